@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test of the project: installs the front-end packages and, where it can, Debian's
+# Chromium for the browser tests; then `dotnet test` over the solution, with a one-line total.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's Chromium for the browser tests..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "Could not install Chromium; browser tests will be skipped."
+  else
+    echo "Chromium is not installed (apt-get install chromium); browser tests will be skipped."
+  fi
+fi
+
+if [ -f package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+log=$(mktemp)
+status=0
+dotnet test Graph.sln "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line that any CI can read: "tests: N passed, N failed, N skipped".
+awk '
+  /^  total: /     { t = $2 }
+  /^  failed: /    { f = $2 }
+  /^  succeeded: / { p = $2 }
+  /^  skipped: /   { s = $2 }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }
+' "$log"
+rm -f "$log"
+exit $status
