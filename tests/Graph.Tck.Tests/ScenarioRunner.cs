@@ -109,7 +109,7 @@ internal sealed class ScenarioRunner(string graphsDirectory)
                         return (Outcome.Failed, $"expected {type}/{detail} but the query succeeded");
                     }
 
-                    if (error.Detail != detail || !SameType(type, error.ErrorType))
+                    if ((detail != "*" && error.Detail != detail) || !SameType(type, error.ErrorType))
                     {
                         return (Outcome.Failed, $"expected {type}/{detail} but got {error.ErrorType}/{error.Detail}: {error.Message}");
                     }

@@ -117,13 +117,7 @@ internal sealed partial class QueryRunner
                 return Unwind(rows, unwind);
             case WithClause with:
                 {
-                    var projected = Project(rows, with.Projection, scope);
-                    if (with.Where is not null)
-                    {
-                        projected = projected.Where(r => evaluator.EvalPredicate(with.Where, r) == true);
-                    }
-
-                    return projected;
+                    return Project(rows, with.Projection, scope, with.Where);
                 }
 
             case ReturnClause ret:
