@@ -31,6 +31,7 @@ internal sealed partial class QueryRunner
                 "Writing queries are not allowed in read-only mode", null);
         }
 
+        using var graphLock = graph.Enter(SemanticChecker.Writes(query));
         var context = new ExecutionContext(graph, options, parameters, text, cancellationToken);
         var runner = new QueryRunner(context);
         var rows = new List<IReadOnlyList<object?>>();
