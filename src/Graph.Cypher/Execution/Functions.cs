@@ -232,7 +232,7 @@ internal static class Functions
                     {
                         context.Tick();
                         result.Add(v);
-                        if (result.Count > context.Options.MaxRows * 10)
+                        if (result.Count > context.Options.MaxRows * 10L)
                         {
                             throw context.RuntimeError("RowLimit", "RowLimit", "range() too large", f.Offset);
                         }
