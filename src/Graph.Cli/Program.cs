@@ -3,4 +3,5 @@ using Graph.Cli.Commands;
 
 var root = new RootCommand("graph: builds and explores a knowledge graph of United Nations documents");
 root.Subcommands.Add(ExtractCommand.Create());
-return root.Parse(args).Invoke();
+root.Subcommands.Add(QueryCommand.Create());
+return await root.Parse(args).InvokeAsync();
