@@ -14,6 +14,14 @@ internal static class EmbeddedGraph
         throw new NotSupportedException($"The embedded store is not part of this build yet (data folder {dataDir}).");
     }
 
+    /// <summary>A Cypher engine over the store's graph; read-only unless writes are enabled.</summary>
+    public static Graph.Cypher.CypherEngine? TryCreateCypherEngine(GraphServices services, GraphOptions options)
+    {
+        _ = services;
+        _ = new Graph.Cypher.CypherOptions { ReadOnly = !options.AllowWrites, MaxRows = options.MaxQueryRows };
+        return null;
+    }
+
     public static async IAsyncEnumerable<GraphDocument> ReadCorpusAsync(string corpusDir, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();

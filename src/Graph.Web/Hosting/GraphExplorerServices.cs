@@ -14,6 +14,7 @@ internal static class GraphExplorerServices
         services.AddSingleton<GraphHost>();
         services.AddHostedService(provider => provider.GetRequiredService<GraphHost>());
         services.AddSingleton(provider => provider.GetRequiredService<GraphHost>().Services);
+        services.AddSingleton(provider => new QueryEngine(() => provider.GetRequiredService<GraphHost>().Cypher));
         return services;
     }
 }

@@ -21,10 +21,14 @@ internal sealed partial class GraphHost(
 
     public GraphServices Services => _services ?? throw new InvalidOperationException("The graph is not open yet.");
 
+    /// <summary>The Cypher engine over the open graph, or null when the store offers none.</summary>
+    public Graph.Cypher.CypherEngine? Cypher { get; private set; }
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         _services = await open(settings, cancellationToken);
+        Cypher = EmbeddedGraph.TryCreateCypherEngine(_services, settings);
         var counts = await _services.Store.CountAsync(cancellationToken);
         if (counts.Documents > 0)
         {

@@ -11,6 +11,9 @@ public sealed class GraphOptions
     /// <summary>Folder of documents ingested when the store is empty; defaults to the repository's graph/corpus.</summary>
     public string? CorpusDir { get; set; }
 
+    /// <summary>The database name of the Query API: POST /db/{Database}/query/v2 (Neo4j's default name).</summary>
+    public string Database { get; set; } = "neo4j";
+
     /// <summary>Whether POST /db/{db}/query/v2 may run statements that change the graph.</summary>
     public bool AllowWrites { get; set; }
 
