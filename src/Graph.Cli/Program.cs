@@ -1,1 +1,6 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Graph.Cli.Commands;
+
+var root = new RootCommand("graph: builds and explores a knowledge graph of United Nations documents");
+root.Subcommands.Add(ExtractCommand.Create());
+return root.Parse(args).Invoke();
