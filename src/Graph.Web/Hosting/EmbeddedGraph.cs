@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Graph.Cypher;
+using Graph.Extraction;
 using Graph.Model;
 using Graph.Store;
 using Graph.Store.Embedded;
@@ -21,13 +22,18 @@ internal static class EmbeddedGraph
             ? new CypherEngine(embedded.Graph, new CypherOptions { ReadOnly = !options.AllowWrites, MaxRows = options.MaxQueryRows })
             : null;
 
+    /// <summary>
+    /// The documents of a corpus folder, extracted one by one off the request threads. A file the extractor
+    /// could not identify (no symbol, unreadable) is skipped: it has no node to ingest.
+    /// </summary>
     public static async IAsyncEnumerable<GraphDocument> ReadCorpusAsync(string corpusDir, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        cancellationToken.ThrowIfCancellationRequested();
-        throw new NotSupportedException($"The extractor is not part of this build yet (corpus {corpusDir}).");
-#pragma warning disable CS0162 // an iterator needs a yield
-        yield break;
-#pragma warning restore CS0162
+        var extractor = new DocumentExtractor();
+        foreach (var file in CorpusFiles.Enumerate([corpusDir], out _))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var document = await Task.Run(() => extractor.ExtractFile(file), cancellationToken);
+            if (document.FindNode(document.DocumentId) is not null) yield return document;
+        }
     }
 }
