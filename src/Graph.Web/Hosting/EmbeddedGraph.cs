@@ -1,0 +1,39 @@
+using System.Runtime.CompilerServices;
+using Graph.Cypher;
+using Graph.Extraction;
+using Graph.Model;
+using Graph.Store;
+using Graph.Store.Embedded;
+
+namespace Graph.Web.Hosting;
+
+/// <summary>The default graph: the embedded store in the data folder, built from the corpus by the extractor.</summary>
+internal static class EmbeddedGraph
+{
+    public static ValueTask<GraphServices> OpenAsync(GraphOptions options, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(EmbeddedGraphStore.Open(options.DataDir).CreateServices());
+    }
+
+    /// <summary>A Cypher engine over the store's in-memory graph; read-only unless writes are enabled.</summary>
+    public static CypherEngine? TryCreateCypherEngine(GraphServices services, GraphOptions options) =>
+        services.Store is EmbeddedGraphStore embedded
+            ? new CypherEngine(embedded.Graph, new CypherOptions { ReadOnly = !options.AllowWrites, MaxRows = options.MaxQueryRows })
+            : null;
+
+    /// <summary>
+    /// The documents of a corpus folder, extracted one by one off the request threads. A file the extractor
+    /// could not identify (no symbol, unreadable) is skipped: it has no node to ingest.
+    /// </summary>
+    public static async IAsyncEnumerable<GraphDocument> ReadCorpusAsync(string corpusDir, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var extractor = new DocumentExtractor();
+        foreach (var file in CorpusFiles.Enumerate([corpusDir], out _))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var document = await Task.Run(() => extractor.ExtractFile(file), cancellationToken);
+            if (document.FindNode(document.DocumentId) is not null) yield return document;
+        }
+    }
+}
