@@ -1,0 +1,27 @@
+using System.Collections;
+using Graph.Model;
+
+namespace Graph.Store.Memory;
+
+/// <summary>
+/// The value types a property may hold: string, long, double, bool, lists of values and (for Cypher)
+/// maps of string to value. Other CLR numbers are widened to long or double; anything else is refused.
+/// </summary>
+public static class PropertyValueRules
+{
+    public static object? Normalise(string key, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return NormaliseValue(key, value);
+    }
+
+    private static object? NormaliseValue(string key, object? value) => value switch
+    {
+        null => null,
+        string or long or double or bool => value,
+        int or short or byte or uint or float or decimal or DateOnly => PropertyValues.Normalise(value),
+        IDictionary<string, object?> map => map.ToDictionary(p => p.Key, p => NormaliseValue(key, p.Value), StringComparer.Ordinal),
+        IList list => list.Cast<object?>().Select(item => NormaliseValue(key, item)).ToList(),
+        _ => throw new ArgumentException($"Property '{key}' has a value of type {value.GetType().Name}; a property holds a string, integer, float, boolean, list or map.", nameof(value)),
+    };
+}
