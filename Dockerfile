@@ -37,9 +37,9 @@ COPY --from=build /src/wwwroot /app/wwwroot
 COPY --from=build /src/graph /app/graph
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_WEBROOT=/app/wwwroot \
-    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
-    Graph__Corpus=/app/graph/corpus \
-    Graph__Data=/app/data
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The embedded store's data directory, writable by the unprivileged user the image runs as.
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 EXPOSE 8080
 USER $APP_UID
 ENTRYPOINT ["dotnet", "/app/web/Graph.Web.dll"]
