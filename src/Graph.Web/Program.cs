@@ -1,6 +1,23 @@
-var builder = WebApplication.CreateBuilder(args);
+using Graph.Web.Endpoints;
+using Graph.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = RepositoryPaths.TryFindWebRoot() });
+builder.Services.AddGraphExplorer(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseContentSecurityPolicy(ContentSecurityPolicy.Build(app.Environment.WebRootPath));
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapOpenApi();
+app.MapGraphApi();
+app.MapQueryApi();
+app.MapHealthApi();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

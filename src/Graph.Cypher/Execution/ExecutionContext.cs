@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Graph.Cypher.Storage;
+
+namespace Graph.Cypher.Execution;
+
+/// <summary>State of one running query: the graph, parameters, guard and change counters.</summary>
+internal sealed class ExecutionContext(
+    IGraphAccess graph, CypherOptions options, IReadOnlyDictionary<string, object?> parameters, string text,
+    CancellationToken cancellationToken)
+{
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private int ticks;
+
+    public IGraphAccess Graph { get; } = graph;
+
+    public CypherOptions Options { get; } = options;
+
+    public IReadOnlyDictionary<string, object?> Parameters { get; } = parameters;
+
+    public string Text { get; } = text;
+
+    public long NodesCreated;
+    public long NodesDeleted;
+    public long RelationshipsCreated;
+    public long RelationshipsDeleted;
+    public long PropertiesSet;
+    public long LabelsAdded;
+    public long LabelsRemoved;
+
+    /// <summary>Labels and properties of entities deleted by this query, so that they can still be returned.</summary>
+    public Dictionary<long, (IReadOnlyList<string> Labels, Dictionary<string, object?> Properties)> DeletedNodes { get; } = [];
+
+    public Dictionary<long, ((long Start, long End, string Type) Ends, Dictionary<string, object?> Properties)> DeletedRelationships { get; } = [];
+
+    /// <summary>Called in every loop that may run long: enforces the timeout and cancellation.</summary>
+    public void Tick()
+    {
+        if ((++ticks & 1023) != 0)
+        {
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (clock.Elapsed > Options.Timeout)
+        {
+            throw new CypherException("Timeout", "Timeout",
+                $"The query ran longer than the configured limit of {Options.Timeout.TotalSeconds:0.###} s", null,
+                CypherErrorPhase.Runtime);
+        }
+    }
+
+    public CypherCounters Counters() => new()
+    {
+        NodesCreated = NodesCreated,
+        NodesDeleted = NodesDeleted,
+        RelationshipsCreated = RelationshipsCreated,
+        RelationshipsDeleted = RelationshipsDeleted,
+        PropertiesSet = PropertiesSet,
+        LabelsAdded = LabelsAdded,
+        LabelsRemoved = LabelsRemoved,
+    };
+
+    public CypherException RuntimeError(string type, string detail, string message, int? offset = null) =>
+        new(type, detail, message, offset is { } o ? Syntax.Positions.Of(Text, o) : null, CypherErrorPhase.Runtime);
+}

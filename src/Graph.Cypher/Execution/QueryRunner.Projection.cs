@@ -1,0 +1,229 @@
+using Graph.Cypher.Syntax;
+using Graph.Cypher.Values;
+
+namespace Graph.Cypher.Execution;
+
+internal sealed partial class QueryRunner
+{
+    private static string Normalise(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    /// <summary>WITH and RETURN: projection, grouping and aggregation, DISTINCT, ORDER BY, SKIP and LIMIT.</summary>
+    private IEnumerable<Row> Project(IEnumerable<Row> rows, Projection projection, List<string> scope)
+    {
+        var items = new List<ReturnItem>();
+        if (projection.Star)
+        {
+            foreach (var variable in scope.Where(v => !v.StartsWith(' ')).OrderBy(v => v, StringComparer.Ordinal))
+            {
+                items.Add(new ReturnItem(new VariableExpr(projection.Offset, variable), null, variable));
+            }
+        }
+
+        items.AddRange(projection.Items);
+        var previousScope = scope.ToList();
+        scope.Clear();
+        scope.AddRange(items.Select(i => i.Name).Distinct());
+
+        var aggregating = items.Any(i => Aggregation.Contains(i.Expression)) ||
+                          projection.OrderBy.Any(s => Aggregation.Contains(s.Expression));
+        var sortable = aggregating ? Aggregate(rows, items, projection) : Plain(rows, items, projection, previousScope);
+        return Finish(sortable, projection);
+    }
+
+    private sealed record Projected(Row Output, object?[] SortKeys);
+
+    private IEnumerable<Projected> Plain(IEnumerable<Row> rows, List<ReturnItem> items, Projection projection, List<string> previousScope)
+    {
+        var seen = projection.Distinct ? new HashSet<object?[]>(CypherValues.KeyComparer.Instance) : null;
+        foreach (var row in rows)
+        {
+            var output = new Row();
+            foreach (var item in items)
+            {
+                output[item.Name] = evaluator.Eval(item.Expression, row);
+            }
+
+            if (seen is not null && !seen.Add(items.Select(i => output[i.Name]).ToArray()))
+            {
+                continue;
+            }
+
+            object?[] keys = [];
+            if (projection.OrderBy.Count > 0)
+            {
+                Row combined;
+                if (projection.Distinct)
+                {
+                    combined = output;
+                }
+                else
+                {
+                    combined = new Row(row);
+                    foreach (var (k, v) in output)
+                    {
+                        combined[k] = v;
+                    }
+                }
+
+                keys = projection.OrderBy.Select(s => SortValue(s, items, output, combined)).ToArray();
+            }
+
+            yield return new Projected(output, keys);
+        }
+    }
+
+    private object? SortValue(SortItem sort, List<ReturnItem> items, Row output, Row combined)
+    {
+        var text = Normalise(sort.Text);
+        foreach (var item in items)
+        {
+            if (Normalise(item.Text) == text && item.Alias is not null)
+            {
+                return output[item.Name];
+            }
+        }
+
+        return evaluator.Eval(sort.Expression, combined);
+    }
+
+    private IEnumerable<Projected> Aggregate(IEnumerable<Row> rows, List<ReturnItem> items, Projection projection)
+    {
+        var aggregateCalls = new List<Expr>();
+        foreach (var item in items)
+        {
+            Aggregation.Collect(item.Expression, aggregateCalls);
+        }
+
+        foreach (var sort in projection.OrderBy)
+        {
+            Aggregation.Collect(sort.Expression, aggregateCalls);
+        }
+
+        var keyItems = items.Where(i => !Aggregation.Contains(i.Expression)).ToList();
+        var groups = new Dictionary<object?[], (Row Representative, Aggregation[] Accumulators)>(CypherValues.KeyComparer.Instance);
+        var order = new List<object?[]>();
+        foreach (var row in rows)
+        {
+            context.Tick();
+            var key = keyItems.Select(i => evaluator.Eval(i.Expression, row)).ToArray();
+            if (!groups.TryGetValue(key, out var group))
+            {
+                group = (row, aggregateCalls.Select(c => new Aggregation(c)).ToArray());
+                groups[key] = group;
+                order.Add(key);
+            }
+
+            foreach (var accumulator in group.Accumulators)
+            {
+                accumulator.Add(evaluator, row);
+            }
+        }
+
+        if (keyItems.Count == 0 && groups.Count == 0)
+        {
+            var key = Array.Empty<object?>();
+            groups[key] = (new Row(), aggregateCalls.Select(c => new Aggregation(c)).ToArray());
+            order.Add(key);
+        }
+
+        var results = new List<Projected>();
+        var seen = projection.Distinct ? new HashSet<object?[]>(CypherValues.KeyComparer.Instance) : null;
+        foreach (var key in order)
+        {
+            var (representative, accumulators) = groups[key];
+            var values = new Dictionary<Expr, object?>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < aggregateCalls.Count; i++)
+            {
+                values[aggregateCalls[i]] = accumulators[i].Result(context);
+            }
+
+            evaluator.Aggregates = values;
+            try
+            {
+                var output = new Row();
+                var k = 0;
+                foreach (var item in items)
+                {
+                    output[item.Name] = Aggregation.Contains(item.Expression)
+                        ? evaluator.Eval(item.Expression, representative)
+                        : key[k++];
+                }
+
+                if (seen is not null && !seen.Add(items.Select(i => output[i.Name]).ToArray()))
+                {
+                    continue;
+                }
+
+                var combined = new Row(representative);
+                foreach (var (name, v) in output)
+                {
+                    combined[name] = v;
+                }
+
+                var sortKeys = projection.OrderBy.Select(s => SortValue(s, items, output, combined)).ToArray();
+                results.Add(new Projected(output, sortKeys));
+            }
+            finally
+            {
+                evaluator.Aggregates = null;
+            }
+        }
+
+        return results;
+    }
+
+    private IEnumerable<Row> Finish(IEnumerable<Projected> projected, Projection projection)
+    {
+        if (projection.OrderBy.Count > 0)
+        {
+            var descending = projection.OrderBy.Select(s => s.Descending).ToArray();
+            projected = projected.ToList().OrderBy(p => p.SortKeys, Comparer<object?[]>.Create((a, b) =>
+            {
+                for (var i = 0; i < a.Length; i++)
+                {
+                    var c = CypherValues.OrderCompare(a[i], b[i]);
+                    if (c != 0)
+                    {
+                        return descending[i] ? -c : c;
+                    }
+                }
+
+                return 0;
+            }));
+        }
+
+        var rows = projected.Select(p => p.Output);
+        if (projection.Skip is not null)
+        {
+            rows = rows.Skip(CountArgument(projection.Skip, "SKIP"));
+        }
+
+        if (projection.Limit is not null)
+        {
+            rows = rows.Take(CountArgument(projection.Limit, "LIMIT"));
+        }
+
+        return rows;
+    }
+
+    private int CountArgument(Expr expression, string clause)
+    {
+        var value = evaluator.Eval(expression, new Row());
+        if (value is double d && d == Math.Floor(d) && false)
+        {
+            value = (long)d;
+        }
+
+        if (value is not long n)
+        {
+            throw context.RuntimeError("SyntaxError", "InvalidArgumentType", $"{clause} expects an integer", expression.Offset);
+        }
+
+        if (n < 0)
+        {
+            throw context.RuntimeError("SyntaxError", "NegativeIntegerArgument", $"{clause} must not be negative", expression.Offset);
+        }
+
+        return (int)Math.Min(n, int.MaxValue);
+    }
+}

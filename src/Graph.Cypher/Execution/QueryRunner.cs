@@ -1,0 +1,240 @@
+using Graph.Cypher.Semantics;
+using Graph.Cypher.Storage;
+using Graph.Cypher.Syntax;
+using Graph.Cypher.Values;
+
+namespace Graph.Cypher.Execution;
+
+/// <summary>Parses, checks and runs one query as a pipeline of lazily pulled rows, clause by clause.</summary>
+internal sealed partial class QueryRunner
+{
+    private readonly ExecutionContext context;
+    private readonly Evaluator evaluator;
+    private readonly PatternMatcher matcher;
+
+    private QueryRunner(ExecutionContext context)
+    {
+        this.context = context;
+        evaluator = new Evaluator(context);
+        matcher = new PatternMatcher(evaluator);
+        evaluator.Matcher = matcher;
+    }
+
+    public static CypherResult Run(IGraphAccess graph, CypherOptions options, string text,
+        IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        var query = Parser.Parse(text);
+        var columnsPerPart = SemanticChecker.Check(query, text);
+        if (options.ReadOnly && SemanticChecker.Writes(query))
+        {
+            throw new CypherException("ReadOnly", "WriteNotAllowed",
+                "Writing queries are not allowed in read-only mode", null);
+        }
+
+        var context = new ExecutionContext(graph, options, parameters, text, cancellationToken);
+        var runner = new QueryRunner(context);
+        var rows = new List<IReadOnlyList<object?>>();
+        IReadOnlyList<string> columns = columnsPerPart[0];
+        try
+        {
+            IEnumerable<Row> result = runner.RunSingle(query.Parts[0]);
+            for (var i = 1; i < query.Parts.Count; i++)
+            {
+                result = result.Concat(runner.RunSingle(query.Parts[i]));
+            }
+
+            if (query.UnionAll.Any(all => !all))
+            {
+                result = result.DistinctBy(r => columns.Select(c => r.GetValueOrDefault(c)).ToArray(), CypherValues.KeyComparer.Instance);
+            }
+
+            foreach (var row in result)
+            {
+                context.Tick();
+                if (rows.Count >= options.MaxRows)
+                {
+                    throw new CypherException("RowLimit", "RowLimit",
+                        $"The query returned more than the configured limit of {options.MaxRows} rows", null, CypherErrorPhase.Runtime);
+                }
+
+                rows.Add(columns.Select(c => ValueConversion.ToClr(row.GetValueOrDefault(c), graph, context)).ToList());
+            }
+        }
+        catch (CypherException e)
+        {
+            e.Phase = CypherErrorPhase.Runtime;
+            throw;
+        }
+        catch (OverflowException)
+        {
+            throw new CypherException("ArithmeticError", "IntegerOverflow", "Integer arithmetic overflow", null, CypherErrorPhase.Runtime);
+        }
+
+        return new CypherResult(columns, rows, context.Counters());
+    }
+
+    private IEnumerable<Row> RunSingle(SingleQuery query)
+    {
+        IEnumerable<Row> rows = [new Row()];
+        var scope = new List<string>();
+        foreach (var clause in query.Clauses)
+        {
+            rows = Apply(clause, rows, scope);
+        }
+
+        if (query.Clauses[^1] is not ReturnClause)
+        {
+            // A query ending in an update returns no rows, but must still run to the end.
+            var input = rows;
+            rows = Drain(input);
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<Row> Drain(IEnumerable<Row> rows)
+    {
+        foreach (var _ in rows)
+        {
+        }
+
+        yield break;
+    }
+
+    private IEnumerable<Row> Apply(Clause clause, IEnumerable<Row> rows, List<string> scope)
+    {
+        switch (clause)
+        {
+            case MatchClause match:
+                {
+                    var newVariables = SemanticChecker.PatternVariables(match.Patterns).Where(v => !scope.Contains(v)).ToList();
+                    scope.AddRange(newVariables);
+                    return match.Optional ? OptionalMatch(rows, match, newVariables) : Match(rows, match);
+                }
+
+            case UnwindClause unwind:
+                scope.Add(unwind.Variable);
+                return Unwind(rows, unwind);
+            case WithClause with:
+                {
+                    var projected = Project(rows, with.Projection, scope);
+                    if (with.Where is not null)
+                    {
+                        projected = projected.Where(r => evaluator.EvalPredicate(with.Where, r) == true);
+                    }
+
+                    return projected;
+                }
+
+            case ReturnClause ret:
+                return Project(rows, ret.Projection, scope);
+            case CreateClause create:
+                scope.AddRange(SemanticChecker.PatternVariables(create.Patterns).Where(v => !scope.Contains(v)));
+                return Eager(rows, row => [Create(create.Patterns, row)]);
+            case MergeClause merge:
+                scope.AddRange(SemanticChecker.PatternVariables([merge.Pattern]).Where(v => !scope.Contains(v)));
+                return Eager(rows, row => Merge(merge, row));
+            case SetClause set:
+                return Eager(rows, row =>
+                {
+                    foreach (var item in set.Items)
+                    {
+                        ApplySetItem(item, row);
+                    }
+
+                    return [row];
+                });
+            case RemoveClause remove:
+                return Eager(rows, row =>
+                {
+                    foreach (var item in remove.Items)
+                    {
+                        ApplySetItem(item, row);
+                    }
+
+                    return [row];
+                });
+            case DeleteClause delete:
+                return Delete(rows, delete);
+            case CallClause call:
+                throw new CypherException("ProcedureError", "ProcedureNotFound", $"There is no procedure {call.Procedure}",
+                    Positions.Of(context.Text, call.Offset));
+            default:
+                throw new CypherException("SyntaxError", "UnexpectedSyntax", "Unsupported clause", Positions.Of(context.Text, clause.Offset));
+        }
+    }
+
+    /// <summary>Write clauses read all their input first, so that a write never feeds the read that precedes it.</summary>
+    private IEnumerable<Row> Eager(IEnumerable<Row> rows, Func<Row, IEnumerable<Row>> write)
+    {
+        var input = rows.ToList();
+        var output = new List<Row>();
+        foreach (var row in input)
+        {
+            context.Tick();
+            output.AddRange(write(row));
+        }
+
+        return output;
+    }
+
+    private IEnumerable<Row> Match(IEnumerable<Row> rows, MatchClause match)
+    {
+        foreach (var row in rows)
+        {
+            foreach (var result in matcher.MatchPattern(match.Patterns, row, match.Where))
+            {
+                yield return result;
+            }
+        }
+    }
+
+    private IEnumerable<Row> OptionalMatch(IEnumerable<Row> rows, MatchClause match, List<string> newVariables)
+    {
+        foreach (var row in rows)
+        {
+            var any = false;
+            foreach (var result in matcher.MatchPattern(match.Patterns, row, match.Where))
+            {
+                any = true;
+                yield return result;
+            }
+
+            if (!any)
+            {
+                var empty = new Row(row);
+                foreach (var variable in newVariables)
+                {
+                    empty[variable] = null;
+                }
+
+                yield return empty;
+            }
+        }
+    }
+
+    private IEnumerable<Row> Unwind(IEnumerable<Row> rows, UnwindClause unwind)
+    {
+        foreach (var row in rows)
+        {
+            var value = evaluator.Eval(unwind.Source, row);
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value is List<object?> list)
+            {
+                foreach (var item in list)
+                {
+                    context.Tick();
+                    yield return new Row(row) { [unwind.Variable] = item };
+                }
+            }
+            else
+            {
+                yield return new Row(row) { [unwind.Variable] = value };
+            }
+        }
+    }
+}

@@ -1,0 +1,720 @@
+using Graph.Cypher.Execution;
+using Graph.Cypher.Syntax;
+
+namespace Graph.Cypher.Semantics;
+
+/// <summary>
+/// The compile-time checks: variable scopes and kinds, what CREATE/MERGE may say, aggregation rules,
+/// column names, UNION shape. Each error carries the TCK's detail name and a position.
+/// </summary>
+internal sealed class SemanticChecker
+{
+    private enum Kind
+    {
+        Any,
+        Node,
+        Relationship,
+        Path,
+    }
+
+    private readonly string text;
+
+    private SemanticChecker(string text) => this.text = text;
+
+    private CypherException Error(string detail, string message, int offset, string type = "SyntaxError") =>
+        new(type, detail, message, Positions.Of(text, offset));
+
+    /// <summary>Checks the query; answers the result columns of each UNION part.</summary>
+    public static List<List<string>> Check(Query query, string text)
+    {
+        var checker = new SemanticChecker(text);
+        var columns = query.Parts.Select(checker.CheckSingle).ToList();
+        if (query.UnionAll.Distinct().Count() > 1)
+        {
+            throw checker.Error("InvalidClauseComposition", "Cannot mix UNION and UNION ALL", 0);
+        }
+
+        for (var i = 1; i < columns.Count; i++)
+        {
+            if (!columns[i].SequenceEqual(columns[0]))
+            {
+                throw checker.Error("DifferentColumnsInUnion", "All sub queries in a UNION must have the same return column names", 0);
+            }
+        }
+
+        return columns;
+    }
+
+    public static bool Writes(Query query) =>
+        query.Parts.Any(p => p.Clauses.Any(c => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause));
+
+    public static List<string> PatternVariables(IEnumerable<PatternPart> patterns)
+    {
+        var result = new List<string>();
+        foreach (var part in patterns)
+        {
+            if (part.PathVariable is not null && !result.Contains(part.PathVariable))
+            {
+                result.Add(part.PathVariable);
+            }
+
+            foreach (var node in part.Nodes)
+            {
+                if (node.Variable is not null && !result.Contains(node.Variable))
+                {
+                    result.Add(node.Variable);
+                }
+            }
+
+            foreach (var rel in part.Relationships)
+            {
+                if (rel.Variable is not null && !result.Contains(rel.Variable))
+                {
+                    result.Add(rel.Variable);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private List<string> CheckSingle(SingleQuery query)
+    {
+        var scope = new Dictionary<string, Kind>(StringComparer.Ordinal);
+        List<string> columns = [];
+        for (var index = 0; index < query.Clauses.Count; index++)
+        {
+            var clause = query.Clauses[index];
+            switch (clause)
+            {
+                case MatchClause match:
+                    BindPatterns(match.Patterns, scope, creating: false, merging: false);
+                    foreach (var part in match.Patterns)
+                    {
+                        CheckPatternExpressions(part, scope, allowParameterMaps: true);
+                    }
+
+                    if (match.Where is not null)
+                    {
+                        CheckExpression(match.Where, scope, allowAggregates: false);
+                    }
+
+                    break;
+                case UnwindClause unwind:
+                    CheckExpression(unwind.Source, scope, allowAggregates: false);
+                    if (scope.ContainsKey(unwind.Variable))
+                    {
+                        throw Error("VariableAlreadyBound", $"Variable `{unwind.Variable}` already declared", unwind.Offset);
+                    }
+
+                    scope[unwind.Variable] = Kind.Any;
+                    break;
+                case WithClause with:
+                    scope = CheckProjection(with.Projection, scope, out _);
+                    if (with.Where is not null)
+                    {
+                        CheckExpression(with.Where, scope, allowAggregates: false);
+                    }
+
+                    break;
+                case ReturnClause ret:
+                    scope = CheckProjection(ret.Projection, scope, out columns);
+                    break;
+                case CreateClause create:
+                    foreach (var part in create.Patterns)
+                    {
+                        CheckPatternExpressions(part, scope, allowParameterMaps: true);
+                    }
+
+                    BindPatterns(create.Patterns, scope, creating: true, merging: false);
+                    break;
+                case MergeClause merge:
+                    CheckPatternExpressions(merge.Pattern, scope, allowParameterMaps: false);
+                    BindPatterns([merge.Pattern], scope, creating: true, merging: true);
+                    foreach (var item in merge.OnCreate.Concat(merge.OnMatch))
+                    {
+                        CheckSetItem(item, scope);
+                    }
+
+                    break;
+                case SetClause set:
+                    foreach (var item in set.Items)
+                    {
+                        CheckSetItem(item, scope);
+                    }
+
+                    break;
+                case RemoveClause remove:
+                    foreach (var item in remove.Items)
+                    {
+                        CheckSetItem(item, scope);
+                    }
+
+                    break;
+                case DeleteClause delete:
+                    foreach (var target in delete.Targets)
+                    {
+                        if (target is HasLabelsExpr)
+                        {
+                            throw Error("InvalidDelete", "DELETE takes nodes, relationships or paths, not labels", target.Offset);
+                        }
+
+                        if (target is not (VariableExpr or PropertyExpr or IndexExpr or FunctionExpr or ListExpr or ParameterExpr or LiteralExpr { Value: null }))
+                        {
+                            throw Error("InvalidArgumentType", "DELETE expects a node, relationship or path", target.Offset, "SyntaxError");
+                        }
+
+                        CheckExpression(target, scope, allowAggregates: false);
+                    }
+
+                    break;
+                case CallClause:
+                    break;
+            }
+
+            if (index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
+            {
+                throw Error("InvalidClauseComposition", "Query cannot conclude with " + clause.GetType().Name.Replace("Clause", "", StringComparison.Ordinal).ToUpperInvariant(),
+                    clause.Offset);
+            }
+        }
+
+        return columns;
+    }
+
+    private void CheckSetItem(SetItem item, Dictionary<string, Kind> scope)
+    {
+        switch (item)
+        {
+            case SetPropertyItem set:
+                CheckExpression(set.Target, scope, false);
+                CheckExpression(set.Value, scope, false);
+                break;
+            case SetAllPropertiesItem all:
+                RequireVariable(all.Variable, scope, all.Offset);
+                CheckExpression(all.Value, scope, false);
+                break;
+            case SetLabelsItem labels:
+                RequireVariable(labels.Variable, scope, labels.Offset);
+                break;
+            case RemoveLabelsItem labels:
+                RequireVariable(labels.Variable, scope, labels.Offset);
+                break;
+            case RemovePropertyItem property:
+                CheckExpression(property.Target, scope, false);
+                break;
+        }
+    }
+
+    private void RequireVariable(string name, Dictionary<string, Kind> scope, int offset)
+    {
+        if (!scope.ContainsKey(name))
+        {
+            throw Error("UndefinedVariable", $"Variable `{name}` not defined", offset);
+        }
+    }
+
+    private void CheckPatternExpressions(PatternPart part, Dictionary<string, Kind> scope, bool allowParameterMaps)
+    {
+        var inner = new Dictionary<string, Kind>(scope);
+        foreach (var v in PatternVariables([part]))
+        {
+            inner.TryAdd(v, Kind.Any);
+        }
+
+        foreach (var node in part.Nodes)
+        {
+            if (node.Properties is ParameterExpr && !allowParameterMaps)
+            {
+                throw Error("InvalidParameterUse", "Parameter maps cannot be used in MERGE patterns", node.Properties.Offset);
+            }
+
+            if (node.Properties is not null)
+            {
+                CheckExpression(node.Properties, inner, false);
+            }
+        }
+
+        foreach (var rel in part.Relationships)
+        {
+            if (rel.Properties is ParameterExpr && !allowParameterMaps)
+            {
+                throw Error("InvalidParameterUse", "Parameter maps cannot be used in MERGE patterns", rel.Properties.Offset);
+            }
+
+            if (rel.Properties is not null)
+            {
+                CheckExpression(rel.Properties, inner, false);
+            }
+        }
+    }
+
+    private void BindPatterns(IReadOnlyList<PatternPart> patterns, Dictionary<string, Kind> scope, bool creating, bool merging)
+    {
+        var relsInThisClause = new HashSet<string>();
+        foreach (var part in patterns)
+        {
+            if (part.PathVariable is not null)
+            {
+                if (scope.ContainsKey(part.PathVariable))
+                {
+                    throw Error("VariableAlreadyBound", $"Variable `{part.PathVariable}` already declared", part.Offset);
+                }
+            }
+
+            foreach (var node in part.Nodes)
+            {
+                if (node.Variable is null)
+                {
+                    continue;
+                }
+
+                if (scope.TryGetValue(node.Variable, out var kind))
+                {
+                    if (kind is Kind.Relationship or Kind.Path)
+                    {
+                        throw Error("VariableTypeConflict", $"Variable `{node.Variable}` already declared as {kind}", node.Offset);
+                    }
+
+                    if (creating && (node.Labels.Count > 0 || node.Properties is not null || (part.Relationships.Count == 0 && !merging) || (merging && part.Relationships.Count == 0)))
+                    {
+                        throw Error("VariableAlreadyBound", $"Variable `{node.Variable}` already declared", node.Offset);
+                    }
+                }
+                else
+                {
+                    scope[node.Variable] = Kind.Node;
+                }
+            }
+
+            foreach (var rel in part.Relationships)
+            {
+                if (creating)
+                {
+                    if (rel.Types.Count != 1)
+                    {
+                        throw Error("NoSingleRelationshipType", "A single relationship type must be specified for CREATE/MERGE", rel.Offset);
+                    }
+
+                    if (rel.Direction == RelDirection.Either && !merging)
+                    {
+                        throw Error("RequiresDirectedRelationship", "Only directed relationships are supported in CREATE", rel.Offset);
+                    }
+
+                    if (rel.VarLength)
+                    {
+                        throw Error("CreatingVarLength", "Variable length relationships cannot be used in CREATE/MERGE", rel.Offset);
+                    }
+                }
+
+                if (rel.Variable is null)
+                {
+                    continue;
+                }
+
+                if (scope.TryGetValue(rel.Variable, out var kind))
+                {
+                    if (kind is Kind.Node or Kind.Path)
+                    {
+                        throw Error("VariableTypeConflict", $"Variable `{rel.Variable}` already declared as {kind}", rel.Offset);
+                    }
+
+                    if (creating)
+                    {
+                        throw Error("VariableAlreadyBound", $"Variable `{rel.Variable}` already declared", rel.Offset);
+                    }
+
+                    if (relsInThisClause.Contains(rel.Variable))
+                    {
+                        throw Error("RelationshipUniquenessViolation", $"Cannot use the same relationship variable '{rel.Variable}' for multiple relationships", rel.Offset);
+                    }
+
+                    if (rel.VarLength && kind == Kind.Relationship)
+                    {
+                        throw Error("VariableTypeConflict", $"Variable `{rel.Variable}` already declared as a relationship", rel.Offset);
+                    }
+                }
+                else
+                {
+                    scope[rel.Variable] = rel.VarLength ? Kind.Any : Kind.Relationship;
+                }
+
+                relsInThisClause.Add(rel.Variable);
+            }
+
+            if (part.PathVariable is not null)
+            {
+                scope[part.PathVariable] = Kind.Path;
+            }
+        }
+    }
+
+    private Dictionary<string, Kind> CheckProjection(Projection projection, Dictionary<string, Kind> scope, out List<string> columns)
+    {
+        if (projection.Star && scope.Count == 0)
+        {
+            throw Error("NoVariablesInScope", "RETURN * is not allowed when there are no variables in scope", projection.Offset);
+        }
+
+        var next = new Dictionary<string, Kind>(StringComparer.Ordinal);
+        columns = [];
+        if (projection.Star)
+        {
+            foreach (var (name, kind) in scope.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                next[name] = kind;
+                columns.Add(name);
+            }
+        }
+
+        var keyRenders = projection.Items.Where(i => !Aggregation.Contains(i.Expression)).Select(i => Render(i.Expression)).ToHashSet();
+        foreach (var item in projection.Items)
+        {
+            CheckExpression(item.Expression, scope, allowAggregates: true);
+            if (Aggregation.Contains(item.Expression) && !GroupedCorrectly(item.Expression, keyRenders))
+            {
+                throw Error("AmbiguousAggregationExpression", "Expression mixes aggregation with non-grouping values", item.Expression.Offset);
+            }
+
+            if (columns.Contains(item.Name))
+            {
+                throw Error("ColumnNameConflict", $"Multiple result columns with the same name '{item.Name}'", item.Expression.Offset);
+            }
+
+            columns.Add(item.Name);
+            next[item.Name] = item.Expression is VariableExpr v && scope.TryGetValue(v.Name, out var k) ? k : Kind.Any;
+        }
+
+        var aggregating = projection.Items.Any(i => Aggregation.Contains(i.Expression));
+        var sortScope = new Dictionary<string, Kind>(next);
+        if (!aggregating && !projection.Distinct)
+        {
+            foreach (var (name, kind) in scope)
+            {
+                sortScope.TryAdd(name, kind);
+            }
+        }
+
+        foreach (var sort in projection.OrderBy)
+        {
+            var matchesItem = projection.Items.Any(i => Render(i.Expression) == Render(sort.Expression));
+            if (!matchesItem)
+            {
+                if ((projection.Distinct || aggregating) && ReferencesOutside(sort.Expression, next, scope))
+                {
+                    throw Error(aggregating && Aggregation.Contains(sort.Expression) ? "AmbiguousAggregationExpression" : "UndefinedVariable",
+                        "ORDER BY after DISTINCT or aggregation can only use projected values", sort.Expression.Offset);
+                }
+
+                CheckExpression(sort.Expression, sortScope, allowAggregates: aggregating);
+                if (aggregating && Aggregation.Contains(sort.Expression) && !GroupedCorrectly(sort.Expression, keyRenders.Concat(projection.Items.Select(i => Render(new VariableExpr(0, i.Name)))).ToHashSet()))
+                {
+                    throw Error("AmbiguousAggregationExpression", "Expression mixes aggregation with non-grouping values", sort.Expression.Offset);
+                }
+
+                if (!aggregating && Aggregation.Contains(sort.Expression))
+                {
+                    throw Error("InvalidAggregation", "Aggregation in ORDER BY of a non-aggregating projection", sort.Expression.Offset);
+                }
+            }
+        }
+
+        CheckCount(projection.Skip, "SKIP");
+        CheckCount(projection.Limit, "LIMIT");
+        return next;
+    }
+
+    private static bool ReferencesOutside(Expr expression, Dictionary<string, Kind> projected, Dictionary<string, Kind> before)
+    {
+        var variables = new List<string>();
+        FreeVariables(expression, [], variables);
+        return variables.Any(v => !projected.ContainsKey(v) && before.ContainsKey(v));
+    }
+
+    private static void FreeVariables(Expr e, HashSet<string> local, List<string> into)
+    {
+        switch (e)
+        {
+            case VariableExpr v when !local.Contains(v.Name):
+                into.Add(v.Name);
+                return;
+            case ListComprehensionExpr lc:
+                FreeVariables(lc.Source, local, into);
+                var inner = new HashSet<string>(local) { lc.Variable };
+                if (lc.Where is not null)
+                {
+                    FreeVariables(lc.Where, inner, into);
+                }
+
+                if (lc.Projection is not null)
+                {
+                    FreeVariables(lc.Projection, inner, into);
+                }
+
+                return;
+            case QuantifierExpr q:
+                FreeVariables(q.Source, local, into);
+                if (q.Where is not null)
+                {
+                    FreeVariables(q.Where, new HashSet<string>(local) { q.Variable }, into);
+                }
+
+                return;
+            case ReduceExpr r:
+                FreeVariables(r.Initial, local, into);
+                FreeVariables(r.Source, local, into);
+                FreeVariables(r.Body, new HashSet<string>(local) { r.Variable, r.Accumulator }, into);
+                return;
+            case MapProjectionExpr mp when !local.Contains(mp.Variable):
+                into.Add(mp.Variable);
+                break;
+        }
+
+        foreach (var child in ExprWalker.Children(e))
+        {
+            FreeVariables(child, local, into);
+        }
+    }
+
+    private bool GroupedCorrectly(Expr e, HashSet<string> keys)
+    {
+        if (Aggregation.IsAggregate(e))
+        {
+            return true;
+        }
+
+        var variables = new List<string>();
+        FreeVariables(e, [], variables);
+        if (variables.Count == 0 || keys.Contains(Render(e)))
+        {
+            return true;
+        }
+
+        if (e is VariableExpr)
+        {
+            return false;
+        }
+
+        var children = ExprWalker.Children(e).ToList();
+        return children.Count > 0 && children.All(c => GroupedCorrectly(c, keys));
+    }
+
+    private void CheckCount(Expr? e, string clause)
+    {
+        if (e is null)
+        {
+            return;
+        }
+
+        var variables = new List<string>();
+        FreeVariables(e, [], variables);
+        if (variables.Count > 0 || ContainsPattern(e))
+        {
+            throw Error("NonConstantExpression", $"{clause} must be a constant expression", e.Offset);
+        }
+
+        switch (e)
+        {
+            case LiteralExpr { Value: long n } when n < 0:
+                throw Error("NegativeIntegerArgument", $"{clause} must not be negative", e.Offset);
+            case LiteralExpr { Value: double }:
+                throw Error("InvalidArgumentType", $"{clause} must be an integer", e.Offset);
+        }
+    }
+
+    private static bool ContainsPattern(Expr e) =>
+        e is PatternExpr or PatternComprehensionExpr || ExprWalker.Children(e).Any(ContainsPattern);
+
+    /// <summary>A structural rendering that ignores positions, to compare expressions.</summary>
+    public static string Render(Expr e)
+    {
+        var head = e switch
+        {
+            LiteralExpr l => "L:" + (l.Value is null ? "null" : l.Value.GetType().Name + ":" + Functions.ToCypherString(l.Value)),
+            VariableExpr v => "V:" + v.Name,
+            ParameterExpr p => "P:" + p.Name,
+            PropertyExpr p => "." + p.Key,
+            BinaryExpr b => "B:" + b.Op,
+            UnaryExpr u => "U:" + u.Op,
+            FunctionExpr f => "F:" + f.LowerName + (f.Distinct ? ":d" : ""),
+            IsNullExpr n => "N:" + n.Negated,
+            HasLabelsExpr h => "H:" + string.Join(':', h.Labels),
+            ListComprehensionExpr lc => "LC:" + lc.Variable,
+            QuantifierExpr q => "Q:" + q.Kind + q.Variable,
+            ReduceExpr r => "R:" + r.Accumulator + r.Variable,
+            MapExpr m => "M:" + string.Join(',', m.Entries.Select(en => en.Key)),
+            PatternExpr or PatternComprehensionExpr => "Pat@" + e.Offset,
+            _ => e.GetType().Name,
+        };
+        return head + "(" + string.Join(",", ExprWalker.Children(e).Select(Render)) + ")";
+    }
+
+    private void CheckExpression(Expr e, Dictionary<string, Kind> scope, bool allowAggregates)
+    {
+        switch (e)
+        {
+            case VariableExpr v:
+                if (!scope.ContainsKey(v.Name))
+                {
+                    throw Error("UndefinedVariable", $"Variable `{v.Name}` not defined", v.Offset);
+                }
+
+                return;
+            case MapProjectionExpr mp:
+                if (!scope.ContainsKey(mp.Variable))
+                {
+                    throw Error("UndefinedVariable", $"Variable `{mp.Variable}` not defined", mp.Offset);
+                }
+
+                foreach (var item in mp.Items)
+                {
+                    if (item is VariableSelector vs && !scope.ContainsKey(vs.Name))
+                    {
+                        throw Error("UndefinedVariable", $"Variable `{vs.Name}` not defined", mp.Offset);
+                    }
+                }
+
+                break;
+            case FunctionExpr f:
+                {
+                    if (Functions.AggregateNames.Contains(f.LowerName))
+                    {
+                        if (!allowAggregates)
+                        {
+                            throw Error("InvalidAggregation", "Invalid use of aggregating function " + f.Name, f.Offset);
+                        }
+
+                        foreach (var arg in f.Args)
+                        {
+                            if (Aggregation.Contains(arg))
+                            {
+                                throw Error("NestedAggregation", "Cannot nest aggregate functions", arg.Offset);
+                            }
+
+                            CheckExpression(arg, scope, false);
+                        }
+
+                        return;
+                    }
+
+                    if (!Functions.Known.TryGetValue(f.LowerName, out var arity))
+                    {
+                        if (!f.LowerName.Contains('.'))
+                        {
+                            throw Error("UnknownFunction", $"Unknown function '{f.Name}'", f.Offset);
+                        }
+                    }
+                    else if (f.Args.Count < arity.Min || f.Args.Count > arity.Max)
+                    {
+                        throw Error("InvalidNumberOfArguments", $"Wrong number of arguments for {f.Name}", f.Offset);
+                    }
+
+                    if (f.LowerName == "exists" && f.Args.Count == 1 && f.Args[0] is not (PropertyExpr or PatternExpr))
+                    {
+                        throw Error("InvalidArgumentType", "exists() expects a property or a pattern", f.Offset);
+                    }
+
+                    break;
+                }
+
+            case CountStarExpr when !allowAggregates:
+                throw Error("InvalidAggregation", "Invalid use of count(*)", e.Offset);
+            case ListComprehensionExpr lc:
+                {
+                    CheckExpression(lc.Source, scope, allowAggregates);
+                    var inner = new Dictionary<string, Kind>(scope) { [lc.Variable] = Kind.Any };
+                    if (lc.Where is not null)
+                    {
+                        CheckExpression(lc.Where, inner, false);
+                    }
+
+                    if (lc.Projection is not null)
+                    {
+                        CheckExpression(lc.Projection, inner, allowAggregates);
+                    }
+
+                    return;
+                }
+
+            case QuantifierExpr q:
+                {
+                    CheckExpression(q.Source, scope, allowAggregates);
+                    if (q.Where is not null)
+                    {
+                        CheckExpression(q.Where, new Dictionary<string, Kind>(scope) { [q.Variable] = Kind.Any }, false);
+                    }
+
+                    return;
+                }
+
+            case ReduceExpr r:
+                {
+                    CheckExpression(r.Initial, scope, allowAggregates);
+                    CheckExpression(r.Source, scope, allowAggregates);
+                    CheckExpression(r.Body, new Dictionary<string, Kind>(scope) { [r.Variable] = Kind.Any, [r.Accumulator] = Kind.Any }, false);
+                    return;
+                }
+
+            case PatternExpr pattern:
+                {
+                    foreach (var v in PatternVariables([pattern.Pattern]))
+                    {
+                        if (!scope.ContainsKey(v))
+                        {
+                            throw Error("UndefinedVariable", $"Variable `{v}` not defined", pattern.Offset);
+                        }
+                    }
+
+                    CheckPatternExpressions(pattern.Pattern, scope, true);
+                    return;
+                }
+
+            case PatternComprehensionExpr pc:
+                {
+                    var inner = new Dictionary<string, Kind>(scope);
+                    BindPatterns([pc.Pattern], inner, creating: false, merging: false);
+                    CheckPatternExpressions(pc.Pattern, inner, true);
+                    if (pc.Where is not null)
+                    {
+                        CheckExpression(pc.Where, inner, false);
+                    }
+
+                    CheckExpression(pc.Projection, inner, allowAggregates);
+                    return;
+                }
+
+            case ExistsSubqueryExpr exists:
+                {
+                    var inner = new Dictionary<string, Kind>(scope);
+                    BindPatterns(exists.Patterns, inner, creating: false, merging: false);
+                    if (exists.Where is not null)
+                    {
+                        CheckExpression(exists.Where, inner, false);
+                    }
+
+                    return;
+                }
+
+            case BinaryExpr { Op: "+" or "-" or "*" or "/" or "%" or "^" } b when IsNonNumericLiteral(b.Left) || IsNonNumericLiteral(b.Right):
+                if (b.Op != "+" || (b.Left is not (LiteralExpr { Value: string } or ListExpr) && b.Right is not (LiteralExpr { Value: string } or ListExpr)))
+                {
+                    if (IsDefinitelyWrongArithmetic(b))
+                    {
+                        throw Error("InvalidArgumentType", $"Type mismatch for operator {b.Op}", b.Offset);
+                    }
+                }
+
+                break;
+        }
+
+        foreach (var child in ExprWalker.Children(e))
+        {
+            CheckExpression(child, scope, allowAggregates);
+        }
+    }
+
+    private static bool IsNonNumericLiteral(Expr e) => e is LiteralExpr { Value: bool } or MapExpr;
+
+    private static bool IsDefinitelyWrongArithmetic(BinaryExpr b) =>
+        b.Left is LiteralExpr { Value: bool } or MapExpr || b.Right is LiteralExpr { Value: bool } or MapExpr;
+}

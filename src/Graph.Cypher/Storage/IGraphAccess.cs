@@ -1,0 +1,55 @@
+namespace Graph.Cypher.Storage;
+
+/// <summary>
+/// What the executor needs from a graph: entities by internal long id, adjacency both ways, a label
+/// index and primitive writes. Adapters map a concrete store onto it.
+/// </summary>
+internal interface IGraphAccess
+{
+    IEnumerable<long> AllNodes();
+
+    IEnumerable<long> NodesWithLabel(string label);
+
+    /// <summary>Candidates for label + property = value; may return a superset (the caller re-checks).</summary>
+    IEnumerable<long> NodesWithProperty(string label, string key, object value);
+
+    bool NodeExists(long node);
+
+    bool RelationshipExists(long relationship);
+
+    IReadOnlyCollection<string> LabelsOf(long node);
+
+    IReadOnlyDictionary<string, object?> NodeProperties(long node);
+
+    IReadOnlyDictionary<string, object?> RelationshipProperties(long relationship);
+
+    IEnumerable<long> Outgoing(long node);
+
+    IEnumerable<long> Incoming(long node);
+
+    (long Start, long End, string Type) Endpoints(long relationship);
+
+    IEnumerable<long> AllRelationships();
+
+    long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties);
+
+    long CreateRelationship(long start, long end, string type, IReadOnlyDictionary<string, object?> properties);
+
+    /// <summary>Sets (value non-null) or removes (null) a property; answers whether anything was there or changed.</summary>
+    void SetNodeProperty(long node, string key, object? value);
+
+    void SetRelationshipProperty(long relationship, string key, object? value);
+
+    bool AddLabel(long node, string label);
+
+    bool RemoveLabel(long node, string label);
+
+    void DeleteNode(long node);
+
+    void DeleteRelationship(long relationship);
+
+    /// <summary>The id shown to clients as elementId.</summary>
+    string NodeElementId(long node);
+
+    string RelationshipElementId(long relationship);
+}

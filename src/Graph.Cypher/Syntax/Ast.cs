@@ -1,0 +1,135 @@
+namespace Graph.Cypher.Syntax;
+
+// The immutable syntax tree. Every expression keeps the offset where it starts, for error positions.
+
+internal abstract record Expr(int Offset);
+
+internal sealed record LiteralExpr(int Offset, object? Value) : Expr(Offset);
+
+internal sealed record ParameterExpr(int Offset, string Name) : Expr(Offset);
+
+internal sealed record VariableExpr(int Offset, string Name) : Expr(Offset);
+
+internal sealed record PropertyExpr(int Offset, Expr Target, string Key) : Expr(Offset);
+
+internal sealed record ListExpr(int Offset, IReadOnlyList<Expr> Items) : Expr(Offset);
+
+internal sealed record MapExpr(int Offset, IReadOnlyList<KeyValuePair<string, Expr>> Entries) : Expr(Offset);
+
+internal sealed record IndexExpr(int Offset, Expr Target, Expr Index) : Expr(Offset);
+
+internal sealed record SliceExpr(int Offset, Expr Target, Expr? From, Expr? To) : Expr(Offset);
+
+/// <summary>Binary operators by spelling: OR XOR AND = &lt;&gt; &lt; &gt; &lt;= &gt;= =~ + - * / % ^ IN STARTS ENDS CONTAINS.</summary>
+internal sealed record BinaryExpr(int Offset, string Op, Expr Left, Expr Right) : Expr(Offset);
+
+/// <summary>Unary operators: NOT, -, +.</summary>
+internal sealed record UnaryExpr(int Offset, string Op, Expr Operand) : Expr(Offset);
+
+internal sealed record IsNullExpr(int Offset, Expr Operand, bool Negated) : Expr(Offset);
+
+internal sealed record HasLabelsExpr(int Offset, Expr Target, IReadOnlyList<string> Labels) : Expr(Offset);
+
+internal sealed record FunctionExpr(int Offset, string Name, bool Distinct, IReadOnlyList<Expr> Args) : Expr(Offset)
+{
+    public string LowerName { get; } = Name.ToLowerInvariant();
+}
+
+internal sealed record CountStarExpr(int Offset) : Expr(Offset);
+
+internal sealed record CaseExpr(int Offset, Expr? Subject, IReadOnlyList<(Expr When, Expr Then)> Alternatives, Expr? Else)
+    : Expr(Offset);
+
+internal sealed record ListComprehensionExpr(int Offset, string Variable, Expr Source, Expr? Where, Expr? Projection)
+    : Expr(Offset);
+
+/// <summary>all/any/none/single(x IN list WHERE predicate).</summary>
+internal sealed record QuantifierExpr(int Offset, string Kind, string Variable, Expr Source, Expr? Where) : Expr(Offset);
+
+internal sealed record ReduceExpr(int Offset, string Accumulator, Expr Initial, string Variable, Expr Source, Expr Body)
+    : Expr(Offset);
+
+internal sealed record PatternComprehensionExpr(int Offset, PatternPart Pattern, Expr? Where, Expr Projection) : Expr(Offset);
+
+/// <summary>A relationship pattern used as an expression: true when it matches (or the list of matching paths).</summary>
+internal sealed record PatternExpr(int Offset, PatternPart Pattern) : Expr(Offset);
+
+internal sealed record ExistsSubqueryExpr(int Offset, IReadOnlyList<PatternPart> Patterns, Expr? Where) : Expr(Offset);
+
+internal abstract record MapProjectionItem;
+
+internal sealed record PropertySelector(string Key) : MapProjectionItem;
+
+internal sealed record AllPropertiesSelector : MapProjectionItem;
+
+internal sealed record VariableSelector(string Name) : MapProjectionItem;
+
+internal sealed record LiteralEntry(string Key, Expr Value) : MapProjectionItem;
+
+internal sealed record MapProjectionExpr(int Offset, string Variable, IReadOnlyList<MapProjectionItem> Items) : Expr(Offset);
+
+internal enum RelDirection
+{
+    Outgoing,
+    Incoming,
+    Either,
+}
+
+internal sealed record NodePattern(int Offset, string? Variable, IReadOnlyList<string> Labels, Expr? Properties);
+
+internal sealed record RelPattern(
+    int Offset, string? Variable, IReadOnlyList<string> Types, Expr? Properties, RelDirection Direction,
+    bool VarLength, int? MinHops, int? MaxHops);
+
+internal sealed record PatternPart(int Offset, string? PathVariable, IReadOnlyList<NodePattern> Nodes, IReadOnlyList<RelPattern> Relationships,
+    string? ShortestKind = null);
+
+internal abstract record Clause(int Offset);
+
+internal sealed record MatchClause(int Offset, bool Optional, IReadOnlyList<PatternPart> Patterns, Expr? Where) : Clause(Offset);
+
+internal sealed record UnwindClause(int Offset, Expr Source, string Variable) : Clause(Offset);
+
+internal sealed record ReturnItem(Expr Expression, string? Alias, string Text)
+{
+    public string Name => Alias ?? Text;
+}
+
+internal sealed record SortItem(Expr Expression, bool Descending, string Text);
+
+internal sealed record Projection(
+    int Offset, bool Distinct, bool Star, IReadOnlyList<ReturnItem> Items, IReadOnlyList<SortItem> OrderBy, Expr? Skip, Expr? Limit);
+
+internal sealed record WithClause(int Offset, Projection Projection, Expr? Where) : Clause(Offset);
+
+internal sealed record ReturnClause(int Offset, Projection Projection) : Clause(Offset);
+
+internal sealed record CreateClause(int Offset, IReadOnlyList<PatternPart> Patterns) : Clause(Offset);
+
+internal abstract record SetItem(int Offset);
+
+internal sealed record SetPropertyItem(int Offset, PropertyExpr Target, Expr Value) : SetItem(Offset);
+
+internal sealed record SetAllPropertiesItem(int Offset, string Variable, Expr Value, bool Merge) : SetItem(Offset);
+
+internal sealed record SetLabelsItem(int Offset, string Variable, IReadOnlyList<string> Labels) : SetItem(Offset);
+
+internal sealed record RemovePropertyItem(int Offset, PropertyExpr Target) : SetItem(Offset);
+
+internal sealed record RemoveLabelsItem(int Offset, string Variable, IReadOnlyList<string> Labels) : SetItem(Offset);
+
+internal sealed record MergeClause(int Offset, PatternPart Pattern, IReadOnlyList<SetItem> OnCreate, IReadOnlyList<SetItem> OnMatch)
+    : Clause(Offset);
+
+internal sealed record SetClause(int Offset, IReadOnlyList<SetItem> Items) : Clause(Offset);
+
+internal sealed record RemoveClause(int Offset, IReadOnlyList<SetItem> Items) : Clause(Offset);
+
+internal sealed record DeleteClause(int Offset, bool Detach, IReadOnlyList<Expr> Targets) : Clause(Offset);
+
+internal sealed record CallClause(int Offset, string Procedure, IReadOnlyList<Expr>? Args, IReadOnlyList<(string Name, string? Alias)> Yield, bool YieldStar, Expr? Where)
+    : Clause(Offset);
+
+internal sealed record SingleQuery(IReadOnlyList<Clause> Clauses);
+
+internal sealed record Query(IReadOnlyList<SingleQuery> Parts, IReadOnlyList<bool> UnionAll);

@@ -1,0 +1,70 @@
+using System.Collections;
+using System.Globalization;
+using Graph.Cypher.Storage;
+
+namespace Graph.Cypher.Values;
+
+/// <summary>Between CLR values (parameters, results) and runtime values.</summary>
+internal static class ValueConversion
+{
+    public static object? FromClr(object? value) => value switch
+    {
+        null => null,
+        bool or long or double or string => value,
+        int i => (long)i,
+        short s => (long)s,
+        byte b => (long)b,
+        uint ui => (long)ui,
+        float f => (double)f,
+        decimal m => (double)m,
+        char c => c.ToString(),
+        List<object?> list when list.All(IsRuntime) => list,
+        IDictionary<string, object?> map => map.ToDictionary(e => e.Key, e => FromClr(e.Value), StringComparer.Ordinal),
+        IEnumerable enumerable when value is not string => enumerable.Cast<object?>().Select(FromClr).ToList(),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime dt => dt.ToString("O", CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static bool IsRuntime(object? v) => v is null or bool or long or double or string;
+
+    public static object? ToClr(object? value, IGraphAccess graph, Execution.ExecutionContext context) => value switch
+    {
+        null or bool or long or double or string => value,
+        List<object?> list => list.Select(v => ToClr(v, graph, context)).ToList(),
+        Dictionary<string, object?> map => map.ToDictionary(e => e.Key, e => ToClr(e.Value, graph, context), StringComparer.Ordinal),
+        NodeRef node => Node(node.Id, graph, context),
+        RelRef rel => Relationship(rel.Id, graph, context),
+        PathValue path => new CypherPath(
+            path.Nodes.Select(n => Node(n, graph, context)).ToList(),
+            path.Relationships.Select(r => Relationship(r, graph, context)).ToList()),
+        _ => value.ToString(),
+    };
+
+    private static CypherNode Node(long id, IGraphAccess graph, Execution.ExecutionContext context)
+    {
+        if (context.DeletedNodes.TryGetValue(id, out var deleted))
+        {
+            return new CypherNode(graph.NodeElementId(id), deleted.Labels, ToClrMap(deleted.Properties, graph, context));
+        }
+
+        return new CypherNode(graph.NodeElementId(id), graph.LabelsOf(id).ToList(), ToClrMap(graph.NodeProperties(id), graph, context));
+    }
+
+    private static CypherRelationship Relationship(long id, IGraphAccess graph, Execution.ExecutionContext context)
+    {
+        if (context.DeletedRelationships.TryGetValue(id, out var deleted))
+        {
+            return new CypherRelationship(graph.RelationshipElementId(id), graph.NodeElementId(deleted.Ends.Start),
+                graph.NodeElementId(deleted.Ends.End), deleted.Ends.Type, ToClrMap(deleted.Properties, graph, context));
+        }
+
+        var (start, end, type) = graph.Endpoints(id);
+        return new CypherRelationship(graph.RelationshipElementId(id), graph.NodeElementId(start), graph.NodeElementId(end), type,
+            ToClrMap(graph.RelationshipProperties(id), graph, context));
+    }
+
+    private static Dictionary<string, object?> ToClrMap(IReadOnlyDictionary<string, object?> map, IGraphAccess graph,
+        Execution.ExecutionContext context) =>
+        map.ToDictionary(e => e.Key, e => ToClr(e.Value, graph, context), StringComparer.Ordinal);
+}

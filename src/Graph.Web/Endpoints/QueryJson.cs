@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Graph.Cypher;
+
+namespace Graph.Web.Endpoints;
+
+/// <summary>
+/// Neo4j Query API JSON: parameters in (plain, or typed <c>{"$type", "_value"}</c>) and results out.
+/// Integers stay exact: typed JSON writes them as strings, plain JSON as JSON integers.
+/// </summary>
+internal static class QueryJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static object? ReadValue(JsonElement value, bool typed)
+    {
+        if (typed && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("$type", out var type) && value.TryGetProperty("_value", out var inner))
+            return ReadTyped(type.GetString(), inner);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.GetDouble(),
+            JsonValueKind.Array => value.EnumerateArray().Select(v => ReadValue(v, typed)).ToList(),
+            JsonValueKind.Object => value.EnumerateObject().ToDictionary(p => p.Name, p => ReadValue(p.Value, typed), StringComparer.Ordinal),
+            _ => throw new FormatException($"unsupported JSON value {value.ValueKind}"),
+        };
+    }
+
+    private static object? ReadTyped(string? type, JsonElement value) => type switch
+    {
+        "Null" => null,
+        "Boolean" => value.GetBoolean(),
+        "Integer" => long.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
+            ? l : throw new FormatException($"'{value}' is not an Integer"),
+        "Float" => double.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+            ? d : throw new FormatException($"'{value}' is not a Float"),
+        "String" or "Date" or "Time" or "LocalTime" or "LocalDateTime" or "OffsetDateTime" or "ZonedDateTime" or "Duration" or "Point" or "Base64" =>
+            value.GetString(),
+        "List" => value.EnumerateArray().Select(v => ReadValue(v, typed: true)).ToList(),
+        "Map" => value.EnumerateObject().ToDictionary(p => p.Name, p => ReadValue(p.Value, typed: true), StringComparer.Ordinal),
+        _ => throw new FormatException($"unknown $type '{type}'"),
+    };
+
+    public static string WriteResult(CypherResult result, bool typed, bool includeCounters)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("data");
+            json.WriteStartArray("fields");
+            foreach (var column in result.Columns) json.WriteStringValue(column);
+            json.WriteEndArray();
+            json.WriteStartArray("values");
+            foreach (var row in result.Rows)
+            {
+                json.WriteStartArray();
+                foreach (var value in row)
+                {
+                    if (typed) WriteTyped(json, value);
+                    else WritePlain(json, value);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+            if (includeCounters) WriteCounters(json, result.Counters);
+            json.WriteStartArray("bookmarks");
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteCounters(Utf8JsonWriter json, CypherCounters c)
+    {
+        json.WriteStartObject("counters");
+        json.WriteBoolean("containsUpdates", c.ContainsUpdates);
+        json.WriteNumber("nodesCreated", c.NodesCreated);
+        json.WriteNumber("nodesDeleted", c.NodesDeleted);
+        json.WriteNumber("propertiesSet", c.PropertiesSet);
+        json.WriteNumber("relationshipsCreated", c.RelationshipsCreated);
+        json.WriteNumber("relationshipsDeleted", c.RelationshipsDeleted);
+        json.WriteNumber("labelsAdded", c.LabelsAdded);
+        json.WriteNumber("labelsRemoved", c.LabelsRemoved);
+        json.WriteNumber("indexesAdded", 0);
+        json.WriteNumber("indexesRemoved", 0);
+        json.WriteNumber("constraintsAdded", 0);
+        json.WriteNumber("constraintsRemoved", 0);
+        json.WriteBoolean("containsSystemUpdates", false);
+        json.WriteNumber("systemUpdates", 0);
+        json.WriteEndObject();
+    }
+
+    public static void WritePlain(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case long l: json.WriteNumberValue(l); break;
+            case int i: json.WriteNumberValue(i); break;
+            case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
+            case double d: json.WriteStringValue(d.ToString(CultureInfo.InvariantCulture)); break;
+            case string s: json.WriteStringValue(s); break;
+            case CypherNode node:
+                json.WriteStartObject();
+                json.WriteString("elementId", node.ElementId);
+                json.WriteStartArray("labels");
+                foreach (var label in node.Labels) json.WriteStringValue(label);
+                json.WriteEndArray();
+                json.WritePropertyName("properties");
+                WritePlainMap(json, node.Properties);
+                json.WriteEndObject();
+                break;
+            case CypherRelationship r:
+                json.WriteStartObject();
+                json.WriteString("elementId", r.ElementId);
+                json.WriteString("startNodeElementId", r.StartNodeElementId);
+                json.WriteString("endNodeElementId", r.EndNodeElementId);
+                json.WriteString("type", r.Type);
+                json.WritePropertyName("properties");
+                WritePlainMap(json, r.Properties);
+                json.WriteEndObject();
+                break;
+            case CypherPath path:
+                json.WriteStartArray();
+                foreach (var element in PathElements(path)) WritePlain(json, element);
+                json.WriteEndArray();
+                break;
+            case IEnumerable<KeyValuePair<string, object?>> map: WritePlainMap(json, map); break;
+            case System.Collections.IEnumerable list:
+                json.WriteStartArray();
+                foreach (var item in list) WritePlain(json, item);
+                json.WriteEndArray();
+                break;
+            default: json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+        }
+    }
+
+    private static void WritePlainMap(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, object?>> map)
+    {
+        json.WriteStartObject();
+        foreach (var (key, value) in map)
+        {
+            json.WritePropertyName(key);
+            WritePlain(json, value);
+        }
+        json.WriteEndObject();
+    }
+
+    public static void WriteTyped(Utf8JsonWriter json, object? value)
+    {
+        json.WriteStartObject();
+        switch (value)
+        {
+            case null: json.WriteString("$type", "Null"); json.WriteNull("_value"); break;
+            case bool b: json.WriteString("$type", "Boolean"); json.WriteBoolean("_value", b); break;
+            case long l: json.WriteString("$type", "Integer"); json.WriteString("_value", l.ToString(CultureInfo.InvariantCulture)); break;
+            case int i: json.WriteString("$type", "Integer"); json.WriteString("_value", i.ToString(CultureInfo.InvariantCulture)); break;
+            case double d: json.WriteString("$type", "Float"); json.WriteString("_value", d.ToString("R", CultureInfo.InvariantCulture)); break;
+            case string s: json.WriteString("$type", "String"); json.WriteString("_value", s); break;
+            case CypherNode node:
+                json.WriteString("$type", "Node");
+                json.WriteStartObject("_value");
+                json.WriteString("_element_id", node.ElementId);
+                json.WriteStartArray("_labels");
+                foreach (var label in node.Labels) json.WriteStringValue(label);
+                json.WriteEndArray();
+                json.WritePropertyName("_properties");
+                WriteTypedMap(json, node.Properties);
+                json.WriteEndObject();
+                break;
+            case CypherRelationship r:
+                json.WriteString("$type", "Relationship");
+                json.WriteStartObject("_value");
+                json.WriteString("_element_id", r.ElementId);
+                json.WriteString("_start_node_element_id", r.StartNodeElementId);
+                json.WriteString("_end_node_element_id", r.EndNodeElementId);
+                json.WriteString("_type", r.Type);
+                json.WritePropertyName("_properties");
+                WriteTypedMap(json, r.Properties);
+                json.WriteEndObject();
+                break;
+            case CypherPath path:
+                json.WriteString("$type", "Path");
+                json.WriteStartArray("_value");
+                foreach (var element in PathElements(path)) WriteTyped(json, element);
+                json.WriteEndArray();
+                break;
+            case IEnumerable<KeyValuePair<string, object?>> map:
+                json.WriteString("$type", "Map");
+                json.WritePropertyName("_value");
+                WriteTypedMap(json, map);
+                break;
+            case System.Collections.IEnumerable list:
+                json.WriteString("$type", "List");
+                json.WriteStartArray("_value");
+                foreach (var item in list) WriteTyped(json, item);
+                json.WriteEndArray();
+                break;
+            default: json.WriteString("$type", "String"); json.WriteString("_value", Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteTypedMap(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, object?>> map)
+    {
+        json.WriteStartObject();
+        foreach (var (key, value) in map)
+        {
+            json.WritePropertyName(key);
+            WriteTyped(json, value);
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>A path as the Query API writes it: node, relationship, node, … in traversal order.</summary>
+    private static IEnumerable<object> PathElements(CypherPath path)
+    {
+        for (var i = 0; i < path.Nodes.Count; i++)
+        {
+            yield return path.Nodes[i];
+            if (i < path.Relationships.Count) yield return path.Relationships[i];
+        }
+    }
+}

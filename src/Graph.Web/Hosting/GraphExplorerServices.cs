@@ -1,0 +1,20 @@
+namespace Graph.Web.Hosting;
+
+internal static class GraphExplorerServices
+{
+    /// <summary>
+    /// Registers the graph (opened and, when empty, built by <see cref="GraphHost"/> before the server
+    /// listens) and the settings of the "Graph" configuration section.
+    /// </summary>
+    public static IServiceCollection AddGraphExplorer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<GraphOptions>(configuration.GetSection(GraphOptions.Section));
+        services.AddSingleton<GraphOpener>(EmbeddedGraph.OpenAsync);
+        services.AddSingleton<CorpusReader>(EmbeddedGraph.ReadCorpusAsync);
+        services.AddSingleton<GraphHost>();
+        services.AddHostedService(provider => provider.GetRequiredService<GraphHost>());
+        services.AddSingleton(provider => provider.GetRequiredService<GraphHost>().Services);
+        services.AddSingleton(provider => new QueryEngine(() => provider.GetRequiredService<GraphHost>().Cypher));
+        return services;
+    }
+}

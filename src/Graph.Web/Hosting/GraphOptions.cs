@@ -1,0 +1,22 @@
+namespace Graph.Web.Hosting;
+
+/// <summary>The server's settings, from the "Graph" section (appsettings, environment GRAPH__*, or --Graph:Key=value).</summary>
+public sealed class GraphOptions
+{
+    public const string Section = "Graph";
+
+    /// <summary>Folder of the embedded store. Relative paths are resolved against the working directory.</summary>
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>Folder of documents ingested when the store is empty; defaults to the repository's graph/corpus.</summary>
+    public string? CorpusDir { get; set; }
+
+    /// <summary>The database name of the Query API: POST /db/{Database}/query/v2 (Neo4j's default name).</summary>
+    public string Database { get; set; } = "neo4j";
+
+    /// <summary>Whether POST /db/{db}/query/v2 may run statements that change the graph.</summary>
+    public bool AllowWrites { get; set; }
+
+    /// <summary>Most rows a Cypher query may return to the API, so a careless query cannot exhaust the server.</summary>
+    public int MaxQueryRows { get; set; } = 5000;
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+[assembly: AssemblyFixture(typeof(Graph.Web.Tests.ExplorerFactory))]
+
+namespace Graph.Web.Tests;
+
+/// <summary>
+/// The real server over the embedded store, built from the bundled corpus (graph/corpus) into a
+/// fresh data folder once for all the tests of this assembly.
+/// </summary>
+public sealed class ExplorerFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "graph-web-tests-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production"); // what users get: no developer exception pages
+        builder.UseSetting("Graph:DataDir", _dataDir);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

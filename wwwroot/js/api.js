@@ -1,0 +1,117 @@
+// @ts-check
+// Every request the explorer makes goes through here. Errors come back from the server as
+// ProblemDetails (RFC 9457); they become ApiError with the server's human-readable message.
+
+/**
+ * @typedef {{ id: string, labels: string[], properties: Record<string, any>, weight?: number }} ApiNode
+ * @typedef {{ id: string, type: string, start: string, end: string, properties: Record<string, any> }} ApiRelationship
+ * @typedef {{ nodes: ApiNode[], relationships: ApiRelationship[], total?: number, truncated?: boolean }} ApiGraph
+ * @typedef {{ id: string, label: string, kind: string, labels: string[], snippet?: string, score: number, stub?: boolean }} SearchHit
+ * @typedef {{ text: string, highlightStart: number, highlightEnd: number, paragraphId?: string }} SourceExcerpt
+ * @typedef {{ node: ApiNode, degree: number, weight?: number, source?: SourceExcerpt, paragraphs?: ApiNode[], officialUrl?: string }} NodeDetails
+ * @typedef {{ found: boolean, length: number, nodes: ApiNode[], relationships: ApiRelationship[] }} PathResult
+ * @typedef {{ series: ApiNode | null, documents: ApiNode[] }} SeriesResult
+ * @typedef {{ op: 'equal' | 'insert' | 'delete', text: string }} WordChange
+ * @typedef {{ id: string, number?: string, kind?: string, text: string }} DiffParagraph
+ * @typedef {{ change: 'unchanged' | 'inserted' | 'deleted' | 'reworded' | 'moved', from?: DiffParagraph, to?: DiffParagraph, words?: WordChange[] }} ParagraphChange
+ * @typedef {{ from: ApiNode, to: ApiNode, changes: ParagraphChange[] }} EvolutionResult
+ */
+
+/** An error the server explained (a ProblemDetails), or a network failure. */
+export class ApiError extends Error {
+  /**
+   * @param {string} message what a person should read
+   * @param {number} status HTTP status, 0 when the server could not be reached
+   * @param {Record<string, any>} [problem] the ProblemDetails body
+   */
+  constructor(message, status, problem) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem ?? {};
+  }
+}
+
+/**
+ * @param {string} path
+ * @param {RequestInit} [init]
+ * @returns {Promise<any>}
+ */
+async function request(path, init) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { Accept: 'application/json' }, ...init });
+  } catch {
+    throw new ApiError('The server cannot be reached. Is it still running?', 0);
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  const body = type.includes('json') ? await response.json().catch(() => null) : await response.text();
+  if (response.ok) return body;
+  if (body && typeof body === 'object') {
+    // ProblemDetails from the explorer API; Neo4j-shaped {errors:[…]} from the Query API.
+    const neo = Array.isArray(body.errors) ? body.errors[0] : null;
+    const message = body.detail ?? neo?.message ?? body.title ?? `The server answered ${response.status}.`;
+    throw new ApiError(message, response.status, body);
+  }
+  throw new ApiError(`The server answered ${response.status} ${response.statusText}.`, response.status);
+}
+
+/** @param {Record<string, string | number | undefined>} params */
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  return search.toString();
+}
+
+/** @param {string} q @param {number} [limit] @returns {Promise<{ query: string, hits: SearchHit[] }>} */
+export const search = (q, limit = 12) => request(`api/search?${query({ q, limit })}`);
+
+/** @param {string} id @returns {Promise<NodeDetails>} */
+export const node = (id) => request(`api/node?${query({ id })}`);
+
+/**
+ * @param {string} id
+ * @param {{ types?: string[], limit?: number, offset?: number }} [options]
+ * @returns {Promise<ApiGraph>}
+ */
+export const neighbours = (id, options = {}) =>
+  request(`api/neighbours?${query({ id, types: options.types?.join(','), limit: options.limit, offset: options.offset })}`);
+
+/** @param {string} from @param {string} to @returns {Promise<PathResult>} */
+export const path = (from, to) => request(`api/path?${query({ from, to })}`);
+
+/** @param {string} id @param {'in'|'out'} direction @param {number} depth @returns {Promise<ApiGraph>} */
+export const citations = (id, direction, depth) => request(`api/citations?${query({ id, direction, depth })}`);
+
+/** @param {string} id @returns {Promise<SeriesResult>} */
+export const series = (id) => request(`api/series?${query({ id })}`);
+
+/** @param {string} from @param {string} to @returns {Promise<EvolutionResult>} */
+export const evolution = (from, to) => request(`api/evolution?${query({ from, to })}`);
+
+/** @returns {Promise<{ nodes: number, relationships: number, documents: number }>} */
+export const overview = () => request('api/overview');
+
+/**
+ * The given nodes and the relationships among them (to restore a shared view).
+ * @param {string[]} ids
+ * @returns {Promise<ApiGraph>}
+ */
+export const subgraph = (ids) =>
+  request('api/subgraph', { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify({ ids }) });
+
+/**
+ * Runs Cypher through the Neo4j-shaped Query API, asking for typed JSON so that integers,
+ * nodes and relationships keep their types.
+ * @param {string} statement
+ * @param {Record<string, any>} parameters
+ * @returns {Promise<{ data: { fields: string[], values: any[][] }, counters?: Record<string, any> }>}
+ */
+export const cypher = (statement, parameters) =>
+  request('db/neo4j/query/v2', {
+    method: 'POST',
+    headers: { Accept: 'application/vnd.neo4j.query', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ statement, parameters }),
+  });

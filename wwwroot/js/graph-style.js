@@ -1,0 +1,127 @@
+// @ts-check
+// How the graph looks: one colour per kind of node, size by how often a document is cited,
+// stubs (documents known only from citations) drawn hollow with a dashed border.
+
+/** Kinds of node in legend order, with the colour and shape that draw them. */
+export const KINDS = [
+  { kind: 'Resolution', label: 'Resolution', color: '#1769aa', shape: 'ellipse' },
+  { kind: 'Decision', label: 'Decision', color: '#4b9be0', shape: 'ellipse' },
+  { kind: 'PresidentialStatement', label: 'Presidential statement', color: '#c2185b', shape: 'ellipse' },
+  { kind: 'Report', label: 'Report', color: '#f0b429', shape: 'round-rectangle' },
+  { kind: 'Letter', label: 'Letter', color: '#d98c2b', shape: 'round-rectangle' },
+  { kind: 'Draft', label: 'Draft', color: '#9e9d24', shape: 'round-rectangle' },
+  { kind: 'MeetingRecord', label: 'Meeting record', color: '#8d6e63', shape: 'round-rectangle' },
+  { kind: 'Document', label: 'Other document', color: '#607d8b', shape: 'ellipse' },
+  { kind: 'Paragraph', label: 'Paragraph', color: '#90a4ae', shape: 'round-rectangle' },
+  { kind: 'Footnote', label: 'Footnote', color: '#b0bec5', shape: 'round-rectangle' },
+  { kind: 'Organization', label: 'Organisation', color: '#2e7d32', shape: 'diamond' },
+  { kind: 'Operation', label: 'Operation', color: '#6a1b9a', shape: 'diamond' },
+  { kind: 'Agreement', label: 'Agreement', color: '#00897b', shape: 'hexagon' },
+  { kind: 'Meeting', label: 'Meeting', color: '#795548', shape: 'triangle' },
+  { kind: 'Session', label: 'Session', color: '#455a64', shape: 'triangle' },
+  { kind: 'Series', label: 'Series', color: '#ef6c00', shape: 'star' },
+];
+
+const KIND_ORDER = KINDS.map((k) => k.kind);
+
+/**
+ * The one kind that decides how a node is drawn: its most specific label.
+ * @param {string[]} labels
+ */
+export function kindOf(labels) {
+  let best = 'Document';
+  let bestIndex = Number.MAX_SAFE_INTEGER;
+  for (const label of labels) {
+    const index = KIND_ORDER.indexOf(label);
+    if (index >= 0 && index < bestIndex) {
+      best = label;
+      bestIndex = index;
+    }
+  }
+  return bestIndex === Number.MAX_SAFE_INTEGER && labels.length > 0 ? labels[0] : best;
+}
+
+/** @param {string} kind */
+export function colorOf(kind) {
+  return KINDS.find((k) => k.kind === kind)?.color ?? '#607d8b';
+}
+
+/**
+ * A short caption for a node: the symbol of a document, "op 2" for a paragraph, the name of an entity.
+ * @param {{ id: string, labels: string[], properties: Record<string, any> }} node
+ */
+export function captionOf(node) {
+  const p = node.properties ?? {};
+  if (node.labels.includes('Paragraph')) {
+    const doc = node.id.split('#')[0];
+    const local = p.kind === 'operative' ? `op ${p.number ?? ''}` : `pp ${String(node.id.split('#pp')[1] ?? p.ordinal ?? '')}`;
+    return `${doc} ${local}`.trim();
+  }
+  if (node.labels.includes('Footnote')) return `${node.id.split('#')[0]} fn ${p.number ?? ''}`;
+  return String(p.symbol ?? p.name ?? p.title ?? node.id);
+}
+
+/** @returns {any[]} the Cytoscape stylesheet */
+export function stylesheet() {
+  /** @type {any[]} */
+  const style = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(caption)',
+        'font-size': 10,
+        'font-family': 'system-ui, sans-serif',
+        color: '#1d2330',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-background-color': '#fbfcfd',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        width: 'mapData(weight, 0, 20, 18, 56)',
+        height: 'mapData(weight, 0, 20, 18, 56)',
+        'background-color': '#607d8b',
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'min-zoomed-font-size': 7,
+      },
+    },
+    ...KINDS.map((k) => ({ selector: `node[kind = "${k.kind}"]`, style: { 'background-color': k.color, shape: k.shape } })),
+    {
+      selector: 'node[?stub]',
+      style: { 'background-color': '#ffffff', 'background-opacity': 1, 'border-style': 'dashed', 'border-width': 2, 'border-color': '#7a8597', color: '#5d6778' },
+    },
+    { selector: 'node[kind = "Paragraph"], node[kind = "Footnote"]', style: { width: 14, height: 14, 'font-size': 8 } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1d2330', 'border-style': 'double' } },
+    { selector: 'node:selected', style: { 'overlay-color': '#1769aa', 'overlay-opacity': 0.18, 'overlay-padding': 6, 'font-weight': 'bold', 'z-index': 10 } },
+    { selector: 'node.focus', style: { 'border-width': 3, 'border-color': '#1769aa' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'mapData(count, 1, 6, 1.2, 4)',
+        'line-color': '#b7c0cc',
+        'target-arrow-color': '#b7c0cc',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': 'bezier',
+        label: '',
+        'font-size': 8,
+        color: '#5d6778',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#fbfcfd',
+        'text-background-opacity': 0.9,
+      },
+    },
+    { selector: 'edge[type = "CITES"]', style: { 'line-color': '#7ea6cf', 'target-arrow-color': '#7ea6cf' } },
+    { selector: 'edge[type = "SUCCEEDS"]', style: { 'line-color': '#ef6c00', 'target-arrow-color': '#ef6c00', 'line-style': 'solid', width: 2.5 } },
+    { selector: 'edge[type = "HAS_PARAGRAPH"], edge[type = "HAS_FOOTNOTE"]', style: { 'line-color': '#dde1e8', 'target-arrow-color': '#dde1e8', 'line-style': 'dotted' } },
+    { selector: 'edge[type = "MENTIONS"]', style: { 'line-color': '#9ccc9e', 'target-arrow-color': '#9ccc9e' } },
+    { selector: 'edge:selected, edge.hover', style: { label: 'data(type)', 'line-color': '#1769aa', 'target-arrow-color': '#1769aa', 'z-index': 9 } },
+    { selector: '.path', style: { 'line-color': '#e53935', 'target-arrow-color': '#e53935', 'border-color': '#e53935', 'border-width': 3, width: 4, 'z-index': 20 } },
+    { selector: 'edge.path', style: { label: 'data(type)', color: '#b3261e' } },
+    { selector: '.faded', style: { opacity: 0.18 } },
+    { selector: '.filtered', style: { display: 'none' } },
+  ];
+  return style;
+}

@@ -1,0 +1,384 @@
+// @ts-check
+// The one owner of the Cytoscape instance. Panels never touch Cytoscape: they call this module's
+// methods and listen to its events ("select", "unselect", "expand", "more", "change").
+
+import cytoscape from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import { captionOf, kindOf, stylesheet } from './graph-style.js';
+
+cytoscape.use(dagre);
+const fcose = /** @type {any} */ (window).cytoscapeFcose;
+if (fcose) cytoscape.use(fcose);
+
+/** Above this many elements Cytoscape draws with WebGL, which stays fluid with thousands of nodes. */
+export const WEBGL_THRESHOLD = 2000;
+
+/**
+ * @typedef {import('./api.js').ApiNode} ApiNode
+ * @typedef {import('./api.js').ApiRelationship} ApiRelationship
+ * @typedef {{ hiddenKinds: Set<string>, hiddenTypes: Set<string>, hiddenBodies: Set<string>, years: [number, number] | null }} Filters
+ * @typedef {'force' | 'hierarchy' | 'timeline'} LayoutName
+ */
+
+export class GraphView extends EventTarget {
+  /** @param {HTMLElement} container */
+  constructor(container) {
+    super();
+    this.container = container;
+    /** @type {LayoutName} */
+    this.layoutName = 'force';
+    /** @type {Filters} */
+    this.filters = { hiddenKinds: new Set(), hiddenTypes: new Set(), hiddenBodies: new Set(), years: null };
+    this.webgl = false;
+    this.cy = this.#create([], false);
+  }
+
+  /**
+   * @param {any[]} elements
+   * @param {boolean} webgl
+   */
+  #create(elements, webgl) {
+    const cy = cytoscape({
+      container: this.container,
+      elements,
+      style: stylesheet(),
+      wheelSensitivity: 0.3,
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: true,
+      // Cytoscape >= 3.31: the canvas renderer can draw nodes and edges with WebGL.
+      renderer: /** @type {any} */ (webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' }),
+    });
+    cy.on('tap', 'node', (event) => {
+      const node = event.target;
+      if (node.data('more')) {
+        this.emit('more', { id: node.data('parentId'), offset: node.data('offset') });
+        return;
+      }
+      this.emit('select', { kind: 'node', id: node.id(), data: node.data('api') });
+    });
+    cy.on('dbltap', 'node', (event) => {
+      if (!event.target.data('more')) this.emit('expand', { id: event.target.id() });
+    });
+    cy.on('tap', 'edge', (event) => this.emit('select', { kind: 'edge', id: event.target.id(), data: event.target.data('api') }));
+    cy.on('tap', (event) => {
+      if (event.target === cy) this.emit('unselect', {});
+    });
+    cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
+    cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+    this.webgl = webgl;
+    return cy;
+  }
+
+  /** Recreates Cytoscape with the WebGL renderer once the graph grows past the threshold. */
+  #ensureRenderer(expected) {
+    const wantWebgl = expected > WEBGL_THRESHOLD;
+    if (wantWebgl === this.webgl) return;
+    const elements = this.cy.elements().jsons();
+    this.cy.destroy();
+    this.cy = this.#create(elements, wantWebgl);
+  }
+
+  /** @param {string} type @param {any} detail */
+  emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  get isEmpty() {
+    return this.cy.nodes().length === 0;
+  }
+
+  get rendererName() {
+    return this.webgl ? 'webgl' : 'canvas';
+  }
+
+  /** @param {string} id */
+  has(id) {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  /**
+   * Adds nodes and relationships (merging with what is there), in one batch.
+   * @param {{ nodes: ApiNode[], relationships: ApiRelationship[] }} graph
+   * @param {{ near?: string, relayout?: boolean }} [options]
+   * @returns {string[]} ids of the nodes that were new
+   */
+  add(graph, options = {}) {
+    this.#ensureRenderer(this.cy.elements().length + graph.nodes.length + graph.relationships.length);
+    const cy = this.cy;
+    /** @type {string[]} */
+    const added = [];
+    const near = options.near ? cy.getElementById(options.near) : null;
+    const origin = near?.nonempty() ? near.position() : { x: cy.width() / 2, y: cy.height() / 2 };
+    cy.startBatch();
+    for (const node of graph.nodes) {
+      const existing = cy.getElementById(node.id);
+      const data = nodeData(node);
+      if (existing.nonempty()) {
+        existing.data(data);
+        continue;
+      }
+      added.push(node.id);
+      cy.add({
+        group: 'nodes',
+        data,
+        position: { x: origin.x + (Math.random() - 0.5) * 80, y: origin.y + (Math.random() - 0.5) * 80 },
+      });
+    }
+    for (const relationship of graph.relationships) {
+      if (cy.getElementById(relationship.id).nonempty()) continue;
+      if (cy.getElementById(relationship.start).empty() || cy.getElementById(relationship.end).empty()) continue;
+      cy.add({ group: 'edges', data: edgeData(relationship) });
+    }
+    this.#applyFilters();
+    cy.endBatch();
+    if (options.relayout !== false && added.length > 0) this.layout();
+    this.emit('change', { added });
+    return added;
+  }
+
+  /**
+   * Shows a "+N more" handle beside a node whose neighbours were not all loaded.
+   * @param {string} parentId @param {number} remaining @param {number} offset
+   */
+  setMore(parentId, remaining, offset) {
+    const cy = this.cy;
+    const id = `more:${parentId}`;
+    cy.getElementById(id).remove();
+    if (remaining <= 0) return;
+    const parent = cy.getElementById(parentId);
+    const position = parent.nonempty() ? { x: parent.position().x + 40, y: parent.position().y - 40 } : { x: 0, y: 0 };
+    cy.add([
+      { group: 'nodes', data: { id, caption: `+${remaining} more`, kind: 'More', more: true, parentId, offset, weight: 0 }, position, classes: 'more' },
+      { group: 'edges', data: { id: `${id}-edge`, source: parentId, target: id, type: 'MORE' } },
+    ]);
+    cy.style()
+      .selector('node.more').style({ shape: 'round-rectangle', 'background-color': '#eef1f5', 'border-color': '#1769aa', 'border-width': 1, 'border-style': 'solid', width: 60, height: 18, label: 'data(caption)', 'text-valign': 'center', 'text-margin-y': 0, color: '#1769aa', 'font-size': 9 })
+      .selector('edge[type = "MORE"]').style({ 'line-style': 'dashed', 'target-arrow-shape': 'none', 'line-color': '#c5d3e3' })
+      .update();
+  }
+
+  /** Removes a node from the view (not from the graph), with its "more" handle. @param {string} id */
+  dismiss(id) {
+    this.cy.getElementById(id).remove();
+    this.cy.getElementById(`more:${id}`).remove();
+    this.emit('change', { removed: [id] });
+  }
+
+  /** Pins a node where it is, so layouts leave it there; pins again to release. @param {string} id */
+  togglePin(id) {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return false;
+    if (node.hasClass('pinned')) {
+      node.removeClass('pinned').unlock();
+      return false;
+    }
+    node.addClass('pinned').lock();
+    return true;
+  }
+
+  /** @param {string} id */
+  isPinned(id) {
+    return this.cy.getElementById(id).hasClass('pinned');
+  }
+
+  clear() {
+    this.cy.elements().remove();
+    this.emit('change', { cleared: true });
+  }
+
+  /** Selects and centres an element. @param {string} id */
+  select(id) {
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return;
+    this.cy.elements().unselect();
+    element.select();
+    if (element.isNode()) this.cy.animate({ center: { eles: element } }, { duration: 250 });
+  }
+
+  /** @returns {string | null} */
+  selectedId() {
+    const selected = this.cy.$(':selected');
+    return selected.nonempty() ? selected.first().id() : null;
+  }
+
+  /**
+   * Highlights a path and fades everything else.
+   * @param {string[]} ids node and relationship ids on the path
+   */
+  highlight(ids) {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('path faded');
+      if (ids.length === 0) return;
+      const onPath = cy.collection(ids.map((id) => cy.getElementById(id)).filter((e) => e.nonempty()));
+      cy.elements().not(onPath).addClass('faded');
+      onPath.addClass('path');
+    });
+  }
+
+  /** @param {LayoutName} name */
+  setLayout(name) {
+    this.layoutName = name;
+    this.layout();
+  }
+
+  layout() {
+    const cy = this.cy;
+    const visible = cy.elements(':visible');
+    if (visible.nodes().length === 0) return;
+    /** @type {any} */
+    let options;
+    if (this.layoutName === 'hierarchy') {
+      // Citations point from the newer document to the older one: ranking right-to-left puts the
+      // oldest on the left, so the chain reads in time order.
+      options = { name: 'dagre', rankDir: 'RL', nodeSep: 18, rankSep: 70, animate: false, fit: true, padding: 30 };
+    } else if (this.layoutName === 'timeline') {
+      options = { name: 'preset', positions: timelinePositions(visible.nodes()), fit: true, padding: 30, animate: false };
+    } else if (fcose) {
+      options = { name: 'fcose', quality: 'default', animate: false, randomize: visible.nodes().length > 2, nodeRepulsion: 6000, idealEdgeLength: 80, fit: true, padding: 30, packComponents: true };
+    } else {
+      options = { name: 'cose', animate: false, fit: true, padding: 30 };
+    }
+    visible.layout(options).run();
+  }
+
+  fit() {
+    this.cy.fit(this.cy.elements(':visible'), 30);
+  }
+
+  /** @param {Partial<Filters>} filters */
+  setFilters(filters) {
+    Object.assign(this.filters, filters);
+    this.cy.batch(() => this.#applyFilters());
+  }
+
+  #applyFilters() {
+    const { hiddenKinds, hiddenTypes, hiddenBodies, years } = this.filters;
+    this.cy.nodes().forEach((node) => {
+      if (node.data('more')) return;
+      const year = node.data('year');
+      const hidden =
+        hiddenKinds.has(node.data('kind')) ||
+        (node.data('body') && hiddenBodies.has(node.data('body'))) ||
+        (years !== null && typeof year === 'number' && (year < years[0] || year > years[1]));
+      node.toggleClass('filtered', Boolean(hidden));
+    });
+    this.cy.edges().forEach((edge) => edge.toggleClass('filtered', hiddenTypes.has(edge.data('type'))));
+  }
+
+  /** Counts of what is on the canvas, for the filter panel. */
+  tally() {
+    /** @type {Record<string, number>} */ const kinds = {};
+    /** @type {Record<string, number>} */ const types = {};
+    /** @type {Record<string, number>} */ const bodies = {};
+    let minYear = Infinity;
+    let maxYear = -Infinity;
+    this.cy.nodes().forEach((node) => {
+      if (node.data('more')) return;
+      kinds[node.data('kind')] = (kinds[node.data('kind')] ?? 0) + 1;
+      const body = node.data('body');
+      if (body) bodies[body] = (bodies[body] ?? 0) + 1;
+      const year = node.data('year');
+      if (typeof year === 'number') {
+        minYear = Math.min(minYear, year);
+        maxYear = Math.max(maxYear, year);
+      }
+    });
+    this.cy.edges().forEach((edge) => {
+      if (edge.data('type') === 'MORE') return;
+      types[edge.data('type')] = (types[edge.data('type')] ?? 0) + 1;
+    });
+    return { kinds, types, bodies, years: Number.isFinite(minYear) ? [minYear, maxYear] : null };
+  }
+
+  /** The nodes and relationships on the canvas, in the API's shape (for exports and the shared URL). */
+  snapshot() {
+    /** @type {ApiNode[]} */
+    const nodes = this.cy.nodes().filter((n) => !n.data('more')).map((n) => n.data('api'));
+    /** @type {ApiRelationship[]} */
+    const relationships = this.cy.edges().filter((e) => e.data('type') !== 'MORE').map((e) => e.data('api'));
+    return { nodes, relationships };
+  }
+
+  /** @returns {Record<string, {x: number, y: number}>} positions of pinned nodes */
+  pinnedPositions() {
+    /** @type {Record<string, {x: number, y: number}>} */
+    const pins = {};
+    this.cy.nodes('.pinned').forEach((n) => {
+      pins[n.id()] = { x: Math.round(n.position().x), y: Math.round(n.position().y) };
+    });
+    return pins;
+  }
+
+  /** @param {Record<string, {x: number, y: number}>} pins */
+  restorePins(pins) {
+    for (const [id, position] of Object.entries(pins)) {
+      const node = this.cy.getElementById(id);
+      if (node.empty()) continue;
+      node.position(position);
+      node.addClass('pinned').lock();
+    }
+  }
+
+  /** @returns {Blob} the visible graph as a PNG image */
+  png() {
+    return /** @type {Blob} */ (this.cy.png({ output: 'blob', bg: '#ffffff', full: true, scale: 2, maxWidth: 4000, maxHeight: 4000 }));
+  }
+}
+
+/** @param {ApiNode} node */
+function nodeData(node) {
+  const p = node.properties ?? {};
+  return {
+    id: node.id,
+    caption: captionOf(node),
+    kind: kindOf(node.labels),
+    stub: p.stub === true,
+    weight: Math.min(Number(/** @type {any} */ (node).weight ?? 0), 20),
+    year: typeof p.year === 'number' ? p.year : yearOf(p.adoptionDate ?? p.date),
+    body: p.body ?? null,
+    api: node,
+  };
+}
+
+/** @param {ApiRelationship} relationship */
+function edgeData(relationship) {
+  return {
+    id: relationship.id,
+    source: relationship.start,
+    target: relationship.end,
+    type: relationship.type,
+    count: Number(relationship.properties?.count ?? 1),
+    api: relationship,
+  };
+}
+
+/** @param {unknown} date */
+function yearOf(date) {
+  return typeof date === 'string' && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
+}
+
+/**
+ * Places nodes in columns by year (oldest left); nodes without a year go in a last column.
+ * @param {any} nodes
+ */
+function timelinePositions(nodes) {
+  /** @type {Map<number, any[]>} */
+  const columns = new Map();
+  nodes.forEach((/** @type {any} */ node) => {
+    const year = node.data('year') ?? 9999;
+    if (!columns.has(year)) columns.set(year, []);
+    columns.get(year)?.push(node);
+  });
+  const years = [...columns.keys()].sort((a, b) => a - b);
+  /** @type {Record<string, {x: number, y: number}>} */
+  const positions = {};
+  years.forEach((year, column) => {
+    const members = (columns.get(year) ?? []).sort((/** @type {any} */ a, /** @type {any} */ b) => a.id().localeCompare(b.id()));
+    members.forEach((node, row) => {
+      positions[node.id()] = { x: column * 150, y: (row - (members.length - 1) / 2) * 60 };
+    });
+  });
+  return positions;
+}

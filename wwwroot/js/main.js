@@ -1,0 +1,363 @@
+// @ts-check
+// Wires the explorer's modules together. Nothing imports this module; each panel talks to the graph
+// view through its methods and events.
+
+import * as api from './api.js';
+import { byId, debounce } from './dom.js';
+import { GraphView } from './graph-view.js';
+import { SearchBox } from './search.js';
+import { FilterPanel } from './filters.js';
+import { DetailsPanel } from './details.js';
+import { CypherConsole } from './cypher-console.js';
+import { EvolutionPanel } from './evolution.js';
+import * as exporter from './export.js';
+import * as urlState from './url-state.js';
+
+/** How many neighbours one expansion adds; the rest wait behind a "+N more" handle. */
+const EXPAND_LIMIT = 25;
+
+const view = new GraphView(byId('cy'));
+const emptyState = byId('empty-state');
+const status = byId('status');
+const errorBanner = byId('error');
+
+/** @param {unknown} error */
+function showError(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  byId('error-text').textContent = message;
+  errorBanner.hidden = false;
+}
+byId('error-close').addEventListener('click', () => { errorBanner.hidden = true; });
+
+/** @param {string} text */
+function say(text) {
+  status.textContent = text;
+}
+
+// ---- panels -------------------------------------------------------------------------------------
+
+const search = new SearchBox(byId('search-input'), byId('search-results'), showError);
+const filters = new FilterPanel({
+  kinds: byId('kind-filters'), types: byId('type-filters'), bodies: byId('body-filters'),
+  yearFrom: byId('year-from'), yearTo: byId('year-to'), yearOutput: byId('year-output'),
+});
+const details = new DetailsPanel(byId('details'));
+const cypher = new CypherConsole({
+  input: byId('cypher-input'), highlight: byId('cypher-highlight'), completions: byId('cypher-completions'),
+  params: byId('cypher-params'), run: byId('cypher-run'), examples: byId('cypher-examples'),
+  summary: byId('cypher-summary'), error: byId('cypher-error'), table: byId('cypher-table'), toCanvas: byId('cypher-to-canvas'),
+});
+const evolution = new EvolutionPanel({
+  seriesInput: byId('series-input'), seriesButton: byId('series-button'), timeline: byId('series-timeline'),
+  from: byId('evolution-from'), to: byId('evolution-to'), compare: byId('evolution-button'),
+  legend: byId('evolution-legend'), changedOnly: byId('evolution-changed-only'), diff: byId('evolution-diff'),
+}, showError);
+
+// ---- opening, expanding, selecting --------------------------------------------------------------
+
+/** @type {Map<string, number>} how many neighbours of a node are on the canvas */
+const expandedOffsets = new Map();
+
+/** Puts a node on the canvas, selects it and shows its details. @param {string} id */
+async function openNode(id) {
+  try {
+    const result = await api.node(id);
+    errorBanner.hidden = true;
+    view.add({ nodes: [{ ...result.node, weight: /** @type {any} */ (result).weight }], relationships: [] });
+    view.select(result.node.id);
+    details.showNode(result, { pinned: view.isPinned(result.node.id) });
+    say(`Opened ${result.node.id}. Double-click a node to expand it.`);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/** @param {string} id @param {number} [offset] */
+async function expand(id, offset = 0) {
+  try {
+    say(`Expanding ${id}…`);
+    const graph = await api.neighbours(id, { limit: EXPAND_LIMIT, offset });
+    const added = view.add(graph, { near: id });
+    const shown = offset + (graph.nodes.length - 1);
+    expandedOffsets.set(id, shown);
+    const total = graph.total ?? shown;
+    view.setMore(id, total - shown, shown);
+    say(`${id}: ${added.length} new node${added.length === 1 ? '' : 's'}; ${Math.min(shown, total)} of ${total} neighbours shown.`);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/** @param {{ kind: 'node' | 'edge', id: string, data: any }} selection */
+async function showSelection(selection) {
+  if (selection.kind === 'edge') {
+    details.showRelationship(selection.data, await relationshipSource(selection.data));
+    return;
+  }
+  try {
+    const result = await api.node(selection.id);
+    details.showNode(result, { pinned: view.isPinned(selection.id) });
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/**
+ * The paragraph a relationship was stated in, with the span highlighted, when it comes from text.
+ * @param {import('./api.js').ApiRelationship} relationship
+ */
+async function relationshipSource(relationship) {
+  const start = relationship.start;
+  if (!start.includes('#') && relationship.properties.source === undefined) return undefined;
+  try {
+    const result = await api.node(start.includes('#') ? start : relationship.properties.paragraphs?.[0] ?? start);
+    const text = String(result.node.properties.text ?? '');
+    const paragraphStart = Number(result.node.properties.spanStart);
+    const spanStart = Number(relationship.properties.spanStart) - paragraphStart;
+    const spanEnd = Number(relationship.properties.spanEnd) - paragraphStart;
+    if (!text) return undefined;
+    return { text, highlightStart: spanStart, highlightEnd: spanEnd, paragraphId: result.node.id };
+  } catch {
+    return undefined;
+  }
+}
+
+view.addEventListener('select', (event) => { showSelection(/** @type {CustomEvent} */ (event).detail); saveState(); });
+view.addEventListener('unselect', () => { details.clear(); view.highlight([]); saveState(); });
+view.addEventListener('expand', (event) => expand(/** @type {CustomEvent} */ (event).detail.id, expandedOffsets.get(/** @type {CustomEvent} */ (event).detail.id) ?? 0));
+view.addEventListener('more', (event) => {
+  const { id, offset } = /** @type {CustomEvent} */ (event).detail;
+  expand(id, offset);
+});
+view.addEventListener('change', () => {
+  emptyState.hidden = !view.isEmpty;
+  filters.update(view.tally());
+  updateSuggestions();
+  saveState();
+});
+
+search.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
+
+details.addEventListener('action', async (event) => {
+  const { action, id } = /** @type {CustomEvent} */ (event).detail;
+  switch (action) {
+    case 'expand': await expand(id, expandedOffsets.get(id) ?? 0); break;
+    case 'cites': await showChain(id, 'out'); break;
+    case 'cited-by': await showChain(id, 'in'); break;
+    case 'series': openDrawer('evolution'); await evolution.showSeries(id); break;
+    case 'path-from': byId('path-from').value = id; break;
+    case 'path-to': byId('path-to').value = id; break;
+    case 'pin': view.togglePin(id); await showSelection({ kind: 'node', id, data: null }); saveState(); break;
+    case 'dismiss': view.dismiss(id); details.clear(); break;
+    case 'open': await openNode(id); break;
+  }
+});
+
+filters.addEventListener('change', (event) => { view.setFilters(/** @type {CustomEvent} */ (event).detail); saveState(); });
+
+// ---- citation chains and paths ------------------------------------------------------------------
+
+/** @param {string} id @param {'in' | 'out'} direction */
+async function showChain(id, direction) {
+  const depth = Math.max(1, Math.min(6, Number(byId('chain-depth').value) || 2));
+  try {
+    const graph = await api.citations(id, direction, depth);
+    view.add(graph, { near: id, relayout: false });
+    setLayout('hierarchy');
+    view.select(id);
+    say(`${id} ${direction === 'out' ? 'cites' : 'is cited by'} ${graph.nodes.length - 1} document${graph.nodes.length === 2 ? '' : 's'} within ${depth} step${depth === 1 ? '' : 's'}.`);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+byId('chain-button').addEventListener('click', () => {
+  const selected = view.selectedId();
+  if (!selected) { showError(new Error('Select a document on the canvas first, then show its citation chain.')); return; }
+  showChain(selected, /** @type {'in' | 'out'} */ (byId('chain-direction').value));
+});
+
+async function findPath() {
+  const from = byId('path-from').value.trim();
+  const to = byId('path-to').value.trim();
+  const result = byId('path-result');
+  if (!from || !to) { showError(new Error('Give both ends of the path, such as A/RES/77/13 and S/RES/1631 (2005).')); return; }
+  try {
+    const path = await api.path(from, to);
+    if (!path.found) {
+      result.textContent = `No path connects ${from} and ${to}.`;
+      view.highlight([]);
+      return;
+    }
+    view.add(path, { relayout: true });
+    view.highlight([...path.nodes.map((n) => n.id), ...path.relationships.map((r) => r.id)]);
+    result.textContent = `${path.length} step${path.length === 1 ? '' : 's'}: ${path.nodes.map((n) => n.properties.symbol ?? n.id).join(' → ')}`;
+    saveState();
+  } catch (error) {
+    showError(error);
+  }
+}
+byId('path-button').addEventListener('click', findPath);
+byId('path-swap').addEventListener('click', () => {
+  const from = byId('path-from');
+  const to = byId('path-to');
+  [from.value, to.value] = [to.value, from.value];
+});
+for (const id of ['path-from', 'path-to']) {
+  byId(id).addEventListener('keydown', (/** @type {KeyboardEvent} */ e) => { if (e.key === 'Enter') findPath(); });
+}
+
+function updateSuggestions() {
+  const list = byId('symbol-suggestions');
+  const ids = view.snapshot().nodes.filter((n) => n.labels.includes('Document')).map((n) => n.id).sort();
+  list.replaceChildren(...ids.map((id) => Object.assign(document.createElement('option'), { value: id })));
+}
+
+// ---- toolbar ------------------------------------------------------------------------------------
+
+/** @param {string} name */
+function setLayout(name) {
+  const select = byId('layout-select');
+  select.value = name;
+  view.setLayout(/** @type {any} */ (name));
+  saveState();
+}
+byId('layout-select').addEventListener('change', (e) => setLayout(/** @type {HTMLSelectElement} */ (e.target).value));
+byId('fit-button').addEventListener('click', () => view.fit());
+byId('clear-button').addEventListener('click', () => { view.clear(); expandedOffsets.clear(); details.clear(); say(''); });
+
+const exportButton = byId('export-button');
+const exportMenu = byId('export-menu');
+exportButton.addEventListener('click', () => {
+  exportMenu.hidden = !exportMenu.hidden;
+  exportButton.setAttribute('aria-expanded', String(!exportMenu.hidden));
+});
+exportMenu.addEventListener('click', (event) => {
+  const format = /** @type {HTMLElement} */ (event.target).dataset.export;
+  if (!format) return;
+  exportMenu.hidden = true;
+  if (view.isEmpty) { showError(new Error('The canvas is empty: open something first, then export it.')); return; }
+  const graph = view.snapshot();
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (format === 'png') exporter.download(view.png(), `graph-${stamp}.png`);
+  else if (format === 'json') exporter.download(exporter.toJson(graph), `graph-${stamp}.json`);
+  else if (format === 'graphml') exporter.download(exporter.toGraphMl(graph), `graph-${stamp}.graphml`);
+  else if (format === 'csv') exporter.download(exporter.toCsv(graph), `graph-${stamp}.csv`);
+});
+document.addEventListener('click', (event) => {
+  if (!exportMenu.hidden && !exportButton.parentElement?.contains(/** @type {Node} */ (event.target))) exportMenu.hidden = true;
+});
+
+byId('share-button').addEventListener('click', async () => {
+  const link = urlState.toUrl(currentState());
+  try {
+    await navigator.clipboard.writeText(link);
+    say('Link copied: it restores this view.');
+  } catch {
+    say('Link to this view is in the address bar.');
+  }
+  history.replaceState(null, '', link);
+});
+
+// ---- drawer: Cypher console and evolution -------------------------------------------------------
+
+const drawer = byId('drawer');
+/** @type {string | null} */
+let openTab = null;
+
+/** @param {string | null} tab */
+function openDrawer(tab) {
+  openTab = tab;
+  drawer.dataset.open = String(tab !== null);
+  for (const button of drawer.querySelectorAll('[role="tab"]')) button.setAttribute('aria-selected', String(button.getAttribute('data-tab') === tab));
+  for (const body of /** @type {NodeListOf<HTMLElement>} */ (drawer.querySelectorAll('.drawer-body'))) body.hidden = body.dataset.tab !== tab;
+  // The canvas changes size with the drawer.
+  requestAnimationFrame(() => view.cy.resize());
+  saveState();
+}
+for (const button of drawer.querySelectorAll('[role="tab"]')) {
+  button.addEventListener('click', () => {
+    const tab = button.getAttribute('data-tab');
+    openDrawer(openTab === tab ? null : tab);
+  });
+}
+byId('drawer-close').addEventListener('click', () => openDrawer(null));
+
+cypher.addEventListener('graph', (event) => {
+  view.clear();
+  expandedOffsets.clear();
+  view.add(/** @type {CustomEvent} */ (event).detail);
+});
+cypher.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
+cypher.addEventListener('ran', () => saveState());
+evolution.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
+evolution.addEventListener('compared', () => saveState());
+
+// ---- shareable state ----------------------------------------------------------------------------
+
+/** @returns {import('./url-state.js').ViewState} */
+function currentState() {
+  const f = filters.state();
+  const from = byId('evolution-from').value.trim();
+  const to = byId('evolution-to').value.trim();
+  const pathFrom = byId('path-from').value.trim();
+  const pathTo = byId('path-to').value.trim();
+  return {
+    nodes: view.snapshot().nodes.map((n) => n.id).slice(0, urlState.MAX_NODES_IN_URL),
+    selected: view.selectedId(),
+    pins: view.pinnedPositions(),
+    layout: view.layoutName === 'force' ? undefined : view.layoutName,
+    hiddenKinds: [...f.hiddenKinds], hiddenTypes: [...f.hiddenTypes], hiddenBodies: [...f.hiddenBodies], years: f.years,
+    tab: openTab,
+    query: openTab === 'cypher' ? cypher.query : undefined,
+    params: openTab === 'cypher' ? cypher.paramsText : undefined,
+    evolution: from && to && openTab === 'evolution' ? [from, to] : null,
+    path: pathFrom && pathTo ? [pathFrom, pathTo] : null,
+  };
+}
+
+let restoring = false;
+const saveState = debounce(() => { if (!restoring) urlState.remember(currentState()); }, 300);
+
+async function restore() {
+  const state = urlState.fromUrl();
+  if (!state) return;
+  restoring = true;
+  try {
+    filters.restore(state);
+    view.setFilters(filters.state());
+    if (state.layout) byId('layout-select').value = state.layout;
+    view.layoutName = /** @type {any} */ (state.layout ?? 'force');
+    if (state.nodes && state.nodes.length > 0) {
+      const graph = await api.subgraph(state.nodes);
+      view.add(graph);
+      if (state.pins) view.restorePins(state.pins);
+    }
+    if (state.path) {
+      byId('path-from').value = state.path[0];
+      byId('path-to').value = state.path[1];
+    }
+    if (state.selected) {
+      view.select(state.selected);
+      await showSelection({ kind: 'node', id: state.selected, data: null });
+    }
+    if (state.tab) openDrawer(state.tab);
+    if (state.query !== undefined) cypher.setQuery(state.query, undefined);
+    if (state.params !== undefined) byId('cypher-params').value = state.params;
+    if (state.evolution) await evolution.compare(state.evolution[0], state.evolution[1]);
+  } catch (error) {
+    showError(error);
+  } finally {
+    restoring = false;
+  }
+}
+
+// ---- start --------------------------------------------------------------------------------------
+
+filters.update(view.tally());
+api.overview()
+  .then((o) => { if (view.isEmpty) say(`${o.documents} documents, ${o.nodes} nodes and ${o.relationships} relationships in the graph.`); })
+  .catch(showError);
+restore();
+// For tests and the curious: the explorer's parts, from the browser console.
+Object.assign(window, { explorer: { view, cypher, evolution } });
