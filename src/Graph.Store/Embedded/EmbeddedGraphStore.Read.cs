@@ -1,0 +1,69 @@
+using Graph.Model;
+using Graph.Store.Memory;
+
+namespace Graph.Store.Embedded;
+
+public sealed partial class EmbeddedGraphStore
+{
+    public ValueTask<GraphNode?> TryGetNodeAsync(string id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Graph.TryGetNodeByKey(id, out var node) ? ToGraphNode(node) : null);
+
+    public ValueTask<IReadOnlyList<GraphRelationship>> GetRelationshipsAsync(
+        string nodeId, Direction direction, IReadOnlyCollection<string>? types = null, int limit = int.MaxValue,
+        CancellationToken cancellationToken = default)
+    {
+        using var _ = Graph.EnterRead();
+        if (!Graph.TryGetNodeId(nodeId, out var internalId)) return ValueTask.FromResult<IReadOnlyList<GraphRelationship>>([]);
+        IReadOnlyList<GraphRelationship> result = [.. Graph.GetRelationships(internalId, direction, types)
+            .Select(ToGraphRelationship)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Take(limit)];
+        return ValueTask.FromResult(result);
+    }
+
+    public ValueTask<IReadOnlyList<GraphNode>> FindNodesAsync(
+        string label, string? property = null, object? value = null, int limit = int.MaxValue,
+        CancellationToken cancellationToken = default)
+    {
+        using var _ = Graph.EnterRead();
+        IEnumerable<long> ids = property is null ? Graph.NodeIdsByLabel(label)
+            : Graph.TryFindByProperty(label, property, value, out var found) ? found
+            : [];
+        IReadOnlyList<GraphNode> result = [.. ids
+            .Select(id => Graph.TryGetNode(id, out var node) ? ToGraphNode(node) : null)
+            .OfType<GraphNode>()
+            .OrderBy(n => n.Id, StringComparer.Ordinal)
+            .Take(limit)];
+        return ValueTask.FromResult(result);
+    }
+
+    public ValueTask<GraphCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        using var _ = Graph.EnterRead();
+        return ValueTask.FromResult(new GraphCounts(Graph.NodeCount, Graph.RelationshipCount, Interlocked.Read(ref _documentCount)));
+    }
+
+    public ValueTask<GraphData> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        var graph = new GraphData();
+        using (Graph.EnterRead())
+        {
+            graph.Nodes.AddRange(Graph.AllNodes().Select(ToGraphNode).OrderBy(n => n.Id, StringComparer.Ordinal));
+            graph.Relationships.AddRange(Graph.AllRelationships().Select(ToGraphRelationship).OrderBy(r => r.Id, StringComparer.Ordinal));
+        }
+        return ValueTask.FromResult(graph);
+    }
+
+    /// <summary>A node as the model sees it; a node made by Cypher without an <c>id</c> gets <c>_&lt;internal id&gt;</c>.</summary>
+    internal static GraphNode ToGraphNode(MemoryNode node) =>
+        new(node.Key ?? $"_{node.Id}", node.Labels, node.Properties.ToDictionary(p => p.Key, p => PropertyValues.Copy(p.Value)));
+
+    internal GraphRelationship ToGraphRelationship(MemoryRelationship relationship)
+    {
+        Graph.TryGetNode(relationship.StartId, out var start);
+        Graph.TryGetNode(relationship.EndId, out var end);
+        return new GraphRelationship(
+            relationship.Type, start.Key ?? $"_{start.Id}", end.Key ?? $"_{end.Id}",
+            relationship.Properties.ToDictionary(p => p.Key, p => PropertyValues.Copy(p.Value)), KeyOf(relationship.Id));
+    }
+}

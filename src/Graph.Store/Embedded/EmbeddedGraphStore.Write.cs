@@ -1,0 +1,111 @@
+using Graph.Model;
+
+namespace Graph.Store.Embedded;
+
+public sealed partial class EmbeddedGraphStore
+{
+    public async ValueTask<IngestResult> IngestAsync(GraphDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var facts = DocumentFacts.From(document);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var previousHash = _database.TryGetHash(document.DocumentId);
+            var outcome = previousHash is null ? IngestOutcome.Added
+                : previousHash == facts.Hash ? IngestOutcome.Unchanged
+                : IngestOutcome.Replaced;
+            if (outcome != IngestOutcome.Unchanged)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Apply(_database.Replace(document.DocumentId, facts));
+                if (outcome == IngestOutcome.Added) _documentCount++;
+            }
+            return new IngestResult(document.DocumentId, outcome, facts.Nodes.Count, facts.Relationships.Count);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async ValueTask<bool> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_database.TryGetHash(documentId) is null) return false;
+            Apply(_database.Replace(documentId, facts: null));
+            _documentCount--;
+            return true;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Brings memory to the committed state: relationships that went or changed first, then nodes,
+    /// then relationships that are (still) there. Readers see the whole change at once.
+    /// </summary>
+    private void Apply(ChangeSet changes)
+    {
+        using var writeScope = Graph.EnterWrite();
+        foreach (var (identity, merged) in changes.Relationships)
+        {
+            if (TryFindRelationship(identity, out var internalId))
+            {
+                if (merged is null)
+                {
+                    Graph.DeleteRelationship(internalId);
+                    _relationshipKeys.Remove(internalId);
+                }
+                else Graph.ReplaceRelationshipProperties(internalId, PropertyJson.ReadProperties(merged.Properties));
+            }
+        }
+        foreach (var (nodeId, merged) in changes.Nodes)
+        {
+            var exists = Graph.TryGetNodeId(nodeId, out var internalId);
+            if (merged is null)
+            {
+                if (exists) Graph.DeleteNode(internalId, detach: true);
+                continue;
+            }
+            if (!exists)
+            {
+                Graph.CreateNode(merged.Labels, merged.Properties);
+                continue;
+            }
+            Graph.TryGetNode(internalId, out var current);
+            foreach (var label in current.Labels.Where(l => !merged.Labels.Contains(l)).ToList()) Graph.RemoveLabel(internalId, label);
+            foreach (var label in merged.Labels) Graph.AddLabel(internalId, label);
+            Graph.ReplaceNodeProperties(internalId, merged.Properties);
+        }
+        foreach (var (identity, merged) in changes.Relationships)
+        {
+            if (merged is null || TryFindRelationship(identity, out _)) continue;
+            if (!Graph.TryGetNodeId(merged.Start, out var start) || !Graph.TryGetNodeId(merged.End, out var end))
+                throw new InvalidOperationException($"Relationship {identity.Id} was committed without its end nodes; the store needs `graph check`.");
+            var internalId = Graph.CreateRelationship(merged.Type, start, end, PropertyJson.ReadProperties(merged.Properties));
+            if (merged.Key.Length > 0) _relationshipKeys[internalId] = merged.Key;
+        }
+    }
+
+    /// <summary>Finds a relationship by its identity (start, type, end, key) through the start node's adjacency.</summary>
+    private bool TryFindRelationship(RelationshipFact identity, out long internalId)
+    {
+        internalId = -1;
+        if (!Graph.TryGetNodeId(identity.Start, out var start) || !Graph.TryGetNodeId(identity.End, out var end)) return false;
+        foreach (var relationship in Graph.GetRelationships(start, Direction.Outgoing, [identity.Type]))
+        {
+            if (relationship.EndId != end) continue;
+            if (KeyOf(relationship.Id) != identity.Key) continue;
+            internalId = relationship.Id;
+            return true;
+        }
+        return false;
+    }
+
+    private string KeyOf(long internalId) => _relationshipKeys.TryGetValue(internalId, out var key) ? key : "";
+}

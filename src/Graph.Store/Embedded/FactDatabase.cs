@@ -1,0 +1,259 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Graph.Store.Embedded;
+
+/// <summary>The merged state of the nodes and relationships one ingest touched (null: gone).</summary>
+internal sealed record ChangeSet(
+    IReadOnlyDictionary<string, MergedNode?> Nodes,
+    IReadOnlyList<RelationshipChange> Relationships);
+
+/// <summary>A relationship one ingest touched: its identity (type, ends, key) and its merged state (null: gone).</summary>
+internal sealed record RelationshipChange(RelationshipFact Identity, RelationshipFact? Merged);
+
+/// <summary>
+/// The durable half of the embedded store: a SQLite database in WAL mode holding, per document, the
+/// facts it stated (so a replace or removal takes back exactly those), and the merged graph that the
+/// facts add up to (so opening the store is a straight scan). Each ingest is one transaction: a crash
+/// leaves every document whole or absent.
+/// </summary>
+internal sealed class FactDatabase : IDisposable
+{
+    public const string FileName = "graph.db";
+    private const int SchemaVersion = 1;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS documents (
+            id TEXT PRIMARY KEY, hash TEXT NOT NULL, text TEXT NOT NULL, diagnostics TEXT NOT NULL,
+            node_count INTEGER NOT NULL, relationship_count INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS node_facts (
+            document TEXT NOT NULL REFERENCES documents(id), node TEXT NOT NULL,
+            labels TEXT NOT NULL, properties TEXT NOT NULL, PRIMARY KEY (document, node)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS node_facts_by_node ON node_facts (node);
+        CREATE TABLE IF NOT EXISTS relationship_facts (
+            document TEXT NOT NULL REFERENCES documents(id), relationship TEXT NOT NULL,
+            type TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL, key TEXT NOT NULL,
+            properties TEXT NOT NULL, PRIMARY KEY (document, relationship)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS relationship_facts_by_relationship ON relationship_facts (relationship);
+        CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, labels TEXT NOT NULL, properties TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS relationships (
+            id TEXT PRIMARY KEY, type TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
+            key TEXT NOT NULL, properties TEXT NOT NULL) WITHOUT ROWID;
+        """;
+
+    private readonly SqliteConnection _connection;
+
+    private FactDatabase(SqliteConnection connection) => _connection = connection;
+
+    public static FactDatabase Open(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, FileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        var database = new FactDatabase(connection);
+        try
+        {
+            // WAL: readers never block the writer; NORMAL sync: a killed process loses nothing committed.
+            database.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
+            database.Execute(Schema);
+            var version = database.Scalar("SELECT value FROM meta WHERE key = 'schema'");
+            if (version is null)
+                database.Execute($"INSERT INTO meta (key, value) VALUES ('schema', '{SchemaVersion}')");
+            else if (version as string != SchemaVersion.ToString(CultureInfo.InvariantCulture))
+                throw new InvalidDataException($"The store in {directory} has schema version {version}; this program reads version {SchemaVersion}.");
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    public string? TryGetHash(string documentId) =>
+        Scalar("SELECT hash FROM documents WHERE id = $id", ("$id", documentId)) as string;
+
+    public string? TryGetText(string documentId) =>
+        Scalar("SELECT text FROM documents WHERE id = $id", ("$id", documentId)) as string;
+
+    public long CountDocuments() => (long)Scalar("SELECT count(*) FROM documents")!;
+
+    /// <summary>
+    /// Replaces the facts of one document (none: removes it) in one transaction and returns the new
+    /// merged state of everything the old or new facts touched. Nothing is written if this throws.
+    /// </summary>
+    public ChangeSet Replace(string documentId, DocumentFacts? facts)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var nodeIds = new SortedSet<string>(StringComparer.Ordinal);
+        var relationshipIds = new SortedDictionary<string, RelationshipFact>(StringComparer.Ordinal);
+        using (var command = Command("SELECT node FROM node_facts WHERE document = $d", ("$d", documentId)))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) nodeIds.Add(reader.GetString(0));
+        using (var command = Command(
+            "SELECT relationship, type, start, \"end\", key FROM relationship_facts WHERE document = $d", ("$d", documentId)))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+                relationshipIds[reader.GetString(0)] = new RelationshipFact(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), "");
+
+        Execute("DELETE FROM node_facts WHERE document = $d", ("$d", documentId));
+        Execute("DELETE FROM relationship_facts WHERE document = $d", ("$d", documentId));
+        Execute("DELETE FROM documents WHERE id = $d", ("$d", documentId));
+
+        if (facts is not null)
+        {
+            Execute("""
+                INSERT INTO documents (id, hash, text, diagnostics, node_count, relationship_count, ingested_at)
+                VALUES ($id, $hash, $text, $diagnostics, $nodes, $relationships, $at)
+                """,
+                ("$id", documentId), ("$hash", facts.Hash), ("$text", facts.Text),
+                ("$diagnostics", string.Join('\n', facts.Diagnostics.Select(d => d.ToString()))),
+                ("$nodes", facts.Nodes.Count), ("$relationships", facts.Relationships.Count),
+                ("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+            using (var insert = Command("INSERT INTO node_facts (document, node, labels, properties) VALUES ($d, $n, $l, $p)",
+                ("$d", documentId), ("$n", ""), ("$l", ""), ("$p", "")))
+            {
+                foreach (var node in facts.Nodes)
+                {
+                    insert.Parameters["$n"].Value = node.NodeId;
+                    insert.Parameters["$l"].Value = node.Labels;
+                    insert.Parameters["$p"].Value = node.Properties;
+                    insert.ExecuteNonQuery();
+                    nodeIds.Add(node.NodeId);
+                }
+            }
+            using (var insert = Command("""
+                INSERT INTO relationship_facts (document, relationship, type, start, "end", key, properties)
+                VALUES ($d, $r, $t, $s, $e, $k, $p)
+                """, ("$d", documentId), ("$r", ""), ("$t", ""), ("$s", ""), ("$e", ""), ("$k", ""), ("$p", "")))
+            {
+                foreach (var relationship in facts.Relationships)
+                {
+                    insert.Parameters["$r"].Value = relationship.Id;
+                    insert.Parameters["$t"].Value = relationship.Type;
+                    insert.Parameters["$s"].Value = relationship.Start;
+                    insert.Parameters["$e"].Value = relationship.End;
+                    insert.Parameters["$k"].Value = relationship.Key;
+                    insert.Parameters["$p"].Value = relationship.Properties;
+                    insert.ExecuteNonQuery();
+                    relationshipIds[relationship.Id] = relationship;
+                }
+            }
+        }
+
+        var nodes = new Dictionary<string, MergedNode?>(StringComparer.Ordinal);
+        foreach (var nodeId in nodeIds)
+        {
+            var merged = FactMerge.MergeNode(nodeId, NodeStatements(nodeId));
+            nodes[nodeId] = merged;
+            if (merged is null) Execute("DELETE FROM nodes WHERE id = $id", ("$id", nodeId));
+            else Execute("INSERT OR REPLACE INTO nodes (id, labels, properties) VALUES ($id, $l, $p)",
+                ("$id", nodeId), ("$l", PropertyJson.WriteLabels(merged.Labels)), ("$p", PropertyJson.WriteProperties(merged.Properties)));
+        }
+        var relationships = new List<RelationshipChange>();
+        foreach (var (relationshipId, identity) in relationshipIds)
+        {
+            var merged = FactMerge.MergeRelationship(RelationshipStatements(relationshipId));
+            relationships.Add(new RelationshipChange(identity, merged));
+            if (merged is null) Execute("DELETE FROM relationships WHERE id = $id", ("$id", relationshipId));
+            else Execute("""
+                INSERT OR REPLACE INTO relationships (id, type, start, "end", key, properties) VALUES ($id, $t, $s, $e, $k, $p)
+                """, ("$id", relationshipId), ("$t", merged.Type), ("$s", merged.Start), ("$e", merged.End),
+                ("$k", merged.Key), ("$p", merged.Properties));
+        }
+
+        transaction.Commit();
+        return new ChangeSet(nodes, relationships);
+    }
+
+    /// <summary>Every merged node, in id order.</summary>
+    public IEnumerable<(string Id, string Labels, string Properties)> ReadNodes()
+    {
+        using var command = Command("SELECT id, labels, properties FROM nodes ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+    }
+
+    /// <summary>Every merged relationship, in id order.</summary>
+    public IEnumerable<RelationshipFact> ReadRelationships()
+    {
+        using var command = Command("""SELECT id, type, start, "end", key, properties FROM relationships ORDER BY id""");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return new RelationshipFact(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+    }
+
+    public IEnumerable<(string Document, string Labels, string Properties)> NodeStatements(string nodeId)
+    {
+        using var command = Command("SELECT document, labels, properties FROM node_facts WHERE node = $n", ("$n", nodeId));
+        using var reader = command.ExecuteReader();
+        var result = new List<(string, string, string)>();
+        while (reader.Read()) result.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return result;
+    }
+
+    public IEnumerable<(string Document, RelationshipFact Fact)> RelationshipStatements(string relationshipId)
+    {
+        using var command = Command("""
+            SELECT document, type, start, "end", key, properties FROM relationship_facts WHERE relationship = $r
+            """, ("$r", relationshipId));
+        using var reader = command.ExecuteReader();
+        var result = new List<(string, RelationshipFact)>();
+        while (reader.Read())
+            result.Add((reader.GetString(0), new RelationshipFact(relationshipId, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5))));
+        return result;
+    }
+
+    public IReadOnlyList<(string Id, string Diagnostics)> ReadDiagnostics()
+    {
+        using var command = Command("SELECT id, diagnostics FROM documents WHERE diagnostics <> '' ORDER BY id");
+        using var reader = command.ExecuteReader();
+        var result = new List<(string, string)>();
+        while (reader.Read()) result.Add((reader.GetString(0), reader.GetString(1)));
+        return result;
+    }
+
+    /// <summary>Rows of a query with one text column, for integrity checks.</summary>
+    public IReadOnlyList<string> QueryStrings(string sql)
+    {
+        using var command = Command(sql);
+        using var reader = command.ExecuteReader();
+        var result = new List<string>();
+        while (reader.Read()) result.Add(reader.IsDBNull(0) ? "" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "");
+        return result;
+    }
+
+    public long StoreSizeBytes(string directory) =>
+        Directory.EnumerateFiles(directory, FileName + "*").Sum(f => new FileInfo(f).Length);
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+}
