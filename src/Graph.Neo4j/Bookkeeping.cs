@@ -30,14 +30,14 @@ internal static class Bookkeeping
     public static IReadOnlyList<string> StatedByOf(IReadOnlyDictionary<string, object?> properties) =>
         properties.TryGetValue(StatedBy, out var value) && value is List<object?> list ? list.Select(v => (string)v!).ToList() : [];
 
-    /// <summary>A Neo4j node as a graph node: the Entity label and bookkeeping left out.</summary>
+    /// <summary>A Neo4j node as a graph node (its <c>id</c> property kept, as every store does): the Entity label and bookkeeping left out.</summary>
     public static GraphNode ToGraphNode(Neo4jNode node)
     {
         var id = node.Properties.TryGetValue(PropertyNames.Id, out var value) && value is string s ? s : node.ElementId;
         return new GraphNode(
             id,
             node.Labels.Where(l => l != Neo4jSchema.NodeLabel),
-            node.Properties.Where(p => p.Key != PropertyNames.Id && !IsHidden(p.Key)).ToDictionary(p => p.Key, p => FromNeo4j(p.Value)));
+            node.Properties.Where(p => !IsHidden(p.Key)).ToDictionary(p => p.Key, p => FromNeo4j(p.Value)));
     }
 
     public static GraphRelationship ToGraphRelationship(string start, string end, Neo4jRelationship relationship) => new(
@@ -62,7 +62,7 @@ internal static class Bookkeeping
         if (statedBy.Count == 1)
         {
             // One source: the visible state is its statement.
-            var own = properties.Where(p => p.Key != PropertyNames.Id && !IsHidden(p.Key)).ToDictionary(p => p.Key, p => FromNeo4j(p.Value));
+            var own = properties.Where(p => !IsHidden(p.Key)).ToDictionary(p => p.Key, p => FromNeo4j(p.Value));
             result.Add((statedBy[0], own, visibleLabels));
         }
         else if (statedBy.Count > 1 && properties.TryGetValue(Statements, out var value) && value is List<object?> statements)

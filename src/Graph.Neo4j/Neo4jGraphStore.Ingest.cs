@@ -117,17 +117,20 @@ public sealed partial class Neo4jGraphStore
             }
 
             var merged = Merge(id, statements);
+            if (merged is null)
+            {
+                unstated.Add(id);
+                continue;
+            }
             var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
-            if (merged is not null)
-                foreach (var (key, value) in merged.Properties)
-                    if (value is not null) properties[key] = PropertyValues.Normalise(value);
+            foreach (var (key, value) in merged.Properties)
+                if (value is not null) properties[key] = PropertyValues.Normalise(value);
             properties[PropertyNames.Id] = id;
-            if (statements.Count > 0) properties[Bookkeeping.StatedBy] = statements.Select(s => (object?)s.Document).ToList();
+            properties[Bookkeeping.StatedBy] = statements.Select(s => (object?)s.Document).ToList();
             if (statements.Count > 1)
                 properties[Bookkeeping.Statements] = statements.Select(s => (object?)Bookkeeping.SerializeStatement(s.Labels, s.Properties)).ToList();
-            else unstated.AddRange(statements.Count == 0 ? [id] : []);
 
-            var labels = merged?.Labels.ToList() ?? [];
+            var labels = merged.Labels.ToList();
             writes.Add((id, properties, labels.Except(visibleLabels).ToList(), visibleLabels.Except(labels).ToList()));
         }
 
@@ -184,8 +187,10 @@ public sealed partial class Neo4jGraphStore
                 if (existing is not null) deletes.Add(key);
                 continue;
             }
-            // A relationship stated by several documents keeps the first statement (GraphMerger's rule).
-            var properties = statements[0].Properties.Where(p => p.Value is not null)
+            // A relationship stated by several documents is the statement of the first document by id, as in
+            // the embedded store, so the result does not depend on ingest order.
+            var first = statements.OrderBy(s => s.Document, StringComparer.Ordinal).First();
+            var properties = first.Properties.Where(p => p.Value is not null)
                 .ToDictionary(p => p.Key, p => PropertyValues.Normalise(p.Value), StringComparer.Ordinal);
             properties[Bookkeeping.Key] = key.Key;
             properties[Bookkeeping.StatedBy] = statements.Select(s => (object?)s.Document).ToList();
@@ -217,12 +222,12 @@ public sealed partial class Neo4jGraphStore
             }
         }
 
-        // 5. Nodes no document states any more go, unless a relationship still needs them as an end.
+        // 5. Nodes no document states any more go, with any relationship left on them (every relationship's
+        //    ends are stated by the document that states it, so none that is still stated can be there).
         foreach (var batch in Batches(unstated))
         {
             await tx.RunAsync(
-                $"UNWIND $ids AS id MATCH (n:{Neo4jSchema.NodeLabel} {{id: id}}) WHERE n.{Bookkeeping.StatedBy} IS NULL " +
-                "OPTIONAL MATCH (n)-[x]-() WITH n, count(x) AS degree WHERE degree = 0 DELETE n",
+                $"UNWIND $ids AS id MATCH (n:{Neo4jSchema.NodeLabel} {{id: id}}) DETACH DELETE n",
                 new Dictionary<string, object?> { ["ids"] = batch }, ct).ConfigureAwait(false);
         }
 
@@ -271,19 +276,31 @@ public sealed partial class Neo4jGraphStore
         return found;
     }
 
-    /// <summary>The node the statements describe together, by <see cref="GraphMerger"/>'s rule; null when none is left.</summary>
-    private static GraphNode? Merge(
+    /// <summary>
+    /// The node the statements describe together, by the embedded store's rule (GraphMerger's, made
+    /// independent of ingest order): labels united; the node's own document first and winning, then the
+    /// other documents by id, each property's first statement standing; a self-described node is no stub.
+    /// Null when no statement is left.
+    /// </summary>
+    internal static GraphNode? Merge(
         string id, IReadOnlyList<(string Document, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<string> Labels)> statements)
     {
         if (statements.Count == 0) return null;
-        var merger = new GraphMerger();
-        foreach (var (document, properties, labels) in statements)
+        var ordered = statements.OrderBy(s => s.Document == id ? 0 : 1).ThenBy(s => s.Document, StringComparer.Ordinal).ToList();
+        var selfDescribed = ordered[0].Document == id;
+        var node = new GraphNode(id, []);
+        foreach (var (document, properties, labels) in ordered)
         {
-            var part = new GraphDocument(document, "");
-            part.Nodes.Add(new GraphNode(id, labels, properties.ToDictionary(p => p.Key, p => p.Value)));
-            merger.Add(part);
+            node.Labels.UnionWith(labels);
+            foreach (var (key, value) in properties)
+            {
+                if (selfDescribed && key == PropertyNames.Stub && document != id) continue;
+                node.Properties.TryAdd(key, value);
+            }
         }
-        return merger.ToGraph().Nodes.Single();
+        if (selfDescribed) node.Properties.Remove(PropertyNames.Stub);
+        node.Properties[PropertyNames.Id] = id;
+        return node;
     }
 
     private sealed class RelationshipKeyComparer : IComparer<RelationshipKey>
@@ -300,7 +317,7 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <summary>
-    /// One document's facts, deduplicated (by <see cref="GraphMerger"/>) and checked before anything is sent:
+    /// One document's facts, normalised as the embedded store does, and checked before anything is sent:
     /// labels and types must be plain identifiers. The fingerprint covers the text and the facts, so a
     /// re-extraction that states different facts about the same text is not mistaken for unchanged.
     /// </summary>
@@ -324,24 +341,40 @@ public sealed partial class Neo4jGraphStore
 
         public static DocumentStatement From(GraphDocument document)
         {
-            var merger = new GraphMerger();
-            var facts = new GraphDocument(document.DocumentId, document.Text);
-            facts.Nodes.AddRange(document.Nodes);
-            facts.Relationships.AddRange(document.Relationships);
-            merger.Add(facts);
-            var graph = merger.ToGraph();
-            foreach (var node in graph.Nodes)
+            // The same normalisation as the embedded store: a node stated twice is one node (labels united,
+            // first statement of a property first), every relationship end is a node of the document (one
+            // without labels when the document does not state it), every node carries its id as `id`.
+            var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+            foreach (var node in document.Nodes)
+            {
+                if (nodes.TryGetValue(node.Id, out var existing))
+                {
+                    existing.Labels.UnionWith(node.Labels);
+                    foreach (var (key, value) in node.Properties) existing.Properties.TryAdd(key, PropertyValues.Copy(value));
+                }
+                else nodes[node.Id] = node.Clone();
+            }
+            var relationships = new Dictionary<RelationshipKey, GraphRelationship>();
+            foreach (var relationship in document.Relationships)
+            {
+                relationships.TryAdd(RelationshipKey.Of(relationship), relationship.Clone());
+                foreach (var end in (string[])[relationship.Start, relationship.End])
+                    if (!nodes.ContainsKey(end)) nodes[end] = new GraphNode(end, []);
+            }
+            foreach (var node in nodes.Values)
+            {
+                node.Properties[PropertyNames.Id] = node.Id;
                 foreach (var label in node.Labels) CypherIdentifier.Require(label, $"label of node {node.Id}");
-            foreach (var relationship in graph.Relationships)
+            }
+            foreach (var relationship in relationships.Values)
                 CypherIdentifier.Require(relationship.Type, $"type of relationship {relationship.Id}");
 
+            var graph = new GraphData();
+            graph.Nodes.AddRange(nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal));
+            graph.Relationships.AddRange(relationships.Values.OrderBy(r => r.Id, StringComparer.Ordinal));
             var json = GraphJson.Serialize(graph);
-            var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document.ContentHash + "\n" + json)));
-            return new DocumentStatement(
-                document.Text,
-                graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal),
-                graph.Relationships.ToDictionary(RelationshipKey.Of),
-                fingerprint);
+            var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document.DocumentId + "\n" + document.Text + "\n" + json)));
+            return new DocumentStatement(document.Text, nodes, relationships, fingerprint);
         }
     }
 }

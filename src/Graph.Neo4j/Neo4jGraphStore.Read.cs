@@ -25,17 +25,17 @@ public sealed partial class Neo4jGraphStore
             Direction.Incoming => "(n)<-[r]-(m)",
             _ => "(n)-[r]-(m)",
         };
+        if (limit <= 0) return [];
         var result = await ReadAsync(
             $"MATCH (n:{N} {{id: $id}}) MATCH {pattern} WHERE $types IS NULL OR type(r) IN $types " +
-            $"WITH DISTINCT r RETURN startNode(r).id AS startId, endNode(r).id AS endId, r " +
-            $"ORDER BY startId, type(r), endId, r.{Bookkeeping.Key} LIMIT $limit",
+            "WITH DISTINCT r RETURN startNode(r).id AS startId, endNode(r).id AS endId, r",
             new Dictionary<string, object?>
             {
                 ["id"] = nodeId,
-                ["types"] = types is { Count: > 0 } ? types.ToList() : null,
-                ["limit"] = (long)Math.Max(0, limit),
+                ["types"] = types is { Count: > 0 } ? types.Cast<object?>().ToList() : null,
             }, cancellationToken).ConfigureAwait(false);
-        return result.Rows.Select(RelationshipOf).ToList();
+        // Ordered by relationship id before the limit, as every store does, so the first page is the same everywhere.
+        return result.Rows.Select(RelationshipOf).OrderBy(r => r.Id, StringComparer.Ordinal).Take(limit).ToList();
     }
 
     public async ValueTask<IReadOnlyList<GraphNode>> FindNodesAsync(
@@ -62,7 +62,7 @@ public sealed partial class Neo4jGraphStore
         var result = await ReadAsync(
             $"MATCH (n:{N}) WITH count(n) AS nodes " +
             $"OPTIONAL MATCH (:{N})-[r]->(:{N}) WITH nodes, count(r) AS relationships " +
-            $"OPTIONAL MATCH (d:{N}:{Labels.Document}) RETURN nodes, relationships, count(d) AS documents",
+            $"OPTIONAL MATCH (d:{Neo4jSchema.IngestedDocumentLabel}) RETURN nodes, relationships, count(d) AS documents",
             null, cancellationToken).ConfigureAwait(false);
         return new GraphCounts((long)result.Get(0, "nodes")!, (long)result.Get(0, "relationships")!, (long)result.Get(0, "documents")!);
     }

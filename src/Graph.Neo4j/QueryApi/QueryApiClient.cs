@@ -39,16 +39,20 @@ public sealed partial class QueryApiClient : IQueryApiClient, IDisposable
     public Task<QueryResult> RunAsync(
         string statement, IReadOnlyDictionary<string, object?>? parameters = null, AccessMode accessMode = AccessMode.Write,
         CancellationToken cancellationToken = default) =>
-        WithRetriesAsync(async ct =>
-        {
-            var body = RequestBody(statement, parameters, accessMode, Bookmarks);
-            var response = await SendAsync(HttpMethod.Post, Options.QueryUri, body, affinity: null, ct).ConfigureAwait(false);
-            RememberBookmarks(response.Result.Bookmarks);
-            return response.Result;
-        }, cancellationToken);
+        WithRetriesAsync(ct => RunOnceAsync(statement, parameters, accessMode, ct), cancellationToken);
+
+    internal async Task<QueryResult> RunOnceAsync(
+        string statement, IReadOnlyDictionary<string, object?>? parameters, AccessMode accessMode, CancellationToken cancellationToken)
+    {
+        var body = RequestBody(statement, parameters, accessMode, Bookmarks);
+        var response = await SendAsync(HttpMethod.Post, Options.QueryUri, body, affinity: null, cancellationToken).ConfigureAwait(false);
+        RememberBookmarks(response.Result.Bookmarks);
+        return response.Result;
+    }
 
     public async Task<IQueryApiTransaction> BeginTransactionAsync(AccessMode accessMode = AccessMode.Write, CancellationToken cancellationToken = default)
     {
+        if (!Options.ExplicitTransactions) return new AutoCommitTransaction(this, accessMode);
         var body = RequestBody(null, null, accessMode, Bookmarks);
         var response = await SendAsync(HttpMethod.Post, TransactionUri(""), body, affinity: null, cancellationToken).ConfigureAwait(false);
         if (response.TransactionId is null)

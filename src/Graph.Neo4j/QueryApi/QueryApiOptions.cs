@@ -23,6 +23,12 @@ public sealed record QueryApiOptions
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// True (the default) uses the <c>/tx</c> endpoints, so a document's ingest is atomic. False runs each
+    /// statement on its own, for Query API servers that have no explicit transactions; nothing is atomic then.
+    /// </summary>
+    public bool ExplicitTransactions { get; init; } = true;
+
     /// <summary>The database's Query API endpoint, <c>{server}/db/{database}/query/v2</c>.</summary>
     public Uri QueryUri => new(ServerUri, $"db/{Uri.EscapeDataString(Database)}/query/v2");
 

@@ -1,11 +1,15 @@
 using Graph.Model;
+using Graph.Neo4j.QueryApi;
 using Graph.Store;
+using QuikGraph;
+using QuikGraph.Algorithms.Ranking;
 
 namespace Graph.Neo4j.Services;
 
 /// <summary>
-/// Citation chains over document-level CITES, one breadth-first step per request, the filter applied to each
-/// document reached; most-cited in Cypher; PageRank computed here from the CITES edge list (no GDS, no APOC).
+/// Citation chains over document-level CITES, one breadth-first step per request whatever the width of
+/// the step; citation counts in one Cypher aggregation; PageRank from the CITES edge list read in one
+/// request (no GDS, no APOC). Filters and scores follow the embedded store's services exactly.
 /// </summary>
 internal sealed class Neo4jCitationService(Neo4jGraphStore store) : ICitationService
 {
@@ -17,137 +21,104 @@ internal sealed class Neo4jCitationService(Neo4jGraphStore store) : ICitationSer
     {
         filter ??= CitationFilter.None;
         var start = await store.TryGetNodeAsync(documentId, cancellationToken).ConfigureAwait(false);
-        if (start is null || !start.HasLabel(Labels.Document)) return null;
+        if (start is null) return null;
 
-        var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal) { [start.Id] = start };
-        var relationships = new Dictionary<string, GraphRelationship>(StringComparer.Ordinal);
+        var graph = new GraphData();
+        graph.Nodes.Add(start);
+        var kept = new Dictionary<string, GraphNode>(StringComparer.Ordinal) { [start.Id] = start };
+        var relationships = new HashSet<string>(StringComparer.Ordinal);
         var frontier = new List<string> { start.Id };
         for (var step = 0; step < depth && frontier.Count > 0; step++)
         {
             var next = new List<string>();
             foreach (var (relationship, other) in await store.ExpandAsync(frontier, [RelationshipTypes.Cites], direction, cancellationToken).ConfigureAwait(false))
             {
-                // Document-level citations only: paragraph-level CITES start at paragraphs.
-                if (!other.HasLabel(Labels.Document) || !Passes(other, filter)) continue;
-                relationships.TryAdd(relationship.Id, relationship);
-                if (nodes.TryAdd(other.Id, other)) next.Add(other.Id);
+                // Document-level citations only: a CITES from a paragraph is not followed.
+                if (!other.HasLabel(Labels.Document) || !Matches(other, filter)) continue;
+                var citing = relationship.Start == other.Id ? other : kept.GetValueOrDefault(relationship.Start);
+                if (citing is null || !citing.HasLabel(Labels.Document)) continue;
+                if (relationships.Add(relationship.Id)) graph.Relationships.Add(relationship);
+                if (!kept.TryAdd(other.Id, other)) continue;
+                graph.Nodes.Add(other);
+                next.Add(other.Id);
             }
             frontier = next;
         }
-
-        var graph = new GraphData();
-        graph.Nodes.AddRange(nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal));
-        graph.Relationships.AddRange(relationships.Values
-            .Where(r => nodes.ContainsKey(r.Start) && nodes.ContainsKey(r.End))
-            .OrderBy(r => r.Id, StringComparer.Ordinal));
         return graph;
     }
 
     public async ValueTask<IReadOnlyList<RankedDocument>> GetMostCitedAsync(
         int limit = 20, CitationFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        var (where, parameters) = FilterClause("d", filter ?? CitationFilter.None);
-        parameters["limit"] = (long)Math.Max(0, limit);
+        filter ??= CitationFilter.None;
         var result = await store.QueryAsync(
-            $"MATCH (c:{N}:{Labels.Document})-[:{RelationshipTypes.Cites}]->(d:{N}:{Labels.Document}) WHERE c <> d{where} " +
-            "WITH d, count(DISTINCT c) AS citing RETURN d, citing ORDER BY citing DESC, d.id LIMIT $limit",
-            parameters, cancellationToken).ConfigureAwait(false);
-        return result.Rows.Select(r => Ranked(Bookkeeping.ToGraphNode((QueryApi.Neo4jNode)r[0]!), (long)r[1]!)).ToList();
+            $"MATCH (c:{N}:{Labels.Document})-[:{RelationshipTypes.Cites}]->(d:{N}:{Labels.Document}) " +
+            "WITH d, count(DISTINCT c) AS citing RETURN d, citing",
+            null, cancellationToken).ConfigureAwait(false);
+        return [.. result.Rows
+            .Select(r => (Document: Bookkeeping.ToGraphNode((Neo4jNode)r[0]!), Citing: (long)r[1]!))
+            .Where(r => Matches(r.Document, filter))
+            .Select(r => Rank(r.Document, r.Citing))
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .Take(Math.Max(0, limit))];
     }
 
     public async ValueTask<IReadOnlyList<RankedDocument>> GetPageRankAsync(
         int limit = 20, CitationFilter? filter = null, CancellationToken cancellationToken = default)
     {
         filter ??= CitationFilter.None;
-        var documents = await store.FindNodesAsync(Labels.Document, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var nodes = (await store.FindNodesAsync(Labels.Document, cancellationToken: cancellationToken).ConfigureAwait(false))
+            .ToDictionary(d => d.Id, StringComparer.Ordinal);
+        if (nodes.Count == 0) return [];
         var edges = await store.QueryAsync(
-            $"MATCH (a:{N}:{Labels.Document})-[:{RelationshipTypes.Cites}]->(b:{N}:{Labels.Document}) RETURN DISTINCT a.id AS citing, b.id AS cited",
+            $"MATCH (a:{N}:{Labels.Document})-[:{RelationshipTypes.Cites}]->(b:{N}:{Labels.Document}) WHERE a <> b " +
+            "RETURN DISTINCT a.id AS citing, b.id AS cited",
             null, cancellationToken).ConfigureAwait(false);
-        var scores = PageRank.Compute(
-            documents.Select(d => d.Id).ToList(),
-            edges.Rows.Select(r => ((string)r[0]!, (string)r[1]!)).ToList());
-        return documents
-            .Where(d => Passes(d, filter))
-            .Select(d => Ranked(d, scores[d.Id]))
-            .OrderByDescending(d => d.Score).ThenBy(d => d.Id, StringComparer.Ordinal)
-            .Take(limit)
-            .ToList();
+
+        // The same computation as the embedded store (QuikGraph, damping 0.85), so both rank alike.
+        var graph = new BidirectionalGraph<string, SEquatableEdge<string>>(allowParallelEdges: false);
+        graph.AddVertexRange(nodes.Keys.Order(StringComparer.Ordinal));
+        foreach (var row in edges.Rows)
+            graph.AddEdge(new SEquatableEdge<string>((string)row[0]!, (string)row[1]!));
+        var algorithm = new PageRankAlgorithm<string, SEquatableEdge<string>>(graph) { Damping = 0.85, Tolerance = 1e-9, MaxIterations = 200 };
+        algorithm.Compute();
+        var total = algorithm.Ranks.Values.Sum();
+        return [.. algorithm.Ranks
+            .Where(p => Matches(nodes[p.Key], filter))
+            .Select(p => Rank(nodes[p.Key], total > 0 ? p.Value / total : 0))
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .Take(Math.Max(0, limit))];
     }
 
-    internal static bool Passes(GraphNode document, CitationFilter filter)
+    /// <summary>Body and kind compare case-insensitively; a year filter needs a year (property or date).</summary>
+    internal static bool Matches(GraphNode document, CitationFilter filter)
     {
         if (filter.Body is { } body && !string.Equals(document.GetString("body"), body, StringComparison.OrdinalIgnoreCase)) return false;
         if (filter.Kind is { } kind && !string.Equals(document.GetString("kind"), kind, StringComparison.OrdinalIgnoreCase)) return false;
-        var year = Year(document);
-        if (filter.FromYear is { } from && (year is null || year < from)) return false;
-        if (filter.ToYear is { } to && (year is null || year > to)) return false;
-        return true;
+        if (filter.FromYear is null && filter.ToYear is null) return true;
+        if (YearOf(document) is not { } year) return false;
+        return year >= (filter.FromYear ?? long.MinValue) && year <= (filter.ToYear ?? long.MaxValue);
     }
 
-    private static long? Year(GraphNode node) =>
-        node.Properties.TryGetValue("year", out var value) && value is long l ? l : null;
-
-    private static RankedDocument Ranked(GraphNode d, double score) =>
-        new(d.Id, d.GetString("title"), d.GetString("kind"), d.GetString("body"), Year(d), d.IsStub, score);
-
-    private static (string Where, Dictionary<string, object?> Parameters) FilterClause(string variable, CitationFilter filter)
+    /// <summary>The document's <c>year</c>, or the year of its adoption, distribution or other date.</summary>
+    internal static long? YearOf(GraphNode node)
     {
-        var parameters = new Dictionary<string, object?>();
-        var clauses = new List<string>();
-        if (filter.Body is not null)
+        if (node.Properties.TryGetValue("year", out var value))
         {
-            clauses.Add($"toLower({variable}.body) = toLower($body)");
-            parameters["body"] = filter.Body;
+            switch (value)
+            {
+                case long l: return l;
+                case double d: return (long)d;
+                case string s when long.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var parsed): return parsed;
+            }
         }
-        if (filter.Kind is not null)
-        {
-            clauses.Add($"toLower({variable}.kind) = toLower($kind)");
-            parameters["kind"] = filter.Kind;
-        }
-        if (filter.FromYear is not null)
-        {
-            clauses.Add($"{variable}.year >= $fromYear");
-            parameters["fromYear"] = filter.FromYear;
-        }
-        if (filter.ToYear is not null)
-        {
-            clauses.Add($"{variable}.year <= $toYear");
-            parameters["toYear"] = filter.ToYear;
-        }
-        return (string.Concat(clauses.Select(c => " AND " + c)), parameters);
+        foreach (var key in (string[])["adoptionDate", "distributionDate", "date"])
+            if (node.GetString(key) is { Length: >= 4 } date && long.TryParse(date.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture, out var year))
+                return year;
+        return null;
     }
-}
 
-/// <summary>PageRank by power iteration (damping 0.85); rank of dangling documents is spread evenly, so scores sum to 1.</summary>
-internal static class PageRank
-{
-    public static Dictionary<string, double> Compute(IReadOnlyList<string> nodes, IReadOnlyList<(string From, string To)> edges, double damping = 0.85)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var id in nodes) index.TryAdd(id, index.Count);
-        var count = index.Count;
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (count == 0) return result;
-
-        var outgoing = new List<int>[count];
-        for (var i = 0; i < count; i++) outgoing[i] = [];
-        foreach (var (from, to) in edges)
-            if (index.TryGetValue(from, out var f) && index.TryGetValue(to, out var t) && f != t) outgoing[f].Add(t);
-
-        var rank = Enumerable.Repeat(1.0 / count, count).ToArray();
-        for (var iteration = 0; iteration < 200; iteration++)
-        {
-            var dangling = 0.0;
-            for (var i = 0; i < count; i++) if (outgoing[i].Count == 0) dangling += rank[i];
-            var next = Enumerable.Repeat((1 - damping) / count + damping * dangling / count, count).ToArray();
-            for (var i = 0; i < count; i++)
-                foreach (var t in outgoing[i]) next[t] += damping * rank[i] / outgoing[i].Count;
-            var change = 0.0;
-            for (var i = 0; i < count; i++) change += Math.Abs(next[i] - rank[i]);
-            rank = next;
-            if (change < 1e-12) break;
-        }
-        foreach (var (id, i) in index) result[id] = rank[i];
-        return result;
-    }
+    private static RankedDocument Rank(GraphNode document, double score) => new(
+        document.Id, document.GetString("title"), document.GetString("kind"), document.GetString("body"),
+        YearOf(document), document.IsStub, score);
 }

@@ -13,11 +13,13 @@ internal sealed class Neo4jNeighbourService(Neo4jGraphStore store) : INeighbourS
         var node = await store.TryGetNodeAsync(id, cancellationToken).ConfigureAwait(false);
         if (node is null) return null;
         var relationships = await store.GetRelationshipsAsync(id, direction, types, limit, cancellationToken).ConfigureAwait(false);
-        var others = relationships.SelectMany(r => new[] { r.Start, r.End }).Where(n => n != id).Distinct(StringComparer.Ordinal).ToList();
+        // The other ends in the order their relationships come, fetched in one request.
+        var others = relationships.Select(r => r.Start == id ? r.End : r.Start).Distinct(StringComparer.Ordinal).Where(n => n != id).ToList();
+        var found = (await store.GetNodesAsync(others, cancellationToken).ConfigureAwait(false)).ToDictionary(n => n.Id, StringComparer.Ordinal);
 
         var graph = new GraphData();
         graph.Nodes.Add(node);
-        graph.Nodes.AddRange(await store.GetNodesAsync(others, cancellationToken).ConfigureAwait(false));
+        graph.Nodes.AddRange(others.Where(found.ContainsKey).Select(o => found[o]));
         graph.Relationships.AddRange(relationships);
         return graph;
     }
