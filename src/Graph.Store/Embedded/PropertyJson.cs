@@ -62,7 +62,7 @@ internal static class PropertyJson
             case JsonTokenType.True: return true;
             case JsonTokenType.False: return false;
             case JsonTokenType.String: return reader.GetString();
-            case JsonTokenType.Number: return reader.TryGetInt64(out var l) ? l : reader.GetDouble();
+            case JsonTokenType.Number: return reader.TryGetInt64(out var l) ? (object)l : reader.GetDouble();
             case JsonTokenType.StartArray:
                 var list = new List<object?>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) list.Add(ReadValue(ref reader));
