@@ -19,6 +19,12 @@ public sealed class CypherEngine
     {
     }
 
+    /// <summary>An engine over the store's in-memory graph; each query holds the graph's read (or write) lock while it runs.</summary>
+    public CypherEngine(Graph.Store.Memory.MemoryGraph graph, CypherOptions? options = null)
+        : this(new MemoryGraphAccess(graph ?? throw new ArgumentNullException(nameof(graph))), options)
+    {
+    }
+
     internal CypherEngine(IGraphAccess graph, CypherOptions? options)
     {
         this.graph = graph;

@@ -107,10 +107,10 @@ function propertyTable(properties, labels) {
     el('tr', {}, el('th', { scope: 'row' }, key), el('td', {}, formatValue(value))))));
 }
 
-/** @param {unknown} value */
+/** @param {unknown} value @returns {string} */
 export function formatValue(value) {
   if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.map((v) => formatValue(v)).join(', ');
+  if (Array.isArray(value)) return value.map((/** @type {unknown} */ v) => formatValue(v)).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -36,6 +36,15 @@ export function byId(id) {
   return /** @type {T} */ (element);
 }
 
+/**
+ * A form field by id (input, select or textarea), for its value.
+ * @param {string} id
+ * @returns {HTMLInputElement}
+ */
+export function field(id) {
+  return byId(id);
+}
+
 /** @param {Element} element */
 export function clear(element) {
   element.replaceChildren();

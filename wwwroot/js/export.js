@@ -72,7 +72,7 @@ export function toCsv(graph) {
   return new Blob([rows.join('\r\n') + '\r\n'], { type: 'text/csv' });
 }
 
-/** @param {unknown} value */
+/** @param {unknown} value @returns {string} */
 function text(value) {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(text).join(';');

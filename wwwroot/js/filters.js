@@ -16,13 +16,14 @@ export class FilterPanel extends EventTarget {
     /** @type {Set<string>} */ this.hiddenTypes = new Set();
     /** @type {Set<string>} */ this.hiddenBodies = new Set();
     /** @type {[number, number] | null} */ this.years = null;
-    this.bounds = /** @type {[number, number]} */ ([1945, new Date().getFullYear()]);
+    /** @type {[number, number]} */
+    this.bounds = [1945, new Date().getFullYear()];
     for (const input of [elements.yearFrom, elements.yearTo]) input.addEventListener('input', () => this.#onYears());
   }
 
   /**
    * Redraws the lists with what is on the canvas (and what the graph holds overall).
-   * @param {{ kinds: Record<string, number>, types: Record<string, number>, bodies: Record<string, number>, years: number[] | null }} tally
+   * @param {{ kinds: Record<string, number>, types: Record<string, number>, bodies: Record<string, number>, years: [number, number] | null }} tally
    */
   update(tally) {
     const kinds = KINDS.filter((k) => tally.kinds[k.kind] || ['Resolution', 'PresidentialStatement', 'Report', 'Organization', 'Paragraph'].includes(k.kind));

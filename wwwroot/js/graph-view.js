@@ -38,7 +38,7 @@ export class GraphView extends EventTarget {
    * @param {boolean} webgl
    */
   #create(elements, webgl) {
-    const cy = cytoscape({
+    const cy = cytoscape(/** @type {any} */ ({
       container: this.container,
       elements,
       style: stylesheet(),
@@ -47,8 +47,8 @@ export class GraphView extends EventTarget {
       maxZoom: 4,
       boxSelectionEnabled: true,
       // Cytoscape >= 3.31: the canvas renderer can draw nodes and edges with WebGL.
-      renderer: /** @type {any} */ (webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' }),
-    });
+      renderer: webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' },
+    }));
     cy.on('tap', 'node', (event) => {
       const node = event.target;
       if (node.data('more')) {
@@ -71,6 +71,7 @@ export class GraphView extends EventTarget {
   }
 
   /** Recreates Cytoscape with the WebGL renderer once the graph grows past the threshold. */
+  /** @param {number} expected */
   #ensureRenderer(expected) {
     const wantWebgl = expected > WEBGL_THRESHOLD;
     if (wantWebgl === this.webgl) return;
@@ -211,7 +212,8 @@ export class GraphView extends EventTarget {
     cy.batch(() => {
       cy.elements().removeClass('path faded');
       if (ids.length === 0) return;
-      const onPath = cy.collection(ids.map((id) => cy.getElementById(id)).filter((e) => e.nonempty()));
+      let onPath = cy.collection();
+      for (const id of ids) onPath = onPath.union(cy.getElementById(id));
       cy.elements().not(onPath).addClass('faded');
       onPath.addClass('path');
     });
@@ -264,7 +266,7 @@ export class GraphView extends EventTarget {
         (years !== null && typeof year === 'number' && (year < years[0] || year > years[1]));
       node.toggleClass('filtered', Boolean(hidden));
     });
-    this.cy.edges().forEach((edge) => edge.toggleClass('filtered', hiddenTypes.has(edge.data('type'))));
+    this.cy.edges().forEach((edge) => { edge.toggleClass('filtered', hiddenTypes.has(edge.data('type'))); });
   }
 
   /** Counts of what is on the canvas, for the filter panel. */
@@ -289,7 +291,9 @@ export class GraphView extends EventTarget {
       if (edge.data('type') === 'MORE') return;
       types[edge.data('type')] = (types[edge.data('type')] ?? 0) + 1;
     });
-    return { kinds, types, bodies, years: Number.isFinite(minYear) ? [minYear, maxYear] : null };
+    /** @type {[number, number] | null} */
+    const years = Number.isFinite(minYear) ? [minYear, maxYear] : null;
+    return { kinds, types, bodies, years };
   }
 
   /** The nodes and relationships on the canvas, in the API's shape (for exports and the shared URL). */

@@ -3,7 +3,7 @@
 // view through its methods and events.
 
 import * as api from './api.js';
-import { byId, debounce } from './dom.js';
+import { byId, debounce, field } from './dom.js';
 import { GraphView } from './graph-view.js';
 import { SearchBox } from './search.js';
 import { FilterPanel } from './filters.js';
@@ -145,8 +145,8 @@ details.addEventListener('action', async (event) => {
     case 'cites': await showChain(id, 'out'); break;
     case 'cited-by': await showChain(id, 'in'); break;
     case 'series': openDrawer('evolution'); await evolution.showSeries(id); break;
-    case 'path-from': byId('path-from').value = id; break;
-    case 'path-to': byId('path-to').value = id; break;
+    case 'path-from': field('path-from').value = id; break;
+    case 'path-to': field('path-to').value = id; break;
     case 'pin': view.togglePin(id); await showSelection({ kind: 'node', id, data: null }); saveState(); break;
     case 'dismiss': view.dismiss(id); details.clear(); break;
     case 'open': await openNode(id); break;
@@ -159,7 +159,7 @@ filters.addEventListener('change', (event) => { view.setFilters(/** @type {Custo
 
 /** @param {string} id @param {'in' | 'out'} direction */
 async function showChain(id, direction) {
-  const depth = Math.max(1, Math.min(6, Number(byId('chain-depth').value) || 2));
+  const depth = Math.max(1, Math.min(6, Number(field('chain-depth').value) || 2));
   try {
     const graph = await api.citations(id, direction, depth);
     view.add(graph, { near: id, relayout: false });
@@ -174,12 +174,12 @@ async function showChain(id, direction) {
 byId('chain-button').addEventListener('click', () => {
   const selected = view.selectedId();
   if (!selected) { showError(new Error('Select a document on the canvas first, then show its citation chain.')); return; }
-  showChain(selected, /** @type {'in' | 'out'} */ (byId('chain-direction').value));
+  showChain(selected, /** @type {'in' | 'out'} */ (field('chain-direction').value));
 });
 
 async function findPath() {
-  const from = byId('path-from').value.trim();
-  const to = byId('path-to').value.trim();
+  const from = field('path-from').value.trim();
+  const to = field('path-to').value.trim();
   const result = byId('path-result');
   if (!from || !to) { showError(new Error('Give both ends of the path, such as A/RES/77/13 and S/RES/1631 (2005).')); return; }
   try {
@@ -199,8 +199,8 @@ async function findPath() {
 }
 byId('path-button').addEventListener('click', findPath);
 byId('path-swap').addEventListener('click', () => {
-  const from = byId('path-from');
-  const to = byId('path-to');
+  const from = field('path-from');
+  const to = field('path-to');
   [from.value, to.value] = [to.value, from.value];
 });
 for (const id of ['path-from', 'path-to']) {
@@ -217,7 +217,7 @@ function updateSuggestions() {
 
 /** @param {string} name */
 function setLayout(name) {
-  const select = byId('layout-select');
+  const select = field('layout-select');
   select.value = name;
   view.setLayout(/** @type {any} */ (name));
   saveState();
@@ -298,10 +298,10 @@ evolution.addEventListener('compared', () => saveState());
 /** @returns {import('./url-state.js').ViewState} */
 function currentState() {
   const f = filters.state();
-  const from = byId('evolution-from').value.trim();
-  const to = byId('evolution-to').value.trim();
-  const pathFrom = byId('path-from').value.trim();
-  const pathTo = byId('path-to').value.trim();
+  const from = field('evolution-from').value.trim();
+  const to = field('evolution-to').value.trim();
+  const pathFrom = field('path-from').value.trim();
+  const pathTo = field('path-to').value.trim();
   return {
     nodes: view.snapshot().nodes.map((n) => n.id).slice(0, urlState.MAX_NODES_IN_URL),
     selected: view.selectedId(),
@@ -326,7 +326,7 @@ async function restore() {
   try {
     filters.restore(state);
     view.setFilters(filters.state());
-    if (state.layout) byId('layout-select').value = state.layout;
+    if (state.layout) field('layout-select').value = state.layout;
     view.layoutName = /** @type {any} */ (state.layout ?? 'force');
     if (state.nodes && state.nodes.length > 0) {
       const graph = await api.subgraph(state.nodes);
@@ -334,8 +334,8 @@ async function restore() {
       if (state.pins) view.restorePins(state.pins);
     }
     if (state.path) {
-      byId('path-from').value = state.path[0];
-      byId('path-to').value = state.path[1];
+      field('path-from').value = state.path[0];
+      field('path-to').value = state.path[1];
     }
     if (state.selected) {
       view.select(state.selected);
@@ -343,7 +343,7 @@ async function restore() {
     }
     if (state.tab) openDrawer(state.tab);
     if (state.query !== undefined) cypher.setQuery(state.query, undefined);
-    if (state.params !== undefined) byId('cypher-params').value = state.params;
+    if (state.params !== undefined) field('cypher-params').value = state.params;
     if (state.evolution) await evolution.compare(state.evolution[0], state.evolution[1]);
   } catch (error) {
     showError(error);

@@ -53,15 +53,15 @@ internal static class Arithmetic
             {
                 return op switch
                 {
-                    "+" => checked(a + b),
+                    "+" => (object)checked(a + b),
                     "-" => checked(a - b),
                     "*" => checked(a * b),
                     "/" => b == 0
                         ? throw evaluator.Context.RuntimeError("ArithmeticError", "DivisionByZero", "/ by zero", at.Offset)
-                        : a == long.MinValue && b == -1 ? throw new OverflowException() : a / b,
+                        : a == long.MinValue && b == -1 ? throw new OverflowException() : (object)(a / b),
                     "%" => b == 0
                         ? throw evaluator.Context.RuntimeError("ArithmeticError", "DivisionByZero", "/ by zero", at.Offset)
-                        : b == -1 ? 0L : a % b,
+                        : b == -1 ? 0L : (object)(a % b),
                     "^" => Math.Pow(a, b),
                     _ => throw new InvalidOperationException(op),
                 };
@@ -80,7 +80,7 @@ internal static class Arithmetic
             "-" => x - y,
             "*" => x * y,
             "/" => x / y,
-            "%" => Math.IEEERemainder(x, y) is var _ ? x % y : 0,
+            "%" => x % y,
             "^" => Math.Pow(x, y),
             _ => throw new InvalidOperationException(op),
         };

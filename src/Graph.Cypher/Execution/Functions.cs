@@ -75,8 +75,13 @@ internal static class Functions
         }
 
         var graph = context.Graph;
-        CypherException Bad(string message) =>
-            context.RuntimeError("TypeError", "InvalidArgumentType", $"{f.Name}(): {message}", f.Offset);
+        CypherException Bad(string message) => f.LowerName switch
+        {
+            "range" => context.RuntimeError("ArgumentError", "InvalidArgumentType", $"{f.Name}(): {message}", f.Offset),
+            "tofloat" or "tointeger" or "toboolean" or "tostring" or "type" =>
+                context.RuntimeError("TypeError", "InvalidArgumentValue", $"{f.Name}(): {message}", f.Offset),
+            _ => context.RuntimeError("TypeError", "InvalidArgumentType", $"{f.Name}(): {message}", f.Offset),
+        };
         object? a0 = args.Length > 0 ? args[0] : null;
 
         switch (f.LowerName)

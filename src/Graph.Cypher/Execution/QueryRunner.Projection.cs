@@ -8,7 +8,7 @@ internal sealed partial class QueryRunner
     private static string Normalise(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     /// <summary>WITH and RETURN: projection, grouping and aggregation, DISTINCT, ORDER BY, SKIP and LIMIT.</summary>
-    private IEnumerable<Row> Project(IEnumerable<Row> rows, Projection projection, List<string> scope)
+    private IEnumerable<Row> Project(IEnumerable<Row> rows, Projection projection, List<string> scope, Expr? where = null)
     {
         var items = new List<ReturnItem>();
         if (projection.Star)
@@ -27,10 +27,10 @@ internal sealed partial class QueryRunner
         var aggregating = items.Any(i => Aggregation.Contains(i.Expression)) ||
                           projection.OrderBy.Any(s => Aggregation.Contains(s.Expression));
         var sortable = aggregating ? Aggregate(rows, items, projection) : Plain(rows, items, projection, previousScope);
-        return Finish(sortable, projection);
+        return Finish(sortable, projection, where);
     }
 
-    private sealed record Projected(Row Output, object?[] SortKeys);
+    private sealed record Projected(Row Output, object?[] SortKeys, Row Combined);
 
     private IEnumerable<Projected> Plain(IEnumerable<Row> rows, List<ReturnItem> items, Projection projection, List<string> previousScope)
     {
@@ -49,9 +49,9 @@ internal sealed partial class QueryRunner
             }
 
             object?[] keys = [];
-            if (projection.OrderBy.Count > 0)
+            Row combined = output;
+            if (projection.OrderBy.Count > 0 || !projection.Distinct)
             {
-                Row combined;
                 if (projection.Distinct)
                 {
                     combined = output;
@@ -68,7 +68,7 @@ internal sealed partial class QueryRunner
                 keys = projection.OrderBy.Select(s => SortValue(s, items, output, combined)).ToArray();
             }
 
-            yield return new Projected(output, keys);
+            yield return new Projected(output, keys, combined);
         }
     }
 
@@ -161,7 +161,7 @@ internal sealed partial class QueryRunner
                 }
 
                 var sortKeys = projection.OrderBy.Select(s => SortValue(s, items, output, combined)).ToArray();
-                results.Add(new Projected(output, sortKeys));
+                results.Add(new Projected(output, sortKeys, combined));
             }
             finally
             {
@@ -172,7 +172,7 @@ internal sealed partial class QueryRunner
         return results;
     }
 
-    private IEnumerable<Row> Finish(IEnumerable<Projected> projected, Projection projection)
+    private IEnumerable<Row> Finish(IEnumerable<Projected> projected, Projection projection, Expr? where)
     {
         if (projection.OrderBy.Count > 0)
         {
@@ -192,18 +192,22 @@ internal sealed partial class QueryRunner
             }));
         }
 
-        var rows = projected.Select(p => p.Output);
         if (projection.Skip is not null)
         {
-            rows = rows.Skip(CountArgument(projection.Skip, "SKIP"));
+            projected = projected.Skip(CountArgument(projection.Skip, "SKIP"));
         }
 
         if (projection.Limit is not null)
         {
-            rows = rows.Take(CountArgument(projection.Limit, "LIMIT"));
+            projected = projected.Take(CountArgument(projection.Limit, "LIMIT"));
         }
 
-        return rows;
+        if (where is not null)
+        {
+            projected = projected.Where(p => evaluator.EvalPredicate(where, p.Combined) == true);
+        }
+
+        return projected.Select(p => p.Output);
     }
 
     private int CountArgument(Expr expression, string clause)

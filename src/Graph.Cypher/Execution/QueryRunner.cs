@@ -31,6 +31,7 @@ internal sealed partial class QueryRunner
                 "Writing queries are not allowed in read-only mode", null);
         }
 
+        using var graphLock = graph.Enter(SemanticChecker.Writes(query));
         var context = new ExecutionContext(graph, options, parameters, text, cancellationToken);
         var runner = new QueryRunner(context);
         var rows = new List<IReadOnlyList<object?>>();
@@ -117,13 +118,7 @@ internal sealed partial class QueryRunner
                 return Unwind(rows, unwind);
             case WithClause with:
                 {
-                    var projected = Project(rows, with.Projection, scope);
-                    if (with.Where is not null)
-                    {
-                        projected = projected.Where(r => evaluator.EvalPredicate(with.Where, r) == true);
-                    }
-
-                    return projected;
+                    return Project(rows, with.Projection, scope, with.Where);
                 }
 
             case ReturnClause ret:

@@ -15,7 +15,10 @@ internal sealed class SemanticChecker
         Node,
         Relationship,
         Path,
+        Value,
     }
+
+    private readonly Dictionary<string, string> localTypes = new(StringComparer.Ordinal);
 
     private readonly string text;
 
@@ -110,10 +113,22 @@ internal sealed class SemanticChecker
                     scope[unwind.Variable] = Kind.Any;
                     break;
                 case WithClause with:
-                    scope = CheckProjection(with.Projection, scope, out _);
-                    if (with.Where is not null)
                     {
-                        CheckExpression(with.Where, scope, allowAggregates: false);
+                        var before = scope;
+                        scope = CheckProjection(with.Projection, scope, out _);
+                        if (with.Where is not null)
+                        {
+                            var whereScope = new Dictionary<string, Kind>(scope);
+                            if (!with.Projection.Distinct && !with.Projection.Items.Any(i => Aggregation.Contains(i.Expression)))
+                            {
+                                foreach (var (name, kind) in before)
+                                {
+                                    whereScope.TryAdd(name, kind);
+                                }
+                            }
+
+                            CheckExpression(with.Where, whereScope, allowAggregates: false);
+                        }
                     }
 
                     break;
@@ -187,6 +202,11 @@ internal sealed class SemanticChecker
         switch (item)
         {
             case SetPropertyItem set:
+                if (set.Value is PatternExpr)
+                {
+                    throw Error("UnexpectedSyntax", "A pattern cannot be assigned", set.Value.Offset);
+                }
+
                 CheckExpression(set.Target, scope, false);
                 CheckExpression(set.Value, scope, false);
                 break;
@@ -256,6 +276,11 @@ internal sealed class SemanticChecker
         {
             if (part.PathVariable is not null)
             {
+                if (part.Nodes.Any(n => n.Variable == part.PathVariable) || part.Relationships.Any(r => r.Variable == part.PathVariable))
+                {
+                    throw Error("VariableTypeConflict", $"Variable `{part.PathVariable}` is both a path and an element", part.Offset);
+                }
+
                 if (scope.ContainsKey(part.PathVariable))
                 {
                     throw Error("VariableAlreadyBound", $"Variable `{part.PathVariable}` already declared", part.Offset);
@@ -271,7 +296,7 @@ internal sealed class SemanticChecker
 
                 if (scope.TryGetValue(node.Variable, out var kind))
                 {
-                    if (kind is Kind.Relationship or Kind.Path)
+                    if (kind is Kind.Relationship or Kind.Path or Kind.Value)
                     {
                         throw Error("VariableTypeConflict", $"Variable `{node.Variable}` already declared as {kind}", node.Offset);
                     }
@@ -314,7 +339,7 @@ internal sealed class SemanticChecker
 
                 if (scope.TryGetValue(rel.Variable, out var kind))
                 {
-                    if (kind is Kind.Node or Kind.Path)
+                    if (kind is Kind.Node or Kind.Path or Kind.Value)
                     {
                         throw Error("VariableTypeConflict", $"Variable `{rel.Variable}` already declared as {kind}", rel.Offset);
                     }
@@ -382,7 +407,17 @@ internal sealed class SemanticChecker
             }
 
             columns.Add(item.Name);
-            next[item.Name] = item.Expression is VariableExpr v && scope.TryGetValue(v.Name, out var k) ? k : Kind.Any;
+            if (item.Expression is PatternExpr)
+            {
+                throw Error("UnexpectedSyntax", "A pattern cannot be projected; use a pattern comprehension or exists()", item.Expression.Offset);
+            }
+
+            next[item.Name] = item.Expression switch
+            {
+                VariableExpr v when scope.TryGetValue(v.Name, out var k) => k,
+                LiteralExpr { Value: not null } or ListExpr or MapExpr => Kind.Value,
+                _ => Kind.Any,
+            };
         }
 
         var aggregating = projection.Items.Any(i => Aggregation.Contains(i.Expression));
@@ -549,8 +584,59 @@ internal sealed class SemanticChecker
         return head + "(" + string.Join(",", ExprWalker.Children(e).Select(Render)) + ")";
     }
 
+    private string? StaticType(Expr e) => e switch
+    {
+        LiteralExpr { Value: null } => "Null",
+        LiteralExpr { Value: bool } => "Boolean",
+        LiteralExpr { Value: long } => "Integer",
+        LiteralExpr { Value: double } => "Float",
+        LiteralExpr { Value: string } => "String",
+        ListExpr or ListComprehensionExpr => "List",
+        MapExpr => "Map",
+        VariableExpr v when localTypes.TryGetValue(v.Name, out var t) => t,
+        BinaryExpr { Op: "AND" or "OR" or "XOR" or "=" or "<>" or "<" or ">" or "<=" or ">=" or "STARTS" or "ENDS" or "CONTAINS" } => "Boolean",
+        UnaryExpr { Op: "NOT" } or IsNullExpr or QuantifierExpr => "Boolean",
+        _ => null,
+    };
+
+    private string? ElementType(Expr source)
+    {
+        if (source is not ListExpr list || list.Items.Count == 0)
+        {
+            return null;
+        }
+
+        var types = list.Items.Select(StaticType).Distinct().ToList();
+        return types.Count == 1 && types[0] is not null and not "Null" ? types[0] : null;
+    }
+
+    private void CheckStaticTypes(Expr e)
+    {
+        static bool NotBoolean(string? t) => t is "Integer" or "Float" or "String" or "List" or "Map";
+        switch (e)
+        {
+            case BinaryExpr { Op: "AND" or "OR" or "XOR" } b when NotBoolean(StaticType(b.Left)) || NotBoolean(StaticType(b.Right)):
+                throw Error("InvalidArgumentType", $"Type mismatch: {b.Op} expects booleans", b.Offset);
+            case UnaryExpr { Op: "NOT" } u when NotBoolean(StaticType(u.Operand)):
+                throw Error("InvalidArgumentType", "Type mismatch: NOT expects a boolean", u.Offset);
+            case BinaryExpr { Op: "-" or "*" or "/" or "%" or "^" } b
+                when StaticType(b.Left) is "Boolean" or "String" or "List" or "Map" || StaticType(b.Right) is "Boolean" or "String" or "List" or "Map":
+                throw Error("InvalidArgumentType", $"Type mismatch for operator {b.Op}", b.Offset);
+            case BinaryExpr { Op: "+" } b
+                when (StaticType(b.Left) is "Boolean" or "Map" || StaticType(b.Right) is "Boolean" or "Map") &&
+                     StaticType(b.Left) != "List" && StaticType(b.Right) != "List":
+                throw Error("InvalidArgumentType", "Type mismatch for operator +", b.Offset);
+            case FunctionExpr { LowerName: "properties" } f when f.Args.Count == 1 &&
+                                                                 StaticType(f.Args[0]) is "Integer" or "Float" or "String" or "List" or "Boolean":
+                throw Error("InvalidArgumentType", "properties() expects a node, relationship or map", f.Offset);
+            case FunctionExpr f when f.LowerName != "exists" && f.Args.Any(a => a is PatternExpr):
+                throw Error("UnexpectedSyntax", "A pattern is not a value here", f.Offset);
+        }
+    }
+
     private void CheckExpression(Expr e, Dictionary<string, Kind> scope, bool allowAggregates)
     {
+        CheckStaticTypes(e);
         switch (e)
         {
             case VariableExpr v:
@@ -623,16 +709,18 @@ internal sealed class SemanticChecker
                 {
                     CheckExpression(lc.Source, scope, allowAggregates);
                     var inner = new Dictionary<string, Kind>(scope) { [lc.Variable] = Kind.Any };
-                    if (lc.Where is not null)
+                    WithLocalType(lc.Variable, ElementType(lc.Source), () =>
                     {
-                        CheckExpression(lc.Where, inner, false);
-                    }
+                        if (lc.Where is not null)
+                        {
+                            CheckExpression(lc.Where, inner, false);
+                        }
 
-                    if (lc.Projection is not null)
-                    {
-                        CheckExpression(lc.Projection, inner, allowAggregates);
-                    }
-
+                        if (lc.Projection is not null)
+                        {
+                            CheckExpression(lc.Projection, inner, allowAggregates);
+                        }
+                    });
                     return;
                 }
 
@@ -641,7 +729,8 @@ internal sealed class SemanticChecker
                     CheckExpression(q.Source, scope, allowAggregates);
                     if (q.Where is not null)
                     {
-                        CheckExpression(q.Where, new Dictionary<string, Kind>(scope) { [q.Variable] = Kind.Any }, false);
+                        WithLocalType(q.Variable, ElementType(q.Source),
+                            () => CheckExpression(q.Where, new Dictionary<string, Kind>(scope) { [q.Variable] = Kind.Any }, false));
                     }
 
                     return;
@@ -694,17 +783,6 @@ internal sealed class SemanticChecker
 
                     return;
                 }
-
-            case BinaryExpr { Op: "+" or "-" or "*" or "/" or "%" or "^" } b when IsNonNumericLiteral(b.Left) || IsNonNumericLiteral(b.Right):
-                if (b.Op != "+" || (b.Left is not (LiteralExpr { Value: string } or ListExpr) && b.Right is not (LiteralExpr { Value: string } or ListExpr)))
-                {
-                    if (IsDefinitelyWrongArithmetic(b))
-                    {
-                        throw Error("InvalidArgumentType", $"Type mismatch for operator {b.Op}", b.Offset);
-                    }
-                }
-
-                break;
         }
 
         foreach (var child in ExprWalker.Children(e))
@@ -713,8 +791,25 @@ internal sealed class SemanticChecker
         }
     }
 
-    private static bool IsNonNumericLiteral(Expr e) => e is LiteralExpr { Value: bool } or MapExpr;
+    private void WithLocalType(string variable, string? type, Action check)
+    {
+        var had = localTypes.Remove(variable, out var previous);
+        if (type is not null)
+        {
+            localTypes[variable] = type;
+        }
 
-    private static bool IsDefinitelyWrongArithmetic(BinaryExpr b) =>
-        b.Left is LiteralExpr { Value: bool } or MapExpr || b.Right is LiteralExpr { Value: bool } or MapExpr;
+        try
+        {
+            check();
+        }
+        finally
+        {
+            localTypes.Remove(variable);
+            if (had)
+            {
+                localTypes[variable] = previous!;
+            }
+        }
+    }
 }

@@ -6,6 +6,9 @@ namespace Graph.Cypher.Storage;
 /// </summary>
 internal interface IGraphAccess
 {
+    /// <summary>Holds the graph's lock for a whole query, so that it sees (and makes) one consistent change.</summary>
+    IDisposable Enter(bool write);
+
     IEnumerable<long> AllNodes();
 
     IEnumerable<long> NodesWithLabel(string label);

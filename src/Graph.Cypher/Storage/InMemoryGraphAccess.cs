@@ -23,6 +23,17 @@ internal sealed class InMemoryGraphAccess : IGraphAccess
     private readonly SortedDictionary<long, RelData> relationships = [];
     private long nextId;
 
+    public IDisposable Enter(bool write) => NoLock.Instance;
+
+    private sealed class NoLock : IDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
     public IEnumerable<long> AllNodes() => nodes.Keys.ToList();
 
     public IEnumerable<long> NodesWithLabel(string label) =>
@@ -145,8 +156,7 @@ internal sealed class InMemoryGraphAccess : IGraphAccess
         }
     }
 
-    public string NodeElementId(long node) => node.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string NodeElementId(long node) => ElementIds.Node(node);
 
-    public string RelationshipElementId(long relationship) =>
-        relationship.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string RelationshipElementId(long relationship) => ElementIds.Relationship(relationship);
 }

@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
 using Graph.Model;
 using Graph.Store;
+using Graph.Store.Embedded;
+using Graph.Store.Evolution;
+using Graph.Store.Services;
 
 namespace Graph.Web.Hosting;
 
@@ -9,9 +12,18 @@ internal static class EmbeddedGraph
 {
     public static ValueTask<GraphServices> OpenAsync(GraphOptions options, CancellationToken cancellationToken)
     {
-        var dataDir = Path.GetFullPath(options.DataDir);
-        Directory.CreateDirectory(dataDir);
-        throw new NotSupportedException($"The embedded store is not part of this build yet (data folder {dataDir}).");
+        cancellationToken.ThrowIfCancellationRequested();
+        var store = EmbeddedGraphStore.Open(options.DataDir);
+        var series = new SeriesService(store);
+        return ValueTask.FromResult(new GraphServices(
+            store, new PendingSearch(), new NeighbourService(store), new PathService(store), new CitationService(store),
+            series, new EvolutionService(store, series), store));
+    }
+
+    private sealed class PendingSearch : ISearchService
+    {
+        public ValueTask<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit = 20, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("Search is not part of this build yet.");
     }
 
     /// <summary>A Cypher engine over the store's graph; read-only unless writes are enabled.</summary>

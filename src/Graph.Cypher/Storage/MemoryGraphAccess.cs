@@ -1,0 +1,107 @@
+using Graph.Store;
+using Graph.Store.Memory;
+
+namespace Graph.Cypher.Storage;
+
+/// <summary>The executor's view of the store's <see cref="MemoryGraph"/>; store refusals become query errors.</summary>
+internal sealed class MemoryGraphAccess(MemoryGraph graph) : IGraphAccess
+{
+    public IDisposable Enter(bool write) => write ? graph.EnterWrite() : graph.EnterRead();
+
+    public IEnumerable<long> AllNodes() => graph.AllNodeIds();
+
+    public IEnumerable<long> NodesWithLabel(string label) => graph.NodeIdsByLabel(label);
+
+    public IEnumerable<long> NodesWithProperty(string label, string key, object value) =>
+        graph.TryFindByProperty(label, key, value, out var ids) ? ids : graph.NodeIdsByLabel(label);
+
+    public bool NodeExists(long node) => graph.ContainsNode(node);
+
+    public bool RelationshipExists(long relationship) => graph.ContainsRelationship(relationship);
+
+    public IReadOnlyCollection<string> LabelsOf(long node) => graph.TryGetNode(node, out var n) ? n.Labels : [];
+
+    public IReadOnlyDictionary<string, object?> NodeProperties(long node) =>
+        graph.TryGetNode(node, out var n) ? n.Properties : PropertyMap.Empty;
+
+    public IReadOnlyDictionary<string, object?> RelationshipProperties(long relationship) =>
+        graph.TryGetRelationship(relationship, out var r) ? r.Properties : PropertyMap.Empty;
+
+    public IEnumerable<long> Outgoing(long node) => graph.GetRelationshipIds(node, Direction.Outgoing);
+
+    public IEnumerable<long> Incoming(long node) => graph.GetRelationshipIds(node, Direction.Incoming);
+
+    public (long Start, long End, string Type) Endpoints(long relationship)
+    {
+        var r = graph.TryGetRelationship(relationship, out var found) ? found : throw new InvalidOperationException("No relationship " + relationship);
+        return (r.StartId, r.EndId, r.Type);
+    }
+
+    public IEnumerable<long> AllRelationships() => graph.AllRelationshipIds();
+
+    public long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties) =>
+        Guard(() => graph.CreateNode(labels, properties.Where(p => p.Value is not null)));
+
+    public long CreateRelationship(long start, long end, string type, IReadOnlyDictionary<string, object?> properties) =>
+        Guard(() => graph.CreateRelationship(type, start, end, properties.Where(p => p.Value is not null)));
+
+    public void SetNodeProperty(long node, string key, object? value) => Guard(() =>
+    {
+        if (value is null)
+        {
+            graph.RemoveNodeProperty(node, key);
+        }
+        else
+        {
+            graph.SetNodeProperty(node, key, value);
+        }
+
+        return 0;
+    });
+
+    public void SetRelationshipProperty(long relationship, string key, object? value) => Guard(() =>
+    {
+        if (value is null)
+        {
+            graph.RemoveRelationshipProperty(relationship, key);
+        }
+        else
+        {
+            graph.SetRelationshipProperty(relationship, key, value);
+        }
+
+        return 0;
+    });
+
+    public bool AddLabel(long node, string label) => graph.AddLabel(node, label);
+
+    public bool RemoveLabel(long node, string label) => graph.RemoveLabel(node, label);
+
+    public void DeleteNode(long node) => Guard(() => graph.DeleteNode(node));
+
+    public void DeleteRelationship(long relationship) => graph.DeleteRelationship(relationship);
+
+    public string NodeElementId(long node) => ElementIds.Node(node);
+
+    public string RelationshipElementId(long relationship) => ElementIds.Relationship(relationship);
+
+    private static T Guard<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new CypherException("ConstraintVerificationFailed", "ConstraintViolation", e.Message, null, CypherErrorPhase.Runtime);
+        }
+    }
+}
+
+/// <summary>Element ids in Neo4j's shape: "4:graph:&lt;id&gt;" for nodes, "5:graph:&lt;id&gt;" for relationships.</summary>
+internal static class ElementIds
+{
+    public static string Node(long id) => "4:graph:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Relationship(long id) => "5:graph:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

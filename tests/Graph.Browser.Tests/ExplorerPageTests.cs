@@ -1,0 +1,171 @@
+using System.Buffers.Binary;
+using Microsoft.Playwright;
+
+namespace Graph.Browser.Tests;
+
+/// <summary>What a person does in the explorer, in a real browser against the real server.</summary>
+public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
+{
+    private IBrowserContext? _context;
+    private IPage _page = null!;
+    private readonly List<string> _problems = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        if (server.SkipReason is not null) return;
+        _context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, AcceptDownloads = true,
+        });
+        _page = await _context.NewPageAsync();
+        _page.SetDefaultTimeout(20_000);
+        // Script errors and CSP violations fail the test: a person would see a broken page.
+        _page.PageError += (_, error) => _problems.Add("page error: " + error);
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error") _problems.Add("console error: " + message.Text);
+        };
+        await _page.GotoAsync("./");
+        await _page.WaitForFunctionAsync("() => window.explorer !== undefined");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null) await _context.DisposeAsync();
+    }
+
+    private void SkipWithoutBrowser() => Assert.SkipWhen(server.SkipReason is not null, server.SkipReason ?? "");
+
+    private async Task ScreenshotAsync(string name) =>
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, name + ".png") });
+
+    private Task<bool> OnCanvasAsync(string id) => _page.EvaluateAsync<bool>("id => window.explorer.view.has(id)", id);
+
+    private void AssertNoPageProblems() => Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+
+    [Fact]
+    public async Task SearchOpensAResolutionAndExpandingItReachesTheResolutionsItCites()
+    {
+        SkipWithoutBrowser();
+        await _page.FillAsync("#search-input", "77/13");
+        var hit = _page.Locator("#search-results li[data-id='A/RES/77/13']");
+        await hit.WaitForAsync();
+        await ScreenshotAsync("01-search-autocomplete");
+        await hit.ClickAsync();
+
+        await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("A/RES/77/13");
+        Assert.True(await OnCanvasAsync("A/RES/77/13"));
+        Assert.False(await OnCanvasAsync("A/RES/64/256"));
+
+        await _page.Locator("#details button[data-action='expand']").ClickAsync();
+        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
+        await _page.WaitForTimeoutAsync(300); // let the layout settle for the screenshot
+        await ScreenshotAsync("02-expanded-77-13");
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task PathFinderHighlightsAPathFrom77_13ToSecurityCouncilResolution1631()
+    {
+        SkipWithoutBrowser();
+        await _page.FillAsync("#path-from", "A/RES/77/13");
+        await _page.FillAsync("#path-to", "S/RES/1631 (2005)");
+        await _page.ClickAsync("#path-button");
+        await Assertions.Expect(_page.Locator("#path-result")).ToContainTextAsync("S/RES/1631 (2005)");
+        Assert.True(await OnCanvasAsync("S/RES/1631 (2005)"));
+        var highlighted = await _page.EvaluateAsync<string[]>("() => window.explorer.view.cy.nodes('.path').map(n => n.id())");
+        Assert.Contains("A/RES/77/13", highlighted);
+        Assert.Contains("S/RES/1631 (2005)", highlighted);
+        Assert.True(await _page.EvaluateAsync<int>("() => window.explorer.view.cy.edges('.path').length") >= 1);
+        await ScreenshotAsync("03-path");
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task EvolutionFrom71_12To77_13ShowsOperativeParagraph2Reworded()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("[role='tab'][data-tab='evolution']");
+        await _page.FillAsync("#evolution-from", "A/RES/71/12");
+        await _page.FillAsync("#evolution-to", "A/RES/77/13");
+        await _page.ClickAsync("#evolution-button");
+
+        var later = _page.Locator(".diff-cell.reworded[data-paragraph='A/RES/77/13#op2']");
+        await Assertions.Expect(later.Locator("ins")).ToContainTextAsync(["irregular"]);
+        var earlier = _page.Locator(".diff-cell.reworded[data-paragraph='A/RES/71/12#op2']");
+        await Assertions.Expect(earlier.Locator("del")).ToContainTextAsync(["illegal"]);
+        await later.ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync("04-evolution");
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task ACypherQueryShowsRowsAndAGraph()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("[role='tab'][data-tab='cypher']");
+        await _page.FillAsync("#cypher-input", "MATCH (d:Document {id: $id})-[c:CITES]->(x:Document)\nRETURN d, c, x.id AS cited ORDER BY cited");
+        await _page.FillAsync("#cypher-params", """{"id": "A/RES/77/13"}""");
+        await _page.ClickAsync("#cypher-run");
+
+        await Assertions.Expect(_page.Locator("#cypher-table tbody tr").First).ToBeVisibleAsync();
+        Assert.True(await _page.Locator("#cypher-table tbody tr").CountAsync() >= 5);
+        await Assertions.Expect(_page.Locator("#cypher-table thead th")).ToHaveTextAsync(["d", "c", "cited"]);
+        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256') && window.explorer.view.cy.edges().length > 0");
+        await ScreenshotAsync("05-cypher");
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task ACypherSyntaxErrorSaysWhereItIs()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("[role='tab'][data-tab='cypher']");
+        await _page.FillAsync("#cypher-input", "MATCH (d:Document) RETRUN d");
+        await _page.ClickAsync("#cypher-run");
+        await Assertions.Expect(_page.Locator("#cypher-error")).ToContainTextAsync("Line 1, column");
+        await Assertions.Expect(_page.Locator("#cypher-highlight .tok-error")).ToHaveCountAsync(1);
+        await ScreenshotAsync("06-cypher-error");
+    }
+
+    [Fact]
+    public async Task PngExportOfTheViewIsAValidImage()
+    {
+        SkipWithoutBrowser();
+        await _page.FillAsync("#search-input", "77/13");
+        await _page.Locator("#search-results li[data-id='A/RES/77/13']").ClickAsync();
+        await _page.Locator("#details button[data-action='expand']").ClickAsync();
+        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
+
+        await _page.ClickAsync("#export-button");
+        var download = await _page.RunAndWaitForDownloadAsync(() => _page.ClickAsync("[data-export='png']"));
+        var path = Path.Combine(server.ScreenshotDir, "07-export.png");
+        await download.SaveAsAsync(path);
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
+        var width = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4));
+        var height = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4));
+        Assert.True(width > 100 && height > 100, $"{width}×{height}");
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task TheAddressRestoresTheView()
+    {
+        SkipWithoutBrowser();
+        await _page.FillAsync("#search-input", "77/13");
+        await _page.Locator("#search-results li[data-id='A/RES/77/13']").ClickAsync();
+        await _page.Locator("#details button[data-action='expand']").ClickAsync();
+        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
+        await _page.SelectOptionAsync("#layout-select", "timeline");
+        await _page.WaitForFunctionAsync("() => location.hash.includes('timeline')");
+        var link = _page.Url;
+
+        var other = await _context!.NewPageAsync();
+        await other.GotoAsync(link);
+        await other.WaitForFunctionAsync("() => window.explorer && window.explorer.view.has('A/RES/64/256')");
+        await Assertions.Expect(other.Locator("#layout-select")).ToHaveValueAsync("timeline");
+        await Assertions.Expect(other.Locator("#details h2")).ToHaveTextAsync("A/RES/77/13");
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Graph.Web.Tests;
+
+/// <summary>POST /db/neo4j/query/v2: Neo4j's Query API shapes over the embedded Cypher engine and the bundled corpus.</summary>
+public sealed class QueryApiTests(ExplorerFactory factory)
+{
+    private const string Typed = "application/vnd.neo4j.query";
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<(HttpStatusCode Status, JsonElement Body, string? MediaType)> PostAsync(
+        string body, string contentType = "application/json", string? accept = null, string db = "neo4j")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/db/{db}/query/v2") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        if (accept is not null) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        using var response = await _client.SendAsync(request, Cancel);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static string Request(string statement, object? parameters = null, bool counters = false) =>
+        JsonSerializer.Serialize(new Dictionary<string, object?> { ["statement"] = statement, ["parameters"] = parameters ?? new { }, ["includeCounters"] = counters });
+
+    [Fact]
+    public async Task PlainJsonReturnsFieldsRowsAndNodes()
+    {
+        var (status, body, media) = await PostAsync(Request("MATCH (d:Document {id: $id}) RETURN d.id AS id, d", new { id = "A/RES/77/13" }));
+        Assert.True(status == HttpStatusCode.Accepted, body.ToString());
+        Assert.Equal("application/json", media);
+        Assert.Equal(["id", "d"], body.GetProperty("data").GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        var row = body.GetProperty("data").GetProperty("values")[0];
+        Assert.Equal("A/RES/77/13", row[0].GetString());
+        Assert.Contains("Resolution", row[1].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("General Assembly", row[1].GetProperty("properties").GetProperty("body").GetString());
+        Assert.False(string.IsNullOrEmpty(row[1].GetProperty("elementId").GetString()));
+    }
+
+    [Fact]
+    public async Task TypedJsonKeepsIntegersExactAndTypesEveryValue()
+    {
+        var (status, body, media) = await PostAsync(
+            """{"statement": "MATCH (d:Document {id: $id})-[c:CITES]->(x:Document) RETURN count(x) AS cited, d LIMIT 1", "parameters": {"id": {"$type": "String", "_value": "A/RES/77/13"}}}""",
+            Typed, Typed);
+        Assert.True(status == HttpStatusCode.Accepted, body.ToString());
+        Assert.Equal(Typed, media);
+        var row = body.GetProperty("data").GetProperty("values")[0];
+        Assert.Equal("Integer", row[0].GetProperty("$type").GetString());
+        Assert.True(long.Parse(row[0].GetProperty("_value").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= 5);
+        Assert.Equal("Node", row[1].GetProperty("$type").GetString());
+        Assert.Equal("String", row[1].GetProperty("_value").GetProperty("_properties").GetProperty("id").GetProperty("$type").GetString());
+    }
+
+    [Fact]
+    public async Task PathsAreFlatListsOfNodesAndRelationships()
+    {
+        var (status, body, _) = await PostAsync(Request(
+            "MATCH p = (d:Document {id: 'A/RES/77/13'})-[:CITES]->(x:Document {id: 'A/RES/64/256'}) RETURN p"));
+        Assert.True(status == HttpStatusCode.Accepted, body.ToString());
+        var path = body.GetProperty("data").GetProperty("values")[0][0];
+        Assert.Equal(3, path.GetArrayLength());
+        Assert.Equal("CITES", path[1].GetProperty("type").GetString());
+        Assert.Equal(path[0].GetProperty("elementId").GetString(), path[1].GetProperty("startNodeElementId").GetString());
+    }
+
+    [Fact]
+    public async Task CountersAreIncludedWhenAsked()
+    {
+        var (_, body, _) = await PostAsync(Request("MATCH (d:Document) RETURN count(d) AS n", counters: true));
+        Assert.False(body.GetProperty("counters").GetProperty("containsUpdates").GetBoolean());
+        Assert.Equal(0, body.GetProperty("counters").GetProperty("nodesCreated").GetInt64());
+    }
+
+    [Fact]
+    public async Task SyntaxErrorsSayWhereTheyAre()
+    {
+        var (status, body, media) = await PostAsync(Request("MATCH (d:Document) RETRUN d"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", media);
+        var error = body.GetProperty("errors")[0];
+        Assert.Equal("Neo.ClientError.Statement.SyntaxError", error.GetProperty("code").GetString());
+        Assert.Equal(1, error.GetProperty("position").GetProperty("line").GetInt32());
+        var column = error.GetProperty("position").GetProperty("column").GetInt32();
+        Assert.True(column >= 20, $"column {column}");
+        Assert.Contains($"line 1, column {column}", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheGraphIsReadOnlyByDefault()
+    {
+        var (status, body, _) = await PostAsync(Request("CREATE (n:Note {text: 'x'}) RETURN n"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("Neo.ClientError.", body.GetProperty("errors")[0].GetProperty("code").GetString(), StringComparison.Ordinal);
+        var (writeStatus, writeBody, _) = await PostAsync("""{"statement": "CREATE (n) RETURN n", "accessMode": "Write"}""");
+        Assert.Equal(HttpStatusCode.Forbidden, writeStatus);
+        Assert.Contains("read-only", writeBody.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json", "not valid JSON")]
+    [InlineData("[1, 2]", "must be a JSON object")]
+    [InlineData("{}", "'statement' is required")]
+    [InlineData("""{"statement": "RETURN 1", "parameters": [1]}""", "'parameters' must be a JSON object")]
+    [InlineData("""{"statement": "RETURN 1", "acessMode": "Read"}""", "Unknown field 'acessMode'")]
+    [InlineData("""{"statement": "RETURN 1", "accessMode": "Sometimes"}""", "'accessMode' must be")]
+    [InlineData("""{"statement": "RETURN 1", "maxExecutionTime": -3}""", "'maxExecutionTime' must be")]
+    [InlineData("""{"statement": "RETURN $missing"}""", "missing")]
+    public async Task BadRequestsAreExplained(string body, string mentions)
+    {
+        var (status, problem, media) = await PostAsync(body);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", media);
+        var detail = problem.GetProperty("detail").GetString() ?? "";
+        Assert.True(detail.Contains(mentions, StringComparison.OrdinalIgnoreCase), $"{body}\n→ {detail}");
+        Assert.True(problem.GetProperty("errors")[0].TryGetProperty("code", out _));
+    }
+
+    [Fact]
+    public async Task AnUnknownDatabaseIs404()
+    {
+        var (status, body, _) = await PostAsync(Request("RETURN 1"), db: "films");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("Neo.ClientError.Database.DatabaseNotFound", body.GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+}
