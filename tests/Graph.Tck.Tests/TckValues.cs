@@ -96,7 +96,8 @@ internal static class TckValues
             return d > 0 ? "Infinity" : "-Infinity";
         }
 
-        return "F" + d.ToString("R", CultureInfo.InvariantCulture);
+        // The TCK does not tell -0.0 from 0.0.
+        return d == 0 ? "F0" : "F" + d.ToString("R", CultureInfo.InvariantCulture);
     }
 
     internal sealed record TckNode(List<string> Labels, Dictionary<string, object?> Properties);

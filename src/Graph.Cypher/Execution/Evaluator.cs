@@ -502,6 +502,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return CypherValues.Equal(left, right);
             case "<>":
                 return !CypherValues.Equal(left, right);
+            case "<" or ">" or "<=" or ">=" when IsNaN(left) && right is long or double || IsNaN(right) && left is long or double:
+                return false;
             case "<":
                 return CypherValues.Compare(left, right) is { } c1 ? c1 < 0 : null;
             case ">":
@@ -537,6 +539,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return Arithmetic.Apply(binary.Op, left, right, this, binary);
         }
     }
+
+    private static bool IsNaN(object? v) => v is double d && double.IsNaN(d);
 
     private bool? Bool(object? v, Expr at) => v switch
     {

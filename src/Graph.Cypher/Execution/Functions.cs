@@ -78,7 +78,7 @@ internal static class Functions
         CypherException Bad(string message) => f.LowerName switch
         {
             "range" => context.RuntimeError("ArgumentError", "InvalidArgumentType", $"{f.Name}(): {message}", f.Offset),
-            "tofloat" or "tointeger" or "toboolean" or "tostring" or "type" =>
+            "tofloat" or "tointeger" or "toboolean" or "tostring" or "type" or "labels" =>
                 context.RuntimeError("TypeError", "InvalidArgumentValue", $"{f.Name}(): {message}", f.Offset),
             _ => context.RuntimeError("TypeError", "InvalidArgumentType", $"{f.Name}(): {message}", f.Offset),
         };
@@ -108,8 +108,8 @@ internal static class Functions
                 return a0 switch
                 {
                     null => null,
-                    NodeRef n => context.DeletedNodes.TryGetValue(n.Id, out var d)
-                        ? d.Labels.Cast<object?>().ToList()
+                    NodeRef n => context.DeletedNodes.ContainsKey(n.Id)
+                        ? throw context.RuntimeError("EntityNotFound", "DeletedEntityAccess", "The node has been deleted", f.Offset)
                         : graph.LabelsOf(n.Id).Cast<object?>().ToList(),
                     _ => throw Bad("expects a node"),
                 };

@@ -114,6 +114,16 @@ internal sealed partial class QueryRunner
             }
         }
 
+        foreach (var rel in merge.Pattern.Relationships)
+        {
+            if (rel.Properties is not null && evaluator.Eval(rel.Properties, row) is Dictionary<string, object?> props &&
+                props.Any(p => p.Value is null))
+            {
+                throw context.RuntimeError("SemanticError", "MergeReadOwnWrites",
+                    "Cannot merge a relationship using null property value", rel.Offset);
+            }
+        }
+
         var matches = matcher.MatchPattern([merge.Pattern], row, null).ToList();
         if (matches.Count > 0)
         {
