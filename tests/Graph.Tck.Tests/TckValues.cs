@@ -37,6 +37,8 @@ internal static class TckValues
 
             case IReadOnlyDictionary<string, object?> map:
                 return Map(map, unorderedLists);
+            case CypherTemporal temporal:
+                return Canonical(temporal.Value, unorderedLists);
             case CypherNode node:
                 return "(" + string.Concat(node.Labels.Order(StringComparer.Ordinal).Select(l => ":" + l)) +
                        (node.Properties.Count > 0 ? (node.Labels.Count > 0 ? " " : "") + Map(node.Properties, unorderedLists) : "") + ")";

@@ -185,6 +185,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return context.Graph.RelationshipProperties(rel.Id).TryGetValue(key, out var rv) ? rv : null;
             case Dictionary<string, object?> map:
                 return map.TryGetValue(key, out var mv) ? mv : null;
+            case TemporalValue temporal:
+                return TemporalFunctions.Accessor(temporal, key);
             default:
                 throw TypeError($"Type mismatch: expected a map, node or relationship but was {CypherValues.TypeName(target)}", at);
         }

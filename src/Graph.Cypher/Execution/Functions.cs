@@ -36,6 +36,7 @@ internal static class Functions
         long l => l.ToString(CultureInfo.InvariantCulture),
         double d => FormatFloat(d),
         bool b => b ? "true" : "false",
+        TemporalValue t => t.Format(),
         _ => v?.ToString() ?? "null",
     };
 
@@ -72,6 +73,11 @@ internal static class Functions
         for (var i = 0; i < args.Length; i++)
         {
             args[i] = evaluator.Eval(f.Args[i], row);
+        }
+
+        if (TemporalFunctions.Names.Contains(f.LowerName))
+        {
+            return TemporalFunctions.Call(evaluator, f, args);
         }
 
         var graph = context.Graph;
@@ -246,7 +252,7 @@ internal static class Functions
                 return a0 switch
                 {
                     null => null,
-                    string or long or double or bool => ToCypherString(a0),
+                    string or long or double or bool or TemporalValue => ToCypherString(a0),
                     _ => f.LowerName == "tostringornull" ? null : throw Bad("cannot convert " + CypherValues.TypeName(a0)),
                 };
             case "tointeger":

@@ -92,9 +92,9 @@ internal sealed partial class QueryRunner
     {
         switch (value)
         {
-            case null or bool or long or double or string:
+            case null or bool or long or double or string or TemporalValue:
                 return;
-            case List<object?> list when list.All(v => v is null or bool or long or double or string):
+            case List<object?> list when list.All(v => v is null or bool or long or double or string or TemporalValue):
                 return;
             default:
                 throw context.RuntimeError("TypeError", "InvalidPropertyType",

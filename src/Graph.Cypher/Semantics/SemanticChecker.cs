@@ -791,7 +791,7 @@ internal sealed class SemanticChecker
 
                     if (!Functions.Known.TryGetValue(f.LowerName, out var arity))
                     {
-                        if (!f.LowerName.Contains('.'))
+                        if (!TemporalFunctions.Names.Contains(f.LowerName))
                         {
                             throw Error("UnknownFunction", $"Unknown function '{f.Name}'", f.Offset);
                         }
