@@ -242,11 +242,22 @@ export class GraphView extends EventTarget {
     } else {
       options = { name: 'cose', animate: false, fit: true, padding: 30 };
     }
-    visible.layout(options).run();
+    const layout = visible.layout(options);
+    // A handful of nodes would otherwise be fitted at the maximum zoom, with huge labels.
+    layout.one('layoutstop', () => this.#clampZoom());
+    layout.run();
+  }
+
+  #clampZoom() {
+    if (this.cy.zoom() > 1.4) {
+      this.cy.zoom(1.4);
+      this.cy.center(this.cy.elements(':visible'));
+    }
   }
 
   fit() {
     this.cy.fit(this.cy.elements(':visible'), 30);
+    this.#clampZoom();
   }
 
   /** @param {Partial<Filters>} filters */
