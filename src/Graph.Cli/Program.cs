@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Graph.Cli.Commands;
 
-var root = new RootCommand("Graph: a knowledge graph of United Nations documents");
+var root = new RootCommand("graph: builds and explores a knowledge graph of United Nations documents");
+root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -61,6 +61,12 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
         await _page.WaitForTimeoutAsync(300); // let the layout settle for the screenshot
         await ScreenshotAsync("02-expanded-77-13");
+
+        // Selecting the cited resolution shows where 77/13 or an earlier resolution cited it, the citation marked.
+        await _page.EvaluateAsync("() => window.explorer.view.cy.getElementById('A/RES/64/256').emit('tap')");
+        await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("A/RES/64/256");
+        await Assertions.Expect(_page.Locator("#details .source-text mark")).ToContainTextAsync("64/256");
+        await ScreenshotAsync("03-cited-only-details");
         AssertNoPageProblems();
     }
 
@@ -77,7 +83,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         Assert.Contains("A/RES/77/13", highlighted);
         Assert.Contains("S/RES/1631 (2005)", highlighted);
         Assert.True(await _page.EvaluateAsync<int>("() => window.explorer.view.cy.edges('.path').length") >= 1);
-        await ScreenshotAsync("03-path");
+        await ScreenshotAsync("04-path");
         AssertNoPageProblems();
     }
 
@@ -95,7 +101,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         var earlier = _page.Locator(".diff-cell.reworded[data-paragraph='A/RES/71/12#op2']");
         await Assertions.Expect(earlier.Locator("del")).ToContainTextAsync(["illegal"]);
         await later.ScrollIntoViewIfNeededAsync();
-        await ScreenshotAsync("04-evolution");
+        await ScreenshotAsync("05-evolution");
         AssertNoPageProblems();
     }
 
@@ -104,15 +110,16 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
     {
         SkipWithoutBrowser();
         await _page.ClickAsync("[role='tab'][data-tab='cypher']");
-        await _page.FillAsync("#cypher-input", "MATCH (d:Document {id: $id})-[c:CITES]->(x:Document)\nRETURN d, c, x.id AS cited ORDER BY cited");
+        await _page.FillAsync("#cypher-input", "MATCH (d:Document {id: $id})-[c:CITES]->(x:Document)\nRETURN d, c, x, x.title AS title ORDER BY x.id");
         await _page.FillAsync("#cypher-params", """{"id": "A/RES/77/13"}""");
         await _page.ClickAsync("#cypher-run");
 
-        await Assertions.Expect(_page.Locator("#cypher-table tbody tr").First).ToBeVisibleAsync();
+        await _page.WaitForFunctionAsync("() => document.querySelector('#cypher-summary').textContent.includes('rows') || !document.querySelector('#cypher-error').hidden");
+        Assert.True(await _page.Locator("#cypher-error").IsHiddenAsync(), await _page.Locator("#cypher-error").TextContentAsync());
         Assert.True(await _page.Locator("#cypher-table tbody tr").CountAsync() >= 5);
-        await Assertions.Expect(_page.Locator("#cypher-table thead th")).ToHaveTextAsync(["d", "c", "cited"]);
+        await Assertions.Expect(_page.Locator("#cypher-table thead th")).ToHaveTextAsync(["d", "c", "x", "title"]);
         await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256') && window.explorer.view.cy.edges().length > 0");
-        await ScreenshotAsync("05-cypher");
+        await ScreenshotAsync("06-cypher");
         AssertNoPageProblems();
     }
 
@@ -125,7 +132,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await _page.ClickAsync("#cypher-run");
         await Assertions.Expect(_page.Locator("#cypher-error")).ToContainTextAsync("Line 1, column");
         await Assertions.Expect(_page.Locator("#cypher-highlight .tok-error")).ToHaveCountAsync(1);
-        await ScreenshotAsync("06-cypher-error");
+        await ScreenshotAsync("07-cypher-error");
     }
 
     [Fact]
@@ -139,7 +146,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
 
         await _page.ClickAsync("#export-button");
         var download = await _page.RunAndWaitForDownloadAsync(() => _page.ClickAsync("[data-export='png']"));
-        var path = Path.Combine(server.ScreenshotDir, "07-export.png");
+        var path = Path.Combine(server.ScreenshotDir, "08-export.png");
         await download.SaveAsAsync(path);
         var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);

@@ -238,15 +238,26 @@ export class GraphView extends EventTarget {
     } else if (this.layoutName === 'timeline') {
       options = { name: 'preset', positions: timelinePositions(visible.nodes()), fit: true, padding: 30, animate: false };
     } else if (fcose) {
-      options = { name: 'fcose', quality: 'default', animate: false, randomize: visible.nodes().length > 2, nodeRepulsion: 6000, idealEdgeLength: 80, fit: true, padding: 30, packComponents: true };
+      options = { name: 'fcose', quality: 'default', animate: false, randomize: visible.nodes().length > 2, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, fit: true, padding: 30, packComponents: true };
     } else {
       options = { name: 'cose', animate: false, fit: true, padding: 30 };
     }
-    visible.layout(options).run();
+    const layout = visible.layout(options);
+    // A handful of nodes would otherwise be fitted at the maximum zoom, with huge labels.
+    layout.one('layoutstop', () => this.#clampZoom());
+    layout.run();
+  }
+
+  #clampZoom() {
+    if (this.cy.zoom() > 1.4) {
+      this.cy.zoom(1.4);
+      this.cy.center(this.cy.elements(':visible'));
+    }
   }
 
   fit() {
     this.cy.fit(this.cy.elements(':visible'), 30);
+    this.#clampZoom();
   }
 
   /** @param {Partial<Filters>} filters */

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
+using Graph.Cypher;
+using Graph.Extraction;
 using Graph.Model;
 using Graph.Store;
 using Graph.Store.Embedded;
-using Graph.Store.Evolution;
-using Graph.Store.Services;
 
 namespace Graph.Web.Hosting;
 
@@ -13,34 +13,27 @@ internal static class EmbeddedGraph
     public static ValueTask<GraphServices> OpenAsync(GraphOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var store = EmbeddedGraphStore.Open(options.DataDir);
-        var series = new SeriesService(store);
-        return ValueTask.FromResult(new GraphServices(
-            store, new PendingSearch(), new NeighbourService(store), new PathService(store), new CitationService(store),
-            series, new EvolutionService(store, series), store));
+        return ValueTask.FromResult(EmbeddedGraphStore.Open(options.DataDir).CreateServices());
     }
 
-    private sealed class PendingSearch : ISearchService
-    {
-        public ValueTask<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit = 20, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("Search is not part of this build yet.");
-    }
+    /// <summary>A Cypher engine over the store's in-memory graph; read-only unless writes are enabled.</summary>
+    public static CypherEngine? TryCreateCypherEngine(GraphServices services, GraphOptions options) =>
+        services.Store is EmbeddedGraphStore embedded
+            ? new CypherEngine(embedded.Graph, new CypherOptions { ReadOnly = !options.AllowWrites, MaxRows = options.MaxQueryRows })
+            : null;
 
-    /// <summary>A Cypher engine over the store's graph; read-only unless writes are enabled.</summary>
-    public static Graph.Cypher.CypherEngine? TryCreateCypherEngine(GraphServices services, GraphOptions options)
-    {
-        _ = services;
-        _ = new Graph.Cypher.CypherOptions { ReadOnly = !options.AllowWrites, MaxRows = options.MaxQueryRows };
-        return null;
-    }
-
+    /// <summary>
+    /// The documents of a corpus folder, extracted one by one off the request threads. A file the extractor
+    /// could not identify (no symbol, unreadable) is skipped: it has no node to ingest.
+    /// </summary>
     public static async IAsyncEnumerable<GraphDocument> ReadCorpusAsync(string corpusDir, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        cancellationToken.ThrowIfCancellationRequested();
-        throw new NotSupportedException($"The extractor is not part of this build yet (corpus {corpusDir}).");
-#pragma warning disable CS0162 // an iterator needs a yield
-        yield break;
-#pragma warning restore CS0162
+        var extractor = new DocumentExtractor();
+        foreach (var file in CorpusFiles.Enumerate([corpusDir], out _))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var document = await Task.Run(() => extractor.ExtractFile(file), cancellationToken);
+            if (document.FindNode(document.DocumentId) is not null) yield return document;
+        }
     }
 }
