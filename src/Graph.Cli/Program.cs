@@ -1,1 +1,9 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Graph.Cli.Commands;
+
+var root = new RootCommand("graph: a knowledge graph of United Nations documents.");
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(EvolutionCommand.Create());
+return await root.Parse(args).InvokeAsync();
