@@ -19,7 +19,7 @@ internal static class SyntheticCorpus
             var series = i % 10;
             var session = 50 + i / 10;
             var id = $"A/RES/{session}/{series + 1}";
-            var doc = new GraphDocument(id, $"Resolution {session}/{series + 1} text {i}");
+            var doc = new GraphDocument(id, $"Resolution {session}/{series + 1}, document {i} of corpus {seed}");
             doc.Nodes.Add(new GraphNode(id, [Labels.Document, Labels.Resolution], new Dictionary<string, object?>
             {
                 ["symbol"] = id, ["body"] = "General Assembly", ["kind"] = "resolution", ["session"] = (long)session,
