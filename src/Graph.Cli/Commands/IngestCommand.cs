@@ -11,9 +11,9 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders of documents (.txt, .md, .pdf) or extracted graph documents (.json).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders of documents (.txt, .md, .html, .pdf, IGov .json) or extracted graph documents (.json).", Arity = ArgumentArity.OneOrMore };
         var data = StoreOptions.Data();
-        var quiet = new Option<bool>("--quiet") { Description = "No progress bar (for scripts)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no diagnostics, only the summary (for scripts)." };
         var command = new Command("ingest", "Add documents to the embedded store; a document ingested again replaces what it stated before.") { paths, data, quiet };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(paths)!, parse.GetValue(data)!, parse.GetValue(quiet), cancellationToken));
         return command;
@@ -21,8 +21,8 @@ internal static class IngestCommand
 
     private static async Task<int> RunAsync(string[] paths, string dataDirectory, bool quiet, CancellationToken cancellationToken)
     {
-        var missing = new List<string>();
-        var files = DocumentSources.Expand(paths, missing);
+        var files = DocumentSources.Expand(paths, out var missing);
+        var sources = new DocumentSources();
         foreach (var path in missing) StoreOptions.Errors.MarkupLineInterpolated($"[red]No such file or folder:[/] {path}");
         if (files.Count == 0)
         {
@@ -45,7 +45,7 @@ internal static class IngestCommand
                     IReadOnlyList<GraphDocument> documents;
                     try
                     {
-                        documents = DocumentSources.Read(file);
+                        documents = sources.Read(file);
                     }
                     catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
                     {
@@ -78,7 +78,7 @@ internal static class IngestCommand
             clock.Stop();
 
             var counts = await store.CountAsync(cancellationToken);
-            summary.Print(counts, clock.Elapsed, store.SizeOnDisk, store.Directory);
+            summary.Print(counts, clock.Elapsed, store.SizeOnDisk, store.Directory, quiet);
             return summary.Failed.Count == 0 && missing.Count == 0 ? 0 : 1;
         }
     }
@@ -100,9 +100,12 @@ internal static class IngestCommand
                 default: Unchanged++; break;
             }
             Diagnostics += document.Diagnostics.Count;
+            Warnings.AddRange(document.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).Select(d => $"{document.DocumentId}: {d}"));
         }
 
-        public void Print(GraphCounts counts, TimeSpan elapsed, long bytes, string directory)
+        public List<string> Warnings { get; } = [];
+
+        public void Print(GraphCounts counts, TimeSpan elapsed, long bytes, string directory, bool quiet)
         {
             var documents = Added + Replaced + Unchanged;
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Ingest").AddColumn(new TableColumn("").RightAligned());
@@ -115,6 +118,8 @@ internal static class IngestCommand
             table.AddRow("Time", $"{elapsed.TotalSeconds:F2} s ({(elapsed.TotalSeconds > 0 ? documents / elapsed.TotalSeconds : 0):F0} documents/s)");
             table.AddRow("Store size", $"{bytes / 1024.0 / 1024.0:F1} MiB in {Markup.Escape(directory)}");
             AnsiConsole.Write(table);
+            if (!quiet)
+                foreach (var warning in Warnings) StoreOptions.Errors.MarkupLineInterpolated($"[yellow]{warning}[/]");
             foreach (var failure in Failed) StoreOptions.Errors.MarkupLineInterpolated($"[red]Failed:[/] {failure}");
         }
     }
