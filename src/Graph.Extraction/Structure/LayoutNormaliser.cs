@@ -154,6 +154,7 @@ internal static class FurnitureDetector
         var p = 3;
         while (p < line.Length && char.IsAsciiDigit(line[p])) p++;
         if (p - 3 != 5) return false;
+        if (p < line.Length && char.IsAsciiLetterUpper(line[p])) p++; // "25-09066X (E)"
         var rest = line[p..].Trim();
         return rest.Length == 0 || rest.StartsWith("(E)", StringComparison.Ordinal) || rest.All(c => char.IsAsciiDigit(c) || c == ' ');
     }
