@@ -107,8 +107,8 @@ internal static class HeadingRecogniser
     {
         var limit = Math.Min(top, text.Length);
         // GA: "Resolution adopted by the General Assembly on 21 November 2022"
-        var i = text.IndexOf("adopted by the General Assembly on", 0, limit, StringComparison.Ordinal);
-        if (i >= 0 && DateText.TryFind(text, i, 60, out var date, out var s, out var e))
+        var i = text.IndexOf("adopted by the General Assembly", 0, limit, StringComparison.Ordinal);
+        if (i >= 0 && DateText.TryFind(text, i, 60, out var date, out var s, out var e) && text[(i + "adopted by the General Assembly".Length)..s].Trim() == "on")
             identity.AdoptionDate = new Stated<string>(date, new SourceSpan(s, e));
         // SC: "Adopted by the Security Council at its 9847th meeting, on 24 January 2025"
         var sc = text.IndexOf("Adopted by the Security Council at its", 0, limit, StringComparison.Ordinal);

@@ -165,7 +165,9 @@ internal static class FootnoteZones
     private static int FindTrailingFootnoteList(List<string> lines, bool[] furniture)
     {
         if (lines.Any(IsRule) || lines.Any(StartsWithSuperscriptNumber)) return -1;
-        var closing = lines.FindLastIndex(l => l.StartsWith("Adopted", StringComparison.Ordinal));
+        // The closing line, not the modern heading "Adopted by the Security Council at its 9951st meeting".
+        var closing = lines.FindLastIndex(l => l.StartsWith("Adopted", StringComparison.Ordinal) && !l.Contains("Council at its", StringComparison.Ordinal));
+        if (closing < lines.Count / 3) return -1;
         if (closing < 0) return -1;
         for (var k = closing + 1; k < lines.Count; k++)
         {

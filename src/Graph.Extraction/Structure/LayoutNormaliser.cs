@@ -134,10 +134,13 @@ internal static class FurnitureDetector
                 seenSymbolLine = true;
                 continue;
             }
-            if (i > 40 && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';')) furniture[i] = true;
+            // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
+            if (i > 40 && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
         }
         return furniture;
     }
+
+    private static bool IsDateLine(string line) => Graph.Model.Symbols.DateText.TryRead(line.Trim('*'), 0, out _, out var end) && end >= line.Trim('*').Length - 1;
 
     private static bool IsSymbolLine(string line)
     {
