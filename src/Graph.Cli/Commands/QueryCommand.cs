@@ -24,7 +24,7 @@ internal static class QueryCommand
         var data = new Option<string?>("--data") { Description = "Directory of the embedded store (default: data)" };
         var format = new Option<string>("--format") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var store = StoreOptions.CreateStoreOption();
+        var store = StoreSelection.CreateStoreOption();
         var command = new Command("query", "Run a Cypher query on the embedded graph store") { cypher, parameters, data, format, store };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -39,8 +39,8 @@ internal static class QueryCommand
                 return 2;
             }
 
-            if (parseResult.GetValue(store) == StoreOptions.Neo4j)
-                return await StoreOptions.QueryNeo4jAsync(parseResult.GetValue(cypher)!, values, parseResult.GetValue(format)!, cancellationToken);
+            if (parseResult.GetValue(store) == StoreSelection.Neo4j)
+                return await StoreSelection.QueryNeo4jAsync(parseResult.GetValue(cypher)!, values, parseResult.GetValue(format)!, cancellationToken);
 
             await using var embedded = EmbeddedGraphStore.Open(parseResult.GetValue(data));
             var engine = new CypherEngine(embedded.Graph, new CypherOptions { ReadOnly = true });

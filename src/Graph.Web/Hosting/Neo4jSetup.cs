@@ -26,7 +26,7 @@ internal static class Neo4jSetup
     public static IServiceCollection AddNeo4jGraph(this IServiceCollection services, IConfiguration configuration)
     {
         var options = ReadOptions(configuration);
-        var applySchema = configuration.GetValue("Graph:Neo4j:ApplySchema", true);
+        var applySchema = configuration.GetValue("NEO4J_APPLY_SCHEMA", true);
         services.AddSingleton(options);
         services.AddSingleton(_ => new QueryApiClient(options));
         // Registered after the embedded opener, so this one is the one resolved.
@@ -38,14 +38,11 @@ internal static class Neo4jSetup
     }
 
     /// <summary>
-    /// The connection settings. <c>Graph:Neo4j:ExplicitTransactions=false</c> is for Query API servers without
-    /// the <c>/tx</c> endpoints (ingest is then not atomic).
+    /// The connection settings (NEO4J_EXPLICIT_TRANSACTIONS=false and NEO4J_APPLY_SCHEMA=false are for Query API
+    /// servers that are not Neo4j: no <c>/tx</c> endpoints, no schema commands; ingest is then not atomic).
     /// </summary>
-    internal static QueryApiOptions ReadOptions(IConfiguration configuration)
-    {
-        var options = QueryApiOptions.FromEnvironment(name => configuration[name])
+    internal static QueryApiOptions ReadOptions(IConfiguration configuration) =>
+        QueryApiOptions.FromEnvironment(name => configuration[name])
             ?? throw new InvalidOperationException(
                 $"{StoreKey} is 'neo4j' but NEO4J_URL is not set. Set NEO4J_URL (e.g. http://localhost:7474 or neo4j+s://xxxx.databases.neo4j.io), NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE.");
-        return options with { ExplicitTransactions = configuration.GetValue("Graph:Neo4j:ExplicitTransactions", true) };
-    }
 }

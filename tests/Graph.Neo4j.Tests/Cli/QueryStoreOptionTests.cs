@@ -60,6 +60,51 @@ public sealed class QueryStoreOptionTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task IngestsRealDocumentsIntoNeo4jAsTheEmbeddedStoreDoesAndExportsTheSameGraph()
+    {
+        // The two seed resolutions of the bundled corpus, extracted for real, through both stores.
+        var seeds = Path.Combine(RepositoryRoot(), "graph", "corpus", "seeds");
+        var dataDir = Path.Combine(Path.GetTempPath(), "graph-neo4j-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var embeddedIngest = await RunAsync(["ingest", seeds, "--data", dataDir, "--quiet"], []);
+            Assert.True(embeddedIngest.Exit == 0, embeddedIngest.Output + embeddedIngest.Error);
+            var embedded = await RunAsync(["export", "--data", dataDir, "--format", "json"], []);
+            Assert.True(embedded.Exit == 0, embedded.Error);
+
+            await using var server = EmbeddedQueryApiServer.ListeningOnLocalPort();
+            Dictionary<string, string?> neo4j = new()
+            {
+                ["NEO4J_URL"] = server.Address.AbsoluteUri, ["NEO4J_EXPLICIT_TRANSACTIONS"] = "false", ["NEO4J_APPLY_SCHEMA"] = "false",
+            };
+            var neo4jIngest = await RunAsync(["ingest", seeds, "--store", "neo4j", "--quiet"], neo4j);
+            Assert.True(neo4jIngest.Exit == 0, neo4jIngest.Output + neo4jIngest.Error);
+            Assert.Contains("Neo4j at", neo4jIngest.Output, StringComparison.Ordinal);
+            var again = await RunAsync(["ingest", seeds, "--store", "neo4j", "--quiet"], neo4j);
+            Assert.Contains("0 added, 0 replaced, 2 unchanged", again.Output, StringComparison.Ordinal);
+            var exported = await RunAsync(["export", "--store", "neo4j", "--format", "json"], neo4j);
+            Assert.True(exported.Exit == 0, exported.Error);
+
+            var expected = Graph.Model.GraphJson.Deserialize(embedded.Output);
+            var actual = Graph.Model.GraphJson.Deserialize(exported.Output);
+            Assert.True(expected.Nodes.Count > 50, $"the seeds should make a real graph, got {expected.Nodes.Count} nodes");
+            Assert.Equal(embedded.Output, exported.Output);
+            Assert.Equal(expected.Relationships.Count, actual.Relationships.Count);
+        }
+        finally
+        {
+            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln"))) return dir.FullName;
+        throw new InvalidOperationException("The repository root (Graph.sln) is not above the test's folder.");
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] arguments, Dictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -40,8 +40,8 @@ public sealed class Neo4jExplorerTests : IAsyncLifetime
             builder.UseSetting("NEO4J_URL", address.AbsoluteUri);
             builder.UseSetting("NEO4J_USER", "neo4j");
             builder.UseSetting("NEO4J_PASSWORD", "not-checked-here");
-            builder.UseSetting("Graph:Neo4j:ApplySchema", "false");
-            builder.UseSetting("Graph:Neo4j:ExplicitTransactions", "false");
+            builder.UseSetting("NEO4J_APPLY_SCHEMA", "false");
+            builder.UseSetting("NEO4J_EXPLICIT_TRANSACTIONS", "false");
             builder.UseSetting("Graph:DataDir", dataDir);
             builder.UseSetting("Graph:CorpusDir", Path.Combine(dataDir, "no-corpus"));
         });

@@ -6,14 +6,16 @@ using Graph.Neo4j;
 using Graph.Neo4j.QueryApi;
 using Graph.Store;
 using Graph.Store.Embedded;
+using Spectre.Console;
 
 namespace Graph.Cli;
 
 /// <summary>
 /// <c>--store embedded|neo4j</c>, shared by the commands that read or write the graph: the embedded store
-/// in <c>--data DIR</c> (the default), or Neo4j at NEO4J_URL with NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE.
+/// in <c>--data DIR</c> (the default, opened by <see cref="Commands.StoreOptions"/>), or Neo4j at NEO4J_URL
+/// with NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE.
 /// </summary>
-internal static class StoreOptions
+internal static class StoreSelection
 {
     public const string Embedded = "embedded";
     public const string Neo4j = "neo4j";
@@ -29,20 +31,31 @@ internal static class StoreOptions
         return option;
     }
 
-    /// <summary>The store and its services; for Neo4j, connects and applies the schema (idempotent).</summary>
-    /// <exception cref="StoreUnavailableException">Neo4j is chosen but not configured or not reachable.</exception>
-    public static async Task<GraphServices> OpenAsync(string store, string? dataDir, CancellationToken cancellationToken)
+    /// <summary>
+    /// The store and its services (for Neo4j: connected, schema applied), or null after explaining on stderr
+    /// why it cannot be opened.
+    /// </summary>
+    public static async Task<GraphServices?> TryOpenAsync(string store, string dataDirectory, CancellationToken cancellationToken)
     {
-        if (store != Neo4j) return EmbeddedGraphStore.Open(dataDir).CreateServices();
+        if (store != Neo4j) return Commands.StoreOptions.TryOpen(dataDirectory)?.CreateServices();
         try
         {
             return await Neo4jGraph.OpenAsync(Neo4jOptions(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (QueryApiException e)
+        catch (Exception error) when (error is QueryApiException or StoreUnavailableException)
         {
-            throw new StoreUnavailableException(e.Message, e);
+            Commands.StoreOptions.Errors.MarkupLineInterpolated($"[red]Cannot open the Neo4j store:[/] {error.Message}");
+            return null;
         }
     }
+
+    /// <summary>Where the store is, for summaries: the data directory, or the Neo4j server and database.</summary>
+    public static string Describe(IGraphStore store) => store switch
+    {
+        EmbeddedGraphStore embedded => embedded.Directory,
+        Neo4jGraphStore neo4j when neo4j.Client is QueryApiClient client => $"Neo4j at {client.Options}",
+        _ => store.GetType().Name,
+    };
 
     /// <summary>Neo4j's connection settings from the environment.</summary>
     /// <exception cref="StoreUnavailableException">NEO4J_URL is not set or not a URL.</exception>
