@@ -209,6 +209,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await _page.ClickAsync("#cypher-run");
         await _page.WaitForFunctionAsync("() => window.explorer.view.cy.nodes().length >= 2001", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
         Assert.Equal("webgl", await _page.EvaluateAsync<string>("() => window.explorer.view.rendererName"));
+        await _page.WaitForTimeoutAsync(1500);
         await ScreenshotAsync("11-webgl");
         AssertNoPageProblems();
     }

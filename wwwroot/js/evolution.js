@@ -47,6 +47,8 @@ export class EvolutionPanel extends EventTarget {
           el('span', { className: 'pick' },
             previous ? el('button', { type: 'button', title: `Compare with ${previous.id}`, onclick: () => this.compare(previous.id, doc.id) }, `◀ diff with ${previous.id.replace(/^A\/RES\//, '')}`) : null));
       }));
+      const hint = document.getElementById('series-hint');
+      if (hint) hint.hidden = full.length === docs.length;
       if (full.length > 1) {
         this.e.from.value = full[full.length - 2].id;
         this.e.to.value = full[full.length - 1].id;
