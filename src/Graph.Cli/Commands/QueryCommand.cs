@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Graph.Cypher;
+using Graph.Store.Embedded;
+
+namespace Graph.Cli.Commands;
+
+/// <summary>
+/// <c>graph query "&lt;cypher&gt;" [--param k=v] [--data DIR] [--format table|json]</c>: runs Cypher on the embedded store.
+/// Read-only: the store changes only through ingest, which keeps each document's facts.
+/// </summary>
+internal static class QueryCommand
+{
+    public static Command Create()
+    {
+        var cypher = new Argument<string>("cypher") { Description = "The Cypher query to run" };
+        var parameters = new Option<string[]>("--param")
+        {
+            Description = "A query parameter as name=value (value read as JSON when it parses, else as a string); repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var data = new Option<string?>("--data") { Description = "Directory of the embedded store (default: data)" };
+        var format = new Option<string>("--format") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("query", "Run a Cypher query on the embedded graph store") { cypher, parameters, data, format };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            Dictionary<string, object?> values;
+            try
+            {
+                values = ParseParameters(parseResult.GetValue(parameters) ?? []);
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+
+            await using var store = EmbeddedGraphStore.Open(parseResult.GetValue(data));
+            var engine = new CypherEngine(store.Graph, new CypherOptions { ReadOnly = true });
+            try
+            {
+                var result = engine.Execute(parseResult.GetValue(cypher)!, values, cancellationToken);
+                Console.Out.Write(parseResult.GetValue(format) == "json" ? ResultJson(result) : ResultTable(result));
+                return 0;
+            }
+            catch (CypherException e)
+            {
+                var where = e.Position is { } p ? $" (line {p.Line}, column {p.Column})" : "";
+                await Console.Error.WriteLineAsync($"{e.StatusCode} [{e.Detail}]{where}: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    internal static Dictionary<string, object?> ParseParameters(IEnumerable<string> pairs)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new FormatException($"--param expects name=value, got '{pair}'");
+            }
+
+            var text = pair[(eq + 1)..];
+            object? value;
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                value = FromJson(doc.RootElement);
+            }
+            catch (JsonException)
+            {
+                value = text;
+            }
+
+            result[pair[..eq]] = value;
+        }
+
+        return result;
+    }
+
+    private static object? FromJson(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Array => e.EnumerateArray().Select(FromJson).ToList(),
+        JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value)),
+        _ => null,
+    };
+
+    internal static string ResultJson(CypherResult result)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["fields"] = result.Columns,
+            ["values"] = result.Rows.Select(r => r.Select(ToJsonShape).ToList()).ToList(),
+            ["counters"] = result.Counters,
+        };
+        return JsonSerializer.Serialize(body, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n";
+    }
+
+    private static object? ToJsonShape(object? value) => value switch
+    {
+        CypherNode n => new Dictionary<string, object?> { ["elementId"] = n.ElementId, ["labels"] = n.Labels, ["properties"] = n.Properties },
+        CypherRelationship r => new Dictionary<string, object?>
+        {
+            ["elementId"] = r.ElementId, ["startNodeElementId"] = r.StartNodeElementId, ["endNodeElementId"] = r.EndNodeElementId,
+            ["type"] = r.Type, ["properties"] = r.Properties,
+        },
+        CypherPath p => p.Nodes.Select((n, i) => i < p.Relationships.Count
+                ? new[] { ToJsonShape(n), ToJsonShape(p.Relationships[i]) }
+                : [ToJsonShape(n)])
+            .SelectMany(x => x).ToList(),
+        List<object?> list => list.Select(ToJsonShape).ToList(),
+        Dictionary<string, object?> map => map.ToDictionary(e => e.Key, e => ToJsonShape(e.Value)),
+        _ => value,
+    };
+
+    internal static string ResultTable(CypherResult result)
+    {
+        var cells = result.Rows.Select(r => r.Select(Display).ToList()).ToList();
+        var widths = result.Columns.Select((c, i) => Math.Min(80, cells.Select(r => r[i].Length).Append(c.Length).Max())).ToList();
+        var sb = new StringBuilder();
+        string Line(IEnumerable<string> values) =>
+            "| " + string.Join(" | ", values.Select((v, i) => (v.Length > widths[i] ? v[..(widths[i] - 1)] + "…" : v).PadRight(widths[i]))) + " |\n";
+        sb.Append(Line(result.Columns));
+        sb.Append("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|\n");
+        foreach (var row in cells)
+        {
+            sb.Append(Line(row));
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"{result.Rows.Count} row(s)");
+        if (result.ContainsUpdates)
+        {
+            var c = result.Counters;
+            sb.Append(CultureInfo.InvariantCulture,
+                $"; nodes +{c.NodesCreated} -{c.NodesDeleted}, relationships +{c.RelationshipsCreated} -{c.RelationshipsDeleted}, properties set {c.PropertiesSet}");
+        }
+
+        return sb.Append('\n').ToString();
+    }
+
+    private static string Display(object? value) => value switch
+    {
+        null => "null",
+        string s => s,
+        bool b => b ? "true" : "false",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        CypherNode n => "(" + string.Concat(n.Labels.Select(l => ":" + l)) + " " + Display(n.Properties.ToDictionary()) + ")",
+        CypherRelationship r => "[:" + r.Type + " " + Display(r.Properties.ToDictionary()) + "]",
+        CypherPath p => string.Join("-", p.Nodes.Select(Display)),
+        List<object?> list => "[" + string.Join(", ", list.Select(Display)) + "]",
+        Dictionary<string, object?> map => "{" + string.Join(", ", map.Select(e => e.Key + ": " + Display(e.Value))) + "}",
+        _ => value.ToString() ?? "",
+    };
+}
