@@ -67,6 +67,18 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("A/RES/64/256");
         await Assertions.Expect(_page.Locator("#details .source-text mark")).ToContainTextAsync("64/256");
         await ScreenshotAsync("03-cited-only-details");
+
+        // A citation shows the paragraph that made it.
+        await _page.EvaluateAsync("() => window.explorer.view.cy.edges('[type = \"CITES\"][target = \"A/RES/64/256\"]').first().emit('tap')");
+        await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("CITES");
+        await Assertions.Expect(_page.Locator("#details .source-text")).ToContainTextAsync("64/256");
+
+        // Unticking a kind in the legend hides those nodes; ticking it again shows them.
+        var resolutions = _page.Locator("#kind-filters label", new() { HasText = "Resolution" }).Locator("input");
+        await resolutions.UncheckAsync();
+        Assert.True(await _page.EvaluateAsync<bool>("() => window.explorer.view.cy.getElementById('A/RES/77/13').hasClass('filtered')"));
+        await resolutions.CheckAsync();
+        Assert.False(await _page.EvaluateAsync<bool>("() => window.explorer.view.cy.getElementById('A/RES/77/13').hasClass('filtered')"));
         AssertNoPageProblems();
     }
 
