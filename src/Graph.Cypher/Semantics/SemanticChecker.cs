@@ -546,7 +546,7 @@ internal sealed class SemanticChecker
         }
     }
 
-    private static void FreeVariables(Expr e, HashSet<string> local, List<string> into)
+    internal static void FreeVariables(Expr e, HashSet<string> local, List<string> into)
     {
         switch (e)
         {
