@@ -1,5 +1,6 @@
 using Graph.Model;
 using Graph.Store.Memory;
+using Graph.Store.Services;
 
 namespace Graph.Store.Embedded;
 
@@ -55,6 +56,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
             throw;
         }
     }
+
+    /// <summary>The services over this store: searches read memory directly; the rest go through the read role.</summary>
+    public GraphServices CreateServices() => GraphServicesFactory.Create(this, this, new EmbeddedSearchService(Graph));
 
     /// <summary>Size in bytes of the database files (database, WAL and shared memory index).</summary>
     public long SizeOnDisk => _database.StoreSizeBytes(Directory);

@@ -31,6 +31,13 @@ internal static class PropertyJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>Property key → document id, ordinally sorted.</summary>
+    public static string WriteSuppliers(IReadOnlyDictionary<string, string> suppliers) =>
+        WriteProperties(suppliers.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)));
+
+    public static Dictionary<string, string> ReadSuppliers(string json) =>
+        ReadProperties(json).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal);
+
     public static Dictionary<string, object?> ReadProperties(string json)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
@@ -62,7 +69,7 @@ internal static class PropertyJson
             case JsonTokenType.True: return true;
             case JsonTokenType.False: return false;
             case JsonTokenType.String: return reader.GetString();
-            case JsonTokenType.Number: return reader.TryGetInt64(out var l) ? l : reader.GetDouble();
+            case JsonTokenType.Number: return reader.TryGetInt64(out var l) ? (object)l : reader.GetDouble();
             case JsonTokenType.StartArray:
                 var list = new List<object?>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) list.Add(ReadValue(ref reader));

@@ -1,0 +1,117 @@
+using Graph.Extraction.Linking;
+using Graph.Extraction.Readers;
+using Graph.Extraction.Recognisers;
+using Graph.Extraction.Structure;
+using Graph.Model;
+using Graph.Model.Symbols;
+
+namespace Graph.Extraction;
+
+/// <summary>
+/// Turns one UN document (PDF, text, Markdown, HTML or an IGov JSON record) into the facts it states:
+/// a <see cref="GraphDocument"/> with its own node, paragraphs, footnotes, citations and entities, each with
+/// its source span. Never throws on input: what it cannot read becomes a <see cref="Diagnostic"/>.
+/// </summary>
+public sealed class DocumentExtractor
+{
+    private readonly Gazetteer _gazetteer;
+
+    public DocumentExtractor(Gazetteer? gazetteer = null) => _gazetteer = gazetteer ?? Gazetteer.Default;
+
+    /// <summary>Reads and extracts a file from disk; an unreadable path gives a diagnostic.</summary>
+    public GraphDocument ExtractFile(string path)
+    {
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            var failed = new GraphDocument(UnreadableId(path), "");
+            failed.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "io", $"Cannot read the file: {e.Message}", path));
+            return failed;
+        }
+        return Extract(path, content);
+    }
+
+    public GraphDocument Extract(string fileName, byte[] content)
+    {
+        var source = FileReader.Read(fileName, content);
+        return Extract(fileName, source);
+    }
+
+    public GraphDocument ExtractText(string fileName, string text) => Extract(fileName, System.Text.Encoding.UTF8.GetBytes(text));
+
+    private GraphDocument Extract(string fileName, SourceText source)
+    {
+        LaidOutText laid;
+        try
+        {
+            laid = LayoutNormaliser.Normalise(source.Text);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var failed = new GraphDocument(UnreadableId(fileName), source.Text);
+            failed.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "layout", $"The layout of the text could not be analysed: {e.Message}", fileName));
+            return failed;
+        }
+        var own = OwnSymbolRecogniser.Recognise(laid, source.DeclaredSymbol, fileName);
+        if (own is null)
+        {
+            var unknown = new GraphDocument(UnreadableId(fileName), laid.Text);
+            unknown.Diagnostics.AddRange(source.Diagnostics);
+            if (source.Diagnostics.Count == 0)
+                unknown.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "no-symbol", "No UN document symbol found in the text or the file name; the document was not extracted.", fileName));
+            return unknown;
+        }
+        var document = new GraphDocument(own.Value.Symbol.Canonical, laid.Text);
+        document.Diagnostics.AddRange(source.Diagnostics);
+        if (own.Value.Source != "text")
+            document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, "symbol-source", $"The document's symbol {own.Value.Symbol.Canonical} was taken from its {own.Value.Source}.", fileName));
+        try
+        {
+            Populate(document, laid, own.Value, fileName);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A recogniser bug must not lose the document: keep what was built and say what failed.
+            document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "recogniser", $"Extraction stopped early: {e.GetType().Name}: {e.Message}", fileName));
+        }
+        return document;
+    }
+
+    private void Populate(GraphDocument document, LaidOutText laid, (DocumentSymbol Symbol, SourceSpan? Span, string Source) own, string fileName)
+    {
+        var identity = new DocumentIdentity { Symbol = own.Symbol, SymbolSpan = own.Span, SymbolSource = own.Source };
+        HeadingRecogniser.Recognise(laid, identity);
+        ClosingRecogniser.Recognise(laid, identity);
+        var builder = new GraphBuilder(document);
+        var documentNode = DocumentNodes.AddSelf(builder, identity, laid.Text.Length);
+        // Reports and letters may quote a draft resolution; only resolutions and drafts have preambular and operative paragraphs.
+        var isResolution = identity.Kind is "resolution" or "decision" or "draft resolution" or "draft decision"
+            || (identity.Kind is null && laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b))));
+        var paragraphs = ParagraphRecogniser.Recognise(laid, document.DocumentId, isResolution);
+        foreach (var paragraph in paragraphs)
+        {
+            builder.Node(paragraph.Id, [Labels.Paragraph], new Dictionary<string, object?>
+            {
+                ["kind"] = paragraph.Kind,
+                ["ordinal"] = (long)paragraph.Ordinal,
+                ["number"] = paragraph.Number,
+                ["verb"] = paragraph.Verb,
+                ["text"] = paragraph.Text,
+                ["footnotes"] = paragraph.Footnotes.Select(n => (object?)n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+            }, paragraph.Span);
+            builder.Relationship(RelationshipTypes.HasParagraph, documentNode.Id, paragraph.Id, new Dictionary<string, object?> { ["ordinal"] = (long)paragraph.Ordinal }, paragraph.Span);
+        }
+        FootnoteLinker.Link(builder, laid, paragraphs, documentNode.Id);
+        var citations = CitationRecogniser.Recognise(laid, paragraphs, identity);
+        CitationLinker.Link(builder, citations, documentNode.Id);
+        EntityLinker.Link(builder, laid, paragraphs, identity, citations, _gazetteer);
+        if (paragraphs.Count == 0 && laid.Text.Length > 0)
+            document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, "no-paragraphs", "No body paragraphs were recognised.", fileName));
+    }
+
+    private static string UnreadableId(string fileName) => "file:" + Path.GetFileName(fileName);
+}

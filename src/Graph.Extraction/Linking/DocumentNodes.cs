@@ -1,0 +1,83 @@
+using Graph.Extraction.Recognisers;
+using Graph.Model;
+using Graph.Model.Symbols;
+
+namespace Graph.Extraction.Linking;
+
+/// <summary>Document nodes: the document itself, and the stubs of the documents it cites.</summary>
+internal static class DocumentNodes
+{
+    public static string? LabelForKind(string? kind) => kind switch
+    {
+        "resolution" => Labels.Resolution,
+        "decision" => Labels.Decision,
+        "presidential statement" => Labels.PresidentialStatement,
+        "report" or "note" or "summary statement" => Labels.Report,
+        "letter" or "note verbale" => Labels.Letter,
+        "draft resolution" or "draft decision" or "draft" or "amendment" => Labels.Draft,
+        "meeting record" => Labels.MeetingRecord,
+        _ => null,
+    };
+
+    public static GraphNode AddSelf(GraphBuilder builder, DocumentIdentity identity, int textLength)
+    {
+        var labels = new List<string> { Labels.Document };
+        if (LabelForKind(identity.Kind) is { } label) labels.Add(label);
+        var symbol = identity.Symbol;
+        var year = YearOf(symbol, identity.AdoptionDate?.Value ?? identity.DistributionDate?.Value);
+        var properties = new Dictionary<string, object?>
+        {
+            ["symbol"] = symbol.Canonical,
+            ["body"] = identity.Body,
+            ["kind"] = identity.Kind,
+            ["title"] = identity.Title?.Value,
+            ["session"] = identity.Session?.Value ?? symbol.Session,
+            ["agendaItem"] = identity.AgendaItem?.Value,
+            ["adoptionDate"] = identity.AdoptionDate?.Value,
+            ["distributionDate"] = identity.DistributionDate?.Value,
+            ["year"] = year,
+        };
+        if (symbol.Aliases.Count > 0) properties["aliases"] = symbol.Aliases.Cast<object?>().ToList();
+        var span = identity.SymbolSpan ?? new SourceSpan(0, Math.Min(textLength, 0));
+        return builder.Node(symbol.Canonical, labels, properties, span);
+    }
+
+    /// <summary>A document known only because this one cites it.</summary>
+    public static GraphNode AddStub(GraphBuilder builder, DocumentSymbol symbol, string? kind, string? date, string? title, SourceSpan span)
+    {
+        var existing = builder.TryGetNode(symbol.Canonical);
+        if (existing is not null && !existing.IsStub) return existing;
+        kind = symbol.Kind is null or "draft" ? kind ?? symbol.Kind : symbol.Kind;
+        var labels = new List<string> { Labels.Document };
+        if (LabelForKind(kind) is { } label) labels.Add(label);
+        var dated = kind is "resolution" or "decision" or "presidential statement";
+        var properties = new Dictionary<string, object?>
+        {
+            ["symbol"] = symbol.Canonical,
+            ["body"] = symbol.Body,
+            ["kind"] = kind,
+            ["session"] = symbol.Session,
+            ["adoptionDate"] = dated ? date : null,
+            ["date"] = dated ? null : date,
+            ["year"] = YearOf(symbol, date),
+            ["title"] = title,
+            [PropertyNames.Stub] = true,
+        };
+        if (symbol.Aliases.Count > 0) properties["aliases"] = symbol.Aliases.Cast<object?>().ToList();
+        return builder.Node(symbol.Canonical, labels, properties, span);
+    }
+
+    /// <summary>The year: from a date, or the year a symbol states ("S/RES/1631 (2005)", "S/2022/606", "E/2009/28").</summary>
+    public static long? YearOf(DocumentSymbol symbol, string? isoDate)
+    {
+        if (isoDate is { Length: >= 4 } && long.TryParse(isoDate.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture, out var fromDate)) return fromDate;
+        var c = symbol.Canonical;
+        var bracket = c.IndexOf(" (", StringComparison.Ordinal);
+        if (bracket > 0 && c.Length - bracket == 7 && long.TryParse(c.AsSpan(bracket + 2, 4), System.Globalization.CultureInfo.InvariantCulture, out var y)) return y;
+        foreach (var part in c.Split('/'))
+        {
+            if (part.Length == 4 && long.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1946 and <= 2100) return year;
+        }
+        return null;
+    }
+}

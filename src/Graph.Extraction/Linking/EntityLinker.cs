@@ -1,0 +1,144 @@
+using Graph.Extraction.Recognisers;
+using Graph.Extraction.Structure;
+using Graph.Model;
+
+namespace Graph.Extraction.Linking;
+
+/// <summary>
+/// Links the document to the entities its text names: session, meeting, the draft or report it was adopted
+/// from, organisations, operations, agreements, its series, and what it requests.
+/// </summary>
+internal static class EntityLinker
+{
+    public static void Link(GraphBuilder builder, LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity, IReadOnlyList<Citation> citations, Gazetteer gazetteer)
+    {
+        var text = laid.Text;
+        var documentId = identity.Symbol.Canonical;
+        LinkSession(builder, identity, documentId);
+        LinkMeeting(builder, identity, documentId);
+        foreach (var draft in identity.AdoptedFrom)
+        {
+            // GA resolutions name the committee report they come from; Security Council texts name the draft ("[S/801]").
+            var kind = draft.Value.Kind ?? (documentId.StartsWith("S/", StringComparison.Ordinal) ? "draft resolution" : "report");
+            DocumentNodes.AddStub(builder, draft.Value, kind == "draft" ? "draft resolution" : kind, null, null, draft.Span);
+            builder.Relationship(RelationshipTypes.AdoptedFrom, documentId, draft.Value.Canonical, new Dictionary<string, object?>(), draft.Span);
+        }
+        foreach (var paragraph in paragraphs)
+        {
+            var organisations = OrganisationRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End, gazetteer);
+            foreach (var mention in organisations)
+            {
+                AddOrganisation(builder, mention);
+                var asWritten = mention.AsWritten != mention.Name ? mention.AsWritten : null;
+                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, mention.Id, new Dictionary<string, object?> { ["asWritten"] = asWritten }, mention.Span, $"{mention.Span.Start}");
+            }
+            foreach (var operation in OperationRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End))
+            {
+                var id = "operation:" + GraphBuilder.Slug(operation.Name);
+                var conductor = organisations.LastOrDefault(o => o.Span.End <= operation.Span.Start && operation.Span.Start - o.Span.End < 120 && o.Id != "org:united-nations");
+                builder.Node(id, [Labels.Operation], new Dictionary<string, object?>
+                {
+                    ["name"] = operation.Name,
+                    ["purpose"] = operation.Purpose,
+                    ["organization"] = conductor?.Name,
+                }, operation.Span);
+                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, new Dictionary<string, object?>(), operation.Span, $"{operation.Span.Start}");
+            }
+            foreach (var agreement in AgreementRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End, organisations))
+            {
+                // Two parties and a kind name one agreement whatever date a text gives it; otherwise the date or place tells agreements apart.
+                var identifying = agreement.Parties.Count >= 2 ? agreement.Parties.Select(ShortName) : [agreement.Date ?? agreement.Place ?? GraphBuilder.Slug(agreement.Text)];
+                var id = "agreement:" + GraphBuilder.Slug(string.Join(' ', identifying.Prepend(agreement.Kind)));
+                builder.Node(id, [Labels.Agreement], new Dictionary<string, object?>
+                {
+                    ["kind"] = agreement.Kind,
+                    ["title"] = agreement.Text,
+                    ["date"] = agreement.Date,
+                    ["place"] = agreement.Place,
+                    ["parties"] = agreement.Parties.Select(p => (object?)p.Name).ToList(),
+                }, agreement.Span);
+                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, new Dictionary<string, object?>(), agreement.Span, $"{agreement.Span.Start}");
+                foreach (var party in agreement.Parties)
+                    builder.Relationship(RelationshipTypes.PartyTo, party.Id, id, new Dictionary<string, object?>(), party.Span);
+            }
+        }
+        LinkSeries(builder, text, identity, paragraphs, citations, documentId);
+        foreach (var request in RequestRecogniser.Recognise(text, paragraphs))
+        {
+            var sessionId = AddSession(builder, "A", request.Session, request.Span);
+            builder.Relationship(RelationshipTypes.Requests, documentId, sessionId, new Dictionary<string, object?>
+            {
+                ["what"] = request.What,
+                ["addressee"] = request.Addressee,
+                ["paragraph"] = request.Paragraph.Id,
+            }, request.Span, request.Paragraph.Id[(request.Paragraph.Id.IndexOf('#', StringComparison.Ordinal) + 1)..]);
+        }
+    }
+
+    private static string ShortName(OrganisationMention mention) =>
+        mention.Entry?.Aliases.FirstOrDefault(a => a.Length <= 8 && a.All(c => char.IsUpper(c) || c == '-')) ?? mention.Name;
+
+    private static void AddOrganisation(GraphBuilder builder, OrganisationMention mention)
+    {
+        var properties = new Dictionary<string, object?> { ["name"] = mention.Name };
+        if (mention.Entry is { } entry)
+        {
+            properties["kind"] = entry.Kind;
+            if (entry.Aliases.Count > 0) properties["aliases"] = entry.Aliases.Cast<object?>().ToList();
+            if (entry.FormerNames.Count > 0) properties["formerNames"] = entry.FormerNames.Select(f => (object?)f.Name).ToList();
+        }
+        builder.Node(mention.Id, [Labels.Organization], properties, mention.Span);
+    }
+
+    private static void LinkSession(GraphBuilder builder, DocumentIdentity identity, string documentId)
+    {
+        var session = identity.Session?.Value ?? identity.Symbol.Session;
+        if (session is null || !documentId.StartsWith("A/", StringComparison.Ordinal)) return;
+        var id = AddSession(builder, "A", (int)session.Value, identity.Session?.Span);
+        builder.Relationship(RelationshipTypes.InSession, documentId, id, new Dictionary<string, object?>(), identity.Session?.Span);
+    }
+
+    private static string AddSession(GraphBuilder builder, string organ, int number, SourceSpan? span)
+    {
+        var id = $"session:{organ}/{number}";
+        builder.Node(id, [Labels.Session], new Dictionary<string, object?>
+        {
+            ["body"] = "General Assembly",
+            ["number"] = (long)number,
+        }, span);
+        return id;
+    }
+
+    private static void LinkMeeting(GraphBuilder builder, DocumentIdentity identity, string documentId)
+    {
+        if (identity.MeetingId is not { } id || identity.MeetingNumber is not { } number) return;
+        var isSecurityCouncil = id.StartsWith("S/", StringComparison.Ordinal);
+        builder.Node(id, [Labels.Meeting], new Dictionary<string, object?>
+        {
+            ["body"] = isSecurityCouncil ? "Security Council" : "General Assembly",
+            ["number"] = number.Value,
+            ["date"] = identity.MeetingDate?.Value ?? identity.AdoptionDate?.Value,
+            ["session"] = isSecurityCouncil ? null : identity.Session?.Value ?? identity.Symbol.Session,
+            ["plenary"] = isSecurityCouncil ? null : true,
+        }, number.Span);
+        builder.Relationship(RelationshipTypes.AdoptedAt, documentId, id, new Dictionary<string, object?>(), number.Span);
+    }
+
+    private static void LinkSeries(GraphBuilder builder, string text, DocumentIdentity identity, IReadOnlyList<ParagraphInfo> paragraphs, IReadOnlyList<Citation> citations, string documentId)
+    {
+        var series = SeriesRecogniser.Recognise(text, identity, paragraphs, citations);
+        if (series is null) return;
+        var id = "series:" + GraphBuilder.Slug(series.Title);
+        builder.Node(id, [Labels.Series], new Dictionary<string, object?> { ["title"] = series.Title }, series.Span);
+        if (series.SelfBelongs) builder.Relationship(RelationshipTypes.InSeries, documentId, id, new Dictionary<string, object?>(), series.Span);
+        string? later = series.SelfBelongs ? documentId : null;
+        foreach (var earlier in series.Earlier.AsEnumerable().Reverse())
+        {
+            var earlierId = earlier.Cited.Canonical;
+            builder.Relationship(RelationshipTypes.InSeries, earlierId, id, new Dictionary<string, object?>(), earlier.Span);
+            if (later is not null && later != earlierId)
+                builder.Relationship(RelationshipTypes.Succeeds, later, earlierId, new Dictionary<string, object?>(), earlier.Span);
+            later = earlierId;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Graph.Model;
+
+namespace Graph.Extraction.Linking;
+
+/// <summary>
+/// Collects the nodes and relationships of one document, stamping provenance (source document and
+/// span) on each, and merging repeated statements of the same node within the document.
+/// </summary>
+internal sealed class GraphBuilder(GraphDocument document)
+{
+    private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GraphRelationship> _relationships = new(StringComparer.Ordinal);
+
+    public GraphDocument Document { get; } = document;
+
+    public GraphNode Node(string id, IEnumerable<string> labels, IDictionary<string, object?> properties, SourceSpan? span)
+    {
+        if (!_nodes.TryGetValue(id, out var node))
+        {
+            node = new GraphNode(id, labels);
+            node.Properties[PropertyNames.Id] = id;
+            if (span is { } s) Stamp(node.Properties, s);
+            _nodes[id] = node;
+            Document.Nodes.Add(node);
+        }
+        else node.Labels.UnionWith(labels);
+        foreach (var (key, value) in properties)
+        {
+            if (value is null) continue;
+            node.Properties.TryAdd(key, PropertyValues.Normalise(value));
+        }
+        return node;
+    }
+
+    public GraphRelationship Relationship(string type, string start, string end, IDictionary<string, object?> properties, SourceSpan? span, string? key = null)
+    {
+        var relationship = new GraphRelationship(type, start, end, null, key);
+        if (_relationships.TryGetValue(relationship.Id, out var existing)) return existing;
+        foreach (var (k, value) in properties)
+        {
+            if (value is not null) relationship.Properties[k] = PropertyValues.Normalise(value);
+        }
+        if (span is { } s) Stamp(relationship.Properties, s);
+        _relationships[relationship.Id] = relationship;
+        Document.Relationships.Add(relationship);
+        return relationship;
+    }
+
+    public bool HasNode(string id) => _nodes.ContainsKey(id);
+
+    public GraphNode? TryGetNode(string id) => _nodes.GetValueOrDefault(id);
+
+    private void Stamp(IDictionary<string, object?> properties, SourceSpan span)
+    {
+        properties[PropertyNames.Source] = Document.DocumentId;
+        properties[PropertyNames.SpanStart] = (long)span.Start;
+        properties[PropertyNames.SpanEnd] = (long)span.End;
+    }
+
+    /// <summary>A node id made of lower-case words: "Collective Security Treaty Organization" → "collective-security-treaty-organization".</summary>
+    public static string Slug(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        var slug = sb.ToString().Trim('-');
+        return slug.Length > 120 ? slug[..120].TrimEnd('-') : slug;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using Graph.Model;
+
+namespace Graph.Extraction.Readers;
+
+/// <summary>
+/// Picks the reader for a file by its content first (a PDF starts with "%PDF") and its extension second,
+/// decodes text, and turns anything unreadable (empty, binary, broken) into a diagnostic. Never throws on input.
+/// </summary>
+internal static class FileReader
+{
+    public static SourceText Read(string fileName, byte[] content)
+    {
+        try
+        {
+            return ReadUnguarded(fileName, content);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var empty = SourceText.Empty("unknown");
+            empty.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "unreadable", $"The file could not be read: {e.Message}", fileName));
+            return empty;
+        }
+    }
+
+    private static SourceText ReadUnguarded(string fileName, byte[] content)
+    {
+        if (content.Length == 0) return Unreadable(fileName, "empty", "The file is empty.");
+        if (content.AsSpan().StartsWith("%PDF"u8)) return PdfReader.Read(fileName, content);
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension == ".pdf") return Unreadable(fileName, "not-pdf", "The file is named .pdf but does not start with a PDF header.");
+        if (!TryDecode(content, out var text))
+            return Unreadable(fileName, "binary", "The file holds binary data, not text; nothing was extracted.");
+        if (string.IsNullOrWhiteSpace(text)) return Unreadable(fileName, "empty", "The file holds no text.");
+        var trimmed = text.AsSpan().TrimStart();
+        return extension switch
+        {
+            ".json" => IGovDecisionReader.Read(fileName, text),
+            ".md" or ".markdown" => MarkdownReader.Read(text),
+            ".html" or ".htm" => HtmlReader.Read(text),
+            _ when trimmed.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("<html", StringComparison.OrdinalIgnoreCase) => HtmlReader.Read(text),
+            _ when trimmed.StartsWith("{") && trimmed.Contains("\"ED_DecisionNumber\"", StringComparison.Ordinal) => IGovDecisionReader.Read(fileName, text),
+            _ when trimmed.StartsWith("---") && trimmed.Contains("\nsymbol:", StringComparison.Ordinal) => MarkdownReader.Read(text),
+            _ when LooksLikeMarkdown(text) => MarkdownReader.Read(text),
+            _ => new SourceText(text, "text/plain"),
+        };
+    }
+
+    /// <summary>Markdown saved as .txt: footnote marks as &lt;sup&gt;, ATX headings, or links.</summary>
+    private static bool LooksLikeMarkdown(string text)
+    {
+        var sample = text.Length > 20_000 ? text[..20_000] : text;
+        if (sample.Contains("<sup>", StringComparison.OrdinalIgnoreCase)) return true;
+        var headings = sample.Split('\n').Count(l => l.StartsWith("# ", StringComparison.Ordinal) || l.StartsWith("## ", StringComparison.Ordinal));
+        return headings >= 2 || sample.Contains("](#)", StringComparison.Ordinal) || sample.Contains("](http", StringComparison.Ordinal);
+    }
+
+    public static SourceText Unreadable(string fileName, string code, string message)
+    {
+        var empty = SourceText.Empty("unknown");
+        empty.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, code, message, fileName));
+        return empty;
+    }
+
+    /// <summary>UTF-8 (with or without BOM) or UTF-16 with BOM; text with many control or undecodable characters is binary.</summary>
+    private static bool TryDecode(byte[] content, out string text)
+    {
+        if (content.AsSpan().StartsWith("\uFEFF"u8)) text = Encoding.UTF8.GetString(content, 3, content.Length - 3);
+        else if (content.Length >= 2 && content[0] == 0xFF && content[1] == 0xFE) text = Encoding.Unicode.GetString(content, 2, content.Length - 2);
+        else if (content.Length >= 2 && content[0] == 0xFE && content[1] == 0xFF) text = Encoding.BigEndianUnicode.GetString(content, 2, content.Length - 2);
+        else text = Encoding.UTF8.GetString(content);
+        var suspicious = 0;
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD' || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t' and not '\f')) suspicious++;
+        }
+        return suspicious <= Math.Max(2, text.Length / 50);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using Graph.Model;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+
+namespace Graph.Extraction.Readers;
+
+/// <summary>
+/// Reads the text layer of a PDF with PdfPig, page by page in content order, pages separated by "\f"
+/// as pdftotext does, so the same layout rules apply. A PDF without a text layer (a scan) gives a diagnostic.
+/// </summary>
+internal static class PdfReader
+{
+    public static SourceText Read(string fileName, byte[] content)
+    {
+        var text = new StringBuilder();
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            using var pdf = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            var pages = Math.Min(pdf.NumberOfPages, 500);
+            for (var n = 1; n <= pages; n++)
+            {
+                if (n > 1) text.Append('\f');
+                text.Append(ContentOrderTextExtractor.GetText(pdf.GetPage(n)));
+                text.Append('\n');
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "pdf-broken", $"The PDF could not be parsed: {e.Message}", fileName));
+            return new SourceText(text.ToString(), "application/pdf") { Diagnostics = diagnostics };
+        }
+        if (text.ToString().All(c => char.IsWhiteSpace(c)))
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "pdf-no-text", "The PDF has no text layer (a scanned image?); nothing was extracted.", fileName));
+        return new SourceText(text.ToString(), "application/pdf") { Diagnostics = diagnostics };
+    }
+}

@@ -1,0 +1,46 @@
+using Graph.Model;
+
+namespace Graph.Extraction.Readers;
+
+/// <summary>
+/// What a reader makes of one file: plain text laid out as a PDF page would be (lines, blank lines
+/// between blocks, "\f" between pages), footnote marks as superscript digits where the format marks them,
+/// and any facts the format itself states (a symbol in YAML front matter or an IGov record).
+/// </summary>
+internal sealed record SourceText(string Text, string Format)
+{
+    public static SourceText Empty(string format) => new("", format);
+
+    /// <summary>Symbol the file's own metadata states (front matter, JSON record), if any.</summary>
+    public string? DeclaredSymbol { get; init; }
+
+    public List<Diagnostic> Diagnostics { get; init; } = [];
+}
+
+/// <summary>Superscript digits: how the text layer of UN PDFs and our readers write footnote marks.</summary>
+internal static class Superscript
+{
+    private const string Digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    public static bool IsDigit(char c) => Digits.Contains(c, StringComparison.Ordinal);
+
+    public static int ValueOf(char c) => Digits.IndexOf(c, StringComparison.Ordinal);
+
+    public static string From(int number) =>
+        string.Concat(number.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => Digits[d - '0']));
+
+    public static string From(string digits) => string.Concat(digits.Where(char.IsAsciiDigit).Select(d => Digits[d - '0']));
+
+    /// <summary>Reads the superscript number at <paramref name="p"/>; -1 when there is none.</summary>
+    public static int Read(string text, ref int p)
+    {
+        var value = 0;
+        var start = p;
+        while (p < text.Length && IsDigit(text[p]) && p - start < 4)
+        {
+            value = value * 10 + ValueOf(text[p]);
+            p++;
+        }
+        return p == start ? -1 : value;
+    }
+}

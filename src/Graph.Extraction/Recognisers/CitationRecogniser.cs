@@ -1,0 +1,175 @@
+using Graph.Extraction.Readers;
+using Graph.Extraction.Structure;
+using Graph.Model;
+using Graph.Model.Symbols;
+
+namespace Graph.Extraction.Recognisers;
+
+/// <summary>One occurrence of a cited document in a paragraph.</summary>
+internal sealed record Citation(ParagraphInfo Paragraph, DocumentSymbol Cited, string Via, int? Footnote, string? Date, string Context, SourceSpan Span)
+{
+    /// <summary>The name the text gives the cited instrument ("United Nations Global Counter-Terrorism Strategy"), if any.</summary>
+    public string? Name { get; init; }
+}
+
+/// <summary>
+/// Citations, the way UN texts make them: inline ("its resolution 59/50 of 2 December 2004, in which it
+/// granted …", "resolution 1631 (2005)") and through footnotes (Editorial Manual: a document referred to by
+/// title or description in the text is identified by symbol in a footnote: "the report of the
+/// Secretary-General¹" with footnote "¹ A/77/277-S/2022/606."). "Ibid." repeats the previous footnote's
+/// documents. A named instrument resolved through a footnote ("the United Nations Global Counter-Terrorism
+/// Strategy⁵", "⁵ Resolution 60/288.") is also cited where the text later names it without a mark.
+/// </summary>
+internal static class CitationRecogniser
+{
+    public static List<Citation> Recognise(LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity)
+    {
+        var text = laid.Text;
+        var self = new HashSet<string>(identity.Symbol.Aliases.Prepend(identity.Symbol.Canonical), StringComparer.Ordinal);
+        var footnotes = FootnoteSymbols(laid, identity.Context);
+        var citations = new List<Citation>();
+        var names = new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
+
+        foreach (var paragraph in paragraphs)
+        {
+            var start = paragraph.ContentStart;
+            var end = paragraph.Span.End;
+            var content = text[start..end];
+            foreach (var match in SymbolScanner.Scan(content, identity.Context))
+            {
+                if (self.Contains(match.Symbol.Canonical)) continue;
+                var date = DateAfter(content, match.End);
+                var context = Clause(content, match.Start, match.End);
+                citations.Add(new Citation(paragraph, match.Symbol, "inline", null, date, context, new SourceSpan(start + match.Start, start + match.End)));
+            }
+            for (var i = 0; i < content.Length; i++)
+            {
+                if (!Superscript.IsDigit(content[i])) continue;
+                var p = i;
+                var number = Superscript.Read(content, ref p);
+                var markAt = i;
+                i = p - 1;
+                if (!footnotes.TryGetValue(number, out var cited)) continue;
+                var phrase = PhraseBefore(content, markAt, paragraph.Verb);
+                var dateBefore = DateBefore(content, markAt);
+                var name = InstrumentName(phrase);
+                for (var c = 0; c < cited.Count; c++)
+                {
+                    var (symbol, span, dateAfter) = cited[c];
+                    if (self.Contains(symbol.Canonical)) continue;
+                    // A date before the mark dates the footnote's first document, not the publications cited after it.
+                    var date = c == 0 ? dateBefore ?? dateAfter : dateAfter;
+                    citations.Add(new Citation(paragraph, symbol, "footnote", number, date, phrase, span) { Name = cited.Count == 1 ? name : null });
+                    if (cited.Count == 1 && name is not null) names.TryAdd(name, symbol);
+                }
+            }
+        }
+
+        // Later mentions of an instrument by the name its footnote gave it.
+        foreach (var (name, symbol) in names)
+        {
+            foreach (var paragraph in paragraphs)
+            {
+                var content = text[paragraph.ContentStart..paragraph.Span.End];
+                var at = 0;
+                while ((at = content.IndexOf(name, at, StringComparison.Ordinal)) >= 0)
+                {
+                    var after = at + name.Length;
+                    var marked = after < content.Length && (Superscript.IsDigit(content[after]) || (content[after] is ',' or ';' && after + 1 < content.Length && Superscript.IsDigit(content[after + 1])));
+                    if (!marked)
+                    {
+                        var span = new SourceSpan(paragraph.ContentStart + at, paragraph.ContentStart + after);
+                        citations.Add(new Citation(paragraph, symbol, "inline", null, null, Clause(content, at, after), span) { Name = name });
+                    }
+                    at = after;
+                }
+            }
+        }
+        return citations;
+    }
+
+    /// <summary>Symbols each footnote names, with their spans in the document text and a date written after them.</summary>
+    private static Dictionary<int, List<(DocumentSymbol Symbol, SourceSpan Span, string? Date)>> FootnoteSymbols(LaidOutText laid, SymbolContext context)
+    {
+        var result = new Dictionary<int, List<(DocumentSymbol, SourceSpan, string?)>>();
+        List<(DocumentSymbol, SourceSpan, string?)>? previous = null;
+        foreach (var block in laid.Footnotes)
+        {
+            var content = laid.Text[block.ContentStart..block.End];
+            var list = new List<(DocumentSymbol, SourceSpan, string?)>();
+            foreach (var match in SymbolScanner.Scan(content, context))
+                list.Add((match.Symbol, new SourceSpan(block.ContentStart + match.Start, block.ContentStart + match.End), DateAfter(content, match.End)));
+            if (list.Count == 0 && content.StartsWith("Ibid", StringComparison.Ordinal) && previous is not null) list = previous;
+            if (list.Count > 0) result[block.FootnoteNumber] = list;
+            previous = list.Count > 0 ? list : null;
+        }
+        return result;
+    }
+
+    /// <summary>" of 2 March 2010" right after a symbol.</summary>
+    private static string? DateAfter(string content, int end)
+    {
+        var p = end;
+        while (p < content.Length && content[p] == ' ') p++;
+        if (string.CompareOrdinal(content, p, "of ", 0, 3) != 0 && string.CompareOrdinal(content, p, "dated ", 0, 6) != 0) return null;
+        p = content.IndexOf(' ', p) + 1;
+        return DateText.TryRead(content, p, out var date, out _) ? date : null;
+    }
+
+    /// <summary>"those of 13 January 2010³": a date just before the mark.</summary>
+    private static string? DateBefore(string content, int mark)
+    {
+        var from = Math.Max(0, mark - 22);
+        return DateText.TryFind(content, from, mark - from, out var date, out _, out var end) && end >= mark - 1 ? date : null;
+    }
+
+    /// <summary>The clause around a citation: from the previous ";" (or the start) to the next ";" or sentence end.</summary>
+    internal static string Clause(string content, int start, int end)
+    {
+        var left = start;
+        while (left > 0 && content[left - 1] != ';' && start - left < 160) left--;
+        if (start - left >= 160) { var space = content.IndexOf(' ', left); left = space > 0 && space < start ? space + 1 : left; }
+        var right = end;
+        while (right < content.Length && content[right] != ';' && !(content[right] == '.' && (right + 1 == content.Length || content[right + 1] == ' ')) && right - end < 220) right++;
+        if (right - end >= 220) { var space = content.LastIndexOf(' ', right - 1); right = space > end ? space : right; }
+        return ParagraphRecogniser.CleanText(content[left..right]).TrimEnd(',', ' ');
+    }
+
+    /// <summary>What the text calls the document it footnotes: the words before the mark, back to the previous clause.</summary>
+    private static string PhraseBefore(string content, int mark, string? verb)
+    {
+        var end = mark;
+        while (end > 0 && content[end - 1] is ',' or ';' or ' ' or '.') end--;
+        var left = end;
+        while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
+        // Too short to name anything ("2010"), or only how the thing came about ("adopted by the General
+        // Assembly at its sixty-fourth session"): take the clause before as well.
+        var clause = content[left..end].TrimStart();
+        var participle = clause.StartsWith("adopted", StringComparison.Ordinal) || clause.StartsWith("contained", StringComparison.Ordinal)
+            || clause.StartsWith("annexed", StringComparison.Ordinal) || clause.StartsWith("endorsed", StringComparison.Ordinal)
+            || clause.StartsWith("signed", StringComparison.Ordinal) || clause.StartsWith("held", StringComparison.Ordinal);
+        if ((end - left < 20 || participle) && left > 0)
+        {
+            left--;
+            while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
+        }
+        var phrase = ParagraphRecogniser.CleanText(content[left..end]).Trim(',', ' ');
+        if (verb is not null && phrase.StartsWith(verb + " ", StringComparison.Ordinal)) phrase = phrase[(verb.Length + 1)..];
+        return phrase;
+    }
+
+    private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "on", "and", "the", "for", "to", "against", "in", "towards", "an", "a", "or", "between" };
+
+    /// <summary>A run of capitalised words ending the phrase: "… implementation of the United Nations Global Counter-Terrorism Strategy".</summary>
+    internal static string? InstrumentName(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var k = words.Length;
+        while (k > 0 && (char.IsUpper(words[k - 1][0]) || NameConnectors.Contains(words[k - 1]))) k--;
+        while (k < words.Length && !char.IsUpper(words[k][0])) k++;
+        var name = words[k..];
+        if (name.Length < 3 || name.Count(w => char.IsUpper(w[0])) < 3) return null;
+        var joined = string.Join(' ', name);
+        return joined.Contains("Secretary-General", StringComparison.Ordinal) || joined.Contains("Official Records", StringComparison.Ordinal) ? null : joined;
+    }
+}

@@ -1,0 +1,40 @@
+using Graph.Extraction.Structure;
+using Graph.Model;
+using Graph.Model.Symbols;
+
+namespace Graph.Extraction.Recognisers;
+
+/// <summary>
+/// The closing lines of a resolution: the General Assembly prints the plenary meeting and date under the
+/// last paragraph ("39th plenary meeting / 21 November 2022"); old Security Council resolutions end with
+/// "Adopted at the 30th meeting by 9 votes …" or "Adopted unanimously at the 1145th meeting".
+/// </summary>
+internal static class ClosingRecogniser
+{
+    public static void Recognise(LaidOutText laid, DocumentIdentity identity)
+    {
+        var text = laid.Text;
+        foreach (var block in laid.Blocks.Where(b => b.Kind == BlockKind.Closing))
+        {
+            var s = block.Start;
+            while (s < block.End && text[s] == '*') s++;
+            var p = s;
+            var number = 0L;
+            while (p < block.End && char.IsAsciiDigit(text[p]) && p - s < 6) number = number * 10 + (text[p++] - '0');
+            if (p > s && text.IndexOf("plenary meeting", p, Math.Min(20, block.End - p), StringComparison.Ordinal) >= 0)
+            {
+                var meetingEnd = text.IndexOf("meeting", p, StringComparison.Ordinal) + "meeting".Length;
+                identity.MeetingNumber ??= new Stated<long>(number, new SourceSpan(s, meetingEnd));
+                if (DateText.TryFind(text, meetingEnd, 30, out var date, out var ds, out var de))
+                {
+                    identity.MeetingDate ??= new Stated<string>(date, new SourceSpan(ds, de));
+                    identity.AdoptionDate ??= new Stated<string>(date, new SourceSpan(ds, de));
+                }
+                continue;
+            }
+            var at = text.IndexOf(" at the ", s, Math.Min(40, block.End - s), StringComparison.Ordinal);
+            if (text.AsSpan(s, block.End - s).StartsWith("Adopted", StringComparison.Ordinal) && at >= 0)
+                HeadingRecogniser.ReadMeetingPhrase(text, at + " at the".Length, identity);
+        }
+    }
+}

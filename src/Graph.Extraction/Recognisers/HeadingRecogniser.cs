@@ -1,0 +1,231 @@
+using Graph.Extraction.Structure;
+using Graph.Model;
+using Graph.Model.Symbols;
+
+namespace Graph.Extraction.Recognisers;
+
+/// <summary>
+/// Reads the masthead and heading of a UN document as the Editorial Manual lays them out: organ name,
+/// "Distr.: General" with the distribution date, the session ("Seventy-seventh session"), "Agenda item
+/// 127 (t)" with the item's title, "Resolution adopted by the General Assembly on 21 November 2022",
+/// the bracketed line naming the draft or report ("[without reference to a Main Committee (A/77/L.13)]",
+/// "[on the report of the Third Committee (A/78/481/Add.2, para. 139)]"), the title.
+/// </summary>
+internal static class HeadingRecogniser
+{
+    public static void Recognise(LaidOutText laid, DocumentIdentity identity)
+    {
+        var text = laid.Text;
+        var top = TopEnd(laid);
+        identity.Body = BodyOf(text, top, identity.Symbol);
+        identity.DistributionDate = DistributionDate(text, top);
+        identity.Session = Session(text, top, identity.Symbol);
+        ReadAgenda(text, top, identity);
+        ReadAdoption(text, top, identity);
+        ReadAdoptedFrom(text, top, identity);
+        identity.Title = Title(laid, top, identity);
+        identity.Kind = KindRecogniser.Recognise(text, top, identity.Symbol);
+    }
+
+    /// <summary>The heading ends where the body starts (the organ's name line) or after the first blocks.</summary>
+    internal static int TopEnd(LaidOutText laid)
+    {
+        var text = laid.Text;
+        foreach (var block in laid.Blocks)
+        {
+            if (block.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(block))) return block.End;
+        }
+        var lastHeading = laid.Blocks.LastOrDefault(b => b.Kind == BlockKind.Heading);
+        var limit = Math.Min(text.Length, 2500);
+        return lastHeading is null ? limit : Math.Max(Math.Min(lastHeading.End, 4000), Math.Min(limit, 1200));
+    }
+
+    private static string? BodyOf(string text, int top, DocumentSymbol symbol)
+    {
+        var aliases = symbol.Aliases.Select(a => DocumentSymbol.FromCanonical(a).Body).ToList();
+        if (symbol.Body == "General Assembly" && aliases.Contains("Security Council")) return "General Assembly and Security Council";
+        if (symbol.Body is not null) return symbol.Body;
+        var head = text[..Math.Min(top, text.Length)];
+        foreach (var body in (ReadOnlySpan<string>)["General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council"])
+        {
+            if (head.Contains(body, StringComparison.Ordinal)) return body;
+        }
+        return null;
+    }
+
+    private static Stated<string>? DistributionDate(string text, int top)
+    {
+        var i = text.IndexOf("Distr.", 0, Math.Min(top, text.Length), StringComparison.Ordinal);
+        if (i < 0) return null;
+        return DateText.TryFind(text, i, 80, out var date, out var start, out var end) ? new Stated<string>(date, new SourceSpan(start, end)) : null;
+    }
+
+    private static Stated<long>? Session(string text, int top, DocumentSymbol symbol)
+    {
+        if (Ordinals.TryFindSession(text, 0, Math.Min(top, text.Length), out var session, out var start, out var end))
+        {
+            // "tenth emergency special session" is not the regular session.
+            var before = text[Math.Max(0, start - 20)..start];
+            if (!before.Contains("special", StringComparison.OrdinalIgnoreCase) && !text[start..Math.Min(text.Length, end + 1)].Contains("special", StringComparison.Ordinal))
+                return new Stated<long>(session, new SourceSpan(start, end));
+        }
+        return null;
+    }
+
+    private static void ReadAgenda(string text, int top, DocumentIdentity identity)
+    {
+        var limit = Math.Min(top, text.Length);
+        var i = text.IndexOf("Agenda item", 0, limit, StringComparison.Ordinal);
+        if (i < 0) return;
+        var p = i + "Agenda item".Length;
+        if (p < text.Length && text[p] == 's') p++;
+        while (p < text.Length && text[p] == ' ') p++;
+        var start = p;
+        // "127 (t)", "69 (a) and 135", "99 (f)"
+        while (p < limit && (char.IsAsciiDigit(text[p]) || text[p] is ' ' or '(' or ')' or ',' || char.IsAsciiLetterLower(text[p]) && p > start && text[p - 1] == '(' || (string.CompareOrdinal(text, p, "and ", 0, 4) == 0)))
+        {
+            if (string.CompareOrdinal(text, p, "and ", 0, 4) == 0) p += 4;
+            else p++;
+        }
+        var end = p;
+        while (end > start && text[end - 1] is ' ' or ',') end--;
+        if (end <= start || !char.IsAsciiDigit(text[start])) return;
+        identity.AgendaItem = new Stated<string>(text[start..end].Replace(" and", " and", StringComparison.Ordinal), new SourceSpan(start, end));
+        // The item's title follows on the next lines, up to the blank line.
+        var titleStart = end;
+        while (titleStart < limit && text[titleStart] is ' ' or '\n') titleStart++;
+        var titleEnd = text.IndexOf("\n\n", titleStart, StringComparison.Ordinal);
+        // Where the agenda item shares its block with the session line, the title is the next block.
+        if (titleStart >= limit || titleEnd < 0) return;
+        if (titleEnd == titleStart) return;
+        var title = Collapse(text[titleStart..titleEnd]);
+        if (title.Length < 4 || title.StartsWith("Resolution", StringComparison.Ordinal) || title.StartsWith('[')) return;
+        identity.AgendaTitle = new Stated<string>(title, new SourceSpan(titleStart, titleEnd));
+    }
+
+    private static void ReadAdoption(string text, int top, DocumentIdentity identity)
+    {
+        var limit = Math.Min(top, text.Length);
+        // GA: "Resolution adopted by the General Assembly on 21 November 2022"
+        var i = text.IndexOf("adopted by the General Assembly on", 0, limit, StringComparison.Ordinal);
+        if (i >= 0 && DateText.TryFind(text, i, 60, out var date, out var s, out var e))
+            identity.AdoptionDate = new Stated<string>(date, new SourceSpan(s, e));
+        // SC: "Adopted by the Security Council at its 9847th meeting, on 24 January 2025"
+        var sc = text.IndexOf("Adopted by the Security Council at its", 0, limit, StringComparison.Ordinal);
+        if (sc >= 0) ReadMeetingPhrase(text, sc + "Adopted by the Security Council at its".Length, identity);
+        // Old SC headings: "3 (1946). Resolution of 4 April 1946"
+        var old = text.IndexOf("Resolution of ", 0, limit, StringComparison.Ordinal);
+        if (identity.AdoptionDate is null && old >= 0 && DateText.TryRead(text, old + "Resolution of ".Length, out date, out e))
+            identity.AdoptionDate = new Stated<string>(date, new SourceSpan(old + "Resolution of ".Length, e));
+        // "Resolution 342 (1973)\nof 11 December 1973"
+        var numbered = text.IndexOf("Resolution ", 0, limit, StringComparison.Ordinal);
+        if (identity.AdoptionDate is null && numbered >= 0)
+        {
+            var close = text.IndexOf(')', numbered, Math.Min(30, limit - numbered));
+            if (close > 0 && string.CompareOrdinal(text, close + 1, "\nof ", 0, 4) == 0 || close > 0 && string.CompareOrdinal(text, close + 1, " of ", 0, 4) == 0)
+            {
+                if (DateText.TryRead(text, close + 5, out date, out e)) identity.AdoptionDate = new Stated<string>(date, new SourceSpan(close + 5, e));
+            }
+        }
+        // IGov decisions: "At its 99th plenary meeting, on 1 September 2023, the General Assembly decided"
+        var igov = text.IndexOf("At its ", StringComparison.Ordinal);
+        if (identity.Symbol.Kind == "decision" && igov >= 0 && igov < Math.Min(text.Length, top + 400)) ReadMeetingPhrase(text, igov + "At its".Length, identity);
+    }
+
+    /// <summary>" 9847th meeting, on 24 January 2025" / " 99th plenary meeting, on 1 September 2023".</summary>
+    internal static void ReadMeetingPhrase(string text, int p, DocumentIdentity identity)
+    {
+        while (p < text.Length && text[p] is ' ' or '\n') p++;
+        var start = p;
+        var number = 0L;
+        while (p < text.Length && char.IsAsciiDigit(text[p]) && p - start < 6) number = number * 10 + (text[p++] - '0');
+        if (p == start) return;
+        var meetingEnd = text.IndexOf("meeting", p, StringComparison.Ordinal);
+        if (meetingEnd < 0 || meetingEnd - p > 20) return;
+        meetingEnd += "meeting".Length;
+        identity.MeetingNumber ??= new Stated<long>(number, new SourceSpan(start, meetingEnd));
+        if (DateText.TryFind(text, meetingEnd, 20, out var date, out var s, out var e))
+        {
+            identity.MeetingDate ??= new Stated<string>(date, new SourceSpan(s, e));
+            identity.AdoptionDate ??= new Stated<string>(date, new SourceSpan(s, e));
+        }
+    }
+
+    private static void ReadAdoptedFrom(string text, int top, DocumentIdentity identity)
+    {
+        var limit = Math.Min(top, text.Length);
+        var i = text.IndexOf('[', 0, limit);
+        while (i >= 0 && i < limit)
+        {
+            var close = text.IndexOf(']', i);
+            if (close < 0 || close - i > 300) break;
+            var inner = text[i..close];
+            // "[on the report of the Third Committee (A/78/481/Add.2)]", or, in old Security Council texts, the draft alone: "[S/801]".
+            var onlySymbol = DocumentSymbol.TryParse(inner[1..], out _);
+            if (onlySymbol || inner.Contains("Committee", StringComparison.Ordinal) || inner.Contains("report", StringComparison.Ordinal) || inner.Contains("reference", StringComparison.Ordinal))
+            {
+                foreach (var match in SymbolScanner.Scan(inner, SymbolContext.None))
+                    identity.AdoptedFrom.Add(new Stated<DocumentSymbol>(match.Symbol, new SourceSpan(i + match.Start, i + match.End)));
+            }
+            i = close + 1 < limit ? text.IndexOf('[', close + 1, limit - close - 1) : -1;
+        }
+    }
+
+    private static Stated<string>? Title(LaidOutText laid, int top, DocumentIdentity identity)
+    {
+        var text = laid.Text;
+        if (identity.SymbolSpan is { } span && span.End + 2 < text.Length && text[span.End] == '.' && span.Start > 0)
+        {
+            // "77/13. Cooperation between …" (the heading of a resolution or decision)
+            var start = span.End + 1;
+            while (start < text.Length && text[start] == ' ') start++;
+            var end = text.IndexOf("\n\n", start, StringComparison.Ordinal);
+            if (end < 0) end = text.Length;
+            if (end > start) return new Stated<string>(Collapse(text[start..end]), new SourceSpan(start, end));
+        }
+        // Reports and notes: the block just before "Report of the Secretary-General"; letters: the "Letter dated …" line.
+        foreach (var block in laid.Blocks.TakeWhile(b => b.Start < top))
+        {
+            var blockText = laid.TextOf(block);
+            if (blockText.StartsWith("Letter dated", StringComparison.Ordinal) || blockText.StartsWith("Identical letters dated", StringComparison.Ordinal)
+                || blockText.StartsWith("Note verbale dated", StringComparison.Ordinal))
+                return new Stated<string>(Collapse(blockText), new SourceSpan(block.Start, block.End));
+        }
+        return null;
+    }
+
+    internal static string Collapse(string text) => string.Join(' ', text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim('*', ' ');
+}
+
+/// <summary>
+/// The kind of document: from the symbol where its components say it (RES, DEC, PRST, L., PV.), otherwise
+/// from the heading's wording ("Report of the Secretary-General", "Letter dated …", "Note by …", "draft resolution").
+/// </summary>
+internal static class KindRecogniser
+{
+    public static string? Recognise(string text, int top, DocumentSymbol symbol)
+    {
+        var head = text[..Math.Min(Math.Max(top, 0), text.Length)];
+        var canonical = symbol.Canonical;
+        switch (symbol.Kind)
+        {
+            case "resolution" or "decision" or "presidential statement" or "meeting record":
+                return symbol.Kind;
+            case "draft":
+                if (head.Contains("amendment", StringComparison.OrdinalIgnoreCase)) return "amendment";
+                if (head.Contains("draft decision", StringComparison.OrdinalIgnoreCase)) return "draft decision";
+                return "draft resolution";
+        }
+        if (canonical.Contains("/Corr.", StringComparison.Ordinal)) return "corrigendum";
+        if (canonical.Contains("/Rev.", StringComparison.Ordinal) && !head.Contains("draft resolution", StringComparison.Ordinal)) return "revision";
+        if (head.Contains("amendment to the draft resolution", StringComparison.OrdinalIgnoreCase)) return "amendment";
+        if (head.Contains("draft resolution", StringComparison.OrdinalIgnoreCase) && !head.Contains("Report of", StringComparison.Ordinal)) return "draft resolution";
+        if (head.Contains("Summary statement by the Secretary-General", StringComparison.Ordinal)) return "summary statement";
+        if (head.Contains("Identical letters dated", StringComparison.Ordinal) || head.Contains("Letter dated", StringComparison.Ordinal)) return "letter";
+        if (head.Contains("Note verbale dated", StringComparison.Ordinal)) return "note verbale";
+        if (head.Contains("Report of the Secretary-General", StringComparison.Ordinal)) return "report";
+        if (head.Contains("Note by the Secretary-General", StringComparison.Ordinal)) return "note";
+        if (head.Contains("Report of the", StringComparison.Ordinal) || head.Contains("report of the", StringComparison.Ordinal)) return "report";
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+using Graph.Model;
+
+namespace Graph.Extraction.Recognisers;
+
+/// <summary>A named operation: its name, what it is for, who conducts it, and the span that says so.</summary>
+internal sealed record OperationMention(string Name, string? Purpose, SourceSpan Span);
+
+/// <summary>
+/// Named operations as UN texts write them: the name in quotation marks next to the word "operation"
+/// ("the regional operation of the Collective Security Treaty Organization “Kanal”, conducted …, to combat …",
+/// "its regional operation “Nelegal”, aimed at reducing …"), or capitalised after it ("Operation Springbok III").
+/// The purpose is the clause that follows: "aimed at …", "to …".
+/// </summary>
+internal static class OperationRecogniser
+{
+    public static List<OperationMention> Recognise(string text, int start, int end)
+    {
+        var result = new List<OperationMention>();
+        var at = start;
+        while ((at = IndexOfOperation(text, at, end)) >= 0)
+        {
+            var wordEnd = at + "operation".Length;
+            if (text[at] == 'O' && wordEnd + 1 < end && text[wordEnd] == ' ' && char.IsUpper(text[wordEnd + 1]))
+            {
+                // "Operation Springbok III"
+                var p = wordEnd + 1;
+                while (p < end && (char.IsLetterOrDigit(text[p]) || (text[p] == ' ' && p + 1 < end && char.IsUpper(text[p + 1])))) p++;
+                result.Add(new OperationMention(text[(wordEnd + 1)..p], Purpose(text, p, end), new SourceSpan(at, p)));
+                at = p;
+                continue;
+            }
+            var open = text.IndexOfAny(['“', '"'], wordEnd, Math.Min(110, end - wordEnd));
+            if (open >= 0 && !text.AsSpan(wordEnd, open - wordEnd).ContainsAny(";.")
+                && open + 1 < end && char.IsUpper(text[open + 1]))
+            {
+                var close = text.IndexOfAny(['”', '"'], open + 1, Math.Min(40, end - open - 1));
+                if (close > open + 1)
+                {
+                    var name = text[(open + 1)..close];
+                    if (name.Split(' ').Length <= 4)
+                    {
+                        result.Add(new OperationMention(name, Purpose(text, close + 1, end), new SourceSpan(open + 1, close)));
+                        at = close;
+                        continue;
+                    }
+                }
+            }
+            at = wordEnd;
+        }
+        return result;
+    }
+
+    private static int IndexOfOperation(string text, int from, int end)
+    {
+        for (var i = from; i < end - 9; i++)
+        {
+            if ((text[i] == 'o' || text[i] == 'O') && string.CompareOrdinal(text, i + 1, "peration", 0, 8) == 0
+                && (i == 0 || !char.IsLetter(text[i - 1])) && (i + 9 >= text.Length || !char.IsLetter(text[i + 9]))) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>"…, aimed at reducing the incidence …" / "…, to combat the smuggling …": the clause stating the purpose.</summary>
+    private static string? Purpose(string text, int from, int end)
+    {
+        var limit = Math.Min(end, from + 260);
+        var window = text[from..limit];
+        var candidates = new[] { "aimed at ", ", to ", " to combat ", " to counter ", " to prevent ", " to reduce " };
+        var best = -1;
+        foreach (var c in candidates)
+        {
+            var k = window.IndexOf(c, StringComparison.Ordinal);
+            if (k >= 0 && (best < 0 || k < best)) best = k;
+        }
+        if (best < 0) return null;
+        var s = from + best;
+        while (s < limit && text[s] is ',' or ' ') s++;
+        var e = s;
+        while (e < end && text[e] != ';' && !(text[e] == ',' && e + 1 == end) && e - s < 400) e++;
+        return ParagraphRecogniser.CleanText(text[s..e]).TrimEnd(',', '.', ' ');
+    }
+}

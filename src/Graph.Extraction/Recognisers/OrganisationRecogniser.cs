@@ -1,0 +1,104 @@
+using Graph.Model;
+
+namespace Graph.Extraction.Recognisers;
+
+/// <summary>An organisation named in a text: the gazetteer entry it resolves to (or none), the words used, their span.</summary>
+internal sealed record OrganisationMention(string Id, string Name, string AsWritten, SourceSpan Span, GazetteerEntry? Entry);
+
+/// <summary>
+/// Organisations, first by the gazetteer (longest name wins, whole words, case as written: "WHO" is not
+/// "who"), then by their form: a run of capitalised words ending in a head noun that names an organisation
+/// in UN usage ("… Organization", "Office of …", "… Programme", "… Commission", "… Union").
+/// </summary>
+internal static class OrganisationRecogniser
+{
+    private static readonly HashSet<string> HeadNouns = new(StringComparer.Ordinal)
+    {
+        "Organization", "Organisation", "Union", "Agency", "Office", "Department", "Commission", "Programme", "Fund", "Community",
+        "Committee", "Secretariat", "Bank", "Court", "Forum", "League", "Association", "Institute", "Centre", "Authority", "Federation",
+        "Council", "Directorate", "Entity", "Board",
+    };
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "in", "to" };
+
+    public static List<OrganisationMention> Recognise(string text, int start, int end, Gazetteer gazetteer)
+    {
+        var mentions = new List<OrganisationMention>();
+        var taken = new bool[end - start];
+        foreach (var name in gazetteer.NamesLongestFirst)
+        {
+            var at = start;
+            while ((at = text.IndexOf(name, at, end - at, StringComparison.Ordinal)) >= 0)
+            {
+                var stop = at + name.Length;
+                if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, stop) && !Overlaps(taken, at - start, stop - start))
+                {
+                    var entry = gazetteer.Names[name];
+                    mentions.Add(new OrganisationMention("org:" + entry.Id, entry.Name, name, new SourceSpan(at, stop), entry));
+                    Array.Fill(taken, true, at - start, stop - at);
+                }
+                at = stop;
+                if (at >= end) break;
+            }
+        }
+        FindByForm(text, start, end, taken, mentions);
+        mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return mentions;
+    }
+
+    private static void FindByForm(string text, int start, int end, bool[] taken, List<OrganisationMention> mentions)
+    {
+        var i = start;
+        while (i < end)
+        {
+            if (!char.IsUpper(text[i]) || !IsWordBoundary(text, i - 1) || taken[i - start]) { i++; continue; }
+            // Read a run of capitalised words joined by connectors.
+            var words = new List<(int Start, int End)>();
+            var p = i;
+            while (p < end)
+            {
+                var ws = p;
+                while (p < end && (char.IsLetter(text[p]) || text[p] is '-' or '’' or '\'')) p++;
+                if (p == ws) break;
+                var word = text[ws..p];
+                if (!char.IsUpper(word[0]) && !Connectors.Contains(word)) { p = ws; break; }
+                if (Overlaps(taken, ws - start, p - start)) { p = ws; break; }
+                words.Add((ws, p));
+                if (p < end && text[p] == ' ') p++;
+                else break;
+            }
+            // Leading connectors and sentence-opening participles are not part of a name; trailing connectors neither.
+            var first = 0;
+            while (first < words.Count && (Connectors.Contains(Word(text, words[first])) || Word(text, words[first]).EndsWith("ing", StringComparison.Ordinal))) first++;
+            var last = words.Count - 1;
+            while (last > first && Connectors.Contains(Word(text, words[last]))) last--;
+            var hasHead = false;
+            for (var k = first; k <= last; k++) hasHead |= HeadNouns.Contains(Word(text, words[k]));
+            var capitalised = 0;
+            for (var k = first; k <= last; k++) if (char.IsUpper(text[words[k].Start])) capitalised++;
+            if (hasHead && capitalised >= 2 && last >= first)
+            {
+                var s = words[first].Start;
+                var e = words[last].End;
+                var name = text[s..e];
+                if (name.Length < 120 && !name.StartsWith("The ", StringComparison.Ordinal))
+                {
+                    mentions.Add(new OrganisationMention("org:" + Linking.GraphBuilder.Slug(name), name, name, new SourceSpan(s, e), null));
+                    Array.Fill(taken, true, s - start, e - s);
+                }
+            }
+            i = Math.Max(i + 1, words.Count > 0 ? words[0].End : i + 1);
+        }
+    }
+
+    private static string Word(string text, (int Start, int End) word) => text[word.Start..word.End];
+
+    private static bool Overlaps(bool[] taken, int from, int to)
+    {
+        for (var k = Math.Max(0, from); k < Math.Min(taken.Length, to); k++) if (taken[k]) return true;
+        return false;
+    }
+
+    private static bool IsWordBoundary(string text, int index) =>
+        index < 0 || index >= text.Length || !(char.IsLetterOrDigit(text[index]) || text[index] is '-' or '/');
+}

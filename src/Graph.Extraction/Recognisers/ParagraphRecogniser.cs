@@ -1,0 +1,211 @@
+using System.Text;
+using Graph.Extraction.Readers;
+using Graph.Extraction.Structure;
+using Graph.Model;
+
+namespace Graph.Extraction.Recognisers;
+
+/// <summary>One paragraph of the body, as the graph will hold it.</summary>
+internal sealed record ParagraphInfo(string Id, string Kind, int Ordinal, string? Number, string? Verb, string Text, IReadOnlyList<int> Footnotes, SourceSpan Span)
+{
+    /// <summary>Where the paragraph's words start in the document text (after its number).</summary>
+    public int ContentStart { get; init; }
+}
+
+/// <summary>
+/// Preambular and operative paragraphs, by the drafting convention of UN resolutions (Editorial Manual,
+/// "Resolutions and decisions"; UN Handbook on drafting resolutions): after the organ's name, preambular
+/// paragraphs open with a participle or adjective in italics ("Referring further to", "Noting with
+/// appreciation") and are not numbered; operative paragraphs are numbered "1.", open with a verb in the
+/// present tense ("Requests", "Decides") and may have sub-paragraphs "(a)", "(i)". Documents that are not
+/// resolutions (reports, letters) get plain paragraphs of kind "text", numbered where the text numbers them.
+/// </summary>
+internal static class ParagraphRecogniser
+{
+    private static readonly HashSet<string> VerbContinuations = new(StringComparer.Ordinal)
+    {
+        "also", "further", "furthermore", "again", "once", "moreover", "therefore", "in", "particular", "with", "appreciation",
+        "satisfaction", "concern", "deep", "grave", "serious", "regret", "interest", "upon", "strongly", "urgently", "note", "mind",
+        "into", "account", "consideration",
+    };
+
+    private static readonly HashSet<string> TwoWordVerbs = new(StringComparer.Ordinal)
+    {
+        "Having", "Deeply", "Gravely", "Strongly", "Seriously", "Profoundly", "Fully", "Taking", "Bearing", "Keeping", "Calls", "Takes",
+        "Expressing", "Expresses", "Further", "Also", "Mindful", "Noting", "Recalling", "Welcoming",
+    };
+
+    public static List<ParagraphInfo> Recognise(LaidOutText laid, string documentId, bool isResolution)
+    {
+        var result = new List<ParagraphInfo>();
+        var text = laid.Text;
+        // Resolutions start their body after the organ's name ("The Security Council,"); texts that lack that line start after the heading.
+        var inBody = !isResolution || !laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b)));
+        var seenOperative = false;
+        string? currentOperative = null;
+        string? currentLetter = null;
+        var preambular = 0;
+        var unnumbered = 0;
+        foreach (var block in laid.Blocks)
+        {
+            var blockText = laid.TextOf(block);
+            if (block.Kind == BlockKind.Heading)
+            {
+                if (ParagraphAssembler.IsPreambleStart(blockText)) inBody = true;
+                continue;
+            }
+            if (block.Kind != BlockKind.Paragraph || !inBody) continue;
+            var (number, letter, contentStart) = ReadNumbering(text, block);
+            if (contentStart >= block.End) continue;
+            var content = text[contentStart..block.End];
+            var footnotes = FootnoteNumbers(content);
+            var clean = CleanText(content);
+            if (clean.Length == 0) continue;
+            string id, kind;
+            string? numberText;
+            if (isResolution)
+            {
+                if (number is not null)
+                {
+                    seenOperative = true;
+                    currentOperative = number;
+                    currentLetter = null;
+                    id = $"{documentId}#op{number}";
+                    kind = "operative";
+                    numberText = number;
+                }
+                else if (letter is not null && currentOperative is not null)
+                {
+                    var isRoman = currentLetter is not null && IsRoman(letter) && !(letter.Length == 1 && NextLetter(currentLetter) == letter);
+                    if (isRoman)
+                    {
+                        id = $"{documentId}#op{currentOperative}.{currentLetter}.{letter}";
+                        numberText = $"{currentOperative}({currentLetter})({letter})";
+                    }
+                    else
+                    {
+                        currentLetter = letter;
+                        id = $"{documentId}#op{currentOperative}.{letter}";
+                        numberText = $"{currentOperative}({letter})";
+                    }
+                    kind = "operative";
+                }
+                else if (!seenOperative && !LooksOperative(clean))
+                {
+                    preambular++;
+                    id = $"{documentId}#pp{preambular}";
+                    kind = "preambular";
+                    numberText = null;
+                }
+                else
+                {
+                    // Section headings inside the operative part ("A.", "Disrupting Al-Shabaab's finances") are not paragraphs.
+                    if (clean.Length < 90 && !clean.EndsWith(';') && !clean.EndsWith('.') && !clean.EndsWith(',')) continue;
+                    if (seenOperative && currentOperative is not null && !LooksOperative(clean)) continue;
+                    seenOperative = true;
+                    unnumbered++;
+                    numberText = unnumbered.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    while (result.Any(r => r.Id == $"{documentId}#op{numberText}")) numberText += "'";
+                    id = $"{documentId}#op{numberText}";
+                    kind = "operative";
+                    currentOperative = numberText;
+                }
+            }
+            else
+            {
+                kind = "text";
+                numberText = number is not null ? number : null;
+                id = $"{documentId}#p{result.Count + 1}";
+            }
+            if (result.Any(r => r.Id == id)) id += $"-{result.Count + 1}";
+            var verb = kind is "preambular" or "operative" ? LeadingVerb(clean) : null;
+            result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, clean, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart });
+        }
+        return result;
+    }
+
+    private static bool LooksOperative(string clean)
+    {
+        var word = clean.Split(' ', 2)[0];
+        return word.Length > 3 && char.IsUpper(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+            && word is not "States" and not "Nations" and not "Members" and not "Parties";
+    }
+
+    private static (string? Number, string? Letter, int ContentStart) ReadNumbering(string text, Block block)
+    {
+        var p = block.Start;
+        var s = p;
+        while (p < block.End && char.IsAsciiDigit(text[p]) && p - s < 3) p++;
+        if (p > s && p < block.End && text[p] == '.' && (p + 1 == block.End || text[p + 1] == ' '))
+            return (text[s..p], null, SkipSpaces(text, p + 1, block.End));
+        if (ParagraphAssembler.TryReadLetterItem(text[block.Start..Math.Min(block.End, block.Start + 8)] + " ", out var end))
+            return (null, text[(block.Start + 1)..(block.Start + end - 1)], SkipSpaces(text, block.Start + end, block.End));
+        return (null, null, block.Start);
+    }
+
+    private static int SkipSpaces(string text, int p, int end)
+    {
+        while (p < end && text[p] == ' ') p++;
+        return p;
+    }
+
+    private static bool IsRoman(string letter) => letter.All(c => c is 'i' or 'v' or 'x');
+
+    private static string NextLetter(string letter) => letter.Length == 1 ? ((char)(letter[0] + 1)).ToString() : "";
+
+    private static List<int> FootnoteNumbers(string content)
+    {
+        var numbers = new List<int>();
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (!Superscript.IsDigit(content[i])) continue;
+            var p = i;
+            var n = Superscript.Read(content, ref p);
+            if (n > 0 && !numbers.Contains(n)) numbers.Add(n);
+            i = p - 1;
+        }
+        return numbers;
+    }
+
+    /// <summary>The paragraph's words: footnote marks and emphasis asterisks removed, whitespace normalised.</summary>
+    internal static string CleanText(string content)
+    {
+        var sb = new StringBuilder(content.Length);
+        foreach (var c in content)
+        {
+            if (Superscript.IsDigit(c) || c == '*') continue;
+            if (char.IsWhiteSpace(c)) { if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' '); continue; }
+            sb.Append(c);
+        }
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>
+    /// The opening words in italics: one word ("Requests"), or a fixed phrase ("Having considered",
+    /// "Taking note of", "Bearing in mind", "Noting with appreciation", "Referring further to").
+    /// </summary>
+    internal static string? LeadingVerb(string clean)
+    {
+        var words = clean.Split(' ', 8);
+        if (words.Length == 0 || words[0].Length < 2 || !char.IsUpper(words[0][0])) return null;
+        var verb = new List<string> { words[0].TrimEnd(',', ';') };
+        var k = 1;
+        if (TwoWordVerbs.Contains(words[0]) && k < words.Length && words[k].Length > 0 && char.IsLower(words[k][0])
+            && (words[0] is not "Noting" and not "Recalling" and not "Welcoming" and not "Expressing" and not "Expresses" || VerbContinuations.Contains(words[k])))
+        {
+            if (words[0] is "Having" or "Deeply" or "Gravely" or "Strongly" or "Seriously" or "Profoundly" or "Fully" or "Mindful" || VerbContinuations.Contains(words[k]))
+            {
+                verb.Add(words[k].TrimEnd(',', ';'));
+                k++;
+            }
+        }
+        while (k < words.Length && VerbContinuations.Contains(words[k].TrimEnd(',')) && !words[k - 1].EndsWith(','))
+        {
+            verb.Add(words[k].TrimEnd(','));
+            k++;
+        }
+        if (words[0] is "Referring" or "Looking" && k < words.Length && words[k] == "to") verb.Add("to");
+        if (verb[^1] is "in" or "with" or "deep" or "grave" or "serious" or "into") verb.RemoveAt(verb.Count - 1);
+        return string.Join(' ', verb);
+    }
+}

@@ -1,0 +1,185 @@
+using System.Text;
+using Graph.Extraction.Readers;
+
+namespace Graph.Extraction.Structure;
+
+/// <summary>
+/// Finds the footnote blocks printed at the foot of pages (Editorial Manual: footnotes sit under a short
+/// rule, each starting with its number) and takes them out of the body flow, so the paragraph the page
+/// break cut is joined again. A zone starts at the rule ("__________") or at a line opening with a
+/// superscript number; it ends at the page break, or, in text without page breaks, at the running header
+/// or two blank lines. Without any rule, a run of "1 …", "2 …" lines at the very end is the footnote list
+/// of old Security Council texts.
+/// </summary>
+internal static class FootnoteZones
+{
+    public static List<FlowLine> Extract(List<string> lines, bool[] furniture, bool hasPages, List<(int Number, string Text)> footnotes)
+    {
+        var flow = new List<FlowLine>();
+        var blanks = 0;
+        var trailingStart = FindTrailingFootnoteList(lines, furniture);
+        var i = 0;
+        while (i < lines.Count)
+        {
+            var line = lines[i];
+            if (i == trailingStart)
+            {
+                ReadZone(lines, furniture, i, lines.Count, footnotes, plainNumbers: true);
+                break;
+            }
+            if (furniture[i]) { i++; continue; }
+            if (line == "\f") { blanks++; i++; continue; }
+            if (line.Length == 0) { blanks++; i++; continue; }
+            var isRule = IsRule(line);
+            if (isRule || StartsWithSuperscriptNumber(line))
+            {
+                var end = FindZoneEnd(lines, furniture, i + (isRule ? 1 : 0), hasPages);
+                if (end > i + 1 || !isRule)
+                {
+                    var before = footnotes.Count;
+                    ReadZone(lines, furniture, isRule ? i + 1 : i, end, footnotes, plainNumbers: isRule);
+                    if (footnotes.Count > before || isRule)
+                    {
+                        i = end;
+                        continue;
+                    }
+                }
+                if (isRule) { i++; continue; }
+            }
+            flow.Add(new FlowLine(line, blanks, i));
+            blanks = 0;
+            i++;
+        }
+        return flow;
+    }
+
+    private static bool IsRule(string line) => line.Length >= 5 && line.All(c => c == '_');
+
+    private static bool StartsWithSuperscriptNumber(string line)
+    {
+        var p = 0;
+        return Superscript.Read(line, ref p) > 0 && p < line.Length && line[p] == ' ';
+    }
+
+    private static int FindZoneEnd(List<string> lines, bool[] furniture, int from, bool hasPages)
+    {
+        var blanks = 0;
+        var seenContent = false;
+        for (var k = from; k < lines.Count; k++)
+        {
+            var line = lines[k];
+            if (line == "\f") return k;
+            if (hasPages) continue;
+            if (furniture[k]) return seenContent ? k : k;
+            if (line.Length == 0)
+            {
+                if (++blanks >= 2 && seenContent) return k;
+                continue;
+            }
+            // After a rule, a first line that is no footnote means the rule was a thematic break;
+            // after a blank line, a line that starts no footnote is the body resuming.
+            if (!LooksLikeFootnoteStart(line) && (!seenContent || blanks > 0)) return k;
+            blanks = 0;
+            seenContent = true;
+        }
+        return lines.Count;
+    }
+
+    private static bool LooksLikeFootnoteStart(string line) =>
+        StartsWithSuperscriptNumber(line) || TryReadPlainNumber(line, out _, out _) || line.StartsWith('*');
+
+    /// <summary>"12 Resolution 60/288." → 12, "Resolution 60/288."; "12" alone → 12, "".</summary>
+    private static bool TryReadPlainNumber(string line, out int number, out string rest)
+    {
+        number = 0;
+        rest = "";
+        var p = 0;
+        while (p < line.Length && p < 3 && char.IsAsciiDigit(line[p])) p++;
+        if (p == 0 || (p < line.Length && char.IsAsciiDigit(line[p]))) return false;
+        number = int.Parse(line.AsSpan(0, p), System.Globalization.CultureInfo.InvariantCulture);
+        if (number == 0) return false;
+        if (p == line.Length) return true;
+        if (line[p] != ' ') return false;
+        rest = line[(p + 1)..].TrimStart();
+        return rest.Length > 0 && !char.IsAsciiDigit(rest[0]) && !MonthStart(rest);
+    }
+
+    private static bool MonthStart(string rest)
+    {
+        var p = 0;
+        return Graph.Model.Symbols.DateText.ReadMonth(rest, ref p) > 0;
+    }
+
+    private static void ReadZone(List<string> lines, bool[] furniture, int from, int to, List<(int Number, string Text)> footnotes, bool plainNumbers)
+    {
+        var chunks = new List<(int Number, StringBuilder Text)>();
+        var pendingNumbers = new List<int>();
+        for (var k = from; k < to; k++)
+        {
+            var line = lines[k];
+            if (furniture[k] || line.Length == 0 || line == "\f") continue;
+            var p = 0;
+            var superscript = Superscript.Read(line, ref p);
+            if (superscript > 0 && p < line.Length && line[p] == ' ')
+            {
+                chunks.Add((superscript, new StringBuilder(line[(p + 1)..].Trim())));
+                continue;
+            }
+            if (plainNumbers && TryReadPlainNumber(line, out var number, out var rest))
+            {
+                if (rest.Length == 0) pendingNumbers.Add(number);
+                else chunks.Add((number, new StringBuilder(rest)));
+                continue;
+            }
+            if (line.StartsWith("* ", StringComparison.Ordinal)) { chunks.Add((-1, new StringBuilder())); continue; }
+            if (chunks.Count == 0 || (pendingNumbers.Count > chunks.Count(c => c.Number == 0) && EndsSentence(chunks[^1].Text)))
+                chunks.Add((0, new StringBuilder(line)));
+            else
+                AppendLine(chunks[^1].Text, line);
+        }
+        // pdftotext may print the numbers of a page's footnotes apart from their texts: pair them in order.
+        pendingNumbers.Sort();
+        var next = 0;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var (number, text) = chunks[c];
+            if (number == 0 && next < pendingNumbers.Count) number = pendingNumbers[next++];
+            if (number <= 0 || text.Length == 0) continue;
+            footnotes.Add((number, text.ToString()));
+        }
+    }
+
+    private static bool EndsSentence(StringBuilder sb) => sb.Length > 0 && sb[^1] is '.' or ')';
+
+    internal static void AppendLine(StringBuilder sb, string line)
+    {
+        if (sb.Length == 0) { sb.Append(line); return; }
+        if (sb[^1] == '-' && sb.Length > 1 && char.IsLetter(sb[^2]) && line.Length > 0 && char.IsLower(line[0])) sb.Append(line);
+        else sb.Append(' ').Append(line);
+    }
+
+    /// <summary>
+    /// Old Security Council texts (the Resolutions and Decisions volumes) list their footnotes after the closing
+    /// "Adopted at the … meeting" line, numbered on from the volume's previous footnotes: "17 Ibid., …".
+    /// </summary>
+    private static int FindTrailingFootnoteList(List<string> lines, bool[] furniture)
+    {
+        if (lines.Any(IsRule) || lines.Any(StartsWithSuperscriptNumber)) return -1;
+        var closing = lines.FindLastIndex(l => l.StartsWith("Adopted", StringComparison.Ordinal));
+        if (closing < 0) return -1;
+        for (var k = closing + 1; k < lines.Count; k++)
+        {
+            if (furniture[k] || !TryReadPlainNumber(lines[k], out var first, out var rest) || rest.Length == 0) continue;
+            // The list counts up without gaps from its first number.
+            var expected = first + 1;
+            for (var j = k + 1; j < lines.Count; j++)
+            {
+                if (!TryReadPlainNumber(lines[j], out var number, out var text) || text.Length == 0) continue;
+                if (number != expected) return -1;
+                expected++;
+            }
+            return k;
+        }
+        return -1;
+    }
+}

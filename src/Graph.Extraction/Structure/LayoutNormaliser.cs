@@ -1,0 +1,174 @@
+using System.Text;
+using Graph.Extraction.Readers;
+using Graph.Model.Symbols;
+
+namespace Graph.Extraction.Structure;
+
+/// <summary>
+/// Turns page-laid-out text (what pdftotext, PyMuPDF or a reader give) back into the document's logical
+/// blocks. Printed UN documents follow the Editorial Manual's layout: a masthead, the heading, the body
+/// in paragraphs, footnotes at the foot of each page under a short rule, a running header (the symbol)
+/// and footer (job number, page "2/7", bar code "*2326010*") on every page. Footnotes and page breaks cut
+/// paragraphs in two; this rejoins them and gathers footnotes, so recognisers see whole paragraphs.
+/// </summary>
+internal static class LayoutNormaliser
+{
+    private const int HeadingScanLines = 60;
+
+    public static LaidOutText Normalise(string raw)
+    {
+        var text = Clean(raw);
+        var hasPages = text.Contains('\f', StringComparison.Ordinal);
+        var lines = SplitLines(text);
+        var furniture = FurnitureDetector.Detect(lines);
+        var footnotes = new List<(int Number, string Text)>();
+        var flow = FootnoteZones.Extract(lines, furniture, hasPages, footnotes);
+        var blocks = ParagraphAssembler.Assemble(flow);
+        var marksExplicit = blocks.Any(b => b.Text.Any(Superscript.IsDigit));
+        if (!marksExplicit && footnotes.Count > 0) FootnoteMarks.MarkPlainDigits(blocks, footnotes.Select(f => f.Number).ToHashSet());
+        return Build(blocks, footnotes);
+    }
+
+    private static string Clean(string raw)
+    {
+        var sb = new StringBuilder(raw.Length);
+        foreach (var c in raw)
+        {
+            switch (c)
+            {
+                case '\r': sb.Append('\n'); break;
+                case '\u00A0' or '\t' or '\u2002' or '\u2003' or '\u2009' or '\u202F': sb.Append(' '); break;
+                case '\u200B' or '\u00AD' or '\uFEFF': break;
+                case '\0': break;
+                default: sb.Append(char.IsControl(c) && c is not '\n' and not '\f' ? ' ' : c); break;
+            }
+        }
+        return sb.ToString().Replace("\n\n\n\n\n\n", "\n\n\n\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>Lines, trimmed; a page break becomes its own marker line "\f".</summary>
+    private static List<string> SplitLines(string text)
+    {
+        var lines = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            var parts = line.Split('\f');
+            for (var k = 0; k < parts.Length; k++)
+            {
+                if (k > 0) lines.Add("\f");
+                lines.Add(parts[k].Trim());
+            }
+        }
+        return lines;
+    }
+
+    private static LaidOutText Build(List<FlowBlock> blocks, List<(int Number, string Text)> footnotes)
+    {
+        var sb = new StringBuilder();
+        var result = new List<Block>();
+        foreach (var block in blocks)
+        {
+            if (block.Text.Length == 0) continue;
+            if (sb.Length > 0) sb.Append("\n\n");
+            var start = sb.Length;
+            sb.Append(block.Text);
+            result.Add(new Block(block.Kind, start, sb.Length));
+        }
+        foreach (var (number, footnoteText) in footnotes.OrderBy(f => f.Number).DistinctBy(f => f.Number))
+        {
+            if (sb.Length > 0) sb.Append("\n\n");
+            var start = sb.Length;
+            sb.Append(Superscript.From(number)).Append(' ');
+            var contentStart = sb.Length;
+            sb.Append(footnoteText);
+            result.Add(new Block(BlockKind.Footnote, start, sb.Length) { FootnoteNumber = number, ContentStart = contentStart });
+        }
+        return new LaidOutText(sb.ToString(), result);
+    }
+
+    internal static bool IsHeadingScanRange(int index) => index < HeadingScanLines;
+}
+
+/// <summary>A block while it is being assembled.</summary>
+internal sealed class FlowBlock(BlockKind kind, string text)
+{
+    public BlockKind Kind { get; set; } = kind;
+
+    public string Text { get; set; } = text;
+}
+
+/// <summary>A line of the body flow, with how many blank lines preceded it.</summary>
+internal readonly record struct FlowLine(string Text, int BlanksBefore, int Index);
+
+/// <summary>
+/// Running headers and footers of printed UN documents: the job number ("23-26010 (E)    090124"), the
+/// bar code ("*2326010*"), the page number ("2/7"), the print date ("140425"), and the document symbol
+/// or running title repeated at the top of each page.
+/// </summary>
+internal static class FurnitureDetector
+{
+    public static bool[] Detect(List<string> lines)
+    {
+        var furniture = new bool[lines.Count];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (line.Length >= 12 && line.Length <= 120) counts[line] = counts.GetValueOrDefault(line) + 1;
+        }
+        var seenSymbolLine = false;
+        var nonBlank = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0 || line == "\f") continue;
+            nonBlank++;
+            if (IsJobNumber(line) || IsBarCode(line) || IsPageNumber(line) || IsPrintDate(line))
+            {
+                furniture[i] = true;
+                continue;
+            }
+            if (IsSymbolLine(line))
+            {
+                // The first symbol line is the masthead; later ones are running headers.
+                if (seenSymbolLine && nonBlank > 3) furniture[i] = true;
+                seenSymbolLine = true;
+                continue;
+            }
+            if (i > 40 && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';')) furniture[i] = true;
+        }
+        return furniture;
+    }
+
+    private static bool IsSymbolLine(string line)
+    {
+        if (line.Length > 60 || !line.Contains('/', StringComparison.Ordinal)) return false;
+        var matches = SymbolScanner.Scan(line, SymbolContext.None);
+        return matches.Count > 0 && matches[0].Start == 0 && matches[^1].End >= line.TrimEnd('*', ' ').Length
+            && matches.All(m => m.Form == SymbolForm.Full);
+    }
+
+    internal static bool IsJobNumber(string line)
+    {
+        // "23-26010 (E)", "25-04453", "23-26010 (E)    090124", "N2212345"
+        if (line.Length < 8 || !char.IsAsciiDigit(line[0]) || !char.IsAsciiDigit(line[1]) || line[2] != '-') return false;
+        var p = 3;
+        while (p < line.Length && char.IsAsciiDigit(line[p])) p++;
+        if (p - 3 != 5) return false;
+        if (p < line.Length && char.IsAsciiLetterUpper(line[p])) p++; // "25-09066X (E)"
+        var rest = line[p..].Trim();
+        return rest.Length == 0 || rest.StartsWith("(E)", StringComparison.Ordinal) || rest.All(c => char.IsAsciiDigit(c) || c == ' ');
+    }
+
+    private static bool IsBarCode(string line) =>
+        line.Length >= 6 && line[0] == '*' && line[^1] == '*' && line[1..^1].All(char.IsAsciiDigit);
+
+    private static bool IsPageNumber(string line)
+    {
+        if (line.StartsWith("Page ", StringComparison.Ordinal) && line.Length <= 9) return line[5..].All(char.IsAsciiDigit);
+        var slash = line.IndexOf('/', StringComparison.Ordinal);
+        if (slash is < 1 or > 3 || line.Length - slash - 1 is < 1 or > 3) return false;
+        return line[..slash].All(char.IsAsciiDigit) && line[(slash + 1)..].All(char.IsAsciiDigit);
+    }
+
+    private static bool IsPrintDate(string line) => line.Length == 6 && line.All(char.IsAsciiDigit);
+}

@@ -1,0 +1,190 @@
+using System.Text;
+using Graph.Extraction.Readers;
+
+namespace Graph.Extraction.Structure;
+
+/// <summary>
+/// Rebuilds paragraphs from lines. UN resolutions follow a fixed drafting convention (Editorial Manual,
+/// "Resolutions and decisions"): a heading, the organ's name ("The General Assembly,"), preambular
+/// paragraphs each opening with a participle or adjective and ending with a comma, operative paragraphs
+/// numbered "1." with a verb in the present tense, ending with a semicolon, the last with a full stop.
+/// A line starts a new paragraph when the previous one is complete (ends with punctuation) and the line
+/// opens like a paragraph (number, opener word, or after a blank line with a capital); otherwise it
+/// continues the paragraph, which is how paragraphs cut by page breaks and footnotes are rejoined.
+/// </summary>
+internal static class ParagraphAssembler
+{
+    private static readonly HashSet<string> OpenerWords = new(StringComparer.Ordinal)
+    {
+        "Mindful", "Aware", "Convinced", "Concerned", "Alarmed", "Determined", "Conscious", "Cognizant", "Guided",
+        "Deeply", "Gravely", "Strongly", "Further", "Also", "Desirous", "Seriously", "Profoundly", "Fully", "Encouraged",
+        "Appreciative", "Disturbed", "Shocked", "Grateful", "Reaffirming", "Provided", "Decides", "Requests", "Calls",
+        "Urges", "Invites", "Encourages", "Welcomes", "Recommends", "Resolves", "Notes", "Takes", "Expresses", "Reaffirms",
+        "Affirms", "Emphasizes", "Emphasises", "Stresses", "Condemns", "Demands", "Authorizes", "Appeals", "Approves", "Endorses",
+        "Reiterates", "Recognizes", "Acknowledges", "Commends", "Underlines", "Designates", "Declares", "Deplores",
+        "Considers", "Appoints", "Adopts", "Reminds", "Supports", "Agrees", "Proclaims", "Recalls", "Regrets",
+        "Believing", "Bearing", "Having", "Keeping", "Taking", "Noting", "Recalling",
+    };
+
+    public static List<FlowBlock> Assemble(List<FlowLine> flow)
+    {
+        var blocks = new List<FlowBlock>();
+        if (flow.Count == 0) return blocks;
+        // The organ's name opens the body of a resolution near the top; further down (a draft inside a report) it does not.
+        var preamble = flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text));
+        var width = TypicalWidth(flow);
+        var bodyStart = 0;
+        if (preamble >= 0)
+        {
+            FlowBlock? heading = null;
+            for (var i = 0; i < preamble; i++)
+            {
+                var line = flow[i];
+                if (heading is null || line.BlanksBefore > 0 || StartsHeadingLine(line.Text))
+                {
+                    heading = new FlowBlock(BlockKind.Heading, line.Text);
+                    blocks.Add(heading);
+                }
+                else heading.Text += "\n" + line.Text;
+            }
+            blocks.Add(new FlowBlock(BlockKind.Heading, flow[preamble].Text));
+            bodyStart = preamble + 1;
+        }
+
+        FlowBlock? current = null;
+        var closing = false;
+        string previousLine = "";
+        for (var i = bodyStart; i < flow.Count; i++)
+        {
+            var line = flow[i];
+            if (!closing && current is not null && IsClosingLine(line.Text) && EndsComplete(current.Text)) closing = true;
+            if (closing)
+            {
+                if (current is null || current.Kind != BlockKind.Closing || line.BlanksBefore > 0 || IsClosingLine(line.Text))
+                {
+                    current = new FlowBlock(BlockKind.Closing, line.Text.Trim('*'));
+                    blocks.Add(current);
+                }
+                else current.Text += "\n" + line.Text.Trim('*');
+                continue;
+            }
+            if (current is null || StartsNewBlock(current.Text, previousLine, line, width))
+            {
+                current = new FlowBlock(preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) ? BlockKind.Heading : BlockKind.Paragraph, line.Text);
+                blocks.Add(current);
+            }
+            else
+            {
+                var sb = new StringBuilder(current.Text);
+                FootnoteZones.AppendLine(sb, line.Text);
+                current.Text = sb.ToString();
+                if (current.Kind == BlockKind.Heading && current.Text.Length > width) current.Kind = BlockKind.Paragraph;
+            }
+            previousLine = line.Text;
+        }
+        return blocks;
+    }
+
+    /// <summary>"The General Assembly,", "The Security Council,", "The Economic and Social Council,".</summary>
+    internal static bool IsPreambleStart(string line) =>
+        line.Length < 70 && line.StartsWith("The ", StringComparison.Ordinal) && line.TrimEnd('*').EndsWith(',')
+        && (line.Contains("Assembly", StringComparison.Ordinal) || line.Contains("Council", StringComparison.Ordinal)
+            || line.Contains("Commission", StringComparison.Ordinal) || line.Contains("Board", StringComparison.Ordinal)
+            || line.Contains("Conference", StringComparison.Ordinal));
+
+    private static bool StartsHeadingLine(string line) =>
+        line.StartsWith("Resolution adopted", StringComparison.Ordinal) || line.StartsWith("Adopted by", StringComparison.Ordinal)
+        || line.StartsWith('[') || line.StartsWith("Agenda item", StringComparison.Ordinal);
+
+    internal static bool IsClosingLine(string line)
+    {
+        var text = line.TrimStart('*');
+        if (text.StartsWith("Adopted at", StringComparison.Ordinal) || text.StartsWith("Adopted unanimously", StringComparison.Ordinal)
+            || text.StartsWith("Adopted by", StringComparison.Ordinal)) return true;
+        var p = 0;
+        while (p < text.Length && char.IsAsciiDigit(text[p])) p++;
+        if (p == 0 || p + 2 > text.Length) return false;
+        var rest = text[p..];
+        return (rest.StartsWith("st ", StringComparison.Ordinal) || rest.StartsWith("nd ", StringComparison.Ordinal)
+                || rest.StartsWith("rd ", StringComparison.Ordinal) || rest.StartsWith("th ", StringComparison.Ordinal))
+            && rest.Contains("plenary meeting", StringComparison.Ordinal);
+    }
+
+    private static bool StartsNewBlock(string current, string previousLine, FlowLine line, double width)
+    {
+        var text = line.Text;
+        if (IsBareNumbering(current)) return false;
+        var complete = EndsComplete(current);
+        // In wrapped text the last line of a paragraph is short; in text with a paragraph per line, only headings are.
+        var previousShort = width > 130 ? previousLine.Length < 60 : previousLine.Length < width * 0.6;
+        if (IsNumberedStart(text) || IsBareNumbering(text)) return complete || line.BlanksBefore > 0 || previousShort;
+        if (IsSectionHeading(text)) return complete || line.BlanksBefore > 0;
+        var first = text[0];
+        var capitalLike = char.IsUpper(first) || char.IsAsciiDigit(first) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first);
+        if (complete && IsOpener(text)) return true;
+        if (line.BlanksBefore > 0 && complete && capitalLike) return true;
+        if (line.BlanksBefore > 0 && previousShort && capitalLike) return true;
+        if (previousShort && capitalLike && complete && current.TrimEnd()[^1] is '.' or ':' or ';') return true;
+        return false;
+    }
+
+    private static bool EndsComplete(string text)
+    {
+        var k = text.Length - 1;
+        while (k >= 0 && (Superscript.IsDigit(text[k]) || text[k] is ' ' or '*' or '”' or '’' or '"')) k--;
+        return k >= 0 && text[k] is ',' or ';' or '.' or ':' or '!' or '?' or ')' or ']';
+    }
+
+    internal static bool IsNumberedStart(string text)
+    {
+        var p = 0;
+        while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
+        if (p > 0 && p < text.Length && text[p] == '.' && (p + 1 == text.Length || text[p + 1] == ' ')) return true;
+        return TryReadLetterItem(text, out _);
+    }
+
+    /// <summary>"(a)", "(ii)" at the start of a sub-paragraph.</summary>
+    internal static bool TryReadLetterItem(string text, out int end)
+    {
+        end = 0;
+        if (text.Length < 3 || text[0] != '(') return false;
+        var close = text.IndexOf(')', StringComparison.Ordinal);
+        if (close is < 2 or > 6) return false;
+        var inner = text.AsSpan(1, close - 1);
+        foreach (var c in inner) if (!char.IsAsciiLetterLower(c)) return false;
+        if (close + 1 < text.Length && text[close + 1] != ' ') return false;
+        end = close + 1;
+        return true;
+    }
+
+    private static bool IsBareNumbering(string text)
+    {
+        var t = text.Trim();
+        if (t.Length is 0 or > 6) return false;
+        if (t.EndsWith('.') && t[..^1].All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))) return true;
+        return TryReadLetterItem(t + " ", out var end) && end == t.Length;
+    }
+
+    private static bool IsSectionHeading(string text)
+    {
+        var p = 0;
+        while (p < text.Length && p < 5 && text[p] is 'I' or 'V' or 'X') p++;
+        return p > 0 && p + 1 < text.Length && text[p] == '.' && text[p + 1] == ' ';
+    }
+
+    private static bool IsOpener(string text)
+    {
+        var p = 0;
+        while (p < text.Length && char.IsLetter(text[p])) p++;
+        if (p < 4 || !char.IsUpper(text[0])) return false;
+        var word = text[..p];
+        return OpenerWords.Contains(word) || (word.EndsWith("ing", StringComparison.Ordinal) && word.Length >= 6 && p < text.Length && text[p] == ' ');
+    }
+
+    private static double TypicalWidth(List<FlowLine> flow)
+    {
+        var lengths = flow.Select(l => l.Text.Length).Where(n => n > 0).OrderBy(n => n).ToList();
+        if (lengths.Count == 0) return 80;
+        return Math.Max(40, lengths[(int)(lengths.Count * 0.9)]);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace Graph.Model.Symbols;
+
+/// <summary>
+/// Dates as UN documents write them in English: day, month name, year ("2 March 2010"), the order
+/// the UN Editorial Manual prescribes. Read by scanning, not by regular expression.
+/// </summary>
+public static class DateText
+{
+    private static readonly string[] Months =
+    [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ];
+
+    /// <summary>Reads "2 March 2010" at <paramref name="start"/> (line breaks count as spaces).</summary>
+    public static bool TryRead(string text, int start, out string isoDate, out int end)
+    {
+        isoDate = "";
+        end = start;
+        var p = start;
+        var day = ReadNumber(text, ref p, 2);
+        if (day is < 1 or > 31) return false;
+        if (!SkipSpaces(text, ref p)) return false;
+        var month = ReadMonth(text, ref p);
+        if (month == 0) return false;
+        if (!SkipSpaces(text, ref p)) return false;
+        var year = ReadNumber(text, ref p, 4);
+        if (year is < 1900 or > 2100 || (p < text.Length && char.IsAsciiDigit(text[p]))) return false;
+        isoDate = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        end = p;
+        return true;
+    }
+
+    /// <summary>Finds the first date in <paramref name="text"/> from <paramref name="start"/>, within <paramref name="limit"/> characters.</summary>
+    public static bool TryFind(string text, int start, int limit, out string isoDate, out int dateStart, out int dateEnd)
+    {
+        var stop = Math.Min(text.Length, start + limit);
+        for (var i = start; i < stop; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiDigit(text[i - 1]))) continue;
+            if (TryRead(text, i, out isoDate, out dateEnd)) { dateStart = i; return true; }
+        }
+        isoDate = "";
+        dateStart = dateEnd = -1;
+        return false;
+    }
+
+    /// <summary>Reads a month name at <paramref name="p"/>; returns 1-12, or 0.</summary>
+    public static int ReadMonth(string text, ref int p)
+    {
+        for (var m = 0; m < Months.Length; m++)
+        {
+            var name = Months[m];
+            if (string.CompareOrdinal(text, p, name, 0, name.Length) == 0
+                && (p + name.Length == text.Length || !char.IsLetter(text[p + name.Length])))
+            {
+                p += name.Length;
+                return m + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int ReadNumber(string text, ref int p, int maxDigits)
+    {
+        var value = 0;
+        var digits = 0;
+        while (p < text.Length && char.IsAsciiDigit(text[p]) && digits < maxDigits)
+        {
+            value = value * 10 + (text[p] - '0');
+            p++;
+            digits++;
+        }
+        return digits == 0 ? -1 : value;
+    }
+
+    private static bool SkipSpaces(string text, ref int p)
+    {
+        var start = p;
+        while (p < text.Length && (text[p] is ' ' or '\n' or '\r' or '\t' or '\u00A0') && p - start < 4) p++;
+        return p > start;
+    }
+}

@@ -1,0 +1,420 @@
+namespace Graph.Model.Symbols;
+
+/// <summary>
+/// Finds UN document symbols in running text by hand-written scanning (no backtracking, linear time):
+/// full symbols (A/77/277-S/2022/606*, A/71/160 and Add.1, A/C.3/80/L.11, S/PV.9609), and the numbers
+/// that follow "resolution(s)" or "decision(s)" (64/256, 1631 (2005), 1514 (XV), 2200 A (XXI), ES-10/23,
+/// S-30/1), including lists ("resolutions 64/256 of 2 March 2010, 65/122 … and 75/276").
+/// </summary>
+public static class SymbolScanner
+{
+    private const int MaxSegments = 8;
+
+    public static IReadOnlyList<SymbolMatch> Scan(string text, SymbolContext context)
+    {
+        var result = new List<SymbolMatch>();
+        if (string.IsNullOrEmpty(text)) return result;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (IsWordBoundaryBefore(text, i))
+            {
+                if (char.IsAsciiLetterUpper(c) && TryReadFull(text, i, result, out var end))
+                {
+                    i = end;
+                    continue;
+                }
+                if (c is 'r' or 'R' or 'd' or 'D' && TryReadKeywordList(text, i, context, result, out end))
+                {
+                    i = end;
+                    continue;
+                }
+                if (char.IsAsciiDigit(c) && TryReadBareSecurityCouncilResolution(text, i, result, out end))
+                {
+                    i = end;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return result;
+    }
+
+    // ---- full symbols -------------------------------------------------------------------------
+
+    private static bool TryReadFull(string text, int start, List<SymbolMatch> result, out int end)
+    {
+        end = start;
+        if (!TryReadSingle(text, start, out var canonical, out var p)) return false;
+        var aliases = new List<string>();
+        p = SkipAsterisks(text, p);
+        // Joint symbols: "A/77/277-S/2022/606", "A/79/845–S/2025/203" (hyphen or dash, no spaces on mastheads).
+        while (p < text.Length - 2 && text[p] is '-' or '–' or '—')
+        {
+            var q = p + 1;
+            if (q < text.Length && text[q] == ' ') q++;
+            if (!TryReadSingle(text, q, out var alias, out var aliasEnd)) break;
+            aliases.Add(alias);
+            p = SkipAsterisks(text, aliasEnd);
+        }
+        var symbolEnd = TrimTrailingSpace(text, start, p);
+        result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical, aliases), start, symbolEnd, SymbolForm.Full));
+        end = symbolEnd;
+
+        // "A/71/160-S/2016/621 and Add.1": the addendum is a document of its own with the same base.
+        var r = end;
+        while (TryReadAndSuffix(text, r, out var suffix, out var suffixStart, out var suffixEnd))
+        {
+            var addAliases = aliases.Select(a => a + "/" + suffix).ToList();
+            result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical + "/" + suffix, addAliases), suffixStart, suffixEnd, SymbolForm.Full));
+            end = suffixEnd;
+            r = suffixEnd;
+        }
+        return true;
+    }
+
+    /// <summary>Reads one slash-separated symbol (no joint part). Canonicalises as it goes.</summary>
+    private static bool TryReadSingle(string text, int start, out string canonical, out int end)
+    {
+        canonical = "";
+        end = start;
+        var p = start;
+        while (p < text.Length && char.IsAsciiLetterUpper(text[p]) && p - start < 9) p++;
+        var firstLength = p - start;
+        if (firstLength is 0 or > 8 || p >= text.Length || text[p] != '/') return false;
+        var segments = new List<string>(4) { text[start..p] };
+        var hasDigit = false;
+        while (p < text.Length && text[p] == '/' && segments.Count < MaxSegments)
+        {
+            var s = p + 1;
+            var q = s;
+            while (q < text.Length && IsSegmentChar(text, q)) q++;
+            // A full stop that ends the sentence is not part of the symbol ("… A/77/277.").
+            while (q > s && text[q - 1] == '.') q--;
+            if (q == s) break;
+            var segment = text[s..q];
+            if (!char.IsAsciiLetterUpper(segment[0]) && !char.IsAsciiDigit(segment[0]) && !IsSuffix(segment)) break;
+            segments.Add(CanonicalSegment(segment));
+            hasDigit |= segment.Any(char.IsAsciiDigit);
+            p = q;
+        }
+        if (segments.Count < 2 || !hasDigit) return false;
+        // A trailing letter right after the symbol means we are inside a word ("A/B/1x").
+        if (p < text.Length && char.IsLetter(text[p])) return false;
+        canonical = string.Join('/', segments);
+        // Security Council resolutions carry the year, old GA resolutions the session: "S/RES/1631 (2005)".
+        if (segments.Count >= 3 && segments[1] == "RES" && TryReadBracket(text, p, out var bracket, out var bracketEnd)
+            && (segments[0] == "S" ? bracket.Length == 4 && bracket.All(char.IsAsciiDigit) : RomanNumerals.TryParse(bracket, out _)))
+        {
+            canonical += $" ({bracket})";
+            p = bracketEnd;
+        }
+        end = p;
+        return true;
+    }
+
+    private static bool IsSegmentChar(string text, int q)
+    {
+        var c = text[q];
+        if (char.IsAsciiLetterOrDigit(c) || c == '.') return true;
+        // "ES-10", "S-30": a hyphen inside a segment is followed by a digit and preceded by a letter.
+        return c == '-' && q + 1 < text.Length && char.IsAsciiDigit(text[q + 1]) && q > 0 && char.IsAsciiLetter(text[q - 1]);
+    }
+
+    private static bool IsSuffix(string segment) =>
+        segment.StartsWith("add.", StringComparison.OrdinalIgnoreCase)
+        || segment.StartsWith("rev.", StringComparison.OrdinalIgnoreCase)
+        || segment.StartsWith("corr.", StringComparison.OrdinalIgnoreCase)
+        || segment.StartsWith("amend.", StringComparison.OrdinalIgnoreCase);
+
+    private static string CanonicalSegment(string segment)
+    {
+        if (!IsSuffix(segment)) return segment;
+        var dot = segment.IndexOf('.', StringComparison.Ordinal);
+        return char.ToUpperInvariant(segment[0]) + segment[1..dot].ToLowerInvariant() + segment[dot..];
+    }
+
+    private static bool TryReadAndSuffix(string text, int p, out string suffix, out int suffixStart, out int suffixEnd)
+    {
+        suffix = "";
+        suffixStart = suffixEnd = p;
+        var q = p;
+        if (q < text.Length && text[q] == ',') q++;
+        if (!SkipSpace(text, ref q)) return false;
+        if (string.CompareOrdinal(text, q, "and", 0, 3) != 0) return false;
+        q += 3;
+        if (!SkipSpace(text, ref q)) return false;
+        var s = q;
+        while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
+        while (q > s && text[q - 1] == '.') q--;
+        var candidate = text[s..q];
+        if (!IsSuffix(candidate) || !candidate.Any(char.IsAsciiDigit)) return false;
+        suffix = CanonicalSegment(candidate);
+        suffixStart = s;
+        suffixEnd = q;
+        return true;
+    }
+
+    private static int SkipAsterisks(string text, int p)
+    {
+        while (p < text.Length && text[p] == '*') p++;
+        return p;
+    }
+
+    private static int TrimTrailingSpace(string text, int start, int p)
+    {
+        while (p > start && char.IsWhiteSpace(text[p - 1])) p--;
+        return p;
+    }
+
+    // ---- "resolution 64/256", "resolutions 1631 (2005) and 1809 (2008)", "decision 79/512" --------
+
+    private static readonly string[] Keywords = ["resolutions", "resolution", "decisions", "decision"];
+
+    private static bool TryReadKeywordList(string text, int start, SymbolContext context, List<SymbolMatch> result, out int end)
+    {
+        end = start;
+        string? keyword = null;
+        foreach (var k in Keywords)
+        {
+            if (string.Compare(text, start, k, 0, k.Length, StringComparison.OrdinalIgnoreCase) == 0) { keyword = k; break; }
+        }
+        if (keyword is null) return false;
+        var p = start + keyword.Length;
+        if (!SkipSpace(text, ref p)) return false;
+        var isDecision = keyword.StartsWith('d');
+        var body = BodyBefore(text, start, context);
+        var found = 0;
+        while (p < text.Length && found < 200)
+        {
+            if (!TryReadNumberedItem(text, p, body, isDecision, out var symbol, out var itemEnd)) break;
+            if (symbol is not null) result.Add(new SymbolMatch(symbol, p, itemEnd, SymbolForm.Numbered));
+            found++;
+            end = itemEnd;
+            if (!TrySkipToNextItem(text, itemEnd, out p)) break;
+        }
+        return found > 0;
+    }
+
+    /// <summary>Reads one list item; symbol is null when the body is not one whose symbols we know (the item is still consumed).</summary>
+    private static bool TryReadNumberedItem(string text, int p, Body body, bool isDecision, out DocumentSymbol? symbol, out int end)
+    {
+        symbol = null;
+        end = p;
+        // Special and emergency special sessions: "S-30/1", "ES-10/23".
+        var prefix = "";
+        if (string.CompareOrdinal(text, p, "ES-", 0, 3) == 0) prefix = "ES-";
+        else if (string.CompareOrdinal(text, p, "S-", 0, 2) == 0) prefix = "S-";
+        var q = p + prefix.Length;
+        // Scanned texts read "511 (1982)" as "S11 (1982)": a letter S glued to digits in a list is a 5.
+        var ocrFive = prefix.Length == 0 && q + 1 < text.Length && text[q] == 'S' && char.IsAsciiDigit(text[q + 1]);
+        if (ocrFive) q++;
+        var first = ReadDigits(text, ref q, 5);
+        if (ocrFive && first >= 0) first += 5 * (int)Math.Pow(10, q - p - 1);
+        if (first < 0) return false;
+
+        if (q < text.Length && text[q] == '/')
+        {
+            if (ocrFive) return false;
+            var r = q + 1;
+            var second = ReadDigits(text, ref r, 5);
+            if (second < 0) return false;
+            if (r < text.Length && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '/')) return false;
+            var number = $"{prefix}{first}/{second}";
+            // A lettered GA resolution: "45/58 P".
+            if (r + 2 <= text.Length && text[r] == ' ' && r + 1 < text.Length && char.IsAsciiLetterUpper(text[r + 1])
+                && (r + 2 == text.Length || !char.IsLetterOrDigit(text[r + 2]) && text[r + 2] != '/'))
+            {
+                number += " " + text[r + 1];
+                r += 2;
+            }
+            end = r;
+            var yearNumbered = prefix.Length == 0 && first >= 1946;
+            var kind = isDecision ? "DEC" : "RES";
+            symbol = body switch
+            {
+                Body.EconomicAndSocialCouncil when yearNumbered => DocumentSymbol.FromCanonical($"E/{kind}/{number}"),
+                Body.HumanRightsCouncil when !yearNumbered => DocumentSymbol.FromCanonical($"A/HRC/{kind}/{number}"),
+                Body.GeneralAssembly when !yearNumbered => DocumentSymbol.FromCanonical($"A/{kind}/{number}"),
+                _ => null,
+            };
+            return true;
+        }
+
+        if (prefix.Length > 0) return false;
+        // "2200 A (XXI)": a lettered old GA resolution.
+        var letter = "";
+        if (q + 2 < text.Length && text[q] == ' ' && char.IsAsciiLetterUpper(text[q + 1]) && text[q + 2] == ' ')
+        {
+            letter = " " + text[q + 1];
+            q += 2;
+        }
+        if (!TryReadBracket(text, q, out var bracket, out var bracketEnd)) return false;
+        end = bracketEnd;
+        if (letter.Length == 0 && bracket.Length == 4 && bracket.All(char.IsAsciiDigit))
+        {
+            symbol = isDecision ? null : DocumentSymbol.FromCanonical($"S/RES/{first} ({bracket})");
+            return true;
+        }
+        if (RomanNumerals.TryParse(bracket, out _) || bracket.StartsWith("ES-", StringComparison.Ordinal) || bracket.StartsWith("S-", StringComparison.Ordinal))
+        {
+            symbol = isDecision ? null : body switch
+            {
+                Body.EconomicAndSocialCouncil => DocumentSymbol.FromCanonical($"E/RES/{first}{letter} ({bracket})"),
+                Body.GeneralAssembly or Body.Default => DocumentSymbol.FromCanonical($"A/RES/{first}{letter} ({bracket})"),
+                _ => null,
+            };
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TrySkipToNextItem(string text, int p, out int next)
+    {
+        next = p;
+        var q = p;
+        // " of 2 March 2010"
+        var r = q;
+        if (SkipSpace(text, ref r) && string.CompareOrdinal(text, r, "of", 0, 2) == 0)
+        {
+            r += 2;
+            if (SkipSpace(text, ref r) && DateText.TryRead(text, r, out _, out var dateEnd)) q = dateEnd;
+        }
+        SkipSpaceOptional(text, ref q);
+        var sawSeparator = false;
+        if (q < text.Length && text[q] == ',') { q++; sawSeparator = true; SkipSpaceOptional(text, ref q); }
+        foreach (var connector in (ReadOnlySpan<string>)["and in particular,", "and in particular", "as well as", "and", "or", "to"])
+        {
+            if (string.CompareOrdinal(text, q, connector, 0, connector.Length) == 0
+                && q + connector.Length < text.Length && char.IsWhiteSpace(text[q + connector.Length]))
+            {
+                q += connector.Length;
+                SkipSpaceOptional(text, ref q);
+                sawSeparator = true;
+                break;
+            }
+        }
+        if (!sawSeparator || q >= text.Length || !(char.IsAsciiDigit(text[q]) || text[q] == 'S' || text[q] == 'E')) return false;
+        next = q;
+        return true;
+    }
+
+    private enum Body
+    {
+        Default,
+        GeneralAssembly,
+        SecurityCouncil,
+        EconomicAndSocialCouncil,
+        HumanRightsCouncil,
+        Unknown,
+    }
+
+    /// <summary>
+    /// Decides whose resolution "resolution N" is from the words just before it: a named organ
+    /// ("Economic and Social Council resolution 2020/8"), an organ we do not know ("Commission on the
+    /// Status of Women resolution 60/2", no symbol rather than a wrong one), or the document's own organ.
+    /// </summary>
+    private static Body BodyBefore(string text, int keywordStart, SymbolContext context)
+    {
+        var from = Math.Max(0, keywordStart - 60);
+        var before = text[from..keywordStart].TrimEnd();
+        if (before.EndsWith("Economic and Social Council", StringComparison.Ordinal)) return Body.EconomicAndSocialCouncil;
+        if (before.EndsWith("Human Rights Council", StringComparison.Ordinal)) return Body.HumanRightsCouncil;
+        if (before.EndsWith("Security Council", StringComparison.Ordinal)) return Body.SecurityCouncil;
+        if (before.EndsWith("General Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
+        if (before.EndsWith("Assembly", StringComparison.Ordinal) && context == SymbolContext.GeneralAssembly && !before.EndsWith("Health Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
+        if (before.EndsWith("Council", StringComparison.Ordinal) && !before.EndsWith(" Council", StringComparison.Ordinal)) return FromContext(context);
+        // A capitalised word mid-sentence just before "resolution" names some other organ.
+        var wordEnd = before.Length;
+        var wordStart = wordEnd;
+        while (wordStart > 0 && char.IsLetter(before[wordStart - 1])) wordStart--;
+        if (wordStart < wordEnd && char.IsUpper(before[wordStart]))
+        {
+            var word = before[wordStart..wordEnd];
+            var k = wordStart - 1;
+            while (k >= 0 && before[k] == ' ') k--;
+            var sentenceStart = k < 0 || before[k] is '.' or ':' or ';' or '\n' or '(' or '“' or '"';
+            if (word == "Council") return FromContext(context);
+            if (!sentenceStart && !IsVerbLike(word)) return Body.Unknown;
+        }
+        return FromContext(context);
+    }
+
+    private static bool IsVerbLike(string word) => word.EndsWith("ing", StringComparison.Ordinal) || word is "Recalls" or "See" or "Also" or "Further" or "Its" or "In" or "Under";
+
+    private static Body FromContext(SymbolContext context) => context switch
+    {
+        SymbolContext.GeneralAssembly => Body.GeneralAssembly,
+        SymbolContext.SecurityCouncil => Body.SecurityCouncil,
+        SymbolContext.EconomicAndSocialCouncil => Body.EconomicAndSocialCouncil,
+        SymbolContext.HumanRightsCouncil => Body.HumanRightsCouncil,
+        _ => Body.Default,
+    };
+
+    // ---- "… and in particular, 1447 (2002)": an SC resolution number with its year, alone --------
+
+    private static bool TryReadBareSecurityCouncilResolution(string text, int start, List<SymbolMatch> result, out int end)
+    {
+        end = start;
+        var q = start;
+        var number = ReadDigits(text, ref q, 4);
+        if (number < 1 || !TryReadBracket(text, q, out var bracket, out var bracketEnd)) return false;
+        if (bracket.Length != 4 || !int.TryParse(bracket, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)) return false;
+        // Only where resolutions are being talked about, and only numbers the Council could have reached that year.
+        var window = text.AsSpan(Math.Max(0, start - 300), Math.Min(300, start));
+        if (!window.Contains("resolution", StringComparison.OrdinalIgnoreCase)) return false;
+        if (!SecurityCouncilNumbering.IsPlausible(number, year)) return false;
+        result.Add(new SymbolMatch(DocumentSymbol.FromCanonical($"S/RES/{number} ({year})"), start, bracketEnd, SymbolForm.Numbered));
+        end = bracketEnd;
+        return true;
+    }
+
+    // ---- small helpers ------------------------------------------------------------------------
+
+    /// <summary>Reads "(2005)" or " (XV)" at p; the content must be short and simple.</summary>
+    private static bool TryReadBracket(string text, int p, out string content, out int end)
+    {
+        content = "";
+        end = p;
+        var q = p;
+        if (q < text.Length && text[q] == ' ') q++;
+        if (q >= text.Length || text[q] != '(') return false;
+        var s = q + 1;
+        var r = s;
+        while (r < text.Length && r - s < 8 && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '-')) r++;
+        if (r >= text.Length || text[r] != ')' || r == s) return false;
+        content = text[s..r];
+        end = r + 1;
+        return true;
+    }
+
+    private static int ReadDigits(string text, ref int p, int max)
+    {
+        var value = 0;
+        var start = p;
+        while (p < text.Length && char.IsAsciiDigit(text[p]) && p - start < max)
+        {
+            value = value * 10 + (text[p] - '0');
+            p++;
+        }
+        if (p == start || (p < text.Length && char.IsAsciiDigit(text[p]))) { p = start; return -1; }
+        return value;
+    }
+
+    private static bool SkipSpace(string text, ref int p)
+    {
+        var start = p;
+        while (p < text.Length && p - start < 3 && (text[p] is ' ' or '\n' or '\r' or '\t' or '\u00A0')) p++;
+        return p > start;
+    }
+
+    private static void SkipSpaceOptional(string text, ref int p) => SkipSpace(text, ref p);
+
+    private static bool IsWordBoundaryBefore(string text, int i)
+    {
+        if (i == 0) return true;
+        var b = text[i - 1];
+        return !(char.IsLetterOrDigit(b) || b is '/' or '.' or '-' or '_' or '#' or '@');
+    }
+}

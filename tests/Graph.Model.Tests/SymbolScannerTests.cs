@@ -1,0 +1,141 @@
+using Graph.Model.Symbols;
+
+namespace Graph.Model.Tests;
+
+public sealed class SymbolScannerTests
+{
+    private static string[] Symbols(string text, SymbolContext context = SymbolContext.GeneralAssembly) =>
+        [.. SymbolScanner.Scan(text, context).Select(m => m.Symbol.Canonical)];
+
+    [Theory]
+    [InlineData("A/RES/77/13", "A/RES/77/13")]
+    [InlineData("S/RES/1631 (2005)", "S/RES/1631 (2005)")]
+    [InlineData("S/RES/1631(2005)", "S/RES/1631 (2005)")]
+    [InlineData("A/RES/ES-10/23", "A/RES/ES-10/23")]
+    [InlineData("A/RES/S-30/1", "A/RES/S-30/1")]
+    [InlineData("S/PRST/2010/1", "S/PRST/2010/1")]
+    [InlineData("A/78/481/add.2", "A/78/481/Add.2")]
+    [InlineData("A/77/L.13", "A/77/L.13")]
+    [InlineData("A/C.3/80/L.11", "A/C.3/80/L.11")]
+    [InlineData("E/2009/28", "E/2009/28")]
+    [InlineData("E/CN.6/2025/19", "E/CN.6/2025/19")]
+    [InlineData("A/62/PV.117", "A/62/PV.117")]
+    [InlineData("S/PV.9609", "S/PV.9609")]
+    [InlineData("A/79/845*", "A/79/845")]
+    public void CanonicalisesFullSymbols(string written, string canonical)
+    {
+        Assert.True(DocumentSymbol.TryParse(written, out var symbol), $"input: {written}");
+        Assert.Equal(canonical, symbol.Canonical);
+    }
+
+    [Theory]
+    [InlineData("A/77/277-S/2022/606")]
+    [InlineData("A/77/277–S/2022/606")]
+    [InlineData("A/77/277*-S/2022/606*")]
+    public void ParsesJointSymbolIntoOneDocumentWithAlias(string written)
+    {
+        Assert.True(DocumentSymbol.TryParse(written, out var symbol), $"input: {written}");
+        Assert.Equal("A/77/277", symbol.Canonical);
+        Assert.Equal(["S/2022/606"], symbol.Aliases);
+    }
+
+    [Fact]
+    public void FindsTheAddendumWrittenAsAndAdd1()
+    {
+        var matches = SymbolScanner.Scan("¹ A/71/160-S/2016/621 and Add.1.", SymbolContext.GeneralAssembly);
+        Assert.Equal(["A/71/160", "A/71/160/Add.1"], matches.Select(m => m.Symbol.Canonical));
+        Assert.Equal(["S/2016/621/Add.1"], matches[1].Symbol.Aliases);
+    }
+
+    [Fact]
+    public void ReadsItsResolutionAsGeneralAssemblyResolution() =>
+        Assert.Equal(["A/RES/64/256"], Symbols("Referring further to its resolution 64/256 of 2 March 2010,"));
+
+    [Fact]
+    public void ReadsAListOfResolutionsWithDates() =>
+        Assert.Equal(
+            ["A/RES/64/256", "A/RES/65/122", "A/RES/67/6", "A/RES/75/276"],
+            Symbols("its resolutions 64/256 of 2 March 2010, 65/122 of 13 December 2010, 67/6 of 19 November 2012 and 75/276 of 28 April 2021 on cooperation"));
+
+    [Fact]
+    public void ReadsSecurityCouncilResolutionWithYearInAnyContext()
+    {
+        Assert.Equal(["S/RES/1631 (2005)"], Symbols("including resolution 1631 (2005) of 17 October 2005"));
+        Assert.Equal(["S/RES/2231 (2015)"], Symbols("Security Council resolution 2231 (2015)", SymbolContext.None));
+    }
+
+    [Fact]
+    public void ReadsBareSecurityCouncilNumbersInAResolutionList() =>
+        Assert.Equal(
+            ["S/RES/661 (1990)", "S/RES/986 (1995)", "S/RES/1447 (2002)"],
+            Symbols("including resolution 661 (1990) of\n6 August 1990, 986 (1995) of 14 April 1995, and in particular, 1447 (2002) of 4\nDecember 2002,", SymbolContext.SecurityCouncil));
+
+    [Fact]
+    public void ReadsOldStyleGeneralAssemblyResolutions()
+    {
+        Assert.Equal(["A/RES/1514 (XV)"], Symbols("Recalling its resolution 1514 (XV) of 14 December 1960"));
+        Assert.Equal(["A/RES/2200 A (XXI)"], Symbols("See resolution 2200 A (XXI), annex."));
+        Assert.Equal(["A/RES/217 A (III)"], Symbols("¹ Resolution 217 A (III).", SymbolContext.None));
+    }
+
+    [Fact]
+    public void ReadsSpecialSessionResolutions()
+    {
+        Assert.Equal(["A/RES/S-30/1"], Symbols("⁷ Resolution S-30/1, annex."));
+        Assert.Equal(["A/RES/ES-10/23"], Symbols("resolution ES-10/23"));
+    }
+
+    [Fact]
+    public void ReadsDecisionsOfTheAssemblyAndTheCouncil()
+    {
+        Assert.Equal(["A/DEC/79/512"], Symbols("its decision 79/512 of 20 December 2024"));
+        Assert.Equal(["E/RES/2020/8"], Symbols("Economic and Social Council resolution 2020/8 of 18 June 2020"));
+        Assert.Equal(["E/DEC/2024/210"], Symbols("decision 2024/210", SymbolContext.EconomicAndSocialCouncil));
+    }
+
+    [Fact]
+    public void LeavesResolutionsOfOtherOrgansAlone()
+    {
+        Assert.Empty(Symbols("Recalling Commission on the Status of Women resolution 60/2 of 24 March 2016"));
+        Assert.Empty(Symbols("Commission on Human Rights resolution 2005/69"));
+        Assert.Equal(["A/HRC/RES/53/29"], Symbols("Human Rights Council resolution 53/29 of 14 July 2023"));
+    }
+
+    [Fact]
+    public void SpanCoversTheWrittenSymbol()
+    {
+        const string text = "Resolution 60/288.";
+        var match = Assert.Single(SymbolScanner.Scan(text, SymbolContext.GeneralAssembly));
+        Assert.Equal("60/288", text[match.Start..match.End]);
+        var full = Assert.Single(SymbolScanner.Scan("see (A/78/481/Add.2, para. 139)", SymbolContext.None));
+        Assert.Equal("A/78/481/Add.2", "see (A/78/481/Add.2, para. 139)"[full.Start..full.End]);
+    }
+
+    [Theory]
+    [InlineData("and/or the 2030 Agenda")]
+    [InlineData("paragraph 3 (2005) of the report")]
+    [InlineData("in 9 (2025)")]
+    [InlineData("COVID-19 and N/A")]
+    public void IgnoresThingsThatOnlyLookLikeSymbols(string text) => Assert.Empty(Symbols(text));
+
+    [Theory]
+    [InlineData("A/RES/77/13", "General Assembly", "resolution", 77L)]
+    [InlineData("S/PRST/2010/1", "Security Council", "presidential statement", null)]
+    [InlineData("A/77/L.13", "General Assembly", "draft", 77L)]
+    [InlineData("A/RES/1514 (XV)", "General Assembly", "resolution", 15L)]
+    [InlineData("E/2009/28", "Economic and Social Council", null, null)]
+    [InlineData("A/62/PV.117", "General Assembly", "meeting record", 62L)]
+    public void ClassifiesBodyKindAndSession(string canonical, string body, string? kind, long? session)
+    {
+        var symbol = DocumentSymbol.FromCanonical(canonical);
+        Assert.Equal((body, kind, session), (symbol.Body, symbol.Kind, symbol.Session));
+    }
+
+    [Fact]
+    public void ScansLongHostileInputInLinearTime()
+    {
+        var text = string.Concat(Enumerable.Repeat("A/1/1-A/1/1-resolution 1/1, 2/2 and ", 20_000));
+        var matches = SymbolScanner.Scan(text, SymbolContext.GeneralAssembly);
+        Assert.NotEmpty(matches);
+    }
+}
