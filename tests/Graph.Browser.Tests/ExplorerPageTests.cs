@@ -67,6 +67,18 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("A/RES/64/256");
         await Assertions.Expect(_page.Locator("#details .source-text mark")).ToContainTextAsync("64/256");
         await ScreenshotAsync("03-cited-only-details");
+
+        // A citation shows the paragraph that made it.
+        await _page.EvaluateAsync("() => window.explorer.view.cy.edges('[type = \"CITES\"][target = \"A/RES/64/256\"]').first().emit('tap')");
+        await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("CITES");
+        await Assertions.Expect(_page.Locator("#details .source-text")).ToContainTextAsync("64/256");
+
+        // Unticking a kind in the legend hides those nodes; ticking it again shows them.
+        var resolutions = _page.Locator("#kind-filters label", new() { HasText = "Resolution" }).Locator("input");
+        await resolutions.UncheckAsync();
+        Assert.True(await _page.EvaluateAsync<bool>("() => window.explorer.view.cy.getElementById('A/RES/77/13').hasClass('filtered')"));
+        await resolutions.CheckAsync();
+        Assert.False(await _page.EvaluateAsync<bool>("() => window.explorer.view.cy.getElementById('A/RES/77/13').hasClass('filtered')"));
         AssertNoPageProblems();
     }
 
@@ -174,5 +186,43 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await other.WaitForFunctionAsync("() => window.explorer && window.explorer.view.has('A/RES/64/256')");
         await Assertions.Expect(other.Locator("#layout-select")).ToHaveValueAsync("timeline");
         await Assertions.Expect(other.Locator("#details h2")).ToHaveTextAsync("A/RES/77/13");
+    }
+
+    [Fact]
+    public async Task CitationChainIsLaidOutAsATimeOrderedHierarchy()
+    {
+        SkipWithoutBrowser();
+        await _page.FillAsync("#search-input", "77/13");
+        await _page.Locator("#search-results li[data-id='A/RES/77/13']").ClickAsync();
+        await _page.FillAsync("#chain-depth", "2");
+        await _page.Locator("#details button[data-action='cites']").ClickAsync();
+        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
+        await Assertions.Expect(_page.Locator("#layout-select")).ToHaveValueAsync("hierarchy");
+        // Citations point back in time, so the hierarchy puts the cited (older) resolution left of the citing one.
+        var x = await _page.EvaluateAsync<double[]>("() => ['A/RES/64/256', 'A/RES/77/13'].map(id => window.explorer.view.cy.getElementById(id).position('x'))");
+        Assert.True(x[0] < x[1], $"64/256 at x={x[0]}, 77/13 at x={x[1]}");
+        await ScreenshotAsync("09-citation-hierarchy");
+
+        await _page.ClickAsync("[role='tab'][data-tab='evolution']");
+        await _page.Locator("#details button[data-action='series']").ClickAsync();
+        await Assertions.Expect(_page.Locator("#series-timeline li")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(_page.Locator("#series-timeline li").Last).ToContainTextAsync("A/RES/77/13");
+        await ScreenshotAsync("10-series-timeline");
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task ThousandsOfElementsSwitchCytoscapeToWebGl()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("[role='tab'][data-tab='cypher']");
+        await _page.FillAsync("#cypher-input", "MATCH (p:Paragraph) RETURN p LIMIT 2500");
+        await _page.FillAsync("#cypher-params", "{}");
+        await _page.ClickAsync("#cypher-run");
+        await _page.WaitForFunctionAsync("() => window.explorer.view.cy.nodes().length >= 2001", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        Assert.Equal("webgl", await _page.EvaluateAsync<string>("() => window.explorer.view.rendererName"));
+        await _page.WaitForTimeoutAsync(1500);
+        await ScreenshotAsync("11-webgl");
+        AssertNoPageProblems();
     }
 }

@@ -41,7 +41,8 @@ export class GraphView extends EventTarget {
     const cy = cytoscape(/** @type {any} */ ({
       container: this.container,
       elements,
-      style: stylesheet(),
+      // With thousands of nodes, captions are unreadable anyway: show only the selected ones'.
+      style: webgl ? [...stylesheet(), { selector: 'node', style: { label: '' } }, { selector: 'node:selected, node.path', style: { label: 'data(caption)' } }] : stylesheet(),
       wheelSensitivity: 0.3,
       minZoom: 0.05,
       maxZoom: 4,
@@ -237,8 +238,11 @@ export class GraphView extends EventTarget {
       options = { name: 'dagre', rankDir: 'RL', nodeSep: 18, rankSep: 70, animate: false, fit: true, padding: 30 };
     } else if (this.layoutName === 'timeline') {
       options = { name: 'preset', positions: timelinePositions(visible.nodes()), fit: true, padding: 30, animate: false };
+    } else if (visible.nodes().length > 300 && visible.edges().length < visible.nodes().length / 3) {
+      // Mostly unconnected nodes (a query's bare rows): a force layout has nothing to pull on; a grid reads better.
+      options = { name: 'grid', fit: true, padding: 30, avoidOverlap: true, sort: (/** @type {any} */ a, /** @type {any} */ b) => a.id().localeCompare(b.id()) };
     } else if (fcose) {
-      options = { name: 'fcose', quality: 'default', animate: false, randomize: visible.nodes().length > 2, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, fit: true, padding: 30, packComponents: true };
+      options = { name: 'fcose', quality: visible.nodes().length > 400 ? 'draft' : 'default', animate: false, randomize: visible.nodes().length > 2, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, fit: true, padding: 30, packComponents: true };
     } else {
       options = { name: 'cose', animate: false, fit: true, padding: 30 };
     }

@@ -31,7 +31,7 @@ internal sealed class SemanticChecker
     public static List<List<string>> Check(Query query, string text)
     {
         var checker = new SemanticChecker(text);
-        var columns = query.Parts.Select(checker.CheckSingle).ToList();
+        var columns = query.Parts.Select(p => checker.CheckSingle(p)).ToList();
         if (query.UnionAll.Distinct().Count() > 1)
         {
             throw checker.Error("InvalidClauseComposition", "Cannot mix UNION and UNION ALL", 0);
@@ -81,9 +81,10 @@ internal sealed class SemanticChecker
         return result;
     }
 
-    private List<string> CheckSingle(SingleQuery query)
+    private List<string> CheckSingle(SingleQuery query) => CheckSingle(query, new Dictionary<string, Kind>(StringComparer.Ordinal), isSubquery: false);
+
+    private List<string> CheckSingle(SingleQuery query, Dictionary<string, Kind> scope, bool isSubquery)
     {
-        var scope = new Dictionary<string, Kind>(StringComparer.Ordinal);
         List<string> columns = [];
         for (var index = 0; index < query.Clauses.Count; index++)
         {
@@ -95,6 +96,11 @@ internal sealed class SemanticChecker
                     foreach (var part in match.Patterns)
                     {
                         CheckPatternExpressions(part, scope, allowParameterMaps: false);
+                    }
+
+                    if (match.Where is VariableExpr { Name: var whereVariable } && scope.GetValueOrDefault(whereVariable) is Kind.Node or Kind.Relationship or Kind.Path)
+                    {
+                        throw Error("InvalidArgumentType", $"`{whereVariable}` is not a boolean", match.Where.Offset);
                     }
 
                     if (match.Where is not null)
@@ -191,7 +197,7 @@ internal sealed class SemanticChecker
                     throw Error("ProcedureNotFound", $"There is no procedure with the name `{call.Procedure}`", call.Offset, "ProcedureError");
             }
 
-            if (index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
+            if (!isSubquery && index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
             {
                 throw Error("InvalidClauseComposition", "Query cannot conclude with " + clause.GetType().Name.Replace("Clause", "", StringComparison.Ordinal).ToUpperInvariant(),
                     clause.Offset);
@@ -453,6 +459,21 @@ internal sealed class SemanticChecker
                         FreeVariables(item.Expression, [], keyVariables);
                     }
 
+                    // An aggregate in ORDER BY must be one the projection computes.
+                    var sortAggregates = new List<Expr>();
+                    Aggregation.Collect(sort.Expression, sortAggregates);
+                    var projectedAggregates = new List<Expr>();
+                    foreach (var item in projection.Items)
+                    {
+                        Aggregation.Collect(item.Expression, projectedAggregates);
+                    }
+
+                    var projectedRenders = projectedAggregates.Select(Render).ToHashSet();
+                    if (sortAggregates.FirstOrDefault(a => !projectedRenders.Contains(Render(a))) is { } unprojected)
+                    {
+                        throw Error("UndefinedVariable", "ORDER BY can only use aggregates that are projected", unprojected.Offset);
+                    }
+
                     var missing = outside.FirstOrDefault(v => !next.ContainsKey(v) && !keyVariables.Contains(v));
                     if (missing is not null)
                     {
@@ -525,7 +546,7 @@ internal sealed class SemanticChecker
         }
     }
 
-    private static void FreeVariables(Expr e, HashSet<string> local, List<string> into)
+    internal static void FreeVariables(Expr e, HashSet<string> local, List<string> into)
     {
         switch (e)
         {
@@ -875,6 +896,22 @@ internal sealed class SemanticChecker
                     }
 
                     CheckExpression(pc.Projection, inner, allowAggregates);
+                    return;
+                }
+
+            case ExistsSubqueryExpr { Subquery: { } subquery } existsQuery:
+                {
+                    foreach (var part in subquery.Parts)
+                    {
+                        if (part.Clauses.FirstOrDefault(c => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause) is { } update)
+                        {
+                            throw Error("InvalidClauseComposition", "An EXISTS subquery cannot update the graph", update.Offset);
+                        }
+
+                        CheckSingle(part, new Dictionary<string, Kind>(scope), isSubquery: true);
+                    }
+
+                    _ = existsQuery;
                     return;
                 }
 

@@ -97,9 +97,25 @@ internal static class HeadingRecogniser
         var titleEnd = text.IndexOf("\n\n", titleStart, StringComparison.Ordinal);
         // Where the agenda item shares its block with the session line, the title is the next block.
         if (titleStart >= limit || titleEnd < 0) return;
-        if (titleEnd == titleStart) return;
+        if (titleEnd > limit) titleEnd = limit;
+        // The title ends where the block does, or where a list of sponsors starts ("Antigua and Barbuda, Argentina,* …").
+        var colon = text.IndexOf(':', titleStart, titleEnd - titleStart);
+        if (colon >= 0)
+        {
+            var lineBreak = text.IndexOf('\n', colon, titleEnd - colon);
+            while (lineBreak >= 0)
+            {
+                var nextBreak = text.IndexOf('\n', lineBreak + 1, titleEnd - lineBreak - 1);
+                var line = text[(lineBreak + 1)..(nextBreak < 0 ? titleEnd : nextBreak)];
+                if (line.Count(c => c == ',') >= 3 || line.Contains('*', StringComparison.Ordinal)
+                    || line.Contains("draft resolution", StringComparison.OrdinalIgnoreCase) || line.Contains("draft decision", StringComparison.OrdinalIgnoreCase)) { titleEnd = lineBreak; break; }
+                lineBreak = nextBreak;
+            }
+        }
+        if (titleEnd <= titleStart) return;
         var title = Collapse(text[titleStart..titleEnd]);
-        if (title.Length < 4 || title.StartsWith("Resolution", StringComparison.Ordinal) || title.StartsWith('[')) return;
+        if (title.Length is < 4 or > 300 || title.StartsWith("Resolution", StringComparison.Ordinal) || title.StartsWith("Decision", StringComparison.Ordinal)
+            || title.StartsWith('[') || title.EndsWith("draft resolution", StringComparison.Ordinal)) return;
         identity.AgendaTitle = new Stated<string>(title, new SourceSpan(titleStart, titleEnd));
     }
 
