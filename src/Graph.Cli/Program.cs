@@ -9,5 +9,4 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(EvolutionCommand.Create());
-root.Subcommands.Add(QueryCommand.Create());
 return await root.Parse(args).InvokeAsync();
