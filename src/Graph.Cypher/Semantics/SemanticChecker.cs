@@ -16,6 +16,7 @@ internal sealed class SemanticChecker
         Relationship,
         Path,
         Value,
+        RelationshipList,
     }
 
     private readonly Dictionary<string, string> localTypes = new(StringComparer.Ordinal);
@@ -306,7 +307,7 @@ internal sealed class SemanticChecker
 
                 if (scope.TryGetValue(node.Variable, out var kind))
                 {
-                    if (kind is Kind.Relationship or Kind.Path or Kind.Value)
+                    if (kind is Kind.Relationship or Kind.Path or Kind.Value or Kind.RelationshipList)
                     {
                         throw Error("VariableTypeConflict", $"Variable `{node.Variable}` already declared as {kind}", node.Offset);
                     }
@@ -376,7 +377,7 @@ internal sealed class SemanticChecker
                 }
                 else
                 {
-                    scope[rel.Variable] = rel.VarLength ? Kind.Any : Kind.Relationship;
+                    scope[rel.Variable] = rel.VarLength ? Kind.RelationshipList : Kind.Relationship;
                 }
 
                 relsInThisClause.Add(rel.Variable);
