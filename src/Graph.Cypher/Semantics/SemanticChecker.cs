@@ -510,6 +510,11 @@ internal sealed class SemanticChecker
             }
         }
 
+        if (projection.IsWith && projection.Items.FirstOrDefault(i => i.Alias is null && i.Expression is not VariableExpr) is { } unaliased)
+        {
+            throw Error("NoExpressionAlias", "Expression in WITH must be aliased (use AS)", unaliased.Expression.Offset);
+        }
+
         CheckCount(projection.Skip, "SKIP");
         CheckCount(projection.Limit, "LIMIT");
         return next;
