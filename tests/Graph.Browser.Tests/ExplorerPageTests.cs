@@ -62,6 +62,11 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await _page.WaitForTimeoutAsync(300); // let the layout settle for the screenshot
         await ScreenshotAsync("02-expanded-77-13");
 
+        // One expansion shows a page of neighbours; the "+N more" handle brings the next page.
+        var before = await _page.EvaluateAsync<int>("() => window.explorer.view.cy.nodes().length");
+        await _page.EvaluateAsync("() => window.explorer.view.cy.getElementById('more:A/RES/77/13').emit('tap')");
+        await _page.WaitForFunctionAsync($"() => window.explorer.view.cy.nodes().length > {before + 5}");
+
         // Selecting the cited resolution shows where 77/13 or an earlier resolution cited it, the citation marked.
         await _page.EvaluateAsync("() => window.explorer.view.cy.getElementById('A/RES/64/256').emit('tap')");
         await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("A/RES/64/256");

@@ -149,15 +149,11 @@ export class GraphView extends EventTarget {
     cy.getElementById(id).remove();
     if (remaining <= 0) return;
     const parent = cy.getElementById(parentId);
-    const position = parent.nonempty() ? { x: parent.position().x + 40, y: parent.position().y - 40 } : { x: 0, y: 0 };
+    const position = parent.nonempty() ? { x: parent.position().x + 70, y: parent.position().y - 70 } : { x: 0, y: 0 };
     cy.add([
       { group: 'nodes', data: { id, caption: `+${remaining} more`, kind: 'More', more: true, parentId, offset, weight: 0 }, position, classes: 'more' },
-      { group: 'edges', data: { id: `${id}-edge`, source: parentId, target: id, type: 'MORE' } },
+      { group: 'edges', data: { id: `${id}-edge`, source: parentId, target: id, type: 'MORE', count: 1 } },
     ]);
-    cy.style()
-      .selector('node.more').style({ shape: 'round-rectangle', 'background-color': '#eef1f5', 'border-color': '#1769aa', 'border-width': 1, 'border-style': 'solid', width: 60, height: 18, label: 'data(caption)', 'text-valign': 'center', 'text-margin-y': 0, color: '#1769aa', 'font-size': 9 })
-      .selector('edge[type = "MORE"]').style({ 'line-style': 'dashed', 'target-arrow-shape': 'none', 'line-color': '#c5d3e3' })
-      .update();
   }
 
   /** Removes a node from the view (not from the graph), with its "more" handle. @param {string} id */

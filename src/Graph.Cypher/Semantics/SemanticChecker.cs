@@ -16,6 +16,7 @@ internal sealed class SemanticChecker
         Relationship,
         Path,
         Value,
+        RelationshipList,
     }
 
     private readonly Dictionary<string, string> localTypes = new(StringComparer.Ordinal);
@@ -306,7 +307,7 @@ internal sealed class SemanticChecker
 
                 if (scope.TryGetValue(node.Variable, out var kind))
                 {
-                    if (kind is Kind.Relationship or Kind.Path or Kind.Value)
+                    if (kind is Kind.Relationship or Kind.Path or Kind.Value or Kind.RelationshipList)
                     {
                         throw Error("VariableTypeConflict", $"Variable `{node.Variable}` already declared as {kind}", node.Offset);
                     }
@@ -376,7 +377,7 @@ internal sealed class SemanticChecker
                 }
                 else
                 {
-                    scope[rel.Variable] = rel.VarLength ? Kind.Any : Kind.Relationship;
+                    scope[rel.Variable] = rel.VarLength ? Kind.RelationshipList : Kind.Relationship;
                 }
 
                 relsInThisClause.Add(rel.Variable);
@@ -507,6 +508,11 @@ internal sealed class SemanticChecker
                     throw Error("InvalidAggregation", "Aggregation in ORDER BY of a non-aggregating projection", sort.Expression.Offset);
                 }
             }
+        }
+
+        if (projection.IsWith && projection.Items.FirstOrDefault(i => i.Alias is null && i.Expression is not VariableExpr) is { } unaliased)
+        {
+            throw Error("NoExpressionAlias", "Expression in WITH must be aliased (use AS)", unaliased.Expression.Offset);
         }
 
         CheckCount(projection.Skip, "SKIP");
