@@ -36,17 +36,22 @@ export class EvolutionPanel extends EventTarget {
     try {
       const result = await api.series(id);
       const docs = result.documents;
-      this.e.timeline.replaceChildren(...docs.map((doc, index) => {
+      // Only documents whose text is in the corpus have paragraphs to compare; cited-only ones are hollow.
+      const full = docs.filter((doc) => !doc.properties.stub);
+      this.e.timeline.replaceChildren(...docs.map((doc) => {
         const p = doc.properties;
-        return el('li', { className: p.stub ? 'stub' : '', title: String(p.title ?? '') },
+        const previous = p.stub ? undefined : full[full.indexOf(doc) - 1];
+        return el('li', { className: p.stub ? 'stub' : '', title: p.stub ? 'Cited only: its text is not in the corpus' : String(p.title ?? '') },
           el('button', { type: 'button', onclick: () => this.dispatchEvent(new CustomEvent('open', { detail: { id: doc.id } })) }, String(p.symbol ?? doc.id)),
           el('span', { className: 'date' }, String(p.adoptionDate ?? p.year ?? '')),
           el('span', { className: 'pick' },
-            index > 0 ? el('button', { type: 'button', title: 'Compare with the previous resolution', onclick: () => this.compare(docs[index - 1].id, doc.id) }, '◀ diff') : null));
+            previous ? el('button', { type: 'button', title: `Compare with ${previous.id}`, onclick: () => this.compare(previous.id, doc.id) }, `◀ diff with ${previous.id.replace(/^A\/RES\//, '')}`) : null));
       }));
-      if (docs.length > 1 && !this.e.from.value && !this.e.to.value) {
-        this.e.from.value = docs[docs.length - 2].id;
-        this.e.to.value = docs[docs.length - 1].id;
+      const hint = document.getElementById('series-hint');
+      if (hint) hint.hidden = full.length === docs.length;
+      if (full.length > 1) {
+        this.e.from.value = full[full.length - 2].id;
+        this.e.to.value = full[full.length - 1].id;
       }
       this.dispatchEvent(new CustomEvent('series', { detail: result }));
     } catch (error) {
@@ -100,11 +105,16 @@ function side(change, which, kind) {
   const cell = el('div', { className: `diff-cell ${kind}`, 'data-change': change.change, 'data-paragraph': paragraph.id },
     kind ? el('span', { className: 'tag' }, kind) : null,
     el('span', { className: 'num' }, label));
-  if (change.change === 'reworded' && change.words) {
+  if (change.words && change.words.some((w) => w.op !== 'equal')) {
+    // Runs of words come without the spaces between runs: put one back where neither side has it.
+    let previous = '';
     for (const word of change.words) {
+      const shown = word.op === 'equal' || (word.op === 'delete' && which === 'from') || (word.op === 'insert' && which === 'to');
+      if (!shown) continue;
+      if (previous && !/\s$/.test(previous) && !/^[\s,.;:]/.test(word.text)) cell.append(' ');
       if (word.op === 'equal') cell.append(word.text);
-      else if (word.op === 'delete' && which === 'from') cell.append(el('del', {}, word.text));
-      else if (word.op === 'insert' && which === 'to') cell.append(el('ins', {}, word.text));
+      else cell.append(el(word.op === 'delete' ? 'del' : 'ins', {}, word.text));
+      previous = word.text;
     }
   } else {
     cell.append(paragraph.text);

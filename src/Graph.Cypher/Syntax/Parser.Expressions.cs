@@ -144,6 +144,10 @@ internal sealed partial class Parser
             {
                 left = new BinaryExpr(at, "-", left, ParseMultiply());
             }
+            else if (Current.Kind == TokenKind.Symbol && Current.Text.Length == 1 && Lexer.UnicodeDashes.Contains(Current.Text[0]))
+            {
+                throw Error("InvalidUnicodeCharacter", $"'{Current.Text}' is not a minus sign; use '-'", Current.Offset);
+            }
             else if (TrySymbol("--"))
             {
                 // "a--b" is a minus followed by a negation.
@@ -361,6 +365,20 @@ internal sealed partial class Parser
         throw Unexpected();
     }
 
+    private static bool IsDash(Token token) =>
+        token.Kind == TokenKind.Symbol && (token.Text == "-" || (token.Text.Length == 1 && Lexer.UnicodeDashes.Contains(token.Text[0])));
+
+    private bool TryDash()
+    {
+        if (!IsDash(Current))
+        {
+            return false;
+        }
+
+        pos++;
+        return true;
+    }
+
     private PatternPart? TryParseRelationshipPattern()
     {
         try
@@ -514,15 +532,28 @@ internal sealed partial class Parser
             case "EXISTS" when PeekToken(1).IsSymbol("{"):
                 {
                     pos += 2;
-                    if (AtKeyword("MATCH"))
+                    var start = pos;
+                    try
                     {
-                        pos++;
+                        if (AtKeyword("MATCH"))
+                        {
+                            pos++;
+                        }
+
+                        var patterns = ParsePatternList();
+                        Expr? where = TryKeyword("WHERE") ? ParseExpression() : null;
+                        ExpectSymbol("}");
+                        return new ExistsSubqueryExpr(at, patterns, where);
+                    }
+                    catch (CypherException)
+                    {
+                        // Not the simple form: a full query inside the braces.
+                        pos = start;
                     }
 
-                    var patterns = ParsePatternList();
-                    Expr? where = TryKeyword("WHERE") ? ParseExpression() : null;
+                    var subquery = ParseQuery();
                     ExpectSymbol("}");
-                    return new ExistsSubqueryExpr(at, patterns, where);
+                    return new ExistsSubqueryExpr(at, [], null, subquery);
                 }
         }
 
@@ -676,13 +707,13 @@ internal sealed partial class Parser
                 return new RelPattern(at, null, [], null, RelDirection.Either, false, null, null);
             }
 
-            if (TrySymbol("-"))
+            if (TryDash())
             {
                 var r = TrySymbol(">");
                 return new RelPattern(at, null, [], null, r ? RelDirection.Either : RelDirection.Incoming, false, null, null);
             }
         }
-        else if (AtSymbol("<") && PeekToken(1).IsSymbol("-"))
+        else if (AtSymbol("<") && IsDash(PeekToken(1)))
         {
             pos += 2;
             left = true;
@@ -692,7 +723,7 @@ internal sealed partial class Parser
             var r = TrySymbol(">");
             return new RelPattern(at, null, [], null, r ? RelDirection.Outgoing : RelDirection.Either, false, null, null);
         }
-        else if (!TrySymbol("-"))
+        else if (!TryDash())
         {
             return null;
         }
@@ -716,9 +747,19 @@ internal sealed partial class Parser
                 }
             }
 
+            if (Current.Kind == TokenKind.Integer || AtSymbol(".."))
+            {
+                throw Error("InvalidRelationshipPattern", "A variable length relationship needs '*' before its bounds", Current.Offset);
+            }
+
             if (TrySymbol("*"))
             {
                 varLength = true;
+                if (AtSymbol("-") && PeekToken(1).Kind == TokenKind.Integer)
+                {
+                    throw Error("InvalidRelationshipPattern", "Relationship length bounds cannot be negative", Current.Offset);
+                }
+
                 if (Current.Kind == TokenKind.Integer)
                 {
                     min = (int)ParseInteger(tokens[pos].Text, Current.Offset, this, false);
@@ -753,7 +794,11 @@ internal sealed partial class Parser
         }
         else
         {
-            ExpectSymbol("-");
+            if (!TryDash())
+            {
+                throw Unexpected();
+            }
+
             right = TrySymbol(">");
         }
 

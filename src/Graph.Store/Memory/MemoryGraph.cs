@@ -40,6 +40,10 @@ public sealed partial class MemoryGraph : IDisposable
     private readonly List<string> _types = [];
     private readonly Dictionary<string, LabelSet> _labelSets = new(StringComparer.Ordinal) { [""] = LabelSet.Empty };
     private readonly Dictionary<string, string> _keyPool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _shapes = new(StringComparer.Ordinal);
+
+    /// <summary>Beyond this many distinct key sets (free-form Cypher data), new ones are not pooled.</summary>
+    private const int MaxShapes = 4096;
 
     public long NodeCount { get { using var _ = EnterRead(); return _nodeCount; } }
 
@@ -133,20 +137,36 @@ public sealed partial class MemoryGraph : IDisposable
 
     private LabelSet InternLabels(IEnumerable<string> labels)
     {
-        var sorted = labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        foreach (var label in sorted) ArgumentException.ThrowIfNullOrEmpty(label, nameof(labels));
-        var key = LabelSet.KeyOf(sorted);
+        // Labels usually arrive sorted and distinct (stored that way), so the lookup key of the input
+        // finds the interned set without sorting.
+        var given = labels as IReadOnlyCollection<string> ?? [.. labels];
+        var key = LabelSet.KeyOf(given);
         if (_labelSets.TryGetValue(key, out var set)) return set;
-        set = new LabelSet([.. sorted.Select(Intern)]);
+        var sorted = given.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        foreach (var label in sorted) ArgumentException.ThrowIfNullOrEmpty(label, nameof(labels));
+        var sortedKey = LabelSet.KeyOf(sorted);
+        if (!_labelSets.TryGetValue(sortedKey, out set))
+        {
+            set = new LabelSet([.. sorted.Select(Intern)]);
+            _labelSets[sortedKey] = set;
+        }
         _labelSets[key] = set;
         return set;
     }
 
-    private PropertyMap InternKeys(PropertyMap map)
+    private void InternKeys(PropertyMap map)
     {
-        // Keys arrive from many callers; pooling them keeps one string per distinct key.
-        foreach (var key in map.Keys) Intern(key);
-        return map;
+        // Keys arrive as fresh strings from every caller (JSON, Cypher); pooling keeps one per distinct
+        // key, and maps with the same keys (every paragraph, every citation) share one key array.
+        if (!ReferenceEquals(map, PropertyMap.Empty)) map.PoolKeys(Intern, InternShape);
+    }
+
+    private string[] InternShape(string[] keys)
+    {
+        var shape = string.Join('\u0001', keys);
+        if (_shapes.TryGetValue(shape, out var shared)) return shared;
+        if (_shapes.Count < MaxShapes) _shapes[shape] = keys;
+        return keys;
     }
 
     private int TypeToken(string type)

@@ -74,7 +74,10 @@ public static class GraphApi
 
         var relationships = await graph.Store.GetRelationshipsAsync(node.Id, Direction.Both, cancellationToken: cancellationToken);
         var weight = CitingDocuments(node.Id, relationships);
-        var source = await Provenance.TryExcerptAsync(graph, node.Properties, cancellationToken);
+        // A document's own provenance is its masthead; what helps is where a cited-only document was cited.
+        var source = node.HasLabel(Labels.Document) && node.GetString(PropertyNames.Source) == node.Id
+            ? null
+            : await Provenance.TryExcerptAsync(graph, node.Properties, cancellationToken);
         List<NodeDto>? paragraphs = null;
         if (node.HasLabel(Labels.Document))
         {
@@ -333,8 +336,15 @@ public static class GraphApi
     internal static string OfficialUrl(string symbol) =>
         "https://undocs.org/" + string.Join('/', symbol.Replace(" (", "(", StringComparison.Ordinal).Split('/').Select(Uri.EscapeDataString));
 
-    internal static string Caption(GraphNode node) =>
-        node.GetString("symbol") ?? node.GetString("name") ?? node.GetString("title") ?? node.Id;
+    internal static string Caption(GraphNode node)
+    {
+        if (node.HasLabel(Labels.Paragraph) && node.Id.IndexOf('#', StringComparison.Ordinal) is var hash and > 0)
+        {
+            var where = node.GetString("number") is { } number ? $"operative paragraph {number}" : $"preambular paragraph {node.Id[(hash + 3)..]}";
+            return $"{node.Id[..hash]}, {where}";
+        }
+        return node.GetString("symbol") ?? node.GetString("name") ?? node.GetString("title") ?? node.Id;
+    }
 
     internal static string KindOf(IReadOnlyCollection<string> labels)
     {
