@@ -65,8 +65,14 @@ internal static class IngestCommand
                     }
                     foreach (var document in documents)
                     {
-                        var result = await store.IngestAsync(document, cancellationToken);
-                        summary.Count(result, document);
+                        try
+                        {
+                            summary.Count(await store.IngestAsync(document, cancellationToken), document);
+                        }
+                        catch (ArgumentException error)
+                        {
+                            summary.Failed.Add($"{current}: {error.Message}");
+                        }
                     }
                 }
             }
