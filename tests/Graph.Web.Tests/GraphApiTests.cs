@@ -191,10 +191,10 @@ public sealed class GraphApiTests(ExplorerFactory factory)
         var graphml = System.Xml.Linq.XDocument.Parse(await _client.GetStringAsync("/api/export?format=graphml", Cancel));
         Assert.Contains(graphml.Descendants("{http://graphml.graphdrawing.org/xmlns}node"), n => (string?)n.Attribute("id") == "A/RES/77/13");
         var nodes = await _client.GetStringAsync("/api/export?format=csv", Cancel);
-        Assert.StartsWith("id,labels,", nodes, StringComparison.Ordinal);
+        Assert.StartsWith("\"id:ID\",\":LABEL\",", nodes, StringComparison.Ordinal);
         var relationships = await _client.GetStringAsync("/api/export?format=csv&table=relationships", Cancel);
-        Assert.StartsWith("start,type,end,", relationships, StringComparison.Ordinal);
-        Assert.Contains("A/RES/77/13,CITES,A/RES/64/256", relationships, StringComparison.Ordinal);
+        Assert.StartsWith("\":START_ID\",\":END_ID\",\":TYPE\",", relationships, StringComparison.Ordinal);
+        Assert.Contains("\"A/RES/77/13\",\"A/RES/64/256\",\"CITES\"", relationships, StringComparison.Ordinal);
     }
 
     [Fact]

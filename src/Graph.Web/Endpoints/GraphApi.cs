@@ -1,7 +1,7 @@
 using System.Globalization;
 using Graph.Model;
 using Graph.Store;
-using Graph.Web.Export;
+using Graph.Store.Export;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Graph.Web.Endpoints;
@@ -275,10 +275,25 @@ public static class GraphApi
         return chosen switch
         {
             "json" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(GraphJson.Serialize(data)), "application/json", "graph.json"),
-            "graphml" => TypedResults.File(GraphMlWriter.Write(data), "application/graphml+xml", "graph.graphml"),
-            _ => TypedResults.File(csvTable == "nodes" ? CsvWriter.WriteNodes(data) : CsvWriter.WriteRelationships(data),
-                "text/csv", $"graph-{csvTable}.csv"),
+            "graphml" => TypedResults.File(Utf8(writer => GraphMlWriter.Write(data, writer)), "application/graphml+xml", "graph.graphml"),
+            _ => TypedResults.File(Neo4jAdminCsv(data, csvTable), "text/csv", $"graph-{csvTable}.csv"),
         };
+    }
+
+    /// <summary>One of the two files `neo4j-admin database import` reads, so an export loads straight into Neo4j.</summary>
+    private static byte[] Neo4jAdminCsv(GraphData data, string table)
+    {
+        using var nodes = new StringWriter();
+        using var relationships = new StringWriter();
+        Neo4jCsvWriter.Write(data, nodes, relationships);
+        return System.Text.Encoding.UTF8.GetBytes((table == "nodes" ? nodes : relationships).ToString());
+    }
+
+    private static byte[] Utf8(Action<TextWriter> write)
+    {
+        using var text = new StringWriter();
+        write(text);
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }
 
     private static ParagraphChangeDto ToDto(ParagraphChange change)
