@@ -118,13 +118,20 @@ internal static class MarkdownReader
         return true;
     }
 
+    /// <summary>"[text](url)": the bracket must close (nesting counted) right before "(".</summary>
     private static bool TryReadLink(string line, int i, out string text, out int end)
     {
         text = "";
         end = i;
         var open = line[i] == '!' ? i + 1 : i;
-        var close = line.IndexOf("](", open, StringComparison.Ordinal);
-        if (close < 0 || close - open > 500) return false;
+        var depth = 0;
+        var close = -1;
+        for (var k = open; k < line.Length && k - open < 500; k++)
+        {
+            if (line[k] == '[') depth++;
+            else if (line[k] == ']' && --depth == 0) { close = k; break; }
+        }
+        if (close < 0 || close + 1 >= line.Length || line[close + 1] != '(') return false;
         var paren = line.IndexOf(')', close + 2);
         if (paren < 0) return false;
         text = line[(open + 1)..close];
