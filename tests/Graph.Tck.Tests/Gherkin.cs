@@ -171,9 +171,9 @@ internal static class Gherkin
         for (var k = 1; k < line.Length; k++)
         {
             var c = line[k];
-            if (c == '\\' && k + 1 < line.Length && line[k + 1] == '|')
+            if (c == '\\' && k + 1 < line.Length && line[k + 1] is '|' or '\\' or 'n')
             {
-                cell.Append('|');
+                cell.Append(line[k + 1] == 'n' ? '\n' : line[k + 1]);
                 k++;
             }
             else if (c == '|')

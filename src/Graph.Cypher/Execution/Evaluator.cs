@@ -185,6 +185,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return context.Graph.RelationshipProperties(rel.Id).TryGetValue(key, out var rv) ? rv : null;
             case Dictionary<string, object?> map:
                 return map.TryGetValue(key, out var mv) ? mv : null;
+            case TemporalValue temporal:
+                return TemporalFunctions.Accessor(temporal, key);
             default:
                 throw TypeError($"Type mismatch: expected a map, node or relationship but was {CypherValues.TypeName(target)}", at);
         }
@@ -502,6 +504,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return CypherValues.Equal(left, right);
             case "<>":
                 return !CypherValues.Equal(left, right);
+            case "<" or ">" or "<=" or ">=" when IsNaN(left) && right is long or double || IsNaN(right) && left is long or double:
+                return false;
             case "<":
                 return CypherValues.Compare(left, right) is { } c1 ? c1 < 0 : null;
             case ">":
@@ -537,6 +541,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return Arithmetic.Apply(binary.Op, left, right, this, binary);
         }
     }
+
+    private static bool IsNaN(object? v) => v is double d && double.IsNaN(d);
 
     private bool? Bool(object? v, Expr at) => v switch
     {

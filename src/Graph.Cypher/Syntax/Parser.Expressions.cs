@@ -716,9 +716,19 @@ internal sealed partial class Parser
                 }
             }
 
+            if (Current.Kind == TokenKind.Integer || AtSymbol(".."))
+            {
+                throw Error("InvalidRelationshipPattern", "A variable length relationship needs '*' before its bounds", Current.Offset);
+            }
+
             if (TrySymbol("*"))
             {
                 varLength = true;
+                if (AtSymbol("-") && PeekToken(1).Kind == TokenKind.Integer)
+                {
+                    throw Error("InvalidRelationshipPattern", "Relationship length bounds cannot be negative", Current.Offset);
+                }
+
                 if (Current.Kind == TokenKind.Integer)
                 {
                     min = (int)ParseInteger(tokens[pos].Text, Current.Offset, this, false);
