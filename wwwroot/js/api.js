@@ -45,12 +45,13 @@ async function request(path, init) {
     throw new ApiError('The server cannot be reached. Is it still running?', 0);
   }
   const type = response.headers.get('Content-Type') ?? '';
-  const body = type.includes('json') ? await response.json().catch(() => null) : await response.text();
+  // Typed Query API answers are JSON under their own media type, application/vnd.neo4j.query.
+  const body = type.includes('json') || type.includes('vnd.neo4j') ? await response.json().catch(() => null) : await response.text();
   if (response.ok) return body;
   if (body && typeof body === 'object') {
     // ProblemDetails from the explorer API; Neo4j-shaped {errors:[…]} from the Query API.
     const neo = Array.isArray(body.errors) ? body.errors[0] : null;
-    const message = body.detail ?? neo?.message ?? body.title ?? `The server answered ${response.status}.`;
+    const message = neo?.message ?? body.detail ?? body.title ?? `The server answered ${response.status}.`;
     throw new ApiError(message, response.status, body);
   }
   throw new ApiError(`The server answered ${response.status} ${response.statusText}.`, response.status);

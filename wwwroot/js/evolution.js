@@ -100,11 +100,16 @@ function side(change, which, kind) {
   const cell = el('div', { className: `diff-cell ${kind}`, 'data-change': change.change, 'data-paragraph': paragraph.id },
     kind ? el('span', { className: 'tag' }, kind) : null,
     el('span', { className: 'num' }, label));
-  if (change.change === 'reworded' && change.words) {
+  if (change.words && change.words.some((w) => w.op !== 'equal')) {
+    // Runs of words come without the spaces between runs: put one back where neither side has it.
+    let previous = '';
     for (const word of change.words) {
+      const shown = word.op === 'equal' || (word.op === 'delete' && which === 'from') || (word.op === 'insert' && which === 'to');
+      if (!shown) continue;
+      if (previous && !/\s$/.test(previous) && !/^[\s,.;:]/.test(word.text)) cell.append(' ');
       if (word.op === 'equal') cell.append(word.text);
-      else if (word.op === 'delete' && which === 'from') cell.append(el('del', {}, word.text));
-      else if (word.op === 'insert' && which === 'to') cell.append(el('ins', {}, word.text));
+      else cell.append(el(word.op === 'delete' ? 'del' : 'ins', {}, word.text));
+      previous = word.text;
     }
   } else {
     cell.append(paragraph.text);

@@ -238,7 +238,7 @@ export class GraphView extends EventTarget {
     } else if (this.layoutName === 'timeline') {
       options = { name: 'preset', positions: timelinePositions(visible.nodes()), fit: true, padding: 30, animate: false };
     } else if (fcose) {
-      options = { name: 'fcose', quality: 'default', animate: false, randomize: visible.nodes().length > 2, nodeRepulsion: 6000, idealEdgeLength: 80, fit: true, padding: 30, packComponents: true };
+      options = { name: 'fcose', quality: 'default', animate: false, randomize: visible.nodes().length > 2, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, fit: true, padding: 30, packComponents: true };
     } else {
       options = { name: 'cose', animate: false, fit: true, padding: 30 };
     }

@@ -74,7 +74,10 @@ public static class GraphApi
 
         var relationships = await graph.Store.GetRelationshipsAsync(node.Id, Direction.Both, cancellationToken: cancellationToken);
         var weight = CitingDocuments(node.Id, relationships);
-        var source = await Provenance.TryExcerptAsync(graph, node.Properties, cancellationToken);
+        // A document's own provenance is its masthead; what helps is where a cited-only document was cited.
+        var source = node.HasLabel(Labels.Document) && node.GetString(PropertyNames.Source) == node.Id
+            ? null
+            : await Provenance.TryExcerptAsync(graph, node.Properties, cancellationToken);
         List<NodeDto>? paragraphs = null;
         if (node.HasLabel(Labels.Document))
         {
