@@ -5,4 +5,4 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 
 // One bookkeeping node per ingested document: its content hash, its text and the ids of the facts it
 // stated, so that re-ingesting it replaces exactly those facts.
-CREATE CONSTRAINT ingested_document_id IF NOT EXISTS FOR (d:IngestedDocument) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT ingested_document_id IF NOT EXISTS FOR (d:IngestedDocument) REQUIRE d.documentId IS UNIQUE;

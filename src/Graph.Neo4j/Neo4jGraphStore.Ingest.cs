@@ -48,17 +48,17 @@ public sealed partial class Neo4jGraphStore
     private static async Task<DocumentRecord?> ReadRecordAsync(IQueryApiTransaction tx, string documentId, CancellationToken ct)
     {
         var result = await tx.RunAsync(
-            $"MATCH (d:{Neo4jSchema.IngestedDocumentLabel} {{id: $id}}) " +
-            "RETURN d.contentHash AS hash, d.nodes AS nodes, d.relTypes AS types, d.relStarts AS starts, d.relEnds AS ends, d.relKeys AS keys",
+            $"MATCH (d:{Neo4jSchema.IngestedDocumentLabel} {{documentId: $id}}) " +
+            "RETURN d.contentHash AS hash, d.nodes AS nodeIds, d.relTypes AS relTypes, d.relStarts AS relStarts, d.relEnds AS relEnds, d.relKeys AS relKeys",
             new Dictionary<string, object?> { ["id"] = documentId }, ct).ConfigureAwait(false);
         if (result.Rows.Count == 0) return null;
         static List<string> Strings(object? value) => value is List<object?> list ? list.Select(v => (string)v!).ToList() : [];
-        var types = Strings(result.Get(0, "types"));
-        var starts = Strings(result.Get(0, "starts"));
-        var ends = Strings(result.Get(0, "ends"));
-        var keys = Strings(result.Get(0, "keys"));
+        var types = Strings(result.Get(0, "relTypes"));
+        var starts = Strings(result.Get(0, "relStarts"));
+        var ends = Strings(result.Get(0, "relEnds"));
+        var keys = Strings(result.Get(0, "relKeys"));
         var relationships = Enumerable.Range(0, types.Count).Select(i => new RelationshipKey(types[i], starts[i], ends[i], keys[i])).ToList();
-        return new DocumentRecord(AsString(result.Get(0, "hash")) ?? "", Strings(result.Get(0, "nodes")), relationships);
+        return new DocumentRecord(AsString(result.Get(0, "hash")) ?? "", Strings(result.Get(0, "nodeIds")), relationships);
     }
 
     /// <summary>
@@ -235,7 +235,7 @@ public sealed partial class Neo4jGraphStore
         var parameters = new Dictionary<string, object?> { ["id"] = documentId };
         if (statement is null)
         {
-            await tx.RunAsync($"MATCH (d:{Neo4jSchema.IngestedDocumentLabel} {{id: $id}}) DELETE d", parameters, ct).ConfigureAwait(false);
+            await tx.RunAsync($"MATCH (d:{Neo4jSchema.IngestedDocumentLabel} {{documentId: $id}}) DELETE d", parameters, ct).ConfigureAwait(false);
             return;
         }
         var relationshipKeys = statement.Relationships.Keys.ToList();
@@ -247,7 +247,7 @@ public sealed partial class Neo4jGraphStore
         parameters["ends"] = relationshipKeys.Select(k => k.End).ToList();
         parameters["keys"] = relationshipKeys.Select(k => k.Key).ToList();
         await tx.RunAsync(
-            $"MERGE (d:{Neo4jSchema.IngestedDocumentLabel} {{id: $id}}) SET d.contentHash = $hash, d.text = $text, d.nodes = $nodes, " +
+            $"MERGE (d:{Neo4jSchema.IngestedDocumentLabel} {{documentId: $id}}) SET d.contentHash = $hash, d.text = $text, d.nodes = $nodes, " +
             "d.relTypes = $types, d.relStarts = $starts, d.relEnds = $ends, d.relKeys = $keys",
             parameters, ct).ConfigureAwait(false);
     }

@@ -8,7 +8,7 @@ internal sealed class Neo4jDocumentTextReader(Neo4jGraphStore store) : IDocument
     public async ValueTask<string?> TryGetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default)
     {
         var result = await store.QueryAsync(
-            $"MATCH (d:{Neo4jSchema.IngestedDocumentLabel} {{id: $id}}) RETURN d.text AS text",
+            $"MATCH (d:{Neo4jSchema.IngestedDocumentLabel} {{documentId: $id}}) RETURN d.text AS text",
             new Dictionary<string, object?> { ["id"] = documentId }, cancellationToken).ConfigureAwait(false);
         return result.Rows.Count == 0 ? null : result.Rows[0][0] as string;
     }

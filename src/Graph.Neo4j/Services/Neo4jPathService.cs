@@ -1,41 +1,83 @@
 using Graph.Model;
-using Graph.Neo4j.QueryApi;
 using Graph.Store;
 
 namespace Graph.Neo4j.Services;
 
-/// <summary>Shortest paths with Cypher's <c>shortestPath</c> (no APOC): one request, a bidirectional search in the server.</summary>
+/// <summary>
+/// Shortest paths by breadth-first search from both ends, one request per step for a whole frontier
+/// (the smaller side grows), in plain Cypher: Neo4j and this project's own engine run it alike, and the
+/// number of round trips is the length of the path, not the number of nodes visited.
+/// </summary>
 internal sealed class Neo4jPathService(Neo4jGraphStore store) : IPathService
 {
     public async ValueTask<GraphData?> TryFindShortestPathAsync(
         string fromId, string toId, IReadOnlyCollection<string>? types = null, bool directed = false,
         CancellationToken cancellationToken = default)
     {
-        const string N = Neo4jSchema.NodeLabel;
-        var typeList = types is { Count: > 0 } ? ":" + string.Join('|', types.Select(t => CypherIdentifier.Require(t, "relationship type"))) : "";
-        var arrow = directed ? "->" : "-";
+        var ends = await store.GetNodesAsync([fromId, toId], cancellationToken).ConfigureAwait(false);
+        if (ends.All(n => n.Id != fromId) || ends.All(n => n.Id != toId)) return null;
         if (fromId == toId)
         {
-            var node = await store.TryGetNodeAsync(fromId, cancellationToken).ConfigureAwait(false);
-            if (node is null) return null;
             var single = new GraphData();
-            single.Nodes.Add(node);
+            single.Nodes.Add(ends[0]);
             return single;
         }
-        var result = await store.QueryAsync(
-            $"MATCH (a:{N} {{id: $from}}) MATCH (b:{N} {{id: $to}}) MATCH p = shortestPath((a)-[{typeList}*]{arrow}(b)) " +
-            "RETURN [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | [startNode(r).id, endNode(r).id, r]] AS rels, nodes(p) AS nodes",
-            new Dictionary<string, object?> { ["from"] = fromId, ["to"] = toId }, cancellationToken).ConfigureAwait(false);
-        if (result.Rows.Count == 0) return null;
 
-        var graph = new GraphData();
-        foreach (var node in (List<object?>)result.Get(0, "nodes")!)
-            graph.Nodes.Add(Bookkeeping.ToGraphNode((Neo4jNode)node!));
-        foreach (var item in (List<object?>)result.Get(0, "rels")!)
+        // Each side remembers, per node it reached, the relationship it came by.
+        var forward = new Dictionary<string, GraphRelationship?>(StringComparer.Ordinal) { [fromId] = null };
+        var backward = new Dictionary<string, GraphRelationship?>(StringComparer.Ordinal) { [toId] = null };
+        var nodes = ends.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        List<string> forwardFrontier = [fromId], backwardFrontier = [toId];
+        string? meeting = null;
+        var typeList = types ?? [];
+        while (meeting is null && forwardFrontier.Count > 0 && backwardFrontier.Count > 0)
         {
-            var triple = (List<object?>)item!;
-            graph.Relationships.Add(Bookkeeping.ToGraphRelationship((string)triple[0]!, (string)triple[1]!, (Neo4jRelationship)triple[2]!));
+            var growForward = forwardFrontier.Count <= backwardFrontier.Count;
+            var (frontier, reached, other) = growForward ? (forwardFrontier, forward, backward) : (backwardFrontier, backward, forward);
+            var direction = directed ? (growForward ? Direction.Outgoing : Direction.Incoming) : Direction.Both;
+            var next = new List<string>();
+            var step = await store.ExpandAsync(frontier, typeList, direction, cancellationToken).ConfigureAwait(false);
+            // Frontier order, then relationship id: the same graph gives the same path every time.
+            foreach (var (relationship, neighbour) in step.OrderBy(s => frontier.IndexOf(FromEnd(s.Relationship, s.Other.Id)))
+                         .ThenBy(s => s.Relationship.Id, StringComparer.Ordinal))
+            {
+                nodes.TryAdd(neighbour.Id, neighbour);
+                if (!reached.TryAdd(neighbour.Id, relationship)) continue;
+                next.Add(neighbour.Id);
+                if (other.ContainsKey(neighbour.Id))
+                {
+                    meeting = neighbour.Id;
+                    break;
+                }
+            }
+            if (growForward) forwardFrontier = next;
+            else backwardFrontier = next;
         }
-        return graph;
+        if (meeting is null) return null;
+
+        var nodeIds = new List<string>();
+        var relationships = new List<GraphRelationship>();
+        for (var nodeId = meeting; ;)
+        {
+            nodeIds.Insert(0, nodeId);
+            if (forward[nodeId] is not { } via) break;
+            relationships.Insert(0, via);
+            nodeId = via.Start == nodeId ? via.End : via.Start;
+        }
+        for (var nodeId = meeting; backward[nodeId] is { } via;)
+        {
+            relationships.Add(via);
+            nodeId = via.Start == nodeId ? via.End : via.Start;
+            nodeIds.Add(nodeId);
+        }
+
+        var path = new GraphData();
+        path.Nodes.AddRange(nodeIds.Select(id => nodes[id]));
+        path.Relationships.AddRange(relationships);
+        return path;
     }
+
+    /// <summary>The end of <paramref name="relationship"/> that is not <paramref name="otherId"/>: the frontier node it was reached from.</summary>
+    private static string FromEnd(GraphRelationship relationship, string otherId) =>
+        relationship.Start == otherId ? relationship.End : relationship.Start;
 }

@@ -7,7 +7,7 @@ namespace Graph.Neo4j.Services;
 /// <summary>
 /// Search in standard Cypher (CONTAINS on lower-cased text, no full-text procedures) so that it runs the
 /// same on every Neo4j edition and on this project's own Query API: exact symbols and aliases first,
-/// then symbol prefixes, then names and titles, then paragraphs by how many query words they contain.
+/// then symbol prefixes, then names, acronyms and titles, then paragraphs that contain every query word (as a phrase first).
 /// </summary>
 internal sealed class Neo4jSearchService(Neo4jGraphStore store) : ISearchService
 {
@@ -43,27 +43,30 @@ internal sealed class Neo4jSearchService(Neo4jGraphStore store) : ISearchService
 
         var named = await store.QueryAsync(
             $"MATCH (n:{N}) WHERE NOT n:{Labels.Paragraph} AND NOT n:{Labels.Footnote} " +
-            "AND (toLower(coalesce(n.name, '')) CONTAINS $lq OR toLower(coalesce(n.title, '')) CONTAINS $lq) " +
+            "AND (toLower(coalesce(n.name, '')) CONTAINS $lq OR toLower(coalesce(n.title, '')) CONTAINS $lq " +
+            "OR toLower(coalesce(n.acronym, '')) = $lq) " +
             "RETURN n ORDER BY n.id LIMIT $limit", parameters, cancellationToken).ConfigureAwait(false);
         foreach (var node in Nodes(named))
         {
             var name = node.GetString("name") ?? node.GetString("title") ?? node.Id;
+            var acronym = string.Equals(node.GetString("acronym"), text, StringComparison.OrdinalIgnoreCase);
             var kind = node.HasLabel(Labels.Organization) ? SearchHitKind.Organization
                 : node.HasLabel(Labels.Operation) ? SearchHitKind.Operation
                 : node.HasLabel(Labels.Document) || node.HasLabel(Labels.Series) ? SearchHitKind.Title
                 : SearchHitKind.Other;
             // Shorter names that contain the query are closer matches.
-            Add(new SearchHit(node.Id, [.. node.Labels], kind, name, 40 - Math.Min(10, name.Length / 20.0)));
+            Add(new SearchHit(node.Id, [.. node.Labels], kind, name, acronym ? 45 : 40 - Math.Min(10, name.Length / 20.0)));
         }
 
         var paragraphs = await store.QueryAsync(
-            $"MATCH (p:{N}:{Labels.Paragraph}) WITH p, size([w IN $words WHERE toLower(coalesce(p.text, '')) CONTAINS w]) AS matched " +
-            "WHERE matched > 0 RETURN p, matched ORDER BY matched DESC, p.id LIMIT $limit", parameters, cancellationToken).ConfigureAwait(false);
-        foreach (var row in paragraphs.Rows)
+            $"MATCH (p:{N}:{Labels.Paragraph}) WHERE all(w IN $words WHERE toLower(coalesce(p.text, '')) CONTAINS w) " +
+            "RETURN p ORDER BY p.id LIMIT $limit", parameters, cancellationToken).ConfigureAwait(false);
+        foreach (var node in Nodes(paragraphs))
         {
-            var node = Bookkeeping.ToGraphNode((Neo4jNode)row[0]!);
-            var matched = (long)row[1]!;
-            Add(new SearchHit(node.Id, [.. node.Labels], SearchHitKind.Paragraph, Snippet(node.GetString("text") ?? "", words), 10.0 * matched / words.Count));
+            // Every word is there; the words as one phrase rank higher.
+            var paragraphText = node.GetString("text") ?? "";
+            var phrase = paragraphText.Contains(lower, StringComparison.OrdinalIgnoreCase);
+            Add(new SearchHit(node.Id, [.. node.Labels], SearchHitKind.Paragraph, Snippet(paragraphText, phrase ? [lower] : words), phrase ? 15 : 10));
         }
 
         return hits.Values.OrderByDescending(h => h.Score).ThenBy(h => h.Id, StringComparer.Ordinal).Take(limit).ToList();
