@@ -522,7 +522,12 @@ internal sealed partial class Evaluator(ExecutionContext context)
 
                 try
                 {
-                    return Regex.IsMatch(ls, "^(?:" + rs + ")$", RegexOptions.None, TimeSpan.FromSeconds(5));
+                    return RegexMatch.IsMatch(ls, rs, context.Remaining);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    throw context.RuntimeError("Timeout", "Timeout",
+                        $"The regular expression took longer than the query's limit of {context.Options.Timeout.TotalSeconds:0.###} s; simplify the pattern", binary.Offset);
                 }
                 catch (ArgumentException)
                 {
