@@ -38,6 +38,13 @@ public sealed class CypherEngine
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (graph is MemoryGraphAccess)
+        {
+            // The store's graph has its own reader-writer lock, which the runner takes: reads run side by side,
+            // so one slow query does not make every other query wait for it.
+            return QueryRunner.Run(graph, options, query, parameters ?? new Dictionary<string, object?>(), cancellationToken);
+        }
+
         lock (gate)
         {
             return QueryRunner.Run(graph, options, query, parameters ?? new Dictionary<string, object?>(), cancellationToken);
