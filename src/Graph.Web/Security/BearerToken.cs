@@ -23,7 +23,7 @@ internal static class BearerToken
         if (!options.TokenConfigured)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"{what} is disabled on this server",
-                detail: $"{what} needs an API token, and this server has none. Start it with Graph:ApiToken set (or the GRAPH_API_TOKEN environment variable) to enable it.");
+                detail: $"This server is read-only: {what.ToLowerInvariant()} needs an API token, and none is configured. Start it with Graph:ApiToken set (or the GRAPH_API_TOKEN environment variable) to enable it.");
         }
         context.Response.Headers.WWWAuthenticate = "Bearer";
         return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: $"{what} needs the API token",
