@@ -61,6 +61,29 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
         await _page.WaitForTimeoutAsync(300); // let the layout settle for the screenshot
         await ScreenshotAsync("02-expanded-77-13");
+
+        // One expansion shows a page of neighbours; the "+N more" handle brings the next page.
+        var before = await _page.EvaluateAsync<int>("() => window.explorer.view.cy.nodes().length");
+        await _page.EvaluateAsync("() => window.explorer.view.cy.getElementById('more:A/RES/77/13').emit('tap')");
+        await _page.WaitForFunctionAsync($"() => window.explorer.view.cy.nodes().length > {before + 5}");
+
+        // Selecting the cited resolution shows where 77/13 or an earlier resolution cited it, the citation marked.
+        await _page.EvaluateAsync("() => window.explorer.view.cy.getElementById('A/RES/64/256').emit('tap')");
+        await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("A/RES/64/256");
+        await Assertions.Expect(_page.Locator("#details .source-text mark")).ToContainTextAsync("64/256");
+        await ScreenshotAsync("03-cited-only-details");
+
+        // A citation shows the paragraph that made it.
+        await _page.EvaluateAsync("() => window.explorer.view.cy.edges('[type = \"CITES\"][target = \"A/RES/64/256\"]').first().emit('tap')");
+        await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("CITES");
+        await Assertions.Expect(_page.Locator("#details .source-text")).ToContainTextAsync("64/256");
+
+        // Unticking a kind in the legend hides those nodes; ticking it again shows them.
+        var resolutions = _page.Locator("#kind-filters label", new() { HasText = "Resolution" }).Locator("input");
+        await resolutions.UncheckAsync();
+        Assert.True(await _page.EvaluateAsync<bool>("() => window.explorer.view.cy.getElementById('A/RES/77/13').hasClass('filtered')"));
+        await resolutions.CheckAsync();
+        Assert.False(await _page.EvaluateAsync<bool>("() => window.explorer.view.cy.getElementById('A/RES/77/13').hasClass('filtered')"));
         AssertNoPageProblems();
     }
 
@@ -77,7 +100,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         Assert.Contains("A/RES/77/13", highlighted);
         Assert.Contains("S/RES/1631 (2005)", highlighted);
         Assert.True(await _page.EvaluateAsync<int>("() => window.explorer.view.cy.edges('.path').length") >= 1);
-        await ScreenshotAsync("03-path");
+        await ScreenshotAsync("04-path");
         AssertNoPageProblems();
     }
 
@@ -95,7 +118,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         var earlier = _page.Locator(".diff-cell.reworded[data-paragraph='A/RES/71/12#op2']");
         await Assertions.Expect(earlier.Locator("del")).ToContainTextAsync(["illegal"]);
         await later.ScrollIntoViewIfNeededAsync();
-        await ScreenshotAsync("04-evolution");
+        await ScreenshotAsync("05-evolution");
         AssertNoPageProblems();
     }
 
@@ -113,7 +136,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         Assert.True(await _page.Locator("#cypher-table tbody tr").CountAsync() >= 5);
         await Assertions.Expect(_page.Locator("#cypher-table thead th")).ToHaveTextAsync(["d", "c", "x", "title"]);
         await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256') && window.explorer.view.cy.edges().length > 0");
-        await ScreenshotAsync("05-cypher");
+        await ScreenshotAsync("06-cypher");
         AssertNoPageProblems();
     }
 
@@ -126,7 +149,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await _page.ClickAsync("#cypher-run");
         await Assertions.Expect(_page.Locator("#cypher-error")).ToContainTextAsync("Line 1, column");
         await Assertions.Expect(_page.Locator("#cypher-highlight .tok-error")).ToHaveCountAsync(1);
-        await ScreenshotAsync("06-cypher-error");
+        await ScreenshotAsync("07-cypher-error");
     }
 
     [Fact]
@@ -140,7 +163,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
 
         await _page.ClickAsync("#export-button");
         var download = await _page.RunAndWaitForDownloadAsync(() => _page.ClickAsync("[data-export='png']"));
-        var path = Path.Combine(server.ScreenshotDir, "07-export.png");
+        var path = Path.Combine(server.ScreenshotDir, "08-export.png");
         await download.SaveAsAsync(path);
         var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
@@ -168,5 +191,43 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await other.WaitForFunctionAsync("() => window.explorer && window.explorer.view.has('A/RES/64/256')");
         await Assertions.Expect(other.Locator("#layout-select")).ToHaveValueAsync("timeline");
         await Assertions.Expect(other.Locator("#details h2")).ToHaveTextAsync("A/RES/77/13");
+    }
+
+    [Fact]
+    public async Task CitationChainIsLaidOutAsATimeOrderedHierarchy()
+    {
+        SkipWithoutBrowser();
+        await _page.FillAsync("#search-input", "77/13");
+        await _page.Locator("#search-results li[data-id='A/RES/77/13']").ClickAsync();
+        await _page.FillAsync("#chain-depth", "2");
+        await _page.Locator("#details button[data-action='cites']").ClickAsync();
+        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
+        await Assertions.Expect(_page.Locator("#layout-select")).ToHaveValueAsync("hierarchy");
+        // Citations point back in time, so the hierarchy puts the cited (older) resolution left of the citing one.
+        var x = await _page.EvaluateAsync<double[]>("() => ['A/RES/64/256', 'A/RES/77/13'].map(id => window.explorer.view.cy.getElementById(id).position('x'))");
+        Assert.True(x[0] < x[1], $"64/256 at x={x[0]}, 77/13 at x={x[1]}");
+        await ScreenshotAsync("09-citation-hierarchy");
+
+        await _page.ClickAsync("[role='tab'][data-tab='evolution']");
+        await _page.Locator("#details button[data-action='series']").ClickAsync();
+        await Assertions.Expect(_page.Locator("#series-timeline li")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(_page.Locator("#series-timeline li").Last).ToContainTextAsync("A/RES/77/13");
+        await ScreenshotAsync("10-series-timeline");
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task ThousandsOfElementsSwitchCytoscapeToWebGl()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("[role='tab'][data-tab='cypher']");
+        await _page.FillAsync("#cypher-input", "MATCH (p:Paragraph) RETURN p LIMIT 2500");
+        await _page.FillAsync("#cypher-params", "{}");
+        await _page.ClickAsync("#cypher-run");
+        await _page.WaitForFunctionAsync("() => window.explorer.view.cy.nodes().length >= 2001", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        Assert.Equal("webgl", await _page.EvaluateAsync<string>("() => window.explorer.view.rendererName"));
+        await _page.WaitForTimeoutAsync(1500);
+        await ScreenshotAsync("11-webgl");
+        AssertNoPageProblems();
     }
 }

@@ -112,9 +112,14 @@ internal static class Gherkin
             if (line.StartsWith("Examples:", StringComparison.Ordinal))
             {
                 examples = [];
-                while (i < lines.Length && lines[i].Trim().StartsWith('|'))
+                while (i < lines.Length && (lines[i].Trim().StartsWith('|') || lines[i].Trim().StartsWith("#|", StringComparison.Ordinal)))
                 {
-                    examples.Add(Cells(lines[i].Trim()));
+                    // A commented-out row ("#| ... |") is not an example.
+                    if (lines[i].Trim().StartsWith('|'))
+                    {
+                        examples.Add(Cells(lines[i].Trim()));
+                    }
+
                     i++;
                 }
 

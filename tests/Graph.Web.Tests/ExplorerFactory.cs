@@ -9,9 +9,19 @@ namespace Graph.Web.Tests;
 /// The real server over the embedded store, built from the bundled corpus (graph/corpus) into a
 /// fresh data folder once for all the tests of this assembly.
 /// </summary>
-public sealed class ExplorerFactory : WebApplicationFactory<Program>
+public sealed class ExplorerFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "graph-web-tests-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// Starts the one server before any test runs: test classes run in parallel, and two of them asking
+    /// for a client at once would otherwise start two servers on the same data folder.
+    /// </summary>
+    public ValueTask InitializeAsync()
+    {
+        StartServer();
+        return ValueTask.CompletedTask;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

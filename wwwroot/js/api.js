@@ -86,6 +86,13 @@ export const path = (from, to) => request(`api/path?${query({ from, to })}`);
 /** @param {string} id @param {'in'|'out'} direction @param {number} depth @returns {Promise<ApiGraph>} */
 export const citations = (id, direction, depth) => request(`api/citations?${query({ id, direction, depth })}`);
 
+/**
+ * The paragraph of a document holding a span, with the span's place in it.
+ * @param {string} document @param {number} start @param {number} end
+ * @returns {Promise<SourceExcerpt & { document: string }>}
+ */
+export const source = (document, start, end) => request(`api/source?${query({ document, start, end })}`);
+
 /** @param {string} id @returns {Promise<SeriesResult>} */
 export const series = (id) => request(`api/series?${query({ id })}`);
 

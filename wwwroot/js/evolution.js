@@ -36,17 +36,22 @@ export class EvolutionPanel extends EventTarget {
     try {
       const result = await api.series(id);
       const docs = result.documents;
-      this.e.timeline.replaceChildren(...docs.map((doc, index) => {
+      // Only documents whose text is in the corpus have paragraphs to compare; cited-only ones are hollow.
+      const full = docs.filter((doc) => !doc.properties.stub);
+      this.e.timeline.replaceChildren(...docs.map((doc) => {
         const p = doc.properties;
-        return el('li', { className: p.stub ? 'stub' : '', title: String(p.title ?? '') },
+        const previous = p.stub ? undefined : full[full.indexOf(doc) - 1];
+        return el('li', { className: p.stub ? 'stub' : '', title: p.stub ? 'Cited only: its text is not in the corpus' : String(p.title ?? '') },
           el('button', { type: 'button', onclick: () => this.dispatchEvent(new CustomEvent('open', { detail: { id: doc.id } })) }, String(p.symbol ?? doc.id)),
           el('span', { className: 'date' }, String(p.adoptionDate ?? p.year ?? '')),
           el('span', { className: 'pick' },
-            index > 0 ? el('button', { type: 'button', title: 'Compare with the previous resolution', onclick: () => this.compare(docs[index - 1].id, doc.id) }, '◀ diff') : null));
+            previous ? el('button', { type: 'button', title: `Compare with ${previous.id}`, onclick: () => this.compare(previous.id, doc.id) }, `◀ diff with ${previous.id.replace(/^A\/RES\//, '')}`) : null));
       }));
-      if (docs.length > 1 && !this.e.from.value && !this.e.to.value) {
-        this.e.from.value = docs[docs.length - 2].id;
-        this.e.to.value = docs[docs.length - 1].id;
+      const hint = document.getElementById('series-hint');
+      if (hint) hint.hidden = full.length === docs.length;
+      if (full.length > 1) {
+        this.e.from.value = full[full.length - 2].id;
+        this.e.to.value = full[full.length - 1].id;
       }
       this.dispatchEvent(new CustomEvent('series', { detail: result }));
     } catch (error) {

@@ -58,6 +58,7 @@ export function captionOf(node) {
     return `${doc} ${local}`.trim();
   }
   if (node.labels.includes('Footnote')) return `${node.id.split('#')[0]} fn ${p.number ?? ''}`;
+  if (node.labels.includes('Session') && !p.name && !p.title) return `Session ${node.id.replace(/^session:/, '')}`;
   return String(p.symbol ?? p.name ?? p.title ?? node.id);
 }
 
@@ -120,6 +121,11 @@ export function stylesheet() {
     { selector: 'edge:selected, edge.hover', style: { label: 'data(type)', 'line-color': '#1769aa', 'target-arrow-color': '#1769aa', 'z-index': 9 } },
     { selector: '.path', style: { 'line-color': '#e53935', 'target-arrow-color': '#e53935', 'border-color': '#e53935', 'border-width': 3, width: 4, 'z-index': 20 } },
     { selector: 'edge.path', style: { label: 'data(type)', color: '#b3261e' } },
+    {
+      selector: 'node.more',
+      style: { shape: 'round-rectangle', 'background-color': '#eef1f5', 'border-color': '#1769aa', 'border-width': 1, 'border-style': 'solid', width: 64, height: 20, 'text-valign': 'center', 'text-margin-y': 0, color: '#1769aa', 'font-size': 9, 'text-background-opacity': 0 },
+    },
+    { selector: 'edge[type = "MORE"]', style: { width: 1, 'line-style': 'dashed', 'target-arrow-shape': 'none', 'line-color': '#c5d3e3' } },
     { selector: '.faded', style: { opacity: 0.18 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];

@@ -41,7 +41,8 @@ export class GraphView extends EventTarget {
     const cy = cytoscape(/** @type {any} */ ({
       container: this.container,
       elements,
-      style: stylesheet(),
+      // With thousands of nodes, captions are unreadable anyway: show only the selected ones'.
+      style: webgl ? [...stylesheet(), { selector: 'node', style: { label: '' } }, { selector: 'node:selected, node.path', style: { label: 'data(caption)' } }] : stylesheet(),
       wheelSensitivity: 0.3,
       minZoom: 0.05,
       maxZoom: 4,
@@ -148,15 +149,11 @@ export class GraphView extends EventTarget {
     cy.getElementById(id).remove();
     if (remaining <= 0) return;
     const parent = cy.getElementById(parentId);
-    const position = parent.nonempty() ? { x: parent.position().x + 40, y: parent.position().y - 40 } : { x: 0, y: 0 };
+    const position = parent.nonempty() ? { x: parent.position().x + 70, y: parent.position().y - 70 } : { x: 0, y: 0 };
     cy.add([
       { group: 'nodes', data: { id, caption: `+${remaining} more`, kind: 'More', more: true, parentId, offset, weight: 0 }, position, classes: 'more' },
-      { group: 'edges', data: { id: `${id}-edge`, source: parentId, target: id, type: 'MORE' } },
+      { group: 'edges', data: { id: `${id}-edge`, source: parentId, target: id, type: 'MORE', count: 1 } },
     ]);
-    cy.style()
-      .selector('node.more').style({ shape: 'round-rectangle', 'background-color': '#eef1f5', 'border-color': '#1769aa', 'border-width': 1, 'border-style': 'solid', width: 60, height: 18, label: 'data(caption)', 'text-valign': 'center', 'text-margin-y': 0, color: '#1769aa', 'font-size': 9 })
-      .selector('edge[type = "MORE"]').style({ 'line-style': 'dashed', 'target-arrow-shape': 'none', 'line-color': '#c5d3e3' })
-      .update();
   }
 
   /** Removes a node from the view (not from the graph), with its "more" handle. @param {string} id */
@@ -237,16 +234,30 @@ export class GraphView extends EventTarget {
       options = { name: 'dagre', rankDir: 'RL', nodeSep: 18, rankSep: 70, animate: false, fit: true, padding: 30 };
     } else if (this.layoutName === 'timeline') {
       options = { name: 'preset', positions: timelinePositions(visible.nodes()), fit: true, padding: 30, animate: false };
+    } else if (visible.nodes().length > 300 && visible.edges().length < visible.nodes().length / 3) {
+      // Mostly unconnected nodes (a query's bare rows): a force layout has nothing to pull on; a grid reads better.
+      options = { name: 'grid', fit: true, padding: 30, avoidOverlap: true, sort: (/** @type {any} */ a, /** @type {any} */ b) => a.id().localeCompare(b.id()) };
     } else if (fcose) {
-      options = { name: 'fcose', quality: 'default', animate: false, randomize: visible.nodes().length > 2, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, fit: true, padding: 30, packComponents: true };
+      options = { name: 'fcose', quality: visible.nodes().length > 400 ? 'draft' : 'default', animate: false, randomize: visible.nodes().length > 2, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, fit: true, padding: 30, packComponents: true };
     } else {
       options = { name: 'cose', animate: false, fit: true, padding: 30 };
     }
-    visible.layout(options).run();
+    const layout = visible.layout(options);
+    // A handful of nodes would otherwise be fitted at the maximum zoom, with huge labels.
+    layout.one('layoutstop', () => this.#clampZoom());
+    layout.run();
+  }
+
+  #clampZoom() {
+    if (this.cy.zoom() > 1.4) {
+      this.cy.zoom(1.4);
+      this.cy.center(this.cy.elements(':visible'));
+    }
   }
 
   fit() {
     this.cy.fit(this.cy.elements(':visible'), 30);
+    this.#clampZoom();
   }
 
   /** @param {Partial<Filters>} filters */

@@ -103,23 +103,25 @@ async function showSelection(selection) {
 }
 
 /**
- * The paragraph a relationship was stated in, with the span highlighted, when it comes from text.
+ * The paragraph a relationship was stated in, with its words highlighted, when it comes from text.
+ * Aggregated document-to-document citations point at their first citing paragraph instead.
  * @param {import('./api.js').ApiRelationship} relationship
  */
 async function relationshipSource(relationship) {
-  const start = relationship.start;
-  if (!start.includes('#') && relationship.properties.source === undefined) return undefined;
+  const p = relationship.properties;
   try {
-    const result = await api.node(start.includes('#') ? start : relationship.properties.paragraphs?.[0] ?? start);
-    const text = String(result.node.properties.text ?? '');
-    const paragraphStart = Number(result.node.properties.spanStart);
-    const spanStart = Number(relationship.properties.spanStart) - paragraphStart;
-    const spanEnd = Number(relationship.properties.spanEnd) - paragraphStart;
-    if (!text) return undefined;
-    return { text, highlightStart: spanStart, highlightEnd: spanEnd, paragraphId: result.node.id };
+    if (typeof p.source === 'string' && typeof p.spanStart === 'number' && typeof p.spanEnd === 'number') {
+      return await api.source(p.source, p.spanStart, p.spanEnd);
+    }
+    const first = Array.isArray(p.paragraphs) ? p.paragraphs[0] : null;
+    if (typeof first === 'string') {
+      const paragraph = await api.node(first);
+      return { text: String(paragraph.node.properties.text ?? ''), highlightStart: -1, highlightEnd: -1, paragraphId: first };
+    }
   } catch {
-    return undefined;
+    // Provenance is a help, not a requirement: the relationship's properties still show.
   }
+  return undefined;
 }
 
 view.addEventListener('select', (event) => { showSelection(/** @type {CustomEvent} */ (event).detail); saveState(); });

@@ -16,26 +16,26 @@ internal static class EvalCommand
         var gold = new Option<FileInfo>("--gold") { Description = "The gold set", DefaultValueFactory = _ => new FileInfo("graph/eval/gold.json") };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every mistake" };
         var command = new Command("eval", "Measure the extractor against the gold set and the corpus") { corpus, gold, verbose };
-        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(gold)!, parse.GetValue(verbose)));
+        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(gold)!, parse.GetValue(verbose), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(DirectoryInfo corpus, FileInfo gold, bool verbose)
+    private static int Run(DirectoryInfo corpus, FileInfo gold, bool verbose, TextWriter stdout, TextWriter stderr)
     {
-        if (!corpus.Exists) { Console.Error.WriteLine($"error: no corpus folder at {corpus.FullName}"); return 2; }
-        if (!gold.Exists) { Console.Error.WriteLine($"error: no gold set at {gold.FullName}"); return 2; }
+        if (!corpus.Exists) { stderr.WriteLine($"error: no corpus folder at {corpus.FullName}"); return 2; }
+        if (!gold.Exists) { stderr.WriteLine($"error: no gold set at {gold.FullName}"); return 2; }
         var report = Evaluator.Run(corpus.FullName, gold.FullName);
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(c, $"citations ({report.GoldDocuments} gold documents): precision {report.Precision:P1} ({report.CitationsCorrect}/{report.CitationsFound}), recall {report.Recall:P1} ({report.CitationsCorrect}/{report.CitationsExpected})"));
+        stdout.WriteLine(string.Create(c, $"citations ({report.GoldDocuments} gold documents): precision {report.Precision:P1} ({report.CitationsCorrect}/{report.CitationsFound}), recall {report.Recall:P1} ({report.CitationsCorrect}/{report.CitationsExpected})"));
         foreach (var field in report.Identity.Keys)
         {
             var (correct, stated) = report.Identity[field];
-            Console.WriteLine(string.Create(c, $"{field,-13} accuracy {report.Accuracy(field):P1} ({correct}/{stated} documents that state it)"));
+            stdout.WriteLine(string.Create(c, $"{field,-13} accuracy {report.Accuracy(field):P1} ({correct}/{stated} documents that state it)"));
         }
-        Console.WriteLine(string.Create(c, $"speed: {report.MegabytesPerSecond:F2} MB/s, {report.DocumentsPerSecond:F1} documents/s ({report.Documents} documents, {report.Bytes / 1e6:F2} MB in {report.ExtractionTime.TotalMilliseconds:F0} ms)"));
+        stdout.WriteLine(string.Create(c, $"speed: {report.MegabytesPerSecond:F2} MB/s, {report.DocumentsPerSecond:F1} documents/s ({report.Documents} documents, {report.Bytes / 1e6:F2} MB in {report.ExtractionTime.TotalMilliseconds:F0} ms)"));
         if (verbose || report.Mistakes.Count <= 20)
-            foreach (var mistake in report.Mistakes) Console.WriteLine("  " + mistake);
-        else Console.WriteLine($"  {report.Mistakes.Count} mistakes (--verbose lists them)");
+            foreach (var mistake in report.Mistakes) stdout.WriteLine("  " + mistake);
+        else stdout.WriteLine($"  {report.Mistakes.Count} mistakes (--verbose lists them)");
         return 0;
     }
 }

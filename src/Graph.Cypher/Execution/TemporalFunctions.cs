@@ -30,10 +30,15 @@ internal static partial class TemporalFunctions
         public string Detail { get; } = detail;
     }
 
+    [ThreadStatic]
+    private static DateTime clock;
+
     public static object? Call(Evaluator evaluator, FunctionExpr f, object?[] args)
     {
         try
         {
+            // Within one query, every "now" is the same instant (Cypher's statement clock).
+            clock = evaluator.Context.StartedAt;
             return Dispatch(f.LowerName, args);
         }
         catch (TemporalError e)
@@ -107,7 +112,7 @@ internal static partial class TemporalFunctions
 
     private static object Now(string type)
     {
-        var now = DateTime.UtcNow;
+        var now = clock;
         var date = DateOnly.FromDateTime(now);
         var nanos = now.TimeOfDay.Ticks * 100;
         return type switch
@@ -307,7 +312,19 @@ internal static partial class TemporalFunctions
             return fallback;
         }
 
-        return ((Get(map, "millisecond") ?? 0) * 1_000_000) + ((Get(map, "microsecond") ?? 0) * 1000) + (Get(map, "nanosecond") ?? 0);
+        // Given fields replace their part of the fallback (a truncated or selected time) and keep the rest.
+        var ms = Get(map, "millisecond") ?? fallback / 1_000_000;
+        var us = Get(map, "microsecond") ?? (map.ContainsKey("millisecond") ? 0 : fallback / 1000 % 1000);
+        var ns = Get(map, "nanosecond") ?? (map.ContainsKey("millisecond") || map.ContainsKey("microsecond") ? 0 : fallback % 1000);
+        if (Get(map, "microsecond") >= 1000 || Get(map, "nanosecond") >= 1000)
+        {
+            // A whole sub-second value ("microsecond: 645876") rather than a part.
+            ms = Get(map, "millisecond") ?? 0;
+            us = Get(map, "microsecond") ?? 0;
+            ns = Get(map, "nanosecond") ?? 0;
+        }
+
+        return (ms * 1_000_000) + (us * 1000) + ns;
     }
 
     private static long TimeFromMap(Dictionary<string, object?> map, long? baseTime)
@@ -614,6 +631,17 @@ internal static partial class TemporalFunctions
             // Compare in the first value's offset.
             timeB += (long)(za.Offset - zb.Offset) * NanosPerSecond;
         }
+        else if (zoneA is { Zone: { } namedA } zoneOfA && zoneB is null && dateB is { } localDateB)
+        {
+            // A local value is read in the other value's zone (so that DST changes count).
+            var offsetB = AtZone(localDateB, timeB, namedA).Offset;
+            timeB += (long)(zoneOfA.Offset - offsetB) * NanosPerSecond;
+        }
+        else if (zoneB is { Zone: { } namedB } zoneOfB && zoneA is null && dateA is { } localDateA)
+        {
+            var offsetA = AtZone(localDateA, timeA, namedB).Offset;
+            timeA += (long)(zoneOfB.Offset - offsetA) * NanosPerSecond;
+        }
 
         if (dateA is null || dateB is null)
         {
@@ -793,7 +821,7 @@ internal static partial class TemporalFunctions
                 case "weekYear": return (long)ISOWeek.GetYear(dt);
                 case "day": return (long)d.Day;
                 case "ordinalDay": return (long)d.DayOfYear;
-                case "dayOfWeek": return (long)IsoDayOfWeek(d);
+                case "dayOfWeek" or "weekDay": return (long)IsoDayOfWeek(d);
                 case "dayOfQuarter": return (long)(d.DayNumber - QuarterStart(d).DayNumber + 1);
             }
         }

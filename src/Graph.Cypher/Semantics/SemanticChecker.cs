@@ -97,6 +97,11 @@ internal sealed class SemanticChecker
                         CheckPatternExpressions(part, scope, allowParameterMaps: false);
                     }
 
+                    if (match.Where is VariableExpr { Name: var whereVariable } && scope.GetValueOrDefault(whereVariable) is Kind.Node or Kind.Relationship or Kind.Path)
+                    {
+                        throw Error("InvalidArgumentType", $"`{whereVariable}` is not a boolean", match.Where.Offset);
+                    }
+
                     if (match.Where is not null)
                     {
                         CheckExpression(match.Where, scope, allowAggregates: false);
@@ -451,6 +456,21 @@ internal sealed class SemanticChecker
                     foreach (var item in projection.Items.Where(i => !Aggregation.Contains(i.Expression)))
                     {
                         FreeVariables(item.Expression, [], keyVariables);
+                    }
+
+                    // An aggregate in ORDER BY must be one the projection computes.
+                    var sortAggregates = new List<Expr>();
+                    Aggregation.Collect(sort.Expression, sortAggregates);
+                    var projectedAggregates = new List<Expr>();
+                    foreach (var item in projection.Items)
+                    {
+                        Aggregation.Collect(item.Expression, projectedAggregates);
+                    }
+
+                    var projectedRenders = projectedAggregates.Select(Render).ToHashSet();
+                    if (sortAggregates.FirstOrDefault(a => !projectedRenders.Contains(Render(a))) is { } unprojected)
+                    {
+                        throw Error("UndefinedVariable", "ORDER BY can only use aggregates that are projected", unprojected.Offset);
                     }
 
                     var missing = outside.FirstOrDefault(v => !next.ContainsKey(v) && !keyVariables.Contains(v));

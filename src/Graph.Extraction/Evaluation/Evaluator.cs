@@ -56,7 +56,7 @@ public static class Evaluator
         var contents = files.Select(f => (File: f, Bytes: File.ReadAllBytes(f))).ToList();
         var gold = GoldSet.Load(goldPath).ToDictionary(g => g.File, StringComparer.Ordinal);
         var truth = CorpusTruth.Load(corpusFolder);
-        report.GoldDocuments = gold.Count;
+        report.GoldDocuments = gold.Values.Count(g => g.Cited is not null);
 
         foreach (var (file, bytes) in contents)
         {
@@ -65,7 +65,7 @@ public static class Evaluator
             gold.TryGetValue(relative, out var expected);
             truth.TryGetValue(relative, out var sourceTruth);
             ScoreIdentity(report, relative, document, expected, sourceTruth);
-            if (expected is not null) ScoreCitations(report, relative, document, expected);
+            if (expected?.Cited is not null) ScoreCitations(report, relative, document, expected.Cited);
         }
         foreach (var missing in gold.Keys.Where(k => !contents.Any(c => Path.GetRelativePath(corpusFolder, c.File).Replace('\\', '/') == k)))
             report.Mistakes.Add($"gold document not in corpus: {missing}");
@@ -114,12 +114,12 @@ public static class Evaluator
         if (!ok) report.Mistakes.Add($"{file}: {field} expected '{expected}', got '{actual ?? "(none)"}'");
     }
 
-    private static void ScoreCitations(EvaluationReport report, string file, GraphDocument document, GoldDocument gold)
+    private static void ScoreCitations(EvaluationReport report, string file, GraphDocument document, IReadOnlyList<string> cited)
     {
         var found = document.Relationships
             .Where(r => r.Type == RelationshipTypes.Cites && r.Start == document.DocumentId)
             .Select(r => r.End).ToHashSet(StringComparer.Ordinal);
-        var expected = gold.Cited.ToHashSet(StringComparer.Ordinal);
+        var expected = cited.ToHashSet(StringComparer.Ordinal);
         report.CitationsExpected += expected.Count;
         report.CitationsFound += found.Count;
         report.CitationsCorrect += found.Count(expected.Contains);

@@ -4,9 +4,9 @@ namespace Graph.Extraction.Evaluation;
 
 /// <summary>
 /// A hand-checked expectation for one corpus document: its identity fields and every document symbol it
-/// cites (read from the text by a person, not produced by the extractor). Null means "the text does not state it".
+/// cites (read from the text by a person, not produced by the extractor). Null means "the text does not state it"; a document without a cited list only corrects identity fields.
 /// </summary>
-public sealed record GoldDocument(string File, string Symbol, string? Body, string? Kind, string? AdoptionDate, IReadOnlyList<string> Cited);
+public sealed record GoldDocument(string File, string Symbol, string? Body, string? Kind, string? AdoptionDate, IReadOnlyList<string>? Cited);
 
 /// <summary>The gold set (graph/eval/gold.json).</summary>
 public static class GoldSet
@@ -24,7 +24,7 @@ public static class GoldSet
                 OptionalString(item, "body"),
                 OptionalString(item, "kind"),
                 OptionalString(item, "adoptionDate"),
-                item.GetProperty("cited").EnumerateArray().Select(c => c.GetString()!).ToList()));
+                item.TryGetProperty("cited", out var cited) ? cited.EnumerateArray().Select(c => c.GetString()!).ToList() : null));
         }
         return result;
     }
