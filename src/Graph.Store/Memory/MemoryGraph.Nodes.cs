@@ -7,9 +7,10 @@ public sealed partial class MemoryGraph
     public long CreateNode(IEnumerable<string> labels, IEnumerable<KeyValuePair<string, object?>>? properties = null)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        var labelSet = InternLabels(labels);
-        var map = InternKeys(PropertyMap.From(properties));
+        var map = PropertyMap.From(properties);
         using var _ = EnterWrite();
+        var labelSet = InternLabels(labels);
+        InternKeys(map);
         var id = _nextNodeId;
         EnsureKeyIsFree(map, id);
         EnsureCapacity(ref _nodes, id);
@@ -59,8 +60,9 @@ public sealed partial class MemoryGraph
     /// <summary>Replaces all properties of a node (Cypher's <c>SET n = {…}</c>).</summary>
     public void ReplaceNodeProperties(long id, IEnumerable<KeyValuePair<string, object?>> properties)
     {
-        var map = InternKeys(PropertyMap.From(properties));
+        var map = PropertyMap.From(properties);
         using var _ = EnterWrite();
+        InternKeys(map);
         ref var slot = ref ExistingNode(id);
         ReplaceNodeProperties(id, ref slot, map);
     }

@@ -6,8 +6,9 @@ public sealed partial class MemoryGraph
     public long CreateRelationship(string type, long startId, long endId, IEnumerable<KeyValuePair<string, object?>>? properties = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(type);
-        var map = InternKeys(PropertyMap.From(properties));
+        var map = PropertyMap.From(properties);
         using var _ = EnterWrite();
+        InternKeys(map);
         ref var start = ref ExistingNode(startId);
         ExistingNode(endId);
         var id = _nextRelationshipId;
@@ -58,8 +59,9 @@ public sealed partial class MemoryGraph
     /// <summary>Replaces all properties of a relationship (Cypher's <c>SET r = {…}</c>).</summary>
     public void ReplaceRelationshipProperties(long id, IEnumerable<KeyValuePair<string, object?>> properties)
     {
-        var map = InternKeys(PropertyMap.From(properties));
+        var map = PropertyMap.From(properties);
         using var _ = EnterWrite();
+        InternKeys(map);
         ExistingRelationship(id).Properties = map;
     }
 

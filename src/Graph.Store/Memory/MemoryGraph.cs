@@ -133,20 +133,27 @@ public sealed partial class MemoryGraph : IDisposable
 
     private LabelSet InternLabels(IEnumerable<string> labels)
     {
-        var sorted = labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        foreach (var label in sorted) ArgumentException.ThrowIfNullOrEmpty(label, nameof(labels));
-        var key = LabelSet.KeyOf(sorted);
+        // Labels usually arrive sorted and distinct (stored that way), so the lookup key of the input
+        // finds the interned set without sorting.
+        var given = labels as IReadOnlyCollection<string> ?? [.. labels];
+        var key = LabelSet.KeyOf(given);
         if (_labelSets.TryGetValue(key, out var set)) return set;
-        set = new LabelSet([.. sorted.Select(Intern)]);
+        var sorted = given.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        foreach (var label in sorted) ArgumentException.ThrowIfNullOrEmpty(label, nameof(labels));
+        var sortedKey = LabelSet.KeyOf(sorted);
+        if (!_labelSets.TryGetValue(sortedKey, out set))
+        {
+            set = new LabelSet([.. sorted.Select(Intern)]);
+            _labelSets[sortedKey] = set;
+        }
         _labelSets[key] = set;
         return set;
     }
 
-    private PropertyMap InternKeys(PropertyMap map)
+    private void InternKeys(PropertyMap map)
     {
-        // Keys arrive from many callers; pooling them keeps one string per distinct key.
-        foreach (var key in map.Keys) Intern(key);
-        return map;
+        // Keys arrive as fresh strings from every caller (JSON, Cypher); pooling keeps one per distinct key.
+        if (!ReferenceEquals(map, PropertyMap.Empty)) map.PoolKeys(Intern);
     }
 
     private int TypeToken(string type)

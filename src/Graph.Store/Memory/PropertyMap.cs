@@ -21,18 +21,39 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
         _values = values;
     }
 
-    /// <summary>Builds a map from pairs; null values are left out (a null property is an absent one).</summary>
+    /// <summary>Builds a map from pairs; null values are left out (a null property is an absent one). A later pair wins over an earlier one with the same key.</summary>
     public static PropertyMap From(IEnumerable<KeyValuePair<string, object?>>? properties)
     {
         if (properties is null) return Empty;
-        var sorted = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        var keys = new List<string>(properties is ICollection<KeyValuePair<string, object?>> c ? c.Count : 8);
+        var values = new List<object?>(keys.Capacity);
         foreach (var (key, value) in properties)
         {
             var normalised = PropertyValueRules.Normalise(key, value);
-            if (normalised is null) sorted.Remove(key);
-            else sorted[key] = normalised;
+            var at = keys.IndexOf(key);
+            if (at >= 0)
+            {
+                keys.RemoveAt(at);
+                values.RemoveAt(at);
+            }
+            if (normalised is null) continue;
+            keys.Add(key);
+            values.Add(normalised);
         }
-        return sorted.Count == 0 ? Empty : new PropertyMap([.. sorted.Keys], [.. sorted.Values]);
+        if (keys.Count == 0) return Empty;
+        var keyArray = keys.ToArray();
+        var valueArray = values.ToArray();
+        Array.Sort(keyArray, valueArray, StringComparer.Ordinal);
+        return new PropertyMap(keyArray, valueArray);
+    }
+
+    /// <summary>
+    /// Replaces each key by its pooled instance, so a million maps share a few dozen key strings.
+    /// Only for a map nobody else holds yet (the graph calls it on maps it has just built).
+    /// </summary>
+    internal void PoolKeys(Func<string, string> pool)
+    {
+        for (var i = 0; i < _keys.Length; i++) _keys[i] = pool(_keys[i]);
     }
 
     public int Count => _keys.Length;

@@ -51,4 +51,17 @@ public sealed class SeedEvolutionTests : IAsyncLifetime
         // The other resolutions of the series are stubs (no paragraphs): only the two seeds compare.
         Assert.Equal([("A/RES/71/12", "A/RES/77/13")], series.Select(e => (e.FromId, e.ToId)));
     }
+
+    [Fact]
+    public async Task ListsTheSeriesOfTheSeedsByDateWithTheResolutionsKnownOnlyFromCitations()
+    {
+        var timeline = await _store!.CreateServices().Series.TryGetTimelineAsync("A/RES/77/13", TestContext.Current.CancellationToken);
+        Assert.NotNull(timeline);
+        TestContext.Current.TestOutputHelper!.WriteLine(string.Join("\n", timeline.Entries));
+        Assert.Equal(
+            ["A/RES/64/256", "A/RES/65/122", "A/RES/67/6", "A/RES/69/12", "A/RES/71/12", "A/RES/73/331", "A/RES/75/276", "A/RES/77/13"],
+            timeline.Entries.Select(e => e.DocumentId));
+        Assert.Equal(["A/RES/71/12", "A/RES/77/13"], timeline.Entries.Where(e => !e.Stub).Select(e => e.DocumentId));
+        Assert.Equal(timeline.Entries.Select(e => e.AdoptionDate).Order(StringComparer.Ordinal), timeline.Entries.Select(e => e.AdoptionDate));
+    }
 }
