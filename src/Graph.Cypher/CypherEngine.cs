@@ -4,19 +4,21 @@ using Graph.Cypher.Storage;
 namespace Graph.Cypher;
 
 /// <summary>
-/// Runs Cypher queries on a graph held in memory. One engine per graph; queries are serialised by the
-/// engine so that a reader never sees half of a write.
+/// Runs Cypher queries on a graph held in memory. Over the store's <see cref="Graph.Store.Memory.MemoryGraph"/>,
+/// readers run concurrently and a writing query holds the graph's write lock for its whole run, so a reader
+/// never sees half of a write; over the engine's own scratch graph, queries run one at a time.
 /// </summary>
 public sealed class CypherEngine
 {
     private readonly IGraphAccess graph;
     private readonly CypherOptions options;
-    private readonly Lock gate = new();
+    private readonly Lock? gate;
 
     /// <summary>An engine over its own empty scratch graph (useful for tests and conformance runs).</summary>
     public CypherEngine(CypherOptions? options = null)
         : this(new InMemoryGraphAccess(), options)
     {
+        gate = new Lock();
     }
 
     /// <summary>An engine over the store's in-memory graph; each query holds the graph's read (or write) lock while it runs.</summary>
@@ -33,21 +35,32 @@ public sealed class CypherEngine
 
     internal IGraphAccess Graph => graph;
 
+    /// <summary>The options every query of this engine runs under unless a call gives its own.</summary>
+    public CypherOptions Options => options;
+
     /// <summary>Parses, checks and runs <paramref name="query"/>; throws <see cref="CypherException"/> on any query error.</summary>
     public CypherResult Execute(string query, IReadOnlyDictionary<string, object?>? parameters = null,
+        CancellationToken cancellationToken = default) =>
+        Execute(query, parameters, options, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="query"/> under <paramref name="queryOptions"/> instead of the engine's (for example a
+    /// request's own timeout, or read-only for a request that asked for read access).
+    /// </summary>
+    public CypherResult Execute(string query, IReadOnlyDictionary<string, object?>? parameters, CypherOptions queryOptions,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (graph is MemoryGraphAccess)
+        ArgumentNullException.ThrowIfNull(queryOptions);
+        var values = parameters ?? new Dictionary<string, object?>();
+        if (gate is null)
         {
-            // The store's graph has its own reader-writer lock, which the runner takes: reads run side by side,
-            // so one slow query does not make every other query wait for it.
-            return QueryRunner.Run(graph, options, query, parameters ?? new Dictionary<string, object?>(), cancellationToken);
+            return QueryRunner.Run(graph, queryOptions, query, values, cancellationToken);
         }
 
         lock (gate)
         {
-            return QueryRunner.Run(graph, options, query, parameters ?? new Dictionary<string, object?>(), cancellationToken);
+            return QueryRunner.Run(graph, queryOptions, query, values, cancellationToken);
         }
     }
 }

@@ -106,3 +106,40 @@ public sealed class CypherEngineTests
             })));
     }
 }
+
+public sealed class CypherEngineConcurrencyTests
+{
+    [Fact]
+    public async Task ConcurrentReadersAndAWriterOnMemoryGraphSeeWholeWrites()
+    {
+        var graph = new MemoryGraph();
+        var engine = new CypherEngine(graph);
+        engine.Run("UNWIND range(1, 50) AS i CREATE (:Document {n: i})");
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (var k = 0; k < 20; k++)
+            {
+                // A writer adds documents in batches of 50: a reader sees whole batches only.
+                var count = (long)engine.Run("MATCH (d:Document) RETURN count(d)").Rows[0][0]!;
+                Assert.Equal(0, count % 50);
+            }
+        }, TestContext.Current.CancellationToken)).ToList();
+        for (var k = 0; k < 10; k++)
+        {
+            engine.Run("UNWIND range(1, 50) AS i CREATE (:Document {n: i})");
+        }
+
+        await Task.WhenAll(readers);
+        Assert.Equal(550, graph.NodeCount);
+    }
+
+    [Fact]
+    public void PerQueryOptionsCanForbidWritesOnAWritableEngine()
+    {
+        var engine = new CypherEngine(new MemoryGraph());
+        var e = Assert.Throws<CypherException>(() =>
+            engine.Execute("CREATE (n)", null, engine.Options with { ReadOnly = true }, TestContext.Current.CancellationToken));
+        Assert.Equal("WriteNotAllowed", e.Detail);
+        Assert.Equal(1, engine.Run("CREATE (n)").Counters.NodesCreated);
+    }
+}

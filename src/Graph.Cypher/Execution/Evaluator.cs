@@ -12,6 +12,9 @@ internal sealed partial class Evaluator(ExecutionContext context)
 
     public PatternMatcher? Matcher { get; set; }
 
+    /// <summary>Whether a full subquery yields any row when run from the given row (set by the query runner).</summary>
+    public Func<Query, Row, bool>? Subquery { get; set; }
+
     public ExecutionContext Context => context;
 
     private CypherException TypeError(string message, Expr at) =>
@@ -131,6 +134,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
 
             case PatternExpr pattern:
                 return Matcher!.MatchPattern([pattern.Pattern], row, null).Any();
+            case ExistsSubqueryExpr { Subquery: { } subquery }:
+                return Subquery!(subquery, row);
             case ExistsSubqueryExpr exists:
                 return Matcher!.MatchPattern(exists.Patterns, row, exists.Where).Any();
             case PatternComprehensionExpr comprehension:

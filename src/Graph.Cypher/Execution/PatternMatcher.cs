@@ -4,28 +4,103 @@ using Graph.Cypher.Values;
 namespace Graph.Cypher.Execution;
 
 /// <summary>
-/// Finds the bindings of a pattern by backtracking from a start node (a bound variable, else the label
-/// index, else every node), keeping each relationship at most once per pattern (relationship isomorphism).
+/// Finds the bindings of a pattern by backtracking from a start node, keeping each relationship at most
+/// once per pattern (relationship isomorphism). The plan is rule-based: start from a bound variable, else
+/// the unique key index (<c>id</c>), else a (label, property) index from an inline map or a WHERE equality,
+/// else the label index, else every node; and each WHERE conjunct is pushed down to run as soon as the
+/// pattern parts binding its variables are matched.
 /// </summary>
 internal sealed class PatternMatcher(Evaluator evaluator)
 {
     private ExecutionContext Context => evaluator.Context;
 
+    /// <summary>Where each WHERE conjunct runs, and the property lookups WHERE offers for start nodes.</summary>
+    private sealed record MatchPlan(List<Expr>[] ConjunctsAfterPart, Dictionary<string, (string Key, Expr Value)> Lookups);
+
     /// <summary>Every extension of <paramref name="row"/> that matches all parts and satisfies <paramref name="where"/>.</summary>
     public IEnumerable<Row> MatchPattern(IReadOnlyList<PatternPart> parts, Row row, Expr? where)
     {
         var used = new HashSet<long>();
-        foreach (var match in MatchParts(parts, 0, new Row(row), used))
+        var plan = Plan(parts, row, where);
+        foreach (var match in MatchParts(parts, 0, new Row(row), used, plan))
         {
             Context.Tick();
-            if (where is null || evaluator.EvalPredicate(where, match) == true)
-            {
-                yield return match;
-            }
+            yield return match;
         }
     }
 
-    private IEnumerable<Row> MatchParts(IReadOnlyList<PatternPart> parts, int index, Row row, HashSet<long> used)
+    private static void Conjuncts(Expr e, List<Expr> into)
+    {
+        if (e is BinaryExpr { Op: "AND" } and)
+        {
+            Conjuncts(and.Left, into);
+            Conjuncts(and.Right, into);
+        }
+        else
+        {
+            into.Add(e);
+        }
+    }
+
+    private static bool NeedsWholeMatch(Expr e) =>
+        e is PatternExpr or PatternComprehensionExpr or ExistsSubqueryExpr || ExprWalker.Children(e).Any(NeedsWholeMatch);
+
+    private static MatchPlan Plan(IReadOnlyList<PatternPart> parts, Row row, Expr? where)
+    {
+        var after = new List<Expr>[parts.Count];
+        for (var i = 0; i < after.Length; i++)
+        {
+            after[i] = [];
+        }
+
+        var lookups = new Dictionary<string, (string, Expr)>(StringComparer.Ordinal);
+        if (where is null)
+        {
+            return new MatchPlan(after, lookups);
+        }
+
+        var conjuncts = new List<Expr>();
+        Conjuncts(where, conjuncts);
+        var partVariables = parts.Select(p => Semantics.SemanticChecker.PatternVariables([p])).ToList();
+        foreach (var conjunct in conjuncts)
+        {
+            var variables = new List<string>();
+            Semantics.SemanticChecker.FreeVariables(conjunct, [], variables);
+            var at = parts.Count - 1;
+            if (!NeedsWholeMatch(conjunct))
+            {
+                var seen = new HashSet<string>(row.Keys, StringComparer.Ordinal);
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    seen.UnionWith(partVariables[i]);
+                    if (variables.All(seen.Contains))
+                    {
+                        at = i;
+                        break;
+                    }
+                }
+            }
+
+            after[at].Add(conjunct);
+            if (conjunct is BinaryExpr { Op: "=" } equality)
+            {
+                foreach (var (property, value) in new[] { (equality.Left, equality.Right), (equality.Right, equality.Left) })
+                {
+                    var valueVariables = new List<string>();
+                    Semantics.SemanticChecker.FreeVariables(value, [], valueVariables);
+                    if (property is PropertyExpr { Target: VariableExpr target } p && !row.ContainsKey(target.Name) &&
+                        valueVariables.All(row.ContainsKey) && !NeedsWholeMatch(value))
+                    {
+                        lookups.TryAdd(target.Name, (p.Key, value));
+                    }
+                }
+            }
+        }
+
+        return new MatchPlan(after, lookups);
+    }
+
+    private IEnumerable<Row> MatchParts(IReadOnlyList<PatternPart> parts, int index, Row row, HashSet<long> used, MatchPlan plan)
     {
         if (index == parts.Count)
         {
@@ -34,15 +109,21 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         }
 
         var part = parts[index];
-        var matches = MatchPart(part, row, used);
+        var matches = MatchPart(part, row, used, plan);
         if (part.ShortestKind is not null)
         {
             matches = Shortest(part, matches, row);
         }
 
+        var filters = plan.ConjunctsAfterPart[index];
         foreach (var _ in matches)
         {
-            foreach (var result in MatchParts(parts, index + 1, row, used))
+            if (filters.Any(f => evaluator.EvalPredicate(f, row) != true))
+            {
+                continue;
+            }
+
+            foreach (var result in MatchParts(parts, index + 1, row, used, plan))
             {
                 yield return result;
             }
@@ -92,13 +173,18 @@ internal sealed class PatternMatcher(Evaluator evaluator)
 
     private static bool IsBound(string? variable, Row row) => variable is not null && row.ContainsKey(variable);
 
-    private IEnumerable<Row> MatchPart(PatternPart part, Row row, HashSet<long> used)
+    private static bool HasLookup(NodePattern node, MatchPlan plan) =>
+        node.Properties is MapExpr { Entries.Count: > 0 } || (node.Variable is not null && plan.Lookups.ContainsKey(node.Variable));
+
+    private IEnumerable<Row> MatchPart(PatternPart part, Row row, HashSet<long> used, MatchPlan plan)
     {
         var nodes = part.Nodes;
         var rels = part.Relationships;
         var reversed = false;
         if (!IsBound(nodes[0].Variable, row) && rels.Count > 0 &&
-            (IsBound(nodes[^1].Variable, row) || (nodes[0].Labels.Count == 0 && nodes[^1].Labels.Count > 0)))
+            (IsBound(nodes[^1].Variable, row) ||
+             (!HasLookup(nodes[0], plan) && HasLookup(nodes[^1], plan)) ||
+             (!HasLookup(nodes[0], plan) && nodes[0].Labels.Count == 0 && nodes[^1].Labels.Count > 0)))
         {
             reversed = true;
             nodes = nodes.Reverse().ToList();
@@ -116,7 +202,7 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         var pathNodes = new List<long>();
         var pathRels = new List<long>();
         var segments = new List<int>();
-        foreach (var start in StartCandidates(nodes[0], row))
+        foreach (var start in StartCandidates(nodes[0], row, plan))
         {
             Context.Tick();
             if (!TryBindNode(nodes[0], start, row, out var boundHere))
@@ -138,24 +224,54 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         }
     }
 
-    private IEnumerable<long> StartCandidates(NodePattern node, Row row)
+    private IEnumerable<long> StartCandidates(NodePattern node, Row row, MatchPlan plan)
     {
         if (node.Variable is not null && row.TryGetValue(node.Variable, out var bound))
         {
             return bound is NodeRef n && Context.Graph.NodeExists(n.Id) ? [n.Id] : [];
         }
 
+        // Property equalities this node must satisfy: its inline map, then WHERE equalities on it.
+        var equalities = new List<(string Key, Expr Value)>();
+        if (node.Properties is MapExpr map)
+        {
+            equalities.AddRange(map.Entries.Select(e => (e.Key, e.Value)));
+        }
+
+        if (node.Variable is not null && plan.Lookups.TryGetValue(node.Variable, out var lookup))
+        {
+            equalities.Add(lookup);
+        }
+
+        foreach (var (key, valueExpr) in equalities.Where(e => e.Key == "id"))
+        {
+            if (!DependsOnPattern(valueExpr, row) && evaluator.Eval(valueExpr, row) is string id && Context.Graph.NodesWithKey(id) is { } keyed)
+            {
+                return keyed;
+            }
+        }
+
         if (node.Labels.Count > 0)
         {
-            if (node.Properties is MapExpr map && map.Entries.Count > 0 && map.Entries[0].Value is LiteralExpr { Value: { } literal })
+            foreach (var (key, valueExpr) in equalities)
             {
-                return Context.Graph.NodesWithProperty(node.Labels[0], map.Entries[0].Key, literal);
+                if (!DependsOnPattern(valueExpr, row) && evaluator.Eval(valueExpr, row) is { } value and not Dictionary<string, object?>)
+                {
+                    return Context.Graph.NodesWithProperty(node.Labels[0], key, value);
+                }
             }
 
             return Context.Graph.NodesWithLabel(node.Labels[0]);
         }
 
         return Context.Graph.AllNodes();
+    }
+
+    private static bool DependsOnPattern(Expr e, Row row)
+    {
+        var variables = new List<string>();
+        Semantics.SemanticChecker.FreeVariables(e, [], variables);
+        return variables.Any(v => !row.ContainsKey(v));
     }
 
     private bool TryBindNode(NodePattern pattern, long id, Row row, out bool boundHere)

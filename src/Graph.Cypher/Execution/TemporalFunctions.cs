@@ -622,6 +622,16 @@ internal static partial class TemporalFunctions
 
         var dateA = DateOf(a);
         var dateB = DateOf(b);
+        // A time without a date, against a value in a named zone, is read on that value's day in that zone.
+        if (dateA is null && b is DateTimeValue { Zone: not null } zonedB)
+        {
+            (a, dateA) = (new LocalDateTimeValue(zonedB.Date, TimeOf(a) ?? 0), zonedB.Date);
+        }
+        else if (dateB is null && a is DateTimeValue { Zone: not null } zonedA)
+        {
+            (b, dateB) = (new LocalDateTimeValue(zonedA.Date, TimeOf(b) ?? 0), zonedA.Date);
+        }
+
         var timeA = TimeOf(a) ?? 0;
         var timeB = TimeOf(b) ?? 0;
         var zoneA = ZoneOf(a);

@@ -16,6 +16,7 @@ internal sealed class SemanticChecker
         Relationship,
         Path,
         Value,
+        RelationshipList,
     }
 
     private readonly Dictionary<string, string> localTypes = new(StringComparer.Ordinal);
@@ -31,7 +32,7 @@ internal sealed class SemanticChecker
     public static List<List<string>> Check(Query query, string text)
     {
         var checker = new SemanticChecker(text);
-        var columns = query.Parts.Select(checker.CheckSingle).ToList();
+        var columns = query.Parts.Select(p => checker.CheckSingle(p)).ToList();
         if (query.UnionAll.Distinct().Count() > 1)
         {
             throw checker.Error("InvalidClauseComposition", "Cannot mix UNION and UNION ALL", 0);
@@ -81,9 +82,10 @@ internal sealed class SemanticChecker
         return result;
     }
 
-    private List<string> CheckSingle(SingleQuery query)
+    private List<string> CheckSingle(SingleQuery query) => CheckSingle(query, new Dictionary<string, Kind>(StringComparer.Ordinal), isSubquery: false);
+
+    private List<string> CheckSingle(SingleQuery query, Dictionary<string, Kind> scope, bool isSubquery)
     {
-        var scope = new Dictionary<string, Kind>(StringComparer.Ordinal);
         List<string> columns = [];
         for (var index = 0; index < query.Clauses.Count; index++)
         {
@@ -196,7 +198,7 @@ internal sealed class SemanticChecker
                     throw Error("ProcedureNotFound", $"There is no procedure with the name `{call.Procedure}`", call.Offset, "ProcedureError");
             }
 
-            if (index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
+            if (!isSubquery && index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
             {
                 throw Error("InvalidClauseComposition", "Query cannot conclude with " + clause.GetType().Name.Replace("Clause", "", StringComparison.Ordinal).ToUpperInvariant(),
                     clause.Offset);
@@ -305,7 +307,7 @@ internal sealed class SemanticChecker
 
                 if (scope.TryGetValue(node.Variable, out var kind))
                 {
-                    if (kind is Kind.Relationship or Kind.Path or Kind.Value)
+                    if (kind is Kind.Relationship or Kind.Path or Kind.Value or Kind.RelationshipList)
                     {
                         throw Error("VariableTypeConflict", $"Variable `{node.Variable}` already declared as {kind}", node.Offset);
                     }
@@ -375,7 +377,7 @@ internal sealed class SemanticChecker
                 }
                 else
                 {
-                    scope[rel.Variable] = rel.VarLength ? Kind.Any : Kind.Relationship;
+                    scope[rel.Variable] = rel.VarLength ? Kind.RelationshipList : Kind.Relationship;
                 }
 
                 relsInThisClause.Add(rel.Variable);
@@ -545,7 +547,7 @@ internal sealed class SemanticChecker
         }
     }
 
-    private static void FreeVariables(Expr e, HashSet<string> local, List<string> into)
+    internal static void FreeVariables(Expr e, HashSet<string> local, List<string> into)
     {
         switch (e)
         {
@@ -895,6 +897,22 @@ internal sealed class SemanticChecker
                     }
 
                     CheckExpression(pc.Projection, inner, allowAggregates);
+                    return;
+                }
+
+            case ExistsSubqueryExpr { Subquery: { } subquery } existsQuery:
+                {
+                    foreach (var part in subquery.Parts)
+                    {
+                        if (part.Clauses.FirstOrDefault(c => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause) is { } update)
+                        {
+                            throw Error("InvalidClauseComposition", "An EXISTS subquery cannot update the graph", update.Offset);
+                        }
+
+                        CheckSingle(part, new Dictionary<string, Kind>(scope), isSubquery: true);
+                    }
+
+                    _ = existsQuery;
                     return;
                 }
 

@@ -15,6 +15,8 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph) : IGraphAccess
     public IEnumerable<long> NodesWithProperty(string label, string key, object value) =>
         graph.TryFindByProperty(label, key, value, out var ids) ? ids : graph.NodeIdsByLabel(label);
 
+    public IEnumerable<long>? NodesWithKey(string key) => graph.TryGetNodeId(key, out var id) ? [id] : [];
+
     public bool NodeExists(long node) => graph.ContainsNode(node);
 
     public bool RelationshipExists(long relationship) => graph.ContainsRelationship(relationship);
