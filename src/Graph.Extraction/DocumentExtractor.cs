@@ -95,8 +95,8 @@ public sealed class DocumentExtractor
         var builder = new GraphBuilder(document);
         var documentNode = DocumentNodes.AddSelf(builder, identity, laid.Text.Length);
         // Reports and letters may quote a draft resolution; only resolutions and drafts have preambular and operative paragraphs.
-        var isResolution = identity.Kind is "resolution" or "decision" or "draft resolution" or "draft decision"
-            || (identity.Kind is null && laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b))));
+        var isResolution = identity.Kind is "resolution" or "draft resolution" or "draft decision"
+            || (identity.Kind is null or "decision" && laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b))));
         var paragraphs = ParagraphRecogniser.Recognise(laid, document.DocumentId, isResolution);
         foreach (var paragraph in paragraphs)
         {
@@ -107,7 +107,7 @@ public sealed class DocumentExtractor
                 ["number"] = paragraph.Number,
                 ["verb"] = paragraph.Verb,
                 ["text"] = paragraph.Text,
-                ["footnotes"] = paragraph.Footnotes.Select(n => (object?)n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+                ["footnotes"] = paragraph.Footnotes.Select(n => (object?)(long)n).ToList(),
             }, paragraph.Span);
             builder.Relationship(RelationshipTypes.HasParagraph, documentNode.Id, paragraph.Id, new Dictionary<string, object?> { ["ordinal"] = (long)paragraph.Ordinal }, paragraph.Span);
         }

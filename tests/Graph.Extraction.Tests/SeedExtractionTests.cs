@@ -64,7 +64,7 @@ public sealed class SeedExtractionTests
         var pp5 = Node(document, "A/RES/77/13#pp5");
         Assert.StartsWith("Referring to all previous relevant resolutions of the Security Council", pp5.GetString("text"), StringComparison.Ordinal);
         Assert.Contains("the relevant statements by its President, including those of 13 January 2010 and 6 August 2013, which underline", pp5.GetString("text"), StringComparison.Ordinal);
-        Assert.Equal(["3", "4"], (List<object?>)pp5.Properties["footnotes"]!);
+        Assert.Equal([3L, 4L], (List<object?>)pp5.Properties["footnotes"]!);
         var pp13 = Node(document, "A/RES/77/13#pp13");
         Assert.Contains("Department of Peacekeeping Operations of the United Nations Secretariat of 28 September 2012", pp13.GetString("text"), StringComparison.Ordinal);
         // The span points at the rejoined paragraph in the normalised text.
@@ -194,7 +194,7 @@ public sealed class SeedExtractionTests
         // Links and emphasis are gone from the text; <sup> marks became footnote numbers.
         var pp1 = Node(document, "A/RES/71/12#pp1");
         Assert.Equal("Having considered", pp1.GetString("verb"));
-        Assert.Equal(["1"], (List<object?>)pp1.Properties["footnotes"]!);
+        Assert.Equal([1L], (List<object?>)pp1.Properties["footnotes"]!);
         Assert.DoesNotContain("](", document.Text, StringComparison.Ordinal);
         Assert.Contains("potential to provide an adequate response", Node(document, "A/RES/71/12#pp6").GetString("text"), StringComparison.Ordinal);
         // "A/71/160-S/2016/621 and Add.1": the report and its addendum, each joint.

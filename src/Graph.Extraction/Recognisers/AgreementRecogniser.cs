@@ -42,6 +42,8 @@ internal static class AgreementRecogniser
                 var parties = Parties(text, at, clauseEnd, organisations);
                 var date = DateIn(text, at, clauseEnd) ?? DateBefore(text, at, start);
                 var place = PlaceIn(text, at, clauseEnd);
+                // An agreement we cannot tell apart from others (no party, date or place) is not worth a node.
+                if (parties.Count == 0 && date is null && place is null) { at = clauseEnd; if (at >= end) break; continue; }
                 result.Add(new AgreementMention(kind, ParagraphRecogniser.CleanText(text[at..clauseEnd]).TrimEnd(',', ' '), parties, date, place, new SourceSpan(at, clauseEnd)));
                 at = clauseEnd;
                 if (at >= end) break;

@@ -66,7 +66,9 @@ internal static class HeadingRecogniser
         {
             // "tenth emergency special session" is not the regular session.
             var before = text[Math.Max(0, start - 20)..start];
-            if (!before.Contains("special", StringComparison.OrdinalIgnoreCase) && !text[start..Math.Min(text.Length, end + 1)].Contains("special", StringComparison.Ordinal))
+            // A GA symbol carries its session; a session named elsewhere in the text ("until the seventy-second session") is not the document's.
+            var agrees = symbol.Session is not { } fromSymbol || fromSymbol == session;
+            if (agrees && !before.Contains("special", StringComparison.OrdinalIgnoreCase) && !text[start..Math.Min(text.Length, end + 1)].Contains("special", StringComparison.Ordinal))
                 return new Stated<long>(session, new SourceSpan(start, end));
         }
         return null;
@@ -76,13 +78,19 @@ internal static class HeadingRecogniser
     {
         var limit = Math.Min(top, text.Length);
         var i = text.IndexOf("Agenda item", 0, limit, StringComparison.Ordinal);
-        if (i < 0) return;
         var p = i + "Agenda item".Length;
+        if (i < 0)
+        {
+            // Pre-session documents: "Item 72 (b) of the provisional agenda*".
+            i = text.IndexOf("Item ", 0, limit, StringComparison.Ordinal);
+            if (i < 0 || (i > 0 && !char.IsWhiteSpace(text[i - 1])) || text.IndexOf("of the provisional agenda", i, Math.Min(60, text.Length - i), StringComparison.Ordinal) < 0) return;
+            p = i + "Item".Length;
+        }
         if (p < text.Length && text[p] == 's') p++;
         while (p < text.Length && text[p] == ' ') p++;
         var start = p;
         // "127 (t)", "69 (a) and 135", "99 (f)"
-        while (p < limit && (char.IsAsciiDigit(text[p]) || text[p] is ' ' or '(' or ')' or ',' || char.IsAsciiLetterLower(text[p]) && p > start && text[p - 1] == '(' || (string.CompareOrdinal(text, p, "and ", 0, 4) == 0)))
+        while (p < limit && (char.IsAsciiDigit(text[p]) || text[p] is ' ' or '(' or ')' or ',' || char.IsAsciiLetterLower(text[p]) && p > start && (text[p - 1] == '(' || char.IsAsciiLetterLower(text[p - 1])) || (string.CompareOrdinal(text, p, "and ", 0, 4) == 0)))
         {
             if (string.CompareOrdinal(text, p, "and ", 0, 4) == 0) p += 4;
             else p++;
@@ -97,9 +105,25 @@ internal static class HeadingRecogniser
         var titleEnd = text.IndexOf("\n\n", titleStart, StringComparison.Ordinal);
         // Where the agenda item shares its block with the session line, the title is the next block.
         if (titleStart >= limit || titleEnd < 0) return;
-        if (titleEnd == titleStart) return;
+        if (titleEnd > limit) titleEnd = limit;
+        // The title ends where the block does, or where a list of sponsors starts ("Antigua and Barbuda, Argentina,* …").
+        var colon = text.IndexOf(':', titleStart, titleEnd - titleStart);
+        if (colon >= 0)
+        {
+            var lineBreak = text.IndexOf('\n', colon, titleEnd - colon);
+            while (lineBreak >= 0)
+            {
+                var nextBreak = text.IndexOf('\n', lineBreak + 1, titleEnd - lineBreak - 1);
+                var line = text[(lineBreak + 1)..(nextBreak < 0 ? titleEnd : nextBreak)];
+                if (line.Count(c => c == ',') >= 3 || line.Contains('*', StringComparison.Ordinal)
+                    || line.Contains("draft resolution", StringComparison.OrdinalIgnoreCase) || line.Contains("draft decision", StringComparison.OrdinalIgnoreCase)) { titleEnd = lineBreak; break; }
+                lineBreak = nextBreak;
+            }
+        }
+        if (titleEnd <= titleStart) return;
         var title = Collapse(text[titleStart..titleEnd]);
-        if (title.Length < 4 || title.StartsWith("Resolution", StringComparison.Ordinal) || title.StartsWith('[')) return;
+        if (title.Length is < 4 or > 300 || title.StartsWith("Resolution", StringComparison.Ordinal) || title.StartsWith("Decision", StringComparison.Ordinal)
+            || title.StartsWith('[') || title.EndsWith("draft resolution", StringComparison.Ordinal)) return;
         identity.AgendaTitle = new Stated<string>(title, new SourceSpan(titleStart, titleEnd));
     }
 
@@ -183,7 +207,38 @@ internal static class HeadingRecogniser
             if (end < 0) end = text.Length;
             if (end > start) return new Stated<string>(Collapse(text[start..end]), new SourceSpan(start, end));
         }
-        // Reports and notes: the block just before "Report of the Secretary-General"; letters: the "Letter dated …" line.
+        // A resolution or decision whose symbol came from the masthead still has its numbered heading: "78/213. Promotion …".
+        var canonical = identity.Symbol.Canonical;
+        if (canonical.StartsWith("A/RES/", StringComparison.Ordinal) || canonical.StartsWith("A/DEC/", StringComparison.Ordinal))
+        {
+            var number = canonical[6..] + ". ";
+            foreach (var block in laid.Blocks.TakeWhile(b => b.Start < top))
+            {
+                var blockText = laid.TextOf(block);
+                var at = blockText.StartsWith(number, StringComparison.Ordinal) ? number.Length
+                    : blockText.StartsWith("Decision " + number, StringComparison.Ordinal) ? number.Length + 9 : -1;
+                if (at > 0) return new Stated<string>(Collapse(blockText[at..]), new SourceSpan(block.Start + at, block.End));
+            }
+        }
+        // Reports and notes: the words before "Report of the Secretary-General" back to the blank line.
+        foreach (var marker in (ReadOnlySpan<string>)["Report of the Secretary-General", "Note by the Secretary-General"])
+        {
+            var m = text.IndexOf(marker, 0, Math.Min(top, text.Length), StringComparison.Ordinal);
+            if (m < 0) continue;
+            var blockStart = m == 0 ? -1 : text.LastIndexOf("\n\n", m - 1, StringComparison.Ordinal);
+            blockStart = blockStart < 0 ? 0 : blockStart + 2;
+            var start = blockStart;
+            if (m == blockStart)
+            {
+                // The marker opens its block: the title is the block before.
+                m = Math.Max(0, blockStart - 2);
+                var previous = m == 0 ? -1 : text.LastIndexOf("\n\n", m - 1, StringComparison.Ordinal);
+                start = previous < 0 ? 0 : previous + 2;
+            }
+            var title = Collapse(text[start..m]);
+            if (title.Length is > 5 and < 300 && !title.Contains("Distr.", StringComparison.Ordinal)) return new Stated<string>(title, new SourceSpan(start, m));
+        }
+        // Letters: the "Letter dated …" line.
         foreach (var block in laid.Blocks.TakeWhile(b => b.Start < top))
         {
             var blockText = laid.TextOf(block);

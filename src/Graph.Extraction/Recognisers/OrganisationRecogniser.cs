@@ -15,8 +15,17 @@ internal static class OrganisationRecogniser
     private static readonly HashSet<string> HeadNouns = new(StringComparer.Ordinal)
     {
         "Organization", "Organisation", "Union", "Agency", "Office", "Department", "Commission", "Programme", "Fund", "Community",
-        "Committee", "Secretariat", "Bank", "Court", "Forum", "League", "Association", "Institute", "Centre", "Authority", "Federation",
+        "Committee", "Secretariat", "Bank", "Court", "Forum", "League", "Association", "Institute", "Centre", "Authority",
         "Council", "Directorate", "Entity", "Board",
+    };
+
+    /// <summary>Capitalised words that start a sentence or a title, not an organisation's name.</summary>
+    private static readonly HashSet<string> NotNameStarts = new(StringComparer.Ordinal)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Chair", "Chairman", "Chairperson", "Director", "Deputy", "Executive", "Governor", "President", "Member", "Head", "Minister",
+        "Secretary", "Clinical", "Vice", "Board", "After", "In", "On", "For", "With", "By", "At", "From", "Under", "During", "The",
+        "Mr", "Ms", "Mrs", "Dr", "Aggression", "Centre", "Assembly",
     };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "in", "to" };
@@ -69,8 +78,23 @@ internal static class OrganisationRecogniser
             }
             // Leading connectors and sentence-opening participles are not part of a name; trailing connectors neither.
             var first = 0;
-            while (first < words.Count && (Connectors.Contains(Word(text, words[first])) || Word(text, words[first]).EndsWith("ing", StringComparison.Ordinal))) first++;
+            while (first < words.Count && (Connectors.Contains(Word(text, words[first])) || Word(text, words[first]).EndsWith("ing", StringComparison.Ordinal)
+                || (first == 0 && IsSentenceVerb(Word(text, words[first]))))) first++;
             var last = words.Count - 1;
+            // "African Development Bank and the Inter-American Development Bank": two names; keep the first here.
+            for (var k = first + 1; k < last; k++)
+            {
+                if (Word(text, words[k]) != "and") continue;
+                var before = false;
+                for (var j = first; j < k; j++) before |= HeadNouns.Contains(Word(text, words[j]));
+                if (before) { last = k - 1; break; }
+            }
+            // "Programme of Action" and "Plan of Action" are instruments, not bodies.
+            for (var k = first; k + 2 <= last; k++)
+            {
+                if (Word(text, words[k]) == "Programme" && Word(text, words[k + 1]) == "of" && Word(text, words[k + 2]) == "Action") { last = -1; break; }
+            }
+            if (last < first || first >= words.Count || NotNameStarts.Contains(Word(text, words[first]))) { i = Math.Max(i + 1, words.Count > 0 ? words[0].End : i + 1); continue; }
             while (last > first && Connectors.Contains(Word(text, words[last]))) last--;
             var hasHead = false;
             for (var k = first; k <= last; k++) hasHead |= HeadNouns.Contains(Word(text, words[k]));
@@ -92,6 +116,11 @@ internal static class OrganisationRecogniser
     }
 
     private static string Word(string text, (int Start, int End) word) => text[word.Start..word.End];
+
+    /// <summary>An operative verb opening a paragraph ("Encourages the Secretariat …").</summary>
+    private static bool IsSentenceVerb(string word) =>
+        word.Length > 4 && word.EndsWith('s') && !HeadNouns.Contains(word) && char.IsUpper(word[0]) && !word.EndsWith("ss", StringComparison.Ordinal)
+        && word is not ("Nations" or "States" or "Affairs" or "Rights" or "Operations" or "Services" or "Islands" or "Forces" or "Sciences" or "Studies" or "Relations" or "Consortium" or "Ministers");
 
     private static bool Overlaps(bool[] taken, int from, int to)
     {

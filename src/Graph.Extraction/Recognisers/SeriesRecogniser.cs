@@ -21,9 +21,11 @@ internal static class SeriesRecogniser
     {
         string? title = null;
         var span = default(SourceSpan);
+        // Only resolutions, decisions and their drafts belong to a series of the Assembly's agenda.
+        if (identity.Kind is not ("resolution" or "decision" or "draft resolution" or "draft decision")) return null;
         if (identity.AgendaTitle is { } agenda)
         {
-            var colon = agenda.Value.LastIndexOf(": ", StringComparison.Ordinal);
+            var colon = agenda.Value.IndexOf(": ", StringComparison.Ordinal);
             title = colon >= 0 ? Capitalise(agenda.Value[(colon + 2)..]) : null;
             span = agenda.Span;
         }

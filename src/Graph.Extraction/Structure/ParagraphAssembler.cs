@@ -114,6 +114,8 @@ internal static class ParagraphAssembler
     {
         var text = line.Text;
         if (IsBareNumbering(current)) return false;
+        // A heading "77/13. Title" or "Decision 71/524. Title" ends at the blank line, punctuation or not.
+        if (line.BlanksBefore > 0 && IsNumberHeading(current)) return true;
         var complete = EndsComplete(current);
         // In wrapped text the last line of a paragraph is short; in text with a paragraph per line, only headings are.
         var previousShort = width > 130 ? previousLine.Length < 60 : previousLine.Length < width * 0.6;
@@ -126,6 +128,18 @@ internal static class ParagraphAssembler
         if (line.BlanksBefore > 0 && previousShort && capitalLike) return true;
         if (previousShort && capitalLike && complete && current.TrimEnd()[^1] is '.' or ':' or ';') return true;
         return false;
+    }
+
+    private static bool IsNumberHeading(string text)
+    {
+        var p = text.StartsWith("Decision ", StringComparison.Ordinal) ? "Decision ".Length : 0;
+        var s = p;
+        while (p < text.Length && char.IsAsciiDigit(text[p])) p++;
+        if (p == s || p >= text.Length || text[p] != '/') return false;
+        p++;
+        var t = p;
+        while (p < text.Length && char.IsAsciiDigit(text[p])) p++;
+        return p > t && p + 1 < text.Length && text[p] == '.' && text[p + 1] == ' ';
     }
 
     private static bool EndsComplete(string text)
