@@ -9,10 +9,14 @@ namespace Graph.Neo4j;
 /// <summary>The Neo4j store with the services the explorer and the CLI use, in one <see cref="GraphServices"/>.</summary>
 public static class Neo4jGraph
 {
-    /// <summary>Connects (applying the schema unless told not to) and returns the store and its services.</summary>
-    public static async Task<GraphServices> OpenAsync(QueryApiOptions options, bool applySchema = true, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Connects (applying the schema unless told not to) and returns the store and its services. The environment
+    /// can turn the schema off with NEO4J_APPLY_SCHEMA=false, for Query API servers that are not Neo4j.
+    /// </summary>
+    public static async Task<GraphServices> OpenAsync(QueryApiOptions options, bool? applySchema = null, CancellationToken cancellationToken = default)
     {
-        var store = await Neo4jGraphStore.OpenAsync(options, applySchema, cancellationToken).ConfigureAwait(false);
+        applySchema ??= !string.Equals(Environment.GetEnvironmentVariable("NEO4J_APPLY_SCHEMA"), "false", StringComparison.OrdinalIgnoreCase);
+        var store = await Neo4jGraphStore.OpenAsync(options, applySchema.Value, cancellationToken).ConfigureAwait(false);
         return CreateServices(store);
     }
 

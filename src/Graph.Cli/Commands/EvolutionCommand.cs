@@ -26,18 +26,19 @@ internal static class EvolutionCommand
         var ids = new Argument<string[]>("documents") { Description = "Two documents (earlier, later), or one series or document for its whole series.", Arity = new ArgumentArity(1, 2) };
         var json = new Option<bool>("--json") { Description = "Print the evolution as JSON." };
         var data = StoreOptions.Data();
-        var command = new Command("evolution", "How the paragraphs of a series' resolutions changed: unchanged, reworded, inserted, deleted, moved.") { ids, json, data };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(ids)!, parse.GetValue(json), parse.GetValue(data)!, cancellationToken));
+        var storeKind = StoreSelection.CreateStoreOption();
+        var command = new Command("evolution", "How the paragraphs of a series' resolutions changed: unchanged, reworded, inserted, deleted, moved.") { ids, json, data, storeKind };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(ids)!, parse.GetValue(json), parse.GetValue(data)!, parse.GetValue(storeKind)!, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] ids, bool json, string dataDirectory, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] ids, bool json, string dataDirectory, string storeKind, CancellationToken cancellationToken)
     {
-        var store = StoreOptions.TryOpen(dataDirectory);
-        if (store is null) return 1;
-        await using (store)
+        var services = await StoreSelection.TryOpenAsync(storeKind, dataDirectory, cancellationToken);
+        if (services is null) return 1;
+        await using (services.Store)
         {
-            var evolution = store.CreateServices().Evolution;
+            var evolution = services.Evolution;
             IReadOnlyList<MandateEvolution> results;
             if (ids.Length == 2)
             {

@@ -15,14 +15,15 @@ internal static class ExportCommand
         format.AcceptOnlyFromAmong("json", "graphml", "csv");
         var data = StoreOptions.Data();
         var output = new Option<string?>("--out") { Description = "File to write (json, graphml; default: standard output) or folder for nodes.csv and relationships.csv (csv; default: export).", HelpName = "PATH" };
-        var command = new Command("export", "Write the whole graph of the embedded store.") { format, data, output };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(format)!, parse.GetValue(data)!, parse.GetValue(output), cancellationToken));
+        var storeKind = StoreSelection.CreateStoreOption();
+        var command = new Command("export", "Write the whole graph of the embedded store.") { format, data, output, storeKind };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(format)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(storeKind)!, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string format, string dataDirectory, string? output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string format, string dataDirectory, string? output, string storeKind, CancellationToken cancellationToken)
     {
-        var store = StoreOptions.TryOpen(dataDirectory);
+        var store = (await StoreSelection.TryOpenAsync(storeKind, dataDirectory, cancellationToken))?.Store;
         if (store is null) return 1;
         GraphData graph;
         await using (store) graph = await store.ReadAllAsync(cancellationToken);

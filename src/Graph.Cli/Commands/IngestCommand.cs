@@ -14,12 +14,13 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders of documents (.txt, .md, .html, .pdf, IGov .json) or extracted graph documents (.json).", Arity = ArgumentArity.OneOrMore };
         var data = StoreOptions.Data();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no diagnostics, only the summary (for scripts)." };
-        var command = new Command("ingest", "Add documents to the embedded store; a document ingested again replaces what it stated before.") { paths, data, quiet };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(paths)!, parse.GetValue(data)!, parse.GetValue(quiet), cancellationToken));
+        var storeKind = StoreSelection.CreateStoreOption();
+        var command = new Command("ingest", "Add documents to the embedded store; a document ingested again replaces what it stated before.") { paths, data, quiet, storeKind };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(paths)!, parse.GetValue(data)!, parse.GetValue(quiet), parse.GetValue(storeKind)!, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string dataDirectory, bool quiet, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, string dataDirectory, bool quiet, string storeKind, CancellationToken cancellationToken)
     {
         var files = DocumentSources.Expand(paths, out var missing);
         var sources = new DocumentSources();
@@ -30,7 +31,7 @@ internal static class IngestCommand
             return 2;
         }
 
-        var store = StoreOptions.TryOpen(dataDirectory);
+        var store = (await StoreSelection.TryOpenAsync(storeKind, dataDirectory, cancellationToken))?.Store;
         if (store is null) return 1;
         await using (store)
         {
@@ -78,7 +79,7 @@ internal static class IngestCommand
             clock.Stop();
 
             var counts = await store.CountAsync(cancellationToken);
-            summary.Print(counts, clock.Elapsed, store.SizeOnDisk, store.Directory, quiet);
+            summary.Print(counts, clock.Elapsed, (store as Graph.Store.Embedded.EmbeddedGraphStore)?.SizeOnDisk ?? -1, StoreSelection.Describe(store), quiet);
             return summary.Failed.Count == 0 && missing.Count == 0 ? 0 : 1;
         }
     }
@@ -116,7 +117,7 @@ internal static class IngestCommand
             table.AddRow("Store nodes", counts.Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             table.AddRow("Store relationships", counts.Relationships.ToString(System.Globalization.CultureInfo.InvariantCulture));
             table.AddRow("Time", $"{elapsed.TotalSeconds:F2} s ({(elapsed.TotalSeconds > 0 ? documents / elapsed.TotalSeconds : 0):F0} documents/s)");
-            table.AddRow("Store size", $"{bytes / 1024.0 / 1024.0:F1} MiB in {Markup.Escape(directory)}");
+            table.AddRow("Store size", bytes < 0 ? Markup.Escape(directory) : $"{bytes / 1024.0 / 1024.0:F1} MiB in {Markup.Escape(directory)}");
             AnsiConsole.Write(table);
             if (!quiet)
                 foreach (var warning in Warnings) StoreOptions.Errors.MarkupLineInterpolated($"[yellow]{warning}[/]");

@@ -24,7 +24,8 @@ internal static class QueryCommand
         var data = new Option<string?>("--data") { Description = "Directory of the embedded store (default: data)" };
         var format = new Option<string>("--format") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("query", "Run a Cypher query on the embedded graph store") { cypher, parameters, data, format };
+        var store = StoreSelection.CreateStoreOption();
+        var command = new Command("query", "Run a Cypher query on the embedded graph store") { cypher, parameters, data, format, store };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             Dictionary<string, object?> values;
@@ -38,8 +39,11 @@ internal static class QueryCommand
                 return 2;
             }
 
-            await using var store = EmbeddedGraphStore.Open(parseResult.GetValue(data));
-            var engine = new CypherEngine(store.Graph, new CypherOptions { ReadOnly = true });
+            if (parseResult.GetValue(store) == StoreSelection.Neo4j)
+                return await StoreSelection.QueryNeo4jAsync(parseResult.GetValue(cypher)!, values, parseResult.GetValue(format)!, cancellationToken);
+
+            await using var embedded = EmbeddedGraphStore.Open(parseResult.GetValue(data));
+            var engine = new CypherEngine(embedded.Graph, new CypherOptions { ReadOnly = true });
             try
             {
                 var result = engine.Execute(parseResult.GetValue(cypher)!, values, cancellationToken);

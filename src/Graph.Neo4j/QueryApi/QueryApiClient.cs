@@ -12,7 +12,7 @@ namespace Graph.Neo4j.QueryApi;
 public sealed partial class QueryApiClient : IQueryApiClient, IDisposable
 {
     /// <summary>Clusters name the member that holds an explicit transaction; later requests must echo it.</summary>
-    internal const string AffinityHeader = "neo4j-cluster-affinity";
+    public const string AffinityHeader = "neo4j-cluster-affinity";
 
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;

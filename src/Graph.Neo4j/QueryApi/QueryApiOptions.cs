@@ -52,7 +52,10 @@ public sealed record QueryApiOptions
         return builder.Uri;
     }
 
-    /// <summary>Options from NEO4J_URL/USER/PASSWORD/DATABASE, or null when NEO4J_URL is not set.</summary>
+    /// <summary>
+    /// Options from NEO4J_URL/USER/PASSWORD/DATABASE, or null when NEO4J_URL is not set. NEO4J_EXPLICIT_TRANSACTIONS=false
+    /// is for Query API servers without the <c>/tx</c> endpoints (<see cref="ExplicitTransactions"/>).
+    /// </summary>
     public static QueryApiOptions? FromEnvironment(Func<string, string?>? read = null)
     {
         read ??= Environment.GetEnvironmentVariable;
@@ -64,6 +67,7 @@ public sealed record QueryApiOptions
             User = NonEmpty(read("NEO4J_USER")) ?? "neo4j",
             Password = read("NEO4J_PASSWORD") ?? "",
             Database = NonEmpty(read("NEO4J_DATABASE")) ?? "neo4j",
+            ExplicitTransactions = !string.Equals(NonEmpty(read("NEO4J_EXPLICIT_TRANSACTIONS")), "false", StringComparison.OrdinalIgnoreCase),
         };
     }
 

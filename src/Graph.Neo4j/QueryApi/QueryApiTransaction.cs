@@ -29,7 +29,9 @@ internal sealed class QueryApiTransaction(QueryApiClient client, string id, stri
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         _completed = true;
-        var response = await client.SendAsync(HttpMethod.Post, client.TransactionUri(Uri.EscapeDataString(Id) + "/commit"), body: null, affinity, cancellationToken).ConfigureAwait(false);
+        // An empty JSON object: a commit without a final statement.
+        var body = QueryApiClient.RequestBody(statement: null, parameters: null, accessMode: null, bookmarks: null);
+        var response = await client.SendAsync(HttpMethod.Post, client.TransactionUri(Uri.EscapeDataString(Id) + "/commit"), body, affinity, cancellationToken).ConfigureAwait(false);
         client.RememberBookmarks(response.Result.Bookmarks);
     }
 

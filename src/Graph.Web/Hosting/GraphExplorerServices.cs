@@ -15,6 +15,7 @@ internal static class GraphExplorerServices
         services.AddHostedService(provider => provider.GetRequiredService<GraphHost>());
         services.AddSingleton(provider => provider.GetRequiredService<GraphHost>().Services);
         services.AddSingleton(provider => new QueryEngine(() => provider.GetRequiredService<GraphHost>().Cypher));
+        if (Neo4jSetup.IsSelected(configuration)) services.AddNeo4jGraph(configuration);
         return services;
     }
 }

@@ -240,6 +240,7 @@ public sealed class QueryApiClientTests
             handler.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
         Assert.Null(handler.Requests[0].Affinity);
         Assert.All(handler.Requests.Skip(1).Take(2), r => Assert.Equal("MTAuOC41Ljc6MTc0NzQ=", r.Affinity));
+        Assert.Equal("{}", handler.Requests[2].Body);
         using var next = JsonDocument.Parse(handler.Requests[3].Body!);
         Assert.Equal("FB:kcwQ/wTfJf8rS1WY+GiIKXsCXgmQ", next.RootElement.GetProperty("bookmarks")[0].GetString());
     }
