@@ -4,5 +4,6 @@ using Graph.Cli.Commands;
 var root = new RootCommand("graph: builds and explores a knowledge graph of United Nations documents");
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -88,8 +88,9 @@ public sealed class DocumentExtractor
         ClosingRecogniser.Recognise(laid, identity);
         var builder = new GraphBuilder(document);
         var documentNode = DocumentNodes.AddSelf(builder, identity, laid.Text.Length);
+        // Reports and letters may quote a draft resolution; only resolutions and drafts have preambular and operative paragraphs.
         var isResolution = identity.Kind is "resolution" or "decision" or "draft resolution" or "draft decision"
-            || laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b)));
+            || (identity.Kind is null && laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b))));
         var paragraphs = ParagraphRecogniser.Recognise(laid, document.DocumentId, isResolution);
         foreach (var paragraph in paragraphs)
         {

@@ -14,31 +14,35 @@ internal static class ExtractCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print diagnostics" };
         var showText = new Option<bool>("--text") { Description = "Print each document's normalised text (what spans point into) instead of the graph" };
         var command = new Command("extract", "Extract UN documents into a graph (JSON)") { paths, output, quiet, showText };
-        command.SetAction(parse => parse.GetValue(showText)
-            ? PrintText(parse.GetValue(paths)!)
-            : Run(parse.GetValue(paths)!, parse.GetValue(output), parse.GetValue(quiet)));
+        command.SetAction(parse =>
+        {
+            var console = (Out: parse.InvocationConfiguration.Output, Error: parse.InvocationConfiguration.Error);
+            return parse.GetValue(showText)
+                ? PrintText(parse.GetValue(paths)!, console.Out)
+                : Run(parse.GetValue(paths)!, parse.GetValue(output), parse.GetValue(quiet), console.Out, console.Error);
+        });
         return command;
     }
 
-    private static int PrintText(string[] paths)
+    private static int PrintText(string[] paths, TextWriter stdout)
     {
         var extractor = new DocumentExtractor();
         foreach (var file in CorpusFiles.Enumerate(paths, out _))
         {
             var document = extractor.ExtractFile(file);
-            Console.WriteLine($"==== {document.DocumentId} ({file})");
-            Console.WriteLine(document.Text);
+            stdout.WriteLine($"==== {document.DocumentId} ({file})");
+            stdout.WriteLine(document.Text);
         }
         return 0;
     }
 
-    private static int Run(string[] paths, FileInfo? output, bool quiet)
+    private static int Run(string[] paths, FileInfo? output, bool quiet, TextWriter stdout, TextWriter stderr)
     {
         var files = CorpusFiles.Enumerate(paths, out var missing);
-        foreach (var path in missing) Console.Error.WriteLine($"error: no such file or folder: {path}");
+        foreach (var path in missing) stderr.WriteLine($"error: no such file or folder: {path}");
         if (files.Count == 0)
         {
-            Console.Error.WriteLine("error: no document files to extract.");
+            stderr.WriteLine("error: no document files to extract.");
             return 2;
         }
         var extractor = new DocumentExtractor();
@@ -51,7 +55,7 @@ internal static class ExtractCommand
             if (!quiet)
             {
                 foreach (var diagnostic in document.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info))
-                    Console.Error.WriteLine(diagnostic);
+                    stderr.WriteLine(diagnostic);
             }
         }
         var graph = merger.ToGraph();
@@ -59,8 +63,7 @@ internal static class ExtractCommand
         {
             if (output is null)
             {
-                using var stdout = Console.OpenStandardOutput();
-                GraphJson.Write(graph, stdout);
+                stdout.WriteLine(GraphJson.Serialize(graph));
             }
             else
             {
@@ -71,10 +74,10 @@ internal static class ExtractCommand
         }
         catch (IOException e)
         {
-            Console.Error.WriteLine($"error: cannot write {output?.FullName}: {e.Message}");
+            stderr.WriteLine($"error: cannot write {output?.FullName}: {e.Message}");
             return 3;
         }
-        Console.Error.WriteLine($"extracted {documents} of {files.Count} files: {graph.Nodes.Count} nodes, {graph.Relationships.Count} relationships");
+        stderr.WriteLine($"extracted {documents} of {files.Count} files: {graph.Nodes.Count} nodes, {graph.Relationships.Count} relationships");
         return missing.Count > 0 ? 1 : 0;
     }
 }

@@ -18,7 +18,8 @@ internal static class EntityLinker
         LinkMeeting(builder, identity, documentId);
         foreach (var draft in identity.AdoptedFrom)
         {
-            var kind = draft.Value.Kind ?? "report";
+            // GA resolutions name the committee report they come from; Security Council texts name the draft ("[S/801]").
+            var kind = draft.Value.Kind ?? (documentId.StartsWith("S/", StringComparison.Ordinal) ? "draft resolution" : "report");
             DocumentNodes.AddStub(builder, draft.Value, kind == "draft" ? "draft resolution" : kind, null, null, draft.Span);
             builder.Relationship(RelationshipTypes.AdoptedFrom, documentId, draft.Value.Canonical, new Dictionary<string, object?>(), draft.Span);
         }

@@ -32,6 +32,13 @@ internal static class MarkdownReader
         {
             var line = rawLine.TrimEnd();
             if (line.Length >= 3 && line.All(c => c == '-')) { output.Append("__________\n"); continue; }
+            // Footnote definitions "[^2]: Official Records …" become footnote lines "² Official Records …".
+            if (line.StartsWith("[^", StringComparison.Ordinal) && line.IndexOf("]:", StringComparison.Ordinal) is > 2 and var close
+                && line[2..close].All(char.IsAsciiDigit))
+            {
+                output.Append(Superscript.From(line[2..close])).Append(' ').Append(Inline(line[(close + 2)..].Trim())).Append('\n');
+                continue;
+            }
             var hashes = 0;
             while (hashes < line.Length && line[hashes] == '#') hashes++;
             if (hashes is > 0 and <= 6 && hashes < line.Length && line[hashes] == ' ') line = line[(hashes + 1)..];
@@ -58,6 +65,17 @@ internal static class MarkdownReader
                 sb.Append(Superscript.From(digits));
                 i = end;
                 continue;
+            }
+            // A footnote reference "[^2]".
+            if (c == '[' && i + 3 < line.Length && line[i + 1] == '^')
+            {
+                var close = line.IndexOf(']', i + 2);
+                if (close > i + 2 && close - i < 8 && line[(i + 2)..close].All(char.IsAsciiDigit))
+                {
+                    sb.Append(Superscript.From(line[(i + 2)..close]));
+                    i = close + 1;
+                    continue;
+                }
             }
             if (c == '<' && TryReadTag(line, i, out end))
             {
@@ -118,13 +136,20 @@ internal static class MarkdownReader
         return true;
     }
 
+    /// <summary>"[text](url)": the bracket must close (nesting counted) right before "(".</summary>
     private static bool TryReadLink(string line, int i, out string text, out int end)
     {
         text = "";
         end = i;
         var open = line[i] == '!' ? i + 1 : i;
-        var close = line.IndexOf("](", open, StringComparison.Ordinal);
-        if (close < 0 || close - open > 500) return false;
+        var depth = 0;
+        var close = -1;
+        for (var k = open; k < line.Length && k - open < 500; k++)
+        {
+            if (line[k] == '[') depth++;
+            else if (line[k] == ']' && --depth == 0) { close = k; break; }
+        }
+        if (close < 0 || close + 1 >= line.Length || line[close + 1] != '(') return false;
         var paren = line.IndexOf(')', close + 2);
         if (paren < 0) return false;
         text = line[(open + 1)..close];

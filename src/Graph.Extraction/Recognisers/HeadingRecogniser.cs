@@ -107,8 +107,8 @@ internal static class HeadingRecogniser
     {
         var limit = Math.Min(top, text.Length);
         // GA: "Resolution adopted by the General Assembly on 21 November 2022"
-        var i = text.IndexOf("adopted by the General Assembly on", 0, limit, StringComparison.Ordinal);
-        if (i >= 0 && DateText.TryFind(text, i, 60, out var date, out var s, out var e))
+        var i = text.IndexOf("adopted by the General Assembly", 0, limit, StringComparison.Ordinal);
+        if (i >= 0 && DateText.TryFind(text, i, 60, out var date, out var s, out var e) && text[(i + "adopted by the General Assembly".Length)..s].Trim() == "on")
             identity.AdoptionDate = new Stated<string>(date, new SourceSpan(s, e));
         // SC: "Adopted by the Security Council at its 9847th meeting, on 24 January 2025"
         var sc = text.IndexOf("Adopted by the Security Council at its", 0, limit, StringComparison.Ordinal);
@@ -117,6 +117,16 @@ internal static class HeadingRecogniser
         var old = text.IndexOf("Resolution of ", 0, limit, StringComparison.Ordinal);
         if (identity.AdoptionDate is null && old >= 0 && DateText.TryRead(text, old + "Resolution of ".Length, out date, out e))
             identity.AdoptionDate = new Stated<string>(date, new SourceSpan(old + "Resolution of ".Length, e));
+        // "Resolution 342 (1973)\nof 11 December 1973"
+        var numbered = text.IndexOf("Resolution ", 0, limit, StringComparison.Ordinal);
+        if (identity.AdoptionDate is null && numbered >= 0)
+        {
+            var close = text.IndexOf(')', numbered, Math.Min(30, limit - numbered));
+            if (close > 0 && string.CompareOrdinal(text, close + 1, "\nof ", 0, 4) == 0 || close > 0 && string.CompareOrdinal(text, close + 1, " of ", 0, 4) == 0)
+            {
+                if (DateText.TryRead(text, close + 5, out date, out e)) identity.AdoptionDate = new Stated<string>(date, new SourceSpan(close + 5, e));
+            }
+        }
         // IGov decisions: "At its 99th plenary meeting, on 1 September 2023, the General Assembly decided"
         var igov = text.IndexOf("At its ", StringComparison.Ordinal);
         if (identity.Symbol.Kind == "decision" && igov >= 0 && igov < Math.Min(text.Length, top + 400)) ReadMeetingPhrase(text, igov + "At its".Length, identity);
@@ -150,7 +160,9 @@ internal static class HeadingRecogniser
             var close = text.IndexOf(']', i);
             if (close < 0 || close - i > 300) break;
             var inner = text[i..close];
-            if (inner.Contains("Committee", StringComparison.Ordinal) || inner.Contains("report", StringComparison.Ordinal) || inner.Contains("reference", StringComparison.Ordinal))
+            // "[on the report of the Third Committee (A/78/481/Add.2)]", or, in old Security Council texts, the draft alone: "[S/801]".
+            var onlySymbol = DocumentSymbol.TryParse(inner[1..], out _);
+            if (onlySymbol || inner.Contains("Committee", StringComparison.Ordinal) || inner.Contains("report", StringComparison.Ordinal) || inner.Contains("reference", StringComparison.Ordinal))
             {
                 foreach (var match in SymbolScanner.Scan(inner, SymbolContext.None))
                     identity.AdoptedFrom.Add(new Stated<DocumentSymbol>(match.Symbol, new SourceSpan(i + match.Start, i + match.End)));

@@ -78,7 +78,7 @@ internal static class OwnSymbolRecogniser
                 }
             }
             // "Resolution 2773 (2025)"
-            if (text.AsSpan(s, block.End - s).StartsWith("Resolution ", StringComparison.Ordinal))
+            if (text.AsSpan(s, block.End - s).StartsWith("Resolution ", StringComparison.OrdinalIgnoreCase))
             {
                 var q = s + "Resolution ".Length;
                 if (TryReadResolutionNumber(text, q, block.End, out number, out end) && number.Contains('(', StringComparison.Ordinal))

@@ -39,7 +39,8 @@ internal static class ParagraphRecogniser
     {
         var result = new List<ParagraphInfo>();
         var text = laid.Text;
-        var inBody = !isResolution;
+        // Resolutions start their body after the organ's name ("The Security Council,"); texts that lack that line start after the heading.
+        var inBody = !isResolution || !laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b)));
         var seenOperative = false;
         string? currentOperative = null;
         string? currentLetter = null;

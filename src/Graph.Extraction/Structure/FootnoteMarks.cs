@@ -16,13 +16,14 @@ internal static class FootnoteMarks
         "page", "pages", "p", "pp", "chapter", "chap", "article", "articles", "annex", "section", "sect", "rule", "rules", "session", "meeting",
         "part", "and", "to", "or", "of", "than", "at", "by", "in", "on", "from", "the", "under", "goal", "goals", "target", "targets",
         "protocol", "step", "phase", "level", "table", "figure", "principle", "principles", "recommendation", "recommendations", "about",
-        "some", "over", "least", "nearly", "almost", "approximately", "around", "only", "all", "Supplement", "General", "No.", "with",
+        "some", "over", "least", "nearly", "almost", "approximately", "around", "only", "all", "Supplement", "No.", "with",
         "were", "was", "are", "is", "had", "have", "for", "per", "every", "Sustainable", "Development", "Goal", "Amendment", "COVID",
     };
 
     public static void MarkPlainDigits(List<FlowBlock> blocks, HashSet<int> numbers)
     {
-        var expected = 1;
+        // Numbering may continue from earlier texts of the same volume: start at the lowest footnote.
+        var expected = numbers.Count == 0 ? 1 : numbers.Min();
         var max = numbers.Count == 0 ? 0 : numbers.Max();
         var blockIndex = 0;
         var position = 0;

@@ -158,30 +158,30 @@ internal static class FootnoteZones
         else sb.Append(' ').Append(line);
     }
 
-    /// <summary>Old Security Council texts list their footnotes after the closing line: "1 Official Records …".</summary>
+    /// <summary>
+    /// Old Security Council texts (the Resolutions and Decisions volumes) list their footnotes after the closing
+    /// "Adopted at the … meeting" line, numbered on from the volume's previous footnotes: "17 Ibid., …".
+    /// </summary>
     private static int FindTrailingFootnoteList(List<string> lines, bool[] furniture)
     {
         if (lines.Any(IsRule) || lines.Any(StartsWithSuperscriptNumber)) return -1;
-        var candidate = -1;
-        for (var k = lines.Count - 1; k >= Math.Max(1, lines.Count * 2 / 5); k--)
+        // The closing line, not the modern heading "Adopted by the Security Council at its 9951st meeting".
+        var closing = lines.FindLastIndex(l => l.StartsWith("Adopted", StringComparison.Ordinal) && !l.Contains("Council at its", StringComparison.Ordinal));
+        if (closing < lines.Count / 3) return -1;
+        if (closing < 0) return -1;
+        for (var k = closing + 1; k < lines.Count; k++)
         {
-            if (furniture[k]) continue;
-            if (TryReadPlainNumber(lines[k], out var number, out var rest) && number == 1 && rest.Length > 0 && lines[k - 1].Length == 0)
+            if (furniture[k] || !TryReadPlainNumber(lines[k], out var first, out var rest) || rest.Length == 0) continue;
+            // The list counts up without gaps from its first number.
+            var expected = first + 1;
+            for (var j = k + 1; j < lines.Count; j++)
             {
-                candidate = k;
-                break;
+                if (!TryReadPlainNumber(lines[j], out var number, out var text) || text.Length == 0) continue;
+                if (number != expected) return -1;
+                expected++;
             }
+            return k;
         }
-        if (candidate < 0) return -1;
-        // The list must count up from 1 without gaps.
-        var expected = 1;
-        for (var k = candidate; k < lines.Count; k++)
-        {
-            if (lines[k].Length == 0 || lines[k - 1].Length != 0) continue;
-            if (!TryReadPlainNumber(lines[k], out var number, out _)) continue;
-            if (number != expected) return -1;
-            expected++;
-        }
-        return candidate;
+        return -1;
     }
 }

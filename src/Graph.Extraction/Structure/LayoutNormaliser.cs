@@ -134,10 +134,13 @@ internal static class FurnitureDetector
                 seenSymbolLine = true;
                 continue;
             }
-            if (i > 40 && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';')) furniture[i] = true;
+            // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
+            if (i > 40 && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
         }
         return furniture;
     }
+
+    private static bool IsDateLine(string line) => Graph.Model.Symbols.DateText.TryRead(line.Trim('*'), 0, out _, out var end) && end >= line.Trim('*').Length - 1;
 
     private static bool IsSymbolLine(string line)
     {
@@ -154,6 +157,7 @@ internal static class FurnitureDetector
         var p = 3;
         while (p < line.Length && char.IsAsciiDigit(line[p])) p++;
         if (p - 3 != 5) return false;
+        if (p < line.Length && char.IsAsciiLetterUpper(line[p])) p++; // "25-09066X (E)"
         var rest = line[p..].Trim();
         return rest.Length == 0 || rest.StartsWith("(E)", StringComparison.Ordinal) || rest.All(c => char.IsAsciiDigit(c) || c == ' ');
     }

@@ -30,7 +30,8 @@ internal static class ParagraphAssembler
     {
         var blocks = new List<FlowBlock>();
         if (flow.Count == 0) return blocks;
-        var preamble = flow.FindIndex(l => IsPreambleStart(l.Text));
+        // The organ's name opens the body of a resolution near the top; further down (a draft inside a report) it does not.
+        var preamble = flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text));
         var width = TypicalWidth(flow);
         var bodyStart = 0;
         if (preamble >= 0)

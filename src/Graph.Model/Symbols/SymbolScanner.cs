@@ -207,11 +207,16 @@ public static class SymbolScanner
         if (string.CompareOrdinal(text, p, "ES-", 0, 3) == 0) prefix = "ES-";
         else if (string.CompareOrdinal(text, p, "S-", 0, 2) == 0) prefix = "S-";
         var q = p + prefix.Length;
+        // Scanned texts read "511 (1982)" as "S11 (1982)": a letter S glued to digits in a list is a 5.
+        var ocrFive = prefix.Length == 0 && q + 1 < text.Length && text[q] == 'S' && char.IsAsciiDigit(text[q + 1]);
+        if (ocrFive) q++;
         var first = ReadDigits(text, ref q, 5);
+        if (ocrFive && first >= 0) first += 5 * (int)Math.Pow(10, q - p - 1);
         if (first < 0) return false;
 
         if (q < text.Length && text[q] == '/')
         {
+            if (ocrFive) return false;
             var r = q + 1;
             var second = ReadDigits(text, ref r, 5);
             if (second < 0) return false;

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Globalization;
+using Graph.Extraction.Evaluation;
+
+namespace Graph.Cli.Commands;
+
+/// <summary>
+/// <c>graph eval</c>: citation precision and recall against the hand-checked gold set, own-identity
+/// accuracy over the corpus, and extraction speed.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var corpus = new Option<DirectoryInfo>("--corpus") { Description = "The corpus folder", DefaultValueFactory = _ => new DirectoryInfo("graph/corpus") };
+        var gold = new Option<FileInfo>("--gold") { Description = "The gold set", DefaultValueFactory = _ => new FileInfo("graph/eval/gold.json") };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every mistake" };
+        var command = new Command("eval", "Measure the extractor against the gold set and the corpus") { corpus, gold, verbose };
+        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(gold)!, parse.GetValue(verbose), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo corpus, FileInfo gold, bool verbose, TextWriter stdout, TextWriter stderr)
+    {
+        if (!corpus.Exists) { stderr.WriteLine($"error: no corpus folder at {corpus.FullName}"); return 2; }
+        if (!gold.Exists) { stderr.WriteLine($"error: no gold set at {gold.FullName}"); return 2; }
+        var report = Evaluator.Run(corpus.FullName, gold.FullName);
+        var c = CultureInfo.InvariantCulture;
+        stdout.WriteLine(string.Create(c, $"citations ({report.GoldDocuments} gold documents): precision {report.Precision:P1} ({report.CitationsCorrect}/{report.CitationsFound}), recall {report.Recall:P1} ({report.CitationsCorrect}/{report.CitationsExpected})"));
+        foreach (var field in report.Identity.Keys)
+        {
+            var (correct, stated) = report.Identity[field];
+            stdout.WriteLine(string.Create(c, $"{field,-13} accuracy {report.Accuracy(field):P1} ({correct}/{stated} documents that state it)"));
+        }
+        stdout.WriteLine(string.Create(c, $"speed: {report.MegabytesPerSecond:F2} MB/s, {report.DocumentsPerSecond:F1} documents/s ({report.Documents} documents, {report.Bytes / 1e6:F2} MB in {report.ExtractionTime.TotalMilliseconds:F0} ms)"));
+        if (verbose || report.Mistakes.Count <= 20)
+            foreach (var mistake in report.Mistakes) stdout.WriteLine("  " + mistake);
+        else stdout.WriteLine($"  {report.Mistakes.Count} mistakes (--verbose lists them)");
+        return 0;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Graph.Model;
+
+namespace Graph.Extraction.Evaluation;
+
+/// <summary>Figures of one evaluation run.</summary>
+public sealed class EvaluationReport
+{
+    public int GoldDocuments { get; set; }
+
+    public int CitationsExpected { get; set; }
+
+    public int CitationsFound { get; set; }
+
+    public int CitationsCorrect { get; set; }
+
+    public double Precision => CitationsFound == 0 ? 1 : (double)CitationsCorrect / CitationsFound;
+
+    public double Recall => CitationsExpected == 0 ? 1 : (double)CitationsCorrect / CitationsExpected;
+
+    public Dictionary<string, (int Correct, int Stated)> Identity { get; } = new(StringComparer.Ordinal)
+    {
+        ["symbol"] = (0, 0),
+        ["body"] = (0, 0),
+        ["kind"] = (0, 0),
+        ["adoptionDate"] = (0, 0),
+    };
+
+    public int Documents { get; set; }
+
+    public long Bytes { get; set; }
+
+    public TimeSpan ExtractionTime { get; set; }
+
+    public double MegabytesPerSecond => Bytes / 1_000_000.0 / Math.Max(ExtractionTime.TotalSeconds, 1e-9);
+
+    public double DocumentsPerSecond => Documents / Math.Max(ExtractionTime.TotalSeconds, 1e-9);
+
+    public List<string> Mistakes { get; } = [];
+
+    public double Accuracy(string field) => Identity[field].Stated == 0 ? 1 : (double)Identity[field].Correct / Identity[field].Stated;
+}
+
+/// <summary>
+/// Measures the extractor on the bundled corpus: citation precision and recall against the gold set,
+/// own-identity accuracy (symbol, body, kind, adoption date) wherever the sources or the gold set state the
+/// field, and extraction speed (every document file of the corpus, read from memory, timed together).
+/// </summary>
+public static class Evaluator
+{
+    public static EvaluationReport Run(string corpusFolder, string goldPath, int speedRounds = 3)
+    {
+        var report = new EvaluationReport();
+        var extractor = new DocumentExtractor();
+        var files = CorpusFiles.Enumerate([corpusFolder], out _);
+        var contents = files.Select(f => (File: f, Bytes: File.ReadAllBytes(f))).ToList();
+        var gold = GoldSet.Load(goldPath).ToDictionary(g => g.File, StringComparer.Ordinal);
+        var truth = CorpusTruth.Load(corpusFolder);
+        report.GoldDocuments = gold.Values.Count(g => g.Cited is not null);
+
+        foreach (var (file, bytes) in contents)
+        {
+            var relative = Path.GetRelativePath(corpusFolder, file).Replace('\\', '/');
+            var document = extractor.Extract(file, bytes);
+            gold.TryGetValue(relative, out var expected);
+            truth.TryGetValue(relative, out var sourceTruth);
+            ScoreIdentity(report, relative, document, expected, sourceTruth);
+            if (expected?.Cited is not null) ScoreCitations(report, relative, document, expected.Cited);
+        }
+        foreach (var missing in gold.Keys.Where(k => !contents.Any(c => Path.GetRelativePath(corpusFolder, c.File).Replace('\\', '/') == k)))
+            report.Mistakes.Add($"gold document not in corpus: {missing}");
+
+        // Speed: the whole corpus, warmed up, best of a few rounds.
+        var best = TimeSpan.MaxValue;
+        for (var round = 0; round < speedRounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var (file, bytes) in contents) extractor.Extract(file, bytes);
+            watch.Stop();
+            if (watch.Elapsed < best) best = watch.Elapsed;
+        }
+        report.Documents = contents.Count;
+        report.Bytes = contents.Sum(c => (long)c.Bytes.Length);
+        report.ExtractionTime = best;
+        return report;
+    }
+
+    private static void ScoreIdentity(EvaluationReport report, string file, GraphDocument document, GoldDocument? gold, TruthEntry? truth)
+    {
+        var node = document.FindNode(document.DocumentId);
+        string? Property(string key) => node?.GetString(key);
+        Check(report, file, "symbol", gold?.Symbol ?? truth?.Symbol, document.DocumentId);
+        Check(report, file, "body", gold?.Body ?? truth?.Body, Property("body"));
+        if (gold?.Kind is { } kind) Check(report, file, "kind", kind, Property("kind"));
+        else if (truth is { AcceptedKinds.Count: > 0 })
+        {
+            var actual = Property("kind");
+            var ok = actual is not null && truth.AcceptedKinds.Contains(actual);
+            Count(report, file, "kind", ok, string.Join("|", truth.AcceptedKinds), actual);
+        }
+        Check(report, file, "adoptionDate", gold?.AdoptionDate ?? truth?.AdoptionDate, Property("adoptionDate"));
+    }
+
+    private static void Check(EvaluationReport report, string file, string field, string? expected, string? actual)
+    {
+        if (expected is null) return;
+        Count(report, file, field, expected == actual, expected, actual);
+    }
+
+    private static void Count(EvaluationReport report, string file, string field, bool ok, string expected, string? actual)
+    {
+        var (correct, stated) = report.Identity[field];
+        report.Identity[field] = (correct + (ok ? 1 : 0), stated + 1);
+        if (!ok) report.Mistakes.Add($"{file}: {field} expected '{expected}', got '{actual ?? "(none)"}'");
+    }
+
+    private static void ScoreCitations(EvaluationReport report, string file, GraphDocument document, IReadOnlyList<string> cited)
+    {
+        var found = document.Relationships
+            .Where(r => r.Type == RelationshipTypes.Cites && r.Start == document.DocumentId)
+            .Select(r => r.End).ToHashSet(StringComparer.Ordinal);
+        var expected = cited.ToHashSet(StringComparer.Ordinal);
+        report.CitationsExpected += expected.Count;
+        report.CitationsFound += found.Count;
+        report.CitationsCorrect += found.Count(expected.Contains);
+        foreach (var extra in found.Where(f => !expected.Contains(f))) report.Mistakes.Add($"{file}: cites {extra}, which the gold set does not list");
+        foreach (var missed in expected.Where(e => !found.Contains(e))) report.Mistakes.Add($"{file}: misses citation of {missed}");
+    }
+}

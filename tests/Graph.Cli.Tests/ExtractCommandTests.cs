@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Graph.Cli.Commands;
+using Graph.Model;
+
+namespace Graph.Cli.Tests;
+
+/// <summary>`graph extract` and `graph eval` as a user runs them, on the bundled corpus.</summary>
+public sealed class ExtractCommandTests
+{
+    private static string Root
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Graph.sln"))) directory = directory.Parent;
+            return directory!.FullName;
+        }
+    }
+
+    private static (int Exit, string Out, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand { ExtractCommand.Create(), EvalCommand.Create() };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void ExtractingBothSeedsMergesTheCitedStubWithTheFullResolution()
+    {
+        var seeds = Path.Combine(Root, "graph", "corpus", "seeds");
+        var outFile = Path.Combine(Path.GetTempPath(), $"graph-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exit, _, error) = Run("extract", Path.Combine(seeds, "000_b23059e2a2272110.txt"), Path.Combine(seeds, "001_1ada28f2dc125396.txt"), "--out", outFile);
+            Assert.True(exit == 0, error);
+            Assert.Contains("extracted 2 of 2 files", error, StringComparison.Ordinal);
+            var graph = GraphJson.Deserialize(File.ReadAllText(outFile));
+            var resolution71 = Assert.Single(graph.Nodes, n => n.Id == "A/RES/71/12");
+            Assert.False(resolution71.IsStub);
+            Assert.Equal("2016-11-21", resolution71.GetString("adoptionDate"));
+            Assert.Contains(graph.Relationships, r => r.Type == "CITES" && r.Start == "A/RES/77/13" && r.End == "A/RES/71/12");
+            Assert.Contains(graph.Relationships, r => r.Type == "SUCCEEDS" && r.Start == "A/RES/73/331" && r.End == "A/RES/71/12");
+        }
+        finally
+        {
+            File.Delete(outFile);
+        }
+    }
+
+    [Fact]
+    public void ExtractWritesJsonToStandardOutputWithoutOut()
+    {
+        var (exit, output, _) = Run("extract", Path.Combine(Root, "graph", "corpus", "igov-decisions", "75_535.json"));
+        Assert.Equal(0, exit);
+        var graph = GraphJson.Deserialize(output);
+        Assert.Contains(graph.Nodes, n => n.Id == "A/DEC/75/535");
+    }
+
+    [Fact]
+    public void AMissingPathIsAClearErrorWithNonZeroExit()
+    {
+        var (exit, _, error) = Run("extract", Path.Combine(Root, "no-such-folder"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("no such file or folder", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvalPrintsPrecisionRecallAccuraciesAndSpeed()
+    {
+        var (exit, output, error) = Run("eval", "--corpus", Path.Combine(Root, "graph", "corpus"), "--gold", Path.Combine(Root, "graph", "eval", "gold.json"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("precision", output, StringComparison.Ordinal);
+        Assert.Contains("recall", output, StringComparison.Ordinal);
+        Assert.Contains("adoptionDate", output, StringComparison.Ordinal);
+        Assert.Contains("MB/s", output, StringComparison.Ordinal);
+        Assert.Contains("documents/s", output, StringComparison.Ordinal);
+    }
+}
