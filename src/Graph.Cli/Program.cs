@@ -5,5 +5,9 @@ var root = new RootCommand("graph: builds and explores a knowledge graph of Unit
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(EvolutionCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -3,12 +3,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Graph.Store.Embedded;
 
-/// <summary>The merged state of the nodes and relationships one ingest touched (null: gone).</summary>
+/// <summary>The merged state of the nodes and relationships one ingest changed (null: gone).</summary>
 internal sealed record ChangeSet(
     IReadOnlyDictionary<string, MergedNode?> Nodes,
     IReadOnlyList<RelationshipChange> Relationships);
 
-/// <summary>A relationship one ingest touched: its identity (type, ends, key) and its merged state (null: gone).</summary>
+/// <summary>A relationship whose merged state one ingest changed: its identity (type, ends, key) and that state (null: gone).</summary>
 internal sealed record RelationshipChange(RelationshipFact Identity, RelationshipFact? Merged);
 
 /// <summary>
@@ -20,7 +20,7 @@ internal sealed record RelationshipChange(RelationshipFact Identity, Relationshi
 internal sealed class FactDatabase : IDisposable
 {
     public const string FileName = "graph.db";
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,10 +36,11 @@ internal sealed class FactDatabase : IDisposable
             type TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL, key TEXT NOT NULL,
             properties TEXT NOT NULL, PRIMARY KEY (document, relationship)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS relationship_facts_by_relationship ON relationship_facts (relationship);
-        CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, labels TEXT NOT NULL, properties TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS nodes (
+            id TEXT PRIMARY KEY, labels TEXT NOT NULL, properties TEXT NOT NULL, suppliers TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS relationships (
             id TEXT PRIMARY KEY, type TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
-            key TEXT NOT NULL, properties TEXT NOT NULL) WITHOUT ROWID;
+            key TEXT NOT NULL, properties TEXT NOT NULL, supplier TEXT NOT NULL) WITHOUT ROWID;
         """;
 
     private readonly SqliteConnection _connection;
@@ -89,91 +90,141 @@ internal sealed class FactDatabase : IDisposable
 
     /// <summary>
     /// Replaces the facts of one document (none: removes it) in one transaction and returns the new
-    /// merged state of everything the old or new facts touched. Nothing is written if this throws.
+    /// merged state of everything whose merged state changed. Nothing is written if this throws.
+    /// A statement added by a new document merges into the stored state directly; a changed or removed
+    /// statement makes the node (or relationship) be merged again from all its statements.
     /// </summary>
     public ChangeSet Replace(string documentId, DocumentFacts? facts)
     {
         using var transaction = _connection.BeginTransaction();
-        var nodeIds = new SortedSet<string>(StringComparer.Ordinal);
-        var relationshipIds = new SortedDictionary<string, RelationshipFact>(StringComparer.Ordinal);
-        using (var command = Command("SELECT node FROM node_facts WHERE document = $d", ("$d", documentId)))
+        var oldNodes = new Dictionary<string, NodeFact>(StringComparer.Ordinal);
+        var oldRelationships = new Dictionary<string, RelationshipFact>(StringComparer.Ordinal);
+        using (var command = Command("SELECT node, labels, properties FROM node_facts WHERE document = $d", ("$d", documentId)))
         using (var reader = command.ExecuteReader())
-            while (reader.Read()) nodeIds.Add(reader.GetString(0));
+            while (reader.Read()) oldNodes[reader.GetString(0)] = new NodeFact(reader.GetString(0), reader.GetString(1), reader.GetString(2));
         using (var command = Command(
-            "SELECT relationship, type, start, \"end\", key FROM relationship_facts WHERE document = $d", ("$d", documentId)))
+            "SELECT relationship, type, start, \"end\", key, properties FROM relationship_facts WHERE document = $d", ("$d", documentId)))
         using (var reader = command.ExecuteReader())
             while (reader.Read())
-                relationshipIds[reader.GetString(0)] = new RelationshipFact(
-                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), "");
+                oldRelationships[reader.GetString(0)] = new RelationshipFact(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
 
         Execute("DELETE FROM node_facts WHERE document = $d", ("$d", documentId));
         Execute("DELETE FROM relationship_facts WHERE document = $d", ("$d", documentId));
         Execute("DELETE FROM documents WHERE id = $d", ("$d", documentId));
-
-        if (facts is not null)
-        {
-            Execute("""
-                INSERT INTO documents (id, hash, text, diagnostics, node_count, relationship_count, ingested_at)
-                VALUES ($id, $hash, $text, $diagnostics, $nodes, $relationships, $at)
-                """,
-                ("$id", documentId), ("$hash", facts.Hash), ("$text", facts.Text),
-                ("$diagnostics", string.Join('\n', facts.Diagnostics.Select(d => d.ToString()))),
-                ("$nodes", facts.Nodes.Count), ("$relationships", facts.Relationships.Count),
-                ("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
-            using (var insert = Command("INSERT INTO node_facts (document, node, labels, properties) VALUES ($d, $n, $l, $p)",
-                ("$d", documentId), ("$n", ""), ("$l", ""), ("$p", "")))
-            {
-                foreach (var node in facts.Nodes)
-                {
-                    insert.Parameters["$n"].Value = node.NodeId;
-                    insert.Parameters["$l"].Value = node.Labels;
-                    insert.Parameters["$p"].Value = node.Properties;
-                    insert.ExecuteNonQuery();
-                    nodeIds.Add(node.NodeId);
-                }
-            }
-            using (var insert = Command("""
-                INSERT INTO relationship_facts (document, relationship, type, start, "end", key, properties)
-                VALUES ($d, $r, $t, $s, $e, $k, $p)
-                """, ("$d", documentId), ("$r", ""), ("$t", ""), ("$s", ""), ("$e", ""), ("$k", ""), ("$p", "")))
-            {
-                foreach (var relationship in facts.Relationships)
-                {
-                    insert.Parameters["$r"].Value = relationship.Id;
-                    insert.Parameters["$t"].Value = relationship.Type;
-                    insert.Parameters["$s"].Value = relationship.Start;
-                    insert.Parameters["$e"].Value = relationship.End;
-                    insert.Parameters["$k"].Value = relationship.Key;
-                    insert.Parameters["$p"].Value = relationship.Properties;
-                    insert.ExecuteNonQuery();
-                    relationshipIds[relationship.Id] = relationship;
-                }
-            }
-        }
+        var newNodes = facts?.Nodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal) ?? [];
+        var newRelationships = facts?.Relationships.ToDictionary(r => r.Id, StringComparer.Ordinal) ?? [];
+        if (facts is not null) InsertFacts(documentId, facts);
 
         var nodes = new Dictionary<string, MergedNode?>(StringComparer.Ordinal);
-        foreach (var nodeId in nodeIds)
+        foreach (var nodeId in oldNodes.Keys.Union(newNodes.Keys).Order(StringComparer.Ordinal))
         {
-            var merged = FactMerge.MergeNode(nodeId, NodeStatements(nodeId));
+            var before = oldNodes.GetValueOrDefault(nodeId);
+            var after = newNodes.GetValueOrDefault(nodeId);
+            if (before is not null && after is not null && before.Labels == after.Labels && before.Properties == after.Properties) continue;
+            var merged = before is null && after is not null
+                ? FactMerge.AddStatement(TryReadMergedNode(nodeId), nodeId, documentId, after.Labels, after.Properties)
+                : FactMerge.MergeNode(nodeId, NodeStatements(nodeId));
             nodes[nodeId] = merged;
             if (merged is null) Execute("DELETE FROM nodes WHERE id = $id", ("$id", nodeId));
-            else Execute("INSERT OR REPLACE INTO nodes (id, labels, properties) VALUES ($id, $l, $p)",
-                ("$id", nodeId), ("$l", PropertyJson.WriteLabels(merged.Labels)), ("$p", PropertyJson.WriteProperties(merged.Properties)));
+            else Execute("INSERT OR REPLACE INTO nodes (id, labels, properties, suppliers) VALUES ($id, $l, $p, $s)",
+                ("$id", nodeId), ("$l", PropertyJson.WriteLabels(merged.Labels)), ("$p", PropertyJson.WriteProperties(merged.Properties)),
+                ("$s", PropertyJson.WriteSuppliers(merged.Suppliers)));
         }
+
         var relationships = new List<RelationshipChange>();
-        foreach (var (relationshipId, identity) in relationshipIds)
+        foreach (var relationshipId in oldRelationships.Keys.Union(newRelationships.Keys).Order(StringComparer.Ordinal))
         {
-            var merged = FactMerge.MergeRelationship(RelationshipStatements(relationshipId));
-            relationships.Add(new RelationshipChange(identity, merged));
-            if (merged is null) Execute("DELETE FROM relationships WHERE id = $id", ("$id", relationshipId));
+            var before = oldRelationships.GetValueOrDefault(relationshipId);
+            var after = newRelationships.GetValueOrDefault(relationshipId);
+            if (before is not null && after is not null && before == after) continue;
+            var supplier = Scalar("SELECT supplier FROM relationships WHERE id = $id", ("$id", relationshipId)) as string;
+            (string Document, RelationshipFact Fact)? merged;
+            if (before is null)
+            {
+                // A new statement: it shows only if no earlier document states the relationship.
+                if (supplier is not null && string.CompareOrdinal(supplier, documentId) < 0) continue;
+                merged = (documentId, after!);
+            }
+            else
+            {
+                // A changed or withdrawn statement matters only if it was the one shown.
+                if (supplier != documentId) continue;
+                merged = FactMerge.MergeRelationship(RelationshipStatements(relationshipId));
+            }
+            relationships.Add(new RelationshipChange(before ?? after!, merged?.Fact));
+            if (merged is not { } m) Execute("DELETE FROM relationships WHERE id = $id", ("$id", relationshipId));
             else Execute("""
-                INSERT OR REPLACE INTO relationships (id, type, start, "end", key, properties) VALUES ($id, $t, $s, $e, $k, $p)
-                """, ("$id", relationshipId), ("$t", merged.Type), ("$s", merged.Start), ("$e", merged.End),
-                ("$k", merged.Key), ("$p", merged.Properties));
+                INSERT OR REPLACE INTO relationships (id, type, start, "end", key, properties, supplier) VALUES ($id, $t, $s, $e, $k, $p, $supplier)
+                """, ("$id", relationshipId), ("$t", m.Fact.Type), ("$s", m.Fact.Start), ("$e", m.Fact.End),
+                ("$k", m.Fact.Key), ("$p", m.Fact.Properties), ("$supplier", m.Document));
         }
 
         transaction.Commit();
         return new ChangeSet(nodes, relationships);
+    }
+
+    private void InsertFacts(string documentId, DocumentFacts facts)
+    {
+        Execute("""
+            INSERT INTO documents (id, hash, text, diagnostics, node_count, relationship_count, ingested_at)
+            VALUES ($id, $hash, $text, $diagnostics, $nodes, $relationships, $at)
+            """,
+            ("$id", documentId), ("$hash", facts.Hash), ("$text", facts.Text),
+            ("$diagnostics", string.Join('\n', facts.Diagnostics.Select(d => d.ToString()))),
+            ("$nodes", facts.Nodes.Count), ("$relationships", facts.Relationships.Count),
+            ("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+        using (var insert = Command("INSERT INTO node_facts (document, node, labels, properties) VALUES ($d, $n, $l, $p)",
+            ("$d", documentId), ("$n", ""), ("$l", ""), ("$p", "")))
+        {
+            foreach (var node in facts.Nodes)
+            {
+                insert.Parameters["$n"].Value = node.NodeId;
+                insert.Parameters["$l"].Value = node.Labels;
+                insert.Parameters["$p"].Value = node.Properties;
+                insert.ExecuteNonQuery();
+            }
+        }
+        using var insertRelationship = Command("""
+            INSERT INTO relationship_facts (document, relationship, type, start, "end", key, properties)
+            VALUES ($d, $r, $t, $s, $e, $k, $p)
+            """, ("$d", documentId), ("$r", ""), ("$t", ""), ("$s", ""), ("$e", ""), ("$k", ""), ("$p", ""));
+        foreach (var relationship in facts.Relationships)
+        {
+            insertRelationship.Parameters["$r"].Value = relationship.Id;
+            insertRelationship.Parameters["$t"].Value = relationship.Type;
+            insertRelationship.Parameters["$s"].Value = relationship.Start;
+            insertRelationship.Parameters["$e"].Value = relationship.End;
+            insertRelationship.Parameters["$k"].Value = relationship.Key;
+            insertRelationship.Parameters["$p"].Value = relationship.Properties;
+            insertRelationship.ExecuteNonQuery();
+        }
+    }
+
+    private MergedNode? TryReadMergedNode(string nodeId)
+    {
+        using var command = Command("SELECT labels, properties, suppliers FROM nodes WHERE id = $id", ("$id", nodeId));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        return new MergedNode(nodeId, PropertyJson.ReadLabels(reader.GetString(0)), PropertyJson.ReadProperties(reader.GetString(1)),
+            PropertyJson.ReadSuppliers(reader.GetString(2)));
+    }
+
+    /// <summary>Every merged node with the documents that supplied its properties, in id order.</summary>
+    public IEnumerable<(string Id, string Labels, string Properties, string Suppliers)> ReadNodesWithSuppliers()
+    {
+        using var command = Command("SELECT id, labels, properties, suppliers FROM nodes ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+    }
+
+    /// <summary>Every merged relationship with the document whose statement it shows, in id order.</summary>
+    public IEnumerable<(string Supplier, RelationshipFact Fact)> ReadRelationshipsWithSuppliers()
+    {
+        using var command = Command("""SELECT supplier, id, type, start, "end", key, properties FROM relationships ORDER BY id""");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return (reader.GetString(0), new RelationshipFact(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)));
     }
 
     /// <summary>Every merged node, in id order.</summary>
@@ -195,7 +246,13 @@ internal sealed class FactDatabase : IDisposable
 
     public IEnumerable<(string Document, string Labels, string Properties)> NodeStatements(string nodeId)
     {
-        using var command = Command("SELECT document, labels, properties FROM node_facts WHERE node = $n", ("$n", nodeId));
+        // Identical statements by later documents change nothing, so each distinct one is read once
+        // (the node's own statement always, since it outranks the others).
+        using var command = Command("""
+            SELECT min(document), labels, properties FROM node_facts WHERE node = $n AND document <> $n GROUP BY labels, properties
+            UNION ALL
+            SELECT document, labels, properties FROM node_facts WHERE node = $n AND document = $n
+            """, ("$n", nodeId));
         using var reader = command.ExecuteReader();
         var result = new List<(string, string, string)>();
         while (reader.Read()) result.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));

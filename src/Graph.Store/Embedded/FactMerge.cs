@@ -2,8 +2,12 @@ using Graph.Model;
 
 namespace Graph.Store.Embedded;
 
-/// <summary>A node's merged state: what the graph shows after every document's statements about it are combined.</summary>
-internal sealed record MergedNode(string Id, List<string> Labels, Dictionary<string, object?> Properties);
+/// <summary>
+/// A node's merged state: what the graph shows after every document's statements about it are combined,
+/// and, per property, the document whose statement supplied the value (so a new statement can be merged
+/// in without reading every earlier one).
+/// </summary>
+internal sealed record MergedNode(string Id, List<string> Labels, Dictionary<string, object?> Properties, Dictionary<string, string> Suppliers);
 
 /// <summary>
 /// Combines the statements of several documents about one node or relationship, by the rule of
@@ -16,30 +20,50 @@ internal static class FactMerge
 {
     public static MergedNode? MergeNode(string nodeId, IEnumerable<(string Document, string Labels, string Properties)> statements)
     {
-        var ordered = statements
-            .OrderBy(s => s.Document == nodeId ? 0 : 1)
-            .ThenBy(s => s.Document, StringComparer.Ordinal)
-            .ToList();
-        if (ordered.Count == 0) return null;
+        MergedNode? merged = null;
+        foreach (var statement in statements.OrderBy(s => s.Document, StringComparer.Ordinal))
+            merged = AddStatement(merged, nodeId, statement.Document, statement.Labels, statement.Properties);
+        return merged;
+    }
 
-        var selfDescribed = ordered[0].Document == nodeId;
-        var labels = new SortedSet<string>(StringComparer.Ordinal);
-        var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var statement in ordered)
+    /// <summary>
+    /// The merged node after one more statement, from <paramref name="document"/>, which did not state the
+    /// node before. Gives the same result as merging every statement at once: a property goes to the
+    /// node's own document, else to the statement of the ordinally first document that has it.
+    /// </summary>
+    public static MergedNode AddStatement(MergedNode? current, string nodeId, string document, string labels, string properties)
+    {
+        var merged = current is null
+            ? new MergedNode(nodeId, [], new Dictionary<string, object?>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal))
+            : new MergedNode(nodeId, [.. current.Labels], new Dictionary<string, object?>(current.Properties, StringComparer.Ordinal), new Dictionary<string, string>(current.Suppliers, StringComparer.Ordinal));
+        var self = document == nodeId;
+        var selfDescribed = self || merged.Suppliers.ContainsValue(nodeId);
+
+        var labelSet = new SortedSet<string>(merged.Labels, StringComparer.Ordinal);
+        labelSet.UnionWith(PropertyJson.ReadLabels(labels));
+        merged.Labels.Clear();
+        merged.Labels.AddRange(labelSet);
+
+        foreach (var (key, value) in PropertyJson.ReadProperties(properties))
         {
-            labels.UnionWith(PropertyJson.ReadLabels(statement.Labels));
-            foreach (var (key, value) in PropertyJson.ReadProperties(statement.Properties))
-            {
-                if (selfDescribed && key == PropertyNames.Stub && statement.Document != nodeId) continue;
-                properties.TryAdd(key, value);
-            }
+            if (key == PropertyNames.Stub && selfDescribed) continue;
+            var wins = !merged.Suppliers.TryGetValue(key, out var supplier)
+                || self
+                || (supplier != nodeId && string.CompareOrdinal(document, supplier) < 0);
+            if (!wins) continue;
+            merged.Properties[key] = value;
+            merged.Suppliers[key] = document;
         }
-        if (selfDescribed) properties.Remove(PropertyNames.Stub);
-        properties[PropertyNames.Id] = nodeId;
-        return new MergedNode(nodeId, [.. labels], properties);
+        if (selfDescribed)
+        {
+            merged.Properties.Remove(PropertyNames.Stub);
+            merged.Suppliers.Remove(PropertyNames.Stub);
+        }
+        merged.Properties[PropertyNames.Id] = nodeId;
+        return merged;
     }
 
     /// <summary>A relationship is the first statement of it, documents in ordinal order (identity fixes type and ends).</summary>
-    public static RelationshipFact? MergeRelationship(IEnumerable<(string Document, RelationshipFact Fact)> statements) =>
-        statements.OrderBy(s => s.Document, StringComparer.Ordinal).Select(s => s.Fact).FirstOrDefault();
+    public static (string Document, RelationshipFact Fact)? MergeRelationship(IEnumerable<(string Document, RelationshipFact Fact)> statements) =>
+        statements.OrderBy(s => s.Document, StringComparer.Ordinal).Select(s => ((string, RelationshipFact)?)s).FirstOrDefault();
 }

@@ -31,6 +31,13 @@ internal static class PropertyJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>Property key → document id, ordinally sorted.</summary>
+    public static string WriteSuppliers(IReadOnlyDictionary<string, string> suppliers) =>
+        WriteProperties(suppliers.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)));
+
+    public static Dictionary<string, string> ReadSuppliers(string json) =>
+        ReadProperties(json).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal);
+
     public static Dictionary<string, object?> ReadProperties(string json)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));

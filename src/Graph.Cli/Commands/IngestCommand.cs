@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Graph.Model;
+using Graph.Store;
+using Spectre.Console;
+
+namespace Graph.Cli.Commands;
+
+/// <summary><c>graph ingest &lt;files or folders&gt; [--data DIR]</c>: extracts and stores documents, one transaction each.</summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders of documents (.txt, .md, .html, .pdf, IGov .json) or extracted graph documents (.json).", Arity = ArgumentArity.OneOrMore };
+        var data = StoreOptions.Data();
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no diagnostics, only the summary (for scripts)." };
+        var command = new Command("ingest", "Add documents to the embedded store; a document ingested again replaces what it stated before.") { paths, data, quiet };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(paths)!, parse.GetValue(data)!, parse.GetValue(quiet), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, string dataDirectory, bool quiet, CancellationToken cancellationToken)
+    {
+        var files = DocumentSources.Expand(paths, out var missing);
+        var sources = new DocumentSources();
+        foreach (var path in missing) StoreOptions.Errors.MarkupLineInterpolated($"[red]No such file or folder:[/] {path}");
+        if (files.Count == 0)
+        {
+            StoreOptions.Errors.MarkupLine("[red]Nothing to ingest.[/]");
+            return 2;
+        }
+
+        var store = StoreOptions.TryOpen(dataDirectory);
+        if (store is null) return 1;
+        await using (store)
+        {
+            var summary = new IngestSummary();
+            var clock = Stopwatch.StartNew();
+            async Task IngestAll(Action<string>? progress)
+            {
+                foreach (var file in files)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress?.Invoke(file);
+                    IReadOnlyList<GraphDocument> documents;
+                    try
+                    {
+                        documents = sources.Read(file);
+                    }
+                    catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
+                    {
+                        summary.Failed.Add($"{file}: {error.Message}");
+                        continue;
+                    }
+                    foreach (var document in documents)
+                    {
+                        var result = await store.IngestAsync(document, cancellationToken);
+                        summary.Count(result, document);
+                    }
+                }
+            }
+
+            if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
+                await IngestAll(null);
+            else
+                await AnsiConsole.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var task = context.AddTask("Ingesting", maxValue: files.Count);
+                        await IngestAll(file =>
+                        {
+                            task.Description = Markup.Escape(Path.GetFileName(file));
+                            task.Increment(1);
+                        });
+                        task.Value = task.MaxValue;
+                    });
+            clock.Stop();
+
+            var counts = await store.CountAsync(cancellationToken);
+            summary.Print(counts, clock.Elapsed, store.SizeOnDisk, store.Directory, quiet);
+            return summary.Failed.Count == 0 && missing.Count == 0 ? 0 : 1;
+        }
+    }
+
+    private sealed class IngestSummary
+    {
+        public int Added { get; private set; }
+        public int Replaced { get; private set; }
+        public int Unchanged { get; private set; }
+        public int Diagnostics { get; private set; }
+        public List<string> Failed { get; } = [];
+
+        public void Count(IngestResult result, GraphDocument document)
+        {
+            switch (result.Outcome)
+            {
+                case IngestOutcome.Added: Added++; break;
+                case IngestOutcome.Replaced: Replaced++; break;
+                default: Unchanged++; break;
+            }
+            Diagnostics += document.Diagnostics.Count;
+            Warnings.AddRange(document.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).Select(d => $"{document.DocumentId}: {d}"));
+        }
+
+        public List<string> Warnings { get; } = [];
+
+        public void Print(GraphCounts counts, TimeSpan elapsed, long bytes, string directory, bool quiet)
+        {
+            var documents = Added + Replaced + Unchanged;
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Ingest").AddColumn(new TableColumn("").RightAligned());
+            table.AddRow("Documents read", $"{documents} ({Added} added, {Replaced} replaced, {Unchanged} unchanged)");
+            table.AddRow("Failed files", Failed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow("Diagnostics", Diagnostics.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow("Store documents", counts.Documents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow("Store nodes", counts.Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow("Store relationships", counts.Relationships.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow("Time", $"{elapsed.TotalSeconds:F2} s ({(elapsed.TotalSeconds > 0 ? documents / elapsed.TotalSeconds : 0):F0} documents/s)");
+            table.AddRow("Store size", $"{bytes / 1024.0 / 1024.0:F1} MiB in {Markup.Escape(directory)}");
+            AnsiConsole.Write(table);
+            if (!quiet)
+                foreach (var warning in Warnings) StoreOptions.Errors.MarkupLineInterpolated($"[yellow]{warning}[/]");
+            foreach (var failure in Failed) StoreOptions.Errors.MarkupLineInterpolated($"[red]Failed:[/] {failure}");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Graph.Store.Embedded;
+using Spectre.Console;
+
+namespace Graph.Cli.Commands;
+
+/// <summary>The <c>--data</c> option every store command shares, and opening the store it names.</summary>
+internal static class StoreOptions
+{
+    public static Option<string> Data() => new("--data")
+    {
+        Description = "Data directory of the embedded store.",
+        DefaultValueFactory = _ => EmbeddedGraphStore.DefaultDirectory,
+        HelpName = "DIR",
+    };
+
+    /// <summary>Opens the store, or explains on stderr why it cannot be opened and answers null.</summary>
+    public static EmbeddedGraphStore? TryOpen(string directory)
+    {
+        try
+        {
+            return EmbeddedGraphStore.Open(directory);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Errors.MarkupLineInterpolated($"[red]Cannot open the store in {directory}:[/] {error.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Messages for the user on stderr, never a stack trace.</summary>
+    public static IAnsiConsole Errors { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+}

@@ -1,0 +1,99 @@
+using System.Xml;
+using Graph.Model;
+
+namespace Graph.Store.Export;
+
+/// <summary>
+/// Writes a graph as GraphML (graphml.graphdrawing.org) with typed attribute keys, as Gephi and
+/// Cytoscape desktop read it: node labels as a <c>labels</c> attribute (":Document:Resolution"), a
+/// <c>label</c> for display (title, name or id), relationship types as <c>type</c>, lists as JSON text.
+/// </summary>
+public static class GraphMlWriter
+{
+    private const string Namespace = "http://graphml.graphdrawing.org/xmlns";
+
+    public static void Write(GraphData graph, TextWriter output)
+    {
+        var nodeColumns = PropertyColumns.Of(graph.Nodes.Select(n => (IReadOnlyDictionary<string, object?>)n.Properties), "label", "labels");
+        var edgeColumns = PropertyColumns.Of(graph.Relationships.Select(r => (IReadOnlyDictionary<string, object?>)r.Properties), "type", "key");
+        using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false });
+        xml.WriteStartDocument();
+        xml.WriteStartElement("graphml", Namespace);
+        WriteKey(xml, "label", "node", "label", "string");
+        WriteKey(xml, "labels", "node", "labels", "string");
+        for (var i = 0; i < nodeColumns.Columns.Count; i++)
+            WriteKey(xml, $"n{i}", "node", nodeColumns.Columns[i].Name, GraphMlType(nodeColumns.Columns[i].Type));
+        WriteKey(xml, "type", "edge", "type", "string");
+        WriteKey(xml, "key", "edge", "key", "string");
+        for (var i = 0; i < edgeColumns.Columns.Count; i++)
+            WriteKey(xml, $"e{i}", "edge", edgeColumns.Columns[i].Name, GraphMlType(edgeColumns.Columns[i].Type));
+
+        xml.WriteStartElement("graph", Namespace);
+        xml.WriteAttributeString("id", "G");
+        xml.WriteAttributeString("edgedefault", "directed");
+        foreach (var node in graph.Nodes)
+        {
+            xml.WriteStartElement("node", Namespace);
+            xml.WriteAttributeString("id", node.Id);
+            WriteData(xml, "label", node.GetString("title") ?? node.GetString("name") ?? node.Id);
+            WriteData(xml, "labels", ":" + string.Join(':', node.Labels));
+            WriteProperties(xml, "n", nodeColumns, node.Properties);
+            xml.WriteEndElement();
+        }
+        var edge = 0;
+        foreach (var relationship in graph.Relationships)
+        {
+            xml.WriteStartElement("edge", Namespace);
+            xml.WriteAttributeString("id", $"r{edge++}");
+            xml.WriteAttributeString("source", relationship.Start);
+            xml.WriteAttributeString("target", relationship.End);
+            WriteData(xml, "type", relationship.Type);
+            if (relationship.Key.Length > 0) WriteData(xml, "key", relationship.Key);
+            WriteProperties(xml, "e", edgeColumns, relationship.Properties);
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    private static void WriteProperties(XmlWriter xml, string prefix, PropertyColumns columns, IReadOnlyDictionary<string, object?> properties)
+    {
+        for (var i = 0; i < columns.Columns.Count; i++)
+            if (properties.TryGetValue(columns.Columns[i].Name, out var value) && value is not null)
+                WriteData(xml, $"{prefix}{i}", PropertyColumns.Text(value));
+    }
+
+    private static void WriteKey(XmlWriter xml, string id, string target, string name, string type)
+    {
+        xml.WriteStartElement("key", Namespace);
+        xml.WriteAttributeString("id", id);
+        xml.WriteAttributeString("for", target);
+        xml.WriteAttributeString("attr.name", name);
+        xml.WriteAttributeString("attr.type", type);
+        xml.WriteEndElement();
+    }
+
+    private static void WriteData(XmlWriter xml, string key, string value)
+    {
+        xml.WriteStartElement("data", Namespace);
+        xml.WriteAttributeString("key", key);
+        xml.WriteString(StripInvalidXmlCharacters(value));
+        xml.WriteEndElement();
+    }
+
+    private static string GraphMlType(ColumnType type) => type switch
+    {
+        ColumnType.Boolean => "boolean",
+        ColumnType.Long => "long",
+        ColumnType.Double => "double",
+        _ => "string",
+    };
+
+    /// <summary>Text from PDFs can hold control characters XML 1.0 forbids; they carry no meaning.</summary>
+    private static string StripInvalidXmlCharacters(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar)) return text;
+        return new string([.. text.Where(XmlConvert.IsXmlChar)]);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections;
+using System.Text;
+using Graph.Model;
+
+namespace Graph.Store.Export;
+
+/// <summary>
+/// Writes a graph as the two CSV files <c>neo4j-admin database import full</c> reads: nodes with an
+/// <c>id:ID</c> column (stored as the property <c>id</c>), <c>:LABEL</c> (labels joined by ';') and typed
+/// property columns (<c>session:long</c>, <c>aliases:string[]</c>); relationships with <c>:START_ID</c>,
+/// <c>:END_ID</c>, <c>:TYPE</c> and typed property columns. Arrays use ';' between elements (the import
+/// default). Present fields are quoted, absent ones empty; paragraph text may span lines, so import with
+/// <c>--multiline-fields=true</c>.
+/// </summary>
+public static class Neo4jCsvWriter
+{
+    public const string ImportCommand =
+        "neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --multiline-fields=true neo4j";
+
+    public static void Write(GraphData graph, TextWriter nodes, TextWriter relationships)
+    {
+        var nodeColumns = PropertyColumns.Of(graph.Nodes.Select(n => (IReadOnlyDictionary<string, object?>)n.Properties), PropertyNames.Id);
+        WriteRow(nodes, ["id:ID", ":LABEL", .. nodeColumns.Columns.Select(Header)]);
+        foreach (var node in graph.Nodes)
+            WriteRow(nodes, [node.Id, string.Join(';', node.Labels), .. nodeColumns.Columns.Select(c => Field(node.Properties, c))]);
+
+        var relationshipColumns = PropertyColumns.Of(graph.Relationships.Select(r => (IReadOnlyDictionary<string, object?>)r.Properties), "key");
+        var withKeys = graph.Relationships.Any(r => r.Key.Length > 0);
+        WriteRow(relationships, [":START_ID", ":END_ID", ":TYPE", .. withKeys ? ["key:string"] : Array.Empty<string>(), .. relationshipColumns.Columns.Select(Header)]);
+        foreach (var relationship in graph.Relationships)
+            WriteRow(relationships, [relationship.Start, relationship.End, relationship.Type, .. withKeys ? [relationship.Key] : Array.Empty<string>(),
+                .. relationshipColumns.Columns.Select(c => Field(relationship.Properties, c))]);
+    }
+
+    private static string Header((string Name, ColumnType Type) column) => column.Type switch
+    {
+        ColumnType.Boolean => $"{column.Name}:boolean",
+        ColumnType.Long => $"{column.Name}:long",
+        ColumnType.Double => $"{column.Name}:double",
+        ColumnType.LongArray => $"{column.Name}:long[]",
+        ColumnType.DoubleArray => $"{column.Name}:double[]",
+        ColumnType.StringArray => $"{column.Name}:string[]",
+        _ => $"{column.Name}:string",
+    };
+
+    /// <summary>The field's text; null for an absent property, written as an empty unquoted field (no property on import).</summary>
+    private static string? Field(IReadOnlyDictionary<string, object?> properties, (string Name, ColumnType Type) column)
+    {
+        if (!properties.TryGetValue(column.Name, out var value) || value is null) return null;
+        return column.Type switch
+        {
+            ColumnType.LongArray or ColumnType.DoubleArray or ColumnType.StringArray when value is IList list =>
+                string.Join(';', list.Cast<object?>().Select(PropertyColumns.Text)),
+            _ => PropertyColumns.Text(value),
+        };
+    }
+
+    private static void WriteRow(TextWriter writer, IEnumerable<string?> fields)
+    {
+        var line = new StringBuilder();
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first) line.Append(',');
+            first = false;
+            if (field is not null) line.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+        writer.Write(line.Append('\n'));
+    }
+}

@@ -1,0 +1,136 @@
+using Graph.Model;
+using Graph.Store.Embedded;
+using Graph.Store.Tests.Contract;
+using Microsoft.Data.Sqlite;
+
+namespace Graph.Store.Tests.Embedded;
+
+/// <summary>What only the embedded store promises, beyond the contract.</summary>
+public sealed class EmbeddedGraphStoreTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RecordsARelationshipEndTheDocumentDoesNotStateAsAnUnlabelledNode()
+    {
+        var document = new GraphDocument("A/RES/1/1", "text");
+        document.Nodes.Add(new GraphNode("A/RES/1/1", [Labels.Document]));
+        document.Relationships.Add(new GraphRelationship(RelationshipTypes.Cites, "A/RES/1/1", "A/RES/0/9"));
+
+        await using var store = EmbeddedGraphStore.Open(_directory.Path);
+        await store.IngestAsync(document, Token);
+
+        var implicitNode = await store.TryGetNodeAsync("A/RES/0/9", Token);
+        Assert.NotNull(implicitNode);
+        Assert.Empty(implicitNode.Labels);
+        Assert.Empty(await store.CheckAsync(Token));
+        Assert.True(await store.RemoveDocumentAsync("A/RES/1/1", Token));
+        Assert.Null(await store.TryGetNodeAsync("A/RES/0/9", Token));
+    }
+
+    [Fact]
+    public async Task CheckFindsADatabaseThatNoLongerMatchesItsFacts()
+    {
+        var data = Path.Combine(_directory.Path, "data");
+        await using (var store = EmbeddedGraphStore.Open(data))
+        {
+            foreach (var document in ContractDocuments.All()) await store.IngestAsync(document, Token);
+            Assert.Empty(await store.CheckAsync(Token));
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(data, "graph.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var tamper = connection.CreateCommand();
+            tamper.CommandText = """
+                DELETE FROM nodes WHERE id = 'A/RES/59/50';
+                UPDATE nodes SET properties = replace(properties, '"session":77', '"session":78') WHERE id = 'A/RES/77/13';
+                DELETE FROM node_facts WHERE document = 'A/RES/71/12' AND node = 'A/RES/71/12#op2';
+                """;
+            tamper.ExecuteNonQuery();
+        }
+
+        await using (var store = EmbeddedGraphStore.Open(data))
+        {
+            var problems = await store.CheckAsync(Token);
+            Assert.Contains(problems, p => p.Contains("A/RES/59/50", StringComparison.Ordinal) && p.Contains("ends at a node that is not stored", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("Node A/RES/77/13 differs", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("Document A/RES/71/12 states relationship", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("Document A/RES/71/12 records", StringComparison.Ordinal));
+        }
+
+        var check = await GraphCli.RunAsync("check", "--data", data);
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("problem", check.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", check.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesAStoreWithAnotherSchemaVersionClearly()
+    {
+        await using (EmbeddedGraphStore.Open(_directory.Path)) { }
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.Path, "graph.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE meta SET value = '99' WHERE key = 'schema'";
+            command.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<InvalidDataException>(() => EmbeddedGraphStore.Open(_directory.Path));
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+
+        var cli = await GraphCli.RunAsync("check", "--data", _directory.Path);
+        Assert.Equal(1, cli.ExitCode);
+        Assert.Contains("schema version 99", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadersSeeADocumentWholeInOneVersionOrTheOtherWhileItIsReplaced()
+    {
+        var small = ContractDocuments.Resolution7713(withOperative2: false);
+        var large = ContractDocuments.Resolution7713(titleSuffix: " (revised)");
+        await using var store = EmbeddedGraphStore.Open(_directory.Path);
+        await store.IngestAsync(small, Token);
+        int smallCount = small.Relationships.Count(r => r.Start == small.DocumentId), largeCount = large.Relationships.Count(r => r.Start == large.DocumentId);
+
+        using var stop = new CancellationTokenSource();
+        var seen = new HashSet<int>();
+        var reader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using (store.Graph.EnterRead())
+                {
+                    var count = (await store.GetRelationshipsAsync(small.DocumentId, Direction.Outgoing, cancellationToken: Token)).Count;
+                    lock (seen) seen.Add(count);
+                }
+            }
+        }, Token);
+        for (var i = 0; i < 100; i++) await store.IngestAsync(i % 2 == 0 ? large : small, Token);
+        await stop.CancelAsync();
+        await reader;
+
+        Assert.Subset(new HashSet<int> { smallCount, largeCount }, seen);
+    }
+
+    [Fact]
+    public void RoundTripsGraphDocumentsAsJson()
+    {
+        var document = ContractDocuments.Statement();
+        document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "test", "a warning"));
+        var read = Assert.Single(GraphDocumentJson.Read(GraphDocumentJson.Serialize(document)));
+        Assert.Equal(document.DocumentId, read.DocumentId);
+        Assert.Equal(document.Text, read.Text);
+        Assert.Equal(document.Nodes.Select(n => n.ToString()), read.Nodes.Select(n => n.ToString()));
+        Assert.Equal(document.Relationships.Select(r => r.Id), read.Relationships.Select(r => r.Id));
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(read.Diagnostics).Severity);
+
+        Assert.Throws<FormatException>(() => GraphDocumentJson.Read("{\"nodes\":[]}"));
+        Assert.Throws<FormatException>(() => GraphDocumentJson.Read("not json"));
+        Assert.Throws<FormatException>(() => GraphDocumentJson.Read("{\"documentId\":\"x\",\"nodes\":[{\"labels\":[]}]}"));
+    }
+}
