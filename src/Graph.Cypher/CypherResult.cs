@@ -3,7 +3,7 @@ namespace Graph.Cypher;
 /// <summary>
 /// The answer of one query. Row values are CLR objects: null, bool, long, double, string,
 /// <see cref="List{T}"/> of values, <see cref="Dictionary{TKey,TValue}"/> string → value,
-/// <see cref="CypherNode"/>, <see cref="CypherRelationship"/> and <see cref="CypherPath"/>.
+/// <see cref="CypherNode"/>, <see cref="CypherRelationship"/>, <see cref="CypherPath"/> and <see cref="CypherTemporal"/>.
 /// </summary>
 public sealed record CypherResult(
     IReadOnlyList<string> Columns,
@@ -39,3 +39,12 @@ public sealed record CypherRelationship(
 
 /// <summary>A path: <c>Nodes.Count == Relationships.Count + 1</c>, in traversal order.</summary>
 public sealed record CypherPath(IReadOnlyList<CypherNode> Nodes, IReadOnlyList<CypherRelationship> Relationships);
+
+/// <summary>
+/// A temporal value: <paramref name="Type"/> is the Query API's type name (Date, Time, LocalTime, LocalDateTime,
+/// OffsetDateTime, ZonedDateTime, Duration) and <paramref name="Value"/> its ISO-8601 text.
+/// </summary>
+public sealed record CypherTemporal(string Type, string Value)
+{
+    public override string ToString() => Value;
+}

@@ -112,9 +112,14 @@ internal static class Gherkin
             if (line.StartsWith("Examples:", StringComparison.Ordinal))
             {
                 examples = [];
-                while (i < lines.Length && lines[i].Trim().StartsWith('|'))
+                while (i < lines.Length && (lines[i].Trim().StartsWith('|') || lines[i].Trim().StartsWith("#|", StringComparison.Ordinal)))
                 {
-                    examples.Add(Cells(lines[i].Trim()));
+                    // A commented-out row ("#| ... |") is not an example.
+                    if (lines[i].Trim().StartsWith('|'))
+                    {
+                        examples.Add(Cells(lines[i].Trim()));
+                    }
+
                     i++;
                 }
 
@@ -171,9 +176,9 @@ internal static class Gherkin
         for (var k = 1; k < line.Length; k++)
         {
             var c = line[k];
-            if (c == '\\' && k + 1 < line.Length && line[k + 1] == '|')
+            if (c == '\\' && k + 1 < line.Length && line[k + 1] is '|' or '\\' or 'n')
             {
-                cell.Append('|');
+                cell.Append(line[k + 1] == 'n' ? '\n' : line[k + 1]);
                 k++;
             }
             else if (c == '|')

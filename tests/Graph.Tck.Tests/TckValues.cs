@@ -37,6 +37,8 @@ internal static class TckValues
 
             case IReadOnlyDictionary<string, object?> map:
                 return Map(map, unorderedLists);
+            case CypherTemporal temporal:
+                return Canonical(temporal.Value, unorderedLists);
             case CypherNode node:
                 return "(" + string.Concat(node.Labels.Order(StringComparer.Ordinal).Select(l => ":" + l)) +
                        (node.Properties.Count > 0 ? (node.Labels.Count > 0 ? " " : "") + Map(node.Properties, unorderedLists) : "") + ")";
@@ -96,7 +98,8 @@ internal static class TckValues
             return d > 0 ? "Infinity" : "-Infinity";
         }
 
-        return "F" + d.ToString("R", CultureInfo.InvariantCulture);
+        // The TCK does not tell -0.0 from 0.0.
+        return d == 0 ? "F0" : "F" + d.ToString("R", CultureInfo.InvariantCulture);
     }
 
     internal sealed record TckNode(List<string> Labels, Dictionary<string, object?> Properties);

@@ -31,6 +31,22 @@ internal static class Arithmetic
             return null;
         }
 
+        if (left is TemporalValue || right is TemporalValue)
+        {
+            object? temporal = op switch
+            {
+                "+" when left is DurationValue && right is TemporalValue and not DurationValue => TemporalFunctions.Add(right, left, 1),
+                "+" => TemporalFunctions.Add(left, right, 1),
+                "-" => TemporalFunctions.Add(left, right, -1),
+                "*" when left is DurationValue d1 && right is long or double => TemporalFunctions.Multiply(d1, (decimal)CypherValues.ToDouble(right)),
+                "*" when right is DurationValue d2 && left is long or double => TemporalFunctions.Multiply(d2, (decimal)CypherValues.ToDouble(left)),
+                "/" when left is DurationValue d3 && right is long or double => TemporalFunctions.Multiply(d3, 1m / (decimal)CypherValues.ToDouble(right)),
+                _ => null,
+            };
+            return temporal ?? throw evaluator.ArgumentTypeError(
+                $"Cannot apply {op} to {CypherValues.TypeName(left)} and {CypherValues.TypeName(right)}", at);
+        }
+
         if (op == "+" && (left is string || right is string))
         {
             if (left is string or long or double && right is string or long or double)

@@ -12,6 +12,9 @@ internal sealed partial class Evaluator(ExecutionContext context)
 
     public PatternMatcher? Matcher { get; set; }
 
+    /// <summary>Whether a full subquery yields any row when run from the given row (set by the query runner).</summary>
+    public Func<Query, Row, bool>? Subquery { get; set; }
+
     public ExecutionContext Context => context;
 
     private CypherException TypeError(string message, Expr at) =>
@@ -131,6 +134,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
 
             case PatternExpr pattern:
                 return Matcher!.MatchPattern([pattern.Pattern], row, null).Any();
+            case ExistsSubqueryExpr { Subquery: { } subquery }:
+                return Subquery!(subquery, row);
             case ExistsSubqueryExpr exists:
                 return Matcher!.MatchPattern(exists.Patterns, row, exists.Where).Any();
             case PatternComprehensionExpr comprehension:
@@ -185,6 +190,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return context.Graph.RelationshipProperties(rel.Id).TryGetValue(key, out var rv) ? rv : null;
             case Dictionary<string, object?> map:
                 return map.TryGetValue(key, out var mv) ? mv : null;
+            case TemporalValue temporal:
+                return TemporalFunctions.Accessor(temporal, key);
             default:
                 throw TypeError($"Type mismatch: expected a map, node or relationship but was {CypherValues.TypeName(target)}", at);
         }
@@ -502,6 +509,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return CypherValues.Equal(left, right);
             case "<>":
                 return !CypherValues.Equal(left, right);
+            case "<" or ">" or "<=" or ">=" when IsNaN(left) && right is long or double || IsNaN(right) && left is long or double:
+                return false;
             case "<":
                 return CypherValues.Compare(left, right) is { } c1 ? c1 < 0 : null;
             case ">":
@@ -537,6 +546,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return Arithmetic.Apply(binary.Op, left, right, this, binary);
         }
     }
+
+    private static bool IsNaN(object? v) => v is double d && double.IsNaN(d);
 
     private bool? Bool(object? v, Expr at) => v switch
     {

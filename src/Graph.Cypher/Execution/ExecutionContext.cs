@@ -19,6 +19,9 @@ internal sealed class ExecutionContext(
 
     public string Text { get; } = text;
 
+    /// <summary>The statement clock: every date()/datetime() without arguments in this query reads it.</summary>
+    public DateTime StartedAt { get; } = DateTime.UtcNow;
+
     public long NodesCreated;
     public long NodesDeleted;
     public long RelationshipsCreated;

@@ -36,6 +36,7 @@ internal static class Functions
         long l => l.ToString(CultureInfo.InvariantCulture),
         double d => FormatFloat(d),
         bool b => b ? "true" : "false",
+        TemporalValue t => t.Format(),
         _ => v?.ToString() ?? "null",
     };
 
@@ -74,11 +75,16 @@ internal static class Functions
             args[i] = evaluator.Eval(f.Args[i], row);
         }
 
+        if (TemporalFunctions.Names.Contains(f.LowerName))
+        {
+            return TemporalFunctions.Call(evaluator, f, args);
+        }
+
         var graph = context.Graph;
         CypherException Bad(string message) => f.LowerName switch
         {
             "range" => context.RuntimeError("ArgumentError", "InvalidArgumentType", $"{f.Name}(): {message}", f.Offset),
-            "tofloat" or "tointeger" or "toboolean" or "tostring" or "type" =>
+            "tofloat" or "tointeger" or "toboolean" or "tostring" or "type" or "labels" =>
                 context.RuntimeError("TypeError", "InvalidArgumentValue", $"{f.Name}(): {message}", f.Offset),
             _ => context.RuntimeError("TypeError", "InvalidArgumentType", $"{f.Name}(): {message}", f.Offset),
         };
@@ -108,8 +114,8 @@ internal static class Functions
                 return a0 switch
                 {
                     null => null,
-                    NodeRef n => context.DeletedNodes.TryGetValue(n.Id, out var d)
-                        ? d.Labels.Cast<object?>().ToList()
+                    NodeRef n => context.DeletedNodes.ContainsKey(n.Id)
+                        ? throw context.RuntimeError("EntityNotFound", "DeletedEntityAccess", "The node has been deleted", f.Offset)
                         : graph.LabelsOf(n.Id).Cast<object?>().ToList(),
                     _ => throw Bad("expects a node"),
                 };
@@ -246,7 +252,7 @@ internal static class Functions
                 return a0 switch
                 {
                     null => null,
-                    string or long or double or bool => ToCypherString(a0),
+                    string or long or double or bool or TemporalValue => ToCypherString(a0),
                     _ => f.LowerName == "tostringornull" ? null : throw Bad("cannot convert " + CypherValues.TypeName(a0)),
                 };
             case "tointeger":

@@ -26,13 +26,13 @@ internal sealed partial class QueryRunner
 
         var aggregating = items.Any(i => Aggregation.Contains(i.Expression)) ||
                           projection.OrderBy.Any(s => Aggregation.Contains(s.Expression));
-        var sortable = aggregating ? Aggregate(rows, items, projection) : Plain(rows, items, projection, previousScope);
+        var sortable = aggregating ? Aggregate(rows, items, projection) : Plain(rows, items, projection, where);
         return Finish(sortable, projection, where);
     }
 
     private sealed record Projected(Row Output, object?[] SortKeys, Row Combined);
 
-    private IEnumerable<Projected> Plain(IEnumerable<Row> rows, List<ReturnItem> items, Projection projection, List<string> previousScope)
+    private IEnumerable<Projected> Plain(IEnumerable<Row> rows, List<ReturnItem> items, Projection projection, Expr? where)
     {
         var seen = projection.Distinct ? new HashSet<object?[]>(CypherValues.KeyComparer.Instance) : null;
         foreach (var row in rows)
@@ -50,19 +50,12 @@ internal sealed partial class QueryRunner
 
             object?[] keys = [];
             Row combined = output;
-            if (projection.OrderBy.Count > 0 || !projection.Distinct)
+            if (projection.OrderBy.Count > 0 || !projection.Distinct || where is not null)
             {
-                if (projection.Distinct)
+                combined = new Row(row);
+                foreach (var (k, v) in output)
                 {
-                    combined = output;
-                }
-                else
-                {
-                    combined = new Row(row);
-                    foreach (var (k, v) in output)
-                    {
-                        combined[k] = v;
-                    }
+                    combined[k] = v;
                 }
 
                 keys = projection.OrderBy.Select(s => SortValue(s, items, output, combined)).ToArray();

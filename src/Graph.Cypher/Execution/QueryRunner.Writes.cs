@@ -92,9 +92,9 @@ internal sealed partial class QueryRunner
     {
         switch (value)
         {
-            case null or bool or long or double or string:
+            case null or bool or long or double or string or TemporalValue:
                 return;
-            case List<object?> list when list.All(v => v is null or bool or long or double or string):
+            case List<object?> list when list.All(v => v is null or bool or long or double or string or TemporalValue):
                 return;
             default:
                 throw context.RuntimeError("TypeError", "InvalidPropertyType",
@@ -111,6 +111,16 @@ internal sealed partial class QueryRunner
             {
                 throw context.RuntimeError("SemanticError", "MergeReadOwnWrites",
                     "Cannot merge a node using null property value", node.Offset);
+            }
+        }
+
+        foreach (var rel in merge.Pattern.Relationships)
+        {
+            if (rel.Properties is not null && evaluator.Eval(rel.Properties, row) is Dictionary<string, object?> props &&
+                props.Any(p => p.Value is null))
+            {
+                throw context.RuntimeError("SemanticError", "MergeReadOwnWrites",
+                    "Cannot merge a relationship using null property value", rel.Offset);
             }
         }
 

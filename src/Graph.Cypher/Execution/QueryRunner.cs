@@ -18,6 +18,7 @@ internal sealed partial class QueryRunner
         evaluator = new Evaluator(context);
         matcher = new PatternMatcher(evaluator);
         evaluator.Matcher = matcher;
+        evaluator.Subquery = (query, row) => query.Parts.Any(part => RunClauses(part, row, row.Keys.ToList()).Any());
     }
 
     public static CypherResult Run(IGraphAccess graph, CypherOptions options, string text,
@@ -74,15 +75,20 @@ internal sealed partial class QueryRunner
         return new CypherResult(columns, rows, context.Counters());
     }
 
-    private IEnumerable<Row> RunSingle(SingleQuery query)
+    private IEnumerable<Row> RunClauses(SingleQuery query, Row start, List<string> scope)
     {
-        IEnumerable<Row> rows = [new Row()];
-        var scope = new List<string>();
+        IEnumerable<Row> rows = [new Row(start)];
         foreach (var clause in query.Clauses)
         {
             rows = Apply(clause, rows, scope);
         }
 
+        return rows;
+    }
+
+    private IEnumerable<Row> RunSingle(SingleQuery query)
+    {
+        var rows = RunClauses(query, new Row(), []);
         if (query.Clauses[^1] is not ReturnClause)
         {
             // A query ending in an update returns no rows, but must still run to the end.

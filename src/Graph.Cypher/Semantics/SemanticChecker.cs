@@ -31,7 +31,7 @@ internal sealed class SemanticChecker
     public static List<List<string>> Check(Query query, string text)
     {
         var checker = new SemanticChecker(text);
-        var columns = query.Parts.Select(checker.CheckSingle).ToList();
+        var columns = query.Parts.Select(p => checker.CheckSingle(p)).ToList();
         if (query.UnionAll.Distinct().Count() > 1)
         {
             throw checker.Error("InvalidClauseComposition", "Cannot mix UNION and UNION ALL", 0);
@@ -81,9 +81,10 @@ internal sealed class SemanticChecker
         return result;
     }
 
-    private List<string> CheckSingle(SingleQuery query)
+    private List<string> CheckSingle(SingleQuery query) => CheckSingle(query, new Dictionary<string, Kind>(StringComparer.Ordinal), isSubquery: false);
+
+    private List<string> CheckSingle(SingleQuery query, Dictionary<string, Kind> scope, bool isSubquery)
     {
-        var scope = new Dictionary<string, Kind>(StringComparer.Ordinal);
         List<string> columns = [];
         for (var index = 0; index < query.Clauses.Count; index++)
         {
@@ -94,7 +95,12 @@ internal sealed class SemanticChecker
                     BindPatterns(match.Patterns, scope, creating: false, merging: false);
                     foreach (var part in match.Patterns)
                     {
-                        CheckPatternExpressions(part, scope, allowParameterMaps: true);
+                        CheckPatternExpressions(part, scope, allowParameterMaps: false);
+                    }
+
+                    if (match.Where is VariableExpr { Name: var whereVariable } && scope.GetValueOrDefault(whereVariable) is Kind.Node or Kind.Relationship or Kind.Path)
+                    {
+                        throw Error("InvalidArgumentType", $"`{whereVariable}` is not a boolean", match.Where.Offset);
                     }
 
                     if (match.Where is not null)
@@ -119,7 +125,7 @@ internal sealed class SemanticChecker
                         if (with.Where is not null)
                         {
                             var whereScope = new Dictionary<string, Kind>(scope);
-                            if (!with.Projection.Distinct && !with.Projection.Items.Any(i => Aggregation.Contains(i.Expression)))
+                            if (!with.Projection.Items.Any(i => Aggregation.Contains(i.Expression)))
                             {
                                 foreach (var (name, kind) in before)
                                 {
@@ -133,15 +139,19 @@ internal sealed class SemanticChecker
 
                     break;
                 case ReturnClause ret:
+                    if (ret.Projection.Star && scope.Count == 0)
+                    {
+                        throw Error("NoVariablesInScope", "RETURN * is not allowed when there are no variables in scope", ret.Offset);
+                    }
+
                     scope = CheckProjection(ret.Projection, scope, out columns);
                     break;
                 case CreateClause create:
+                    BindPatterns(create.Patterns, scope, creating: true, merging: false);
                     foreach (var part in create.Patterns)
                     {
                         CheckPatternExpressions(part, scope, allowParameterMaps: true);
                     }
-
-                    BindPatterns(create.Patterns, scope, creating: true, merging: false);
                     break;
                 case MergeClause merge:
                     CheckPatternExpressions(merge.Pattern, scope, allowParameterMaps: false);
@@ -183,11 +193,11 @@ internal sealed class SemanticChecker
                     }
 
                     break;
-                case CallClause:
-                    break;
+                case CallClause call:
+                    throw Error("ProcedureNotFound", $"There is no procedure with the name `{call.Procedure}`", call.Offset, "ProcedureError");
             }
 
-            if (index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
+            if (!isSubquery && index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
             {
                 throw Error("InvalidClauseComposition", "Query cannot conclude with " + clause.GetType().Name.Replace("Clause", "", StringComparison.Ordinal).ToUpperInvariant(),
                     clause.Offset);
@@ -246,7 +256,7 @@ internal sealed class SemanticChecker
         {
             if (node.Properties is ParameterExpr && !allowParameterMaps)
             {
-                throw Error("InvalidParameterUse", "Parameter maps cannot be used in MERGE patterns", node.Properties.Offset);
+                throw Error("InvalidParameterUse", "Parameter maps cannot be used in MATCH or MERGE patterns", node.Properties.Offset);
             }
 
             if (node.Properties is not null)
@@ -259,7 +269,7 @@ internal sealed class SemanticChecker
         {
             if (rel.Properties is ParameterExpr && !allowParameterMaps)
             {
-                throw Error("InvalidParameterUse", "Parameter maps cannot be used in MERGE patterns", rel.Properties.Offset);
+                throw Error("InvalidParameterUse", "Parameter maps cannot be used in MATCH or MERGE patterns", rel.Properties.Offset);
             }
 
             if (rel.Properties is not null)
@@ -278,7 +288,7 @@ internal sealed class SemanticChecker
             {
                 if (part.Nodes.Any(n => n.Variable == part.PathVariable) || part.Relationships.Any(r => r.Variable == part.PathVariable))
                 {
-                    throw Error("VariableTypeConflict", $"Variable `{part.PathVariable}` is both a path and an element", part.Offset);
+                    throw Error("VariableAlreadyBound", $"Variable `{part.PathVariable}` is both a path and an element", part.Offset);
                 }
 
                 if (scope.ContainsKey(part.PathVariable))
@@ -314,6 +324,11 @@ internal sealed class SemanticChecker
 
             foreach (var rel in part.Relationships)
             {
+                if (creating && rel.Variable is not null && scope.ContainsKey(rel.Variable))
+                {
+                    throw Error("VariableAlreadyBound", $"Variable `{rel.Variable}` already declared", rel.Offset);
+                }
+
                 if (creating)
                 {
                     if (rel.Types.Count != 1)
@@ -339,7 +354,7 @@ internal sealed class SemanticChecker
 
                 if (scope.TryGetValue(rel.Variable, out var kind))
                 {
-                    if (kind is Kind.Node or Kind.Path or Kind.Value)
+                    if (kind is Kind.Node or Kind.Path || (kind == Kind.Value && !rel.VarLength))
                     {
                         throw Error("VariableTypeConflict", $"Variable `{rel.Variable}` already declared as {kind}", rel.Offset);
                     }
@@ -376,11 +391,6 @@ internal sealed class SemanticChecker
 
     private Dictionary<string, Kind> CheckProjection(Projection projection, Dictionary<string, Kind> scope, out List<string> columns)
     {
-        if (projection.Star && scope.Count == 0)
-        {
-            throw Error("NoVariablesInScope", "RETURN * is not allowed when there are no variables in scope", projection.Offset);
-        }
-
         var next = new Dictionary<string, Kind>(StringComparer.Ordinal);
         columns = [];
         if (projection.Star)
@@ -392,7 +402,10 @@ internal sealed class SemanticChecker
             }
         }
 
-        var keyRenders = projection.Items.Where(i => !Aggregation.Contains(i.Expression)).Select(i => Render(i.Expression)).ToHashSet();
+        // Neo4j lets an aggregating expression reuse only simple grouping keys: variables and property lookups.
+        var keyRenders = projection.Items
+            .Where(i => !Aggregation.Contains(i.Expression) && i.Expression is VariableExpr or PropertyExpr { Target: VariableExpr })
+            .Select(i => Render(i.Expression)).ToHashSet();
         foreach (var item in projection.Items)
         {
             CheckExpression(item.Expression, scope, allowAggregates: true);
@@ -435,13 +448,55 @@ internal sealed class SemanticChecker
             var matchesItem = projection.Items.Any(i => Render(i.Expression) == Render(sort.Expression));
             if (!matchesItem)
             {
-                if ((projection.Distinct || aggregating) && ReferencesOutside(sort.Expression, next, scope))
+                if (aggregating)
                 {
-                    throw Error(aggregating && Aggregation.Contains(sort.Expression) ? "AmbiguousAggregationExpression" : "UndefinedVariable",
-                        "ORDER BY after DISTINCT or aggregation can only use projected values", sort.Expression.Offset);
-                }
+                    // Outside aggregate calls, only projected names and variables of grouping keys are visible.
+                    var outside = new List<string>();
+                    FreeVariablesOutsideAggregates(sort.Expression, outside);
+                    var keyVariables = new List<string>();
+                    foreach (var item in projection.Items.Where(i => !Aggregation.Contains(i.Expression)))
+                    {
+                        FreeVariables(item.Expression, [], keyVariables);
+                    }
 
-                CheckExpression(sort.Expression, sortScope, allowAggregates: aggregating);
+                    // An aggregate in ORDER BY must be one the projection computes.
+                    var sortAggregates = new List<Expr>();
+                    Aggregation.Collect(sort.Expression, sortAggregates);
+                    var projectedAggregates = new List<Expr>();
+                    foreach (var item in projection.Items)
+                    {
+                        Aggregation.Collect(item.Expression, projectedAggregates);
+                    }
+
+                    var projectedRenders = projectedAggregates.Select(Render).ToHashSet();
+                    if (sortAggregates.FirstOrDefault(a => !projectedRenders.Contains(Render(a))) is { } unprojected)
+                    {
+                        throw Error("UndefinedVariable", "ORDER BY can only use aggregates that are projected", unprojected.Offset);
+                    }
+
+                    var missing = outside.FirstOrDefault(v => !next.ContainsKey(v) && !keyVariables.Contains(v));
+                    if (missing is not null)
+                    {
+                        throw Error("UndefinedVariable", $"Variable `{missing}` not defined", sort.Expression.Offset);
+                    }
+
+                    var withPrevious = new Dictionary<string, Kind>(scope);
+                    foreach (var (name, kind) in next)
+                    {
+                        withPrevious[name] = kind;
+                    }
+
+                    CheckExpression(sort.Expression, withPrevious, allowAggregates: true);
+                }
+                else if (projection.Distinct && ReferencesOutside(sort.Expression, next, scope))
+                {
+                    throw Error("UndefinedVariable",
+                        "ORDER BY after DISTINCT can only use projected values", sort.Expression.Offset);
+                }
+                else
+                {
+                    CheckExpression(sort.Expression, sortScope, allowAggregates: false);
+                }
                 if (aggregating && Aggregation.Contains(sort.Expression) && !GroupedCorrectly(sort.Expression, keyRenders.Concat(projection.Items.Select(i => Render(new VariableExpr(0, i.Name)))).ToHashSet()))
                 {
                     throw Error("AmbiguousAggregationExpression", "Expression mixes aggregation with non-grouping values", sort.Expression.Offset);
@@ -462,8 +517,33 @@ internal sealed class SemanticChecker
     private static bool ReferencesOutside(Expr expression, Dictionary<string, Kind> projected, Dictionary<string, Kind> before)
     {
         var variables = new List<string>();
-        FreeVariables(expression, [], variables);
+        FreeVariablesOutsideAggregates(expression, variables);
         return variables.Any(v => !projected.ContainsKey(v) && before.ContainsKey(v));
+    }
+
+    private static void FreeVariablesOutsideAggregates(Expr e, List<string> into)
+    {
+        if (Aggregation.IsAggregate(e))
+        {
+            return;
+        }
+
+        if (e is VariableExpr v)
+        {
+            into.Add(v.Name);
+            return;
+        }
+
+        if (e is ListComprehensionExpr or QuantifierExpr or ReduceExpr)
+        {
+            FreeVariables(e, [], into);
+            return;
+        }
+
+        foreach (var child in ExprWalker.Children(e))
+        {
+            FreeVariablesOutsideAggregates(child, into);
+        }
     }
 
     private static void FreeVariables(Expr e, HashSet<string> local, List<string> into)
@@ -511,15 +591,40 @@ internal sealed class SemanticChecker
         }
     }
 
-    private bool GroupedCorrectly(Expr e, HashSet<string> keys)
+    private bool GroupedCorrectly(Expr e, HashSet<string> keys) => GroupedCorrectly(e, keys, []);
+
+    private bool GroupedCorrectly(Expr e, HashSet<string> keys, HashSet<string> locals)
     {
         if (Aggregation.IsAggregate(e))
         {
             return true;
         }
 
+        switch (e)
+        {
+            case VariableExpr local when locals.Contains(local.Name):
+                return true;
+            case ListComprehensionExpr lc:
+                {
+                    var inner = new HashSet<string>(locals) { lc.Variable };
+                    return GroupedCorrectly(lc.Source, keys, locals) &&
+                           (lc.Where is null || GroupedCorrectly(lc.Where, keys, inner)) &&
+                           (lc.Projection is null || GroupedCorrectly(lc.Projection, keys, inner));
+                }
+
+            case QuantifierExpr q:
+                return GroupedCorrectly(q.Source, keys, locals) &&
+                       (q.Where is null || GroupedCorrectly(q.Where, keys, new HashSet<string>(locals) { q.Variable }));
+            case ReduceExpr r:
+                {
+                    var inner = new HashSet<string>(locals) { r.Variable, r.Accumulator };
+                    return GroupedCorrectly(r.Initial, keys, locals) && GroupedCorrectly(r.Source, keys, locals) &&
+                           GroupedCorrectly(r.Body, keys, inner);
+                }
+        }
+
         var variables = new List<string>();
-        FreeVariables(e, [], variables);
+        FreeVariables(e, locals, variables);
         if (variables.Count == 0 || keys.Contains(Render(e)))
         {
             return true;
@@ -531,7 +636,7 @@ internal sealed class SemanticChecker
         }
 
         var children = ExprWalker.Children(e).ToList();
-        return children.Count > 0 && children.All(c => GroupedCorrectly(c, keys));
+        return children.Count > 0 && children.All(c => GroupedCorrectly(c, keys, locals));
     }
 
     private void CheckCount(Expr? e, string clause)
@@ -629,14 +734,36 @@ internal sealed class SemanticChecker
             case FunctionExpr { LowerName: "properties" } f when f.Args.Count == 1 &&
                                                                  StaticType(f.Args[0]) is "Integer" or "Float" or "String" or "List" or "Boolean":
                 throw Error("InvalidArgumentType", "properties() expects a node, relationship or map", f.Offset);
+            case BinaryExpr { Op: "IN" } b when StaticType(b.Right) is "Integer" or "Float" or "String" or "Boolean" or "Map":
+                throw Error("InvalidArgumentType", "IN expects a list", b.Offset);
+            case FunctionExpr f when Functions.AggregateNames.Contains(f.LowerName) && f.Args.Any(ContainsRand):
+                throw Error("NonConstantExpression", "Aggregation over a non-deterministic expression", f.Offset);
             case FunctionExpr f when f.LowerName != "exists" && f.Args.Any(a => a is PatternExpr):
                 throw Error("UnexpectedSyntax", "A pattern is not a value here", f.Offset);
+        }
+    }
+
+    private static bool ContainsRand(Expr e) =>
+        e is FunctionExpr { LowerName: "rand" } || ExprWalker.Children(e).Any(ContainsRand);
+
+    private void CheckKinds(Expr e, Dictionary<string, Kind> scope)
+    {
+        Kind? KindOf(Expr a) => a is VariableExpr v && scope.TryGetValue(v.Name, out var k) ? k : null;
+        switch (e)
+        {
+            case FunctionExpr { LowerName: "labels" } f when f.Args.Count == 1 && KindOf(f.Args[0]) is Kind.Path or Kind.Relationship:
+            case FunctionExpr { LowerName: "type" } f2 when f2.Args.Count == 1 && KindOf(f2.Args[0]) is Kind.Path or Kind.Node:
+            case FunctionExpr { LowerName: "size" } f3 when f3.Args.Count == 1 && KindOf(f3.Args[0]) is Kind.Path or Kind.Node or Kind.Relationship:
+            case FunctionExpr { LowerName: "length" } f4 when f4.Args.Count == 1 && KindOf(f4.Args[0]) is Kind.Node or Kind.Relationship:
+            case PropertyExpr { Target: VariableExpr } p when KindOf(p.Target) is Kind.Path:
+                throw Error("InvalidArgumentType", "Type mismatch", e.Offset);
         }
     }
 
     private void CheckExpression(Expr e, Dictionary<string, Kind> scope, bool allowAggregates)
     {
         CheckStaticTypes(e);
+        CheckKinds(e, scope);
         switch (e)
         {
             case VariableExpr v:
@@ -685,7 +812,7 @@ internal sealed class SemanticChecker
 
                     if (!Functions.Known.TryGetValue(f.LowerName, out var arity))
                     {
-                        if (!f.LowerName.Contains('.'))
+                        if (!TemporalFunctions.Names.Contains(f.LowerName))
                         {
                             throw Error("UnknownFunction", $"Unknown function '{f.Name}'", f.Offset);
                         }
@@ -718,7 +845,7 @@ internal sealed class SemanticChecker
 
                         if (lc.Projection is not null)
                         {
-                            CheckExpression(lc.Projection, inner, allowAggregates);
+                            CheckExpression(lc.Projection, inner, false);
                         }
                     });
                     return;
@@ -769,6 +896,22 @@ internal sealed class SemanticChecker
                     }
 
                     CheckExpression(pc.Projection, inner, allowAggregates);
+                    return;
+                }
+
+            case ExistsSubqueryExpr { Subquery: { } subquery } existsQuery:
+                {
+                    foreach (var part in subquery.Parts)
+                    {
+                        if (part.Clauses.FirstOrDefault(c => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause) is { } update)
+                        {
+                            throw Error("InvalidClauseComposition", "An EXISTS subquery cannot update the graph", update.Offset);
+                        }
+
+                        CheckSingle(part, new Dictionary<string, Kind>(scope), isSubquery: true);
+                    }
+
+                    _ = existsQuery;
                     return;
                 }
 

@@ -54,7 +54,8 @@ internal sealed record PatternComprehensionExpr(int Offset, PatternPart Pattern,
 /// <summary>A relationship pattern used as an expression: true when it matches (or the list of matching paths).</summary>
 internal sealed record PatternExpr(int Offset, PatternPart Pattern) : Expr(Offset);
 
-internal sealed record ExistsSubqueryExpr(int Offset, IReadOnlyList<PatternPart> Patterns, Expr? Where) : Expr(Offset);
+/// <summary>EXISTS { pattern WHERE … } or, when <paramref name="Subquery"/> is set, EXISTS { full query }.</summary>
+internal sealed record ExistsSubqueryExpr(int Offset, IReadOnlyList<PatternPart> Patterns, Expr? Where, Query? Subquery = null) : Expr(Offset);
 
 internal abstract record MapProjectionItem;
 

@@ -514,15 +514,28 @@ internal sealed partial class Parser
             case "EXISTS" when PeekToken(1).IsSymbol("{"):
                 {
                     pos += 2;
-                    if (AtKeyword("MATCH"))
+                    var start = pos;
+                    try
                     {
-                        pos++;
+                        if (AtKeyword("MATCH"))
+                        {
+                            pos++;
+                        }
+
+                        var patterns = ParsePatternList();
+                        Expr? where = TryKeyword("WHERE") ? ParseExpression() : null;
+                        ExpectSymbol("}");
+                        return new ExistsSubqueryExpr(at, patterns, where);
+                    }
+                    catch (CypherException)
+                    {
+                        // Not the simple form: a full query inside the braces.
+                        pos = start;
                     }
 
-                    var patterns = ParsePatternList();
-                    Expr? where = TryKeyword("WHERE") ? ParseExpression() : null;
+                    var subquery = ParseQuery();
                     ExpectSymbol("}");
-                    return new ExistsSubqueryExpr(at, patterns, where);
+                    return new ExistsSubqueryExpr(at, [], null, subquery);
                 }
         }
 
@@ -716,9 +729,19 @@ internal sealed partial class Parser
                 }
             }
 
+            if (Current.Kind == TokenKind.Integer || AtSymbol(".."))
+            {
+                throw Error("InvalidRelationshipPattern", "A variable length relationship needs '*' before its bounds", Current.Offset);
+            }
+
             if (TrySymbol("*"))
             {
                 varLength = true;
+                if (AtSymbol("-") && PeekToken(1).Kind == TokenKind.Integer)
+                {
+                    throw Error("InvalidRelationshipPattern", "Relationship length bounds cannot be negative", Current.Offset);
+                }
+
                 if (Current.Kind == TokenKind.Integer)
                 {
                     min = (int)ParseInteger(tokens[pos].Text, Current.Offset, this, false);

@@ -22,6 +22,7 @@ internal static class CypherValues
         NodeRef => "Node",
         RelRef => "Relationship",
         PathValue => "Path",
+        TemporalValue t => t.TypeName,
         _ => v.GetType().Name,
     };
 
@@ -104,6 +105,8 @@ internal static class CypherValues
                 return ra.Id == rb.Id;
             case PathValue pa when b is PathValue pb:
                 return pa.Equals(pb);
+            case TemporalValue ta when b is TemporalValue tb:
+                return ta.Equals(tb);
             default:
                 return false;
         }
@@ -163,6 +166,8 @@ internal static class CypherValues
                 return string.CompareOrdinal(sa, sb);
             case bool ba when b is bool bb:
                 return ba.CompareTo(bb);
+            case TemporalValue:
+                return Execution.TemporalFunctions.Compare(a, b);
             case List<object?> xa when b is List<object?> xb:
                 {
                     for (var i = 0; i < Math.Min(xa.Count, xb.Count); i++)
@@ -209,13 +214,19 @@ internal static class CypherValues
         return byInteger != 0 ? byInteger : (d > truncated ? -1 : 0);
     }
 
-    private static int TypeRank(object? v) => v switch
+    private static double TypeRank(object? v) => v switch
     {
         Dictionary<string, object?> => 0,
         NodeRef => 1,
         RelRef => 2,
         List<object?> => 3,
         PathValue => 4,
+        DateTimeValue => 5,
+        LocalDateTimeValue => 6,
+        DateValue => 7,
+        TimeValue => 8,
+        LocalTimeValue => 9,
+        DurationValue => 9.5,
         string => 10,
         bool => 11,
         long or double => 12,
@@ -294,6 +305,16 @@ internal static class CypherValues
                     return pa.Nodes.Count.CompareTo(pb.Nodes.Count);
                 }
 
+            case DurationValue da:
+                {
+                    var db = (DurationValue)b!;
+                    var c = da.Months.CompareTo(db.Months);
+                    c = c != 0 ? c : da.Days.CompareTo(db.Days);
+                    return c != 0 ? c : da.TotalNanos.CompareTo(db.TotalNanos);
+                }
+
+            case TemporalValue:
+                return Execution.TemporalFunctions.Compare(a, b!) ?? 0;
             case Dictionary<string, object?> ma:
                 {
                     var mb = (Dictionary<string, object?>)b!;

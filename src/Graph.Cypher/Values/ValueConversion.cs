@@ -35,6 +35,7 @@ internal static class ValueConversion
         Dictionary<string, object?> map => map.ToDictionary(e => e.Key, e => ToClr(e.Value, graph, context), StringComparer.Ordinal),
         NodeRef node => Node(node.Id, graph, context),
         RelRef rel => Relationship(rel.Id, graph, context),
+        TemporalValue temporal => new CypherTemporal(temporal.TypeName, temporal.Format()),
         PathValue path => new CypherPath(
             path.Nodes.Select(n => Node(n, graph, context)).ToList(),
             path.Relationships.Select(r => Relationship(r, graph, context)).ToList()),

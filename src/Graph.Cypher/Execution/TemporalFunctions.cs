@@ -1,0 +1,932 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Graph.Cypher.Syntax;
+using Graph.Cypher.Values;
+
+namespace Graph.Cypher.Execution;
+
+/// <summary>
+/// date, localtime, time, localdatetime, datetime and duration: construction from maps and strings,
+/// selection from other temporals, truncation, duration.between and the accessors.
+/// </summary>
+internal static partial class TemporalFunctions
+{
+    private const long NanosPerSecond = TemporalValue.NanosPerSecond;
+    private const long NanosPerDay = TemporalValue.NanosPerDay;
+    private const long SecondsPerAverageMonth = 2_629_746;
+
+    public static readonly HashSet<string> Names =
+    [
+        "date", "localtime", "time", "localdatetime", "datetime", "duration",
+        "date.truncate", "localtime.truncate", "time.truncate", "localdatetime.truncate", "datetime.truncate",
+        "datetime.fromepoch", "datetime.fromepochmillis", "duration.between", "duration.inmonths", "duration.indays", "duration.inseconds",
+        "date.transaction", "date.statement", "date.realtime", "localtime.transaction", "localtime.statement", "localtime.realtime",
+        "time.transaction", "time.statement", "time.realtime", "localdatetime.transaction", "localdatetime.statement",
+        "localdatetime.realtime", "datetime.transaction", "datetime.statement", "datetime.realtime",
+    ];
+
+    private sealed class TemporalError(string detail, string message) : Exception(message)
+    {
+        public string Detail { get; } = detail;
+    }
+
+    [ThreadStatic]
+    private static DateTime clock;
+
+    public static object? Call(Evaluator evaluator, FunctionExpr f, object?[] args)
+    {
+        try
+        {
+            // Within one query, every "now" is the same instant (Cypher's statement clock).
+            clock = evaluator.Context.StartedAt;
+            return Dispatch(f.LowerName, args);
+        }
+        catch (TemporalError e)
+        {
+            throw evaluator.Context.RuntimeError(e.Detail == "InvalidArgumentType" ? "TypeError" : "ArgumentError", e.Detail, e.Message, f.Offset);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException or FormatException)
+        {
+            throw evaluator.Context.RuntimeError("ArgumentError", "InvalidArgumentValue", $"{f.Name}(): {e.Message}", f.Offset);
+        }
+    }
+
+    private static object? Dispatch(string name, object?[] args)
+    {
+        if (args.Any(a => a is null))
+        {
+            return null;
+        }
+
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        var type = dot < 0 ? name : name[..dot];
+        var operation = dot < 0 ? "" : name[(dot + 1)..];
+        switch (operation)
+        {
+            case "":
+                if (type == "duration")
+                {
+                    return args.Length == 0 ? new DurationValue(0, 0, 0, 0) : Duration(args[0]);
+                }
+
+                return args.Length == 0 ? Now(type) : Construct(type, args[0]);
+            case "transaction" or "statement" or "realtime":
+                return Now(type);
+            case "truncate":
+                return Truncate(type, Str(args[0]), args[1], args.Length > 2 ? Map(args[2]) : []);
+            case "fromepoch":
+                {
+                    var seconds = Long(args[0]);
+                    var nanos = Long(args[1]);
+                    return FromInstant(((Int128)seconds * NanosPerSecond) + nanos);
+                }
+
+            case "fromepochmillis":
+                return FromInstant((Int128)Long(args[0]) * 1_000_000);
+            case "between":
+                return Between(args[0], args[1], "");
+            case "inmonths":
+                return Between(args[0], args[1], "months");
+            case "indays":
+                return Between(args[0], args[1], "days");
+            case "inseconds":
+                return Between(args[0], args[1], "seconds");
+            default:
+                throw new TemporalError("InvalidArgumentValue", "Unknown temporal function " + name);
+        }
+    }
+
+    private static DateTimeValue FromInstant(Int128 nanosSinceEpoch)
+    {
+        var epochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        var days = (long)(nanosSinceEpoch / NanosPerDay);
+        var rest = (long)(nanosSinceEpoch % NanosPerDay);
+        if (rest < 0)
+        {
+            rest += NanosPerDay;
+            days--;
+        }
+
+        return new DateTimeValue(DateOnly.FromDayNumber((int)(epochDay + days)), rest, 0, null);
+    }
+
+    private static object Now(string type)
+    {
+        var now = clock;
+        var date = DateOnly.FromDateTime(now);
+        var nanos = now.TimeOfDay.Ticks * 100;
+        return type switch
+        {
+            "date" => new DateValue(date),
+            "localtime" => new LocalTimeValue(nanos),
+            "time" => new TimeValue(nanos, 0),
+            "localdatetime" => new LocalDateTimeValue(date, nanos),
+            _ => new DateTimeValue(date, nanos, 0, null),
+        };
+    }
+
+    private static string Str(object? v) => v as string ?? throw new TemporalError("InvalidArgumentType", "Expected a string");
+
+    private static long Long(object? v) => v switch
+    {
+        long l => l,
+        double d => (long)d,
+        _ => throw new TemporalError("InvalidArgumentType", "Expected a number"),
+    };
+
+    private static Dictionary<string, object?> Map(object? v) =>
+        v as Dictionary<string, object?> ?? throw new TemporalError("InvalidArgumentType", "Expected a map");
+
+    // ---- components of any temporal ----
+
+    private static DateOnly? DateOf(object v) => v switch
+    {
+        DateValue d => d.Date,
+        LocalDateTimeValue l => l.Date,
+        DateTimeValue z => z.Date,
+        _ => null,
+    };
+
+    private static long? TimeOf(object v) => v switch
+    {
+        LocalTimeValue t => t.Nanos,
+        TimeValue t => t.Nanos,
+        LocalDateTimeValue l => l.Nanos,
+        DateTimeValue z => z.Nanos,
+        _ => null,
+    };
+
+    private static (int Offset, string? Zone)? ZoneOf(object v) => v switch
+    {
+        TimeValue t => (t.Offset, null),
+        DateTimeValue z => (z.Offset, z.Zone),
+        _ => null,
+    };
+
+    // ---- construction ----
+
+    private static object Construct(string type, object? argument)
+    {
+        switch (argument)
+        {
+            case string text:
+                return Parse(type, text);
+            case Dictionary<string, object?> map:
+                return FromMap(type, map);
+            case TemporalValue temporal and not DurationValue:
+                return FromMap(type, new Dictionary<string, object?> { [type is "date" ? "date" : type is "localtime" or "time" ? "time" : "datetime"] = temporal }, temporal);
+            default:
+                throw new TemporalError("InvalidArgumentType", $"Cannot construct a {type} from {CypherValues.TypeName(argument)}");
+        }
+    }
+
+    private static object FromMap(string type, Dictionary<string, object?> map, object? whole = null)
+    {
+        foreach (var key in map.Keys)
+        {
+            if (!KnownKeys.Contains(key))
+            {
+                throw new TemporalError("InvalidArgumentValue", $"Unknown temporal field '{key}'");
+            }
+        }
+
+        if (type == "datetime" && (map.ContainsKey("epochSeconds") || map.ContainsKey("epochMillis")))
+        {
+            var instant = map.TryGetValue("epochSeconds", out var es)
+                ? ((Int128)Long(es) * NanosPerSecond) + SubSecond(map, 0)
+                : ((Int128)Long(map["epochMillis"]) * 1_000_000) + (map.TryGetValue("nanosecond", out var ns) ? Long(ns) : 0);
+            var utc = FromInstant(instant);
+            return map.TryGetValue("timezone", out var tz0) ? InZone(utc, Str(tz0)) : utc;
+        }
+
+        var baseDateSource = map.GetValueOrDefault("date") ?? map.GetValueOrDefault("datetime");
+        var baseTimeSource = map.GetValueOrDefault("time") ?? map.GetValueOrDefault("datetime");
+        DateOnly? baseDate = baseDateSource is null ? null : DateOf(baseDateSource) ?? throw new TemporalError("InvalidArgumentValue", "No date to select");
+        long? baseTime = baseTimeSource is null ? null : TimeOf(baseTimeSource);
+        var sourceZone = baseTimeSource is null ? null : ZoneOf(baseTimeSource);
+        _ = whole;
+
+        switch (type)
+        {
+            case "date":
+                return new DateValue(DateFromMap(map, baseDate));
+            case "localtime":
+                return new LocalTimeValue(TimeFromMap(map, baseTime));
+            case "time":
+                {
+                    var nanos = TimeFromMap(map, baseTime);
+                    if (map.TryGetValue("timezone", out var tz))
+                    {
+                        var offset = OffsetForTime(Str(tz));
+                        if (sourceZone is { } from)
+                        {
+                            nanos = Mod(nanos - ((long)(from.Offset - offset) * NanosPerSecond), NanosPerDay);
+                        }
+
+                        return new TimeValue(nanos, offset);
+                    }
+
+                    return new TimeValue(nanos, sourceZone?.Offset ?? 0);
+                }
+
+            case "localdatetime":
+                return new LocalDateTimeValue(DateFromMap(map, baseDate), TimeFromMap(map, baseTime));
+            default:
+                {
+                    var date = DateFromMap(map, baseDate);
+                    var nanos = TimeFromMap(map, baseTime);
+                    if (map.TryGetValue("timezone", out var tz))
+                    {
+                        if (sourceZone is { } from)
+                        {
+                            // Selecting a zoned time into another zone keeps the instant.
+                            var shifted = new DateTimeValue(baseDate is null && baseTimeSource is TimeValue ? date : date, nanos, from.Offset, from.Zone);
+                            return InZone(shifted, Str(tz));
+                        }
+
+                        return AtZone(date, nanos, Str(tz));
+                    }
+
+                    if (sourceZone is { } keep)
+                    {
+                        return keep.Zone is null ? new DateTimeValue(date, nanos, keep.Offset, null) : AtZone(date, nanos, keep.Zone);
+                    }
+
+                    return new DateTimeValue(date, nanos, 0, null);
+                }
+        }
+    }
+
+    private static readonly HashSet<string> KnownKeys =
+    [
+        "year", "month", "day", "week", "dayOfWeek", "ordinalDay", "quarter", "dayOfQuarter", "weekYear",
+        "hour", "minute", "second", "millisecond", "microsecond", "nanosecond", "timezone",
+        "date", "time", "datetime", "epochSeconds", "epochMillis",
+    ];
+
+    private static long Mod(long a, long m) => ((a % m) + m) % m;
+
+    private static long? Get(Dictionary<string, object?> map, string key) =>
+        map.TryGetValue(key, out var v) && v is not null ? Long(v) : null;
+
+    private static DateOnly DateFromMap(Dictionary<string, object?> map, DateOnly? baseDate)
+    {
+        var year = Get(map, "year");
+        if (Get(map, "week") is { } week)
+        {
+            var weekYear = (int)(year ?? (baseDate is { } b0 ? ISOWeek.GetYear(b0.ToDateTime(TimeOnly.MinValue)) : throw new TemporalError("InvalidArgumentValue", "year is required")));
+            var dow = (int)(Get(map, "dayOfWeek") ?? (baseDate is { } b1 ? IsoDayOfWeek(b1) : 1));
+            return DateOnly.FromDateTime(ISOWeek.ToDateTime(weekYear, (int)week, (DayOfWeek)(dow % 7)));
+        }
+
+        var y = (int)(year ?? baseDate?.Year ?? throw new TemporalError("InvalidArgumentValue", "year is required"));
+        if (Get(map, "ordinalDay") is { } ordinal)
+        {
+            return new DateOnly(y, 1, 1).AddDays((int)ordinal - 1);
+        }
+
+        if (Get(map, "quarter") is { } quarter)
+        {
+            var dayOfQuarter = Get(map, "dayOfQuarter") ?? (baseDate is { } b2 ? b2.DayNumber - QuarterStart(b2).DayNumber + 1 : 1);
+            return new DateOnly(y, ((int)quarter - 1) * 3 + 1, 1).AddDays((int)dayOfQuarter - 1);
+        }
+
+        var month = (int)(Get(map, "month") ?? baseDate?.Month ?? 1);
+        var day = (int)(Get(map, "day") ?? baseDate?.Day ?? 1);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(y, month))
+        {
+            throw new TemporalError("InvalidArgumentValue", "Invalid date");
+        }
+
+        return new DateOnly(y, month, day);
+    }
+
+    private static DateOnly QuarterStart(DateOnly d) => new(d.Year, ((d.Month - 1) / 3 * 3) + 1, 1);
+
+    private static int IsoDayOfWeek(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
+
+    private static long SubSecond(Dictionary<string, object?> map, long fallback)
+    {
+        if (!map.ContainsKey("millisecond") && !map.ContainsKey("microsecond") && !map.ContainsKey("nanosecond"))
+        {
+            return fallback;
+        }
+
+        // Given fields replace their part of the fallback (a truncated or selected time) and keep the rest.
+        var ms = Get(map, "millisecond") ?? fallback / 1_000_000;
+        var us = Get(map, "microsecond") ?? (map.ContainsKey("millisecond") ? 0 : fallback / 1000 % 1000);
+        var ns = Get(map, "nanosecond") ?? (map.ContainsKey("millisecond") || map.ContainsKey("microsecond") ? 0 : fallback % 1000);
+        if (Get(map, "microsecond") >= 1000 || Get(map, "nanosecond") >= 1000)
+        {
+            // A whole sub-second value ("microsecond: 645876") rather than a part.
+            ms = Get(map, "millisecond") ?? 0;
+            us = Get(map, "microsecond") ?? 0;
+            ns = Get(map, "nanosecond") ?? 0;
+        }
+
+        return (ms * 1_000_000) + (us * 1000) + ns;
+    }
+
+    private static long TimeFromMap(Dictionary<string, object?> map, long? baseTime)
+    {
+        var b = baseTime ?? 0;
+        var hour = Get(map, "hour") ?? b / 3_600_000_000_000L;
+        var minute = Get(map, "minute") ?? (baseTime is null ? 0 : b / 60_000_000_000L % 60);
+        var second = Get(map, "second") ?? (baseTime is null ? 0 : b / NanosPerSecond % 60);
+        var sub = SubSecond(map, baseTime is null ? 0 : b % NanosPerSecond);
+        if (hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59 || sub is < 0 or >= NanosPerSecond)
+        {
+            throw new TemporalError("InvalidArgumentValue", "Invalid time");
+        }
+
+        return (hour * 3_600_000_000_000L) + (minute * 60_000_000_000L) + (second * NanosPerSecond) + sub;
+    }
+
+    // ---- zones ----
+
+    [GeneratedRegex(@"^(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)$")]
+    private static partial Regex OffsetPattern();
+
+    private static int? ParseOffset(string text)
+    {
+        if (!OffsetPattern().IsMatch(text))
+        {
+            return null;
+        }
+
+        if (text == "Z")
+        {
+            return 0;
+        }
+
+        var sign = text[0] == '-' ? -1 : 1;
+        var digits = text[1..].Replace(":", "", StringComparison.Ordinal);
+        var h = int.Parse(digits[..2], CultureInfo.InvariantCulture);
+        var m = digits.Length >= 4 ? int.Parse(digits[2..4], CultureInfo.InvariantCulture) : 0;
+        var s = digits.Length >= 6 ? int.Parse(digits[4..6], CultureInfo.InvariantCulture) : 0;
+        return sign * ((h * 3600) + (m * 60) + s);
+    }
+
+    private static TimeZoneInfo FindZone(string name)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(name);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new TemporalError("InvalidArgumentValue", "Unknown time zone " + name);
+        }
+    }
+
+    private static int OffsetForTime(string timezone) =>
+        ParseOffset(timezone) ?? (int)FindZone(timezone).GetUtcOffset(DateTime.UtcNow).TotalSeconds;
+
+    /// <summary>A local date and time in a zone (offset or named): the named zone's offset at that local time.</summary>
+    private static DateTimeValue AtZone(DateOnly date, long nanos, string timezone)
+    {
+        if (ParseOffset(timezone) is { } offset)
+        {
+            return new DateTimeValue(date, nanos, offset, null);
+        }
+
+        var zone = FindZone(timezone);
+        var local = date.ToDateTime(TimeOnly.MinValue).AddTicks(nanos / 100);
+        var zoneOffset = zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddHours(1)) : zone.GetUtcOffset(local);
+        if (zone.IsInvalidTime(local))
+        {
+            // A local time in a DST gap moves forward by the gap.
+            var shifted = local.AddHours(1);
+            return new DateTimeValue(DateOnly.FromDateTime(shifted), nanos + NanosPerSecond * 3600 >= NanosPerDay ? nanos + (NanosPerSecond * 3600) - NanosPerDay : nanos + (NanosPerSecond * 3600), (int)zoneOffset.TotalSeconds, timezone);
+        }
+
+        return new DateTimeValue(date, nanos, (int)Math.Round(zoneOffset.TotalSeconds), timezone);
+    }
+
+    /// <summary>The same instant seen in another zone.</summary>
+    private static DateTimeValue InZone(DateTimeValue value, string timezone)
+    {
+        int offset;
+        string? zoneName = null;
+        if (ParseOffset(timezone) is { } fixedOffset)
+        {
+            offset = fixedOffset;
+        }
+        else
+        {
+            var zone = FindZone(timezone);
+            var utc = value.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddTicks((value.Nanos - (value.Offset * NanosPerSecond)) / 100);
+            offset = (int)Math.Round(zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).TotalSeconds);
+            zoneName = timezone;
+        }
+
+        var localNanos = ((Int128)value.Date.DayNumber * NanosPerDay) + value.Nanos + ((Int128)(offset - value.Offset) * NanosPerSecond);
+        return new DateTimeValue(DateOnly.FromDayNumber((int)(localNanos / NanosPerDay)), (long)(localNanos % NanosPerDay), offset, zoneName);
+    }
+
+    // ---- parsing ----
+
+    [GeneratedRegex(@"^(?<y>[+-]?\d{4})(?:(?<d1>-)?(?:(?<m>\d{2})(?:\k<d1>?(?<d>\d{2}))?|W(?<w>\d{2})(?:\k<d1>?(?<wd>\d))?|(?<o>\d{3})))?$")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"^(?<h>\d{2})(?::?(?<m>\d{2})(?::?(?<s>\d{2})(?:[.,](?<f>\d{1,9}))?)?)?(?<z>Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?(?:\[(?<zone>[^\]]+)\])?$")]
+    private static partial Regex TimePattern();
+
+    private static DateOnly ParseDate(string text)
+    {
+        var m = DatePattern().Match(text);
+        if (!m.Success)
+        {
+            throw new TemporalError("InvalidArgumentValue", $"Text cannot be parsed to a date: {text}");
+        }
+
+        var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var map = new Dictionary<string, object?> { ["year"] = (long)year };
+        if (m.Groups["w"].Success)
+        {
+            map["week"] = long.Parse(m.Groups["w"].Value, CultureInfo.InvariantCulture);
+            map["dayOfWeek"] = m.Groups["wd"].Success ? long.Parse(m.Groups["wd"].Value, CultureInfo.InvariantCulture) : 1L;
+        }
+        else if (m.Groups["o"].Success)
+        {
+            map["ordinalDay"] = long.Parse(m.Groups["o"].Value, CultureInfo.InvariantCulture);
+        }
+        else if (m.Groups["m"].Success)
+        {
+            map["month"] = long.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            if (m.Groups["d"].Success)
+            {
+                map["day"] = long.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return DateFromMap(map, null);
+    }
+
+    private static (long Nanos, string? Offset, string? Zone) ParseTime(string text)
+    {
+        var m = TimePattern().Match(text);
+        if (!m.Success)
+        {
+            throw new TemporalError("InvalidArgumentValue", $"Text cannot be parsed to a time: {text}");
+        }
+
+        long Part(string g) => m.Groups[g].Success ? long.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : 0;
+        var fraction = m.Groups["f"].Success ? long.Parse(m.Groups["f"].Value.PadRight(9, '0'), CultureInfo.InvariantCulture) : 0;
+        var nanos = (Part("h") * 3_600_000_000_000L) + (Part("m") * 60_000_000_000L) + (Part("s") * NanosPerSecond) + fraction;
+        return (nanos, m.Groups["z"].Success ? m.Groups["z"].Value : null, m.Groups["zone"].Success ? m.Groups["zone"].Value : null);
+    }
+
+    private static object Parse(string type, string text)
+    {
+        if (type == "duration")
+        {
+            return ParseDuration(text);
+        }
+
+        var t = text.IndexOf('T', StringComparison.Ordinal);
+        switch (type)
+        {
+            case "date":
+                return new DateValue(ParseDate(t < 0 ? text : text[..t]));
+            case "localtime":
+                return new LocalTimeValue(ParseTime(t < 0 ? text : text[(t + 1)..]).Nanos);
+            case "time":
+                {
+                    var (nanos, offset, _) = ParseTime(t < 0 ? text : text[(t + 1)..]);
+                    return new TimeValue(nanos, offset is null ? 0 : ParseOffset(offset)!.Value);
+                }
+
+            case "localdatetime":
+                {
+                    var date = ParseDate(t < 0 ? text : text[..t]);
+                    var nanos = t < 0 ? 0 : ParseTime(text[(t + 1)..]).Nanos;
+                    return new LocalDateTimeValue(date, nanos);
+                }
+
+            default:
+                {
+                    var date = ParseDate(t < 0 ? text : text[..t]);
+                    var (nanos, offset, zone) = t < 0 ? (0, null, null) : ParseTime(text[(t + 1)..]);
+                    if (zone is not null)
+                    {
+                        return AtZone(date, nanos, zone);
+                    }
+
+                    return new DateTimeValue(date, nanos, offset is null ? 0 : ParseOffset(offset)!.Value, null);
+                }
+        }
+    }
+
+    [GeneratedRegex(@"^(?<neg>-)?P(?:(?<Y>-?[\d.]+)Y)?(?:(?<M>-?[\d.]+)M)?(?:(?<W>-?[\d.]+)W)?(?:(?<D>-?[\d.]+)D)?(?:T(?:(?<h>-?[\d.]+)H)?(?:(?<m>-?[\d.]+)M)?(?:(?<s>-?[\d.]+)S)?)?$")]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"^P(?<Y>\d{4})-(?<M>\d{2})-(?<D>\d{2})T(?<h>\d{2}):(?<m>\d{2}):(?<s>\d{2}(?:\.\d+)?)$")]
+    private static partial Regex AlternativeDurationPattern();
+
+    private static DurationValue ParseDuration(string text)
+    {
+        var m = DurationPattern().Match(text);
+        if (!m.Success || text == "P" || text.EndsWith('T'))
+        {
+            m = AlternativeDurationPattern().Match(text);
+            if (!m.Success)
+            {
+                throw new TemporalError("InvalidArgumentValue", $"Text cannot be parsed to a duration: {text}");
+            }
+        }
+
+        var map = new Dictionary<string, object?>();
+        void Add(string group, string key)
+        {
+            if (m.Groups[group].Success)
+            {
+                var v = decimal.Parse(m.Groups[group].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+                map[key] = v == decimal.Truncate(v) ? (long)v : (double)v;
+            }
+        }
+
+        Add("Y", "years");
+        Add("M", "months");
+        Add("W", "weeks");
+        Add("D", "days");
+        Add("h", "hours");
+        Add("m", "minutes");
+        Add("s", "seconds");
+        var d = Duration(map);
+        return m.Groups["neg"].Success ? DurationValue.Of(-d.Months, -d.Days, -d.TotalNanos) : d;
+    }
+
+    // ---- duration ----
+
+    private static decimal Dec(object? v) => v switch
+    {
+        long l => l,
+        double d => (decimal)d,
+        null => 0,
+        _ => throw new TemporalError("InvalidArgumentType", "Duration fields must be numbers"),
+    };
+
+    private static DurationValue Duration(object? argument)
+    {
+        switch (argument)
+        {
+            case string text:
+                return ParseDuration(text);
+            case DurationValue d:
+                return d;
+            case Dictionary<string, object?> map:
+                {
+                    foreach (var key in map.Keys)
+                    {
+                        if (key is not ("years" or "quarters" or "months" or "weeks" or "days" or "hours" or "minutes" or "seconds" or
+                            "milliseconds" or "microseconds" or "nanoseconds"))
+                        {
+                            throw new TemporalError("InvalidArgumentValue", $"Unknown duration field '{key}'");
+                        }
+                    }
+
+                    return FromComponents(
+                        (Dec(map.GetValueOrDefault("years")) * 12) + (Dec(map.GetValueOrDefault("quarters")) * 3) + Dec(map.GetValueOrDefault("months")),
+                        (Dec(map.GetValueOrDefault("weeks")) * 7) + Dec(map.GetValueOrDefault("days")),
+                        (Dec(map.GetValueOrDefault("hours")) * 3600m) + (Dec(map.GetValueOrDefault("minutes")) * 60m) + Dec(map.GetValueOrDefault("seconds")) +
+                        (Dec(map.GetValueOrDefault("milliseconds")) / 1000m) + (Dec(map.GetValueOrDefault("microseconds")) / 1_000_000m) +
+                        (Dec(map.GetValueOrDefault("nanoseconds")) / 1_000_000_000m));
+                }
+
+            default:
+                throw new TemporalError("InvalidArgumentType", "duration() expects a map or a string");
+        }
+    }
+
+    /// <summary>Fractions cascade down: part of a month becomes days and seconds (average month), part of a day seconds.</summary>
+    public static DurationValue FromComponents(decimal months, decimal days, decimal seconds)
+    {
+        var wholeMonths = decimal.Truncate(months);
+        var monthSeconds = (months - wholeMonths) * SecondsPerAverageMonth;
+        var extraDays = decimal.Truncate(monthSeconds / 86400m);
+        monthSeconds -= extraDays * 86400m;
+        var wholeDays = decimal.Truncate(days);
+        var daySeconds = (days - wholeDays) * 86400m;
+        var totalSeconds = seconds + monthSeconds + daySeconds;
+        var nanos = (Int128)decimal.Round(totalSeconds * 1_000_000_000m);
+        return DurationValue.Of((long)wholeMonths, (long)(wholeDays + extraDays), nanos);
+    }
+
+    private static DurationValue Between(object? a, object? b, string unit)
+    {
+        if (a is not TemporalValue || b is not TemporalValue || a is DurationValue || b is DurationValue)
+        {
+            throw new TemporalError("InvalidArgumentType", "duration.between expects two temporal values");
+        }
+
+        var dateA = DateOf(a);
+        var dateB = DateOf(b);
+        var timeA = TimeOf(a) ?? 0;
+        var timeB = TimeOf(b) ?? 0;
+        var zoneA = ZoneOf(a);
+        var zoneB = ZoneOf(b);
+        if (zoneA is { } za && zoneB is { } zb)
+        {
+            // Compare in the first value's offset.
+            timeB += (long)(za.Offset - zb.Offset) * NanosPerSecond;
+        }
+        else if (zoneA is { Zone: { } namedA } zoneOfA && zoneB is null && dateB is { } localDateB)
+        {
+            // A local value is read in the other value's zone (so that DST changes count).
+            var offsetB = AtZone(localDateB, timeB, namedA).Offset;
+            timeB += (long)(zoneOfA.Offset - offsetB) * NanosPerSecond;
+        }
+        else if (zoneB is { Zone: { } namedB } zoneOfB && zoneA is null && dateA is { } localDateA)
+        {
+            var offsetA = AtZone(localDateA, timeA, namedB).Offset;
+            timeA += (long)(zoneOfB.Offset - offsetA) * NanosPerSecond;
+        }
+
+        if (dateA is null || dateB is null)
+        {
+            var diff = timeB - timeA;
+            if (dateA is null && dateB is null)
+            {
+                diff = timeB - timeA;
+            }
+
+            return unit is "months" or "days" ? new DurationValue(0, 0, 0, 0) : DurationValue.Of(0, 0, diff);
+        }
+
+        var startNanos = ((Int128)dateA.Value.DayNumber * NanosPerDay) + timeA;
+        var endNanos = ((Int128)dateB.Value.DayNumber * NanosPerDay) + timeB;
+        if (unit == "seconds")
+        {
+            return DurationValue.Of(0, 0, endNanos - startNanos);
+        }
+
+        var startDate = DateOnly.FromDayNumber((int)(startNanos / NanosPerDay));
+        var startTime = (long)(startNanos % NanosPerDay);
+        var endDate = DateOnly.FromDayNumber((int)(endNanos / NanosPerDay));
+        var endTime = (long)(endNanos % NanosPerDay);
+
+        var months = ((endDate.Year - startDate.Year) * 12) + endDate.Month - startDate.Month;
+        var forward = endNanos >= startNanos;
+        // Step back while overshooting (a whole month is only counted when reached).
+        while (months != 0)
+        {
+            var candidate = ((Int128)AddMonthsClamped(startDate, months).DayNumber * NanosPerDay) + startTime;
+            if (forward ? candidate <= endNanos : candidate >= endNanos)
+            {
+                break;
+            }
+
+            months += forward ? -1 : 1;
+        }
+
+        var afterMonths = ((Int128)AddMonthsClamped(startDate, months).DayNumber * NanosPerDay) + startTime;
+        var remaining = endNanos - afterMonths;
+        var days = (long)(remaining / NanosPerDay);
+        var rest = remaining - ((Int128)days * NanosPerDay);
+        _ = endDate;
+        _ = endTime;
+        return unit switch
+        {
+            "months" => new DurationValue(months, 0, 0, 0),
+            "days" => new DurationValue(0, ((months == 0 ? 0 : (AddMonthsClamped(startDate, months).DayNumber - startDate.DayNumber)) + days), 0, 0),
+            _ => DurationValue.Of(months, days, rest),
+        };
+    }
+
+    private static DateOnly AddMonthsClamped(DateOnly date, long months) => date.AddMonths((int)months);
+
+    // ---- truncation ----
+
+    private static object Truncate(string type, string unit, object? temporal, Dictionary<string, object?> overrides)
+    {
+        if (temporal is not TemporalValue value || value is DurationValue)
+        {
+            throw new TemporalError("InvalidArgumentType", "truncate expects a temporal value");
+        }
+
+        var date = DateOf(value);
+        var time = TimeOf(value) ?? 0;
+        if (date is { } d)
+        {
+            date = unit switch
+            {
+                "millennium" => new DateOnly(d.Year / 1000 * 1000, 1, 1),
+                "century" => new DateOnly(d.Year / 100 * 100, 1, 1),
+                "decade" => new DateOnly(d.Year / 10 * 10, 1, 1),
+                "year" => new DateOnly(d.Year, 1, 1),
+                "weekYear" => DateOnly.FromDateTime(ISOWeek.GetYearStart(ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)))),
+                "quarter" => QuarterStart(d),
+                "month" => new DateOnly(d.Year, d.Month, 1),
+                "week" => d.AddDays(1 - IsoDayOfWeek(d)),
+                _ => d,
+            };
+        }
+
+        time = unit switch
+        {
+            "millennium" or "century" or "decade" or "year" or "weekYear" or "quarter" or "month" or "week" or "day" => 0,
+            "hour" => time / 3_600_000_000_000L * 3_600_000_000_000L,
+            "minute" => time / 60_000_000_000L * 60_000_000_000L,
+            "second" => time / NanosPerSecond * NanosPerSecond,
+            "millisecond" => time / 1_000_000 * 1_000_000,
+            "microsecond" => time / 1000 * 1000,
+            _ => throw new TemporalError("InvalidArgumentValue", "Unknown truncation unit " + unit),
+        };
+
+        var map = new Dictionary<string, object?>(overrides);
+        if (unit == "week" && map.ContainsKey("dayOfWeek") && date is { } wd)
+        {
+            date = wd.AddDays((int)Long(map["dayOfWeek"]) - 1);
+            map.Remove("dayOfWeek");
+        }
+
+        var resultDate = date is null ? (DateOnly?)null : DateFromMap(map.Where(e => e.Key is "year" or "month" or "day" or "dayOfQuarter" or "ordinalDay")
+            .ToDictionary(e => e.Key, e => e.Value), date);
+        var resultTime = TimeFromMap(map, time);
+        var zone = ZoneOf(value);
+        switch (type)
+        {
+            case "date":
+                return new DateValue(resultDate ?? throw new TemporalError("InvalidArgumentValue", "No date to truncate"));
+            case "localtime":
+                return new LocalTimeValue(resultTime);
+            case "time":
+                return new TimeValue(resultTime, map.TryGetValue("timezone", out var tz) ? OffsetForTime(Str(tz)) : zone?.Offset ?? 0);
+            case "localdatetime":
+                return new LocalDateTimeValue(resultDate ?? throw new TemporalError("InvalidArgumentValue", "No date"), resultTime);
+            default:
+                {
+                    var rd = resultDate ?? throw new TemporalError("InvalidArgumentValue", "No date");
+                    if (map.TryGetValue("timezone", out var tz2))
+                    {
+                        return AtZone(rd, resultTime, Str(tz2));
+                    }
+
+                    if (zone is { } z)
+                    {
+                        return z.Zone is null ? new DateTimeValue(rd, resultTime, z.Offset, null) : AtZone(rd, resultTime, z.Zone);
+                    }
+
+                    return new DateTimeValue(rd, resultTime, 0, null);
+                }
+        }
+    }
+
+    // ---- accessors ----
+
+    public static object? Accessor(TemporalValue value, string key)
+    {
+        if (value is DurationValue duration)
+        {
+            var total = duration.TotalNanos;
+            return key switch
+            {
+                "years" => duration.Months / 12,
+                "quarters" => duration.Months / 3,
+                "months" => duration.Months,
+                "weeks" => duration.Days / 7,
+                "days" => duration.Days,
+                "hours" => (long)(total / (3600 * (Int128)NanosPerSecond)),
+                "minutes" => (long)(total / (60 * (Int128)NanosPerSecond)),
+                "seconds" => duration.Seconds,
+                "milliseconds" => (long)(total / 1_000_000),
+                "microseconds" => (long)(total / 1000),
+                "nanoseconds" => (long)total,
+                "quartersOfYear" => duration.Months / 3 % 4,
+                "monthsOfQuarter" => duration.Months % 3,
+                "monthsOfYear" => duration.Months % 12,
+                "daysOfWeek" => duration.Days % 7,
+                "minutesOfHour" => (long)(total / (60 * (Int128)NanosPerSecond) % 60),
+                "secondsOfMinute" => duration.Seconds % 60,
+                "millisecondsOfSecond" => duration.Nanos / 1_000_000,
+                "microsecondsOfSecond" => duration.Nanos / 1000,
+                "nanosecondsOfSecond" => duration.Nanos,
+                _ => null,
+            };
+        }
+
+        var date = DateOf(value);
+        var time = TimeOf(value);
+        var zone = ZoneOf(value);
+        if (date is { } d)
+        {
+            var dt = d.ToDateTime(TimeOnly.MinValue);
+            switch (key)
+            {
+                case "year": return (long)d.Year;
+                case "quarter": return (long)(((d.Month - 1) / 3) + 1);
+                case "month": return (long)d.Month;
+                case "week": return (long)ISOWeek.GetWeekOfYear(dt);
+                case "weekYear": return (long)ISOWeek.GetYear(dt);
+                case "day": return (long)d.Day;
+                case "ordinalDay": return (long)d.DayOfYear;
+                case "dayOfWeek" or "weekDay": return (long)IsoDayOfWeek(d);
+                case "dayOfQuarter": return (long)(d.DayNumber - QuarterStart(d).DayNumber + 1);
+            }
+        }
+
+        if (time is { } t)
+        {
+            switch (key)
+            {
+                case "hour": return t / 3_600_000_000_000L;
+                case "minute": return t / 60_000_000_000L % 60;
+                case "second": return t / NanosPerSecond % 60;
+                case "millisecond": return t % NanosPerSecond / 1_000_000;
+                case "microsecond": return t % NanosPerSecond / 1000;
+                case "nanosecond": return t % NanosPerSecond;
+            }
+        }
+
+        if (zone is { } z)
+        {
+            switch (key)
+            {
+                case "timezone": return z.Zone ?? TemporalValue.FormatOffset(z.Offset);
+                case "offset": return TemporalValue.FormatOffset(z.Offset);
+                case "offsetMinutes": return (long)(z.Offset / 60);
+                case "offsetSeconds": return (long)z.Offset;
+            }
+        }
+
+        if (value is DateTimeValue instant)
+        {
+            var epoch = (Int128)DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber * NanosPerDay;
+            switch (key)
+            {
+                case "epochSeconds": return (long)((instant.Instant - epoch) / NanosPerSecond);
+                case "epochMillis": return (long)((instant.Instant - epoch) / 1_000_000);
+            }
+        }
+
+        return null;
+    }
+
+    // ---- arithmetic ----
+
+    public static object? Add(object left, object right, int sign)
+    {
+        if (left is DurationValue a && right is DurationValue b)
+        {
+            return DurationValue.Of(a.Months + (sign * b.Months), a.Days + (sign * b.Days), a.TotalNanos + (sign * b.TotalNanos));
+        }
+
+        if (right is not DurationValue d)
+        {
+            return null;
+        }
+
+        var months = sign * d.Months;
+        var days = sign * d.Days;
+        var nanos = sign * d.TotalNanos;
+        switch (left)
+        {
+            case DateValue date:
+                {
+                    var r = date.Date.AddMonths((int)months).AddDays((int)days);
+                    return new DateValue(r.AddDays((int)(nanos / NanosPerDay)));
+                }
+
+            case LocalTimeValue lt:
+                return new LocalTimeValue(Mod((long)((lt.Nanos + nanos) % NanosPerDay), NanosPerDay));
+            case TimeValue tv:
+                return new TimeValue(Mod((long)((tv.Nanos + nanos) % NanosPerDay), NanosPerDay), tv.Offset);
+            case LocalDateTimeValue ldt:
+                {
+                    var (date, time) = Shift(ldt.Date.AddMonths((int)months).AddDays((int)days), ldt.Nanos, nanos);
+                    return new LocalDateTimeValue(date, time);
+                }
+
+            case DateTimeValue dtv:
+                {
+                    var (date, time) = Shift(dtv.Date.AddMonths((int)months).AddDays((int)days), dtv.Nanos, nanos);
+                    return dtv.Zone is null ? new DateTimeValue(date, time, dtv.Offset, null) : AtZone(date, time, dtv.Zone);
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    private static (DateOnly Date, long Nanos) Shift(DateOnly date, long time, Int128 nanos)
+    {
+        var total = ((Int128)date.DayNumber * NanosPerDay) + time + nanos;
+        return (DateOnly.FromDayNumber((int)(total / NanosPerDay)), (long)(total % NanosPerDay));
+    }
+
+    public static DurationValue Multiply(DurationValue d, decimal factor) =>
+        FromComponents(d.Months * factor, d.Days * factor, (decimal)d.TotalNanos * factor / 1_000_000_000m);
+
+    // ---- comparison ----
+
+    public static int? Compare(object a, object b) => (a, b) switch
+    {
+        (DateValue x, DateValue y) => x.Date.CompareTo(y.Date),
+        (LocalTimeValue x, LocalTimeValue y) => x.Nanos.CompareTo(y.Nanos),
+        (TimeValue x, TimeValue y) => x.UtcNanos.CompareTo(y.UtcNanos),
+        (LocalDateTimeValue x, LocalDateTimeValue y) => x.LocalNanos.CompareTo(y.LocalNanos),
+        (DateTimeValue x, DateTimeValue y) => x.Instant.CompareTo(y.Instant),
+        _ => null,
+    };
+}
