@@ -532,7 +532,7 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 catch (RegexMatchTimeoutException)
                 {
                     throw context.RuntimeError("Timeout", "Timeout",
-                        $"The regular expression took longer than the query's limit of {context.Options.Timeout.TotalSeconds:0.###} s; simplify the pattern", binary.Offset);
+                        $"The regular expression backtracked for more than {RegexMatch.MaxPerValue.TotalSeconds:0} s on one value; simplify the pattern", binary.Offset);
                 }
                 catch (ArgumentException)
                 {
