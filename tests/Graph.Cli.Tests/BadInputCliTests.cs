@@ -43,6 +43,38 @@ public sealed class BadInputCliTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestNamesEachBadFileRefusesA200MegabyteFileAndStoresTheGoodOnes()
+    {
+        var input = _directory.CreateSubdirectory("ingest");
+        File.Copy(Path.Combine(Repository.Corpus, "seeds", "000_b23059e2a2272110.txt"), Path.Combine(input.FullName, "good.txt"));
+        File.Copy(Path.Combine(Repository.Corpus, "seeds", "001_1ada28f2dc125396.txt"), Path.Combine(input.FullName, "good.md"));
+        File.WriteAllBytes(Path.Combine(input.FullName, "empty.txt"), []);
+        File.WriteAllText(Path.Combine(input.FullName, "truncated.pdf"), "%PDF-1.7\n1 0 obj << /Ty");
+        using (var huge = File.Create(Path.Combine(input.FullName, "huge.txt")))
+        {
+            var chunk = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Recalling its resolution 77/13 of 21 November 2022.\n", 20_000)));
+            while (huge.Length < 200L * 1024 * 1024) huge.Write(chunk);
+        }
+        var data = Path.Combine(_directory.FullName, "data");
+
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(2), "ingest", input.FullName, "--data", data, "--quiet");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var errors = string.Join(" ", result.Stderr.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("empty.txt", errors, StringComparison.Ordinal);
+        Assert.Contains("truncated.pdf", errors, StringComparison.Ordinal);
+        Assert.Contains("huge.txt", errors, StringComparison.Ordinal);
+        Assert.True(errors.Contains("MB; documents over 64 MB are not read", StringComparison.Ordinal), result.ToString());
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        var check = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "check", "--data", data);
+        Assert.True(check.ExitCode == 0, check.ToString());
+        await using var store = Graph.Store.Embedded.EmbeddedGraphStore.Open(data);
+        Assert.Equal(2, (await store.CountAsync(TestContext.Current.CancellationToken)).Documents);
+        Assert.NotNull(await store.TryGetNodeAsync("A/RES/77/13", TestContext.Current.CancellationToken));
+        Assert.NotNull(await store.TryGetNodeAsync("A/RES/71/12", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task AMissingPathIsAClearErrorWithANonZeroExitCode()
     {
         var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "extract", Path.Combine(_directory.FullName, "nothing-here"));
