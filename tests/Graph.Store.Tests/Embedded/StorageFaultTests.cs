@@ -101,6 +101,64 @@ public sealed class StorageFaultTests : IDisposable
         Assert.Equal(before, await ReadAllJsonAsync(data));
     }
 
+    [Fact]
+    public async Task IngestOntoAFullFileSystemStopsWithAClearErrorAndResumesLater()
+    {
+        var mount = Path.Combine(_directory.Path, "tiny");
+        Directory.CreateDirectory(mount);
+        var mounted = Environment.UserName == "root" && (await RunAsync("mount", "-t", "tmpfs", "-o", "size=700k", "tmpfs", mount)).ExitCode == 0;
+        Assert.SkipUnless(mounted, "Needs root to mount a 700 KB tmpfs that fills up (the library-level disk-full test runs everywhere).");
+        var files = Path.Combine(_directory.Path, "files");
+        var corpus = SyntheticCorpus.Create(40, seed: 9, paragraphs: 60);
+        SyntheticCorpus.WriteFiles(corpus, files);
+        var moved = Path.Combine(_directory.Path, "moved");
+        try
+        {
+            var data = Path.Combine(mount, "data");
+            var full = await GraphCli.RunAsync("ingest", files, "--data", data, "--quiet");
+            Assert.True(full.ExitCode != 0, $"the ingest fitted in 700 KB?\n{full.Output}");
+            Assert.Contains("full", full.Error, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("   at ", full.Error, StringComparison.Ordinal);
+            var check = await GraphCli.RunAsync("check", "--data", data);
+            Assert.True(check.ExitCode == 0, check.Error + check.Output);
+            CopyDirectory(data, moved);
+        }
+        finally
+        {
+            await RunAsync("umount", mount);
+        }
+
+        // With room again, the same ingest completes and equals one never interrupted.
+        var resumed = await GraphCli.RunAsync("ingest", files, "--data", moved, "--quiet");
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        var reference = Path.Combine(_directory.Path, "reference");
+        Assert.Equal(0, (await GraphCli.RunAsync("ingest", files, "--data", reference, "--quiet")).ExitCode);
+        Assert.Equal(await ReadAllJsonAsync(reference), await ReadAllJsonAsync(moved));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        try
+        {
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync(Token) + await process.StandardError.ReadToEndAsync(Token);
+            await process.WaitForExitAsync(Token);
+            return (process.ExitCode, output);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, e.Message);
+        }
+    }
+
     private static async Task<string> ReadAllJsonAsync(string data)
     {
         await using var store = EmbeddedGraphStore.Open(data);
