@@ -116,6 +116,7 @@ public sealed class SymbolScannerTests
     [InlineData("paragraph 3 (2005) of the report")]
     [InlineData("in 9 (2025)")]
     [InlineData("COVID-19 and N/A")]
+    [InlineData("the AFC/M23 offensive")]
     public void IgnoresThingsThatOnlyLookLikeSymbols(string text) => Assert.Empty(Symbols(text));
 
     [Theory]

@@ -100,6 +100,8 @@ public static class SymbolScanner
             p = q;
         }
         if (segments.Count < 2 || !hasDigit) return false;
+        // "AFC/M23" names an armed group: a two-part symbol ends in a number ("S/24", "CD/1985") or a dotted part ("S/PV.9609").
+        if (segments.Count == 2 && char.IsAsciiLetter(segments[1][0]) && !segments[1].Contains('.', StringComparison.Ordinal)) return false;
         // A trailing letter right after the symbol means we are inside a word ("A/B/1x").
         if (p < text.Length && char.IsLetter(text[p])) return false;
         canonical = string.Join('/', segments);
