@@ -5,8 +5,8 @@ using Graph.Store.Memory;
 namespace Graph.Store.Tests;
 
 /// <summary>
-/// Figures, not tests: printed, never asserted against a time (run on purpose with
-/// <c>dotnet test --project tests/Graph.Store.Tests -- --filter-class "*StoreFigures*" --explicit only</c>).
+/// Figures, not tests: printed, never asserted against a time. Run on purpose, after building, with
+/// <c>dotnet tests/Graph.Store.Tests/bin/Debug/net10.0/Graph.Store.Tests.dll -class "*StoreFigures*" -explicit only -showLiveOutput</c>.
 /// </summary>
 public sealed class StoreFigures
 {

@@ -39,33 +39,46 @@ internal static class IngestCommand
             var clock = Stopwatch.StartNew();
             async Task IngestAll(Action<string>? progress)
             {
-                foreach (var file in files)
+                // Extraction runs ahead on other cores; documents are stored one at a time in file order,
+                // so an interrupted ingest always leaves a prefix of the files stored.
+                var ahead = Math.Max(2, Environment.ProcessorCount);
+                var pending = new Queue<(string File, Task<IReadOnlyList<GraphDocument>> Documents)>();
+                var next = 0;
+                while (next < files.Count || pending.Count > 0)
                 {
+                    while (next < files.Count && pending.Count < ahead)
+                    {
+                        var file = files[next++];
+                        pending.Enqueue((file, Task.Run(() => sources.Read(file), cancellationToken)));
+                    }
+                    var (current, extraction) = pending.Dequeue();
                     cancellationToken.ThrowIfCancellationRequested();
-                    progress?.Invoke(file);
+                    progress?.Invoke(current);
                     IReadOnlyList<GraphDocument> documents;
                     try
                     {
-                        documents = sources.Read(file);
+                        documents = await extraction;
                     }
                     catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
                     {
-                        summary.Failed.Add($"{file}: {error.Message}");
+                        summary.Failed.Add($"{current}: {error.Message}");
                         continue;
                     }
                     foreach (var document in documents)
                     {
-                        IngestResult result;
                         try
                         {
-                            result = await store.IngestAsync(document, cancellationToken);
+                            summary.Count(await store.IngestAsync(document, cancellationToken), document);
+                        }
+                        catch (ArgumentException error)
+                        {
+                            summary.Failed.Add($"{current}: {error.Message}");
                         }
                         catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
                         {
                             // The store refused the write (disk full, read-only): this document is absent, the ones before are whole.
                             throw new StoreWriteException($"Could not write {document.DocumentId} to the store ({error.Message}). The documents ingested before it are intact; free space or fix permissions and run the ingest again.", error);
                         }
-                        summary.Count(result, document);
                     }
                 }
             }

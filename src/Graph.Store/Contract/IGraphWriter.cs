@@ -24,6 +24,7 @@ public enum IngestOutcome
 /// </summary>
 public interface IGraphWriter
 {
+    /// <exception cref="ArgumentException">The document holds a value the graph cannot store (an empty label, a property of another type); nothing is written.</exception>
     ValueTask<IngestResult> IngestAsync(GraphDocument document, CancellationToken cancellationToken = default);
 
     /// <summary>Removes the facts a document stated. Nodes other documents still state (as stubs) remain.</summary>

@@ -41,11 +41,13 @@ internal sealed class DocumentFacts
     /// <summary>Fingerprint of the text and every fact: equal hashes mean an ingest would change nothing.</summary>
     public string Hash { get; }
 
+    /// <exception cref="ArgumentException">A label is empty or a property value is not one the graph allows; nothing is stored.</exception>
     public static DocumentFacts From(GraphDocument document)
     {
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         foreach (var node in document.Nodes)
         {
+            Validate(document.DocumentId, node.Id, node.Labels, node.Properties);
             if (nodes.TryGetValue(node.Id, out var existing))
             {
                 existing.Labels.UnionWith(node.Labels);
@@ -58,6 +60,7 @@ internal sealed class DocumentFacts
         var relationships = new Dictionary<string, GraphRelationship>(StringComparer.Ordinal);
         foreach (var relationship in document.Relationships)
         {
+            Validate(document.DocumentId, relationship.Id, [relationship.Type], relationship.Properties);
             relationships.TryAdd(relationship.Id, relationship);
             foreach (var end in (string[])[relationship.Start, relationship.End])
             {
@@ -82,6 +85,20 @@ internal sealed class DocumentFacts
             .Select(r => new RelationshipFact(r.Id, r.Type, r.Start, r.End, r.Key, PropertyJson.WriteProperties(r.Properties)))
             .ToList();
         return new DocumentFacts(document.DocumentId, document.Text, nodeFacts, relationshipFacts, diagnostics);
+    }
+
+    /// <summary>Refuses what memory would refuse, before anything is written, so SQLite and memory never disagree.</summary>
+    private static void Validate(string documentId, string id, IEnumerable<string> labels, IEnumerable<KeyValuePair<string, object?>> properties)
+    {
+        foreach (var label in labels)
+            if (string.IsNullOrWhiteSpace(label))
+                throw new ArgumentException($"Document {documentId}: {id} has an empty label or type.");
+        foreach (var (key, value) in properties)
+        {
+            if (string.IsNullOrEmpty(key)) throw new ArgumentException($"Document {documentId}: {id} has a property without a name.");
+            try { Memory.PropertyValueRules.Normalise(key, value); }
+            catch (ArgumentException error) { throw new ArgumentException($"Document {documentId}: {id}: {error.Message}", error); }
+        }
     }
 
     private string ComputeHash()

@@ -71,12 +71,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask<string?> TryGetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default)
-    {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try { return _database.TryGetText(documentId); }
-        finally { _writeGate.Release(); }
-    }
+    public ValueTask<string?> TryGetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_database.TryGetCommittedText(documentId));
 
     internal FactDatabase Database => _database;
 

@@ -45,7 +45,21 @@ internal sealed class FactDatabase : IDisposable
 
     private readonly SqliteConnection _connection;
 
-    private FactDatabase(SqliteConnection connection) => _connection = connection;
+    /// <summary>A second connection for reads that must not wait for an ingest (WAL lets it read the last commit).</summary>
+    private readonly Lazy<SqliteConnection> _reader;
+    private readonly Lock _readerLock = new();
+
+    private FactDatabase(SqliteConnection connection)
+    {
+        _connection = connection;
+        _reader = new Lazy<SqliteConnection>(() =>
+        {
+            var builder = new SqliteConnectionStringBuilder(connection.ConnectionString) { Mode = SqliteOpenMode.ReadOnly };
+            var reader = new SqliteConnection(builder.ToString());
+            reader.Open();
+            return reader;
+        });
+    }
 
     public static FactDatabase Open(string directory)
     {
@@ -78,13 +92,26 @@ internal sealed class FactDatabase : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        if (_reader.IsValueCreated) _reader.Value.Dispose();
+        _connection.Dispose();
+    }
+
+    /// <summary>The text of a document as last committed, read beside a running ingest.</summary>
+    public string? TryGetCommittedText(string documentId)
+    {
+        lock (_readerLock)
+        {
+            using var command = _reader.Value.CreateCommand();
+            command.CommandText = "SELECT text FROM documents WHERE id = $id";
+            command.Parameters.AddWithValue("$id", documentId);
+            return command.ExecuteScalar() as string;
+        }
+    }
 
     public string? TryGetHash(string documentId) =>
         Scalar("SELECT hash FROM documents WHERE id = $id", ("$id", documentId)) as string;
-
-    public string? TryGetText(string documentId) =>
-        Scalar("SELECT text FROM documents WHERE id = $id", ("$id", documentId)) as string;
 
     public long CountDocuments() => (long)Scalar("SELECT count(*) FROM documents")!;
 

@@ -40,6 +40,10 @@ public sealed partial class MemoryGraph : IDisposable
     private readonly List<string> _types = [];
     private readonly Dictionary<string, LabelSet> _labelSets = new(StringComparer.Ordinal) { [""] = LabelSet.Empty };
     private readonly Dictionary<string, string> _keyPool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _shapes = new(StringComparer.Ordinal);
+
+    /// <summary>Beyond this many distinct key sets (free-form Cypher data), new ones are not pooled.</summary>
+    private const int MaxShapes = 4096;
 
     public long NodeCount { get { using var _ = EnterRead(); return _nodeCount; } }
 
@@ -152,8 +156,17 @@ public sealed partial class MemoryGraph : IDisposable
 
     private void InternKeys(PropertyMap map)
     {
-        // Keys arrive as fresh strings from every caller (JSON, Cypher); pooling keeps one per distinct key.
-        if (!ReferenceEquals(map, PropertyMap.Empty)) map.PoolKeys(Intern);
+        // Keys arrive as fresh strings from every caller (JSON, Cypher); pooling keeps one per distinct
+        // key, and maps with the same keys (every paragraph, every citation) share one key array.
+        if (!ReferenceEquals(map, PropertyMap.Empty)) map.PoolKeys(Intern, InternShape);
+    }
+
+    private string[] InternShape(string[] keys)
+    {
+        var shape = string.Join('\u0001', keys);
+        if (_shapes.TryGetValue(shape, out var shared)) return shared;
+        if (_shapes.Count < MaxShapes) _shapes[shape] = keys;
+        return keys;
     }
 
     private int TypeToken(string type)

@@ -12,7 +12,7 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
 {
     public static readonly PropertyMap Empty = new([], []);
 
-    private readonly string[] _keys;
+    private string[] _keys;
     private readonly object?[] _values;
 
     private PropertyMap(string[] keys, object?[] values)
@@ -51,9 +51,10 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
     /// Replaces each key by its pooled instance, so a million maps share a few dozen key strings.
     /// Only for a map nobody else holds yet (the graph calls it on maps it has just built).
     /// </summary>
-    internal void PoolKeys(Func<string, string> pool)
+    internal void PoolKeys(Func<string, string> pool, Func<string[], string[]> shapes)
     {
         for (var i = 0; i < _keys.Length; i++) _keys[i] = pool(_keys[i]);
+        _keys = shapes(_keys);
     }
 
     public int Count => _keys.Length;

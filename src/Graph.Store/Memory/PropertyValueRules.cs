@@ -15,10 +15,17 @@ public static class PropertyValueRules
         return NormaliseValue(key, value);
     }
 
+    /// <summary>Small integers (ordinals, counts, years are not) boxed once, shared by every property holding them.</summary>
+    private static readonly object[] SmallIntegers = [.. Enumerable.Range(0, 1024).Select(i => (object)(long)i)];
+
+    private static readonly object True = true, False = false;
+
     private static object? NormaliseValue(string key, object? value) => value switch
     {
         null => null,
-        string or long or double or bool => value,
+        long l when l is >= 0 and < 1024 => SmallIntegers[l],
+        bool b => b ? True : False,
+        string or long or double => value,
         int or short or byte or uint or float or decimal or DateOnly => PropertyValues.Normalise(value),
         IDictionary<string, object?> map => map.ToDictionary(p => p.Key, p => NormaliseValue(key, p.Value), StringComparer.Ordinal),
         IList list => list.Cast<object?>().Select(item => NormaliseValue(key, item)).ToList(),

@@ -133,4 +133,18 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         Assert.Throws<FormatException>(() => GraphDocumentJson.Read("not json"));
         Assert.Throws<FormatException>(() => GraphDocumentJson.Read("{\"documentId\":\"x\",\"nodes\":[{\"labels\":[]}]}"));
     }
+
+    [Fact]
+    public async Task RefusesADocumentWithValuesTheGraphCannotHoldBeforeWritingAnything()
+    {
+        var document = new GraphDocument("A/RES/2/2", "text");
+        document.Nodes.Add(new GraphNode("A/RES/2/2", [Labels.Document]));
+        document.Nodes.Add(new GraphNode("A/RES/2/2#pp1", [Labels.Paragraph], new Dictionary<string, object?> { ["when"] = DateTime.UnixEpoch }));
+
+        await using var store = EmbeddedGraphStore.Open(_directory.Path);
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await store.IngestAsync(document, Token));
+        Assert.Contains("A/RES/2/2#pp1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new GraphCounts(0, 0, 0), await store.CountAsync(Token));
+        Assert.Empty(await store.CheckAsync(Token));
+    }
 }
