@@ -13,6 +13,7 @@ public sealed class CypherEngine
     private readonly IGraphAccess graph;
     private readonly CypherOptions options;
     private readonly Lock? gate;
+    private readonly Dictionary<string, CypherProcedure> procedures = new(StringComparer.Ordinal);
 
     /// <summary>An engine over its own empty scratch graph (useful for tests and conformance runs).</summary>
     public CypherEngine(CypherOptions? options = null)
@@ -38,6 +39,24 @@ public sealed class CypherEngine
     /// <summary>The options every query of this engine runs under unless a call gives its own.</summary>
     public CypherOptions Options => options;
 
+    /// <summary>Makes <paramref name="procedure"/> callable by name (replacing one of the same name).</summary>
+    public void RegisterProcedure(CypherProcedure procedure)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        lock (procedures)
+        {
+            procedures[procedure.Name] = procedure;
+        }
+    }
+
+    private IReadOnlyDictionary<string, CypherProcedure> Procedures()
+    {
+        lock (procedures)
+        {
+            return new Dictionary<string, CypherProcedure>(procedures, StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>Parses, checks and runs <paramref name="query"/>; throws <see cref="CypherException"/> on any query error.</summary>
     public CypherResult Execute(string query, IReadOnlyDictionary<string, object?>? parameters = null,
         CancellationToken cancellationToken = default) =>
@@ -55,12 +74,12 @@ public sealed class CypherEngine
         var values = parameters ?? new Dictionary<string, object?>();
         if (gate is null)
         {
-            return QueryRunner.Run(graph, queryOptions, query, values, cancellationToken);
+            return QueryRunner.Run(graph, queryOptions, query, values, Procedures(), cancellationToken);
         }
 
         lock (gate)
         {
-            return QueryRunner.Run(graph, queryOptions, query, values, cancellationToken);
+            return QueryRunner.Run(graph, queryOptions, query, values, Procedures(), cancellationToken);
         }
     }
 }

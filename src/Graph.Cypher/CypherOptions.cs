@@ -6,7 +6,7 @@ public sealed record CypherOptions
     /// <summary>Wall-clock limit of one query; exceeding it raises a <see cref="CypherException"/>.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Most rows a query may return (and most intermediate rows one clause may produce).</summary>
+    /// <summary>Most rows a query may return; more raises a <see cref="CypherException"/> (detail RowLimit).</summary>
     public int MaxRows { get; init; } = 100_000;
 
     /// <summary>When true, a query that would create, change or delete anything is refused before it runs.</summary>

@@ -55,7 +55,7 @@ public sealed class ParserTests
     [Fact]
     public void WithExpressionNeedsAnAlias()
     {
-        var e = Assert.Throws<CypherException>(() => Parser.Parse("MATCH (n) WITH n.name RETURN 1"));
+        var e = Assert.Throws<CypherException>(() => new CypherEngine().Run("MATCH (n) WITH n.name RETURN 1"));
         Assert.Equal("NoExpressionAlias", e.Detail);
     }
 
@@ -65,5 +65,17 @@ public sealed class ParserTests
         var e = Assert.Throws<CypherException>(() => Parser.Parse("RETURN 9223372036854775808"));
         Assert.Equal("IntegerOverflow", e.Detail);
         Assert.Equal(-9223372036854775808L, Assert.IsType<LiteralExpr>(ReturnedExpression("RETURN -9223372036854775808")).Value);
+    }
+}
+
+public sealed class UnicodeDashTests
+{
+    [Fact]
+    public void UnicodeDashIsAcceptedInPatternsButNotAsMinus()
+    {
+        var engine = new CypherEngine();
+        engine.Run("CREATE (:A)-[:T]->(:B)");
+        Assert.Equal(1L, engine.Run("MATCH (a)\u2013[:T]\u2013>(b) RETURN count(*)").Rows[0][0]);
+        Assert.Equal("InvalidUnicodeCharacter", Assert.Throws<CypherException>(() => engine.Run("RETURN 3 \u2013 1")).Detail);
     }
 }

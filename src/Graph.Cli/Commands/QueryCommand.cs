@@ -123,6 +123,7 @@ internal static class QueryCommand
                 ? new[] { ToJsonShape(n), ToJsonShape(p.Relationships[i]) }
                 : [ToJsonShape(n)])
             .SelectMany(x => x).ToList(),
+        CypherTemporal t => t.Value,
         List<object?> list => list.Select(ToJsonShape).ToList(),
         Dictionary<string, object?> map => map.ToDictionary(e => e.Key, e => ToJsonShape(e.Value)),
         _ => value,

@@ -11,6 +11,7 @@ internal sealed partial class QueryRunner
     private readonly ExecutionContext context;
     private readonly Evaluator evaluator;
     private readonly PatternMatcher matcher;
+    private IReadOnlyDictionary<string, CypherProcedure> procedures = new Dictionary<string, CypherProcedure>();
 
     private QueryRunner(ExecutionContext context)
     {
@@ -22,10 +23,11 @@ internal sealed partial class QueryRunner
     }
 
     public static CypherResult Run(IGraphAccess graph, CypherOptions options, string text,
-        IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, CypherProcedure> procedures,
+        CancellationToken cancellationToken)
     {
         var query = Parser.Parse(text);
-        var columnsPerPart = SemanticChecker.Check(query, text);
+        var columnsPerPart = SemanticChecker.Check(query, text, procedures);
         if (options.ReadOnly && SemanticChecker.Writes(query))
         {
             throw new CypherException("ReadOnly", "WriteNotAllowed",
@@ -34,7 +36,7 @@ internal sealed partial class QueryRunner
 
         using var graphLock = graph.Enter(SemanticChecker.Writes(query));
         var context = new ExecutionContext(graph, options, parameters, text, cancellationToken);
-        var runner = new QueryRunner(context);
+        var runner = new QueryRunner(context) { procedures = procedures };
         var rows = new List<IReadOnlyList<object?>>();
         IReadOnlyList<string> columns = columnsPerPart[0];
         try
@@ -86,10 +88,13 @@ internal sealed partial class QueryRunner
         return rows;
     }
 
+    private CallClause? standaloneCall;
+
     private IEnumerable<Row> RunSingle(SingleQuery query)
     {
+        standaloneCall = query.Clauses is [CallClause only] ? only : null;
         var rows = RunClauses(query, new Row(), []);
-        if (query.Clauses[^1] is not ReturnClause)
+        if (query.Clauses[^1] is not ReturnClause && !(standaloneCall is not null && procedures[standaloneCall.Procedure].Outputs.Count > 0))
         {
             // A query ending in an update returns no rows, but must still run to the end.
             var input = rows;
@@ -158,8 +163,12 @@ internal sealed partial class QueryRunner
             case DeleteClause delete:
                 return Delete(rows, delete);
             case CallClause call:
-                throw new CypherException("ProcedureError", "ProcedureNotFound", $"There is no procedure {call.Procedure}",
-                    Positions.Of(context.Text, call.Offset));
+                {
+                    var procedure = procedures[call.Procedure];
+                    var bindings = ProcedureBindings(call, procedure);
+                    scope.AddRange(bindings.Select(b => b.Name).Where(n => !scope.Contains(n)));
+                    return CallProcedure(rows, call, procedure, bindings);
+                }
             default:
                 throw new CypherException("SyntaxError", "UnexpectedSyntax", "Unsupported clause", Positions.Of(context.Text, clause.Offset));
         }

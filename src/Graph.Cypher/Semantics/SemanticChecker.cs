@@ -23,15 +23,21 @@ internal sealed class SemanticChecker
 
     private readonly string text;
 
-    private SemanticChecker(string text) => this.text = text;
+    private readonly IReadOnlyDictionary<string, CypherProcedure> procedures;
+
+    private SemanticChecker(string text, IReadOnlyDictionary<string, CypherProcedure> procedures)
+    {
+        this.text = text;
+        this.procedures = procedures;
+    }
 
     private CypherException Error(string detail, string message, int offset, string type = "SyntaxError") =>
         new(type, detail, message, Positions.Of(text, offset));
 
     /// <summary>Checks the query; answers the result columns of each UNION part.</summary>
-    public static List<List<string>> Check(Query query, string text)
+    public static List<List<string>> Check(Query query, string text, IReadOnlyDictionary<string, CypherProcedure>? procedures = null)
     {
-        var checker = new SemanticChecker(text);
+        var checker = new SemanticChecker(text, procedures ?? new Dictionary<string, CypherProcedure>());
         var columns = query.Parts.Select(p => checker.CheckSingle(p)).ToList();
         if (query.UnionAll.Distinct().Count() > 1)
         {
@@ -195,7 +201,15 @@ internal sealed class SemanticChecker
 
                     break;
                 case CallClause call:
-                    throw Error("ProcedureNotFound", $"There is no procedure with the name `{call.Procedure}`", call.Offset, "ProcedureError");
+                    {
+                        var names = CheckCall(call, scope, standalone: query.Clauses.Count == 1);
+                        if (query.Clauses.Count == 1)
+                        {
+                            columns = names;
+                        }
+
+                        break;
+                    }
             }
 
             if (!isSubquery && index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
@@ -206,6 +220,70 @@ internal sealed class SemanticChecker
         }
 
         return columns;
+    }
+
+    /// <summary>Checks a procedure call and binds what it yields; answers the yielded names.</summary>
+    private List<string> CheckCall(CallClause call, Dictionary<string, Kind> scope, bool standalone)
+    {
+        if (!procedures.TryGetValue(call.Procedure, out var procedure))
+        {
+            throw Error("ProcedureNotFound", $"There is no procedure with the name `{call.Procedure}`", call.Offset, "ProcedureError");
+        }
+
+        if (call.Args is null && !standalone)
+        {
+            throw Error("InvalidArgumentPassingMode", "Implicit arguments are only allowed in a standalone CALL", call.Offset);
+        }
+
+        if (call.Args is { } args)
+        {
+            if (args.Count != procedure.Parameters.Count)
+            {
+                throw Error("InvalidNumberOfArguments",
+                    $"Procedure {procedure.Name} takes {procedure.Parameters.Count} arguments, not {args.Count}", call.Offset);
+            }
+
+            for (var i = 0; i < args.Count; i++)
+            {
+                CheckExpression(args[i], scope, allowAggregates: false);
+                if (!ProcedureCalls.Accepts(procedure.Parameters[i].Type, StaticType(args[i])))
+                {
+                    throw Error("InvalidArgumentType", $"Argument {procedure.Parameters[i].Name} must be {procedure.Parameters[i].Type}", args[i].Offset);
+                }
+            }
+        }
+
+        if (call.YieldStar && !standalone)
+        {
+            throw Error("UnexpectedSyntax", "YIELD * is only allowed in a standalone CALL", call.Offset);
+        }
+
+        var bindings = ProcedureCalls.Bindings(call, procedure, standalone);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (field, name) in bindings)
+        {
+            if (procedure.Outputs.All(o => o.Name != field))
+            {
+                throw Error("UndefinedVariable", $"Procedure {procedure.Name} yields no field `{field}`", call.Offset);
+            }
+
+            if (!names.Add(name) || scope.ContainsKey(name))
+            {
+                throw Error("VariableAlreadyBound", $"Variable `{name}` already declared", call.Offset);
+            }
+        }
+
+        foreach (var name in names)
+        {
+            scope[name] = Kind.Any;
+        }
+
+        if (call.Where is not null)
+        {
+            CheckExpression(call.Where, scope, allowAggregates: false);
+        }
+
+        return bindings.Select(b => b.Name).ToList();
     }
 
     private void CheckSetItem(SetItem item, Dictionary<string, Kind> scope)
@@ -508,6 +586,11 @@ internal sealed class SemanticChecker
                     throw Error("InvalidAggregation", "Aggregation in ORDER BY of a non-aggregating projection", sort.Expression.Offset);
                 }
             }
+        }
+
+        if (projection.IsWith && projection.Items.FirstOrDefault(i => i.Alias is null && i.Expression is not VariableExpr) is { } unaliased)
+        {
+            throw Error("NoExpressionAlias", "Expression in WITH must be aliased (use AS)", unaliased.Expression.Offset);
         }
 
         CheckCount(projection.Skip, "SKIP");

@@ -99,7 +99,10 @@ internal sealed record ReturnItem(Expr Expression, string? Alias, string Text)
 internal sealed record SortItem(Expr Expression, bool Descending, string Text);
 
 internal sealed record Projection(
-    int Offset, bool Distinct, bool Star, IReadOnlyList<ReturnItem> Items, IReadOnlyList<SortItem> OrderBy, Expr? Skip, Expr? Limit);
+    int Offset, bool Distinct, bool Star, IReadOnlyList<ReturnItem> Items, IReadOnlyList<SortItem> OrderBy, Expr? Skip, Expr? Limit)
+{
+    public bool IsWith { get; init; }
+}
 
 internal sealed record WithClause(int Offset, Projection Projection, Expr? Where) : Clause(Offset);
 

@@ -12,6 +12,8 @@ internal sealed class Lexer(string text)
         "(", ")", "[", "]", "{", "}", ",", ".", ":", ";", "|", "+", "-", "*", "/", "%", "^", "=", "<", ">", "$",
     ];
 
+    public const string UnicodeDashes = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D\u00AD";
+
     private int pos;
 
     public static List<Token> Tokenize(string text) => new Lexer(text).Run();
@@ -157,11 +159,11 @@ internal sealed class Lexer(string text)
             }
         }
 
-        // Unicode dashes and arrows Neo4j accepts in patterns.
-        if ("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D\u00AD".Contains(c))
+        // Unicode dashes are accepted in patterns only (the parser refuses them as minus); arrows likewise.
+        if (UnicodeDashes.Contains(c))
         {
             pos++;
-            return new Token(TokenKind.Symbol, "-", start, 1);
+            return new Token(TokenKind.Symbol, c.ToString(), start, 1);
         }
 
         if ("\u27E8\u3008\uFE64\uFF1C".Contains(c))

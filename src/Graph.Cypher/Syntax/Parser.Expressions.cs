@@ -144,6 +144,10 @@ internal sealed partial class Parser
             {
                 left = new BinaryExpr(at, "-", left, ParseMultiply());
             }
+            else if (Current.Kind == TokenKind.Symbol && Current.Text.Length == 1 && Lexer.UnicodeDashes.Contains(Current.Text[0]))
+            {
+                throw Error("InvalidUnicodeCharacter", $"'{Current.Text}' is not a minus sign; use '-'", Current.Offset);
+            }
             else if (TrySymbol("--"))
             {
                 // "a--b" is a minus followed by a negation.
@@ -359,6 +363,20 @@ internal sealed partial class Parser
         }
 
         throw Unexpected();
+    }
+
+    private static bool IsDash(Token token) =>
+        token.Kind == TokenKind.Symbol && (token.Text == "-" || (token.Text.Length == 1 && Lexer.UnicodeDashes.Contains(token.Text[0])));
+
+    private bool TryDash()
+    {
+        if (!IsDash(Current))
+        {
+            return false;
+        }
+
+        pos++;
+        return true;
     }
 
     private PatternPart? TryParseRelationshipPattern()
@@ -689,13 +707,13 @@ internal sealed partial class Parser
                 return new RelPattern(at, null, [], null, RelDirection.Either, false, null, null);
             }
 
-            if (TrySymbol("-"))
+            if (TryDash())
             {
                 var r = TrySymbol(">");
                 return new RelPattern(at, null, [], null, r ? RelDirection.Either : RelDirection.Incoming, false, null, null);
             }
         }
-        else if (AtSymbol("<") && PeekToken(1).IsSymbol("-"))
+        else if (AtSymbol("<") && IsDash(PeekToken(1)))
         {
             pos += 2;
             left = true;
@@ -705,7 +723,7 @@ internal sealed partial class Parser
             var r = TrySymbol(">");
             return new RelPattern(at, null, [], null, r ? RelDirection.Outgoing : RelDirection.Either, false, null, null);
         }
-        else if (!TrySymbol("-"))
+        else if (!TryDash())
         {
             return null;
         }
@@ -776,7 +794,11 @@ internal sealed partial class Parser
         }
         else
         {
-            ExpectSymbol("-");
+            if (!TryDash())
+            {
+                throw Unexpected();
+            }
+
             right = TrySymbol(">");
         }
 

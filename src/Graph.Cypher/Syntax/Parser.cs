@@ -449,9 +449,10 @@ internal sealed partial class Parser
 
         Expr? skip = TryKeyword("SKIP") ? ParseExpression() : null;
         Expr? limit = TryKeyword("LIMIT") ? ParseExpression() : null;
-        return new Projection(start, distinct, star, items, order, skip, limit);
+        return new Projection(start, distinct, star, items, order, skip, limit) { IsWith = isWith };
     }
 
+    // A missing alias in WITH is reported by the semantic pass, after the errors Neo4j reports first.
     private List<ReturnItem> ParseReturnItems(bool isWith)
     {
         var items = new List<ReturnItem>();
@@ -465,10 +466,6 @@ internal sealed partial class Parser
             if (TryKeyword("AS"))
             {
                 alias = ExpectVariable();
-            }
-            else if (isWith && expression is not VariableExpr)
-            {
-                throw Error("NoExpressionAlias", "Expression in WITH must be aliased (use AS)", startToken.Offset);
             }
 
             items.Add(new ReturnItem(expression, alias, expression is VariableExpr v ? v.Name : itemText));

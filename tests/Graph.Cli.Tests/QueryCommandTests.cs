@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Graph.Cli.Tests;
+
+/// <summary>`graph query` as users run it: the real executable over a store ingested from the seeds.</summary>
+public sealed class QueryCommandTests : IAsyncLifetime
+{
+    private readonly string data = Path.Combine(Path.GetTempPath(), "graph-cli-query-tests", Guid.NewGuid().ToString("N"));
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir.FullName, "Graph.sln")))
+        {
+            dir = dir.Parent ?? throw new DirectoryNotFoundException("Graph.sln not found above the test assembly");
+        }
+
+        return dir.FullName;
+    }
+
+    private static async Task<(int Exit, string Out, string Err)> Graph(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "graph.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        var (exit, _, err) = await Graph("ingest", Path.Combine(Root(), "graph", "corpus", "seeds"), "--data", data, "--quiet");
+        Assert.True(exit == 0, err);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system to clean the temp folder.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task PrintsATableWithParameters()
+    {
+        var (exit, output, _) = await Graph("query", "MATCH (d:Document {id: $id})-[:CITES]->(x) RETURN DISTINCT x.id AS cited ORDER BY cited",
+            "--param", "id=A/RES/77/13", "--data", data);
+        Assert.Equal(0, exit);
+        Assert.Contains("| cited", output, StringComparison.Ordinal);
+        Assert.Contains("A/RES/71/12", output, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ row\(s\)", output);
+    }
+
+    [Fact]
+    public async Task PrintsQueryApiShapedJson()
+    {
+        var (exit, output, _) = await Graph("query", "MATCH (d:Document {id: 'A/RES/77/13'}) RETURN d, d.session AS session, 2 AS n",
+            "--format", "json", "--data", data);
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(["d", "session", "n"], json.RootElement.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        var row = json.RootElement.GetProperty("values")[0];
+        Assert.Contains("Document", row[0].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("A/RES/77/13", row[0].GetProperty("properties").GetProperty("id").GetString());
+        Assert.Equal(77, row[1].GetInt64());
+        Assert.False(json.RootElement.GetProperty("counters").GetProperty("containsUpdates").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ReportsQueryErrorsWithPositionAndExitCode()
+    {
+        var (exit, output, error) = await Graph("query", "MATCH (n)\nRETURN m", "--data", data);
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains("UndefinedVariable", error, StringComparison.Ordinal);
+        Assert.Contains("line 2, column 8", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesWrites()
+    {
+        var (exit, _, error) = await Graph("query", "CREATE (n:Document {id: 'x'})", "--data", data);
+        Assert.Equal(1, exit);
+        Assert.Contains("Neo.ClientError.Statement.AccessMode", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectsAMalformedParameter()
+    {
+        var (exit, _, error) = await Graph("query", "RETURN $x", "--param", "novalue", "--data", data);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("name=value", error, StringComparison.Ordinal);
+    }
+}
