@@ -57,7 +57,16 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         Assert.True(await OnCanvasAsync("A/RES/77/13"));
         Assert.False(await OnCanvasAsync("A/RES/64/256"));
 
-        await _page.Locator("#details button[data-action='expand']").ClickAsync();
+        // Clicking the selected node on the canvas expands it.
+        await _page.WaitForTimeoutAsync(400); // the view centres on the opened node
+        var at = await _page.EvaluateAsync<double[]>("""
+            () => {
+              const cy = window.explorer.view.cy, box = cy.container().getBoundingClientRect();
+              const p = cy.getElementById('A/RES/77/13').renderedPosition();
+              return [box.left + p.x, box.top + p.y];
+            }
+            """);
+        await _page.Mouse.ClickAsync((float)at[0], (float)at[1]);
         await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
         await _page.WaitForTimeoutAsync(300); // let the layout settle for the screenshot
         await ScreenshotAsync("02-expanded-77-13");

@@ -50,7 +50,8 @@ public sealed class ExplorerServer : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            // Containers often give /dev/shm only 64 MB, which crashes the renderer; Chromium then uses /tmp.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
         });
     }
 

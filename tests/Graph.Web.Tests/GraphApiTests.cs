@@ -53,6 +53,16 @@ public sealed class GraphApiTests(ExplorerFactory factory)
     }
 
     [Fact]
+    public async Task SearchFindsParagraphTextAndNamesTheParagraph()
+    {
+        var result = await GetJsonAsync("/api/search?limit=50&q=" + Uri.EscapeDataString("irregular migration and human trafficking"));
+        var hit = result.GetProperty("hits").EnumerateArray().FirstOrDefault(h => h.GetProperty("id").GetString() == "A/RES/77/13#op2");
+        Assert.True(hit.ValueKind == JsonValueKind.Object, result.ToString());
+        Assert.Equal("A/RES/77/13, operative paragraph 2", hit.GetProperty("label").GetString());
+        Assert.Equal("paragraph", hit.GetProperty("match").GetString());
+    }
+
+    [Fact]
     public async Task NodeAnswersPropertiesParagraphsAndTheOfficialLink()
     {
         var details = await GetJsonAsync("/api/node?id=" + Uri.EscapeDataString("A/RES/77/13"));

@@ -49,7 +49,7 @@ export class DetailsPanel extends EventTarget {
         p.stub ? el('span', { className: 'badge stub', title: 'Known only because other documents cite it: the corpus does not hold its text.' }, 'cited only') : null,
         el('span', { className: 'badge' }, `${details.degree} relationship${details.degree === 1 ? '' : 's'}`)),
       el('div', { className: 'actions' },
-        action('expand', 'Expand', 'Show the neighbours of this node (double-click does the same)'),
+        action('expand', 'Expand', 'Show the neighbours of this node (clicking a selected node does the same)'),
         isDocument ? action('cites', 'Cites →', 'Show what this document cites') : null,
         isDocument ? action('cited-by', '← Cited by', 'Show what cites this document') : null,
         isDocument ? action('series', 'Series', 'Show the series this document belongs to') : null,

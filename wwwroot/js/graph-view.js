@@ -30,6 +30,8 @@ export class GraphView extends EventTarget {
     /** @type {Filters} */
     this.filters = { hiddenKinds: new Set(), hiddenTypes: new Set(), hiddenBodies: new Set(), years: null };
     this.webgl = false;
+    /** @type {string | null} the node clicked last, so that a second click expands it */
+    this.lastTapped = null;
     this.cy = this.#create([], false);
   }
 
@@ -56,14 +58,22 @@ export class GraphView extends EventTarget {
         this.emit('more', { id: node.data('parentId'), offset: node.data('offset') });
         return;
       }
+      // The first click selects a node and shows its details; a click on the selected node expands it.
+      if (this.lastTapped === node.id()) {
+        this.emit('expand', { id: node.id() });
+        return;
+      }
+      this.lastTapped = node.id();
       this.emit('select', { kind: 'node', id: node.id(), data: node.data('api') });
     });
-    cy.on('dbltap', 'node', (event) => {
-      if (!event.target.data('more')) this.emit('expand', { id: event.target.id() });
+    cy.on('tap', 'edge', (event) => {
+      this.lastTapped = null;
+      this.emit('select', { kind: 'edge', id: event.target.id(), data: event.target.data('api') });
     });
-    cy.on('tap', 'edge', (event) => this.emit('select', { kind: 'edge', id: event.target.id(), data: event.target.data('api') }));
     cy.on('tap', (event) => {
-      if (event.target === cy) this.emit('unselect', {});
+      if (event.target !== cy) return;
+      this.lastTapped = null;
+      this.emit('unselect', {});
     });
     cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
@@ -191,6 +201,7 @@ export class GraphView extends EventTarget {
     if (element.empty()) return;
     this.cy.elements().unselect();
     element.select();
+    this.lastTapped = element.isNode() ? id : null;
     if (element.isNode()) this.cy.animate({ center: { eles: element } }, { duration: 250 });
   }
 

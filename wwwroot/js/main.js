@@ -66,7 +66,7 @@ async function openNode(id) {
     view.add({ nodes: [{ ...result.node, weight: /** @type {any} */ (result).weight }], relationships: [] });
     view.select(result.node.id);
     details.showNode(result, { pinned: view.isPinned(result.node.id) });
-    say(`Opened ${result.node.id}. Double-click a node to expand it.`);
+    say(`Opened ${result.node.id}. Click it again to expand it.`);
   } catch (error) {
     showError(error);
   }

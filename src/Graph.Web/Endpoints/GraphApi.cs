@@ -336,8 +336,15 @@ public static class GraphApi
     internal static string OfficialUrl(string symbol) =>
         "https://undocs.org/" + string.Join('/', symbol.Replace(" (", "(", StringComparison.Ordinal).Split('/').Select(Uri.EscapeDataString));
 
-    internal static string Caption(GraphNode node) =>
-        node.GetString("symbol") ?? node.GetString("name") ?? node.GetString("title") ?? node.Id;
+    internal static string Caption(GraphNode node)
+    {
+        if (node.HasLabel(Labels.Paragraph) && node.Id.IndexOf('#', StringComparison.Ordinal) is var hash and > 0)
+        {
+            var where = node.GetString("number") is { } number ? $"operative paragraph {number}" : $"preambular paragraph {node.Id[(hash + 3)..]}";
+            return $"{node.Id[..hash]}, {where}";
+        }
+        return node.GetString("symbol") ?? node.GetString("name") ?? node.GetString("title") ?? node.Id;
+    }
 
     internal static string KindOf(IReadOnlyCollection<string> labels)
     {

@@ -47,8 +47,16 @@ internal sealed partial class GraphHost(
         var ingested = 0;
         await foreach (var document in readCorpus(corpus, cancellationToken))
         {
-            await _services.Store.IngestAsync(document, cancellationToken);
-            ingested++;
+            try
+            {
+                await _services.Store.IngestAsync(document, cancellationToken);
+                ingested++;
+            }
+            catch (Exception e) when (e is InvalidOperationException or InvalidDataException or ArgumentException or IOException)
+            {
+                // One document the store refuses must not keep the explorer from starting with the others.
+                LogIngestFailed(document.DocumentId, e.Message);
+            }
         }
         counts = await _services.Store.CountAsync(cancellationToken);
         LogBuilt(ingested, counts.Nodes, counts.Relationships, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -81,6 +89,9 @@ internal sealed partial class GraphHost(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: building the graph from {Corpus}…")]
     private partial void LogBuilding(string corpus);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ingest {Document}: {Reason}")]
+    private partial void LogIngestFailed(string document, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Built the graph from {Documents} documents: {Nodes} nodes, {Relationships} relationships in {Seconds:F1} s.")]
     private partial void LogBuilt(int documents, long nodes, long relationships, double seconds);
