@@ -9,4 +9,5 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(EvolutionCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

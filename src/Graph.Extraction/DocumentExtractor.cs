@@ -18,12 +18,17 @@ public sealed class DocumentExtractor
 
     public DocumentExtractor(Gazetteer? gazetteer = null) => _gazetteer = gazetteer ?? Gazetteer.Default;
 
+    /// <summary>The largest file read, so one huge file cannot exhaust memory (the longest UN documents are a few MB).</summary>
+    public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Reads and extracts a file from disk; an unreadable path gives a diagnostic.</summary>
     public GraphDocument ExtractFile(string path)
     {
         byte[] content;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes) return TooLarge(path, length);
             content = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -37,6 +42,7 @@ public sealed class DocumentExtractor
 
     public GraphDocument Extract(string fileName, byte[] content)
     {
+        if (content.LongLength > MaxFileBytes) return TooLarge(fileName, content.LongLength);
         var source = FileReader.Read(fileName, content);
         return Extract(fileName, source);
     }
@@ -111,6 +117,14 @@ public sealed class DocumentExtractor
         EntityLinker.Link(builder, laid, paragraphs, identity, citations, _gazetteer);
         if (paragraphs.Count == 0 && laid.Text.Length > 0)
             document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, "no-paragraphs", "No body paragraphs were recognised.", fileName));
+    }
+
+    private GraphDocument TooLarge(string fileName, long length)
+    {
+        var refused = new GraphDocument(UnreadableId(fileName), "");
+        refused.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "too-large",
+            $"The file is {length / (1024.0 * 1024):F1} MB; documents over {MaxFileBytes / (1024.0 * 1024):F0} MB are not read (UN documents are far smaller). Nothing was extracted.", fileName));
+        return refused;
     }
 
     private static string UnreadableId(string fileName) => "file:" + Path.GetFileName(fileName);

@@ -1,8 +1,10 @@
 using Graph.Web.Endpoints;
 using Graph.Web.Hosting;
+using Graph.Web.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = RepositoryPaths.TryFindWebRoot() });
 builder.Services.AddGraphExplorer(builder.Configuration);
+builder.Services.AddGraphSecurity(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -10,12 +12,14 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseContentSecurityPolicy(ContentSecurityPolicy.Build(app.Environment.WebRootPath));
+app.UseGraphSecurity();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapOpenApi();
 app.MapGraphApi();
 app.MapQueryApi();
 app.MapHealthApi();
+app.MapDocumentUpload();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
 

@@ -48,10 +48,12 @@ internal static class ExtractCommand
         var extractor = new DocumentExtractor();
         var merger = new GraphMerger();
         var documents = 0;
+        var failed = 0;
         foreach (var file in files)
         {
             var document = extractor.ExtractFile(file);
             if (document.Nodes.Count > 0) { merger.Add(document); documents++; }
+            else failed++;
             if (!quiet)
             {
                 foreach (var diagnostic in document.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info))
@@ -78,6 +80,8 @@ internal static class ExtractCommand
             return 3;
         }
         stderr.WriteLine($"extracted {documents} of {files.Count} files: {graph.Nodes.Count} nodes, {graph.Relationships.Count} relationships");
-        return missing.Count > 0 ? 1 : 0;
+        // A file that gave nothing is an error the caller must see, though the others were written.
+        if (failed > 0) stderr.WriteLine($"error: {failed} of {files.Count} files could not be extracted (reasons above); the other documents were written.");
+        return missing.Count > 0 || failed > 0 ? 1 : 0;
     }
 }

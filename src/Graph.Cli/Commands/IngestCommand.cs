@@ -74,25 +74,38 @@ internal static class IngestCommand
                         {
                             summary.Failed.Add($"{current}: {error.Message}");
                         }
+                        catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+                        {
+                            // The store refused the write (disk full, read-only): this document is absent, the ones before are whole.
+                            throw new StoreWriteException($"Could not write {document.DocumentId} to the store ({error.Message}). The documents ingested before it are intact; free space or fix permissions and run the ingest again.", error);
+                        }
                     }
                 }
             }
 
-            if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
-                await IngestAll(null);
-            else
-                await AnsiConsole.Progress()
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .StartAsync(async context =>
-                    {
-                        var task = context.AddTask("Ingesting", maxValue: files.Count);
-                        await IngestAll(file =>
+            try
+            {
+                if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
+                    await IngestAll(null);
+                else
+                    await AnsiConsole.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                        .StartAsync(async context =>
                         {
-                            task.Description = Markup.Escape(Path.GetFileName(file));
-                            task.Increment(1);
+                            var task = context.AddTask("Ingesting", maxValue: files.Count);
+                            await IngestAll(file =>
+                            {
+                                task.Description = Markup.Escape(Path.GetFileName(file));
+                                task.Increment(1);
+                            });
+                            task.Value = task.MaxValue;
                         });
-                        task.Value = task.MaxValue;
-                    });
+            }
+            catch (StoreWriteException error)
+            {
+                StoreOptions.Errors.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+                return 3;
+            }
             clock.Stop();
 
             var counts = await store.CountAsync(cancellationToken);
@@ -142,3 +155,6 @@ internal static class IngestCommand
         }
     }
 }
+
+/// <summary>The store could not take a document; ends the ingest with a clear message instead of a stack trace.</summary>
+internal sealed class StoreWriteException(string message, Exception inner) : Exception(message, inner);

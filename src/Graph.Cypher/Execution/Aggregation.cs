@@ -82,6 +82,12 @@ internal sealed class Aggregation
 
         count++;
         values.Add(v);
+        // The memory guard: an aggregate's values are held until the end, so bound them as rows are bounded.
+        if (values.Count > evaluator.Context.Options.MaxRows * 10L)
+        {
+            throw evaluator.Context.RuntimeError("RowLimit", "RowLimit",
+                $"{name}() gathered more than {evaluator.Context.Options.MaxRows * 10L} values, the limit that protects the server's memory; aggregate fewer rows", call.Offset);
+        }
     }
 
     public object? Result(ExecutionContext context)

@@ -527,7 +527,12 @@ internal sealed partial class Evaluator(ExecutionContext context)
 
                 try
                 {
-                    return Regex.IsMatch(ls, "^(?:" + rs + ")$", RegexOptions.None, TimeSpan.FromSeconds(5));
+                    return RegexMatch.IsMatch(ls, rs, context.Remaining);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    throw context.RuntimeError("Timeout", "Timeout",
+                        $"The regular expression backtracked for more than {RegexMatch.MaxPerValue.TotalSeconds:0} s on one value; simplify the pattern", binary.Offset);
                 }
                 catch (ArgumentException)
                 {

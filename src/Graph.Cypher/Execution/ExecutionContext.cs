@@ -35,6 +35,9 @@ internal sealed class ExecutionContext(
 
     public Dictionary<long, ((long Start, long End, string Type) Ends, Dictionary<string, object?> Properties)> DeletedRelationships { get; } = [];
 
+    /// <summary>What is left of the query's time limit (zero or less once it is exceeded).</summary>
+    public TimeSpan Remaining => Options.Timeout - clock.Elapsed;
+
     /// <summary>Called in every loop that may run long: enforces the timeout and cancellation.</summary>
     public void Tick()
     {

@@ -13,6 +13,7 @@ internal sealed partial class Parser
     {
         this.text = text;
         tokens = Lexer.Tokenize(text);
+        NestingGuard.Check(text, tokens);
     }
 
     public static Query Parse(string text)

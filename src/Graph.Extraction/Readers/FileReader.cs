@@ -1,4 +1,3 @@
-using System.Text;
 using Graph.Model;
 
 namespace Graph.Extraction.Readers;
@@ -29,9 +28,17 @@ internal static class FileReader
         if (content.AsSpan().StartsWith("%PDF"u8)) return PdfReader.Read(fileName, content);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension == ".pdf") return Unreadable(fileName, "not-pdf", "The file is named .pdf but does not start with a PDF header.");
-        if (!TryDecode(content, out var text))
+        if (!TryDecode(content, out var text, out var encodingName))
             return Unreadable(fileName, "binary", "The file holds binary data, not text; nothing was extracted.");
         if (string.IsNullOrWhiteSpace(text)) return Unreadable(fileName, "empty", "The file holds no text.");
+        var source = ReadText(fileName, extension, text);
+        if (encodingName is not null)
+            source.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, "encoding", $"The file is not UTF-8; it was read as {encodingName}.", fileName));
+        return source;
+    }
+
+    private static SourceText ReadText(string fileName, string extension, string text)
+    {
         var trimmed = text.AsSpan().TrimStart();
         return extension switch
         {
@@ -62,13 +69,10 @@ internal static class FileReader
         return empty;
     }
 
-    /// <summary>UTF-8 (with or without BOM) or UTF-16 with BOM; text with many control or undecodable characters is binary.</summary>
-    private static bool TryDecode(byte[] content, out string text)
+    /// <summary>Decodes (see <see cref="TextDecoding"/>); text with many control or undecodable characters is binary.</summary>
+    private static bool TryDecode(byte[] content, out string text, out string? encodingName)
     {
-        if (content.AsSpan().StartsWith("\uFEFF"u8)) text = Encoding.UTF8.GetString(content, 3, content.Length - 3);
-        else if (content.Length >= 2 && content[0] == 0xFF && content[1] == 0xFE) text = Encoding.Unicode.GetString(content, 2, content.Length - 2);
-        else if (content.Length >= 2 && content[0] == 0xFE && content[1] == 0xFF) text = Encoding.BigEndianUnicode.GetString(content, 2, content.Length - 2);
-        else text = Encoding.UTF8.GetString(content);
+        text = TextDecoding.Decode(content, out encodingName);
         var suspicious = 0;
         foreach (var c in text)
         {

@@ -26,6 +26,11 @@ internal static class PdfReader
                 text.Append('\n');
             }
         }
+        catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "pdf-encrypted", "The PDF is encrypted (password-protected); save an unprotected copy to extract it.", fileName));
+            return new SourceText("", "application/pdf") { Diagnostics = diagnostics };
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "pdf-broken", $"The PDF could not be parsed: {e.Message}", fileName));

@@ -48,6 +48,7 @@ internal static class SeriesRecogniser
     private static List<Citation> ListedBefore(string text, string title, IReadOnlyList<ParagraphInfo> paragraphs, IReadOnlyList<Citation> citations, out SourceSpan span)
     {
         span = default;
+        if (string.IsNullOrWhiteSpace(title)) return [];
         var phrase = "on " + char.ToLowerInvariant(title[0]) + title[1..];
         foreach (var paragraph in paragraphs.Where(p => p.Kind == "preambular"))
         {

@@ -93,11 +93,16 @@ public sealed partial class QueryApiClient : IQueryApiClient, IDisposable
             {
                 return await attempt(cancellationToken).ConfigureAwait(false);
             }
-            catch (QueryApiException e) when (e.IsTransient && retry < Options.MaxRetries)
+            catch (QueryApiException e) when (e.IsRetryable && retry < Options.MaxRetries)
             {
-                // Exponential backoff: deadlocks and leader switches clear up if we give them time.
+                // Exponential backoff: deadlocks, leader switches and restarts clear up if we give them time.
                 var delay = Options.InitialRetryDelay * Math.Pow(2, retry);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (QueryApiException e) when (e.IsRetryable && retry > 0)
+            {
+                var message = $"{e.Message} Gave up after {retry + 1} attempts with backoff; run the command again once Neo4j is back (what was ingested stays, and ingest is idempotent).";
+                throw e is QueryApiUnavailableException ? new QueryApiUnavailableException(message, e) : new QueryApiException(e.Code, message, e.HttpStatus, e);
             }
         }
     }
@@ -158,7 +163,7 @@ public sealed partial class QueryApiClient : IQueryApiClient, IDisposable
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new QueryApiUnavailableException($"Neo4j at {Options.ServerUri} did not answer within {_http.Timeout.TotalSeconds:0} s.", e);
+            throw new QueryApiUnavailableException($"Neo4j at {Options.ServerUri} did not answer within {_http.Timeout.TotalSeconds:0.###} s.", e);
         }
 
         using (response)

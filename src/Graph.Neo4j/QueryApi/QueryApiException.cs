@@ -19,6 +19,12 @@ public class QueryApiException : Exception
 
     /// <summary>Neo4j marks errors that may succeed when retried with <c>Neo.TransientError.*</c>; only those are retried.</summary>
     public bool IsTransient => Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Worth trying again after a pause: Neo4j's transient errors, and a server that is unreachable, too slow,
+    /// or restarting (HTTP 502, 503, 504). A document's ingest is idempotent, so repeating it is safe.
+    /// </summary>
+    public bool IsRetryable => IsTransient || this is QueryApiUnavailableException || HttpStatus is 502 or 503 or 504;
 }
 
 /// <summary>The server could not be reached at all (refused connection, unknown host, timeout).</summary>

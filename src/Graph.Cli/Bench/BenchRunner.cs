@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+
+namespace Graph.Cli.Bench;
+
+internal sealed record BenchOptions(
+    IReadOnlyList<int> Sizes, string OutputDirectory, string WorkDirectory, int Seed, int ExtractionSample,
+    bool Http, bool Ui, double Rate, TimeSpan HttpDuration, string? ServerDll, string Command);
+
+/// <summary>
+/// Runs every measurement at each corpus size in turn: generate (or reuse) the corpus, ingest it
+/// (memory and disk figures), time the services and Cypher in process, extraction throughput on one
+/// and on all cores, then the server over the same store under HTTP load and the UI in Chromium.
+/// </summary>
+internal sealed class BenchRunner(BenchOptions options, TextWriter log)
+{
+    public async Task<BenchResults> RunAsync()
+    {
+        var results = new BenchResults { Command = options.Command, Started = DateTimeOffset.UtcNow, Machine = Machine(LoadAverage()) };
+        var loadAtStart = LoadAverage();
+        foreach (var size in options.Sizes)
+        {
+            var scale = new ScaleResult { Documents = size };
+            results.Scales.Add(scale);
+            await RunScaleAsync(scale);
+            results.Machine = Machine(loadAtStart);
+            results.Write(options.OutputDirectory);
+        }
+        return results;
+    }
+
+    private async Task RunScaleAsync(ScaleResult scale)
+    {
+        var size = scale.Documents;
+        var corpusDirectory = Path.Combine(options.WorkDirectory, $"corpus-{size}-seed{options.Seed}");
+        var watch = Stopwatch.StartNew();
+        if (!CorpusGenerator.TryOpen(corpusDirectory, size, options.Seed, out var corpus))
+        {
+            log.WriteLine($"[{size}] generating the corpus in {corpusDirectory}");
+            corpus = CorpusGenerator.Generate(size, corpusDirectory, options.Seed);
+            scale.GenerateSeconds = watch.Elapsed.TotalSeconds;
+        }
+        scale.CorpusMegabytes = corpus.Bytes / 1e6;
+        scale.CorpusCitations = corpus.Citations;
+        var files = CorpusGenerator.Files(corpusDirectory);
+
+        log.WriteLine($"[{size}] ingest: {files.Count} files, {scale.CorpusMegabytes:F1} MB");
+        var storeDirectory = Path.Combine(options.WorkDirectory, $"store-{size}");
+        var (store, ingest) = await IngestBench.RunAsync(files, storeDirectory, log.WriteLine);
+        scale.Ingest = ingest;
+        log.WriteLine($"[{size}] ingest: {ingest.Seconds:F1} s, {ingest.DocumentsPerSecond:N0} documents/s, {ingest.RelationshipsPerSecond:N0} relationships/s; " +
+            $"{ingest.Nodes:N0} nodes, {ingest.Relationships:N0} relationships; live heap {ingest.LiveHeapBytes / 1048576.0:F0} MiB, peak working set {ingest.PeakWorkingSetBytes / 1048576.0:F0} MiB, store {ingest.StoreBytes / 1048576.0:F0} MiB");
+
+        QueryInputs inputs;
+        var uiGraphs = new List<(int, JsonObject)>();
+        await using (store)
+        {
+            inputs = QueryInputs.Draw(store.Graph, options.Seed);
+            log.WriteLine($"[{size}] services");
+            scale.Services.AddRange(await QueryBench.RunServicesAsync(store, inputs));
+            log.WriteLine($"[{size}] Cypher");
+            scale.Cypher.AddRange(await QueryBench.RunCypherAsync(store, inputs));
+            foreach (var f in scale.Services.Concat(scale.Cypher)) log.WriteLine($"  {f.Name}: p50 {f.P50:F2} ms, p99 {f.P99:F2} ms ({f.Samples} samples)");
+            if (options.Ui)
+            {
+                foreach (var elements in new[] { 2000, 10000 }) uiGraphs.Add((elements, UiBench.Elements(store.Graph, inputs.Hubs, elements)));
+            }
+        }
+        MemorySampler.LiveHeap();
+
+        var sample = files.Take(options.ExtractionSample).ToList();
+        var loaded = ExtractionBench.Load(sample);
+        log.WriteLine($"[{size}] extraction of {loaded.Count} text documents on 1 and {Environment.ProcessorCount} threads");
+        scale.Extraction.Add(ExtractionBench.Run("text", loaded, 1));
+        scale.Extraction.Add(ExtractionBench.Run("text", loaded, Environment.ProcessorCount));
+        foreach (var e in scale.Extraction) log.WriteLine($"  {e.Input} x{e.Threads}: {e.MegabytesPerSecond:F1} MB/s, {e.DocumentsPerSecond:N0} documents/s");
+        loaded = [];
+
+        if (options.Http || options.Ui) await RunServerAsync(scale, storeDirectory, inputs, uiGraphs);
+    }
+
+    private async Task RunServerAsync(ScaleResult scale, string storeDirectory, QueryInputs inputs, List<(int, JsonObject)> uiGraphs)
+    {
+        var dll = WebServer.TryFindServer(options.ServerDll);
+        if (dll is null)
+        {
+            scale.Notes.Add("HTTP and UI not measured: Graph.Web.dll not found (build src/Graph.Web, or pass --server).");
+            log.WriteLine(scale.Notes[^1]);
+            return;
+        }
+        var emptyCorpus = Path.Combine(options.WorkDirectory, "empty-corpus");
+        Directory.CreateDirectory(emptyCorpus);
+        log.WriteLine($"[{scale.Documents}] starting the server ({dll})");
+        await using var server = await WebServer.StartAsync(dll, storeDirectory, emptyCorpus, TimeSpan.FromMinutes(5));
+        scale.ServerStartSeconds = server.StartSeconds;
+        if (options.Http)
+        {
+            var paths = HttpBench.Paths(inputs);
+            log.WriteLine($"[{scale.Documents}] HTTP at {options.Rate} requests/s for {options.HttpDuration.TotalSeconds:F0} s");
+            scale.Http.Add(await HttpBench.OpenLoopAsync(server.BaseUrl, paths, options.Rate, options.HttpDuration));
+            if (await HttpBench.WrkAsync(server.BaseUrl, paths, options.Rate, options.HttpDuration, options.WorkDirectory) is { } wrk) scale.Http.Add(wrk);
+            else scale.Notes.Add("wrk is not installed (apt-get install wrk): only the open-loop generator ran.");
+            foreach (var h in scale.Http) log.WriteLine($"  {h.Generator}: {h.AchievedRate:F0} req/s, p50 {h.P50:F1} ms, p99 {h.P99:F1} ms, {h.Errors} errors");
+        }
+        if (options.Ui && uiGraphs.Count > 0)
+        {
+            if (!File.Exists(UiBench.ChromiumPath))
+            {
+                scale.Notes.Add($"UI not measured: no Chromium at {UiBench.ChromiumPath}.");
+                return;
+            }
+            log.WriteLine($"[{scale.Documents}] UI first render in headless Chromium");
+            try
+            {
+                scale.Ui.AddRange(await UiBench.RunAsync(server.BaseUrl, uiGraphs));
+                foreach (var u in scale.Ui) log.WriteLine($"  {u.RequestedElements} elements ({u.DrawnElements} drawn, {u.Renderer}): {u.Milliseconds:F0} ms");
+            }
+            catch (Microsoft.Playwright.PlaywrightException e)
+            {
+                scale.Notes.Add($"UI not measured: {e.Message.Split('\n')[0]}");
+                log.WriteLine(scale.Notes[^1]);
+            }
+        }
+    }
+
+    private static MachineInfo Machine(string loadAtStart)
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
+            : "unknown";
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+        return new MachineInfo(cpu, Environment.ProcessorCount, memory, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, loadAtStart, LoadAverage());
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Graph.Cli.Bench;
+
+/// <summary>What a load generator measured against the server.</summary>
+internal sealed record HttpFigures(
+    string Generator, double TargetRate, double AchievedRate, double Seconds, long Requests, long Errors,
+    double P50, double P99, double Max, string Note);
+
+/// <summary>
+/// HTTP latency under load on loopback. Debian's wrk cannot hold a fixed rate (that is wrk2), so the
+/// figure of record comes from an open-loop generator here: requests start on a fixed schedule whatever
+/// the answers do, and latency counts from the scheduled start (no coordinated omission). wrk, when
+/// installed, runs too, paced by a per-connection delay to about the same rate, for comparison.
+/// </summary>
+internal static partial class HttpBench
+{
+    public static IReadOnlyList<string> Paths(QueryInputs inputs)
+    {
+        var paths = new List<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            var id = Uri.EscapeDataString(inputs.Documents[i % inputs.Documents.Count]);
+            var other = Uri.EscapeDataString(inputs.Documents[(i * 7 + 3) % inputs.Documents.Count]);
+            paths.Add((i % 6) switch
+            {
+                0 => $"api/search?q={id}",
+                1 => $"api/node?id={id}",
+                2 => $"api/neighbours?id={id}&limit=25",
+                3 => $"api/citations?id={id}&direction=outgoing&depth=2",
+                4 => $"api/path?from={id}&to={other}",
+                _ => $"api/search?q={(i % 2 == 0 ? "humanitarian" : "African%20Union")}",
+            });
+        }
+        return paths;
+    }
+
+    public static async Task<HttpFigures> OpenLoopAsync(string baseUrl, IReadOnlyList<string> paths, double rate, TimeSpan duration)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
+        // Warm-up: a second of requests, not counted.
+        foreach (var path in paths.Take(30)) { using var _ = await client.GetAsync(path); }
+
+        var total = (int)(rate * duration.TotalSeconds);
+        var interval = Stopwatch.Frequency / rate;
+        var latencies = new double[total];
+        long errors = 0;
+        var tasks = new List<Task>(total);
+        var start = Stopwatch.GetTimestamp();
+        for (var k = 0; k < total; k++)
+        {
+            var scheduled = start + (long)(k * interval);
+            while (Stopwatch.GetTimestamp() < scheduled)
+            {
+                var wait = (scheduled - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency;
+                if (wait > 2) Thread.Sleep(1); else Thread.SpinWait(50);
+            }
+            var index = k;
+            var path = paths[k % paths.Count];
+            tasks.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                    if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+                latencies[index] = (Stopwatch.GetTimestamp() - scheduled) * 1000.0 / Stopwatch.Frequency;
+            }));
+        }
+        await Task.WhenAll(tasks);
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var sorted = latencies.Order().ToArray();
+        return new HttpFigures("open-loop (.NET, fixed schedule)", rate, total / seconds, seconds, total, errors,
+            LatencyFigures.Percentile(sorted, 0.5), LatencyFigures.Percentile(sorted, 0.99), sorted[^1],
+            "latency from each request's scheduled start; mix of search, node, neighbours, citations depth 2, shortest path");
+    }
+
+    /// <summary>Debian's wrk paced by a Lua delay to about <paramref name="rate"/>; null when wrk is not installed.</summary>
+    public static async Task<HttpFigures?> WrkAsync(string baseUrl, IReadOnlyList<string> paths, double rate, TimeSpan duration, string workDirectory)
+    {
+        var wrk = new[] { "/usr/bin/wrk", "/usr/local/bin/wrk" }.FirstOrDefault(File.Exists);
+        if (wrk is null) return null;
+        const int connections = 20;
+        var delayMs = connections * 1000.0 / rate;
+        var script = Path.Combine(workDirectory, "wrk-paths.lua");
+        var lua = new System.Text.StringBuilder("local paths = {\n");
+        foreach (var path in paths) lua.Append("  \"/").Append(path.Replace("\"", "%22", StringComparison.Ordinal)).Append("\",\n");
+        lua.Append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+        lua.Append(CultureInfo.InvariantCulture, $"delay = function()\n  return {delayMs:F0}\nend\n");
+        await File.WriteAllTextAsync(script, lua.ToString());
+        var info = new ProcessStartInfo(wrk) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-t2", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--timeout", "10s", "--latency", "-s", script, baseUrl.TrimEnd('/') })
+            info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var requests = Match(RequestsLine(), output, "requests") ?? 0;
+        var non2xx = Match(Non2xxLine(), output, "n") ?? 0;
+        var socket = SocketErrorsLine().Match(output);
+        var socketErrors = socket.Success ? socket.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture)) : 0;
+        var seconds = duration.TotalSeconds;
+        return new HttpFigures($"wrk {connections} connections, {delayMs:F0} ms delay per connection (closed loop)", rate, requests / seconds, seconds,
+            requests, non2xx + socketErrors, Percent(output, "50%"), Percent(output, "99%"), double.NaN,
+            "wrk cannot fix a rate; the delay paces each connection, so latency is per answered request (coordinated omission not corrected)");
+    }
+
+    private static long? Match(Regex regex, string text, string group) =>
+        regex.Match(text) is { Success: true } m ? long.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : null;
+
+    private static double Percent(string output, string percentile)
+    {
+        var m = Regex.Match(output, @"^\s*" + Regex.Escape(percentile) + @"\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        if (!m.Success) return double.NaN;
+        var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    [GeneratedRegex(@"(?<requests>\d+) requests in")]
+    private static partial Regex RequestsLine();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses: (?<n>\d+)")]
+    private static partial Regex Non2xxLine();
+
+    [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+    private static partial Regex SocketErrorsLine();
+}

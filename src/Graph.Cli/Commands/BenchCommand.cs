@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Graph.Cli.Bench;
+
+namespace Graph.Cli.Commands;
+
+/// <summary>
+/// <c>graph bench [--documents 1000,10000] [--out bench-results]</c> measures extraction, ingest, memory,
+/// queries, HTTP and the UI on synthetic corpora; <c>graph bench generate</c> writes such a corpus.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var sizes = new Option<string>("--documents", "-n") { Description = "Corpus sizes, comma-separated", DefaultValueFactory = _ => "1000,10000" };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Where to write results.json and results.md", DefaultValueFactory = _ => new DirectoryInfo("bench-results") };
+        var work = new Option<DirectoryInfo?>("--work") { Description = "Where corpora and stores go (default: a folder under the system temp)" };
+        var seed = new Option<int>("--seed") { Description = "Corpus seed", DefaultValueFactory = _ => 1 };
+        var sample = new Option<int>("--extraction-sample") { Description = "Most documents the extraction throughput runs over", DefaultValueFactory = _ => 10_000 };
+        var noHttp = new Option<bool>("--no-http") { Description = "Skip the HTTP load test" };
+        var noUi = new Option<bool>("--no-ui") { Description = "Skip the UI render test" };
+        var rate = new Option<double>("--rate") { Description = "HTTP requests per second", DefaultValueFactory = _ => 200 };
+        var seconds = new Option<int>("--http-seconds") { Description = "How long each HTTP load runs", DefaultValueFactory = _ => 20 };
+        var server = new Option<string?>("--server") { Description = "Path of Graph.Web.dll (default: found under src/Graph.Web/bin)" };
+        var command = new Command("bench", "Measure extraction, ingest, memory, queries, HTTP and UI on synthetic corpora")
+        {
+            sizes, output, work, seed, sample, noHttp, noUi, rate, seconds, server,
+        };
+        command.Subcommands.Add(CreateGenerate());
+        command.SetAction(async (parse, _) =>
+        {
+            if (!TryParseSizes(parse.GetValue(sizes)!, out var counts))
+            {
+                await Console.Error.WriteLineAsync("error: --documents expects positive counts separated by commas, e.g. 1000,10000,100000.");
+                return 2;
+            }
+            var options = new BenchOptions(
+                counts, parse.GetValue(output)!.FullName,
+                parse.GetValue(work)?.FullName ?? Path.Combine(Path.GetTempPath(), "graph-bench"),
+                parse.GetValue(seed), parse.GetValue(sample), !parse.GetValue(noHttp), !parse.GetValue(noUi),
+                parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(server),
+                "graph bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+            try
+            {
+                var results = await new BenchRunner(options, Console.Out).RunAsync();
+                Console.WriteLine();
+                Console.WriteLine(results.ToMarkdown());
+                Console.WriteLine($"results written to {options.OutputDirectory}");
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or TimeoutException)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static bool TryParseSizes(string text, out List<int> sizes)
+    {
+        sizes = [];
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1) return false;
+            sizes.Add(n);
+        }
+        return sizes.Count > 0;
+    }
+
+    private static Command CreateGenerate()
+    {
+        var documents = new Option<int>("--documents", "-n") { Description = "How many documents to write", DefaultValueFactory = _ => 1000 };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder to write the documents into", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and count give the same corpus", DefaultValueFactory = _ => 1 };
+        var command = new Command("generate", "Write a seeded synthetic corpus of UN documents (text files)") { documents, output, seed };
+        command.SetAction(parse =>
+        {
+            var count = parse.GetValue(documents);
+            if (count < 1)
+            {
+                Console.Error.WriteLine("error: --documents must be at least 1.");
+                return 2;
+            }
+            try
+            {
+                var corpus = CorpusGenerator.Generate(count, parse.GetValue(output)!.FullName, parse.GetValue(seed));
+                Console.WriteLine($"wrote {corpus.Documents} documents ({corpus.Bytes / 1e6:F1} MB, {corpus.Citations} citations, {corpus.Series} series) to {corpus.Directory}");
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: cannot write the corpus: {e.Message}");
+                return 3;
+            }
+        });
+        return command;
+    }
+}

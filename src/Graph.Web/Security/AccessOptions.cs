@@ -1,0 +1,33 @@
+namespace Graph.Web.Security;
+
+/// <summary>
+/// Who may change the graph and how much one client may ask of the server, from the "Graph" section
+/// (appsettings, GRAPH__* variables or --Graph:Key=value); the token also from GRAPH_API_TOKEN.
+/// </summary>
+public sealed class AccessOptions
+{
+    /// <summary>The bearer token that ingest, upload and Cypher writes require; none configured means they are disabled.</summary>
+    public string? ApiToken { get; set; }
+
+    /// <summary>
+    /// Lets anyone run writing Cypher without a token (Graph:AllowWrites=true): for a private test server
+    /// only; a shared server configures <see cref="ApiToken"/> instead.
+    /// </summary>
+    public bool AllowWrites { get; set; }
+
+    /// <summary>Largest JSON body of an API request (a Cypher statement and its parameters).</summary>
+    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest uploaded document.</summary>
+    public long MaxUploadBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Requests one client (by IP address) may make per <see cref="RateLimitWindowSeconds"/>; 0 turns limiting off.</summary>
+    public int RateLimitPermits { get; set; } = 2000;
+
+    public int RateLimitWindowSeconds { get; set; } = 10;
+
+    /// <summary>Longest a Cypher query may run, whatever its maxExecutionTime asks for.</summary>
+    public int MaxQuerySeconds { get; set; } = 30;
+
+    public bool TokenConfigured => !string.IsNullOrWhiteSpace(ApiToken);
+}

@@ -1,0 +1,97 @@
+using Graph.Extraction;
+using Graph.Model;
+using Graph.Store;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Web.Security;
+
+/// <summary>
+/// <c>POST /api/documents</c>: a researcher's document (PDF, text, Markdown or HTML, as multipart form
+/// field <c>file</c>) is extracted and ingested into the graph. Needs the API token. The upload is held in
+/// memory and never written to disk; its file name is used only for its extension and in messages.
+/// </summary>
+public static class DocumentUploadApi
+{
+    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".pdf", ".txt", ".md", ".markdown", ".html", ".htm" };
+
+    public static IEndpointRouteBuilder MapDocumentUpload(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/documents", Upload).WithName("UploadDocument").WithTags("Documents")
+            .WithSummary("Extracts an uploaded document (PDF, text, Markdown, HTML) and ingests it into the graph; needs the API token.")
+            .DisableAntiforgery()
+            .Produces(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return endpoints;
+    }
+
+    /// <summary>What an upload did: the document, how the store took it, and what the extractor noticed.</summary>
+    public sealed record UploadResult(string DocumentId, string Outcome, int Nodes, int Relationships, IReadOnlyList<string> Diagnostics);
+
+    public static async Task<IResult> Upload(HttpContext context, GraphServices graph, IOptions<AccessOptions> options, CancellationToken cancellationToken)
+    {
+        var access = options.Value;
+        if (!BearerToken.IsPresented(context, access)) return BearerToken.Refusal(context, access, "Uploading documents");
+        var request = context.Request;
+        if (request.ContentLength > access.MaxUploadBytes) return TooLarge(access);
+        if (!request.HasFormContentType)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Send the document as a form upload",
+                detail: "POST multipart/form-data with the document in the field 'file' (PDF, .txt, .md or .html).");
+
+        IFormFile? file;
+        try
+        {
+            var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = access.MaxUploadBytes }, cancellationToken);
+            file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+        }
+        catch (InvalidDataException)
+        {
+            return TooLarge(access);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(access);
+        }
+        if (file is null || file.Length == 0)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No document was uploaded", detail: "The form has no file in the field 'file', or the file is empty.");
+        if (file.Length > access.MaxUploadBytes) return TooLarge(access);
+
+        // Only the last segment of the name is kept, whatever separators the client used: nothing here touches the disk.
+        var name = SafeFileName(file.FileName);
+        if (!Extensions.Contains(Path.GetExtension(name)))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unsupported file type",
+                detail: $"'{name}' is not a PDF, text, Markdown or HTML file.");
+
+        byte[] bytes;
+        using (var buffer = new MemoryStream((int)file.Length))
+        {
+            await file.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+        var document = await Task.Run(() => new DocumentExtractor { MaxFileBytes = access.MaxUploadBytes }.Extract(name, bytes), cancellationToken);
+        var diagnostics = document.Diagnostics.Select(d => $"{d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}").ToList();
+        if (document.FindNode(document.DocumentId) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing could be extracted from the document",
+                detail: string.Join(" ", document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Message).DefaultIfEmpty("No UN document symbol was found.")),
+                extensions: new Dictionary<string, object?> { ["diagnostics"] = diagnostics, ["fileName"] = name });
+        }
+        var ingested = await graph.Store.IngestAsync(document, cancellationToken);
+        return TypedResults.Created($"/api/node?id={Uri.EscapeDataString(ingested.DocumentId)}",
+            new UploadResult(ingested.DocumentId, ingested.Outcome.ToString(), ingested.Nodes, ingested.Relationships, diagnostics));
+    }
+
+    internal static string SafeFileName(string? fileName)
+    {
+        var last = (fileName ?? "").Replace('\\', '/').Split('/').LastOrDefault(s => s.Length > 0 && s != "." && s != "..") ?? "";
+        var cleaned = new string([.. last.Where(c => !char.IsControl(c))]).Trim();
+        return cleaned.Length == 0 ? "upload" : cleaned;
+    }
+
+    private static IResult TooLarge(AccessOptions access) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The document is too large",
+            detail: $"Uploads are limited to {access.MaxUploadBytes / (1024.0 * 1024):F0} MB.");
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Graph.Web.Tests;
+
+/// <summary>
+/// Who may change the graph: without a configured token, upload and Cypher writes are off (403 that says
+/// how to turn them on); with one, only its bearer may upload and write (401 otherwise); everyone else's
+/// Cypher is read-only. Uploaded names never reach the disk, and document text comes back as data.
+/// </summary>
+public sealed class AccessTests(ExplorerFactory factory)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.Clone();
+
+    [Fact]
+    public async Task WithoutATokenUploadAndWritesAreDisabledWithAnExplanation()
+    {
+        var client = factory.CreateClient();
+        using var upload = await client.PostAsync("/api/documents", SecuredServer.Upload("a.txt", "A/RES/77/13"u8.ToArray()), Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
+        Assert.Equal("application/problem+json", upload.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Graph:ApiToken", (await Json(upload)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var write = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:X) RETURN n", accessMode: "Write"), Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+
+        // Asking for read access does not sneak a write through: the engine refuses it.
+        using var sneaky = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:X) RETURN n"), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, sneaky.StatusCode);
+        Assert.Contains("read-only", (await Json(sneaky)).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task OnlyTheTokensBearerMayUploadAndWrite()
+    {
+        await using var server = new SecuredServer(new() { ["Graph:ApiToken"] = SecuredServer.Token });
+        var anonymous = server.Client();
+        var wrong = server.Client("not-the-token");
+        var owner = server.Client(SecuredServer.Token);
+        var document = await File.ReadAllBytesAsync(Path.Combine(SecuredServer.Corpus, "railcar", "A_RES_80_27.md"), Cancel);
+
+        foreach (var client in new[] { anonymous, wrong })
+        {
+            using var refused = await client.PostAsync("/api/documents", SecuredServer.Upload("A_RES_80_27.md", document), Cancel);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
+            using var write = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:X {v: 1}) RETURN n", accessMode: "Write"), Cancel);
+            Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
+            using var sneaky = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:X {v: 1}) RETURN n"), Cancel);
+            Assert.Equal(HttpStatusCode.BadRequest, sneaky.StatusCode);
+        }
+
+        using var uploaded = await owner.PostAsync("/api/documents", SecuredServer.Upload("A_RES_80_27.md", document), Cancel);
+        var body = await Json(uploaded);
+        Assert.True(uploaded.StatusCode == HttpStatusCode.Created, body.ToString());
+        Assert.Equal("A/RES/80/27", body.GetProperty("documentId").GetString());
+        using var node = await anonymous.GetAsync("/api/node?id=" + Uri.EscapeDataString("A/RES/80/27"), Cancel);
+        Assert.Equal(HttpStatusCode.OK, node.StatusCode);
+        using var found = await anonymous.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("MATCH (d:Document {id: 'A/RES/80/27'}) RETURN d.id"), Cancel);
+        Assert.Contains("A/RES/80/27", await found.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+
+        using var written = await owner.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:Note {v: 1}) RETURN n.v", accessMode: "Write"), Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, written.StatusCode);
+    }
+
+    [Fact]
+    public async Task UploadNamesWithTraversalNeverReachTheDiskAndTooLargeIsRefused()
+    {
+        await using var server = new SecuredServer(new() { ["Graph:ApiToken"] = SecuredServer.Token, ["Graph:MaxUploadBytes"] = "200000" });
+        var owner = server.Client(SecuredServer.Token);
+        var marker = "escape-" + Guid.NewGuid().ToString("N");
+        var seed = await File.ReadAllBytesAsync(Path.Combine(SecuredServer.Seeds, "000_b23059e2a2272110.txt"), Cancel);
+        foreach (var name in new[] { $"../../../../tmp/{marker}.txt", $"..\\..\\{marker}.txt", $"/tmp/{marker}.txt", $"%2e%2e/{marker}.txt" })
+        {
+            using var response = await owner.PostAsync("/api/documents", SecuredServer.Upload(name, seed), Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
+        }
+        Assert.False(File.Exists(Path.Combine("/tmp", marker + ".txt")));
+        Assert.Empty(Directory.EnumerateFiles(Path.GetTempPath(), marker + "*", SearchOption.TopDirectoryOnly));
+        Assert.Empty(Directory.EnumerateFiles(server.DataDir, "*" + marker + "*", SearchOption.AllDirectories));
+
+        using var tooLarge = await owner.PostAsync("/api/documents", SecuredServer.Upload("big.txt", new byte[300_000]), Cancel);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        using var unsupported = await owner.PostAsync("/api/documents", SecuredServer.Upload("tool.exe", seed), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, unsupported.StatusCode);
+        using var junk = await owner.PostAsync("/api/documents", SecuredServer.Upload("junk.txt", [.. Enumerable.Range(0, 5000).Select(i => (byte)(i % 7))]), Cancel);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, junk.StatusCode);
+        Assert.Contains("binary", await junk.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/../../../../etc/passwd")]
+    [InlineData("/%2e%2e/%2e%2e/%2e%2e/etc/passwd")]
+    [InlineData("/..%2f..%2f..%2fetc%2fpasswd")]
+    [InlineData("/api/node?id=../../../../etc/passwd")]
+    [InlineData("/api/source?id=..%2f..%2f..%2fetc%2fpasswd")]
+    [InlineData("/api/export?format=../../../../etc/passwd")]
+    [InlineData("/js/../../../../etc/passwd")]
+    public async Task TraversalAttemptsNeverReadOutsideTheServedFolders(string path)
+    {
+        using var response = await factory.CreateClient().GetAsync(path, Cancel);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.DoesNotContain("root:", text, StringComparison.Ordinal);
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest || !text.Contains("/bin/", StringComparison.Ordinal), $"{response.StatusCode}: {text}");
+    }
+
+    [Fact]
+    public async Task EveryResponseCarriesAContentSecurityPolicyWithoutInlineScripts()
+    {
+        foreach (var path in new[] { "/", "/api/overview", "/api/node?id=nothing" })
+        {
+            using var response = await factory.CreateClient().GetAsync(path, Cancel);
+            var policy = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline' 'self'", policy.Split(';').Single(p => p.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+    }
+}
