@@ -1,6 +1,4 @@
 using Graph.Model;
-using QuikGraph;
-using QuikGraph.Algorithms.Ranking;
 
 namespace Graph.Store.Services;
 
@@ -34,7 +32,7 @@ public sealed class CitationService(IGraphReader reader) : ICitationService
                 {
                     var other = relationship.Start == nodeId ? relationship.End : relationship.Start;
                     var document = await documents.TryGetDocumentAsync(other, cancellationToken).ConfigureAwait(false);
-                    if (document is null || !Matches(document, filter)) continue;
+                    if (document is null || !DocumentFilters.Matches(document, filter)) continue;
                     if (!await documents.IsDocumentAsync(relationship.Start, cancellationToken).ConfigureAwait(false)) continue;
                     if (relationships.Add(relationship.Id)) graph.Relationships.Add(relationship);
                     if (!kept.Add(other)) continue;
@@ -55,74 +53,26 @@ public sealed class CitationService(IGraphReader reader) : ICitationService
         var ranked = new List<RankedDocument>();
         foreach (var document in await reader.FindNodesAsync(Labels.Document, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (!Matches(document, filter)) continue;
+            if (!DocumentFilters.Matches(document, filter)) continue;
             documents.Remember(document);
             var citing = new HashSet<string>(StringComparer.Ordinal);
             foreach (var relationship in await reader.GetRelationshipsAsync(document.Id, Direction.Incoming, CitesOnly, cancellationToken: cancellationToken).ConfigureAwait(false))
                 if (await documents.IsDocumentAsync(relationship.Start, cancellationToken).ConfigureAwait(false)) citing.Add(relationship.Start);
-            if (citing.Count > 0) ranked.Add(Rank(document, citing.Count));
+            if (citing.Count > 0) ranked.Add(CitationRanking.Rank(document, citing.Count));
         }
-        return [.. ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Id, StringComparer.Ordinal).Take(limit)];
+        return CitationRanking.Top(ranked, limit);
     }
 
     public async ValueTask<IReadOnlyList<RankedDocument>> GetPageRankAsync(
         int limit = 20, CitationFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        filter ??= CitationFilter.None;
-        var graph = new BidirectionalGraph<string, SEquatableEdge<string>>(allowParallelEdges: false);
-        var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        foreach (var document in await reader.FindNodesAsync(Labels.Document, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            nodes[document.Id] = document;
-            graph.AddVertex(document.Id);
-        }
-        foreach (var id in nodes.Keys)
-            foreach (var relationship in await reader.GetRelationshipsAsync(id, Direction.Outgoing, CitesOnly, cancellationToken: cancellationToken).ConfigureAwait(false))
-                if (relationship.End != id && nodes.ContainsKey(relationship.End))
-                    graph.AddEdge(new SEquatableEdge<string>(id, relationship.End));
-        if (graph.VertexCount == 0) return [];
-
-        var algorithm = new PageRankAlgorithm<string, SEquatableEdge<string>>(graph) { Damping = 0.85, Tolerance = 1e-9, MaxIterations = 200 };
-        algorithm.Compute();
-        // QuikGraph's ranks are not normalised (each starts at 1 - damping); scale them to a distribution.
-        var total = algorithm.Ranks.Values.Sum();
-        return [.. algorithm.Ranks
-            .Where(p => Matches(nodes[p.Key], filter))
-            .Select(p => Rank(nodes[p.Key], total > 0 ? p.Value / total : 0))
-            .OrderByDescending(r => r.Score).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Take(limit)];
+        var documents = await reader.FindNodesAsync(Labels.Document, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var citations = new List<(string Citing, string Cited)>();
+        foreach (var document in documents)
+            foreach (var relationship in await reader.GetRelationshipsAsync(document.Id, Direction.Outgoing, CitesOnly, cancellationToken: cancellationToken).ConfigureAwait(false))
+                citations.Add((document.Id, relationship.End));
+        return CitationRanking.PageRank(documents, citations, filter ?? CitationFilter.None, limit);
     }
-
-    internal static bool Matches(GraphNode document, CitationFilter filter)
-    {
-        if (filter.Body is { } body && !string.Equals(document.GetString("body"), body, StringComparison.OrdinalIgnoreCase)) return false;
-        if (filter.Kind is { } kind && !string.Equals(document.GetString("kind"), kind, StringComparison.OrdinalIgnoreCase)) return false;
-        if (filter.FromYear is null && filter.ToYear is null) return true;
-        if (YearOf(document) is not { } year) return false;
-        return year >= (filter.FromYear ?? long.MinValue) && year <= (filter.ToYear ?? long.MaxValue);
-    }
-
-    /// <summary>The document's <c>year</c>, or the year of its adoption or distribution date.</summary>
-    internal static long? YearOf(GraphNode node)
-    {
-        if (node.Properties.TryGetValue("year", out var value))
-        {
-            switch (value)
-            {
-                case long l: return l;
-                case double d: return (long)d;
-                case string s when long.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var parsed): return parsed;
-            }
-        }
-        foreach (var key in (string[])["adoptionDate", "distributionDate", "date"])
-            if (node.GetString(key) is { Length: >= 4 } date && long.TryParse(date.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture, out var year))
-                return year;
-        return null;
-    }
-
-    private static RankedDocument Rank(GraphNode document, double score) => new(
-        document.Id, document.GetString("title"), document.GetString("kind"), document.GetString("body"),
-        YearOf(document), document.IsStub, score);
 
     /// <summary>Remembers which ids are documents, since chains and rankings ask about the same nodes often.</summary>
     private sealed class DocumentCache(IGraphReader reader)

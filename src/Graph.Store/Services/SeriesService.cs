@@ -35,7 +35,7 @@ public sealed class SeriesService(IGraphReader reader) : ISeriesService
         foreach (var node in nodes.Values.Where(n => n.HasLabel(Labels.Document)))
         {
             var date = node.GetString("adoptionDate") ?? await DateCitedAsync(node.Id, cancellationToken).ConfigureAwait(false);
-            var year = CitationService.YearOf(node)
+            var year = DocumentFilters.YearOf(node)
                 ?? (date is { Length: >= 4 } && long.TryParse(date.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null);
             entries.Add(new TimelineEntry(node.Id, node.GetString("title"), date, year, node.IsStub));
         }
