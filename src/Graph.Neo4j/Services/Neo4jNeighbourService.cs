@@ -1,5 +1,6 @@
 using Graph.Model;
 using Graph.Store;
+using Graph.Store.Services;
 
 namespace Graph.Neo4j.Services;
 
@@ -14,13 +15,8 @@ internal sealed class Neo4jNeighbourService(Neo4jGraphStore store) : INeighbourS
         if (node is null) return null;
         var relationships = await store.GetRelationshipsAsync(id, direction, types, limit, cancellationToken).ConfigureAwait(false);
         // The other ends in the order their relationships come, fetched in one request.
-        var others = relationships.Select(r => r.Start == id ? r.End : r.Start).Distinct(StringComparer.Ordinal).Where(n => n != id).ToList();
+        var others = Neighbourhoods.OtherEnds(id, relationships);
         var found = (await store.GetNodesAsync(others, cancellationToken).ConfigureAwait(false)).ToDictionary(n => n.Id, StringComparer.Ordinal);
-
-        var graph = new GraphData();
-        graph.Nodes.Add(node);
-        graph.Nodes.AddRange(others.Where(found.ContainsKey).Select(o => found[o]));
-        graph.Relationships.AddRange(relationships);
-        return graph;
+        return Neighbourhoods.Build(node, others.Where(found.ContainsKey).Select(o => found[o]), relationships);
     }
 }

@@ -1,5 +1,6 @@
 using Graph.Model;
 using Graph.Store;
+using Graph.Store.Services;
 
 namespace Graph.Neo4j.Services;
 
@@ -38,7 +39,7 @@ internal sealed class Neo4jPathService(Neo4jGraphStore store) : IPathService
             var next = new List<string>();
             var step = await store.ExpandAsync(frontier, typeList, direction, cancellationToken).ConfigureAwait(false);
             // Frontier order, then relationship id: the same graph gives the same path every time.
-            foreach (var (relationship, neighbour) in step.OrderBy(s => frontier.IndexOf(FromEnd(s.Relationship, s.Other.Id)))
+            foreach (var (relationship, neighbour) in step.OrderBy(s => frontier.IndexOf(ShortestPaths.OtherEnd(s.Relationship, s.Other.Id)))
                          .ThenBy(s => s.Relationship.Id, StringComparer.Ordinal))
             {
                 nodes.TryAdd(neighbour.Id, neighbour);
@@ -55,29 +56,10 @@ internal sealed class Neo4jPathService(Neo4jGraphStore store) : IPathService
         }
         if (meeting is null) return null;
 
-        var nodeIds = new List<string>();
-        var relationships = new List<GraphRelationship>();
-        for (var nodeId = meeting; ;)
-        {
-            nodeIds.Insert(0, nodeId);
-            if (forward[nodeId] is not { } via) break;
-            relationships.Insert(0, via);
-            nodeId = via.Start == nodeId ? via.End : via.Start;
-        }
-        for (var nodeId = meeting; backward[nodeId] is { } via;)
-        {
-            relationships.Add(via);
-            nodeId = via.Start == nodeId ? via.End : via.Start;
-            nodeIds.Add(nodeId);
-        }
-
+        var (nodeIds, relationships) = ShortestPaths.Assemble(meeting, forward, backward);
         var path = new GraphData();
         path.Nodes.AddRange(nodeIds.Select(id => nodes[id]));
         path.Relationships.AddRange(relationships);
         return path;
     }
-
-    /// <summary>The end of <paramref name="relationship"/> that is not <paramref name="otherId"/>: the frontier node it was reached from.</summary>
-    private static string FromEnd(GraphRelationship relationship, string otherId) =>
-        relationship.Start == otherId ? relationship.End : relationship.Start;
 }

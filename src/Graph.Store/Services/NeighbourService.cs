@@ -11,16 +11,10 @@ public sealed class NeighbourService(IGraphReader reader) : INeighbourService
     {
         var centre = await reader.TryGetNodeAsync(id, cancellationToken).ConfigureAwait(false);
         if (centre is null) return null;
-        var graph = new GraphData();
-        graph.Nodes.Add(centre);
-        var seen = new HashSet<string>(StringComparer.Ordinal) { centre.Id };
-        foreach (var relationship in await reader.GetRelationshipsAsync(id, direction, types, Math.Max(0, limit), cancellationToken).ConfigureAwait(false))
-        {
-            graph.Relationships.Add(relationship);
-            var other = relationship.Start == id ? relationship.End : relationship.Start;
-            if (!seen.Add(other)) continue;
-            if (await reader.TryGetNodeAsync(other, cancellationToken).ConfigureAwait(false) is { } node) graph.Nodes.Add(node);
-        }
-        return graph;
+        var relationships = await reader.GetRelationshipsAsync(id, direction, types, Math.Max(0, limit), cancellationToken).ConfigureAwait(false);
+        var others = new List<GraphNode>();
+        foreach (var other in Neighbourhoods.OtherEnds(id, relationships))
+            if (await reader.TryGetNodeAsync(other, cancellationToken).ConfigureAwait(false) is { } node) others.Add(node);
+        return Neighbourhoods.Build(centre, others, relationships);
     }
 }

@@ -38,7 +38,7 @@ public sealed class PathService(IGraphReader reader) : IPathService
             {
                 foreach (var relationship in await reader.GetRelationshipsAsync(nodeId, direction, types, cancellationToken: cancellationToken).ConfigureAwait(false))
                 {
-                    var neighbour = relationship.Start == nodeId ? relationship.End : relationship.Start;
+                    var neighbour = ShortestPaths.OtherEnd(relationship, nodeId);
                     if (!reached.TryAdd(neighbour, relationship)) continue;
                     next.Add(neighbour);
                     if (other.ContainsKey(neighbour))
@@ -54,22 +54,7 @@ public sealed class PathService(IGraphReader reader) : IPathService
         }
         if (meeting is null) return null;
 
-        var nodeIds = new List<string>();
-        var relationships = new List<GraphRelationship>();
-        for (var nodeId = meeting; ;)
-        {
-            nodeIds.Insert(0, nodeId);
-            if (forward[nodeId] is not { } via) break;
-            relationships.Insert(0, via);
-            nodeId = via.Start == nodeId ? via.End : via.Start;
-        }
-        for (var nodeId = meeting; backward[nodeId] is { } via;)
-        {
-            relationships.Add(via);
-            nodeId = via.Start == nodeId ? via.End : via.Start;
-            nodeIds.Add(nodeId);
-        }
-
+        var (nodeIds, relationships) = ShortestPaths.Assemble(meeting, forward, backward);
         var path = new GraphData();
         foreach (var nodeId in nodeIds)
             if (await reader.TryGetNodeAsync(nodeId, cancellationToken).ConfigureAwait(false) is { } node) path.Nodes.Add(node);
