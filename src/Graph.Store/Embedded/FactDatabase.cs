@@ -45,6 +45,18 @@ internal sealed class FactDatabase : IDisposable
 
     private readonly SqliteConnection _connection;
 
+    /// <summary>
+    /// Statements run once per node or relationship of every ingest, kept prepared: preparing them
+    /// anew each time was a tenth of ingest time in the profile.
+    /// </summary>
+    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+
+    /// <summary>The transaction of a batch (<see cref="BeginBatch"/>) that every replace joins, else null.</summary>
+    private SqliteTransaction? _batch;
+
+    /// <summary>The transaction commands must run in now (SQLite commands name it explicitly).</summary>
+    private SqliteTransaction? _active;
+
     private FactDatabase(SqliteConnection connection) => _connection = connection;
 
     public static FactDatabase Open(string directory)
@@ -78,7 +90,39 @@ internal sealed class FactDatabase : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        foreach (var statement in _statements.Values) statement.Dispose();
+        _statements.Clear();
+        _batch?.Dispose();
+        _connection.Dispose();
+    }
+
+    /// <summary>
+    /// Starts one transaction that the following replaces join until <see cref="EndBatch"/>: committing
+    /// once per batch of documents rather than once per document is most of ingest's speed at scale.
+    /// </summary>
+    public void BeginBatch()
+    {
+        if (_batch is not null) throw new InvalidOperationException("A batch is already open.");
+        _active = _batch = _connection.BeginTransaction();
+    }
+
+    /// <summary>Commits (or rolls back) the batch's transaction.</summary>
+    public void EndBatch(bool commit)
+    {
+        if (_batch is not { } batch) return;
+        try
+        {
+            if (commit) batch.Commit();
+            else batch.Rollback();
+        }
+        finally
+        {
+            batch.Dispose();
+            _active = _batch = null;
+        }
+    }
 
     public string? TryGetHash(string documentId) =>
         Scalar("SELECT hash FROM documents WHERE id = $id", ("$id", documentId)) as string;
@@ -96,7 +140,22 @@ internal sealed class FactDatabase : IDisposable
     /// </summary>
     public ChangeSet Replace(string documentId, DocumentFacts? facts)
     {
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = _batch is null ? _connection.BeginTransaction() : null;
+        _active = transaction ?? _batch;
+        try
+        {
+            var changes = ReplaceInTransaction(documentId, facts);
+            transaction?.Commit();
+            return changes;
+        }
+        finally
+        {
+            _active = _batch;
+        }
+    }
+
+    private ChangeSet ReplaceInTransaction(string documentId, DocumentFacts? facts)
+    {
         var oldNodes = new Dictionary<string, NodeFact>(StringComparer.Ordinal);
         var oldRelationships = new Dictionary<string, RelationshipFact>(StringComparer.Ordinal);
         using (var command = Command("SELECT node, labels, properties FROM node_facts WHERE document = $d", ("$d", documentId)))
@@ -160,7 +219,6 @@ internal sealed class FactDatabase : IDisposable
                 ("$k", m.Fact.Key), ("$p", m.Fact.Properties), ("$supplier", m.Document));
         }
 
-        transaction.Commit();
         return new ChangeSet(nodes, relationships);
     }
 
@@ -203,8 +261,7 @@ internal sealed class FactDatabase : IDisposable
 
     private MergedNode? TryReadMergedNode(string nodeId)
     {
-        using var command = Command("SELECT labels, properties, suppliers FROM nodes WHERE id = $id", ("$id", nodeId));
-        using var reader = command.ExecuteReader();
+        using var reader = Prepared("SELECT labels, properties, suppliers FROM nodes WHERE id = $id", [("$id", nodeId)]).ExecuteReader();
         if (!reader.Read()) return null;
         return new MergedNode(nodeId, PropertyJson.ReadLabels(reader.GetString(0)), PropertyJson.ReadProperties(reader.GetString(1)),
             PropertyJson.ReadSuppliers(reader.GetString(2)));
@@ -297,20 +354,31 @@ internal sealed class FactDatabase : IDisposable
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = _active;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         return command;
     }
 
-    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    /// <summary>A kept, prepared command for <paramref name="sql"/> with these parameter values, in the active transaction.</summary>
+    private SqliteCommand Prepared(string sql, (string Name, object Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        command.ExecuteNonQuery();
+        if (!_statements.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _statements[sql] = command;
+        }
+        command.Transaction = _active;
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command;
     }
+
+    private void Execute(string sql, params (string Name, object Value)[] parameters) => Prepared(sql, parameters).ExecuteNonQuery();
 
     private object? Scalar(string sql, params (string Name, object Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        var value = command.ExecuteScalar();
+        var value = Prepared(sql, parameters).ExecuteScalar();
         return value is DBNull ? null : value;
     }
 }
