@@ -17,7 +17,8 @@ internal static class UiBench
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private const string Script = """
-        async (graph) => {
+        async (json) => {
+          const graph = JSON.parse(json);
           const { GraphView } = await import('./js/graph-view.js');
           const host = document.createElement('div');
           host.style.cssText = 'position:fixed;left:0;top:0;width:1280px;height:800px;z-index:9999;background:#fff';
@@ -98,8 +99,9 @@ internal static class UiBench
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
             await page.GotoAsync(baseUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             // Twice: the first run compiles the code paths; the second is what a user sees in a warm tab.
-            await page.EvaluateAsync<JsonElementResult>(Script, graph);
-            var result = await page.EvaluateAsync<JsonElementResult>(Script, graph);
+            var json = graph.ToJsonString();
+            await page.EvaluateAsync<JsonElementResult>(Script, json);
+            var result = await page.EvaluateAsync<JsonElementResult>(Script, json);
             results.Add(new UiFigures(requested, result.Drawn, result.Ms, result.Renderer,
                 "GraphView.add (styles, renderer choice, fcose force layout) until the second animation frame; headless Chromium, software rendering"));
             await page.CloseAsync();

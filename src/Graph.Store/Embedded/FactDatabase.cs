@@ -74,7 +74,8 @@ internal sealed class FactDatabase : IDisposable
         try
         {
             // WAL: readers never block the writer; NORMAL sync: a killed process loses nothing committed.
-            database.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
+            // A 64 MiB page cache: at 100,000 documents the fact indexes outgrow the 2 MiB default cache.
+            database.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;");
             database.Execute(Schema);
             var version = database.Scalar("SELECT value FROM meta WHERE key = 'schema'");
             if (version is null)
