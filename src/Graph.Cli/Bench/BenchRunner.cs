@@ -23,14 +23,17 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         {
             var scale = new ScaleResult { Documents = size };
             results.Scales.Add(scale);
-            await RunScaleAsync(scale);
-            results.Machine = Machine(loadAtStart);
-            results.Write(options.OutputDirectory);
+            // Results are written after every phase, so a long run stopped early still leaves its figures.
+            await RunScaleAsync(scale, () =>
+            {
+                results.Machine = Machine(loadAtStart);
+                results.Write(options.OutputDirectory);
+            });
         }
         return results;
     }
 
-    private async Task RunScaleAsync(ScaleResult scale)
+    private async Task RunScaleAsync(ScaleResult scale, Action save)
     {
         var size = scale.Documents;
         var corpusDirectory = Path.Combine(options.WorkDirectory, $"corpus-{size}-seed{options.Seed}");
@@ -52,6 +55,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         log.WriteLine($"[{size}] ingest: {ingest.Seconds:F1} s ({ingest.CpuSeconds:F1} CPU s), {ingest.DocumentsPerSecond:N0} documents/s, {ingest.RelationshipsPerSecond:N0} relationships/s; " +
             $"{ingest.Nodes:N0} nodes, {ingest.Relationships:N0} relationships; live heap {ingest.LiveHeapBytes / 1048576.0:F0} MiB, peak working set {ingest.PeakWorkingSetBytes / 1048576.0:F0} MiB, store {ingest.StoreBytes / 1048576.0:F0} MiB");
 
+        save();
         QueryInputs inputs;
         var uiGraphs = new List<(int, JsonObject)>();
         await using (store)
@@ -67,6 +71,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
                 foreach (var elements in new[] { 2000, 10000 }) uiGraphs.Add((elements, UiBench.Elements(store.Graph, inputs.Hubs, elements)));
             }
         }
+        save();
         MemorySampler.LiveHeap();
 
         var sample = files.Take(options.ExtractionSample).ToList();
@@ -76,8 +81,10 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         scale.Extraction.Add(ExtractionBench.Run("text", loaded, Environment.ProcessorCount));
         foreach (var e in scale.Extraction) log.WriteLine($"  {e.Input} x{e.Threads}: {e.MegabytesPerSecond:F1} MB/s, {e.DocumentsPerSecond:N0} documents/s (wall); {e.MegabytesPerCpuSecond:F1} MB per CPU-second");
         loaded = [];
+        save();
 
         if (options.Http || options.Ui) await RunServerAsync(scale, storeDirectory, inputs, uiGraphs);
+        save();
     }
 
     private async Task RunServerAsync(ScaleResult scale, string storeDirectory, QueryInputs inputs, List<(int, JsonObject)> uiGraphs)

@@ -147,15 +147,42 @@ internal sealed class PatternMatcher(Evaluator evaluator)
 
         if (node.Labels.Count > 0)
         {
-            if (node.Properties is MapExpr map && map.Entries.Count > 0 && map.Entries[0].Value is LiteralExpr { Value: { } literal })
+            if (node.Properties is MapExpr map && TryConstantEntry(map, out var key, out var value))
             {
-                return Context.Graph.NodesWithProperty(node.Labels[0], map.Entries[0].Key, literal);
+                return Context.Graph.NodesWithProperty(node.Labels[0], key, value);
             }
 
             return Context.Graph.NodesWithLabel(node.Labels[0]);
         }
 
         return Context.Graph.AllNodes();
+    }
+
+    /// <summary>
+    /// A map entry whose value is known before matching (a literal or a parameter), the id first since it
+    /// is unique: <c>(d:Document {id: $id})</c> then starts from one node, not from every Document.
+    /// </summary>
+    private bool TryConstantEntry(MapExpr map, out string key, out object value)
+    {
+        foreach (var entry in map.Entries.OrderByDescending(e => e.Key == "id"))
+        {
+            object? constant = entry.Value switch
+            {
+                LiteralExpr { Value: { } literal } => literal,
+                ParameterExpr parameter when Context.Parameters.TryGetValue(parameter.Name, out var bound) => bound,
+                _ => null,
+            };
+            if (constant is not null)
+            {
+                key = entry.Key;
+                value = constant;
+                return true;
+            }
+        }
+
+        key = "";
+        value = null!;
+        return false;
     }
 
     private bool TryBindNode(NodePattern pattern, long id, Row row, out bool boundHere)

@@ -38,7 +38,9 @@ public sealed partial class EmbeddedGraphStore
     public async ValueTask<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<GraphDocument> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var facts = documents.Select(DocumentFacts.From).ToList();
+        // Serialising and hashing the facts was two fifths of the writer's time in the profile: do it on
+        // every core before taking the write gate, leaving the single writer only SQLite and memory.
+        var facts = documents.AsParallel().AsOrdered().Select(DocumentFacts.From).ToList();
         var results = new List<IngestResult>(documents.Count);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
