@@ -142,11 +142,14 @@ public sealed partial class MemoryGraph : IDisposable
         return set;
     }
 
+    /// <summary>String values up to this length are pooled: kinds, verbs, bodies, dates, document ids.</summary>
+    private const int LongestPooledValue = 48;
+
     private PropertyMap InternKeys(PropertyMap map)
     {
-        // Keys arrive from many callers; pooling them keeps one string per distinct key.
-        foreach (var key in map.Keys) Intern(key);
-        return map;
+        // Keys and short values arrive from many callers as fresh strings; pooling them keeps one string
+        // per distinct key or value (before, every node and relationship kept its own copy of every key).
+        return map.PoolStrings(Intern, LongestPooledValue);
     }
 
     private int TypeToken(string type)

@@ -35,6 +35,21 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
         return sorted.Count == 0 ? Empty : new PropertyMap([.. sorted.Keys], [.. sorted.Values]);
     }
 
+    /// <summary>
+    /// Swaps keys and short string values for pooled instances, in place: only for a map just built and
+    /// not yet shared. Every node read from SQLite or JSON brings its own copies of "spanStart", "source",
+    /// "preambular"…; pooled, a graph keeps one of each.
+    /// </summary>
+    internal PropertyMap PoolStrings(Func<string, string> pool, int longestPooledValue)
+    {
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            _keys[i] = pool(_keys[i]);
+            if (_values[i] is string text && text.Length <= longestPooledValue) _values[i] = pool(text);
+        }
+        return this;
+    }
+
     public int Count => _keys.Length;
 
     public IEnumerable<string> Keys => _keys;
