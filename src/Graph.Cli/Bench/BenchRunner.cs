@@ -23,14 +23,17 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         {
             var scale = new ScaleResult { Documents = size };
             results.Scales.Add(scale);
-            await RunScaleAsync(scale);
-            results.Machine = Machine(loadAtStart);
-            results.Write(options.OutputDirectory);
+            // Results are written after every phase, so a long run stopped early still leaves its figures.
+            await RunScaleAsync(scale, () =>
+            {
+                results.Machine = Machine(loadAtStart);
+                results.Write(options.OutputDirectory);
+            });
         }
         return results;
     }
 
-    private async Task RunScaleAsync(ScaleResult scale)
+    private async Task RunScaleAsync(ScaleResult scale, Action save)
     {
         var size = scale.Documents;
         var corpusDirectory = Path.Combine(options.WorkDirectory, $"corpus-{size}-seed{options.Seed}");
@@ -49,9 +52,10 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         var storeDirectory = Path.Combine(options.WorkDirectory, $"store-{size}");
         var (store, ingest) = await IngestBench.RunAsync(files, storeDirectory, log.WriteLine);
         scale.Ingest = ingest;
-        log.WriteLine($"[{size}] ingest: {ingest.Seconds:F1} s, {ingest.DocumentsPerSecond:N0} documents/s, {ingest.RelationshipsPerSecond:N0} relationships/s; " +
+        log.WriteLine($"[{size}] ingest: {ingest.Seconds:F1} s ({ingest.CpuSeconds:F1} CPU s), {ingest.DocumentsPerSecond:N0} documents/s, {ingest.RelationshipsPerSecond:N0} relationships/s; " +
             $"{ingest.Nodes:N0} nodes, {ingest.Relationships:N0} relationships; live heap {ingest.LiveHeapBytes / 1048576.0:F0} MiB, peak working set {ingest.PeakWorkingSetBytes / 1048576.0:F0} MiB, store {ingest.StoreBytes / 1048576.0:F0} MiB");
 
+        save();
         QueryInputs inputs;
         var uiGraphs = new List<(int, JsonObject)>();
         await using (store)
@@ -67,6 +71,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
                 foreach (var elements in new[] { 2000, 10000 }) uiGraphs.Add((elements, UiBench.Elements(store.Graph, inputs.Hubs, elements)));
             }
         }
+        save();
         MemorySampler.LiveHeap();
 
         var sample = files.Take(options.ExtractionSample).ToList();
@@ -74,10 +79,12 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         log.WriteLine($"[{size}] extraction of {loaded.Count} text documents on 1 and {Environment.ProcessorCount} threads");
         scale.Extraction.Add(ExtractionBench.Run("text", loaded, 1));
         scale.Extraction.Add(ExtractionBench.Run("text", loaded, Environment.ProcessorCount));
-        foreach (var e in scale.Extraction) log.WriteLine($"  {e.Input} x{e.Threads}: {e.MegabytesPerSecond:F1} MB/s, {e.DocumentsPerSecond:N0} documents/s");
+        foreach (var e in scale.Extraction) log.WriteLine($"  {e.Input} x{e.Threads}: {e.MegabytesPerSecond:F1} MB/s, {e.DocumentsPerSecond:N0} documents/s (wall); {e.MegabytesPerCpuSecond:F1} MB per CPU-second");
         loaded = [];
+        save();
 
         if (options.Http || options.Ui) await RunServerAsync(scale, storeDirectory, inputs, uiGraphs);
+        save();
     }
 
     private async Task RunServerAsync(ScaleResult scale, string storeDirectory, QueryInputs inputs, List<(int, JsonObject)> uiGraphs)

@@ -17,7 +17,8 @@ internal static class UiBench
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private const string Script = """
-        async (graph) => {
+        async (json) => {
+          const graph = JSON.parse(json);
           const { GraphView } = await import('./js/graph-view.js');
           const host = document.createElement('div');
           host.style.cssText = 'position:fixed;left:0;top:0;width:1280px;height:800px;z-index:9999;background:#fff';
@@ -98,9 +99,10 @@ internal static class UiBench
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
             await page.GotoAsync(baseUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             // Twice: the first run compiles the code paths; the second is what a user sees in a warm tab.
-            await page.EvaluateAsync<JsonElementResult>(Script, graph);
-            var result = await page.EvaluateAsync<JsonElementResult>(Script, graph);
-            results.Add(new UiFigures(requested, result.Drawn, result.Ms, result.Renderer,
+            var json = graph.ToJsonString();
+            await page.EvaluateAsync(Script, json);
+            var result = await page.EvaluateAsync<System.Text.Json.JsonElement>(Script, json);
+            results.Add(new UiFigures(requested, result.GetProperty("drawn").GetInt32(), result.GetProperty("ms").GetDouble(), result.GetProperty("renderer").GetString() ?? "",
                 "GraphView.add (styles, renderer choice, fcose force layout) until the second animation frame; headless Chromium, software rendering"));
             await page.CloseAsync();
         }
@@ -124,6 +126,4 @@ internal static class UiBench
         IEnumerable<object?> list => new JsonArray([.. list.Select(ToJson)]),
         _ => JsonValue.Create(value.ToString()),
     };
-
-    internal sealed record JsonElementResult(double Ms, int Drawn, string Renderer);
 }

@@ -1,3 +1,4 @@
+using Graph.Model;
 using Graph.Store;
 using Graph.Store.Memory;
 
@@ -12,8 +13,15 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph) : IGraphAccess
 
     public IEnumerable<long> NodesWithLabel(string label) => graph.NodeIdsByLabel(label);
 
-    public IEnumerable<long> NodesWithProperty(string label, string key, object value) =>
-        graph.TryFindByProperty(label, key, value, out var ids) ? ids : graph.NodeIdsByLabel(label);
+    /// <remarks>
+    /// The id is the store's unique key, looked up directly: a query holds the read lock, under which
+    /// a (label, property) index cannot be built, so without this every <c>{id: $id}</c> scanned the label.
+    /// </remarks>
+    public IEnumerable<long> NodesWithProperty(string label, string key, object value)
+    {
+        if (key == PropertyNames.Id && value is string id) return graph.TryGetNodeId(id, out var node) ? [node] : [];
+        return graph.TryFindByProperty(label, key, value, out var ids) ? ids : graph.NodeIdsByLabel(label);
+    }
 
     public IEnumerable<long>? NodesWithKey(string key) => graph.TryGetNodeId(key, out var id) ? [id] : [];
 

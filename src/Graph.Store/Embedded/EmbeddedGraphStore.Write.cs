@@ -29,6 +29,67 @@ public sealed partial class EmbeddedGraphStore
         }
     }
 
+    /// <summary>
+    /// Ingests several documents in one SQLite transaction, then brings memory up to date in the same
+    /// order: the same end state as ingesting them one by one, without a commit per document. If any
+    /// document fails, the batch is rolled back and the documents are ingested one by one instead, so
+    /// each good document still lands and the failing one throws as <see cref="IngestAsync"/> would.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<GraphDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        // Serialising and hashing the facts was two fifths of the writer's time in the profile: do it on
+        // every core before taking the write gate, leaving the single writer only SQLite and memory.
+        var facts = documents.AsParallel().AsOrdered().Select(DocumentFacts.From).ToList();
+        var results = new List<IngestResult>(documents.Count);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var changes = new List<ChangeSet>(documents.Count);
+            var added = 0;
+            _database.BeginBatch();
+            var committed = false;
+            try
+            {
+                // A document twice in one batch: the later one wins, as it would one by one.
+                for (var i = 0; i < documents.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var previousHash = _database.TryGetHash(documents[i].DocumentId);
+                    var outcome = previousHash is null ? IngestOutcome.Added
+                        : previousHash == facts[i].Hash ? IngestOutcome.Unchanged
+                        : IngestOutcome.Replaced;
+                    if (outcome != IngestOutcome.Unchanged) changes.Add(_database.Replace(documents[i].DocumentId, facts[i]));
+                    if (outcome == IngestOutcome.Added) added++;
+                    results.Add(new IngestResult(documents[i].DocumentId, outcome, facts[i].Nodes.Count, facts[i].Relationships.Count));
+                }
+                _database.EndBatch(commit: true);
+                committed = true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _database.EndBatch(commit: false);
+                results.Clear();
+            }
+            finally
+            {
+                if (!committed) _database.EndBatch(commit: false);
+            }
+            if (committed)
+            {
+                foreach (var change in changes) Apply(change);
+                _documentCount += added;
+                return results;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        foreach (var document in documents) results.Add(await IngestAsync(document, cancellationToken).ConfigureAwait(false));
+        return results;
+    }
+
     public async ValueTask<bool> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -45,6 +45,18 @@ internal sealed class FactDatabase : IDisposable
 
     private readonly SqliteConnection _connection;
 
+    /// <summary>
+    /// Statements run once per node or relationship of every ingest, kept prepared: preparing them
+    /// anew each time was a tenth of ingest time in the profile.
+    /// </summary>
+    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+
+    /// <summary>The transaction of a batch (<see cref="BeginBatch"/>) that every replace joins, else null.</summary>
+    private SqliteTransaction? _batch;
+
+    /// <summary>The transaction commands must run in now (SQLite commands name it explicitly).</summary>
+    private SqliteTransaction? _active;
+
     /// <summary>A second connection for reads that must not wait for an ingest (WAL lets it read the last commit).</summary>
     private readonly Lazy<SqliteConnection> _reader;
     private readonly Lock _readerLock = new();
@@ -76,7 +88,8 @@ internal sealed class FactDatabase : IDisposable
         try
         {
             // WAL: readers never block the writer; NORMAL sync: a killed process loses nothing committed.
-            database.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
+            // A 64 MiB page cache: at 100,000 documents the fact indexes outgrow the 2 MiB default cache.
+            database.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;");
             database.Execute(Schema);
             var version = database.Scalar("SELECT value FROM meta WHERE key = 'schema'");
             if (version is null)
@@ -94,8 +107,37 @@ internal sealed class FactDatabase : IDisposable
 
     public void Dispose()
     {
+        foreach (var statement in _statements.Values) statement.Dispose();
+        _statements.Clear();
+        _batch?.Dispose();
         if (_reader.IsValueCreated) _reader.Value.Dispose();
         _connection.Dispose();
+    }
+
+    /// <summary>
+    /// Starts one transaction that the following replaces join until <see cref="EndBatch"/>: committing
+    /// once per batch of documents rather than once per document is most of ingest's speed at scale.
+    /// </summary>
+    public void BeginBatch()
+    {
+        if (_batch is not null) throw new InvalidOperationException("A batch is already open.");
+        _active = _batch = _connection.BeginTransaction();
+    }
+
+    /// <summary>Commits (or rolls back) the batch's transaction.</summary>
+    public void EndBatch(bool commit)
+    {
+        if (_batch is not { } batch) return;
+        try
+        {
+            if (commit) batch.Commit();
+            else batch.Rollback();
+        }
+        finally
+        {
+            batch.Dispose();
+            _active = _batch = null;
+        }
     }
 
     /// <summary>The text of a document as last committed, read beside a running ingest.</summary>
@@ -123,7 +165,22 @@ internal sealed class FactDatabase : IDisposable
     /// </summary>
     public ChangeSet Replace(string documentId, DocumentFacts? facts)
     {
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = _batch is null ? _connection.BeginTransaction() : null;
+        _active = transaction ?? _batch;
+        try
+        {
+            var changes = ReplaceInTransaction(documentId, facts);
+            transaction?.Commit();
+            return changes;
+        }
+        finally
+        {
+            _active = _batch;
+        }
+    }
+
+    private ChangeSet ReplaceInTransaction(string documentId, DocumentFacts? facts)
+    {
         var oldNodes = new Dictionary<string, NodeFact>(StringComparer.Ordinal);
         var oldRelationships = new Dictionary<string, RelationshipFact>(StringComparer.Ordinal);
         using (var command = Command("SELECT node, labels, properties FROM node_facts WHERE document = $d", ("$d", documentId)))
@@ -187,7 +244,6 @@ internal sealed class FactDatabase : IDisposable
                 ("$k", m.Fact.Key), ("$p", m.Fact.Properties), ("$supplier", m.Document));
         }
 
-        transaction.Commit();
         return new ChangeSet(nodes, relationships);
     }
 
@@ -230,8 +286,7 @@ internal sealed class FactDatabase : IDisposable
 
     private MergedNode? TryReadMergedNode(string nodeId)
     {
-        using var command = Command("SELECT labels, properties, suppliers FROM nodes WHERE id = $id", ("$id", nodeId));
-        using var reader = command.ExecuteReader();
+        using var reader = Prepared("SELECT labels, properties, suppliers FROM nodes WHERE id = $id", [("$id", nodeId)]).ExecuteReader();
         if (!reader.Read()) return null;
         return new MergedNode(nodeId, PropertyJson.ReadLabels(reader.GetString(0)), PropertyJson.ReadProperties(reader.GetString(1)),
             PropertyJson.ReadSuppliers(reader.GetString(2)));
@@ -324,20 +379,31 @@ internal sealed class FactDatabase : IDisposable
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = _active;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         return command;
     }
 
-    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    /// <summary>A kept, prepared command for <paramref name="sql"/> with these parameter values, in the active transaction.</summary>
+    private SqliteCommand Prepared(string sql, (string Name, object Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        command.ExecuteNonQuery();
+        if (!_statements.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _statements[sql] = command;
+        }
+        command.Transaction = _active;
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command;
     }
+
+    private void Execute(string sql, params (string Name, object Value)[] parameters) => Prepared(sql, parameters).ExecuteNonQuery();
 
     private object? Scalar(string sql, params (string Name, object Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        var value = command.ExecuteScalar();
+        var value = Prepared(sql, parameters).ExecuteScalar();
         return value is DBNull ? null : value;
     }
 }

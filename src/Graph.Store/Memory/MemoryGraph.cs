@@ -154,11 +154,15 @@ public sealed partial class MemoryGraph : IDisposable
         return set;
     }
 
+    /// <summary>String values up to this length are pooled: kinds, verbs, bodies, dates, document ids.</summary>
+    private const int LongestPooledValue = 48;
+
     private void InternKeys(PropertyMap map)
     {
-        // Keys arrive as fresh strings from every caller (JSON, Cypher); pooling keeps one per distinct
-        // key, and maps with the same keys (every paragraph, every citation) share one key array.
-        if (!ReferenceEquals(map, PropertyMap.Empty)) map.PoolKeys(Intern, InternShape);
+        // Keys and short values arrive as fresh strings from every caller (JSON, SQLite, Cypher); pooling
+        // keeps one string per distinct key or value, and maps with the same keys (every paragraph, every
+        // citation) share one key array.
+        if (!ReferenceEquals(map, PropertyMap.Empty)) map.PoolStrings(Intern, InternShape, LongestPooledValue);
     }
 
     private string[] InternShape(string[] keys)

@@ -48,12 +48,18 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
     }
 
     /// <summary>
-    /// Replaces each key by its pooled instance, so a million maps share a few dozen key strings.
-    /// Only for a map nobody else holds yet (the graph calls it on maps it has just built).
+    /// Swaps keys and short string values for pooled instances, and the key array for one shared by
+    /// every map with the same keys, in place: only for a map just built and not yet shared. Every node
+    /// read from SQLite or JSON brings its own copies of "spanStart", "source", "preambular"…; pooled,
+    /// a graph keeps one of each.
     /// </summary>
-    internal void PoolKeys(Func<string, string> pool, Func<string[], string[]> shapes)
+    internal void PoolStrings(Func<string, string> pool, Func<string[], string[]> shapes, int longestPooledValue)
     {
-        for (var i = 0; i < _keys.Length; i++) _keys[i] = pool(_keys[i]);
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            _keys[i] = pool(_keys[i]);
+            if (_values[i] is string text && text.Length <= longestPooledValue) _values[i] = pool(text);
+        }
         _keys = shapes(_keys);
     }
 
