@@ -138,19 +138,14 @@ internal static class StoreSelection
         return sb.Append(CultureInfo.InvariantCulture, $"{result.Rows.Count} row(s)\n").ToString();
     }
 
-    private static string Display(object? value) => value switch
+    private static string Display(object? value) => ResultCells.Display(value, Entity);
+
+    private static string? Entity(object value) => value switch
     {
-        null => "null",
-        string s => s,
-        bool b => b ? "true" : "false",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        Neo4jNode n => "(" + string.Concat(n.Labels.Select(l => ":" + l)) + " " + Display(n.Properties) + ")",
-        Neo4jRelationship r => "[:" + r.Type + " " + Display(r.Properties) + "]",
+        Neo4jNode n => ResultCells.Node(n.Labels, n.Properties, Entity),
+        Neo4jRelationship r => ResultCells.Relationship(r.Type, r.Properties, Entity),
         Neo4jPath p => string.Join("-", p.Nodes.Select(Display)),
-        List<object?> list => "[" + string.Join(", ", list.Select(Display)) + "]",
-        IReadOnlyDictionary<string, object?> map => "{" + string.Join(", ", map.Select(e => e.Key + ": " + Display(e.Value))) + "}",
-        _ => value.ToString() ?? "",
+        _ => null,
     };
 }
 

@@ -154,18 +154,13 @@ internal static class QueryCommand
         return sb.Append('\n').ToString();
     }
 
-    private static string Display(object? value) => value switch
+    private static string Display(object? value) => ResultCells.Display(value, Entity);
+
+    private static string? Entity(object value) => value switch
     {
-        null => "null",
-        string s => s,
-        bool b => b ? "true" : "false",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        CypherNode n => "(" + string.Concat(n.Labels.Select(l => ":" + l)) + " " + Display(n.Properties.ToDictionary()) + ")",
-        CypherRelationship r => "[:" + r.Type + " " + Display(r.Properties.ToDictionary()) + "]",
+        CypherNode n => ResultCells.Node(n.Labels, n.Properties, Entity),
+        CypherRelationship r => ResultCells.Relationship(r.Type, r.Properties, Entity),
         CypherPath p => string.Join("-", p.Nodes.Select(Display)),
-        List<object?> list => "[" + string.Join(", ", list.Select(Display)) + "]",
-        Dictionary<string, object?> map => "{" + string.Join(", ", map.Select(e => e.Key + ": " + Display(e.Value))) + "}",
-        _ => value.ToString() ?? "",
+        _ => null,
     };
 }
