@@ -51,7 +51,7 @@ public class GraphBenchmarks
     public async Task<int> ShortestPath() => (await _services.Paths.TryFindShortestPathAsync(_recent, _old))?.Nodes.Count ?? 0;
 
     [Benchmark]
-    public async Task<int> CitationChainDepth5() => (await _services.Citations.TryGetCitationChainAsync(_recent, Direction.Outgoing, 5))?.Nodes.Count ?? 0;
+    public async Task<int> CitationChainDepth5() => (await _services.Citations.TryGetCitationChainAsync(_recent, Direction.Outgoing, 5))?.Graph.Nodes.Count ?? 0;
 
     [Benchmark]
     public int TwoHopCypherWithFilter() => _cypher.Execute(

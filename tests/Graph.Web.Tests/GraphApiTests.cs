@@ -136,6 +136,22 @@ public sealed class GraphApiTests(ExplorerFactory factory)
     }
 
     [Fact]
+    public async Task ACitationChainCutAtItsLimitSaysItIsTruncated()
+    {
+        var id = Uri.EscapeDataString("A/RES/77/13");
+        var whole = await GetJsonAsync($"/api/citations?id={id}&direction=out&depth=2");
+        Assert.False(whole.GetProperty("truncated").GetBoolean());
+        var direct = Ids((await GetJsonAsync($"/api/citations?id={id}&direction=out&depth=1")).GetProperty("nodes")).ToHashSet();
+
+        var cut = await GetJsonAsync($"/api/citations?id={id}&direction=out&depth=2&limit=3");
+        Assert.True(cut.GetProperty("truncated").GetBoolean());
+        var kept = Ids(cut.GetProperty("nodes")).ToList();
+        Assert.Equal(3, kept.Count);
+        Assert.Equal("A/RES/77/13", kept[0]);
+        Assert.Subset(direct, kept.ToHashSet());
+    }
+
+    [Fact]
     public async Task CitedByFindsTheLaterResolution()
     {
         var chain = await GetJsonAsync("/api/citations?id=" + Uri.EscapeDataString("A/RES/71/12") + "&direction=in&depth=1");
@@ -225,6 +241,7 @@ public sealed class GraphApiTests(ExplorerFactory factory)
     [InlineData("/api/citations?id=A/RES/77/13&depth=0", "'depth' must be a whole number from 1 to 6")]
     [InlineData("/api/citations?id=A/RES/77/13&depth=7", "'depth' must be a whole number from 1 to 6")]
     [InlineData("/api/citations?id=A/RES/77/13%23op2", "start at a document")]
+    [InlineData("/api/citations?id=A/RES/77/13&limit=0", "'limit' must be a whole number from 1 to 5000")]
     [InlineData("/api/series", "'id' is required")]
     [InlineData("/api/evolution?to=A/RES/77/13", "'from' is required")]
     [InlineData("/api/evolution?from=A/RES/71/12", "'to' is required")]

@@ -14,9 +14,9 @@ internal sealed class Neo4jCitationService(Neo4jGraphStore store) : ICitationSer
 {
     private const string N = Neo4jSchema.NodeLabel;
 
-    public async ValueTask<GraphData?> TryGetCitationChainAsync(
+    public async ValueTask<CitationChain?> TryGetCitationChainAsync(
         string documentId, Direction direction, int depth = 1, CitationFilter? filter = null,
-        CancellationToken cancellationToken = default)
+        int maxNodes = CitationChain.DefaultMaxNodes, CancellationToken cancellationToken = default)
     {
         filter ??= CitationFilter.None;
         var start = await store.TryGetNodeAsync(documentId, cancellationToken).ConfigureAwait(false);
@@ -36,14 +36,19 @@ internal sealed class Neo4jCitationService(Neo4jGraphStore store) : ICitationSer
                 if (!other.HasLabel(Labels.Document) || !DocumentFilters.Matches(other, filter)) continue;
                 var citing = relationship.Start == other.Id ? other : kept.GetValueOrDefault(relationship.Start);
                 if (citing is null || !citing.HasLabel(Labels.Document)) continue;
+                if (!kept.ContainsKey(other.Id))
+                {
+                    // The same budget as the embedded store: stop at the first document beyond it.
+                    if (kept.Count >= maxNodes) return new CitationChain(graph, Truncated: true);
+                    kept.Add(other.Id, other);
+                    graph.Nodes.Add(other);
+                    next.Add(other.Id);
+                }
                 if (relationships.Add(relationship.Id)) graph.Relationships.Add(relationship);
-                if (!kept.TryAdd(other.Id, other)) continue;
-                graph.Nodes.Add(other);
-                next.Add(other.Id);
             }
             frontier = next;
         }
-        return graph;
+        return new CitationChain(graph, Truncated: false);
     }
 
     public async ValueTask<IReadOnlyList<RankedDocument>> GetMostCitedAsync(

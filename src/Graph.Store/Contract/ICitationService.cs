@@ -13,6 +13,17 @@ public sealed record CitationFilter(string? Body = null, string? Kind = null, lo
     public static readonly CitationFilter None = new();
 }
 
+/// <summary>
+/// A citation chain: the start document first, then the documents reached in breadth-first order, and the
+/// document-level CITES between them. <see cref="Truncated"/> when the node budget stopped the walk before
+/// every document within the depth was reached (documents further away, or later in the last step, are left out).
+/// </summary>
+public sealed record CitationChain(GraphData Graph, bool Truncated)
+{
+    /// <summary>Documents a chain keeps unless asked otherwise: as many as the explorer can lay out readably.</summary>
+    public const int DefaultMaxNodes = 1000;
+}
+
 /// <summary>A document with a score: a citation count or a PageRank.</summary>
 public sealed record RankedDocument(
     string Id, string? Title, string? Kind, string? Body, long? Year, bool Stub, double Score);
@@ -23,12 +34,15 @@ public interface ICitationService
     /// <summary>
     /// What <paramref name="documentId"/> cites (<see cref="Direction.Outgoing"/>), what cites it
     /// (<see cref="Direction.Incoming"/>) or both, transitively up to <paramref name="depth"/> steps
-    /// (1 = direct citations). Only documents passing <paramref name="filter"/> are kept and followed;
-    /// the start document is always kept. Null when the document does not exist.
+    /// (1 = direct citations), breadth-first so the nearest documents come first. Only documents passing
+    /// <paramref name="filter"/> are kept and followed; the start document is always kept. The walk stops
+    /// once <paramref name="maxNodes"/> documents (the start included) are kept, and the chain then says it
+    /// is <see cref="CitationChain.Truncated"/>: a hub's incoming chain reaches most of the graph within a
+    /// few steps. Null when the document does not exist.
     /// </summary>
-    ValueTask<GraphData?> TryGetCitationChainAsync(
+    ValueTask<CitationChain?> TryGetCitationChainAsync(
         string documentId, Direction direction, int depth = 1, CitationFilter? filter = null,
-        CancellationToken cancellationToken = default);
+        int maxNodes = CitationChain.DefaultMaxNodes, CancellationToken cancellationToken = default);
 
     /// <summary>Documents by the number of distinct documents citing them, most cited first.</summary>
     ValueTask<IReadOnlyList<RankedDocument>> GetMostCitedAsync(

@@ -168,5 +168,5 @@ public sealed partial class EmbeddedGraphStore
         return false;
     }
 
-    private string KeyOf(long internalId) => _relationshipKeys.TryGetValue(internalId, out var key) ? key : "";
+    internal string KeyOf(long internalId) => _relationshipKeys.TryGetValue(internalId, out var key) ? key : "";
 }

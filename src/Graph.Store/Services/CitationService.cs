@@ -10,9 +10,9 @@ public sealed class CitationService(IGraphReader reader) : ICitationService
 {
     private static readonly string[] CitesOnly = [RelationshipTypes.Cites];
 
-    public async ValueTask<GraphData?> TryGetCitationChainAsync(
+    public async ValueTask<CitationChain?> TryGetCitationChainAsync(
         string documentId, Direction direction, int depth = 1, CitationFilter? filter = null,
-        CancellationToken cancellationToken = default)
+        int maxNodes = CitationChain.DefaultMaxNodes, CancellationToken cancellationToken = default)
     {
         var start = await reader.TryGetNodeAsync(documentId, cancellationToken).ConfigureAwait(false);
         if (start is null) return null;
@@ -34,15 +34,19 @@ public sealed class CitationService(IGraphReader reader) : ICitationService
                     var document = await documents.TryGetDocumentAsync(other, cancellationToken).ConfigureAwait(false);
                     if (document is null || !DocumentFilters.Matches(document, filter)) continue;
                     if (!await documents.IsDocumentAsync(relationship.Start, cancellationToken).ConfigureAwait(false)) continue;
+                    if (!kept.Contains(other))
+                    {
+                        if (kept.Count >= maxNodes) return new CitationChain(graph, Truncated: true);
+                        kept.Add(other);
+                        graph.Nodes.Add(document);
+                        next.Add(other);
+                    }
                     if (relationships.Add(relationship.Id)) graph.Relationships.Add(relationship);
-                    if (!kept.Add(other)) continue;
-                    graph.Nodes.Add(document);
-                    next.Add(other);
                 }
             }
             frontier = next;
         }
-        return graph;
+        return new CitationChain(graph, Truncated: false);
     }
 
     public async ValueTask<IReadOnlyList<RankedDocument>> GetMostCitedAsync(

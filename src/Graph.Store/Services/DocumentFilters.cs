@@ -10,19 +10,30 @@ namespace Graph.Store.Services;
 public static class DocumentFilters
 {
     /// <summary>Body and kind compare case-insensitively; a year filter needs a year (property or date).</summary>
-    public static bool Matches(GraphNode document, CitationFilter filter)
+    public static bool Matches(GraphNode document, CitationFilter filter) => Matches(document.Properties, filter);
+
+    /// <summary>
+    /// <see cref="Matches(GraphNode, CitationFilter)"/> over a document's properties alone, so a store can test
+    /// documents it holds without copying them into <see cref="GraphNode"/>s first.
+    /// </summary>
+    public static bool Matches(IReadOnlyDictionary<string, object?> properties, CitationFilter filter)
     {
-        if (filter.Body is { } body && !string.Equals(document.GetString("body"), body, StringComparison.OrdinalIgnoreCase)) return false;
-        if (filter.Kind is { } kind && !string.Equals(document.GetString("kind"), kind, StringComparison.OrdinalIgnoreCase)) return false;
+        if (filter.Body is { } body && !string.Equals(StringOf(properties, "body"), body, StringComparison.OrdinalIgnoreCase)) return false;
+        if (filter.Kind is { } kind && !string.Equals(StringOf(properties, "kind"), kind, StringComparison.OrdinalIgnoreCase)) return false;
         if (filter.FromYear is null && filter.ToYear is null) return true;
-        if (YearOf(document) is not { } year) return false;
+        if (YearOf(properties) is not { } year) return false;
         return year >= (filter.FromYear ?? long.MinValue) && year <= (filter.ToYear ?? long.MaxValue);
     }
 
     /// <summary>The document's <c>year</c>, or the year of its adoption, distribution or other date.</summary>
-    public static long? YearOf(GraphNode node)
+    public static long? YearOf(GraphNode node) => YearOf(node.Properties);
+
+    private static string? StringOf(IReadOnlyDictionary<string, object?> properties, string key) =>
+        properties.TryGetValue(key, out var value) ? value as string : null;
+
+    private static long? YearOf(IReadOnlyDictionary<string, object?> properties)
     {
-        if (node.Properties.TryGetValue("year", out var value))
+        if (properties.TryGetValue("year", out var value))
         {
             switch (value)
             {
@@ -32,7 +43,7 @@ public static class DocumentFilters
             }
         }
         foreach (var key in (string[])["adoptionDate", "distributionDate", "date"])
-            if (node.GetString(key) is { Length: >= 4 } date && long.TryParse(date.AsSpan(0, 4), CultureInfo.InvariantCulture, out var year))
+            if (StringOf(properties, key) is { Length: >= 4 } date && long.TryParse(date.AsSpan(0, 4), CultureInfo.InvariantCulture, out var year))
                 return year;
         return null;
     }

@@ -17,6 +17,9 @@ public static class GraphApi
     private const int MaxLimit = 500;
     private const int MaxSubgraphIds = 1000;
 
+    /// <summary>Most documents a citation chain may be asked to keep (<c>limit</c>); more cannot be drawn readably.</summary>
+    private const int MaxChainNodes = 5000;
+
     public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Graph");
@@ -29,7 +32,7 @@ public static class GraphApi
         api.MapGet("/path", FindPath).WithName("FindPath")
             .WithSummary("A shortest path between two nodes, following relationships either way.");
         api.MapGet("/citations", GetCitations).WithName("GetCitations")
-            .WithSummary("What a document cites (out) or what cites it (in), to a depth.");
+            .WithSummary("What a document cites (out) or what cites it (in), to a depth, nearest first; at most limit documents (truncated says when more were reachable).");
         api.MapGet("/series", GetSeries).WithName("GetSeries")
             .WithSummary("The timeline of the series a document (or series node) belongs to.");
         api.MapGet("/evolution", GetEvolution).WithName("GetEvolution")
@@ -145,19 +148,20 @@ public static class GraphApi
     }
 
     public static async Task<Results<Ok<GraphDto>, ProblemHttpResult>> GetCitations(
-        string? id, string? direction, string? depth, GraphServices graph, CancellationToken cancellationToken)
+        string? id, string? direction, string? depth, string? limit, GraphServices graph, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id)) return Problems.Missing("id", "/api/citations?id=A/RES/77/13&direction=out&depth=2");
         if (!TryParseDirection(direction, Direction.Outgoing, out var dir, out var problem)) return problem;
         if (!TryParseCount(depth, "depth", 1, MaxDepth, 1, out var steps, out problem)) return problem;
+        if (!TryParseCount(limit, "limit", 1, MaxChainNodes, CitationChain.DefaultMaxNodes, out var maxNodes, out problem)) return problem;
         var node = await NodeLookup.TryFindAsync(graph.Store, id, cancellationToken);
         if (node is null) return Problems.UnknownNode(id);
         if (!node.HasLabel(Labels.Document))
             return Problems.BadRequest($"Citation chains start at a document; '{node.Id}' is a {KindOf([.. node.Labels])}.");
 
-        var chain = await graph.Citations.TryGetCitationChainAsync(node.Id, dir, steps, CitationFilter.None, cancellationToken);
+        var chain = await graph.Citations.TryGetCitationChainAsync(node.Id, dir, steps, CitationFilter.None, maxNodes, cancellationToken);
         if (chain is null) return Problems.UnknownNode(id);
-        return TypedResults.Ok(await ToDtoAsync(graph, chain, cancellationToken));
+        return TypedResults.Ok(await ToDtoAsync(graph, chain.Graph, cancellationToken) with { Truncated = chain.Truncated });
     }
 
     public static async Task<Results<Ok<SeriesDto>, ProblemHttpResult>> GetSeries(

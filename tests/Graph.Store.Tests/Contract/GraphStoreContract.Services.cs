@@ -57,7 +57,7 @@ public abstract partial class GraphStoreContract
         var citations = ServicesFor(store).Citations;
 
         async Task<string[]> Chain(string id, Direction direction, int depth, CitationFilter? filter = null) =>
-            [.. (await citations.TryGetCitationChainAsync(id, direction, depth, filter, Token))!.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal)];
+            [.. (await citations.TryGetCitationChainAsync(id, direction, depth, filter, cancellationToken: Token))!.Graph.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal)];
 
         Assert.Equal([Res5950, Res6912, Res7112, Res7713, Sc1631], await Chain(Res7713, Direction.Outgoing, 1));
         Assert.Equal([Res7112, Res7713, Prst], await Chain(Res7112, Direction.Incoming, 2));
@@ -69,10 +69,32 @@ public abstract partial class GraphStoreContract
         // 77/13 (2022) is outside the years, so the statement behind it is not reached.
         Assert.Equal([Res7112], await Chain(Res7112, Direction.Incoming, 2, new CitationFilter(FromYear: 2023)));
 
-        var chain = await citations.TryGetCitationChainAsync(Prst, Direction.Outgoing, 2, cancellationToken: Token);
-        Assert.All(chain!.Relationships, r => Assert.Equal(RelationshipTypes.Cites, r.Type));
+        var chain = (await citations.TryGetCitationChainAsync(Prst, Direction.Outgoing, 2, cancellationToken: Token))!.Graph;
+        Assert.All(chain.Relationships, r => Assert.Equal(RelationshipTypes.Cites, r.Type));
         Assert.DoesNotContain(chain.Relationships, r => r.Start.Contains('#', StringComparison.Ordinal));
         Assert.Null(await citations.TryGetCitationChainAsync("A/RES/0/0", Direction.Outgoing, 1, cancellationToken: Token));
+    }
+
+    [Fact]
+    public async Task CutsACitationChainAtItsBudgetNearestFirstAndSaysSo()
+    {
+        await using var store = await StoreWithAsync([.. All()]);
+        var citations = ServicesFor(store).Citations;
+
+        var whole = (await citations.TryGetCitationChainAsync(Prst, Direction.Outgoing, 3, cancellationToken: Token))!;
+        Assert.False(whole.Truncated);
+        var direct = (await citations.TryGetCitationChainAsync(Prst, Direction.Outgoing, 1, cancellationToken: Token))!.Graph.Nodes.Select(n => n.Id).ToHashSet();
+
+        // The statement cites 77/13 (and what else it cites directly) before anything 77/13 cites is reached.
+        var cut = (await citations.TryGetCitationChainAsync(Prst, Direction.Outgoing, 3, maxNodes: direct.Count, cancellationToken: Token))!;
+        Assert.True(cut.Truncated, $"{direct.Count} of {whole.Graph.Nodes.Count} documents kept, yet not truncated");
+        Assert.Equal(Prst, cut.Graph.Nodes[0].Id);
+        Assert.Equal(direct.Order(StringComparer.Ordinal), cut.Graph.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+        Assert.All(cut.Graph.Relationships, r => Assert.True(direct.Contains(r.Start) && direct.Contains(r.End), r.Id));
+
+        var exact = (await citations.TryGetCitationChainAsync(Prst, Direction.Outgoing, 3, maxNodes: whole.Graph.Nodes.Count, cancellationToken: Token))!;
+        Assert.False(exact.Truncated);
+        Assert.Equal(whole.Graph.Nodes.Count, exact.Graph.Nodes.Count);
     }
 
     [Fact]

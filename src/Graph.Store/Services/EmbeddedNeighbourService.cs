@@ -1,0 +1,42 @@
+using Graph.Model;
+using Graph.Store.Embedded;
+
+namespace Graph.Store.Services;
+
+/// <summary>
+/// Neighbourhoods in the embedded store's memory. The page returned is the one the store's read role gives
+/// (relationships in the order of their <see cref="GraphRelationship.Id"/>, the first <c>limit</c>), but a hub's
+/// page is chosen by comparing ids piecewise, without building an id string per relationship, and only the
+/// page is copied out.
+/// </summary>
+internal sealed class EmbeddedNeighbourService(EmbeddedGraphStore store) : INeighbourService
+{
+    public ValueTask<GraphData?> TryGetNeighboursAsync(
+        string id, Direction direction = Direction.Both, IReadOnlyCollection<string>? types = null, int limit = 100,
+        CancellationToken cancellationToken = default)
+    {
+        var graph = store.Graph;
+        using var _ = graph.EnterRead();
+        if (!graph.TryGetNodeId(id, out var centreId) || !graph.TryGetNode(centreId, out var centre)) return ValueTask.FromResult<GraphData?>(null);
+
+        var ids = graph.GetRelationshipIds(centreId, direction, types);
+        var parts = new List<RelationshipIdParts>(ids.Count);
+        foreach (var relationshipId in ids)
+        {
+            graph.TryGetRelationship(relationshipId, out var relationship);
+            graph.TryGetNode(relationship.StartId, out var start);
+            graph.TryGetNode(relationship.EndId, out var end);
+            parts.Add(new RelationshipIdParts(
+                relationshipId, start.Key ?? $"_{start.Id}", relationship.Type, end.Key ?? $"_{end.Id}", store.KeyOf(relationshipId)));
+        }
+        var page = RelationshipIdOrder.Smallest(parts, Math.Max(0, limit));
+
+        var relationships = new List<GraphRelationship>(page.Count);
+        foreach (var entry in page)
+            if (graph.TryGetRelationship(entry.RelationshipId, out var relationship)) relationships.Add(store.ToGraphRelationship(relationship));
+        var others = new List<GraphNode>();
+        foreach (var other in Neighbourhoods.OtherEnds(id, relationships))
+            if (graph.TryGetNodeByKey(other, out var node)) others.Add(EmbeddedGraphStore.ToGraphNode(node));
+        return ValueTask.FromResult<GraphData?>(Neighbourhoods.Build(EmbeddedGraphStore.ToGraphNode(centre), others, relationships));
+    }
+}
