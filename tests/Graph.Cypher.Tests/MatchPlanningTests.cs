@@ -47,4 +47,55 @@ public sealed class MatchPlanningTests
         var rows = engine.Run("MATCH (a:Document)-[:CITES]->(b:Document {id: 'A/RES/50'}) RETURN a.id").Rows;
         Assert.Equal("A/RES/40", Assert.Single(rows)[0]);
     }
+
+    /// <summary>Documents with paragraphs; each paragraph cites a document a few sessions back, so there are chains both ways.</summary>
+    private static CypherEngine CorpusWithParagraphs()
+    {
+        var engine = Corpus();
+        engine.Run("""
+            MATCH (d:Document)
+            UNWIND range(1, 3) AS k
+            CREATE (d)-[:HAS_PARAGRAPH {ordinal: k}]->(:Paragraph {id: d.id + '#op' + k, number: k})
+            """);
+        engine.Run("""
+            MATCH (d:Document)-[:HAS_PARAGRAPH]->(p:Paragraph), (x:Document)
+            WHERE toInteger(split(x.id, '/')[2]) = toInteger(split(d.id, '/')[2]) - 10 * p.number
+            CREATE (p)-[:CITES]->(x)
+            """);
+        return engine;
+    }
+
+    private static List<string> Rows(CypherEngine engine, string query, string id) =>
+        [.. engine.Run(query, new Dictionary<string, object?> { ["id"] = id }).Rows.Select(r => string.Join(" | ", r.Select(CellText))).Order(StringComparer.Ordinal)];
+
+    private static string CellText(object? cell) => cell switch
+    {
+        IEnumerable<object?> list when cell is not string => "[" + string.Join(", ", list.Select(CellText)) + "]",
+        _ => Convert.ToString(cell, System.Globalization.CultureInfo.InvariantCulture) ?? "null",
+    };
+
+    [Theory]
+    // The indexed node stands in the middle: the match starts there and expands both ways.
+    [InlineData("MATCH path = (p:Paragraph)-[:CITES]->(x:Document {id: $id})<-[:CITES]-(q:Paragraph) RETURN p.id, q.id, [n IN nodes(path) | n.id]",
+                "MATCH path = (p:Paragraph)-[:CITES]->(x)<-[:CITES]-(q:Paragraph) WHERE x.id + '' = $id RETURN p.id, q.id, [n IN nodes(path) | n.id]")]
+    [InlineData("MATCH (d:Document)-[:HAS_PARAGRAPH]->(p)-[:CITES]->(x:Document {id: $id})-[:HAS_PARAGRAPH]->(o) RETURN d.id, p.id, o.id",
+                "MATCH (d:Document)-[:HAS_PARAGRAPH]->(p)-[:CITES]->(x)-[:HAS_PARAGRAPH]->(o) WHERE x.id + '' = $id RETURN d.id, p.id, o.id")]
+    // Variable length on the left of the anchor, with the relationship list and the path read back in written order.
+    [InlineData("MATCH path = (a:Paragraph)-[r:CITES|HAS_PARAGRAPH*1..3]->(x:Document)-[:HAS_PARAGRAPH]->(p) WHERE x.id = $id RETURN a.id, p.id, [e IN r | type(e)], [n IN nodes(path) | n.id], length(path)",
+                "MATCH path = (a:Paragraph)-[r:CITES|HAS_PARAGRAPH*1..3]->(x)-[:HAS_PARAGRAPH]->(p) WHERE x.id + '' = $id RETURN a.id, p.id, [e IN r | type(e)], [n IN nodes(path) | n.id], length(path)")]
+    // Against the arrows on both sides of the anchor, and undirected.
+    [InlineData("MATCH (p)<-[:HAS_PARAGRAPH]-(x:Document {id: $id})<-[:CITES]-(q)-[]-(z) RETURN p.id, q.id, z.id",
+                "MATCH (p)<-[:HAS_PARAGRAPH]-(x)<-[:CITES]-(q)-[]-(z) WHERE x.id + '' = $id RETURN p.id, q.id, z.id")]
+    public void AnAnchorInsideThePatternGivesTheRowsOfAScan(string anchored, string scanned)
+    {
+        var engine = CorpusWithParagraphs();
+        foreach (var id in new[] { "A/RES/57", "A/RES/120", "A/RES/3", "A/RES/200" })
+        {
+            var expected = Rows(engine, scanned, id);
+            var actual = Rows(engine, anchored, id);
+            Assert.True(expected.SequenceEqual(actual),
+                $"{id}: the scan gives\n  {string.Join("\n  ", expected)}\nthe anchored match gives\n  {string.Join("\n  ", actual)}");
+        }
+        Assert.NotEmpty(Rows(engine, anchored, "A/RES/57"));
+    }
 }

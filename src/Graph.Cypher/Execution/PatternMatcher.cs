@@ -5,10 +5,11 @@ namespace Graph.Cypher.Execution;
 
 /// <summary>
 /// Finds the bindings of a pattern by backtracking from a start node, keeping each relationship at most
-/// once per pattern (relationship isomorphism). The plan is rule-based: start from a bound variable, else
-/// the unique key index (<c>id</c>), else a (label, property) index from an inline map or a WHERE equality,
-/// else the label index, else every node; and each WHERE conjunct is pushed down to run as soon as the
-/// pattern parts binding its variables are matched.
+/// once per pattern (relationship isomorphism). The plan is rule-based: each pattern part starts at its most
+/// selective node wherever it stands (a bound variable, else the unique key index (<c>id</c>), else a
+/// (label, property) index from an inline map or a WHERE equality, else the label index, else every node)
+/// and expands from there to the right as written and to the left against the arrows; each WHERE conjunct
+/// is pushed down to run as soon as the pattern parts binding its variables are matched.
 /// </summary>
 internal sealed class PatternMatcher(Evaluator evaluator)
 {
@@ -173,45 +174,149 @@ internal sealed class PatternMatcher(Evaluator evaluator)
 
     private static bool IsBound(string? variable, Row row) => variable is not null && row.ContainsKey(variable);
 
-    private static bool HasLookup(NodePattern node, MatchPlan plan) =>
-        node.Properties is MapExpr { Entries.Count: > 0 } || (node.Variable is not null && plan.Lookups.ContainsKey(node.Variable));
+    /// <summary>
+    /// One stretch of a pattern part walked away from the anchor: its nodes from the anchor outwards and the
+    /// relationships between them, directions as walked. <see cref="Reversed"/> when it runs right to left in
+    /// the pattern as written (a variable-length list then reads back in written order).
+    /// </summary>
+    private sealed record Segment(IReadOnlyList<NodePattern> Nodes, IReadOnlyList<RelPattern> Relationships, bool Reversed);
+
+    /// <summary>
+    /// A pattern part as walked: its segments in walking order. While the second segment is walked,
+    /// <see cref="SplitNodes"/> and <see cref="SplitRelationships"/> say how much of the path the first one holds
+    /// (variable-length steps make that known only as they are matched).
+    /// </summary>
+    private sealed class Walk(PatternPart part, IReadOnlyList<Segment> segments)
+    {
+        public PatternPart Part { get; } = part;
+
+        public IReadOnlyList<Segment> Segments { get; } = segments;
+
+        public int SplitNodes { get; set; }
+
+        public int SplitRelationships { get; set; }
+    }
+
+    private static RelPattern Flipped(RelPattern r) => r with
+    {
+        Direction = r.Direction switch
+        {
+            RelDirection.Outgoing => RelDirection.Incoming,
+            RelDirection.Incoming => RelDirection.Outgoing,
+            _ => RelDirection.Either,
+        },
+    };
+
+    /// <summary>
+    /// How selective starting at a pattern node is, lower first: a node the row binds already, the unique key
+    /// (<c>id</c>) looked up, a (label, property) index, a label, every node. Only lookups whose value is known
+    /// before the pattern is matched count.
+    /// </summary>
+    private int Selectivity(NodePattern node, Row row, MatchPlan plan)
+    {
+        if (IsBound(node.Variable, row))
+        {
+            return 0;
+        }
+
+        var equalities = new List<(string Key, Expr Value)>();
+        if (node.Properties is MapExpr map)
+        {
+            equalities.AddRange(map.Entries.Select(e => (e.Key, e.Value)));
+        }
+
+        if (node.Variable is not null && plan.Lookups.TryGetValue(node.Variable, out var lookup))
+        {
+            equalities.Add(lookup);
+        }
+
+        var known = equalities.Where(e => !DependsOnPattern(e.Value, row)).ToList();
+        if (known.Any(e => e.Key == "id") && Context.Graph.KeepsKeyIndex)
+        {
+            return 1;
+        }
+
+        if (node.Labels.Count > 0)
+        {
+            return known.Count > 0 ? 2 : 3;
+        }
+
+        return 4;
+    }
+
+    /// <summary>
+    /// The anchor: the most selective node of the part; on a tie the first node, then the last (so a plain
+    /// pattern is walked as written), then the leftmost inner node. Shortest-path parts keep their ends.
+    /// </summary>
+    private int ChooseAnchor(PatternPart part, Row row, MatchPlan plan)
+    {
+        var nodes = part.Nodes;
+        if (part.Relationships.Count == 0)
+        {
+            return 0;
+        }
+
+        var best = 0;
+        var bestScore = Selectivity(nodes[0], row, plan);
+        var lastScore = Selectivity(nodes[^1], row, plan);
+        if (lastScore < bestScore)
+        {
+            best = nodes.Count - 1;
+            bestScore = lastScore;
+        }
+
+        if (part.ShortestKind is null)
+        {
+            for (var i = 1; i < nodes.Count - 1; i++)
+            {
+                var score = Selectivity(nodes[i], row, plan);
+                if (score < bestScore)
+                {
+                    best = i;
+                    bestScore = score;
+                }
+            }
+        }
+
+        return best;
+    }
 
     private IEnumerable<Row> MatchPart(PatternPart part, Row row, HashSet<long> used, MatchPlan plan)
     {
         var nodes = part.Nodes;
         var rels = part.Relationships;
-        var reversed = false;
-        if (!IsBound(nodes[0].Variable, row) && rels.Count > 0 &&
-            (IsBound(nodes[^1].Variable, row) ||
-             (!HasLookup(nodes[0], plan) && HasLookup(nodes[^1], plan)) ||
-             (!HasLookup(nodes[0], plan) && nodes[0].Labels.Count == 0 && nodes[^1].Labels.Count > 0)))
+        var anchor = ChooseAnchor(part, row, plan);
+
+        // From the anchor rightwards as written, then leftwards with directions flipped.
+        var segments = new List<Segment>();
+        if (anchor < rels.Count)
         {
-            reversed = true;
-            nodes = nodes.Reverse().ToList();
-            rels = rels.Reverse().Select(r => r with
-            {
-                Direction = r.Direction switch
-                {
-                    RelDirection.Outgoing => RelDirection.Incoming,
-                    RelDirection.Incoming => RelDirection.Outgoing,
-                    _ => RelDirection.Either,
-                },
-            }).ToList();
+            segments.Add(new Segment([.. nodes.Skip(anchor)], [.. rels.Skip(anchor)], Reversed: false));
         }
 
+        if (anchor > 0)
+        {
+            segments.Add(new Segment([.. nodes.Take(anchor + 1).Reverse()], [.. rels.Take(anchor).Reverse().Select(Flipped)], Reversed: true));
+        }
+
+        if (segments.Count == 0)
+        {
+            segments.Add(new Segment(nodes, rels, Reversed: false));
+        }
+
+        var walk = new Walk(part, segments);
         var pathNodes = new List<long>();
         var pathRels = new List<long>();
-        var segments = new List<int>();
-        foreach (var start in StartCandidates(nodes[0], row, plan))
+        foreach (var start in StartCandidates(nodes[anchor], row, plan))
         {
             Context.Tick();
-            if (!TryBindNode(nodes[0], start, row, out var boundHere))
+            if (!TryBindNode(nodes[anchor], start, row, out var boundHere))
             {
                 continue;
             }
 
             pathNodes.Add(start);
-            foreach (var _ in Expand(part, nodes, rels, 0, start, row, used, pathNodes, pathRels, reversed))
+            foreach (var _ in Expand(walk, 0, 0, start, row, used, pathNodes, pathRels))
             {
                 yield return row;
             }
@@ -219,9 +324,23 @@ internal sealed class PatternMatcher(Evaluator evaluator)
             pathNodes.RemoveAt(pathNodes.Count - 1);
             if (boundHere)
             {
-                row.Remove(nodes[0].Variable!);
+                row.Remove(nodes[anchor].Variable!);
             }
         }
+    }
+
+    /// <summary>
+    /// The path in written order from the walk's lists: the anchor and the nodes right of it come first (as
+    /// walked), then the nodes left of it (walked outwards, so reversed back).
+    /// </summary>
+    private static PathValue WrittenOrder(Walk walk, List<long> pathNodes, List<long> pathRels)
+    {
+        var (rightNodes, rightRels) = walk.Segments.Count > 1 ? (walk.SplitNodes, walk.SplitRelationships)
+            : walk.Segments[0].Reversed ? (1, 0)
+            : (pathNodes.Count, pathRels.Count);
+        var nodes = pathNodes.Skip(rightNodes).Reverse().Concat(pathNodes.Take(rightNodes)).ToList();
+        var rels = pathRels.Skip(rightRels).Reverse().Concat(pathRels.Take(rightRels)).ToList();
+        return new PathValue(nodes, rels);
     }
 
     private IEnumerable<long> StartCandidates(NodePattern node, Row row, MatchPlan plan)
@@ -372,18 +491,26 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         }
     }
 
-    private IEnumerable<bool> Expand(PatternPart part, IReadOnlyList<NodePattern> nodes, IReadOnlyList<RelPattern> rels, int k,
-        long current, Row row, HashSet<long> used, List<long> pathNodes, List<long> pathRels, bool reversed)
+    private IEnumerable<bool> Expand(Walk walk, int segment, int k, long current, Row row, HashSet<long> used, List<long> pathNodes, List<long> pathRels)
     {
+        var (nodes, rels, reversed) = walk.Segments[segment];
         if (k == rels.Count)
         {
-            if (part.PathVariable is not null)
+            if (segment + 1 < walk.Segments.Count)
             {
-                var ns = reversed ? Enumerable.Reverse(pathNodes).ToList() : pathNodes.ToList();
-                var rs = reversed ? Enumerable.Reverse(pathRels).ToList() : pathRels.ToList();
-                row[part.PathVariable] = new PathValue(ns, rs);
+                // The right of the anchor is matched: walk its left, from the anchor again.
+                walk.SplitNodes = pathNodes.Count;
+                walk.SplitRelationships = pathRels.Count;
+                foreach (var r in Expand(walk, segment + 1, 0, pathNodes[0], row, used, pathNodes, pathRels))
+                {
+                    yield return r;
+                }
+            }
+            else if (walk.Part.PathVariable is not null)
+            {
+                row[walk.Part.PathVariable] = WrittenOrder(walk, pathNodes, pathRels);
                 yield return true;
-                row.Remove(part.PathVariable);
+                row.Remove(walk.Part.PathVariable);
             }
             else
             {
@@ -420,7 +547,7 @@ internal sealed class PatternMatcher(Evaluator evaluator)
 
                 pathNodes.Add(other);
                 pathRels.Add(rel);
-                foreach (var r in Expand(part, nodes, rels, k + 1, other, row, used, pathNodes, pathRels, reversed))
+                foreach (var r in Expand(walk, segment, k + 1, other, row, used, pathNodes, pathRels))
                 {
                     yield return r;
                 }
@@ -475,7 +602,7 @@ internal sealed class PatternMatcher(Evaluator evaluator)
                 row[relPattern.Variable] = relList;
             }
 
-            foreach (var r in Expand(part, nodes, rels, k + 1, end, row, used, pathNodes, pathRels, reversed))
+            foreach (var r in Expand(walk, segment, k + 1, end, row, used, pathNodes, pathRels))
             {
                 yield return r;
             }

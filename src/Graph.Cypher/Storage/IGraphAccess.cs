@@ -16,6 +16,9 @@ internal interface IGraphAccess
     /// <summary>Candidates for label + property = value; may return a superset (the caller re-checks).</summary>
     IEnumerable<long> NodesWithProperty(string label, string key, object value);
 
+    /// <summary>Whether <see cref="NodesWithKey"/> answers from an index (so a pattern node with an <c>id</c> is the best place to start).</summary>
+    bool KeepsKeyIndex { get; }
+
     /// <summary>The node whose unique key property <c>id</c> is <paramref name="key"/>; null when the graph keeps no such index.</summary>
     IEnumerable<long>? NodesWithKey(string key);
 

@@ -41,6 +41,8 @@ internal sealed class InMemoryGraphAccess : IGraphAccess
 
     public IEnumerable<long> NodesWithProperty(string label, string key, object value) => NodesWithLabel(label);
 
+    public bool KeepsKeyIndex => false;
+
     public IEnumerable<long>? NodesWithKey(string key) => null;
 
     public bool NodeExists(long node) => nodes.ContainsKey(node);

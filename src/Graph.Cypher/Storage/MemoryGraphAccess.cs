@@ -23,6 +23,8 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph) : IGraphAccess
         return graph.TryFindByProperty(label, key, value, out var ids) ? ids : graph.NodeIdsByLabel(label);
     }
 
+    public bool KeepsKeyIndex => true;
+
     public IEnumerable<long>? NodesWithKey(string key) => graph.TryGetNodeId(key, out var id) ? [id] : [];
 
     public bool NodeExists(long node) => graph.ContainsNode(node);
