@@ -119,8 +119,15 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         var filters = plan.ConjunctsAfterPart[index];
         foreach (var _ in matches)
         {
-            if (filters.Any(f => evaluator.EvalPredicate(f, row) != true))
+            if (!Passes(filters, row))
             {
+                continue;
+            }
+
+            if (index + 1 == parts.Count)
+            {
+                // The last part: hand out the row without one more iterator per match.
+                yield return new Row(row);
                 continue;
             }
 
@@ -129,6 +136,19 @@ internal sealed class PatternMatcher(Evaluator evaluator)
                 yield return result;
             }
         }
+    }
+
+    private bool Passes(List<Expr> filters, Row row)
+    {
+        foreach (var filter in filters)
+        {
+            if (evaluator.EvalPredicate(filter, row) != true)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private IEnumerable<Row> Shortest(PatternPart part, IEnumerable<Row> matches, Row row)
@@ -422,10 +442,9 @@ internal sealed class PatternMatcher(Evaluator evaluator)
     {
         if (pattern.Labels.Count > 0)
         {
-            var labels = Context.Graph.LabelsOf(id);
             foreach (var label in pattern.Labels)
             {
-                if (!labels.Contains(label))
+                if (!Context.Graph.HasLabel(id, label))
                 {
                     return false;
                 }
@@ -453,9 +472,8 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         return true;
     }
 
-    private bool RelMatches(RelPattern pattern, long rel, Row row)
+    private bool RelMatches(RelPattern pattern, long rel, string type, Row row)
     {
-        var (_, _, type) = Context.Graph.Endpoints(rel);
         if (pattern.Types.Count > 0 && !pattern.Types.Contains(type))
         {
             return false;
@@ -464,15 +482,16 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         return pattern.Properties is null || PropertiesMatch(pattern.Properties, Context.Graph.RelationshipProperties(rel), row);
     }
 
-    /// <summary>Relationships leaving <paramref name="node"/> in the pattern's direction, each with its far end.</summary>
-    private IEnumerable<(long Rel, long Other)> Steps(long node, RelDirection direction)
+    /// <summary>Relationships leaving <paramref name="node"/> in the pattern's direction, each with its far end and type.</summary>
+    private IEnumerable<(long Rel, long Other, string Type)> Steps(long node, RelDirection direction)
     {
         var graph = Context.Graph;
         if (direction is RelDirection.Outgoing or RelDirection.Either)
         {
             foreach (var rel in graph.Outgoing(node))
             {
-                yield return (rel, graph.Endpoints(rel).End);
+                var (_, end, type) = graph.Endpoints(rel);
+                yield return (rel, end, type);
             }
         }
 
@@ -480,13 +499,13 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         {
             foreach (var rel in graph.Incoming(node))
             {
-                var (start, end, _) = graph.Endpoints(rel);
+                var (start, end, type) = graph.Endpoints(rel);
                 if (direction == RelDirection.Either && start == end)
                 {
                     continue;
                 }
 
-                yield return (rel, start);
+                yield return (rel, start, type);
             }
         }
     }
@@ -526,10 +545,10 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         {
             object? boundRel = null;
             var relBound = relPattern.Variable is not null && row.TryGetValue(relPattern.Variable, out boundRel);
-            foreach (var (rel, other) in Steps(current, relPattern.Direction))
+            foreach (var (rel, other, type) in Steps(current, relPattern.Direction))
             {
                 Context.Tick();
-                if (used.Contains(rel) || (relBound && (boundRel is not RelRef br || br.Id != rel)) || !RelMatches(relPattern, rel, row))
+                if (used.Contains(rel) || (relBound && (boundRel is not RelRef br || br.Id != rel)) || !RelMatches(relPattern, rel, type, row))
                 {
                     continue;
                 }
@@ -547,9 +566,17 @@ internal sealed class PatternMatcher(Evaluator evaluator)
 
                 pathNodes.Add(other);
                 pathRels.Add(rel);
-                foreach (var r in Expand(walk, segment, k + 1, other, row, used, pathNodes, pathRels))
+                if (k + 1 == rels.Count && segment + 1 == walk.Segments.Count && walk.Part.PathVariable is null)
                 {
-                    yield return r;
+                    // The last step of the walk: the match is complete, without one more iterator per row.
+                    yield return true;
+                }
+                else
+                {
+                    foreach (var r in Expand(walk, segment, k + 1, other, row, used, pathNodes, pathRels))
+                    {
+                        yield return r;
+                    }
                 }
 
                 pathNodes.RemoveAt(pathNodes.Count - 1);
@@ -632,10 +659,10 @@ internal sealed class PatternMatcher(Evaluator evaluator)
             yield break;
         }
 
-        foreach (var (rel, other) in Steps(current, pattern.Direction))
+        foreach (var (rel, other, type) in Steps(current, pattern.Direction))
         {
             Context.Tick();
-            if (used.Contains(rel) || !RelMatches(pattern, rel, row))
+            if (used.Contains(rel) || !RelMatches(pattern, rel, type, row))
             {
                 continue;
             }

@@ -28,6 +28,9 @@ internal interface IGraphAccess
 
     IReadOnlyCollection<string> LabelsOf(long node);
 
+    /// <summary>Whether the node carries the label: asked for every candidate a pattern meets, so without copying its labels.</summary>
+    bool HasLabel(long node, string label);
+
     IReadOnlyDictionary<string, object?> NodeProperties(long node);
 
     IReadOnlyDictionary<string, object?> RelationshipProperties(long relationship);

@@ -49,6 +49,8 @@ internal sealed class InMemoryGraphAccess : IGraphAccess
 
     public bool RelationshipExists(long relationship) => relationships.ContainsKey(relationship);
 
+    public bool HasLabel(long node, string label) => LabelsOf(node).Contains(label);
+
     public IReadOnlyCollection<string> LabelsOf(long node) => nodes.TryGetValue(node, out var n) ? n.Labels : [];
 
     public IReadOnlyDictionary<string, object?> NodeProperties(long node) =>

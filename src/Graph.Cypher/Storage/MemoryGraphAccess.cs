@@ -31,6 +31,8 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph) : IGraphAccess
 
     public bool RelationshipExists(long relationship) => graph.ContainsRelationship(relationship);
 
+    public bool HasLabel(long node, string label) => graph.TryGetNode(node, out var n) && n.HasLabel(label);
+
     public IReadOnlyCollection<string> LabelsOf(long node) => graph.TryGetNode(node, out var n) ? n.Labels : [];
 
     public IReadOnlyDictionary<string, object?> NodeProperties(long node) =>
