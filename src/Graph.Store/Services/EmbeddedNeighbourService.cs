@@ -1,5 +1,6 @@
 using Graph.Model;
 using Graph.Store.Embedded;
+using Graph.Store.Memory;
 
 namespace Graph.Store.Services;
 
@@ -20,14 +21,15 @@ internal sealed class EmbeddedNeighbourService(EmbeddedGraphStore store) : INeig
         if (!graph.TryGetNodeId(id, out var centreId) || !graph.TryGetNode(centreId, out var centre)) return ValueTask.FromResult<GraphData?>(null);
 
         var ids = graph.GetRelationshipIds(centreId, direction, types);
+        var centreKey = centre.Key ?? $"_{centreId}";
         var parts = new List<RelationshipIdParts>(ids.Count);
         foreach (var relationshipId in ids)
         {
             graph.TryGetRelationship(relationshipId, out var relationship);
-            graph.TryGetNode(relationship.StartId, out var start);
-            graph.TryGetNode(relationship.EndId, out var end);
-            parts.Add(new RelationshipIdParts(
-                relationshipId, start.Key ?? $"_{start.Id}", relationship.Type, end.Key ?? $"_{end.Id}", store.KeyOf(relationshipId)));
+            // The centre's own key is known; only the far end is looked up.
+            var startKey = relationship.StartId == centreId ? centreKey : KeyOf(graph, relationship.StartId);
+            var endKey = relationship.EndId == centreId ? centreKey : KeyOf(graph, relationship.EndId);
+            parts.Add(new RelationshipIdParts(relationshipId, startKey, relationship.Type, endKey, store.KeyOf(relationshipId)));
         }
         var page = RelationshipIdOrder.Smallest(parts, Math.Max(0, limit));
 
@@ -39,4 +41,8 @@ internal sealed class EmbeddedNeighbourService(EmbeddedGraphStore store) : INeig
             if (graph.TryGetNodeByKey(other, out var node)) others.Add(EmbeddedGraphStore.ToGraphNode(node));
         return ValueTask.FromResult<GraphData?>(Neighbourhoods.Build(EmbeddedGraphStore.ToGraphNode(centre), others, relationships));
     }
+
+    /// <summary>The id a node has in relationship ids (see <see cref="EmbeddedGraphStore.ToGraphNode"/>).</summary>
+    private static string KeyOf(MemoryGraph graph, long nodeId) =>
+        graph.TryGetNode(nodeId, out var node) ? node.Key ?? $"_{nodeId}" : $"_{nodeId}";
 }

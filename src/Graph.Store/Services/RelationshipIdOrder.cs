@@ -35,10 +35,18 @@ internal sealed class RelationshipIdOrder : IComparer<RelationshipIdParts>
 
     public int Compare(RelationshipIdParts x, RelationshipIdParts y)
     {
-        if (!string.Equals(x.Start, y.Start, StringComparison.Ordinal)) return CompareFrom(x, y, 0);
-        if (!string.Equals(x.Type, y.Type, StringComparison.Ordinal)) return CompareFrom(x, y, 2);
-        if (!string.Equals(x.End, y.End, StringComparison.Ordinal)) return CompareFrom(x, y, 4);
+        if (!string.Equals(x.Start, y.Start, StringComparison.Ordinal)) return ComparePiece(x, y, x.Start, y.Start, 0);
+        if (!string.Equals(x.Type, y.Type, StringComparison.Ordinal)) return ComparePiece(x, y, x.Type, y.Type, 2);
+        if (!string.Equals(x.End, y.End, StringComparison.Ordinal)) return ComparePiece(x, y, x.End, y.End, 4);
         return CompareFrom(x, y, 5);
+    }
+
+    /// <summary>Two differing pieces decide alone unless one is a prefix of the other; then what follows decides.</summary>
+    private static int ComparePiece(RelationshipIdParts x, RelationshipIdParts y, string a, string b, int piece)
+    {
+        var common = Math.Min(a.Length, b.Length);
+        var order = string.CompareOrdinal(a, 0, b, 0, common);
+        return order != 0 ? order : CompareFrom(x, y, piece);
     }
 
     /// <summary>Compares the id strings from piece <paramref name="piece"/> on (the pieces before are equal).</summary>
