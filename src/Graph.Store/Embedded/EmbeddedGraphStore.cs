@@ -40,6 +40,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     /// <summary>The search index over <see cref="Graph"/>, kept up to date by ingest and removal (not by writes made to the graph directly).</summary>
     internal SearchIndex SearchIndex { get; } = new();
 
+    /// <summary>The search index's size: paragraphs indexed and the heap bytes it holds (for benchmarks).</summary>
+    public (long Paragraphs, long HeapBytes) SearchIndexSize() => (SearchIndex.Paragraphs, SearchIndex.HeapBytes());
+
     /// <summary>Opens (creating if needed) the store in <paramref name="directory"/> and loads it into memory.</summary>
     /// <exception cref="InvalidDataException">The directory holds a store this program cannot read.</exception>
     public static EmbeddedGraphStore Open(string? directory = null)
