@@ -141,31 +141,41 @@ internal sealed class SearchIndex : IDisposable
                 .OrderBy(t => t.Lists.Sum(l => (long)l.Count)).ToList();
             var matches = new Dictionary<long, (int Terms, int Occurrences)>();
             var counted = new HashSet<int>();
-            for (var k = 0; k < ordered.Count; k++)
+            var read = 0;
+            var alive = 0;
+            foreach (var (term, lists) in ordered)
             {
                 // Any one term of a word bounds how often the word occurs: count the first one read.
-                var countsOccurrences = counted.Add(ordered[k].Term.WordIndex);
-                foreach (var list in ordered[k].Lists)
+                var countsOccurrences = counted.Add(term.WordIndex);
+                // A further term of a word already read narrows little and can cost much ("s" in "S/2001/40"):
+                // skip it when its postings far outnumber the candidates left; the scorer checks the whole word.
+                if (!countsOccurrences && lists.Sum(l => (long)l.Count) > 8L * alive) continue;
+                alive = 0;
+                foreach (var list in lists)
                 {
                     var reader = list.Read();
                     while (reader.TryRead(out var id, out var frequency))
                     {
-                        if (k == 0)
+                        if (read == 0)
                         {
-                            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(matches, id, out _);
+                            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(matches, id, out var known);
+                            if (!known) alive++;
                             first = (1, first.Occurrences + frequency);
                             continue;
                         }
                         ref var match = ref CollectionsMarshal.GetValueRefOrNullRef(matches, id);
-                        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref match) || match.Terms < k) continue;
-                        match = (k + 1, match.Occurrences + (countsOccurrences ? frequency : 0));
+                        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref match) || match.Terms < read) continue;
+                        if (match.Terms == read) alive++;
+                        match = (read + 1, match.Occurrences + (countsOccurrences ? frequency : 0));
                     }
                 }
+                read++;
+                if (alive == 0) return [];
             }
             var result = new List<(long, int)>();
             foreach (var (id, match) in matches)
             {
-                if (match.Terms < ordered.Count) continue;
+                if (match.Terms < read) continue;
                 var bound = everyWordHasTerms ? 25 + Math.Clamp(match.Occurrences - words, 0, 5) : 30;
                 result.Add((id, bound));
             }
