@@ -88,6 +88,8 @@ internal sealed class SearchIndex : IDisposable
                     if (seen.Add(id) && graph.TryGetNode(id, out var node)) AddUnlocked(id, node);
                 }
             }
+            _names.TrimExcess();
+            _paragraphs.TrimExcess();
         }
         finally
         {

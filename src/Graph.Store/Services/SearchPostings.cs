@@ -24,7 +24,7 @@ internal sealed class SearchPostings
     {
         var delta = nodeId - _last;
         var zigzag = (ulong)((delta << 1) ^ (delta >> 63));
-        if (_length + 11 > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, _length + 11));
+        if (_length + 11 > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 3 / 2, _length + 16));
         while (zigzag >= 0x80)
         {
             _data[_length++] = (byte)(zigzag | 0x80);
@@ -34,6 +34,12 @@ internal sealed class SearchPostings
         _data[_length++] = (byte)Math.Min(frequency, byte.MaxValue);
         _last = nodeId;
         Count++;
+    }
+
+    /// <summary>Drops the room left for growth (after a rebuild, when most lists are done growing).</summary>
+    public void TrimExcess()
+    {
+        if (_data.Length > _length) Array.Resize(ref _data, _length);
     }
 
     /// <summary>Reads the postings in the order they were added (call under the index's read lock).</summary>

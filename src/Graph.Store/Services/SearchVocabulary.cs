@@ -61,6 +61,11 @@ internal sealed class SearchVocabulary
         return lists;
     }
 
+    public void TrimExcess()
+    {
+        foreach (var list in _lists.Values) list.TrimExcess();
+    }
+
     /// <summary>Heap bytes: posting lists, token strings, dictionary entries and the sorted copy.</summary>
     public long HeapBytes()
     {
