@@ -61,6 +61,9 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         await using (store)
         {
             inputs = QueryInputs.Draw(store.Graph, options.Seed);
+            var (paragraphs, indexBytes) = store.SearchIndexSize();
+            scale.Notes.Add($"Search index: {indexBytes / 1048576.0:F1} MiB over {paragraphs:N0} paragraphs and the named nodes, {indexBytes / (double)Math.Max(1, paragraphs):F0} B per indexed paragraph.");
+            log.WriteLine($"[{size}] {scale.Notes[^1]}");
             log.WriteLine($"[{size}] services");
             scale.Services.AddRange(await QueryBench.RunServicesAsync(store, inputs));
             log.WriteLine($"[{size}] Cypher");

@@ -130,18 +130,24 @@ public sealed partial class EmbeddedGraphStore
             var exists = Graph.TryGetNodeId(nodeId, out var internalId);
             if (merged is null)
             {
-                if (exists) Graph.DeleteNode(internalId, detach: true);
+                if (exists && Graph.TryGetNode(internalId, out var gone))
+                {
+                    Graph.DeleteNode(internalId, detach: true);
+                    SearchIndex.Remove(gone);
+                }
                 continue;
             }
             if (!exists)
             {
-                Graph.CreateNode(merged.Labels, merged.Properties);
+                var createdId = Graph.CreateNode(merged.Labels, merged.Properties);
+                if (Graph.TryGetNode(createdId, out var created)) SearchIndex.Write(createdId, null, created);
                 continue;
             }
             Graph.TryGetNode(internalId, out var current);
             foreach (var label in current.Labels.Where(l => !merged.Labels.Contains(l)).ToList()) Graph.RemoveLabel(internalId, label);
             foreach (var label in merged.Labels) Graph.AddLabel(internalId, label);
             Graph.ReplaceNodeProperties(internalId, merged.Properties);
+            if (Graph.TryGetNode(internalId, out var updated)) SearchIndex.Write(internalId, current, updated);
         }
         foreach (var (identity, merged) in changes.Relationships)
         {
@@ -151,6 +157,7 @@ public sealed partial class EmbeddedGraphStore
             var internalId = Graph.CreateRelationship(merged.Type, start, end, PropertyJson.ReadProperties(merged.Properties));
             if (merged.Key.Length > 0) _relationshipKeys[internalId] = merged.Key;
         }
+        if (SearchIndex.WantsRebuild) SearchIndex.Rebuild(Graph);
     }
 
     /// <summary>Finds a relationship by its identity (start, type, end, key) through the start node's adjacency.</summary>

@@ -37,6 +37,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     /// </summary>
     public MemoryGraph Graph { get; } = new();
 
+    /// <summary>The search index over <see cref="Graph"/>, kept up to date by ingest and removal (not by writes made to the graph directly).</summary>
+    internal SearchIndex SearchIndex { get; } = new();
+
+    /// <summary>The search index's size: paragraphs indexed and the heap bytes it holds (for benchmarks).</summary>
+    public (long Paragraphs, long HeapBytes) SearchIndexSize() => (SearchIndex.Paragraphs, SearchIndex.HeapBytes());
+
     /// <summary>Opens (creating if needed) the store in <paramref name="directory"/> and loads it into memory.</summary>
     /// <exception cref="InvalidDataException">The directory holds a store this program cannot read.</exception>
     public static EmbeddedGraphStore Open(string? directory = null)
@@ -58,7 +64,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     }
 
     /// <summary>The services over this store: searches read memory directly; the rest go through the read role.</summary>
-    public GraphServices CreateServices() => GraphServicesFactory.Create(this, this, new EmbeddedSearchService(Graph));
+    public GraphServices CreateServices() => GraphServicesFactory.Create(this, this, new EmbeddedSearchService(Graph, SearchIndex));
 
     /// <summary>Size in bytes of the database files (database, WAL and shared memory index).</summary>
     public long SizeOnDisk => _database.StoreSizeBytes(Directory);
@@ -67,6 +73,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     {
         _database.Dispose();
         Graph.Dispose();
+        SearchIndex.Dispose();
         _writeGate.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -95,5 +102,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
             if (relationship.Key.Length > 0) _relationshipKeys[internalId] = relationship.Key;
         }
         _documentCount = _database.CountDocuments();
+        SearchIndex.Rebuild(Graph);
     }
 }

@@ -5,8 +5,9 @@ namespace Graph.Store.Services;
 /// <summary>
 /// Scores one node against a query. Ranking, best first: the exact symbol (100), a symbol or alias
 /// starting with the query (80), a name, acronym or title holding every query word (50–60), a
-/// paragraph holding every query word (20–30, more for more occurrences). Case and accents of the
-/// query's letters are compared case-insensitively; punctuation inside symbols is kept.
+/// paragraph holding every query word (20–30, more for more occurrences). Each query word must start a
+/// word of the text ("union" finds "Unions", not "reunion"), compared case-insensitively; punctuation
+/// inside symbols is kept.
 /// </summary>
 internal sealed class SearchScorer
 {
@@ -22,6 +23,11 @@ internal sealed class SearchScorer
     }
 
     public bool IsEmpty => _words.Length == 0;
+
+    /// <summary>The query's words, as the scorer matches them (each must start a word of the text).</summary>
+    public IReadOnlyList<string> Words => _words;
+
+    private bool LooksLikeSymbolPart => _query.Contains('/', StringComparison.Ordinal) || _query.Contains('(', StringComparison.Ordinal);
 
     /// <summary>Labels whose nodes can match at all; other nodes (footnotes, sessions) are not searched.</summary>
     public static readonly string[] SearchedLabels =
@@ -40,7 +46,8 @@ internal sealed class SearchScorer
                 return new SearchHit(id, labels, SearchHitKind.Symbol, symbol, 95);
             if (symbol.StartsWith(_query, StringComparison.OrdinalIgnoreCase) || Aliases(properties).Any(a => a.StartsWith(_query, StringComparison.OrdinalIgnoreCase)))
                 return new SearchHit(id, labels, SearchHitKind.Symbol, symbol, 80 - Math.Min(10, symbol.Length - _query.Length) * 0.5);
-            if (_query.Contains('/', StringComparison.Ordinal) && symbol.Contains(_query, StringComparison.OrdinalIgnoreCase))
+            // Part of a symbol as people cite it: "77/13" in A/RES/77/13, "1631 (2005)" in S/RES/1631 (2005).
+            if (LooksLikeSymbolPart && (SearchText.ContainsWord(symbol, _query) || Aliases(properties).Any(a => SearchText.ContainsWord(a, _query))))
                 return new SearchHit(id, labels, SearchHitKind.Symbol, symbol, 70);
         }
 
@@ -61,24 +68,16 @@ internal sealed class SearchScorer
     private SearchHit? ScoreParagraph(string id, IReadOnlyList<string> labels, IReadOnlyDictionary<string, object?> properties)
     {
         if (!properties.TryGetValue("text", out var value) || value is not string text || !ContainsAllWords(text)) return null;
-        var occurrences = _words.Sum(w => Occurrences(text, w));
-        var at = text.IndexOf(_words[0], StringComparison.OrdinalIgnoreCase);
-        var phrase = text.Contains(_query, StringComparison.OrdinalIgnoreCase) ? 5 : 0;
+        var occurrences = _words.Sum(w => SearchText.CountWords(text, w));
+        var at = SearchText.IndexOfWord(text, _words[0]);
+        var phrase = SearchText.ContainsWord(text, _query) ? 5 : 0;
         return new SearchHit(id, labels, SearchHitKind.Paragraph, Snippet(text, at), 20 + phrase + Math.Min(5, occurrences - _words.Length));
     }
 
-    private bool ContainsAllWords(string text) => _words.All(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+    private bool ContainsAllWords(string text) => _words.All(w => SearchText.ContainsWord(text, w));
 
     /// <summary>Shorter names around the same words rank higher: 0..5.</summary>
     private double Tightness(string name) => 5.0 * Math.Min(1, (double)_query.Length / Math.Max(1, name.Length));
-
-    private static int Occurrences(string text, string word)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase))
-            count++;
-        return count;
-    }
 
     private static string Snippet(string text, int at)
     {

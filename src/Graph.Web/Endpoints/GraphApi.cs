@@ -80,7 +80,7 @@ public static class GraphApi
         if (node is null) return Problems.UnknownNode(id);
 
         var relationships = await graph.Store.GetRelationshipsAsync(node.Id, Direction.Both, cancellationToken: cancellationToken);
-        var weight = CitingDocuments(node.Id, relationships);
+        var weight = CitationWeights.Count(node.Id, relationships);
         // A document's own provenance is its masthead; what helps is where a cited-only document was cited.
         var source = node.HasLabel(Labels.Document) && node.GetString(PropertyNames.Source) == node.Id
             ? null
@@ -352,13 +352,8 @@ public static class GraphApi
     private static async Task<NodeDto> WithWeightAsync(GraphServices graph, GraphNode node, CancellationToken cancellationToken)
     {
         if (!node.HasLabel(Labels.Document)) return NodeDto.From(node);
-        var incoming = await graph.Store.GetRelationshipsAsync(node.Id, Direction.Incoming, [RelationshipTypes.Cites], cancellationToken: cancellationToken);
-        return NodeDto.From(node, CitingDocuments(node.Id, incoming));
+        return NodeDto.From(node, await CitationWeights.CountCitingDocumentsAsync(graph, node.Id, cancellationToken));
     }
-
-    /// <summary>How many documents cite this one: the document-level CITES (paragraph citations start at a "doc#para" id).</summary>
-    private static long CitingDocuments(string id, IEnumerable<GraphRelationship> relationships) =>
-        relationships.Count(r => r.Type == RelationshipTypes.Cites && r.End == id && !r.Start.Contains('#', StringComparison.Ordinal));
 
     /// <summary>Which relationships an expansion shows first: what a reader follows most.</summary>
     private static int TypeRank(string type) => type switch
