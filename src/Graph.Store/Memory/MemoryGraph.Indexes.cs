@@ -4,18 +4,23 @@ namespace Graph.Store.Memory;
 
 public sealed partial class MemoryGraph
 {
-    private readonly Dictionary<string, HashSet<long>> _labelIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _keyIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NodeBitSet> _labelIndex = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The unique key index: per <see cref="StringTable"/> index, 1 + the id of the node whose <c>id</c>
+    /// is that string, 0 for strings that are nobody's id. Four bytes a string instead of a dictionary
+    /// entry per node, since every id is in the string table anyway.
+    /// </summary>
+    private int[] _nodeByKey = new int[64];
     private readonly Dictionary<(string Label, string Property), Dictionary<object, HashSet<long>>> _propertyIndexes = [];
 
     /// <summary>The node whose string property <c>id</c> is <paramref name="key"/> (the property is unique).</summary>
     public bool TryGetNodeByKey(string key, out MemoryNode node)
     {
         using var _ = EnterRead();
-        if (_keyIndex.TryGetValue(key, out var id))
+        if (TryGetKeyOwner(key, out var id))
         {
-            ref var slot = ref _nodes[id];
-            node = new MemoryNode(id, slot.Labels!, slot.Properties);
+            node = new MemoryNode(id, _nodes[id].Labels!, NodeProperties(id));
             return true;
         }
         node = default;
@@ -26,14 +31,14 @@ public sealed partial class MemoryGraph
     public bool TryGetNodeId(string key, out long id)
     {
         using var _ = EnterRead();
-        return _keyIndex.TryGetValue(key, out id);
+        return TryGetKeyOwner(key, out id);
     }
 
     /// <summary>Ids of the nodes carrying a label: a snapshot, in no particular order.</summary>
     public IReadOnlyList<long> NodeIdsByLabel(string label)
     {
         using var _ = EnterRead();
-        return _labelIndex.TryGetValue(label, out var ids) ? [.. ids] : [];
+        return _labelIndex.TryGetValue(label, out var ids) ? ids.ToList() : [];
     }
 
     public long CountNodesWithLabel(string label)
@@ -105,8 +110,8 @@ public sealed partial class MemoryGraph
         if (_propertyIndexes.TryGetValue((label, property), out var index)) return index;
         index = new Dictionary<object, HashSet<long>>(IndexKeyComparer.Instance);
         if (_labelIndex.TryGetValue(label, out var ids))
-            foreach (var id in ids)
-                if (_nodes[id].Properties.TryGetValue(property, out var value)) AddToIndex(index, value, id);
+            foreach (var id in ids.ToList())
+                if (NodeProperties(id).TryGetValue(property, out var value)) AddToIndex(index, value, id);
         _propertyIndexes[(Intern(label), Intern(property))] = index;
         return index;
     }
@@ -115,8 +120,8 @@ public sealed partial class MemoryGraph
     {
         var result = new List<long>();
         if (!_labelIndex.TryGetValue(label, out var ids)) return result;
-        foreach (var id in ids)
-            if (_nodes[id].Properties.TryGetValue(property, out var candidate) && IndexKeyComparer.IsIndexable(candidate)
+        foreach (var id in ids.ToList())
+            if (NodeProperties(id).TryGetValue(property, out var candidate) && IndexKeyComparer.IsIndexable(candidate)
                 && IndexKeyComparer.Instance.Equals(candidate, value))
                 result.Add(id);
         return result;
@@ -125,7 +130,7 @@ public sealed partial class MemoryGraph
     private void EnsureKeyIsFree(PropertyMap map, long nodeId)
     {
         if (map.TryGetValue(PropertyNames.Id, out var key) && key is string s
-            && _keyIndex.TryGetValue(s, out var owner) && owner != nodeId)
+            && TryGetKeyOwner(s, out var owner) && owner != nodeId)
             throw new InvalidOperationException($"Another node ({owner}) already has id '{s}'; the id property is unique.");
     }
 
@@ -133,10 +138,15 @@ public sealed partial class MemoryGraph
     {
         foreach (var label in labels)
         {
-            if (!_labelIndex.TryGetValue(label, out var ids)) _labelIndex[label] = ids = [];
+            if (!_labelIndex.TryGetValue(label, out var ids)) _labelIndex[label] = ids = new NodeBitSet();
             ids.Add(id);
         }
-        if (properties.TryGetValue(PropertyNames.Id, out var key) && key is string s) _keyIndex[s] = id;
+        if (properties.TryGetValue(PropertyNames.Id, out var key) && key is string s)
+        {
+            var index = _strings.IndexOf(s);
+            EnsureCapacity(ref _nodeByKey, index);
+            _nodeByKey[index] = Index(id) + 1;
+        }
         if (_propertyIndexes.Count == 0) return;
         foreach (var label in labels)
             foreach (var (property, value) in properties)
@@ -148,12 +158,31 @@ public sealed partial class MemoryGraph
         foreach (var label in labels)
             if (_labelIndex.TryGetValue(label, out var ids)) ids.Remove(id);
         if (properties.TryGetValue(PropertyNames.Id, out var key) && key is string s
-            && _keyIndex.TryGetValue(s, out var owner) && owner == id)
-            _keyIndex.Remove(s);
+            && _strings.TryFind(s, out var at) && at < _nodeByKey.Length && _nodeByKey[at] == id + 1)
+            _nodeByKey[at] = 0;
         if (_propertyIndexes.Count == 0) return;
         foreach (var label in labels)
             foreach (var (property, value) in properties)
                 if (_propertyIndexes.TryGetValue((label, property), out var index)) RemoveFromIndex(index, value, id);
+    }
+
+    private bool TryGetKeyOwner(string key, out long id)
+    {
+        if (_strings.TryFind(key, out var index) && index < _nodeByKey.Length && _nodeByKey[index] > 0)
+        {
+            id = _nodeByKey[index] - 1;
+            return true;
+        }
+        id = -1;
+        return false;
+    }
+
+    /// <summary>The unique key index as (id string, node) pairs.</summary>
+    private IEnumerable<(string Key, long Node)> KeyIndexEntries()
+    {
+        var strings = _strings.Strings;
+        for (var index = 0; index < _nodeByKey.Length; index++)
+            if (_nodeByKey[index] > 0) yield return (strings[index], _nodeByKey[index] - 1);
     }
 
     private static void AddToIndex(Dictionary<object, HashSet<long>> index, object? value, long id)

@@ -23,33 +23,33 @@ public sealed partial class MemoryGraph
             foreach (var label in slot.Labels)
                 if (!_labelIndex.TryGetValue(label, out var ids) || !ids.Contains(id))
                     problems.Add($"Node {id} has label {label} but is missing from its label index.");
-            if (slot.Properties.TryGetValue(PropertyNames.Id, out var key) && key is string s
-                && (!_keyIndex.TryGetValue(s, out var owner) || owner != id))
+            if (Properties(slot.Record).TryGetValue(PropertyNames.Id, out var key) && key is string s
+                && (!TryGetKeyOwner(s, out var owner) || owner != id))
                 problems.Add($"Node {id} has id '{s}' but the id index does not point to it.");
-            foreach (var relationshipId in slot.Outgoing.Items)
+            foreach (var relationshipId in slot.OutgoingIds)
                 if (!RelationshipExists(relationshipId) || _relationships[relationshipId].Start != id)
                     problems.Add($"Node {id} lists relationship {relationshipId} as outgoing, but it does not start there.");
-            foreach (var relationshipId in slot.Incoming.Items)
+            foreach (var relationshipId in slot.IncomingIds)
                 if (!RelationshipExists(relationshipId) || _relationships[relationshipId].End != id)
                     problems.Add($"Node {id} lists relationship {relationshipId} as incoming, but it does not end there.");
         }
         foreach (var (label, ids) in _labelIndex)
-            foreach (var id in ids)
+            foreach (var id in ids.ToList())
                 if (!NodeExists(id) || !_nodes[id].Labels!.Contains(label))
                     problems.Add($"The index of label {label} holds node {id}, which does not have that label.");
-        foreach (var (key, id) in _keyIndex)
-            if (!NodeExists(id) || !(_nodes[id].Properties.TryGetValue(PropertyNames.Id, out var value) && value is string s && s == key))
+        foreach (var (key, id) in KeyIndexEntries())
+            if (!NodeExists(id) || !(NodeProperties(id).TryGetValue(PropertyNames.Id, out var value) && value is string s && s == key))
                 problems.Add($"The id index maps '{key}' to node {id}, which does not have that id.");
         foreach (var ((label, property), index) in _propertyIndexes)
         {
             foreach (var (value, ids) in index)
                 foreach (var id in ids)
                     if (!NodeExists(id) || !_nodes[id].Labels!.Contains(label)
-                        || !_nodes[id].Properties.TryGetValue(property, out var actual) || !IndexKeyComparer.Instance.Equals(actual, value))
+                        || !NodeProperties(id).TryGetValue(property, out var actual) || !IndexKeyComparer.Instance.Equals(actual, value))
                         problems.Add($"The index on :{label}({property}) lists node {id} under a value it does not have.");
             if (_labelIndex.TryGetValue(label, out var labelled))
-                foreach (var id in labelled)
-                    if (_nodes[id].Properties.TryGetValue(property, out var actual) && IndexKeyComparer.IsIndexable(actual)
+                foreach (var id in labelled.ToList())
+                    if (NodeProperties(id).TryGetValue(property, out var actual) && IndexKeyComparer.IsIndexable(actual)
                         && !(index.TryGetValue(actual!, out var ids) && ids.Contains(id)))
                         problems.Add($"Node {id} is missing from the index on :{label}({property}).");
         }
@@ -60,7 +60,7 @@ public sealed partial class MemoryGraph
             relationships++;
             if (!NodeExists(slot.Start) || !NodeExists(slot.End))
                 problems.Add($"Relationship {id} has an end node that does not exist.");
-            else if (!_nodes[slot.Start].Outgoing.Items.Contains(id) || !_nodes[slot.End].Incoming.Items.Contains(id))
+            else if (!_nodes[slot.Start].OutgoingIds.Contains((int)id) || !_nodes[slot.End].IncomingIds.Contains((int)id))
                 problems.Add($"Relationship {id} is missing from the adjacency of its ends.");
         }
         if (nodes != _nodeCount) problems.Add($"The node count says {_nodeCount} but there are {nodes} nodes.");

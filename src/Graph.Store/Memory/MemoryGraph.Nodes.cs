@@ -10,14 +10,16 @@ public sealed partial class MemoryGraph
         var map = PropertyMap.From(properties);
         using var _ = EnterWrite();
         var labelSet = InternLabels(labels);
-        InternKeys(map);
         var id = _nextNodeId;
+        Index(id);
         EnsureKeyIsFree(map, id);
         EnsureCapacity(ref _nodes, id);
-        _nodes[id] = new NodeSlot { Labels = labelSet, Properties = map };
+        ref var slot = ref _nodes[id];
+        slot = new NodeSlot { Labels = labelSet };
+        Store(ref slot.Record, map);
         _nextNodeId++;
         _nodeCount++;
-        IndexNode(id, labelSet, map);
+        IndexNode(id, labelSet, NodeProperties(id));
         return id;
     }
 
@@ -29,8 +31,7 @@ public sealed partial class MemoryGraph
             node = default;
             return false;
         }
-        ref var slot = ref _nodes[id];
-        node = new MemoryNode(id, slot.Labels!, slot.Properties);
+        node = new MemoryNode(id, _nodes[id].Labels!, NodeProperties(id));
         return true;
     }
 
@@ -44,16 +45,17 @@ public sealed partial class MemoryGraph
     public void SetNodeProperty(long id, string key, object? value)
     {
         using var _ = EnterWrite();
-        ref var slot = ref ExistingNode(id);
-        ReplaceNodeProperties(id, ref slot, slot.Properties.With(Intern(key), value));
+        ExistingNode(id);
+        ReplaceNodeProperties(id, NodeProperties(id).With(key, value));
     }
 
     public bool RemoveNodeProperty(long id, string key)
     {
         using var _ = EnterWrite();
-        ref var slot = ref ExistingNode(id);
-        if (!slot.Properties.ContainsKey(key)) return false;
-        ReplaceNodeProperties(id, ref slot, slot.Properties.Without(key));
+        ExistingNode(id);
+        var properties = NodeProperties(id);
+        if (!properties.ContainsKey(key)) return false;
+        ReplaceNodeProperties(id, properties.Without(key));
         return true;
     }
 
@@ -62,9 +64,8 @@ public sealed partial class MemoryGraph
     {
         var map = PropertyMap.From(properties);
         using var _ = EnterWrite();
-        InternKeys(map);
-        ref var slot = ref ExistingNode(id);
-        ReplaceNodeProperties(id, ref slot, map);
+        ExistingNode(id);
+        ReplaceNodeProperties(id, map);
     }
 
     /// <summary>Adds a label; false when the node already had it.</summary>
@@ -75,9 +76,10 @@ public sealed partial class MemoryGraph
         ref var slot = ref ExistingNode(id);
         if (slot.Labels!.Contains(label)) return false;
         var labels = InternLabels(slot.Labels.Append(label));
-        UnindexNode(id, slot.Labels, slot.Properties);
+        var properties = Properties(slot.Record);
+        UnindexNode(id, slot.Labels, properties);
         slot.Labels = labels;
-        IndexNode(id, labels, slot.Properties);
+        IndexNode(id, labels, properties);
         return true;
     }
 
@@ -88,9 +90,10 @@ public sealed partial class MemoryGraph
         ref var slot = ref ExistingNode(id);
         if (!slot.Labels!.Contains(label)) return false;
         var labels = InternLabels(slot.Labels.Where(l => l != label));
-        UnindexNode(id, slot.Labels, slot.Properties);
+        var properties = Properties(slot.Record);
+        UnindexNode(id, slot.Labels, properties);
         slot.Labels = labels;
-        IndexNode(id, labels, slot.Properties);
+        IndexNode(id, labels, properties);
         return true;
     }
 
@@ -104,14 +107,16 @@ public sealed partial class MemoryGraph
         using var _ = EnterWrite();
         if (!NodeExists(id)) return false;
         ref var slot = ref _nodes[id];
-        var degree = slot.Outgoing.Count + slot.Incoming.Count;
+        var degree = slot.OutgoingCount + slot.IncomingCount;
         if (degree > 0 && !detach)
             throw new InvalidOperationException($"Cannot delete node {id} because it still has {degree} relationship(s); delete them first or detach the node.");
-        foreach (var relationshipId in slot.Outgoing.Items.ToArray()) DeleteRelationship(relationshipId);
-        foreach (var relationshipId in slot.Incoming.Items.ToArray()) DeleteRelationship(relationshipId);
-        UnindexNode(id, slot.Labels!, slot.Properties);
+        foreach (var relationshipId in slot.OutgoingIds.ToArray()) DeleteRelationship(relationshipId);
+        foreach (var relationshipId in slot.IncomingIds.ToArray()) DeleteRelationship(relationshipId);
+        UnindexNode(id, slot.Labels!, Properties(slot.Record));
+        DropRecord(slot.Record);
         slot = default;
         _nodeCount--;
+        CompactIfWasteful();
         return true;
     }
 
@@ -133,7 +138,7 @@ public sealed partial class MemoryGraph
         for (long id = 0; id < _nextNodeId; id++)
         {
             ref var slot = ref _nodes[id];
-            if (slot.Labels is not null) nodes.Add(new MemoryNode(id, slot.Labels, slot.Properties));
+            if (slot.Labels is not null) nodes.Add(new MemoryNode(id, slot.Labels, Properties(slot.Record)));
         }
         return nodes;
     }
@@ -142,12 +147,17 @@ public sealed partial class MemoryGraph
     public int Degree(long id, Direction direction, IReadOnlyCollection<string>? types = null) =>
         GetRelationshipIds(id, direction, types).Count;
 
-    private void ReplaceNodeProperties(long id, ref NodeSlot slot, PropertyMap map)
+    private void ReplaceNodeProperties(long id, PropertyMap map)
     {
-        if (ReferenceEquals(map, slot.Properties)) return;
+        ref var slot = ref _nodes[id];
+        var before = Properties(slot.Record);
+        if (ReferenceEquals(map, before)) return;
         EnsureKeyIsFree(map, id);
-        UnindexNode(id, slot.Labels!, slot.Properties);
-        slot.Properties = map;
-        IndexNode(id, slot.Labels!, map);
+        var record = slot.Record;
+        if (!Store(ref record, map)) return;
+        UnindexNode(id, slot.Labels!, before);
+        slot.Record = record;
+        IndexNode(id, slot.Labels!, Properties(record));
+        CompactIfWasteful();
     }
 }

@@ -8,14 +8,16 @@ public sealed partial class MemoryGraph
         ArgumentException.ThrowIfNullOrEmpty(type);
         var map = PropertyMap.From(properties);
         using var _ = EnterWrite();
-        InternKeys(map);
         ref var start = ref ExistingNode(startId);
-        ExistingNode(endId);
+        ref var end = ref ExistingNode(endId);
         var id = _nextRelationshipId;
+        var index = Index(id);
         EnsureCapacity(ref _relationships, id);
-        _relationships[id] = new RelationshipSlot { Start = startId, End = endId, Type = TypeToken(type), Properties = map };
-        start.Outgoing.Add(id);
-        _nodes[endId].Incoming.Add(id);
+        ref var slot = ref _relationships[id];
+        slot = new RelationshipSlot { Start = Index(startId), End = Index(endId), Type = TypeToken(type) };
+        Store(ref slot.Record, map);
+        AddAdjacent(ref start.Outgoing, ref start.OutgoingCount, index);
+        AddAdjacent(ref end.Incoming, ref end.IncomingCount, index);
         _nextRelationshipId++;
         _relationshipCount++;
         return id;
@@ -44,16 +46,19 @@ public sealed partial class MemoryGraph
     {
         using var _ = EnterWrite();
         ref var slot = ref ExistingRelationship(id);
-        slot.Properties = slot.Properties.With(Intern(key), value);
+        Store(ref slot.Record, Properties(slot.Record).With(key, value));
+        CompactIfWasteful();
     }
 
     public bool RemoveRelationshipProperty(long id, string key)
     {
         using var _ = EnterWrite();
         ref var slot = ref ExistingRelationship(id);
-        var before = slot.Properties;
-        slot.Properties = before.Without(key);
-        return !ReferenceEquals(before, slot.Properties);
+        var before = Properties(slot.Record);
+        if (!before.ContainsKey(key)) return false;
+        Store(ref slot.Record, before.Without(key));
+        CompactIfWasteful();
+        return true;
     }
 
     /// <summary>Replaces all properties of a relationship (Cypher's <c>SET r = {…}</c>).</summary>
@@ -61,8 +66,8 @@ public sealed partial class MemoryGraph
     {
         var map = PropertyMap.From(properties);
         using var _ = EnterWrite();
-        InternKeys(map);
-        ExistingRelationship(id).Properties = map;
+        Store(ref ExistingRelationship(id).Record, map);
+        CompactIfWasteful();
     }
 
     /// <summary>Deletes a relationship; false when it does not exist.</summary>
@@ -71,10 +76,14 @@ public sealed partial class MemoryGraph
         using var _ = EnterWrite();
         if (!RelationshipExists(id)) return false;
         ref var slot = ref _relationships[id];
-        _nodes[slot.Start].Outgoing.Remove(id);
-        _nodes[slot.End].Incoming.Remove(id);
-        slot = new RelationshipSlot { Type = -1, Properties = PropertyMap.Empty };
+        ref var start = ref _nodes[slot.Start];
+        RemoveAdjacent(start.Outgoing, ref start.OutgoingCount, (int)id);
+        ref var end = ref _nodes[slot.End];
+        RemoveAdjacent(end.Incoming, ref end.IncomingCount, (int)id);
+        DropRecord(slot.Record);
+        slot = new RelationshipSlot { Type = -1 };
         _relationshipCount--;
+        CompactIfWasteful();
         return true;
     }
 
@@ -111,8 +120,8 @@ public sealed partial class MemoryGraph
         if (tokens is { Count: 0 }) return [];
         ref var slot = ref _nodes[nodeId];
         var result = new List<long>();
-        if (direction is Direction.Outgoing or Direction.Both) Collect(slot.Outgoing.Items, tokens, result, skipSelfLoops: false, nodeId);
-        if (direction is Direction.Incoming or Direction.Both) Collect(slot.Incoming.Items, tokens, result, skipSelfLoops: direction == Direction.Both, nodeId);
+        if (direction is Direction.Outgoing or Direction.Both) Collect(slot.OutgoingIds, tokens, result, skipSelfLoops: false, nodeId);
+        if (direction is Direction.Incoming or Direction.Both) Collect(slot.IncomingIds, tokens, result, skipSelfLoops: direction == Direction.Both, nodeId);
         return result;
     }
 
@@ -136,7 +145,7 @@ public sealed partial class MemoryGraph
     private MemoryRelationship View(long id)
     {
         ref var slot = ref _relationships[id];
-        return new MemoryRelationship(id, _types[slot.Type], slot.Start, slot.End, slot.Properties);
+        return new MemoryRelationship(id, _types[slot.Type], slot.Start, slot.End, Properties(slot.Record));
     }
 
     /// <summary>Null for "any type"; otherwise the known tokens of the requested types (possibly none).</summary>
@@ -149,7 +158,7 @@ public sealed partial class MemoryGraph
         return tokens;
     }
 
-    private void Collect(ReadOnlySpan<long> relationshipIds, HashSet<int>? tokens, List<long> result, bool skipSelfLoops, long nodeId)
+    private void Collect(ReadOnlySpan<int> relationshipIds, HashSet<int>? tokens, List<long> result, bool skipSelfLoops, long nodeId)
     {
         foreach (var id in relationshipIds)
         {

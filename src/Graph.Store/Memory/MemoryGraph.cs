@@ -9,9 +9,12 @@ namespace Graph.Store.Memory;
 /// property <c>id</c> (a unique index) and, on demand, (label, property) pairs are indexed.
 /// </para>
 /// <para>
-/// Storage is compact: nodes and relationships are structs in growable arrays indexed by id (no object
-/// per relationship), labels sets and property keys are interned, and property maps are small
-/// immutable arrays.
+/// Storage is compact, because a real corpus (100,000 documents, millions of relationships) has to fit
+/// in a small machine's memory: nodes and relationships are structs in arrays indexed by id (no object
+/// per node or relationship), adjacency is an int array per node and direction, label sets are
+/// interned and labels are indexed as bit sets, and properties live as byte records in a
+/// <see cref="RecordArena"/> (short strings pooled in a <see cref="StringTable"/>, long ones as UTF-8,
+/// integers as varints), read through <see cref="PropertyMap"/> views that decode on access.
 /// </para>
 /// <para>
 /// Thread safety: many concurrent readers and one writer, through a <see cref="ReaderWriterLockSlim"/>
@@ -28,22 +31,20 @@ public sealed partial class MemoryGraph : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
 
-    private NodeSlot[] _nodes = new NodeSlot[1024];
+    private NodeSlot[] _nodes = new NodeSlot[64];
     private long _nextNodeId;
     private long _nodeCount;
 
-    private RelationshipSlot[] _relationships = new RelationshipSlot[1024];
+    private RelationshipSlot[] _relationships = new RelationshipSlot[64];
     private long _nextRelationshipId;
     private long _relationshipCount;
 
     private readonly Dictionary<string, int> _typeTokens = new(StringComparer.Ordinal);
     private readonly List<string> _types = [];
     private readonly Dictionary<string, LabelSet> _labelSets = new(StringComparer.Ordinal) { [""] = LabelSet.Empty };
-    private readonly Dictionary<string, string> _keyPool = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]> _shapes = new(StringComparer.Ordinal);
-
-    /// <summary>Beyond this many distinct key sets (free-form Cypher data), new ones are not pooled.</summary>
-    private const int MaxShapes = 4096;
+    private readonly StringTable _strings = new();
+    private RecordArena _arena = new();
+    private readonly RecordBuffer _buffer = new();
 
     public long NodeCount { get { using var _ = EnterRead(); return _nodeCount; } }
 
@@ -88,51 +89,103 @@ public sealed partial class MemoryGraph : IDisposable
     {
         /// <summary>Null when the slot is free or the node was deleted.</summary>
         public LabelSet? Labels;
-        public PropertyMap Properties;
-        public AdjacencyList Outgoing;
-        public AdjacencyList Incoming;
+        /// <summary>The property record in <see cref="_arena"/>; 0 for no properties.</summary>
+        public long Record;
+        /// <summary>Relationship ids in insertion order; the first <see cref="OutgoingCount"/> are used.</summary>
+        public int[]? Outgoing;
+        public int[]? Incoming;
+        public int OutgoingCount;
+        public int IncomingCount;
+
+        public readonly ReadOnlySpan<int> OutgoingIds => Outgoing is null ? [] : Outgoing.AsSpan(0, OutgoingCount);
+
+        public readonly ReadOnlySpan<int> IncomingIds => Incoming is null ? [] : Incoming.AsSpan(0, IncomingCount);
     }
 
     private struct RelationshipSlot
     {
-        public long Start;
-        public long End;
+        /// <summary>The property record in <see cref="_arena"/>; 0 for no properties.</summary>
+        public long Record;
+        public int Start;
+        public int End;
         /// <summary>Token of the type; -1 when the relationship was deleted.</summary>
         public int Type;
-        public PropertyMap Properties;
     }
 
-    /// <summary>Relationship ids in insertion order, in a growable array (a struct, so no object per node).</summary>
-    private struct AdjacencyList
+    private static void AddAdjacent(ref int[]? items, ref int count, int relationshipId)
     {
-        private long[]? _items;
-        private int _count;
-
-        public readonly int Count => _count;
-
-        public readonly ReadOnlySpan<long> Items => _items is null ? [] : _items.AsSpan(0, _count);
-
-        public void Add(long relationshipId)
-        {
-            if (_items is null) _items = new long[2];
-            else if (_count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
-            _items[_count++] = relationshipId;
-        }
-
-        public void Remove(long relationshipId)
-        {
-            var index = Items.IndexOf(relationshipId);
-            if (index < 0) return;
-            Array.Copy(_items!, index + 1, _items!, index, _count - index - 1);
-            _count--;
-        }
+        if (items is null) items = new int[2];
+        else if (count == items.Length) Array.Resize(ref items, items.Length * 2);
+        items[count++] = relationshipId;
     }
 
-    private string Intern(string key)
+    private static void RemoveAdjacent(int[]? items, ref int count, int relationshipId)
     {
-        if (_keyPool.TryGetValue(key, out var pooled)) return pooled;
-        _keyPool[key] = key;
-        return key;
+        var index = items is null ? -1 : items.AsSpan(0, count).IndexOf(relationshipId);
+        if (index < 0) return;
+        Array.Copy(items!, index + 1, items!, index, count - index - 1);
+        count--;
+    }
+
+    private string Intern(string key) => _strings.Intern(key);
+
+    /// <summary>A view of a stored record (a snapshot: records never change once written).</summary>
+    private PropertyMap Properties(long record) =>
+        record == 0 ? PropertyMap.Empty : PropertyMap.OfRecord(_arena.Chunk(record), RecordArena.Offset(record), _strings.Strings);
+
+    private PropertyMap NodeProperties(long id) => Properties(_nodes[id].Record);
+
+    /// <summary>Stores <paramref name="map"/> in place of the record <paramref name="record"/> refers to; false when they hold the same.</summary>
+    private bool Store(ref long record, PropertyMap map)
+    {
+        PropertyRecord.Encode(map, _strings, _buffer);
+        var written = _buffer.Written;
+        if (record != 0)
+        {
+            var chunk = _arena.Chunk(record);
+            var offset = RecordArena.Offset(record);
+            var length = PropertyRecord.Length(chunk, offset);
+            if (written.SequenceEqual(chunk.AsSpan(offset, length))) return false;
+            _arena.Drop(length);
+        }
+        else if (written.IsEmpty) return false;
+        record = _arena.Append(written);
+        return true;
+    }
+
+    private void DropRecord(long record)
+    {
+        if (record != 0) _arena.Drop(PropertyRecord.Length(_arena.Chunk(record), RecordArena.Offset(record)));
+    }
+
+    /// <summary>
+    /// Copies the live records into a fresh arena once replaced records outweigh them (re-ingesting
+    /// documents replaces records), so garbage never exceeds the data. Views handed out keep the old
+    /// chunks alive until they are dropped. Called at the end of a write, when every record is in a slot.
+    /// </summary>
+    private void CompactIfWasteful()
+    {
+        if (_arena.GarbageBytes < (1 << 20) || _arena.GarbageBytes < _arena.LiveBytes) return;
+        var arena = new RecordArena();
+        for (long id = 0; id < _nextNodeId; id++)
+        {
+            ref var slot = ref _nodes[id];
+            if (slot.Labels is not null) slot.Record = Move(slot.Record, arena);
+        }
+        for (long id = 0; id < _nextRelationshipId; id++)
+        {
+            ref var slot = ref _relationships[id];
+            if (slot.Type >= 0) slot.Record = Move(slot.Record, arena);
+        }
+        _arena = arena;
+    }
+
+    private long Move(long record, RecordArena target)
+    {
+        if (record == 0) return 0;
+        var chunk = _arena.Chunk(record);
+        var offset = RecordArena.Offset(record);
+        return target.Append(chunk.AsSpan(offset, PropertyRecord.Length(chunk, offset)));
     }
 
     private LabelSet InternLabels(IEnumerable<string> labels)
@@ -154,25 +207,6 @@ public sealed partial class MemoryGraph : IDisposable
         return set;
     }
 
-    /// <summary>String values up to this length are pooled: kinds, verbs, bodies, dates, document ids.</summary>
-    private const int LongestPooledValue = 48;
-
-    private void InternKeys(PropertyMap map)
-    {
-        // Keys and short values arrive as fresh strings from every caller (JSON, SQLite, Cypher); pooling
-        // keeps one string per distinct key or value, and maps with the same keys (every paragraph, every
-        // citation) share one key array.
-        if (!ReferenceEquals(map, PropertyMap.Empty)) map.PoolStrings(Intern, InternShape, LongestPooledValue);
-    }
-
-    private string[] InternShape(string[] keys)
-    {
-        var shape = string.Join('\u0001', keys);
-        if (_shapes.TryGetValue(shape, out var shared)) return shared;
-        if (_shapes.Count < MaxShapes) _shapes[shape] = keys;
-        return keys;
-    }
-
     private int TypeToken(string type)
     {
         if (_typeTokens.TryGetValue(type, out var token)) return token;
@@ -185,10 +219,13 @@ public sealed partial class MemoryGraph : IDisposable
     private static void EnsureCapacity<T>(ref T[] array, long index)
     {
         if (index < array.Length) return;
+        // Growing by half rather than doubling keeps the unused tail of the big slot arrays small.
         var size = (long)array.Length;
-        while (size <= index) size *= 2;
+        while (size <= index) size += size / 2;
         Array.Resize(ref array, checked((int)size));
     }
+
+    private static int Index(long id) => checked((int)id);
 
     private bool NodeExists(long id) => id >= 0 && id < _nextNodeId && _nodes[id].Labels is not null;
 

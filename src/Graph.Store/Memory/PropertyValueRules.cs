@@ -20,6 +20,11 @@ public static class PropertyValueRules
 
     private static readonly object True = true, False = false;
 
+    /// <summary>A long as an object, shared for small values.</summary>
+    internal static object Box(long value) => value is >= 0 and < 1024 ? SmallIntegers[value] : value;
+
+    internal static object Box(bool value) => value ? True : False;
+
     private static object? NormaliseValue(string key, object? value) => value switch
     {
         null => null,

@@ -1,0 +1,221 @@
+using System.Collections;
+using System.Text;
+
+namespace Graph.Store.Memory;
+
+/// <summary>
+/// The byte form of a property map in a <see cref="RecordArena"/>: a count, then per key (in ordinal
+/// order) the key's index in the <see cref="StringTable"/> and a tagged value. Integers are zigzag
+/// varints, short strings are table indexes (one copy per distinct value), long strings (paragraph
+/// texts, citation contexts) are UTF-8 inline and become .NET strings only when read.
+/// </summary>
+internal static class PropertyRecord
+{
+    /// <summary>String values up to this length are pooled: kinds, verbs, bodies, dates, document ids.</summary>
+    public const int LongestPooledValue = 48;
+
+    private const byte False = 0, True = 1, Integer = 2, Float = 3, Pooled = 4, Utf8 = 5, List = 6, Map = 7;
+
+    /// <summary>Encodes <paramref name="map"/> into <paramref name="buffer"/> (cleared first); nothing for an empty map.</summary>
+    public static void Encode(PropertyMap map, StringTable strings, RecordBuffer buffer)
+    {
+        buffer.Clear();
+        if (map.Count == 0) return;
+        buffer.WriteVarint((uint)map.Count);
+        foreach (var (key, value) in map)
+        {
+            buffer.WriteVarint((uint)strings.IndexOf(key));
+            WriteValue(value, strings, buffer, alwaysPool: key == Graph.Model.PropertyNames.Id);
+        }
+    }
+
+    private static void WriteValue(object? value, StringTable strings, RecordBuffer buffer, bool alwaysPool = false)
+    {
+        switch (value)
+        {
+            case bool b:
+                buffer.WriteByte(b ? True : False);
+                break;
+            case long l:
+                buffer.WriteByte(Integer);
+                buffer.WriteVarint((ulong)((l << 1) ^ (l >> 63)));
+                break;
+            case double d:
+                buffer.WriteByte(Float);
+                buffer.WriteDouble(d);
+                break;
+            case string s when alwaysPool || s.Length <= LongestPooledValue:
+                buffer.WriteByte(Pooled);
+                buffer.WriteVarint((uint)strings.IndexOf(s));
+                break;
+            case string s:
+                buffer.WriteByte(Utf8);
+                buffer.WriteUtf8(s);
+                break;
+            case IDictionary<string, object?> map:
+                buffer.WriteByte(Map);
+                buffer.WriteVarint((uint)map.Count);
+                foreach (var (key, item) in map)
+                {
+                    WriteValue(key, strings, buffer);
+                    WriteValue(item, strings, buffer);
+                }
+                break;
+            case IList list:
+                buffer.WriteByte(List);
+                buffer.WriteVarint((uint)list.Count);
+                foreach (var item in list) WriteValue(item, strings, buffer);
+                break;
+            default:
+                // PropertyValueRules admits nothing else; a null inside a list or map is the one gap.
+                if (value is not null) throw new InvalidOperationException($"A property value of type {value.GetType().Name} cannot be stored.");
+                buffer.WriteByte(Map + 1);
+                break;
+        }
+    }
+
+    /// <summary>Length in bytes of the record at <paramref name="offset"/>.</summary>
+    public static int Length(byte[] chunk, int offset)
+    {
+        var reader = new Reader(chunk, offset, []);
+        var count = reader.Varint();
+        for (ulong i = 0; i < count; i++)
+        {
+            reader.Varint();
+            reader.SkipValue();
+        }
+        return reader.Position - offset;
+    }
+
+    /// <summary>Reads one record; everything it hands out is a fresh object or an immutable pooled string.</summary>
+    public ref struct Reader(byte[] chunk, int offset, string[] strings)
+    {
+        private int _position = offset;
+
+        public readonly int Position => _position;
+
+        public ulong Varint()
+        {
+            ulong result = 0;
+            var shift = 0;
+            while (true)
+            {
+                var b = chunk[_position++];
+                result |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80) return result;
+                shift += 7;
+            }
+        }
+
+        public string Key() => strings[(int)Varint()];
+
+        public object? Value()
+        {
+            var tag = chunk[_position++];
+            switch (tag)
+            {
+                case False: return PropertyValueRules.Box(false);
+                case True: return PropertyValueRules.Box(true);
+                case Integer:
+                    var zigzag = Varint();
+                    return PropertyValueRules.Box((long)(zigzag >> 1) ^ -(long)(zigzag & 1));
+                case Float:
+                    var d = BitConverter.ToDouble(chunk, _position);
+                    _position += 8;
+                    return d;
+                case Pooled: return strings[(int)Varint()];
+                case Utf8:
+                    var length = (int)Varint();
+                    var text = Encoding.UTF8.GetString(chunk, _position, length);
+                    _position += length;
+                    return text;
+                case List:
+                    var count = (int)Varint();
+                    var list = new List<object?>(count);
+                    for (var i = 0; i < count; i++) list.Add(Value());
+                    return list;
+                case Map:
+                    var size = (int)Varint();
+                    var map = new Dictionary<string, object?>(size, StringComparer.Ordinal);
+                    for (var i = 0; i < size; i++)
+                    {
+                        var key = (string)Value()!;
+                        map[key] = Value();
+                    }
+                    return map;
+                default: return null;
+            }
+        }
+
+        public void SkipValue()
+        {
+            var tag = chunk[_position++];
+            switch (tag)
+            {
+                case Integer or Pooled: Varint(); break;
+                case Float: _position += 8; break;
+                case Utf8:
+                    var length = (int)Varint();
+                    _position += length;
+                    break;
+                case List:
+                    var count = Varint();
+                    for (ulong i = 0; i < count; i++) SkipValue();
+                    break;
+                case Map:
+                    var size = Varint();
+                    for (ulong i = 0; i < size * 2; i++) SkipValue();
+                    break;
+                default: break;
+            }
+        }
+    }
+}
+
+/// <summary>A reusable, growable byte buffer a record is encoded into before it is appended to the arena.</summary>
+internal sealed class RecordBuffer
+{
+    private byte[] _bytes = new byte[256];
+    private int _length;
+
+    public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
+
+    public void Clear() => _length = 0;
+
+    public void WriteByte(byte value)
+    {
+        Ensure(1);
+        _bytes[_length++] = value;
+    }
+
+    public void WriteVarint(ulong value)
+    {
+        Ensure(10);
+        while (value >= 0x80)
+        {
+            _bytes[_length++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        _bytes[_length++] = (byte)value;
+    }
+
+    public void WriteDouble(double value)
+    {
+        Ensure(8);
+        BitConverter.TryWriteBytes(_bytes.AsSpan(_length), value);
+        _length += 8;
+    }
+
+    public void WriteUtf8(string value)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
+        WriteVarint((uint)length);
+        Ensure(length);
+        _length += Encoding.UTF8.GetBytes(value, _bytes.AsSpan(_length));
+    }
+
+    private void Ensure(int more)
+    {
+        if (_length + more > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + more));
+    }
+}
