@@ -144,7 +144,7 @@ export function largeGraphStyle() {
     { selector: 'node[?stub]', style: { 'background-color': '#d5dbe3', 'border-width': 0 } },
     {
       selector: 'node.hub',
-      style: { label: 'data(caption)', 'font-size': 11, 'font-weight': 'bold', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'min-zoomed-font-size': 0, 'z-index': 5 },
+      style: { label: 'data(caption)', 'font-size': 11, 'font-weight': 'bold', 'text-max-width': '2000px', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'min-zoomed-font-size': 0, 'z-index': 5 },
     },
     { selector: 'node:selected, node.path, node.focus', style: { label: 'data(caption)', 'text-background-opacity': 0.85, 'min-zoomed-font-size': 0, 'z-index': 10 } },
     // Faint edges let the clusters show through the thousands of lines between them.

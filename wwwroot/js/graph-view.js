@@ -196,7 +196,8 @@ export class GraphView extends EventTarget {
     const ranked = [];
     nodes.forEach((node) => { ranked.push({ node, degree: node.degree(false) }); });
     ranked.sort((a, b) => b.degree - a.degree);
-    for (const { node } of ranked.slice(0, LABELLED_HUBS)) node.addClass('hub');
+    // A node with one or two neighbours is no landmark; rows of unconnected nodes get no captions at all.
+    for (const { node, degree } of ranked.slice(0, LABELLED_HUBS)) if (degree >= 3) node.addClass('hub');
   }
 
   /**
