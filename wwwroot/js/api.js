@@ -123,3 +123,51 @@ export const cypher = (statement, parameters) =>
     headers: { Accept: 'application/vnd.neo4j.query', 'Content-Type': 'application/json' },
     body: JSON.stringify({ statement, parameters }),
   });
+
+/**
+ * @typedef {{ documentId: string, outcome: string, nodes: number, relationships: number, diagnostics: string[] }} UploadResult
+ */
+
+/**
+ * Uploads a document to be extracted and added to the graph (POST api/documents, multipart field
+ * "file"). Goes through XMLHttpRequest because fetch cannot report upload progress.
+ * @param {File} file
+ * @param {string} token the server's API token, sent as a bearer token; empty sends none
+ * @param {(fraction: number) => void} [onProgress] 0..1 as the bytes leave
+ * @returns {Promise<UploadResult>}
+ */
+export function uploadDocument(file, token, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', 'api/documents');
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.responseType = 'text';
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total);
+    });
+    xhr.addEventListener('error', () => reject(new ApiError('The server cannot be reached. Is it still running?', 0)));
+    xhr.addEventListener('load', () => {
+      /** @type {any} */
+      let body = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON (a proxy's error page, say): the status line speaks instead.
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body && typeof body.documentId === 'string') {
+        resolve(body);
+        return;
+      }
+      if (body && typeof body === 'object' && (body.title || body.detail)) {
+        const message = [body.title, body.detail].filter(Boolean).join(': ');
+        reject(new ApiError(message, xhr.status, body));
+        return;
+      }
+      reject(new ApiError(`The server answered ${xhr.status} ${xhr.statusText}.`, xhr.status));
+    });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}

@@ -131,3 +131,25 @@ export function stylesheet() {
   ];
   return style;
 }
+
+/**
+ * What changes for a graph of hundreds or thousands of nodes: straight edges without arrows (no curve
+ * to fit between each pair), no borders or caption backgrounds, and captions only on the hubs and on
+ * what a person selects or follows, which is all anyone can read at that scale anyway.
+ * @returns {any[]} rules to append to {@link stylesheet}
+ */
+export function largeGraphStyle() {
+  return [
+    { selector: 'node', style: { label: '', 'border-width': 0, 'text-background-opacity': 0 } },
+    { selector: 'node[?stub]', style: { 'background-color': '#d5dbe3', 'border-width': 0 } },
+    {
+      selector: 'node.hub',
+      style: { label: 'data(caption)', 'font-size': 11, 'font-weight': 'bold', 'text-max-width': '2000px', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'min-zoomed-font-size': 0, 'z-index': 5 },
+    },
+    { selector: 'node:selected, node.path, node.focus', style: { label: 'data(caption)', 'text-background-opacity': 0.85, 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    // Faint edges let the clusters show through the thousands of lines between them.
+    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, 'target-arrow-shape': 'none', opacity: 0.45 } },
+    { selector: 'edge[type = "SUCCEEDS"]', style: { width: 2 } },
+    { selector: 'edge:selected, edge.hover, edge.path', style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', width: 2.5, opacity: 1 } },
+  ];
+}

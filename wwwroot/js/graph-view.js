@@ -4,7 +4,8 @@
 
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { captionOf, kindOf, stylesheet } from './graph-style.js';
+import { captionOf, kindOf, largeGraphStyle, stylesheet } from './graph-style.js';
+import { clusterPositions } from './cluster-layout.js';
 
 cytoscape.use(dagre);
 const fcose = /** @type {any} */ (window).cytoscapeFcose;
@@ -12,6 +13,16 @@ if (fcose) cytoscape.use(fcose);
 
 /** Above this many elements Cytoscape draws with WebGL, which stays fluid with thousands of nodes. */
 export const WEBGL_THRESHOLD = 2000;
+
+/**
+ * From this many nodes the view draws cheaply (straight edges without arrows, captions only on hubs,
+ * no borders, a still image while panning) and the force layout gives way to the one-pass cluster
+ * layout: fcose needs seconds for a thousand nodes, and its draft mode piles leaves on their hubs.
+ */
+export const LARGE_GRAPH_NODES = 400;
+
+/** How many of the best-connected nodes keep their caption in a large graph, so a person can find their way. */
+const LABELLED_HUBS = 40;
 
 /**
  * @typedef {import('./api.js').ApiNode} ApiNode
@@ -29,28 +40,34 @@ export class GraphView extends EventTarget {
     this.layoutName = 'force';
     /** @type {Filters} */
     this.filters = { hiddenKinds: new Set(), hiddenTypes: new Set(), hiddenBodies: new Set(), years: null };
-    this.webgl = false;
+    /** @type {'normal' | 'large' | 'webgl'} */
+    this.mode = 'normal';
     /** @type {string | null} the node clicked last, so that a second click expands it */
     this.lastTapped = null;
-    this.cy = this.#create([], false);
+    this.cy = this.#create([], 'normal');
   }
 
   /**
    * @param {any[]} elements
-   * @param {boolean} webgl
+   * @param {'normal' | 'large' | 'webgl'} mode
    */
-  #create(elements, webgl) {
+  #create(elements, mode) {
+    const large = mode !== 'normal';
     const cy = cytoscape(/** @type {any} */ ({
       container: this.container,
       elements,
-      // With thousands of nodes, captions are unreadable anyway: show only the selected ones'.
-      style: webgl ? [...stylesheet(), { selector: 'node', style: { label: '' } }, { selector: 'node:selected, node.path', style: { label: 'data(caption)' } }] : stylesheet(),
+      style: large ? [...stylesheet(), ...largeGraphStyle()] : stylesheet(),
       wheelSensitivity: 0.3,
-      minZoom: 0.05,
+      minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
+      // Panning and zooming a large graph move a snapshot and redraw once the hand stops.
+      textureOnViewport: large,
+      hideEdgesOnViewport: large,
+      // Device pixels cost four times the fill on a high-density screen; a large graph does not need them.
+      pixelRatio: large ? 1 : 'auto',
       // Cytoscape >= 3.31: the canvas renderer can draw nodes and edges with WebGL.
-      renderer: webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' },
+      renderer: mode === 'webgl' ? { name: 'canvas', webgl: true } : { name: 'canvas' },
     }));
     cy.on('tap', 'node', (event) => {
       const node = event.target;
@@ -77,18 +94,26 @@ export class GraphView extends EventTarget {
     });
     cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
-    this.webgl = webgl;
+    this.mode = mode;
     return cy;
   }
 
-  /** Recreates Cytoscape with the WebGL renderer once the graph grows past the threshold. */
-  /** @param {number} expected */
-  #ensureRenderer(expected) {
-    const wantWebgl = expected > WEBGL_THRESHOLD;
-    if (wantWebgl === this.webgl) return;
-    const elements = this.cy.elements().jsons();
+  /**
+   * Recreates Cytoscape with the cheap style, or the WebGL renderer, once the graph grows past a
+   * threshold (and back when it shrinks): renderer options are fixed when Cytoscape starts.
+   * @param {number} nodes @param {number} elements how many there will be
+   */
+  #ensureMode(nodes, elements) {
+    /** @type {'normal' | 'large' | 'webgl'} */
+    const mode = elements > WEBGL_THRESHOLD ? 'webgl' : nodes >= LARGE_GRAPH_NODES ? 'large' : 'normal';
+    if (mode === this.mode) return;
+    const elementsNow = this.cy.elements().jsons();
     this.cy.destroy();
-    this.cy = this.#create(elements, wantWebgl);
+    this.cy = this.#create(elementsNow, mode);
+  }
+
+  get webgl() {
+    return this.mode === 'webgl';
   }
 
   /** @param {string} type @param {any} detail */
@@ -101,7 +126,7 @@ export class GraphView extends EventTarget {
   }
 
   get rendererName() {
-    return this.webgl ? 'webgl' : 'canvas';
+    return this.mode === 'webgl' ? 'webgl' : 'canvas';
   }
 
   /** @param {string} id */
@@ -116,14 +141,20 @@ export class GraphView extends EventTarget {
    * @returns {string[]} ids of the nodes that were new
    */
   add(graph, options = {}) {
-    this.#ensureRenderer(this.cy.elements().length + graph.nodes.length + graph.relationships.length);
+    this.#ensureMode(this.cy.nodes().length + graph.nodes.length, this.cy.elements().length + graph.nodes.length + graph.relationships.length);
     const cy = this.cy;
     /** @type {string[]} */
     const added = [];
     const near = options.near ? cy.getElementById(options.near) : null;
     const origin = near?.nonempty() ? near.position() : { x: cy.width() / 2, y: cy.height() / 2 };
+    /** @type {any[]} */
+    const fresh = [];
+    /** @type {Set<string>} ids of the nodes that will be on the canvas */
+    const present = new Set();
     cy.startBatch();
     for (const node of graph.nodes) {
+      if (present.has(node.id)) continue;
+      present.add(node.id);
       const existing = cy.getElementById(node.id);
       const data = nodeData(node);
       if (existing.nonempty()) {
@@ -131,22 +162,42 @@ export class GraphView extends EventTarget {
         continue;
       }
       added.push(node.id);
-      cy.add({
+      fresh.push({
         group: 'nodes',
         data,
         position: { x: origin.x + (Math.random() - 0.5) * 80, y: origin.y + (Math.random() - 0.5) * 80 },
       });
     }
+    /** @type {Set<string>} */
+    const freshEdges = new Set();
     for (const relationship of graph.relationships) {
-      if (cy.getElementById(relationship.id).nonempty()) continue;
-      if (cy.getElementById(relationship.start).empty() || cy.getElementById(relationship.end).empty()) continue;
-      cy.add({ group: 'edges', data: edgeData(relationship) });
+      if (freshEdges.has(relationship.id) || cy.getElementById(relationship.id).nonempty()) continue;
+      const hasStart = present.has(relationship.start) || cy.getElementById(relationship.start).nonempty();
+      const hasEnd = present.has(relationship.end) || cy.getElementById(relationship.end).nonempty();
+      if (!hasStart || !hasEnd) continue;
+      freshEdges.add(relationship.id);
+      fresh.push({ group: 'edges', data: edgeData(relationship) });
     }
+    // One call: Cytoscape builds one collection and indexes it once, instead of once per element.
+    cy.add(fresh);
+    if (this.mode !== 'normal') this.#markHubs();
     this.#applyFilters();
     cy.endBatch();
     if (options.relayout !== false && added.length > 0) this.layout();
     this.emit('change', { added });
     return added;
+  }
+
+  /** Marks the best-connected nodes, whose captions stay on in a large graph. */
+  #markHubs() {
+    const nodes = this.cy.nodes();
+    nodes.removeClass('hub');
+    /** @type {{ node: any, degree: number }[]} */
+    const ranked = [];
+    nodes.forEach((node) => { ranked.push({ node, degree: node.degree(false) }); });
+    ranked.sort((a, b) => b.degree - a.degree);
+    // A node with one or two neighbours is no landmark; rows of unconnected nodes get no captions at all.
+    for (const { node, degree } of ranked.slice(0, LABELLED_HUBS)) if (degree >= 3) node.addClass('hub');
   }
 
   /**
@@ -248,6 +299,8 @@ export class GraphView extends EventTarget {
     } else if (visible.nodes().length > 300 && visible.edges().length < visible.nodes().length / 3) {
       // Mostly unconnected nodes (a query's bare rows): a force layout has nothing to pull on; a grid reads better.
       options = { name: 'grid', fit: true, padding: 30, avoidOverlap: true, sort: (/** @type {any} */ a, /** @type {any} */ b) => a.id().localeCompare(b.id()) };
+    } else if (visible.nodes().length >= LARGE_GRAPH_NODES) {
+      options = { name: 'preset', positions: clusterLayout(visible), fit: true, padding: 30, animate: false };
     } else if (fcose) {
       options = { name: 'fcose', quality: visible.nodes().length > 400 ? 'draft' : 'default', animate: false, randomize: visible.nodes().length > 2, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, fit: true, padding: 30, packComponents: true };
     } else {
@@ -264,6 +317,8 @@ export class GraphView extends EventTarget {
       this.cy.zoom(1.4);
       this.cy.center(this.cy.elements(':visible'));
     }
+    // A large graph is fitted far out: the hubs' captions are sized to read at that zoom.
+    if (this.mode !== 'normal') this.cy.nodes('.hub').style('font-size', Math.round(Math.min(40, 12 / this.cy.zoom())));
   }
 
   fit() {
@@ -378,6 +433,19 @@ function edgeData(relationship) {
     count: Number(relationship.properties?.count ?? 1),
     api: relationship,
   };
+}
+
+/**
+ * Positions from the one-pass cluster layout, for Cytoscape's preset layout.
+ * @param {any} visible the visible elements
+ */
+function clusterLayout(visible) {
+  /** @type {import('./cluster-layout.js').LayoutNode[]} */
+  const nodes = visible.nodes().map((/** @type {any} */ n) => ({ id: n.id(), size: n.width() }));
+  /** @type {import('./cluster-layout.js').LayoutEdge[]} */
+  const edges = visible.edges().map((/** @type {any} */ e) => ({ source: e.data('source'), target: e.data('target'), type: e.data('type') }));
+  const positions = clusterPositions(nodes, edges);
+  return (/** @type {any} */ node) => positions.get(node.id()) ?? { x: 0, y: 0 };
 }
 
 /** @param {unknown} date */

@@ -12,6 +12,7 @@ import { CypherConsole } from './cypher-console.js';
 import { EvolutionPanel } from './evolution.js';
 import * as exporter from './export.js';
 import * as urlState from './url-state.js';
+import { UploadPanel } from './upload.js';
 
 /** How many neighbours one expansion adds; the rest wait behind a "+N more" handle. */
 const EXPAND_LIMIT = 25;
@@ -52,6 +53,11 @@ const evolution = new EvolutionPanel({
   from: byId('evolution-from'), to: byId('evolution-to'), compare: byId('evolution-button'),
   legend: byId('evolution-legend'), changedOnly: byId('evolution-changed-only'), diff: byId('evolution-diff'),
 }, showError);
+
+const upload = new UploadPanel({
+  token: field('upload-token'), file: field('upload-file'), drop: byId('upload-drop'),
+  progress: byId('upload-progress'), status: byId('upload-status'),
+});
 
 // ---- opening, expanding, selecting --------------------------------------------------------------
 
@@ -139,6 +145,7 @@ view.addEventListener('change', () => {
 });
 
 search.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
+upload.addEventListener('uploaded', (event) => openNode(/** @type {CustomEvent} */ (event).detail.documentId));
 
 details.addEventListener('action', async (event) => {
   const { action, id } = /** @type {CustomEvent} */ (event).detail;

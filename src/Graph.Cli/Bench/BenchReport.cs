@@ -101,9 +101,9 @@ internal sealed class BenchResults
             if (scale.Ui.Count > 0)
             {
                 md.AppendLine();
-                md.AppendLine("| UI first render | elements drawn | renderer | ms |");
-                md.AppendLine("| --- | --- | --- | --- |");
-                foreach (var u in scale.Ui) md.AppendLine(CultureInfo.InvariantCulture, $"| {u.RequestedElements:N0} elements | {u.DrawnElements:N0} | {u.Renderer} | {u.Milliseconds:F0} |");
+                md.AppendLine("| UI first render | elements drawn | renderer | ms | main-thread CPU ms |");
+                md.AppendLine("| --- | --- | --- | --- | --- |");
+                foreach (var u in scale.Ui) md.AppendLine(CultureInfo.InvariantCulture, $"| {u.RequestedElements:N0} elements | {u.DrawnElements:N0} | {u.Renderer} | {u.Milliseconds:F0} | {u.MainThreadCpuMilliseconds:F0} |");
             }
             foreach (var note in scale.Notes) md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Note: {note}");
         }

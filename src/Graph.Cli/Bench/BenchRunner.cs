@@ -123,8 +123,8 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             log.WriteLine($"[{scale.Documents}] UI first render in headless Chromium");
             try
             {
-                scale.Ui.AddRange(await UiBench.RunAsync(server.BaseUrl, uiGraphs));
-                foreach (var u in scale.Ui) log.WriteLine($"  {u.RequestedElements} elements ({u.DrawnElements} drawn, {u.Renderer}): {u.Milliseconds:F0} ms");
+                scale.Ui.AddRange(await UiBench.RunAsync(server.BaseUrl, uiGraphs, Path.Combine(options.WorkDirectory, $"ui-{scale.Documents}")));
+                foreach (var u in scale.Ui) log.WriteLine($"  {u.RequestedElements} elements ({u.DrawnElements} drawn, {u.Renderer}): {u.Milliseconds:F0} ms ({u.MainThreadCpuMilliseconds:F0} ms main-thread CPU)");
             }
             catch (Microsoft.Playwright.PlaywrightException e)
             {

@@ -1,0 +1,128 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Graph.Browser.Tests;
+
+/// <summary>
+/// A person adds a real UN document through the explorer's "Add a document" panel, against a server
+/// that starts with an empty graph and has an API token configured: with the token the document is
+/// extracted, added and opened on the canvas; without it the server's refusal is shown and nothing is added.
+/// </summary>
+public sealed class DocumentUploadPageTests : IAsyncLifetime
+{
+    private const string Token = "upload-page-test-token";
+    private const string DocumentId = "A/51/595";
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "graph-browser-upload-" + Guid.NewGuid().ToString("N"));
+    private readonly List<string> _problems = [];
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private IBrowserContext? _context;
+    private IPage _page = null!;
+
+    private static string CorpusFile => Path.Combine(RepositoryRoot(), "graph", "corpus", "ai-un-report", "A_51_595.pdftotext.txt");
+
+    private static string ScreenshotDir => Environment.GetEnvironmentVariable("SCREENSHOT_DIR") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath)) return;
+        _factory = new Factory(_dataDir);
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var baseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+        _context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        _page = await _context.NewPageAsync();
+        _page.SetDefaultTimeout(30_000);
+        _page.PageError += (_, error) => _problems.Add("page error: " + error);
+        _page.Dialog += async (_, dialog) => { _problems.Add("dialog: " + dialog.Message); await dialog.DismissAsync(); };
+        await _page.GotoAsync("./");
+        await _page.WaitForFunctionAsync("() => window.explorer !== undefined");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null) await _context.DisposeAsync();
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private void SkipWithoutBrowser() =>
+        Assert.SkipWhen(_browser is null, $"Chromium is not installed at {ChromiumPath} (apt-get install chromium, or set CHROMIUM_PATH).");
+
+    [Fact]
+    public async Task WithTheTokenAnUploadedCorpusDocumentIsAddedAndOpenedOnTheCanvas()
+    {
+        SkipWithoutBrowser();
+        await _page.FillAsync("#upload-token", Token);
+        await _page.SetInputFilesAsync("#upload-file", CorpusFile);
+
+        await Assertions.Expect(_page.Locator("#upload-status")).ToContainTextAsync($"{DocumentId} was added");
+        await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync(DocumentId);
+        Assert.True(await _page.EvaluateAsync<bool>("id => window.explorer.view.has(id)", DocumentId));
+        // The token stays for this tab only.
+        Assert.Equal(Token, await _page.EvaluateAsync<string?>("() => sessionStorage.getItem('graph.apiToken')"));
+        Assert.Null(await _page.EvaluateAsync<string?>("() => localStorage.getItem('graph.apiToken')"));
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(ScreenshotDir).FullName, "20-upload-added.png") });
+
+        // The same file again changes nothing, and says so.
+        await _page.SetInputFilesAsync("#upload-file", CorpusFile);
+        await Assertions.Expect(_page.Locator("#upload-status")).ToContainTextAsync($"{DocumentId} was already in the graph, unchanged");
+        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    }
+
+    [Fact]
+    public async Task WithoutTheTokenTheServersRefusalIsShownAndNothingIsAdded()
+    {
+        SkipWithoutBrowser();
+        await _page.FillAsync("#upload-token", "");
+        await _page.SetInputFilesAsync("#upload-file", CorpusFile);
+
+        var status = _page.Locator("#upload-status");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-state", "error");
+        await Assertions.Expect(status).ToContainTextAsync("Uploading documents needs the API token");
+        await Assertions.Expect(status).ToContainTextAsync("Authorization: Bearer <token>");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(ScreenshotDir).FullName, "21-upload-refused.png") });
+        Assert.False(await _page.EvaluateAsync<bool>("id => window.explorer.view.has(id)", DocumentId));
+        var lookup = await _page.APIRequest.GetAsync("api/node?id=" + Uri.EscapeDataString(DocumentId));
+        Assert.Equal(404, lookup.Status);
+
+        // A file the server does not take is refused before it is sent.
+        await _page.SetInputFilesAsync("#upload-file", new FilePayload { Name = "notes.docx", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
+        await Assertions.Expect(status).ToContainTextAsync("\"notes.docx\" is not a PDF, text, Markdown or HTML file.");
+        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "Graph.sln"))) directory = directory.Parent;
+        return directory.FullName;
+    }
+
+    private sealed class Factory(string dataDir) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Graph:DataDir", dataDir);
+            builder.UseSetting("Graph:CorpusDir", Path.Combine(dataDir, "no-corpus"));
+            builder.UseSetting("Graph:ApiToken", Token);
+        }
+    }
+}
