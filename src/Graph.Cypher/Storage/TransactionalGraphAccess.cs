@@ -32,11 +32,15 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
 
     public IEnumerable<long>? NodesWithKey(string key) => graph.NodesWithKey(key);
 
+    public bool KeepsKeyIndex => graph.KeepsKeyIndex;
+
     public bool NodeExists(long node) => graph.NodeExists(node);
 
     public bool RelationshipExists(long relationship) => graph.RelationshipExists(relationship);
 
     public IReadOnlyCollection<string> LabelsOf(long node) => graph.LabelsOf(node);
+
+    public bool HasLabel(long node, string label) => graph.HasLabel(node, label);
 
     public IReadOnlyDictionary<string, object?> NodeProperties(long node) => graph.NodeProperties(node);
 

@@ -42,7 +42,11 @@ internal static class CitationPicture
         (Labels.Document, "Other document", Rgb.Parse("#607d8b")),
     ];
 
-    public static byte[] Draw(GraphData chain, string startId, string caption)
+    /// <summary>
+    /// The picture of <paramref name="chain"/> around <paramref name="startId"/>, headed by <paramref name="caption"/>;
+    /// when <paramref name="truncated"/> (the chain was cut at a node budget) it says it shows the nearest documents only.
+    /// </summary>
+    public static byte[] Draw(GraphData chain, string startId, string caption, bool truncated = false)
     {
         var documents = chain.Nodes.Where(n => n.HasLabel(Labels.Document)).ToList();
         var shown = documents.Where(n => n.Id == startId).Concat(documents.Where(n => n.Id != startId)).Take(MaxDocuments).ToList();
@@ -75,8 +79,8 @@ internal static class CitationPicture
         var image = new Raster(width, height, Background);
 
         image.Text(Margin, Margin - 6, caption, Ink, scale: 2);
-        var subtitle = omitted > 0
-            ? $"{shown.Count} of {documents.Count} documents shown, {omitted} more not drawn"
+        var subtitle = omitted > 0 || truncated
+            ? $"the {shown.Count} nearest documents; the chain goes on beyond them"
             : $"{documents.Count} documents";
         image.Text(Margin, Margin + 16, subtitle, Muted);
         foreach (var (headX, heading) in columnHeads) image.Text(headX, HeaderHeight - 22, heading, Muted);
