@@ -30,6 +30,8 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
 
     public IEnumerable<long> NodesWithProperty(string label, string key, object value) => graph.NodesWithProperty(label, key, value);
 
+    public bool KeepsKeyIndex => graph.KeepsKeyIndex;
+
     public IEnumerable<long>? NodesWithKey(string key) => graph.NodesWithKey(key);
 
     public bool NodeExists(long node) => graph.NodeExists(node);
@@ -37,6 +39,8 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
     public bool RelationshipExists(long relationship) => graph.RelationshipExists(relationship);
 
     public IReadOnlyCollection<string> LabelsOf(long node) => graph.LabelsOf(node);
+
+    public bool HasLabel(long node, string label) => graph.HasLabel(node, label);
 
     public IReadOnlyDictionary<string, object?> NodeProperties(long node) => graph.NodeProperties(node);
 
