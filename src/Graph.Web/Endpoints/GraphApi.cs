@@ -297,7 +297,7 @@ public static class GraphApi
         if (node is null) return Problems.UnknownNode(id);
         if (!node.HasLabel(Labels.Document))
             return Problems.BadRequest($"A PNG shows a document's citation chain; '{node.Id}' is a {KindOf([.. node.Labels])}.");
-        var chain = await graph.Citations.TryGetCitationChainAsync(node.Id, dir, steps, CitationFilter.None, cancellationToken);
+        var chain = await graph.Citations.TryGetCitationChainAsync(node.Id, dir, steps, CitationFilter.None, cancellationToken: cancellationToken);
         if (chain is null) return Problems.UnknownNode(id);
 
         var caption = dir switch
@@ -306,7 +306,7 @@ public static class GraphApi
             Direction.Incoming => $"What cites {node.Id}, depth {steps}",
             _ => $"Citations of {node.Id}, both ways, depth {steps}",
         };
-        var picture = CitationPicture.Draw(chain, node.Id, caption);
+        var picture = CitationPicture.Draw(chain.Graph, node.Id, caption);
         return TypedResults.File(picture, "image/png", "citations-" + FileNameSafe(node.Id) + ".png");
     }
 
