@@ -30,6 +30,8 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
 
     public IEnumerable<long> NodesWithProperty(string label, string key, object value) => graph.NodesWithProperty(label, key, value);
 
+    public bool KeepsKeyIndex => graph.KeepsKeyIndex;
+
     public IEnumerable<long>? NodesWithKey(string key) => graph.NodesWithKey(key);
 
     public bool KeepsKeyIndex => graph.KeepsKeyIndex;
