@@ -73,6 +73,23 @@ public sealed class AccessTests(ExplorerFactory factory)
     }
 
     [Fact]
+    public async Task SearchFindsWhatTheTokensBearerWroteThroughCypher()
+    {
+        await using var server = new SecuredServer(new() { ["Graph:ApiToken"] = SecuredServer.Token });
+        var owner = server.Client(SecuredServer.Token);
+        using var before = await owner.GetAsync("/api/search?q=zebrafish", Cancel);
+        Assert.Empty((await Json(before)).GetProperty("hits").EnumerateArray());
+
+        using var written = await owner.PostAsync("/db/neo4j/query/v2",
+            SecuredServer.Query("CREATE (o:Organization {id: 'org:zebrafish-league', name: 'Zebrafish League'}) RETURN o.id", accessMode: "Write"), Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, written.StatusCode);
+
+        using var after = await owner.GetAsync("/api/search?q=zebrafish", Cancel);
+        var hits = (await Json(after)).GetProperty("hits").EnumerateArray().ToList();
+        Assert.True(hits.Count == 1 && hits[0].GetProperty("id").GetString() == "org:zebrafish-league", (await Json(after)).ToString());
+    }
+
+    [Fact]
     public async Task UploadNamesWithTraversalNeverReachTheDiskAndTooLargeIsRefused()
     {
         await using var server = new SecuredServer(new() { ["Graph:ApiToken"] = SecuredServer.Token, ["Graph:MaxUploadBytes"] = "200000" });

@@ -40,6 +40,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     /// <summary>The search index over <see cref="Graph"/>, kept up to date by ingest and removal (not by writes made to the graph directly).</summary>
     internal SearchIndex SearchIndex { get; } = new();
 
+    /// <summary>
+    /// Indexes the graph afresh for search: for a caller that changed <see cref="Graph"/> directly (a
+    /// writing Cypher query), which the index, fed by ingest and removal, does not see.
+    /// </summary>
+    public void RebuildSearchIndex() => SearchIndex.Rebuild(Graph);
+
     /// <summary>The search index's size: paragraphs indexed and the heap bytes it holds (for benchmarks).</summary>
     public (long Paragraphs, long HeapBytes) SearchIndexSize() => (SearchIndex.Paragraphs, SearchIndex.HeapBytes());
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Graph.Cypher;
+using Graph.Store.Embedded;
 using Graph.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -129,6 +130,10 @@ public static class QueryApi
             {
                 return Error(StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.General.DatabaseUnavailable", e.Message);
             }
+
+            // The embedded store's search index follows ingest, not writes made by Cypher on its graph.
+            if (result.ContainsUpdates && request.HttpContext.RequestServices.GetService<GraphHost>()?.Services.Store is EmbeddedGraphStore embedded)
+                embedded.RebuildSearchIndex();
 
             var json = QueryJson.WriteResult(result, typedOut, includeCounters);
             return TypedResults.Text(json, typedOut ? TypedMediaType : "application/json", System.Text.Encoding.UTF8, StatusCodes.Status202Accepted);
