@@ -153,6 +153,12 @@ public sealed partial class MemoryGraph : IDisposable
         return true;
     }
 
+    /// <summary>Bytes of property records in use and of replaced ones not yet reclaimed.</summary>
+    internal (long Live, long Garbage) RecordBytes
+    {
+        get { using var _ = EnterRead(); return (_arena.LiveBytes, _arena.GarbageBytes); }
+    }
+
     private void DropRecord(long record)
     {
         if (record != 0) _arena.Drop(PropertyRecord.Length(_arena.Chunk(record), RecordArena.Offset(record)));
