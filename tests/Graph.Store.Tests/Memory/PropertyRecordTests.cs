@@ -80,4 +80,32 @@ public sealed class PropertyRecordTests
         var (live, garbage) = graph.RecordBytes;
         Assert.True(garbage <= live + (1 << 20), $"{garbage} bytes of replaced records against {live} live ones");
     }
+
+    [Fact]
+    public void ARelationshipKeepsItsKeyThroughPropertyChangesAndIsNotAProperty()
+    {
+        using var graph = new MemoryGraph();
+        var paragraph = graph.CreateNode(["Paragraph"]);
+        var document = graph.CreateNode(["Document"]);
+        var first = graph.CreateRelationship("CITES", paragraph, document, new Dictionary<string, object?> { ["via"] = "inline" }, key: "p2@442");
+        var second = graph.CreateRelationship("CITES", paragraph, document, key: "p3@595");
+        var plain = graph.CreateRelationship("CITES", paragraph, document);
+
+        graph.SetRelationshipProperty(first, "verb", "Recalling");
+        graph.RemoveRelationshipProperty(first, "via");
+        graph.ReplaceRelationshipProperties(second, new Dictionary<string, object?> { ["count"] = 2L });
+
+        Assert.True(graph.TryGetRelationshipKey(first, out var firstKey));
+        Assert.Equal("p2@442", firstKey);
+        Assert.True(graph.TryGetRelationshipKey(second, out var secondKey));
+        Assert.Equal("p3@595", secondKey);
+        Assert.True(graph.TryGetRelationshipKey(plain, out var plainKey));
+        Assert.Equal("", plainKey);
+        graph.TryGetRelationship(first, out var relationship);
+        Assert.Equal(["verb"], relationship.Properties.Keys);
+        graph.TryGetRelationship(second, out relationship);
+        Assert.Equal(2L, relationship.Properties["count"]);
+        Assert.True(graph.DeleteRelationship(second));
+        Assert.False(graph.TryGetRelationshipKey(second, out _));
+    }
 }
