@@ -2,8 +2,13 @@ namespace Graph.Store.Memory;
 
 public sealed partial class MemoryGraph
 {
-    /// <summary>Creates a relationship between two existing nodes and returns its id.</summary>
-    public long CreateRelationship(string type, long startId, long endId, IEnumerable<KeyValuePair<string, object?>>? properties = null)
+    /// <summary>
+    /// Creates a relationship between two existing nodes and returns its id. <paramref name="key"/>
+    /// tells apart several relationships of one type between the same nodes (the model's
+    /// <c>GraphRelationship.Key</c>); it is kept in the relationship's record, read back with
+    /// <see cref="TryGetRelationshipKey"/>, and is not a property.
+    /// </summary>
+    public long CreateRelationship(string type, long startId, long endId, IEnumerable<KeyValuePair<string, object?>>? properties = null, string? key = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(type);
         var map = PropertyMap.From(properties);
@@ -15,7 +20,7 @@ public sealed partial class MemoryGraph
         EnsureCapacity(ref _relationships, id);
         ref var slot = ref _relationships[id];
         slot = new RelationshipSlot { Start = Index(startId), End = Index(endId), Type = TypeToken(type) };
-        Store(ref slot.Record, map);
+        Store(ref slot.Record, map, key ?? "");
         AddAdjacent(ref start.Outgoing, ref start.OutgoingCount, index);
         AddAdjacent(ref end.Incoming, ref end.IncomingCount, index);
         _nextRelationshipId++;
@@ -46,7 +51,7 @@ public sealed partial class MemoryGraph
     {
         using var _ = EnterWrite();
         ref var slot = ref ExistingRelationship(id);
-        Store(ref slot.Record, Properties(slot.Record).With(key, value));
+        Store(ref slot.Record, Properties(slot.Record).With(key, value), RecordKey(slot.Record));
         CompactIfWasteful();
     }
 
@@ -56,7 +61,7 @@ public sealed partial class MemoryGraph
         ref var slot = ref ExistingRelationship(id);
         var before = Properties(slot.Record);
         if (!before.ContainsKey(key)) return false;
-        Store(ref slot.Record, before.Without(key));
+        Store(ref slot.Record, before.Without(key), RecordKey(slot.Record));
         CompactIfWasteful();
         return true;
     }
@@ -66,8 +71,17 @@ public sealed partial class MemoryGraph
     {
         var map = PropertyMap.From(properties);
         using var _ = EnterWrite();
-        Store(ref ExistingRelationship(id).Record, map);
+        ref var slot = ref ExistingRelationship(id);
+        Store(ref slot.Record, map, RecordKey(slot.Record));
         CompactIfWasteful();
+    }
+
+    /// <summary>The key the relationship was created with ("" for none); false when the relationship does not exist.</summary>
+    public bool TryGetRelationshipKey(long id, out string key)
+    {
+        using var _ = EnterRead();
+        key = RelationshipExists(id) ? RecordKey(_relationships[id].Record) : "";
+        return RelationshipExists(id);
     }
 
     /// <summary>Deletes a relationship; false when it does not exist.</summary>

@@ -136,9 +136,9 @@ public sealed partial class MemoryGraph : IDisposable
     private PropertyMap NodeProperties(long id) => Properties(_nodes[id].Record);
 
     /// <summary>Stores <paramref name="map"/> in place of the record <paramref name="record"/> refers to; false when they hold the same.</summary>
-    private bool Store(ref long record, PropertyMap map)
+    private bool Store(ref long record, PropertyMap map, string relationshipKey = "")
     {
-        PropertyRecord.Encode(map, _strings, _buffer);
+        PropertyRecord.Encode(map, _strings, _buffer, relationshipKey);
         var written = _buffer.Written;
         if (record != 0)
         {
@@ -152,6 +152,16 @@ public sealed partial class MemoryGraph : IDisposable
         record = _arena.Append(written);
         return true;
     }
+
+    /// <summary>Bytes of property records in use and of replaced ones not yet reclaimed.</summary>
+    internal (long Live, long Garbage) RecordBytes
+    {
+        get { using var _ = EnterRead(); return (_arena.LiveBytes, _arena.GarbageBytes); }
+    }
+
+    /// <summary>The relationship key kept in a record; "" when none.</summary>
+    private string RecordKey(long record) =>
+        record == 0 ? "" : PropertyRecord.RelationshipKey(_arena.Chunk(record), RecordArena.Offset(record));
 
     private void DropRecord(long record)
     {

@@ -65,7 +65,7 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
         return new PropertyMap(keyArray, valueArray);
     }
 
-    public int Count => _keys?.Length ?? (int)Reader().Varint();
+    public int Count => _keys?.Length ?? Reader().Header().Count;
 
     public IEnumerable<string> Keys => _keys ?? (IEnumerable<string>)Detach()._keys!;
 
@@ -84,8 +84,8 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
             return index >= 0;
         }
         var reader = Reader();
-        var count = reader.Varint();
-        for (ulong i = 0; i < count; i++)
+        var count = reader.Header().Count;
+        for (var i = 0; i < count; i++)
         {
             var order = string.CompareOrdinal(reader.Key(), key);
             if (order == 0)
@@ -156,7 +156,7 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
     private PropertyMap Detach()
     {
         var reader = Reader();
-        var count = (int)reader.Varint();
+        var count = reader.Header().Count;
         var keys = new string[count];
         var values = new object?[count];
         for (var i = 0; i < count; i++)

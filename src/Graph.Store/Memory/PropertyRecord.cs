@@ -4,8 +4,9 @@ using System.Text;
 namespace Graph.Store.Memory;
 
 /// <summary>
-/// The byte form of a property map in a <see cref="RecordArena"/>: a count, then per key (in ordinal
-/// order) the key's index in the <see cref="StringTable"/> and a tagged value. Integers are zigzag
+/// The byte form of a property map in a <see cref="RecordArena"/>: a header (count × 2, + 1 when a
+/// relationship key follows the entries), then per key (in ordinal order) the key's index in the
+/// <see cref="StringTable"/> and a tagged value, then the relationship key as UTF-8 if there is one. Integers are zigzag
 /// varints, short strings are table indexes (one copy per distinct value), long strings (paragraph
 /// texts, citation contexts) are UTF-8 inline and become .NET strings only when read.
 /// </summary>
@@ -16,17 +17,37 @@ internal static class PropertyRecord
 
     private const byte False = 0, True = 1, Integer = 2, Float = 3, Pooled = 4, Utf8 = 5, List = 6, Map = 7;
 
-    /// <summary>Encodes <paramref name="map"/> into <paramref name="buffer"/> (cleared first); nothing for an empty map.</summary>
-    public static void Encode(PropertyMap map, StringTable strings, RecordBuffer buffer)
+    /// <summary>
+    /// Encodes <paramref name="map"/> and a relationship's <paramref name="relationshipKey"/> into
+    /// <paramref name="buffer"/> (cleared first); nothing for an empty map without a key.
+    /// </summary>
+    public static void Encode(PropertyMap map, StringTable strings, RecordBuffer buffer, string relationshipKey = "")
     {
         buffer.Clear();
-        if (map.Count == 0) return;
-        buffer.WriteVarint((uint)map.Count);
+        if (map.Count == 0 && relationshipKey.Length == 0) return;
+        buffer.WriteVarint(((uint)map.Count << 1) | (relationshipKey.Length > 0 ? 1u : 0u));
         foreach (var (key, value) in map)
         {
             buffer.WriteVarint((uint)strings.IndexOf(key));
             WriteValue(value, strings, buffer, alwaysPool: key == Graph.Model.PropertyNames.Id);
         }
+        // Relationship keys (an occurrence's offset, "p2@442") are nearly all distinct: inline, not pooled.
+        if (relationshipKey.Length > 0) buffer.WriteUtf8(relationshipKey);
+    }
+
+    /// <summary>The relationship key stored after the entries of the record; "" when none.</summary>
+    public static string RelationshipKey(byte[] chunk, int offset)
+    {
+        var reader = new Reader(chunk, offset, []);
+        var (count, keyed) = reader.Header();
+        for (var i = 0; i < count; i++)
+        {
+            reader.Varint();
+            reader.SkipValue();
+        }
+        if (!keyed) return "";
+        var length = (int)reader.Varint();
+        return Encoding.UTF8.GetString(chunk, reader.Position, length);
     }
 
     private static void WriteValue(object? value, StringTable strings, RecordBuffer buffer, bool alwaysPool = false)
@@ -78,13 +99,15 @@ internal static class PropertyRecord
     public static int Length(byte[] chunk, int offset)
     {
         var reader = new Reader(chunk, offset, []);
-        var count = reader.Varint();
-        for (ulong i = 0; i < count; i++)
+        var (count, keyed) = reader.Header();
+        for (var i = 0; i < count; i++)
         {
             reader.Varint();
             reader.SkipValue();
         }
-        return reader.Position - offset;
+        if (!keyed) return reader.Position - offset;
+        var keyLength = (int)reader.Varint();
+        return reader.Position + keyLength - offset;
     }
 
     /// <summary>Reads one record; everything it hands out is a fresh object or an immutable pooled string.</summary>
@@ -105,6 +128,13 @@ internal static class PropertyRecord
                 if (b < 0x80) return result;
                 shift += 7;
             }
+        }
+
+        /// <summary>The number of entries, and whether a relationship key follows them.</summary>
+        public (int Count, bool Keyed) Header()
+        {
+            var header = Varint();
+            return ((int)(header >> 1), (header & 1) != 0);
         }
 
         public string Key() => strings[(int)Varint()];
