@@ -97,6 +97,7 @@ public sealed class DocumentUploadPageTests : IAsyncLifetime
         await Assertions.Expect(status).ToHaveAttributeAsync("data-state", "error");
         await Assertions.Expect(status).ToContainTextAsync("Uploading documents needs the API token");
         await Assertions.Expect(status).ToContainTextAsync("Authorization: Bearer <token>");
+        await Assertions.Expect(status).ToContainTextAsync("Enter the server's API token in the field above.");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(ScreenshotDir).FullName, "21-upload-refused.png") });
         Assert.False(await _page.EvaluateAsync<bool>("id => window.explorer.view.has(id)", DocumentId));
         var lookup = await _page.APIRequest.GetAsync("api/node?id=" + Uri.EscapeDataString(DocumentId));

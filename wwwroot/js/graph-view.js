@@ -181,7 +181,8 @@ export class GraphView extends EventTarget {
     // One call: Cytoscape builds one collection and indexes it once, instead of once per element.
     cy.add(fresh);
     if (this.mode !== 'normal') this.#markHubs();
-    this.#applyFilters();
+    // With no filter set nothing can be hidden: ten thousand class changes would buy nothing.
+    if (this.#filtering()) this.#applyFilters();
     cy.endBatch();
     if (options.relayout !== false && added.length > 0) this.layout();
     this.emit('change', { added });
@@ -330,6 +331,11 @@ export class GraphView extends EventTarget {
   setFilters(filters) {
     Object.assign(this.filters, filters);
     this.cy.batch(() => this.#applyFilters());
+  }
+
+  #filtering() {
+    const { hiddenKinds, hiddenTypes, hiddenBodies, years } = this.filters;
+    return hiddenKinds.size > 0 || hiddenTypes.size > 0 || hiddenBodies.size > 0 || years !== null;
   }
 
   #applyFilters() {

@@ -69,7 +69,10 @@ export class UploadPanel extends EventTarget {
       this.#say(`${result.documentId} ${outcome}: ${result.nodes} nodes, ${result.relationships} relationships.`, 'done');
       this.dispatchEvent(new CustomEvent('uploaded', { detail: result }));
     } catch (error) {
-      this.#say(error instanceof Error ? error.message : String(error), 'error');
+      const message = error instanceof Error ? error.message : String(error);
+      // The server speaks of headers; a person here has the token field.
+      const hint = error instanceof api.ApiError && error.status === 401 ? ' Enter the server\'s API token in the field above.' : '';
+      this.#say(message + hint, 'error');
     } finally {
       progress.hidden = true;
       this.busy = false;
@@ -80,6 +83,8 @@ export class UploadPanel extends EventTarget {
   #say(text, state) {
     this.elements.status.textContent = text;
     this.elements.status.dataset.state = state;
+    // The panel sits low in a scrolling sidebar: the outcome must not land out of sight.
+    if (state !== 'busy') this.elements.status.scrollIntoView({ block: 'nearest' });
   }
 }
 
