@@ -25,16 +25,13 @@ internal static class ExtractionBench
     /// <summary>Extracts every input once on <paramref name="threads"/> threads (each with its own extractor).</summary>
     public static ExtractionFigures Run(string input, IReadOnlyList<(string Name, byte[] Content)> documents, int threads)
     {
-        // Warm-up: JIT and regex construction are not throughput. Tiered compilation promotes the hot methods
-        // only after many calls (and a background compile), so twenty documents left the one-thread figure
-        // partly measuring unoptimised code: warm twice over up to a thousand documents, pausing between the
-        // passes so the background compiler (slow on a loaded machine) can install the optimised code.
+        // Warm-up: JIT and regex construction are not throughput. Tiered compilation promotes hot methods to
+        // optimised code only after many calls and a background compile, which lags far behind on a loaded
+        // machine: twenty documents left the one-thread figure measuring mostly unoptimised code. So the
+        // warm-up is a whole pass over the sample (a second, uncounted run), then a pause for the compiler.
         var warm = new DocumentExtractor();
-        for (var pass = 0; pass < 2; pass++)
-        {
-            foreach (var (name, content) in documents.Take(1000)) warm.Extract(name, content);
-            Thread.Sleep(500);
-        }
+        foreach (var (name, content) in documents) warm.Extract(name, content);
+        Thread.Sleep(500);
 
         long citations = 0;
         var cpu = CpuTime.Process();
