@@ -31,6 +31,17 @@ public sealed class Gazetteer
                 Names.TryAdd(name, entry);
         }
         NamesLongestFirst = [.. Names.Keys.OrderByDescending(n => n.Length)];
+        var byOpening = new Dictionary<int, List<int>>();
+        for (var k = 0; k < NamesLongestFirst.Count; k++)
+        {
+            var name = NamesLongestFirst[k];
+            if (name.Length < 2) continue;
+            var opening = Opening(name[0], name[1]);
+            if (!byOpening.TryGetValue(opening, out var list)) byOpening[opening] = list = [];
+            list.Add(k);
+        }
+        NamesByOpening = byOpening.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        FirstCharacters = System.Buffers.SearchValues.Create([.. NamesLongestFirst.Where(n => n.Length >= 2).Select(n => n[0]).Distinct()]);
     }
 
     public static Gazetteer Default => LazyDefault.Value;
@@ -40,6 +51,17 @@ public sealed class Gazetteer
     internal Dictionary<string, GazetteerEntry> Names { get; } = new(StringComparer.Ordinal);
 
     internal IReadOnlyList<string> NamesLongestFirst { get; }
+
+    /// <summary>
+    /// Positions in <see cref="NamesLongestFirst"/> of the names opening with two given characters (see <see cref="Opening"/>):
+    /// a text is scanned once for candidates instead of once per name.
+    /// </summary>
+    internal IReadOnlyDictionary<int, int[]> NamesByOpening { get; }
+
+    /// <summary>The characters names open with, to skip quickly over text no name can start in.</summary>
+    internal System.Buffers.SearchValues<char> FirstCharacters { get; }
+
+    internal static int Opening(char first, char second) => (first << 16) | second;
 
     public bool TryGet(string name, out GazetteerEntry entry) => Names.TryGetValue(name, out entry!);
 

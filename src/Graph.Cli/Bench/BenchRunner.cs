@@ -6,7 +6,14 @@ namespace Graph.Cli.Bench;
 
 internal sealed record BenchOptions(
     IReadOnlyList<int> Sizes, string OutputDirectory, string WorkDirectory, int Seed, int ExtractionSample,
-    bool Http, bool Ui, double Rate, TimeSpan HttpDuration, string? ServerDll, string Command);
+    bool Http, bool Ui, double Rate, TimeSpan HttpDuration, string? ServerDll, string Command)
+{
+    /// <summary>How many of the extraction documents are also set as PDFs (0: no PDF figures).</summary>
+    public int PdfSample { get; init; } = 500;
+
+    /// <summary>Measure extraction only: no ingest, services, Cypher, HTTP or UI.</summary>
+    public bool ExtractionOnly { get; init; }
+}
 
 /// <summary>
 /// Runs every measurement at each corpus size in turn: generate (or reuse) the corpus, ingest it
@@ -48,6 +55,12 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         scale.CorpusCitations = corpus.Citations;
         var files = CorpusGenerator.Files(corpusDirectory);
 
+        if (options.ExtractionOnly)
+        {
+            MeasureExtraction(scale, files);
+            save();
+            return;
+        }
         log.WriteLine($"[{size}] ingest: {files.Count} files, {scale.CorpusMegabytes:F1} MB");
         var storeDirectory = Path.Combine(options.WorkDirectory, $"store-{size}");
         var (store, ingest) = await IngestBench.RunAsync(files, storeDirectory, log.WriteLine);
@@ -77,17 +90,29 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         save();
         MemorySampler.LiveHeap();
 
-        var sample = files.Take(options.ExtractionSample).ToList();
-        var loaded = ExtractionBench.Load(sample);
-        log.WriteLine($"[{size}] extraction of {loaded.Count} text documents on 1 and {Environment.ProcessorCount} threads");
-        scale.Extraction.Add(ExtractionBench.Run("text", loaded, 1));
-        scale.Extraction.Add(ExtractionBench.Run("text", loaded, Environment.ProcessorCount));
-        foreach (var e in scale.Extraction) log.WriteLine($"  {e.Input} x{e.Threads}: {e.MegabytesPerSecond:F1} MB/s, {e.DocumentsPerSecond:N0} documents/s (wall); {e.MegabytesPerCpuSecond:F1} MB per CPU-second");
-        loaded = [];
+        MeasureExtraction(scale, files);
         save();
 
         if (options.Http || options.Ui) await RunServerAsync(scale, storeDirectory, inputs, uiGraphs);
         save();
+    }
+
+    /// <summary>Extraction on one and on all cores: the text sample, then a subset of it set as PDFs.</summary>
+    private void MeasureExtraction(ScaleResult scale, IReadOnlyList<string> files)
+    {
+        var size = scale.Documents;
+        var loaded = ExtractionBench.Load(files.Take(options.ExtractionSample).ToList());
+        log.WriteLine($"[{size}] extraction of {loaded.Count} text documents on 1 and {Environment.ProcessorCount} threads");
+        scale.Extraction.Add(ExtractionBench.Run("text", loaded, 1));
+        scale.Extraction.Add(ExtractionBench.Run("text", loaded, Environment.ProcessorCount));
+        if (options.PdfSample > 0)
+        {
+            var pdfs = PdfCorpus.FromTexts(loaded, options.PdfSample);
+            log.WriteLine($"[{size}] extraction of {pdfs.Count} of those documents as PDFs ({pdfs.Sum(p => (long)p.Content.Length) / 1e6:F1} MB) on 1 and {Environment.ProcessorCount} threads");
+            scale.Extraction.Add(ExtractionBench.Run("pdf", pdfs, 1));
+            scale.Extraction.Add(ExtractionBench.Run("pdf", pdfs, Environment.ProcessorCount));
+        }
+        foreach (var e in scale.Extraction) log.WriteLine($"  {e.Input} x{e.Threads}: {e.MegabytesPerSecond:F1} MB/s, {e.DocumentsPerSecond:N0} documents/s (wall); {e.MegabytesPerCpuSecond:F1} MB and {e.DocumentsPerCpuSecond:N0} documents per CPU-second");
     }
 
     private async Task RunServerAsync(ScaleResult scale, string storeDirectory, QueryInputs inputs, List<(int, JsonObject)> uiGraphs)

@@ -16,6 +16,8 @@ internal static class BenchCommand
         var work = new Option<DirectoryInfo?>("--work") { Description = "Where corpora and stores go (default: a folder under the system temp)" };
         var seed = new Option<int>("--seed") { Description = "Corpus seed", DefaultValueFactory = _ => 1 };
         var sample = new Option<int>("--extraction-sample") { Description = "Most documents the extraction throughput runs over", DefaultValueFactory = _ => 10_000 };
+        var pdfSample = new Option<int>("--pdf-sample") { Description = "How many of the extraction documents are also set as PDFs and extracted from those (0: none)", DefaultValueFactory = _ => 500 };
+        var extractionOnly = new Option<bool>("--extraction-only") { Description = "Measure only extraction (text and PDF), not ingest, queries, HTTP or UI" };
         var noHttp = new Option<bool>("--no-http") { Description = "Skip the HTTP load test" };
         var noUi = new Option<bool>("--no-ui") { Description = "Skip the UI render test" };
         var rate = new Option<double>("--rate") { Description = "HTTP requests per second", DefaultValueFactory = _ => 200 };
@@ -23,7 +25,7 @@ internal static class BenchCommand
         var server = new Option<string?>("--server") { Description = "Path of Graph.Web.dll (default: found under src/Graph.Web/bin)" };
         var command = new Command("bench", "Measure extraction, ingest, memory, queries, HTTP and UI on synthetic corpora")
         {
-            sizes, output, work, seed, sample, noHttp, noUi, rate, seconds, server,
+            sizes, output, work, seed, sample, pdfSample, extractionOnly, noHttp, noUi, rate, seconds, server,
         };
         command.Subcommands.Add(CreateGenerate());
         command.SetAction(async (parse, _) =>
@@ -38,7 +40,11 @@ internal static class BenchCommand
                 parse.GetValue(work)?.FullName ?? Path.Combine(Path.GetTempPath(), "graph-bench"),
                 parse.GetValue(seed), parse.GetValue(sample), !parse.GetValue(noHttp), !parse.GetValue(noUi),
                 parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(server),
-                "graph bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+                "graph bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)))
+            {
+                PdfSample = Math.Max(0, parse.GetValue(pdfSample)),
+                ExtractionOnly = parse.GetValue(extractionOnly),
+            };
             try
             {
                 var results = await new BenchRunner(options, Console.Out).RunAsync();

@@ -21,7 +21,7 @@ internal static class EntityLinker
             // GA resolutions name the committee report they come from; Security Council texts name the draft ("[S/801]").
             var kind = draft.Value.Kind ?? (documentId.StartsWith("S/", StringComparison.Ordinal) ? "draft resolution" : "report");
             DocumentNodes.AddStub(builder, draft.Value, kind == "draft" ? "draft resolution" : kind, null, null, draft.Span);
-            builder.Relationship(RelationshipTypes.AdoptedFrom, documentId, draft.Value.Canonical, new Dictionary<string, object?>(), draft.Span);
+            builder.Relationship(RelationshipTypes.AdoptedFrom, documentId, draft.Value.Canonical, draft.Span);
         }
         foreach (var paragraph in paragraphs)
         {
@@ -42,7 +42,7 @@ internal static class EntityLinker
                     ["purpose"] = operation.Purpose,
                     ["organization"] = conductor?.Name,
                 }, operation.Span);
-                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, new Dictionary<string, object?>(), operation.Span, $"{operation.Span.Start}");
+                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, operation.Span, $"{operation.Span.Start}");
             }
             foreach (var agreement in AgreementRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End, organisations))
             {
@@ -57,9 +57,9 @@ internal static class EntityLinker
                     ["place"] = agreement.Place,
                     ["parties"] = agreement.Parties.Select(p => (object?)p.Name).ToList(),
                 }, agreement.Span);
-                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, new Dictionary<string, object?>(), agreement.Span, $"{agreement.Span.Start}");
+                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, agreement.Span, $"{agreement.Span.Start}");
                 foreach (var party in agreement.Parties)
-                    builder.Relationship(RelationshipTypes.PartyTo, party.Id, id, new Dictionary<string, object?>(), party.Span);
+                    builder.Relationship(RelationshipTypes.PartyTo, party.Id, id, party.Span);
             }
         }
         LinkSeries(builder, text, identity, paragraphs, citations, documentId);
@@ -95,7 +95,7 @@ internal static class EntityLinker
         var session = identity.Session?.Value ?? identity.Symbol.Session;
         if (session is null || !documentId.StartsWith("A/", StringComparison.Ordinal)) return;
         var id = AddSession(builder, "A", (int)session.Value, identity.Session?.Span);
-        builder.Relationship(RelationshipTypes.InSession, documentId, id, new Dictionary<string, object?>(), identity.Session?.Span);
+        builder.Relationship(RelationshipTypes.InSession, documentId, id, identity.Session?.Span);
     }
 
     private static string AddSession(GraphBuilder builder, string organ, int number, SourceSpan? span)
@@ -121,7 +121,7 @@ internal static class EntityLinker
             ["session"] = isSecurityCouncil ? null : identity.Session?.Value ?? identity.Symbol.Session,
             ["plenary"] = isSecurityCouncil ? null : true,
         }, number.Span);
-        builder.Relationship(RelationshipTypes.AdoptedAt, documentId, id, new Dictionary<string, object?>(), number.Span);
+        builder.Relationship(RelationshipTypes.AdoptedAt, documentId, id, number.Span);
     }
 
     private static void LinkSeries(GraphBuilder builder, string text, DocumentIdentity identity, IReadOnlyList<ParagraphInfo> paragraphs, IReadOnlyList<Citation> citations, string documentId)
@@ -130,14 +130,14 @@ internal static class EntityLinker
         if (series is null) return;
         var id = "series:" + GraphBuilder.Slug(series.Title);
         builder.Node(id, [Labels.Series], new Dictionary<string, object?> { ["title"] = series.Title }, series.Span);
-        if (series.SelfBelongs) builder.Relationship(RelationshipTypes.InSeries, documentId, id, new Dictionary<string, object?>(), series.Span);
+        if (series.SelfBelongs) builder.Relationship(RelationshipTypes.InSeries, documentId, id, series.Span);
         string? later = series.SelfBelongs ? documentId : null;
         foreach (var earlier in series.Earlier.AsEnumerable().Reverse())
         {
             var earlierId = earlier.Cited.Canonical;
-            builder.Relationship(RelationshipTypes.InSeries, earlierId, id, new Dictionary<string, object?>(), earlier.Span);
+            builder.Relationship(RelationshipTypes.InSeries, earlierId, id, earlier.Span);
             if (later is not null && later != earlierId)
-                builder.Relationship(RelationshipTypes.Succeeds, later, earlierId, new Dictionary<string, object?>(), earlier.Span);
+                builder.Relationship(RelationshipTypes.Succeeds, later, earlierId, earlier.Span);
             later = earlierId;
         }
     }

@@ -20,9 +20,9 @@ internal static class FootnoteLinker
             }, span);
             var callers = paragraphs.Where(p => p.Footnotes.Contains(block.FootnoteNumber)).ToList();
             foreach (var paragraph in callers)
-                builder.Relationship(RelationshipTypes.HasFootnote, paragraph.Id, id, new Dictionary<string, object?>(), span);
+                builder.Relationship(RelationshipTypes.HasFootnote, paragraph.Id, id, span);
             if (callers.Count == 0)
-                builder.Relationship(RelationshipTypes.HasFootnote, documentId, id, new Dictionary<string, object?>(), span);
+                builder.Relationship(RelationshipTypes.HasFootnote, documentId, id, span);
         }
     }
 }

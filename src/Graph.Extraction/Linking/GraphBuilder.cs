@@ -9,11 +9,12 @@ namespace Graph.Extraction.Linking;
 internal sealed class GraphBuilder(GraphDocument document)
 {
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, GraphRelationship> _relationships = new(StringComparer.Ordinal);
+    // Keyed by the parts of GraphRelationship.Id (type, ends, key), so looking one up builds no id string.
+    private readonly Dictionary<(string Type, string Start, string End, string Key), GraphRelationship> _relationships = [];
 
     public GraphDocument Document { get; } = document;
 
-    public GraphNode Node(string id, IEnumerable<string> labels, IDictionary<string, object?> properties, SourceSpan? span)
+    public GraphNode Node(string id, IEnumerable<string> labels, Dictionary<string, object?> properties, SourceSpan? span)
     {
         if (!_nodes.TryGetValue(id, out var node))
         {
@@ -27,30 +28,49 @@ internal sealed class GraphBuilder(GraphDocument document)
         foreach (var (key, value) in properties)
         {
             if (value is null) continue;
-            node.Properties.TryAdd(key, PropertyValues.Normalise(value));
+            node.Properties.TryAdd(key, Normalised(value));
         }
         return node;
     }
 
-    public GraphRelationship Relationship(string type, string start, string end, IDictionary<string, object?> properties, SourceSpan? span, string? key = null)
+    /// <summary>A relationship with no properties but its provenance.</summary>
+    public GraphRelationship Relationship(string type, string start, string end, SourceSpan? span, string? key = null) =>
+        Relationship(type, start, end, null, span, key);
+
+    public GraphRelationship Relationship(string type, string start, string end, Dictionary<string, object?>? properties, SourceSpan? span, string? key = null)
     {
+        var identity = (type, start, end, key ?? "");
+        if (_relationships.TryGetValue(identity, out var existing)) return existing;
         var relationship = new GraphRelationship(type, start, end, null, key);
-        if (_relationships.TryGetValue(relationship.Id, out var existing)) return existing;
-        foreach (var (k, value) in properties)
+        if (properties is not null)
         {
-            if (value is not null) relationship.Properties[k] = PropertyValues.Normalise(value);
+            foreach (var (k, value) in properties)
+            {
+                if (value is not null) relationship.Properties[k] = Normalised(value);
+            }
         }
         if (span is { } s) Stamp(relationship.Properties, s);
-        _relationships[relationship.Id] = relationship;
+        _relationships[identity] = relationship;
         Document.Relationships.Add(relationship);
         return relationship;
     }
+
+    /// <summary>
+    /// The value as the graph stores it. The linkers build their lists afresh for each call, of strings and longs,
+    /// so those are kept rather than copied; anything else goes through <see cref="PropertyValues.Normalise"/>.
+    /// </summary>
+    private static object? Normalised(object value) => value switch
+    {
+        string or long or bool or double => value,
+        List<object?> list when list.TrueForAll(v => v is null or string or long or bool or double) => list,
+        _ => PropertyValues.Normalise(value),
+    };
 
     public bool HasNode(string id) => _nodes.ContainsKey(id);
 
     public GraphNode? TryGetNode(string id) => _nodes.GetValueOrDefault(id);
 
-    private void Stamp(IDictionary<string, object?> properties, SourceSpan span)
+    private void Stamp(SortedDictionary<string, object?> properties, SourceSpan span)
     {
         properties[PropertyNames.Source] = Document.DocumentId;
         properties[PropertyNames.SpanStart] = (long)span.Start;

@@ -56,9 +56,14 @@ internal static class FileReader
     /// <summary>Markdown saved as .txt: footnote marks as &lt;sup&gt;, ATX headings, or links.</summary>
     private static bool LooksLikeMarkdown(string text)
     {
-        var sample = text.Length > 20_000 ? text[..20_000] : text;
+        var sample = text.AsSpan(0, Math.Min(text.Length, 20_000));
         if (sample.Contains("<sup>", StringComparison.OrdinalIgnoreCase)) return true;
-        var headings = sample.Split('\n').Count(l => l.StartsWith("# ", StringComparison.Ordinal) || l.StartsWith("## ", StringComparison.Ordinal));
+        var headings = 0;
+        foreach (var range in sample.Split('\n'))
+        {
+            var line = sample[range];
+            if (line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("## ", StringComparison.Ordinal)) headings++;
+        }
         return headings >= 2 || sample.Contains("](#)", StringComparison.Ordinal) || sample.Contains("](http", StringComparison.Ordinal);
     }
 

@@ -22,9 +22,24 @@ internal static class Superscript
 {
     private const string Digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
-    public static bool IsDigit(char c) => Digits.Contains(c, StringComparison.Ordinal);
+    /// <summary>The ten digits, for vectorised searches ("does this block carry any footnote mark?").</summary>
+    public static readonly System.Buffers.SearchValues<char> DigitValues = System.Buffers.SearchValues.Create(Digits);
 
-    public static int ValueOf(char c) => Digits.IndexOf(c, StringComparison.Ordinal);
+    // Called for every character of every paragraph: a range test, not a search of the digit string.
+    public static bool IsDigit(char c) => c is '\u00B9' or '\u00B2' or '\u00B3' or '\u2070' or (>= '\u2074' and <= '\u2079');
+
+    public static int ValueOf(char c) => c switch
+    {
+        '\u2070' => 0,
+        '\u00B9' => 1,
+        '\u00B2' => 2,
+        '\u00B3' => 3,
+        >= '\u2074' and <= '\u2079' => c - '\u2070',
+        _ => -1,
+    };
+
+    /// <summary>Whether <paramref name="text"/> holds any superscript digit.</summary>
+    public static bool AnyIn(ReadOnlySpan<char> text) => text.ContainsAny(DigitValues);
 
     public static string From(int number) =>
         string.Concat(number.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => Digits[d - '0']));

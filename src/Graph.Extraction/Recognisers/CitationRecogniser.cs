@@ -70,6 +70,8 @@ internal static class CitationRecogniser
         {
             foreach (var paragraph in paragraphs)
             {
+                // Most paragraphs do not name the instrument: look before cutting the paragraph out of the text.
+                if (text.AsSpan(paragraph.ContentStart, paragraph.Span.End - paragraph.ContentStart).IndexOf(name, StringComparison.Ordinal) < 0) continue;
                 var content = text[paragraph.ContentStart..paragraph.Span.End];
                 var at = 0;
                 while ((at = content.IndexOf(name, at, StringComparison.Ordinal)) >= 0)
@@ -132,7 +134,7 @@ internal static class CitationRecogniser
         var right = end;
         while (right < content.Length && content[right] != ';' && !(content[right] == '.' && (right + 1 == content.Length || content[right + 1] == ' ')) && right - end < 220) right++;
         if (right - end >= 220) { var space = content.LastIndexOf(' ', right - 1); right = space > end ? space : right; }
-        return ParagraphRecogniser.CleanText(content[left..right]).TrimEnd(',', ' ');
+        return ParagraphRecogniser.CleanText(content.AsSpan(left, right - left)).TrimEnd(',', ' ');
     }
 
     /// <summary>What the text calls the document it footnotes: the words before the mark, back to the previous clause.</summary>
@@ -153,7 +155,7 @@ internal static class CitationRecogniser
             left--;
             while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
         }
-        var phrase = ParagraphRecogniser.CleanText(content[left..end]).Trim(',', ' ');
+        var phrase = ParagraphRecogniser.CleanText(content.AsSpan(left, end - left)).Trim(',', ' ');
         if (verb is not null && phrase.StartsWith(verb + " ", StringComparison.Ordinal)) phrase = phrase[(verb.Length + 1)..];
         return phrase;
     }

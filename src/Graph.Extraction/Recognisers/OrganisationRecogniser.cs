@@ -30,47 +30,93 @@ internal static class OrganisationRecogniser
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "in", "to" };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadNounLookup = HeadNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameStartLookup = NotNameStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ConnectorLookup = Connectors.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static List<OrganisationMention> Recognise(string text, int start, int end, Gazetteer gazetteer)
     {
         var mentions = new List<OrganisationMention>();
-        var taken = new bool[end - start];
-        foreach (var name in gazetteer.NamesLongestFirst)
+        var length = end - start;
+        var rented = System.Buffers.ArrayPool<bool>.Shared.Rent(length);
+        try
         {
-            var at = start;
-            while ((at = text.IndexOf(name, at, end - at, StringComparison.Ordinal)) >= 0)
-            {
-                var stop = at + name.Length;
-                if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, stop) && !Overlaps(taken, at - start, stop - start))
-                {
-                    var entry = gazetteer.Names[name];
-                    mentions.Add(new OrganisationMention("org:" + entry.Id, entry.Name, name, new SourceSpan(at, stop), entry));
-                    Array.Fill(taken, true, at - start, stop - at);
-                }
-                at = stop;
-                if (at >= end) break;
-            }
+            var taken = rented.AsSpan(0, length);
+            taken.Clear();
+            FindByGazetteer(text, start, end, gazetteer, taken, mentions);
+            FindByForm(text, start, end, taken, mentions);
         }
-        FindByForm(text, start, end, taken, mentions);
+        finally
+        {
+            System.Buffers.ArrayPool<bool>.Shared.Return(rented);
+        }
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return mentions;
     }
 
-    private static void FindByForm(string text, int start, int end, bool[] taken, List<OrganisationMention> mentions)
+    /// <summary>
+    /// Gazetteer names, longest first, each read left to right without overlapping its own previous occurrence
+    /// nor an earlier (longer) name. The text is scanned once for every name's occurrences, then they are taken
+    /// in that order.
+    /// </summary>
+    private static void FindByGazetteer(string text, int start, int end, Gazetteer gazetteer, Span<bool> taken, List<OrganisationMention> mentions)
     {
+        var names = gazetteer.NamesLongestFirst;
+        List<(int Name, int At)>? occurrences = null;
+        var span = text.AsSpan(0, end);
+        var i = start;
+        while (i + 1 < end)
+        {
+            var skip = span[i..].IndexOfAny(gazetteer.FirstCharacters);
+            if (skip < 0) break;
+            i += skip;
+            if (i + 1 >= end) break;
+            if (gazetteer.NamesByOpening.TryGetValue(Gazetteer.Opening(text[i], text[i + 1]), out var candidates))
+            {
+                foreach (var k in candidates)
+                {
+                    var name = names[k];
+                    if (i + name.Length <= end && span.Slice(i, name.Length).SequenceEqual(name)) (occurrences ??= []).Add((k, i));
+                }
+            }
+            i++;
+        }
+        if (occurrences is null) return;
+        occurrences.Sort();
+        var current = -1;
+        var next = start;
+        foreach (var (k, at) in occurrences)
+        {
+            if (k != current) { current = k; next = start; }
+            if (at < next) continue;
+            var name = names[k];
+            var stop = at + name.Length;
+            if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, stop) && !Overlaps(taken, at - start, stop - start))
+            {
+                var entry = gazetteer.Names[name];
+                mentions.Add(new OrganisationMention("org:" + entry.Id, entry.Name, name, new SourceSpan(at, stop), entry));
+                taken.Slice(at - start, stop - at).Fill(true);
+            }
+            next = stop;
+        }
+    }
+
+    private static void FindByForm(string text, int start, int end, Span<bool> taken, List<OrganisationMention> mentions)
+    {
+        var words = new List<(int Start, int End)>();
         var i = start;
         while (i < end)
         {
             if (!char.IsUpper(text[i]) || !IsWordBoundary(text, i - 1) || taken[i - start]) { i++; continue; }
             // Read a run of capitalised words joined by connectors.
-            var words = new List<(int Start, int End)>();
+            words.Clear();
             var p = i;
             while (p < end)
             {
                 var ws = p;
                 while (p < end && (char.IsLetter(text[p]) || text[p] is '-' or '’' or '\'')) p++;
                 if (p == ws) break;
-                var word = text[ws..p];
-                if (!char.IsUpper(word[0]) && !Connectors.Contains(word)) { p = ws; break; }
+                if (!char.IsUpper(text[ws]) && !ConnectorLookup.Contains(text.AsSpan(ws, p - ws))) { p = ws; break; }
                 if (Overlaps(taken, ws - start, p - start)) { p = ws; break; }
                 words.Add((ws, p));
                 if (p < end && text[p] == ' ') p++;
@@ -78,51 +124,51 @@ internal static class OrganisationRecogniser
             }
             // Leading connectors and sentence-opening participles are not part of a name; trailing connectors neither.
             var first = 0;
-            while (first < words.Count && (Connectors.Contains(Word(text, words[first])) || Word(text, words[first]).EndsWith("ing", StringComparison.Ordinal)
+            while (first < words.Count && (ConnectorLookup.Contains(Word(text, words[first])) || Word(text, words[first]).EndsWith("ing", StringComparison.Ordinal)
                 || (first == 0 && IsSentenceVerb(Word(text, words[first]))))) first++;
             var last = words.Count - 1;
             // "African Development Bank and the Inter-American Development Bank": two names; keep the first here.
             for (var k = first + 1; k < last; k++)
             {
-                if (Word(text, words[k]) != "and") continue;
+                if (!Word(text, words[k]).SequenceEqual("and")) continue;
                 var before = false;
-                for (var j = first; j < k; j++) before |= HeadNouns.Contains(Word(text, words[j]));
+                for (var j = first; j < k; j++) before |= HeadNounLookup.Contains(Word(text, words[j]));
                 if (before) { last = k - 1; break; }
             }
             // "Programme of Action" and "Plan of Action" are instruments, not bodies.
             for (var k = first; k + 2 <= last; k++)
             {
-                if (Word(text, words[k]) == "Programme" && Word(text, words[k + 1]) == "of" && Word(text, words[k + 2]) == "Action") { last = -1; break; }
+                if (Word(text, words[k]) is "Programme" && Word(text, words[k + 1]) is "of" && Word(text, words[k + 2]) is "Action") { last = -1; break; }
             }
-            if (last < first || first >= words.Count || NotNameStarts.Contains(Word(text, words[first]))) { i = Math.Max(i + 1, words.Count > 0 ? words[0].End : i + 1); continue; }
-            while (last > first && Connectors.Contains(Word(text, words[last]))) last--;
+            if (last < first || first >= words.Count || NotNameStartLookup.Contains(Word(text, words[first]))) { i = Math.Max(i + 1, words.Count > 0 ? words[0].End : i + 1); continue; }
+            while (last > first && ConnectorLookup.Contains(Word(text, words[last]))) last--;
             var hasHead = false;
-            for (var k = first; k <= last; k++) hasHead |= HeadNouns.Contains(Word(text, words[k]));
+            for (var k = first; k <= last; k++) hasHead |= HeadNounLookup.Contains(Word(text, words[k]));
             var capitalised = 0;
             for (var k = first; k <= last; k++) if (char.IsUpper(text[words[k].Start])) capitalised++;
             if (hasHead && capitalised >= 2 && last >= first)
             {
                 var s = words[first].Start;
                 var e = words[last].End;
-                var name = text[s..e];
-                if (name.Length < 120 && !name.StartsWith("The ", StringComparison.Ordinal))
+                if (e - s < 120 && !text.AsSpan(s, e - s).StartsWith("The ", StringComparison.Ordinal))
                 {
+                    var name = text[s..e];
                     mentions.Add(new OrganisationMention("org:" + Linking.GraphBuilder.Slug(name), name, name, new SourceSpan(s, e), null));
-                    Array.Fill(taken, true, s - start, e - s);
+                    taken.Slice(s - start, e - s).Fill(true);
                 }
             }
             i = Math.Max(i + 1, words.Count > 0 ? words[0].End : i + 1);
         }
     }
 
-    private static string Word(string text, (int Start, int End) word) => text[word.Start..word.End];
+    private static ReadOnlySpan<char> Word(string text, (int Start, int End) word) => text.AsSpan(word.Start, word.End - word.Start);
 
     /// <summary>An operative verb opening a paragraph ("Encourages the Secretariat …").</summary>
-    private static bool IsSentenceVerb(string word) =>
-        word.Length > 4 && word.EndsWith('s') && !HeadNouns.Contains(word) && char.IsUpper(word[0]) && !word.EndsWith("ss", StringComparison.Ordinal)
+    private static bool IsSentenceVerb(ReadOnlySpan<char> word) =>
+        word.Length > 4 && word[^1] == 's' && !HeadNounLookup.Contains(word) && char.IsUpper(word[0]) && !word.EndsWith("ss", StringComparison.Ordinal)
         && word is not ("Nations" or "States" or "Affairs" or "Rights" or "Operations" or "Services" or "Islands" or "Forces" or "Sciences" or "Studies" or "Relations" or "Consortium" or "Ministers");
 
-    private static bool Overlaps(bool[] taken, int from, int to)
+    private static bool Overlaps(ReadOnlySpan<bool> taken, int from, int to)
     {
         for (var k = Math.Max(0, from); k < Math.Min(taken.Length, to); k++) if (taken[k]) return true;
         return false;

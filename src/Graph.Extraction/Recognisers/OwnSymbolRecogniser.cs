@@ -131,6 +131,8 @@ internal static class OwnSymbolRecogniser
         if (parts.Length == 4 && parts[0] == "S" && parts[1] == "RES" && int.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var n) && parts[3].Length == 4)
             return DocumentSymbol.FromCanonical($"S/RES/{n} ({parts[3]})");
         var candidate = string.Join('/', parts);
-        return DocumentSymbol.TryParse(candidate, out var symbol) && symbol.Canonical == candidate ? symbol : null;
+        // A joint symbol names its file too ("A_77_277-S_2022_606.pdf"): the S/ half is the alias.
+        return DocumentSymbol.TryParse(candidate, out var symbol)
+            && (symbol.Canonical == candidate || (symbol.Aliases.Count > 0 && candidate == symbol.Canonical + "-" + string.Join('-', symbol.Aliases))) ? symbol : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Graph.Extraction.Readers;
 using Graph.Extraction.Structure;
 using Graph.Model;
@@ -46,18 +45,18 @@ internal static class ParagraphRecogniser
         string? currentLetter = null;
         var preambular = 0;
         var unnumbered = 0;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var block in laid.Blocks)
         {
-            var blockText = laid.TextOf(block);
             if (block.Kind == BlockKind.Heading)
             {
-                if (ParagraphAssembler.IsPreambleStart(blockText)) inBody = true;
+                if (ParagraphAssembler.IsPreambleStart(laid.TextOf(block))) inBody = true;
                 continue;
             }
             if (block.Kind != BlockKind.Paragraph || !inBody) continue;
             var (number, letter, contentStart) = ReadNumbering(text, block);
             if (contentStart >= block.End) continue;
-            var content = text[contentStart..block.End];
+            var content = text.AsSpan(contentStart, block.End - contentStart);
             var footnotes = FootnoteNumbers(content);
             var clean = CleanText(content);
             if (clean.Length == 0) continue;
@@ -105,7 +104,7 @@ internal static class ParagraphRecogniser
                     seenOperative = true;
                     unnumbered++;
                     numberText = unnumbered.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    while (result.Any(r => r.Id == $"{documentId}#op{numberText}")) numberText += "'";
+                    while (ids.Contains($"{documentId}#op{numberText}")) numberText += "'";
                     id = $"{documentId}#op{numberText}";
                     kind = "operative";
                     currentOperative = numberText;
@@ -117,7 +116,8 @@ internal static class ParagraphRecogniser
                 numberText = number is not null ? number : null;
                 id = $"{documentId}#p{result.Count + 1}";
             }
-            if (result.Any(r => r.Id == id)) id += $"-{result.Count + 1}";
+            if (ids.Contains(id)) id += $"-{result.Count + 1}";
+            ids.Add(id);
             var verb = kind is "preambular" or "operative" ? LeadingVerb(clean) : null;
             result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, clean, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart });
         }
@@ -153,31 +153,44 @@ internal static class ParagraphRecogniser
 
     private static string NextLetter(string letter) => letter.Length == 1 ? ((char)(letter[0] + 1)).ToString() : "";
 
-    private static List<int> FootnoteNumbers(string content)
+    private static List<int> FootnoteNumbers(ReadOnlySpan<char> content)
     {
         var numbers = new List<int>();
-        for (var i = 0; i < content.Length; i++)
+        var i = content.IndexOfAny(Superscript.DigitValues);
+        if (i < 0) return numbers;
+        for (; i < content.Length; i++)
         {
             if (!Superscript.IsDigit(content[i])) continue;
+            var value = 0;
             var p = i;
-            var n = Superscript.Read(content, ref p);
-            if (n > 0 && !numbers.Contains(n)) numbers.Add(n);
+            while (p < content.Length && Superscript.IsDigit(content[p]) && p - i < 4) value = value * 10 + Superscript.ValueOf(content[p++]);
+            if (value > 0 && !numbers.Contains(value)) numbers.Add(value);
             i = p - 1;
         }
         return numbers;
     }
 
     /// <summary>The paragraph's words: footnote marks and emphasis asterisks removed, whitespace normalised.</summary>
-    internal static string CleanText(string content)
+    internal static string CleanText(string content) => CleanText(content.AsSpan());
+
+    /// <inheritdoc cref="CleanText(string)"/>
+    internal static string CleanText(ReadOnlySpan<char> content)
     {
-        var sb = new StringBuilder(content.Length);
+        if (content.IsEmpty) return "";
+        char[]? rented = null;
+        var buffer = content.Length <= 512 ? stackalloc char[content.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(content.Length));
+        var n = 0;
         foreach (var c in content)
         {
             if (Superscript.IsDigit(c) || c == '*') continue;
-            if (char.IsWhiteSpace(c)) { if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' '); continue; }
-            sb.Append(c);
+            if (char.IsWhiteSpace(c)) { if (n > 0 && buffer[n - 1] != ' ') buffer[n++] = ' '; continue; }
+            buffer[n++] = c;
         }
-        return sb.ToString().Trim();
+        // Spaces never lead and never repeat, so at most one trails.
+        if (n > 0 && buffer[n - 1] == ' ') n--;
+        var clean = new string(buffer[..n]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return clean;
     }
 
     /// <summary>
@@ -186,26 +199,60 @@ internal static class ParagraphRecogniser
     /// </summary>
     internal static string? LeadingVerb(string clean)
     {
-        var words = clean.Split(' ', 8);
-        if (words.Length == 0 || words[0].Length < 2 || !char.IsUpper(words[0][0])) return null;
-        var verb = new List<string> { words[0].TrimEnd(',', ';') };
+        // The words as spans (the eighth holds the rest), so only the verb itself becomes a string.
+        var text = clean.AsSpan();
+        Span<Range> words = stackalloc Range[8];
+        var count = text.Split(words, ' ');
+        if (count == 0) return null;
+        var first = text[words[0]];
+        if (first.Length < 2 || !char.IsUpper(first[0])) return null;
+        Span<Range> verb = stackalloc Range[9];
+        var parts = 0;
+        verb[parts++] = Trimmed(text, words[0], ",;");
         var k = 1;
-        if (TwoWordVerbs.Contains(words[0]) && k < words.Length && words[k].Length > 0 && char.IsLower(words[k][0])
-            && (words[0] is not "Noting" and not "Recalling" and not "Welcoming" and not "Expressing" and not "Expresses" || VerbContinuations.Contains(words[k])))
+        if (TwoWordVerbLookup.Contains(first) && k < count && text[words[k]].Length > 0 && char.IsLower(text[words[k]][0])
+            && (first is not "Noting" and not "Recalling" and not "Welcoming" and not "Expressing" and not "Expresses" || VerbContinuationLookup.Contains(text[words[k]])))
         {
-            if (words[0] is "Having" or "Deeply" or "Gravely" or "Strongly" or "Seriously" or "Profoundly" or "Fully" or "Mindful" || VerbContinuations.Contains(words[k]))
+            if (first is "Having" or "Deeply" or "Gravely" or "Strongly" or "Seriously" or "Profoundly" or "Fully" or "Mindful" || VerbContinuationLookup.Contains(text[words[k]]))
             {
-                verb.Add(words[k].TrimEnd(',', ';'));
+                verb[parts++] = Trimmed(text, words[k], ",;");
                 k++;
             }
         }
-        while (k < words.Length && VerbContinuations.Contains(words[k].TrimEnd(',')) && !words[k - 1].EndsWith(','))
+        while (k < count && VerbContinuationLookup.Contains(text[Trimmed(text, words[k], ",")]) && !text[words[k - 1]].EndsWith(','))
         {
-            verb.Add(words[k].TrimEnd(','));
+            verb[parts++] = Trimmed(text, words[k], ",");
             k++;
         }
-        if (words[0] is "Referring" or "Looking" && k < words.Length && words[k] == "to") verb.Add("to");
-        if (verb[^1] is "in" or "with" or "deep" or "grave" or "serious" or "into") verb.RemoveAt(verb.Count - 1);
-        return string.Join(' ', verb);
+        var to = first is "Referring" or "Looking" && k < count && text[words[k]] is "to";
+        if (!to && text[verb[parts - 1]] is "in" or "with" or "deep" or "grave" or "serious" or "into") parts--;
+        var length = to ? 2 : -1;
+        for (var i = 0; i < parts; i++) length += text[verb[i]].Length + 1;
+        if (length <= 0) return "";
+        // A fuzzed "word" may be megabytes long: only short verbs are joined on the stack.
+        var joined = length <= 256 ? stackalloc char[length] : new char[length];
+        var at = 0;
+        for (var i = 0; i < parts; i++)
+        {
+            if (at > 0) joined[at++] = ' ';
+            text[verb[i]].CopyTo(joined[at..]);
+            at += text[verb[i]].Length;
+        }
+        if (to)
+        {
+            if (at > 0) joined[at++] = ' ';
+            "to".CopyTo(joined[at..]);
+            at += 2;
+        }
+        return new string(joined[..at]);
     }
+
+    private static Range Trimmed(ReadOnlySpan<char> text, Range word, string trailing)
+    {
+        var (offset, length) = word.GetOffsetAndLength(text.Length);
+        return new Range(offset, offset + text.Slice(offset, length).TrimEnd(trailing).Length);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbContinuationLookup = VerbContinuations.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TwoWordVerbLookup = TwoWordVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -61,8 +61,8 @@ internal static class SeriesRecogniser
             var boundary = at;
             for (var k = inParagraph.Count - 1; k >= 0; k--)
             {
-                var gap = text[inParagraph[k].Span.End..boundary];
-                if (gap.Length > MaxListGap || gap.Contains(';', StringComparison.Ordinal)) break;
+                var gap = text.AsSpan(inParagraph[k].Span.End, boundary - inParagraph[k].Span.End);
+                if (gap.Length > MaxListGap || gap.Contains(';')) break;
                 list.Insert(0, inParagraph[k]);
                 boundary = inParagraph[k].Span.Start;
             }

@@ -24,13 +24,21 @@ internal static class LayoutNormaliser
         var footnotes = new List<(int Number, string Text)>();
         var flow = FootnoteZones.Extract(lines, furniture, hasPages, footnotes);
         var blocks = ParagraphAssembler.Assemble(flow);
-        var marksExplicit = blocks.Any(b => b.Text.Any(Superscript.IsDigit));
+        var marksExplicit = blocks.Exists(b => Superscript.AnyIn(b.Text));
         if (!marksExplicit && footnotes.Count > 0) FootnoteMarks.MarkPlainDigits(blocks, footnotes.Select(f => f.Number).ToHashSet());
         return Build(blocks, footnotes);
     }
 
+    /// <summary>Characters <see cref="Clean"/> changes or drops; text without any (most of it) is kept as it is.</summary>
+    private static readonly System.Buffers.SearchValues<char> Unclean = System.Buffers.SearchValues.Create(
+        "\r\u00A0\t\u2002\u2003\u2009\u202F\u200B\u00AD\uFEFF\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F"
+        + "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F"
+        + "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
+
     private static string Clean(string raw)
     {
+        if (!raw.AsSpan().ContainsAny(Unclean)) return raw.Replace("\n\n\n\n\n\n", "\n\n\n\n", StringComparison.Ordinal);
         var sb = new StringBuilder(raw.Length);
         foreach (var c in raw)
         {
@@ -49,23 +57,25 @@ internal static class LayoutNormaliser
     /// <summary>Lines, trimmed; a page break becomes its own marker line "\f".</summary>
     private static List<string> SplitLines(string text)
     {
-        var lines = new List<string>();
-        foreach (var line in text.Split('\n'))
+        var lines = new List<string>(text.Length / 40);
+        var span = text.AsSpan();
+        foreach (var range in span.SplitAny('\n', '\f'))
         {
-            var parts = line.Split('\f');
-            for (var k = 0; k < parts.Length; k++)
-            {
-                if (k > 0) lines.Add("\f");
-                lines.Add(parts[k].Trim());
-            }
+            // SplitAny loses which separator ended a piece: a "\f" marker goes in when the one before this piece was a page break.
+            if (range.Start.Value > 0 && span[range.Start.Value - 1] == '\f') lines.Add("\f");
+            var line = span[range].Trim();
+            lines.Add(line.Length == 0 ? "" : line.Length == range.End.Value - range.Start.Value ? text[range] : line.ToString());
         }
         return lines;
     }
 
     private static LaidOutText Build(List<FlowBlock> blocks, List<(int Number, string Text)> footnotes)
     {
-        var sb = new StringBuilder();
-        var result = new List<Block>();
+        var capacity = 0;
+        foreach (var block in blocks) capacity += block.Text.Length + 2;
+        foreach (var (_, footnoteText) in footnotes) capacity += footnoteText.Length + 8;
+        var sb = new StringBuilder(capacity);
+        var result = new List<Block>(blocks.Count + footnotes.Count);
         foreach (var block in blocks)
         {
             if (block.Text.Length == 0) continue;

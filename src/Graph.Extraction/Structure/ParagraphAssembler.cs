@@ -1,4 +1,3 @@
-using System.Text;
 using Graph.Extraction.Readers;
 
 namespace Graph.Extraction.Structure;
@@ -75,9 +74,7 @@ internal static class ParagraphAssembler
             }
             else
             {
-                var sb = new StringBuilder(current.Text);
-                FootnoteZones.AppendLine(sb, line.Text);
-                current.Text = sb.ToString();
+                current.Text = FootnoteZones.JoinLine(current.Text, line.Text);
                 if (current.Kind == BlockKind.Heading && current.Text.Length > width) current.Kind = BlockKind.Paragraph;
             }
             previousLine = line.Text;
@@ -104,7 +101,7 @@ internal static class ParagraphAssembler
         var p = 0;
         while (p < text.Length && char.IsAsciiDigit(text[p])) p++;
         if (p == 0 || p + 2 > text.Length) return false;
-        var rest = text[p..];
+        var rest = text.AsSpan(p);
         return (rest.StartsWith("st ", StringComparison.Ordinal) || rest.StartsWith("nd ", StringComparison.Ordinal)
                 || rest.StartsWith("rd ", StringComparison.Ordinal) || rest.StartsWith("th ", StringComparison.Ordinal))
             && rest.Contains("plenary meeting", StringComparison.Ordinal);

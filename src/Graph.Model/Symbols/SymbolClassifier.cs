@@ -21,12 +21,16 @@ internal static class SymbolClassifier
 
     public static string? KindOf(string canonical)
     {
-        var parts = StripBracket(canonical).Split('/');
-        foreach (var part in parts.Skip(1))
+        // Read as spans: every citation and stub asks, so splitting the symbol into strings showed in profiles.
+        var symbol = StripBracket(canonical).AsSpan();
+        var first = true;
+        foreach (var range in symbol.Split('/'))
         {
-            if (part == "RES") return "resolution";
-            if (part == "DEC") return "decision";
-            if (part == "PRST") return "presidential statement";
+            if (first) { first = false; continue; }
+            var part = symbol[range];
+            if (part is "RES") return "resolution";
+            if (part is "DEC") return "decision";
+            if (part is "PRST") return "presidential statement";
             if (part.StartsWith("PV.", StringComparison.Ordinal)) return "meeting record";
             if (part.StartsWith("L.", StringComparison.Ordinal)) return "draft";
         }
