@@ -128,13 +128,35 @@ internal sealed class GraphProjection(MemoryGraph graph)
             return;
         }
         if (!changed) return;
-        var merged = FactMerge.MergeNode(nodeId, statements.Deciding().Select(s =>
+        var previous = statements.Merged;
+        MergedNode merged;
+        if (before is null && after is not null && previous is not null)
         {
-            var reader = new FactReader(s.Content);
-            var labels = reader.ReadLabels();
-            return (_documentIds[s.Document], (IReadOnlyList<string>)labels, (IReadOnlyList<KeyValuePair<string, object?>>)reader.ReadProperties());
-        }).ToList())!;
+            // One more statement, none changed: what the same documents supplied before is still the same.
+            merged = FactMerge.AddStatement(previous, nodeId, documentId, after.Labels, after.Properties);
+            statements.Merged = merged;
+            if (SameSuppliers(previous, merged) && previous.Labels.Count == merged.Labels.Count) return;
+        }
+        else
+        {
+            merged = FactMerge.MergeNode(nodeId, statements.Deciding().Select(s =>
+            {
+                var reader = new FactReader(s.Content);
+                var labels = reader.ReadLabels();
+                return (_documentIds[s.Document], (IReadOnlyList<string>)labels, (IReadOnlyList<KeyValuePair<string, object?>>)reader.ReadProperties());
+            }).ToList())!;
+        }
+        statements.Merged = merged;
         SetMerged(id, merged.Labels, merged.Properties);
+    }
+
+    /// <summary>Every property supplied by the same document: then the values are the same too (one document, one statement).</summary>
+    private static bool SameSuppliers(MergedNode a, MergedNode b)
+    {
+        if (a.Suppliers.Count != b.Suppliers.Count || a.Properties.Count != b.Properties.Count) return false;
+        foreach (var (key, supplier) in a.Suppliers)
+            if (!b.Suppliers.TryGetValue(key, out var other) || other != supplier) return false;
+        return true;
     }
 
     /// <summary>A node stated by one document: its statement, except that its own document's word ends it being a stub.</summary>

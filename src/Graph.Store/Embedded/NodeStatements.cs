@@ -14,6 +14,13 @@ internal sealed class NodeStatements
 
     public bool IsEmpty => _own is null && _groups.Count == 0;
 
+    /// <summary>
+    /// The merge of the statements as last computed (null: not yet), with the document that supplied each
+    /// property, so that one more statement merges in without going over the others (a hub is stated by
+    /// thousands of documents, each with its own provenance).
+    /// </summary>
+    public MergedNode? Merged { get; set; }
+
     /// <summary>The statements that decide the merge: the node's own, and the first of each distinct group.</summary>
     public IEnumerable<(int Document, byte[] Content)> Deciding()
     {
