@@ -178,18 +178,51 @@ internal sealed class DocumentFacts
         return new DocumentFacts(documentId, nodes, relationships);
     }
 
+    /// <summary>The document's statement of a node, or null (nodes are sorted by id).</summary>
+    public NodeStatement? TryGetNode(string nodeId)
+    {
+        int low = 0, high = Nodes.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var order = string.CompareOrdinal(Nodes[middle].Id, nodeId);
+            if (order == 0) return Nodes[middle];
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return null;
+    }
+
+    /// <summary>The document's statement of a relationship, by <see cref="RelationshipStatement.Id"/>, or null (sorted by id).</summary>
+    public RelationshipStatement? TryGetRelationship(string relationshipId)
+    {
+        int low = 0, high = Relationships.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var order = string.CompareOrdinal(Relationships[middle].Id, relationshipId);
+            if (order == 0) return Relationships[middle];
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return null;
+    }
+
     /// <summary>The hash <see cref="From"/> would give for these stored parts (for integrity checks).</summary>
     public static byte[] HashOfStored(string documentId, string text, byte[] blob, string diagnostics) =>
         ComputeHash(documentId, text, FactCompression.Decompress(blob), diagnostics);
 
-    /// <summary>Property values as the in-memory graph holds them, sorted by key, so equal maps encode to equal bytes.</summary>
+    /// <summary>
+    /// Property values as the in-memory graph holds them, sorted by key, so equal maps encode to equal
+    /// bytes; a null value is an absent property, as in memory.
+    /// </summary>
     private static KeyValuePair<string, object?>[] Normalised(IDictionary<string, object?> properties)
     {
-        var result = new KeyValuePair<string, object?>[properties.Count];
-        var i = 0;
-        foreach (var (key, value) in properties) result[i++] = new(key, PropertyValueRules.Normalise(key, value));
-        Array.Sort(result, (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return result;
+        var result = new List<KeyValuePair<string, object?>>(properties.Count);
+        foreach (var (key, value) in properties)
+            if (PropertyValueRules.Normalise(key, value) is { } normalised) result.Add(new(key, normalised));
+        result.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return [.. result];
     }
 
     /// <summary>Refuses what memory would refuse, before anything is written, so SQLite and memory never disagree.</summary>

@@ -20,7 +20,7 @@ public sealed partial class EmbeddedGraphStore
             if (integrity is not ["ok"]) problems.AddRange(integrity.Select(line => $"SQLite integrity: {line}"));
 
             using var expected = new MemoryGraph();
-            var projection = new GraphProjection(expected);
+            var projection = new GraphProjection(expected, _database.TryReadFacts);
             var documents = 0L;
             using (expected.EnterWrite())
             {

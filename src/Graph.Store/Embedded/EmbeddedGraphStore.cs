@@ -28,7 +28,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     {
         Directory = directory;
         _database = database;
-        _projection = new GraphProjection(Graph);
+        _projection = new GraphProjection(Graph, database.TryReadFacts);
     }
 
     /// <summary>The data directory holding the SQLite database.</summary>

@@ -9,28 +9,34 @@ namespace Graph.Store.Embedded;
 /// so that a document replaced or removed takes back exactly its own statements.
 /// <para>
 /// Most nodes and relationships are stated by one document (paragraphs, footnotes, a document's own
-/// links): for those only the document's number is kept, since memory already holds the statement.
-/// Only what several documents state gets a <see cref="NodeStatements"/> (or a list of relationship
-/// statements). The merge does not depend on the order documents arrive in, so opening the store may
+/// links): for those only the document's number is kept, since memory holds the statement. What several
+/// documents state keeps the list of their numbers and its merge with the document that supplied each
+/// property: a new statement merges into that directly (a hub is stated by thousands of citing
+/// documents). Only withdrawing a statement merges again from all, reading the other documents'
+/// statements back from the database (<paramref name="readStored"/>), so their statements need not be
+/// kept in memory. The merge does not depend on the order documents arrive in, so opening the store may
 /// replay the documents in any order.
 /// </para>
 /// The caller holds the graph's write lock around <see cref="Apply"/>.
 /// </summary>
-internal sealed class GraphProjection(MemoryGraph graph)
+internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFacts?> readStored)
 {
-    /// <summary>Marks a node or relationship whose statements are kept in the shared dictionaries.</summary>
+    /// <summary>Marks a node or relationship stated by several documents (see the shared dictionaries).</summary>
     private const int Several = -1;
 
     private readonly Dictionary<string, int> _documentNumbers = new(StringComparer.Ordinal);
     private readonly List<string> _documentIds = [];
 
     private int[] _nodeStaters = new int[1024];
-    private readonly Dictionary<long, NodeStatements> _sharedNodes = [];
+    private readonly Dictionary<long, SharedNode> _sharedNodes = [];
     private int[] _relationshipStaters = new int[1024];
-    private readonly Dictionary<long, List<(int Document, byte[] Content)>> _sharedRelationships = [];
+    private readonly Dictionary<long, SharedRelationship> _sharedRelationships = [];
 
     /// <summary>Relationship keys (<see cref="GraphRelationship.Key"/>) by internal id; most relationships have none.</summary>
     private readonly Dictionary<long, string> _relationshipKeys = [];
+
+    /// <summary>Documents read back during one <see cref="Apply"/>, so a document stating several affected nodes is decoded once.</summary>
+    private readonly Dictionary<int, DocumentFacts?> _readBack = [];
 
     public MemoryGraph Graph { get; } = graph;
 
@@ -52,28 +58,35 @@ internal sealed class GraphProjection(MemoryGraph graph)
             return;
         }
 
-        var oldRelationships = before.Relationships.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var newRelationships = after?.Relationships.ToDictionary(r => r.Id, StringComparer.Ordinal) ?? [];
-        foreach (var (id, old) in oldRelationships)
+        try
         {
-            if (newRelationships.TryGetValue(id, out var current) && old.Content.Span.SequenceEqual(current.Content.Span)) continue;
-            ChangeRelationship(document, old, null);
-        }
+            var oldRelationships = before.Relationships.ToDictionary(r => r.Id, StringComparer.Ordinal);
+            var newRelationships = after?.Relationships.ToDictionary(r => r.Id, StringComparer.Ordinal) ?? [];
+            foreach (var (id, old) in oldRelationships)
+            {
+                if (newRelationships.TryGetValue(id, out var current) && old.Content.Span.SequenceEqual(current.Content.Span)) continue;
+                ChangeRelationship(document, old, null);
+            }
 
-        var oldNodes = before.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        var newNodes = after?.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal) ?? [];
-        foreach (var id in oldNodes.Keys.Union(newNodes.Keys, StringComparer.Ordinal))
-        {
-            var old = oldNodes.GetValueOrDefault(id);
-            var current = newNodes.GetValueOrDefault(id);
-            if (old is not null && current is not null && old.Content.Span.SequenceEqual(current.Content.Span)) continue;
-            ChangeNode(document, documentId, id, old, current);
-        }
+            var oldNodes = before.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+            var newNodes = after?.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal) ?? [];
+            foreach (var id in oldNodes.Keys.Union(newNodes.Keys, StringComparer.Ordinal))
+            {
+                var old = oldNodes.GetValueOrDefault(id);
+                var current = newNodes.GetValueOrDefault(id);
+                if (old is not null && current is not null && old.Content.Span.SequenceEqual(current.Content.Span)) continue;
+                ChangeNode(document, documentId, id, old, current);
+            }
 
-        foreach (var (id, current) in newRelationships)
+            foreach (var (id, current) in newRelationships)
+            {
+                if (oldRelationships.TryGetValue(id, out var old) && old.Content.Span.SequenceEqual(current.Content.Span)) continue;
+                ChangeRelationship(document, null, current);
+            }
+        }
+        finally
         {
-            if (oldRelationships.TryGetValue(id, out var old) && old.Content.Span.SequenceEqual(current.Content.Span)) continue;
-            ChangeRelationship(document, null, current);
+            _readBack.Clear();
         }
     }
 
@@ -86,8 +99,6 @@ internal sealed class GraphProjection(MemoryGraph graph)
         return number;
     }
 
-    private int CompareDocuments(int a, int b) => string.CompareOrdinal(_documentIds[a], _documentIds[b]);
-
     private void ChangeNode(int document, string documentId, string nodeId, NodeStatement? before, NodeStatement? after)
     {
         var own = documentId == nodeId;
@@ -96,101 +107,97 @@ internal sealed class GraphProjection(MemoryGraph graph)
             if (after is null) return;
             id = Graph.CreateNode(after.Labels, AloneMerged(own, after));
             SetStater(ref _nodeStaters, id, document);
-            if (MemoryCannotRestore(own, after)) StartShared(id, document, own, after.Content.Span);
             return;
         }
 
-        var stater = _nodeStaters[id];
+        var stater = id < _nodeStaters.Length ? _nodeStaters[id] : document;
         if (stater != Several)
         {
             if (stater == document)
             {
-                if (after is null)
-                {
-                    DeleteNode(id);
-                    return;
-                }
-                SetMerged(id, after.Labels, AloneMerged(own, after));
-                if (MemoryCannotRestore(own, after)) StartShared(id, document, own, after.Content.Span);
+                if (after is null) DeleteNode(id);
+                else SetMerged(id, after.Labels, AloneMerged(own, after));
                 return;
             }
-            // A second document states the node: keep the first one's statement, which memory holds as it was stated.
-            StartShared(id, stater, _documentIds[stater] == nodeId, ContentInMemory(id));
+            // A second document states the node: memory holds the first one's statement as it was stated
+            // (less the stub mark its own document drops, which the merge drops too).
+            Graph.TryGetNode(id, out var first);
+            var firstMerged = FactMerge.AddStatement(null, nodeId, _documentIds[stater], first.Labels, [.. first.Properties]);
+            _sharedNodes[id] = new SharedNode([stater], firstMerged);
+            _nodeStaters[id] = Several;
         }
 
-        var statements = _sharedNodes[id];
-        var changed = false;
-        if (before is not null) changed |= statements.Remove(document, before.Content.Span, own, CompareDocuments);
-        if (after is not null) changed |= statements.Add(document, after.Content.Span, own, CompareDocuments);
-        if (statements.IsEmpty)
+        var shared = _sharedNodes[id];
+        if (before is null)
+        {
+            // One more statement: merged into what the others add up to, if it changes anything at all.
+            shared.Documents.Add(document);
+            if (!own && ChangesNothing(shared.Merged, documentId, after!)) return;
+            shared.Merged = FactMerge.AddStatement(shared.Merged, nodeId, documentId, after!.Labels, after.Properties);
+            SetMerged(id, shared.Merged.Labels, shared.Merged.Properties);
+            return;
+        }
+
+        // A statement withdrawn or changed: merge again from every statement, the others read back.
+        shared.Documents.Remove(document);
+        if (after is not null) shared.Documents.Add(document);
+        if (shared.Documents.Count == 0)
         {
             DeleteNode(id);
             return;
         }
-        if (!changed) return;
-        var previous = statements.Merged;
-        MergedNode merged;
-        if (before is null && after is not null && previous is not null)
+        var statements = new List<(string, IReadOnlyList<string>, IReadOnlyList<KeyValuePair<string, object?>>)>(shared.Documents.Count);
+        foreach (var stating in shared.Documents)
         {
-            // One more statement, none changed: what the same documents supplied before is still the same.
-            merged = FactMerge.AddStatement(previous, nodeId, documentId, after.Labels, after.Properties);
-            statements.Merged = merged;
-            if (SameSuppliers(previous, merged) && previous.Labels.Count == merged.Labels.Count) return;
+            var statement = stating == document ? after : ReadBack(stating)?.TryGetNode(nodeId);
+            if (statement is not null) statements.Add((_documentIds[stating], statement.Labels, statement.Properties));
         }
-        else
+        if (FactMerge.MergeNode(nodeId, statements) is not { } merged)
         {
-            merged = FactMerge.MergeNode(nodeId, statements.Deciding().Select(s =>
-            {
-                var reader = new FactReader(s.Content);
-                var labels = reader.ReadLabels();
-                return (_documentIds[s.Document], (IReadOnlyList<string>)labels, (IReadOnlyList<KeyValuePair<string, object?>>)reader.ReadProperties());
-            }).ToList())!;
+            DeleteNode(id);
+            return;
         }
-        statements.Merged = merged;
+        shared.Merged = merged;
         SetMerged(id, merged.Labels, merged.Properties);
     }
 
-    /// <summary>Every property supplied by the same document: then the values are the same too (one document, one statement).</summary>
-    private static bool SameSuppliers(MergedNode a, MergedNode b)
+    /// <summary>
+    /// Whether a statement by another document than the node's own would leave the merge as it is: every
+    /// label already there, every property already supplied by an ordinally earlier document (the rule
+    /// of <see cref="FactMerge.AddStatement"/>). Most citations of a hub change nothing.
+    /// </summary>
+    private static bool ChangesNothing(MergedNode merged, string document, NodeStatement statement)
     {
-        if (a.Suppliers.Count != b.Suppliers.Count || a.Properties.Count != b.Properties.Count) return false;
-        foreach (var (key, supplier) in a.Suppliers)
-            if (!b.Suppliers.TryGetValue(key, out var other) || other != supplier) return false;
+        foreach (var label in statement.Labels)
+            if (!merged.Labels.Contains(label)) return false;
+        var selfDescribed = merged.Suppliers.ContainsValue(merged.Id);
+        foreach (var (key, _) in statement.Properties)
+        {
+            if (key == PropertyNames.Stub && selfDescribed) continue;
+            if (key == PropertyNames.Id) continue;
+            if (!merged.Suppliers.TryGetValue(key, out var supplier)) return false;
+            if (supplier != merged.Id && string.CompareOrdinal(document, supplier) < 0) return false;
+        }
         return true;
+    }
+
+    private DocumentFacts? ReadBack(int document)
+    {
+        if (_readBack.TryGetValue(document, out var facts)) return facts;
+        try
+        {
+            facts = readStored(_documentIds[document]);
+        }
+        catch (FormatException)
+        {
+            facts = null; // damaged on disk: its statements are missing, and `graph check` says so
+        }
+        return _readBack[document] = facts;
     }
 
     /// <summary>A node stated by one document: its statement, except that its own document's word ends it being a stub.</summary>
     private static IEnumerable<KeyValuePair<string, object?>> AloneMerged(bool own, NodeStatement statement) =>
         own ? statement.Properties.Where(p => p.Key != PropertyNames.Stub) : statement.Properties;
-
-    /// <summary>
-    /// Whether memory holds the statement differently from how it was stated (memory drops null values
-    /// and the stub mark of a node described by its own document), so it must be kept to merge later.
-    /// </summary>
-    private static bool MemoryCannotRestore(bool own, NodeStatement statement)
-    {
-        foreach (var (key, value) in statement.Properties)
-            if (value is null || (own && key == PropertyNames.Stub)) return true;
-        return false;
-    }
-
-    private void StartShared(long id, int document, bool own, ReadOnlySpan<byte> content)
-    {
-        var statements = new NodeStatements();
-        statements.Add(document, content, own, CompareDocuments);
-        _sharedNodes[id] = statements;
-        _nodeStaters[id] = Several;
-    }
-
-    /// <summary>The node as memory holds it, in the binary form of a statement.</summary>
-    private byte[] ContentInMemory(long id)
-    {
-        Graph.TryGetNode(id, out var node);
-        var writer = new FactWriter(256);
-        writer.WriteLabels(node.Labels);
-        writer.WriteProperties([.. node.Properties.OrderBy(p => p.Key, StringComparer.Ordinal)]);
-        return writer.Written.ToArray();
-    }
 
     private void SetMerged(long id, IReadOnlyList<string> labels, IEnumerable<KeyValuePair<string, object?>> properties)
     {
@@ -226,7 +233,7 @@ internal sealed class GraphProjection(MemoryGraph graph)
             return;
         }
 
-        var stater = _relationshipStaters[id];
+        var stater = id < _relationshipStaters.Length ? _relationshipStaters[id] : document;
         if (stater == document)
         {
             if (after is null) DeleteRelationship(id);
@@ -235,33 +242,25 @@ internal sealed class GraphProjection(MemoryGraph graph)
         }
         if (stater != Several)
         {
-            Graph.TryGetRelationship(id, out var current);
-            var writer = new FactWriter(128);
-            writer.WriteProperties([.. current.Properties.OrderBy(p => p.Key, StringComparer.Ordinal)]);
-            _sharedRelationships[id] = [(stater, writer.Written.ToArray())];
+            _sharedRelationships[id] = new SharedRelationship([stater], stater);
             _relationshipStaters[id] = Several;
         }
 
         // A relationship is the statement of the ordinally first document that states it.
-        var statements = _sharedRelationships[id];
-        var firstBefore = First(statements);
-        statements.RemoveAll(s => s.Document == document);
-        if (after is not null) statements.Add((document, after.Content.ToArray()));
-        if (statements.Count == 0)
+        var shared = _sharedRelationships[id];
+        shared.Documents.Remove(document);
+        if (after is not null) shared.Documents.Add(document);
+        if (shared.Documents.Count == 0)
         {
             DeleteRelationship(id);
             return;
         }
-        var first = First(statements);
-        if (first.Document != firstBefore.Document || first.Document == document)
-        {
-            var reader = new FactReader(first.Content);
-            Graph.ReplaceRelationshipProperties(id, reader.ReadProperties());
-        }
+        var first = shared.Documents.Aggregate((a, b) => string.CompareOrdinal(_documentIds[a], _documentIds[b]) <= 0 ? a : b);
+        if (first == shared.First && first != document) return;
+        shared.First = first;
+        var statement = first == document ? after : ReadBack(first)?.TryGetRelationship(identity.Id);
+        if (statement is not null) Graph.ReplaceRelationshipProperties(id, statement.Properties);
     }
-
-    private (int Document, byte[] Content) First(List<(int Document, byte[] Content)> statements) =>
-        statements.Aggregate((a, b) => CompareDocuments(a.Document, b.Document) <= 0 ? a : b);
 
     private void DeleteRelationship(long id)
     {
@@ -287,5 +286,21 @@ internal sealed class GraphProjection(MemoryGraph graph)
     {
         if (id >= staters.Length) Array.Resize(ref staters, (int)Math.Max(staters.Length * 2L, id + 1));
         staters[id] = document;
+    }
+
+    /// <summary>The documents stating a node, and what their statements add up to.</summary>
+    private sealed class SharedNode(List<int> documents, MergedNode merged)
+    {
+        public List<int> Documents { get; } = documents;
+
+        public MergedNode Merged { get; set; } = merged;
+    }
+
+    /// <summary>The documents stating a relationship, and the one whose statement memory shows.</summary>
+    private sealed class SharedRelationship(List<int> documents, int first)
+    {
+        public List<int> Documents { get; } = documents;
+
+        public int First { get; set; } = first;
     }
 }
