@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Graph.Cli.Commands;
 
-/// <summary><c>graph ingest &lt;files or folders&gt; [--data DIR]</c>: extracts and stores documents, one transaction each.</summary>
+/// <summary><c>graph ingest &lt;files or folders&gt; [--data DIR]</c>: extracts and stores documents, one transaction per batch of files in order.</summary>
 internal static class IngestCommand
 {
     public static Command Create()
@@ -39,46 +39,90 @@ internal static class IngestCommand
             var clock = Stopwatch.StartNew();
             async Task IngestAll(Action<string>? progress)
             {
-                // Extraction runs ahead on other cores; documents are stored one at a time in file order,
-                // so an interrupted ingest always leaves a prefix of the files stored.
-                var ahead = Math.Max(2, Environment.ProcessorCount);
+                // Extraction runs ahead on other cores; documents are stored in file order, in batches of the
+                // files already extracted, each batch one transaction: an interrupted ingest always leaves a
+                // prefix of the files stored, each document whole or absent, with a commit per batch rather
+                // than per document.
+                const int MaxBatch = 32;
+                var ahead = Math.Max(2 * MaxBatch, Environment.ProcessorCount);
                 var pending = new Queue<(string File, Task<IReadOnlyList<GraphDocument>> Documents)>();
+                var batch = new List<(string File, GraphDocument Document)>();
                 var next = 0;
-                while (next < files.Count || pending.Count > 0)
+                void ReadAhead()
                 {
                     while (next < files.Count && pending.Count < ahead)
                     {
                         var file = files[next++];
                         pending.Enqueue((file, Task.Run(() => sources.Read(file), cancellationToken)));
                     }
-                    var (current, extraction) = pending.Dequeue();
-                    cancellationToken.ThrowIfCancellationRequested();
-                    progress?.Invoke(current);
-                    IReadOnlyList<GraphDocument> documents;
-                    try
+                }
+
+                while (next < files.Count || pending.Count > 0)
+                {
+                    ReadAhead();
+                    batch.Clear();
+                    // Wait for the next file in order, then take the ones after it that are already extracted.
+                    do
                     {
-                        documents = await extraction;
-                    }
-                    catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
-                    {
-                        summary.Failed.Add($"{current}: {error.Message}");
-                        continue;
-                    }
-                    foreach (var document in documents)
-                    {
+                        var (current, extraction) = pending.Dequeue();
+                        cancellationToken.ThrowIfCancellationRequested();
+                        progress?.Invoke(current);
                         try
                         {
-                            summary.Count(await store.IngestAsync(document, cancellationToken), document);
+                            foreach (var document in await extraction) batch.Add((current, document));
                         }
-                        catch (ArgumentException error)
+                        catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
                         {
                             summary.Failed.Add($"{current}: {error.Message}");
                         }
-                        catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
-                        {
-                            // The store refused the write (disk full, read-only): this document is absent, the ones before are whole.
-                            throw new StoreWriteException($"Could not write {document.DocumentId} to the store ({error.Message}). The documents ingested before it are intact; free space or fix permissions and run the ingest again.", error);
-                        }
+                        ReadAhead();
+                    }
+                    while (batch.Count < MaxBatch && pending.Count > 0 && pending.Peek().Documents.IsCompleted);
+
+                    await StoreBatchAsync(batch);
+                }
+            }
+
+            async Task StoreBatchAsync(List<(string File, GraphDocument Document)> batch)
+            {
+                if (batch.Count == 0) return;
+                if (store is Graph.Store.Embedded.EmbeddedGraphStore embedded && batch.Count > 1)
+                {
+                    IReadOnlyList<IngestResult>? results = null;
+                    try
+                    {
+                        results = await embedded.IngestBatchAsync([.. batch.Select(b => b.Document)], cancellationToken);
+                    }
+                    catch (ArgumentException)
+                    {
+                        // A document the store refuses is checked before anything is written: store the
+                        // batch one by one below so that the others land and the bad one is named.
+                    }
+                    catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+                    {
+                        throw new StoreWriteException($"Could not write the documents of {batch[0].File} and after to the store ({error.Message}). The documents ingested before them are intact; free space or fix permissions and run the ingest again.", error);
+                    }
+                    if (results is not null)
+                    {
+                        for (var i = 0; i < results.Count; i++) summary.Count(results[i], batch[i].Document);
+                        return;
+                    }
+                }
+
+                foreach (var (current, document) in batch)
+                {
+                    try
+                    {
+                        summary.Count(await store.IngestAsync(document, cancellationToken), document);
+                    }
+                    catch (ArgumentException error)
+                    {
+                        summary.Failed.Add($"{current}: {error.Message}");
+                    }
+                    catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+                    {
+                        // The store refused the write (disk full, read-only): this document is absent, the ones before are whole.
+                        throw new StoreWriteException($"Could not write {document.DocumentId} to the store ({error.Message}). The documents ingested before it are intact; free space or fix permissions and run the ingest again.", error);
                     }
                 }
             }

@@ -34,8 +34,6 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
 
     public IEnumerable<long>? NodesWithKey(string key) => graph.NodesWithKey(key);
 
-    public bool KeepsKeyIndex => graph.KeepsKeyIndex;
-
     public bool NodeExists(long node) => graph.NodeExists(node);
 
     public bool RelationshipExists(long relationship) => graph.RelationshipExists(relationship);

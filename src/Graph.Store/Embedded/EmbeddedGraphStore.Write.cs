@@ -7,87 +7,57 @@ public sealed partial class EmbeddedGraphStore
     public async ValueTask<IngestResult> IngestAsync(GraphDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var facts = DocumentFacts.From(document);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var previousHash = _database.TryGetHash(document.DocumentId);
-            var outcome = previousHash is null ? IngestOutcome.Added
-                : previousHash == facts.Hash ? IngestOutcome.Unchanged
-                : IngestOutcome.Replaced;
-            if (outcome != IngestOutcome.Unchanged)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Apply(_database.Replace(document.DocumentId, facts));
-                if (outcome == IngestOutcome.Added) _documentCount++;
-            }
-            return new IngestResult(document.DocumentId, outcome, facts.Nodes.Count, facts.Relationships.Count);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        return (await IngestBatchAsync([document], cancellationToken).ConfigureAwait(false))[0];
     }
 
     /// <summary>
     /// Ingests several documents in one SQLite transaction, then brings memory up to date in the same
-    /// order: the same end state as ingesting them one by one, without a commit per document. If any
-    /// document fails, the batch is rolled back and the documents are ingested one by one instead, so
-    /// each good document still lands and the failing one throws as <see cref="IngestAsync"/> would.
+    /// order: the same end state as ingesting them one by one, without a commit per document. Every
+    /// document is checked before anything is written: if one is refused (<see cref="ArgumentException"/>)
+    /// or SQLite refuses the write, none of the batch is stored and memory is untouched.
     /// </summary>
+    /// <exception cref="ArgumentException">A document holds a value the graph cannot; it is named and nothing is written.</exception>
     public async ValueTask<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<GraphDocument> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        // Serialising and hashing the facts was two fifths of the writer's time in the profile: do it on
-        // every core before taking the write gate, leaving the single writer only SQLite and memory.
-        var facts = documents.AsParallel().AsOrdered().Select(DocumentFacts.From).ToList();
-        var results = new List<IngestResult>(documents.Count);
+        // Encoding, compressing and hashing the facts runs on every core before the write gate, leaving
+        // the single writer one row per document and the merge in memory.
+        var facts = Prepare(documents);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var changes = new List<ChangeSet>(documents.Count);
-            var added = 0;
-            _database.BeginBatch();
-            var committed = false;
-            try
+            cancellationToken.ThrowIfCancellationRequested();
+            var results = new List<IngestResult>(facts.Length);
+            var writes = new List<DocumentFacts>();
+            var latest = new Dictionary<string, DocumentFacts>(StringComparer.Ordinal);
+            foreach (var document in facts)
             {
-                // A document twice in one batch: the later one wins, as it would one by one.
-                for (var i = 0; i < documents.Count; i++)
+                // A document twice in one batch: the later one is compared with the earlier, as one by one.
+                var previousHash = latest.TryGetValue(document.DocumentId, out var earlier) ? earlier.Hash : _hashes.GetValueOrDefault(document.DocumentId);
+                var outcome = previousHash is null ? IngestOutcome.Added
+                    : previousHash.AsSpan().SequenceEqual(document.Hash) ? IngestOutcome.Unchanged
+                    : IngestOutcome.Replaced;
+                if (outcome != IngestOutcome.Unchanged)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var previousHash = _database.TryGetHash(documents[i].DocumentId);
-                    var outcome = previousHash is null ? IngestOutcome.Added
-                        : previousHash == facts[i].Hash ? IngestOutcome.Unchanged
-                        : IngestOutcome.Replaced;
-                    if (outcome != IngestOutcome.Unchanged) changes.Add(_database.Replace(documents[i].DocumentId, facts[i]));
-                    if (outcome == IngestOutcome.Added) added++;
-                    results.Add(new IngestResult(documents[i].DocumentId, outcome, facts[i].Nodes.Count, facts[i].Relationships.Count));
+                    writes.Add(document);
+                    latest[document.DocumentId] = document;
                 }
-                _database.EndBatch(commit: true);
-                committed = true;
+                results.Add(new IngestResult(document.DocumentId, outcome, document.Nodes.Count, document.Relationships.Count));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _database.EndBatch(commit: false);
-                results.Clear();
-            }
-            finally
-            {
-                if (!committed) _database.EndBatch(commit: false);
-            }
-            if (committed)
-            {
-                foreach (var change in changes) Apply(change);
-                _documentCount += added;
-                return results;
-            }
+            if (writes.Count == 0) return results;
+
+            // What the replaced documents stated before is read back before their rows are overwritten.
+            var previous = new Dictionary<string, DocumentFacts?>(StringComparer.Ordinal);
+            foreach (var id in writes.Select(w => w.DocumentId).Distinct().Where(_hashes.ContainsKey))
+                previous[id] = _database.TryReadFacts(id);
+            _database.Write(writes, removed: []);
+            ApplyCommitted(writes.Select(w => (w.DocumentId, (DocumentFacts?)w)), previous);
+            return results;
         }
         finally
         {
             _writeGate.Release();
         }
-        foreach (var document in documents) results.Add(await IngestAsync(document, cancellationToken).ConfigureAwait(false));
-        return results;
     }
 
     public async ValueTask<bool> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default)
@@ -95,9 +65,10 @@ public sealed partial class EmbeddedGraphStore
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_database.TryGetHash(documentId) is null) return false;
-            Apply(_database.Replace(documentId, facts: null));
-            _documentCount--;
+            if (!_hashes.ContainsKey(documentId)) return false;
+            var previous = new Dictionary<string, DocumentFacts?>(StringComparer.Ordinal) { [documentId] = _database.TryReadFacts(documentId) };
+            _database.Write([], removed: [documentId]);
+            ApplyCommitted([(documentId, null)], previous);
             return true;
         }
         finally
@@ -106,74 +77,54 @@ public sealed partial class EmbeddedGraphStore
         }
     }
 
-    /// <summary>
-    /// Brings memory to the committed state: relationships that went or changed first, then nodes,
-    /// then relationships that are (still) there. Readers see the whole change at once.
-    /// </summary>
-    private void Apply(ChangeSet changes)
+    /// <summary>Encodes the documents on every core; the first refused document (in order) is thrown.</summary>
+    private static DocumentFacts[] Prepare(IReadOnlyList<GraphDocument> documents)
     {
-        using var writeScope = Graph.EnterWrite();
-        foreach (var (identity, merged) in changes.Relationships)
+        if (documents.Count == 1) return [DocumentFacts.From(documents[0])];
+        var prepared = documents.AsParallel().AsOrdered().Select(document =>
         {
-            if (TryFindRelationship(identity, out var internalId))
+            ArgumentNullException.ThrowIfNull(document);
+            try
             {
-                if (merged is null)
-                {
-                    Graph.DeleteRelationship(internalId);
-                    _relationshipKeys.Remove(internalId);
-                }
-                else Graph.ReplaceRelationshipProperties(internalId, PropertyJson.ReadProperties(merged.Properties));
+                return (Facts: (DocumentFacts?)DocumentFacts.From(document), Error: (ArgumentException?)null);
+            }
+            catch (ArgumentException error)
+            {
+                return (Facts: (DocumentFacts?)null, Error: (ArgumentException?)error);
+            }
+        }).ToArray();
+        foreach (var (_, error) in prepared)
+            if (error is not null) throw error;
+        return [.. prepared.Select(p => p.Facts!)];
+    }
+
+    /// <summary>
+    /// Brings memory to the state just committed, documents in order, under one write lock: readers
+    /// see the whole batch at once. <paramref name="previous"/> holds what each document stated before.
+    /// </summary>
+    private void ApplyCommitted(IEnumerable<(string Id, DocumentFacts? Facts)> changes, Dictionary<string, DocumentFacts?> previous)
+    {
+        using var _ = Graph.EnterWrite();
+        try
+        {
+            foreach (var (id, facts) in changes)
+            {
+                _projection.Apply(id, previous.GetValueOrDefault(id), facts);
+                previous[id] = facts;
+                if (facts is null) _hashes.Remove(id);
+                else _hashes[id] = facts.Hash;
             }
         }
-        foreach (var (nodeId, merged) in changes.Nodes)
+        catch (InvalidOperationException error)
         {
-            var exists = Graph.TryGetNodeId(nodeId, out var internalId);
-            if (merged is null)
-            {
-                if (exists && Graph.TryGetNode(internalId, out var gone))
-                {
-                    Graph.DeleteNode(internalId, detach: true);
-                    SearchIndex.Remove(gone);
-                }
-                continue;
-            }
-            if (!exists)
-            {
-                var createdId = Graph.CreateNode(merged.Labels, merged.Properties);
-                if (Graph.TryGetNode(createdId, out var created)) SearchIndex.Write(createdId, null, created);
-                continue;
-            }
-            Graph.TryGetNode(internalId, out var current);
-            foreach (var label in current.Labels.Where(l => !merged.Labels.Contains(l)).ToList()) Graph.RemoveLabel(internalId, label);
-            foreach (var label in merged.Labels) Graph.AddLabel(internalId, label);
-            Graph.ReplaceNodeProperties(internalId, merged.Properties);
-            if (Graph.TryGetNode(internalId, out var updated)) SearchIndex.Write(internalId, current, updated);
+            throw new InvalidOperationException($"The documents were stored, but memory could not take them ({error.Message}); open the store again and run `graph check`.", error);
         }
-        foreach (var (identity, merged) in changes.Relationships)
+        finally
         {
-            if (merged is null || TryFindRelationship(identity, out _)) continue;
-            if (!Graph.TryGetNodeId(merged.Start, out var start) || !Graph.TryGetNodeId(merged.End, out var end))
-                throw new InvalidOperationException($"Relationship {identity.Id} was committed without its end nodes; the store needs `graph check`.");
-            var internalId = Graph.CreateRelationship(merged.Type, start, end, PropertyJson.ReadProperties(merged.Properties));
-            if (merged.Key.Length > 0) _relationshipKeys[internalId] = merged.Key;
+            Interlocked.Exchange(ref _documentCount, _hashes.Count);
         }
         if (SearchIndex.WantsRebuild) SearchIndex.Rebuild(Graph);
     }
 
-    /// <summary>Finds a relationship by its identity (start, type, end, key) through the start node's adjacency.</summary>
-    private bool TryFindRelationship(RelationshipFact identity, out long internalId)
-    {
-        internalId = -1;
-        if (!Graph.TryGetNodeId(identity.Start, out var start) || !Graph.TryGetNodeId(identity.End, out var end)) return false;
-        foreach (var relationship in Graph.GetRelationships(start, Direction.Outgoing, [identity.Type]))
-        {
-            if (relationship.EndId != end) continue;
-            if (KeyOf(relationship.Id) != identity.Key) continue;
-            internalId = relationship.Id;
-            return true;
-        }
-        return false;
-    }
-
-    internal string KeyOf(long internalId) => _relationshipKeys.TryGetValue(internalId, out var key) ? key : "";
+    internal string KeyOf(long internalId) => _projection.KeyOf(internalId);
 }

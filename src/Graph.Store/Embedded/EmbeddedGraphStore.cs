@@ -1,4 +1,3 @@
-using Graph.Model;
 using Graph.Store.Memory;
 using Graph.Store.Services;
 
@@ -6,9 +5,10 @@ namespace Graph.Store.Embedded;
 
 /// <summary>
 /// The embedded graph store: a <see cref="MemoryGraph"/> that answers every read, made durable in
-/// SQLite (WAL) under a data directory. Writes go to SQLite first, in one transaction per document,
-/// and then to memory; opening the store rebuilds memory from SQLite. One writer at a time; reads
-/// never wait for SQLite.
+/// SQLite (WAL) under a data directory. SQLite holds one row per document with the facts it stated;
+/// the merged graph lives only in memory (<see cref="GraphProjection"/>). Writes go to SQLite first, in
+/// one transaction per batch of documents, and then to memory; opening the store replays the stored
+/// documents into memory. One writer at a time; reads never wait for SQLite.
 /// </summary>
 public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReader
 {
@@ -18,14 +18,17 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     private readonly FactDatabase _database;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    /// <summary>Relationship keys (<see cref="GraphRelationship.Key"/>) by internal id; most relationships have none.</summary>
-    private readonly Dictionary<long, string> _relationshipKeys = [];
+    private readonly GraphProjection _projection;
+
+    /// <summary>The fingerprint of every stored document, by id: deciding added, replaced or unchanged needs no read.</summary>
+    private readonly Dictionary<string, byte[]> _hashes = new(StringComparer.Ordinal);
     private long _documentCount;
 
     private EmbeddedGraphStore(string directory, FactDatabase database)
     {
         Directory = directory;
         _database = database;
+        _projection = new GraphProjection(Graph, database.TryReadFacts);
     }
 
     /// <summary>The data directory holding the SQLite database.</summary>
@@ -73,7 +76,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     public GraphServices CreateServices() => GraphServicesFactory.Create(this, this, new EmbeddedSearchService(Graph, SearchIndex));
 
     /// <summary>Size in bytes of the database files (database, WAL and shared memory index).</summary>
-    public long SizeOnDisk => _database.StoreSizeBytes(Directory);
+    public long SizeOnDisk => _database.StoreSizeBytes();
 
     public ValueTask DisposeAsync()
     {
@@ -92,22 +95,77 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     /// <summary>Problems found while loading (a relationship whose end is missing); <c>graph check</c> reports them.</summary>
     internal List<string> LoadProblems { get; } = [];
 
+    /// <summary>
+    /// Replays every stored document into memory: a reader thread decodes documents on the other cores
+    /// while this one merges them, in chunks, so memory holds only a few chunks of decoded facts at once.
+    /// A document whose facts cannot be read is left out and reported by <c>graph check</c>.
+    /// </summary>
     private void Load()
     {
-        using var _ = Graph.EnterWrite();
-        foreach (var (id, labels, properties) in _database.ReadNodes())
-            Graph.CreateNode(PropertyJson.ReadLabels(labels), PropertyJson.ReadProperties(properties));
-        foreach (var relationship in _database.ReadRelationships())
+        using var decoded = new System.Collections.Concurrent.BlockingCollection<(StoredDocument Row, DocumentFacts? Facts, string? Problem)[]>(boundedCapacity: 4);
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(() =>
         {
-            if (!Graph.TryGetNodeId(relationship.Start, out var start) || !Graph.TryGetNodeId(relationship.End, out var end))
+            try
             {
-                LoadProblems.Add($"Relationship {relationship.Id} has an end that is not a stored node.");
-                continue;
+                foreach (var chunk in _database.ReadDocuments().Chunk(256))
+                    decoded.Add(chunk.AsParallel().AsOrdered().Select(Decode).ToArray(), stop.Token);
             }
-            var internalId = Graph.CreateRelationship(relationship.Type, start, end, PropertyJson.ReadProperties(relationship.Properties));
-            if (relationship.Key.Length > 0) _relationshipKeys[internalId] = relationship.Key;
+            finally
+            {
+                decoded.CompleteAdding();
+            }
+        }, stop.Token);
+        using (Graph.EnterWrite())
+        {
+            using var _ = new CancelOnExit(stop);
+            foreach (var chunk in decoded.GetConsumingEnumerable())
+            {
+                foreach (var (row, facts, problem) in chunk)
+                {
+                    if (facts is null)
+                    {
+                        LoadProblems.Add($"Document {row.Id}: its stored facts cannot be read ({problem}); ingest it again.");
+                        continue;
+                    }
+                    try
+                    {
+                        _projection.Apply(row.Id, null, facts);
+                        _hashes[row.Id] = row.Hash;
+                    }
+                    catch (InvalidOperationException error)
+                    {
+                        LoadProblems.Add($"Document {row.Id}: its facts do not fit the graph ({error.Message}).");
+                    }
+                }
+            }
         }
-        _documentCount = _database.CountDocuments();
+        reader.GetAwaiter().GetResult();
+        _documentCount = _hashes.Count;
+        // Indexed once the whole graph is there, rather than node by node as documents replay; from here
+        // on the projection tells the index about every node an ingest changes.
         SearchIndex.Rebuild(Graph);
+        _projection.Search = SearchIndex;
+    }
+
+    private static (StoredDocument, DocumentFacts?, string?) Decode(StoredDocument row)
+    {
+        try
+        {
+            return (row, DocumentFacts.Decode(row.Id, row.Facts), null);
+        }
+        catch (FormatException error)
+        {
+            return (row, null, error.Message);
+        }
+    }
+
+    /// <summary>Stops the reader thread when the merging loop ends early, so it never waits on a full queue.</summary>
+    private readonly struct CancelOnExit(CancellationTokenSource source) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!source.IsCancellationRequested) source.Cancel();
+        }
     }
 }

@@ -18,7 +18,7 @@ internal sealed record MergedNode(string Id, List<string> Labels, Dictionary<str
 /// </summary>
 internal static class FactMerge
 {
-    public static MergedNode? MergeNode(string nodeId, IEnumerable<(string Document, string Labels, string Properties)> statements)
+    public static MergedNode? MergeNode(string nodeId, IEnumerable<(string Document, IReadOnlyList<string> Labels, IReadOnlyList<KeyValuePair<string, object?>> Properties)> statements)
     {
         MergedNode? merged = null;
         foreach (var statement in statements.OrderBy(s => s.Document, StringComparer.Ordinal))
@@ -31,7 +31,8 @@ internal static class FactMerge
     /// node before. Gives the same result as merging every statement at once: a property goes to the
     /// node's own document, else to the statement of the ordinally first document that has it.
     /// </summary>
-    public static MergedNode AddStatement(MergedNode? current, string nodeId, string document, string labels, string properties)
+    public static MergedNode AddStatement(MergedNode? current, string nodeId, string document,
+        IReadOnlyList<string> labels, IReadOnlyList<KeyValuePair<string, object?>> properties)
     {
         var merged = current is null
             ? new MergedNode(nodeId, [], new Dictionary<string, object?>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal))
@@ -40,11 +41,11 @@ internal static class FactMerge
         var selfDescribed = self || merged.Suppliers.ContainsValue(nodeId);
 
         var labelSet = new SortedSet<string>(merged.Labels, StringComparer.Ordinal);
-        labelSet.UnionWith(PropertyJson.ReadLabels(labels));
+        labelSet.UnionWith(labels);
         merged.Labels.Clear();
         merged.Labels.AddRange(labelSet);
 
-        foreach (var (key, value) in PropertyJson.ReadProperties(properties))
+        foreach (var (key, value) in properties)
         {
             if (key == PropertyNames.Stub && selfDescribed) continue;
             var wins = !merged.Suppliers.TryGetValue(key, out var supplier)
@@ -62,8 +63,4 @@ internal static class FactMerge
         merged.Properties[PropertyNames.Id] = nodeId;
         return merged;
     }
-
-    /// <summary>A relationship is the first statement of it, documents in ordinal order (identity fixes type and ends).</summary>
-    public static (string Document, RelationshipFact Fact)? MergeRelationship(IEnumerable<(string Document, RelationshipFact Fact)> statements) =>
-        statements.OrderBy(s => s.Document, StringComparer.Ordinal).Select(s => ((string, RelationshipFact)?)s).FirstOrDefault();
 }

@@ -28,11 +28,22 @@ internal static class EmbeddedGraph
     /// </summary>
     public static async IAsyncEnumerable<GraphDocument> ReadCorpusAsync(string corpusDir, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var extractor = new DocumentExtractor();
-        foreach (var file in CorpusFiles.Enumerate([corpusDir], out _))
+        // Files are extracted ahead on every core and handed out in file order, so that the first
+        // start's build is not one file at a time.
+        using var extractors = new ThreadLocal<DocumentExtractor>(() => new DocumentExtractor());
+        var ahead = new Queue<Task<GraphDocument>>();
+        using var files = CorpusFiles.Enumerate([corpusDir], out _).GetEnumerator();
+        var more = true;
+        while (true)
         {
+            while (more && ahead.Count < 2 * Environment.ProcessorCount && (more = files.MoveNext()))
+            {
+                var file = files.Current;
+                ahead.Enqueue(Task.Run(() => extractors.Value!.ExtractFile(file), cancellationToken));
+            }
+            if (ahead.Count == 0) yield break;
             cancellationToken.ThrowIfCancellationRequested();
-            var document = await Task.Run(() => extractor.ExtractFile(file), cancellationToken);
+            var document = await ahead.Dequeue();
             if (document.FindNode(document.DocumentId) is not null) yield return document;
         }
     }

@@ -45,11 +45,44 @@ internal sealed partial class GraphHost(
         LogBuilding(corpus);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var ingested = 0;
+        // Documents are stored in batches (one transaction each on the embedded store) rather than one by one.
+        var batch = new List<GraphDocument>(BatchSize);
         await foreach (var document in readCorpus(corpus, cancellationToken))
+        {
+            batch.Add(document);
+            if (batch.Count < BatchSize) continue;
+            ingested += await IngestBatchAsync(_services.Store, batch, cancellationToken);
+            batch.Clear();
+        }
+        ingested += await IngestBatchAsync(_services.Store, batch, cancellationToken);
+        counts = await _services.Store.CountAsync(cancellationToken);
+        LogBuilt(ingested, counts.Nodes, counts.Relationships, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private const int BatchSize = 64;
+
+    /// <summary>Stores a batch and answers how many documents landed; a document the store refuses is logged and skipped.</summary>
+    private async Task<int> IngestBatchAsync(IGraphStore store, List<GraphDocument> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0) return 0;
+        if (store is Graph.Store.Embedded.EmbeddedGraphStore embedded)
         {
             try
             {
-                await _services.Store.IngestAsync(document, cancellationToken);
+                return (await embedded.IngestBatchAsync(batch, cancellationToken)).Count;
+            }
+            catch (ArgumentException)
+            {
+                // The embedded store checks every document before writing any: store this batch one by one
+                // so the others land and the refused one is named.
+            }
+        }
+        var ingested = 0;
+        foreach (var document in batch)
+        {
+            try
+            {
+                await store.IngestAsync(document, cancellationToken);
                 ingested++;
             }
             catch (Exception e) when (e is InvalidOperationException or InvalidDataException or ArgumentException or IOException)
@@ -58,8 +91,7 @@ internal sealed partial class GraphHost(
                 LogIngestFailed(document.DocumentId, e.Message);
             }
         }
-        counts = await _services.Store.CountAsync(cancellationToken);
-        LogBuilt(ingested, counts.Nodes, counts.Relationships, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return ingested;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

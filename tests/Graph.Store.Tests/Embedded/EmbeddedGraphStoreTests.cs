@@ -40,6 +40,10 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         {
             foreach (var document in ContractDocuments.All()) await store.IngestAsync(document, Token);
             Assert.Empty(await store.CheckAsync(Token));
+            // Memory changed behind the store's back no longer equals what the documents add up to.
+            Assert.True(store.Graph.TryGetNodeId("A/RES/77/13", out var node));
+            store.Graph.SetNodeProperty(node, "session", 78L);
+            Assert.Contains(await store.CheckAsync(Token), p => p.Contains("Node A/RES/77/13 in memory differs", StringComparison.Ordinal));
         }
 
         using (var connection = new SqliteConnection($"Data Source={Path.Combine(data, "graph.db")};Pooling=False"))
@@ -47,9 +51,9 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
             connection.Open();
             using var tamper = connection.CreateCommand();
             tamper.CommandText = """
-                DELETE FROM nodes WHERE id = 'A/RES/59/50';
-                UPDATE nodes SET properties = replace(properties, '"session":77', '"session":78') WHERE id = 'A/RES/77/13';
-                DELETE FROM node_facts WHERE document = 'A/RES/71/12' AND node = 'A/RES/71/12#op2';
+                UPDATE documents SET facts = x'0500000001020304' WHERE id = 'A/RES/1/1';
+                UPDATE documents SET text = text || ' (edited)' WHERE id = 'A/RES/77/13';
+                UPDATE documents SET node_count = node_count + 1 WHERE id = 'A/RES/71/12';
                 """;
             tamper.ExecuteNonQuery();
         }
@@ -57,16 +61,42 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         await using (var store = EmbeddedGraphStore.Open(data))
         {
             var problems = await store.CheckAsync(Token);
-            Assert.Contains(problems, p => p.Contains("A/RES/59/50", StringComparison.Ordinal) && p.Contains("ends at a node that is not stored", StringComparison.Ordinal));
-            Assert.Contains(problems, p => p.Contains("Node A/RES/77/13 differs", StringComparison.Ordinal));
-            Assert.Contains(problems, p => p.Contains("Document A/RES/71/12 states relationship", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("Document A/RES/1/1: its stored facts cannot be read", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("Document A/RES/77/13 does not match its fingerprint", StringComparison.Ordinal));
             Assert.Contains(problems, p => p.Contains("Document A/RES/71/12 records", StringComparison.Ordinal));
+            // The unreadable document is left out; the others still load whole.
+            Assert.NotNull(await store.TryGetNodeAsync("A/RES/71/12#op2", Token));
         }
 
         var check = await GraphCli.RunAsync("check", "--data", data);
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("problem", check.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", check.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesAStoreOfTheEarlierRowPerFactSchemaClearly()
+    {
+        Directory.CreateDirectory(_directory.Path);
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.Path, "graph.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO meta VALUES ('schema', '2');
+                CREATE TABLE node_facts (document TEXT NOT NULL, node TEXT NOT NULL, labels TEXT NOT NULL, properties TEXT NOT NULL);
+                """;
+            command.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<InvalidDataException>(() => EmbeddedGraphStore.Open(_directory.Path));
+        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
+
+        Assert.Contains("Ingest the documents again into a new data folder", error.Message, StringComparison.Ordinal);
+        var cli = await GraphCli.RunAsync("check", "--data", _directory.Path);
+        Assert.Equal(1, cli.ExitCode);
+        Assert.Contains("schema version 2", cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", cli.Error, StringComparison.Ordinal);
     }
 
     [Fact]

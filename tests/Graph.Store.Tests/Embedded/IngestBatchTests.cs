@@ -44,6 +44,29 @@ public sealed class IngestBatchTests : IDisposable
         Assert.Equal(await JsonOf(_oneByOne.Path), await JsonOf(_batched.Path));
     }
 
+    [Fact]
+    public async Task ReplacingAndRemovingDocumentsGivesTheGraphOfTheDocumentsLeft()
+    {
+        var v1 = SyntheticCorpus.Create(40, seed: 7, paragraphs: 8).ToList();
+        var v2 = SyntheticCorpus.Create(40, seed: 8, paragraphs: 5).ToList();
+        var removed = v1.Where((_, i) => i % 7 == 3).Select(d => d.DocumentId).ToHashSet(StringComparer.Ordinal);
+        var replaced = v2.Where(d => v1.Any(o => o.DocumentId == d.DocumentId) && !removed.Contains(d.DocumentId)).Take(12).ToList();
+        Assert.NotEmpty(replaced);
+        var final = v1.Where(d => !removed.Contains(d.DocumentId))
+            .Select(d => replaced.FirstOrDefault(r => r.DocumentId == d.DocumentId) ?? d).ToList();
+
+        await using (var store = EmbeddedGraphStore.Open(_oneByOne.Path))
+        {
+            foreach (var batch in v1.Chunk(16)) await store.IngestBatchAsync(batch, Token);
+            Assert.All(await store.IngestBatchAsync(replaced, Token), r => Assert.Equal(IngestOutcome.Replaced, r.Outcome));
+            foreach (var id in removed) Assert.True(await store.RemoveDocumentAsync(id, Token));
+            Assert.Empty(await store.CheckAsync(Token));
+        }
+        await using (var store = EmbeddedGraphStore.Open(_batched.Path))
+            foreach (var document in final) await store.IngestAsync(document, Token);
+        Assert.Equal(await JsonOf(_batched.Path), await JsonOf(_oneByOne.Path));
+    }
+
     private static async Task<string> JsonOf(string directory)
     {
         await using var store = EmbeddedGraphStore.Open(directory);

@@ -109,7 +109,8 @@ public sealed class StorageFaultTests : IDisposable
         var mounted = Environment.UserName == "root" && (await RunAsync("mount", "-t", "tmpfs", "-o", "size=700k", "tmpfs", mount)).ExitCode == 0;
         Assert.SkipUnless(mounted, "Needs root to mount a 700 KB tmpfs that fills up (the library-level disk-full test runs everywhere).");
         var files = Path.Combine(_directory.Path, "files");
-        var corpus = SyntheticCorpus.Create(40, seed: 9, paragraphs: 60);
+        // Large enough that even compressed (about 0.3 MB for 60 paragraphs each) it outgrows 700 KB.
+        var corpus = SyntheticCorpus.Create(40, seed: 9, paragraphs: 400);
         SyntheticCorpus.WriteFiles(corpus, files);
         var moved = Path.Combine(_directory.Path, "moved");
         try

@@ -1,0 +1,314 @@
+using Graph.Model;
+using Graph.Store.Memory;
+using Graph.Store.Services;
+
+namespace Graph.Store.Embedded;
+
+/// <summary>
+/// Keeps a <see cref="MemoryGraph"/> equal to the merge of every stored document's statements, as
+/// <see cref="FactMerge"/> defines it, and remembers which documents state each node and relationship
+/// so that a document replaced or removed takes back exactly its own statements.
+/// <para>
+/// Most nodes and relationships are stated by one document (paragraphs, footnotes, a document's own
+/// links): for those only the document's number is kept, since memory holds the statement. What several
+/// documents state keeps the list of their numbers and its merge with the document that supplied each
+/// property: a new statement merges into that directly (a hub is stated by thousands of citing
+/// documents). Only withdrawing a statement merges again from all, reading the other documents'
+/// statements back from the database (<paramref name="readStored"/>), so their statements need not be
+/// kept in memory. The merge does not depend on the order documents arrive in, so opening the store may
+/// replay the documents in any order.
+/// </para>
+/// The caller holds the graph's write lock around <see cref="Apply"/>.
+/// </summary>
+internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFacts?> readStored)
+{
+    /// <summary>Marks a node or relationship stated by several documents (see the shared dictionaries).</summary>
+    private const int Several = -1;
+
+    private readonly Dictionary<string, int> _documentNumbers = new(StringComparer.Ordinal);
+    private readonly List<string> _documentIds = [];
+
+    private int[] _nodeStaters = new int[1024];
+    private readonly Dictionary<long, SharedNode> _sharedNodes = [];
+    private int[] _relationshipStaters = new int[1024];
+    private readonly Dictionary<long, SharedRelationship> _sharedRelationships = [];
+
+    /// <summary>Relationship keys (<see cref="GraphRelationship.Key"/>) by internal id; most relationships have none.</summary>
+    private readonly Dictionary<long, string> _relationshipKeys = [];
+
+    /// <summary>Documents read back during one <see cref="Apply"/>, so a document stating several affected nodes is decoded once.</summary>
+    private readonly Dictionary<int, DocumentFacts?> _readBack = [];
+
+    public MemoryGraph Graph { get; } = graph;
+
+    /// <summary>The search index to tell about every node created, changed or deleted (none while the store is loading).</summary>
+    public SearchIndex? Search { get; set; }
+
+    public string KeyOf(long relationshipId) => _relationshipKeys.TryGetValue(relationshipId, out var key) ? key : "";
+
+    /// <summary>
+    /// Changes the graph from what <paramref name="before"/> stated (null: nothing) to what
+    /// <paramref name="after"/> states (null: nothing), for one document: relationships that went or
+    /// changed first, then nodes, then relationships that came or changed.
+    /// </summary>
+    public void Apply(string documentId, DocumentFacts? before, DocumentFacts? after)
+    {
+        var document = DocumentNumber(documentId);
+        if (before is null)
+        {
+            if (after is null) return;
+            foreach (var node in after.Nodes) ChangeNode(document, documentId, node.Id, null, node);
+            foreach (var relationship in after.Relationships) ChangeRelationship(document, null, relationship);
+            return;
+        }
+
+        try
+        {
+            var oldRelationships = before.Relationships.ToDictionary(r => r.Id, StringComparer.Ordinal);
+            var newRelationships = after?.Relationships.ToDictionary(r => r.Id, StringComparer.Ordinal) ?? [];
+            foreach (var (id, old) in oldRelationships)
+            {
+                if (newRelationships.TryGetValue(id, out var current) && old.Content.Span.SequenceEqual(current.Content.Span)) continue;
+                ChangeRelationship(document, old, null);
+            }
+
+            var oldNodes = before.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+            var newNodes = after?.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal) ?? [];
+            foreach (var id in oldNodes.Keys.Union(newNodes.Keys, StringComparer.Ordinal))
+            {
+                var old = oldNodes.GetValueOrDefault(id);
+                var current = newNodes.GetValueOrDefault(id);
+                if (old is not null && current is not null && old.Content.Span.SequenceEqual(current.Content.Span)) continue;
+                ChangeNode(document, documentId, id, old, current);
+            }
+
+            foreach (var (id, current) in newRelationships)
+            {
+                if (oldRelationships.TryGetValue(id, out var old) && old.Content.Span.SequenceEqual(current.Content.Span)) continue;
+                ChangeRelationship(document, null, current);
+            }
+        }
+        finally
+        {
+            _readBack.Clear();
+        }
+    }
+
+    private int DocumentNumber(string documentId)
+    {
+        if (_documentNumbers.TryGetValue(documentId, out var number)) return number;
+        number = _documentIds.Count;
+        _documentIds.Add(documentId);
+        _documentNumbers[documentId] = number;
+        return number;
+    }
+
+    private void ChangeNode(int document, string documentId, string nodeId, NodeStatement? before, NodeStatement? after)
+    {
+        var own = documentId == nodeId;
+        if (!Graph.TryGetNodeId(nodeId, out var id))
+        {
+            if (after is null) return;
+            id = Graph.CreateNode(after.Labels, AloneMerged(own, after));
+            SetStater(ref _nodeStaters, id, document);
+            if (Search is not null && Graph.TryGetNode(id, out var created)) Search.Write(id, null, created);
+            return;
+        }
+
+        var stater = id < _nodeStaters.Length ? _nodeStaters[id] : document;
+        if (stater != Several)
+        {
+            if (stater == document)
+            {
+                if (after is null) DeleteNode(id);
+                else SetMerged(id, after.Labels, AloneMerged(own, after));
+                return;
+            }
+            // A second document states the node: memory holds the first one's statement as it was stated
+            // (less the stub mark its own document drops, which the merge drops too).
+            Graph.TryGetNode(id, out var first);
+            var firstMerged = FactMerge.AddStatement(null, nodeId, _documentIds[stater], first.Labels, [.. first.Properties]);
+            _sharedNodes[id] = new SharedNode([stater], firstMerged);
+            _nodeStaters[id] = Several;
+        }
+
+        var shared = _sharedNodes[id];
+        if (before is null)
+        {
+            // One more statement: merged into what the others add up to, if it changes anything at all.
+            shared.Documents.Add(document);
+            if (!own && ChangesNothing(shared.Merged, documentId, after!)) return;
+            shared.Merged = FactMerge.AddStatement(shared.Merged, nodeId, documentId, after!.Labels, after.Properties);
+            SetMerged(id, shared.Merged.Labels, shared.Merged.Properties);
+            return;
+        }
+
+        // A statement withdrawn or changed: merge again from every statement, the others read back.
+        shared.Documents.Remove(document);
+        if (after is not null) shared.Documents.Add(document);
+        if (shared.Documents.Count == 0)
+        {
+            DeleteNode(id);
+            return;
+        }
+        var statements = new List<(string, IReadOnlyList<string>, IReadOnlyList<KeyValuePair<string, object?>>)>(shared.Documents.Count);
+        foreach (var stating in shared.Documents)
+        {
+            var statement = stating == document ? after : ReadBack(stating)?.TryGetNode(nodeId);
+            if (statement is not null) statements.Add((_documentIds[stating], statement.Labels, statement.Properties));
+        }
+        if (FactMerge.MergeNode(nodeId, statements) is not { } merged)
+        {
+            DeleteNode(id);
+            return;
+        }
+        shared.Merged = merged;
+        SetMerged(id, merged.Labels, merged.Properties);
+    }
+
+    /// <summary>
+    /// Whether a statement by another document than the node's own would leave the merge as it is: every
+    /// label already there, every property already supplied by an ordinally earlier document (the rule
+    /// of <see cref="FactMerge.AddStatement"/>). Most citations of a hub change nothing.
+    /// </summary>
+    private static bool ChangesNothing(MergedNode merged, string document, NodeStatement statement)
+    {
+        foreach (var label in statement.Labels)
+            if (!merged.Labels.Contains(label)) return false;
+        var selfDescribed = merged.Suppliers.ContainsValue(merged.Id);
+        foreach (var (key, _) in statement.Properties)
+        {
+            if (key == PropertyNames.Stub && selfDescribed) continue;
+            if (key == PropertyNames.Id) continue;
+            if (!merged.Suppliers.TryGetValue(key, out var supplier)) return false;
+            if (supplier != merged.Id && string.CompareOrdinal(document, supplier) < 0) return false;
+        }
+        return true;
+    }
+
+    private DocumentFacts? ReadBack(int document)
+    {
+        if (_readBack.TryGetValue(document, out var facts)) return facts;
+        try
+        {
+            facts = readStored(_documentIds[document]);
+        }
+        catch (FormatException)
+        {
+            facts = null; // damaged on disk: its statements are missing, and `graph check` says so
+        }
+        return _readBack[document] = facts;
+    }
+
+    /// <summary>A node stated by one document: its statement, except that its own document's word ends it being a stub.</summary>
+    private static IEnumerable<KeyValuePair<string, object?>> AloneMerged(bool own, NodeStatement statement) =>
+        own ? statement.Properties.Where(p => p.Key != PropertyNames.Stub) : statement.Properties;
+
+    private void SetMerged(long id, IReadOnlyList<string> labels, IEnumerable<KeyValuePair<string, object?>> properties)
+    {
+        Graph.TryGetNode(id, out var current);
+        foreach (var label in current.Labels)
+            if (!labels.Contains(label)) Graph.RemoveLabel(id, label);
+        foreach (var label in labels) Graph.AddLabel(id, label);
+        Graph.ReplaceNodeProperties(id, properties);
+        if (Search is not null && Graph.TryGetNode(id, out var updated)) Search.Write(id, current, updated);
+    }
+
+    private void DeleteNode(long id)
+    {
+        // Every relationship touching the node was stated by a document that states the node too, so
+        // none is left; detach only guards against a store already damaged.
+        MemoryNode? indexed = Search is not null && Graph.TryGetNode(id, out var gone) ? gone : null;
+        Graph.DeleteNode(id, detach: true);
+        _sharedNodes.Remove(id);
+        if (indexed is { } node) Search!.Remove(node);
+    }
+
+    private void ChangeRelationship(int document, RelationshipStatement? before, RelationshipStatement? after)
+    {
+        var identity = (before ?? after)!;
+        if (!Graph.TryGetNodeId(identity.Start, out var start) || !Graph.TryGetNodeId(identity.End, out var end))
+        {
+            if (after is null) return;
+            throw new InvalidOperationException($"Relationship {identity.Id} is stated without its end nodes.");
+        }
+        if (!TryFindRelationship(start, identity.Type, end, identity.Key, out var id))
+        {
+            if (after is null) return;
+            id = Graph.CreateRelationship(identity.Type, start, end, after.Properties);
+            SetStater(ref _relationshipStaters, id, document);
+            if (identity.Key.Length > 0) _relationshipKeys[id] = identity.Key;
+            return;
+        }
+
+        var stater = id < _relationshipStaters.Length ? _relationshipStaters[id] : document;
+        if (stater == document)
+        {
+            if (after is null) DeleteRelationship(id);
+            else Graph.ReplaceRelationshipProperties(id, after.Properties);
+            return;
+        }
+        if (stater != Several)
+        {
+            _sharedRelationships[id] = new SharedRelationship([stater], stater);
+            _relationshipStaters[id] = Several;
+        }
+
+        // A relationship is the statement of the ordinally first document that states it.
+        var shared = _sharedRelationships[id];
+        shared.Documents.Remove(document);
+        if (after is not null) shared.Documents.Add(document);
+        if (shared.Documents.Count == 0)
+        {
+            DeleteRelationship(id);
+            return;
+        }
+        var first = shared.Documents.Aggregate((a, b) => string.CompareOrdinal(_documentIds[a], _documentIds[b]) <= 0 ? a : b);
+        if (first == shared.First && first != document) return;
+        shared.First = first;
+        var statement = first == document ? after : ReadBack(first)?.TryGetRelationship(identity.Id);
+        if (statement is not null) Graph.ReplaceRelationshipProperties(id, statement.Properties);
+    }
+
+    private void DeleteRelationship(long id)
+    {
+        Graph.DeleteRelationship(id);
+        _relationshipKeys.Remove(id);
+        _sharedRelationships.Remove(id);
+    }
+
+    /// <summary>Finds a relationship by its identity (start, type, end, key) through the start node's adjacency.</summary>
+    public bool TryFindRelationship(long start, string type, long end, string key, out long id)
+    {
+        id = -1;
+        foreach (var candidate in Graph.GetRelationshipIds(start, Direction.Outgoing, [type]))
+        {
+            if (!Graph.TryGetRelationship(candidate, out var relationship) || relationship.EndId != end || KeyOf(candidate) != key) continue;
+            id = candidate;
+            return true;
+        }
+        return false;
+    }
+
+    private static void SetStater(ref int[] staters, long id, int document)
+    {
+        if (id >= staters.Length) Array.Resize(ref staters, (int)Math.Max(staters.Length * 2L, id + 1));
+        staters[id] = document;
+    }
+
+    /// <summary>The documents stating a node, and what their statements add up to.</summary>
+    private sealed class SharedNode(List<int> documents, MergedNode merged)
+    {
+        public List<int> Documents { get; } = documents;
+
+        public MergedNode Merged { get; set; } = merged;
+    }
+
+    /// <summary>The documents stating a relationship, and the one whose statement memory shows.</summary>
+    private sealed class SharedRelationship(List<int> documents, int first)
+    {
+        public List<int> Documents { get; } = documents;
+
+        public int First { get; set; } = first;
+    }
+}
