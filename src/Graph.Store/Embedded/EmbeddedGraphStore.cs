@@ -102,13 +102,13 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     /// </summary>
     private void Load()
     {
-        using var decoded = new System.Collections.Concurrent.BlockingCollection<(StoredDocument Row, DocumentFacts? Facts, string? Problem)[]>(boundedCapacity: 4);
+        using var decoded = new System.Collections.Concurrent.BlockingCollection<(StoredDocument Row, DocumentFacts? Facts, string? Problem)[]>(boundedCapacity: 2);
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(() =>
         {
             try
             {
-                foreach (var chunk in _database.ReadDocuments().Chunk(256))
+                foreach (var chunk in _database.ReadDocuments().Chunk(128))
                     decoded.Add(chunk.AsParallel().AsOrdered().Select(Decode).ToArray(), stop.Token);
             }
             finally
