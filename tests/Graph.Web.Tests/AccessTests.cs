@@ -64,6 +64,12 @@ public sealed class AccessTests(ExplorerFactory factory)
 
         using var written = await owner.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:Note {v: 1}) RETURN n.v", accessMode: "Write"), Cancel);
         Assert.Equal(HttpStatusCode.Accepted, written.StatusCode);
+        // The writer is told the change is not saved with the documents; a read is not.
+        var notifications = (await Json(written)).GetProperty("notifications");
+        Assert.Equal("Graph.ClientNotification.Embedded.WritesNotSaved", notifications[0].GetProperty("code").GetString());
+        Assert.Contains("not saved", notifications[0].GetProperty("description").GetString(), StringComparison.Ordinal);
+        using var read = await anonymous.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("MATCH (n:Note) RETURN n.v"), Cancel);
+        Assert.False((await Json(read)).TryGetProperty("notifications", out _));
     }
 
     [Fact]

@@ -198,6 +198,22 @@ public sealed class GraphApiTests(ExplorerFactory factory)
     }
 
     [Fact]
+    public async Task ExportsACitationChainAsAPngPicture()
+    {
+        using var response = await _client.GetAsync("/api/export?format=png&id=" + Uri.EscapeDataString("A/RES/77/13") + "&direction=both&depth=1", Cancel);
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        var png = PngImage.Decode(await response.Content.ReadAsByteArrayAsync(Cancel));
+
+        Assert.InRange(png.Width, 300, 8000);
+        Assert.InRange(png.Height, 150, 8000);
+        // Drawn, not blank: resolutions in the explorer's blue (77/13 and the 71/12 it cites), and the
+        // grey ring of a stub (64/256 is known only from citations).
+        Assert.True(png.Count(0x17, 0x69, 0xaa) > 50, "resolution discs are drawn");
+        Assert.True(png.Count(0x7a, 0x85, 0x97) > 20, "stub rings are drawn");
+    }
+
+    [Fact]
     public async Task OverviewAndHealthCountTheGraph()
     {
         var health = await GetJsonAsync("/health");
@@ -232,7 +248,10 @@ public sealed class GraphApiTests(ExplorerFactory factory)
     [InlineData("/api/source?document=A/RES/77/13&start=10&end=5", "'end' must not be before 'start'")]
     [InlineData("/api/export", "Unknown export format")]
     [InlineData("/api/export?format=pdf", "Unknown export format 'pdf'")]
-    [InlineData("/api/export?format=png", "drawn by the browser")]
+    [InlineData("/api/export?format=png", "'id' is required")]
+    [InlineData("/api/export?format=png&id=A/RES/77/13&depth=4", "'depth' must be a whole number from 1 to 3")]
+    [InlineData("/api/export?format=png&id=A/RES/77/13&direction=up", "'direction' must be")]
+    [InlineData("/api/export?format=png&id=A/RES/77/13%23op2", "citation chain")]
     [InlineData("/api/export?format=csv&table=edges", "Unknown CSV table")]
     public async Task BadParametersAreExplainedWith400(string url, string detailMentions) =>
         await GetProblemAsync(url, HttpStatusCode.BadRequest, detailMentions);
@@ -247,6 +266,7 @@ public sealed class GraphApiTests(ExplorerFactory factory)
     [InlineData("/api/evolution?from=A/RES/99/999&to=A/RES/77/13")]
     [InlineData("/api/evolution?from=A/RES/71/12&to=A/RES/99/999")]
     [InlineData("/api/source?document=A/RES/99/999&start=0&end=1")]
+    [InlineData("/api/export?format=png&id=A/RES/99/999")]
     public async Task UnknownIdsAre404(string url) =>
         await GetProblemAsync(url, HttpStatusCode.NotFound, "A/RES/99/999");
 

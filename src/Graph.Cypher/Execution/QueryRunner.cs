@@ -34,7 +34,11 @@ internal sealed partial class QueryRunner
                 "Writing queries are not allowed in read-only mode", null);
         }
 
-        using var graphLock = graph.Enter(SemanticChecker.Writes(query));
+        var writes = SemanticChecker.Writes(query);
+        using var graphLock = graph.Enter(writes);
+        // A writing query runs on a view that can take its changes back: it commits whole or not at all.
+        var transaction = writes ? new TransactionalGraphAccess(graph) : null;
+        if (transaction is not null) graph = transaction;
         var context = new ExecutionContext(graph, options, parameters, text, cancellationToken);
         var runner = new QueryRunner(context) { procedures = procedures };
         var rows = new List<IReadOnlyList<object?>>();
@@ -66,12 +70,20 @@ internal sealed partial class QueryRunner
         }
         catch (CypherException e)
         {
+            transaction?.Rollback();
             e.Phase = CypherErrorPhase.Runtime;
             throw;
         }
         catch (OverflowException)
         {
+            transaction?.Rollback();
             throw new CypherException("ArithmeticError", "IntegerOverflow", "Integer arithmetic overflow", null, CypherErrorPhase.Runtime);
+        }
+        catch
+        {
+            // Cancellation, a timeout or a fault: the graph must still not keep half of the write.
+            transaction?.Rollback();
+            throw;
         }
 
         return new CypherResult(columns, rows, context.Counters());

@@ -2,6 +2,7 @@ using System.Globalization;
 using Graph.Model;
 using Graph.Store;
 using Graph.Store.Export;
+using Graph.Web.Rendering;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Graph.Web.Endpoints;
@@ -14,6 +15,9 @@ namespace Graph.Web.Endpoints;
 public static class GraphApi
 {
     private const int MaxDepth = 6;
+
+    /// <summary>Beyond three steps a chain picture is mostly the whole graph.</summary>
+    private const int MaxPictureDepth = 3;
     private const int MaxLimit = 500;
     private const int MaxSubgraphIds = 1000;
 
@@ -256,17 +260,12 @@ public static class GraphApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
-        string? format, string? table, GraphServices graph, CancellationToken cancellationToken)
+        string? format, string? table, string? id, string? direction, string? depth, GraphServices graph, CancellationToken cancellationToken)
     {
         var chosen = (format ?? "").Trim().ToLowerInvariant();
-        if (chosen == "png")
-        {
-            return Problems.BadRequest(
-                "PNG images are drawn by the browser from what is on the canvas: use Export ▸ Image (PNG) in the explorer. " +
-                "The server exports the whole graph as json, graphml or csv.");
-        }
+        if (chosen == "png") return await ExportPictureAsync(id, direction, depth, graph, cancellationToken);
         if (chosen is not ("json" or "graphml" or "csv"))
-            return Problems.BadRequest($"Unknown export format '{format}'. Choose json, graphml or csv (png is made by the browser).");
+            return Problems.BadRequest($"Unknown export format '{format}'. Choose json, graphml, csv, or png with id= (a document's citation chain).");
         var csvTable = (table ?? "nodes").Trim().ToLowerInvariant();
         if (chosen == "csv" && csvTable is not ("nodes" or "relationships"))
             return Problems.BadRequest($"Unknown CSV table '{table}'. Choose table=nodes or table=relationships.");
@@ -279,6 +278,36 @@ public static class GraphApi
             _ => TypedResults.File(Neo4jAdminCsv(data, csvTable), "text/csv", $"graph-{csvTable}.csv"),
         };
     }
+
+    /// <summary>
+    /// A document's citation chain as a picture: the whole graph has thousands of nodes and no readable
+    /// drawing, so a PNG is always of one document's chain (both ways, depth 1 unless asked).
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportPictureAsync(
+        string? id, string? direction, string? depth, GraphServices graph, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return Problems.Missing("id", "/api/export?format=png&id=A/RES/77/13&direction=both&depth=2");
+        if (!TryParseDirection(direction, Direction.Both, out var dir, out var problem)) return problem;
+        if (!TryParseCount(depth, "depth", 1, MaxPictureDepth, 1, out var steps, out problem)) return problem;
+        var node = await NodeLookup.TryFindAsync(graph.Store, id, cancellationToken);
+        if (node is null) return Problems.UnknownNode(id);
+        if (!node.HasLabel(Labels.Document))
+            return Problems.BadRequest($"A PNG shows a document's citation chain; '{node.Id}' is a {KindOf([.. node.Labels])}.");
+        var chain = await graph.Citations.TryGetCitationChainAsync(node.Id, dir, steps, CitationFilter.None, cancellationToken);
+        if (chain is null) return Problems.UnknownNode(id);
+
+        var caption = dir switch
+        {
+            Direction.Outgoing => $"What {node.Id} cites, depth {steps}",
+            Direction.Incoming => $"What cites {node.Id}, depth {steps}",
+            _ => $"Citations of {node.Id}, both ways, depth {steps}",
+        };
+        var picture = CitationPicture.Draw(chain, node.Id, caption);
+        return TypedResults.File(picture, "image/png", "citations-" + FileNameSafe(node.Id) + ".png");
+    }
+
+    private static string FileNameSafe(string id) =>
+        string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
 
     /// <summary>One of the two files `neo4j-admin database import` reads, so an export loads straight into Neo4j.</summary>
     private static byte[] Neo4jAdminCsv(GraphData data, string table)
