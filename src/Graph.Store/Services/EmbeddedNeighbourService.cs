@@ -20,18 +20,19 @@ internal sealed class EmbeddedNeighbourService(EmbeddedGraphStore store) : INeig
         using var _ = graph.EnterRead();
         if (!graph.TryGetNodeId(id, out var centreId) || !graph.TryGetNode(centreId, out var centre)) return ValueTask.FromResult<GraphData?>(null);
 
-        var ids = graph.GetRelationshipIds(centreId, direction, types);
         var centreKey = centre.Key ?? $"_{centreId}";
-        var parts = new List<RelationshipIdParts>(ids.Count);
-        foreach (var relationshipId in ids)
+        var smallest = new SmallestRelationshipIds(limit);
+        foreach (var relationshipId in graph.GetRelationshipIds(centreId, direction, types))
         {
             graph.TryGetRelationship(relationshipId, out var relationship);
-            // The centre's own key is known; only the far end is looked up.
+            // The centre's own key is known; only the far end is looked up, and the rest of the id only when
+            // its start could still make the page (on a hub, most cannot).
             var startKey = relationship.StartId == centreId ? centreKey : KeyOf(graph, relationship.StartId);
+            if (!smallest.MayKeep(startKey)) continue;
             var endKey = relationship.EndId == centreId ? centreKey : KeyOf(graph, relationship.EndId);
-            parts.Add(new RelationshipIdParts(relationshipId, startKey, relationship.Type, endKey, store.KeyOf(relationshipId)));
+            smallest.Offer(new RelationshipIdParts(relationshipId, startKey, relationship.Type, endKey, store.KeyOf(relationshipId)));
         }
-        var page = RelationshipIdOrder.Smallest(parts, Math.Max(0, limit));
+        var page = smallest.InOrder();
 
         var relationships = new List<GraphRelationship>(page.Count);
         foreach (var entry in page)

@@ -14,23 +14,9 @@ internal sealed class RelationshipIdOrder : IComparer<RelationshipIdParts>
     /// <summary>The <paramref name="count"/> smallest, in order, keeping only that many at a time (a hub has tens of thousands).</summary>
     public static List<RelationshipIdParts> Smallest(IReadOnlyList<RelationshipIdParts> parts, int count)
     {
-        if (parts.Count <= count)
-        {
-            var all = parts.ToList();
-            all.Sort(Instance);
-            return all;
-        }
-        // A max-heap of the best so far: its top is the largest kept, replaced by anything smaller.
-        var kept = new PriorityQueue<RelationshipIdParts, RelationshipIdParts>(count + 1, Comparer<RelationshipIdParts>.Create((a, b) => Instance.Compare(b, a)));
-        foreach (var part in parts)
-        {
-            if (kept.Count < count) kept.Enqueue(part, part);
-            else if (count > 0 && Instance.Compare(part, kept.Peek()) < 0) kept.EnqueueDequeue(part, part);
-        }
-        var smallest = new List<RelationshipIdParts>(kept.Count);
-        while (kept.TryDequeue(out var part, out _)) smallest.Add(part);
-        smallest.Reverse();
-        return smallest;
+        var page = new SmallestRelationshipIds(count);
+        foreach (var part in parts) page.Offer(part);
+        return page.InOrder();
     }
 
     public int Compare(RelationshipIdParts x, RelationshipIdParts y)
@@ -92,5 +78,46 @@ internal sealed class RelationshipIdOrder : IComparer<RelationshipIdParts>
             6 => parts.Key,
             _ => null,
         };
+    }
+}
+
+/// <summary>
+/// Keeps the <c>count</c> smallest relationship ids offered one at a time, so a hub's tens of thousands of
+/// relationships are never held together; <see cref="MayKeep"/> lets a caller skip building the other pieces
+/// of an id whose start alone already sorts after everything kept.
+/// </summary>
+internal sealed class SmallestRelationshipIds(int count)
+{
+    // A max-heap of the best so far: its top is the largest kept, replaced by anything smaller. A count of
+    // int.MaxValue means "all", so the heap starts small and grows.
+    private readonly PriorityQueue<RelationshipIdParts, RelationshipIdParts> _kept =
+        new(Math.Clamp(count, 0, 1024) + 1, Comparer<RelationshipIdParts>.Create((a, b) => RelationshipIdOrder.Instance.Compare(b, a)));
+
+    /// <summary>
+    /// False only when an id beginning with <paramref name="start"/> cannot be kept: the page is full and the start
+    /// differs from the largest kept one's before either ends (when one is a prefix of the other, what follows decides).
+    /// </summary>
+    public bool MayKeep(string start)
+    {
+        if (count <= 0) return false;
+        if (_kept.Count < count) return true;
+        var largest = _kept.Peek().Start;
+        return string.CompareOrdinal(start, 0, largest, 0, Math.Min(start.Length, largest.Length)) <= 0;
+    }
+
+    public void Offer(RelationshipIdParts part)
+    {
+        if (count <= 0) return;
+        if (_kept.Count < count) _kept.Enqueue(part, part);
+        else if (RelationshipIdOrder.Instance.Compare(part, _kept.Peek()) < 0) _kept.EnqueueDequeue(part, part);
+    }
+
+    /// <summary>What was kept, smallest first.</summary>
+    public List<RelationshipIdParts> InOrder()
+    {
+        var smallest = new List<RelationshipIdParts>(_kept.Count);
+        while (_kept.TryDequeue(out var part, out _)) smallest.Add(part);
+        smallest.Reverse();
+        return smallest;
     }
 }

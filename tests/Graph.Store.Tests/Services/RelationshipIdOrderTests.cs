@@ -26,5 +26,17 @@ public sealed class RelationshipIdOrderTests
         Assert.Equal(expected, sorted.Select(Id));
         Assert.Equal(expected.Take(37), RelationshipIdOrder.Smallest(parts, 37).Select(Id));
         Assert.Empty(RelationshipIdOrder.Smallest(parts, 0));
+
+        // Skipping what MayKeep rules out by the start piece alone must not change the page.
+        foreach (var count in new[] { 1, 5, 37, 500 })
+        {
+            var page = new SmallestRelationshipIds(count);
+            var skipped = 0;
+            foreach (var part in parts)
+                if (page.MayKeep(part.Start)) page.Offer(part);
+                else skipped++;
+            Assert.Equal(expected.Take(count), page.InOrder().Select(Id));
+            if (count == 1) Assert.True(skipped > 0);
+        }
     }
 }
