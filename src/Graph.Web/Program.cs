@@ -3,6 +3,7 @@ using Graph.Web.Hosting;
 using Graph.Web.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = RepositoryPaths.TryFindWebRoot() });
+builder.Configuration.AddDefaultsBesideBinaries(builder.Environment);
 builder.Services.AddGraphExplorer(builder.Configuration);
 builder.Services.AddGraphSecurity(builder.Configuration);
 builder.Services.AddProblemDetails();
