@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Graph.Browser.Tests;
@@ -17,34 +11,20 @@ public sealed class DocumentUploadPageTests : IAsyncLifetime
 {
     private const string Token = "upload-page-test-token";
     private const string DocumentId = "A/51/595";
-    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "graph-browser-upload-" + Guid.NewGuid().ToString("N"));
     private readonly List<string> _problems = [];
-    private Factory? _factory;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private ExplorerHost? _host;
     private IBrowserContext? _context;
     private IPage _page = null!;
 
-    private static string CorpusFile => Path.Combine(RepositoryRoot(), "graph", "corpus", "ai-un-report", "A_51_595.pdftotext.txt");
+    private static string CorpusFile => Path.Combine(ExplorerHost.RepositoryRoot, "graph", "corpus", "ai-un-report", "A_51_595.pdftotext.txt");
 
-    private static string ScreenshotDir => Environment.GetEnvironmentVariable("SCREENSHOT_DIR") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private static string ScreenshotDir => ExplorerHost.ScreenshotDir;
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath)) return;
-        _factory = new Factory(_dataDir);
-        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var baseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
-        });
-        _context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        _host = await ExplorerHost.StartAsync(Token, startEmpty: true);
+        if (_host is null) return;
+        _context = await _host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         _page = await _context.NewPageAsync();
         _page.SetDefaultTimeout(30_000);
         _page.PageError += (_, error) => _problems.Add("page error: " + error);
@@ -56,14 +36,11 @@ public sealed class DocumentUploadPageTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (_context is not null) await _context.DisposeAsync();
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_factory is not null) await _factory.DisposeAsync();
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (_host is not null) await _host.DisposeAsync();
     }
 
     private void SkipWithoutBrowser() =>
-        Assert.SkipWhen(_browser is null, $"Chromium is not installed at {ChromiumPath} (apt-get install chromium, or set CHROMIUM_PATH).");
+        Assert.SkipWhen(_host is null, ExplorerHost.SkipReason ?? "");
 
     [Fact]
     public async Task WithTheTokenAnUploadedCorpusDocumentIsAddedAndOpenedOnTheCanvas()
@@ -107,23 +84,5 @@ public sealed class DocumentUploadPageTests : IAsyncLifetime
         await _page.SetInputFilesAsync("#upload-file", new FilePayload { Name = "notes.docx", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
         await Assertions.Expect(status).ToContainTextAsync("\"notes.docx\" is not a PDF, text, Markdown or HTML file.");
         Assert.True(_problems.Count == 0, string.Join("\n", _problems));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Graph.sln"))) directory = directory.Parent;
-        return directory.FullName;
-    }
-
-    private sealed class Factory(string dataDir) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Graph:DataDir", dataDir);
-            builder.UseSetting("Graph:CorpusDir", Path.Combine(dataDir, "no-corpus"));
-            builder.UseSetting("Graph:ApiToken", Token);
-        }
     }
 }
