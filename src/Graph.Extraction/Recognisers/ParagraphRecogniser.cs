@@ -126,9 +126,10 @@ internal static class ParagraphRecogniser
 
     private static bool LooksOperative(string clean)
     {
-        var word = clean.Split(' ', 2)[0];
+        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        var word = space < 0 ? clean.AsSpan() : clean.AsSpan(0, space);
         return word.Length > 3 && char.IsUpper(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
-            && word is not "States" and not "Nations" and not "Members" and not "Parties";
+            && word is not ("States" or "Nations" or "Members" or "Parties");
     }
 
     private static (string? Number, string? Letter, int ContentStart) ReadNumbering(string text, Block block)
