@@ -10,7 +10,7 @@ internal sealed class GraphBuilder(GraphDocument document)
 {
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
     // Keyed by the parts of GraphRelationship.Id (type, ends, key), so looking one up builds no id string.
-    private readonly Dictionary<(string Type, string Start, string End, string Key), GraphRelationship> _relationships = [];
+    private readonly Dictionary<(string Type, string Start, string End, string Key), GraphRelationship> _relationships = new(RelationshipIdentity.Comparer);
 
     public GraphDocument Document { get; } = document;
 
@@ -76,9 +76,18 @@ internal sealed class GraphBuilder(GraphDocument document)
     private void Stamp(SortedDictionary<string, object?> properties, SourceSpan span)
     {
         properties[PropertyNames.Source] = Document.DocumentId;
-        properties[PropertyNames.SpanStart] = (long)span.Start;
-        properties[PropertyNames.SpanEnd] = (long)span.End;
+        properties[PropertyNames.SpanStart] = Boxed(span.Start);
+        properties[PropertyNames.SpanEnd] = Boxed(span.End);
     }
+
+    /// <summary>
+    /// Every node and relationship carries two offsets as boxed longs. Boxes are immutable, so those of the offsets
+    /// most texts have are made once and shared, saving two allocations per fact; a race only makes an equal box twice.
+    /// </summary>
+    private static object Boxed(int offset) =>
+        (uint)offset < (uint)SharedOffsets.Length ? SharedOffsets[offset] ??= (long)offset : (long)offset;
+
+    private static readonly object?[] SharedOffsets = new object?[1 << 15];
 
     /// <summary>A node id made of lower-case words: "Collective Security Treaty Organization" → "collective-security-treaty-organization".</summary>
     public static string Slug(string text)
