@@ -100,16 +100,17 @@ public sealed class DocumentExtractor
         var paragraphs = ParagraphRecogniser.Recognise(laid, document.DocumentId, isResolution);
         foreach (var paragraph in paragraphs)
         {
-            builder.Node(paragraph.Id, [Labels.Paragraph], new Dictionary<string, object?>
-            {
-                ["kind"] = paragraph.Kind,
-                ["ordinal"] = (long)paragraph.Ordinal,
-                ["number"] = paragraph.Number,
-                ["verb"] = paragraph.Verb,
-                ["text"] = paragraph.Text,
-                ["footnotes"] = paragraph.Footnotes.Select(n => (object?)(long)n).ToList(),
-            }, paragraph.Span);
-            builder.Relationship(RelationshipTypes.HasParagraph, documentNode.Id, paragraph.Id, new Dictionary<string, object?> { ["ordinal"] = (long)paragraph.Ordinal }, paragraph.Span);
+            var ordinal = (object)(long)paragraph.Ordinal;
+            builder.Node(paragraph.Id, [Labels.Paragraph],
+            [
+                ("kind", paragraph.Kind),
+                ("ordinal", ordinal),
+                ("number", paragraph.Number),
+                ("verb", paragraph.Verb),
+                ("text", paragraph.Text),
+                ("footnotes", FootnoteList(paragraph.Footnotes)),
+            ], paragraph.Span);
+            builder.Relationship(RelationshipTypes.HasParagraph, documentNode.Id, paragraph.Id, [("ordinal", ordinal)], paragraph.Span);
         }
         FootnoteLinker.Link(builder, laid, paragraphs, documentNode.Id);
         var citations = CitationRecogniser.Recognise(laid, paragraphs, identity);
@@ -117,6 +118,13 @@ public sealed class DocumentExtractor
         EntityLinker.Link(builder, laid, paragraphs, identity, citations, _gazetteer);
         if (paragraphs.Count == 0 && laid.Text.Length > 0)
             document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, "no-paragraphs", "No body paragraphs were recognised.", fileName));
+    }
+
+    private static List<object?> FootnoteList(IReadOnlyList<int> numbers)
+    {
+        var list = new List<object?>(numbers.Count);
+        foreach (var n in numbers) list.Add((long)n);
+        return list;
     }
 
     private GraphDocument TooLarge(string fileName, long length)

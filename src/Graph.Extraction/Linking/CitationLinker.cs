@@ -17,25 +17,21 @@ internal static class CitationLinker
             var title = citation.Name;
             DocumentNodes.AddStub(builder, citation.Cited, kind, citation.Date, title, citation.Span);
             var key = $"{citation.Paragraph.Id[(citation.Paragraph.Id.IndexOf('#', StringComparison.Ordinal) + 1)..]}@{citation.Span.Start}";
-            builder.Relationship(RelationshipTypes.Cites, citation.Paragraph.Id, citation.Cited.Canonical, new Dictionary<string, object?>
-            {
-                ["verb"] = citation.Paragraph.Verb,
-                ["via"] = citation.Via,
-                ["footnote"] = citation.Footnote is { } n ? (long)n : null,
-                ["date"] = citation.Date,
-                ["context"] = citation.Context,
-                ["name"] = citation.Name,
-            }, citation.Span, key);
+            builder.Relationship(RelationshipTypes.Cites, citation.Paragraph.Id, citation.Cited.Canonical,
+            [
+                ("verb", citation.Paragraph.Verb),
+                ("via", citation.Via),
+                ("footnote", citation.Footnote is { } n ? (long)n : null),
+                ("date", citation.Date),
+                ("context", citation.Context),
+                ("name", citation.Name),
+            ], citation.Span, key);
         }
         foreach (var group in citations.GroupBy(c => c.Cited.Canonical, StringComparer.Ordinal))
         {
             var paragraphs = group.Select(c => c.Paragraph.Id).Distinct(StringComparer.Ordinal).Cast<object?>().ToList();
             var first = group.First();
-            builder.Relationship(RelationshipTypes.Cites, documentId, group.Key, new Dictionary<string, object?>
-            {
-                ["count"] = (long)group.Count(),
-                ["paragraphs"] = paragraphs,
-            }, first.Span);
+            builder.Relationship(RelationshipTypes.Cites, documentId, group.Key, [("count", (long)group.Count()), ("paragraphs", paragraphs)], first.Span);
         }
     }
 

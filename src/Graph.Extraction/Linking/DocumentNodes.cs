@@ -21,25 +21,22 @@ internal static class DocumentNodes
 
     public static GraphNode AddSelf(GraphBuilder builder, DocumentIdentity identity, int textLength)
     {
-        var labels = new List<string> { Labels.Document };
-        if (LabelForKind(identity.Kind) is { } label) labels.Add(label);
         var symbol = identity.Symbol;
         var year = YearOf(symbol, identity.AdoptionDate?.Value ?? identity.DistributionDate?.Value);
-        var properties = new Dictionary<string, object?>
-        {
-            ["symbol"] = symbol.Canonical,
-            ["body"] = identity.Body,
-            ["kind"] = identity.Kind,
-            ["title"] = identity.Title?.Value,
-            ["session"] = identity.Session?.Value ?? symbol.Session,
-            ["agendaItem"] = identity.AgendaItem?.Value,
-            ["adoptionDate"] = identity.AdoptionDate?.Value,
-            ["distributionDate"] = identity.DistributionDate?.Value,
-            ["year"] = year,
-        };
-        if (symbol.Aliases.Count > 0) properties["aliases"] = symbol.Aliases.Cast<object?>().ToList();
         var span = identity.SymbolSpan ?? new SourceSpan(0, Math.Min(textLength, 0));
-        return builder.Node(symbol.Canonical, labels, properties, span);
+        return builder.Node(symbol.Canonical, Labelled(identity.Kind),
+        [
+            ("symbol", symbol.Canonical),
+            ("body", identity.Body),
+            ("kind", identity.Kind),
+            ("title", identity.Title?.Value),
+            ("session", identity.Session?.Value ?? symbol.Session),
+            ("agendaItem", identity.AgendaItem?.Value),
+            ("adoptionDate", identity.AdoptionDate?.Value),
+            ("distributionDate", identity.DistributionDate?.Value),
+            ("year", year),
+            ("aliases", AliasList(symbol)),
+        ], span);
     }
 
     /// <summary>A document known only because this one cites it.</summary>
@@ -47,25 +44,28 @@ internal static class DocumentNodes
     {
         var existing = builder.TryGetNode(symbol.Canonical);
         if (existing is not null && !existing.IsStub) return existing;
-        kind = symbol.Kind is null or "draft" ? kind ?? symbol.Kind : symbol.Kind;
-        var labels = new List<string> { Labels.Document };
-        if (LabelForKind(kind) is { } label) labels.Add(label);
+        var symbolKind = symbol.Kind;
+        kind = symbolKind is null or "draft" ? kind ?? symbolKind : symbolKind;
         var dated = kind is "resolution" or "decision" or "presidential statement";
-        var properties = new Dictionary<string, object?>
-        {
-            ["symbol"] = symbol.Canonical,
-            ["body"] = symbol.Body,
-            ["kind"] = kind,
-            ["session"] = symbol.Session,
-            ["adoptionDate"] = dated ? date : null,
-            ["date"] = dated ? null : date,
-            ["year"] = YearOf(symbol, date),
-            ["title"] = title,
-            [PropertyNames.Stub] = true,
-        };
-        if (symbol.Aliases.Count > 0) properties["aliases"] = symbol.Aliases.Cast<object?>().ToList();
-        return builder.Node(symbol.Canonical, labels, properties, span);
+        return builder.Node(symbol.Canonical, Labelled(kind),
+        [
+            ("symbol", symbol.Canonical),
+            ("body", symbol.Body),
+            ("kind", kind),
+            ("session", symbol.Session),
+            ("adoptionDate", dated ? date : null),
+            ("date", dated ? null : date),
+            ("year", YearOf(symbol, date)),
+            ("title", title),
+            (PropertyNames.Stub, true),
+            ("aliases", AliasList(symbol)),
+        ], span);
     }
+
+    /// <summary>Document, and the label its kind gives it (Resolution, Report…) when it has one.</summary>
+    private static string[] Labelled(string? kind) => LabelForKind(kind) is { } label ? [Labels.Document, label] : [Labels.Document];
+
+    private static List<object?>? AliasList(DocumentSymbol symbol) => symbol.Aliases.Count > 0 ? symbol.Aliases.Cast<object?>().ToList() : null;
 
     /// <summary>The year: from a date, or the year a symbol states ("S/RES/1631 (2005)", "S/2022/606", "E/2009/28").</summary>
     public static long? YearOf(DocumentSymbol symbol, string? isoDate)

@@ -30,18 +30,13 @@ internal static class EntityLinker
             {
                 AddOrganisation(builder, mention);
                 var asWritten = mention.AsWritten != mention.Name ? mention.AsWritten : null;
-                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, mention.Id, new Dictionary<string, object?> { ["asWritten"] = asWritten }, mention.Span, $"{mention.Span.Start}");
+                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, mention.Id, [("asWritten", asWritten)], mention.Span, $"{mention.Span.Start}");
             }
             foreach (var operation in OperationRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End))
             {
                 var id = "operation:" + GraphBuilder.Slug(operation.Name);
                 var conductor = organisations.LastOrDefault(o => o.Span.End <= operation.Span.Start && operation.Span.Start - o.Span.End < 120 && o.Id != "org:united-nations");
-                builder.Node(id, [Labels.Operation], new Dictionary<string, object?>
-                {
-                    ["name"] = operation.Name,
-                    ["purpose"] = operation.Purpose,
-                    ["organization"] = conductor?.Name,
-                }, operation.Span);
+                builder.Node(id, [Labels.Operation], [("name", operation.Name), ("purpose", operation.Purpose), ("organization", conductor?.Name)], operation.Span);
                 builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, operation.Span, $"{operation.Span.Start}");
             }
             foreach (var agreement in AgreementRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End, organisations))
@@ -49,14 +44,14 @@ internal static class EntityLinker
                 // Two parties and a kind name one agreement whatever date a text gives it; otherwise the date or place tells agreements apart.
                 var identifying = agreement.Parties.Count >= 2 ? agreement.Parties.Select(ShortName) : [agreement.Date ?? agreement.Place ?? GraphBuilder.Slug(agreement.Text)];
                 var id = "agreement:" + GraphBuilder.Slug(string.Join(' ', identifying.Prepend(agreement.Kind)));
-                builder.Node(id, [Labels.Agreement], new Dictionary<string, object?>
-                {
-                    ["kind"] = agreement.Kind,
-                    ["title"] = agreement.Text,
-                    ["date"] = agreement.Date,
-                    ["place"] = agreement.Place,
-                    ["parties"] = agreement.Parties.Select(p => (object?)p.Name).ToList(),
-                }, agreement.Span);
+                builder.Node(id, [Labels.Agreement],
+                [
+                    ("kind", agreement.Kind),
+                    ("title", agreement.Text),
+                    ("date", agreement.Date),
+                    ("place", agreement.Place),
+                    ("parties", agreement.Parties.Select(p => (object?)p.Name).ToList()),
+                ], agreement.Span);
                 builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, agreement.Span, $"{agreement.Span.Start}");
                 foreach (var party in agreement.Parties)
                     builder.Relationship(RelationshipTypes.PartyTo, party.Id, id, party.Span);
@@ -66,12 +61,8 @@ internal static class EntityLinker
         foreach (var request in RequestRecogniser.Recognise(text, paragraphs))
         {
             var sessionId = AddSession(builder, "A", request.Session, request.Span);
-            builder.Relationship(RelationshipTypes.Requests, documentId, sessionId, new Dictionary<string, object?>
-            {
-                ["what"] = request.What,
-                ["addressee"] = request.Addressee,
-                ["paragraph"] = request.Paragraph.Id,
-            }, request.Span, request.Paragraph.Id[(request.Paragraph.Id.IndexOf('#', StringComparison.Ordinal) + 1)..]);
+            builder.Relationship(RelationshipTypes.Requests, documentId, sessionId,
+                [("what", request.What), ("addressee", request.Addressee), ("paragraph", request.Paragraph.Id)], request.Span, request.Paragraph.Id[(request.Paragraph.Id.IndexOf('#', StringComparison.Ordinal) + 1)..]);
         }
     }
 
@@ -80,14 +71,14 @@ internal static class EntityLinker
 
     private static void AddOrganisation(GraphBuilder builder, OrganisationMention mention)
     {
-        var properties = new Dictionary<string, object?> { ["name"] = mention.Name };
-        if (mention.Entry is { } entry)
-        {
-            properties["kind"] = entry.Kind;
-            if (entry.Aliases.Count > 0) properties["aliases"] = entry.Aliases.Cast<object?>().ToList();
-            if (entry.FormerNames.Count > 0) properties["formerNames"] = entry.FormerNames.Select(f => (object?)f.Name).ToList();
-        }
-        builder.Node(mention.Id, [Labels.Organization], properties, mention.Span);
+        var entry = mention.Entry;
+        builder.Node(mention.Id, [Labels.Organization],
+        [
+            ("name", mention.Name),
+            ("kind", entry?.Kind),
+            ("aliases", entry is { Aliases.Count: > 0 } ? entry.Aliases.Cast<object?>().ToList() : null),
+            ("formerNames", entry is { FormerNames.Count: > 0 } ? entry.FormerNames.Select(f => (object?)f.Name).ToList() : null),
+        ], mention.Span);
     }
 
     private static void LinkSession(GraphBuilder builder, DocumentIdentity identity, string documentId)
@@ -101,11 +92,7 @@ internal static class EntityLinker
     private static string AddSession(GraphBuilder builder, string organ, int number, SourceSpan? span)
     {
         var id = $"session:{organ}/{number}";
-        builder.Node(id, [Labels.Session], new Dictionary<string, object?>
-        {
-            ["body"] = "General Assembly",
-            ["number"] = (long)number,
-        }, span);
+        builder.Node(id, [Labels.Session], [("body", "General Assembly"), ("number", (long)number)], span);
         return id;
     }
 
@@ -113,14 +100,14 @@ internal static class EntityLinker
     {
         if (identity.MeetingId is not { } id || identity.MeetingNumber is not { } number) return;
         var isSecurityCouncil = id.StartsWith("S/", StringComparison.Ordinal);
-        builder.Node(id, [Labels.Meeting], new Dictionary<string, object?>
-        {
-            ["body"] = isSecurityCouncil ? "Security Council" : "General Assembly",
-            ["number"] = number.Value,
-            ["date"] = identity.MeetingDate?.Value ?? identity.AdoptionDate?.Value,
-            ["session"] = isSecurityCouncil ? null : identity.Session?.Value ?? identity.Symbol.Session,
-            ["plenary"] = isSecurityCouncil ? null : true,
-        }, number.Span);
+        builder.Node(id, [Labels.Meeting],
+        [
+            ("body", isSecurityCouncil ? "Security Council" : "General Assembly"),
+            ("number", number.Value),
+            ("date", identity.MeetingDate?.Value ?? identity.AdoptionDate?.Value),
+            ("session", isSecurityCouncil ? null : identity.Session?.Value ?? identity.Symbol.Session),
+            ("plenary", isSecurityCouncil ? null : true),
+        ], number.Span);
         builder.Relationship(RelationshipTypes.AdoptedAt, documentId, id, number.Span);
     }
 
@@ -129,7 +116,7 @@ internal static class EntityLinker
         var series = SeriesRecogniser.Recognise(text, identity, paragraphs, citations);
         if (series is null) return;
         var id = "series:" + GraphBuilder.Slug(series.Title);
-        builder.Node(id, [Labels.Series], new Dictionary<string, object?> { ["title"] = series.Title }, series.Span);
+        builder.Node(id, [Labels.Series], [("title", series.Title)], series.Span);
         if (series.SelfBelongs) builder.Relationship(RelationshipTypes.InSeries, documentId, id, series.Span);
         string? later = series.SelfBelongs ? documentId : null;
         foreach (var earlier in series.Earlier.AsEnumerable().Reverse())

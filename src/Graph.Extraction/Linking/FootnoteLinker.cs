@@ -13,11 +13,7 @@ internal static class FootnoteLinker
         {
             var id = $"{documentId}#fn{block.FootnoteNumber}";
             var span = new SourceSpan(block.Start, block.End);
-            builder.Node(id, [Labels.Footnote], new Dictionary<string, object?>
-            {
-                ["number"] = (long)block.FootnoteNumber,
-                ["text"] = laid.Text[block.ContentStart..block.End],
-            }, span);
+            builder.Node(id, [Labels.Footnote], [("number", (long)block.FootnoteNumber), ("text", laid.Text[block.ContentStart..block.End])], span);
             var callers = paragraphs.Where(p => p.Footnotes.Contains(block.FootnoteNumber)).ToList();
             foreach (var paragraph in callers)
                 builder.Relationship(RelationshipTypes.HasFootnote, paragraph.Id, id, span);

@@ -10,21 +10,26 @@ internal sealed class GraphBuilder(GraphDocument document)
 {
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
     // Keyed by the parts of GraphRelationship.Id (type, ends, key), so looking one up builds no id string.
-    private readonly Dictionary<(string Type, string Start, string End, string Key), GraphRelationship> _relationships = [];
+    private readonly Dictionary<(string Type, string Start, string End, string Key), GraphRelationship> _relationships = new(RelationshipIdentity.Comparer);
 
     public GraphDocument Document { get; } = document;
 
-    public GraphNode Node(string id, IEnumerable<string> labels, Dictionary<string, object?> properties, SourceSpan? span)
+    /// <summary>
+    /// States a node: its labels and the properties given (null values are left out). Properties arrive as a
+    /// span of pairs, which a collection expression keeps on the stack: the node's own sorted dictionary is the
+    /// only one built, where a dictionary literal per call used to be built and thrown away.
+    /// </summary>
+    public GraphNode Node(string id, ReadOnlySpan<string> labels, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span)
     {
         if (!_nodes.TryGetValue(id, out var node))
         {
-            node = new GraphNode(id, labels);
+            node = new GraphNode(id, []);
             node.Properties[PropertyNames.Id] = id;
             if (span is { } s) Stamp(node.Properties, s);
             _nodes[id] = node;
             Document.Nodes.Add(node);
         }
-        else node.Labels.UnionWith(labels);
+        foreach (var label in labels) node.Labels.Add(label);
         foreach (var (key, value) in properties)
         {
             if (value is null) continue;
@@ -35,19 +40,17 @@ internal sealed class GraphBuilder(GraphDocument document)
 
     /// <summary>A relationship with no properties but its provenance.</summary>
     public GraphRelationship Relationship(string type, string start, string end, SourceSpan? span, string? key = null) =>
-        Relationship(type, start, end, null, span, key);
+        Relationship(type, start, end, [], span, key);
 
-    public GraphRelationship Relationship(string type, string start, string end, Dictionary<string, object?>? properties, SourceSpan? span, string? key = null)
+    /// <summary>States a relationship once; a repeated statement (same type, ends and key) returns the first.</summary>
+    public GraphRelationship Relationship(string type, string start, string end, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span, string? key = null)
     {
         var identity = (type, start, end, key ?? "");
         if (_relationships.TryGetValue(identity, out var existing)) return existing;
         var relationship = new GraphRelationship(type, start, end, null, key);
-        if (properties is not null)
+        foreach (var (k, value) in properties)
         {
-            foreach (var (k, value) in properties)
-            {
-                if (value is not null) relationship.Properties[k] = Normalised(value);
-            }
+            if (value is not null) relationship.Properties[k] = Normalised(value);
         }
         if (span is { } s) Stamp(relationship.Properties, s);
         _relationships[identity] = relationship;
@@ -73,9 +76,18 @@ internal sealed class GraphBuilder(GraphDocument document)
     private void Stamp(SortedDictionary<string, object?> properties, SourceSpan span)
     {
         properties[PropertyNames.Source] = Document.DocumentId;
-        properties[PropertyNames.SpanStart] = (long)span.Start;
-        properties[PropertyNames.SpanEnd] = (long)span.End;
+        properties[PropertyNames.SpanStart] = Boxed(span.Start);
+        properties[PropertyNames.SpanEnd] = Boxed(span.End);
     }
+
+    /// <summary>
+    /// Every node and relationship carries two offsets as boxed longs. Boxes are immutable, so those of the offsets
+    /// most texts have are made once and shared, saving two allocations per fact; a race only makes an equal box twice.
+    /// </summary>
+    private static object Boxed(int offset) =>
+        (uint)offset < (uint)SharedOffsets.Length ? SharedOffsets[offset] ??= (long)offset : (long)offset;
+
+    private static readonly object?[] SharedOffsets = new object?[1 << 15];
 
     /// <summary>A node id made of lower-case words: "Collective Security Treaty Organization" → "collective-security-treaty-organization".</summary>
     public static string Slug(string text)

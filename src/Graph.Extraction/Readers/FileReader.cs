@@ -58,14 +58,25 @@ internal static class FileReader
     {
         var sample = text.AsSpan(0, Math.Min(text.Length, 20_000));
         if (sample.Contains("<sup>", StringComparison.OrdinalIgnoreCase)) return true;
-        var headings = 0;
-        foreach (var range in sample.Split('\n'))
-        {
-            var line = sample[range];
-            if (line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("## ", StringComparison.Ordinal)) headings++;
-        }
-        return headings >= 2 || sample.Contains("](#)", StringComparison.Ordinal) || sample.Contains("](http", StringComparison.Ordinal);
+        return AtxHeadings(sample) >= 2 || sample.Contains("](#)", StringComparison.Ordinal) || sample.Contains("](http", StringComparison.Ordinal);
     }
+
+    /// <summary>Lines opening with "# " or "## ", counted up to two; found by searching for "#" after a line break, not line by line.</summary>
+    private static int AtxHeadings(ReadOnlySpan<char> sample)
+    {
+        var headings = IsAtxHeading(sample) ? 1 : 0;
+        var at = 0;
+        while (headings < 2)
+        {
+            var k = sample[at..].IndexOf("\n#", StringComparison.Ordinal);
+            if (k < 0) break;
+            at += k + 1;
+            if (IsAtxHeading(sample[at..])) headings++;
+        }
+        return headings;
+    }
+
+    private static bool IsAtxHeading(ReadOnlySpan<char> line) => line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("## ", StringComparison.Ordinal);
 
     public static SourceText Unreadable(string fileName, string code, string message)
     {
@@ -78,11 +89,19 @@ internal static class FileReader
     private static bool TryDecode(byte[] content, out string text, out string? encodingName)
     {
         text = TextDecoding.Decode(content, out encodingName);
+        // Text has none or a few: a vectorised search finds each rather than a test of every character.
         var suspicious = 0;
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        int k;
+        while ((k = rest.IndexOfAny(Suspicious)) >= 0)
         {
-            if (c == '\uFFFD' || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t' and not '\f')) suspicious++;
+            suspicious++;
+            rest = rest[(k + 1)..];
         }
         return suspicious <= Math.Max(2, text.Length / 50);
     }
+
+    /// <summary>The replacement character and control characters other than line, tab and page breaks.</summary>
+    private static readonly System.Buffers.SearchValues<char> Suspicious = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c == '\uFFFD' || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t' and not '\f'))]);
 }

@@ -61,7 +61,8 @@ internal static class TextDecoding
     {
         bigEndian = false;
         var sample = content[..(Math.Min(content.Length, 4096) & ~1)];
-        if (sample.Length < 8) return false;
+        // Neither kind of UTF-16 without a zero byte: most files are answered by one vectorised search.
+        if (sample.Length < 8 || !sample.Contains((byte)0)) return false;
         int evenZeros = 0, oddZeros = 0;
         for (var i = 0; i < sample.Length; i += 2)
         {

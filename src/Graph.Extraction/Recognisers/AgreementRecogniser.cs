@@ -30,9 +30,14 @@ internal static class AgreementRecogniser
         ("peace agreement", "agreement"),
     ];
 
+    /// <summary>All the phrases at once: most paragraphs name no agreement, and one search tells so.</summary>
+    private static readonly System.Buffers.SearchValues<string> AnyPhrase =
+        System.Buffers.SearchValues.Create([.. Kinds.Select(k => k.Phrase)], StringComparison.Ordinal);
+
     public static List<AgreementMention> Recognise(string text, int start, int end, IReadOnlyList<OrganisationMention> organisations)
     {
         var result = new List<AgreementMention>();
+        if (!text.AsSpan(start, end - start).ContainsAny(AnyPhrase)) return result;
         foreach (var (phrase, kind) in Kinds)
         {
             var at = start;

@@ -52,10 +52,16 @@ internal static class OperationRecogniser
 
     private static int IndexOfOperation(string text, int from, int end)
     {
-        for (var i = from; i < end - 9; i++)
+        // A vectorised search for the word's tail, then the test of its first letter and its boundaries.
+        var i = from;
+        while (i < end - 9)
         {
-            if ((text[i] == 'o' || text[i] == 'O') && string.CompareOrdinal(text, i + 1, "peration", 0, 8) == 0
+            var found = text.AsSpan(i + 1, end - 1 - (i + 1)).IndexOf("peration", StringComparison.Ordinal);
+            if (found < 0) return -1;
+            i += found;
+            if ((text[i] == 'o' || text[i] == 'O')
                 && (i == 0 || !char.IsLetter(text[i - 1])) && (i + 9 >= text.Length || !char.IsLetter(text[i + 9]))) return i;
+            i++;
         }
         return -1;
     }

@@ -30,6 +30,10 @@ internal static class OrganisationRecogniser
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "in", "to" };
 
+    /// <summary>Every ASCII character but A–Z: none of them can open a name (non-ASCII capitals such as "É" still can).</summary>
+    private static readonly System.Buffers.SearchValues<char> AsciiOtherThanCapitals =
+        System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiLetterUpper(c))]);
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadNounLookup = HeadNouns.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameStartLookup = NotNameStarts.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ConnectorLookup = Connectors.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -107,6 +111,10 @@ internal static class OrganisationRecogniser
         var i = start;
         while (i < end)
         {
+            // Names open with a capital: skip the lower-case words, spaces and punctuation in one vectorised search.
+            var skip = text.AsSpan(i, end - i).IndexOfAnyExcept(AsciiOtherThanCapitals);
+            if (skip < 0) break;
+            i += skip;
             if (!char.IsUpper(text[i]) || !IsWordBoundary(text, i - 1) || taken[i - start]) { i++; continue; }
             // Read a run of capitalised words joined by connectors.
             words.Clear();

@@ -126,9 +126,10 @@ internal static class ParagraphRecogniser
 
     private static bool LooksOperative(string clean)
     {
-        var word = clean.Split(' ', 2)[0];
+        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        var word = space < 0 ? clean.AsSpan() : clean.AsSpan(0, space);
         return word.Length > 3 && char.IsUpper(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
-            && word is not "States" and not "Nations" and not "Members" and not "Parties";
+            && word is not ("States" or "Nations" or "Members" or "Parties");
     }
 
     private static (string? Number, string? Letter, int ContentStart) ReadNumbering(string text, Block block)
@@ -180,17 +181,47 @@ internal static class ParagraphRecogniser
         char[]? rented = null;
         var buffer = content.Length <= 512 ? stackalloc char[content.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(content.Length));
         var n = 0;
-        foreach (var c in content)
+        // Called on every paragraph and clause: copy the runs between the characters that change in bulk,
+        // rather than testing every character.
+        var rest = content;
+        while (!rest.IsEmpty)
         {
-            if (Superscript.IsDigit(c) || c == '*') continue;
-            if (char.IsWhiteSpace(c)) { if (n > 0 && buffer[n - 1] != ' ') buffer[n++] = ' '; continue; }
-            buffer[n++] = c;
+            var changed = rest.IndexOfAny(DroppedOrSpaced);
+            n = AppendCollapsingSpaces(changed < 0 ? rest : rest[..changed], buffer, n);
+            if (changed < 0) break;
+            if (char.IsWhiteSpace(rest[changed]) && n > 0 && buffer[n - 1] != ' ') buffer[n++] = ' ';
+            rest = rest[(changed + 1)..];
         }
         // Spaces never lead and never repeat, so at most one trails.
         if (n > 0 && buffer[n - 1] == ' ') n--;
         var clean = new string(buffer[..n]);
         if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
         return clean;
+    }
+
+    /// <summary>Footnote marks and asterisks (dropped), and whitespace other than a plain space (made one).</summary>
+    private static readonly System.Buffers.SearchValues<char> DroppedOrSpaced = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => Superscript.IsDigit(c) || c == '*' || (char.IsWhiteSpace(c) && c != ' '))]);
+
+    /// <summary>Appends a run holding no dropped character, keeping one space where it has several and none at the start.</summary>
+    private static int AppendCollapsingSpaces(ReadOnlySpan<char> run, Span<char> buffer, int n)
+    {
+        while (!run.IsEmpty)
+        {
+            var leading = run.IndexOfAnyExcept(' ');
+            if (leading != 0)
+            {
+                if (n > 0 && buffer[n - 1] != ' ') buffer[n++] = ' ';
+                if (leading < 0) break;
+                run = run[leading..];
+            }
+            var doubled = run.IndexOf("  ", StringComparison.Ordinal);
+            var take = doubled < 0 ? run.Length : doubled + 1;
+            run[..take].CopyTo(buffer[n..]);
+            n += take;
+            run = run[take..];
+        }
+        return n;
     }
 
     /// <summary>

@@ -121,9 +121,13 @@ internal static class FurnitureDetector
     {
         var furniture = new bool[lines.Count];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in lines)
+        // Only lines past the first forty are tested for repeating, so a shorter text needs no counts.
+        if (lines.Count > RepeatsFrom + 1)
         {
-            if (line.Length >= 12 && line.Length <= 120) counts[line] = counts.GetValueOrDefault(line) + 1;
+            foreach (var line in lines)
+            {
+                if (line.Length >= 12 && line.Length <= 120) counts[line] = counts.GetValueOrDefault(line) + 1;
+            }
         }
         var seenSymbolLine = false;
         var nonBlank = 0;
@@ -145,10 +149,13 @@ internal static class FurnitureDetector
                 continue;
             }
             // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
-            if (i > 40 && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
+            if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
         }
         return furniture;
     }
+
+    /// <summary>A repeated line counts as a running title only after this line.</summary>
+    private const int RepeatsFrom = 40;
 
     private static bool IsDateLine(string line) => Graph.Model.Symbols.DateText.TryRead(line.Trim('*'), 0, out _, out var end) && end >= line.Trim('*').Length - 1;
 

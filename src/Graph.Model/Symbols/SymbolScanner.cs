@@ -10,6 +10,13 @@ public static class SymbolScanner
 {
     private const int MaxSegments = 8;
 
+    /// <summary>
+    /// What a match can open with: the capital of a full symbol ("A/77/277"), the "r" or "d" of
+    /// "resolution(s)"/"decision(s)", or the digit of a bare "1447 (2002)".
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> SymbolOpenings =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZrd0123456789");
+
     public static IReadOnlyList<SymbolMatch> Scan(string text, SymbolContext context)
     {
         var result = new List<SymbolMatch>();
@@ -17,6 +24,10 @@ public static class SymbolScanner
         var i = 0;
         while (i < text.Length)
         {
+            // Most characters cannot open a symbol: jump to the next one that can before testing for a word boundary.
+            var skip = text.AsSpan(i).IndexOfAny(SymbolOpenings);
+            if (skip < 0) break;
+            i += skip;
             var c = text[i];
             if (IsWordBoundaryBefore(text, i))
             {
