@@ -11,16 +11,14 @@ public sealed class GraphNode
         ArgumentException.ThrowIfNullOrEmpty(id);
         Id = id;
         Labels = new SortedSet<string>(labels, StringComparer.Ordinal);
-        Properties = properties is null
-            ? new SortedDictionary<string, object?>(StringComparer.Ordinal)
-            : new SortedDictionary<string, object?>(properties, StringComparer.Ordinal);
+        Properties = properties is null ? new SortedPropertyMap() : new SortedPropertyMap(properties);
     }
 
     public string Id { get; }
 
     public SortedSet<string> Labels { get; }
 
-    public SortedDictionary<string, object?> Properties { get; }
+    public SortedPropertyMap Properties { get; }
 
     public bool HasLabel(string label) => Labels.Contains(label);
 

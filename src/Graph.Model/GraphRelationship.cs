@@ -16,9 +16,7 @@ public sealed class GraphRelationship
         Start = start;
         End = end;
         Key = key ?? "";
-        Properties = properties is null
-            ? new SortedDictionary<string, object?>(StringComparer.Ordinal)
-            : new SortedDictionary<string, object?>(properties, StringComparer.Ordinal);
+        Properties = properties is null ? new SortedPropertyMap() : new SortedPropertyMap(properties);
     }
 
     public string Type { get; }
@@ -32,7 +30,7 @@ public sealed class GraphRelationship
     /// <summary>Identity of the relationship: type, ends and key.</summary>
     public string Id => Key.Length == 0 ? $"{Start}-[{Type}]->{End}" : $"{Start}-[{Type}]->{End}#{Key}";
 
-    public SortedDictionary<string, object?> Properties { get; }
+    public SortedPropertyMap Properties { get; }
 
     public GraphRelationship Clone() =>
         new(Type, Start, End, Properties.ToDictionary(p => p.Key, p => PropertyValues.Copy(p.Value)), Key);

@@ -16,7 +16,7 @@ internal sealed class GraphBuilder(GraphDocument document)
 
     /// <summary>
     /// States a node: its labels and the properties given (null values are left out). Properties arrive as a
-    /// span of pairs, which a collection expression keeps on the stack: the node's own sorted dictionary is the
+    /// span of pairs, which a collection expression keeps on the stack: the node's own property map is the
     /// only one built, where a dictionary literal per call used to be built and thrown away.
     /// </summary>
     public GraphNode Node(string id, ReadOnlySpan<string> labels, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span)
@@ -73,7 +73,7 @@ internal sealed class GraphBuilder(GraphDocument document)
 
     public GraphNode? TryGetNode(string id) => _nodes.GetValueOrDefault(id);
 
-    private void Stamp(SortedDictionary<string, object?> properties, SourceSpan span)
+    private void Stamp(SortedPropertyMap properties, SourceSpan span)
     {
         properties[PropertyNames.Source] = Document.DocumentId;
         properties[PropertyNames.SpanStart] = Boxed(span.Start);

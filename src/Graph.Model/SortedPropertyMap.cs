@@ -1,0 +1,300 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Graph.Model;
+
+/// <summary>
+/// The properties of a node or relationship: a map from name to value that enumerates in ordinal order of the
+/// names, which the JSON, GraphML and CSV exports (and the golden files) rely on.
+/// </summary>
+/// <remarks>
+/// A node has a handful of properties, so one array of pairs kept sorted and searched by bisection beats a
+/// balanced tree: a tree spends an object per entry and a walk of pointers per insertion, and the extractor
+/// builds millions of these maps. It behaves as the <c>SortedDictionary</c> it replaces: a missing key
+/// throws on read, <see cref="Add"/> throws on a duplicate, and changing the map while enumerating it throws.
+/// </remarks>
+public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyDictionary<string, object?>
+{
+    // Stamped provenance (id, source, span start and end) plus a few facts is what most nodes carry.
+    private const int FirstCapacity = 8;
+
+    private KeyValuePair<string, object?>[] _entries;
+    private int _count;
+    // Bumped by every change, so an enumerator can tell it was overtaken as SortedDictionary's can.
+    private int _version;
+    private KeyCollection? _keys;
+    private ValueCollection? _values;
+
+    public SortedPropertyMap() => _entries = [];
+
+    /// <summary>A copy of <paramref name="properties"/>; throws on a name given twice, as a dictionary would.</summary>
+    public SortedPropertyMap(IEnumerable<KeyValuePair<string, object?>> properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        _entries = [.. properties];
+        _count = _entries.Length;
+        foreach (var entry in _entries) ArgumentNullException.ThrowIfNull(entry.Key, nameof(properties));
+        // Copies of another map (clones, the JSON reader's insertion-ordered dictionaries) usually arrive sorted.
+        if (!IsStrictlyAscending()) SortRejectingDuplicates();
+    }
+
+    public int Count => _count;
+
+    public object? this[string key]
+    {
+        get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The property '{key}' is not in the map.");
+        set
+        {
+            var index = IndexOf(key);
+            if (index >= 0) _entries[index] = new(key, value);
+            else Insert(~index, key, value);
+            _version++;
+        }
+    }
+
+    public KeyCollection Keys => _keys ??= new(this);
+
+    public ValueCollection Values => _values ??= new(this);
+
+    public void Add(string key, object? value)
+    {
+        if (!TryAdd(key, value)) throw new ArgumentException($"The property '{key}' is already in the map.", nameof(key));
+    }
+
+    /// <summary>Adds the property unless the name is taken; one search where ContainsKey-then-Add would make two.</summary>
+    public bool TryAdd(string key, object? value)
+    {
+        var index = IndexOf(key);
+        if (index >= 0) return false;
+        Insert(~index, key, value);
+        _version++;
+        return true;
+    }
+
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
+    {
+        var index = IndexOf(key);
+        if (index < 0)
+        {
+            value = null;
+            return false;
+        }
+        value = _entries[index].Value;
+        return true;
+    }
+
+    public bool Remove(string key)
+    {
+        var index = IndexOf(key);
+        if (index < 0) return false;
+        RemoveAt(index);
+        return true;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_entries, 0, _count);
+        _count = 0;
+        _version++;
+    }
+
+    public Enumerator GetEnumerator() => new(this);
+
+    /// <summary>The index of <paramref name="key"/>, or the bitwise complement of where it would be inserted.</summary>
+    private int IndexOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var low = 0;
+        var high = _count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = string.CompareOrdinal(_entries[middle].Key, key);
+            if (order == 0) return middle;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return ~low;
+    }
+
+    private void Insert(int index, string key, object? value)
+    {
+        if (_count == _entries.Length) Array.Resize(ref _entries, _count == 0 ? FirstCapacity : _count * 2);
+        if (index < _count) Array.Copy(_entries, index, _entries, index + 1, _count - index);
+        _entries[index] = new(key, value);
+        _count++;
+    }
+
+    private void RemoveAt(int index)
+    {
+        _count--;
+        if (index < _count) Array.Copy(_entries, index + 1, _entries, index, _count - index);
+        _entries[_count] = default;
+        _version++;
+    }
+
+    private bool IsStrictlyAscending()
+    {
+        for (var i = 1; i < _count; i++)
+            if (string.CompareOrdinal(_entries[i - 1].Key, _entries[i].Key) >= 0) return false;
+        return true;
+    }
+
+    private void SortRejectingDuplicates()
+    {
+        Array.Sort(_entries, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        for (var i = 1; i < _count; i++)
+            if (string.Equals(_entries[i - 1].Key, _entries[i].Key, StringComparison.Ordinal))
+                throw new ArgumentException($"The property '{_entries[i].Key}' is given twice.", "properties");
+    }
+
+    private void ThrowIfChangedSince(int version)
+    {
+        if (version != _version) throw new InvalidOperationException("The property map was changed while it was being enumerated.");
+    }
+
+    // The pair-wise members of ICollection<KeyValuePair>: a pair is present when both name and value match.
+    bool ICollection<KeyValuePair<string, object?>>.IsReadOnly => false;
+
+    void ICollection<KeyValuePair<string, object?>>.Add(KeyValuePair<string, object?> item) => Add(item.Key, item.Value);
+
+    bool ICollection<KeyValuePair<string, object?>>.Contains(KeyValuePair<string, object?> item)
+    {
+        var index = IndexOf(item.Key);
+        return index >= 0 && EqualityComparer<object?>.Default.Equals(_entries[index].Value, item.Value);
+    }
+
+    bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item)
+    {
+        var index = IndexOf(item.Key);
+        if (index < 0 || !EqualityComparer<object?>.Default.Equals(_entries[index].Value, item.Value)) return false;
+        RemoveAt(index);
+        return true;
+    }
+
+    void ICollection<KeyValuePair<string, object?>>.CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        Array.Copy(_entries, 0, array, arrayIndex, _count);
+    }
+
+    ICollection<string> IDictionary<string, object?>.Keys => Keys;
+
+    ICollection<object?> IDictionary<string, object?>.Values => Values;
+
+    IEnumerable<string> IReadOnlyDictionary<string, object?>.Keys => Keys;
+
+    IEnumerable<object?> IReadOnlyDictionary<string, object?>.Values => Values;
+
+    IEnumerator<KeyValuePair<string, object?>> IEnumerable<KeyValuePair<string, object?>>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Walks the pairs in name order without allocating when used by <c>foreach</c> on the map itself.</summary>
+    public struct Enumerator : IEnumerator<KeyValuePair<string, object?>>
+    {
+        private readonly SortedPropertyMap _map;
+        private readonly int _version;
+        private int _index;
+
+        internal Enumerator(SortedPropertyMap map)
+        {
+            _map = map;
+            _version = map._version;
+            _index = -1;
+        }
+
+        public readonly KeyValuePair<string, object?> Current => _map._entries[_index];
+
+        readonly object IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            _map.ThrowIfChangedSince(_version);
+            return ++_index < _map._count;
+        }
+
+        public void Reset()
+        {
+            _map.ThrowIfChangedSince(_version);
+            _index = -1;
+        }
+
+        public readonly void Dispose() { }
+    }
+
+    /// <summary>The names, in ordinal order; a read-only view that follows later changes to the map.</summary>
+    public sealed class KeyCollection : ICollection<string>, IReadOnlyCollection<string>
+    {
+        private readonly SortedPropertyMap _map;
+
+        internal KeyCollection(SortedPropertyMap map) => _map = map;
+
+        public int Count => _map._count;
+
+        public bool IsReadOnly => true;
+
+        public bool Contains(string item) => _map.ContainsKey(item);
+
+        public void CopyTo(string[] array, int arrayIndex)
+        {
+            ArgumentNullException.ThrowIfNull(array);
+            for (var i = 0; i < _map._count; i++) array[arrayIndex + i] = _map._entries[i].Key;
+        }
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            foreach (var entry in _map) yield return entry.Key;
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        void ICollection<string>.Add(string item) => throw ReadOnly();
+
+        bool ICollection<string>.Remove(string item) => throw ReadOnly();
+
+        void ICollection<string>.Clear() => throw ReadOnly();
+    }
+
+    /// <summary>The values, in ordinal order of their names; a read-only view that follows later changes to the map.</summary>
+    public sealed class ValueCollection : ICollection<object?>, IReadOnlyCollection<object?>
+    {
+        private readonly SortedPropertyMap _map;
+
+        internal ValueCollection(SortedPropertyMap map) => _map = map;
+
+        public int Count => _map._count;
+
+        public bool IsReadOnly => true;
+
+        public bool Contains(object? item)
+        {
+            for (var i = 0; i < _map._count; i++)
+                if (EqualityComparer<object?>.Default.Equals(_map._entries[i].Value, item)) return true;
+            return false;
+        }
+
+        public void CopyTo(object?[] array, int arrayIndex)
+        {
+            ArgumentNullException.ThrowIfNull(array);
+            for (var i = 0; i < _map._count; i++) array[arrayIndex + i] = _map._entries[i].Value;
+        }
+
+        public IEnumerator<object?> GetEnumerator()
+        {
+            foreach (var entry in _map) yield return entry.Value;
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        void ICollection<object?>.Add(object? item) => throw ReadOnly();
+
+        bool ICollection<object?>.Remove(object? item) => throw ReadOnly();
+
+        void ICollection<object?>.Clear() => throw ReadOnly();
+    }
+
+    private static NotSupportedException ReadOnly() => new("The keys and values of a property map are read-only views; change the map itself.");
+}

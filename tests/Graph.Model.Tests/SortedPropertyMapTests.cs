@@ -1,0 +1,120 @@
+using System.Text.Json;
+
+namespace Graph.Model.Tests;
+
+public sealed class SortedPropertyMapTests
+{
+    // Upper case sorts before lower case in ordinal order, and "a" before "aa": the order the exports rely on.
+    private static readonly string[] OrdinalOrder = ["B", "a", "aa", "b", "spanEnd", "spanStart", "Ä"];
+
+    [Fact]
+    public void EnumeratesInOrdinalOrderWhateverTheInsertionOrder()
+    {
+        var map = new SortedPropertyMap();
+        foreach (var key in OrdinalOrder.Reverse()) map[key] = key.Length;
+        foreach (var key in new[] { "b", "B" }) map[key] = key;
+
+        Assert.Equal(OrdinalOrder, map.Select(p => p.Key));
+        Assert.Equal(OrdinalOrder, map.Keys);
+        Assert.Equal(OrdinalOrder.Select(k => map[k]), map.Values);
+        Assert.Equal(OrdinalOrder.Length, map.Count);
+    }
+
+    [Fact]
+    public void EnumeratesLikeTheSortedDictionaryItReplaces()
+    {
+        var random = new Random(7);
+        var map = new SortedPropertyMap();
+        var reference = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        for (var step = 0; step < 2_000; step++)
+        {
+            var key = ((char)('A' + random.Next(60))).ToString() + random.Next(5);
+            switch (random.Next(4))
+            {
+                case 0:
+                    Assert.Equal(reference.Remove(key), map.Remove(key));
+                    break;
+                case 1:
+                    Assert.Equal(reference.TryAdd(key, step), map.TryAdd(key, step));
+                    break;
+                default:
+                    reference[key] = step;
+                    map[key] = step;
+                    break;
+            }
+            Assert.Equal(reference, map);
+        }
+    }
+
+    [Fact]
+    public void ReadsAndReportsAbsenceAsADictionaryDoes()
+    {
+        var map = new SortedPropertyMap { ["title"] = "Cooperation", ["stub"] = null };
+
+        Assert.True(map.TryGetValue("stub", out var stub));
+        Assert.Null(stub);
+        Assert.False(map.TryGetValue("session", out _));
+        Assert.True(map.ContainsKey("title"));
+        Assert.False(map.ContainsKey("Title"));
+        Assert.Throws<KeyNotFoundException>(() => map["session"]);
+        Assert.Throws<ArgumentNullException>(() => map.ContainsKey(null!));
+    }
+
+    [Fact]
+    public void AddThrowsOnADuplicateNameButTheIndexerReplaces()
+    {
+        var map = new SortedPropertyMap { { "session", 77L } };
+
+        Assert.Throws<ArgumentException>(() => map.Add("session", 78L));
+        Assert.False(map.TryAdd("session", 78L));
+        map["session"] = 78L;
+
+        Assert.Equal(78L, map["session"]);
+        Assert.Single(map);
+    }
+
+    [Fact]
+    public void CopiesUnsortedInputAndRejectsANameGivenTwice()
+    {
+        var map = new SortedPropertyMap(new Dictionary<string, object?> { ["z"] = 1L, ["a"] = 2L, ["m"] = 3L });
+
+        Assert.Equal(["a", "m", "z"], map.Keys);
+        Assert.Throws<ArgumentException>(() => new SortedPropertyMap([new("a", 1L), new("b", 2L), new("a", 3L)]));
+    }
+
+    [Fact]
+    public void RemovesByNameAndByPair()
+    {
+        var map = new SortedPropertyMap { ["a"] = 1L, ["b"] = 2L, ["c"] = 3L };
+        ICollection<KeyValuePair<string, object?>> pairs = map;
+
+        Assert.True(map.Remove("b"));
+        Assert.False(map.Remove("b"));
+        Assert.False(pairs.Remove(new("c", 4L)));
+        Assert.True(pairs.Remove(new("c", 3L)));
+
+        Assert.Equal(["a"], map.Keys);
+    }
+
+    [Fact]
+    public void ChangingTheMapWhileEnumeratingThrows()
+    {
+        var map = new SortedPropertyMap { ["a"] = 1L, ["b"] = 2L };
+
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var (key, _) in map) map[key + "x"] = 0L;
+        });
+    }
+
+    [Fact]
+    public void SerialisesAsAJsonObjectInOrdinalOrder()
+    {
+        var map = new SortedPropertyMap { ["title"] = "Cooperation", ["session"] = 77L, ["Id"] = "A/RES/77/13", ["tags"] = new List<object?> { "a", 1L } };
+
+        var json = JsonSerializer.Serialize(map);
+
+        Assert.Equal("""{"Id":"A/RES/77/13","session":77,"tags":["a",1],"title":"Cooperation"}""", json);
+        Assert.Equal(["Id", "session", "tags", "title"], JsonSerializer.Deserialize<SortedPropertyMap>(json)!.Keys);
+    }
+}
