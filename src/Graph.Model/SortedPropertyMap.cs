@@ -22,8 +22,6 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     private int _count;
     // Bumped by every change, so an enumerator can tell it was overtaken as SortedDictionary's can.
     private int _version;
-    private KeyCollection? _keys;
-    private ValueCollection? _values;
 
     public SortedPropertyMap() => _entries = [];
 
@@ -40,6 +38,16 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
     public int Count => _count;
 
+    /// <summary>
+    /// Makes room for <paramref name="capacity"/> properties at once, for a caller that knows how many are coming:
+    /// growing by doubling from a guess would allocate (and throw away) an array or two per map.
+    /// </summary>
+    public void EnsureCapacity(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        if (capacity > _entries.Length) Array.Resize(ref _entries, capacity);
+    }
+
     public object? this[string key]
     {
         get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The property '{key}' is not in the map.");
@@ -52,9 +60,10 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         }
     }
 
-    public KeyCollection Keys => _keys ??= new(this);
+    // Views made on demand rather than cached in two fields that every one of the millions of maps would carry.
+    public KeyCollection Keys => new(this);
 
-    public ValueCollection Values => _values ??= new(this);
+    public ValueCollection Values => new(this);
 
     public void Add(string key, object? value)
     {
