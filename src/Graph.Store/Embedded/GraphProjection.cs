@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Graph.Model;
 using Graph.Store.Memory;
 using Graph.Store.Services;
@@ -11,9 +12,9 @@ namespace Graph.Store.Embedded;
 /// <para>
 /// Most nodes and relationships are stated by one document (paragraphs, footnotes, a document's own
 /// links): for those only the document's number is kept, since memory holds the statement. What several
-/// documents state keeps the list of their numbers and its merge with the document that supplied each
-/// property: a new statement merges into that directly (a hub is stated by thousands of citing
-/// documents). Only withdrawing a statement merges again from all, reading the other documents'
+/// documents state keeps the list of their numbers and, per property of the merge, the document that
+/// supplied it; the merge itself is the node in the graph. A new statement merges into that directly (a
+/// hub is stated by thousands of citing documents). Only withdrawing a statement merges again from all, reading the other documents'
 /// statements back from the database (<paramref name="readStored"/>), so their statements need not be
 /// kept in memory. The merge does not depend on the order documents arrive in, so opening the store may
 /// replay the documents in any order.
@@ -30,11 +31,11 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
 
     private int[] _nodeStaters = new int[1024];
     private readonly Dictionary<long, SharedNode> _sharedNodes = [];
+
+    /// <summary>One instance of each property name the shared nodes refer to (decoded statements bring their own copies).</summary>
+    private readonly Dictionary<string, string> _propertyNames = new(StringComparer.Ordinal);
     private int[] _relationshipStaters = new int[1024];
     private readonly Dictionary<long, SharedRelationship> _sharedRelationships = [];
-
-    /// <summary>Relationship keys (<see cref="GraphRelationship.Key"/>) by internal id; most relationships have none.</summary>
-    private readonly Dictionary<long, string> _relationshipKeys = [];
 
     /// <summary>Documents read back during one <see cref="Apply"/>, so a document stating several affected nodes is decoded once.</summary>
     private readonly Dictionary<int, DocumentFacts?> _readBack = [];
@@ -44,7 +45,8 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     /// <summary>The search index to tell about every node created, changed or deleted (none while the store is loading).</summary>
     public SearchIndex? Search { get; set; }
 
-    public string KeyOf(long relationshipId) => _relationshipKeys.TryGetValue(relationshipId, out var key) ? key : "";
+    /// <summary>The relationship's key (<see cref="GraphRelationship.Key"/>), kept in its record in the graph; "" for none.</summary>
+    public string KeyOf(long relationshipId) => Graph.TryGetRelationshipKey(relationshipId, out var key) ? key : "";
 
     /// <summary>
     /// Changes the graph from what <paramref name="before"/> stated (null: nothing) to what
@@ -127,8 +129,9 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
             // A second document states the node: memory holds the first one's statement as it was stated
             // (less the stub mark its own document drops, which the merge drops too).
             Graph.TryGetNode(id, out var first);
-            var firstMerged = FactMerge.AddStatement(null, nodeId, _documentIds[stater], first.Labels, [.. first.Properties]);
-            _sharedNodes[id] = new SharedNode([stater], firstMerged);
+            var firstShared = new SharedNode([stater]);
+            Remember(firstShared, FactMerge.AddStatement(null, nodeId, _documentIds[stater], first.Labels, [.. first.Properties]));
+            _sharedNodes[id] = firstShared;
             _nodeStaters[id] = Several;
         }
 
@@ -137,9 +140,10 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         {
             // One more statement: merged into what the others add up to, if it changes anything at all.
             shared.Documents.Add(document);
-            if (!own && ChangesNothing(shared.Merged, documentId, after!)) return;
-            shared.Merged = FactMerge.AddStatement(shared.Merged, nodeId, documentId, after!.Labels, after.Properties);
-            SetMerged(id, shared.Merged.Labels, shared.Merged.Properties);
+            if (!own && ChangesNothing(id, nodeId, shared, documentId, after!)) return;
+            var added = FactMerge.AddStatement(Merged(id, nodeId, shared), nodeId, documentId, after!.Labels, after.Properties);
+            Remember(shared, added);
+            SetMerged(id, added.Labels, added.Properties);
             return;
         }
 
@@ -162,8 +166,36 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
             DeleteNode(id);
             return;
         }
-        shared.Merged = merged;
+        Remember(shared, merged);
         SetMerged(id, merged.Labels, merged.Properties);
+    }
+
+    /// <summary>
+    /// The merge of a shared node's statements: its labels and properties are the node as the graph holds
+    /// it (the graph shows the merge), the suppliers come from <see cref="SharedNode.Supplies"/>.
+    /// </summary>
+    private MergedNode Merged(long id, string nodeId, SharedNode shared)
+    {
+        Graph.TryGetNode(id, out var node);
+        var properties = new Dictionary<string, object?>(node.Properties.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in node.Properties) properties[key] = value;
+        var suppliers = new Dictionary<string, string>(shared.Supplies.Length, StringComparer.Ordinal);
+        foreach (var (key, document) in shared.Supplies) suppliers[key] = _documentIds[document];
+        return new MergedNode(nodeId, [.. node.Labels], properties, suppliers);
+    }
+
+    /// <summary>Keeps only who supplied each property of <paramref name="merged"/>; the graph keeps the rest.</summary>
+    private void Remember(SharedNode shared, MergedNode merged)
+    {
+        var supplies = new Supply[merged.Suppliers.Count];
+        var at = 0;
+        foreach (var (key, document) in merged.Suppliers)
+        {
+            ref var name = ref CollectionsMarshal.GetValueRefOrAddDefault(_propertyNames, key, out var known);
+            if (!known) name = key;
+            supplies[at++] = new Supply(name!, DocumentNumber(document));
+        }
+        shared.Supplies = supplies;
     }
 
     /// <summary>
@@ -171,17 +203,22 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     /// label already there, every property already supplied by an ordinally earlier document (the rule
     /// of <see cref="FactMerge.AddStatement"/>). Most citations of a hub change nothing.
     /// </summary>
-    private static bool ChangesNothing(MergedNode merged, string document, NodeStatement statement)
+    private bool ChangesNothing(long id, string nodeId, SharedNode shared, string document, NodeStatement statement)
     {
+        Graph.TryGetNode(id, out var node);
         foreach (var label in statement.Labels)
-            if (!merged.Labels.Contains(label)) return false;
-        var selfDescribed = merged.Suppliers.ContainsValue(merged.Id);
+            if (!node.Labels.Contains(label)) return false;
+        var selfDescribed = false;
+        foreach (var supply in shared.Supplies)
+            selfDescribed |= _documentIds[supply.Document] == nodeId;
         foreach (var (key, _) in statement.Properties)
         {
             if (key == PropertyNames.Stub && selfDescribed) continue;
             if (key == PropertyNames.Id) continue;
-            if (!merged.Suppliers.TryGetValue(key, out var supplier)) return false;
-            if (supplier != merged.Id && string.CompareOrdinal(document, supplier) < 0) return false;
+            var supplier = shared.SupplierOf(key);
+            if (supplier < 0) return false;
+            var supplierId = _documentIds[supplier];
+            if (supplierId != nodeId && string.CompareOrdinal(document, supplierId) < 0) return false;
         }
         return true;
     }
@@ -235,9 +272,8 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         if (!TryFindRelationship(start, identity.Type, end, identity.Key, out var id))
         {
             if (after is null) return;
-            id = Graph.CreateRelationship(identity.Type, start, end, after.Properties);
+            id = Graph.CreateRelationship(identity.Type, start, end, after.Properties, identity.Key);
             SetStater(ref _relationshipStaters, id, document);
-            if (identity.Key.Length > 0) _relationshipKeys[id] = identity.Key;
             return;
         }
 
@@ -273,22 +309,12 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     private void DeleteRelationship(long id)
     {
         Graph.DeleteRelationship(id);
-        _relationshipKeys.Remove(id);
         _sharedRelationships.Remove(id);
     }
 
     /// <summary>Finds a relationship by its identity (start, type, end, key) through the start node's adjacency.</summary>
-    public bool TryFindRelationship(long start, string type, long end, string key, out long id)
-    {
-        id = -1;
-        foreach (var candidate in Graph.GetRelationshipIds(start, Direction.Outgoing, [type]))
-        {
-            if (!Graph.TryGetRelationship(candidate, out var relationship) || relationship.EndId != end || KeyOf(candidate) != key) continue;
-            id = candidate;
-            return true;
-        }
-        return false;
-    }
+    public bool TryFindRelationship(long start, string type, long end, string key, out long id) =>
+        Graph.TryFindRelationship(start, type, end, key, out id);
 
     private static void SetStater(ref int[] staters, long id, int document)
     {
@@ -296,13 +322,28 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         staters[id] = document;
     }
 
-    /// <summary>The documents stating a node, and what their statements add up to.</summary>
-    private sealed class SharedNode(List<int> documents, MergedNode merged)
+    /// <summary>
+    /// The documents stating a node, and which of them supplied each property of the merge. The merged
+    /// labels and properties are not kept here: they are the node in the graph, and keeping a second copy
+    /// of them for every cited document was the largest cost of the projection.
+    /// </summary>
+    private sealed class SharedNode(List<int> documents)
     {
         public List<int> Documents { get; } = documents;
 
-        public MergedNode Merged { get; set; } = merged;
+        public Supply[] Supplies { get; set; } = [];
+
+        /// <summary>The number of the document that supplied <paramref name="key"/>, or -1.</summary>
+        public int SupplierOf(string key)
+        {
+            foreach (var supply in Supplies)
+                if (supply.Key == key) return supply.Document;
+            return -1;
+        }
     }
+
+    /// <summary>A property of a merged node and the number of the document whose statement supplied it.</summary>
+    private readonly record struct Supply(string Key, int Document);
 
     /// <summary>The documents stating a relationship, and the one whose statement memory shows.</summary>
     private sealed class SharedRelationship(List<int> documents, int first)

@@ -84,6 +84,26 @@ public sealed partial class MemoryGraph
         return RelationshipExists(id);
     }
 
+    /// <summary>
+    /// Finds the relationship of <paramref name="type"/> from <paramref name="startId"/> to
+    /// <paramref name="endId"/> created with <paramref name="key"/> ("" for none), through the start
+    /// node's adjacency, without materialising a relationship.
+    /// </summary>
+    public bool TryFindRelationship(long startId, string type, long endId, string key, out long id)
+    {
+        using var _ = EnterRead();
+        id = -1;
+        if (!NodeExists(startId) || !_typeTokens.TryGetValue(type, out var token)) return false;
+        foreach (var candidate in _nodes[startId].OutgoingIds)
+        {
+            ref var slot = ref _relationships[candidate];
+            if (slot.Type != token || slot.End != endId || !RecordKeyEquals(slot.Record, key)) continue;
+            id = candidate;
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>Deletes a relationship; false when it does not exist.</summary>
     public bool DeleteRelationship(long id)
     {

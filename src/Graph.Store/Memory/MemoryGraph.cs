@@ -163,6 +163,9 @@ public sealed partial class MemoryGraph : IDisposable
     private string RecordKey(long record) =>
         record == 0 ? "" : PropertyRecord.RelationshipKey(_arena.Chunk(record), RecordArena.Offset(record));
 
+    private bool RecordKeyEquals(long record, string key) =>
+        record == 0 ? key.Length == 0 : PropertyRecord.RelationshipKeyEquals(_arena.Chunk(record), RecordArena.Offset(record), key);
+
     private void DropRecord(long record)
     {
         if (record != 0) _arena.Drop(PropertyRecord.Length(_arena.Chunk(record), RecordArena.Offset(record)));
