@@ -318,7 +318,8 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
 
     private static void SetStater(ref int[] staters, long id, int document)
     {
-        if (id >= staters.Length) Array.Resize(ref staters, (int)Math.Max(staters.Length * 2L, id + 1));
+        // Growing by half rather than doubling, as the graph's slot arrays do, keeps the unused tail small.
+        if (id >= staters.Length) Array.Resize(ref staters, (int)Math.Max(staters.Length + staters.Length / 2L, id + 1));
         staters[id] = document;
     }
 

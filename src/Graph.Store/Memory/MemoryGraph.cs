@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Graph.Store.Memory;
 
 /// <summary>
@@ -105,6 +107,8 @@ public sealed partial class MemoryGraph : IDisposable
     /// <summary>The node's incoming relationship ids; valid until the next write.</summary>
     private ReadOnlySpan<int> IncomingIds(in NodeSlot slot) => _adjacency.List(slot.Incoming, slot.IncomingCount);
 
+    /// <summary>Packed to 20 bytes: the default alignment of the record would pad every slot to 24.</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private struct RelationshipSlot
     {
         /// <summary>The property record in <see cref="_arena"/>; 0 for no properties.</summary>
