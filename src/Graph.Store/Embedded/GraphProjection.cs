@@ -29,12 +29,12 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     private readonly Dictionary<string, int> _documentNumbers = new(StringComparer.Ordinal);
     private readonly List<string> _documentIds = [];
 
-    private int[] _nodeStaters = new int[1024];
+    private readonly PagedArray<int> _nodeStaters = new();
     private readonly Dictionary<long, SharedNode> _sharedNodes = [];
 
     /// <summary>One instance of each property name the shared nodes refer to (decoded statements bring their own copies).</summary>
     private readonly Dictionary<string, string> _propertyNames = new(StringComparer.Ordinal);
-    private int[] _relationshipStaters = new int[1024];
+    private readonly PagedArray<int> _relationshipStaters = new();
     private readonly Dictionary<long, SharedRelationship> _sharedRelationships = [];
 
     /// <summary>Documents read back during one <see cref="Apply"/>, so a document stating several affected nodes is decoded once.</summary>
@@ -112,7 +112,7 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         {
             if (after is null) return;
             id = Graph.CreateNode(after.Labels, AloneMerged(own, after));
-            SetStater(ref _nodeStaters, id, document);
+            SetStater(_nodeStaters, id, document);
             if (Search is not null && Graph.TryGetNode(id, out var created)) Search.Write(id, null, created);
             return;
         }
@@ -273,7 +273,7 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         {
             if (after is null) return;
             id = Graph.CreateRelationship(identity.Type, start, end, after.Properties, identity.Key);
-            SetStater(ref _relationshipStaters, id, document);
+            SetStater(_relationshipStaters, id, document);
             return;
         }
 
@@ -316,10 +316,9 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     public bool TryFindRelationship(long start, string type, long end, string key, out long id) =>
         Graph.TryFindRelationship(start, type, end, key, out id);
 
-    private static void SetStater(ref int[] staters, long id, int document)
+    private static void SetStater(PagedArray<int> staters, long id, int document)
     {
-        // Growing by half rather than doubling, as the graph's slot arrays do, keeps the unused tail small.
-        if (id >= staters.Length) Array.Resize(ref staters, (int)Math.Max(staters.Length + staters.Length / 2L, id + 1));
+        staters.EnsureCapacity(id);
         staters[id] = document;
     }
 

@@ -13,7 +13,7 @@ public sealed partial class MemoryGraph
         var id = _nextNodeId;
         Index(id);
         EnsureKeyIsFree(map, id);
-        EnsureCapacity(ref _nodes, id);
+        _nodes.EnsureCapacity(id);
         ref var slot = ref _nodes[id];
         slot = new NodeSlot { Labels = labelSet };
         Store(ref slot.Record, map);

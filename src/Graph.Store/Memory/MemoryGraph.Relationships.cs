@@ -17,7 +17,7 @@ public sealed partial class MemoryGraph
         ref var end = ref ExistingNode(endId);
         var id = _nextRelationshipId;
         var index = Index(id);
-        EnsureCapacity(ref _relationships, id);
+        _relationships.EnsureCapacity(id);
         ref var slot = ref _relationships[id];
         slot = new RelationshipSlot { Start = Index(startId), End = Index(endId), Type = TypeToken(type) };
         Store(ref slot.Record, map, key ?? "");

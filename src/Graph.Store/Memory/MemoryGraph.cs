@@ -33,11 +33,11 @@ public sealed partial class MemoryGraph : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
 
-    private NodeSlot[] _nodes = new NodeSlot[64];
+    private readonly PagedArray<NodeSlot> _nodes = new();
     private long _nextNodeId;
     private long _nodeCount;
 
-    private RelationshipSlot[] _relationships = new RelationshipSlot[64];
+    private readonly PagedArray<RelationshipSlot> _relationships = new();
     private long _nextRelationshipId;
     private long _relationshipCount;
 
@@ -235,15 +235,6 @@ public sealed partial class MemoryGraph : IDisposable
         _types.Add(Intern(type));
         _typeTokens[type] = token;
         return token;
-    }
-
-    private static void EnsureCapacity<T>(ref T[] array, long index)
-    {
-        if (index < array.Length) return;
-        // Growing by half rather than doubling keeps the unused tail of the big slot arrays small.
-        var size = (long)array.Length;
-        while (size <= index) size += size / 2;
-        Array.Resize(ref array, checked((int)size));
     }
 
     private static int Index(long id) => checked((int)id);
