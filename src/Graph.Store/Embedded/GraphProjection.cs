@@ -172,30 +172,37 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
 
     /// <summary>
     /// The merge of a shared node's statements: its labels and properties are the node as the graph holds
-    /// it (the graph shows the merge), the suppliers come from <see cref="SharedNode.Supplies"/>.
+    /// it (the graph shows the merge), the suppliers come from the <see cref="SharedNode"/>.
     /// </summary>
     private MergedNode Merged(long id, string nodeId, SharedNode shared)
     {
         Graph.TryGetNode(id, out var node);
         var properties = new Dictionary<string, object?>(node.Properties.Count, StringComparer.Ordinal);
         foreach (var (key, value) in node.Properties) properties[key] = value;
-        var suppliers = new Dictionary<string, string>(shared.Supplies.Length, StringComparer.Ordinal);
-        foreach (var (key, document) in shared.Supplies) suppliers[key] = _documentIds[document];
+        var suppliers = new Dictionary<string, string>(properties.Count, StringComparer.Ordinal);
+        foreach (var key in properties.Keys)
+            if (shared.SupplierOf(key) is var supplier and >= 0) suppliers[key] = _documentIds[supplier];
         return new MergedNode(nodeId, [.. node.Labels], properties, suppliers);
     }
 
-    /// <summary>Keeps only who supplied each property of <paramref name="merged"/>; the graph keeps the rest.</summary>
+    /// <summary>
+    /// Keeps only who supplied each property of <paramref name="merged"/>; the graph keeps the rest. Every
+    /// property of the merge has a supplier, so the properties of the node in the graph are the keys.
+    /// </summary>
     private void Remember(SharedNode shared, MergedNode merged)
     {
-        var supplies = new Supply[merged.Suppliers.Count];
-        var at = 0;
+        // Usually one document supplied every property: it is kept once, the others as exceptions.
+        var common = merged.Suppliers.Values.GroupBy(document => document, StringComparer.Ordinal).MaxBy(g => g.Count())?.Key;
+        shared.Supplier = common is null ? -1 : DocumentNumber(common);
+        List<Supply>? exceptions = null;
         foreach (var (key, document) in merged.Suppliers)
         {
+            if (document == common) continue;
             ref var name = ref CollectionsMarshal.GetValueRefOrAddDefault(_propertyNames, key, out var known);
             if (!known) name = key;
-            supplies[at++] = new Supply(name!, DocumentNumber(document));
+            (exceptions ??= []).Add(new Supply(name!, DocumentNumber(document)));
         }
-        shared.Supplies = supplies;
+        shared.Exceptions = exceptions is null ? [] : [.. exceptions];
     }
 
     /// <summary>
@@ -208,13 +215,14 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         Graph.TryGetNode(id, out var node);
         foreach (var label in statement.Labels)
             if (!node.Labels.Contains(label)) return false;
-        var selfDescribed = false;
-        foreach (var supply in shared.Supplies)
+        var selfDescribed = shared.Supplier >= 0 && _documentIds[shared.Supplier] == nodeId;
+        foreach (var supply in shared.Exceptions)
             selfDescribed |= _documentIds[supply.Document] == nodeId;
         foreach (var (key, _) in statement.Properties)
         {
             if (key == PropertyNames.Stub && selfDescribed) continue;
             if (key == PropertyNames.Id) continue;
+            if (!node.Properties.ContainsKey(key)) return false;
             var supplier = shared.SupplierOf(key);
             if (supplier < 0) return false;
             var supplierId = _documentIds[supplier];
@@ -331,14 +339,18 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     {
         public List<int> Documents { get; } = documents;
 
-        public Supply[] Supplies { get; set; } = [];
+        /// <summary>The number of the document that supplied every property not among <see cref="Exceptions"/>.</summary>
+        public int Supplier { get; set; } = -1;
 
-        /// <summary>The number of the document that supplied <paramref name="key"/>, or -1.</summary>
+        /// <summary>The properties another document supplied (usually none).</summary>
+        public Supply[] Exceptions { get; set; } = [];
+
+        /// <summary>The number of the document that supplied <paramref name="key"/>, a property of the merge (-1: none known).</summary>
         public int SupplierOf(string key)
         {
-            foreach (var supply in Supplies)
+            foreach (var supply in Exceptions)
                 if (supply.Key == key) return supply.Document;
-            return -1;
+            return Supplier;
         }
     }
 
