@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Graph.Model;
 using Graph.Store.Memory;
 using Graph.Store.Services;
@@ -11,9 +12,9 @@ namespace Graph.Store.Embedded;
 /// <para>
 /// Most nodes and relationships are stated by one document (paragraphs, footnotes, a document's own
 /// links): for those only the document's number is kept, since memory holds the statement. What several
-/// documents state keeps the list of their numbers and its merge with the document that supplied each
-/// property: a new statement merges into that directly (a hub is stated by thousands of citing
-/// documents). Only withdrawing a statement merges again from all, reading the other documents'
+/// documents state keeps the list of their numbers and, per property of the merge, the document that
+/// supplied it; the merge itself is the node in the graph. A new statement merges into that directly (a
+/// hub is stated by thousands of citing documents). Only withdrawing a statement merges again from all, reading the other documents'
 /// statements back from the database (<paramref name="readStored"/>), so their statements need not be
 /// kept in memory. The merge does not depend on the order documents arrive in, so opening the store may
 /// replay the documents in any order.
@@ -28,13 +29,13 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     private readonly Dictionary<string, int> _documentNumbers = new(StringComparer.Ordinal);
     private readonly List<string> _documentIds = [];
 
-    private int[] _nodeStaters = new int[1024];
+    private readonly PagedArray<int> _nodeStaters = new();
     private readonly Dictionary<long, SharedNode> _sharedNodes = [];
-    private int[] _relationshipStaters = new int[1024];
-    private readonly Dictionary<long, SharedRelationship> _sharedRelationships = [];
 
-    /// <summary>Relationship keys (<see cref="GraphRelationship.Key"/>) by internal id; most relationships have none.</summary>
-    private readonly Dictionary<long, string> _relationshipKeys = [];
+    /// <summary>One instance of each property name the shared nodes refer to (decoded statements bring their own copies).</summary>
+    private readonly Dictionary<string, string> _propertyNames = new(StringComparer.Ordinal);
+    private readonly PagedArray<int> _relationshipStaters = new();
+    private readonly Dictionary<long, SharedRelationship> _sharedRelationships = [];
 
     /// <summary>Documents read back during one <see cref="Apply"/>, so a document stating several affected nodes is decoded once.</summary>
     private readonly Dictionary<int, DocumentFacts?> _readBack = [];
@@ -44,7 +45,8 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     /// <summary>The search index to tell about every node created, changed or deleted (none while the store is loading).</summary>
     public SearchIndex? Search { get; set; }
 
-    public string KeyOf(long relationshipId) => _relationshipKeys.TryGetValue(relationshipId, out var key) ? key : "";
+    /// <summary>The relationship's key (<see cref="GraphRelationship.Key"/>), kept in its record in the graph; "" for none.</summary>
+    public string KeyOf(long relationshipId) => Graph.TryGetRelationshipKey(relationshipId, out var key) ? key : "";
 
     /// <summary>
     /// Changes the graph from what <paramref name="before"/> stated (null: nothing) to what
@@ -110,7 +112,7 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         {
             if (after is null) return;
             id = Graph.CreateNode(after.Labels, AloneMerged(own, after));
-            SetStater(ref _nodeStaters, id, document);
+            SetStater(_nodeStaters, id, document);
             if (Search is not null && Graph.TryGetNode(id, out var created)) Search.Write(id, null, created);
             return;
         }
@@ -127,8 +129,9 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
             // A second document states the node: memory holds the first one's statement as it was stated
             // (less the stub mark its own document drops, which the merge drops too).
             Graph.TryGetNode(id, out var first);
-            var firstMerged = FactMerge.AddStatement(null, nodeId, _documentIds[stater], first.Labels, [.. first.Properties]);
-            _sharedNodes[id] = new SharedNode([stater], firstMerged);
+            var firstShared = new SharedNode([stater]);
+            Remember(firstShared, FactMerge.AddStatement(null, nodeId, _documentIds[stater], first.Labels, [.. first.Properties]));
+            _sharedNodes[id] = firstShared;
             _nodeStaters[id] = Several;
         }
 
@@ -137,9 +140,10 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         {
             // One more statement: merged into what the others add up to, if it changes anything at all.
             shared.Documents.Add(document);
-            if (!own && ChangesNothing(shared.Merged, documentId, after!)) return;
-            shared.Merged = FactMerge.AddStatement(shared.Merged, nodeId, documentId, after!.Labels, after.Properties);
-            SetMerged(id, shared.Merged.Labels, shared.Merged.Properties);
+            if (!own && ChangesNothing(id, nodeId, shared, documentId, after!)) return;
+            var added = FactMerge.AddStatement(Merged(id, nodeId, shared), nodeId, documentId, after!.Labels, after.Properties);
+            Remember(shared, added);
+            SetMerged(id, added.Labels, added.Properties);
             return;
         }
 
@@ -162,8 +166,43 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
             DeleteNode(id);
             return;
         }
-        shared.Merged = merged;
+        Remember(shared, merged);
         SetMerged(id, merged.Labels, merged.Properties);
+    }
+
+    /// <summary>
+    /// The merge of a shared node's statements: its labels and properties are the node as the graph holds
+    /// it (the graph shows the merge), the suppliers come from the <see cref="SharedNode"/>.
+    /// </summary>
+    private MergedNode Merged(long id, string nodeId, SharedNode shared)
+    {
+        Graph.TryGetNode(id, out var node);
+        var properties = new Dictionary<string, object?>(node.Properties.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in node.Properties) properties[key] = value;
+        var suppliers = new Dictionary<string, string>(properties.Count, StringComparer.Ordinal);
+        foreach (var key in properties.Keys)
+            if (shared.SupplierOf(key) is var supplier and >= 0) suppliers[key] = _documentIds[supplier];
+        return new MergedNode(nodeId, [.. node.Labels], properties, suppliers);
+    }
+
+    /// <summary>
+    /// Keeps only who supplied each property of <paramref name="merged"/>; the graph keeps the rest. Every
+    /// property of the merge has a supplier, so the properties of the node in the graph are the keys.
+    /// </summary>
+    private void Remember(SharedNode shared, MergedNode merged)
+    {
+        // Usually one document supplied every property: it is kept once, the others as exceptions.
+        var common = merged.Suppliers.Values.GroupBy(document => document, StringComparer.Ordinal).MaxBy(g => g.Count())?.Key;
+        shared.Supplier = common is null ? -1 : DocumentNumber(common);
+        List<Supply>? exceptions = null;
+        foreach (var (key, document) in merged.Suppliers)
+        {
+            if (document == common) continue;
+            ref var name = ref CollectionsMarshal.GetValueRefOrAddDefault(_propertyNames, key, out var known);
+            if (!known) name = key;
+            (exceptions ??= []).Add(new Supply(name!, DocumentNumber(document)));
+        }
+        shared.Exceptions = exceptions is null ? [] : [.. exceptions];
     }
 
     /// <summary>
@@ -171,17 +210,23 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     /// label already there, every property already supplied by an ordinally earlier document (the rule
     /// of <see cref="FactMerge.AddStatement"/>). Most citations of a hub change nothing.
     /// </summary>
-    private static bool ChangesNothing(MergedNode merged, string document, NodeStatement statement)
+    private bool ChangesNothing(long id, string nodeId, SharedNode shared, string document, NodeStatement statement)
     {
+        Graph.TryGetNode(id, out var node);
         foreach (var label in statement.Labels)
-            if (!merged.Labels.Contains(label)) return false;
-        var selfDescribed = merged.Suppliers.ContainsValue(merged.Id);
+            if (!node.Labels.Contains(label)) return false;
+        var selfDescribed = shared.Supplier >= 0 && _documentIds[shared.Supplier] == nodeId;
+        foreach (var supply in shared.Exceptions)
+            selfDescribed |= _documentIds[supply.Document] == nodeId;
         foreach (var (key, _) in statement.Properties)
         {
             if (key == PropertyNames.Stub && selfDescribed) continue;
             if (key == PropertyNames.Id) continue;
-            if (!merged.Suppliers.TryGetValue(key, out var supplier)) return false;
-            if (supplier != merged.Id && string.CompareOrdinal(document, supplier) < 0) return false;
+            if (!node.Properties.ContainsKey(key)) return false;
+            var supplier = shared.SupplierOf(key);
+            if (supplier < 0) return false;
+            var supplierId = _documentIds[supplier];
+            if (supplierId != nodeId && string.CompareOrdinal(document, supplierId) < 0) return false;
         }
         return true;
     }
@@ -235,9 +280,8 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         if (!TryFindRelationship(start, identity.Type, end, identity.Key, out var id))
         {
             if (after is null) return;
-            id = Graph.CreateRelationship(identity.Type, start, end, after.Properties);
-            SetStater(ref _relationshipStaters, id, document);
-            if (identity.Key.Length > 0) _relationshipKeys[id] = identity.Key;
+            id = Graph.CreateRelationship(identity.Type, start, end, after.Properties, identity.Key);
+            SetStater(_relationshipStaters, id, document);
             return;
         }
 
@@ -273,36 +317,45 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     private void DeleteRelationship(long id)
     {
         Graph.DeleteRelationship(id);
-        _relationshipKeys.Remove(id);
         _sharedRelationships.Remove(id);
     }
 
     /// <summary>Finds a relationship by its identity (start, type, end, key) through the start node's adjacency.</summary>
-    public bool TryFindRelationship(long start, string type, long end, string key, out long id)
-    {
-        id = -1;
-        foreach (var candidate in Graph.GetRelationshipIds(start, Direction.Outgoing, [type]))
-        {
-            if (!Graph.TryGetRelationship(candidate, out var relationship) || relationship.EndId != end || KeyOf(candidate) != key) continue;
-            id = candidate;
-            return true;
-        }
-        return false;
-    }
+    public bool TryFindRelationship(long start, string type, long end, string key, out long id) =>
+        Graph.TryFindRelationship(start, type, end, key, out id);
 
-    private static void SetStater(ref int[] staters, long id, int document)
+    private static void SetStater(PagedArray<int> staters, long id, int document)
     {
-        if (id >= staters.Length) Array.Resize(ref staters, (int)Math.Max(staters.Length * 2L, id + 1));
+        staters.EnsureCapacity(id);
         staters[id] = document;
     }
 
-    /// <summary>The documents stating a node, and what their statements add up to.</summary>
-    private sealed class SharedNode(List<int> documents, MergedNode merged)
+    /// <summary>
+    /// The documents stating a node, and which of them supplied each property of the merge. The merged
+    /// labels and properties are not kept here: they are the node in the graph, and keeping a second copy
+    /// of them for every cited document was the largest cost of the projection.
+    /// </summary>
+    private sealed class SharedNode(List<int> documents)
     {
         public List<int> Documents { get; } = documents;
 
-        public MergedNode Merged { get; set; } = merged;
+        /// <summary>The number of the document that supplied every property not among <see cref="Exceptions"/>.</summary>
+        public int Supplier { get; set; } = -1;
+
+        /// <summary>The properties another document supplied (usually none).</summary>
+        public Supply[] Exceptions { get; set; } = [];
+
+        /// <summary>The number of the document that supplied <paramref name="key"/>, a property of the merge (-1: none known).</summary>
+        public int SupplierOf(string key)
+        {
+            foreach (var supply in Exceptions)
+                if (supply.Key == key) return supply.Document;
+            return Supplier;
+        }
     }
+
+    /// <summary>A property of a merged node and the number of the document whose statement supplied it.</summary>
+    private readonly record struct Supply(string Key, int Document);
 
     /// <summary>The documents stating a relationship, and the one whose statement memory shows.</summary>
     private sealed class SharedRelationship(List<int> documents, int first)

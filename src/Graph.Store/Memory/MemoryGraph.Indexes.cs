@@ -11,7 +11,7 @@ public sealed partial class MemoryGraph
     /// is that string, 0 for strings that are nobody's id. Four bytes a string instead of a dictionary
     /// entry per node, since every id is in the string table anyway.
     /// </summary>
-    private int[] _nodeByKey = new int[64];
+    private readonly PagedArray<int> _nodeByKey = new();
     private readonly Dictionary<(string Label, string Property), Dictionary<object, HashSet<long>>> _propertyIndexes = [];
 
     /// <summary>The node whose string property <c>id</c> is <paramref name="key"/> (the property is unique).</summary>
@@ -144,7 +144,7 @@ public sealed partial class MemoryGraph
         if (properties.TryGetValue(PropertyNames.Id, out var key) && key is string s)
         {
             var index = _strings.IndexOf(s);
-            EnsureCapacity(ref _nodeByKey, index);
+            _nodeByKey.EnsureCapacity(index);
             _nodeByKey[index] = Index(id) + 1;
         }
         if (_propertyIndexes.Count == 0) return;

@@ -26,10 +26,10 @@ public sealed partial class MemoryGraph
             if (Properties(slot.Record).TryGetValue(PropertyNames.Id, out var key) && key is string s
                 && (!TryGetKeyOwner(s, out var owner) || owner != id))
                 problems.Add($"Node {id} has id '{s}' but the id index does not point to it.");
-            foreach (var relationshipId in slot.OutgoingIds)
+            foreach (var relationshipId in OutgoingIds(slot))
                 if (!RelationshipExists(relationshipId) || _relationships[relationshipId].Start != id)
                     problems.Add($"Node {id} lists relationship {relationshipId} as outgoing, but it does not start there.");
-            foreach (var relationshipId in slot.IncomingIds)
+            foreach (var relationshipId in IncomingIds(slot))
                 if (!RelationshipExists(relationshipId) || _relationships[relationshipId].End != id)
                     problems.Add($"Node {id} lists relationship {relationshipId} as incoming, but it does not end there.");
         }
@@ -60,7 +60,7 @@ public sealed partial class MemoryGraph
             relationships++;
             if (!NodeExists(slot.Start) || !NodeExists(slot.End))
                 problems.Add($"Relationship {id} has an end node that does not exist.");
-            else if (!_nodes[slot.Start].OutgoingIds.Contains((int)id) || !_nodes[slot.End].IncomingIds.Contains((int)id))
+            else if (!OutgoingIds(_nodes[slot.Start]).Contains((int)id) || !IncomingIds(_nodes[slot.End]).Contains((int)id))
                 problems.Add($"Relationship {id} is missing from the adjacency of its ends.");
         }
         if (nodes != _nodeCount) problems.Add($"The node count says {_nodeCount} but there are {nodes} nodes.");

@@ -13,7 +13,7 @@ public sealed partial class MemoryGraph
         var id = _nextNodeId;
         Index(id);
         EnsureKeyIsFree(map, id);
-        EnsureCapacity(ref _nodes, id);
+        _nodes.EnsureCapacity(id);
         ref var slot = ref _nodes[id];
         slot = new NodeSlot { Labels = labelSet };
         Store(ref slot.Record, map);
@@ -110,8 +110,8 @@ public sealed partial class MemoryGraph
         var degree = slot.OutgoingCount + slot.IncomingCount;
         if (degree > 0 && !detach)
             throw new InvalidOperationException($"Cannot delete node {id} because it still has {degree} relationship(s); delete them first or detach the node.");
-        foreach (var relationshipId in slot.OutgoingIds.ToArray()) DeleteRelationship(relationshipId);
-        foreach (var relationshipId in slot.IncomingIds.ToArray()) DeleteRelationship(relationshipId);
+        foreach (var relationshipId in OutgoingIds(slot).ToArray()) DeleteRelationship(relationshipId);
+        foreach (var relationshipId in IncomingIds(slot).ToArray()) DeleteRelationship(relationshipId);
         UnindexNode(id, slot.Labels!, Properties(slot.Record));
         DropRecord(slot.Record);
         slot = default;

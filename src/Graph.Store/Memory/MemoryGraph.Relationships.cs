@@ -17,12 +17,12 @@ public sealed partial class MemoryGraph
         ref var end = ref ExistingNode(endId);
         var id = _nextRelationshipId;
         var index = Index(id);
-        EnsureCapacity(ref _relationships, id);
+        _relationships.EnsureCapacity(id);
         ref var slot = ref _relationships[id];
         slot = new RelationshipSlot { Start = Index(startId), End = Index(endId), Type = TypeToken(type) };
         Store(ref slot.Record, map, key ?? "");
-        AddAdjacent(ref start.Outgoing, ref start.OutgoingCount, index);
-        AddAdjacent(ref end.Incoming, ref end.IncomingCount, index);
+        _adjacency.Add(ref start.Outgoing, ref start.OutgoingCount, index);
+        _adjacency.Add(ref end.Incoming, ref end.IncomingCount, index);
         _nextRelationshipId++;
         _relationshipCount++;
         return id;
@@ -84,6 +84,26 @@ public sealed partial class MemoryGraph
         return RelationshipExists(id);
     }
 
+    /// <summary>
+    /// Finds the relationship of <paramref name="type"/> from <paramref name="startId"/> to
+    /// <paramref name="endId"/> created with <paramref name="key"/> ("" for none), through the start
+    /// node's adjacency, without materialising a relationship.
+    /// </summary>
+    public bool TryFindRelationship(long startId, string type, long endId, string key, out long id)
+    {
+        using var _ = EnterRead();
+        id = -1;
+        if (!NodeExists(startId) || !_typeTokens.TryGetValue(type, out var token)) return false;
+        foreach (var candidate in OutgoingIds(_nodes[startId]))
+        {
+            ref var slot = ref _relationships[candidate];
+            if (slot.Type != token || slot.End != endId || !RecordKeyEquals(slot.Record, key)) continue;
+            id = candidate;
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>Deletes a relationship; false when it does not exist.</summary>
     public bool DeleteRelationship(long id)
     {
@@ -91,9 +111,9 @@ public sealed partial class MemoryGraph
         if (!RelationshipExists(id)) return false;
         ref var slot = ref _relationships[id];
         ref var start = ref _nodes[slot.Start];
-        RemoveAdjacent(start.Outgoing, ref start.OutgoingCount, (int)id);
+        _adjacency.Remove(start.Outgoing, ref start.OutgoingCount, (int)id);
         ref var end = ref _nodes[slot.End];
-        RemoveAdjacent(end.Incoming, ref end.IncomingCount, (int)id);
+        _adjacency.Remove(end.Incoming, ref end.IncomingCount, (int)id);
         DropRecord(slot.Record);
         slot = new RelationshipSlot { Type = -1 };
         _relationshipCount--;
@@ -134,8 +154,8 @@ public sealed partial class MemoryGraph
         if (tokens is { Count: 0 }) return [];
         ref var slot = ref _nodes[nodeId];
         var result = new List<long>();
-        if (direction is Direction.Outgoing or Direction.Both) Collect(slot.OutgoingIds, tokens, result, skipSelfLoops: false, nodeId);
-        if (direction is Direction.Incoming or Direction.Both) Collect(slot.IncomingIds, tokens, result, skipSelfLoops: direction == Direction.Both, nodeId);
+        if (direction is Direction.Outgoing or Direction.Both) Collect(OutgoingIds(slot), tokens, result, skipSelfLoops: false, nodeId);
+        if (direction is Direction.Incoming or Direction.Both) Collect(IncomingIds(slot), tokens, result, skipSelfLoops: direction == Direction.Both, nodeId);
         return result;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Graph.Store.Memory;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace Graph.Store.Memory;
 /// <para>
 /// Storage is compact, because a real corpus (100,000 documents, millions of relationships) has to fit
 /// in a small machine's memory: nodes and relationships are structs in arrays indexed by id (no object
-/// per node or relationship), adjacency is an int array per node and direction, label sets are
+/// per node or relationship), adjacency lists are blocks in an <see cref="AdjacencyPool"/>, label sets are
 /// interned and labels are indexed as bit sets, and properties live as byte records in a
 /// <see cref="RecordArena"/> (short strings pooled in a <see cref="StringTable"/>, long ones as UTF-8,
 /// integers as varints), read through <see cref="PropertyMap"/> views that decode on access.
@@ -31,11 +33,11 @@ public sealed partial class MemoryGraph : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
 
-    private NodeSlot[] _nodes = new NodeSlot[64];
+    private readonly PagedArray<NodeSlot> _nodes = new();
     private long _nextNodeId;
     private long _nodeCount;
 
-    private RelationshipSlot[] _relationships = new RelationshipSlot[64];
+    private readonly PagedArray<RelationshipSlot> _relationships = new();
     private long _nextRelationshipId;
     private long _relationshipCount;
 
@@ -44,6 +46,7 @@ public sealed partial class MemoryGraph : IDisposable
     private readonly Dictionary<string, LabelSet> _labelSets = new(StringComparer.Ordinal) { [""] = LabelSet.Empty };
     private readonly StringTable _strings = new();
     private RecordArena _arena = new();
+    private AdjacencyPool _adjacency = new();
     private readonly RecordBuffer _buffer = new();
 
     public long NodeCount { get { using var _ = EnterRead(); return _nodeCount; } }
@@ -91,17 +94,21 @@ public sealed partial class MemoryGraph : IDisposable
         public LabelSet? Labels;
         /// <summary>The property record in <see cref="_arena"/>; 0 for no properties.</summary>
         public long Record;
-        /// <summary>Relationship ids in insertion order; the first <see cref="OutgoingCount"/> are used.</summary>
-        public int[]? Outgoing;
-        public int[]? Incoming;
+        /// <summary>The lists of relationship ids, in insertion order, in <see cref="_adjacency"/>.</summary>
+        public int Outgoing;
+        public int Incoming;
         public int OutgoingCount;
         public int IncomingCount;
-
-        public readonly ReadOnlySpan<int> OutgoingIds => Outgoing is null ? [] : Outgoing.AsSpan(0, OutgoingCount);
-
-        public readonly ReadOnlySpan<int> IncomingIds => Incoming is null ? [] : Incoming.AsSpan(0, IncomingCount);
     }
 
+    /// <summary>The node's outgoing relationship ids; valid until the next write.</summary>
+    private ReadOnlySpan<int> OutgoingIds(in NodeSlot slot) => _adjacency.List(slot.Outgoing, slot.OutgoingCount);
+
+    /// <summary>The node's incoming relationship ids; valid until the next write.</summary>
+    private ReadOnlySpan<int> IncomingIds(in NodeSlot slot) => _adjacency.List(slot.Incoming, slot.IncomingCount);
+
+    /// <summary>Packed to 20 bytes: the default alignment of the record would pad every slot to 24.</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private struct RelationshipSlot
     {
         /// <summary>The property record in <see cref="_arena"/>; 0 for no properties.</summary>
@@ -112,20 +119,6 @@ public sealed partial class MemoryGraph : IDisposable
         public int Type;
     }
 
-    private static void AddAdjacent(ref int[]? items, ref int count, int relationshipId)
-    {
-        if (items is null) items = new int[2];
-        else if (count == items.Length) Array.Resize(ref items, items.Length * 2);
-        items[count++] = relationshipId;
-    }
-
-    private static void RemoveAdjacent(int[]? items, ref int count, int relationshipId)
-    {
-        var index = items is null ? -1 : items.AsSpan(0, count).IndexOf(relationshipId);
-        if (index < 0) return;
-        Array.Copy(items!, index + 1, items!, index, count - index - 1);
-        count--;
-    }
 
     private string Intern(string key) => _strings.Intern(key);
 
@@ -163,6 +156,9 @@ public sealed partial class MemoryGraph : IDisposable
     private string RecordKey(long record) =>
         record == 0 ? "" : PropertyRecord.RelationshipKey(_arena.Chunk(record), RecordArena.Offset(record));
 
+    private bool RecordKeyEquals(long record, string key) =>
+        record == 0 ? key.Length == 0 : PropertyRecord.RelationshipKeyEquals(_arena.Chunk(record), RecordArena.Offset(record), key);
+
     private void DropRecord(long record)
     {
         if (record != 0) _arena.Drop(PropertyRecord.Length(_arena.Chunk(record), RecordArena.Offset(record)));
@@ -175,6 +171,7 @@ public sealed partial class MemoryGraph : IDisposable
     /// </summary>
     private void CompactIfWasteful()
     {
+        if (_adjacency.IsWasteful) CompactAdjacency();
         if (_arena.GarbageBytes < (1 << 20) || _arena.GarbageBytes < _arena.LiveBytes) return;
         var arena = new RecordArena();
         for (long id = 0; id < _nextNodeId; id++)
@@ -188,6 +185,20 @@ public sealed partial class MemoryGraph : IDisposable
             if (slot.Type >= 0) slot.Record = Move(slot.Record, arena);
         }
         _arena = arena;
+    }
+
+    /// <summary>Copies every node's relationship lists into a fresh pool, leaving the abandoned blocks behind.</summary>
+    private void CompactAdjacency()
+    {
+        var pool = new AdjacencyPool();
+        for (long id = 0; id < _nextNodeId; id++)
+        {
+            ref var slot = ref _nodes[id];
+            if (slot.Labels is null) continue;
+            slot.Outgoing = pool.Copy(OutgoingIds(slot));
+            slot.Incoming = pool.Copy(IncomingIds(slot));
+        }
+        _adjacency = pool;
     }
 
     private long Move(long record, RecordArena target)
@@ -224,15 +235,6 @@ public sealed partial class MemoryGraph : IDisposable
         _types.Add(Intern(type));
         _typeTokens[type] = token;
         return token;
-    }
-
-    private static void EnsureCapacity<T>(ref T[] array, long index)
-    {
-        if (index < array.Length) return;
-        // Growing by half rather than doubling keeps the unused tail of the big slot arrays small.
-        var size = (long)array.Length;
-        while (size <= index) size += size / 2;
-        Array.Resize(ref array, checked((int)size));
     }
 
     private static int Index(long id) => checked((int)id);

@@ -50,6 +50,24 @@ internal static class PropertyRecord
         return Encoding.UTF8.GetString(chunk, reader.Position, length);
     }
 
+    /// <summary>Whether the relationship key stored after the entries of the record is <paramref name="key"/>, without decoding it.</summary>
+    public static bool RelationshipKeyEquals(byte[] chunk, int offset, string key)
+    {
+        var reader = new Reader(chunk, offset, []);
+        var (count, keyed) = reader.Header();
+        if (!keyed) return key.Length == 0;
+        for (var i = 0; i < count; i++)
+        {
+            reader.Varint();
+            reader.SkipValue();
+        }
+        var length = (int)reader.Varint();
+        var stored = chunk.AsSpan(reader.Position, length);
+        if (key.Length > length || length > key.Length * 3) return false;
+        Span<byte> buffer = length <= 256 ? stackalloc byte[256] : new byte[length * 3];
+        return Encoding.UTF8.TryGetBytes(key, buffer, out var written) && stored.SequenceEqual(buffer[..written]);
+    }
+
     private static void WriteValue(object? value, StringTable strings, RecordBuffer buffer, bool alwaysPool = false)
     {
         switch (value)

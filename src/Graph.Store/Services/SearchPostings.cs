@@ -2,8 +2,9 @@ namespace Graph.Store.Services;
 
 /// <summary>
 /// The nodes holding one token, with how often each holds it: (node id, frequency) pairs appended as
-/// a zig-zag varint of the difference from the previous id and one byte of frequency (capped at 255).
-/// Ids arrive mostly in increasing order, so a posting takes two or three bytes instead of sixteen.
+/// a varint of the zig-zag difference from the previous id, shifted left by one bit that says whether
+/// a byte of frequency (capped at 255) follows; without it the frequency is 1, as it is for most
+/// postings. Ids arrive mostly in increasing order, so a posting takes two or three bytes instead of sixteen.
 /// Append-only: a node whose text changes is appended again and its old posting goes stale (the
 /// searcher checks every candidate against the node itself; <see cref="SearchIndex"/> rebuilds when
 /// stale postings pile up).
@@ -24,14 +25,15 @@ internal sealed class SearchPostings
     {
         var delta = nodeId - _last;
         var zigzag = (ulong)((delta << 1) ^ (delta >> 63));
-        if (_length + 11 > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 3 / 2, _length + 16));
-        while (zigzag >= 0x80)
+        var value = (zigzag << 1) | (frequency > 1 ? 1UL : 0UL);
+        if (_length + 12 > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 3 / 2, _length + 16));
+        while (value >= 0x80)
         {
-            _data[_length++] = (byte)(zigzag | 0x80);
-            zigzag >>= 7;
+            _data[_length++] = (byte)(value | 0x80);
+            value >>= 7;
         }
-        _data[_length++] = (byte)zigzag;
-        _data[_length++] = (byte)Math.Min(frequency, byte.MaxValue);
+        _data[_length++] = (byte)value;
+        if (frequency > 1) _data[_length++] = (byte)Math.Min(frequency, byte.MaxValue);
         _last = nodeId;
         Count++;
     }
@@ -59,19 +61,20 @@ internal sealed class SearchPostings
                 frequency = 0;
                 return false;
             }
-            ulong zigzag = 0;
+            ulong value = 0;
             var shift = 0;
             byte b;
             do
             {
                 b = _data[_at++];
-                zigzag |= (ulong)(b & 0x7F) << shift;
+                value |= (ulong)(b & 0x7F) << shift;
                 shift += 7;
             }
             while (b >= 0x80);
+            var zigzag = value >> 1;
             _last += (long)(zigzag >> 1) ^ -(long)(zigzag & 1);
             nodeId = _last;
-            frequency = _data[_at++];
+            frequency = (value & 1) != 0 ? _data[_at++] : 1;
             return true;
         }
     }
