@@ -1,3 +1,4 @@
+using Graph.Cypher.Durability;
 using Graph.Cypher.Execution;
 using Graph.Cypher.Storage;
 
@@ -14,6 +15,9 @@ public sealed class CypherEngine
     private readonly CypherOptions options;
     private readonly Lock? gate;
     private readonly Dictionary<string, CypherProcedure> procedures = new(StringComparer.Ordinal);
+
+    /// <summary>Where writes are saved when the graph is a durable store's (see <see cref="EmbeddedCypher"/>).</summary>
+    internal SaveWrite? SaveWrites { get; init; }
 
     /// <summary>An engine over its own empty scratch graph (useful for tests and conformance runs).</summary>
     public CypherEngine(CypherOptions? options = null)
@@ -74,7 +78,7 @@ public sealed class CypherEngine
         var values = parameters ?? new Dictionary<string, object?>();
         if (gate is null)
         {
-            return QueryRunner.Run(graph, queryOptions, query, values, Procedures(), cancellationToken);
+            return QueryRunner.Run(graph, queryOptions, query, values, Procedures(), cancellationToken, SaveWrites);
         }
 
         lock (gate)

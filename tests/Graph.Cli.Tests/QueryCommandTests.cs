@@ -93,11 +93,33 @@ public sealed class QueryCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RefusesWrites()
+    public async Task RefusesWritesWithoutTheWriteOption()
     {
         var (exit, _, error) = await Graph("query", "CREATE (n:Document {id: 'x'})", "--data", data);
         Assert.Equal(1, exit);
         Assert.Contains("Neo.ClientError.Statement.AccessMode", error, StringComparison.Ordinal);
+        Assert.Contains("--write", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWriteIsSavedAndTheNextRunSeesItExportsItAndChecksClean()
+    {
+        var (exit, output, error) = await Graph("query", "MATCH (d:Document {id: $id}) SET d.note = $note RETURN d.note",
+            "--param", "id=A/RES/71/12", "--param", "note=first of the series", "--write", "--data", data);
+        Assert.True(exit == 0, error);
+        Assert.Contains("properties set 1", output, StringComparison.Ordinal);
+
+        // Each run is a new process: the write was saved in the data folder and made again on open.
+        (exit, output, error) = await Graph("query", "MATCH (d:Document {id: 'A/RES/71/12'}) RETURN d.note AS note", "--format", "json", "--data", data);
+        Assert.True(exit == 0, error);
+        using (var json = JsonDocument.Parse(output))
+            Assert.Equal("first of the series", json.RootElement.GetProperty("values")[0][0].GetString());
+        var exported = Path.Combine(data, "export.json");
+        (exit, _, error) = await Graph("export", "--format", "json", "--out", exported, "--data", data);
+        Assert.True(exit == 0, error);
+        Assert.Contains("first of the series", await File.ReadAllTextAsync(exported, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        (exit, output, error) = await Graph("check", "--data", data);
+        Assert.True(exit == 0, error + output);
     }
 
     [Fact]

@@ -64,12 +64,55 @@ public sealed class AccessTests(ExplorerFactory factory)
 
         using var written = await owner.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:Note {v: 1}) RETURN n.v", accessMode: "Write"), Cancel);
         Assert.Equal(HttpStatusCode.Accepted, written.StatusCode);
-        // The writer is told the change is not saved with the documents; a read is not.
-        var notifications = (await Json(written)).GetProperty("notifications");
-        Assert.Equal("Graph.ClientNotification.Embedded.WritesNotSaved", notifications[0].GetProperty("code").GetString());
-        Assert.Contains("not saved", notifications[0].GetProperty("description").GetString(), StringComparison.Ordinal);
         using var read = await anonymous.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("MATCH (n:Note) RETURN n.v"), Cancel);
-        Assert.False((await Json(read)).TryGetProperty("notifications", out _));
+        Assert.Equal(1, (await Json(read)).GetProperty("data").GetProperty("values")[0][0].GetInt32());
+    }
+
+    [Fact]
+    public async Task WhatTheTokensBearerWritesOutlivesARestartAndWritesByInternalIdAreRefused()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "graph-restart-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string writtenAt;
+            await using (var server = new SecuredServer(new() { ["Graph:ApiToken"] = SecuredServer.Token }, dataDir))
+            {
+                var owner = server.Client(SecuredServer.Token);
+                using var created = await owner.PostAsync("/db/neo4j/query/v2", SecuredServer.Query(
+                    "CREATE (n:Organization {id: 'org:restart-league', name: $name, at: toString(datetime())}) RETURN n.at",
+                    new { name = "Restart League" }, accessMode: "Write"), Cancel);
+                Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+                writtenAt = (await Json(created)).GetProperty("data").GetProperty("values")[0][0].GetString()!;
+                using var linked = await owner.PostAsync("/db/neo4j/query/v2", SecuredServer.Query(
+                    "MATCH (n {id: 'org:restart-league'}), (d {id: 'A/RES/77/13'}) CREATE (d)-[:MENTIONS]->(n)", accessMode: "Write"), Cancel);
+                Assert.Equal(HttpStatusCode.Accepted, linked.StatusCode);
+
+                using var byInternalId = await owner.PostAsync("/db/neo4j/query/v2", SecuredServer.Query(
+                    "MATCH (d {id: 'A/RES/77/13'}) WHERE id(d) >= 0 SET d.flag = true", accessMode: "Write"), Cancel);
+                Assert.Equal(HttpStatusCode.BadRequest, byInternalId.StatusCode);
+                Assert.Contains("Internal ids are not kept", (await Json(byInternalId)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+
+            // A second server on the same data folder, this time without a token: it reads what the first one wrote.
+            await using (var restarted = new SecuredServer(dataDir: dataDir))
+            {
+                var anonymous = restarted.Client();
+                using var read = await anonymous.PostAsync("/db/neo4j/query/v2", SecuredServer.Query(
+                    "MATCH (d)-[:MENTIONS]->(n {id: 'org:restart-league'}) RETURN n.name, n.at, d.id, d.flag"), Cancel);
+                var row = (await Json(read)).GetProperty("data").GetProperty("values")[0];
+                Assert.Equal("Restart League", row[0].GetString());
+                Assert.Equal(writtenAt, row[1].GetString());
+                Assert.Equal("A/RES/77/13", row[2].GetString());
+                Assert.Equal(JsonValueKind.Null, row[3].ValueKind);
+                using var found = await anonymous.GetAsync("/api/search?q=" + Uri.EscapeDataString("restart league"), Cancel);
+                Assert.Contains("org:restart-league", await found.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+        }
     }
 
     [Fact]

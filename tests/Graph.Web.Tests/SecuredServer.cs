@@ -13,10 +13,18 @@ namespace Graph.Web.Tests;
 internal sealed class SecuredServer : WebApplicationFactory<Program>
 {
     public const string Token = "test-token-6f1e0c";
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "graph-secured-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataDir;
+    private readonly bool _ownsDataDir;
     private readonly Dictionary<string, string> _settings;
 
-    public SecuredServer(Dictionary<string, string>? settings = null) => _settings = settings ?? [];
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    /// <param name="dataDir">A data folder to reuse (kept on dispose, so that a second server can open it); by default a new one, deleted on dispose.</param>
+    public SecuredServer(Dictionary<string, string>? settings = null, string? dataDir = null)
+    {
+        _settings = settings ?? [];
+        _ownsDataDir = dataDir is null;
+        _dataDir = dataDir ?? Path.Combine(Path.GetTempPath(), "graph-secured-" + Guid.NewGuid().ToString("N"));
+    }
 
     public string DataDir => _dataDir;
 
@@ -59,6 +67,7 @@ internal sealed class SecuredServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDataDir) return;
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

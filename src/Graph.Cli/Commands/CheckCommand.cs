@@ -33,7 +33,8 @@ internal static class CheckCommand
                 StoreOptions.Errors.MarkupLineInterpolated($"[red]{problems.Count} problem(s)[/] in {store.Directory}.");
                 return 1;
             }
-            AnsiConsole.MarkupLineInterpolated($"[green]ok[/]: {counts.Documents} documents, {counts.Nodes} nodes, {counts.Relationships} relationships in {store.Directory}.");
+            var writes = store.SavedWriteCount > 0 ? $" ({store.SavedWriteCount} saved Cypher writes made again)" : "";
+            AnsiConsole.MarkupLineInterpolated($"[green]ok[/]: {counts.Documents} documents, {counts.Nodes} nodes, {counts.Relationships} relationships{writes} in {store.Directory}.");
             return 0;
         }
     }

@@ -8,8 +8,8 @@ using Graph.Store.Embedded;
 namespace Graph.Cli.Commands;
 
 /// <summary>
-/// <c>graph query "&lt;cypher&gt;" [--param k=v] [--data DIR] [--format table|json]</c>: runs Cypher on the embedded store.
-/// Read-only: the store changes only through ingest, which keeps each document's facts.
+/// <c>graph query "&lt;cypher&gt;" [--param k=v] [--data DIR] [--format table|json] [--write]</c>: runs Cypher on the
+/// embedded store. Read-only unless <c>--write</c>: then a write is saved in the store and made again whenever it opens.
 /// </summary>
 internal static class QueryCommand
 {
@@ -24,8 +24,9 @@ internal static class QueryCommand
         var data = new Option<string?>("--data") { Description = "Directory of the embedded store (default: data)" };
         var format = new Option<string>("--format") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
+        var write = new Option<bool>("--write") { Description = "Let the query change the graph (saved in the store, made again whenever it opens)" };
         var store = StoreSelection.CreateStoreOption();
-        var command = new Command("query", "Run a Cypher query on the embedded graph store") { cypher, parameters, data, format, store };
+        var command = new Command("query", "Run a Cypher query on the embedded graph store") { cypher, parameters, data, format, write, store };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             Dictionary<string, object?> values;
@@ -42,8 +43,9 @@ internal static class QueryCommand
             if (parseResult.GetValue(store) == StoreSelection.Neo4j)
                 return await StoreSelection.QueryNeo4jAsync(parseResult.GetValue(cypher)!, values, parseResult.GetValue(format)!, cancellationToken);
 
-            await using var embedded = EmbeddedGraphStore.Open(parseResult.GetValue(data));
-            var engine = new CypherEngine(embedded.Graph, new CypherOptions { ReadOnly = true });
+            await using var embedded = StoreOptions.TryOpen(parseResult.GetValue(data) ?? EmbeddedGraphStore.DefaultDirectory);
+            if (embedded is null) return 1;
+            var engine = EmbeddedCypher.Engine(embedded, new CypherOptions { ReadOnly = !parseResult.GetValue(write) });
             try
             {
                 var result = engine.Execute(parseResult.GetValue(cypher)!, values, cancellationToken);
@@ -53,7 +55,8 @@ internal static class QueryCommand
             catch (CypherException e)
             {
                 var where = e.Position is { } p ? $" (line {p.Line}, column {p.Column})" : "";
-                await Console.Error.WriteLineAsync($"{e.StatusCode} [{e.Detail}]{where}: {e.Message}");
+                var hint = e.ErrorType == "ReadOnly" ? " (add --write to let the query change the store)" : "";
+                await Console.Error.WriteLineAsync($"{e.StatusCode} [{e.Detail}]{where}: {e.Message}{hint}");
                 return 1;
             }
         });

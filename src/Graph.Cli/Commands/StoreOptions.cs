@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Graph.Cypher;
 using Graph.Store.Embedded;
 using Spectre.Console;
 
@@ -14,12 +15,12 @@ internal static class StoreOptions
         HelpName = "DIR",
     };
 
-    /// <summary>Opens the store, or explains on stderr why it cannot be opened and answers null.</summary>
+    /// <summary>Opens the store (with its saved Cypher writes made again), or explains on stderr why it cannot be opened and answers null.</summary>
     public static EmbeddedGraphStore? TryOpen(string directory)
     {
         try
         {
-            return EmbeddedGraphStore.Open(directory);
+            return EmbeddedCypher.OpenStore(directory);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
         {

@@ -3,11 +3,19 @@ using Graph.Cypher.Storage;
 
 namespace Graph.Cypher.Execution;
 
+/// <summary>
+/// What a query reads that is not in the graph: the instant it started and the seed of its random numbers.
+/// A saved write is made again with the values it first ran with, so that it writes the same things.
+/// </summary>
+internal sealed record StatementClock(DateTime StartedAt, int Seed);
+
 /// <summary>State of one running query: the graph, parameters, guard and change counters.</summary>
 internal sealed class ExecutionContext(
     IGraphAccess graph, CypherOptions options, IReadOnlyDictionary<string, object?> parameters, string text,
-    CancellationToken cancellationToken)
+    CancellationToken cancellationToken, StatementClock? statementClock = null)
 {
+    private Random? random;
+
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private int ticks;
 
@@ -19,8 +27,14 @@ internal sealed class ExecutionContext(
 
     public string Text { get; } = text;
 
-    /// <summary>The statement clock: every date()/datetime() without arguments in this query reads it.</summary>
-    public DateTime StartedAt { get; } = DateTime.UtcNow;
+    /// <summary>The statement clock: every date()/datetime() without arguments and timestamp() in this query read it.</summary>
+    public DateTime StartedAt { get; } = statementClock?.StartedAt ?? DateTime.UtcNow;
+
+    /// <summary>The seed of <see cref="Random"/>, kept so that a saved write gives rand() the same values again.</summary>
+    public int Seed { get; } = statementClock?.Seed ?? System.Random.Shared.Next();
+
+    /// <summary>The random numbers of rand() in this query.</summary>
+    public Random Random => random ??= new Random(Seed);
 
     public long NodesCreated;
     public long NodesDeleted;

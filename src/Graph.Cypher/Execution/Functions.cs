@@ -348,9 +348,10 @@ internal static class Functions
             case "pi":
                 return Math.PI;
             case "rand":
-                return Random.Shared.NextDouble();
+                return context.Random.NextDouble();
             case "timestamp":
-                return DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                // Like Neo4j: the same value for the whole query (the statement clock).
+                return new DateTimeOffset(context.StartedAt).ToUnixTimeMilliseconds();
             case "tolower" or "lower":
                 return Str(a0, Bad, s => s.ToLowerInvariant());
             case "toupper" or "upper":

@@ -1,3 +1,4 @@
+using Graph.Cypher.Durability;
 using Graph.Cypher.Semantics;
 using Graph.Cypher.Storage;
 using Graph.Cypher.Syntax;
@@ -22,9 +23,14 @@ internal sealed partial class QueryRunner
         evaluator.Subquery = (query, row) => query.Parts.Any(part => RunClauses(part, row, row.Keys.ToList()).Any());
     }
 
+    /// <summary>
+    /// Runs a query under the graph's lock. A write that changed something is handed to <paramref name="save"/>
+    /// (when given) before the lock is let go; <paramref name="clock"/> gives a saved write being made again
+    /// the instant and seed it first ran with.
+    /// </summary>
     public static CypherResult Run(IGraphAccess graph, CypherOptions options, string text,
         IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, CypherProcedure> procedures,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, SaveWrite? save = null, StatementClock? clock = null)
     {
         var query = Parser.Parse(text);
         var columnsPerPart = SemanticChecker.Check(query, text, procedures);
@@ -35,11 +41,12 @@ internal sealed partial class QueryRunner
         }
 
         var writes = SemanticChecker.Writes(query);
+        if (writes && save is not null) SavedWriteRules.ThrowIfUnsavable(text);
         using var graphLock = graph.Enter(writes);
         // A writing query runs on a view that can take its changes back: it commits whole or not at all.
         var transaction = writes ? new TransactionalGraphAccess(graph) : null;
         if (transaction is not null) graph = transaction;
-        var context = new ExecutionContext(graph, options, parameters, text, cancellationToken);
+        var context = new ExecutionContext(graph, options, parameters, text, cancellationToken, clock);
         var runner = new QueryRunner(context) { procedures = procedures };
         var rows = new List<IReadOnlyList<object?>>();
         IReadOnlyList<string> columns = columnsPerPart[0];
@@ -86,7 +93,22 @@ internal sealed partial class QueryRunner
             throw;
         }
 
-        return new CypherResult(columns, rows, context.Counters());
+        var counters = context.Counters();
+        if (transaction is not null && save is not null && counters.ContainsUpdates)
+        {
+            try
+            {
+                save(text, parameters, new StatementClock(context.StartedAt, context.Seed));
+            }
+            catch (Exception e) when (e is IOException or NotSupportedException)
+            {
+                // Still under the write lock: no reader has seen the change that could not be kept.
+                transaction.Rollback();
+                throw new CypherException("WriteNotSaved", "WriteNotSaved", $"The write was undone because it could not be saved: {e.Message}", null, CypherErrorPhase.Runtime);
+            }
+        }
+
+        return new CypherResult(columns, rows, counters);
     }
 
     private IEnumerable<Row> RunClauses(SingleQuery query, Row start, List<string> scope)

@@ -8,7 +8,8 @@ namespace Graph.Store.Embedded;
 /// SQLite (WAL) under a data directory. SQLite holds one row per document with the facts it stated;
 /// the merged graph lives only in memory (<see cref="GraphProjection"/>). Writes go to SQLite first, in
 /// one transaction per batch of documents, and then to memory; opening the store replays the stored
-/// documents into memory. One writer at a time; reads never wait for SQLite.
+/// documents into memory. One writer at a time; reads never wait for SQLite. Writes a query makes on the graph
+/// (Cypher) are saved beside the documents and made again, in order, after them when the store opens.
 /// </summary>
 public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReader
 {
@@ -24,10 +25,14 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     private readonly Dictionary<string, byte[]> _hashes = new(StringComparer.Ordinal);
     private long _documentCount;
 
-    private EmbeddedGraphStore(string directory, FactDatabase database)
+    /// <summary>Makes saved query writes again; null when whoever opened the store cannot read queries.</summary>
+    private readonly SavedWriteReplayer? _replayWrites;
+
+    private EmbeddedGraphStore(string directory, FactDatabase database, SavedWriteReplayer? replayWrites)
     {
         Directory = directory;
         _database = database;
+        _replayWrites = replayWrites;
         _projection = new GraphProjection(Graph, database.TryReadFacts);
     }
 
@@ -35,8 +40,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     public string Directory { get; }
 
     /// <summary>
-    /// The in-memory graph the store keeps up to date, for the Cypher engine and the services.
-    /// Writes made to it directly are not persisted: ingest is the durable path.
+    /// The in-memory graph the store keeps up to date, for the Cypher engine and the services. A write made
+    /// to it directly lasts only if its maker saves it (<see cref="SaveWrite"/>), as the Cypher engine does.
     /// </summary>
     public MemoryGraph Graph { get; } = new();
 
@@ -52,13 +57,17 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     /// <summary>The search index's size: paragraphs indexed and the heap bytes it holds (for benchmarks).</summary>
     public (long Paragraphs, long HeapBytes) SearchIndexSize() => (SearchIndex.Paragraphs, SearchIndex.HeapBytes());
 
-    /// <summary>Opens (creating if needed) the store in <paramref name="directory"/> and loads it into memory.</summary>
+    /// <summary>
+    /// Opens (creating if needed) the store in <paramref name="directory"/> and loads it into memory: the stored
+    /// documents, then the saved query writes through <paramref name="replayWrites"/>. Without a replayer, saved
+    /// writes are left out and <c>graph check</c> reports them.
+    /// </summary>
     /// <exception cref="InvalidDataException">The directory holds a store this program cannot read.</exception>
-    public static EmbeddedGraphStore Open(string? directory = null)
+    public static EmbeddedGraphStore Open(string? directory = null, SavedWriteReplayer? replayWrites = null)
     {
         directory = Path.GetFullPath(directory ?? DefaultDirectory);
         var database = FactDatabase.Open(directory);
-        var store = new EmbeddedGraphStore(directory, database);
+        var store = new EmbeddedGraphStore(directory, database, replayWrites);
         try
         {
             store.Load();
@@ -94,6 +103,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
 
     /// <summary>Problems found while loading (a relationship whose end is missing); <c>graph check</c> reports them.</summary>
     internal List<string> LoadProblems { get; } = [];
+
+    /// <summary>What could not be loaded when the store opened (a damaged document, a saved write that no longer runs), for the log.</summary>
+    public IReadOnlyList<string> OpenProblems => LoadProblems;
 
     /// <summary>
     /// Replays every stored document into memory: a reader thread decodes documents on the other cores
@@ -142,11 +154,62 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
         }
         reader.GetAwaiter().GetResult();
         _documentCount = _hashes.Count;
+        SavedWriteCount = ReplaySavedWrites(Graph, LoadProblems);
         // Indexed once the whole graph is there, rather than node by node as documents replay; from here
         // on the projection tells the index about every node an ingest changes.
         SearchIndex.Rebuild(Graph);
         _projection.Search = SearchIndex;
     }
+
+    /// <summary>How many query writes are saved in the store (made again on open, or reported when they could not be).</summary>
+    public long SavedWriteCount { get; private set; }
+
+    /// <summary>
+    /// Saves a write a query has just made on <see cref="Graph"/>. The caller still holds the graph's write lock,
+    /// so writes are saved in the order they were made; if this throws, the caller takes the write back.
+    /// </summary>
+    /// <exception cref="IOException">The data directory refused it (disk full, read-only, …); nothing was saved.</exception>
+    public long SaveWrite(string statement, string parameters, DateTime statementTime, int seed)
+    {
+        try
+        {
+            var sequence = _database.SaveWrite(statement, parameters, statementTime, seed);
+            SavedWriteCount++;
+            return sequence;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            throw new IOException($"The data directory {Directory} could not save the write ({error.Message}).", error);
+        }
+    }
+
+    /// <summary>Makes every saved query write again on <paramref name="graph"/>, in order; returns how many are saved.</summary>
+    private long ReplaySavedWrites(MemoryGraph graph, List<string> problems)
+    {
+        var writes = _database.ReadSavedWrites();
+        if (writes.Count > 0 && _replayWrites is null)
+        {
+            problems.Add($"{writes.Count} saved query writes were not made again: the store was opened without a query engine.");
+            return writes.Count;
+        }
+        foreach (var write in writes)
+        {
+            try
+            {
+                _replayWrites!(graph, write);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // One write that no longer fits (the documents it changed were replaced) must not cost the others.
+                problems.Add($"Saved write {write.Sequence} ({Shorten(write.Statement)}) could not be made again: {error.Message} " +
+                    $"To drop it: sqlite3 {Path.Combine(Directory, FactDatabase.FileName)} \"DELETE FROM saved_writes WHERE sequence = {write.Sequence}\"");
+            }
+        }
+        return writes.Count;
+    }
+
+    private static string Shorten(string statement) =>
+        statement.Length <= 80 ? statement : string.Concat(statement.AsSpan(0, 77), "...");
 
     private static (StoredDocument, DocumentFacts?, string?) Decode(StoredDocument row)
     {

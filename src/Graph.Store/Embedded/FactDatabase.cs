@@ -22,6 +22,9 @@ internal sealed class FactDatabase : IDisposable
         CREATE TABLE IF NOT EXISTS documents (
             id TEXT PRIMARY KEY, hash BLOB NOT NULL, text TEXT NOT NULL, diagnostics TEXT NOT NULL, facts BLOB NOT NULL,
             node_count INTEGER NOT NULL, relationship_count INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS saved_writes (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT, statement TEXT NOT NULL, parameters TEXT NOT NULL,
+            statement_time TEXT NOT NULL, seed INTEGER NOT NULL, saved_at TEXT NOT NULL);
         """;
 
     private readonly SqliteConnection _connection;
@@ -30,6 +33,14 @@ internal sealed class FactDatabase : IDisposable
     /// <summary>A second connection for reads that must not wait for an ingest (WAL lets it read the last commit).</summary>
     private readonly Lazy<SqliteConnection> _reader;
     private readonly Lock _readerLock = new();
+
+    /// <summary>
+    /// A connection of its own for saving query writes: they are saved while the graph's write lock is held,
+    /// beside an ingest that may be using the main connection (SQLite serialises the two commits).
+    /// </summary>
+    private readonly Lazy<SqliteConnection> _writeSaver;
+    private const int SaveWriteTimeoutSeconds = 5;
+    private readonly Lock _writeSaverLock = new();
 
     private FactDatabase(SqliteConnection connection, string directory)
     {
@@ -41,6 +52,15 @@ internal sealed class FactDatabase : IDisposable
             var reader = new SqliteConnection(builder.ToString());
             reader.Open();
             return reader;
+        });
+        _writeSaver = new Lazy<SqliteConnection>(() =>
+        {
+            var saver = new SqliteConnection(connection.ConnectionString);
+            saver.Open();
+            using var pragma = saver.CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout=5000;";
+            pragma.ExecuteNonQuery();
+            return saver;
         });
     }
 
@@ -81,6 +101,7 @@ internal sealed class FactDatabase : IDisposable
     public void Dispose()
     {
         if (_reader.IsValueCreated) _reader.Value.Dispose();
+        if (_writeSaver.IsValueCreated) _writeSaver.Value.Dispose();
         _connection.Dispose();
     }
 
@@ -139,6 +160,41 @@ internal sealed class FactDatabase : IDisposable
             }
         }
         transaction.Commit();
+    }
+
+    /// <summary>Saves a query's write after the ones saved before it, in a transaction of its own; returns its sequence number.</summary>
+    /// <exception cref="SqliteException">SQLite refused the write (disk full, read-only directory, …).</exception>
+    public long SaveWrite(string statement, string parameters, DateTime statementTime, int seed)
+    {
+        lock (_writeSaverLock)
+        {
+            using var command = _writeSaver.Value.CreateCommand();
+            // The caller holds the graph's write lock, so every reader waits as long as this does: a database
+            // locked for longer than an ingest batch takes is reported rather than waited out.
+            command.CommandTimeout = SaveWriteTimeoutSeconds;
+            command.CommandText = """
+                INSERT INTO saved_writes (statement, parameters, statement_time, seed, saved_at)
+                VALUES ($statement, $parameters, $time, $seed, $at) RETURNING sequence
+                """;
+            command.Parameters.AddWithValue("$statement", statement);
+            command.Parameters.AddWithValue("$parameters", parameters);
+            command.Parameters.AddWithValue("$time", statementTime.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$seed", seed);
+            command.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Every saved query write, in the order they were saved.</summary>
+    public IReadOnlyList<SavedWrite> ReadSavedWrites()
+    {
+        using var command = Command("SELECT sequence, statement, parameters, statement_time, seed FROM saved_writes ORDER BY sequence");
+        using var reader = command.ExecuteReader();
+        var writes = new List<SavedWrite>();
+        while (reader.Read())
+            writes.Add(new SavedWrite(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+                DateTime.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetInt32(4)));
+        return writes;
     }
 
     /// <summary>Every stored document's fingerprint and facts, in id order, streamed.</summary>

@@ -119,7 +119,9 @@ public static class QueryApi
             }
             catch (CypherException e)
             {
-                return Error(StatusCodes.Status400BadRequest, e.StatusCode, e.Message, e.Position);
+                // A write the data directory would not take was undone: the server's fault, not the query's.
+                var status = e.StatusCode.StartsWith("Neo.DatabaseError.", StringComparison.Ordinal) ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest;
+                return Error(status, e.StatusCode, e.Message, e.Position);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

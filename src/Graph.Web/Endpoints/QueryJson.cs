@@ -45,12 +45,6 @@ internal static class QueryJson
         _ => throw new FormatException($"unknown $type '{type}'"),
     };
 
-    /// <summary>
-    /// The notification a changing query gets from the embedded engine: the graph it changes is a projection
-    /// of the documents in the data directory, so a user must learn that the change lasts only while the server runs.
-    /// </summary>
-    private const string WritesNotSavedCode = "Graph.ClientNotification.Embedded.WritesNotSaved";
-
     public static string WriteResult(CypherResult result, bool typed, bool includeCounters)
     {
         using var stream = new MemoryStream();
@@ -75,21 +69,6 @@ internal static class QueryJson
             json.WriteEndArray();
             json.WriteEndObject();
             if (includeCounters) WriteCounters(json, result.Counters);
-            if (result.ContainsUpdates)
-            {
-                json.WriteStartArray("notifications");
-                json.WriteStartObject();
-                json.WriteString("code", WritesNotSavedCode);
-                json.WriteString("title", "The change lasts until the server stops");
-                json.WriteString("description",
-                    "The embedded graph is built from the documents in the data directory; changes made with Cypher are served " +
-                    "until the server stops and are not saved there. Ingest or upload documents to change the graph for good, " +
-                    "or use Neo4j as the store.");
-                json.WriteString("severity", "INFORMATION");
-                json.WriteString("category", "GENERIC");
-                json.WriteEndObject();
-                json.WriteEndArray();
-            }
             json.WriteStartArray("bookmarks");
             json.WriteEndArray();
             json.WriteEndObject();

@@ -13,13 +13,13 @@ internal static class EmbeddedGraph
     public static ValueTask<GraphServices> OpenAsync(GraphOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(EmbeddedGraphStore.Open(options.DataDir).CreateServices());
+        return ValueTask.FromResult(EmbeddedCypher.OpenStore(options.DataDir).CreateServices());
     }
 
-    /// <summary>A Cypher engine over the store's in-memory graph; read-only unless writes are enabled.</summary>
+    /// <summary>A Cypher engine over the store's in-memory graph, its writes saved in the store; read-only unless writes are enabled.</summary>
     public static CypherEngine? TryCreateCypherEngine(GraphServices services, GraphOptions options) =>
         services.Store is EmbeddedGraphStore embedded
-            ? new CypherEngine(embedded.Graph, new CypherOptions { ReadOnly = !options.AllowWrites, MaxRows = options.MaxQueryRows })
+            ? EmbeddedCypher.Engine(embedded, new CypherOptions { ReadOnly = !options.AllowWrites, MaxRows = options.MaxQueryRows })
             : null;
 
     /// <summary>

@@ -29,6 +29,8 @@ internal sealed partial class GraphHost(
         var settings = options.Value;
         _services = await open(settings, cancellationToken);
         Cypher = EmbeddedGraph.TryCreateCypherEngine(_services, settings);
+        if (_services.Store is Graph.Store.Embedded.EmbeddedGraphStore embedded)
+            foreach (var problem in embedded.OpenProblems) LogOpenProblem(problem);
         var counts = await _services.Store.CountAsync(cancellationToken);
         if (counts.Documents > 0)
         {
@@ -115,6 +117,9 @@ internal sealed partial class GraphHost(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph opened: {Documents} documents, {Nodes} nodes, {Relationships} relationships.")]
     private partial void LogOpened(long documents, long nodes, long relationships);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store opened with a problem (`graph check` lists them all): {Problem}")]
+    private partial void LogOpenProblem(string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store is empty and there is no corpus at {Corpus}; the explorer starts with an empty graph.")]
     private partial void LogNoCorpus(string corpus);
