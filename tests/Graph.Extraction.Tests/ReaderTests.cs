@@ -54,8 +54,7 @@ public sealed class ReaderTests
     [InlineData("ai-un-report/S_RES_2775_2025")]
     public void PdfReadWithPdfPigCitesWhatItsTextRenderingCites(string stem)
     {
-        var pdf = Path.Combine(Repository.SharedCorpus, stem + ".pdf");
-        Assert.SkipUnless(File.Exists(pdf), "The shared corpus with its PDFs is not beside the repository.");
+        var pdf = Path.Combine(Repository.CorpusPdfs, stem + ".pdf");
         var extractor = new DocumentExtractor();
         var fromPdf = extractor.ExtractFile(pdf);
         var fromText = extractor.ExtractFile(Path.Combine(Repository.Corpus, stem + ".pdftotext.txt"));

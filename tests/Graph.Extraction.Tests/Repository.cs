@@ -18,8 +18,8 @@ internal static class Repository
 
     public static string Seed71 => Path.Combine(Corpus, "seeds", "001_1ada28f2dc125396.txt");
 
-    /// <summary>The shared corpus with its PDFs, beside the repository (absent on some machines).</summary>
-    public static string SharedCorpus => Path.Combine(Root, "..", "shared", "corpus");
+    /// <summary>The corpus's PDF originals, kept with the tests in the folders of their text renderings.</summary>
+    public static string CorpusPdfs => Path.Combine(Root, "tests", "Graph.Extraction.Tests", "corpus-pdf");
 
     public static IEnumerable<string> CorpusDocuments() =>
         CorpusFiles.Enumerate([Corpus], out _).Select(f => Path.GetRelativePath(Corpus, f).Replace('\\', '/'));

@@ -4,7 +4,7 @@ namespace Graph.Extraction.Tests;
 
 /// <summary>
 /// The extractor never throws on input and never hangs (Markdig's TestExceptionNotThrown): every corpus
-/// file, the shared corpus's PDFs, and thousands of seeded random, truncated and mangled byte sequences
+/// file, the corpus's PDF originals (tests/Graph.Extraction.Tests/corpus-pdf), and thousands of seeded random, truncated and mangled byte sequences
 /// give a GraphDocument (with diagnostics where nothing could be read) within a second of CPU time each.
 /// </summary>
 public sealed class RobustnessTests
@@ -16,9 +16,9 @@ public sealed class RobustnessTests
     public void EveryCorpusFileIncludingPdfsIsReadWithoutExceptionWithinASecond()
     {
         var files = Repository.CorpusDocuments().Select(f => Path.Combine(Repository.Corpus, f)).ToList();
-        if (Directory.Exists(Repository.SharedCorpus))
-            files.AddRange(Directory.EnumerateFiles(Repository.SharedCorpus, "*", SearchOption.AllDirectories).Where(CorpusFiles.IsDocumentFile));
-        Assert.NotEmpty(files);
+        var pdfs = Directory.EnumerateFiles(Repository.CorpusPdfs, "*.pdf", SearchOption.AllDirectories).ToList();
+        Assert.Equal(35, pdfs.Count);
+        files.AddRange(pdfs);
         var extractor = Warm(files);
         foreach (var file in files)
         {
@@ -51,10 +51,8 @@ public sealed class RobustnessTests
     [Fact]
     public void TruncatedPdfsGiveDiagnosticsNotExceptions()
     {
-        var pdfs = Directory.Exists(Repository.SharedCorpus)
-            ? Directory.EnumerateFiles(Repository.SharedCorpus, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(3).ToList()
-            : [];
-        Assert.SkipWhen(pdfs.Count == 0, "The shared corpus with its PDFs is not beside the repository.");
+        var pdfs = Directory.EnumerateFiles(Repository.CorpusPdfs, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(3).ToList();
+        Assert.Equal(3, pdfs.Count);
         var random = new Random(7);
         var extractor = Warm(pdfs);
         foreach (var pdf in pdfs)
