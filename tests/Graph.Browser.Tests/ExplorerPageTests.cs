@@ -39,6 +39,13 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
     private async Task ScreenshotAsync(string name) =>
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, name + ".png") });
 
+    /// <summary>
+    /// Taps the Cytoscape element <paramref name="element"/> names. The script returns nothing on purpose:
+    /// Playwright serialises whatever an evaluated script returns, and a Cytoscape collection reaches the whole
+    /// renderer, whose serialisation took the page to gigabytes of heap and crashed it.
+    /// </summary>
+    private Task TapAsync(string element) => _page.EvaluateAsync($"() => {{ {element}.emit('tap'); }}");
+
     private Task<bool> OnCanvasAsync(string id) => _page.EvaluateAsync<bool>("id => window.explorer.view.has(id)", id);
 
     private void AssertNoPageProblems() => Assert.True(_problems.Count == 0, string.Join("\n", _problems));
@@ -73,17 +80,17 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
 
         // One expansion shows a page of neighbours; the "+N more" handle brings the next page.
         var before = await _page.EvaluateAsync<int>("() => window.explorer.view.cy.nodes().length");
-        await _page.EvaluateAsync("() => window.explorer.view.cy.getElementById('more:A/RES/77/13').emit('tap')");
+        await TapAsync("window.explorer.view.cy.getElementById('more:A/RES/77/13')");
         await _page.WaitForFunctionAsync($"() => window.explorer.view.cy.nodes().length > {before + 5}");
 
         // Selecting the cited resolution shows where 77/13 or an earlier resolution cited it, the citation marked.
-        await _page.EvaluateAsync("() => window.explorer.view.cy.getElementById('A/RES/64/256').emit('tap')");
+        await TapAsync("window.explorer.view.cy.getElementById('A/RES/64/256')");
         await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("A/RES/64/256");
         await Assertions.Expect(_page.Locator("#details .source-text mark")).ToContainTextAsync("64/256");
         await ScreenshotAsync("03-cited-only-details");
 
         // A citation shows the paragraph that made it.
-        await _page.EvaluateAsync("() => window.explorer.view.cy.edges('[type = \"CITES\"][target = \"A/RES/64/256\"]').first().emit('tap')");
+        await TapAsync("window.explorer.view.cy.edges('[type = \"CITES\"][target = \"A/RES/64/256\"]').first()");
         await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("CITES");
         await Assertions.Expect(_page.Locator("#details .source-text")).ToContainTextAsync("64/256");
 
