@@ -32,8 +32,8 @@ public static class EmbeddedCypher
         ArgumentNullException.ThrowIfNull(store);
         return new CypherEngine(new MemoryGraphAccess(store.Graph), options)
         {
-            SaveWrites = (statement, parameters, clock) =>
-                store.SaveWrite(statement, SavedParameters.Encode(parameters), clock.StartedAt, clock.Seed),
+            SaveWrites = statements => store.SaveWrites([.. statements.Select(s =>
+                new WriteToSave(s.Statement, SavedParameters.Encode(s.Parameters), s.Clock.StartedAt, s.Clock.Seed))]),
         };
     }
 

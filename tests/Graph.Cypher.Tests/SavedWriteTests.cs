@@ -190,6 +190,32 @@ public sealed class SavedWriteTests : IDisposable
     }
 
     [Fact]
+    public async Task ACommittedTransactionIsSavedWholeAndARolledBackOneNotAtAll()
+    {
+        await using (var store = await StoreWithSeeds())
+        {
+            var engine = Writer(store);
+            var committed = engine.BeginTransaction();
+            committed.Run("CREATE (:Note {id: 'note:tx', at: toString(datetime())})", null, TestContext.Current.CancellationToken);
+            committed.Run("MATCH (n {id: 'note:tx'}), (d {id: 'A/RES/77/13'}) CREATE (n)-[:ABOUT]->(d)", null, TestContext.Current.CancellationToken);
+            committed.Run("MATCH (n) RETURN count(n)", null, TestContext.Current.CancellationToken);
+            Assert.Equal(0, store.SavedWriteCount);
+            Assert.True(committed.Commit(Token));
+            Assert.Equal(2, store.SavedWriteCount);
+            var rolledBack = engine.BeginTransaction();
+            rolledBack.Run("CREATE (:Note {id: 'note:gone'})", null, TestContext.Current.CancellationToken);
+            rolledBack.Rollback();
+            Assert.Equal(2, store.SavedWriteCount);
+        }
+
+        await using var reopened = EmbeddedCypher.OpenStore(_directory);
+        var engineAfter = new CypherEngine(reopened.Graph);
+        Assert.Equal("A/RES/77/13", Single(engineAfter, "MATCH ({id: 'note:tx'})-[:ABOUT]->(d) RETURN d.id")[0]);
+        Assert.Equal(0L, Single(engineAfter, "MATCH (n {id: 'note:gone'}) RETURN count(n)")[0]);
+        Assert.Empty(await reopened.CheckAsync(Token));
+    }
+
+    [Fact]
     public void ParametersKeepTheirCypherTypesThroughSaving()
     {
         var parameters = new Dictionary<string, object?>

@@ -26,11 +26,12 @@ internal sealed partial class QueryRunner
     /// <summary>
     /// Runs a query under the graph's lock. A write that changed something is handed to <paramref name="save"/>
     /// (when given) before the lock is let go; <paramref name="clock"/> gives a saved write being made again
-    /// the instant and seed it first ran with.
+    /// the instant and seed it first ran with. <paramref name="requireSavable"/> refuses a write that chooses by
+    /// internal id even when it is not saved (an explicit transaction replays its statements).
     /// </summary>
     public static CypherResult Run(IGraphAccess graph, CypherOptions options, string text,
         IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, CypherProcedure> procedures,
-        CancellationToken cancellationToken, SaveWrite? save = null, StatementClock? clock = null)
+        CancellationToken cancellationToken, SaveWrite? save = null, StatementClock? clock = null, bool requireSavable = false)
     {
         var query = Parser.Parse(text);
         var columnsPerPart = SemanticChecker.Check(query, text, procedures);
@@ -41,7 +42,7 @@ internal sealed partial class QueryRunner
         }
 
         var writes = SemanticChecker.Writes(query);
-        if (writes && save is not null) SavedWriteRules.ThrowIfUnsavable(text);
+        if (writes && (save is not null || requireSavable)) SavedWriteRules.ThrowIfUnsavable(text);
         using var graphLock = graph.Enter(writes);
         // A writing query runs on a view that can take its changes back: it commits whole or not at all.
         var transaction = writes ? new TransactionalGraphAccess(graph) : null;
@@ -98,7 +99,7 @@ internal sealed partial class QueryRunner
         {
             try
             {
-                save(text, parameters, new StatementClock(context.StartedAt, context.Seed));
+                save([new WrittenStatement(text, parameters, new StatementClock(context.StartedAt, context.Seed))]);
             }
             catch (Exception e) when (e is IOException or NotSupportedException)
             {

@@ -23,7 +23,15 @@ internal sealed class InMemoryGraphAccess : IGraphAccess
     private readonly SortedDictionary<long, RelData> relationships = [];
     private long nextId;
 
-    public IDisposable Enter(bool write) => NoLock.Instance;
+    private long writeGeneration;
+
+    public IDisposable Enter(bool write)
+    {
+        if (write) writeGeneration++;
+        return NoLock.Instance;
+    }
+
+    public long WriteGeneration => writeGeneration;
 
     private sealed class NoLock : IDisposable
     {

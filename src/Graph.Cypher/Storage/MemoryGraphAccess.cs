@@ -9,6 +9,8 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph) : IGraphAccess
 {
     public IDisposable Enter(bool write) => write ? graph.EnterWrite() : graph.EnterRead();
 
+    public long WriteGeneration => graph.WriteGeneration;
+
     public IEnumerable<long> AllNodes() => graph.AllNodeIds();
 
     public IEnumerable<long> NodesWithLabel(string label) => graph.NodeIdsByLabel(label);

@@ -24,6 +24,8 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
 
     public IDisposable Enter(bool write) => graph.Enter(write);
 
+    public long WriteGeneration => graph.WriteGeneration;
+
     public IEnumerable<long> AllNodes() => graph.AllNodes();
 
     public IEnumerable<long> NodesWithLabel(string label) => graph.NodesWithLabel(label);

@@ -55,10 +55,11 @@ internal sealed class FactDatabase : IDisposable
         });
         _writeSaver = new Lazy<SqliteConnection>(() =>
         {
-            var saver = new SqliteConnection(connection.ConnectionString);
+            // A bounded wait for SQLite's write lock, also when the transaction begins (see SaveWriteTimeoutSeconds).
+            var saver = new SqliteConnection(new SqliteConnectionStringBuilder(connection.ConnectionString) { DefaultTimeout = SaveWriteTimeoutSeconds }.ToString());
             saver.Open();
             using var pragma = saver.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout=5000;";
+            pragma.CommandText = $"PRAGMA busy_timeout={SaveWriteTimeoutSeconds * 1000};";
             pragma.ExecuteNonQuery();
             return saver;
         });
@@ -162,13 +163,18 @@ internal sealed class FactDatabase : IDisposable
         transaction.Commit();
     }
 
-    /// <summary>Saves a query's write after the ones saved before it, in a transaction of its own; returns its sequence number.</summary>
-    /// <exception cref="SqliteException">SQLite refused the write (disk full, read-only directory, …).</exception>
-    public long SaveWrite(string statement, string parameters, DateTime statementTime, int seed)
+    /// <summary>
+    /// Saves query writes after the ones saved before them, all in one transaction (an explicit Cypher
+    /// transaction's statements are kept whole or not at all); returns the last sequence number.
+    /// </summary>
+    /// <exception cref="SqliteException">SQLite refused the write (disk full, read-only directory, …); nothing was saved.</exception>
+    public long SaveWrites(IReadOnlyList<WriteToSave> writes)
     {
         lock (_writeSaverLock)
         {
+            using var transaction = _writeSaver.Value.BeginTransaction();
             using var command = _writeSaver.Value.CreateCommand();
+            command.Transaction = transaction;
             // The caller holds the graph's write lock, so every reader waits as long as this does: a database
             // locked for longer than an ingest batch takes is reported rather than waited out.
             command.CommandTimeout = SaveWriteTimeoutSeconds;
@@ -176,12 +182,22 @@ internal sealed class FactDatabase : IDisposable
                 INSERT INTO saved_writes (statement, parameters, statement_time, seed, saved_at)
                 VALUES ($statement, $parameters, $time, $seed, $at) RETURNING sequence
                 """;
-            command.Parameters.AddWithValue("$statement", statement);
-            command.Parameters.AddWithValue("$parameters", parameters);
-            command.Parameters.AddWithValue("$time", statementTime.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$seed", seed);
+            var statement = command.Parameters.Add("$statement", SqliteType.Text);
+            var parameters = command.Parameters.Add("$parameters", SqliteType.Text);
+            var time = command.Parameters.Add("$time", SqliteType.Text);
+            var seed = command.Parameters.Add("$seed", SqliteType.Integer);
             command.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            long last = 0;
+            foreach (var write in writes)
+            {
+                statement.Value = write.Statement;
+                parameters.Value = write.Parameters;
+                time.Value = write.StatementTime.ToString("O", CultureInfo.InvariantCulture);
+                seed.Value = write.Seed;
+                last = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            transaction.Commit();
+            return last;
         }
     }
 

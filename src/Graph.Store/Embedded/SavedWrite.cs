@@ -14,6 +14,9 @@ namespace Graph.Store.Embedded;
 /// <param name="Seed">The seed of the query's random numbers, so that <c>rand()</c> gives the same values again.</param>
 public sealed record SavedWrite(long Sequence, string Statement, string Parameters, DateTime StatementTime, int Seed);
 
+/// <summary>A write to save: its statement, encoded parameters, clock and random seed (see <see cref="SavedWrite"/>).</summary>
+public sealed record WriteToSave(string Statement, string Parameters, DateTime StatementTime, int Seed);
+
 /// <summary>
 /// Makes a saved write again on the graph while the store opens. The store cannot read queries; the query
 /// engine gives it this when it opens the store. It throws when the write can no longer be made.
