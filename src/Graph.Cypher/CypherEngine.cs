@@ -19,6 +19,9 @@ public sealed class CypherEngine
     /// <summary>Where writes are saved when the graph is a durable store's (see <see cref="EmbeddedCypher"/>).</summary>
     internal SaveWrite? SaveWrites { get; init; }
 
+    /// <summary>Hears which nodes a write created or changed, under the write lock (see <see cref="EmbeddedCypher"/>).</summary>
+    internal Action<IReadOnlyCollection<long>>? NodesChanged { get; init; }
+
     /// <summary>An engine over its own empty scratch graph (useful for tests and conformance runs).</summary>
     public CypherEngine(CypherOptions? options = null)
         : this(new InMemoryGraphAccess(), options)
@@ -90,7 +93,7 @@ public sealed class CypherEngine
         var values = parameters ?? new Dictionary<string, object?>();
         if (gate is null)
         {
-            return QueryRunner.Run(graph, queryOptions, query, values, Procedures(), cancellationToken, SaveWrites);
+            return QueryRunner.Run(graph, queryOptions, query, values, Procedures(), cancellationToken, SaveWrites, nodesChanged: NodesChanged);
         }
 
         lock (gate)

@@ -86,6 +86,7 @@ public sealed class CypherTransaction
                     {
                         Replay(view, cancellationToken);
                         engine.SaveWrites?.Invoke(writes);
+                        engine.NodesChanged?.Invoke(view.ChangedNodes);
                     }
                     catch (Exception e) when (e is IOException or NotSupportedException)
                     {

@@ -10,6 +10,7 @@ namespace Graph.Cypher;
 /// Cypher on the embedded store, durably: a write that changes something is saved in the store's data directory
 /// before its lock is let go (statement, parameters, clock and random seed), and every saved write is made again,
 /// in order, after the documents when the store opens. A write that cannot be saved is undone and reported.
+/// The nodes a write creates or changes are indexed for search at once.
 /// </summary>
 /// <remarks>
 /// Saving the statement rather than its effects keeps the saved form small and readable, and lets a write that
@@ -34,6 +35,7 @@ public static class EmbeddedCypher
         {
             SaveWrites = statements => store.SaveWrites([.. statements.Select(s =>
                 new WriteToSave(s.Statement, SavedParameters.Encode(s.Parameters), s.Clock.StartedAt, s.Clock.Seed))]),
+            NodesChanged = store.IndexChangedNodes,
         };
     }
 

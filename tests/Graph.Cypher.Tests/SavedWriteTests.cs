@@ -216,6 +216,29 @@ public sealed class SavedWriteTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchFollowsWritesWithoutRebuildingItsIndex()
+    {
+        await using var store = await StoreWithSeeds();
+        var search = store.CreateServices().Search;
+        var rebuilds = store.SearchIndexRebuilds;
+        var engine = Writer(store);
+        engine.Run("CREATE (:Organization {id: 'org:zebrafish-league', name: 'Zebrafish League'})");
+        var transaction = engine.BeginTransaction();
+        transaction.Run("CREATE (:Organization {id: 'org:okapi-union', name: 'Okapi Union'})", null, Token);
+        Assert.Empty(await search.SearchAsync("okapi", cancellationToken: Token));
+        transaction.Commit(Token);
+
+        Assert.Equal("org:zebrafish-league", Assert.Single(await search.SearchAsync("zebrafish", cancellationToken: Token)).Id);
+        Assert.Equal("org:okapi-union", Assert.Single(await search.SearchAsync("okapi", cancellationToken: Token)).Id);
+        engine.Run("MATCH (o {id: 'org:zebrafish-league'}) SET o.name = 'Axolotl League'");
+        Assert.Empty(await search.SearchAsync("zebrafish", cancellationToken: Token));
+        Assert.Equal("org:zebrafish-league", Assert.Single(await search.SearchAsync("axolotl", cancellationToken: Token)).Id);
+        engine.Run("MATCH (o {id: 'org:okapi-union'}) DETACH DELETE o");
+        Assert.Empty(await search.SearchAsync("okapi", cancellationToken: Token));
+        Assert.Equal(rebuilds, store.SearchIndexRebuilds);
+    }
+
+    [Fact]
     public void ParametersKeepTheirCypherTypesThroughSaving()
     {
         var parameters = new Dictionary<string, object?>

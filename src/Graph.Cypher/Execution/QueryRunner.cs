@@ -27,11 +27,13 @@ internal sealed partial class QueryRunner
     /// Runs a query under the graph's lock. A write that changed something is handed to <paramref name="save"/>
     /// (when given) before the lock is let go; <paramref name="clock"/> gives a saved write being made again
     /// the instant and seed it first ran with. <paramref name="requireSavable"/> refuses a write that chooses by
-    /// internal id even when it is not saved (an explicit transaction replays its statements).
+    /// internal id even when it is not saved (an explicit transaction replays its statements). <paramref name="nodesChanged"/>
+    /// hears which nodes a write created or changed, still under the lock (the store's search index follows them).
     /// </summary>
     public static CypherResult Run(IGraphAccess graph, CypherOptions options, string text,
         IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, CypherProcedure> procedures,
-        CancellationToken cancellationToken, SaveWrite? save = null, StatementClock? clock = null, bool requireSavable = false)
+        CancellationToken cancellationToken, SaveWrite? save = null, StatementClock? clock = null, bool requireSavable = false,
+        Action<IReadOnlyCollection<long>>? nodesChanged = null)
     {
         var query = Parser.Parse(text);
         var columnsPerPart = SemanticChecker.Check(query, text, procedures);
@@ -108,6 +110,7 @@ internal sealed partial class QueryRunner
                 throw new CypherException("WriteNotSaved", "WriteNotSaved", $"The write was undone because it could not be saved: {e.Message}", null, CypherErrorPhase.Runtime);
             }
         }
+        if (transaction is not null && counters.ContainsUpdates) nodesChanged?.Invoke(transaction.ChangedNodes);
 
         return new CypherResult(columns, rows, counters);
     }

@@ -15,6 +15,9 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
     private readonly Dictionary<long, long> _recreatedNodes = [];
     private readonly Dictionary<long, long> _recreatedRelationships = [];
 
+    /// <summary>Nodes created, or whose labels or properties changed, through this view (for the search index).</summary>
+    public HashSet<long> ChangedNodes { get; } = [];
+
     /// <summary>Takes back every change made through this view, newest first.</summary>
     public void Rollback()
     {
@@ -59,6 +62,7 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
     public long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties)
     {
         var node = graph.CreateNode(labels, properties);
+        ChangedNodes.Add(node);
         _undo.Add(() => graph.DeleteNode(Node(node)));
         return node;
     }
@@ -74,6 +78,7 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
     {
         var before = graph.NodeProperties(node).TryGetValue(key, out var old) ? old : null;
         graph.SetNodeProperty(node, key, value);
+        ChangedNodes.Add(node);
         _undo.Add(() => graph.SetNodeProperty(Node(node), key, before));
     }
 
@@ -87,6 +92,7 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
     public bool AddLabel(long node, string label)
     {
         var added = graph.AddLabel(node, label);
+        if (added) ChangedNodes.Add(node);
         if (added) _undo.Add(() => graph.RemoveLabel(Node(node), label));
         return added;
     }
@@ -94,6 +100,7 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
     public bool RemoveLabel(long node, string label)
     {
         var removed = graph.RemoveLabel(node, label);
+        if (removed) ChangedNodes.Add(node);
         if (removed) _undo.Add(() => graph.AddLabel(Node(node), label));
         return removed;
     }

@@ -49,10 +49,18 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     internal SearchIndex SearchIndex { get; } = new();
 
     /// <summary>
-    /// Indexes the graph afresh for search: for a caller that changed <see cref="Graph"/> directly (a
-    /// writing Cypher query), which the index, fed by ingest and removal, does not see.
+    /// Indexes for search the nodes a caller created or changed on <see cref="Graph"/> directly (a writing Cypher
+    /// query), which the index, fed by ingest and removal, does not see. Deleted nodes need nothing: search checks
+    /// every candidate against the graph. Called under the graph's write lock.
     /// </summary>
-    public void RebuildSearchIndex() => SearchIndex.Rebuild(Graph);
+    public void IndexChangedNodes(IReadOnlyCollection<long> nodeIds)
+    {
+        SearchIndex.Refresh(Graph, nodeIds);
+        if (SearchIndex.WantsRebuild) SearchIndex.Rebuild(Graph);
+    }
+
+    /// <summary>How often the search index was built afresh since the store opened (the open included).</summary>
+    public int SearchIndexRebuilds => SearchIndex.Rebuilds;
 
     /// <summary>The search index's size: paragraphs indexed and the heap bytes it holds (for benchmarks).</summary>
     public (long Paragraphs, long HeapBytes) SearchIndexSize() => (SearchIndex.Paragraphs, SearchIndex.HeapBytes());

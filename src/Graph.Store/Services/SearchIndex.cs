@@ -59,6 +59,28 @@ internal sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Indexes nodes written without a before-image (a Cypher write): each is added as it is now, and its earlier
+    /// postings, if it had any, are counted stale as if they held as many tokens as it does now.
+    /// </summary>
+    public void Refresh(MemoryGraph graph, IEnumerable<long> nodeIds)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var id in nodeIds)
+            {
+                if (!graph.TryGetNode(id, out var node) || !IsSearched(node.Labels)) continue;
+                _stalePostings += VocabularyOf(node.Labels).CountDistinctTokens(Texts(node), _scratch);
+                AddUnlocked(id, node);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
     /// <summary>Notes that a node is gone: its postings are stale from now on.</summary>
     public void Remove(MemoryNode before)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Graph.Cypher;
-using Graph.Store.Embedded;
 using Graph.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -158,7 +157,6 @@ public static class QueryApi
             return error;
         }
 
-        if (result.ContainsUpdates) RebuildSearchIndex(request);
         var json = QueryJson.WriteResult(result, query.TypedOut, query.IncludeCounters, transaction?.Invoke());
         return TypedResults.Text(json, query.TypedOut ? TypedMediaType : "application/json", System.Text.Encoding.UTF8, StatusCodes.Status202Accepted);
     }
@@ -174,13 +172,6 @@ public static class QueryApi
         QueryEngineUnavailableException e => Error(StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.General.DatabaseUnavailable", e.Message),
         _ => null,
     };
-
-    /// <summary>The embedded store's search index follows ingest, not writes made by Cypher on its graph: it is rebuilt after them.</summary>
-    internal static void RebuildSearchIndex(HttpRequest request)
-    {
-        if (request.HttpContext.RequestServices.GetService<GraphHost>()?.Services.Store is EmbeddedGraphStore embedded)
-            embedded.RebuildSearchIndex();
-    }
 
     internal static IResult Invalid(string message) =>
         Error(StatusCodes.Status400BadRequest, "Neo.ClientError.Request.Invalid", message);

@@ -69,7 +69,7 @@ public static class QueryTransactionApi
             return await QueryApi.ExecuteAsync(query!, request, token => Task.Run(() =>
             {
                 var last = query!.Statement is null ? Nothing : transaction!.Run(query.Statement, query.Parameters, token);
-                if (transaction!.Commit(token)) QueryApi.RebuildSearchIndex(request);
+                transaction!.Commit(token);
                 return last;
             }, token), transaction: null, cancellationToken);
         }
