@@ -64,18 +64,6 @@ public sealed class CypherEngine
         }
     }
 
-    /// <summary>Begins an explicit transaction (see <see cref="CypherTransaction"/>) under the engine's options or <paramref name="transactionOptions"/>.</summary>
-    public CypherTransaction BeginTransaction(CypherOptions? transactionOptions = null) => new(this, transactionOptions ?? options);
-
-    /// <summary>Runs <paramref name="work"/> one at a time with the engine's queries when the engine owns its scratch graph.</summary>
-    internal T Serialised<T>(Func<T> work)
-    {
-        if (gate is null) return work();
-        lock (gate) return work();
-    }
-
-    internal IReadOnlyDictionary<string, CypherProcedure> ProceduresSnapshot() => Procedures();
-
     /// <summary>Parses, checks and runs <paramref name="query"/>; throws <see cref="CypherException"/> on any query error.</summary>
     public CypherResult Execute(string query, IReadOnlyDictionary<string, object?>? parameters = null,
         CancellationToken cancellationToken = default) =>

@@ -49,7 +49,6 @@ public sealed class CypherException : Exception
         "ReadOnly" => "Neo.ClientError.Statement.AccessMode",
         "RowLimit" => "Neo.ClientError.Statement.ExecutionFailed",
         "WriteNotSaved" => "Neo.DatabaseError.Transaction.TransactionCommitFailed",
-        "Outdated" => "Neo.TransientError.Transaction.Outdated",
         _ => "Neo.ClientError.Statement.ExecutionFailed",
     };
 }

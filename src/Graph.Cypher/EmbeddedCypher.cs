@@ -16,7 +16,8 @@ namespace Graph.Cypher;
 /// Saving the statement rather than its effects keeps the saved form small and readable, and lets a write that
 /// names a document by its id follow that document when it is ingested again. What a statement reads is made
 /// to repeat (the statement clock and rand()'s seed are saved with it); a write that chooses by internal id,
-/// which does not repeat, is refused. <c>*.realtime()</c> functions read the clock of the replay.
+/// which does not repeat, is refused, and so is deleting what the stored documents state (the next ingest of the
+/// document needs it). <c>*.realtime()</c> functions read the clock of the replay.
 /// </remarks>
 public static class EmbeddedCypher
 {
@@ -31,7 +32,7 @@ public static class EmbeddedCypher
     public static CypherEngine Engine(EmbeddedGraphStore store, CypherOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new CypherEngine(new MemoryGraphAccess(store.Graph), options)
+        return new CypherEngine(new MemoryGraphAccess(store.Graph, store.Statements), options)
         {
             SaveWrites = statements => store.SaveWrites([.. statements.Select(s =>
                 new WriteToSave(s.Statement, SavedParameters.Encode(s.Parameters), s.Clock.StartedAt, s.Clock.Seed))]),
@@ -40,10 +41,10 @@ public static class EmbeddedCypher
     }
 
     /// <summary>Makes one saved write again, with the clock and seed it first ran with; throws when it cannot run.</summary>
-    private static void Replay(MemoryGraph graph, SavedWrite write)
+    private static void Replay(MemoryGraph graph, SavedWrite write, DocumentStatements stated)
     {
         var parameters = SavedParameters.Decode(write.Parameters);
-        QueryRunner.Run(new MemoryGraphAccess(graph), ReplayOptions, write.Statement, parameters,
+        QueryRunner.Run(new MemoryGraphAccess(graph, stated), ReplayOptions, write.Statement, parameters,
             new Dictionary<string, CypherProcedure>(), CancellationToken.None, save: null,
             clock: new StatementClock(write.StatementTime, write.Seed));
     }

@@ -19,7 +19,6 @@ app.UseStaticFiles();
 app.MapOpenApi();
 app.MapGraphApi();
 app.MapQueryApi();
-app.MapQueryTransactionApi();
 app.MapHealthApi();
 app.MapDocumentUpload();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -6,8 +6,8 @@ namespace Graph.Cypher.Durability;
 internal sealed record WrittenStatement(string Statement, IReadOnlyDictionary<string, object?> Parameters, Execution.StatementClock Clock);
 
 /// <summary>
-/// Saves writing statements (one query, or an explicit transaction's) all or none, so that they can be made
-/// again when the store opens; throws <see cref="IOException"/> or <see cref="NotSupportedException"/> when it cannot.
+/// Saves writing statements all or none, so that they can be made again when the store opens; throws
+/// <see cref="IOException"/> or <see cref="NotSupportedException"/> when it cannot.
 /// </summary>
 internal delegate void SaveWrite(IReadOnlyList<WrittenStatement> statements);
 
@@ -17,8 +17,7 @@ internal static class SavedWriteRules
     /// <summary>
     /// Refuses a write that selects by internal id: <c>id(n)</c> and <c>elementId(n)</c> number the graph as it
     /// was loaded this time, and the same number names another node after the store opens again, so the
-    /// saved write would change the wrong thing (an explicit transaction, which replays its statements, likewise).
-    /// Returning them (after the last RETURN) is harmless.
+    /// saved write would change the wrong thing. Returning them (after the last RETURN) is harmless.
     /// </summary>
     public static void ThrowIfUnsavable(string text)
     {
@@ -31,9 +30,8 @@ internal static class SavedWriteRules
                 && tokens[i + 1].IsSymbol("(") && !(i > 0 && tokens[i - 1].IsSymbol("."));
             if (isCall && (lastReturn < 0 || i < lastReturn))
                 throw new CypherException("SemanticError", "UnsavableWrite",
-                    $"This write uses {token.Text}() to choose what it changes. Internal ids are not kept when the store opens again " +
-                    "(nor from one statement of a transaction to the next), so the write could not be kept: choose by a property instead, " +
-                    "such as MATCH (d {id: 'A/RES/77/13'}).",
+                    $"This write uses {token.Text}() to choose what it changes. Internal ids are not kept when the store opens again, " +
+                    "so the write could not be saved: choose by a property instead, such as MATCH (d {id: 'A/RES/77/13'}).",
                     Positions.Of(text, token.Offset));
         }
     }

@@ -26,13 +26,12 @@ internal sealed partial class QueryRunner
     /// <summary>
     /// Runs a query under the graph's lock. A write that changed something is handed to <paramref name="save"/>
     /// (when given) before the lock is let go; <paramref name="clock"/> gives a saved write being made again
-    /// the instant and seed it first ran with. <paramref name="requireSavable"/> refuses a write that chooses by
-    /// internal id even when it is not saved (an explicit transaction replays its statements). <paramref name="nodesChanged"/>
+    /// the instant and seed it first ran with. <paramref name="nodesChanged"/>
     /// hears which nodes a write created or changed, still under the lock (the store's search index follows them).
     /// </summary>
     public static CypherResult Run(IGraphAccess graph, CypherOptions options, string text,
         IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, CypherProcedure> procedures,
-        CancellationToken cancellationToken, SaveWrite? save = null, StatementClock? clock = null, bool requireSavable = false,
+        CancellationToken cancellationToken, SaveWrite? save = null, StatementClock? clock = null,
         Action<IReadOnlyCollection<long>>? nodesChanged = null)
     {
         var query = Parser.Parse(text);
@@ -44,7 +43,7 @@ internal sealed partial class QueryRunner
         }
 
         var writes = SemanticChecker.Writes(query);
-        if (writes && (save is not null || requireSavable)) SavedWriteRules.ThrowIfUnsavable(text);
+        if (writes && save is not null) SavedWriteRules.ThrowIfUnsavable(text);
         using var graphLock = graph.Enter(writes);
         // A writing query runs on a view that can take its changes back: it commits whole or not at all.
         var transaction = writes ? new TransactionalGraphAccess(graph) : null;
@@ -80,19 +79,19 @@ internal sealed partial class QueryRunner
         }
         catch (CypherException e)
         {
-            transaction?.Rollback();
+            Undo(transaction, nodesChanged);
             e.Phase = CypherErrorPhase.Runtime;
             throw;
         }
         catch (OverflowException)
         {
-            transaction?.Rollback();
+            Undo(transaction, nodesChanged);
             throw new CypherException("ArithmeticError", "IntegerOverflow", "Integer arithmetic overflow", null, CypherErrorPhase.Runtime);
         }
         catch
         {
             // Cancellation, a timeout or a fault: the graph must still not keep half of the write.
-            transaction?.Rollback();
+            Undo(transaction, nodesChanged);
             throw;
         }
 
@@ -106,13 +105,21 @@ internal sealed partial class QueryRunner
             catch (Exception e) when (e is IOException or NotSupportedException)
             {
                 // Still under the write lock: no reader has seen the change that could not be kept.
-                transaction.Rollback();
+                Undo(transaction, nodesChanged);
                 throw new CypherException("WriteNotSaved", "WriteNotSaved", $"The write was undone because it could not be saved: {e.Message}", null, CypherErrorPhase.Runtime);
             }
         }
         if (transaction is not null && counters.ContainsUpdates) nodesChanged?.Invoke(transaction.ChangedNodes);
 
         return new CypherResult(columns, rows, counters);
+    }
+
+    /// <summary>Takes a failed write back; a node its undo recreated (under a new id) is indexed again.</summary>
+    private static void Undo(TransactionalGraphAccess? transaction, Action<IReadOnlyCollection<long>>? nodesChanged)
+    {
+        if (transaction is null) return;
+        transaction.Rollback();
+        nodesChanged?.Invoke(transaction.ChangedNodes);
     }
 
     private IEnumerable<Row> RunClauses(SingleQuery query, Row start, List<string> scope)

@@ -9,9 +9,6 @@ internal interface IGraphAccess
     /// <summary>Holds the graph's lock for a whole query, so that it sees (and makes) one consistent change.</summary>
     IDisposable Enter(bool write);
 
-    /// <summary>How many times the write lock has been taken; unchanged between two reads means nobody wrote in between.</summary>
-    long WriteGeneration { get; }
-
     IEnumerable<long> AllNodes();
 
     IEnumerable<long> NodesWithLabel(string label);

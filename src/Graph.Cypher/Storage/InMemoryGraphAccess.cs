@@ -23,15 +23,7 @@ internal sealed class InMemoryGraphAccess : IGraphAccess
     private readonly SortedDictionary<long, RelData> relationships = [];
     private long nextId;
 
-    private long writeGeneration;
-
-    public IDisposable Enter(bool write)
-    {
-        if (write) writeGeneration++;
-        return NoLock.Instance;
-    }
-
-    public long WriteGeneration => writeGeneration;
+    public IDisposable Enter(bool write) => NoLock.Instance;
 
     private sealed class NoLock : IDisposable
     {

@@ -1,15 +1,17 @@
 using Graph.Model;
 using Graph.Store;
+using Graph.Store.Embedded;
 using Graph.Store.Memory;
 
 namespace Graph.Cypher.Storage;
 
-/// <summary>The executor's view of the store's <see cref="MemoryGraph"/>; store refusals become query errors.</summary>
-internal sealed class MemoryGraphAccess(MemoryGraph graph) : IGraphAccess
+/// <summary>
+/// The executor's view of the store's <see cref="MemoryGraph"/>; store refusals become query errors. Given
+/// <paramref name="stated"/>, it refuses to delete what the stored documents state.
+/// </summary>
+internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? stated = null) : IGraphAccess
 {
     public IDisposable Enter(bool write) => write ? graph.EnterWrite() : graph.EnterRead();
-
-    public long WriteGeneration => graph.WriteGeneration;
 
     public IEnumerable<long> AllNodes() => graph.AllNodeIds();
 
@@ -93,9 +95,28 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph) : IGraphAccess
 
     public bool RemoveLabel(long node, string label) => graph.RemoveLabel(node, label);
 
-    public void DeleteNode(long node) => Guard(() => graph.DeleteNode(node));
+    public void DeleteNode(long node)
+    {
+        if (stated?.StatesNode(node) == true) throw StatedByDocuments("node", NodeProperties(node).GetValueOrDefault(PropertyNames.Id));
+        Guard(() => graph.DeleteNode(node));
+    }
 
-    public void DeleteRelationship(long relationship) => graph.DeleteRelationship(relationship);
+    public void DeleteRelationship(long relationship)
+    {
+        if (stated?.StatesRelationship(relationship) == true)
+        {
+            var (start, end, type) = Endpoints(relationship);
+            throw StatedByDocuments("relationship",
+                $"{NodeProperties(start).GetValueOrDefault(PropertyNames.Id)}-[{type}]->{NodeProperties(end).GetValueOrDefault(PropertyNames.Id)}");
+        }
+        graph.DeleteRelationship(relationship);
+    }
+
+    private static CypherException StatedByDocuments(string what, object? name) =>
+        new("ConstraintVerificationFailed", "StatedByDocuments",
+            $"The {what} {name} is stated by the stored documents, so a query cannot delete it: the graph is what the documents " +
+            "state, and the next ingest of the document needs it. Remove or re-ingest the document instead, or mark it (SET n.retired = true).",
+            null, CypherErrorPhase.Runtime);
 
     public string NodeElementId(long node) => ElementIds.Node(node);
 

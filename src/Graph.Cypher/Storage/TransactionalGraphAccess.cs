@@ -15,7 +15,10 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
     private readonly Dictionary<long, long> _recreatedNodes = [];
     private readonly Dictionary<long, long> _recreatedRelationships = [];
 
-    /// <summary>Nodes created, or whose labels or properties changed, through this view (for the search index).</summary>
+    /// <summary>
+    /// Nodes created, or whose labels or properties changed, through this view, and nodes its undo recreated under
+    /// a new id (for the search index).
+    /// </summary>
     public HashSet<long> ChangedNodes { get; } = [];
 
     /// <summary>Takes back every change made through this view, newest first.</summary>
@@ -26,8 +29,6 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
     }
 
     public IDisposable Enter(bool write) => graph.Enter(write);
-
-    public long WriteGeneration => graph.WriteGeneration;
 
     public IEnumerable<long> AllNodes() => graph.AllNodes();
 
@@ -110,7 +111,7 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
         var labels = graph.LabelsOf(node).ToList();
         var properties = new Dictionary<string, object?>(graph.NodeProperties(node), StringComparer.Ordinal);
         graph.DeleteNode(node);
-        _undo.Add(() => _recreatedNodes[node] = graph.CreateNode(labels, properties));
+        _undo.Add(() => ChangedNodes.Add(_recreatedNodes[node] = graph.CreateNode(labels, properties)));
     }
 
     public void DeleteRelationship(long relationship)

@@ -162,7 +162,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
         }
         reader.GetAwaiter().GetResult();
         _documentCount = _hashes.Count;
-        SavedWriteCount = ReplaySavedWrites(Graph, LoadProblems);
+        SavedWriteCount = ReplaySavedWrites(Graph, Statements, LoadProblems);
         // Indexed once the whole graph is there, rather than node by node as documents replay; from here
         // on the projection tells the index about every node an ingest changes.
         SearchIndex.Rebuild(Graph);
@@ -173,8 +173,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     public long SavedWriteCount { get; private set; }
 
     /// <summary>
-    /// Saves writes a query (or an explicit transaction's statements) has just made on <see cref="Graph"/>, all or
-    /// none. The caller still holds the graph's write lock, so writes are saved in the order they were made; if
+    /// Saves writes a query has just made on <see cref="Graph"/>, all or none. The caller still holds the graph's write lock, so writes are saved in the order they were made; if
     /// this throws, the caller takes the writes back.
     /// </summary>
     /// <exception cref="IOException">The data directory refused them (disk full, read-only, locked, …); nothing was saved.</exception>
@@ -193,8 +192,11 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
         }
     }
 
+    /// <summary>Which nodes and relationships of <see cref="Graph"/> the stored documents state (a query may not delete those).</summary>
+    public DocumentStatements Statements => new(_projection.IsNodeStated, _projection.IsRelationshipStated);
+
     /// <summary>Makes every saved query write again on <paramref name="graph"/>, in order; returns how many are saved.</summary>
-    private long ReplaySavedWrites(MemoryGraph graph, List<string> problems)
+    private long ReplaySavedWrites(MemoryGraph graph, DocumentStatements stated, List<string> problems)
     {
         var writes = _database.ReadSavedWrites();
         if (writes.Count > 0 && _replayWrites is null)
@@ -206,7 +208,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
         {
             try
             {
-                _replayWrites!(graph, write);
+                _replayWrites!(graph, write, stated);
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {

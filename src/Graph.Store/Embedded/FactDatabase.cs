@@ -164,8 +164,8 @@ internal sealed class FactDatabase : IDisposable
     }
 
     /// <summary>
-    /// Saves query writes after the ones saved before them, all in one transaction (an explicit Cypher
-    /// transaction's statements are kept whole or not at all); returns the last sequence number.
+    /// Saves query writes after the ones saved before them, all in one transaction (kept whole or not at
+    /// all); returns the last sequence number.
     /// </summary>
     /// <exception cref="SqliteException">SQLite refused the write (disk full, read-only directory, …); nothing was saved.</exception>
     public long SaveWrites(IReadOnlyList<WriteToSave> writes)

@@ -26,8 +26,13 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     /// <summary>Marks a node or relationship stated by several documents (see the shared dictionaries).</summary>
     private const int Several = -1;
 
+    /// <summary>A stater slot never set: no document states the node or relationship (a query created it).</summary>
+    private const int Unstated = 0;
+
     private readonly Dictionary<string, int> _documentNumbers = new(StringComparer.Ordinal);
-    private readonly List<string> _documentIds = [];
+
+    /// <summary>Document ids by number; number 0 (<see cref="Unstated"/>) names none, so an unset slot cannot pass for a document.</summary>
+    private readonly List<string> _documentIds = [""];
 
     private readonly PagedArray<int> _nodeStaters = new();
     private readonly Dictionary<long, SharedNode> _sharedNodes = [];
@@ -117,7 +122,7 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
             return;
         }
 
-        var stater = id < _nodeStaters.Length ? _nodeStaters[id] : document;
+        var stater = StaterOf(_nodeStaters, id, document);
         if (stater != Several)
         {
             if (stater == document)
@@ -266,6 +271,7 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         MemoryNode? indexed = Search is not null && Graph.TryGetNode(id, out var gone) ? gone : null;
         Graph.DeleteNode(id, detach: true);
         _sharedNodes.Remove(id);
+        if (id < _nodeStaters.Length) _nodeStaters[id] = Unstated;
         if (indexed is { } node) Search!.Remove(node);
     }
 
@@ -285,7 +291,7 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
             return;
         }
 
-        var stater = id < _relationshipStaters.Length ? _relationshipStaters[id] : document;
+        var stater = StaterOf(_relationshipStaters, id, document);
         if (stater == document)
         {
             if (after is null) DeleteRelationship(id);
@@ -318,11 +324,29 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     {
         Graph.DeleteRelationship(id);
         _sharedRelationships.Remove(id);
+        if (id < _relationshipStaters.Length) _relationshipStaters[id] = Unstated;
     }
 
     /// <summary>Finds a relationship by its identity (start, type, end, key) through the start node's adjacency.</summary>
     public bool TryFindRelationship(long start, string type, long end, string key, out long id) =>
         Graph.TryFindRelationship(start, type, end, key, out id);
+
+    /// <summary>Whether any stored document states the node (one a query created is stated by none).</summary>
+    public bool IsNodeStated(long id) => id < _nodeStaters.Length && _nodeStaters[id] != Unstated;
+
+    /// <summary>Whether any stored document states the relationship.</summary>
+    public bool IsRelationshipStated(long id) => id < _relationshipStaters.Length && _relationshipStaters[id] != Unstated;
+
+    /// <summary>
+    /// The document stating a node or relationship, or <see cref="Several"/>. One that no document states yet (a
+    /// query created it) is adopted by <paramref name="document"/>, whose statement then replaces what it was.
+    /// </summary>
+    private static int StaterOf(PagedArray<int> staters, long id, int document)
+    {
+        if (id < staters.Length && staters[id] != Unstated) return staters[id];
+        SetStater(staters, id, document);
+        return document;
+    }
 
     private static void SetStater(PagedArray<int> staters, long id, int document)
     {

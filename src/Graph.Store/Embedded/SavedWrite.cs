@@ -18,7 +18,14 @@ public sealed record SavedWrite(long Sequence, string Statement, string Paramete
 public sealed record WriteToSave(string Statement, string Parameters, DateTime StatementTime, int Seed);
 
 /// <summary>
-/// Makes a saved write again on the graph while the store opens. The store cannot read queries; the query
-/// engine gives it this when it opens the store. It throws when the write can no longer be made.
+/// Which nodes and relationships (by internal id) the stored documents state: a query may change them but not
+/// delete them, since the graph is what the documents state and the next ingest of a document needs what it stated.
 /// </summary>
-public delegate void SavedWriteReplayer(MemoryGraph graph, SavedWrite write);
+public sealed record DocumentStatements(Func<long, bool> StatesNode, Func<long, bool> StatesRelationship);
+
+/// <summary>
+/// Makes a saved write again on the graph while the store opens, under the same rule as when it was made
+/// (<paramref name="stated"/>). The store cannot read queries; the query engine gives it this when it opens the
+/// store. It throws when the write can no longer be made.
+/// </summary>
+public delegate void SavedWriteReplayer(MemoryGraph graph, SavedWrite write, DocumentStatements stated);

@@ -64,17 +64,8 @@ public sealed partial class MemoryGraph : IDisposable
     public LockScope EnterWrite()
     {
         _lock.EnterWriteLock();
-        _writeGeneration++;
         return new LockScope(_lock, write: true);
     }
-
-    private long _writeGeneration;
-
-    /// <summary>
-    /// How many times the write lock has been taken (re-entries included). Read under the write lock, it tells
-    /// whether anyone else wrote since a value read earlier: an optimistic transaction's conflict check.
-    /// </summary>
-    public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
 
     public void Dispose() => _lock.Dispose();
 

@@ -45,11 +45,7 @@ internal static class QueryJson
         _ => throw new FormatException($"unknown $type '{type}'"),
     };
 
-    /// <summary>
-    /// A result as Neo4j's Query API answers it (plain or typed JSON), with the explicit <paramref name="transaction"/>
-    /// it belongs to while that stays open (its id and expiry).
-    /// </summary>
-    public static string WriteResult(CypherResult result, bool typed, bool includeCounters, (string Id, DateTimeOffset Expires)? transaction = null)
+    public static string WriteResult(CypherResult result, bool typed, bool includeCounters)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, WriterOptions))
@@ -73,13 +69,6 @@ internal static class QueryJson
             json.WriteEndArray();
             json.WriteEndObject();
             if (includeCounters) WriteCounters(json, result.Counters);
-            if (transaction is { } open)
-            {
-                json.WriteStartObject("transaction");
-                json.WriteString("id", open.Id);
-                json.WriteString("expires", open.Expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-                json.WriteEndObject();
-            }
             json.WriteStartArray("bookmarks");
             json.WriteEndArray();
             json.WriteEndObject();

@@ -15,8 +15,6 @@ internal static class GraphExplorerServices
         services.AddHostedService(provider => provider.GetRequiredService<GraphHost>());
         services.AddSingleton(provider => provider.GetRequiredService<GraphHost>().Services);
         services.AddSingleton(provider => new QueryEngine(() => provider.GetRequiredService<GraphHost>().Cypher));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<QueryTransactions>();
         if (Neo4jSetup.IsSelected(configuration)) services.AddNeo4jGraph(configuration);
         return services;
     }

@@ -11,21 +11,10 @@ public sealed class QueryEngineUnavailableException(string message) : Exception(
 /// </summary>
 public sealed class QueryEngine(Func<CypherEngine?> engine)
 {
-    /// <summary>Begins an explicit transaction on the engine this request may use; read-only when <paramref name="write"/> is false.</summary>
-    /// <exception cref="QueryEngineUnavailableException">The store offers no Cypher engine.</exception>
-    public CypherTransaction BeginTransaction(bool write)
-    {
-        var current = Current();
-        return current.BeginTransaction(write ? current.Options : current.Options with { ReadOnly = true });
-    }
-
     public Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
     {
-        var current = Current();
+        var current = engine() ?? throw new QueryEngineUnavailableException(
+            "The Cypher engine cannot read this store yet; the explorer's other views work without it.");
         return Task.Run(() => current.Execute(statement, parameters, cancellationToken), cancellationToken);
     }
-
-    private CypherEngine Current() =>
-        engine() ?? throw new QueryEngineUnavailableException(
-            "The Cypher engine cannot read this store yet; the explorer's other views work without it.");
 }

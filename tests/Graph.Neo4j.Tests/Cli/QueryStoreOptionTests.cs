@@ -20,7 +20,7 @@ public sealed class QueryStoreOptionTests
     public async Task QueriesNeo4jAndPrintsJson()
     {
         await using var server = EmbeddedQueryApiServer.ListeningOnLocalPort();
-        await using (var store = new Neo4jGraphStore(new QueryApiClient(new QueryApiOptions { ServerUri = server.Address })))
+        await using (var store = new Neo4jGraphStore(new QueryApiClient(new QueryApiOptions { ServerUri = server.Address, ExplicitTransactions = false })))
             await store.IngestAsync(ContractDocuments.LonelyResolution(), Token);
 
         var (exit, output, error) = await RunAsync(
@@ -76,7 +76,7 @@ public sealed class QueryStoreOptionTests
             await using var server = EmbeddedQueryApiServer.ListeningOnLocalPort();
             Dictionary<string, string?> neo4j = new()
             {
-                ["NEO4J_URL"] = server.Address.AbsoluteUri, ["NEO4J_APPLY_SCHEMA"] = "false",
+                ["NEO4J_URL"] = server.Address.AbsoluteUri, ["NEO4J_EXPLICIT_TRANSACTIONS"] = "false", ["NEO4J_APPLY_SCHEMA"] = "false",
             };
             var neo4jIngest = await RunAsync(["ingest", seeds, "--store", "neo4j", "--quiet"], neo4j);
             Assert.True(neo4jIngest.Exit == 0, neo4jIngest.Output + neo4jIngest.Error);

@@ -76,6 +76,7 @@ public sealed class FaultToleranceTests
         using var client = new QueryApiClient(new QueryApiOptions
         {
             ServerUri = http.BaseAddress!,
+            ExplicitTransactions = false,
             MaxRetries = 4,
             InitialRetryDelay = TimeSpan.FromMilliseconds(10),
         }, http);
@@ -104,7 +105,7 @@ public sealed class FaultToleranceTests
         // And the graph is the one an uninterrupted ingest gives.
         await using var reference = new EmbeddedQueryApiServer();
         var referenceHttp = reference.CreateClient();
-        using var referenceClient = new QueryApiClient(new QueryApiOptions { ServerUri = referenceHttp.BaseAddress! }, referenceHttp);
+        using var referenceClient = new QueryApiClient(new QueryApiOptions { ServerUri = referenceHttp.BaseAddress!, ExplicitTransactions = false }, referenceHttp);
         var referenceStore = new Neo4jGraphStore(referenceClient);
         foreach (var document in documents) await referenceStore.IngestAsync(document, Cancel);
         Assert.Equal(await referenceStore.CountAsync(Cancel), await store.CountAsync(Cancel));

@@ -6,7 +6,8 @@ namespace Graph.Neo4j.Tests.Store;
 
 /// <summary>
 /// The store contract, with the Neo4j store talking over HTTP to this project's own Query API endpoint
-/// (the embedded Cypher engine behind Graph.Web), explicit transactions and all, as it talks to Neo4j;
+/// (the embedded Cypher engine behind Graph.Web). That endpoint has no <c>/tx</c> endpoints, so the
+/// store runs its statements one by one there (<see cref="QueryApiOptions.ExplicitTransactions"/> off);
 /// the schema (constraints, indexes) is Neo4j's own and is not sent.
 /// </summary>
 public sealed class EmbeddedQueryApiContractTests : GraphStoreContract, IAsyncDisposable
@@ -21,6 +22,7 @@ public sealed class EmbeddedQueryApiContractTests : GraphStoreContract, IAsyncDi
         var client = new QueryApiClient(new QueryApiOptions
         {
             ServerUri = http.BaseAddress!,
+            ExplicitTransactions = false,
             InitialRetryDelay = TimeSpan.FromMilliseconds(10),
         }, http);
         return ValueTask.FromResult<IGraphStore>(new Neo4jGraphStore(client, client));

@@ -12,8 +12,8 @@ namespace Graph.Neo4j.Tests.Web;
 
 /// <summary>
 /// The explorer with <c>Graph:Store=neo4j</c>, pointed over real HTTP at a Query API server (this project's
-/// own endpoint on a local port, standing in for Neo4j; the schema is Neo4j's own and is not sent). Its views
-/// read through the Neo4j store, and its own
+/// own endpoint on a local port, standing in for Neo4j, which has no /tx endpoints: hence
+/// ExplicitTransactions=false and no schema). Its views read through the Neo4j store, and its own
 /// <c>/db/{db}/query/v2</c> relays to that server.
 /// </summary>
 public sealed class Neo4jExplorerTests : IAsyncLifetime
@@ -29,7 +29,7 @@ public sealed class Neo4jExplorerTests : IAsyncLifetime
         _neo4j = EmbeddedQueryApiServer.ListeningOnLocalPort();
         var address = _neo4j.Address;
         // Load the contract documents into the stand-in through the Neo4j store, as an ingest would.
-        await using (var store = new Neo4jGraphStore(new QueryApiClient(new QueryApiOptions { ServerUri = address })))
+        await using (var store = new Neo4jGraphStore(new QueryApiClient(new QueryApiOptions { ServerUri = address, ExplicitTransactions = false })))
             foreach (var document in ContractDocuments.All()) await store.IngestAsync(document, Token);
 
         var dataDir = Path.Combine(Path.GetTempPath(), "graph-neo4j-explorer-" + Guid.NewGuid().ToString("N"));
@@ -41,6 +41,7 @@ public sealed class Neo4jExplorerTests : IAsyncLifetime
             builder.UseSetting("NEO4J_USER", "neo4j");
             builder.UseSetting("NEO4J_PASSWORD", "not-checked-here");
             builder.UseSetting("NEO4J_APPLY_SCHEMA", "false");
+            builder.UseSetting("NEO4J_EXPLICIT_TRANSACTIONS", "false");
             builder.UseSetting("Graph:DataDir", dataDir);
             builder.UseSetting("Graph:CorpusDir", Path.Combine(dataDir, "no-corpus"));
         });
