@@ -222,6 +222,8 @@ public sealed class SavedWriteTests : IDisposable
             var node = Assert.Throws<CypherException>(() => engine.Run("MATCH (d {id: 'A/RES/71/12'}) DETACH DELETE d"));
             Assert.Equal("StatedByDocuments", node.Detail);
             Assert.Contains("A/RES/71/12", node.Message, StringComparison.Ordinal);
+            Assert.Equal("StatedByDocuments", Assert.Throws<CypherException>(() => engine.Run("MATCH (d {id: 'A/RES/71/12'}) SET d.id = 'renamed'")).Detail);
+            Assert.Equal("StatedByDocuments", Assert.Throws<CypherException>(() => engine.Run("MATCH (d {id: 'A/RES/71/12'}) REMOVE d.id")).Detail);
             var relationship = Assert.Throws<CypherException>(() => engine.Run("MATCH ({id: 'A/RES/77/13'})-[c:CITES]->({id: 'A/RES/71/12'}) DELETE c"));
             Assert.Equal("StatedByDocuments", relationship.Detail);
             Assert.Equal(1L, Single(engine, "MATCH ({id: 'A/RES/77/13'})-[c:CITES]->(d {id: 'A/RES/71/12'}) RETURN count(c)")[0]);
@@ -244,14 +246,23 @@ public sealed class SavedWriteTests : IDisposable
     [Fact]
     public async Task ADocumentIngestedAfterAQueryCreatedItsNodeTakesTheNodeOver()
     {
-        await using var store = EmbeddedCypher.OpenStore(_directory);
-        var engine = Writer(store);
-        engine.Run("CREATE (:Document {id: 'A/RES/77/13', note: 'expected soon'})");
-        var seed = Directory.EnumerateFiles(Seeds, "*.txt").Order(StringComparer.Ordinal).First();
-        await store.IngestAsync(new DocumentExtractor().ExtractFile(seed), Token);
-        Assert.Equal("Cooperation between the United Nations and the Collective Security Treaty Organization",
-            Single(engine, "MATCH (d {id: 'A/RES/77/13'}) RETURN d.title")[0]);
-        Assert.Equal("StatedByDocuments", Assert.Throws<CypherException>(() => engine.Run("MATCH (d {id: 'A/RES/77/13'}) DETACH DELETE d")).Detail);
+        const string Title = "Cooperation between the United Nations and the Collective Security Treaty Organization";
+        await using (var store = EmbeddedCypher.OpenStore(_directory))
+        {
+            var engine = Writer(store);
+            engine.Run("CREATE (:Document {id: 'A/RES/77/13', note: 'expected soon'})");
+            var seed = Directory.EnumerateFiles(Seeds, "*.txt").Order(StringComparer.Ordinal).First();
+            await store.IngestAsync(new DocumentExtractor().ExtractFile(seed), Token);
+            Assert.Equal(Title, Single(engine, "MATCH (d {id: 'A/RES/77/13'}) RETURN d.title")[0]);
+            Assert.Equal("StatedByDocuments", Assert.Throws<CypherException>(() => engine.Run("MATCH (d {id: 'A/RES/77/13'}) DETACH DELETE d")).Detail);
+        }
+
+        // Reopened, the documents come first: the saved CREATE of that id can no longer be made, and says so.
+        await using var reopened = EmbeddedCypher.OpenStore(_directory);
+        Assert.Equal(Title, Single(new CypherEngine(reopened.Graph), "MATCH (d {id: 'A/RES/77/13'}) RETURN d.title")[0]);
+        var problem = Assert.Single(reopened.OpenProblems);
+        Assert.Contains("already has id 'A/RES/77/13'", problem, StringComparison.Ordinal);
+        Assert.Contains("DELETE FROM saved_writes WHERE sequence = 1", problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,7 +63,15 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
     public long CreateRelationship(long start, long end, string type, IReadOnlyDictionary<string, object?> properties) =>
         Guard(() => graph.CreateRelationship(type, start, end, properties.Where(p => p.Value is not null)));
 
-    public void SetNodeProperty(long node, string key, object? value) => Guard(() =>
+    public void SetNodeProperty(long node, string key, object? value)
+    {
+        // The projection finds a stated node by its id: renaming it would be deleting it under another name.
+        if (key == PropertyNames.Id && stated?.StatesNode(node) == true)
+            throw StatedByDocuments("node", NodeProperties(node).GetValueOrDefault(PropertyNames.Id), "change its id");
+        SetNodePropertyGuarded(node, key, value);
+    }
+
+    private void SetNodePropertyGuarded(long node, string key, object? value) => Guard(() =>
     {
         if (value is null)
         {
@@ -97,7 +105,7 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
 
     public void DeleteNode(long node)
     {
-        if (stated?.StatesNode(node) == true) throw StatedByDocuments("node", NodeProperties(node).GetValueOrDefault(PropertyNames.Id));
+        if (stated?.StatesNode(node) == true) throw StatedByDocuments("node", NodeProperties(node).GetValueOrDefault(PropertyNames.Id), "delete it");
         Guard(() => graph.DeleteNode(node));
     }
 
@@ -107,14 +115,14 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
         {
             var (start, end, type) = Endpoints(relationship);
             throw StatedByDocuments("relationship",
-                $"{NodeProperties(start).GetValueOrDefault(PropertyNames.Id)}-[{type}]->{NodeProperties(end).GetValueOrDefault(PropertyNames.Id)}");
+                $"{NodeProperties(start).GetValueOrDefault(PropertyNames.Id)}-[{type}]->{NodeProperties(end).GetValueOrDefault(PropertyNames.Id)}", "delete it");
         }
         graph.DeleteRelationship(relationship);
     }
 
-    private static CypherException StatedByDocuments(string what, object? name) =>
+    private static CypherException StatedByDocuments(string what, object? name, string change) =>
         new("ConstraintVerificationFailed", "StatedByDocuments",
-            $"The {what} {name} is stated by the stored documents, so a query cannot delete it: the graph is what the documents " +
+            $"The {what} {name} is stated by the stored documents, so a query cannot {change}: the graph is what the documents " +
             "state, and the next ingest of the document needs it. Remove or re-ingest the document instead, or mark it (SET n.retired = true).",
             null, CypherErrorPhase.Runtime);
 
