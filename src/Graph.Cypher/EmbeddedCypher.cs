@@ -34,8 +34,8 @@ public static class EmbeddedCypher
         ArgumentNullException.ThrowIfNull(store);
         return new CypherEngine(new MemoryGraphAccess(store.Graph, store.Statements), options)
         {
-            SaveWrites = statements => store.SaveWrites([.. statements.Select(s =>
-                new WriteToSave(s.Statement, SavedParameters.Encode(s.Parameters), s.Clock.StartedAt, s.Clock.Seed))]),
+            SaveWrites = (statement, parameters, clock) =>
+                store.SaveWrite(new WriteToSave(statement, SavedParameters.Encode(parameters), clock.StartedAt, clock.Seed)),
             NodesChanged = store.IndexChangedNodes,
         };
     }

@@ -2,14 +2,12 @@ using Graph.Cypher.Syntax;
 
 namespace Graph.Cypher.Durability;
 
-/// <summary>A statement that changed the graph, with what it needs to change it the same way again.</summary>
-internal sealed record WrittenStatement(string Statement, IReadOnlyDictionary<string, object?> Parameters, Execution.StatementClock Clock);
-
 /// <summary>
-/// Saves writing statements all or none, so that they can be made again when the store opens; throws
-/// <see cref="IOException"/> or <see cref="NotSupportedException"/> when it cannot.
+/// Saves a writing statement with what it needs to change the graph the same way again (its parameters, clock and
+/// random seed), so that it is made again when the store opens; throws <see cref="IOException"/> or
+/// <see cref="NotSupportedException"/> when it cannot.
 /// </summary>
-internal delegate void SaveWrite(IReadOnlyList<WrittenStatement> statements);
+internal delegate void SaveWrite(string statement, IReadOnlyDictionary<string, object?> parameters, Execution.StatementClock clock);
 
 /// <summary>What a write must not depend on if it is to be saved and made again on a store opened afresh.</summary>
 internal static class SavedWriteRules

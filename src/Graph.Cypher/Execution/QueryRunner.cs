@@ -100,7 +100,7 @@ internal sealed partial class QueryRunner
         {
             try
             {
-                save([new WrittenStatement(text, parameters, new StatementClock(context.StartedAt, context.Seed))]);
+                save(text, parameters, new StatementClock(context.StartedAt, context.Seed));
             }
             catch (Exception e) when (e is IOException or NotSupportedException)
             {

@@ -41,7 +41,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
 
     /// <summary>
     /// The in-memory graph the store keeps up to date, for the Cypher engine and the services. A write made
-    /// to it directly lasts only if its maker saves it (<see cref="SaveWrites"/>), as the Cypher engine does.
+    /// to it directly lasts only if its maker saves it (<see cref="SaveWrite"/>), as the Cypher engine does.
     /// </summary>
     public MemoryGraph Graph { get; } = new();
 
@@ -173,17 +173,17 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     public long SavedWriteCount { get; private set; }
 
     /// <summary>
-    /// Saves writes a query has just made on <see cref="Graph"/>, all or none. The caller still holds the graph's write lock, so writes are saved in the order they were made; if
-    /// this throws, the caller takes the writes back.
+    /// Saves a write a query has just made on <see cref="Graph"/>. The caller still holds the graph's write lock,
+    /// so writes are saved in the order they were made; if this throws, the caller takes the write back.
     /// </summary>
-    /// <exception cref="IOException">The data directory refused them (disk full, read-only, locked, …); nothing was saved.</exception>
-    public long SaveWrites(IReadOnlyList<WriteToSave> writes)
+    /// <exception cref="IOException">The data directory refused it (disk full, read-only, locked, …); nothing was saved.</exception>
+    public long SaveWrite(WriteToSave write)
     {
-        ArgumentNullException.ThrowIfNull(writes);
+        ArgumentNullException.ThrowIfNull(write);
         try
         {
-            var sequence = _database.SaveWrites(writes);
-            SavedWriteCount += writes.Count;
+            var sequence = _database.SaveWrite(write);
+            SavedWriteCount++;
             return sequence;
         }
         catch (Microsoft.Data.Sqlite.SqliteException error)

@@ -39,7 +39,14 @@ internal sealed class FactDatabase : IDisposable
     /// beside an ingest that may be using the main connection (SQLite serialises the two commits).
     /// </summary>
     private readonly Lazy<SqliteConnection> _writeSaver;
+
+    /// <summary>
+    /// How long saving a query's write waits for SQLite's write lock. The caller holds the graph's write lock, so
+    /// every reader waits as long as this does: a database locked for longer than an ingest batch takes is
+    /// reported (the write is undone) rather than waited out.
+    /// </summary>
     private const int SaveWriteTimeoutSeconds = 5;
+
     private readonly Lock _writeSaverLock = new();
 
     private FactDatabase(SqliteConnection connection, string directory)
@@ -55,7 +62,7 @@ internal sealed class FactDatabase : IDisposable
         });
         _writeSaver = new Lazy<SqliteConnection>(() =>
         {
-            // A bounded wait for SQLite's write lock, also when the transaction begins (see SaveWriteTimeoutSeconds).
+            // A bounded wait for SQLite's write lock (see SaveWriteTimeoutSeconds).
             var saver = new SqliteConnection(new SqliteConnectionStringBuilder(connection.ConnectionString) { DefaultTimeout = SaveWriteTimeoutSeconds }.ToString());
             saver.Open();
             using var pragma = saver.CreateCommand();
@@ -163,41 +170,23 @@ internal sealed class FactDatabase : IDisposable
         transaction.Commit();
     }
 
-    /// <summary>
-    /// Saves query writes after the ones saved before them, all in one transaction (kept whole or not at
-    /// all); returns the last sequence number.
-    /// </summary>
-    /// <exception cref="SqliteException">SQLite refused the write (disk full, read-only directory, …); nothing was saved.</exception>
-    public long SaveWrites(IReadOnlyList<WriteToSave> writes)
+    /// <summary>Saves a query's write after the ones saved before it; returns its sequence number.</summary>
+    /// <exception cref="SqliteException">SQLite refused the write (disk full, read-only directory, locked, …); nothing was saved.</exception>
+    public long SaveWrite(WriteToSave write)
     {
         lock (_writeSaverLock)
         {
-            using var transaction = _writeSaver.Value.BeginTransaction();
             using var command = _writeSaver.Value.CreateCommand();
-            command.Transaction = transaction;
-            // The caller holds the graph's write lock, so every reader waits as long as this does: a database
-            // locked for longer than an ingest batch takes is reported rather than waited out.
-            command.CommandTimeout = SaveWriteTimeoutSeconds;
             command.CommandText = """
                 INSERT INTO saved_writes (statement, parameters, statement_time, seed, saved_at)
                 VALUES ($statement, $parameters, $time, $seed, $at) RETURNING sequence
                 """;
-            var statement = command.Parameters.Add("$statement", SqliteType.Text);
-            var parameters = command.Parameters.Add("$parameters", SqliteType.Text);
-            var time = command.Parameters.Add("$time", SqliteType.Text);
-            var seed = command.Parameters.Add("$seed", SqliteType.Integer);
+            command.Parameters.AddWithValue("$statement", write.Statement);
+            command.Parameters.AddWithValue("$parameters", write.Parameters);
+            command.Parameters.AddWithValue("$time", write.StatementTime.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$seed", write.Seed);
             command.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            long last = 0;
-            foreach (var write in writes)
-            {
-                statement.Value = write.Statement;
-                parameters.Value = write.Parameters;
-                time.Value = write.StatementTime.ToString("O", CultureInfo.InvariantCulture);
-                seed.Value = write.Seed;
-                last = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-            }
-            transaction.Commit();
-            return last;
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
     }
 
