@@ -53,7 +53,7 @@ public sealed partial class EmbeddedGraphStore
                     }
                 }
             }
-            ReplaySavedWrites(expected, new DocumentStatements(projection.IsNodeStated, projection.IsRelationshipStated), problems: []);
+            ReplaySavedWrites(expected, projection.Statements, problems: []);
             if (documents != Interlocked.Read(ref _documentCount) + LoadProblems.Count(p => p.StartsWith("Document ", StringComparison.Ordinal)))
                 problems.Add($"The database holds {documents} documents but memory counts {Interlocked.Read(ref _documentCount)}.");
             CheckMemory(problems, projection, cancellationToken);

@@ -193,7 +193,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     }
 
     /// <summary>Which nodes and relationships of <see cref="Graph"/> the stored documents state (a query may not delete those).</summary>
-    public DocumentStatements Statements => new(_projection.IsNodeStated, _projection.IsRelationshipStated);
+    public DocumentStatements Statements => _projection.Statements;
 
     /// <summary>Makes every saved query write again on <paramref name="graph"/>, in order; returns how many are saved.</summary>
     private long ReplaySavedWrites(MemoryGraph graph, DocumentStatements stated, List<string> problems)

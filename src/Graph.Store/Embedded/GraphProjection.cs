@@ -337,6 +337,9 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     /// <summary>Whether any stored document states the relationship.</summary>
     public bool IsRelationshipStated(long id) => id < _relationshipStaters.Length && _relationshipStaters[id] != Unstated;
 
+    /// <summary>What this projection's documents state, for a query that must not delete it.</summary>
+    public DocumentStatements Statements => new(IsNodeStated, IsRelationshipStated);
+
     /// <summary>
     /// The document stating a node or relationship, or <see cref="Several"/>. One that no document states yet (a
     /// query created it) is adopted by <paramref name="document"/>, whose statement then replaces what it was.
