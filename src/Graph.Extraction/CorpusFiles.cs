@@ -3,7 +3,7 @@ namespace Graph.Extraction;
 /// <summary>
 /// The document files under a set of paths: files as given, folders searched recursively for .txt, .md,
 /// .json, .html and .pdf. Sidecars (*.meta.json), golden files (*.expected.json), the corpus's own
-/// README/SOURCES and ground truth are not documents. A PDF with a text rendering beside it
+/// README/SOURCES, ground truth and a collection's manifest and citation list are not documents. A PDF with a text rendering beside it
 /// (X.pdf and X.txt or X.pdftotext.txt) is the same document: the text is read, not both.
 /// </summary>
 public static class CorpusFiles
@@ -33,7 +33,7 @@ public static class CorpusFiles
     {
         var name = Path.GetFileName(path);
         if (name.EndsWith(".meta.json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".expected.json", StringComparison.OrdinalIgnoreCase)) return false;
-        if (name is "README.md" or "SOURCES.md" or "ground-truth.json" or "gold.json") return false;
+        if (name is "README.md" or "SOURCES.md" or "ground-truth.json" or "gold.json" or "manifest.json" or "sc-citations.json") return false;
         return DocumentExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase));
     }
 

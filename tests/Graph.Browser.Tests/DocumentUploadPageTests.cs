@@ -16,7 +16,7 @@ public sealed class DocumentUploadPageTests : IAsyncLifetime
     private IBrowserContext? _context;
     private IPage _page = null!;
 
-    private static string CorpusFile => Path.Combine(ExplorerHost.RepositoryRoot, "graph", "corpus", "ai-un-report", "A_51_595.pdftotext.txt");
+    private static string CorpusFile => Path.Combine(TestData.Corpus, "ai-un-report", "A_51_595.pdftotext.txt");
 
     private static string ScreenshotDir => ExplorerHost.ScreenshotDir;
 

@@ -41,8 +41,6 @@ public sealed class ExplorerHost : IAsyncDisposable
     public static string ScreenshotDir { get; } = Environment.GetEnvironmentVariable("SCREENSHOT_DIR")
         ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     /// <summary>
     /// Starts a server and a browser, or returns null when Chromium is missing. <paramref name="startEmpty"/>: no
     /// bundled corpus is built into the graph; <paramref name="apiToken"/>: the token uploads and writes need.
@@ -76,13 +74,6 @@ public sealed class ExplorerHost : IAsyncDisposable
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Graph.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Graph.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private sealed class Factory(string dataDir, string? apiToken, bool startEmpty) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -90,6 +81,7 @@ public sealed class ExplorerHost : IAsyncDisposable
             builder.UseEnvironment("Production");
             builder.UseSetting("Graph:DataDir", dataDir);
             if (startEmpty) builder.UseSetting("Graph:CorpusDir", Path.Combine(dataDir, "no-corpus"));
+            else if (Graph.Model.ReferenceCollections.Corpus is { } corpus) builder.UseSetting("Graph:CorpusDirs", corpus);
             if (apiToken is not null) builder.UseSetting("Graph:ApiToken", apiToken);
         }
     }

@@ -27,7 +27,7 @@ public sealed class MaliciousDocumentTests : IAsyncLifetime
     {
         Assert.SkipWhen(_host is null, ExplorerHost.SkipReason ?? "");
         var cancel = TestContext.Current.CancellationToken;
-        var seed = await File.ReadAllTextAsync(Path.Combine(ExplorerHost.RepositoryRoot, "graph", "corpus", "seeds", "000_b23059e2a2272110.txt"), cancel);
+        var seed = await File.ReadAllTextAsync(TestData.Seed7713, cancel);
         var poisoned = seed
             .Replace("77/13. Cooperation between", $"77/13. {Attack} Cooperation between", StringComparison.Ordinal)
             .Replace("1. *Takes note with appreciation*", $"1. *Takes note with appreciation* {Attack}", StringComparison.Ordinal);

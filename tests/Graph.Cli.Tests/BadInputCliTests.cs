@@ -17,9 +17,9 @@ public sealed class BadInputCliTests : IDisposable
     public async Task BadFilesAreReportedAndTheGoodOnesStillExtracted()
     {
         var input = _directory.CreateSubdirectory("in");
-        File.Copy(Path.Combine(Repository.Corpus, "seeds", "000_b23059e2a2272110.txt"), Path.Combine(input.FullName, "good-77-13.txt"));
+        File.Copy(TestData.Seed7713, Path.Combine(input.FullName, "good-77-13.txt"));
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var latin = File.ReadAllText(Path.Combine(Repository.Corpus, "seeds", "001_1ada28f2dc125396.txt")).Replace("Central", "Céntral", StringComparison.Ordinal);
+        var latin = File.ReadAllText(TestData.Seed7112).Replace("Central", "Céntral", StringComparison.Ordinal);
         File.WriteAllBytes(Path.Combine(input.FullName, "good-71-12-windows1252.txt"), Encoding.GetEncoding(1252).GetBytes(latin));
         File.WriteAllBytes(Path.Combine(input.FullName, "empty.txt"), []);
         File.WriteAllBytes(Path.Combine(input.FullName, "binary.txt"), [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256))]);
@@ -46,8 +46,8 @@ public sealed class BadInputCliTests : IDisposable
     public async Task IngestNamesEachBadFileRefusesA200MegabyteFileAndStoresTheGoodOnes()
     {
         var input = _directory.CreateSubdirectory("ingest");
-        File.Copy(Path.Combine(Repository.Corpus, "seeds", "000_b23059e2a2272110.txt"), Path.Combine(input.FullName, "good.txt"));
-        File.Copy(Path.Combine(Repository.Corpus, "seeds", "001_1ada28f2dc125396.txt"), Path.Combine(input.FullName, "good.md"));
+        File.Copy(TestData.Seed7713, Path.Combine(input.FullName, "good.txt"));
+        File.Copy(TestData.Seed7112, Path.Combine(input.FullName, "good.md"));
         File.WriteAllBytes(Path.Combine(input.FullName, "empty.txt"), []);
         File.WriteAllText(Path.Combine(input.FullName, "truncated.pdf"), "%PDF-1.7\n1 0 obj << /Ty");
         using (var huge = File.Create(Path.Combine(input.FullName, "huge.txt")))

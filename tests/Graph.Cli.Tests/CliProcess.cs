@@ -42,18 +42,3 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }
-
-/// <summary>Paths of the repository the tests run in (found by walking up to Graph.sln).</summary>
-internal static class Repository
-{
-    private static readonly Lazy<string> LazyRoot = new(() =>
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Graph.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Graph.sln not found above " + AppContext.BaseDirectory);
-    });
-
-    public static string Root => LazyRoot.Value;
-
-    public static string Corpus => Path.Combine(Root, "graph", "corpus");
-}

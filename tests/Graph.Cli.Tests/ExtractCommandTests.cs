@@ -4,19 +4,9 @@ using Graph.Model;
 
 namespace Graph.Cli.Tests;
 
-/// <summary>`graph extract` and `graph eval` as a user runs them, on the bundled corpus.</summary>
+/// <summary>`graph extract` and `graph eval` as a user runs them, on the seeds and the hand-checked corpus.</summary>
 public sealed class ExtractCommandTests
 {
-    private static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Graph.sln"))) directory = directory.Parent;
-            return directory!.FullName;
-        }
-    }
-
     private static (int Exit, string Out, string Error) Run(params string[] args)
     {
         var root = new RootCommand { ExtractCommand.Create(), EvalCommand.Create() };
@@ -29,7 +19,7 @@ public sealed class ExtractCommandTests
     [Fact]
     public void ExtractingBothSeedsMergesTheCitedStubWithTheFullResolution()
     {
-        var seeds = Path.Combine(Root, "graph", "corpus", "seeds");
+        var seeds = TestData.Seeds;
         var outFile = Path.Combine(Path.GetTempPath(), $"graph-{Guid.NewGuid():N}.json");
         try
         {
@@ -52,7 +42,7 @@ public sealed class ExtractCommandTests
     [Fact]
     public void ExtractWritesJsonToStandardOutputWithoutOut()
     {
-        var (exit, output, _) = Run("extract", Path.Combine(Root, "graph", "corpus", "igov-decisions", "75_535.json"));
+        var (exit, output, _) = Run("extract", Path.Combine(TestData.Corpus, "igov-decisions", "75_535.json"));
         Assert.Equal(0, exit);
         var graph = GraphJson.Deserialize(output);
         Assert.Contains(graph.Nodes, n => n.Id == "A/DEC/75/535");
@@ -61,7 +51,7 @@ public sealed class ExtractCommandTests
     [Fact]
     public void AMissingPathIsAClearErrorWithNonZeroExit()
     {
-        var (exit, _, error) = Run("extract", Path.Combine(Root, "no-such-folder"));
+        var (exit, _, error) = Run("extract", Path.Combine(TestData.Root, "no-such-folder"));
         Assert.NotEqual(0, exit);
         Assert.Contains("no such file or folder", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
@@ -70,8 +60,12 @@ public sealed class ExtractCommandTests
     [Fact]
     public void EvalPrintsPrecisionRecallAccuraciesAndSpeed()
     {
-        var (exit, output, error) = Run("eval", "--corpus", Path.Combine(Root, "graph", "corpus"), "--gold", Path.Combine(Root, "graph", "eval", "gold.json"));
+        _ = TestData.Corpus;
+        // With no --corpus, eval reads the seeds and the hand-checked corpus beside the repository.
+        var (exit, output, error) = Run("eval");
         Assert.True(exit == 0, error);
+        Assert.Contains("(37 gold documents)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("gold document not in corpus", output, StringComparison.Ordinal);
         Assert.Contains("precision", output, StringComparison.Ordinal);
         Assert.Contains("recall", output, StringComparison.Ordinal);
         Assert.Contains("adoptionDate", output, StringComparison.Ordinal);

@@ -8,17 +8,6 @@ public sealed class QueryCommandTests : IAsyncLifetime
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "graph-cli-query-tests", Guid.NewGuid().ToString("N"));
 
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "Graph.sln")))
-        {
-            dir = dir.Parent ?? throw new DirectoryNotFoundException("Graph.sln not found above the test assembly");
-        }
-
-        return dir.FullName;
-    }
-
     private static async Task<(int Exit, string Out, string Err)> Graph(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -37,7 +26,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var (exit, _, err) = await Graph("ingest", Path.Combine(Root(), "graph", "corpus", "seeds"), "--data", data, "--quiet");
+        var (exit, _, err) = await Graph("ingest", TestData.Seeds, "--data", data, "--quiet");
         Assert.True(exit == 0, err);
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Graph.Cypher.Syntax;
-using Graph.Testing;
 
 namespace Graph.Cypher.Tests;
 

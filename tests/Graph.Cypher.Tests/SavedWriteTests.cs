@@ -21,22 +21,11 @@ public sealed class SavedWriteTests : IDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static string Seeds
-    {
-        get
-        {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(root.FullName, "Graph.sln")))
-                root = root.Parent ?? throw new DirectoryNotFoundException("Graph.sln not found above the test assembly");
-            return Path.Combine(root.FullName, "graph", "corpus", "seeds");
-        }
-    }
-
     private async Task<EmbeddedGraphStore> StoreWithSeeds()
     {
         var store = EmbeddedCypher.OpenStore(_directory);
         var extractor = new DocumentExtractor();
-        foreach (var file in Directory.EnumerateFiles(Seeds, "*.txt").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(TestData.Seeds, "*.txt").Order(StringComparer.Ordinal))
             await store.IngestAsync(extractor.ExtractFile(file), Token);
         return store;
     }
@@ -146,7 +135,7 @@ public sealed class SavedWriteTests : IDisposable
             Writer(store).Run("MATCH (d {id: 'A/RES/77/13'}) SET d.reviewed = 'yes'");
             // The document arrives again (changed): the saved write is made again after it on the next open.
             var extractor = new DocumentExtractor();
-            var seed = Directory.EnumerateFiles(Seeds, "*.txt").Order(StringComparer.Ordinal).First();
+            var seed = Directory.EnumerateFiles(TestData.Seeds, "*.txt").Order(StringComparer.Ordinal).First();
             var text = await File.ReadAllTextAsync(seed, Token) + "\n\nAn added closing line.\n";
             var changed = extractor.Extract(Path.GetFileName(seed), System.Text.Encoding.UTF8.GetBytes(text));
             Assert.Equal("A/RES/77/13", changed.DocumentId);
@@ -251,7 +240,7 @@ public sealed class SavedWriteTests : IDisposable
         {
             var engine = Writer(store);
             engine.Run("CREATE (:Document {id: 'A/RES/77/13', note: 'expected soon'})");
-            var seed = Directory.EnumerateFiles(Seeds, "*.txt").Order(StringComparer.Ordinal).First();
+            var seed = Directory.EnumerateFiles(TestData.Seeds, "*.txt").Order(StringComparer.Ordinal).First();
             await store.IngestAsync(new DocumentExtractor().ExtractFile(seed), Token);
             Assert.Equal(Title, Single(engine, "MATCH (d {id: 'A/RES/77/13'}) RETURN d.title")[0]);
             Assert.Equal("StatedByDocuments", Assert.Throws<CypherException>(() => engine.Run("MATCH (d {id: 'A/RES/77/13'}) DETACH DELETE d")).Detail);

@@ -6,12 +6,12 @@ namespace Graph.Extraction.Tests;
 public sealed class EvaluationTests
 {
     private static readonly Lazy<EvaluationReport> Report = new(() =>
-        Evaluator.Run(Repository.Corpus, Path.Combine(Repository.Root, "graph", "eval", "gold.json"), speedRounds: 0));
+        Evaluator.Run([TestData.BundledCorpus, TestData.Corpus], Path.Combine(TestData.Root, "graph", "eval", "gold.json"), speedRounds: 0));
 
     [Fact]
     public void GoldSetCoversAtLeastTwentyDocumentsOfSeveralKindsAndDecades()
     {
-        var gold = GoldSet.Load(Path.Combine(Repository.Root, "graph", "eval", "gold.json")).Where(g => g.Cited is not null).ToList();
+        var gold = GoldSet.Load(Path.Combine(TestData.Root, "graph", "eval", "gold.json")).Where(g => g.Cited is not null).ToList();
         Assert.True(gold.Count >= 20, $"{gold.Count} gold documents");
         Assert.True(gold.Select(g => g.Kind).Distinct().Count() >= 5, string.Join(", ", gold.Select(g => g.Kind).Distinct()));
         var decades = gold.Select(g => g.AdoptionDate?[..3]).Where(d => d is not null).Distinct().Count();

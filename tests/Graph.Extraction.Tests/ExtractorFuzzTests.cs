@@ -1,6 +1,5 @@
 using System.Text;
 using Graph.Model;
-using Graph.Testing;
 
 namespace Graph.Extraction.Tests;
 
@@ -36,8 +35,8 @@ public sealed class ExtractorFuzzTests
         ["Requests", "Decides", "Calls upon", "Urges", "Encourages", "Invites", "Welcomes", "Emphasizes", "Decides to remain seized of the matter"];
 
     private static readonly Lazy<IReadOnlyList<string>> CorpusTexts = new(() =>
-        [.. Repository.CorpusDocuments().Where(f => !f.EndsWith(".pdf", StringComparison.Ordinal))
-            .Select(f => File.ReadAllText(Path.Combine(Repository.Corpus, f)))]);
+        [.. TestData.CorpusDocuments().Where(f => !f.Relative.EndsWith(".pdf", StringComparison.Ordinal))
+            .Select(f => File.ReadAllText(Path.Combine(f.Folder, f.Relative)))]);
 
     [Fact]
     public void HundredThousandGeneratedAndMutatedDocumentsNeverThrowOrStall()

@@ -3,26 +3,39 @@ using Graph.Model;
 namespace Graph.Extraction.Tests;
 
 /// <summary>
-/// Golden files: the graph each corpus document yields is kept beside it as &lt;file&gt;.expected.json and
-/// reviewed as a diff when it changes. Regenerate on purpose with UPDATE_GOLDEN=1.
+/// Golden files: the graph each corpus document yields is kept with these tests as
+/// Goldens/&lt;path in its corpus folder&gt;.expected.json and reviewed as a diff when it changes. Regenerate on
+/// purpose with UPDATE_GOLDEN=1.
 /// </summary>
 public sealed class GoldenTests
 {
-    public static TheoryData<string> Documents() => [.. Repository.CorpusDocuments()];
+    public static TheoryData<string> Documents() => [.. TestData.CorpusDocuments().Select(d => d.Relative)];
+
+    [Fact]
+    public void EveryGoldenFileHasItsDocument()
+    {
+        _ = TestData.Corpus; // without the hand-checked corpus only the seeds' goldens could be matched
+        var documents = TestData.CorpusDocuments().Select(d => d.Relative + ".expected.json").ToHashSet(StringComparer.Ordinal);
+        var goldens = Directory.EnumerateFiles(Repository.Goldens, "*.expected.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repository.Goldens, f).Replace('\\', '/')).ToList();
+        Assert.Equal(73, documents.Count);
+        Assert.DoesNotContain(goldens, g => !documents.Contains(g));
+    }
 
     [Theory]
     [MemberData(nameof(Documents))]
     public void ExtractionMatchesGoldenFile(string relativePath)
     {
-        var path = Path.Combine(Repository.Corpus, relativePath);
+        var path = TestData.CorpusFile(relativePath);
         var document = new DocumentExtractor().ExtractFile(path);
         var graph = new GraphData();
         graph.Nodes.AddRange(document.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal));
         graph.Relationships.AddRange(document.Relationships.OrderBy(r => r.Id, StringComparer.Ordinal));
         var actual = GraphJson.Serialize(graph) + "\n";
-        var goldenPath = path + ".expected.json";
+        var goldenPath = Path.Combine(Repository.Goldens, relativePath + ".expected.json");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(goldenPath)!);
             File.WriteAllText(goldenPath, actual);
             return;
         }

@@ -39,7 +39,7 @@ public sealed class ReaderTests
     [Fact]
     public void IGovDecisionRecordGivesTheDecisionItsMeetingAndCitations()
     {
-        var document = new DocumentExtractor().ExtractFile(Path.Combine(Repository.Corpus, "igov-decisions", "71_524.json"));
+        var document = new DocumentExtractor().ExtractFile(Path.Combine(TestData.Corpus, "igov-decisions", "71_524.json"));
         Assert.Equal("A/DEC/71/524", document.DocumentId);
         var node = document.FindNode("A/DEC/71/524")!;
         Assert.Equal(("decision", "2016-12-13"), (node.GetString("kind"), node.GetString("adoptionDate")));
@@ -54,10 +54,10 @@ public sealed class ReaderTests
     [InlineData("ai-un-report/S_RES_2775_2025")]
     public void PdfReadWithPdfPigCitesWhatItsTextRenderingCites(string stem)
     {
-        var pdf = Path.Combine(Repository.CorpusPdfs, stem + ".pdf");
+        var pdf = Path.Combine(TestData.Corpus, stem + ".pdf");
         var extractor = new DocumentExtractor();
         var fromPdf = extractor.ExtractFile(pdf);
-        var fromText = extractor.ExtractFile(Path.Combine(Repository.Corpus, stem + ".pdftotext.txt"));
+        var fromText = extractor.ExtractFile(Path.Combine(TestData.Corpus, stem + ".pdftotext.txt"));
         Assert.Equal(fromText.DocumentId, fromPdf.DocumentId);
         static string[] Cited(GraphDocument d) =>
             [.. d.Relationships.Where(r => r.Type == RelationshipTypes.Cites && r.Start == d.DocumentId).Select(r => r.End).Order(StringComparer.Ordinal)];

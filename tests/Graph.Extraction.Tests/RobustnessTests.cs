@@ -4,7 +4,7 @@ namespace Graph.Extraction.Tests;
 
 /// <summary>
 /// The extractor never throws on input and never hangs (Markdig's TestExceptionNotThrown): every corpus
-/// file, the corpus's PDF originals (tests/Graph.Extraction.Tests/corpus-pdf), and thousands of seeded random, truncated and mangled byte sequences
+/// file, the corpus's PDF originals (in the hand-checked corpus of the reference collections), and thousands of seeded random, truncated and mangled byte sequences
 /// give a GraphDocument (with diagnostics where nothing could be read) within a second of CPU time each.
 /// </summary>
 public sealed class RobustnessTests
@@ -15,8 +15,8 @@ public sealed class RobustnessTests
     [Fact]
     public void EveryCorpusFileIncludingPdfsIsReadWithoutExceptionWithinASecond()
     {
-        var files = Repository.CorpusDocuments().Select(f => Path.Combine(Repository.Corpus, f)).ToList();
-        var pdfs = Directory.EnumerateFiles(Repository.CorpusPdfs, "*.pdf", SearchOption.AllDirectories).ToList();
+        var files = TestData.CorpusDocuments().Select(f => Path.Combine(f.Folder, f.Relative)).ToList();
+        var pdfs = Directory.EnumerateFiles(TestData.Corpus, "*.pdf", SearchOption.AllDirectories).ToList();
         Assert.Equal(35, pdfs.Count);
         files.AddRange(pdfs);
         var extractor = Warm(files);
@@ -33,7 +33,7 @@ public sealed class RobustnessTests
     {
         var random = new Random(20260501);
         var extractor = new DocumentExtractor();
-        var samples = Repository.CorpusDocuments().Select(f => File.ReadAllBytes(Path.Combine(Repository.Corpus, f))).ToList();
+        var samples = TestData.CorpusDocuments().Select(f => File.ReadAllBytes(Path.Combine(f.Folder, f.Relative))).ToList();
         for (var i = 0; i < 3000; i++)
         {
             var extension = Extensions[i % Extensions.Length];
@@ -51,7 +51,7 @@ public sealed class RobustnessTests
     [Fact]
     public void TruncatedPdfsGiveDiagnosticsNotExceptions()
     {
-        var pdfs = Directory.EnumerateFiles(Repository.CorpusPdfs, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(3).ToList();
+        var pdfs = Directory.EnumerateFiles(TestData.Corpus, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(3).ToList();
         Assert.Equal(3, pdfs.Count);
         var random = new Random(7);
         var extractor = Warm(pdfs);

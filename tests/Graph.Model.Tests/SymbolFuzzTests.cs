@@ -1,6 +1,5 @@
 using System.Text;
 using Graph.Model.Symbols;
-using Graph.Testing;
 
 namespace Graph.Model.Tests;
 

@@ -9,21 +9,13 @@ namespace Graph.Tck.Tests;
 /// </summary>
 public sealed class TckConformanceTests(ITestOutputHelper output)
 {
-    /// <summary>This test project's folder in the repository (found from the running binaries, so any checkout works).</summary>
-    private static string ProjectFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln"))) return Path.Combine(dir.FullName, "tests", "Graph.Tck.Tests");
-        }
-
-        throw new DirectoryNotFoundException("Graph.sln not found above the test binaries");
-    }
+    /// <summary>This test project's folder in the repository, where the list of passing scenarios is kept.</summary>
+    private static string ProjectFolder() => Path.Combine(TestData.Root, "tests", "Graph.Tck.Tests");
 
     private static string ListPath() => Path.Combine(ProjectFolder(), "passing-scenarios.txt");
 
-    /// <summary>The TCK's feature files and named graphs, kept in the repository (opencypher-tck/SOURCE.md says from where).</summary>
-    private static string TckPath() => Path.Combine(ProjectFolder(), "opencypher-tck", "tck");
+    /// <summary>The TCK's feature files and named graphs, read from the reference collections (skips the test when absent).</summary>
+    private static string TckPath() => Path.Combine(TestData.OpenCypherTck, "tck");
 
     [Fact]
     public void PassingScenariosKeepPassing()

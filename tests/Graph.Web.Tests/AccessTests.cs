@@ -40,7 +40,7 @@ public sealed class AccessTests(ExplorerFactory factory)
         var anonymous = server.Client();
         var wrong = server.Client("not-the-token");
         var owner = server.Client(SecuredServer.Token);
-        var document = await File.ReadAllBytesAsync(Path.Combine(SecuredServer.Corpus, "railcar", "A_RES_80_27.md"), Cancel);
+        var document = await File.ReadAllBytesAsync(Path.Combine(TestData.Corpus, "railcar", "A_RES_80_27.md"), Cancel);
 
         foreach (var client in new[] { anonymous, wrong })
         {

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Graph.Web.Tests;
 
 /// <summary>
-/// The real server over the embedded store, built from the bundled corpus (graph/corpus) into a
-/// fresh data folder once for all the tests of this assembly.
+/// The real server over the embedded store, built from the seeds (graph/corpus) and the hand-checked corpus
+/// of the reference collections (Graph:CorpusDirs) into a fresh data folder once for all the tests of this assembly.
 /// </summary>
 public sealed class ExplorerFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -27,6 +27,7 @@ public sealed class ExplorerFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         builder.UseEnvironment("Production"); // what users get: no developer exception pages
         builder.UseSetting("Graph:DataDir", _dataDir);
+        if (Graph.Model.ReferenceCollections.Corpus is { } corpus) builder.UseSetting("Graph:CorpusDirs", corpus);
     }
 
     public override async ValueTask DisposeAsync()

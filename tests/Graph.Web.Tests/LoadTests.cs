@@ -36,7 +36,7 @@ public sealed class LoadTests
     public async Task MixedApiAndCypherLoadOverLoopbackGivesNoErrors()
     {
         var seconds = double.TryParse(Environment.GetEnvironmentVariable("LOAD_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 10;
-        await using var server = new SecuredServer(new() { ["Graph:CorpusDir"] = SecuredServer.Corpus, ["Graph:RateLimitPermits"] = "0" });
+        await using var server = new SecuredServer(new() { ["Graph:CorpusDirs"] = TestData.Corpus, ["Graph:RateLimitPermits"] = "0" });
         server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

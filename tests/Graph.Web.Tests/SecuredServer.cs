@@ -28,9 +28,7 @@ internal sealed class SecuredServer : WebApplicationFactory<Program>
 
     public string DataDir => _dataDir;
 
-    public static string Seeds => Path.Combine(FindRoot(), "graph", "corpus", "seeds");
-
-    public static string Corpus => Path.Combine(FindRoot(), "graph", "corpus");
+    public static string Seeds => TestData.Seeds;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -69,12 +67,5 @@ internal sealed class SecuredServer : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (!_ownsDataDir) return;
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Graph.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Graph.sln not found");
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Graph.Extraction.Evaluation;
+using Graph.Model;
 
 namespace Graph.Cli.Commands;
 
@@ -12,19 +13,25 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var corpus = new Option<DirectoryInfo>("--corpus") { Description = "The corpus folder", DefaultValueFactory = _ => new DirectoryInfo("graph/corpus") };
-        var gold = new Option<FileInfo>("--gold") { Description = "The gold set", DefaultValueFactory = _ => new FileInfo("graph/eval/gold.json") };
+        var corpus = new Option<DirectoryInfo[]>("--corpus")
+        {
+            Description = "A corpus folder (repeatable); by default graph/corpus and the hand-checked corpus of the reference collections",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var gold = new Option<FileInfo>("--gold") { Description = "The gold set", DefaultValueFactory = _ => new FileInfo(Path.Combine(ReferenceCollections.RepositoryRoot() ?? ".", "graph", "eval", "gold.json")) };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every mistake" };
         var command = new Command("eval", "Measure the extractor against the gold set and the corpus") { corpus, gold, verbose };
         command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(gold)!, parse.GetValue(verbose), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(DirectoryInfo corpus, FileInfo gold, bool verbose, TextWriter stdout, TextWriter stderr)
+    private static int Run(DirectoryInfo[]? corpus, FileInfo gold, bool verbose, TextWriter stdout, TextWriter stderr)
     {
-        if (!corpus.Exists) { stderr.WriteLine($"error: no corpus folder at {corpus.FullName}"); return 2; }
+        var folders = corpus is { Length: > 0 } ? corpus : DefaultCorpus(stderr);
+        foreach (var folder in folders)
+            if (!folder.Exists) { stderr.WriteLine($"error: no corpus folder at {folder.FullName}"); return 2; }
         if (!gold.Exists) { stderr.WriteLine($"error: no gold set at {gold.FullName}"); return 2; }
-        var report = Evaluator.Run(corpus.FullName, gold.FullName);
+        var report = Evaluator.Run([.. folders.Select(f => f.FullName)], gold.FullName);
         var c = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(c, $"citations ({report.GoldDocuments} gold documents): precision {report.Precision:P1} ({report.CitationsCorrect}/{report.CitationsFound}), recall {report.Recall:P1} ({report.CitationsCorrect}/{report.CitationsExpected})"));
         foreach (var field in report.Identity.Keys)
@@ -37,5 +44,14 @@ internal static class EvalCommand
             foreach (var mistake in report.Mistakes) stdout.WriteLine("  " + mistake);
         else stdout.WriteLine($"  {report.Mistakes.Count} mistakes (--verbose lists them)");
         return 0;
+    }
+
+    /// <summary>The seeds (graph/corpus) and, where it is here, the hand-checked corpus beside the repository.</summary>
+    private static DirectoryInfo[] DefaultCorpus(TextWriter stderr)
+    {
+        var bundled = new DirectoryInfo(ReferenceCollections.RepositoryRoot() is { } root ? Path.Combine(root, "graph", "corpus") : "graph/corpus");
+        if (ReferenceCollections.Corpus is { } shared) return [bundled, new DirectoryInfo(shared)];
+        stderr.WriteLine($"note: {ReferenceCollections.Absent("corpus")}; evaluating the seeds only");
+        return [bundled];
     }
 }

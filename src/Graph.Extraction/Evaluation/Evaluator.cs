@@ -42,32 +42,40 @@ public sealed class EvaluationReport
 }
 
 /// <summary>
-/// Measures the extractor on the bundled corpus: citation precision and recall against the gold set,
+/// Measures the extractor on the corpus (the seeds and the hand-checked corpus): citation precision and recall against the gold set,
 /// own-identity accuracy (symbol, body, kind, adoption date) wherever the sources or the gold set state the
 /// field, and extraction speed (every document file of the corpus, read from memory, timed together).
 /// </summary>
 public static class Evaluator
 {
-    public static EvaluationReport Run(string corpusFolder, string goldPath, int speedRounds = 3)
+    /// <param name="corpusFolders">The folders of the corpus (the seeds and the hand-checked corpus); the gold set
+    /// and the ground truth name each document by its path relative to the folder that holds it.</param>
+    /// <param name="goldPath">The gold set.</param>
+    /// <param name="speedRounds">How many timed rounds of extraction to take the best of.</param>
+    public static EvaluationReport Run(IReadOnlyList<string> corpusFolders, string goldPath, int speedRounds = 3)
     {
         var report = new EvaluationReport();
         var extractor = new DocumentExtractor();
-        var files = CorpusFiles.Enumerate([corpusFolder], out _);
-        var contents = files.Select(f => (File: f, Bytes: File.ReadAllBytes(f))).ToList();
+        var contents = corpusFolders
+            .SelectMany(folder => CorpusFiles.Enumerate([folder], out _)
+                .Select(f => (File: f, Relative: Path.GetRelativePath(folder, f).Replace('\\', '/'), Bytes: File.ReadAllBytes(f))))
+            .ToList();
         var gold = GoldSet.Load(goldPath).ToDictionary(g => g.File, StringComparer.Ordinal);
-        var truth = CorpusTruth.Load(corpusFolder);
+        var truth = new Dictionary<string, TruthEntry>(StringComparer.Ordinal);
+        foreach (var folder in corpusFolders)
+            foreach (var (file, entry) in CorpusTruth.Load(folder)) truth[file] = entry;
         report.GoldDocuments = gold.Values.Count(g => g.Cited is not null);
 
-        foreach (var (file, bytes) in contents)
+        foreach (var (file, relative, bytes) in contents)
         {
-            var relative = Path.GetRelativePath(corpusFolder, file).Replace('\\', '/');
             var document = extractor.Extract(file, bytes);
             gold.TryGetValue(relative, out var expected);
             truth.TryGetValue(relative, out var sourceTruth);
             ScoreIdentity(report, relative, document, expected, sourceTruth);
             if (expected?.Cited is not null) ScoreCitations(report, relative, document, expected.Cited);
         }
-        foreach (var missing in gold.Keys.Where(k => !contents.Any(c => Path.GetRelativePath(corpusFolder, c.File).Replace('\\', '/') == k)))
+        var read = contents.Select(c => c.Relative).ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in gold.Keys.Where(k => !read.Contains(k)))
             report.Mistakes.Add($"gold document not in corpus: {missing}");
 
         // Speed: the whole corpus, warmed up, best of a few rounds.
@@ -75,7 +83,7 @@ public static class Evaluator
         for (var round = 0; round < speedRounds; round++)
         {
             var watch = Stopwatch.StartNew();
-            foreach (var (file, bytes) in contents) extractor.Extract(file, bytes);
+            foreach (var (file, _, bytes) in contents) extractor.Extract(file, bytes);
             watch.Stop();
             if (watch.Elapsed < best) best = watch.Elapsed;
         }

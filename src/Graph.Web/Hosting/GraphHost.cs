@@ -10,8 +10,9 @@ public delegate ValueTask<GraphServices> GraphOpener(GraphOptions options, Cance
 public delegate IAsyncEnumerable<GraphDocument> CorpusReader(string corpusDir, CancellationToken cancellationToken);
 
 /// <summary>
-/// Owns the graph for the server's lifetime: opens the store before the server listens and, when the
-/// store is empty, builds the graph from the bundled corpus so that the first start needs no other step.
+/// Owns the graph for the server's lifetime: opens the store before the server listens and builds into it
+/// each corpus folder it has not built yet (the bundled corpus, then the folders of Graph:CorpusDirs), so that
+/// the first start needs no other step and a folder added to the settings later is built at the next start.
 /// </summary>
 internal sealed partial class GraphHost(
     GraphOpener open, CorpusReader readCorpus, Microsoft.Extensions.Options.IOptions<GraphOptions> options, ILogger<GraphHost> logger)
@@ -32,18 +33,35 @@ internal sealed partial class GraphHost(
         if (_services.Store is Graph.Store.Embedded.EmbeddedGraphStore embedded)
             foreach (var problem in embedded.OpenProblems) LogOpenProblem(problem);
         var counts = await _services.Store.CountAsync(cancellationToken);
-        if (counts.Documents > 0)
+        if (counts.Documents > 0) LogOpened(counts.Documents, counts.Nodes, counts.Relationships);
+        var built = new BuiltFolders(Path.GetFullPath(settings.DataDir), storeIsEmpty: counts.Documents == 0);
+        foreach (var corpus in CorpusFolders(settings))
         {
-            LogOpened(counts.Documents, counts.Nodes, counts.Relationships);
-            return;
+            if (!Directory.Exists(corpus))
+            {
+                LogNoCorpus(corpus);
+                continue;
+            }
+            if (built.Contains(corpus)) continue;
+            await BuildFromAsync(corpus, cancellationToken);
+            built.Add(corpus);
         }
+    }
 
-        var corpus = settings.CorpusDir ?? RepositoryPaths.TryFind(Path.Combine("graph", "corpus"), Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-        if (corpus is null || !Directory.Exists(corpus))
-        {
-            LogNoCorpus(settings.CorpusDir ?? "graph/corpus");
-            return;
-        }
+    /// <summary>
+    /// The folders the graph is built from: the bundled corpus (graph/corpus, or <see cref="GraphOptions.CorpusDir"/>)
+    /// and then each folder of <see cref="GraphOptions.CorpusDirs"/>.
+    /// </summary>
+    private static IEnumerable<string> CorpusFolders(GraphOptions settings)
+    {
+        var bundled = settings.CorpusDir ?? RepositoryPaths.TryFind(Path.Combine("graph", "corpus"), Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        if (bundled is not null) yield return Path.GetFullPath(bundled);
+        foreach (var folder in settings.CorpusFolderList()) yield return Path.GetFullPath(folder);
+    }
+
+    /// <summary>Extracts and stores every document of one folder; ingest leaves unchanged documents alone, so a repeat is cheap.</summary>
+    private async Task BuildFromAsync(string corpus, CancellationToken cancellationToken)
+    {
         LogBuilding(corpus);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var ingested = 0;
@@ -53,12 +71,12 @@ internal sealed partial class GraphHost(
         {
             batch.Add(document);
             if (batch.Count < BatchSize) continue;
-            ingested += await IngestBatchAsync(_services.Store, batch, cancellationToken);
+            ingested += await IngestBatchAsync(Services.Store, batch, cancellationToken);
             batch.Clear();
         }
-        ingested += await IngestBatchAsync(_services.Store, batch, cancellationToken);
-        counts = await _services.Store.CountAsync(cancellationToken);
-        LogBuilt(ingested, counts.Nodes, counts.Relationships, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        ingested += await IngestBatchAsync(Services.Store, batch, cancellationToken);
+        var counts = await Services.Store.CountAsync(cancellationToken);
+        LogBuilt(ingested, corpus, counts.Nodes, counts.Relationships, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     private const int BatchSize = 64;
@@ -121,15 +139,15 @@ internal sealed partial class GraphHost(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store opened with a problem (`graph check` lists them all): {Problem}")]
     private partial void LogOpenProblem(string problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is empty and there is no corpus at {Corpus}; the explorer starts with an empty graph.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "There is no corpus folder at {Corpus}; it is left out of the graph.")]
     private partial void LogNoCorpus(string corpus);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: building the graph from {Corpus}…")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Building the graph from {Corpus}…")]
     private partial void LogBuilding(string corpus);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ingest {Document}: {Reason}")]
     private partial void LogIngestFailed(string document, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Built the graph from {Documents} documents: {Nodes} nodes, {Relationships} relationships in {Seconds:F1} s.")]
-    private partial void LogBuilt(int documents, long nodes, long relationships, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Documents} documents of {Corpus} in {Seconds:F1} s; the graph has {Nodes} nodes, {Relationships} relationships.")]
+    private partial void LogBuilt(int documents, string corpus, long nodes, long relationships, double seconds);
 }

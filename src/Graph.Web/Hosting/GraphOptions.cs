@@ -8,8 +8,18 @@ public sealed class GraphOptions
     /// <summary>Folder of the embedded store. Relative paths are resolved against the working directory.</summary>
     public string DataDir { get; set; } = "data";
 
-    /// <summary>Folder of documents ingested when the store is empty; defaults to the repository's graph/corpus.</summary>
+    /// <summary>The bundled corpus, built into the graph at the first start; defaults to the repository's graph/corpus.</summary>
     public string? CorpusDir { get; set; }
+
+    /// <summary>
+    /// More folders of documents to build into the graph, separated by ';' or ',' (for example
+    /// <c>../shared/un-documents</c>). Each is built at the first start that names it, and again when its files change.
+    /// </summary>
+    public string? CorpusDirs { get; set; }
+
+    /// <summary>The folders of <see cref="CorpusDirs"/>, trimmed, empty entries left out.</summary>
+    public IEnumerable<string> CorpusFolderList() =>
+        (CorpusDirs ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The database name of the Query API: POST /db/{Database}/query/v2 (Neo4j's default name).</summary>
     public string Database { get; set; } = "neo4j";

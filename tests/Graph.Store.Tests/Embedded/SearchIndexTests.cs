@@ -13,10 +13,8 @@ public sealed class SearchIndexTests : IDisposable
 {
     private static readonly DocumentExtractor Extractor = new();
     private static readonly Lazy<IReadOnlyList<GraphDocument>> Corpus = new(() =>
-        [.. Directory.EnumerateFiles(RepositoryFiles.Corpus, "*", SearchOption.AllDirectories)
+        [.. TestData.CorpusDocumentFiles()
             .Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
-            .Where(f => !Path.GetFileName(f).Equals("SOURCES.md", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
             .Select(Extractor.ExtractFile)]);
 
     private readonly TemporaryDirectory _directory = new();

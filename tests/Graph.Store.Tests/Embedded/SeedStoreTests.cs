@@ -121,7 +121,7 @@ public sealed class SeedStoreTests : IDisposable
     }
 
     private static List<GraphDocument> CorpusDocuments() =>
-        [.. CorpusFiles.Enumerate([RepositoryFiles.Corpus], out _)
+        [.. TestData.CorpusDocumentFiles()
             .Where(f => !f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
             .Select(Extractor.ExtractFile)
             .Where(d => d.Nodes.Count > 0)];

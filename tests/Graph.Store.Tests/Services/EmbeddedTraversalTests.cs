@@ -22,7 +22,7 @@ public sealed class EmbeddedTraversalTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _store = EmbeddedGraphStore.Open(_directory.Path);
-        foreach (var file in CorpusFiles.Enumerate([RepositoryFiles.Corpus], out _).Where(f => !f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)))
+        foreach (var file in TestData.CorpusDocumentFiles().Where(f => !f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)))
         {
             var document = Extractor.ExtractFile(file);
             if (document.Nodes.Count > 0) await _store.IngestAsync(document, Token);
