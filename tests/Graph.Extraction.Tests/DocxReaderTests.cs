@@ -43,6 +43,21 @@ public sealed class DocxReaderTests
         Assert.DoesNotContain(docx.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 
+    [Fact]
+    public void ARecentResolutionInPageTextGivesTheSameGraphAsDocx()
+    {
+        var path = Path.Combine(Repository.Root, "..", "shared", "un-documents", "ga-resolutions", "A_RES_79_10.txt");
+        if (!File.Exists(path)) Assert.Skip("the shared UN documents are not beside the repository");
+        var raw = File.ReadAllText(path);
+        var text = new DocumentExtractor().ExtractText("A_RES_79_10.txt", raw);
+        var docx = ExtractDocx(UnDocx.FromText(raw, "A_RES_79_10.txt"));
+
+        Assert.Equal("A/RES/79/10", docx.DocumentId);
+        Assert.Equal(Paragraphs(text).Select(Describe), Paragraphs(docx).Select(Describe));
+        Assert.Equal(Citations(text), Citations(docx));
+        Assert.Contains(docx.Nodes, n => n.HasLabel(Labels.Footnote));
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void EachFootnoteOfASeedAttachesToTheParagraphHoldingItsReference(string seed)
@@ -148,6 +163,25 @@ public sealed class DocxReaderTests
         (int)(long)properties[PropertyNames.SpanStart]!..(int)(long)properties[PropertyNames.SpanEnd]!;
 
     private static int CountOf(string text, string part) => text.Split(part).Length - 1;
+
+    [Fact]
+    public void AFolderWithAPdfAndItsDocxReadsTheDocx()
+    {
+        var folder = Directory.CreateTempSubdirectory("graph-docx-");
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder.FullName, "A_RES_79_321.docx"), Resolution());
+            File.WriteAllBytes(Path.Combine(folder.FullName, "A_RES_79_321.pdf"), "%PDF-1.7"u8.ToArray());
+            File.WriteAllBytes(Path.Combine(folder.FullName, "old.doc"), [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+            var files = CorpusFiles.Enumerate([folder.FullName], out _);
+            Assert.Equal(["A_RES_79_321.docx"], files.Select(Path.GetFileName));
+            Assert.Equal("A/RES/79/321", new DocumentExtractor().ExtractFile(files[0]).DocumentId);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 
     public static TheoryData<string, string, string> BadFiles => new()
     {
