@@ -10,6 +10,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+app.Logger.LogInformation("Memory: {Ceiling}", app.Services.GetRequiredService<MemoryCeiling>().Apply());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseContentSecurityPolicy(ContentSecurityPolicy.Build(app.Environment.WebRootPath));
