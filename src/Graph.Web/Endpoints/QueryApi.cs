@@ -145,7 +145,17 @@ public static class QueryApi
                     "The query needed more memory than the server can give it and was stopped. Add a LIMIT, or build smaller lists.");
             }
 
-            var json = QueryJson.WriteResult(result, typedOut, includeCounters);
+            string json;
+            try
+            {
+                json = QueryJson.WriteResult(result, typedOut, includeCounters);
+            }
+            catch (InvalidOperationException)
+            {
+                // The JSON writer refuses values nested deeper than it can write (1,000 levels).
+                return Error(StatusCodes.Status400BadRequest, "Neo.ClientError.Request.Invalid",
+                    "The result nests lists or maps too deeply to be sent as JSON. Return a flatter value.");
+            }
             return TypedResults.Text(json, typedOut ? TypedMediaType : "application/json", System.Text.Encoding.UTF8, StatusCodes.Status202Accepted);
         }
     }

@@ -35,7 +35,13 @@ public sealed partial class ServerProcess : IAsyncLifetime
     /// <summary>Starts the server again when a test before killed it, so that one crash fails one test, not all that follow.</summary>
     public async Task EnsureRunningAsync()
     {
-        if (IsAlive) return;
+        if (IsAlive && await AnswersAsync()) return;
+        // A dying process (a stack overflow writes its whole trace first) is ended rather than waited for.
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(CancellationToken.None);
+        }
         _process?.Dispose();
         lock (_output) _output.Clear();
         await StartAsync();
@@ -73,6 +79,21 @@ public sealed partial class ServerProcess : IAsyncLifetime
             await Task.Delay(100);
         }
         throw new InvalidOperationException("The server printed no address:\n" + Output);
+    }
+
+    private async Task<bool> AnswersAsync()
+    {
+        using var client = Client();
+        client.Timeout = TimeSpan.FromSeconds(5);
+        try
+        {
+            using var response = await client.GetAsync("health");
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 
     public string Output
