@@ -10,4 +10,5 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(EvolutionCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(FuzzCommand.Create());
 return await root.Parse(args).InvokeAsync();

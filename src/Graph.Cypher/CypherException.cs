@@ -48,6 +48,7 @@ public sealed class CypherException : Exception
         "Timeout" => "Neo.ClientError.Transaction.TransactionTimedOut",
         "ReadOnly" => "Neo.ClientError.Statement.AccessMode",
         "RowLimit" => "Neo.ClientError.Statement.ExecutionFailed",
+        "MemoryLimit" => "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
         "WriteNotSaved" => "Neo.DatabaseError.Transaction.TransactionCommitFailed",
         _ => "Neo.ClientError.Statement.ExecutionFailed",
     };

@@ -6,10 +6,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Configuration.AddDefaultsBesideBinaries(builder.Environment);
 builder.Services.AddGraphExplorer(builder.Configuration);
 builder.Services.AddGraphSecurity(builder.Configuration);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+    // A failure the server did not foresee still gets a sentence, and never its stack trace.
+    context.ProblemDetails.Detail ??= context.ProblemDetails.Status >= 500
+        ? "The server could not answer this request. It has been logged; try again, or send a simpler request."
+        : null);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+app.Logger.LogInformation("Memory: {Ceiling}", app.Services.GetRequiredService<MemoryCeiling>().Apply());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseContentSecurityPolicy(ContentSecurityPolicy.Build(app.Environment.WebRootPath));

@@ -6,19 +6,15 @@ namespace Graph.Testing;
 
 /// <summary>
 /// A small seeded fuzzer: generates (or mutates) inputs with one <see cref="Random"/>, runs each
-/// through the code under test, and fails on the first unexpected exception or on an input that takes
-/// more than the per-input limit of the thread's CPU time (so a busy machine does not look like a hang).
-/// The same seed always gives the same inputs, so a failure printed here can be replayed exactly.
+/// through the code under test, and fails on the first unexpected exception. The work is fixed (a number of
+/// inputs) and nothing about time is asserted, so a loaded machine makes the run slower, never red; the slowest
+/// input is reported as a figure. The same seed always gives the same inputs, so a failure printed here can be
+/// replayed exactly.
 /// </summary>
 internal sealed class Fuzzer<TInput>(int seed, Func<Random, TInput> generate, Func<TInput, string> describe)
 {
     /// <summary>How many inputs to try; <c>FUZZ_INPUTS</c> raises it for a longer hunt.</summary>
     public int Inputs { get; init; } = FuzzSettings.Inputs;
-
-    /// <summary>A wall-clock bound on the whole run, so that a slow machine ends the test instead of CI.</summary>
-    public TimeSpan Budget { get; init; } = FuzzSettings.Budget;
-
-    public TimeSpan PerInputLimit { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Runs the inputs; <paramref name="exercise"/> throws (or asserts) when an input is mishandled.</summary>
     public FuzzReport Run(Action<TInput> exercise)
@@ -28,7 +24,7 @@ internal sealed class Fuzzer<TInput>(int seed, Func<Random, TInput> generate, Fu
         var slowest = TimeSpan.Zero;
         var slowestInput = "";
         var tried = 0;
-        while (tried < Inputs && watch.Elapsed < Budget)
+        while (tried < Inputs)
         {
             var input = generate(random);
             var before = CpuClock.Now();
@@ -46,8 +42,6 @@ internal sealed class Fuzzer<TInput>(int seed, Func<Random, TInput> generate, Fu
                 slowest = spent;
                 slowestInput = describe(input);
             }
-            if (spent > PerInputLimit)
-                throw new FuzzFailure($"Input #{tried} (seed {seed}) took {spent.TotalMilliseconds:F0} ms of CPU time (limit {PerInputLimit.TotalMilliseconds:F0} ms)\ninput: {describe(input)}");
             tried++;
         }
         return new FuzzReport(tried, watch.Elapsed, slowest, slowestInput);
@@ -72,9 +66,6 @@ internal static class FuzzSettings
     public const int MinimumInputs = 100_000;
 
     public static int Inputs => int.TryParse(Environment.GetEnvironmentVariable("FUZZ_INPUTS"), out var n) && n > 0 ? n : MinimumInputs;
-
-    public static TimeSpan Budget => TimeSpan.FromSeconds(
-        double.TryParse(Environment.GetEnvironmentVariable("FUZZ_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 90);
 }
 
 /// <summary>Building blocks shared by the generators: mutations of a sample and readable escapes.</summary>

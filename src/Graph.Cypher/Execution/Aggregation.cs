@@ -11,6 +11,7 @@ internal sealed class Aggregation
     private readonly bool distinct;
     private readonly HashSet<object?>? seen;
     private readonly List<object?> values = [];
+    private ValueMeter held = new(map: false);
     private long count;
     private object? percentile;
 
@@ -36,6 +37,7 @@ internal sealed class Aggregation
     /// <summary>The aggregate calls inside <paramref name="e"/> (not descending into one another).</summary>
     public static void Collect(Expr e, List<Expr> into)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (IsAggregate(e))
         {
             into.Add(e);
@@ -81,6 +83,8 @@ internal sealed class Aggregation
         }
 
         count++;
+        evaluator.Context.Tick();
+        held.Add(v);
         values.Add(v);
         // The memory guard: an aggregate's values are held until the end, so bound them as rows are bounded.
         if (values.Count > evaluator.Context.Options.MaxRows * 10L)

@@ -10,19 +10,16 @@ internal static class Arithmetic
     {
         if (op == "+")
         {
-            if (left is List<object?> ll)
+            if (left is List<object?> || right is List<object?>)
             {
-                if (right is List<object?> rl)
-                {
-                    return ll.Concat(rl).ToList();
-                }
-
-                return new List<object?>(ll) { right };
+                return Concatenate(left, right);
             }
 
-            if (right is List<object?> rl2)
+            if (left is string || right is string)
             {
-                return (List<object?>)[left, .. rl2];
+                // Checked before the string exists: doubling a string a few dozen times would otherwise fill the heap.
+                var length = ((left as string)?.Length ?? 32L) + ((right as string)?.Length ?? 32L);
+                evaluator.Context.Budget.CheckValue(ValueSize.OfString(length));
             }
         }
 
@@ -100,5 +97,35 @@ internal static class Arithmetic
             "^" => Math.Pow(x, y),
             _ => throw new InvalidOperationException(op),
         };
+    }
+
+    /// <summary>
+    /// List + list, list + element, element + list. The result is measured from the measures of its two sides (kept
+    /// for large lists), before it is built, so growing a list step by step in reduce() costs no walk over it each step.
+    /// </summary>
+    private static List<object?> Concatenate(object? left, object? right)
+    {
+        var l = left as List<object?>;
+        var r = right as List<object?>;
+        var leftMeasure = ValueSize.Of(left);
+        var rightMeasure = ValueSize.Of(right);
+        long slots = (l?.Count ?? 1) + (r?.Count ?? 1);
+        // A side that is a list contributes its elements (its own header is not copied); an element, itself.
+        var elements = new Measure(
+            (l is null ? leftMeasure.Bytes : leftMeasure.Bytes - ValueSize.ListBytes - (l.Count * ValueSize.SlotBytes)) +
+            (r is null ? rightMeasure.Bytes : rightMeasure.Bytes - ValueSize.ListBytes - (r.Count * ValueSize.SlotBytes)),
+            Math.Max(l is null ? leftMeasure.Depth : leftMeasure.Depth - 1, r is null ? rightMeasure.Depth : rightMeasure.Depth - 1));
+        var measure = Measure.Container(elements, slots, map: false);
+        if (measure.Depth > ValueSize.MaxDepth)
+        {
+            throw ValueSize.TooDeep();
+        }
+
+        QueryBudget.Current?.CheckValue(measure.Bytes);
+        var result = new List<object?>((int)Math.Min(slots, Array.MaxLength));
+        if (l is null) result.Add(left); else result.AddRange(l);
+        if (r is null) result.Add(right); else result.AddRange(r);
+        ValueSize.Remember(result, measure, slots);
+        return result;
     }
 }

@@ -22,6 +22,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
 
     public object? Eval(Expr expression, Row row)
     {
+        // Syntax trees are bounded by the parser's nesting guard; this turns a missed case into an error, not a crash.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (expression)
         {
             case LiteralExpr literal:
@@ -47,23 +49,29 @@ internal sealed partial class Evaluator(ExecutionContext context)
             case ListExpr list:
                 {
                     var result = new List<object?>(list.Items.Count);
+                    var meter = new ValueMeter(map: false);
                     foreach (var item in list.Items)
                     {
-                        result.Add(Eval(item, row));
+                        var value = Eval(item, row);
+                        meter.Add(value);
+                        result.Add(value);
                     }
 
-                    return result;
+                    return meter.Done(result);
                 }
 
             case MapExpr map:
                 {
                     var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    var meter = new ValueMeter(map: true);
                     foreach (var (key, value) in map.Entries)
                     {
-                        result[key] = Eval(value, row);
+                        var entry = Eval(value, row);
+                        meter.Add(entry, key);
+                        result[key] = entry;
                     }
 
-                    return result;
+                    return meter.Done(result);
                 }
 
             case IndexExpr index:
@@ -124,6 +132,7 @@ internal sealed partial class Evaluator(ExecutionContext context)
                     var acc = Eval(reduce.Initial, row);
                     foreach (var item in items)
                     {
+                        context.Tick();
                         inner[reduce.Accumulator] = acc;
                         inner[reduce.Variable] = item;
                         acc = Eval(reduce.Body, inner);
@@ -141,12 +150,16 @@ internal sealed partial class Evaluator(ExecutionContext context)
             case PatternComprehensionExpr comprehension:
                 {
                     var result = new List<object?>();
+                    var meter = new ValueMeter(map: false);
                     foreach (var match in Matcher!.MatchPattern([comprehension.Pattern], row, comprehension.Where))
                     {
-                        result.Add(Eval(comprehension.Projection, match));
+                        context.Tick();
+                        var value = Eval(comprehension.Projection, match);
+                        meter.Add(value);
+                        result.Add(value);
                     }
 
-                    return result;
+                    return meter.Done(result);
                 }
 
             case MapProjectionExpr projection:
@@ -308,18 +321,22 @@ internal sealed partial class Evaluator(ExecutionContext context)
 
         var inner = new Row(row);
         var result = new List<object?>();
+        var meter = new ValueMeter(map: false);
         foreach (var item in items)
         {
+            context.Tick();
             inner[comprehension.Variable] = item;
             if (comprehension.Where is not null && Eval(comprehension.Where, inner) is not true)
             {
                 continue;
             }
 
-            result.Add(comprehension.Projection is null ? item : Eval(comprehension.Projection, inner));
+            var value = comprehension.Projection is null ? item : Eval(comprehension.Projection, inner);
+            meter.Add(value);
+            result.Add(value);
         }
 
-        return result;
+        return meter.Done(result);
     }
 
     private object? Quantifier(QuantifierExpr quantifier, Row row)
@@ -339,6 +356,7 @@ internal sealed partial class Evaluator(ExecutionContext context)
         int trues = 0, nulls = 0, falses = 0;
         foreach (var item in items)
         {
+            context.Tick();
             inner[quantifier.Variable] = item;
             var v = quantifier.Where is null ? item : Eval(quantifier.Where, inner);
             switch (v)
@@ -414,6 +432,7 @@ internal sealed partial class Evaluator(ExecutionContext context)
             }
         }
 
+        context.Budget.CheckValue(ValueSize.Of(result).Bytes);
         return result;
     }
 
@@ -576,6 +595,7 @@ internal sealed partial class Evaluator(ExecutionContext context)
         var sawNull = false;
         foreach (var item in list)
         {
+            context.Tick();
             var e = CypherValues.Equal(left, item);
             if (e == true)
             {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Graph.Cypher.Storage;
 
 namespace Graph.Cypher.Execution;
@@ -16,8 +15,8 @@ internal sealed class ExecutionContext(
 {
     private Random? random;
 
-    private readonly Stopwatch clock = Stopwatch.StartNew();
-    private int ticks;
+    /// <summary>The time and memory the query may use.</summary>
+    public QueryBudget Budget { get; } = new(options, cancellationToken);
 
     public IGraphAccess Graph { get; } = graph;
 
@@ -50,24 +49,10 @@ internal sealed class ExecutionContext(
     public Dictionary<long, ((long Start, long End, string Type) Ends, Dictionary<string, object?> Properties)> DeletedRelationships { get; } = [];
 
     /// <summary>What is left of the query's time limit (zero or less once it is exceeded).</summary>
-    public TimeSpan Remaining => Options.Timeout - clock.Elapsed;
+    public TimeSpan Remaining => Budget.Remaining;
 
     /// <summary>Called in every loop that may run long: enforces the timeout and cancellation.</summary>
-    public void Tick()
-    {
-        if ((++ticks & 1023) != 0)
-        {
-            return;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        if (clock.Elapsed > Options.Timeout)
-        {
-            throw new CypherException("Timeout", "Timeout",
-                $"The query ran longer than the configured limit of {Options.Timeout.TotalSeconds:0.###} s", null,
-                CypherErrorPhase.Runtime);
-        }
-    }
+    public void Tick() => Budget.Tick();
 
     public CypherCounters Counters() => new()
     {

@@ -238,6 +238,11 @@ internal static class Functions
                     {
                         context.Tick();
                         result.Add(v);
+                        if ((result.Count & 1023) == 0)
+                        {
+                            context.Budget.CheckValue(ValueSize.ListBytes + (result.Count * RangeElementBytes));
+                        }
+
                         if (result.Count > context.Options.MaxRows * 10L)
                         {
                             throw context.RuntimeError("RowLimit", "RowLimit", "range() too large", f.Offset);
@@ -373,7 +378,7 @@ internal static class Functions
                     throw Bad("expects strings");
                 }
 
-                return ((string)a0!).Replace((string)args[1]!, (string)args[2]!, StringComparison.Ordinal);
+                return Replace((string)a0!, (string)args[1]!, (string)args[2]!, context);
             case "split":
                 if (args.Any(a => a is null))
                 {
@@ -385,7 +390,7 @@ internal static class Functions
                     throw Bad("expects strings");
                 }
 
-                return ((string)a0!).Split((string)args[1]!).Cast<object?>().ToList();
+                return Split((string)a0!, (string)args[1]!, context);
             case "substring":
                 {
                     if (a0 is null)
@@ -520,4 +525,51 @@ internal static class Functions
         string s => op(s),
         _ => throw bad("expects a string"),
     };
+
+    /// <summary>A boxed integer and its slot in the list.</summary>
+    private const long RangeElementBytes = 32;
+
+    /// <summary>
+    /// replace() with the size of the result checked before it is built (one call can multiply a string's length);
+    /// an empty search string matches between every two characters, as in Neo4j.
+    /// </summary>
+    private static string Replace(string text, string search, string replacement, ExecutionContext context)
+    {
+        var matches = search.Length == 0 ? text.Length + 1L : Occurrences(text, search, context);
+        var length = text.Length + (matches * (replacement.Length - (long)search.Length));
+        context.Budget.CheckValue(ValueSize.OfString(length));
+        if (search.Length > 0)
+        {
+            return text.Replace(search, replacement, StringComparison.Ordinal);
+        }
+
+        var builder = new System.Text.StringBuilder((int)length);
+        builder.Append(replacement);
+        foreach (var c in text)
+        {
+            builder.Append(c).Append(replacement);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>split() with the size of the pieces checked before they are made (splitting "aaaa" on "a" makes many empty strings).</summary>
+    private static List<object?> Split(string text, string separator, ExecutionContext context)
+    {
+        var pieces = separator.Length == 0 ? 1 : Occurrences(text, separator, context) + 1;
+        context.Budget.CheckValue(ValueSize.ListBytes + (pieces * (ValueSize.SlotBytes + ValueSize.OfString(0))) + (2L * text.Length));
+        return text.Split(separator).Cast<object?>().ToList();
+    }
+
+    private static long Occurrences(string text, string search, ExecutionContext context)
+    {
+        long count = 0;
+        for (var at = text.IndexOf(search, StringComparison.Ordinal); at >= 0; at = text.IndexOf(search, at + search.Length, StringComparison.Ordinal))
+        {
+            context.Tick();
+            count++;
+        }
+
+        return count;
+    }
 }

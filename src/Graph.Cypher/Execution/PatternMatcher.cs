@@ -103,6 +103,7 @@ internal sealed class PatternMatcher(Evaluator evaluator)
 
     private IEnumerable<Row> MatchParts(IReadOnlyList<PatternPart> parts, int index, Row row, HashSet<long> used, MatchPlan plan)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (index == parts.Count)
         {
             yield return new Row(row);

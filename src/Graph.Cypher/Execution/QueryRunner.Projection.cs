@@ -43,9 +43,14 @@ internal sealed partial class QueryRunner
                 output[item.Name] = evaluator.Eval(item.Expression, row);
             }
 
-            if (seen is not null && !seen.Add(items.Select(i => output[i.Name]).ToArray()))
+            if (seen is not null)
             {
-                continue;
+                if (!seen.Add(items.Select(i => output[i.Name]).ToArray()))
+                {
+                    continue;
+                }
+
+                context.Budget.Retain(RowBytes(items.Count));
             }
 
             object?[] keys = [];
@@ -102,6 +107,7 @@ internal sealed partial class QueryRunner
             if (!groups.TryGetValue(key, out var group))
             {
                 group = (row, aggregateCalls.Select(c => new Aggregation(c)).ToArray());
+                context.Budget.Retain(RowBytes(key.Length + aggregateCalls.Count));
                 groups[key] = group;
                 order.Add(key);
             }
@@ -170,7 +176,7 @@ internal sealed partial class QueryRunner
         if (projection.OrderBy.Count > 0)
         {
             var descending = projection.OrderBy.Select(s => s.Descending).ToArray();
-            projected = projected.ToList().OrderBy(p => p.SortKeys, Comparer<object?[]>.Create((a, b) =>
+            projected = Buffer(projected).OrderBy(p => p.SortKeys, Comparer<object?[]>.Create((a, b) =>
             {
                 for (var i = 0; i < a.Length; i++)
                 {
@@ -201,6 +207,20 @@ internal sealed partial class QueryRunner
         }
 
         return projected.Select(p => p.Output);
+    }
+
+    /// <summary>Every row of <paramref name="projected"/>, held for sorting and counted against the memory budget.</summary>
+    private List<Projected> Buffer(IEnumerable<Projected> projected)
+    {
+        var rows = new List<Projected>();
+        foreach (var row in projected)
+        {
+            context.Tick();
+            context.Budget.Retain(RowBytes(row.Output.Count + row.SortKeys.Length));
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     private int CountArgument(Expr expression, string clause)

@@ -34,6 +34,26 @@ internal sealed partial class QueryRunner
         CancellationToken cancellationToken, SaveWrite? save = null, StatementClock? clock = null,
         Action<IReadOnlyCollection<long>>? nodesChanged = null)
     {
+        try
+        {
+            return RunChecked(graph, options, text, parameters, procedures, cancellationToken, save, clock, nodesChanged);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // The last line of defence: the nesting limits of the parser and of values should stop a query long before
+            // the stack runs short, but every recursive walk also checks the stack, so a missed case is an error, not
+            // the end of the process (a stack overflow cannot be caught). A write was already undone on the way out.
+            throw new CypherException("NestingTooDeep", "NestingTooDeep",
+                "The query, or a value it builds, nests too deeply to run safely. Split it into WITH steps, or flatten the value.",
+                null, CypherErrorPhase.Runtime);
+        }
+    }
+
+    private static CypherResult RunChecked(IGraphAccess graph, CypherOptions options, string text,
+        IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, CypherProcedure> procedures,
+        CancellationToken cancellationToken, SaveWrite? save, StatementClock? clock,
+        Action<IReadOnlyCollection<long>>? nodesChanged)
+    {
         var query = Parser.Parse(text);
         var columnsPerPart = SemanticChecker.Check(query, text, procedures);
         if (options.ReadOnly && SemanticChecker.Writes(query))
@@ -49,6 +69,7 @@ internal sealed partial class QueryRunner
         var transaction = writes ? new TransactionalGraphAccess(graph) : null;
         if (transaction is not null) graph = transaction;
         var context = new ExecutionContext(graph, options, parameters, text, cancellationToken, clock);
+        using var budget = context.Budget.Enter();
         var runner = new QueryRunner(context) { procedures = procedures };
         var rows = new List<IReadOnlyList<object?>>();
         IReadOnlyList<string> columns = columnsPerPart[0];
@@ -74,6 +95,7 @@ internal sealed partial class QueryRunner
                         $"The query returned more than the configured limit of {options.MaxRows} rows", null, CypherErrorPhase.Runtime);
                 }
 
+                context.Budget.Retain(RowBytes(columns.Count));
                 rows.Add(columns.Select(c => ValueConversion.ToClr(row.GetValueOrDefault(c), graph, context)).ToList());
             }
         }
@@ -113,6 +135,9 @@ internal sealed partial class QueryRunner
 
         return new CypherResult(columns, rows, counters);
     }
+
+    /// <summary>What a result row counts against the memory budget: the row and its slots (its values were counted as they were built).</summary>
+    private static long RowBytes(int columns) => 64 + (columns * 48L);
 
     /// <summary>Takes a failed write back; a node its undo recreated (under a new id) is indexed again.</summary>
     private static void Undo(TransactionalGraphAccess? transaction, Action<IReadOnlyCollection<long>>? nodesChanged)

@@ -846,6 +846,7 @@ internal sealed class SemanticChecker
 
     private void CheckExpression(Expr e, Dictionary<string, Kind> scope, bool allowAggregates)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         CheckStaticTypes(e);
         CheckKinds(e, scope);
         switch (e)

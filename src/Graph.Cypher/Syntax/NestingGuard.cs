@@ -26,11 +26,28 @@ internal static class NestingGuard
     public static void Check(string text, List<Token> tokens)
     {
         // Operators counted per open bracket; their sum is an upper bound of the tree's depth at this point.
+        // CASE … END nests like a bracket; the stack of openers tells an END that closes a CASE from a name.
         var chained = new Stack<int>();
+        var openers = new Stack<char>();
         var current = 0;
         var total = 0;
+        Token? previous = null;
         foreach (var token in tokens)
         {
+            var before = previous;
+            previous = token;
+            if (token.Kind == TokenKind.Identifier && !AfterDot(before) && token.Text.Equals("CASE", StringComparison.OrdinalIgnoreCase))
+            {
+                Open('C', token);
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Identifier && openers.TryPeek(out var top) && top == 'C' && token.Text.Equals("END", StringComparison.OrdinalIgnoreCase))
+            {
+                Close();
+                continue;
+            }
+
             if (token.Kind == TokenKind.Identifier && SeparatingKeywords.Contains(token.Text) || token.IsSymbol(","))
             {
                 total -= current;
@@ -47,14 +64,19 @@ internal static class NestingGuard
                 switch (token.Text)
                 {
                     case "(" or "[" or "{":
-                        chained.Push(current);
-                        current = 0;
-                        if (chained.Count > MaxBracketDepth)
-                            throw TooDeep(text, token, $"more than {MaxBracketDepth} brackets are open at once");
+                        if (token.Text == "[" && EndsOperand(before))
+                        {
+                            // a[0][0][0]…: each index wraps the expression before it, one level deeper, like an operator.
+                            current++;
+                            total++;
+                            if (total > MaxChainedOperators)
+                                throw TooDeep(text, token, $"more than {MaxChainedOperators} operators are chained into one expression");
+                        }
+
+                        Open(token.Text[0], token);
                         continue;
                     case ")" or "]" or "}":
-                        total -= current;
-                        current = chained.Count > 0 ? chained.Pop() : 0;
+                        Close();
                         continue;
                     default:
                         if (!ChainingSymbols.Contains(token.Text)) continue;
@@ -70,7 +92,31 @@ internal static class NestingGuard
             if (total > MaxChainedOperators)
                 throw TooDeep(text, token, $"more than {MaxChainedOperators} operators are chained into one expression");
         }
+
+        void Open(char opener, Token token)
+        {
+            chained.Push(current);
+            openers.Push(opener);
+            current = 0;
+            if (chained.Count > MaxBracketDepth)
+                throw TooDeep(text, token, $"more than {MaxBracketDepth} brackets (or CASE expressions) are open at once");
+        }
+
+        void Close()
+        {
+            total -= current;
+            current = chained.Count > 0 ? chained.Pop() : 0;
+            openers.TryPop(out _);
+        }
     }
+
+    private static bool AfterDot(Token? before) => before is { } b && b.IsSymbol(".");
+
+    /// <summary>Whether <paramref name="before"/> ends an operand, so that a '[' after it indexes rather than opens a list.</summary>
+    private static bool EndsOperand(Token? before) => before is { } b &&
+        (b.IsSymbol(")") || b.IsSymbol("]") || b.IsSymbol("}") ||
+         b.Kind is TokenKind.EscapedIdentifier or TokenKind.String or TokenKind.Integer or TokenKind.Float or TokenKind.Parameter ||
+         (b.Kind == TokenKind.Identifier && !ChainingKeywords.Contains(b.Text) && !SeparatingKeywords.Contains(b.Text)));
 
     private static CypherException TooDeep(string text, Token token, string why) =>
         new("SyntaxError", "NestingTooDeep",

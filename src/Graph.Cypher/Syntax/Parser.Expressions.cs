@@ -4,7 +4,12 @@ namespace Graph.Cypher.Syntax;
 
 internal sealed partial class Parser
 {
-    private Expr ParseExpression() => ParseOr();
+    private Expr ParseExpression()
+    {
+        // The nesting guard bounds the recursion; the stack check turns a case it missed into an error, not a crash.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return ParseOr();
+    }
 
     private Expr ParseOr()
     {
@@ -649,6 +654,7 @@ internal sealed partial class Parser
 
     private PatternPart ParsePatternElement(string? pathVariable, int at)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (AtSymbol("(") && PeekToken(1).IsSymbol("("))
         {
             pos++;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Graph.Cypher.Execution;
+
 namespace Graph.Cypher.Values;
 
 /// <summary>
@@ -6,6 +9,17 @@ namespace Graph.Cypher.Values;
 /// </summary>
 internal static class CypherValues
 {
+    /// <summary>
+    /// Called before a walk descends into a list or map: ticks the query's time budget (a long list compared element by
+    /// element is a long-running loop) and checks the stack, which values built by the engine never come near
+    /// (<see cref="ValueSize.MaxDepth"/>) but a value handed in from outside might.
+    /// </summary>
+    private static void Descend()
+    {
+        QueryBudget.TickCurrent();
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+    }
+
     public static bool IsNumber(object? v) => v is long or double;
 
     public static double ToDouble(object v) => v is long l ? l : (double)v;
@@ -46,6 +60,7 @@ internal static class CypherValues
                 return ba == bb;
             case List<object?> xa when b is List<object?> xb:
                 {
+                    Descend();
                     if (xa.Count != xb.Count)
                     {
                         return false;
@@ -71,6 +86,7 @@ internal static class CypherValues
 
             case Dictionary<string, object?> ma when b is Dictionary<string, object?> mb:
                 {
+                    Descend();
                     if (ma.Count != mb.Count)
                     {
                         return false;
@@ -170,6 +186,7 @@ internal static class CypherValues
                 return Execution.TemporalFunctions.Compare(a, b);
             case List<object?> xa when b is List<object?> xb:
                 {
+                    Descend();
                     for (var i = 0; i < Math.Min(xa.Count, xb.Count); i++)
                     {
                         var e = Equal(xa[i], xb[i]);
@@ -273,6 +290,7 @@ internal static class CypherValues
                 return ba.CompareTo((bool)b!);
             case List<object?> xa:
                 {
+                    Descend();
                     var xb = (List<object?>)b!;
                     for (var i = 0; i < Math.Min(xa.Count, xb.Count); i++)
                     {
@@ -317,6 +335,7 @@ internal static class CypherValues
                 return Execution.TemporalFunctions.Compare(a, b!) ?? 0;
             case Dictionary<string, object?> ma:
                 {
+                    Descend();
                     var mb = (Dictionary<string, object?>)b!;
                     var ka = ma.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
                     var kb = mb.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
@@ -363,6 +382,7 @@ internal static class CypherValues
             switch (x)
             {
                 case List<object?> lx when y is List<object?> ly:
+                    Descend();
                     if (lx.Count != ly.Count)
                     {
                         return false;
@@ -378,6 +398,7 @@ internal static class CypherValues
 
                     return true;
                 case Dictionary<string, object?> mx when y is Dictionary<string, object?> my:
+                    Descend();
                     if (mx.Count != my.Count)
                     {
                         return false;
@@ -397,15 +418,45 @@ internal static class CypherValues
             }
         }
 
-        public int GetHashCode(object? obj) => obj switch
+        public int GetHashCode(object? obj)
         {
-            null => 0,
-            long l => ((double)l).GetHashCode(),
-            double d => double.IsNaN(d) ? 1 : d.GetHashCode(),
-            List<object?> list => list.Aggregate(17, (h, e) => (h * 31) + GetHashCode(e)),
-            Dictionary<string, object?> map => map.Aggregate(19, (h, e) => h ^ (StringComparer.Ordinal.GetHashCode(e.Key) * 7 + GetHashCode(e.Value))),
-            _ => obj.GetHashCode(),
-        };
+            switch (obj)
+            {
+                case null:
+                    return 0;
+                case long l:
+                    return ((double)l).GetHashCode();
+                case double d:
+                    return double.IsNaN(d) ? 1 : d.GetHashCode();
+                case List<object?> list:
+                    {
+                        Descend();
+                        var h = 17;
+                        foreach (var e in list)
+                        {
+                            h = (h * 31) + GetHashCode(e);
+                        }
+
+                        return h;
+                    }
+
+                case Dictionary<string, object?> map:
+                    {
+                        // Order-free: two equal maps may list their keys in different orders.
+                        Descend();
+                        var h = 19;
+                        foreach (var (key, value) in map)
+                        {
+                            h ^= (StringComparer.Ordinal.GetHashCode(key) * 7) + GetHashCode(value);
+                        }
+
+                        return h;
+                    }
+
+                default:
+                    return obj.GetHashCode();
+            }
+        }
     }
 
     /// <summary>Grouping key of several values at once.</summary>

@@ -7,7 +7,13 @@ namespace Graph.Cypher.Values;
 /// <summary>Between CLR values (parameters, results) and runtime values.</summary>
 internal static class ValueConversion
 {
-    public static object? FromClr(object? value) => value switch
+    /// <summary>
+    /// A parameter as a runtime value. Nesting is bounded like the values a query builds
+    /// (<see cref="ValueSize.MaxDepth"/>), so that no walk over it can exhaust the stack.
+    /// </summary>
+    public static object? FromClr(object? value) => FromClr(value, 0);
+
+    private static object? FromClr(object? value, int depth) => depth > ValueSize.MaxDepth ? throw ValueSize.TooDeep() : value switch
     {
         null => null,
         bool or long or double or string => value,
@@ -19,8 +25,8 @@ internal static class ValueConversion
         decimal m => (double)m,
         char c => c.ToString(),
         List<object?> list when list.All(IsRuntime) => list,
-        IDictionary<string, object?> map => map.ToDictionary(e => e.Key, e => FromClr(e.Value), StringComparer.Ordinal),
-        IEnumerable enumerable when value is not string => enumerable.Cast<object?>().Select(FromClr).ToList(),
+        IDictionary<string, object?> map => map.ToDictionary(e => e.Key, e => FromClr(e.Value, depth + 1), StringComparer.Ordinal),
+        IEnumerable enumerable when value is not string => enumerable.Cast<object?>().Select(e => FromClr(e, depth + 1)).ToList(),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime dt => dt.ToString("O", CultureInfo.InvariantCulture),
         _ => value.ToString(),
@@ -28,11 +34,53 @@ internal static class ValueConversion
 
     private static bool IsRuntime(object? v) => v is null or bool or long or double or string;
 
-    public static object? ToClr(object? value, IGraphAccess graph, Execution.ExecutionContext context) => value switch
+    /// <summary>
+    /// A runtime value as the result holds it. Recursive, but only as deep as a value can be
+    /// (<see cref="ValueSize.MaxDepth"/>); the stack check is the last line of defence.
+    /// </summary>
+    public static object? ToClr(object? value, IGraphAccess graph, Execution.ExecutionContext context)
     {
-        null or bool or long or double or string => value,
-        List<object?> list => list.Select(v => ToClr(v, graph, context)).ToList(),
-        Dictionary<string, object?> map => map.ToDictionary(e => e.Key, e => ToClr(e.Value, graph, context), StringComparer.Ordinal),
+        switch (value)
+        {
+            case null or bool or long or double or string:
+                return value;
+            case List<object?> list:
+                {
+                    Descend(context);
+                    var result = new List<object?>(list.Count);
+                    foreach (var element in list)
+                    {
+                        result.Add(ToClr(element, graph, context));
+                    }
+
+                    return result;
+                }
+
+            case Dictionary<string, object?> map:
+                {
+                    Descend(context);
+                    var result = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+                    foreach (var (key, element) in map)
+                    {
+                        result[key] = ToClr(element, graph, context);
+                    }
+
+                    return result;
+                }
+
+            default:
+                return ToClrEntity(value, graph, context);
+        }
+    }
+
+    private static void Descend(Execution.ExecutionContext context)
+    {
+        context.Tick();
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+    }
+
+    private static object? ToClrEntity(object value, IGraphAccess graph, Execution.ExecutionContext context) => value switch
+    {
         NodeRef node => Node(node.Id, graph, context),
         RelRef rel => Relationship(rel.Id, graph, context),
         TemporalValue temporal => new CypherTemporal(temporal.TypeName, temporal.Format()),

@@ -12,10 +12,16 @@ public static class GraphMlWriter
 {
     private const string Namespace = "http://graphml.graphdrawing.org/xmlns";
 
-    public static void Write(GraphData graph, TextWriter output)
+    public static void Write(GraphData graph, TextWriter output) => Write(graph.Nodes, graph.Relationships, output);
+
+    /// <summary>
+    /// Writes as it reads: <paramref name="nodes"/> and <paramref name="relationships"/> are enumerated twice (once
+    /// for the attribute keys, once for the elements) and may be streamed, so the graph is never held whole.
+    /// </summary>
+    public static void Write(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships, TextWriter output)
     {
-        var nodeColumns = PropertyColumns.Of(graph.Nodes.Select(n => (IReadOnlyDictionary<string, object?>)n.Properties), "label", "labels");
-        var edgeColumns = PropertyColumns.Of(graph.Relationships.Select(r => (IReadOnlyDictionary<string, object?>)r.Properties), "type", "key");
+        var nodeColumns = PropertyColumns.Of(nodes.Select(n => (IReadOnlyDictionary<string, object?>)n.Properties), "label", "labels");
+        var edgeColumns = PropertyColumns.Of(relationships.Select(r => (IReadOnlyDictionary<string, object?>)r.Properties), "type", "key");
         using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false });
         xml.WriteStartDocument();
         xml.WriteStartElement("graphml", Namespace);
@@ -31,7 +37,7 @@ public static class GraphMlWriter
         xml.WriteStartElement("graph", Namespace);
         xml.WriteAttributeString("id", "G");
         xml.WriteAttributeString("edgedefault", "directed");
-        foreach (var node in graph.Nodes)
+        foreach (var node in nodes)
         {
             xml.WriteStartElement("node", Namespace);
             xml.WriteAttributeString("id", node.Id);
@@ -41,7 +47,7 @@ public static class GraphMlWriter
             xml.WriteEndElement();
         }
         var edge = 0;
-        foreach (var relationship in graph.Relationships)
+        foreach (var relationship in relationships)
         {
             xml.WriteStartElement("edge", Namespace);
             xml.WriteAttributeString("id", $"r{edge++}");

@@ -19,16 +19,31 @@ public static class Neo4jCsvWriter
 
     public static void Write(GraphData graph, TextWriter nodes, TextWriter relationships)
     {
-        var nodeColumns = PropertyColumns.Of(graph.Nodes.Select(n => (IReadOnlyDictionary<string, object?>)n.Properties), PropertyNames.Id);
-        WriteRow(nodes, ["id:ID", ":LABEL", .. nodeColumns.Columns.Select(Header)]);
-        foreach (var node in graph.Nodes)
-            WriteRow(nodes, [node.Id, string.Join(';', node.Labels), .. nodeColumns.Columns.Select(c => Field(node.Properties, c))]);
+        WriteNodes(graph.Nodes, nodes);
+        WriteRelationships(graph.Relationships, relationships);
+    }
 
-        var relationshipColumns = PropertyColumns.Of(graph.Relationships.Select(r => (IReadOnlyDictionary<string, object?>)r.Properties), "key");
-        var withKeys = graph.Relationships.Any(r => r.Key.Length > 0);
-        WriteRow(relationships, [":START_ID", ":END_ID", ":TYPE", .. withKeys ? ["key:string"] : Array.Empty<string>(), .. relationshipColumns.Columns.Select(Header)]);
-        foreach (var relationship in graph.Relationships)
-            WriteRow(relationships, [relationship.Start, relationship.End, relationship.Type, .. withKeys ? [relationship.Key] : Array.Empty<string>(),
+    /// <summary>The nodes file; <paramref name="nodes"/> is enumerated twice (column types, then rows) and may be streamed.</summary>
+    public static void WriteNodes(IEnumerable<GraphNode> nodes, TextWriter output)
+    {
+        var nodeColumns = PropertyColumns.Of(nodes.Select(n => (IReadOnlyDictionary<string, object?>)n.Properties), PropertyNames.Id);
+        WriteRow(output, ["id:ID", ":LABEL", .. nodeColumns.Columns.Select(Header)]);
+        foreach (var node in nodes)
+            WriteRow(output, [node.Id, string.Join(';', node.Labels), .. nodeColumns.Columns.Select(c => Field(node.Properties, c))]);
+    }
+
+    /// <summary>The relationships file; <paramref name="relationships"/> is enumerated twice (column types and keys, then rows) and may be streamed.</summary>
+    public static void WriteRelationships(IEnumerable<GraphRelationship> relationships, TextWriter output)
+    {
+        var withKeys = false;
+        var relationshipColumns = PropertyColumns.Of(relationships.Select(r =>
+        {
+            withKeys |= r.Key.Length > 0;
+            return (IReadOnlyDictionary<string, object?>)r.Properties;
+        }), "key");
+        WriteRow(output, [":START_ID", ":END_ID", ":TYPE", .. withKeys ? ["key:string"] : Array.Empty<string>(), .. relationshipColumns.Columns.Select(Header)]);
+        foreach (var relationship in relationships)
+            WriteRow(output, [relationship.Start, relationship.End, relationship.Type, .. withKeys ? [relationship.Key] : Array.Empty<string>(),
                 .. relationshipColumns.Columns.Select(c => Field(relationship.Properties, c))]);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Graph.Model;
 using Graph.Store;
-using Graph.Store.Export;
 using Graph.Web.Rendering;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -263,24 +262,33 @@ public static class GraphApi
         return TypedResults.Ok(new OverviewDto(counts.Nodes, counts.Relationships, counts.Documents));
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
+    public static async Task<Results<PushStreamHttpResult, FileContentHttpResult, ProblemHttpResult>> Export(
         string? format, string? table, string? id, string? direction, string? depth, GraphServices graph, CancellationToken cancellationToken)
     {
         var chosen = (format ?? "").Trim().ToLowerInvariant();
-        if (chosen == "png") return await ExportPictureAsync(id, direction, depth, graph, cancellationToken);
+        if (chosen == "png")
+        {
+            return await ExportPictureAsync(id, direction, depth, graph, cancellationToken) switch
+            {
+                { Result: FileContentHttpResult file } => file,
+                { Result: ProblemHttpResult problem } => problem,
+                var other => throw new InvalidOperationException("Unexpected picture result " + other.Result),
+            };
+        }
         if (chosen is not ("json" or "graphml" or "csv"))
             return Problems.BadRequest($"Unknown export format '{format}'. Choose json, graphml, csv, or png with id= (a document's citation chain).");
         var csvTable = (table ?? "nodes").Trim().ToLowerInvariant();
         if (chosen == "csv" && csvTable is not ("nodes" or "relationships"))
             return Problems.BadRequest($"Unknown CSV table '{table}'. Choose table=nodes or table=relationships.");
 
-        var data = await graph.Store.ReadAllAsync(cancellationToken);
-        return chosen switch
+        var write = await GraphExport.WriterAsync(chosen, csvTable, graph, cancellationToken);
+        var (contentType, fileName) = chosen switch
         {
-            "json" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(GraphJson.Serialize(data)), "application/json", "graph.json"),
-            "graphml" => TypedResults.File(Utf8(writer => GraphMlWriter.Write(data, writer)), "application/graphml+xml", "graph.graphml"),
-            _ => TypedResults.File(Neo4jAdminCsv(data, csvTable), "text/csv", $"graph-{csvTable}.csv"),
+            "json" => ("application/json", "graph.json"),
+            "graphml" => ("application/graphml+xml", "graph.graphml"),
+            _ => ("text/csv", $"graph-{csvTable}.csv"),
         };
+        return TypedResults.Stream(body => GraphExport.StreamAsync(write, body, cancellationToken), contentType, fileName);
     }
 
     /// <summary>
@@ -312,22 +320,6 @@ public static class GraphApi
 
     private static string FileNameSafe(string id) =>
         string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
-
-    /// <summary>One of the two files `neo4j-admin database import` reads, so an export loads straight into Neo4j.</summary>
-    private static byte[] Neo4jAdminCsv(GraphData data, string table)
-    {
-        using var nodes = new StringWriter();
-        using var relationships = new StringWriter();
-        Neo4jCsvWriter.Write(data, nodes, relationships);
-        return System.Text.Encoding.UTF8.GetBytes((table == "nodes" ? nodes : relationships).ToString());
-    }
-
-    private static byte[] Utf8(Action<TextWriter> write)
-    {
-        using var text = new StringWriter();
-        write(text);
-        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
-    }
 
     private static ParagraphChangeDto ToDto(ParagraphChange change)
     {

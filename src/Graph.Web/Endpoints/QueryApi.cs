@@ -85,11 +85,12 @@ public static class QueryApi
             }
 
             var write = false;
+            var read = false;
             if (root.TryGetProperty("accessMode", out var mode) && mode.ValueKind != JsonValueKind.Null)
             {
                 switch (mode.ValueKind == JsonValueKind.String ? mode.GetString()?.ToUpperInvariant() : null)
                 {
-                    case "READ": break;
+                    case "READ": read = true; break;
                     case "WRITE": write = true; break;
                     default: return Invalid("'accessMode' must be \"Read\" or \"Write\".");
                 }
@@ -114,7 +115,7 @@ public static class QueryApi
             CypherResult result;
             try
             {
-                result = await engine.RunAsync(statement, parameters, deadline.Token);
+                result = await engine.RunAsync(statement, parameters, read, deadline.Token);
             }
             catch (CypherException e)
             {
@@ -131,8 +132,30 @@ public static class QueryApi
             {
                 return Error(StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.General.DatabaseUnavailable", e.Message);
             }
+            catch (InsufficientExecutionStackException)
+            {
+                return Error(StatusCodes.Status400BadRequest, "Neo.ClientError.Statement.SyntaxError",
+                    "The query is nested too deeply to run. Flatten it: fewer nested expressions, lists or subqueries.");
+            }
+            catch (OutOfMemoryException)
+            {
+                // The managed heap reached the server's ceiling: this query is let go so that the server lives on.
+                request.HttpContext.Response.Headers.RetryAfter = Security.HeavyWork.RetryAfterMemorySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Error(StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+                    "The query needed more memory than the server can give it and was stopped. Add a LIMIT, or build smaller lists.");
+            }
 
-            var json = QueryJson.WriteResult(result, typedOut, includeCounters);
+            string json;
+            try
+            {
+                json = QueryJson.WriteResult(result, typedOut, includeCounters);
+            }
+            catch (InvalidOperationException)
+            {
+                // The JSON writer refuses values nested deeper than it can write (1,000 levels).
+                return Error(StatusCodes.Status400BadRequest, "Neo.ClientError.Request.Invalid",
+                    "The result nests lists or maps too deeply to be sent as JSON. Return a flatter value.");
+            }
             return TypedResults.Text(json, typedOut ? TypedMediaType : "application/json", System.Text.Encoding.UTF8, StatusCodes.Status202Accepted);
         }
     }

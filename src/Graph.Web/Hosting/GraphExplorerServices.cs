@@ -14,7 +14,9 @@ internal static class GraphExplorerServices
         services.AddSingleton<GraphHost>();
         services.AddHostedService(provider => provider.GetRequiredService<GraphHost>());
         services.AddSingleton(provider => provider.GetRequiredService<GraphHost>().Services);
-        services.AddSingleton(provider => new QueryEngine(() => provider.GetRequiredService<GraphHost>().Cypher));
+        services.AddSingleton<WriterPriority>();
+        services.AddSingleton(provider => new MemoryCeiling(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.MemoryCeilingMB));
+        services.AddSingleton(provider => new QueryEngine(() => provider.GetRequiredService<GraphHost>().Cypher, provider.GetRequiredService<WriterPriority>()));
         if (Neo4jSetup.IsSelected(configuration)) services.AddNeo4jGraph(configuration);
         return services;
     }

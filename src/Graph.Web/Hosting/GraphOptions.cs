@@ -29,4 +29,10 @@ public sealed class GraphOptions
 
     /// <summary>Most rows a Cypher query may return to the API, so a careless query cannot exhaust the server.</summary>
     public int MaxQueryRows { get; set; } = 5000;
+
+    /// <summary>
+    /// The server's resident memory ceiling in MiB (0 turns it off): the garbage collector's heap is held under
+    /// <see cref="MemoryCeiling.HeapShare"/> of it, and heavy requests are refused near it.
+    /// </summary>
+    public long MemoryCeilingMB { get; set; } = 2048;
 }

@@ -29,5 +29,19 @@ public sealed class AccessOptions
     /// <summary>Longest a Cypher query may run, whatever its maxExecutionTime asks for.</summary>
     public int MaxQuerySeconds { get; set; } = 30;
 
+    /// <summary>Heavy requests (Cypher, whole-graph exports) one client may have running at once; more wait in its queue.</summary>
+    public int HeavyRequestsPerClient { get; set; } = 2;
+
+    /// <summary>Heavy requests of one client that may wait for a slot; beyond it the client gets 429.</summary>
+    public int HeavyQueuePerClient { get; set; } = 16;
+
+    /// <summary>Heavy requests running at once on the whole server; 0 means one per core (at least two).</summary>
+    public int HeavyRequests { get; set; }
+
+    /// <summary>Heavy requests that may wait for a server-wide slot; beyond it the server answers 503.</summary>
+    public int HeavyQueue { get; set; } = 32;
+
+    public int EffectiveHeavyRequests => HeavyRequests > 0 ? HeavyRequests : Math.Max(2, Environment.ProcessorCount);
+
     public bool TokenConfigured => !string.IsNullOrWhiteSpace(ApiToken);
 }

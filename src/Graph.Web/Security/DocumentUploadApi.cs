@@ -31,7 +31,7 @@ public static class DocumentUploadApi
     /// <summary>What an upload did: the document, how the store took it, and what the extractor noticed.</summary>
     public sealed record UploadResult(string DocumentId, string Outcome, int Nodes, int Relationships, IReadOnlyList<string> Diagnostics);
 
-    public static async Task<IResult> Upload(HttpContext context, GraphServices graph, IOptions<AccessOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> Upload(HttpContext context, GraphServices graph, IOptions<AccessOptions> options, Hosting.WriterPriority priority, CancellationToken cancellationToken)
     {
         var access = options.Value;
         if (!BearerToken.IsPresented(context, access)) return BearerToken.Refusal(context, access, "Uploading documents");
@@ -79,7 +79,9 @@ public static class DocumentUploadApi
                 detail: string.Join(" ", document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Message).DefaultIfEmpty("No UN document symbol was found.")),
                 extensions: new Dictionary<string, object?> { ["diagnostics"] = diagnostics, ["fileName"] = name });
         }
-        var ingested = await graph.Store.IngestAsync(document, cancellationToken);
+        IngestResult ingested;
+        using (priority.EnterWrite())
+            ingested = await graph.Store.IngestAsync(document, cancellationToken);
         return TypedResults.Created($"/api/node?id={Uri.EscapeDataString(ingested.DocumentId)}",
             new UploadResult(ingested.DocumentId, ingested.Outcome.ToString(), ingested.Nodes, ingested.Relationships, diagnostics));
     }

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Graph.Cypher;
 using Graph.Store.Embedded;
 using Graph.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Web.Security;
@@ -24,33 +25,58 @@ public static class GraphSecurity
         services.AddOptions<GraphOptions>().PostConfigure<IOptions<AccessOptions>>((graph, access) =>
             graph.AllowWrites = access.Value.AllowWrites || access.Value.TokenConfigured);
         services.AddHttpContextAccessor();
-        services.AddSingleton(provider => new QueryEngine(PickEngine(provider)));
+        services.AddSingleton(provider => new QueryEngine(PickEngine(provider), provider.GetRequiredService<WriterPriority>()));
+        services.AddSingleton(provider => new HeavyWork(provider.GetRequiredService<IOptions<AccessOptions>>().Value));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = async (rejected, cancellationToken) =>
+            limiter.OnRejected = (rejected, _) => new ValueTask(RefuseAsync(rejected.HttpContext, rejected.Lease));
+        });
+        // Global, so that every API endpoint is covered wherever it is mapped; the UI's static files are not limited.
+        // The request rate of a client first, then its heavy requests, then the server's.
+        services.AddOptions<RateLimiterOptions>().Configure<HeavyWork>((limiter, heavy) =>
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(RequestRate(), heavy.PerClient, heavy.Server));
+        return services;
+    }
+
+    private static PartitionedRateLimiter<HttpContext> RequestRate() =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var options = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
+            var isApi = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/db");
+            if (!isApi || options.RateLimitPermits <= 0) return RateLimitPartition.GetNoLimiter("unlimited");
+            var client = (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+            return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
             {
-                var window = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.RateLimitWindowSeconds;
-                rejected.HttpContext.Response.Headers.RetryAfter = window.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                    detail: $"This client sent more requests than the server allows per {window} s. Wait and try again.").ExecuteAsync(rejected.HttpContext);
-            };
-            // Global, so that every API endpoint is covered wherever it is mapped; the UI's static files are not limited.
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var options = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
-                var isApi = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/db");
-                if (!isApi || options.RateLimitPermits <= 0) return RateLimitPartition.GetNoLimiter("unlimited");
-                var client = (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
-                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.RateLimitPermits,
-                    Window = TimeSpan.FromSeconds(Math.Max(1, options.RateLimitWindowSeconds)),
-                    QueueLimit = 0,
-                });
+                PermitLimit = options.RateLimitPermits,
+                Window = TimeSpan.FromSeconds(Math.Max(1, options.RateLimitWindowSeconds)),
+                QueueLimit = 0,
             });
         });
-        return services;
+
+    /// <summary>
+    /// Says which limit refused the request: the request rate (429, Retry-After the window), the client's heavy
+    /// requests (429) or the server's (503).
+    /// </summary>
+    private static Task RefuseAsync(HttpContext context, RateLimitLease lease)
+    {
+        var access = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
+        if (!HeavyWork.IsHeavy(context) || lease.TryGetMetadata(MetadataName.RetryAfter, out _))
+        {
+            var window = access.RateLimitWindowSeconds;
+            return HeavyWork.RefuseAsync(context, StatusCodes.Status429TooManyRequests, window, "Too many requests",
+                $"This client sent more requests than the server allows per {window} s. Wait and try again.",
+                "Neo.ClientError.Request.ResourceExhaustion");
+        }
+        if (context.RequestServices.GetRequiredService<HeavyWork>().ClientIsFull(context))
+        {
+            return HeavyWork.RefuseAsync(context, StatusCodes.Status429TooManyRequests, HeavyWork.RetryAfterBusySeconds, "Too many queries at once",
+                $"This client already has {access.HeavyRequestsPerClient} queries or exports running and {access.HeavyQueuePerClient} waiting. Wait for them, then try again.",
+                "Neo.TransientError.Request.ResourceExhaustion");
+        }
+        return HeavyWork.RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, HeavyWork.RetryAfterBusySeconds, "The server is busy",
+            $"The server is running {access.EffectiveHeavyRequests} queries or exports and {access.HeavyQueue} more are waiting. Try again shortly.",
+            "Neo.TransientError.Request.ResourceExhaustion");
     }
 
     /// <summary>Size limits and the write check before the endpoints, and rate limiting of the API (not of the UI's files).</summary>
@@ -60,6 +86,7 @@ public static class GraphSecurity
         if (access.AllowWrites)
             app.Logger.LogWarning("Graph:AllowWrites is on: anyone who reaches this server can change the graph. Configure Graph:ApiToken instead on a shared server.");
         app.UseRateLimiter();
+        HeavyWork.UseMemoryGuard(app);
         app.UseRequestGuard();
         return app;
     }

@@ -1,0 +1,76 @@
+namespace Graph.Cypher.Tests;
+
+/// <summary>The per-query time and memory budgets: their errors, and that the memory budget is the engine's option.</summary>
+public sealed class QueryBudgetTests
+{
+    [Fact]
+    public void TimeBudgetIsCheckedInsideReduceAndRange()
+    {
+        // One row, a billion additions inside nested reduce() calls: only a check inside the functions can stop it.
+        var engine = new CypherEngine(new CypherOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+        var error = Assert.Throws<CypherException>(() => engine.Execute(
+            "RETURN reduce(acc = 0, x IN range(1, 1000000) | acc + reduce(b = 0, y IN range(1, 1000) | b + y)) AS n",
+            null, TestContext.Current.CancellationToken));
+        Assert.Equal("Neo.ClientError.Transaction.TransactionTimedOut", error.StatusCode);
+        Assert.Contains("0.3 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TimeBudgetIsCheckedWhileSortingAndComparingLongLists()
+    {
+        var engine = new CypherEngine(new CypherOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+        var error = Assert.Throws<CypherException>(() => engine.Execute(
+            "WITH range(1, 100000) AS l UNWIND range(1, 100000) AS i WITH l, i WHERE l = l RETURN count(*)",
+            null, TestContext.Current.CancellationToken));
+        Assert.Equal("Neo.ClientError.Transaction.TransactionTimedOut", error.StatusCode);
+    }
+
+    [Fact]
+    public void GrowingAListPastTheMemoryBudgetIsAClearError()
+    {
+        var error = Assert.Throws<CypherException>(() => new CypherEngine().Execute(
+            "RETURN reduce(l = [1], i IN range(1, 40) | l + l) AS l", null, TestContext.Current.CancellationToken));
+        Assert.Equal("Neo.TransientError.General.MemoryPoolOutOfMemoryError", error.StatusCode);
+        Assert.Contains("256 MB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GrowingAStringPastTheMemoryBudgetIsAClearError()
+    {
+        var error = Assert.Throws<CypherException>(() => new CypherEngine().Execute(
+            "RETURN reduce(s = 'ab', i IN range(1, 40) | s + s) AS s", null, TestContext.Current.CancellationToken));
+        Assert.Equal("Neo.TransientError.General.MemoryPoolOutOfMemoryError", error.StatusCode);
+    }
+
+    [Fact]
+    public void TheMemoryBudgetIsAnOptionOfTheEngine()
+    {
+        const string query = "RETURN size(range(1, 100000)) AS n, size(reduce(s = '', i IN range(1, 1000) | s + 'x')) AS m";
+        var row = Assert.Single(new CypherEngine().Execute(query, null, TestContext.Current.CancellationToken).Rows);
+        Assert.Equal([100000L, 1000L], row);
+
+        var small = new CypherEngine(new CypherOptions { MaxMemoryBytes = 1024 * 1024 });
+        var error = Assert.Throws<CypherException>(() => small.Execute(query, null, TestContext.Current.CancellationToken));
+        Assert.Equal("MemoryLimit", error.Detail);
+        Assert.Contains("1 MB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BufferedRowsCountAgainstTheMemoryBudget()
+    {
+        var small = new CypherEngine(new CypherOptions { MaxMemoryBytes = 1024 * 1024 });
+        var error = Assert.Throws<CypherException>(() => small.Execute(
+            "UNWIND range(1, 20000) AS i RETURN i ORDER BY i DESC LIMIT 1", null, TestContext.Current.CancellationToken));
+        Assert.Equal("MemoryLimit", error.Detail);
+        Assert.Contains("rows it holds", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GrowingAListStepByStepStaysCheap()
+    {
+        // l + [x] in reduce() is the usual way to build a list: its size is kept, not measured again each step.
+        var row = Assert.Single(new CypherEngine().Execute(
+            "RETURN size(reduce(l = [], x IN range(1, 20000) | l + [[x, toString(x)]])) AS n", null, TestContext.Current.CancellationToken).Rows);
+        Assert.Equal(20000L, row[0]);
+    }
+}
