@@ -53,7 +53,7 @@ public sealed partial class ServerProcess : IAsyncLifetime
         string[] args =
         [
             "exec", Path.Combine(AppContext.BaseDirectory, "Graph.Web.dll"), "--urls", "http://127.0.0.1:0",
-            "--Graph:DataDir", _dataDir, "--Graph:CorpusDir", SecuredServer.Corpus, "--Graph:ApiToken", Token,
+            "--Graph:DataDir", _dataDir, "--Graph:CorpusDir", TestData.BundledCorpus, "--Graph:CorpusDirs", Graph.Model.ReferenceCollections.Corpus ?? "", "--Graph:ApiToken", Token,
             "--Graph:MemoryCeilingMB", CeilingMB.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Graph:HeavyRequestsPerClient", HeavyPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Graph:HeavyQueuePerClient", QueuePerClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
