@@ -148,29 +148,39 @@ public sealed class FetchJob(OdsClient ods, DigitalLibraryClient library, Docume
     private static string Name(OdsFormat format) => format == OdsFormat.Docx ? "docx" : "pdf";
 
     /// <summary>
-    /// Extracts a downloaded file and checks that its own symbol (read from the text, never from a file name) is the
-    /// one asked for; null with the reason when not.
+    /// Extracts a downloaded file and checks that it is the document asked for; null with the reason when not. The
+    /// symbol the text states must be the one asked for. Some PDFs do not state it where the extractor looks (it then
+    /// falls back to the file name, here the asked symbol in the UN's file-name form); such a file must at least name
+    /// the symbol somewhere in its text (the masthead or the running head), or it is not taken for the document.
     /// </summary>
     private GraphDocument? Extract(string symbol, byte[] content, FileKind kind, out string problem)
     {
-        // A neutral file name: the extractor may take a symbol from a file name, and this one must come from the text.
-        var document = _extractor.Extract("downloaded" + FileKinds.Extension(kind), content);
-        if (document.FindNode(document.DocumentId) is null)
+        var document = _extractor.Extract(UnFileName(symbol) + FileKinds.Extension(kind), content);
+        if (document.FindNode(document.DocumentId) is not { } self)
         {
             var errors = document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Message);
             problem = "nothing could be extracted (" + string.Join("; ", errors.DefaultIfEmpty("no symbol found in the text")) + ")";
             return null;
         }
-        var self = document.FindNode(document.DocumentId)!;
+        var fromText = !document.Diagnostics.Any(d => d.Code == "symbol-source");
         var aliases = self.Properties.TryGetValue("aliases", out var value) && value is IEnumerable<object?> list ? list.OfType<string>() : [];
         if (document.DocumentId != symbol && !aliases.Contains(symbol, StringComparer.Ordinal))
         {
             problem = $"{OtherDocument} ({document.DocumentId})";
             return null;
         }
+        if (!fromText && !document.Text.Contains(symbol, StringComparison.Ordinal))
+        {
+            problem = $"the file does not name {symbol}";
+            return null;
+        }
         problem = "";
         return document;
     }
+
+    /// <summary>A symbol as the UN names its files: A/RES/77/13 as A_RES_77_13, S/RES/2719 (2023) as S_RES_2719_2023.</summary>
+    private static string UnFileName(string symbol) =>
+        symbol.Replace(" (", "_", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal).Replace('/', '_').Replace(' ', '_');
 
     /// <summary>The documents a document cites.</summary>
     private static IEnumerable<string> Cited(GraphDocument document) => document.Relationships
