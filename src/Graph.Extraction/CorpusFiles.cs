@@ -2,13 +2,14 @@ namespace Graph.Extraction;
 
 /// <summary>
 /// The document files under a set of paths: files as given, folders searched recursively for .txt, .md,
-/// .json, .html and .pdf. Sidecars (*.meta.json), golden files (*.expected.json), the corpus's own
+/// .json, .html, .pdf and .docx. Sidecars (*.meta.json), golden files (*.expected.json), the corpus's own
 /// README/SOURCES and ground truth are not documents. A PDF with a text rendering beside it
-/// (X.pdf and X.txt or X.pdftotext.txt) is the same document: the text is read, not both.
+/// (X.pdf and X.txt or X.pdftotext.txt) is the same document: the text is read, not both; so is a PDF with its
+/// DOCX beside it (X.pdf and X.docx): the DOCX is read, since it states its paragraphs and footnote references.
 /// </summary>
 public static class CorpusFiles
 {
-    private static readonly string[] DocumentExtensions = [".txt", ".md", ".json", ".html", ".htm", ".pdf"];
+    private static readonly string[] DocumentExtensions = [".txt", ".md", ".json", ".html", ".htm", ".pdf", ".docx"];
 
     public static IReadOnlyList<string> Enumerate(IEnumerable<string> paths, out IReadOnlyList<string> missing)
     {
@@ -41,6 +42,7 @@ public static class CorpusFiles
     {
         if (!file.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) return false;
         var stem = file[..^4];
-        return all.Contains(stem + ".txt", StringComparer.Ordinal) || all.Contains(stem + ".pdftotext.txt", StringComparer.Ordinal) || all.Contains(stem + ".md", StringComparer.Ordinal);
+        return all.Contains(stem + ".txt", StringComparer.Ordinal) || all.Contains(stem + ".pdftotext.txt", StringComparer.Ordinal) || all.Contains(stem + ".md", StringComparer.Ordinal)
+            || all.Contains(stem + ".docx", StringComparer.Ordinal);
     }
 }

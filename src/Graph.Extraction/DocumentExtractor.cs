@@ -8,7 +8,7 @@ using Graph.Model.Symbols;
 namespace Graph.Extraction;
 
 /// <summary>
-/// Turns one UN document (PDF, text, Markdown, HTML or an IGov JSON record) into the facts it states:
+/// Turns one UN document (PDF, DOCX, text, Markdown, HTML or an IGov JSON record) into the facts it states:
 /// a <see cref="GraphDocument"/> with its own node, paragraphs, footnotes, citations and entities, each with
 /// its source span. Never throws on input: what it cannot read becomes a <see cref="Diagnostic"/>.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class DocumentExtractor
         LaidOutText laid;
         try
         {
-            laid = LayoutNormaliser.Normalise(source.Text);
+            laid = source.Stated is { } stated ? LayoutNormaliser.FromStated(stated) : LayoutNormaliser.Normalise(source.Text);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

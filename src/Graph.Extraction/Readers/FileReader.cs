@@ -3,7 +3,7 @@ using Graph.Model;
 namespace Graph.Extraction.Readers;
 
 /// <summary>
-/// Picks the reader for a file by its content first (a PDF starts with "%PDF") and its extension second,
+/// Picks the reader for a file by its content first (a PDF starts with "%PDF", a DOCX is a ZIP archive, "PK") and its extension second,
 /// decodes text, and turns anything unreadable (empty, binary, broken) into a diagnostic. Never throws on input.
 /// </summary>
 internal static class FileReader
@@ -26,7 +26,11 @@ internal static class FileReader
     {
         if (content.Length == 0) return Unreadable(fileName, "empty", "The file is empty.");
         if (content.AsSpan().StartsWith("%PDF"u8)) return PdfReader.Read(fileName, content);
+        if (DocxReader.IsZip(content)) return DocxReader.Read(fileName, content);
+        if (DocxReader.IsLegacyWord(content))
+            return Unreadable(fileName, "legacy-doc", "The file is a Word 97-2003 document (.doc, an OLE compound file), which is not read; use the DOCX or PDF of the document instead.");
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension == ".docx") return Unreadable(fileName, "not-docx", "The file is named .docx but is not a Word document (a DOCX is a ZIP archive starting with \"PK\").");
         if (extension == ".pdf") return Unreadable(fileName, "not-pdf", "The file is named .pdf but does not start with a PDF header.");
         if (!TryDecode(content, out var text, out var encodingName))
             return Unreadable(fileName, "binary", "The file holds binary data, not text; nothing was extracted.");

@@ -15,7 +15,19 @@ internal sealed record SourceText(string Text, string Format)
     public string? DeclaredSymbol { get; init; }
 
     public List<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Paragraphs and footnotes the format states outright (DOCX), so no layout needs guessing; null for text.</summary>
+    public StatedLayout? Stated { get; init; }
 }
+
+/// <summary>
+/// A document's paragraphs in reading order (footnote marks as superscript digits at their references, "\n" for a
+/// line break inside one) and its footnotes by number, as a format that marks them states them.
+/// </summary>
+internal sealed record StatedLayout(IReadOnlyList<StatedParagraph> Paragraphs, IReadOnlyList<(int Number, string Text)> Footnotes);
+
+/// <summary>One paragraph, with the italic words that open it (after its number), where the format says which are italic.</summary>
+internal sealed record StatedParagraph(string Text, string? ItalicOpening);
 
 /// <summary>Superscript digits: how the text layer of UN PDFs and our readers write footnote marks.</summary>
 internal static class Superscript

@@ -118,7 +118,7 @@ internal static class ParagraphRecogniser
             }
             if (ids.Contains(id)) id += $"-{result.Count + 1}";
             ids.Add(id);
-            var verb = kind is "preambular" or "operative" ? LeadingVerb(clean) : null;
+            var verb = kind is "preambular" or "operative" ? Verb(LeadingVerb(clean), block.ItalicOpening) : null;
             result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, clean, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart });
         }
         return result;
@@ -222,6 +222,19 @@ internal static class ParagraphRecogniser
             run = run[take..];
         }
         return n;
+    }
+
+    /// <summary>
+    /// Where the format states italics (DOCX), the italic opening is the verb when it extends the verb the word lists
+    /// find ("Expresses its deep appreciation" over "Expresses") and is short; a shorter italic opening ("Referring
+    /// further" before "to") or one that is the whole sentence leaves the word lists' verb.
+    /// </summary>
+    private static string? Verb(string? fromWords, string? italicOpening)
+    {
+        if (italicOpening is null || fromWords is null) return fromWords;
+        var italic = CleanText(italicOpening).TrimEnd(',', ';', ':', ' ');
+        if (italic.Length <= fromWords.Length || !italic.StartsWith(fromWords + " ", StringComparison.Ordinal)) return fromWords;
+        return italic.Count(c => c == ' ') < 6 ? italic : fromWords;
     }
 
     /// <summary>

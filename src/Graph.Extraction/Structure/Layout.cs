@@ -24,6 +24,9 @@ internal sealed record Block(BlockKind Kind, int Start, int End)
 
     /// <summary>Where the footnote's words start, after its superscript number.</summary>
     public int ContentStart { get; init; }
+
+    /// <summary>The italic words that open a paragraph, where the format states italics (DOCX); null otherwise.</summary>
+    public string? ItalicOpening { get; init; }
 }
 
 /// <summary>

@@ -29,6 +29,31 @@ internal static class LayoutNormaliser
         return Build(blocks, footnotes);
     }
 
+    /// <summary>
+    /// The blocks of a document whose format states its paragraphs and footnotes (DOCX): each stated paragraph is
+    /// one block (a line break inside it joins lines as in a heading), footnotes are taken as given and marks stand
+    /// where the format put them, so the furniture, footnote-zone and mark searches for page text are not run.
+    /// Headings, body and closing lines are told apart as in text, so both give the same blocks.
+    /// </summary>
+    public static LaidOutText FromStated(Readers.StatedLayout stated)
+    {
+        var flow = new List<FlowLine>(stated.Paragraphs.Count);
+        foreach (var paragraph in stated.Paragraphs)
+        {
+            var first = true;
+            foreach (var raw in Clean(paragraph.Text).Split('\n'))
+            {
+                var line = raw.Trim();
+                if (line.Length == 0) continue;
+                flow.Add(new FlowLine(line, first && flow.Count > 0 ? 1 : 0, flow.Count) { ItalicOpening = first ? paragraph.ItalicOpening : null });
+                first = false;
+            }
+        }
+        var blocks = ParagraphAssembler.Assemble(flow, paragraphsStated: true);
+        var footnotes = stated.Footnotes.Select(f => (f.Number, string.Join(' ', Clean(f.Text).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)))).ToList();
+        return Build(blocks, footnotes);
+    }
+
     /// <summary>Characters <see cref="Clean"/> changes or drops; text without any (most of it) is kept as it is.</summary>
     private static readonly System.Buffers.SearchValues<char> Unclean = System.Buffers.SearchValues.Create(
         "\r\u00A0\t\u2002\u2003\u2009\u202F\u200B\u00AD\uFEFF\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000E\u000F"
@@ -82,7 +107,7 @@ internal static class LayoutNormaliser
             if (sb.Length > 0) sb.Append("\n\n");
             var start = sb.Length;
             sb.Append(block.Text);
-            result.Add(new Block(block.Kind, start, sb.Length));
+            result.Add(new Block(block.Kind, start, sb.Length) { ItalicOpening = block.ItalicOpening });
         }
         foreach (var (number, footnoteText) in footnotes.OrderBy(f => f.Number).DistinctBy(f => f.Number))
         {
@@ -105,10 +130,17 @@ internal sealed class FlowBlock(BlockKind kind, string text)
     public BlockKind Kind { get; set; } = kind;
 
     public string Text { get; set; } = text;
+
+    /// <summary>The italic words that open it, where the format states italics (DOCX).</summary>
+    public string? ItalicOpening { get; init; }
 }
 
 /// <summary>A line of the body flow, with how many blank lines preceded it.</summary>
-internal readonly record struct FlowLine(string Text, int BlanksBefore, int Index);
+internal readonly record struct FlowLine(string Text, int BlanksBefore, int Index)
+{
+    /// <summary>The italic words that open the paragraph this line starts, where the format states italics (DOCX).</summary>
+    public string? ItalicOpening { get; init; }
+}
 
 /// <summary>
 /// Running headers and footers of printed UN documents: the job number ("23-26010 (E)    090124"), the

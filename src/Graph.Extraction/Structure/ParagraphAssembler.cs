@@ -25,7 +25,9 @@ internal static class ParagraphAssembler
         "Believing", "Bearing", "Having", "Keeping", "Taking", "Noting", "Recalling",
     };
 
-    public static List<FlowBlock> Assemble(List<FlowLine> flow)
+    /// <param name="flow">The body's lines in reading order.</param>
+    /// <param name="paragraphsStated">Whether the format states where paragraphs start (DOCX): then a line after a blank starts one, always.</param>
+    public static List<FlowBlock> Assemble(List<FlowLine> flow, bool paragraphsStated = false)
     {
         var blocks = new List<FlowBlock>();
         if (flow.Count == 0) return blocks;
@@ -67,9 +69,12 @@ internal static class ParagraphAssembler
                 else current.Text += "\n" + line.Text.Trim('*');
                 continue;
             }
-            if (current is null || StartsNewBlock(current.Text, previousLine, line, width))
+            if (current is null || (paragraphsStated ? line.BlanksBefore > 0 : StartsNewBlock(current.Text, previousLine, line, width)))
             {
-                current = new FlowBlock(preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) ? BlockKind.Heading : BlockKind.Paragraph, line.Text);
+                current = new FlowBlock(preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) ? BlockKind.Heading : BlockKind.Paragraph, line.Text)
+                {
+                    ItalicOpening = line.ItalicOpening,
+                };
                 blocks.Add(current);
             }
             else
