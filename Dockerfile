@@ -14,6 +14,7 @@ COPY src/Graph.Extraction/Graph.Extraction.csproj src/Graph.Extraction/
 COPY src/Graph.Store/Graph.Store.csproj src/Graph.Store/
 COPY src/Graph.Cypher/Graph.Cypher.csproj src/Graph.Cypher/
 COPY src/Graph.Neo4j/Graph.Neo4j.csproj src/Graph.Neo4j/
+COPY src/Graph.Sources/Graph.Sources.csproj src/Graph.Sources/
 COPY src/Graph.Web/Graph.Web.csproj src/Graph.Web/
 COPY src/Graph.Cli/Graph.Cli.csproj src/Graph.Cli/
 RUN dotnet restore src/Graph.Web/Graph.Web.csproj && dotnet restore src/Graph.Cli/Graph.Cli.csproj

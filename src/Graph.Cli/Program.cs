@@ -6,6 +6,7 @@ root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(FetchCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(EvolutionCommand.Create());
