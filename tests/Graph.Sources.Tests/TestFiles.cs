@@ -5,24 +5,20 @@ namespace Graph.Sources.Tests;
 /// <summary>The repository, the shared documents beside it, and the built <c>graph</c> command.</summary>
 internal static class TestFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => TestData.Root;
 
-    /// <summary>The real documents the replica serves (never copied into the repository).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The real documents the replica serves: the reference collections, never copied into the repository.</summary>
+    public static string Shared => Graph.Model.ReferenceCollections.Folder ?? Path.Combine(Root, "..", "shared");
 
     /// <summary>Why a test cannot run here, or null.</summary>
-    public static string? SkipReason => Directory.Exists(Path.Combine(Shared, "corpus")) ? null : $"the shared documents are not at {Shared}";
+    public static string? SkipReason =>
+        Graph.Model.ReferenceCollections.Corpus is null || Graph.Model.ReferenceCollections.UnDocuments is null
+            ? Graph.Model.ReferenceCollections.Absent("corpus and un-documents")
+            : null;
 
     public static string SharedFile(params string[] parts) => Path.Combine([Shared, .. parts]);
 
-    public static string Seed(string prefix) => Directory.GetFiles(Path.Combine(Root, "graph", "corpus", "seeds"), prefix + "_*.txt").Single();
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "Graph.sln"))) return directory.FullName;
-        throw new InvalidOperationException("Graph.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Seed(string prefix) => Directory.GetFiles(TestData.Seeds, prefix + "_*.txt").Single();
 
     /// <summary>The CLI's graph.dll, built in the same configuration as this test assembly.</summary>
     public static string GraphCli
