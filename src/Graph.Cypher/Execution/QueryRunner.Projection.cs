@@ -176,7 +176,7 @@ internal sealed partial class QueryRunner
         if (projection.OrderBy.Count > 0)
         {
             var descending = projection.OrderBy.Select(s => s.Descending).ToArray();
-            projected = Buffer(projected).OrderBy(p => p.SortKeys, Comparer<object?[]>.Create((a, b) =>
+            var sorted = Buffer(projected).OrderBy(p => p.SortKeys, Comparer<object?[]>.Create((a, b) =>
             {
                 for (var i = 0; i < a.Length; i++)
                 {
@@ -189,6 +189,16 @@ internal sealed partial class QueryRunner
 
                 return 0;
             }));
+            try
+            {
+                projected = sorted.ToList();
+            }
+            catch (InvalidOperationException e) when (e.InnerException is CypherException or OperationCanceledException)
+            {
+                // The sort wraps what its comparisons throw (the time budget is checked while comparing long values).
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
         }
 
         if (projection.Skip is not null)
