@@ -53,7 +53,7 @@ public static class Evaluator
         var report = new EvaluationReport();
         var extractor = new DocumentExtractor();
         var files = CorpusFiles.Enumerate([corpusFolder], out _);
-        var contents = files.Select(f => (File: f, Bytes: File.ReadAllBytes(f))).ToList();
+        var contents = files.Select(f => (File: f, Bytes: DocumentFile.Read(f).Content ?? [])).ToList();
         var gold = GoldSet.Load(goldPath).ToDictionary(g => g.File, StringComparer.Ordinal);
         var truth = CorpusTruth.Load(corpusFolder);
         report.GoldDocuments = gold.Values.Count(g => g.Cited is not null);
