@@ -8,6 +8,7 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(BackupCommand.Create());
 root.Subcommands.Add(EvolutionCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

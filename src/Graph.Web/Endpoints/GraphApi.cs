@@ -278,7 +278,7 @@ public static class GraphApi
         return chosen switch
         {
             "json" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(GraphJson.Serialize(data)), "application/json", "graph.json"),
-            "graphml" => TypedResults.File(Utf8(writer => GraphMlWriter.Write(data, writer)), "application/graphml+xml", "graph.graphml"),
+            "graphml" => TypedResults.File(GraphMl(data), "application/graphml+xml", "graph.graphml"),
             _ => TypedResults.File(Neo4jAdminCsv(data, csvTable), "text/csv", $"graph-{csvTable}.csv"),
         };
     }
@@ -322,11 +322,12 @@ public static class GraphApi
         return System.Text.Encoding.UTF8.GetBytes((table == "nodes" ? nodes : relationships).ToString());
     }
 
-    private static byte[] Utf8(Action<TextWriter> write)
+    /// <summary>GraphML as UTF-8 bytes declaring utf-8 (text made in a StringWriter would declare utf-16).</summary>
+    private static byte[] GraphMl(GraphData data)
     {
-        using var text = new StringWriter();
-        write(text);
-        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        using var bytes = new MemoryStream();
+        GraphMlWriter.Write(data, bytes);
+        return bytes.ToArray();
     }
 
     private static ParagraphChangeDto ToDto(ParagraphChange change)
