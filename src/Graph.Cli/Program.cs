@@ -9,6 +9,7 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(FetchCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(BackupCommand.Create());
 root.Subcommands.Add(EvolutionCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(FuzzCommand.Create());

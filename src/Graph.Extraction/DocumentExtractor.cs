@@ -19,25 +19,22 @@ public sealed class DocumentExtractor
     public DocumentExtractor(Gazetteer? gazetteer = null) => _gazetteer = gazetteer ?? Gazetteer.Default;
 
     /// <summary>The largest file read, so one huge file cannot exhaust memory (the longest UN documents are a few MB).</summary>
-    public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
+    public long MaxFileBytes { get; init; } = DocumentFile.DefaultMaxBytes;
 
-    /// <summary>Reads and extracts a file from disk; an unreadable path gives a diagnostic.</summary>
+    /// <summary>
+    /// Reads and extracts a file from disk (only a regular file, within <see cref="MaxFileBytes"/>, see
+    /// <see cref="DocumentFile"/>); a file not read gives a diagnostic.
+    /// </summary>
     public GraphDocument ExtractFile(string path)
     {
-        byte[] content;
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > MaxFileBytes) return TooLarge(path, length);
-            content = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        var read = DocumentFile.Read(path, MaxFileBytes);
+        if (read.Content is null)
         {
             var failed = new GraphDocument(UnreadableId(path), "");
-            failed.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "io", $"Cannot read the file: {e.Message}", path));
+            failed.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, read.Code ?? "io", read.Problem ?? "The file could not be read.", path));
             return failed;
         }
-        return Extract(path, content);
+        return Extract(path, read.Content);
     }
 
     public GraphDocument Extract(string fileName, byte[] content)
@@ -130,8 +127,7 @@ public sealed class DocumentExtractor
     private GraphDocument TooLarge(string fileName, long length)
     {
         var refused = new GraphDocument(UnreadableId(fileName), "");
-        refused.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "too-large",
-            $"The file is {length / (1024.0 * 1024):F1} MB; documents over {MaxFileBytes / (1024.0 * 1024):F0} MB are not read (UN documents are far smaller). Nothing was extracted.", fileName));
+        refused.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "too-large", DocumentFile.TooLarge(length, MaxFileBytes) + " Nothing was extracted.", fileName));
         return refused;
     }
 

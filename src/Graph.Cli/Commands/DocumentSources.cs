@@ -13,16 +13,17 @@ internal sealed class DocumentSources
 {
     private readonly DocumentExtractor _extractor = new();
 
-    public static IReadOnlyList<string> Expand(IEnumerable<string> paths, out IReadOnlyList<string> missing) =>
-        CorpusFiles.Enumerate(paths, out missing);
+    public static CorpusListing Expand(IEnumerable<string> paths) => CorpusFiles.List(paths);
 
-    /// <summary>The graph documents a file holds.</summary>
+    /// <summary>The graph documents a file holds. The file is read once, under the extractor's rules (a regular file within its size cap).</summary>
     /// <exception cref="FormatException">The file cannot be read as a document (the message says why).</exception>
     public IReadOnlyList<GraphDocument> Read(string file)
     {
-        if (string.Equals(Path.GetExtension(file), ".json", StringComparison.OrdinalIgnoreCase) && LooksLikeGraphDocuments(file))
-            return GraphDocumentJson.Read(File.ReadAllText(file));
-        var document = _extractor.ExtractFile(file);
+        var read = DocumentFile.Read(file, _extractor.MaxFileBytes);
+        if (read.Content is null) throw new FormatException(read.Problem);
+        if (string.Equals(Path.GetExtension(file), ".json", StringComparison.OrdinalIgnoreCase) && LooksLikeGraphDocuments(read.Content))
+            return GraphDocumentJson.Read(System.Text.Encoding.UTF8.GetString(read.Content));
+        var document = _extractor.Extract(file, read.Content);
         if (document.Nodes.Count == 0)
         {
             var reasons = document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Message).DefaultIfEmpty("nothing was extracted");
@@ -32,11 +33,6 @@ internal sealed class DocumentSources
     }
 
     /// <summary>Graph document files start with a "documentId" (an IGov record, also JSON, does not have one).</summary>
-    private static bool LooksLikeGraphDocuments(string file)
-    {
-        using var reader = new StreamReader(file);
-        var buffer = new char[512];
-        var read = reader.Read(buffer, 0, buffer.Length);
-        return new string(buffer, 0, read).Contains("\"documentId\"", StringComparison.Ordinal);
-    }
+    private static bool LooksLikeGraphDocuments(byte[] content) =>
+        content.AsSpan(0, Math.Min(content.Length, 2048)).IndexOf("\"documentId\""u8) >= 0;
 }

@@ -40,7 +40,7 @@ internal static class ExportCommand
                     await Console.Error.WriteLineAsync($"Wrote {graph.Nodes.Count} nodes and {graph.Relationships.Count} relationships to {folder}; import with: {Neo4jCsvWriter.ImportCommand}");
                     return 0;
                 case "graphml":
-                    await WriteAsync(output, writer => GraphMlWriter.Write(graph, writer));
+                    await WriteBytesAsync(output, stream => GraphMlWriter.Write(graph, stream));
                     return 0;
                 default:
                     await WriteAsync(output, writer => writer.Write(GraphJson.Serialize(graph)));
@@ -52,6 +52,20 @@ internal static class ExportCommand
             StoreOptions.Errors.MarkupLineInterpolated($"[red]Cannot write the export:[/] {error.Message}");
             return 1;
         }
+    }
+
+    private static async Task WriteBytesAsync(string? output, Action<Stream> write)
+    {
+        if (output is null)
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            write(stdout);
+            return;
+        }
+        var directory = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        await using var file = File.Create(output);
+        write(file);
     }
 
     private static async Task WriteAsync(string? output, Action<TextWriter> write)

@@ -38,8 +38,10 @@ internal static class ExtractCommand
 
     private static int Run(string[] paths, FileInfo? output, bool quiet, TextWriter stdout, TextWriter stderr)
     {
-        var files = CorpusFiles.Enumerate(paths, out var missing);
+        var listing = CorpusFiles.List(paths);
+        var (files, missing) = (listing.Files, listing.Missing);
         foreach (var path in missing) stderr.WriteLine($"error: no such file or folder: {path}");
+        foreach (var problem in listing.Problems) stderr.WriteLine($"error: {problem}");
         if (files.Count == 0)
         {
             stderr.WriteLine("error: no document files to extract.");
@@ -82,6 +84,6 @@ internal static class ExtractCommand
         stderr.WriteLine($"extracted {documents} of {files.Count} files: {graph.Nodes.Count} nodes, {graph.Relationships.Count} relationships");
         // A file that gave nothing is an error the caller must see, though the others were written.
         if (failed > 0) stderr.WriteLine($"error: {failed} of {files.Count} files could not be extracted (reasons above); the other documents were written.");
-        return missing.Count > 0 || failed > 0 ? 1 : 0;
+        return missing.Count > 0 || failed > 0 || listing.Problems.Count > 0 ? 1 : 0;
     }
 }

@@ -22,9 +22,11 @@ internal static class IngestCommand
 
     private static async Task<int> RunAsync(string[] paths, string dataDirectory, bool quiet, string storeKind, CancellationToken cancellationToken)
     {
-        var files = DocumentSources.Expand(paths, out var missing);
+        var listing = DocumentSources.Expand(paths);
+        var (files, missing) = (listing.Files, listing.Missing);
         var sources = new DocumentSources();
         foreach (var path in missing) StoreOptions.Errors.MarkupLineInterpolated($"[red]No such file or folder:[/] {path}");
+        foreach (var problem in listing.Problems) StoreOptions.Errors.MarkupLineInterpolated($"[red]Skipped:[/] {problem}");
         if (files.Count == 0)
         {
             StoreOptions.Errors.MarkupLine("[red]Nothing to ingest.[/]");
@@ -154,7 +156,7 @@ internal static class IngestCommand
 
             var counts = await store.CountAsync(cancellationToken);
             summary.Print(counts, clock.Elapsed, (store as Graph.Store.Embedded.EmbeddedGraphStore)?.SizeOnDisk ?? -1, StoreSelection.Describe(store), quiet);
-            return summary.Failed.Count == 0 && missing.Count == 0 ? 0 : 1;
+            return summary.Failed.Count == 0 && missing.Count == 0 && listing.Problems.Count == 0 ? 0 : 1;
         }
     }
 

@@ -30,5 +30,13 @@ internal static class StoreOptions
     }
 
     /// <summary>Messages for the user on stderr, never a stack trace.</summary>
-    public static IAnsiConsole Errors { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public static IAnsiConsole Errors { get; } = CreateErrors();
+
+    /// <summary>Redirected to a file or a pipe, each message stays on one line (for grep and logs) instead of wrapping at 80 columns.</summary>
+    private static IAnsiConsole CreateErrors()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected) console.Profile.Width = 100_000;
+        return console;
+    }
 }

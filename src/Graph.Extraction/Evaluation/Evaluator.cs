@@ -58,7 +58,7 @@ public static class Evaluator
         var extractor = new DocumentExtractor();
         var contents = corpusFolders
             .SelectMany(folder => CorpusFiles.Enumerate([folder], out _)
-                .Select(f => (File: f, Relative: Path.GetRelativePath(folder, f).Replace('\\', '/'), Bytes: File.ReadAllBytes(f))))
+                .Select(f => (File: f, Relative: Path.GetRelativePath(folder, f).Replace('\\', '/'), Bytes: DocumentFile.Read(f).Content ?? [])))
             .ToList();
         var gold = GoldSet.Load(goldPath).ToDictionary(g => g.File, StringComparer.Ordinal);
         var truth = new Dictionary<string, TruthEntry>(StringComparer.Ordinal);

@@ -12,17 +12,39 @@ public static class GraphMlWriter
 {
     private const string Namespace = "http://graphml.graphdrawing.org/xmlns";
 
+    /// <summary>Writes UTF-8 (no byte order mark) with the matching declaration, <c>encoding="utf-8"</c>: the form for files and HTTP.</summary>
+    public static void Write(GraphData graph, Stream output) => Write(graph.Nodes, graph.Relationships, output);
+
+    /// <summary>
+    /// Writes through a text writer, declaring the writer's own encoding (a <see cref="StringWriter"/> is UTF-16):
+    /// bytes made from the text later must use that encoding, so files and responses use the <see cref="Stream"/> form.
+    /// </summary>
     public static void Write(GraphData graph, TextWriter output) => Write(graph.Nodes, graph.Relationships, output);
 
     /// <summary>
-    /// Writes as it reads: <paramref name="nodes"/> and <paramref name="relationships"/> are enumerated twice (once
-    /// for the attribute keys, once for the elements) and may be streamed, so the graph is never held whole.
+    /// Writes UTF-8 as it reads: <paramref name="nodes"/> and <paramref name="relationships"/> are enumerated twice
+    /// (once for the attribute keys, once for the elements) and may be streamed, so the graph is never held whole.
     /// </summary>
+    public static void Write(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships, Stream output)
+    {
+        using var xml = XmlWriter.Create(output, Settings(new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
+        Write(nodes, relationships, xml);
+    }
+
+    /// <summary>As the <see cref="Stream"/> form, through a text writer whose encoding is declared.</summary>
     public static void Write(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships, TextWriter output)
+    {
+        using var xml = XmlWriter.Create(output, Settings(output.Encoding));
+        Write(nodes, relationships, xml);
+    }
+
+    private static XmlWriterSettings Settings(System.Text.Encoding encoding) =>
+        new() { Indent = true, CloseOutput = false, Encoding = encoding, CheckCharacters = true };
+
+    private static void Write(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships, XmlWriter xml)
     {
         var nodeColumns = PropertyColumns.Of(nodes.Select(n => (IReadOnlyDictionary<string, object?>)n.Properties), "label", "labels");
         var edgeColumns = PropertyColumns.Of(relationships.Select(r => (IReadOnlyDictionary<string, object?>)r.Properties), "type", "key");
-        using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false });
         xml.WriteStartDocument();
         xml.WriteStartElement("graphml", Namespace);
         WriteKey(xml, "label", "node", "label", "string");
@@ -40,7 +62,7 @@ public static class GraphMlWriter
         foreach (var node in nodes)
         {
             xml.WriteStartElement("node", Namespace);
-            xml.WriteAttributeString("id", node.Id);
+            xml.WriteAttributeString("id", StripInvalidXmlCharacters(node.Id));
             WriteData(xml, "label", node.GetString("title") ?? node.GetString("name") ?? node.Id);
             WriteData(xml, "labels", ":" + string.Join(':', node.Labels));
             WriteProperties(xml, "n", nodeColumns, node.Properties);
@@ -51,8 +73,8 @@ public static class GraphMlWriter
         {
             xml.WriteStartElement("edge", Namespace);
             xml.WriteAttributeString("id", $"r{edge++}");
-            xml.WriteAttributeString("source", relationship.Start);
-            xml.WriteAttributeString("target", relationship.End);
+            xml.WriteAttributeString("source", StripInvalidXmlCharacters(relationship.Start));
+            xml.WriteAttributeString("target", StripInvalidXmlCharacters(relationship.End));
             WriteData(xml, "type", relationship.Type);
             if (relationship.Key.Length > 0) WriteData(xml, "key", relationship.Key);
             WriteProperties(xml, "e", edgeColumns, relationship.Properties);
@@ -75,7 +97,7 @@ public static class GraphMlWriter
         xml.WriteStartElement("key", Namespace);
         xml.WriteAttributeString("id", id);
         xml.WriteAttributeString("for", target);
-        xml.WriteAttributeString("attr.name", name);
+        xml.WriteAttributeString("attr.name", StripInvalidXmlCharacters(name));
         xml.WriteAttributeString("attr.type", type);
         xml.WriteEndElement();
     }

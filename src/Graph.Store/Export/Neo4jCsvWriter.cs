@@ -10,7 +10,9 @@ namespace Graph.Store.Export;
 /// property columns (<c>session:long</c>, <c>aliases:string[]</c>); relationships with <c>:START_ID</c>,
 /// <c>:END_ID</c>, <c>:TYPE</c> and typed property columns. Arrays use ';' between elements (the import
 /// default). Present fields are quoted, absent ones empty; paragraph text may span lines, so import with
-/// <c>--multiline-fields=true</c>.
+/// <c>--multiline-fields=true</c>. Every string cell (ids, labels, types, string properties, each element of a
+/// string array) goes through <see cref="CsvCell.Safe"/>: one that a spreadsheet would take for a formula gets a
+/// leading <c>'</c>, which neo4j-admin keeps as part of the value; numbers and booleans in typed columns never do.
 /// </summary>
 public static class Neo4jCsvWriter
 {
@@ -29,7 +31,7 @@ public static class Neo4jCsvWriter
         var nodeColumns = PropertyColumns.Of(nodes.Select(n => (IReadOnlyDictionary<string, object?>)n.Properties), PropertyNames.Id);
         WriteRow(output, ["id:ID", ":LABEL", .. nodeColumns.Columns.Select(Header)]);
         foreach (var node in nodes)
-            WriteRow(output, [node.Id, string.Join(';', node.Labels), .. nodeColumns.Columns.Select(c => Field(node.Properties, c))]);
+            WriteRow(output, [CsvCell.Safe(node.Id), string.Join(';', node.Labels.Select(CsvCell.Safe)), .. nodeColumns.Columns.Select(c => Field(node.Properties, c))]);
     }
 
     /// <summary>The relationships file; <paramref name="relationships"/> is enumerated twice (column types and keys, then rows) and may be streamed.</summary>
@@ -43,7 +45,8 @@ public static class Neo4jCsvWriter
         }), "key");
         WriteRow(output, [":START_ID", ":END_ID", ":TYPE", .. withKeys ? ["key:string"] : Array.Empty<string>(), .. relationshipColumns.Columns.Select(Header)]);
         foreach (var relationship in relationships)
-            WriteRow(output, [relationship.Start, relationship.End, relationship.Type, .. withKeys ? [relationship.Key] : Array.Empty<string>(),
+            WriteRow(output, [CsvCell.Safe(relationship.Start), CsvCell.Safe(relationship.End), CsvCell.Safe(relationship.Type),
+                .. withKeys ? [CsvCell.Safe(relationship.Key)] : Array.Empty<string>(),
                 .. relationshipColumns.Columns.Select(c => Field(relationship.Properties, c))]);
     }
 
@@ -64,8 +67,11 @@ public static class Neo4jCsvWriter
         if (!properties.TryGetValue(column.Name, out var value) || value is null) return null;
         return column.Type switch
         {
-            ColumnType.LongArray or ColumnType.DoubleArray or ColumnType.StringArray when value is IList list =>
+            ColumnType.LongArray or ColumnType.DoubleArray when value is IList list =>
                 string.Join(';', list.Cast<object?>().Select(PropertyColumns.Text)),
+            ColumnType.StringArray when value is IList list =>
+                string.Join(';', list.Cast<object?>().Select(v => CsvCell.Safe(PropertyColumns.Text(v)))),
+            ColumnType.String => CsvCell.Safe(PropertyColumns.Text(value)),
             _ => PropertyColumns.Text(value),
         };
     }

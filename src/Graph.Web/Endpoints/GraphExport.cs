@@ -31,7 +31,7 @@ internal static class GraphExport
         return format switch
         {
             "json" => output => WriteJson(nodes, relationships, output),
-            "graphml" => output => WriteText(output, text => GraphMlWriter.Write(nodes, relationships, text)),
+            "graphml" => output => GraphMlWriter.Write(nodes, relationships, output),
             _ when csvTable == "nodes" => output => WriteText(output, text => Neo4jCsvWriter.WriteNodes(nodes, text)),
             _ => output => WriteText(output, text => Neo4jCsvWriter.WriteRelationships(relationships, text)),
         };
