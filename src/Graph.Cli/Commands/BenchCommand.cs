@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Graph.Cli.Bench;
+using Microsoft.Playwright;
 
 namespace Graph.Cli.Commands;
 
@@ -28,6 +29,7 @@ internal static class BenchCommand
             sizes, output, work, seed, sample, pdfSample, extractionOnly, noHttp, noUi, rate, seconds, server,
         };
         command.Subcommands.Add(CreateGenerate());
+        command.Subcommands.Add(CreateExplorer());
         command.SetAction(async (parse, _) =>
         {
             if (!TryParseSizes(parse.GetValue(sizes)!, out var counts))
@@ -71,6 +73,39 @@ internal static class BenchCommand
             sizes.Add(n);
         }
         return sizes.Count > 0;
+    }
+
+    private static Command CreateExplorer()
+    {
+        var url = new Option<string>("--url") { Description = "The running explorer to measure (on this machine)", Required = true };
+        var rounds = new Option<int>("--rounds") { Description = "Timed rounds of each interaction, after one warm-up", DefaultValueFactory = _ => 5 };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "Also write the figures as Markdown to this file" };
+        var command = new Command("explorer", "Time a running explorer in headless Chromium: opening the page, drawing Cypher results, expanding a hub") { url, rounds, output };
+        command.SetAction(async (parse, _) =>
+        {
+            var baseUrl = parse.GetValue(url)!.TrimEnd('/') + "/";
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || !uri.IsLoopback)
+            {
+                await Console.Error.WriteLineAsync("error: --url must be an http address on this machine, such as http://127.0.0.1:5000/.");
+                return 2;
+            }
+            var count = Math.Max(1, parse.GetValue(rounds));
+            try
+            {
+                var figures = await ExplorerBench.RunAsync(baseUrl, count, Console.Out);
+                var markdown = ExplorerBench.ToMarkdown(figures, baseUrl, count);
+                Console.WriteLine();
+                Console.WriteLine(markdown);
+                if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, markdown);
+                return 0;
+            }
+            catch (Exception e) when (e is PlaywrightException or HttpRequestException or IOException or TimeoutException)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
     }
 
     private static Command CreateGenerate()
