@@ -19,8 +19,8 @@ COPY src/Graph.Web/Graph.Web.csproj src/Graph.Web/
 COPY src/Graph.Cli/Graph.Cli.csproj src/Graph.Cli/
 RUN dotnet restore src/Graph.Web/Graph.Web.csproj && dotnet restore src/Graph.Cli/Graph.Cli.csproj
 
-# Front-end libraries from npm into wwwroot/lib (not committed).
-COPY package.json package-lock.json ./
+# Front-end libraries from npm; LibMan copies the files the page loads into wwwroot/lib at build (not committed).
+COPY package.json package-lock.json libman.json ./
 COPY wwwroot/ wwwroot/
 RUN npm ci --no-audit --no-fund --loglevel=error
 
