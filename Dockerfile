@@ -31,6 +31,10 @@ RUN dotnet publish src/Graph.Web/Graph.Web.csproj -c Release --no-restore -o /ou
 
 # Run: the ASP.NET Core runtime only.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# DejaVu Sans for the text of the server-drawn citation picture (GET /api/export?format=png).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/web /app/web
 COPY --from=build /out/cli /app/cli

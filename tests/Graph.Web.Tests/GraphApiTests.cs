@@ -227,6 +227,7 @@ public sealed class GraphApiTests(ExplorerFactory factory)
         // grey ring of a stub (64/256 is known only from citations).
         Assert.True(png.Count(0x17, 0x69, 0xaa) > 50, "resolution discs are drawn");
         Assert.True(png.Count(0x7a, 0x85, 0x97) > 20, "stub rings are drawn");
+        Assert.True(png.CountDarkerThan(0x60) > 300, "the caption and labels are drawn in ink");
     }
 
     [Fact]
