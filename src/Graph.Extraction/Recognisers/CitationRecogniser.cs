@@ -174,16 +174,38 @@ internal static class CitationRecogniser
     internal static bool NamesTheInstrument(string phrase, string name)
     {
         var words = name.Split(' ');
-        if (!words.Any(InstrumentNouns.Contains)) return false;
+        // The head noun comes first: "Conference of the States Parties to the Convention" is a body, "United
+        // Nations Environment Programme" an organisation, and two instruments joined ("... and the Paris Agreement")
+        // are not the one document the footnote gives.
+        var head = Array.FindIndex(words, w => InstrumentNouns.Contains(w) || BodyNouns.Contains(w));
+        var programmeOfAction = head >= 0 && words[head] == "Programme" && head + 2 < words.Length && words[head + 2] == "Action";
+        if (head < 0 || (BodyNouns.Contains(words[head]) && !programmeOfAction) || name.Contains(" and the ", StringComparison.Ordinal)
+            || name.IndexOfAny(['“', '”', '"']) >= 0 || words[0].All(c => c is 'I' or 'V' or 'X')) return false;
         var at = phrase.LastIndexOf(name, StringComparison.Ordinal);
         var before = at < 0 ? phrase : phrase[..at];
-        return !DocumentAbout.Any(d => before.Contains(d, StringComparison.OrdinalIgnoreCase));
+        if (DocumentAbout.Any(d => before.Contains(d, StringComparison.OrdinalIgnoreCase))) return false;
+        // The tail of a longer title ("Kyoto Declaration ...: Towards the Achievement of the 2030 Agenda for
+        // Sustainable Development"): a capitalised word just before the name, past "the" and a year.
+        var previous = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).Reverse()
+            .FirstOrDefault(w => w is not ("the" or "its") && !w.All(char.IsAsciiDigit));
+        // Nor the object of a preposition inside one ("... among States in accordance with the Charter of the United Nations").
+        if (previous is "with" or "under" or "to" or "towards" or "against" or "concerning") return false;
+        return previous is null || !char.IsUpper(previous[0]) || previous.EndsWith(',') || IsOpeningWord(previous);
     }
+
+    /// <summary>The paragraph's opening participle or verb ("Recalling the Universal Declaration …").</summary>
+    private static bool IsOpeningWord(string word) => word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith('s');
+
+    private static readonly HashSet<string> BodyNouns = new(StringComparer.Ordinal)
+    {
+        "Conference", "Commission", "Council", "Committee", "Group", "Assembly", "Office", "Organization", "Forum",
+        "Board", "Court", "Panel", "Mission", "Operation", "Republic", "Territory", "Programme", "Fund", "Entity",
+    };
 
     /// <summary>Head nouns of instrument titles (UN Editorial Manual: titles of declarations, programmes, conventions).</summary>
     private static readonly HashSet<string> InstrumentNouns = new(StringComparer.Ordinal)
     {
-        "Agenda", "Declaration", "Convention", "Covenant", "Strategy", "Framework", "Programme", "Plan", "Principles",
+        "Agenda", "Declaration", "Convention", "Covenant", "Strategy", "Framework", "Action", "Plan", "Principles",
         "Rules", "Guidelines", "Commitment", "Pact", "Treaty", "Protocol", "Statute", "Charter", "Consensus", "Compact",
         "Agreement", "Accord", "Platform", "Regulations", "Standards", "Code", "Vision", "Outcome", "Road", "Map",
     };
