@@ -43,6 +43,7 @@ internal static class EvalCommand
         if (verbose || report.Mistakes.Count <= 20)
             foreach (var mistake in report.Mistakes) stdout.WriteLine("  " + mistake);
         else stdout.WriteLine($"  {report.Mistakes.Count} mistakes (--verbose lists them)");
+        BlindEvalSection.Print(verbose, stdout);
         return 0;
     }
 

@@ -63,7 +63,7 @@ internal static class CitationRecogniser
                     // A date before the mark dates the footnote's first document, not the publications cited after it.
                     var date = c == 0 ? dateBefore ?? dateAfter : dateAfter;
                     citations.Add(new Citation(paragraph, symbol, "footnote", number, date, phrase, span) { Name = cited.Count == 1 ? name : null });
-                    if (cited.Count == 1 && name is not null) names.TryAdd(name, symbol);
+                    if (cited.Count == 1 && name is not null && NamesTheInstrument(phrase, name)) names.TryAdd(name, symbol);
                 }
             }
         }
@@ -84,7 +84,7 @@ internal static class CitationRecogniser
                     if (!marked)
                     {
                         var span = new SourceSpan(paragraph.ContentStart + at, paragraph.ContentStart + after);
-                        citations.Add(new Citation(paragraph, symbol, "inline", null, null, Clause(content, at, after), span) { Name = name });
+                        citations.Add(new Citation(paragraph, symbol, "name", null, null, Clause(content, at, after), span) { Name = name });
                     }
                     at = after;
                 }
@@ -162,6 +162,56 @@ internal static class CitationRecogniser
         if (verb is not null && phrase.StartsWith(verb + " ", StringComparison.Ordinal)) phrase = phrase[(verb.Length + 1)..];
         return phrase;
     }
+
+    /// <summary>
+    /// Whether a footnoted name may stand for the footnote's document wherever the text repeats it: only the name of
+    /// an instrument (an agenda, declaration, convention, strategy …: "the 2030 Agenda for Sustainable Development"
+    /// with "Resolution 70/1"), and only where the footnote documents the instrument itself. A country, organ or
+    /// territory ("Syrian Arab Republic", "International Law Commission") names no document, and in "the report of
+    /// the Secretary-General on the United Nations Global Counter-Terrorism Strategy⁵" the footnote is the report,
+    /// not the strategy.
+    /// </summary>
+    internal static bool NamesTheInstrument(string phrase, string name)
+    {
+        var words = name.Split(' ');
+        // The head noun comes first: "Conference of the States Parties to the Convention" is a body, "United
+        // Nations Environment Programme" an organisation, and two instruments joined ("... and the Paris Agreement")
+        // are not the one document the footnote gives.
+        var head = Array.FindIndex(words, w => InstrumentNouns.Contains(w) || BodyNouns.Contains(w));
+        var programmeOfAction = head >= 0 && words[head] == "Programme" && head + 2 < words.Length && words[head + 2] == "Action";
+        if (head < 0 || (BodyNouns.Contains(words[head]) && !programmeOfAction) || name.Contains(" and the ", StringComparison.Ordinal)
+            || name.IndexOfAny(['“', '”', '"']) >= 0 || words[0].All(c => c is 'I' or 'V' or 'X')) return false;
+        var at = phrase.LastIndexOf(name, StringComparison.Ordinal);
+        var before = at < 0 ? phrase : phrase[..at];
+        if (DocumentAbout.Any(d => before.Contains(d, StringComparison.OrdinalIgnoreCase))) return false;
+        // The tail of a longer title ("Kyoto Declaration ...: Towards the Achievement of the 2030 Agenda for
+        // Sustainable Development"): a capitalised word just before the name, past "the" and a year.
+        var previous = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).Reverse()
+            .FirstOrDefault(w => w is not ("the" or "its") && !w.All(char.IsAsciiDigit));
+        // Nor the object of a preposition inside one ("... among States in accordance with the Charter of the United Nations").
+        if (previous is "with" or "under" or "to" or "towards" or "against" or "concerning") return false;
+        return previous is null || !char.IsUpper(previous[0]) || previous.EndsWith(',') || IsOpeningWord(previous);
+    }
+
+    /// <summary>The paragraph's opening participle or verb ("Recalling the Universal Declaration …").</summary>
+    private static bool IsOpeningWord(string word) => word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith('s');
+
+    private static readonly HashSet<string> BodyNouns = new(StringComparer.Ordinal)
+    {
+        "Conference", "Commission", "Council", "Committee", "Group", "Assembly", "Office", "Organization", "Forum",
+        "Board", "Court", "Panel", "Mission", "Operation", "Republic", "Territory", "Programme", "Fund", "Entity",
+    };
+
+    /// <summary>Head nouns of instrument titles (UN Editorial Manual: titles of declarations, programmes, conventions).</summary>
+    private static readonly HashSet<string> InstrumentNouns = new(StringComparer.Ordinal)
+    {
+        "Agenda", "Declaration", "Convention", "Covenant", "Strategy", "Framework", "Action", "Plan", "Principles",
+        "Rules", "Guidelines", "Commitment", "Pact", "Treaty", "Protocol", "Statute", "Charter", "Consensus", "Compact",
+        "Agreement", "Accord", "Platform", "Regulations", "Standards", "Code", "Vision", "Outcome", "Road", "Map",
+    };
+
+    /// <summary>Words that make the footnoted document one about the named thing rather than the thing itself.</summary>
+    private static readonly string[] DocumentAbout = ["report", "letter", "note by", "note verbale", "statement", "communication"];
 
     private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "on", "and", "the", "for", "to", "against", "in", "towards", "an", "a", "or", "between" };
 

@@ -337,7 +337,7 @@ public static class SymbolScanner
         if (before.EndsWith("Security Council", StringComparison.Ordinal)) return Body.SecurityCouncil;
         if (before.EndsWith("General Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
         if (before.EndsWith("Assembly", StringComparison.Ordinal) && context == SymbolContext.GeneralAssembly && !before.EndsWith("Health Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
-        if (before.EndsWith("Council", StringComparison.Ordinal) && !before.EndsWith(" Council", StringComparison.Ordinal)) return FromContext(context);
+        if (before.EndsWith("Council", StringComparison.Ordinal) && !before.EndsWith(" Council", StringComparison.Ordinal)) return CouncilNamedEarlier(text, keywordStart) ?? FromContext(context);
         // A capitalised word mid-sentence just before "resolution" names some other organ.
         var wordEnd = before.Length;
         var wordStart = wordEnd;
@@ -348,11 +348,34 @@ public static class SymbolScanner
             var k = wordStart - 1;
             while (k >= 0 && before[k] == ' ') k--;
             var sentenceStart = k < 0 || before[k] is '.' or ':' or ';' or '\n' or '(' or '“' or '"';
-            if (word == "Council") return FromContext(context);
+            if (word == "Council") return CouncilNamedEarlier(text, keywordStart) ?? FromContext(context);
             if (!sentenceStart && !IsVerbLike(word)) return Body.Unknown;
         }
         return FromContext(context);
     }
+
+    /// <summary>
+    /// "Council resolutions 2019/15 …" after "Economic and Social Council resolutions 2023/31" in the same text: an
+    /// elliptic "Council" is the council the text named last before it (the scanner reads a paragraph at a time).
+    /// </summary>
+    private static Body? CouncilNamedEarlier(string text, int keywordStart)
+    {
+        var before = text.AsSpan(0, keywordStart);
+        var (body, at) = (default(Body?), -1);
+        foreach (var (name, named) in NamedCouncils)
+        {
+            var i = before.LastIndexOf(name, StringComparison.Ordinal);
+            if (i > at) (body, at) = (named, i);
+        }
+        return body;
+    }
+
+    private static readonly (string Name, Body Body)[] NamedCouncils =
+    [
+        ("Economic and Social Council", Body.EconomicAndSocialCouncil),
+        ("Human Rights Council", Body.HumanRightsCouncil),
+        ("Security Council", Body.SecurityCouncil),
+    ];
 
     private static bool IsVerbLike(string word) => word.EndsWith("ing", StringComparison.Ordinal) || word is "Recalls" or "See" or "Also" or "Further" or "Its" or "In" or "Under";
 

@@ -1,0 +1,86 @@
+using Graph.Model;
+
+namespace Graph.Extraction.Evaluation;
+
+/// <summary>Figures on the blind gold set: citations, identity and paragraph structure.</summary>
+public sealed class BlindReport
+{
+    public int Documents { get; set; }
+
+    public int CitationsExpected { get; set; }
+
+    public int CitationsFound { get; set; }
+
+    public int CitationsCorrect { get; set; }
+
+    public double Precision => CitationsFound == 0 ? 1 : (double)CitationsCorrect / CitationsFound;
+
+    public double Recall => CitationsExpected == 0 ? 1 : (double)CitationsCorrect / CitationsExpected;
+
+    /// <summary>Documents whose own symbol, body, kind and adoption date all match.</summary>
+    public int IdentityCorrect { get; set; }
+
+    /// <summary>Resolutions and drafts with preambular and operative paragraphs.</summary>
+    public int Resolutions { get; set; }
+
+    /// <summary>Resolutions whose preambular and operative counts are both exact.</summary>
+    public int CountsExact { get; set; }
+
+    /// <summary>Resolutions whose every operative paragraph opens with the gold phrase, in order.</summary>
+    public int VerbsExact { get; set; }
+
+    public double CountsShare => Resolutions == 0 ? 1 : (double)CountsExact / Resolutions;
+
+    public double VerbsShare => Resolutions == 0 ? 1 : (double)VerbsExact / Resolutions;
+
+    public List<string> Mistakes { get; } = [];
+}
+
+/// <summary>
+/// Measures the extractor on the blind gold set: documents of the reference collection that no one tuned the
+/// extractor on. Citations count as in <see cref="Evaluator"/>; structure is scored per resolution.
+/// </summary>
+public static class BlindEvaluator
+{
+    /// <param name="folder">The folder the blind set's file names are relative to (the un-documents collection).</param>
+    /// <param name="goldPath">The blind gold set.</param>
+    public static BlindReport Run(string folder, string goldPath)
+    {
+        var report = new BlindReport();
+        var extractor = new DocumentExtractor();
+        foreach (var expected in BlindGoldSet.Load(goldPath))
+        {
+            var file = expected.Gold.File;
+            var path = Path.Combine(folder, file);
+            if (!File.Exists(path)) { report.Mistakes.Add($"blind document not found: {file}"); continue; }
+            var document = extractor.Extract(path, DocumentFile.Read(path).Content ?? []);
+            report.Documents++;
+            ScoreIdentity(report, file, document, expected.Gold);
+            ScoreCitations(report, file, document, expected.Gold.Cited ?? []);
+            if (expected.Operative is not null) StructureScore.Score(report, file, document, expected);
+        }
+        return report;
+    }
+
+    private static void ScoreIdentity(BlindReport report, string file, GraphDocument document, GoldDocument gold)
+    {
+        var node = document.FindNode(document.DocumentId);
+        var actual = (document.DocumentId, node?.GetString("body"), node?.GetString("kind"), node?.GetString("adoptionDate"));
+        var expected = (gold.Symbol, gold.Body, gold.Kind, gold.AdoptionDate);
+        if (actual == expected) report.IdentityCorrect++;
+        else report.Mistakes.Add($"{file}: identity expected {expected}, got {actual}");
+    }
+
+    private static void ScoreCitations(BlindReport report, string file, GraphDocument document, IReadOnlyList<string> cited)
+    {
+        var found = document.Relationships
+            .Where(r => r.Type == RelationshipTypes.Cites && r.Start == document.DocumentId)
+            .Select(r => r.End).ToHashSet(StringComparer.Ordinal);
+        var expected = cited.ToHashSet(StringComparer.Ordinal);
+        report.CitationsExpected += expected.Count;
+        report.CitationsFound += found.Count;
+        report.CitationsCorrect += found.Count(expected.Contains);
+        foreach (var extra in found.Where(f => !expected.Contains(f))) report.Mistakes.Add($"{file}: cites {extra}, which the blind set does not list");
+        foreach (var missed in expected.Where(e => !found.Contains(e))) report.Mistakes.Add($"{file}: misses citation of {missed}");
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace Graph.Extraction.Evaluation;
+
+/// <summary>
+/// A document of the blind gold set (graph/eval/blind-gold.json): the fields of <see cref="GoldDocument"/> plus the
+/// number of preambular and operative paragraphs and each operative paragraph's opening phrase, all read from the
+/// text by a person before the extractor was run on it. Null counts: the document has no such paragraphs (an amendment).
+/// </summary>
+public sealed record BlindGoldDocument(GoldDocument Gold, int? Preambular, int? Operative, IReadOnlyList<string> Verbs);
+
+/// <summary>Reads the blind gold set. It only measures: fixes are never judged on it.</summary>
+public static class BlindGoldSet
+{
+    public static IReadOnlyList<BlindGoldDocument> Load(string path)
+    {
+        var gold = GoldSet.Load(path).ToDictionary(g => g.File, StringComparer.Ordinal);
+        using var stream = File.OpenRead(path);
+        using var document = JsonDocument.Parse(stream);
+        var result = new List<BlindGoldDocument>();
+        foreach (var item in document.RootElement.GetProperty("documents").EnumerateArray())
+        {
+            var file = item.GetProperty("file").GetString()!;
+            result.Add(new BlindGoldDocument(gold[file], OptionalInt(item, "preambular"), OptionalInt(item, "operative"),
+                item.TryGetProperty("verbs", out var verbs) ? [.. verbs.EnumerateArray().Select(v => v.GetString()!)] : []));
+        }
+        return result;
+    }
+
+    private static int? OptionalInt(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
+}
