@@ -10,6 +10,7 @@ namespace Graph.Web.Tests.Durability;
 /// whole (each write creates two nodes and a relationship: all or nothing), nothing appears that was never sent, and
 /// <c>graph check</c> passes after every kill. The amount of work is fixed: the kills, and the writes before each.
 /// </summary>
+[Collection(KillTestsRunAlone.Name)]
 public sealed class ApiWriteKillTests : IDisposable
 {
     private const string Pair = "CREATE (:Probe {seq: $seq})-[:PAIRED]->(:ProbeTwin {seq: $seq})";
@@ -188,4 +189,14 @@ public sealed class ApiWriteKillTests : IDisposable
         Assert.True(present.Values.All(n => n == padLength), $"{when}: a write was kept in part");
         Assert.Equal(acknowledged.Count, present.Count);
     }
+}
+
+/// <summary>
+/// The kill tests start and kill servers for a minute and a half: they run on their own, after the others, so that
+/// they neither slow the timing assertions of the hostile-request suite nor are slowed by it.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class KillTestsRunAlone
+{
+    public const string Name = "Kill tests, run alone";
 }
