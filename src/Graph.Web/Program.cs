@@ -1,4 +1,5 @@
 using Graph.Web.Endpoints;
+using Graph.Web.Fetching;
 using Graph.Web.Hosting;
 using Graph.Web.Security;
 
@@ -26,6 +27,7 @@ app.MapGraphApi();
 app.MapQueryApi();
 app.MapHealthApi();
 app.MapDocumentUpload();
+app.MapFetchApi();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
 

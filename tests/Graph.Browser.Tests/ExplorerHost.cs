@@ -43,14 +43,15 @@ public sealed class ExplorerHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a server and a browser, or returns null when Chromium is missing. <paramref name="startEmpty"/>: no
-    /// bundled corpus is built into the graph; <paramref name="apiToken"/>: the token uploads and writes need.
+    /// bundled corpus is built into the graph; <paramref name="apiToken"/>: the token uploads and writes need;
+    /// <paramref name="settings"/>: more configuration (a corpus folder of the test's own, the ODS replica's address).
     /// </summary>
-    public static async Task<ExplorerHost?> StartAsync(string? apiToken = null, bool startEmpty = false)
+    public static async Task<ExplorerHost?> StartAsync(string? apiToken = null, bool startEmpty = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (SkipReason is not null) return null;
         Directory.CreateDirectory(ScreenshotDir);
         var dataDir = Path.Combine(Path.GetTempPath(), "graph-browser-" + Guid.NewGuid().ToString("N"));
-        var factory = new Factory(dataDir, apiToken, startEmpty);
+        var factory = new Factory(dataDir, apiToken, startEmpty, settings ?? new Dictionary<string, string>());
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
@@ -74,7 +75,7 @@ public sealed class ExplorerHost : IAsyncDisposable
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private sealed class Factory(string dataDir, string? apiToken, bool startEmpty) : WebApplicationFactory<Program>
+    private sealed class Factory(string dataDir, string? apiToken, bool startEmpty, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -83,6 +84,7 @@ public sealed class ExplorerHost : IAsyncDisposable
             if (startEmpty) builder.UseSetting("Graph:CorpusDir", Path.Combine(dataDir, "no-corpus"));
             else if (Graph.Model.ReferenceCollections.Corpus is { } corpus) builder.UseSetting("Graph:CorpusDirs", corpus);
             if (apiToken is not null) builder.UseSetting("Graph:ApiToken", apiToken);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
 }

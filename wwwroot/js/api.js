@@ -99,7 +99,7 @@ export const series = (id) => request(`api/series?${query({ id })}`);
 /** @param {string} from @param {string} to @returns {Promise<EvolutionResult>} */
 export const evolution = (from, to) => request(`api/evolution?${query({ from, to })}`);
 
-/** @returns {Promise<{ nodes: number, relationships: number, documents: number }>} */
+/** @returns {Promise<{ nodes: number, relationships: number, documents: number, writes: 'open' | 'token' | 'off' }>} */
 export const overview = () => request('api/overview');
 
 /**
@@ -171,3 +171,28 @@ export function uploadDocument(file, token, onProgress) {
     xhr.send(form);
   });
 }
+
+/**
+ * @typedef {{ symbol: string, reason: string, outcome: 'fetched' | 'cached' | 'missing' | 'failed' | 'skipped', format?: string, detail?: string, ingest?: string }} FetchResult
+ * @typedef {{ id: string, status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled', symbols: string[], position?: number,
+ *   progress: { done: number, known: number, current?: string }, counts: Record<string, number>, results: FetchResult[],
+ *   notes: string[], error?: string }} FetchJob
+ */
+
+/**
+ * Starts fetching documents from the UN's document system into the graph (POST api/fetch); the server answers at
+ * once with the job, which runs in the background.
+ * @param {string[]} symbols
+ * @param {string} token the server's API token, sent as a bearer token; empty sends none
+ * @param {{ citedDepth?: number, series?: boolean }} [options]
+ * @returns {Promise<FetchJob>}
+ */
+export const startFetch = (symbols, token, options = {}) =>
+  request('api/fetch', {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ symbols, citedDepth: options.citedDepth ?? 0, series: options.series ?? false }),
+  });
+
+/** @param {string} id @returns {Promise<FetchJob>} */
+export const fetchJob = (id) => request(`api/fetch/${encodeURIComponent(id)}`);

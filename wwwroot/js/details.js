@@ -15,9 +15,12 @@ export class DetailsPanel extends EventTarget {
     super();
     this.root = root;
     this.placeholder = [...root.childNodes].map((n) => n.cloneNode(true));
+    /** @type {string | null} the node whose details are shown */
+    this.shownId = null;
   }
 
   clear() {
+    this.shownId = null;
     this.root.replaceChildren(...this.placeholder.map((n) => n.cloneNode(true)));
   }
 
@@ -28,7 +31,8 @@ export class DetailsPanel extends EventTarget {
 
   /**
    * @param {import('./api.js').NodeDetails} details
-   * @param {{ pinned: boolean }} state
+   * @param {{ pinned: boolean, fetch?: { available: boolean, busy: boolean, note?: import('./fetch-job.js').FetchNote } }} state
+   *   fetch: whether a stub may be fetched from the UN here, whether a fetch runs, and the last word on this one
    */
   showNode(details, state) {
     const { node } = details;
@@ -58,6 +62,19 @@ export class DetailsPanel extends EventTarget {
         action('pin', state.pinned ? 'Unpin' : 'Pin', 'Keep this node where it is when the layout runs'),
         action('dismiss', 'Dismiss', 'Remove this node from the canvas')),
     ];
+    this.shownId = node.id;
+    // A stub's text can be brought in from the UN's document system where the server takes writes.
+    const canFetch = isDocument && p.stub === true && state.fetch?.available === true;
+    if (canFetch || state.fetch?.note) {
+      children.push(el('div', { className: 'fetch' },
+        canFetch ? el('button', {
+          type: 'button', className: 'primary', 'data-action': 'fetch', disabled: state.fetch?.busy === true,
+          title: 'Download this document from the UN Official Document System and add its text to the graph',
+          onclick: () => this.#emit('fetch', node.id),
+        }, 'Fetch from the UN') : null,
+        el('progress', { className: 'fetch-progress', max: 1, value: 0, hidden: true }),
+        el('p', { className: 'fetch-status', 'aria-live': 'polite' })));
+    }
 
     if (p.text) children.push(el('p', { className: 'source-text' }, String(p.text)));
     if (isDocument && !p.stub) {
@@ -75,6 +92,29 @@ export class DetailsPanel extends EventTarget {
           trimVerb(String(para.properties.text ?? ''), para.properties.verb))))));
     }
     this.root.replaceChildren(...children.filter((c) => c !== null));
+    if (state.fetch?.note) this.showFetchNote(node.id, state.fetch.note);
+  }
+
+  /**
+   * Shows how a fetch of a document goes, if that document is the one shown.
+   * @param {string} id @param {import('./fetch-job.js').FetchNote} note
+   */
+  showFetchNote(id, note) {
+    if (this.shownId !== id) return;
+    const status = /** @type {HTMLElement | null} */ (this.root.querySelector('.fetch-status'));
+    const progress = /** @type {HTMLProgressElement | null} */ (this.root.querySelector('.fetch-progress'));
+    const button = /** @type {HTMLButtonElement | null} */ (this.root.querySelector('[data-action="fetch"]'));
+    if (!status || !progress) return;
+    status.textContent = note.text;
+    status.dataset.state = note.state;
+    progress.hidden = note.state !== 'busy';
+    if (note.known) {
+      progress.max = note.known;
+      progress.value = note.done ?? 0;
+    } else {
+      progress.removeAttribute('value'); // indeterminate until the server counts
+    }
+    if (button) button.disabled = note.state === 'busy';
   }
 
   /**
@@ -82,6 +122,7 @@ export class DetailsPanel extends EventTarget {
    * @param {import('./api.js').SourceExcerpt | undefined} source
    */
   showRelationship(relationship, source) {
+    this.shownId = null;
     this.root.replaceChildren(...[
       el('h2', {}, relationship.type),
       el('p', { className: 'subtitle' }, `${relationship.start} → ${relationship.end}`),

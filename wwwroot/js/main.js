@@ -13,6 +13,7 @@ import { EvolutionPanel } from './evolution.js';
 import * as exporter from './export.js';
 import * as urlState from './url-state.js';
 import { UploadPanel } from './upload.js';
+import { FetchFromUn } from './fetch-job.js';
 
 /** How many neighbours one expansion adds; the rest wait behind a "+N more" handle. */
 const EXPAND_LIMIT = 25;
@@ -59,6 +60,13 @@ const upload = new UploadPanel({
   progress: byId('upload-progress'), status: byId('upload-status'),
 });
 
+const fetcher = new FetchFromUn(() => field('upload-token').value.trim());
+
+/** What the details panel needs to offer "Fetch from the UN" on a node. @param {string} id */
+function fetchState(id) {
+  return { available: fetcher.available, busy: fetcher.running !== null, note: fetcher.note(id) };
+}
+
 // ---- opening, expanding, selecting --------------------------------------------------------------
 
 /** @type {Map<string, number>} how many neighbours of a node are on the canvas */
@@ -71,7 +79,7 @@ async function openNode(id) {
     errorBanner.hidden = true;
     view.add({ nodes: [{ ...result.node, weight: /** @type {any} */ (result).weight }], relationships: [] });
     view.select(result.node.id);
-    details.showNode(result, { pinned: view.isPinned(result.node.id) });
+    details.showNode(result, { pinned: view.isPinned(result.node.id), fetch: fetchState(result.node.id) });
     say(`Opened ${result.node.id}. Click it again to expand it.`);
   } catch (error) {
     showError(error);
@@ -102,7 +110,7 @@ async function showSelection(selection) {
   }
   try {
     const result = await api.node(selection.id);
-    details.showNode(result, { pinned: view.isPinned(selection.id) });
+    details.showNode(result, { pinned: view.isPinned(selection.id), fetch: fetchState(selection.id) });
   } catch (error) {
     showError(error);
   }
@@ -159,6 +167,25 @@ details.addEventListener('action', async (event) => {
     case 'pin': view.togglePin(id); await showSelection({ kind: 'node', id, data: null }); saveState(); break;
     case 'dismiss': view.dismiss(id); details.clear(); break;
     case 'open': await openNode(id); break;
+    case 'fetch': await fetcher.start(id); break;
+  }
+});
+
+fetcher.addEventListener('progress', (event) => {
+  const { id, note } = /** @type {CustomEvent} */ (event).detail;
+  details.showFetchNote(id, note);
+  if (note.state !== 'busy') say(note.text);
+});
+// When documents land, what is on the canvas is drawn again from the server (a stub becomes a full document,
+// with the relationships its text states), and the fetched document's details show its paragraphs.
+fetcher.addEventListener('landed', async (event) => {
+  const { id } = /** @type {CustomEvent} */ (event).detail;
+  try {
+    const onCanvas = view.snapshot().nodes.map((n) => n.id);
+    if (onCanvas.length > 0) view.add(await api.subgraph(onCanvas.slice(0, 1000)), { relayout: false });
+    if (view.selectedId() === id || details.shownId === id) await openNode(id);
+  } catch (error) {
+    showError(error);
   }
 });
 
@@ -365,8 +392,14 @@ async function restore() {
 
 filters.update(view.tally());
 api.overview()
-  .then((o) => { if (view.isEmpty) say(`${o.documents} documents, ${o.nodes} nodes and ${o.relationships} relationships in the graph.`); })
+  .then((o) => {
+    if (view.isEmpty) say(`${o.documents} documents, ${o.nodes} nodes and ${o.relationships} relationships in the graph.`);
+    fetcher.writes = o.writes ?? 'off';
+    // A node selected before the server answered gets its "Fetch from the UN" now.
+    const selected = view.selectedId();
+    if (selected && fetcher.available) showSelection({ kind: 'node', id: selected, data: null });
+  })
   .catch(showError);
 restore();
 // For tests and the curious: the explorer's parts, from the browser console.
-Object.assign(window, { explorer: { view, cypher, evolution } });
+Object.assign(window, { explorer: { view, cypher, evolution, fetcher } });

@@ -86,8 +86,9 @@ public sealed class FetchJob(OdsClient ods, DigitalLibraryClient library, Docume
                             }
                     }
                 }
-                report.Results.Add(new FetchResult(item.Symbol, item.Reason, outcome, result.Format, detail, ingest));
-                progress?.Report(new FetchProgress(report.Results.Count, seen.Count, item.Symbol));
+                var finished = new FetchResult(item.Symbol, item.Reason, outcome, result.Format, detail, ingest);
+                report.Results.Add(finished);
+                progress?.Report(new FetchProgress(report.Results.Count, seen.Count, item.Symbol, finished));
             }
             level = next;
         }

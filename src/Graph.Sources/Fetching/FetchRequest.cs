@@ -30,8 +30,11 @@ public enum FetchOutcome
 /// <summary>One symbol's result: why it was fetched (asked, cited by, in the series of), what came of it, and from where.</summary>
 public sealed record FetchResult(string Symbol, string Reason, FetchOutcome Outcome, string? Format, string? Detail, IngestOutcome? Ingest);
 
-/// <summary>Progress of a run: symbols finished of those known so far (the total grows as citations are followed).</summary>
-public sealed record FetchProgress(int Done, int Known, string? Current);
+/// <summary>
+/// Progress of a run: symbols finished of those known so far (the total grows as citations are followed), the one
+/// being worked on, and, when a symbol has just finished, its result (so a watcher can show outcomes as they come).
+/// </summary>
+public sealed record FetchProgress(int Done, int Known, string? Current, FetchResult? Finished = null);
 
 /// <summary>The results of a run, in the order the symbols were finished, and notes (the library unavailable, say).</summary>
 public sealed class FetchReport

@@ -38,7 +38,8 @@ public sealed record ParagraphChangeDto(string Change, DiffParagraphDto? From, D
 
 public sealed record EvolutionDto(NodeDto From, NodeDto To, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<ParagraphChangeDto> Changes);
 
-public sealed record OverviewDto(long Nodes, long Relationships, long Documents);
+/// <summary>The graph's size, and who may change it: "open" (anyone, Graph:AllowWrites), "token" (the API token's bearer) or "off".</summary>
+public sealed record OverviewDto(long Nodes, long Relationships, long Documents, string Writes);
 
 public sealed record SubgraphRequest(IReadOnlyList<string>? Ids);
 

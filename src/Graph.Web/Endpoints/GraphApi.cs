@@ -45,7 +45,7 @@ public static class GraphApi
         api.MapPost("/subgraph", GetSubgraph).WithName("GetSubgraph")
             .WithSummary("Given nodes and the relationships among them (restores a shared view).");
         api.MapGet("/overview", GetOverview).WithName("GetOverview")
-            .WithSummary("How many nodes, relationships and documents the graph holds.");
+            .WithSummary("How many nodes, relationships and documents the graph holds, and whether it may be changed (writes: open, token, off).");
         api.MapGet("/export", Export).WithName("Export")
             .WithSummary("The whole graph as JSON, GraphML or CSV.");
         return endpoints;
@@ -256,10 +256,13 @@ public static class GraphApi
         return TypedResults.Ok(new GraphDto(nodes, relationships));
     }
 
-    public static async Task<Ok<OverviewDto>> GetOverview(GraphServices graph, CancellationToken cancellationToken)
+    public static async Task<Ok<OverviewDto>> GetOverview(
+        GraphServices graph, Microsoft.Extensions.Options.IOptions<Security.AccessOptions> access, CancellationToken cancellationToken)
     {
         var counts = await graph.Store.CountAsync(cancellationToken);
-        return TypedResults.Ok(new OverviewDto(counts.Nodes, counts.Relationships, counts.Documents));
+        // The explorer offers its writes (uploads, "Fetch from the UN") only where they can succeed.
+        var writes = access.Value.AllowWrites ? "open" : access.Value.TokenConfigured ? "token" : "off";
+        return TypedResults.Ok(new OverviewDto(counts.Nodes, counts.Relationships, counts.Documents, writes));
     }
 
     public static async Task<Results<PushStreamHttpResult, FileContentHttpResult, ProblemHttpResult>> Export(

@@ -15,6 +15,8 @@ internal static class GraphExplorerServices
         services.AddHostedService(provider => provider.GetRequiredService<GraphHost>());
         services.AddSingleton(provider => provider.GetRequiredService<GraphHost>().Services);
         services.AddSingleton<WriterPriority>();
+        services.AddSingleton<Fetching.FetchJobs>();
+        services.AddHostedService(provider => provider.GetRequiredService<Fetching.FetchJobs>());
         services.AddSingleton(provider => new MemoryCeiling(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.MemoryCeilingMB));
         services.AddSingleton(provider => new QueryEngine(() => provider.GetRequiredService<GraphHost>().Cypher, provider.GetRequiredService<WriterPriority>()));
         if (Neo4jSetup.IsSelected(configuration)) services.AddNeo4jGraph(configuration);

@@ -35,4 +35,16 @@ public sealed class GraphOptions
     /// <see cref="MemoryCeiling.HeapShare"/> of it, and heavy requests are refused near it.
     /// </summary>
     public long MemoryCeilingMB { get; set; } = 2048;
+
+    /// <summary>The UN Official Document System that "Fetch from the UN" asks (GRAPH_ODS_URL when unset; the real host by default).</summary>
+    public string? OdsUrl { get; set; }
+
+    /// <summary>The UN Digital Library searched for the later resolutions of a series (GRAPH_LIBRARY_URL when unset; the real host by default).</summary>
+    public string? LibraryUrl { get; set; }
+
+    /// <summary>Fetch jobs that may wait behind the running one; beyond it <c>POST /api/fetch</c> answers 503.</summary>
+    public int FetchQueue { get; set; } = 4;
+
+    /// <summary>Most documents one fetch job may download (those already in the download cache do not count).</summary>
+    public int FetchLimit { get; set; } = 100;
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Graph.Sources.Tests;
+namespace Graph.Testing;
 
 /// <summary>How the replica misbehaves for one file: errors before it answers, a delay, a body cut short.</summary>
 internal sealed class ReplicaFault
@@ -36,7 +36,7 @@ internal sealed class ReplicaFault
 }
 
 /// <summary>
-/// A stand-in for the UN Official Document System and the Digital Library on 127.0.0.1, answering as they are
+/// Test code, shared by the tests of graph fetch and of the explorer's fetch: a stand-in for the UN Official Document System and the Digital Library on 127.0.0.1, answering as they are
 /// documented to: <c>/api/symbol/access?s=&amp;l=&amp;t=</c> redirects (302) to <c>/doc/&lt;file&gt;</c>, or answers 404,
 /// or an HTML page for symbols set up so; <c>/search?p=&amp;of=xm</c> answers MARCXML or a bot challenge (202, empty).
 /// It counts requests per path and the most requests it had in flight at once.
