@@ -77,7 +77,7 @@ public static class QueryApi
                 deadline.CancelAfter(body.Timeout);
                 lease = await engine.TakeWriterLeaseAsync(deadline.Token);
             }
-            entry = transactions.Add(current.BeginTransaction(readOnly), lease, needsToken: !readOnly && !access.Value.AllowWrites);
+            entry = transactions.Add(current.BeginTransaction(readOnly), lease, needsToken: !readOnly && !access.Value.AllowWrites, body.AskedRead);
         }
         catch (Exception e) when (Failure(e, body, request, access.Value) is { } failure)
         {
@@ -133,6 +133,7 @@ public static class QueryApi
         QueryEngine engine, QueryTransactions transactions, AccessOptions access, bool commit, CancellationToken cancellationToken)
     {
         CypherResult? result = null;
+        if (entry.AskedRead) body = body with { AskedRead = true };
         try
         {
             if (body.Statement is not null)

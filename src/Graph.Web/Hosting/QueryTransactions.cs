@@ -28,7 +28,7 @@ public sealed class QueryTransactions : IDisposable
     public TimeSpan IdleTimeout { get; }
 
     /// <summary>One open transaction: the engine's, the writer lease it holds (none for a read transaction) and who may use it.</summary>
-    public sealed class OpenTransaction(string id, CypherTransaction transaction, IDisposable? lease, bool needsToken, DateTimeOffset expires)
+    public sealed class OpenTransaction(string id, CypherTransaction transaction, IDisposable? lease, bool needsToken, bool askedRead, DateTimeOffset expires)
     {
         public string Id { get; } = id;
 
@@ -37,16 +37,19 @@ public sealed class QueryTransactions : IDisposable
         /// <summary>Opened by the token's bearer: every later request must carry the token too.</summary>
         public bool NeedsToken { get; } = needsToken;
 
+        /// <summary>Begun with accessMode READ: a write in it is the client's access-mode error, not a missing token.</summary>
+        public bool AskedRead { get; } = askedRead;
+
         public DateTimeOffset Expires { get; internal set; } = expires;
 
         internal IDisposable? Lease { get; } = lease;
     }
 
     /// <summary>Registers a transaction just begun; <paramref name="lease"/> is given back when it ends.</summary>
-    public OpenTransaction Add(CypherTransaction transaction, IDisposable? lease, bool needsToken)
+    public OpenTransaction Add(CypherTransaction transaction, IDisposable? lease, bool needsToken, bool askedRead)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var entry = new OpenTransaction(id, transaction, lease, needsToken, clock.GetUtcNow() + IdleTimeout);
+        var entry = new OpenTransaction(id, transaction, lease, needsToken, askedRead, clock.GetUtcNow() + IdleTimeout);
         open[id] = entry;
         return entry;
     }
