@@ -17,6 +17,8 @@ fi
 if [ -f package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# Neo4j Labs' Query API client and esbuild, for the client battery run against our Query API endpoint.
+npm ci --prefix tests/Graph.Web.Tests/QueryApiClient --no-audit --no-fund --loglevel=error
 
 log=$(mktemp)
 status=0

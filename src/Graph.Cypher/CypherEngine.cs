@@ -19,6 +19,9 @@ public sealed class CypherEngine
     /// <summary>Where writes are saved when the graph is a durable store's (see <see cref="EmbeddedCypher"/>).</summary>
     internal SaveWrite? SaveWrites { get; init; }
 
+    /// <summary>Saves the writes of an explicit transaction at its commit, all or none (see <see cref="EmbeddedCypher"/>).</summary>
+    internal Action<IReadOnlyList<(string Statement, IReadOnlyDictionary<string, object?> Parameters, Execution.StatementClock Clock)>>? SaveWriteBatch { get; init; }
+
     /// <summary>Hears which nodes a write created or changed, under the write lock (see <see cref="EmbeddedCypher"/>).</summary>
     internal Action<IReadOnlyCollection<long>>? NodesChanged { get; init; }
 
@@ -39,6 +42,8 @@ public sealed class CypherEngine
     {
         this.graph = graph;
         this.options = options ?? CypherOptions.Default;
+        // Neo4j's connectivity check (drivers' verifyConnectivity runs it): the engine answers, so it succeeds.
+        procedures["db.ping"] = new CypherProcedure("db.ping", [], [new CypherProcedureField("success", "BOOLEAN")], _ => [[true]]);
     }
 
     internal IGraphAccess Graph => graph;
@@ -55,6 +60,15 @@ public sealed class CypherEngine
             procedures[procedure.Name] = procedure;
         }
     }
+
+    /// <summary>
+    /// Opens an explicit transaction on this engine's graph (read-only when <paramref name="readOnly"/> or the
+    /// engine is). The caller keeps other writers off the graph until it ends (see <see cref="CypherTransaction"/>).
+    /// </summary>
+    public CypherTransaction BeginTransaction(bool readOnly = false) =>
+        new(this, graph, readOnly || options.ReadOnly);
+
+    internal IReadOnlyDictionary<string, CypherProcedure> ProcedureSnapshot() => Procedures();
 
     private IReadOnlyDictionary<string, CypherProcedure> Procedures()
     {

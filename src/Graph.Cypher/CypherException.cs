@@ -50,6 +50,7 @@ public sealed class CypherException : Exception
         "RowLimit" => "Neo.ClientError.Statement.ExecutionFailed",
         "MemoryLimit" => "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
         "WriteNotSaved" => "Neo.DatabaseError.Transaction.TransactionCommitFailed",
+        "TransactionNotFound" => "Neo.ClientError.Transaction.TransactionNotFound",
         _ => "Neo.ClientError.Statement.ExecutionFailed",
     };
 }

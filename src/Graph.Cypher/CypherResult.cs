@@ -3,7 +3,8 @@ namespace Graph.Cypher;
 /// <summary>
 /// The answer of one query. Row values are CLR objects: null, bool, long, double, string,
 /// <see cref="List{T}"/> of values, <see cref="Dictionary{TKey,TValue}"/> string → value,
-/// <see cref="CypherNode"/>, <see cref="CypherRelationship"/>, <see cref="CypherPath"/> and <see cref="CypherTemporal"/>.
+/// <see cref="CypherNode"/>, <see cref="CypherRelationship"/>, <see cref="CypherPath"/>, <see cref="CypherTemporal"/>,
+/// <see cref="CypherPoint"/> and byte arrays.
 /// </summary>
 public sealed record CypherResult(
     IReadOnlyList<string> Columns,
@@ -46,5 +47,52 @@ public sealed record CypherPath(IReadOnlyList<CypherNode> Nodes, IReadOnlyList<C
 /// </summary>
 public sealed record CypherTemporal(string Type, string Value)
 {
+    private static readonly HashSet<string> Types =
+        ["Date", "Time", "LocalTime", "LocalDateTime", "OffsetDateTime", "ZonedDateTime", "DateTime", "Duration"];
+
+    /// <summary>
+    /// A temporal parameter from its Query API type and ISO-8601 text; throws <see cref="FormatException"/> when the
+    /// type is unknown or the text is not a value of it (the check a query would otherwise fail late with).
+    /// </summary>
+    public static CypherTemporal Parse(string type, string value)
+    {
+        if (!Types.Contains(type)) throw new FormatException($"'{type}' is not a temporal type");
+        var parsed = Execution.TemporalFunctions.ParseTyped(type, value);
+        return new CypherTemporal(parsed.TypeName, parsed.Format());
+    }
+
+    /// <summary>
+    /// The text Neo4j's Query API writes: ISO-8601 with seconds always given, and a fraction of a second on local
+    /// times and date-times (Neo4j's clients read a local time's fraction unconditionally); durations in months,
+    /// days and seconds, as the drivers write them.
+    /// </summary>
+    public string QueryApiValue => Execution.TemporalFunctions.ParseTyped(Type, Value).FormatForQueryApi();
+
     public override string ToString() => Value;
+}
+
+/// <summary>
+/// A spatial point: <paramref name="Srid"/> 7203 (cartesian), 9157 (cartesian 3D), 4326 (WGS-84, x the longitude)
+/// or 4979 (WGS-84 3D). <see cref="Wkt"/> is the Query API's text for it.
+/// </summary>
+public sealed record CypherPoint(int Srid, double X, double Y, double? Z)
+{
+    /// <summary>The extended WKT that Neo4j's Query API writes: <c>SRID=4326;POINT (12.5 55.7)</c>.</summary>
+    public string Wkt => new Values.PointValue(Srid, X, Y, Z).Wkt;
+
+    /// <summary>Reads the extended WKT of a point (<c>SRID=7203;POINT (1 2)</c>); throws <see cref="FormatException"/> on anything else.</summary>
+    public static CypherPoint Parse(string wkt)
+    {
+        try
+        {
+            var p = Values.PointValue.ParseWkt(wkt);
+            return new CypherPoint(p.Srid, p.X, p.Y, p.Z);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
+
+    public override string ToString() => Wkt;
 }

@@ -36,6 +36,8 @@ public static class EmbeddedCypher
         {
             SaveWrites = (statement, parameters, clock) =>
                 store.SaveWrite(new WriteToSave(statement, SavedParameters.Encode(parameters), clock.StartedAt, clock.Seed)),
+            SaveWriteBatch = writes => store.SaveWrites(writes
+                .Select(w => new WriteToSave(w.Statement, SavedParameters.Encode(w.Parameters), w.Clock.StartedAt, w.Clock.Seed)).ToList()),
             NodesChanged = store.IndexChangedNodes,
         };
     }

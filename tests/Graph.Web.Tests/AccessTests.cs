@@ -27,10 +27,12 @@ public sealed class AccessTests(ExplorerFactory factory)
         using var write = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:X) RETURN n", accessMode: "Write"), Cancel);
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
 
-        // Asking for read access does not sneak a write through: the engine refuses it.
-        using var sneaky = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:X) RETURN n"), Cancel);
-        Assert.Equal(HttpStatusCode.BadRequest, sneaky.StatusCode);
-        Assert.Contains("read-only", (await Json(sneaky)).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        // Neo4j's default access mode is WRITE: a write without one is refused the same way, a read without one runs.
+        using var unmoded = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:X) RETURN n"), Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, unmoded.StatusCode);
+        Assert.Equal("Neo.ClientError.Security.Forbidden", (await Json(unmoded)).GetProperty("errors")[0].GetProperty("code").GetString());
+        using var reading = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("MATCH (d:Document) RETURN count(d)", accessMode: "WRITE"), Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, reading.StatusCode);
     }
 
     [Fact]
@@ -49,8 +51,8 @@ public sealed class AccessTests(ExplorerFactory factory)
             Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
             using var write = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:X {v: 1}) RETURN n", accessMode: "Write"), Cancel);
             Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
-            using var sneaky = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:X {v: 1}) RETURN n"), Cancel);
-            Assert.Equal(HttpStatusCode.BadRequest, sneaky.StatusCode);
+            using var unmoded = await client.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:X {v: 1}) RETURN n"), Cancel);
+            Assert.Equal(HttpStatusCode.Unauthorized, unmoded.StatusCode);
         }
 
         using var uploaded = await owner.PostAsync("/api/documents", SecuredServer.Upload("A_RES_80_27.md", document), Cancel);
@@ -62,6 +64,10 @@ public sealed class AccessTests(ExplorerFactory factory)
         using var found = await anonymous.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("MATCH (d:Document {id: 'A/RES/80/27'}) RETURN d.id"), Cancel);
         Assert.Contains("A/RES/80/27", await found.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
 
+        // Asking for read access refuses a write even from the token's bearer, as Neo4j does.
+        using var readMode = await owner.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:Note {v: 1}) RETURN n.v", accessMode: "READ"), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, readMode.StatusCode);
+        Assert.Equal("Neo.ClientError.Statement.AccessMode", (await Json(readMode)).GetProperty("errors")[0].GetProperty("code").GetString());
         using var written = await owner.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("CREATE (n:Note {v: 1}) RETURN n.v", accessMode: "Write"), Cancel);
         Assert.Equal(HttpStatusCode.Accepted, written.StatusCode);
         using var read = await anonymous.PostAsync("/db/neo4j/query/v2", SecuredServer.Query("MATCH (n:Note) RETURN n.v"), Cancel);

@@ -93,9 +93,10 @@ public sealed class QueryApiTests(ExplorerFactory factory)
     [Fact]
     public async Task TheGraphIsReadOnlyByDefault()
     {
+        // No access mode means WRITE, as in Neo4j: refused on a read-only server like an explicit one.
         var (status, body, _) = await PostAsync(Request("CREATE (n:Note {text: 'x'}) RETURN n"));
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.StartsWith("Neo.ClientError.", body.GetProperty("errors")[0].GetProperty("code").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("Neo.ClientError.Security.Forbidden", body.GetProperty("errors")[0].GetProperty("code").GetString());
         var (writeStatus, writeBody, _) = await PostAsync("""{"statement": "CREATE (n) RETURN n", "accessMode": "Write"}""");
         Assert.Equal(HttpStatusCode.Forbidden, writeStatus);
         Assert.Contains("read-only", writeBody.GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -57,6 +57,22 @@ internal static class SavedParameters
                 json.WriteString("$float", Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture));
                 json.WriteEndObject();
                 break;
+            case CypherTemporal temporal:
+                json.WriteStartObject();
+                json.WriteString("$temporal", temporal.Type);
+                json.WriteString("value", temporal.Value);
+                json.WriteEndObject();
+                break;
+            case CypherPoint point:
+                json.WriteStartObject();
+                json.WriteString("$point", point.Wkt);
+                json.WriteEndObject();
+                break;
+            case byte[] bytes:
+                json.WriteStartObject();
+                json.WriteBase64String("$bytes", bytes);
+                json.WriteEndObject();
+                break;
             case IDictionary map:
                 json.WriteStartObject();
                 json.WritePropertyName("$map");
@@ -89,6 +105,10 @@ internal static class SavedParameters
         JsonValueKind.Array => value.EnumerateArray().Select(Read).ToList(),
         JsonValueKind.Object when value.TryGetProperty("$float", out var f) && f.ValueKind == JsonValueKind.String =>
             double.Parse(f.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+        JsonValueKind.Object when value.TryGetProperty("$temporal", out var t) && value.TryGetProperty("value", out var tv) =>
+            CypherTemporal.Parse(t.GetString()!, tv.GetString()!),
+        JsonValueKind.Object when value.TryGetProperty("$point", out var p) => CypherPoint.Parse(p.GetString()!),
+        JsonValueKind.Object when value.TryGetProperty("$bytes", out var b) => b.GetBytesFromBase64(),
         JsonValueKind.Object when value.TryGetProperty("$map", out var m) && m.ValueKind == JsonValueKind.Object =>
             m.EnumerateObject().ToDictionary(p => p.Name, p => Read(p.Value), StringComparer.Ordinal),
         _ => throw new FormatException($"a saved value is not one the encoder writes: {value.GetRawText()}"),

@@ -205,6 +205,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return map.TryGetValue(key, out var mv) ? mv : null;
             case TemporalValue temporal:
                 return TemporalFunctions.Accessor(temporal, key);
+            case PointValue point:
+                return point.Accessor(key);
             default:
                 throw TypeError($"Type mismatch: expected a map, node or relationship but was {CypherValues.TypeName(target)}", at);
         }

@@ -27,7 +27,7 @@ internal static class Functions
         ["replace"] = (3, 3), ["substring"] = (2, 3), ["left"] = (2, 2), ["right"] = (2, 2), ["split"] = (2, 2),
         ["timestamp"] = (0, 0), ["isempty"] = (1, 1), ["valuetype"] = (1, 1), ["lower"] = (1, 1), ["upper"] = (1, 1),
         ["tobooleanlist"] = (1, 1), ["tointegerlist"] = (1, 1), ["tofloatlist"] = (1, 1), ["tostringlist"] = (1, 1),
-        ["isnan"] = (1, 1),
+        ["isnan"] = (1, 1), ["point"] = (1, 1), ["point.distance"] = (2, 2),
     };
 
     public static string ToCypherString(object? v) => v switch
@@ -92,6 +92,28 @@ internal static class Functions
 
         switch (f.LowerName)
         {
+            case "point":
+                try
+                {
+                    return a0 switch
+                    {
+                        null => null,
+                        // As in Neo4j, a coordinate that is null makes the point null.
+                        Dictionary<string, object?> map when map.Values.Any(v => v is null) => null,
+                        Dictionary<string, object?> map => PointValue.FromMap(map),
+                        _ => throw Bad($"expected a map, not {CypherValues.TypeName(a0)}"),
+                    };
+                }
+                catch (ArgumentException e)
+                {
+                    throw context.RuntimeError("ArgumentError", "InvalidArgumentValue", e.Message, f.Offset);
+                }
+
+            case "point.distance":
+                return a0 is PointValue pa && args[1] is PointValue pb ? PointValue.Distance(pa, pb)
+                    : a0 is null || args[1] is null ? null
+                    : throw Bad($"expected two points, not {CypherValues.TypeName(a0)} and {CypherValues.TypeName(args[1])}");
+
             case "coalesce":
                 return args.FirstOrDefault(a => a is not null);
             case "id":

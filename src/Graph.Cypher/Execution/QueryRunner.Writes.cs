@@ -92,9 +92,9 @@ internal sealed partial class QueryRunner
     {
         switch (value)
         {
-            case null or bool or long or double or string or TemporalValue:
+            case null or bool or long or double or string or TemporalValue or PointValue or byte[]:
                 return;
-            case List<object?> list when list.All(v => v is null or bool or long or double or string or TemporalValue):
+            case List<object?> list when list.All(v => v is null or bool or long or double or string or TemporalValue or PointValue):
                 return;
             default:
                 throw context.RuntimeError("TypeError", "InvalidPropertyType",

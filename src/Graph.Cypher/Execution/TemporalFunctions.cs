@@ -477,6 +477,29 @@ internal static partial class TemporalFunctions
         return (nanos, m.Groups["z"].Success ? m.Groups["z"].Value : null, m.Groups["zone"].Success ? m.Groups["zone"].Value : null);
     }
 
+    /// <summary>A temporal value from its Query API type name and ISO-8601 text; <see cref="FormatException"/> when it is not one.</summary>
+    public static TemporalValue ParseTyped(string type, string text)
+    {
+        var function = type switch
+        {
+            "Date" => "date",
+            "Time" => "time",
+            "LocalTime" => "localtime",
+            "LocalDateTime" => "localdatetime",
+            "OffsetDateTime" or "ZonedDateTime" or "DateTime" => "datetime",
+            "Duration" => "duration",
+            _ => throw new FormatException($"'{type}' is not a temporal type"),
+        };
+        try
+        {
+            return (TemporalValue)Parse(function, text);
+        }
+        catch (Exception e) when (e is TemporalError or ArgumentException or OverflowException or InvalidTimeZoneException or TimeZoneNotFoundException)
+        {
+            throw new FormatException($"'{text}' is not a {type} ({e.Message})", e);
+        }
+    }
+
     private static object Parse(string type, string text)
     {
         if (type == "duration")

@@ -37,6 +37,8 @@ internal static class CypherValues
         RelRef => "Relationship",
         PathValue => "Path",
         TemporalValue t => t.TypeName,
+        PointValue => "Point",
+        byte[] => "ByteArray",
         _ => v.GetType().Name,
     };
 
@@ -123,6 +125,10 @@ internal static class CypherValues
                 return pa.Equals(pb);
             case TemporalValue ta when b is TemporalValue tb:
                 return ta.Equals(tb);
+            case PointValue pa when b is PointValue pb:
+                return pa.Equals(pb);
+            case byte[] ba when b is byte[] bb:
+                return ba.AsSpan().SequenceEqual(bb);
             default:
                 return false;
         }

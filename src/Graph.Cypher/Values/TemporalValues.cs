@@ -13,6 +13,19 @@ internal abstract record TemporalValue
 
     public abstract string Format();
 
+    /// <summary>The text of this value in Neo4j's Query API (see <see cref="CypherTemporal.QueryApiValue"/>).</summary>
+    public virtual string FormatForQueryApi() => Format();
+
+    /// <summary>A time of day with seconds and at least milliseconds, however round: <c>12:50:00.000</c>.</summary>
+    public static string FormatFullTime(long nanos)
+    {
+        var h = nanos / 3_600_000_000_000L;
+        var m = nanos / 60_000_000_000L % 60;
+        var s = nanos / NanosPerSecond % 60;
+        var fraction = (nanos % NanosPerSecond).ToString("000000000", CultureInfo.InvariantCulture).TrimEnd('0').PadRight(3, '0');
+        return string.Create(CultureInfo.InvariantCulture, $"{h:00}:{m:00}:{s:00}.{fraction}");
+    }
+
     public sealed override string ToString() => Format();
 
     public static string FormatTime(long nanos)
@@ -74,6 +87,8 @@ internal sealed record LocalTimeValue(long Nanos) : TemporalValue
     public override string TypeName => "LocalTime";
 
     public override string Format() => FormatTime(Nanos);
+
+    public override string FormatForQueryApi() => FormatFullTime(Nanos);
 }
 
 internal sealed record TimeValue(long Nanos, int Offset) : TemporalValue
@@ -81,6 +96,8 @@ internal sealed record TimeValue(long Nanos, int Offset) : TemporalValue
     public override string TypeName => "Time";
 
     public override string Format() => FormatTime(Nanos) + FormatOffset(Offset);
+
+    public override string FormatForQueryApi() => FormatFullTime(Nanos) + FormatOffset(Offset);
 
     /// <summary>Nanoseconds of the day in UTC, for comparison.</summary>
     public long UtcNanos => Nanos - (Offset * NanosPerSecond);
@@ -92,6 +109,8 @@ internal sealed record LocalDateTimeValue(DateOnly Date, long Nanos) : TemporalV
 
     public override string Format() => FormatDate(Date) + "T" + FormatTime(Nanos);
 
+    public override string FormatForQueryApi() => FormatDate(Date) + "T" + FormatFullTime(Nanos);
+
     public Int128 LocalNanos => ((Int128)Date.DayNumber * NanosPerDay) + Nanos;
 }
 
@@ -101,6 +120,9 @@ internal sealed record DateTimeValue(DateOnly Date, long Nanos, int Offset, stri
 
     public override string Format() =>
         FormatDate(Date) + "T" + FormatTime(Nanos) + FormatOffset(Offset) + (Zone is null ? "" : "[" + Zone + "]");
+
+    public override string FormatForQueryApi() =>
+        FormatDate(Date) + "T" + FormatFullTime(Nanos) + FormatOffset(Offset) + (Zone is null ? "" : "[" + Zone + "]");
 
     /// <summary>Nanoseconds since 0001-01-01T00:00Z: the instant, for comparison and equality.</summary>
     public Int128 Instant => ((Int128)Date.DayNumber * NanosPerDay) + Nanos - ((Int128)Offset * NanosPerSecond);
@@ -129,6 +151,18 @@ internal sealed record DurationValue(long Months, long Days, long Seconds, long 
     }
 
     public Int128 TotalNanos => ((Int128)Seconds * NanosPerSecond) + Nanos;
+
+    /// <summary>Months, days and seconds, every part given, as Neo4j's drivers write a duration: <c>P14M16DT43200.5S</c>.</summary>
+    public override string FormatForQueryApi()
+    {
+        var total = TotalNanos;
+        var sign = total < 0 ? "-" : "";
+        var abs = total < 0 ? -total : total;
+        var seconds = (long)(abs / NanosPerSecond);
+        var nanos = (long)(abs % NanosPerSecond);
+        var fraction = nanos == 0 ? "" : "." + nanos.ToString("000000000", CultureInfo.InvariantCulture).TrimEnd('0');
+        return string.Create(CultureInfo.InvariantCulture, $"P{Months}M{Days}DT{sign}{seconds}{fraction}S");
+    }
 
     public override string Format()
     {

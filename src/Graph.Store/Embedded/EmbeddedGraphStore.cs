@@ -177,13 +177,20 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     /// so writes are saved in the order they were made; if this throws, the caller takes the write back.
     /// </summary>
     /// <exception cref="IOException">The data directory refused it (disk full, read-only, locked, …); nothing was saved.</exception>
-    public long SaveWrite(WriteToSave write)
+    public long SaveWrite(WriteToSave write) => SaveWrites([write ?? throw new ArgumentNullException(nameof(write))]);
+
+    /// <summary>
+    /// Saves the writes of one explicit transaction, all or none, in the order they were made (the caller holds the
+    /// graph's write lock); if this throws, the caller takes them back.
+    /// </summary>
+    /// <exception cref="IOException">The data directory refused them; nothing was saved.</exception>
+    public long SaveWrites(IReadOnlyList<WriteToSave> writes)
     {
-        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(writes);
         try
         {
-            var sequence = _database.SaveWrite(write);
-            SavedWriteCount++;
+            var sequence = _database.SaveWrites(writes);
+            SavedWriteCount += writes.Count;
             return sequence;
         }
         catch (Microsoft.Data.Sqlite.SqliteException error)

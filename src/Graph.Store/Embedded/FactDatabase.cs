@@ -259,21 +259,39 @@ internal sealed class FactDatabase : IDisposable
 
     /// <summary>Saves a query's write after the ones saved before it; returns its sequence number.</summary>
     /// <exception cref="SqliteException">SQLite refused the write (disk full, read-only directory, locked, …); nothing was saved.</exception>
-    public long SaveWrite(WriteToSave write)
+    public long SaveWrite(WriteToSave write) => SaveWrites([write]);
+
+    /// <summary>
+    /// Saves the writes of one explicit transaction after the ones saved before them, in one SQLite transaction (kept
+    /// whole or not at all); returns the last sequence number.
+    /// </summary>
+    /// <exception cref="SqliteException">SQLite refused them (disk full, read-only directory, locked, …); nothing was saved.</exception>
+    public long SaveWrites(IReadOnlyList<WriteToSave> writes)
     {
         lock (_writeSaverLock)
         {
+            using var transaction = _writeSaver.Value.BeginTransaction();
             using var command = _writeSaver.Value.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO saved_writes (statement, parameters, statement_time, seed, saved_at)
                 VALUES ($statement, $parameters, $time, $seed, $at) RETURNING sequence
                 """;
-            command.Parameters.AddWithValue("$statement", write.Statement);
-            command.Parameters.AddWithValue("$parameters", write.Parameters);
-            command.Parameters.AddWithValue("$time", write.StatementTime.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$seed", write.Seed);
+            var statement = command.Parameters.Add("$statement", SqliteType.Text);
+            var parameters = command.Parameters.Add("$parameters", SqliteType.Text);
+            var time = command.Parameters.Add("$time", SqliteType.Text);
+            var seed = command.Parameters.Add("$seed", SqliteType.Integer);
             command.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            var sequence = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            long sequence = 0;
+            foreach (var write in writes)
+            {
+                statement.Value = write.Statement;
+                parameters.Value = write.Parameters;
+                time.Value = write.StatementTime.ToString("O", CultureInfo.InvariantCulture);
+                seed.Value = write.Seed;
+                sequence = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            transaction.Commit();
             NoteWrite();
             return sequence;
         }

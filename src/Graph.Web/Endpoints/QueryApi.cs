@@ -1,30 +1,38 @@
-using System.Text.Json;
 using Graph.Cypher;
 using Graph.Web.Hosting;
+using Graph.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Web.Endpoints;
 
 /// <summary>
-/// Neo4j's HTTP Query API (<c>POST /db/{db}/query/v2</c>) over the embedded Cypher engine, so that a
-/// Neo4j client, or the explorer's console, can query the embedded graph. Plain JSON by default, typed
-/// JSON (<c>application/vnd.neo4j.query</c>) when asked. Errors carry Neo4j's <c>errors</c> array inside
-/// a ProblemDetails.
+/// Neo4j's HTTP Query API over the embedded Cypher engine: <c>POST /db/{db}/query/v2</c> (auto-commit) and the
+/// explicit transactions under <c>/db/{db}/query/v2/tx</c>, so that a Neo4j client, or the explorer's console, can
+/// query the embedded graph. Plain JSON by default, typed JSON (<c>application/vnd.neo4j.query</c>) when asked.
+/// Errors carry Neo4j's <c>errors</c> array inside a ProblemDetails.
 /// </summary>
 public static class QueryApi
 {
-    internal const string TypedMediaType = "application/vnd.neo4j.query";
-    private static readonly HashSet<string> KnownFields =
-        ["statement", "parameters", "includeCounters", "accessMode", "maxExecutionTime", "bookmarks", "impersonatedUser"];
-
     public static IEndpointRouteBuilder MapQueryApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/db/{db}/query/v2", Run).WithName("RunCypher").WithTags("Cypher")
-            .WithSummary("Runs a Cypher statement; Neo4j Query API request and response (plain or typed JSON).")
-            .Accepts<QueryRequest>("application/json", TypedMediaType)
+            .WithSummary("Runs a Cypher statement in its own transaction; Neo4j Query API request and response (plain or typed JSON).")
+            .Accepts<QueryRequest>("application/json", QueryMedia.Typed)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapPost("/db/{db}/query/v2/tx", Begin).WithName("BeginTransaction").WithTags("Cypher")
+            .WithSummary("Opens an explicit transaction (optionally running a first statement); answers its id and expiry.")
+            .Accepts<QueryRequest>("application/json", QueryMedia.Typed).Produces(StatusCodes.Status202Accepted);
+        endpoints.MapPost("/db/{db}/query/v2/tx/{id}", RunInTransaction).WithName("RunInTransaction").WithTags("Cypher")
+            .WithSummary("Runs a statement in an open transaction, which sees the transaction's own writes.")
+            .Accepts<QueryRequest>("application/json", QueryMedia.Typed).Produces(StatusCodes.Status202Accepted);
+        endpoints.MapPost("/db/{db}/query/v2/tx/{id}/commit", Commit).WithName("CommitTransaction").WithTags("Cypher")
+            .WithSummary("Commits an open transaction (optionally running a last statement): its writes are saved together.")
+            .Accepts<QueryRequest>("application/json", QueryMedia.Typed).Produces(StatusCodes.Status202Accepted);
+        endpoints.MapDelete("/db/{db}/query/v2/tx/{id}", Rollback).WithName("RollbackTransaction").WithTags("Cypher")
+            .WithSummary("Rolls an open transaction back: every change it made is taken back.")
+            .Produces(StatusCodes.Status200OK);
         return endpoints;
     }
 
@@ -33,146 +41,242 @@ public static class QueryApi
         string Statement, Dictionary<string, object?>? Parameters, bool? IncludeCounters, string? AccessMode,
         int? MaxExecutionTime, string[]? Bookmarks, string? ImpersonatedUser);
 
-    public static async Task<IResult> Run(string db, HttpRequest request, QueryEngine engine, IOptions<GraphOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> Run(string db, HttpRequest request, QueryEngine engine, IOptions<GraphOptions> options,
+        IOptions<AccessOptions> access, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (!string.Equals(db, settings.Database, StringComparison.Ordinal))
-            return Error(StatusCodes.Status404NotFound, "Neo.ClientError.Database.DatabaseNotFound",
-                $"There is no database '{db}'. This server's database is '{settings.Database}': POST /db/{settings.Database}/query/v2.");
-
-        var typedIn = request.ContentType?.Contains(TypedMediaType, StringComparison.OrdinalIgnoreCase) ?? false;
-        var typedOut = request.Headers.Accept.Any(a => a?.Contains(TypedMediaType, StringComparison.OrdinalIgnoreCase) ?? false);
-        JsonDocument body;
+        if (Refuse(db, request, options.Value, access.Value) is { } refusal) return refusal;
+        var (body, error) = await QueryRequestBody.ReadAsync(request, statementRequired: true, cancellationToken);
+        if (body is null) return error!;
         try
         {
-            body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            var result = await RunWithDeadline(body, token => engine.RunAsync(body.Statement!, body.Parameters, body.AskedRead, token), cancellationToken);
+            return Answer(request, StatusCodes.Status202Accepted, json => QueryJson.WriteResult(json, result, Typed(request) is not null, body.IncludeCounters, result.ContainsUpdates ? engine.Bookmark : null));
         }
-        catch (JsonException e)
+        catch (Exception e) when (Failure(e, body, request, access.Value) is { } failure)
         {
-            return Error(StatusCodes.Status400BadRequest, "Neo.ClientError.Request.InvalidFormat",
-                $"The request body is not valid JSON ({e.Message}). Send {{\"statement\": \"MATCH (n) RETURN n LIMIT 1\"}}.");
-        }
-
-        using (body)
-        {
-            var root = body.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return Invalid("The request body must be a JSON object such as {\"statement\": \"MATCH (n) RETURN n LIMIT 1\"}.");
-            foreach (var property in root.EnumerateObject())
-            {
-                if (!KnownFields.Contains(property.Name))
-                    return Invalid($"Unknown field '{property.Name}'. The fields are: {string.Join(", ", KnownFields)}.");
-            }
-            if (!root.TryGetProperty("statement", out var statementElement) || statementElement.ValueKind != JsonValueKind.String
-                || string.IsNullOrWhiteSpace(statementElement.GetString()))
-                return Invalid("The field 'statement' is required: the Cypher text to run.");
-            var statement = statementElement.GetString()!;
-
-            Dictionary<string, object?> parameters = [];
-            if (root.TryGetProperty("parameters", out var parametersElement) && parametersElement.ValueKind != JsonValueKind.Null)
-            {
-                if (parametersElement.ValueKind != JsonValueKind.Object)
-                    return Invalid("The field 'parameters' must be a JSON object of names to values.");
-                try
-                {
-                    foreach (var p in parametersElement.EnumerateObject())
-                        parameters[p.Name] = QueryJson.ReadValue(p.Value, typedIn);
-                }
-                catch (FormatException e)
-                {
-                    return Invalid($"Parameter values are not valid: {e.Message}");
-                }
-            }
-
-            var write = false;
-            var read = false;
-            if (root.TryGetProperty("accessMode", out var mode) && mode.ValueKind != JsonValueKind.Null)
-            {
-                switch (mode.ValueKind == JsonValueKind.String ? mode.GetString()?.ToUpperInvariant() : null)
-                {
-                    case "READ": read = true; break;
-                    case "WRITE": write = true; break;
-                    default: return Invalid("'accessMode' must be \"Read\" or \"Write\".");
-                }
-            }
-            if (write && !settings.AllowWrites)
-            {
-                return Error(StatusCodes.Status403Forbidden, "Neo.ClientError.Security.Forbidden",
-                    "This server is read-only: the embedded graph is built from the corpus. Start it with Graph:AllowWrites=true to let queries change it.");
-            }
-
-            var includeCounters = root.TryGetProperty("includeCounters", out var counters) && counters.ValueKind == JsonValueKind.True;
-            var timeout = TimeSpan.FromSeconds(30);
-            if (root.TryGetProperty("maxExecutionTime", out var max) && max.ValueKind != JsonValueKind.Null)
-            {
-                if (!max.TryGetInt32(out var seconds) || seconds <= 0)
-                    return Invalid("'maxExecutionTime' must be a positive whole number of seconds.");
-                timeout = TimeSpan.FromSeconds(seconds);
-            }
-
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(timeout);
-            CypherResult result;
-            try
-            {
-                result = await engine.RunAsync(statement, parameters, read, deadline.Token);
-            }
-            catch (CypherException e)
-            {
-                // A write the data directory would not take was undone: the server's fault, not the query's.
-                var status = e.StatusCode.StartsWith("Neo.DatabaseError.", StringComparison.Ordinal) ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest;
-                return Error(status, e.StatusCode, e.Message, e.Position);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return Error(StatusCodes.Status400BadRequest, "Neo.ClientError.Transaction.TransactionTimedOut",
-                    $"The query ran longer than {timeout.TotalSeconds:0} s and was stopped. Add a LIMIT or narrow the MATCH.");
-            }
-            catch (QueryEngineUnavailableException e)
-            {
-                return Error(StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.General.DatabaseUnavailable", e.Message);
-            }
-            catch (InsufficientExecutionStackException)
-            {
-                return Error(StatusCodes.Status400BadRequest, "Neo.ClientError.Statement.SyntaxError",
-                    "The query is nested too deeply to run. Flatten it: fewer nested expressions, lists or subqueries.");
-            }
-            catch (OutOfMemoryException)
-            {
-                // The managed heap reached the server's ceiling: this query is let go so that the server lives on.
-                request.HttpContext.Response.Headers.RetryAfter = Security.HeavyWork.RetryAfterMemorySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Error(StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
-                    "The query needed more memory than the server can give it and was stopped. Add a LIMIT, or build smaller lists.");
-            }
-
-            string json;
-            try
-            {
-                json = QueryJson.WriteResult(result, typedOut, includeCounters);
-            }
-            catch (InvalidOperationException)
-            {
-                // The JSON writer refuses values nested deeper than it can write (1,000 levels).
-                return Error(StatusCodes.Status400BadRequest, "Neo.ClientError.Request.Invalid",
-                    "The result nests lists or maps too deeply to be sent as JSON. Return a flatter value.");
-            }
-            return TypedResults.Text(json, typedOut ? TypedMediaType : "application/json", System.Text.Encoding.UTF8, StatusCodes.Status202Accepted);
+            return failure;
         }
     }
 
-    private static IResult Invalid(string message) =>
-        Error(StatusCodes.Status400BadRequest, "Neo.ClientError.Request.Invalid", message);
-
-    /// <summary>A ProblemDetails that also carries Neo4j's <c>errors</c> array, so either kind of client understands it.</summary>
-    private static IResult Error(int status, string code, string message, CypherPosition? position = null)
+    public static async Task<IResult> Begin(string db, HttpRequest request, QueryEngine engine, QueryTransactions transactions,
+        IOptions<GraphOptions> options, IOptions<AccessOptions> access, CancellationToken cancellationToken)
     {
-        var error = new Dictionary<string, object?> { ["code"] = code, ["message"] = message };
-        if (position is not null)
-            error["position"] = new Dictionary<string, object?> { ["offset"] = position.Offset, ["line"] = position.Line, ["column"] = position.Column };
-        return TypedResults.Problem(
-            detail: position is null ? message : $"{message} (line {position.Line}, column {position.Column})",
-            statusCode: status,
-            title: status == StatusCodes.Status400BadRequest ? "The query cannot run" : null,
-            extensions: new Dictionary<string, object?> { ["errors"] = new[] { error } });
+        if (Refuse(db, request, options.Value, access.Value) is { } refusal) return refusal;
+        var (body, error) = await QueryRequestBody.ReadAsync(request, statementRequired: false, cancellationToken);
+        if (body is null) return error!;
+        QueryTransactions.OpenTransaction entry;
+        try
+        {
+            var current = engine.Current();
+            var readOnly = body.AskedRead || current.Options.ReadOnly;
+            IDisposable? lease = null;
+            if (!readOnly)
+            {
+                // One write transaction at a time: wait for the open one, within this request's time.
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(body.Timeout);
+                lease = await engine.TakeWriterLeaseAsync(deadline.Token);
+            }
+            entry = transactions.Add(current.BeginTransaction(readOnly), lease, needsToken: !readOnly && !access.Value.AllowWrites, body.AskedRead);
+        }
+        catch (Exception e) when (Failure(e, body, request, access.Value) is { } failure)
+        {
+            return failure;
+        }
+        return await RunAndAnswer(entry, body, request, engine, transactions, access.Value, commit: false, cancellationToken);
+    }
+
+    public static async Task<IResult> RunInTransaction(string db, string id, HttpRequest request, QueryEngine engine, QueryTransactions transactions,
+        IOptions<GraphOptions> options, IOptions<AccessOptions> access, CancellationToken cancellationToken)
+    {
+        if (Refuse(db, request, options.Value, access.Value) is { } refusal) return refusal;
+        if (Find(id, request, transactions, access.Value, out var entry) is { } missing) return missing;
+        var (body, error) = await QueryRequestBody.ReadAsync(request, statementRequired: true, cancellationToken);
+        if (body is null) return error!;
+        return await RunAndAnswer(entry!, body, request, engine, transactions, access.Value, commit: false, cancellationToken);
+    }
+
+    public static async Task<IResult> Commit(string db, string id, HttpRequest request, QueryEngine engine, QueryTransactions transactions,
+        IOptions<GraphOptions> options, IOptions<AccessOptions> access, CancellationToken cancellationToken)
+    {
+        if (Refuse(db, request, options.Value, access.Value) is { } refusal) return refusal;
+        if (Find(id, request, transactions, access.Value, out var entry) is { } missing) return missing;
+        var (body, error) = await QueryRequestBody.ReadAsync(request, statementRequired: false, cancellationToken);
+        if (body is null) return error!;
+        return await RunAndAnswer(entry!, body, request, engine, transactions, access.Value, commit: true, cancellationToken);
+    }
+
+    public static IResult Rollback(string db, string id, HttpRequest request, QueryTransactions transactions,
+        IOptions<GraphOptions> options, IOptions<AccessOptions> access)
+    {
+        if (Refuse(db, request, options.Value, access.Value) is { } refusal) return refusal;
+        if (Find(id, request, transactions, access.Value, out var entry) is { } missing) return missing;
+        try
+        {
+            entry!.Transaction.Rollback();
+        }
+        finally
+        {
+            transactions.End(entry!);
+        }
+        return Answer(request, StatusCodes.Status200OK, json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("bookmarks");
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Runs the body's statement (if any) in the transaction, commits when asked, and answers; an error ends the transaction, rolled back.</summary>
+    private static async Task<IResult> RunAndAnswer(QueryTransactions.OpenTransaction entry, QueryRequestBody body, HttpRequest request,
+        QueryEngine engine, QueryTransactions transactions, AccessOptions access, bool commit, CancellationToken cancellationToken)
+    {
+        CypherResult? result = null;
+        if (entry.AskedRead) body = body with { AskedRead = true };
+        try
+        {
+            if (body.Statement is not null)
+            {
+                result = await RunWithDeadline(body, token =>
+                    engine.RunInTransactionAsync(entry.Transaction, body.Statement, body.Parameters, body.AskedRead, token), cancellationToken);
+            }
+            if (commit)
+            {
+                await engine.CommitAsync(entry.Transaction);
+                transactions.End(entry);
+            }
+        }
+        catch (Exception e) when (Failure(e, body, request, access) is { } failure)
+        {
+            entry.Transaction.Rollback();
+            transactions.End(entry);
+            return failure;
+        }
+
+        var typed = Typed(request) is not null;
+        return Answer(request, StatusCodes.Status202Accepted, json =>
+        {
+            json.WriteStartObject();
+            if (result is not null) QueryJson.WriteResultFields(json, result, typed, body.IncludeCounters);
+            if (!commit)
+            {
+                json.WriteStartObject("transaction");
+                json.WriteString("id", entry.Id);
+                json.WriteString("expires", entry.Expires.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteEndObject();
+            }
+            json.WriteStartArray("bookmarks");
+            if (commit) json.WriteStringValue(engine.Bookmark);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    private static async Task<CypherResult> RunWithDeadline(QueryRequestBody body, Func<CancellationToken, Task<CypherResult>> run, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(body.Timeout);
+        try
+        {
+            return await run(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The query ran longer than {body.Timeout.TotalSeconds:0} s and was stopped. Add a LIMIT or narrow the MATCH.");
+        }
+    }
+
+    /// <summary>The database named, and credentials that are either absent or right; else the refusal.</summary>
+    private static IResult? Refuse(string db, HttpRequest request, GraphOptions settings, AccessOptions access)
+    {
+        if (!string.Equals(db, settings.Database, StringComparison.Ordinal))
+            return Neo4jErrors.Problem(StatusCodes.Status404NotFound, "Neo.ClientError.Database.DatabaseNotFound",
+                $"There is no database '{db}'. This server's database is '{settings.Database}': POST /db/{settings.Database}/query/v2.");
+        // Neo4j's clients always send credentials; on a server without a token, reading needs none, so any are let by.
+        if (access.TokenConfigured && BearerToken.Check(request.HttpContext, access) == Credentials.Invalid)
+        {
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            return Neo4jErrors.Problem(StatusCodes.Status401Unauthorized, "Neo.ClientError.Security.Unauthorized",
+                $"The credentials are wrong. Send the API token as 'Authorization: Bearer <token>' (raw or base64), or Basic auth as user '{access.ApiUser}' with the token as password; or none, to read.");
+        }
+        return null;
+    }
+
+    private static IResult? Find(string id, HttpRequest request, QueryTransactions transactions, AccessOptions access, out QueryTransactions.OpenTransaction? entry)
+    {
+        entry = transactions.Touch(id);
+        if (entry is null)
+            return Neo4jErrors.Problem(StatusCodes.Status404NotFound, "Neo.ClientError.Transaction.TransactionNotFound",
+                $"There is no open transaction '{id}': it was committed, rolled back, failed, or left idle longer than {transactions.IdleTimeout.TotalSeconds:0} s.");
+        if (entry.NeedsToken && !BearerToken.IsPresented(request.HttpContext, access))
+        {
+            entry = null;
+            return BearerToken.Refusal(request.HttpContext, access, "Writing to the graph");
+        }
+        return null;
+    }
+
+    /// <summary>The answer for a failure of a statement, begin or commit; null for one that is not ours to answer (it propagates).</summary>
+    private static IResult? Failure(Exception exception, QueryRequestBody body, HttpRequest request, AccessOptions access)
+    {
+        switch (exception)
+        {
+            case CypherException e when e.StatusCode == "Neo.ClientError.Statement.AccessMode" && !body.AskedRead:
+                // The client asked to write (Neo4j's default) and may not: say why, as for any write without the token.
+                return BearerToken.Refusal(request.HttpContext, access, "Writing to the graph");
+            case CypherException e:
+                // A write the data directory would not take was undone: the server's fault, not the query's.
+                var status = e.StatusCode.StartsWith("Neo.DatabaseError.", StringComparison.Ordinal) ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest;
+                return Neo4jErrors.Problem(status, e.StatusCode, e.Message, e.Position);
+            case TimeoutException e:
+                return Neo4jErrors.Problem(StatusCodes.Status400BadRequest, "Neo.ClientError.Transaction.TransactionTimedOut", e.Message);
+            case WriterLeaseTimeoutException e:
+                return Neo4jErrors.Problem(StatusCodes.Status400BadRequest, "Neo.TransientError.Transaction.LockAcquisitionTimeout", e.Message);
+            case QueryEngineUnavailableException e:
+                return Neo4jErrors.Problem(StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.General.DatabaseUnavailable", e.Message);
+            case InsufficientExecutionStackException:
+                return Neo4jErrors.Problem(StatusCodes.Status400BadRequest, "Neo.ClientError.Statement.SyntaxError",
+                    "The query is nested too deeply to run. Flatten it: fewer nested expressions, lists or subqueries.");
+            case OutOfMemoryException:
+                // The managed heap reached the server's ceiling: this query is let go so that the server lives on.
+                request.HttpContext.Response.Headers.RetryAfter = HeavyWork.RetryAfterMemorySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Neo4jErrors.Problem(StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+                    "The query needed more memory than the server can give it and was stopped. Add a LIMIT, or build smaller lists.");
+            default:
+                return null;
+        }
+    }
+
+    private static string? Typed(HttpRequest request) => QueryMedia.TypedAnswer(request);
+
+    /// <summary>
+    /// A JSON answer with the exact media type (no charset: Neo4j's client compares it whole). The JSON writer refuses
+    /// values nested deeper than it can write (1,000 levels): that becomes a query error.
+    /// </summary>
+    private static IResult Answer(HttpRequest request, int status, Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = QueryJson.Write(write);
+        }
+        catch (InvalidOperationException)
+        {
+            return Neo4jErrors.Problem(StatusCodes.Status400BadRequest, "Neo.ClientError.Request.Invalid",
+                "The result nests lists or maps too deeply to be sent as JSON. Return a flatter value.");
+        }
+        return new JsonAnswer(bytes, Typed(request) ?? QueryMedia.Json, status);
+    }
+
+    private sealed class JsonAnswer(byte[] body, string contentType, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.ContentType = contentType;
+            httpContext.Response.ContentLength = body.Length;
+            return httpContext.Response.Body.WriteAsync(body).AsTask();
+        }
     }
 }

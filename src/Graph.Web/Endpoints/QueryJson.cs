@@ -23,7 +23,8 @@ internal static class QueryJson
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.GetDouble(),
+            // Boxed apart: `l ? long : double` would be a double, and every integer would arrive as a FLOAT.
+            JsonValueKind.Number => value.TryGetInt64(out var l) ? (object)l : value.GetDouble(),
             JsonValueKind.Array => value.EnumerateArray().Select(v => ReadValue(v, typed)).ToList(),
             JsonValueKind.Object => value.EnumerateObject().ToDictionary(p => p.Name, p => ReadValue(p.Value, typed), StringComparer.Ordinal),
             _ => throw new FormatException($"unsupported JSON value {value.ValueKind}"),
@@ -38,42 +39,59 @@ internal static class QueryJson
             ? l : throw new FormatException($"'{value}' is not an Integer"),
         "Float" => double.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
             ? d : throw new FormatException($"'{value}' is not a Float"),
-        "String" or "Date" or "Time" or "LocalTime" or "LocalDateTime" or "OffsetDateTime" or "ZonedDateTime" or "Duration" or "Point" or "Base64" =>
-            value.GetString(),
+        "String" => value.GetString(),
+        "Date" or "Time" or "LocalTime" or "LocalDateTime" or "OffsetDateTime" or "ZonedDateTime" or "DateTime" or "Duration" =>
+            CypherTemporal.Parse(type, value.GetString() ?? throw new FormatException($"a {type} must be a string")),
+        "Point" => CypherPoint.Parse(value.GetString() ?? throw new FormatException("a Point must be a string such as SRID=7203;POINT (1 2)")),
+        "Base64" => Convert.FromBase64String(value.GetString() ?? throw new FormatException("Base64 must be a string")),
         "List" => value.EnumerateArray().Select(v => ReadValue(v, typed: true)).ToList(),
         "Map" => value.EnumerateObject().ToDictionary(p => p.Name, p => ReadValue(p.Value, typed: true), StringComparer.Ordinal),
         _ => throw new FormatException($"unknown $type '{type}'"),
     };
 
-    public static string WriteResult(CypherResult result, bool typed, bool includeCounters)
+    /// <summary>Writes JSON with the writer this API uses and returns its UTF-8 bytes.</summary>
+    public static byte[] Write(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+        using (var json = new Utf8JsonWriter(stream, WriterOptions)) write(json);
+        return stream.ToArray();
+    }
+
+    public static string WriteResult(CypherResult result, bool typed, bool includeCounters) =>
+        System.Text.Encoding.UTF8.GetString(Write(json => WriteResult(json, result, typed, includeCounters, null)));
+
+    /// <summary>A whole auto-commit answer: data, counters when asked, and the bookmark of a write.</summary>
+    public static void WriteResult(Utf8JsonWriter json, CypherResult result, bool typed, bool includeCounters, string? bookmark)
+    {
+        json.WriteStartObject();
+        WriteResultFields(json, result, typed, includeCounters);
+        json.WriteStartArray("bookmarks");
+        if (bookmark is not null) json.WriteStringValue(bookmark);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The <c>data</c> (fields and one array per row) and, when asked, <c>counters</c> of a result.</summary>
+    public static void WriteResultFields(Utf8JsonWriter json, CypherResult result, bool typed, bool includeCounters)
+    {
+        json.WriteStartObject("data");
+        json.WriteStartArray("fields");
+        foreach (var column in result.Columns) json.WriteStringValue(column);
+        json.WriteEndArray();
+        json.WriteStartArray("values");
+        foreach (var row in result.Rows)
         {
-            json.WriteStartObject();
-            json.WriteStartObject("data");
-            json.WriteStartArray("fields");
-            foreach (var column in result.Columns) json.WriteStringValue(column);
-            json.WriteEndArray();
-            json.WriteStartArray("values");
-            foreach (var row in result.Rows)
+            json.WriteStartArray();
+            foreach (var value in row)
             {
-                json.WriteStartArray();
-                foreach (var value in row)
-                {
-                    if (typed) WriteTyped(json, value);
-                    else WritePlain(json, value);
-                }
-                json.WriteEndArray();
+                if (typed) WriteTyped(json, value);
+                else WritePlain(json, value);
             }
             json.WriteEndArray();
-            json.WriteEndObject();
-            if (includeCounters) WriteCounters(json, result.Counters);
-            json.WriteStartArray("bookmarks");
-            json.WriteEndArray();
-            json.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        json.WriteEndArray();
+        json.WriteEndObject();
+        if (includeCounters) WriteCounters(json, result.Counters);
     }
 
     private static void WriteCounters(Utf8JsonWriter json, CypherCounters c)
@@ -107,6 +125,10 @@ internal static class QueryJson
             case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
             case double d: json.WriteStringValue(d.ToString(CultureInfo.InvariantCulture)); break;
             case string s: json.WriteStringValue(s); break;
+            // Plain JSON has no such types: ISO-8601 text, WKT and base64, as Neo4j writes them.
+            case CypherTemporal t: json.WriteStringValue(t.QueryApiValue); break;
+            case CypherPoint p: json.WriteStringValue(p.Wkt); break;
+            case byte[] bytes: json.WriteBase64StringValue(bytes); break;
             case CypherNode node:
                 json.WriteStartObject();
                 json.WriteString("elementId", node.ElementId);
@@ -164,6 +186,9 @@ internal static class QueryJson
             case int i: json.WriteString("$type", "Integer"); json.WriteString("_value", i.ToString(CultureInfo.InvariantCulture)); break;
             case double d: json.WriteString("$type", "Float"); json.WriteString("_value", d.ToString("R", CultureInfo.InvariantCulture)); break;
             case string s: json.WriteString("$type", "String"); json.WriteString("_value", s); break;
+            case CypherTemporal t: json.WriteString("$type", t.Type); json.WriteString("_value", t.QueryApiValue); break;
+            case CypherPoint p: json.WriteString("$type", "Point"); json.WriteString("_value", p.Wkt); break;
+            case byte[] bytes: json.WriteString("$type", "Base64"); json.WriteBase64String("_value", bytes); break;
             case CypherNode node:
                 json.WriteString("$type", "Node");
                 json.WriteStartObject("_value");

@@ -19,6 +19,8 @@ internal static class GraphExplorerServices
         services.AddHostedService(provider => provider.GetRequiredService<Fetching.FetchJobs>());
         services.AddSingleton(provider => new MemoryCeiling(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.MemoryCeilingMB));
         services.AddSingleton(provider => new QueryEngine(() => provider.GetRequiredService<GraphHost>().Cypher, provider.GetRequiredService<WriterPriority>()));
+        services.AddSingleton(provider => new QueryTransactions(
+            TimeSpan.FromSeconds(Math.Max(1, provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.TransactionTimeoutSeconds))));
         if (Neo4jSetup.IsSelected(configuration)) services.AddNeo4jGraph(configuration);
         return services;
     }

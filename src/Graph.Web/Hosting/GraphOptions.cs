@@ -27,6 +27,9 @@ public sealed class GraphOptions
     /// <summary>Whether POST /db/{db}/query/v2 may run statements that change the graph.</summary>
     public bool AllowWrites { get; set; }
 
+    /// <summary>How long an explicit transaction of the Query API may stay idle before it is rolled back (Neo4j's default, 60 s).</summary>
+    public int TransactionTimeoutSeconds { get; set; } = 60;
+
     /// <summary>Most rows a Cypher query may return to the API, so a careless query cannot exhaust the server.</summary>
     public int MaxQueryRows { get; set; } = 5000;
 

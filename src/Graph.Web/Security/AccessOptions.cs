@@ -9,6 +9,9 @@ public sealed class AccessOptions
     /// <summary>The bearer token that ingest, upload and Cypher writes require; none configured means they are disabled.</summary>
     public string? ApiToken { get; set; }
 
+    /// <summary>The user name that Basic auth pairs with the token as its password (Neo4j's drivers send user and password).</summary>
+    public string ApiUser { get; set; } = "neo4j";
+
     /// <summary>
     /// Lets anyone run writing Cypher without a token (Graph:AllowWrites=true): for a private test server
     /// only; a shared server configures <see cref="ApiToken"/> instead.

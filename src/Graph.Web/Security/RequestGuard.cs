@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Web.Security;
@@ -6,7 +5,8 @@ namespace Graph.Web.Security;
 /// <summary>
 /// Guards the JSON API before any endpoint reads a byte: the body is read up to the configured limit
 /// (413 beyond it, whatever Content-Length claims or whether the body is chunked) and then served from
-/// memory; and a Cypher request that asks for write access must carry the API token.
+/// memory. (Whether a Cypher request may write is the engine's answer, not its access mode's: Neo4j's default
+/// mode is WRITE, and a read in it must run on a read-only server.)
 /// </summary>
 internal static class RequestGuard
 {
@@ -26,13 +26,9 @@ internal static class RequestGuard
             var body = await ReadLimitedAsync(request, options.MaxRequestBytes, context.RequestAborted);
             if (body is null)
             {
-                await TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large",
-                    detail: $"Request bodies are limited to {options.MaxRequestBytes:N0} bytes here. Pass less data, or page through it.").ExecuteAsync(context);
-                return;
-            }
-            if (isQuery && AsksToWrite(body) && !(options.AllowWrites || BearerToken.IsPresented(context, options)))
-            {
-                await BearerToken.Refusal(context, options, "Writing to the graph").ExecuteAsync(context);
+                var detail = $"Request bodies are limited to {options.MaxRequestBytes:N0} bytes here. Pass less data, or page through it.";
+                await TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large", detail: detail,
+                    extensions: isQuery ? Endpoints.Neo4jErrors.Extension("Neo.ClientError.Request.Invalid", detail) : null).ExecuteAsync(context);
                 return;
             }
             request.Body = new MemoryStream(body, writable: false);
@@ -53,20 +49,5 @@ internal static class RequestGuard
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
-    }
-
-    private static bool AsksToWrite(byte[] body)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            return json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("accessMode", out var mode) && mode.ValueKind == JsonValueKind.String
-                && string.Equals(mode.GetString(), "WRITE", StringComparison.OrdinalIgnoreCase);
-        }
-        catch (JsonException)
-        {
-            return false; // the endpoint answers malformed JSON itself
-        }
     }
 }

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Graph.Cypher;
+
+namespace Graph.Web.Hosting;
+
+/// <summary>
+/// The open explicit transactions of the Query API (<c>/db/{db}/query/v2/tx</c>), by id. A write transaction holds
+/// the writer lease of <see cref="QueryEngine"/> from its begin to its commit, rollback or expiry: one is open at
+/// a time, and other writers wait for it (or are refused when their time runs out). A transaction left idle for
+/// <see cref="IdleTimeout"/> is rolled back and forgotten, giving the lease back.
+/// </summary>
+public sealed class QueryTransactions : IDisposable
+{
+    private readonly ConcurrentDictionary<string, OpenTransaction> open = new(StringComparer.Ordinal);
+    private readonly TimeProvider clock;
+    private readonly ITimer sweeper;
+
+    public QueryTransactions(TimeSpan idleTimeout, TimeProvider? clock = null)
+    {
+        IdleTimeout = idleTimeout;
+        this.clock = clock ?? TimeProvider.System;
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(idleTimeout.TotalMilliseconds / 4, 50, 1000));
+        sweeper = this.clock.CreateTimer(_ => RollBackExpired(), null, period, period);
+    }
+
+    /// <summary>How long a transaction may stay without a request before it is rolled back (Neo4j's default is 60 s).</summary>
+    public TimeSpan IdleTimeout { get; }
+
+    /// <summary>One open transaction: the engine's, the writer lease it holds (none for a read transaction) and who may use it.</summary>
+    public sealed class OpenTransaction(string id, CypherTransaction transaction, IDisposable? lease, bool needsToken, bool askedRead, DateTimeOffset expires)
+    {
+        public string Id { get; } = id;
+
+        public CypherTransaction Transaction { get; } = transaction;
+
+        /// <summary>Opened by the token's bearer: every later request must carry the token too.</summary>
+        public bool NeedsToken { get; } = needsToken;
+
+        /// <summary>Begun with accessMode READ: a write in it is the client's access-mode error, not a missing token.</summary>
+        public bool AskedRead { get; } = askedRead;
+
+        public DateTimeOffset Expires { get; internal set; } = expires;
+
+        internal IDisposable? Lease { get; } = lease;
+    }
+
+    /// <summary>Registers a transaction just begun; <paramref name="lease"/> is given back when it ends.</summary>
+    public OpenTransaction Add(CypherTransaction transaction, IDisposable? lease, bool needsToken, bool askedRead)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var entry = new OpenTransaction(id, transaction, lease, needsToken, askedRead, clock.GetUtcNow() + IdleTimeout);
+        open[id] = entry;
+        return entry;
+    }
+
+    /// <summary>The open transaction <paramref name="id"/>, its idle clock restarted; null when there is none (never was, ended or expired).</summary>
+    public OpenTransaction? Touch(string id)
+    {
+        if (!open.TryGetValue(id, out var entry) || !entry.Transaction.IsOpen) return null;
+        entry.Expires = clock.GetUtcNow() + IdleTimeout;
+        return entry;
+    }
+
+    /// <summary>Forgets a transaction that has ended (committed, rolled back, or failed and so rolled back) and gives its lease back.</summary>
+    public void End(OpenTransaction entry)
+    {
+        if (open.TryRemove(entry.Id, out _)) entry.Lease?.Dispose();
+    }
+
+    /// <summary>Rolls back every transaction idle past its expiry.</summary>
+    public void RollBackExpired()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var entry in open.Values)
+        {
+            if (entry.Expires > now && entry.Transaction.IsOpen) continue;
+            // Forgotten at once, so that no request finds it again; rolled back off the timer's thread, since a
+            // statement still running holds the transaction until it finishes. The lease goes back after the undo.
+            if (!open.TryRemove(entry.Id, out _)) continue;
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    entry.Transaction.Rollback();
+                }
+                finally
+                {
+                    entry.Lease?.Dispose();
+                }
+            });
+        }
+    }
+
+    public void Dispose()
+    {
+        sweeper.Dispose();
+        foreach (var entry in open.Values)
+        {
+            entry.Transaction.Rollback();
+            End(entry);
+        }
+    }
+}
