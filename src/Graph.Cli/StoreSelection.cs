@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Graph.Cypher;
 using Graph.Neo4j;
 using Graph.Neo4j.QueryApi;
 using Graph.Store;
@@ -116,6 +117,8 @@ internal static class StoreSelection
         },
         Neo4jPath p => p.Nodes.Select((n, i) => i < p.Relationships.Count ? new[] { JsonShape(n), JsonShape(p.Relationships[i]) } : [JsonShape(n)])
             .SelectMany(x => x).ToList(),
+        CypherTemporal t => t.Value,
+        Neo4jPoint point => point.ToString(),
         Neo4jTypedText t => t.Value,
         byte[] bytes => Convert.ToBase64String(bytes),
         List<object?> list => list.Select(JsonShape).ToList(),
