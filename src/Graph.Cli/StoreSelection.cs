@@ -54,7 +54,9 @@ internal static class StoreSelection
     public static string Describe(IGraphStore store) => store switch
     {
         EmbeddedGraphStore embedded => embedded.Directory,
-        Neo4jGraphStore neo4j when neo4j.Client is QueryApiClient client => $"Neo4j at {client.Options}",
+        Neo4jGraphStore neo4j when neo4j.Client is QueryApiClient client => $"Neo4j at {client.Options}" +
+            (client.Options.ExplicitTransactions && client.UsesExplicitTransactions is false
+                ? " (statements committed one by one: this server's Query API has no explicit transactions, Neo4j 5.26 has)" : ""),
         _ => store.GetType().Name,
     };
 

@@ -83,7 +83,7 @@ public sealed partial class QueryApiClient : IQueryApiClient, IDisposable
     public async Task<IQueryApiTransaction> BeginTransactionAsync(AccessMode accessMode = AccessMode.Write, CancellationToken cancellationToken = default)
     {
         if (!await ExplicitTransactionsAsync(cancellationToken).ConfigureAwait(false)) return new AutoCommitTransaction(this, accessMode);
-        var body = RequestBody(null, null, accessMode, Bookmarks, Options.MaxExecutionSeconds);
+        var body = RequestBody(null, null, accessMode, Bookmarks, Options.TransactionSeconds);
         QueryApiResponse response;
         try
         {

@@ -42,6 +42,13 @@ public sealed record QueryApiOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
+    /// How long an explicit transaction may run on the server, sent as <c>maxExecutionTime</c> when it begins: the
+    /// server's own bound in case the client goes away without rolling back. Longer than <see cref="RequestTimeout"/>,
+    /// since a transaction is many requests (a large document's ingest).
+    /// </summary>
+    public TimeSpan TransactionTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// True (the default) uses the <c>/tx</c> endpoints when the server has them (Neo4j 5.26 and later, found
     /// from its discovery document), so a document's ingest is atomic; older servers get auto-commit statements.
     /// False always runs each statement on its own; nothing is atomic then.
@@ -51,8 +58,13 @@ public sealed record QueryApiOptions
     /// <summary>The database's Query API endpoint, <c>{server}/db/{database}/query/v2</c>.</summary>
     public Uri QueryUri => new(ServerUri, $"db/{Uri.EscapeDataString(Database)}/query/v2");
 
-    /// <summary>The <c>maxExecutionTime</c> sent with each statement, in whole seconds (at least 1).</summary>
-    public int MaxExecutionSeconds => (int)Math.Clamp(Math.Ceiling(RequestTimeout.TotalSeconds), 1, int.MaxValue);
+    /// <summary>The <c>maxExecutionTime</c> sent with each auto-commit statement, in whole seconds (at least 1).</summary>
+    public int MaxExecutionSeconds => Seconds(RequestTimeout);
+
+    /// <summary>The <c>maxExecutionTime</c> sent when a transaction begins.</summary>
+    public int TransactionSeconds => Seconds(TransactionTimeout);
+
+    private static int Seconds(TimeSpan span) => (int)Math.Clamp(Math.Ceiling(span.TotalSeconds), 1, int.MaxValue);
 
     /// <summary>
     /// Reads a URL the way users write it: http(s)://host[:port] is used as is (<paramref name="httpPort"/> only
