@@ -497,6 +497,20 @@ public sealed class QueryApiClientTests
     }
 
     [Theory]
+    [InlineData("SRID=7203;POINT (1.2 3.4)", true)]
+    [InlineData("SRID=4979;POINT Z (56.7 12.78 8.5)", true)]
+    [InlineData("SRID=4326;POINT (1 2 3)", false)]
+    [InlineData("POINT (1 2)", false)]
+    [InlineData("SRID=4326;POINT (east north)", false)]
+    public void ReadsAndWritesPointTextOrRefusesIt(string text, bool isPoint)
+    {
+        var point = Neo4jPoint.TryParse(text);
+
+        Assert.Equal(isPoint, point is not null);
+        if (point is not null) Assert.Equal(text, point.ToString());
+    }
+
+    [Theory]
     [InlineData("5.26.0", true)]
     [InlineData("5.27-aura", true)]
     [InlineData("2025.01.0", true)]
