@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Graph.Cypher;
 using Graph.Neo4j;
 using Graph.Neo4j.QueryApi;
 using Graph.Store;
@@ -53,7 +54,9 @@ internal static class StoreSelection
     public static string Describe(IGraphStore store) => store switch
     {
         EmbeddedGraphStore embedded => embedded.Directory,
-        Neo4jGraphStore neo4j when neo4j.Client is QueryApiClient client => $"Neo4j at {client.Options}",
+        Neo4jGraphStore neo4j when neo4j.Client is QueryApiClient client => $"Neo4j at {client.Options}" +
+            (client.Options.ExplicitTransactions && client.UsesExplicitTransactions is false
+                ? " (statements committed one by one: this server's Query API has no explicit transactions, Neo4j 5.26 has)" : ""),
         _ => store.GetType().Name,
     };
 
@@ -116,6 +119,8 @@ internal static class StoreSelection
         },
         Neo4jPath p => p.Nodes.Select((n, i) => i < p.Relationships.Count ? new[] { JsonShape(n), JsonShape(p.Relationships[i]) } : [JsonShape(n)])
             .SelectMany(x => x).ToList(),
+        CypherTemporal t => t.Value,
+        Neo4jPoint point => point.ToString(),
         Neo4jTypedText t => t.Value,
         byte[] bytes => Convert.ToBase64String(bytes),
         List<object?> list => list.Select(JsonShape).ToList(),

@@ -45,9 +45,11 @@ internal static class Bookkeeping
         relationship.Properties.Where(p => !IsHidden(p.Key)).ToDictionary(p => p.Key, p => FromNeo4j(p.Value)),
         relationship.Properties.TryGetValue(Key, out var key) ? key as string : null);
 
-    /// <summary>Graph property values are strings, numbers, booleans and lists; temporal values come back as their text.</summary>
+    /// <summary>Graph property values are strings, numbers, booleans and lists; temporal and spatial values come back as their text.</summary>
     public static object? FromNeo4j(object? value) => value switch
     {
+        Graph.Cypher.CypherTemporal temporal => temporal.Value,
+        Neo4jPoint point => point.ToString(),
         Neo4jTypedText text => text.Value,
         List<object?> list => list.Select(FromNeo4j).ToList(),
         _ => value,

@@ -49,7 +49,7 @@ public static class Neo4jSchema
             {
                 await client.RunAsync(statement, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
-            catch (QueryApiException e) when (e is not QueryApiUnavailableException and not QueryApiAuthenticationException)
+            catch (QueryApiException e) when (e is not QueryApiUnavailableException and not QueryApiTimeoutException and not QueryApiAuthenticationException)
             {
                 throw new QueryApiException(e.Code, $"Applying the schema file {file} failed on '{statement}': {e.Message}", e.HttpStatus, e);
             }

@@ -56,6 +56,19 @@ public sealed class QueryCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TakesAWholeNumberParameterAsAnInteger()
+    {
+        var (exit, output, error) = await Graph("query", "UNWIND range(1, 5) AS x WITH x LIMIT $n RETURN x, $n AS n, $ratio AS ratio",
+            "--param", "n=2", "--param", "ratio=0.5", "--format", "json", "--data", data);
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var rows = json.RootElement.GetProperty("values").EnumerateArray().ToList();
+        // LIMIT refuses a float: two rows means n arrived as an integer.
+        Assert.Equal([1L, 2L], rows.Select(r => r[0].GetInt64()));
+        Assert.Equal(0.5, rows[0][2].GetDouble());
+    }
+
+    [Fact]
     public async Task PrintsQueryApiShapedJson()
     {
         var (exit, output, _) = await Graph("query", "MATCH (d:Document {id: 'A/RES/77/13'}) RETURN d, d.session AS session, 2 AS n",

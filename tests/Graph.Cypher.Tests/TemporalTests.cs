@@ -27,6 +27,14 @@ public sealed class TemporalTests
     }
 
     [Fact]
+    public void ADurationsWholeNumbersStayExactBeyondWhatADoubleHolds()
+    {
+        // 2^53 + 1: read through a double it would become 2^53.
+        Assert.Equal("P9007199254740993D", Assert.IsType<CypherTemporal>(One("RETURN duration('P9007199254740993D')")).Value);
+        Assert.Equal(9007199254740993L, One("RETURN duration('P9007199254740993D').days"));
+    }
+
+    [Fact]
     public void DateAccessorsAndComparisonWork()
     {
         var row = new CypherEngine().Run("WITH date('1984-10-11') AS d RETURN d.year, d.week, d.dayOfWeek, d < date('1985-01-01')").Rows[0];

@@ -565,7 +565,8 @@ internal static partial class TemporalFunctions
             if (m.Groups[group].Success)
             {
                 var v = decimal.Parse(m.Groups[group].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-                map[key] = v == decimal.Truncate(v) ? (long)v : (double)v;
+                // (object): without it the conditional is a double, and a whole number past 2^53 loses digits.
+                map[key] = v == decimal.Truncate(v) ? (object)(long)v : (double)v;
             }
         }
 

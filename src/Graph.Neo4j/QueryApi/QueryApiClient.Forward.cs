@@ -27,10 +27,12 @@ public sealed partial class QueryApiClient
             request.Content.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var media)
                 ? media : new MediaTypeHeaderValue("application/json");
         }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Options.RequestTimeout);
         try
         {
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
             return new ForwardedResponse(
                 (int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), bytes,
                 response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : null);
@@ -39,9 +41,9 @@ public sealed partial class QueryApiClient
         {
             throw new QueryApiUnavailableException($"Neo4j is not reachable at {Options.ServerUri} ({e.Message}).", e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new QueryApiUnavailableException($"Neo4j at {Options.ServerUri} did not answer within {_http.Timeout.TotalSeconds:0} s.", e);
+            throw new QueryApiTimeoutException($"Neo4j at {Options.ServerUri} did not answer within {Options.RequestTimeout.TotalSeconds:0.###} s.", e);
         }
     }
 }

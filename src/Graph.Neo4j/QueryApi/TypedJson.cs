@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using System.Xml;
+using Graph.Cypher;
 
 namespace Graph.Neo4j.QueryApi;
 
@@ -8,7 +10,10 @@ namespace Graph.Neo4j.QueryApi;
 /// Neo4j's typed JSON (<c>application/vnd.neo4j.query</c>): every value is <c>{"$type": T, "_value": V}</c>.
 /// Integers travel as strings so that no 64-bit value passes through a double; floats too, so that 1.0
 /// stays a float. Reading maps Integer to long, Float to double, List to List&lt;object?&gt;, Map to a
-/// dictionary, Node/Relationship/Path to records, temporal and point values to <see cref="Neo4jTypedText"/>.
+/// dictionary, Node/Relationship/Path to records, Base64 to bytes, the temporal types to the engine's
+/// <see cref="CypherTemporal"/> (lossless: nanoseconds, zone names and month-day-second durations stay as Neo4j
+/// wrote them, which no .NET type holds), Point to <see cref="Neo4jPoint"/>. Writing takes those back, and
+/// .NET's own date and time types too.
 /// </summary>
 internal static class TypedJson
 {
@@ -38,7 +43,8 @@ internal static class TypedJson
             "Relationship" => ReadRelationship(value),
             "Path" => ReadPath(value),
             "Date" or "Time" or "LocalTime" or "ZonedDateTime" or "OffsetDateTime" or "LocalDateTime"
-                or "Duration" or "Point" => new Neo4jTypedText(type, value.GetString() ?? ""),
+                or "Duration" => new CypherTemporal(type, value.GetString() ?? ""),
+            "Point" => Neo4jPoint.TryParse(value.GetString() ?? "") is { } point ? point : new Neo4jTypedText(type, value.GetString() ?? ""),
             _ => new Neo4jTypedText(type, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()),
         };
     }
@@ -86,14 +92,17 @@ internal static class TypedJson
         return new Neo4jPath(nodes, relationships);
     }
 
-    /// <summary>Plain JSON: integral numbers as long, other numbers as double.</summary>
+    /// <summary>
+    /// Plain JSON: integral numbers as long, other numbers as double. The cast to object matters: without it the
+    /// conditional's type is double and every integer would come back as one.
+    /// </summary>
     public static object? ReadPlain(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
         JsonValueKind.Array => element.EnumerateArray().Select(ReadPlain).ToList(),
         _ => element.EnumerateObject().ToDictionary(p => p.Name, p => ReadPlain(p.Value), StringComparer.Ordinal),
     };
@@ -127,9 +136,31 @@ internal static class TypedJson
                 writer.WriteString("$type", "Base64");
                 writer.WriteString("_value", Convert.ToBase64String(bytes));
                 break;
+            case CypherTemporal temporal:
+                Typed(writer, temporal.Type, temporal.Value);
+                break;
+            case Neo4jPoint point:
+                Typed(writer, "Point", point.ToString());
+                break;
             case DateOnly date:
-                writer.WriteString("$type", "Date");
-                writer.WriteString("_value", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Typed(writer, "Date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            case TimeOnly time:
+                Typed(writer, "LocalTime", time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+                break;
+            case DateTimeOffset instant:
+                Typed(writer, "OffsetDateTime", instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+                break;
+            case DateTime { Kind: DateTimeKind.Unspecified } local:
+                // No offset known: a LocalDateTime, as Neo4j would store it.
+                Typed(writer, "LocalDateTime", local.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+                break;
+            case DateTime instant:
+                Typed(writer, "OffsetDateTime", new DateTimeOffset(instant).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+                break;
+            case TimeSpan span:
+                // ISO-8601 (P1DT2H3M4.5S): days, hours, minutes and seconds, which is all a TimeSpan has.
+                Typed(writer, "Duration", XmlConvert.ToString(span));
                 break;
             case Neo4jTypedText typed:
                 writer.WriteString("$type", typed.Type);
@@ -155,6 +186,12 @@ internal static class TypedJson
                 throw new ArgumentException($"A value of type {value.GetType().Name} cannot be sent as a Cypher parameter.", nameof(value));
         }
         writer.WriteEndObject();
+    }
+
+    private static void Typed(Utf8JsonWriter writer, string type, string value)
+    {
+        writer.WriteString("$type", type);
+        writer.WriteString("_value", value);
     }
 
     private static string FormatFloat(double d) => d switch

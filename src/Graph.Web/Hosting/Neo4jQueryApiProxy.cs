@@ -69,6 +69,12 @@ internal sealed partial class Neo4jQueryApiProxy(QueryApiClient client, IOptions
             LogUnavailable(e.Message);
             await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.General.DatabaseUnavailable", e.Message).ConfigureAwait(false);
         }
+        catch (QueryApiTimeoutException e)
+        {
+            // Not a transient error: Neo4j may still be running the statement, so a client must not simply send it again.
+            LogUnavailable(e.Message);
+            await WriteErrorAsync(context, StatusCodes.Status504GatewayTimeout, "Neo.ClientError.Transaction.TransactionTimedOut", e.Message).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The request with <c>accessMode</c> set to Read; a body that is not a JSON object goes as it is, for Neo4j to refuse.</summary>

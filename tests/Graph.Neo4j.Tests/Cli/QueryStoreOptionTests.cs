@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Graph.Neo4j.QueryApi;
+using Graph.Neo4j.Tests.QueryApi;
 using Graph.Neo4j.Tests.Store;
 using Graph.Store.Tests.Contract;
 
@@ -33,6 +34,38 @@ public sealed class QueryStoreOptionTests
         var row = json.RootElement.GetProperty("values")[0];
         Assert.StartsWith("Establishment of a Commission", row[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(1, row[1].GetInt64());
+    }
+
+    [Fact]
+    public async Task SendsAWholeNumberParameterAsAnIntegerSoThatLimitTakesIt()
+    {
+        await using var neo4j = await LoopbackNeo4j.StartAsync();
+        neo4j.Answer(202, "typed-node-and-string.json");
+
+        var (exit, _, error) = await RunAsync(
+            ["query", "UNWIND range(1, 5) AS x RETURN x LIMIT $n", "--param", "n=2", "--param", "ratio=0.5", "--store", "neo4j", "--format", "json"],
+            new() { ["NEO4J_URL"] = neo4j.Address.AbsoluteUri });
+
+        Assert.True(exit == 0, $"exit {exit}: {error}");
+        using var body = JsonDocument.Parse(Assert.Single(neo4j.Requests).Body!);
+        var parameters = body.RootElement.GetProperty("parameters");
+        Assert.Equal("Integer", parameters.GetProperty("n").GetProperty("$type").GetString());
+        Assert.Equal("2", parameters.GetProperty("n").GetProperty("_value").GetString());
+        Assert.Equal("Float", parameters.GetProperty("ratio").GetProperty("$type").GetString());
+    }
+
+    [Fact]
+    public async Task LimitsByAnIntegerParameterOnAQueryApiServer()
+    {
+        await using var server = EmbeddedQueryApiServer.ListeningOnLocalPort();
+
+        var (exit, output, error) = await RunAsync(
+            ["query", "UNWIND range(1, 5) AS x RETURN x LIMIT $n", "--param", "n=2", "--store", "neo4j", "--format", "json"],
+            new() { ["NEO4J_URL"] = server.Address.AbsoluteUri });
+
+        Assert.True(exit == 0, $"exit {exit}: {error}");
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal([1L, 2L], json.RootElement.GetProperty("values").EnumerateArray().Select(r => r[0].GetInt64()));
     }
 
     [Fact]
@@ -110,7 +143,7 @@ public sealed class QueryStoreOptionTests
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "graph.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var name in (string[])["NEO4J_URL", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"]) start.Environment.Remove(name);
+        foreach (var name in (string[])["NEO4J_URL", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEO4J_TOKEN", "NEO4J_HTTP_PORT"]) start.Environment.Remove(name);
         foreach (var (name, value) in environment)
         {
             if (value is null) start.Environment.Remove(name);

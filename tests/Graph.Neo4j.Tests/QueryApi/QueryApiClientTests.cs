@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Graph.Cypher;
 using Graph.Neo4j.QueryApi;
 
 namespace Graph.Neo4j.Tests.QueryApi;
@@ -70,6 +71,8 @@ public sealed class QueryApiClientTests
         var root = body.RootElement;
         Assert.Equal("RETURN $values", root.GetProperty("statement").GetString());
         Assert.Equal("Read", root.GetProperty("accessMode").GetString());
+        // The server stops the statement when the client stops waiting (RequestTimeout, 100 s by default).
+        Assert.Equal(100, root.GetProperty("maxExecutionTime").GetInt32());
         var parameters = root.GetProperty("parameters");
         AssertTyped(parameters.GetProperty("big"), "Integer", "9007199254740993");
         AssertTyped(parameters.GetProperty("one"), "Float", "1");
@@ -106,13 +109,14 @@ public sealed class QueryApiClientTests
         var map = Assert.IsType<Dictionary<string, object?>>(Value("map"));
         Assert.Equal("A", map["fieldA"]);
         Assert.Equal("B", map["fieldB"]);
-        Assert.Equal(new Neo4jTypedText("Date", "2015-03-26"), Value("date"));
-        Assert.Equal(new Neo4jTypedText("Time", "12:50:35.556+01:00"), Value("time"));
-        Assert.Equal(new Neo4jTypedText("LocalTime", "12:50:35.556"), Value("localTime"));
-        Assert.Equal(new Neo4jTypedText("ZonedDateTime", "2015-11-21T21:40:32.142Z[Antarctica/Troll]"), Value("zonedDateTime"));
-        Assert.Equal(new Neo4jTypedText("OffsetDateTime", "2015-11-21T21:40:32.142Z"), Value("offsetDateTime"));
-        Assert.Equal(new Neo4jTypedText("LocalDateTime", "2015-07-04T19:32:24"), Value("localDateTime"));
-        Assert.Equal(new Neo4jTypedText("Duration", "P14DT16H12M"), Value("duration"));
+        Assert.Equal(new CypherTemporal("Date", "2015-03-26"), Value("date"));
+        Assert.Equal(new CypherTemporal("Time", "12:50:35.556+01:00"), Value("time"));
+        Assert.Equal(new CypherTemporal("LocalTime", "12:50:35.556"), Value("localTime"));
+        Assert.Equal(new CypherTemporal("ZonedDateTime", "2015-11-21T21:40:32.142Z[Antarctica/Troll]"), Value("zonedDateTime"));
+        Assert.Equal(new CypherTemporal("OffsetDateTime", "2015-11-21T21:40:32.142Z"), Value("offsetDateTime"));
+        Assert.Equal(new CypherTemporal("LocalDateTime", "2015-07-04T19:32:24"), Value("localDateTime"));
+        Assert.Equal(new CypherTemporal("Duration", "P14DT16H12M"), Value("duration"));
+        Assert.Equal(new Neo4jPoint(7203, 1.2, 3.4), Value("point"));
         Assert.Equal("SRID=7203;POINT (1.2 3.4)", Value("point")!.ToString());
 
         var node = Assert.IsType<Neo4jNode>(Value("node"));
@@ -329,9 +333,16 @@ public sealed class QueryApiClientTests
     [InlineData("https://example.org:7473/", "https://example.org:7473/db/neo4j/query/v2")]
     [InlineData("neo4j://localhost:7687", "http://localhost:7474/db/neo4j/query/v2")]
     [InlineData("neo4j+s://1a2b3c4d.databases.neo4j.io", "https://1a2b3c4d.databases.neo4j.io/db/neo4j/query/v2")]
-    public void MapsTheUrlsUsersWriteToTheQueryEndpoint(string url, string expected)
+    [InlineData("neo4j+s://graph.example.org", "https://graph.example.org:7473/db/neo4j/query/v2")]
+    [InlineData("bolt+ssc://graph.example.org:7687", "https://graph.example.org:7473/db/neo4j/query/v2")]
+    [InlineData("bolt://graph.example.org:17687", "http://graph.example.org:7474/db/neo4j/query/v2")]
+    [InlineData("neo4j://localhost:17687", "http://localhost:8474/db/neo4j/query/v2", 8474)]
+    [InlineData("neo4j+s://1a2b3c4d.databases.neo4j.io", "https://1a2b3c4d.databases.neo4j.io:8443/db/neo4j/query/v2", 8443)]
+    [InlineData("http://localhost", "http://localhost:8474/db/neo4j/query/v2", 8474)]
+    [InlineData("http://localhost:7000", "http://localhost:7000/db/neo4j/query/v2", 8474)]
+    public void MapsTheUrlsUsersWriteToTheQueryEndpoint(string url, string expected, int? httpPort = null)
     {
-        var options = new QueryApiOptions { ServerUri = QueryApiOptions.ParseServerUri(url) };
+        var options = new QueryApiOptions { ServerUri = QueryApiOptions.ParseServerUri(url, httpPort) };
 
         Assert.Equal(expected, options.QueryUri.AbsoluteUri);
     }
@@ -355,6 +366,159 @@ public sealed class QueryApiClientTests
         Assert.Null(QueryApiOptions.FromEnvironment(_ => null));
         Assert.Throws<ArgumentException>(() => QueryApiOptions.ParseServerUri("ftp://example.org"));
     }
+
+    [Fact]
+    public void ReadsTheHttpPortAndABearerTokenFromTheEnvironment()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["NEO4J_URL"] = "neo4j://graph.example.org:17687",
+            ["NEO4J_HTTP_PORT"] = "17474",
+            ["NEO4J_TOKEN"] = "eyJ.sso.token",
+        };
+
+        var options = QueryApiOptions.FromEnvironment(name => environment.GetValueOrDefault(name))!;
+
+        Assert.Equal("http://graph.example.org:17474/db/neo4j/query/v2", options.QueryUri.AbsoluteUri);
+        Assert.Equal("eyJ.sso.token", options.BearerToken);
+        Assert.DoesNotContain("eyJ", options.ToString(), StringComparison.Ordinal);
+        environment["NEO4J_HTTP_PORT"] = "http";
+        var error = Assert.Throws<ArgumentException>(() => QueryApiOptions.FromEnvironment(name => environment.GetValueOrDefault(name)));
+        Assert.Contains("NEO4J_HTTP_PORT", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendsABearerTokenInsteadOfBasicAuthAndNamesItOn401()
+    {
+        var handler = new ReplayHandler().Answer(HttpStatusCode.Unauthorized, "error-unauthorized.json");
+        var client = new QueryApiClient(Options with { BearerToken = "eyJ.sso.token" }, new HttpClient(handler));
+
+        var error = await Assert.ThrowsAsync<QueryApiAuthenticationException>(() => client.RunAsync("RETURN 1", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("Bearer eyJ.sso.token", Assert.Single(handler.Requests).Authorization);
+        Assert.Contains("NEO4J_TOKEN", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WritesTemporalSpatialAndByteParametersAsTheirTypedJsonTypes()
+    {
+        var (client, handler) = Replay();
+        handler.Answer(HttpStatusCode.Accepted, "typed-node-and-string.json");
+
+        await client.RunAsync("RETURN $values", new Dictionary<string, object?>
+        {
+            ["zoned"] = new CypherTemporal("ZonedDateTime", "2015-11-21T21:40:32.142+01:00[Europe/Berlin]"),
+            ["duration"] = new CypherTemporal("Duration", "P14DT16H12M"),
+            ["date"] = new DateOnly(2022, 11, 21),
+            ["localTime"] = new TimeOnly(12, 50, 35, 556),
+            ["localDateTime"] = new DateTime(2015, 7, 4, 19, 32, 24, DateTimeKind.Unspecified),
+            ["utc"] = new DateTime(2015, 7, 4, 19, 32, 24, DateTimeKind.Utc),
+            ["offset"] = new DateTimeOffset(2015, 11, 21, 21, 40, 32, 142, TimeSpan.FromHours(1)),
+            ["span"] = new TimeSpan(14, 16, 12, 0),
+            ["point"] = new Neo4jPoint(4979, 56.7, 12.78, 8.0),
+            ["bytes"] = new byte[] { 0x03, 0x6f, 0xbf },
+        }, cancellationToken: TestContext.Current.CancellationToken);
+
+        using var body = JsonDocument.Parse(Assert.Single(handler.Requests).Body!);
+        var parameters = body.RootElement.GetProperty("parameters");
+        AssertTyped(parameters.GetProperty("zoned"), "ZonedDateTime", "2015-11-21T21:40:32.142+01:00[Europe/Berlin]");
+        AssertTyped(parameters.GetProperty("duration"), "Duration", "P14DT16H12M");
+        AssertTyped(parameters.GetProperty("date"), "Date", "2022-11-21");
+        AssertTyped(parameters.GetProperty("localTime"), "LocalTime", "12:50:35.556");
+        AssertTyped(parameters.GetProperty("localDateTime"), "LocalDateTime", "2015-07-04T19:32:24");
+        AssertTyped(parameters.GetProperty("utc"), "OffsetDateTime", "2015-07-04T19:32:24+00:00");
+        AssertTyped(parameters.GetProperty("offset"), "OffsetDateTime", "2015-11-21T21:40:32.142+01:00");
+        AssertTyped(parameters.GetProperty("span"), "Duration", "P14DT16H12M");
+        AssertTyped(parameters.GetProperty("point"), "Point", "SRID=4979;POINT Z (56.7 12.78 8)");
+        AssertTyped(parameters.GetProperty("bytes"), "Base64", "A2+/");
+    }
+
+    [Fact]
+    public async Task UsesAutoCommitOnAServerOlderThan526WithoutTryingTx()
+    {
+        var (client, handler) = Replay();
+        handler.Discovery = "discovery-5.22.json";
+        handler.Answer(HttpStatusCode.Accepted, "typed-node-and-string.json").Answer(HttpStatusCode.Accepted, "typed-node-and-string.json");
+        var ct = TestContext.Current.CancellationToken;
+
+        for (var i = 0; i < 2; i++)
+            await client.ExecuteInTransactionAsync((tx, c) => tx.RunAsync("MERGE (p:Person {name: 'Phil'}) RETURN p AS person, p.name AS name", cancellationToken: c), cancellationToken: ct);
+
+        Assert.Equal(["POST /db/neo4j/query/v2", "POST /db/neo4j/query/v2"], handler.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
+        Assert.False(client.UsesExplicitTransactions);
+        Assert.Equal(1, handler.DiscoveryRequests);
+    }
+
+    [Fact]
+    public async Task FallsBackToAutoCommitWhenBeginAnswersABare404()
+    {
+        var (client, handler) = Replay();
+        handler.Discovery = "error-syntax.json"; // not a discovery document: the version is unknown
+        handler.AnswerEmpty(HttpStatusCode.NotFound)
+            .Answer(HttpStatusCode.Accepted, "typed-node-and-string.json").Answer(HttpStatusCode.Accepted, "typed-node-and-string.json");
+        var ct = TestContext.Current.CancellationToken;
+
+        for (var i = 0; i < 2; i++)
+            await client.ExecuteInTransactionAsync((tx, c) => tx.RunAsync("RETURN 1", cancellationToken: c), cancellationToken: ct);
+
+        Assert.Equal(["POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2", "POST /db/neo4j/query/v2"],
+            handler.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
+        Assert.False(client.UsesExplicitTransactions);
+    }
+
+    [Fact]
+    public async Task ABare404NamesTheQueryApiAndWhatTheServerSaysItIs()
+    {
+        var (client, handler) = Replay();
+        handler.Discovery = "discovery-5.15.json";
+        handler.AnswerEmpty(HttpStatusCode.NotFound);
+
+        var error = await Assert.ThrowsAsync<QueryApiException>(() => client.RunAsync("RETURN 1", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("no Query API endpoint", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Neo4j 5.15.0 (community)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not list the Query API", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("no database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    public async Task DoesNotRetryAnAnswerThatMayHaveRun(HttpStatusCode status)
+    {
+        var (client, handler) = Replay();
+        handler.AnswerEmpty(status);
+
+        var error = await Assert.ThrowsAsync<QueryApiException>(() => client.RunAsync("CREATE (:Once)", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal((int)status, error.HttpStatus);
+        Assert.Single(handler.Requests);
+    }
+
+    [Theory]
+    [InlineData("SRID=7203;POINT (1.2 3.4)", true)]
+    [InlineData("SRID=4979;POINT Z (56.7 12.78 8.5)", true)]
+    [InlineData("SRID=4326;POINT (1 2 3)", false)]
+    [InlineData("POINT (1 2)", false)]
+    [InlineData("SRID=4326;POINT (east north)", false)]
+    public void ReadsAndWritesPointTextOrRefusesIt(string text, bool isPoint)
+    {
+        var point = Neo4jPoint.TryParse(text);
+
+        Assert.Equal(isPoint, point is not null);
+        if (point is not null) Assert.Equal(text, point.ToString());
+    }
+
+    [Theory]
+    [InlineData("5.26.0", true)]
+    [InlineData("5.27-aura", true)]
+    [InlineData("2025.01.0", true)]
+    [InlineData("5.25.1", false)]
+    [InlineData("5.19.0", false)]
+    [InlineData("dev", null)]
+    public void KnowsWhichVersionsHaveQueryApiTransactions(string version, bool? expected) =>
+        Assert.Equal(expected, new ServerInfo(version, null, true).HasQueryTransactions);
 
     private static void AssertTyped(JsonElement value, string type, string text)
     {

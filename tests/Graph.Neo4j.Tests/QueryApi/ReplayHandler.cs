@@ -13,6 +13,11 @@ internal sealed class ReplayHandler : HttpMessageHandler
 
     public List<RecordedRequest> Requests { get; } = [];
 
+    /// <summary>The discovery document <c>GET /</c> answers (Neo4j 5.26's by default); those requests are counted apart.</summary>
+    public string Discovery { get; set; } = "discovery-5.26.json";
+
+    public int DiscoveryRequests { get; private set; }
+
     public ReplayHandler Answer(HttpStatusCode status, string payloadFile, string? affinity = null)
     {
         _answers.Enqueue((status, Payload(payloadFile), affinity));
@@ -30,6 +35,11 @@ internal sealed class ReplayHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath == "/")
+        {
+            DiscoveryRequests++;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Payload(Discovery), Encoding.UTF8, "application/json") };
+        }
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add(new RecordedRequest(
             request.Method, request.RequestUri!, body,
