@@ -118,6 +118,12 @@ internal sealed class ScenarioRunner(string graphsDirectory)
                         return (Outcome.Failed, $"expected {type}/{detail} but got {error.ErrorType}/{error.Detail}: {error.Message}");
                     }
 
+                    var phase = ExpectedPhase(text);
+                    if (phase is not null && phase != error.Phase)
+                    {
+                        return (Outcome.Failed, $"expected {type}/{detail} at {phase} but it was raised at {error.Phase}: {error.Message}");
+                    }
+
                     continue;
                 }
 
@@ -161,6 +167,12 @@ internal sealed class ScenarioRunner(string graphsDirectory)
 
         return (Outcome.Passed, "");
     }
+
+    /// <summary>"… should be raised at compile time: …", "… at runtime: …"; "at any time" leaves the phase open.</summary>
+    private static CypherErrorPhase? ExpectedPhase(string step) =>
+        step.Contains(" at compile time", StringComparison.Ordinal) ? CypherErrorPhase.CompileTime
+        : step.Contains(" at runtime", StringComparison.Ordinal) ? CypherErrorPhase.Runtime
+        : null;
 
     // The TCK's SemanticError and SyntaxError are both compile-time query errors in Neo4j's status codes.
     private static bool SameType(string expected, string actual) =>

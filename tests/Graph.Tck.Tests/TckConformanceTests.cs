@@ -28,7 +28,7 @@ public sealed class TckConformanceTests(ITestOutputHelper output)
         foreach (var file in Directory.EnumerateFiles(features, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(features, file).Replace('\\', '/');
-            foreach (var scenario in Gherkin.Parse(relative, File.ReadAllText(file)))
+            foreach (var scenario in FeatureFiles.Read(relative, File.ReadAllText(file)))
             {
                 var (outcome, reason) = runner.Run(scenario);
                 outcomes.Add((scenario, outcome, reason));

@@ -49,13 +49,33 @@ internal sealed partial class QueryRunner
         }
     }
 
+    /// <summary>
+    /// A parameter the query names (or a standalone CALL takes implicitly) but was not given is a compile-time error, as in
+    /// Neo4j: found before any row runs, not when (or whether) the expression is first evaluated.
+    /// </summary>
+    private static void ThrowIfParameterMissing(Query query, string text, IReadOnlyList<(string Name, int Offset)> mentioned,
+        IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, CypherProcedure> procedures)
+    {
+        var implicitArguments = query.Parts.SelectMany(p => p.Clauses).OfType<CallClause>()
+            .Where(c => c.Args is null && procedures.ContainsKey(c.Procedure))
+            .SelectMany(c => procedures[c.Procedure].Parameters.Select(p => (p.Name, c.Offset)));
+        foreach (var (name, offset) in mentioned.Concat(implicitArguments))
+        {
+            if (!parameters.ContainsKey(name))
+            {
+                throw new CypherException("ParameterMissing", "MissingParameter", $"Expected parameter ${name}", Positions.Of(text, offset));
+            }
+        }
+    }
+
     private static CypherResult RunChecked(IGraphAccess graph, CypherOptions options, string text,
         IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, CypherProcedure> procedures,
         CancellationToken cancellationToken, SaveWrite? save, StatementClock? clock,
         Action<IReadOnlyCollection<long>>? nodesChanged)
     {
-        var query = Parser.Parse(text);
+        var query = Parser.Parse(text, out var mentioned);
         var columnsPerPart = SemanticChecker.Check(query, text, procedures);
+        ThrowIfParameterMissing(query, text, mentioned, parameters, procedures);
         if (options.ReadOnly && SemanticChecker.Writes(query))
         {
             throw new CypherException("ReadOnly", "WriteNotAllowed",
