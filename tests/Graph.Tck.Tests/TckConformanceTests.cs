@@ -39,7 +39,7 @@ public sealed class TckConformanceTests(ITestOutputHelper output)
         var failed = outcomes.Count(o => o.Outcome == Outcome.Failed);
         var skipped = outcomes.Count(o => o.Outcome == Outcome.Skipped);
         var summary = new StringBuilder();
-        summary.AppendLine($"openCypher TCK: {passed} passed, {failed} failed, {skipped} skipped of {outcomes.Count} ({clock.Elapsed.TotalSeconds:0.0} s)");
+        summary.AppendLine($"openCypher TCK: {passed} passed, {failed} failed, {skipped} skipped of {outcomes.Count} in {clock.Elapsed.TotalSeconds:0.0} s (graph: {ScenarioRunner.GraphName})");
         foreach (var area in outcomes.GroupBy(o => string.Join('/', o.Scenario.Feature.Split('/').Take(2))).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             summary.AppendLine($"  {area.Key}: {area.Count(o => o.Outcome == Outcome.Passed)} passed, " +
