@@ -11,7 +11,7 @@ namespace Graph.Cypher.Execution;
 /// and expands from there to the right as written and to the left against the arrows; each WHERE conjunct
 /// is pushed down to run as soon as the pattern parts binding its variables are matched.
 /// </summary>
-internal sealed class PatternMatcher(Evaluator evaluator)
+internal sealed partial class PatternMatcher(Evaluator evaluator)
 {
     private ExecutionContext Context => evaluator.Context;
 
@@ -111,11 +111,8 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         }
 
         var part = parts[index];
-        var matches = MatchPart(part, row, used, plan);
-        if (part.ShortestKind is not null)
-        {
-            matches = Shortest(part, matches, row);
-        }
+        var matches = part.ShortestKind is null ? MatchPart(part, row, used, plan)
+            : ShortestByBreadthFirst(part, row, used, plan) ?? Shortest(part, MatchPart(part, row, used, plan), row);
 
         var filters = plan.ConjunctsAfterPart[index];
         foreach (var _ in matches)
