@@ -283,3 +283,59 @@ internal sealed partial class PatternMatcher
         }
     }
 }
+
+/// <summary>Variable-length relationships walked as the set of nodes they reach, when only distinct rows matter.</summary>
+internal sealed partial class PatternMatcher
+{
+    /// <summary>
+    /// One part, one directed variable-length relationship with no variable and no path: the only case where the
+    /// reachable end nodes are exactly the ends of the pattern's paths. A node other than the start ends a path of
+    /// length 1..max exactly when it lies within max steps (the shortest walk to it is a simple path); the start ends one
+    /// when a directed cycle through it is at most max long (the shortest closed directed walk is a simple cycle). An
+    /// undirected walk can go back along the relationship it came by, so undirected patterns keep the general matcher.
+    /// </summary>
+    private static bool ReachableEndsSuffice(IReadOnlyList<PatternPart> parts) =>
+        parts is [{ PathVariable: null, ShortestKind: null, Relationships: [{ VarLength: true, Variable: null } rel] }] &&
+        rel.Direction != RelDirection.Either && (rel.MinHops ?? 1) <= 1;
+
+    /// <summary>The nodes reached from <paramref name="start"/> in min..max steps, each once, nearest first: one frontier per depth.</summary>
+    private IEnumerable<long> ReachableEnds(RelPattern rel, long start, int min, int max, Row row)
+    {
+        var reached = new HashSet<long> { start };
+        var startIsEnd = min == 0;
+        if (startIsEnd)
+        {
+            yield return start;
+        }
+
+        var frontier = new List<long> { start };
+        for (var depth = 1; depth <= max && frontier.Count > 0; depth++)
+        {
+            var next = new List<long>();
+            foreach (var node in frontier)
+            {
+                foreach (var (r, other, type) in Steps(node, rel.Direction))
+                {
+                    Context.Tick();
+                    if (!RelMatches(rel, r, type, row))
+                    {
+                        continue;
+                    }
+
+                    if (other == start && !startIsEnd)
+                    {
+                        startIsEnd = true;
+                        yield return start;
+                    }
+                    else if (reached.Add(other))
+                    {
+                        next.Add(other);
+                        yield return other;
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+    }
+}

@@ -170,9 +170,9 @@ internal sealed partial class QueryRunner
     private IEnumerable<Row> RunClauses(SingleQuery query, Row start, List<string> scope)
     {
         IEnumerable<Row> rows = [new Row(start)];
-        foreach (var clause in query.Clauses)
+        for (var i = 0; i < query.Clauses.Count; i++)
         {
-            rows = Apply(clause, rows, scope);
+            rows = Apply(query.Clauses[i], rows, scope, i + 1 < query.Clauses.Count ? query.Clauses[i + 1] : null);
         }
 
         return rows;
@@ -203,7 +203,32 @@ internal sealed partial class QueryRunner
         yield break;
     }
 
-    private IEnumerable<Row> Apply(Clause clause, IEnumerable<Row> rows, List<string> scope)
+    /// <summary>Whether the rows a clause hands to <paramref name="next"/> only count as distinct rows there (DISTINCT, or aggregates that ignore repeats).</summary>
+    private static bool OnlyDistinctRowsMatter(Clause? next)
+    {
+        var projection = next switch
+        {
+            WithClause w => w.Projection,
+            ReturnClause r => r.Projection,
+            _ => null,
+        };
+        if (projection is null)
+        {
+            return false;
+        }
+
+        var aggregates = new List<Expr>();
+        foreach (var expression in projection.Items.Select(i => i.Expression).Concat(projection.OrderBy.Select(o => o.Expression)))
+        {
+            Aggregation.Collect(expression, aggregates);
+        }
+
+        return aggregates.Count == 0
+            ? projection.Distinct
+            : aggregates.All(a => a is FunctionExpr f && (f.Distinct || f.LowerName is "min" or "max"));
+    }
+
+    private IEnumerable<Row> Apply(Clause clause, IEnumerable<Row> rows, List<string> scope, Clause? next = null)
     {
         switch (clause)
         {
@@ -211,7 +236,7 @@ internal sealed partial class QueryRunner
                 {
                     var newVariables = SemanticChecker.PatternVariables(match.Patterns).Where(v => !scope.Contains(v)).ToList();
                     scope.AddRange(newVariables);
-                    return match.Optional ? OptionalMatch(rows, match, newVariables) : Match(rows, match);
+                    return match.Optional ? OptionalMatch(rows, match, newVariables) : Match(rows, match, OnlyDistinctRowsMatter(next));
                 }
 
             case UnwindClause unwind:
@@ -278,11 +303,11 @@ internal sealed partial class QueryRunner
         return output;
     }
 
-    private IEnumerable<Row> Match(IEnumerable<Row> rows, MatchClause match)
+    private IEnumerable<Row> Match(IEnumerable<Row> rows, MatchClause match, bool onlyDistinctRowsMatter)
     {
         foreach (var row in rows)
         {
-            foreach (var result in matcher.MatchPattern(match.Patterns, row, match.Where))
+            foreach (var result in matcher.MatchPattern(match.Patterns, row, match.Where, onlyDistinctRowsMatter))
             {
                 yield return result;
             }
