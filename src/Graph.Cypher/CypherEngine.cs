@@ -39,6 +39,10 @@ public sealed class CypherEngine
     {
         this.graph = graph;
         this.options = options ?? CypherOptions.Default;
+        foreach (var procedure in BuiltInProcedures.For(graph))
+        {
+            procedures[procedure.Name] = procedure;
+        }
     }
 
     internal IGraphAccess Graph => graph;
