@@ -42,8 +42,10 @@ public sealed class CypherEngine
     {
         this.graph = graph;
         this.options = options ?? CypherOptions.Default;
-        // Neo4j's connectivity check (drivers' verifyConnectivity runs it): the engine answers, so it succeeds.
-        procedures["db.ping"] = new CypherProcedure("db.ping", [], [new CypherProcedureField("success", "BOOLEAN")], _ => [[true]]);
+        foreach (var procedure in BuiltInProcedures.For(graph))
+        {
+            procedures[procedure.Name] = procedure;
+        }
     }
 
     internal IGraphAccess Graph => graph;

@@ -60,9 +60,30 @@ public sealed class QueryBudgetTests
     {
         var small = new CypherEngine(new CypherOptions { MaxMemoryBytes = 1024 * 1024 });
         var error = Assert.Throws<CypherException>(() => small.Execute(
-            "UNWIND range(1, 20000) AS i RETURN i ORDER BY i DESC LIMIT 1", null, TestContext.Current.CancellationToken));
+            "UNWIND range(1, 20000) AS i RETURN i ORDER BY i DESC SKIP 19999", null, TestContext.Current.CancellationToken));
         Assert.Equal("MemoryLimit", error.Detail);
         Assert.Contains("rows it holds", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OrderByWithLimitHoldsOnlyTheRowsItAnswers()
+    {
+        // The same 20,000 rows as above under the same budget: with LIMIT only the best three are held.
+        var small = new CypherEngine(new CypherOptions { MaxMemoryBytes = 1024 * 1024 });
+        var rows = small.Execute("UNWIND range(1, 20000) AS i RETURN i % 7 AS r, i ORDER BY r DESC, i LIMIT 3", null,
+            TestContext.Current.CancellationToken).Rows;
+        Assert.Equal([[6L, 6L], [6L, 13L], [6L, 20L]], rows.Select(r => r.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void StreamingAggregatesKeepNoListOfInputs()
+    {
+        // More values than the cap on values an aggregate may hold (MaxRows × 10), under a small memory budget.
+        var engine = new CypherEngine(new CypherOptions { MaxRows = 1_000, MaxMemoryBytes = 1024 * 1024 });
+        var row = Assert.Single(engine.Execute(
+            "UNWIND range(1, 300) AS a UNWIND range(1, 100) AS b WITH (a - 1) * 100 + b AS i RETURN count(i) AS n, sum(i) AS total, avg(i) AS mean, min(i) AS least, max(i) AS most, sum(i * 0.5) AS half",
+            null, TestContext.Current.CancellationToken).Rows);
+        Assert.Equal([30000L, 450015000L, 15000.5, 1L, 30000L, 225007500.0], row.ToArray());
     }
 
     [Fact]

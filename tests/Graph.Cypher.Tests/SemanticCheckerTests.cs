@@ -17,12 +17,22 @@ public sealed class SemanticCheckerTests
     [InlineData("RETURN nosuch(1)", "UnknownFunction")]
     [InlineData("MATCH (n) RETURN n LIMIT -1", "NegativeIntegerArgument")]
     [InlineData("RETURN 1 AND true", "InvalidArgumentType")]
+    [InlineData("WITH 123 AS x RETURN x.num", "InvalidArgumentType")]
+    [InlineData("WITH [1, true] AS x RETURN x.num", "InvalidArgumentType")]
+    [InlineData("MATCH (n) WHERE n.year = $never RETURN n", "MissingParameter")]
+    [InlineData("UNWIND [] AS x RETURN x + $missing AS y", "MissingParameter")]
     public void RejectsInvalidQueriesBeforeRunning(string query, string detail)
     {
         var e = Fails(query);
         Assert.Equal(detail, e.Detail);
         Assert.Equal(CypherErrorPhase.CompileTime, e.Phase);
         Assert.NotNull(e.Position);
+    }
+
+    [Fact]
+    public void PropertyOfAMapLiteralIsNoCompileTimeError()
+    {
+        Assert.Equal(1L, new CypherEngine().Run("WITH {num: 1} AS m RETURN m.num AS n").Rows[0][0]);
     }
 
     [Fact]

@@ -12,6 +12,12 @@ internal enum Outcome
 /// <summary>Runs one TCK scenario on a fresh graph and judges it as the TCK says.</summary>
 internal sealed class ScenarioRunner(string graphsDirectory)
 {
+    /// <summary>
+    /// The graph the scenarios run on: the store's own in-memory graph (what the embedded store queries), or with
+    /// TCK_GRAPH=scratch the engine's scratch graph.
+    /// </summary>
+    public static string GraphName { get; } = Environment.GetEnvironmentVariable("TCK_GRAPH") == "scratch" ? "scratch" : "store";
+
     private static readonly CypherOptions Options = new() { Timeout = TimeSpan.FromSeconds(5), MaxRows = 1_000_000 };
 
     public (Outcome Outcome, string Reason) Run(Scenario scenario)
@@ -21,10 +27,7 @@ internal sealed class ScenarioRunner(string graphsDirectory)
             return (Outcome.Skipped, "tagged @ignore");
         }
 
-        // TCK_GRAPH=memory runs the scenarios on the store's MemoryGraph instead of the engine's scratch graph.
-        var engine = Environment.GetEnvironmentVariable("TCK_GRAPH") == "memory"
-            ? new CypherEngine(new Graph.Store.Memory.MemoryGraph(), Options)
-            : new CypherEngine(Options);
+        var engine = GraphName == "store" ? new CypherEngine(new Graph.Store.Memory.MemoryGraph(), Options) : new CypherEngine(Options);
         var parameters = new Dictionary<string, object?>();
         CypherResult? result = null;
         CypherException? error = null;
@@ -118,6 +121,12 @@ internal sealed class ScenarioRunner(string graphsDirectory)
                         return (Outcome.Failed, $"expected {type}/{detail} but got {error.ErrorType}/{error.Detail}: {error.Message}");
                     }
 
+                    var phase = ExpectedPhase(text);
+                    if (phase is not null && phase != error.Phase)
+                    {
+                        return (Outcome.Failed, $"expected {type}/{detail} at {phase} but it was raised at {error.Phase}: {error.Message}");
+                    }
+
                     continue;
                 }
 
@@ -161,6 +170,12 @@ internal sealed class ScenarioRunner(string graphsDirectory)
 
         return (Outcome.Passed, "");
     }
+
+    /// <summary>"… should be raised at compile time: …", "… at runtime: …"; "at any time" leaves the phase open.</summary>
+    private static CypherErrorPhase? ExpectedPhase(string step) =>
+        step.Contains(" at compile time", StringComparison.Ordinal) ? CypherErrorPhase.CompileTime
+        : step.Contains(" at runtime", StringComparison.Ordinal) ? CypherErrorPhase.Runtime
+        : null;
 
     // The TCK's SemanticError and SyntaxError are both compile-time query errors in Neo4j's status codes.
     private static bool SameType(string expected, string actual) =>

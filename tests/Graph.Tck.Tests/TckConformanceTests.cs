@@ -28,7 +28,7 @@ public sealed class TckConformanceTests(ITestOutputHelper output)
         foreach (var file in Directory.EnumerateFiles(features, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(features, file).Replace('\\', '/');
-            foreach (var scenario in Gherkin.Parse(relative, File.ReadAllText(file)))
+            foreach (var scenario in FeatureFiles.Read(relative, File.ReadAllText(file)))
             {
                 var (outcome, reason) = runner.Run(scenario);
                 outcomes.Add((scenario, outcome, reason));
@@ -39,7 +39,7 @@ public sealed class TckConformanceTests(ITestOutputHelper output)
         var failed = outcomes.Count(o => o.Outcome == Outcome.Failed);
         var skipped = outcomes.Count(o => o.Outcome == Outcome.Skipped);
         var summary = new StringBuilder();
-        summary.AppendLine($"openCypher TCK: {passed} passed, {failed} failed, {skipped} skipped of {outcomes.Count} ({clock.Elapsed.TotalSeconds:0.0} s)");
+        summary.AppendLine($"openCypher TCK: {passed} passed, {failed} failed, {skipped} skipped of {outcomes.Count} in {clock.Elapsed.TotalSeconds:0.0} s (graph: {ScenarioRunner.GraphName})");
         foreach (var area in outcomes.GroupBy(o => string.Join('/', o.Scenario.Feature.Split('/').Take(2))).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             summary.AppendLine($"  {area.Key}: {area.Count(o => o.Outcome == Outcome.Passed)} passed, " +

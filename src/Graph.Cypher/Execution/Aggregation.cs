@@ -3,17 +3,31 @@ using Graph.Cypher.Values;
 
 namespace Graph.Cypher.Execution;
 
-/// <summary>Aggregate functions: one accumulator per group and aggregate call.</summary>
+/// <summary>
+/// Aggregate functions: one accumulator per group and aggregate call. count, sum, avg, min and max stream: they keep a
+/// running state, not their inputs, so they work over any number of rows; collect, the percentiles and the standard
+/// deviations hold their values (DISTINCT holds the values seen).
+/// </summary>
 internal sealed class Aggregation
 {
     private readonly Expr call;
     private readonly string name;
     private readonly bool distinct;
+    private readonly bool streams;
     private readonly HashSet<object?>? seen;
     private readonly List<object?> values = [];
     private ValueMeter held = new(map: false);
     private long count;
     private object? percentile;
+
+    // The running state of the streaming aggregates. The sum is kept both ways because an all-integer sum is an
+    // INTEGER (an overflow an error) and a sum with any float a FLOAT, which is only known at the end.
+    private long integerTotal;
+    private bool integerOverflow;
+    private double floatTotal;
+    private bool onlyIntegers = true;
+    private bool notANumber;
+    private object? extreme;
 
     public Aggregation(Expr call)
     {
@@ -29,6 +43,7 @@ internal sealed class Aggregation
         }
 
         seen = distinct ? new HashSet<object?>(CypherValues.Equivalence) : null;
+        streams = name is "count" or "sum" or "avg" or "min" or "max";
     }
 
     public static bool IsAggregate(Expr e) =>
@@ -84,13 +99,69 @@ internal sealed class Aggregation
 
         count++;
         evaluator.Context.Tick();
-        held.Add(v);
+        if (seen is not null)
+        {
+            held.Add(v);
+        }
+
+        if (streams)
+        {
+            Accumulate(v);
+            return;
+        }
+
+        if (seen is null)
+        {
+            held.Add(v);
+        }
+
         values.Add(v);
         // The memory guard: an aggregate's values are held until the end, so bound them as rows are bounded.
         if (values.Count > evaluator.Context.Options.MaxRows * 10L)
         {
             throw evaluator.Context.RuntimeError("RowLimit", "RowLimit",
                 $"{name}() gathered more than {evaluator.Context.Options.MaxRows * 10L} values, the limit that protects the server's memory; aggregate fewer rows", call.Offset);
+        }
+    }
+
+    private void Accumulate(object v)
+    {
+        switch (name)
+        {
+            case "sum" or "avg":
+                if (v is long l)
+                {
+                    if (!integerOverflow)
+                    {
+                        try
+                        {
+                            integerTotal = checked(integerTotal + l);
+                        }
+                        catch (OverflowException)
+                        {
+                            integerOverflow = true;
+                        }
+                    }
+
+                    floatTotal += l;
+                }
+                else if (v is double d)
+                {
+                    onlyIntegers = false;
+                    floatTotal += d;
+                }
+                else
+                {
+                    notANumber = true;
+                }
+
+                break;
+            case "min":
+                extreme = extreme is null || CypherValues.OrderCompare(v, extreme) < 0 ? v : extreme;
+                break;
+            case "max":
+                extreme = extreme is null || CypherValues.OrderCompare(v, extreme) > 0 ? v : extreme;
+                break;
         }
     }
 
@@ -102,45 +173,22 @@ internal sealed class Aggregation
             case "count*":
             case "count":
                 return count;
+            case "sum" when notANumber:
+                throw Bad("sum() expects numbers");
+            case "sum" when onlyIntegers && integerOverflow:
+                throw new OverflowException();
+            case "sum":
+                return onlyIntegers ? (object)integerTotal : floatTotal;
+            case "avg" when count == 0:
+                return null;
+            case "avg" when notANumber:
+                throw Bad("avg() expects numbers");
+            case "avg":
+                return floatTotal / count;
+            case "min" or "max":
+                return extreme;
             case "collect":
                 return values.ToList();
-            case "sum":
-                {
-                    if (values.Any(v => v is not (long or double)))
-                    {
-                        throw Bad("sum() expects numbers");
-                    }
-
-                    if (values.All(v => v is long))
-                    {
-                        long total = 0;
-                        foreach (var v in values.Cast<long>())
-                        {
-                            total = checked(total + v);
-                        }
-
-                        return total;
-                    }
-
-                    return values.Sum(v => CypherValues.ToDouble(v!));
-                }
-
-            case "avg":
-                if (values.Count == 0)
-                {
-                    return null;
-                }
-
-                if (values.Any(v => v is not (long or double)))
-                {
-                    throw Bad("avg() expects numbers");
-                }
-
-                return values.Average(v => CypherValues.ToDouble(v!));
-            case "min":
-                return values.Count == 0 ? null : values.Aggregate((a, b) => CypherValues.OrderCompare(b, a) < 0 ? b : a);
-            case "max":
-                return values.Count == 0 ? null : values.Aggregate((a, b) => CypherValues.OrderCompare(b, a) > 0 ? b : a);
             case "stdev":
             case "stdevp":
                 {

@@ -15,6 +15,9 @@ internal sealed partial class Evaluator(ExecutionContext context)
     /// <summary>Whether a full subquery yields any row when run from the given row (set by the query runner).</summary>
     public Func<Query, Row, bool>? Subquery { get; set; }
 
+    /// <summary>The number of rows a subquery gives for the row (COUNT { … }).</summary>
+    public Func<Query, Row, long>? SubqueryRows { get; set; }
+
     public ExecutionContext Context => context;
 
     private CypherException TypeError(string message, Expr at) =>
@@ -143,8 +146,12 @@ internal sealed partial class Evaluator(ExecutionContext context)
 
             case PatternExpr pattern:
                 return Matcher!.MatchPattern([pattern.Pattern], row, null).Any();
+            case ExistsSubqueryExpr { Subquery: { } subquery, Counts: true }:
+                return SubqueryRows!(subquery, row);
             case ExistsSubqueryExpr { Subquery: { } subquery }:
                 return Subquery!(subquery, row);
+            case ExistsSubqueryExpr { Counts: true } counting:
+                return Matcher!.MatchPattern(counting.Patterns, row, counting.Where).LongCount();
             case ExistsSubqueryExpr exists:
                 return Matcher!.MatchPattern(exists.Patterns, row, exists.Where).Any();
             case PatternComprehensionExpr comprehension:

@@ -206,7 +206,9 @@ internal static class Functions
                     _ => throw Bad("expects a string or list"),
                 };
             case "exists":
-                return a0 is not null;
+                // exists(pattern) asks whether the pattern matches: the pattern evaluates to that answer, a boolean that
+                // is never null, so the null test below would call every pattern present.
+                return f.Args[0] is PatternExpr ? a0 : a0 is not null;
             case "startnode":
                 return a0 switch
                 {
@@ -327,7 +329,9 @@ internal static class Functions
             case "floor":
                 return Double(a0, Bad, Math.Floor);
             case "round":
-                return Double(a0, Bad, d => Math.Round(d, MidpointRounding.AwayFromZero) is var r && d < 0 && r - d == -0.5 ? r + 1 : Math.Round(d, MidpointRounding.AwayFromZero));
+                return args.Length == 1
+                    ? Double(a0, Bad, d => Math.Round(d, MidpointRounding.AwayFromZero) is var r && d < 0 && r - d == -0.5 ? r + 1 : Math.Round(d, MidpointRounding.AwayFromZero))
+                    : Rounding.Round(a0, args[1], args.Length > 2 ? args[2] : "HALF_UP", Bad);
             case "sqrt":
                 return Double(a0, Bad, Math.Sqrt);
             case "exp":

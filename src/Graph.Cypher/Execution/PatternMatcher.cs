@@ -11,18 +11,27 @@ namespace Graph.Cypher.Execution;
 /// and expands from there to the right as written and to the left against the arrows; each WHERE conjunct
 /// is pushed down to run as soon as the pattern parts binding its variables are matched.
 /// </summary>
-internal sealed class PatternMatcher(Evaluator evaluator)
+internal sealed partial class PatternMatcher(Evaluator evaluator)
 {
     private ExecutionContext Context => evaluator.Context;
 
     /// <summary>Where each WHERE conjunct runs, and the property lookups WHERE offers for start nodes.</summary>
-    private sealed record MatchPlan(List<Expr>[] ConjunctsAfterPart, Dictionary<string, (string Key, Expr Value)> Lookups);
+    private sealed record MatchPlan(List<Expr>[] ConjunctsAfterPart, Dictionary<string, (string Key, Expr Value)> Lookups)
+    {
+        /// <summary>Whether the variable-length relationship may be walked as reachable end nodes (see <see cref="MatchPattern"/>).</summary>
+        public bool DistinctEnds { get; init; }
+    }
 
-    /// <summary>Every extension of <paramref name="row"/> that matches all parts and satisfies <paramref name="where"/>.</summary>
-    public IEnumerable<Row> MatchPattern(IReadOnlyList<PatternPart> parts, Row row, Expr? where)
+    /// <summary>
+    /// Every extension of <paramref name="row"/> that matches all parts and satisfies <paramref name="where"/>. When
+    /// <paramref name="onlyDistinctRowsMatter"/> (the rows go to DISTINCT, or to aggregates that ignore repeats), a lone
+    /// directed variable-length relationship with no variable is walked as a breadth-first search that reaches each
+    /// end node once, rather than once per path to it.
+    /// </summary>
+    public IEnumerable<Row> MatchPattern(IReadOnlyList<PatternPart> parts, Row row, Expr? where, bool onlyDistinctRowsMatter = false)
     {
         var used = new HashSet<long>();
-        var plan = Plan(parts, row, where);
+        var plan = Plan(parts, row, where) with { DistinctEnds = onlyDistinctRowsMatter && ReachableEndsSuffice(parts) };
         foreach (var match in MatchParts(parts, 0, new Row(row), used, plan))
         {
             Context.Tick();
@@ -111,11 +120,8 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         }
 
         var part = parts[index];
-        var matches = MatchPart(part, row, used, plan);
-        if (part.ShortestKind is not null)
-        {
-            matches = Shortest(part, matches, row);
-        }
+        var matches = part.ShortestKind is null ? MatchPart(part, row, used, plan)
+            : ShortestByBreadthFirst(part, row, used, plan) ?? Shortest(part, MatchPart(part, row, used, plan), row);
 
         var filters = plan.ConjunctsAfterPart[index];
         foreach (var _ in matches)
@@ -216,6 +222,8 @@ internal sealed class PatternMatcher(Evaluator evaluator)
         public int SplitNodes { get; set; }
 
         public int SplitRelationships { get; set; }
+
+        public bool DistinctEnds { get; init; }
     }
 
     private static RelPattern Flipped(RelPattern r) => r with
@@ -325,7 +333,7 @@ internal sealed class PatternMatcher(Evaluator evaluator)
             segments.Add(new Segment(nodes, rels, Reversed: false));
         }
 
-        var walk = new Walk(part, segments);
+        var walk = new Walk(part, segments) { DistinctEnds = plan.DistinctEnds };
         var pathNodes = new List<long>();
         var pathRels = new List<long>();
         foreach (var start in StartCandidates(nodes[anchor], row, plan))
@@ -599,6 +607,31 @@ internal sealed class PatternMatcher(Evaluator evaluator)
 
         var min = relPattern.MinHops ?? 1;
         var max = relPattern.MaxHops ?? int.MaxValue;
+        if (walk.DistinctEnds && used.Count == 0)
+        {
+            foreach (var end in ReachableEnds(relPattern, current, min, max, row))
+            {
+                if (!TryBindNode(nextNode, end, row, out var endBoundHere))
+                {
+                    continue;
+                }
+
+                pathNodes.Add(end);
+                foreach (var r in Expand(walk, segment, k + 1, end, row, used, pathNodes, pathRels))
+                {
+                    yield return r;
+                }
+
+                pathNodes.RemoveAt(pathNodes.Count - 1);
+                if (endBoundHere)
+                {
+                    row.Remove(nextNode.Variable!);
+                }
+            }
+
+            yield break;
+        }
+
         var sequence = new List<long>();
         foreach (var _ in VarLength(relPattern, current, min, max, sequence, used, row, pathNodes, pathRels))
         {

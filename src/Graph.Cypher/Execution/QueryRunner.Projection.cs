@@ -176,7 +176,7 @@ internal sealed partial class QueryRunner
         if (projection.OrderBy.Count > 0)
         {
             var descending = projection.OrderBy.Select(s => s.Descending).ToArray();
-            var sorted = Buffer(projected).OrderBy(p => p.SortKeys, Comparer<object?[]>.Create((a, b) =>
+            var byKeys = Comparer<object?[]>.Create((a, b) =>
             {
                 for (var i = 0; i < a.Length; i++)
                 {
@@ -188,16 +188,26 @@ internal sealed partial class QueryRunner
                 }
 
                 return 0;
-            }));
-            try
+            });
+            if (projection.Limit is not null)
             {
-                projected = sorted.ToList();
+                // ORDER BY … LIMIT k: only the first SKIP + k rows can be answered, so only they are kept.
+                var keep = (long)CountArgument(projection.Limit, "LIMIT") + (projection.Skip is null ? 0 : CountArgument(projection.Skip, "SKIP"));
+                projected = TopRows(projected, byKeys, (int)Math.Min(keep, int.MaxValue));
             }
+            else
+            {
+                var sorted = Buffer(projected).OrderBy(p => p.SortKeys, byKeys);
+                try
+                {
+                    projected = sorted.ToList();
+                }
             catch (InvalidOperationException e) when (e.InnerException is CypherException or OperationCanceledException)
             {
-                // The sort wraps what its comparisons throw (the time budget is checked while comparing long values).
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
-                throw;
+                    // The sort wraps what its comparisons throw (the time budget is checked while comparing long values).
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                    throw;
+                }
             }
         }
 
@@ -217,6 +227,46 @@ internal sealed partial class QueryRunner
         }
 
         return projected.Select(p => p.Output);
+    }
+
+    /// <summary>
+    /// The first <paramref name="keep"/> rows in sort order, kept in a heap whose top is the worst row kept: a row better
+    /// than it takes its place. Ties keep the order rows arrived in, as a stable sort does. Only the kept rows count
+    /// against the memory budget.
+    /// </summary>
+    private List<Projected> TopRows(IEnumerable<Projected> projected, IComparer<object?[]> byKeys, int keep)
+    {
+        var worstFirst = Comparer<(object?[] Keys, long Arrival)>.Create((a, b) =>
+        {
+            var c = byKeys.Compare(b.Keys, a.Keys);
+            return c != 0 ? c : b.Arrival.CompareTo(a.Arrival);
+        });
+        var heap = new PriorityQueue<Projected, (object?[] Keys, long Arrival)>(worstFirst);
+        long arrival = 0;
+        foreach (var row in projected)
+        {
+            context.Tick();
+            var priority = (row.SortKeys, arrival++);
+            if (heap.Count < keep)
+            {
+                context.Budget.Retain(RowBytes(row.Output.Count + row.SortKeys.Length));
+                heap.Enqueue(row, priority);
+            }
+            else if (keep > 0)
+            {
+                // Hands back the worst of the kept rows and this one: this one itself when it is no better.
+                heap.EnqueueDequeue(row, priority);
+            }
+        }
+
+        var kept = new List<Projected>(heap.Count);
+        while (heap.TryDequeue(out var row, out _))
+        {
+            kept.Add(row);
+        }
+
+        kept.Reverse();
+        return kept;
     }
 
     /// <summary>Every row of <paramref name="projected"/>, held for sorting and counted against the memory budget.</summary>

@@ -21,6 +21,12 @@ internal sealed partial class QueryRunner
         matcher = new PatternMatcher(evaluator);
         evaluator.Matcher = matcher;
         evaluator.Subquery = (query, row) => query.Parts.Any(part => RunClauses(part, row, row.Keys.ToList()).Any());
+        // Rows of each part, counted; a UNION (not ALL) counts its distinct rows as the query would return them.
+        evaluator.SubqueryRows = (query, row) => query.UnionAll.All(all => all)
+            ? query.Parts.Sum(part => RunClauses(part, row, row.Keys.ToList()).LongCount())
+            : query.Parts.SelectMany(part => RunClauses(part, row, row.Keys.ToList()))
+                .Select(r => r.Where(e => !row.ContainsKey(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).ToArray())
+                .Distinct(CypherValues.KeyComparer.Instance).LongCount();
     }
 
     /// <summary>
@@ -49,13 +55,33 @@ internal sealed partial class QueryRunner
         }
     }
 
+    /// <summary>
+    /// A parameter the query names (or a standalone CALL takes implicitly) but was not given is a compile-time error, as in
+    /// Neo4j: found before any row runs, not when (or whether) the expression is first evaluated.
+    /// </summary>
+    private static void ThrowIfParameterMissing(Query query, string text, IReadOnlyList<(string Name, int Offset)> mentioned,
+        IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, CypherProcedure> procedures)
+    {
+        var implicitArguments = query.Parts.SelectMany(p => p.Clauses).OfType<CallClause>()
+            .Where(c => c.Args is null && procedures.ContainsKey(c.Procedure))
+            .SelectMany(c => procedures[c.Procedure].Parameters.Select(p => (p.Name, c.Offset)));
+        foreach (var (name, offset) in mentioned.Concat(implicitArguments))
+        {
+            if (!parameters.ContainsKey(name))
+            {
+                throw new CypherException("ParameterMissing", "MissingParameter", $"Expected parameter ${name}", Positions.Of(text, offset));
+            }
+        }
+    }
+
     private static CypherResult RunChecked(IGraphAccess graph, CypherOptions options, string text,
         IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, CypherProcedure> procedures,
         CancellationToken cancellationToken, SaveWrite? save, StatementClock? clock,
         Action<IReadOnlyCollection<long>>? nodesChanged)
     {
-        var query = Parser.Parse(text);
+        var query = Parser.Parse(text, out var mentioned);
         var columnsPerPart = SemanticChecker.Check(query, text, procedures);
+        ThrowIfParameterMissing(query, text, mentioned, parameters, procedures);
         if (options.ReadOnly && SemanticChecker.Writes(query))
         {
             throw new CypherException("ReadOnly", "WriteNotAllowed",
@@ -150,9 +176,9 @@ internal sealed partial class QueryRunner
     private IEnumerable<Row> RunClauses(SingleQuery query, Row start, List<string> scope)
     {
         IEnumerable<Row> rows = [new Row(start)];
-        foreach (var clause in query.Clauses)
+        for (var i = 0; i < query.Clauses.Count; i++)
         {
-            rows = Apply(clause, rows, scope);
+            rows = Apply(query.Clauses[i], rows, scope, i + 1 < query.Clauses.Count ? query.Clauses[i + 1] : null);
         }
 
         return rows;
@@ -183,7 +209,32 @@ internal sealed partial class QueryRunner
         yield break;
     }
 
-    private IEnumerable<Row> Apply(Clause clause, IEnumerable<Row> rows, List<string> scope)
+    /// <summary>Whether the rows a clause hands to <paramref name="next"/> only count as distinct rows there (DISTINCT, or aggregates that ignore repeats).</summary>
+    private static bool OnlyDistinctRowsMatter(Clause? next)
+    {
+        var projection = next switch
+        {
+            WithClause w => w.Projection,
+            ReturnClause r => r.Projection,
+            _ => null,
+        };
+        if (projection is null)
+        {
+            return false;
+        }
+
+        var aggregates = new List<Expr>();
+        foreach (var expression in projection.Items.Select(i => i.Expression).Concat(projection.OrderBy.Select(o => o.Expression)))
+        {
+            Aggregation.Collect(expression, aggregates);
+        }
+
+        return aggregates.Count == 0
+            ? projection.Distinct
+            : aggregates.All(a => a is FunctionExpr f && (f.Distinct || f.LowerName is "min" or "max"));
+    }
+
+    private IEnumerable<Row> Apply(Clause clause, IEnumerable<Row> rows, List<string> scope, Clause? next = null)
     {
         switch (clause)
         {
@@ -191,7 +242,7 @@ internal sealed partial class QueryRunner
                 {
                     var newVariables = SemanticChecker.PatternVariables(match.Patterns).Where(v => !scope.Contains(v)).ToList();
                     scope.AddRange(newVariables);
-                    return match.Optional ? OptionalMatch(rows, match, newVariables) : Match(rows, match);
+                    return match.Optional ? OptionalMatch(rows, match, newVariables) : Match(rows, match, OnlyDistinctRowsMatter(next));
                 }
 
             case UnwindClause unwind:
@@ -258,11 +309,11 @@ internal sealed partial class QueryRunner
         return output;
     }
 
-    private IEnumerable<Row> Match(IEnumerable<Row> rows, MatchClause match)
+    private IEnumerable<Row> Match(IEnumerable<Row> rows, MatchClause match, bool onlyDistinctRowsMatter)
     {
         foreach (var row in rows)
         {
-            foreach (var result in matcher.MatchPattern(match.Patterns, row, match.Where))
+            foreach (var result in matcher.MatchPattern(match.Patterns, row, match.Where, onlyDistinctRowsMatter))
             {
                 yield return result;
             }

@@ -239,8 +239,9 @@ internal static partial class TemporalFunctions
                     {
                         if (sourceZone is { } from)
                         {
-                            // Selecting a zoned time into another zone keeps the instant.
-                            var shifted = new DateTimeValue(baseDate is null && baseTimeSource is TimeValue ? date : date, nanos, from.Offset, from.Zone);
+                            // Selecting a zoned time into another zone keeps the instant; a named zone's offset is the one
+                            // it has on the new date (its summer time may differ from the source's date).
+                            var shifted = from.Zone is null ? new DateTimeValue(date, nanos, from.Offset, null) : AtZone(date, nanos, from.Zone);
                             return InZone(shifted, Str(tz));
                         }
 

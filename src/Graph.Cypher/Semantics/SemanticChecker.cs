@@ -16,6 +16,9 @@ internal sealed class SemanticChecker
         Relationship,
         Path,
         Value,
+
+        /// <summary>A value known from its literal to be no map, node or relationship: it has no properties.</summary>
+        NonMapValue,
         RelationshipList,
     }
 
@@ -385,7 +388,7 @@ internal sealed class SemanticChecker
 
                 if (scope.TryGetValue(node.Variable, out var kind))
                 {
-                    if (kind is Kind.Relationship or Kind.Path or Kind.Value or Kind.RelationshipList)
+                    if (kind is Kind.Relationship or Kind.Path or Kind.Value or Kind.NonMapValue or Kind.RelationshipList)
                     {
                         throw Error("VariableTypeConflict", $"Variable `{node.Variable}` already declared as {kind}", node.Offset);
                     }
@@ -433,7 +436,7 @@ internal sealed class SemanticChecker
 
                 if (scope.TryGetValue(rel.Variable, out var kind))
                 {
-                    if (kind is Kind.Node or Kind.Path || (kind == Kind.Value && !rel.VarLength))
+                    if (kind is Kind.Node or Kind.Path || (kind is Kind.Value or Kind.NonMapValue && !rel.VarLength))
                     {
                         throw Error("VariableTypeConflict", $"Variable `{rel.Variable}` already declared as {kind}", rel.Offset);
                     }
@@ -507,7 +510,8 @@ internal sealed class SemanticChecker
             next[item.Name] = item.Expression switch
             {
                 VariableExpr v when scope.TryGetValue(v.Name, out var k) => k,
-                LiteralExpr { Value: not null } or ListExpr or MapExpr => Kind.Value,
+                LiteralExpr { Value: not null } or ListExpr => Kind.NonMapValue,
+                MapExpr => Kind.Value,
                 _ => Kind.Any,
             };
         }
@@ -841,6 +845,8 @@ internal sealed class SemanticChecker
             case FunctionExpr { LowerName: "length" } f4 when f4.Args.Count == 1 && KindOf(f4.Args[0]) is Kind.Node or Kind.Relationship:
             case PropertyExpr { Target: VariableExpr } p when KindOf(p.Target) is Kind.Path:
                 throw Error("InvalidArgumentType", "Type mismatch", e.Offset);
+            case PropertyExpr { Target: VariableExpr v } p when KindOf(p.Target) is Kind.NonMapValue:
+                throw Error("InvalidArgumentType", $"Type mismatch: `{v.Name}` is not a map, node or relationship and has no property `{p.Key}`", e.Offset, "TypeError");
         }
     }
 

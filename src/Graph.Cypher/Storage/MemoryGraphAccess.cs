@@ -24,7 +24,7 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
     public IEnumerable<long> NodesWithProperty(string label, string key, object value)
     {
         if (key == PropertyNames.Id && value is string id) return graph.TryGetNodeId(id, out var node) ? [node] : [];
-        return graph.TryFindByProperty(label, key, value, out var ids) ? ids : graph.NodeIdsByLabel(label);
+        return graph.TryFindByProperty(label, key, StoredTemporals.ToStore(value)!, out var ids) ? ids : graph.NodeIdsByLabel(label);
     }
 
     public bool KeepsKeyIndex => true;
@@ -40,10 +40,10 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
     public IReadOnlyCollection<string> LabelsOf(long node) => graph.TryGetNode(node, out var n) ? n.Labels : [];
 
     public IReadOnlyDictionary<string, object?> NodeProperties(long node) =>
-        graph.TryGetNode(node, out var n) ? n.Properties : PropertyMap.Empty;
+        graph.TryGetNode(node, out var n) ? new TypedProperties(n.Properties) : PropertyMap.Empty;
 
     public IReadOnlyDictionary<string, object?> RelationshipProperties(long relationship) =>
-        graph.TryGetRelationship(relationship, out var r) ? r.Properties : PropertyMap.Empty;
+        graph.TryGetRelationship(relationship, out var r) ? new TypedProperties(r.Properties) : PropertyMap.Empty;
 
     public IEnumerable<long> Outgoing(long node) => graph.GetRelationshipIds(node, Direction.Outgoing);
 
@@ -58,10 +58,10 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
     public IEnumerable<long> AllRelationships() => graph.AllRelationshipIds();
 
     public long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties) =>
-        Guard(() => graph.CreateNode(labels, properties.Where(p => p.Value is not null)));
+        Guard(() => graph.CreateNode(labels, StoredTemporals.ToStore(properties.Where(p => p.Value is not null))));
 
     public long CreateRelationship(long start, long end, string type, IReadOnlyDictionary<string, object?> properties) =>
-        Guard(() => graph.CreateRelationship(type, start, end, properties.Where(p => p.Value is not null)));
+        Guard(() => graph.CreateRelationship(type, start, end, StoredTemporals.ToStore(properties.Where(p => p.Value is not null))));
 
     public void SetNodeProperty(long node, string key, object? value)
     {
@@ -79,7 +79,7 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
         }
         else
         {
-            graph.SetNodeProperty(node, key, value);
+            graph.SetNodeProperty(node, key, StoredTemporals.ToStore(value)!);
         }
 
         return 0;
@@ -93,7 +93,7 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
         }
         else
         {
-            graph.SetRelationshipProperty(relationship, key, value);
+            graph.SetRelationshipProperty(relationship, key, StoredTemporals.ToStore(value)!);
         }
 
         return 0;

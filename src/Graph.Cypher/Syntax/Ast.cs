@@ -55,7 +55,12 @@ internal sealed record PatternComprehensionExpr(int Offset, PatternPart Pattern,
 internal sealed record PatternExpr(int Offset, PatternPart Pattern) : Expr(Offset);
 
 /// <summary>EXISTS { pattern WHERE … } or, when <paramref name="Subquery"/> is set, EXISTS { full query }.</summary>
-internal sealed record ExistsSubqueryExpr(int Offset, IReadOnlyList<PatternPart> Patterns, Expr? Where, Query? Subquery = null) : Expr(Offset);
+/// <summary>EXISTS { … }, or with <see cref="Counts"/> COUNT { … }: a pattern with an optional WHERE, or a whole query.</summary>
+internal sealed record ExistsSubqueryExpr(int Offset, IReadOnlyList<PatternPart> Patterns, Expr? Where, Query? Subquery = null) : Expr(Offset)
+{
+    /// <summary>COUNT { … }: the number of matches (or rows), not whether there is one.</summary>
+    public bool Counts { get; init; }
+}
 
 internal abstract record MapProjectionItem;
 

@@ -534,8 +534,9 @@ internal sealed partial class Parser
                     return new ReduceExpr(at, accumulator, initial, variable, source, body);
                 }
 
-            case "EXISTS" when PeekToken(1).IsSymbol("{"):
+            case "EXISTS" or "COUNT" when PeekToken(1).IsSymbol("{"):
                 {
+                    var counts = upper == "COUNT";
                     pos += 2;
                     var start = pos;
                     try
@@ -548,7 +549,7 @@ internal sealed partial class Parser
                         var patterns = ParsePatternList();
                         Expr? where = TryKeyword("WHERE") ? ParseExpression() : null;
                         ExpectSymbol("}");
-                        return new ExistsSubqueryExpr(at, patterns, where);
+                        return new ExistsSubqueryExpr(at, patterns, where) { Counts = counts };
                     }
                     catch (CypherException)
                     {
@@ -558,7 +559,7 @@ internal sealed partial class Parser
 
                     var subquery = ParseQuery();
                     ExpectSymbol("}");
-                    return new ExistsSubqueryExpr(at, [], null, subquery);
+                    return new ExistsSubqueryExpr(at, [], null, subquery) { Counts = counts };
                 }
         }
 

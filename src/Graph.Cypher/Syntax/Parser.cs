@@ -16,9 +16,13 @@ internal sealed partial class Parser
         NestingGuard.Check(text, tokens);
     }
 
-    public static Query Parse(string text)
+    public static Query Parse(string text) => Parse(text, out _);
+
+    /// <summary>Parses the query and names every parameter it mentions (name and offset), to check before running.</summary>
+    public static Query Parse(string text, out IReadOnlyList<(string Name, int Offset)> parameters)
     {
         var parser = new Parser(text);
+        parameters = parser.tokens.Where(t => t.Kind == TokenKind.Parameter).Select(t => (t.Text, t.Offset)).ToList();
         var query = parser.ParseQuery();
         if (parser.Current.IsSymbol(";"))
         {

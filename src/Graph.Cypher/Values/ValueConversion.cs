@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text.Json;
 using Graph.Cypher.Storage;
 
 namespace Graph.Cypher.Values;
@@ -21,6 +22,11 @@ internal static class ValueConversion
         short s => (long)s,
         byte b => (long)b,
         uint ui => (long)ui,
+        sbyte sb => (long)sb,
+        ushort us => (long)us,
+        // Each branch boxed on its own: a conditional of long and double would make both a double.
+        ulong ul => ul <= long.MaxValue ? (object)(long)ul : (double)ul,
+        JsonElement json => FromJson(json, depth),
         float f => (double)f,
         decimal m => (double)m,
         char c => c.ToString(),
@@ -33,6 +39,21 @@ internal static class ValueConversion
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime dt => dt.ToString("O", CultureInfo.InvariantCulture),
         _ => value.ToString(),
+    };
+
+    /// <summary>
+    /// A parameter still in JSON (as a web reader may hand it over): a number with no fraction or exponent is an
+    /// INTEGER, as Neo4j reads it, so <c>LIMIT $n</c> works and integers past 2^53 keep every digit.
+    /// </summary>
+    private static object? FromJson(JsonElement json, int depth) => depth > ValueSize.MaxDepth ? throw ValueSize.TooDeep() : json.ValueKind switch
+    {
+        JsonValueKind.String => json.GetString(),
+        JsonValueKind.Number => json.TryGetInt64(out var l) ? (object)l : json.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Array => json.EnumerateArray().Select(e => FromJson(e, depth + 1)).ToList(),
+        JsonValueKind.Object => json.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value, depth + 1), StringComparer.Ordinal),
+        _ => null,
     };
 
     private static bool IsRuntime(object? v) => v is null or bool or long or double or string;

@@ -15,7 +15,7 @@ internal static class PropertyRecord
     /// <summary>String values up to this length are pooled: kinds, verbs, bodies, dates, document ids.</summary>
     public const int LongestPooledValue = 48;
 
-    private const byte False = 0, True = 1, Integer = 2, Float = 3, Pooled = 4, Utf8 = 5, List = 6, Map = 7;
+    private const byte False = 0, True = 1, Integer = 2, Float = 3, Pooled = 4, Utf8 = 5, List = 6, Map = 7, Temporal = 9;
 
     /// <summary>
     /// Encodes <paramref name="map"/> and a relationship's <paramref name="relationshipKey"/> into
@@ -90,6 +90,16 @@ internal static class PropertyRecord
             case string s:
                 buffer.WriteByte(Utf8);
                 buffer.WriteUtf8(s);
+                break;
+            case TemporalProperty t:
+                // Kind, the five numbers as zigzag varints, then 1 + the zone's string index (0 for none).
+                buffer.WriteByte(Temporal);
+                buffer.WriteByte((byte)t.Kind);
+                foreach (var n in (ReadOnlySpan<long>)[t.Months, t.Days, t.Seconds, t.Nanos, t.Offset])
+                {
+                    buffer.WriteVarint((ulong)((n << 1) ^ (n >> 63)));
+                }
+                buffer.WriteVarint(t.Zone is null ? 0u : 1u + (uint)strings.IndexOf(t.Zone));
                 break;
             case IDictionary<string, object?> map:
                 buffer.WriteByte(Map);
@@ -191,8 +201,23 @@ internal static class PropertyRecord
                         map[key] = Value();
                     }
                     return map;
+                case Temporal:
+                    var kind = (TemporalKind)chunk[_position++];
+                    var months = Signed();
+                    var days = Signed();
+                    var seconds = Signed();
+                    var nanos = Signed();
+                    var offsetSeconds = (int)Signed();
+                    var zone = (int)Varint();
+                    return new TemporalProperty(kind, months, days, seconds, nanos, offsetSeconds, zone == 0 ? null : strings[zone - 1]);
                 default: return null;
             }
+        }
+
+        private long Signed()
+        {
+            var zigzag = Varint();
+            return (long)(zigzag >> 1) ^ -(long)(zigzag & 1);
         }
 
         public void SkipValue()
@@ -213,6 +238,10 @@ internal static class PropertyRecord
                 case Map:
                     var size = Varint();
                     for (ulong i = 0; i < size * 2; i++) SkipValue();
+                    break;
+                case Temporal:
+                    _position++;
+                    for (var i = 0; i < 6; i++) Varint();
                     break;
                 default: break;
             }

@@ -9,6 +9,23 @@ public sealed class PropertyRecordTests
         "Réaffirmant que la Charte des Nations Unies — 联合国宪章 — demeure le fondement de l'action collective, et rappelant ses résolutions antérieures";
 
     [Fact]
+    public void TemporalValuesReadBackExactlyBesideTheValuesAfterThem()
+    {
+        using var graph = new MemoryGraph();
+        var zoned = new TemporalProperty(TemporalKind.DateTime, 0, 739_000, 0, 45_296_000_000_123, 3600, "Europe/Stockholm");
+        var duration = new TemporalProperty(TemporalKind.Duration, -14, 3, long.MaxValue / 2, -999_999_999, 0, null);
+        var id = graph.CreateNode(["Event"], new Dictionary<string, object?>
+        {
+            ["at"] = zoned, ["dates"] = new List<object?> { duration, "after" }, ["zzz"] = 7L,
+        });
+
+        Assert.True(graph.TryGetNode(id, out var node));
+        Assert.Equal(zoned, node.Properties["at"]);
+        Assert.Equal([duration, "after"], (List<object?>)node.Properties["dates"]!);
+        Assert.Equal(7L, node.Properties["zzz"]);
+    }
+
+    [Fact]
     public void EveryValueTypeReadsBackAsItWasWritten()
     {
         using var graph = new MemoryGraph();
