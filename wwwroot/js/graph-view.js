@@ -57,7 +57,6 @@ export class GraphView extends EventTarget {
       container: this.container,
       elements,
       style: large ? [...stylesheet(), ...largeGraphStyle()] : stylesheet(),
-      wheelSensitivity: 0.3,
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
@@ -137,7 +136,8 @@ export class GraphView extends EventTarget {
   /**
    * Adds nodes and relationships (merging with what is there), in one batch.
    * @param {{ nodes: ApiNode[], relationships: ApiRelationship[] }} graph
-   * @param {{ near?: string, relayout?: boolean }} [options]
+   * @param {{ near?: string, relayout?: boolean, layout?: LayoutName }} [options] layout: the layout this view calls for
+   *   (a citation chain reads as a hierarchy); without it the current one stays
    * @returns {string[]} ids of the nodes that were new
    */
   add(graph, options = {}) {
@@ -184,7 +184,8 @@ export class GraphView extends EventTarget {
     // With no filter set nothing can be hidden: ten thousand class changes would buy nothing.
     if (this.#filtering()) this.#applyFilters();
     cy.endBatch();
-    if (options.relayout !== false && added.length > 0) this.layout();
+    if (options.layout) this.layoutName = options.layout;
+    if (options.relayout !== false && (added.length > 0 || options.layout)) this.layout();
     this.emit('change', { added });
     return added;
   }
@@ -285,17 +286,30 @@ export class GraphView extends EventTarget {
     this.layout();
   }
 
+  /**
+   * The layout the canvas gets: the chosen one, unless it would hide the graph. A hierarchy of hundreds of
+   * nodes, or of nodes that hardly cite one another, is one endless column (and dagre takes seconds on it),
+   * so such a graph gets the fast layouts instead.
+   */
+  get effectiveLayout() {
+    const visible = this.cy.elements(':visible');
+    const nodes = visible.nodes().length;
+    if (this.layoutName === 'hierarchy' && (nodes >= LARGE_GRAPH_NODES || visible.edges().length < nodes / 3)) return 'force';
+    return this.layoutName;
+  }
+
   layout() {
     const cy = this.cy;
     const visible = cy.elements(':visible');
     if (visible.nodes().length === 0) return;
+    const chosen = this.effectiveLayout;
     /** @type {any} */
     let options;
-    if (this.layoutName === 'hierarchy') {
+    if (chosen === 'hierarchy') {
       // Citations point from the newer document to the older one: ranking right-to-left puts the
       // oldest on the left, so the chain reads in time order.
       options = { name: 'dagre', rankDir: 'RL', nodeSep: 18, rankSep: 70, animate: false, fit: true, padding: 30 };
-    } else if (this.layoutName === 'timeline') {
+    } else if (chosen === 'timeline') {
       options = { name: 'preset', positions: timelinePositions(visible.nodes()), fit: true, padding: 30, animate: false };
     } else if (visible.nodes().length > 300 && visible.edges().length < visible.nodes().length / 3) {
       // Mostly unconnected nodes (a query's bare rows): a force layout has nothing to pull on; a grid reads better.
