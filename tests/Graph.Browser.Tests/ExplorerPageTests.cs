@@ -165,6 +165,31 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheWholeSeriesShowsEachOperativeParagraphAcrossEveryResolution()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("[role='tab'][data-tab='evolution']");
+        await _page.ClickAsync("#drawer-full");
+        await _page.FillAsync("#series-input", "A/RES/77/13");
+        await _page.ClickAsync("#series-history-button");
+        var history = _page.Locator("#series-history table.history");
+        await history.WaitForAsync();
+        // One column per resolution whose text is in the graph, oldest first: 71/12 before 77/13.
+        var columns = (await history.Locator("thead th button").AllTextContentsAsync()).ToList();
+        Assert.True(columns.Count >= 2, string.Join(", ", columns));
+        Assert.True(columns.IndexOf("A/RES/71/12") >= 0 && columns.IndexOf("A/RES/71/12") < columns.IndexOf("A/RES/77/13"), string.Join(", ", columns));
+        // Operative paragraph 2 was reworded from 71/12 to 77/13 ("illegal" became "irregular"); its row says so.
+        var reworded = history.Locator("td.history-cell[data-change='reworded'][data-paragraph='A/RES/77/13#op2']");
+        await Assertions.Expect(reworded.Locator("ins")).ToContainTextAsync(["irregular"]);
+        await Assertions.Expect(reworded.Locator("del")).ToContainTextAsync(["illegal"]);
+        await reworded.ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync("12-series-history");
+        var row = history.Locator("tr", new() { Has = _page.Locator("td[data-paragraph='A/RES/77/13#op2']") });
+        await Assertions.Expect(row.Locator("td[data-paragraph='A/RES/71/12#op2']")).ToHaveCountAsync(1);
+        AssertNoPageProblems();
+    }
+
+    [Fact]
     public async Task ACypherQueryShowsRowsAndAGraphInItsOwnViewAndLeavesTheCanvasAlone()
     {
         SkipWithoutBrowser();

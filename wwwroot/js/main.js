@@ -14,6 +14,7 @@ import { CypherResults } from './cypher-results.js';
 import { QueryStore } from './query-store.js';
 import { PanelLayout, keyboardShortcuts } from './drawers.js';
 import { EvolutionPanel } from './evolution.js';
+import { SeriesHistory } from './series-history.js';
 import * as exporter from './export.js';
 import * as urlState from './url-state.js';
 import { UploadPanel } from './upload.js';
@@ -378,7 +379,17 @@ results.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ 
 results.addEventListener('select', (event) => showSelection(/** @type {CustomEvent} */ (event).detail));
 cypher.addEventListener('ran', () => saveState());
 evolution.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
-evolution.addEventListener('compared', () => { clearError(); saveState(); });
+const seriesHistory = new SeriesHistory(byId('series-history'), showError);
+// The whole series and the side-by-side comparison share the panel: showing one hides the other.
+byId('series-history-button').addEventListener('click', async () => {
+  byId('evolution-diff').hidden = true;
+  byId('evolution-legend').hidden = true;
+  await seriesHistory.show(field('series-input').value.trim() || field('evolution-to').value.trim());
+  saveState();
+});
+seriesHistory.addEventListener('shown', () => clearError());
+seriesHistory.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
+evolution.addEventListener('compared', () => { seriesHistory.hide(); byId('evolution-diff').hidden = false; clearError(); saveState(); });
 evolution.addEventListener('series', () => { clearError(); saveState(); });
 byId('evolution-changed-only').addEventListener('change', () => saveState());
 
@@ -462,4 +473,4 @@ api.overview()
   .catch(showError);
 restore();
 // For tests and the curious: the explorer's parts, from the browser console.
-Object.assign(window, { explorer: { view, cypher, results, evolution, panels, openDrawer } });
+Object.assign(window, { explorer: { view, cypher, results, evolution, seriesHistory, panels, openDrawer } });
