@@ -93,6 +93,8 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await TapAsync("window.explorer.view.cy.edges('[type = \"CITES\"][target = \"A/RES/64/256\"]').first()");
         await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("CITES");
         await Assertions.Expect(_page.Locator("#details .source-text")).ToContainTextAsync("64/256");
+        // The seeds are Markdown: the source paragraph reads as words, without the emphasis marks around its verb.
+        Assert.DoesNotContain("*", await _page.Locator("#details .source-text").InnerTextAsync());
 
         // Unticking a kind in the legend hides those nodes; ticking it again shows them.
         var resolutions = _page.Locator("#kind-filters label", new() { HasText = "Resolution" }).Locator("input");
@@ -161,6 +163,50 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await Assertions.Expect(earlier.Locator("del")).ToContainTextAsync(["illegal"]);
         await later.ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync("05-evolution");
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task TheTimelineHasAYearAxisAndCaptionsReadableAtItsFittedZoom()
+    {
+        SkipWithoutBrowser();
+        await _page.FillAsync("#search-input", "77/13");
+        await _page.Locator("#search-results li[data-id='A/RES/77/13']").ClickAsync();
+        await _page.Locator("#details button[data-action='cites']").ClickAsync();
+        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
+        await _page.SelectOptionAsync("#layout-select", "timeline");
+        var labels = _page.Locator("#cy .timeline-axis span");
+        await Assertions.Expect(labels.First).ToBeVisibleAsync();
+        var years = (await labels.AllTextContentsAsync()).Where(t => t != "undated").Select(int.Parse).ToList();
+        Assert.True(years.Count >= 2, string.Join(", ", years));
+        Assert.Equal(years.Order(), years);
+        // Each label stands over its column: 77/13 (2022) lies under the label 2022, right of 64/256's year.
+        var under = await _page.EvaluateAsync<double[]>("""
+            () => {
+              const cy = window.explorer.view.cy;
+              const label = [...document.querySelectorAll('#cy .timeline-axis span')].find(s => s.textContent === '2022');
+              return [label ? parseFloat(label.style.left) : -1, cy.getElementById('A/RES/77/13').renderedPosition('x')];
+            }
+            """);
+        Assert.True(Math.Abs(under[0] - under[1]) < 2, $"label 2022 at x={under[0]}, A/RES/77/13 at x={under[1]}");
+        var smallest = await _page.EvaluateAsync<double>("() => { const cy = window.explorer.view.cy; return Math.min(...cy.nodes().map(n => parseFloat(n.style('font-size')) * cy.zoom())); }");
+        Assert.True(smallest >= 7, $"the smallest caption is drawn {smallest:F1} px high, too small to be drawn at all");
+        await ScreenshotAsync("13-timeline-axis");
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task TheMostCitedDocumentsAreAStartingView()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("#most-cited-button");
+        await _page.WaitForFunctionAsync("() => window.explorer.view.cy.nodes().length >= 10");
+        await Assertions.Expect(_page.Locator("#status")).ToContainTextAsync("most cited documents");
+        // Sized by how often they are cited: the most cited is drawn largest.
+        var sizes = await _page.EvaluateAsync<double[]>("() => window.explorer.view.cy.nodes().map(n => n.data('weight'))");
+        Assert.Equal(20, sizes.Max());
+        Assert.True(await _page.Locator("#empty-state").IsHiddenAsync());
+        await ScreenshotAsync("14-most-cited");
         AssertNoPageProblems();
     }
 

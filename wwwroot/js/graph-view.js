@@ -93,6 +93,7 @@ export class GraphView extends EventTarget {
     });
     cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+    cy.on('viewport', () => this.#drawAxis());
     this.mode = mode;
     return cy;
   }
@@ -250,6 +251,7 @@ export class GraphView extends EventTarget {
 
   clear() {
     this.cy.elements().remove();
+    this.#drawAxis();
     this.emit('change', { cleared: true });
   }
 
@@ -316,6 +318,8 @@ export class GraphView extends EventTarget {
     const visible = this.#visible();
     if (visible.nodes().length === 0) return;
     const chosen = this.effectiveLayout;
+    /** @type {{ year: number | null, x: number }[]} the timeline's columns, drawn as an axis while it is the layout */
+    this.axisYears = [];
     /** @type {any} */
     let options;
     if (chosen === 'hierarchy') {
@@ -323,7 +327,9 @@ export class GraphView extends EventTarget {
       // oldest on the left, so the chain reads in time order.
       options = { name: 'dagre', rankDir: 'RL', nodeSep: 18, rankSep: 70, animate: false, fit: true, padding: 30 };
     } else if (chosen === 'timeline') {
-      options = { name: 'preset', positions: timelinePositions(visible.nodes()), fit: true, padding: 30, animate: false };
+      const timeline = timelinePositions(visible.nodes());
+      this.axisYears = timeline.columns;
+      options = { name: 'preset', positions: timeline.positions, fit: true, padding: 40, animate: false };
     } else if (visible.nodes().length > 300 && visible.edges().length < visible.nodes().length / 3) {
       // Mostly unconnected nodes (a query's bare rows): a force layout has nothing to pull on; a grid reads better.
       this.#placeInGrid(visible.nodes());
@@ -337,7 +343,7 @@ export class GraphView extends EventTarget {
     }
     const layout = visible.layout(options);
     // A handful of nodes would otherwise be fitted at the maximum zoom, with huge labels.
-    layout.one('layoutstop', () => this.#clampZoom());
+    layout.one('layoutstop', () => { this.#clampZoom(); this.#sizeTimelineCaptions(); this.#drawAxis(); });
     layout.run();
   }
 
@@ -354,6 +360,48 @@ export class GraphView extends EventTarget {
     const padding = 30 + GRID_CELL / 2;
     const zoom = Math.max(cy.minZoom(), Math.min(1.4, (cy.width() - 2 * padding) / Math.max(1, width), (cy.height() - 2 * padding) / Math.max(1, height)));
     cy.viewport({ zoom, pan: { x: (cy.width() - width * zoom) / 2, y: (cy.height() - height * zoom) / 2 } });
+  }
+
+  /**
+   * The timeline's year axis: one label per column above the canvas, kept under its column as the view pans and
+   * zooms (an overlay rather than nodes, so exports, filters and counts never see it).
+   */
+  #drawAxis() {
+    let axis = /** @type {HTMLElement | null} */ (this.container.querySelector(':scope > .timeline-axis'));
+    // Cheap tests only: this runs on every step of a pan or zoom.
+    const years = this.layoutName === 'timeline' && this.axisYears && this.axisYears.length > 0 && !this.isEmpty ? this.axisYears : [];
+    if (years.length === 0) { axis?.remove(); return; }
+    if (!axis) {
+      axis = document.createElement('div');
+      axis.className = 'timeline-axis';
+      axis.setAttribute('aria-hidden', 'true');
+      this.container.append(axis);
+    }
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    // Every year when there is room, otherwise every second, fifth or tenth column.
+    const step = [1, 2, 5, 10, 20].find((s) => s * 180 * zoom >= 44) ?? 50;
+    axis.replaceChildren(...years.filter((_, i) => i % step === 0).map(({ year, x }) => {
+      const label = document.createElement('span');
+      label.textContent = year === null ? 'undated' : String(year);
+      label.style.left = `${Math.round(x * zoom + pan.x)}px`;
+      return label;
+    }));
+  }
+
+  /**
+   * Captions that stay readable when the timeline is fitted far out: sized to about 8 screen pixels, however far
+   * out the view is fitted (a caption under 7 px is not drawn at all).
+   */
+  #sizeTimelineCaptions() {
+    const nodes = this.cy.nodes();
+    if (this.layoutName !== 'timeline' || this.mode !== 'normal') {
+      if (this.timelineCaptions) nodes.removeStyle('font-size min-zoomed-font-size');
+      this.timelineCaptions = false;
+      return;
+    }
+    this.timelineCaptions = true;
+    nodes.style({ 'font-size': Math.round(Math.min(26, Math.max(10, 8 / this.cy.zoom()))), 'min-zoomed-font-size': 0 });
   }
 
   #clampZoom() {
@@ -521,6 +569,12 @@ function yearOf(date) {
   return typeof date === 'string' && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
 }
 
+/** The column of documents without a year, after every dated one. */
+const UNDATED = 9999;
+
+/** Model pixels between the timeline's year columns: room for a caption at the sizes the timeline draws them. */
+const TIMELINE_COLUMN = 180;
+
 /**
  * Places nodes in columns by year (oldest left); nodes without a year go in a last column.
  * @param {any} nodes
@@ -529,7 +583,7 @@ function timelinePositions(nodes) {
   /** @type {Map<number, any[]>} */
   const columns = new Map();
   nodes.forEach((/** @type {any} */ node) => {
-    const year = node.data('year') ?? 9999;
+    const year = node.data('year') ?? UNDATED;
     if (!columns.has(year)) columns.set(year, []);
     columns.get(year)?.push(node);
   });
@@ -539,8 +593,8 @@ function timelinePositions(nodes) {
   years.forEach((year, column) => {
     const members = (columns.get(year) ?? []).sort((/** @type {any} */ a, /** @type {any} */ b) => a.id().localeCompare(b.id()));
     members.forEach((node, row) => {
-      positions[node.id()] = { x: column * 150, y: (row - (members.length - 1) / 2) * 60 };
+      positions[node.id()] = { x: column * TIMELINE_COLUMN, y: (row - (members.length - 1) / 2) * 60 };
     });
   });
-  return positions;
+  return { positions, columns: years.map((year, column) => ({ year: year === UNDATED ? null : year, x: column * TIMELINE_COLUMN })) };
 }

@@ -15,6 +15,7 @@ import { QueryStore } from './query-store.js';
 import { PanelLayout, keyboardShortcuts } from './drawers.js';
 import { EvolutionPanel } from './evolution.js';
 import { SeriesHistory } from './series-history.js';
+import { mostCited } from './most-cited.js';
 import * as exporter from './export.js';
 import * as urlState from './url-state.js';
 import { UploadPanel } from './upload.js';
@@ -187,6 +188,19 @@ details.addEventListener('action', async (event) => {
 });
 
 filters.addEventListener('change', (event) => { view.setFilters(/** @type {CustomEvent} */ (event).detail); saveState(); });
+
+byId('most-cited-button').addEventListener('click', async () => {
+  try {
+    say('Finding the most cited documents…');
+    const graph = await mostCited(40);
+    clearError();
+    view.add(graph, { layout: 'force' });
+    field('layout-select').value = view.layoutName;
+    say(`The ${graph.nodes.length} most cited documents, sized by how often they are cited, with the citations among them. Click one to read it.`);
+  } catch (error) {
+    showError(error);
+  }
+});
 
 // ---- citation chains and paths ------------------------------------------------------------------
 
