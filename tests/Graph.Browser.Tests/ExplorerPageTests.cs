@@ -207,6 +207,21 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         Assert.Equal(20, sizes.Max());
         Assert.True(await _page.Locator("#empty-state").IsHiddenAsync());
         await ScreenshotAsync("14-most-cited");
+
+        // Grouped by body, then by decade: one named group per value, together holding every node once.
+        var nodes = await _page.EvaluateAsync<int>("() => window.explorer.view.cy.nodes().length");
+        foreach (var grouping in new[] { "body", "decade" })
+        {
+            await _page.SelectOptionAsync("#layout-select", grouping);
+            var groups = _page.Locator("#cy .group-labels span");
+            await Assertions.Expect(groups.First).ToBeVisibleAsync();
+            var names = await groups.AllTextContentsAsync();
+            var counts = names.Select(n => int.Parse(n[(n.LastIndexOf('(') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(nodes, counts.Sum());
+            if (grouping == "body") Assert.Contains(names, n => n.StartsWith("General Assembly (", StringComparison.Ordinal));
+            else Assert.All(names, n => Assert.Matches(@"^(\d{4}s|undated) \(\d+\)$", n));
+            await ScreenshotAsync("15-grouped-by-" + grouping);
+        }
         AssertNoPageProblems();
     }
 
@@ -400,6 +415,18 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await _page.ClickAsync("#cypher-run");
         await _page.WaitForFunctionAsync("() => window.explorer.results.graphView?.cy.nodes().length >= 2001", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
         Assert.Equal("webgl", await _page.EvaluateAsync<string>("() => window.explorer.results.graphView.rendererName"));
+        // Level of detail: fitted far out, no caption but the hubs'; zoomed in on a few hundred nodes, each has one.
+        await _page.WaitForTimeoutAsync(300);
+        Assert.Equal(0, await _page.EvaluateAsync<int>("() => window.explorer.results.graphView.cy.nodes('.near').length"));
+        await _page.EvaluateAsync("""
+            () => {
+              const cy = window.explorer.results.graphView.cy;
+              cy.zoom({ level: 1.2, position: cy.nodes()[0].position() });
+            }
+            """);
+        await _page.WaitForFunctionAsync("() => window.explorer.results.graphView.cy.nodes('.near').length > 0");
+        var near = await _page.EvaluateAsync<int>("() => window.explorer.results.graphView.cy.nodes('.near').length");
+        Assert.InRange(near, 1, 250);
         await _page.WaitForTimeoutAsync(1500);
         await ScreenshotAsync("11-webgl");
         AssertNoPageProblems();

@@ -148,6 +148,8 @@ export function largeGraphStyle() {
       style: { label: 'data(caption)', 'font-size': 11, 'font-weight': 'bold', 'text-max-width': '2000px', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'min-zoomed-font-size': 0, 'z-index': 5 },
     },
     { selector: 'node:selected, node.path, node.focus', style: { label: 'data(caption)', 'text-background-opacity': 0.85, 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    // Zoomed in to a few hundred nodes, every node in view is captioned (see GraphView's level of detail).
+    { selector: 'node.near', style: { label: 'data(caption)', 'font-size': 10, 'text-background-opacity': 0.7, 'min-zoomed-font-size': 6 } },
     // Faint edges let the clusters show through the thousands of lines between them.
     { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, 'target-arrow-shape': 'none', opacity: 0.45 } },
     { selector: 'edge[type = "SUCCEEDS"]', style: { width: 2 } },

@@ -24,11 +24,14 @@ export const LARGE_GRAPH_NODES = 400;
 /** How many of the best-connected nodes keep their caption in a large graph, so a person can find their way. */
 const LABELLED_HUBS = 40;
 
+/** In a large graph, once a person zooms in until at most this many nodes are in view, they all get their captions. */
+const LABELLED_IN_VIEW = 250;
+
 /**
  * @typedef {import('./api.js').ApiNode} ApiNode
  * @typedef {import('./api.js').ApiRelationship} ApiRelationship
  * @typedef {{ hiddenKinds: Set<string>, hiddenTypes: Set<string>, hiddenBodies: Set<string>, years: [number, number] | null }} Filters
- * @typedef {'force' | 'hierarchy' | 'timeline'} LayoutName
+ * @typedef {'force' | 'hierarchy' | 'timeline' | 'body' | 'decade'} LayoutName
  */
 
 export class GraphView extends EventTarget {
@@ -44,6 +47,8 @@ export class GraphView extends EventTarget {
     this.mode = 'normal';
     /** @type {string | null} the node clicked last, so that a second click expands it */
     this.lastTapped = null;
+    /** @type {number | undefined} the pending level-of-detail pass */
+    this.labelTimer = undefined;
     this.cy = this.#create([], 'normal');
   }
 
@@ -93,7 +98,7 @@ export class GraphView extends EventTarget {
     });
     cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
-    cy.on('viewport', () => this.#drawAxis());
+    cy.on('viewport', () => { this.#drawAxis(); this.#drawGroupLabels(); this.#labelInViewSoon(); });
     this.mode = mode;
     return cy;
   }
@@ -196,6 +201,37 @@ export class GraphView extends EventTarget {
     return added;
   }
 
+  /**
+   * Level of detail for a large graph: far out only the hubs have captions; zoomed in to a few hundred nodes, every
+   * node in view has one. Run once the hand stops (the viewport event fires on every step of a pan).
+   */
+  #labelInViewSoon() {
+    if (this.mode === 'normal') return;
+    clearTimeout(this.labelTimer);
+    this.labelTimer = window.setTimeout(() => this.#labelInView(), 120);
+  }
+
+  #labelInView() {
+    const cy = this.cy;
+    if (this.mode === 'normal' || cy.destroyed()) return;
+    const { x1, x2, y1, y2 } = cy.extent();
+    /** @type {any[]} */
+    const inView = [];
+    let tooMany = false;
+    cy.nodes().forEach((/** @type {any} */ node) => {
+      if (tooMany) return;
+      const { x, y } = node.position();
+      if (x >= x1 && x <= x2 && y >= y1 && y <= y2) {
+        inView.push(node);
+        tooMany = inView.length > LABELLED_IN_VIEW;
+      }
+    });
+    cy.batch(() => {
+      cy.nodes('.near').removeClass('near');
+      if (!tooMany) for (const node of inView) node.addClass('near');
+    });
+  }
+
   /** Marks the best-connected nodes, whose captions stay on in a large graph. */
   #markHubs() {
     const nodes = this.cy.nodes();
@@ -252,6 +288,7 @@ export class GraphView extends EventTarget {
   clear() {
     this.cy.elements().remove();
     this.#drawAxis();
+    this.#drawGroupLabels();
     this.emit('change', { cleared: true });
   }
 
@@ -320,12 +357,19 @@ export class GraphView extends EventTarget {
     const chosen = this.effectiveLayout;
     /** @type {{ year: number | null, x: number }[]} the timeline's columns, drawn as an axis while it is the layout */
     this.axisYears = [];
+    /** @type {{ text: string, x: number, y: number }[]} the groups' names, over each group, while grouping is the layout */
+    this.groupLabels = [];
     /** @type {any} */
     let options;
     if (chosen === 'hierarchy') {
       // Citations point from the newer document to the older one: ranking right-to-left puts the
       // oldest on the left, so the chain reads in time order.
       options = { name: 'dagre', rankDir: 'RL', nodeSep: 18, rankSep: 70, animate: false, fit: true, padding: 30 };
+    } else if (chosen === 'body' || chosen === 'decade') {
+      const groups = groupPositions(visible.nodes(), chosen === 'body' ? bodyOf : decadeOf, cy.width() / Math.max(1, cy.height()));
+      this.groupLabels = groups.labels;
+      // Room above the top row for its groups' names.
+      options = { name: 'preset', positions: groups.positions, fit: true, padding: 64, animate: false };
     } else if (chosen === 'timeline') {
       const timeline = timelinePositions(visible.nodes());
       this.axisYears = timeline.columns;
@@ -343,7 +387,7 @@ export class GraphView extends EventTarget {
     }
     const layout = visible.layout(options);
     // A handful of nodes would otherwise be fitted at the maximum zoom, with huge labels.
-    layout.one('layoutstop', () => { this.#clampZoom(); this.#sizeTimelineCaptions(); this.#drawAxis(); });
+    layout.one('layoutstop', () => { this.#clampZoom(); this.#sizeTimelineCaptions(); this.#drawAxis(); this.#drawGroupLabels(); });
     layout.run();
   }
 
@@ -385,6 +429,28 @@ export class GraphView extends EventTarget {
       const label = document.createElement('span');
       label.textContent = year === null ? 'undated' : String(year);
       label.style.left = `${Math.round(x * zoom + pan.x)}px`;
+      return label;
+    }));
+  }
+
+  /** The name of each group over it, while the nodes are grouped by body or decade (an overlay, as the year axis). */
+  #drawGroupLabels() {
+    let overlay = /** @type {HTMLElement | null} */ (this.container.querySelector(':scope > .group-labels'));
+    const grouped = (this.layoutName === 'body' || this.layoutName === 'decade') && this.groupLabels && this.groupLabels.length > 0 && !this.isEmpty;
+    if (!grouped) { overlay?.remove(); return; }
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.className = 'group-labels';
+      overlay.setAttribute('aria-hidden', 'true');
+      this.container.append(overlay);
+    }
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    overlay.replaceChildren(...(this.groupLabels ?? []).map(({ text, x, y }) => {
+      const label = document.createElement('span');
+      label.textContent = text;
+      label.style.left = `${Math.round(x * zoom + pan.x)}px`;
+      label.style.top = `${Math.round(y * zoom + pan.y)}px`;
       return label;
     }));
   }
@@ -567,6 +633,61 @@ function gridPositions(nodes, aspect) {
 /** @param {unknown} date */
 function yearOf(date) {
   return typeof date === 'string' && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
+}
+
+/** @param {any} node */
+function bodyOf(node) {
+  return String(node.data('body') ?? (node.data('kind') === 'Paragraph' || node.data('kind') === 'Footnote' ? 'Paragraphs' : node.data('kind') ?? 'Other'));
+}
+
+/** @param {any} node */
+function decadeOf(node) {
+  const year = node.data('year');
+  return typeof year === 'number' ? `${Math.floor(year / 10) * 10}s` : 'undated';
+}
+
+/**
+ * Nodes in groups (a body, a decade), each group a disc of its members, the most cited in the middle (a sunflower:
+ * the i-th node at radius √i, turned by the golden angle), the groups in rows in their names' order.
+ * @param {any} nodes @param {(node: any) => string} keyOf @param {number} aspect the canvas's width over its height
+ */
+function groupPositions(nodes, keyOf, aspect) {
+  const SPACING = 34;
+  /** @type {Map<string, any[]>} */
+  const groups = new Map();
+  nodes.forEach((/** @type {any} */ node) => {
+    const key = keyOf(node);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)?.push(node);
+  });
+  const keys = [...groups.keys()].sort((a, b) => (a === 'undated') !== (b === 'undated') ? (a === 'undated' ? 1 : -1) : a.localeCompare(b));
+  const radius = (/** @type {number} */ n) => SPACING * Math.sqrt(n) + SPACING;
+  const perRow = Math.max(1, Math.round(Math.sqrt(keys.length * aspect)));
+  /** @type {Record<string, {x: number, y: number}>} */
+  const positions = {};
+  /** @type {{ text: string, x: number, y: number }[]} */
+  const labels = [];
+  let y = 0;
+  for (let row = 0; row * perRow < keys.length; row++) {
+    const rowKeys = keys.slice(row * perRow, (row + 1) * perRow);
+    const rowRadius = Math.max(...rowKeys.map((k) => radius(groups.get(k)?.length ?? 0)));
+    let x = 0;
+    for (const key of rowKeys) {
+      const members = (groups.get(key) ?? []).sort((/** @type {any} */ a, /** @type {any} */ b) => (b.data('weight') ?? 0) - (a.data('weight') ?? 0) || (a.id() < b.id() ? -1 : 1));
+      const r = radius(members.length);
+      const cx = x + r;
+      const cy = y + rowRadius;
+      members.forEach((node, i) => {
+        const distance = SPACING * Math.sqrt(i);
+        const angle = i * 2.399963;
+        positions[node.id()] = { x: cx + distance * Math.cos(angle), y: cy + distance * Math.sin(angle) };
+      });
+      labels.push({ text: `${key} (${members.length})`, x: cx, y: cy - r });
+      x += 2 * r + SPACING * 2;
+    }
+    y += 2 * rowRadius + SPACING * 3;
+  }
+  return { positions, labels };
 }
 
 /** The column of documents without a year, after every dated one. */
