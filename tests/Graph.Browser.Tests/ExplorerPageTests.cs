@@ -93,6 +93,8 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await TapAsync("window.explorer.view.cy.edges('[type = \"CITES\"][target = \"A/RES/64/256\"]').first()");
         await Assertions.Expect(_page.Locator("#details h2")).ToHaveTextAsync("CITES");
         await Assertions.Expect(_page.Locator("#details .source-text")).ToContainTextAsync("64/256");
+        // The seeds are Markdown: the source paragraph reads as words, without the emphasis marks around its verb.
+        Assert.DoesNotContain("*", await _page.Locator("#details .source-text").InnerTextAsync());
 
         // Unticking a kind in the legend hides those nodes; ticking it again shows them.
         var resolutions = _page.Locator("#kind-filters label", new() { HasText = "Resolution" }).Locator("input");
@@ -104,19 +106,45 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PathFinderHighlightsAPathFrom77_13ToSecurityCouncilResolution1631()
+    public async Task PathFinderFollowsCitationsByDefaultAndKeepsTheNodesTheirSize()
     {
         SkipWithoutBrowser();
         await _page.FillAsync("#path-from", "A/RES/77/13");
         await _page.FillAsync("#path-to", "S/RES/1631 (2005)");
         await _page.ClickAsync("#path-button");
-        await Assertions.Expect(_page.Locator("#path-result")).ToContainTextAsync("S/RES/1631 (2005)");
+        await Assertions.Expect(_page.Locator("#path-result li").First).ToContainTextAsync("S/RES/1631 (2005)");
         Assert.True(await OnCanvasAsync("S/RES/1631 (2005)"));
         var highlighted = await _page.EvaluateAsync<string[]>("() => window.explorer.view.cy.nodes('.path').map(n => n.id())");
         Assert.Contains("A/RES/77/13", highlighted);
         Assert.Contains("S/RES/1631 (2005)", highlighted);
-        Assert.True(await _page.EvaluateAsync<int>("() => window.explorer.view.cy.edges('.path').length") >= 1);
+        // By default only citations are followed, each step citing the next.
+        var types = await _page.EvaluateAsync<string[]>("() => window.explorer.view.cy.edges('.path').map(e => e.data('type'))");
+        Assert.NotEmpty(types);
+        Assert.All(types, t => Assert.Equal("CITES", t));
+        // The highlight marks the border; it must not shrink nodes to slivers (a width of 4 px once did).
+        var sizes = await _page.EvaluateAsync<double[]>("() => window.explorer.view.cy.nodes('.path').map(n => Math.min(n.width(), n.height()))");
+        Assert.All(sizes, size => Assert.True(size >= 14, $"a node on the path is {size} px across"));
         await ScreenshotAsync("04-path");
+
+        // Any relationship, either way, three paths: 77/13 reaches the United Nations through several of its paragraphs.
+        await _page.FillAsync("#path-to", "org:united-nations");
+        await _page.CheckAsync("#path-types input[data-all]");
+        Assert.False(await _page.Locator("#path-types input[value='CITES']").IsCheckedAsync());
+        await _page.SelectOptionAsync("#path-direction", "both");
+        await _page.FillAsync("#path-count", "3");
+        await _page.ClickAsync("#path-button");
+        await Assertions.Expect(_page.Locator("#path-result li[data-path]")).ToHaveCountAsync(3);
+        var texts = await _page.Locator("#path-result li[data-path]").AllTextContentsAsync();
+        Assert.Equal(3, texts.Distinct().Count());
+        // Choosing one path highlights it alone: its three nodes and two relationships.
+        await _page.Locator("#path-result li[data-path='1']").ClickAsync();
+        var second = await _page.EvaluateAsync<string[]>("() => window.explorer.view.cy.elements('.path').map(e => e.id())");
+        Assert.Equal(5, second.Length);
+        Assert.Contains("A/RES/77/13", second);
+        Assert.Contains("org:united-nations", second);
+        var nodes = await _page.EvaluateAsync<string[]>("() => window.explorer.view.cy.nodes('.path').map(e => e.id())");
+        Assert.Single(nodes, id => id.StartsWith("A/RES/77/13#", StringComparison.Ordinal));
+        await ScreenshotAsync("04-path-one-of-three");
         AssertNoPageProblems();
     }
 
@@ -139,9 +167,97 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ACypherQueryShowsRowsAndAGraph()
+    public async Task TheTimelineHasAYearAxisAndCaptionsReadableAtItsFittedZoom()
     {
         SkipWithoutBrowser();
+        await _page.FillAsync("#search-input", "77/13");
+        await _page.Locator("#search-results li[data-id='A/RES/77/13']").ClickAsync();
+        await _page.Locator("#details button[data-action='cites']").ClickAsync();
+        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
+        await _page.SelectOptionAsync("#layout-select", "timeline");
+        var labels = _page.Locator("#cy .timeline-axis span");
+        await Assertions.Expect(labels.First).ToBeVisibleAsync();
+        var years = (await labels.AllTextContentsAsync()).Where(t => t != "undated").Select(int.Parse).ToList();
+        Assert.True(years.Count >= 2, string.Join(", ", years));
+        Assert.Equal(years.Order(), years);
+        // Each label stands over its column: 77/13 (2022) lies under the label 2022, right of 64/256's year.
+        var under = await _page.EvaluateAsync<double[]>("""
+            () => {
+              const cy = window.explorer.view.cy;
+              const label = [...document.querySelectorAll('#cy .timeline-axis span')].find(s => s.textContent === '2022');
+              return [label ? parseFloat(label.style.left) : -1, cy.getElementById('A/RES/77/13').renderedPosition('x')];
+            }
+            """);
+        Assert.True(Math.Abs(under[0] - under[1]) < 2, $"label 2022 at x={under[0]}, A/RES/77/13 at x={under[1]}");
+        var smallest = await _page.EvaluateAsync<double>("() => { const cy = window.explorer.view.cy; return Math.min(...cy.nodes().map(n => parseFloat(n.style('font-size')) * cy.zoom())); }");
+        Assert.True(smallest >= 7, $"the smallest caption is drawn {smallest:F1} px high, too small to be drawn at all");
+        await ScreenshotAsync("13-timeline-axis");
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task TheMostCitedDocumentsAreAStartingView()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("#most-cited-button");
+        await _page.WaitForFunctionAsync("() => window.explorer.view.cy.nodes().length >= 10");
+        await Assertions.Expect(_page.Locator("#status")).ToContainTextAsync("most cited documents");
+        // Sized by how often they are cited: the most cited is drawn largest.
+        var sizes = await _page.EvaluateAsync<double[]>("() => window.explorer.view.cy.nodes().map(n => n.data('weight'))");
+        Assert.Equal(20, sizes.Max());
+        Assert.True(await _page.Locator("#empty-state").IsHiddenAsync());
+        await ScreenshotAsync("14-most-cited");
+
+        // Grouped by body, then by decade: one named group per value, together holding every node once.
+        var nodes = await _page.EvaluateAsync<int>("() => window.explorer.view.cy.nodes().length");
+        foreach (var grouping in new[] { "body", "decade" })
+        {
+            await _page.SelectOptionAsync("#layout-select", grouping);
+            var groups = _page.Locator("#cy .group-labels span");
+            await Assertions.Expect(groups.First).ToBeVisibleAsync();
+            var names = await groups.AllTextContentsAsync();
+            var counts = names.Select(n => int.Parse(n[(n.LastIndexOf('(') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(nodes, counts.Sum());
+            if (grouping == "body") Assert.Contains(names, n => n.StartsWith("General Assembly (", StringComparison.Ordinal));
+            else Assert.All(names, n => Assert.Matches(@"^(\d{4}s|undated) \(\d+\)$", n));
+            await ScreenshotAsync("15-grouped-by-" + grouping);
+        }
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task TheWholeSeriesShowsEachOperativeParagraphAcrossEveryResolution()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("[role='tab'][data-tab='evolution']");
+        await _page.ClickAsync("#drawer-full");
+        await _page.FillAsync("#series-input", "A/RES/77/13");
+        await _page.ClickAsync("#series-history-button");
+        var history = _page.Locator("#series-history table.history");
+        await history.WaitForAsync();
+        // One column per resolution whose text is in the graph, oldest first: 71/12 before 77/13.
+        var columns = (await history.Locator("thead th button").AllTextContentsAsync()).ToList();
+        Assert.True(columns.Count >= 2, string.Join(", ", columns));
+        Assert.True(columns.IndexOf("A/RES/71/12") >= 0 && columns.IndexOf("A/RES/71/12") < columns.IndexOf("A/RES/77/13"), string.Join(", ", columns));
+        // Operative paragraph 2 was reworded from 71/12 to 77/13 ("illegal" became "irregular"); its row says so.
+        var reworded = history.Locator("td.history-cell[data-change='reworded'][data-paragraph='A/RES/77/13#op2']");
+        await Assertions.Expect(reworded.Locator("ins")).ToContainTextAsync(["irregular"]);
+        await Assertions.Expect(reworded.Locator("del")).ToContainTextAsync(["illegal"]);
+        await reworded.ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync("12-series-history");
+        var row = history.Locator("tr", new() { Has = _page.Locator("td[data-paragraph='A/RES/77/13#op2']") });
+        await Assertions.Expect(row.Locator("td[data-paragraph='A/RES/71/12#op2']")).ToHaveCountAsync(1);
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task ACypherQueryShowsRowsAndAGraphInItsOwnViewAndLeavesTheCanvasAlone()
+    {
+        SkipWithoutBrowser();
+        await _page.FillAsync("#search-input", "71/12");
+        await _page.Locator("#search-results li[data-id='A/RES/71/12']").ClickAsync();
+        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/71/12')");
+
         await _page.ClickAsync("[role='tab'][data-tab='cypher']");
         await _page.FillAsync("#cypher-input", "MATCH (d:Document {id: $id})-[c:CITES]->(x:Document)\nRETURN d, c, x, x.title AS title ORDER BY x.id");
         await _page.FillAsync("#cypher-params", """{"id": "A/RES/77/13"}""");
@@ -149,10 +265,67 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
 
         await _page.WaitForFunctionAsync("() => document.querySelector('#cypher-summary').textContent.includes('rows') || !document.querySelector('#cypher-error').hidden");
         Assert.True(await _page.Locator("#cypher-error").IsHiddenAsync(), await _page.Locator("#cypher-error").TextContentAsync());
+        // A result with nodes opens as a graph, in the results' own view.
+        await Assertions.Expect(_page.Locator(".result-tabs [data-view='graph']")).ToHaveAttributeAsync("aria-selected", "true");
+        await _page.WaitForFunctionAsync("() => window.explorer.results.graphView && window.explorer.results.graphView.has('A/RES/64/256')");
+        // The canvas keeps what was on it, and gets nothing of the result until asked.
+        Assert.True(await OnCanvasAsync("A/RES/71/12"));
+        Assert.False(await OnCanvasAsync("A/RES/64/256"));
+        await ScreenshotAsync("06-cypher-graph");
+
+        await _page.ClickAsync(".result-tabs [data-view='table']");
         Assert.True(await _page.Locator("#cypher-table tbody tr").CountAsync() >= 5);
         await Assertions.Expect(_page.Locator("#cypher-table thead th")).ToHaveTextAsync(["d", "c", "x", "title"]);
-        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256') && window.explorer.view.cy.edges().length > 0");
-        await ScreenshotAsync("06-cypher");
+        await ScreenshotAsync("06-cypher-table");
+        await _page.ClickAsync(".result-tabs [data-view='json']");
+        await Assertions.Expect(_page.Locator("#cypher-json")).ToContainTextAsync("\"title\"");
+
+        await _page.ClickAsync("#cypher-to-canvas");
+        await _page.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
+        Assert.True(await OnCanvasAsync("A/RES/71/12"));
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task TheResultTablePagesThroughEveryRow()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("[role='tab'][data-tab='cypher']");
+        await _page.FillAsync("#cypher-input", "UNWIND range(1, 1234) AS n RETURN n");
+        await _page.FillAsync("#cypher-params", "{}");
+        await _page.ClickAsync("#cypher-run");
+        await Assertions.Expect(_page.Locator("#cypher-summary")).ToContainTextAsync("1,234 rows");
+        await Assertions.Expect(_page.Locator("#cypher-page")).ToContainTextAsync("Rows 1–100 of 1,234");
+        await Assertions.Expect(_page.Locator("#cypher-table tbody tr")).ToHaveCountAsync(100);
+        for (var i = 0; i < 12; i++) await _page.ClickAsync("#cypher-next");
+        // The last page holds the rows past 1,200: nothing stops at 1,000.
+        await Assertions.Expect(_page.Locator("#cypher-page")).ToContainTextAsync("Rows 1,201–1,234 of 1,234");
+        await Assertions.Expect(_page.Locator("#cypher-table tbody tr")).ToHaveCountAsync(34);
+        await Assertions.Expect(_page.Locator("#cypher-table tbody tr").Last).ToContainTextAsync("1234");
+        Assert.True(await _page.Locator("#cypher-next").IsDisabledAsync());
+        AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task QueryHistoryAndSavedQueriesOutliveTheTab()
+    {
+        SkipWithoutBrowser();
+        await _page.ClickAsync("[role='tab'][data-tab='cypher']");
+        await _page.FillAsync("#cypher-input", "MATCH (d:Document) RETURN count(d) AS documents");
+        await _page.FillAsync("#cypher-params", "{}");
+        await _page.ClickAsync("#cypher-run");
+        await Assertions.Expect(_page.Locator("#cypher-summary")).ToContainTextAsync("1 row");
+        _page.Dialog += async (_, dialog) => await dialog.AcceptAsync("Documents counted");
+        await _page.ClickAsync("#cypher-save");
+
+        var other = await _context!.NewPageAsync();
+        await other.GotoAsync("./");
+        await other.WaitForFunctionAsync("() => window.explorer !== undefined");
+        await other.ClickAsync("[role='tab'][data-tab='cypher']");
+        await Assertions.Expect(other.Locator("#cypher-history option[title='MATCH (d:Document) RETURN count(d) AS documents']")).ToHaveCountAsync(1);
+        await other.SelectOptionAsync("#cypher-saved", new SelectOptionValue { Label = "Documents counted" });
+        await Assertions.Expect(other.Locator("#cypher-input")).ToHaveValueAsync("MATCH (d:Document) RETURN count(d) AS documents");
+        await other.CloseAsync();
         AssertNoPageProblems();
     }
 
@@ -240,8 +413,20 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await _page.FillAsync("#cypher-input", "MATCH (p:Paragraph) RETURN p LIMIT 2500");
         await _page.FillAsync("#cypher-params", "{}");
         await _page.ClickAsync("#cypher-run");
-        await _page.WaitForFunctionAsync("() => window.explorer.view.cy.nodes().length >= 2001", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
-        Assert.Equal("webgl", await _page.EvaluateAsync<string>("() => window.explorer.view.rendererName"));
+        await _page.WaitForFunctionAsync("() => window.explorer.results.graphView?.cy.nodes().length >= 2001", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        Assert.Equal("webgl", await _page.EvaluateAsync<string>("() => window.explorer.results.graphView.rendererName"));
+        // Level of detail: fitted far out, no caption but the hubs'; zoomed in on a few hundred nodes, each has one.
+        await _page.WaitForTimeoutAsync(300);
+        Assert.Equal(0, await _page.EvaluateAsync<int>("() => window.explorer.results.graphView.cy.nodes('.near').length"));
+        await _page.EvaluateAsync("""
+            () => {
+              const cy = window.explorer.results.graphView.cy;
+              cy.zoom({ level: 1.2, position: cy.nodes()[0].position() });
+            }
+            """);
+        await _page.WaitForFunctionAsync("() => window.explorer.results.graphView.cy.nodes('.near').length > 0");
+        var near = await _page.EvaluateAsync<int>("() => window.explorer.results.graphView.cy.nodes('.near').length");
+        Assert.InRange(near, 1, 250);
         await _page.WaitForTimeoutAsync(1500);
         await ScreenshotAsync("11-webgl");
         AssertNoPageProblems();

@@ -52,6 +52,17 @@ public sealed class GraphApiTests(ExplorerFactory factory)
         Assert.Contains(result.GetProperty("hits").EnumerateArray(), h => h.GetProperty("labels").EnumerateArray().Any(l => l.GetString() == "Organization"));
     }
 
+    [Theory]
+    [InlineData("CSTO", "org:collective-security-treaty-organization")]
+    [InlineData("1631", "S/RES/1631 (2005)")]
+    [InlineData("res 77/13", "A/RES/77/13")]
+    public async Task SearchFindsWhatPeopleTypeForAnAliasOrANumber(string query, string expected)
+    {
+        var result = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(query));
+        var first = Ids(result.GetProperty("hits")).FirstOrDefault();
+        Assert.True(first == expected, $"search \"{query}\": expected {expected} first, got {result.GetProperty("hits")}");
+    }
+
     [Fact]
     public async Task SearchFindsParagraphTextAndNamesTheParagraph()
     {
@@ -125,6 +136,35 @@ public sealed class GraphApiTests(ExplorerFactory factory)
         Assert.Equal("A/RES/77/13", ids[0]);
         Assert.Equal("S/RES/1631 (2005)", ids[^1]);
         Assert.Equal(ids.Count - 1, path.GetProperty("length").GetInt32());
+    }
+
+    [Fact]
+    public async Task SeveralPathsAlongCitationsOnlyEachCitingTheNext()
+    {
+        var path = await GetJsonAsync("/api/path?from=" + Uri.EscapeDataString("A/RES/77/13") + "&to=" + Uri.EscapeDataString("A/RES/59/50")
+            + "&types=CITES&direction=out&k=3");
+        Assert.True(path.GetProperty("found").GetBoolean());
+        var relationships = path.GetProperty("relationships").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+        var paths = path.GetProperty("paths").EnumerateArray().ToList();
+        Assert.InRange(paths.Count, 1, 3);
+        foreach (var p in paths)
+        {
+            var nodes = p.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!).ToList();
+            var steps = p.GetProperty("relationships").EnumerateArray().Select(r => relationships[r.GetString()!]).ToList();
+            Assert.Equal("A/RES/77/13", nodes[0]);
+            Assert.Equal("A/RES/59/50", nodes[^1]);
+            Assert.Equal(path.GetProperty("length").GetInt32(), steps.Count);
+            for (var i = 0; i < steps.Count; i++)
+            {
+                Assert.Equal("CITES", steps[i].GetProperty("type").GetString());
+                Assert.Equal(nodes[i], steps[i].GetProperty("start").GetString());
+                Assert.Equal(nodes[i + 1], steps[i].GetProperty("end").GetString());
+            }
+        }
+        // Backwards along citations, 59/50 reaches only what cites it, never what 77/13 cites.
+        var backwards = await GetJsonAsync("/api/path?from=" + Uri.EscapeDataString("A/RES/59/50") + "&to=" + Uri.EscapeDataString("A/RES/64/256")
+            + "&types=CITES&direction=in&k=2");
+        Assert.All(backwards.GetProperty("paths").EnumerateArray(), p => Assert.Equal("A/RES/59/50", p.GetProperty("nodes")[0].GetString()));
     }
 
     [Fact]
@@ -253,6 +293,9 @@ public sealed class GraphApiTests(ExplorerFactory factory)
     [InlineData("/api/neighbours?id=A/RES/77/13&direction=sideways", "'direction' must be")]
     [InlineData("/api/path?to=A/RES/77/13", "'from' is required")]
     [InlineData("/api/path?from=A/RES/77/13", "'to' is required")]
+    [InlineData("/api/path?from=A/RES/77/13&to=A/RES/71/12&k=0", "'k' must be a whole number from 1 to 10")]
+    [InlineData("/api/path?from=A/RES/77/13&to=A/RES/71/12&k=11", "'k' must be a whole number from 1 to 10")]
+    [InlineData("/api/path?from=A/RES/77/13&to=A/RES/71/12&direction=up", "'direction' must be")]
     [InlineData("/api/citations", "'id' is required")]
     [InlineData("/api/citations?id=A/RES/77/13&direction=up", "'direction' must be")]
     [InlineData("/api/citations?id=A/RES/77/13&depth=0", "'depth' must be a whole number from 1 to 6")]

@@ -9,7 +9,7 @@
  * @typedef {{ id: string, label: string, kind: string, labels: string[], snippet?: string, score: number, stub?: boolean }} SearchHit
  * @typedef {{ text: string, highlightStart: number, highlightEnd: number, paragraphId?: string }} SourceExcerpt
  * @typedef {{ node: ApiNode, degree: number, weight?: number, source?: SourceExcerpt, paragraphs?: ApiNode[], officialUrl?: string }} NodeDetails
- * @typedef {{ found: boolean, length: number, nodes: ApiNode[], relationships: ApiRelationship[] }} PathResult
+ * @typedef {{ found: boolean, length: number, nodes: ApiNode[], relationships: ApiRelationship[], paths: { nodes: string[], relationships: string[] }[] }} PathResult
  * @typedef {{ series: ApiNode | null, documents: ApiNode[] }} SeriesResult
  * @typedef {{ op: 'equal' | 'insert' | 'delete', text: string }} WordChange
  * @typedef {{ id: string, number?: string, kind?: string, text: string }} DiffParagraph
@@ -80,8 +80,15 @@ export const node = (id) => request(`api/node?${query({ id })}`);
 export const neighbours = (id, options = {}) =>
   request(`api/neighbours?${query({ id, types: options.types?.join(','), limit: options.limit, offset: options.offset })}`);
 
-/** @param {string} from @param {string} to @returns {Promise<PathResult>} */
-export const path = (from, to) => request(`api/path?${query({ from, to })}`);
+/**
+ * Shortest paths. types: relationship types to follow (all when empty); direction: 'out' (each step cites the
+ * next), 'in' (each is cited by the next) or 'both'; k: how many paths at most.
+ * @param {string} from @param {string} to
+ * @param {{ types?: string[], direction?: 'in' | 'out' | 'both', k?: number }} [options]
+ * @returns {Promise<PathResult>}
+ */
+export const path = (from, to, options = {}) =>
+  request(`api/path?${query({ from, to, types: options.types?.join(','), direction: options.direction, k: options.k })}`);
 
 /** @param {string} id @param {'in'|'out'} direction @param {number} depth @returns {Promise<ApiGraph>} */
 export const citations = (id, direction, depth) => request(`api/citations?${query({ id, direction, depth })}`);

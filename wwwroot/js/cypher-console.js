@@ -1,13 +1,12 @@
 // @ts-check
 // The Cypher console: an editor with syntax highlighting (a highlighted <pre> under a transparent
-// textarea) and keyword completion, JSON parameters, example queries, and results as a table;
-// nodes and relationships of the result can be shown on the canvas. Emits "graph" with them.
+// textarea) and keyword completion, JSON parameters, example queries, history and saved queries.
+// It runs the query and emits "result" ({ fields, rows, graph, ms, changed }); the results view
+// shows it. It never touches the canvas.
 
 import * as api from './api.js';
 import { ApiError } from './api.js';
 import { el } from './dom.js';
-import { captionOf } from './graph-style.js';
-import { formatValue } from './details.js';
 
 const KEYWORDS = ['MATCH', 'OPTIONAL', 'WHERE', 'RETURN', 'WITH', 'UNWIND', 'AS', 'ORDER', 'BY', 'ASC', 'DESC', 'SKIP', 'LIMIT',
   'DISTINCT', 'AND', 'OR', 'XOR', 'NOT', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'STARTS',
@@ -36,18 +35,18 @@ export const EXAMPLES = [
 export class CypherConsole extends EventTarget {
   /**
    * @param {{ input: HTMLTextAreaElement, highlight: HTMLElement, completions: HTMLUListElement, params: HTMLTextAreaElement,
-   *   run: HTMLButtonElement, examples: HTMLSelectElement, summary: HTMLElement, error: HTMLElement, table: HTMLTableElement,
-   *   toCanvas: HTMLButtonElement }} elements
+   *   run: HTMLButtonElement, examples: HTMLSelectElement, summary: HTMLElement, error: HTMLElement,
+   *   history: HTMLSelectElement, saved: HTMLSelectElement, save: HTMLButtonElement, forget: HTMLButtonElement }} elements
+   * @param {import('./query-store.js').QueryStore} store
    */
-  constructor(elements) {
+  constructor(elements, store) {
     super();
     this.e = elements;
-    /** @type {{ nodes: import('./api.js').ApiNode[], relationships: import('./api.js').ApiRelationship[] }} */
-    this.lastGraph = { nodes: [], relationships: [] };
+    this.store = store;
     /** @type {string[]} */
     this.suggestions = [];
     this.active = 0;
-    const { input, run, examples, toCanvas } = elements;
+    const { input, run, examples } = elements;
     input.addEventListener('input', () => { this.#paint(); this.#complete(); });
     input.addEventListener('scroll', () => { elements.highlight.scrollTop = input.scrollTop; });
     input.addEventListener('keydown', (event) => this.#onKey(event));
@@ -56,7 +55,7 @@ export class CypherConsole extends EventTarget {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); this.run(); }
     });
     run.addEventListener('click', () => this.run());
-    toCanvas.addEventListener('click', () => this.dispatchEvent(new CustomEvent('graph', { detail: this.lastGraph })));
+    this.#wireStore();
     let group = '';
     /** @type {HTMLOptGroupElement | null} */
     let optgroup = null;
@@ -77,19 +76,50 @@ export class CypherConsole extends EventTarget {
     this.#paint();
   }
 
+  #wireStore() {
+    const { history, saved, save, forget } = this.e;
+    const fill = () => {
+      history.replaceChildren(el('option', { value: '' }, `History (${this.store.history.length})…`),
+        ...this.store.history.map((h, i) => el('option', { value: String(i), title: h.query }, oneLine(h.query))));
+      saved.replaceChildren(el('option', { value: '' }, `Saved (${this.store.saved.length})…`),
+        ...this.store.saved.map((q, i) => el('option', { value: String(i), title: q.query }, q.name)));
+      forget.disabled = this.store.saved.length === 0;
+    };
+    this.store.addEventListener('change', fill);
+    fill();
+    history.addEventListener('change', () => {
+      const entry = this.store.history[Number(history.value)];
+      if (entry && history.value !== '') this.setQuery(entry.query, undefined, entry.params);
+      history.value = '';
+    });
+    saved.addEventListener('change', () => {
+      const entry = this.store.saved[Number(saved.value)];
+      if (entry && saved.value !== '') this.setQuery(entry.query, undefined, entry.params);
+    });
+    save.addEventListener('click', () => {
+      const name = window.prompt('Save this query as:', oneLine(this.query).slice(0, 60));
+      if (name) this.store.save(name, this.query, this.paramsText);
+    });
+    forget.addEventListener('click', () => {
+      const entry = this.store.saved[Number(saved.value)];
+      if (entry) this.store.forget(entry.name);
+    });
+  }
+
   get query() { return this.e.input.value; }
 
   get paramsText() { return this.e.params.value; }
 
-  /** @param {string} query @param {Record<string, any>} [params] */
-  setQuery(query, params) {
+  /** @param {string} query @param {Record<string, any>} [params] @param {string} [paramsText] */
+  setQuery(query, params, paramsText) {
     this.e.input.value = query;
     if (params) this.e.params.value = JSON.stringify(params);
+    else if (paramsText !== undefined) this.e.params.value = paramsText;
     this.#paint();
   }
 
   async run() {
-    const { summary, error, table, toCanvas, run } = this.e;
+    const { summary, error, run } = this.e;
     error.hidden = true;
     /** @type {Record<string, any>} */
     let parameters = {};
@@ -108,20 +138,17 @@ export class CypherConsole extends EventTarget {
       const result = await api.cypher(this.query, parameters);
       const ms = Math.round(performance.now() - started);
       const rows = result.data.values.map((row) => row.map(fromTyped));
-      this.lastGraph = collectGraph(rows);
-      this.#renderTable(result.data.fields, rows);
-      const counters = result.counters && result.counters.containsUpdates ? ' · graph changed' : '';
-      summary.textContent = `${rows.length} row${rows.length === 1 ? '' : 's'} in ${ms} ms · ${this.lastGraph.nodes.length} nodes, ${this.lastGraph.relationships.length} relationships${counters}`;
-      toCanvas.disabled = this.lastGraph.nodes.length === 0;
+      const graph = collectGraph(rows);
+      const changed = Boolean(result.counters && result.counters.containsUpdates);
+      this.store.remember(this.query, this.paramsText);
       this.#paint();
       this.dispatchEvent(new CustomEvent('ran', { detail: { query: this.query, params: this.paramsText } }));
-      if (this.lastGraph.nodes.length > 0) this.dispatchEvent(new CustomEvent('graph', { detail: this.lastGraph }));
+      this.dispatchEvent(new CustomEvent('result', { detail: { fields: result.data.fields, rows, graph, ms, changed } }));
     } catch (e) {
       summary.textContent = '';
-      table.replaceChildren();
-      toCanvas.disabled = true;
       const problem = e instanceof ApiError ? e.problem?.errors?.[0] : null;
       this.#showError(e instanceof Error ? e.message : String(e), problem?.position);
+      this.dispatchEvent(new CustomEvent('failed'));
     } finally {
       run.disabled = false;
     }
@@ -137,14 +164,6 @@ export class CypherConsole extends EventTarget {
     const where = position ? `Line ${position.line}, column ${position.column}: ` : '';
     error.textContent = `${where}${message}`;
     this.#paint(position?.offset);
-  }
-
-  /** @param {string[]} fields @param {any[][]} rows */
-  #renderTable(fields, rows) {
-    const head = el('thead', {}, el('tr', {}, ...fields.map((f) => el('th', { scope: 'col' }, f))));
-    const body = el('tbody', {}, ...rows.slice(0, 1000).map((row) => el('tr', {}, ...row.map((value) => cell(value, (id) =>
-      this.dispatchEvent(new CustomEvent('open', { detail: { id } })))))));
-    this.e.table.replaceChildren(head, body);
   }
 
   /** Redraws the highlighted copy of the query under the textarea. @param {number} [errorOffset] */
@@ -275,7 +294,7 @@ export function fromTyped(value) {
  * nodes by element id; they are mapped back to node ids.
  * @param {any[][]} rows
  */
-function collectGraph(rows) {
+export function collectGraph(rows) {
   /** @type {Map<string, any>} */ const nodes = new Map();
   /** @type {Map<string, any>} */ const relationships = new Map();
   /** @type {Map<string, string>} */ const idOfElement = new Map();
@@ -301,16 +320,7 @@ function collectGraph(rows) {
   return { nodes: [...nodes.values()], relationships: rels };
 }
 
-/** @param {any} value @param {(id: string) => void} open */
-function cell(value, open) {
-  if (value === null || value === undefined) return el('td', { className: 'null' }, 'null');
-  if (value.$node) {
-    return el('td', {}, el('span', { className: 'value-node', title: `${value.labels.join(':')} — click to open`, onclick: () => open(value.id) },
-      `(${captionOf(value)})`));
-  }
-  if (value.$relationship) return el('td', {}, `[:${value.type}]`);
-  if (value.$path) {
-    return el('td', {}, value.elements.map((/** @type {any} */ e) => e.$node ? `(${captionOf(e)})` : e.$relationship ? `-[:${e.type}]-` : '').join(''));
-  }
-  return el('td', { title: typeof value === 'string' ? value : '' }, formatValue(value));
+/** The first line of a query, for a list. @param {string} query */
+function oneLine(query) {
+  return query.replace(/\s+/g, ' ').trim();
 }

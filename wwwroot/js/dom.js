@@ -57,12 +57,24 @@ export function clear(element) {
  * @param {number} end
  */
 export function markedText(text, start, end) {
-  if (!(start >= 0 && end > start && end <= text.length)) return [document.createTextNode(text)];
+  if (!(start >= 0 && end > start && end <= text.length)) return [document.createTextNode(withoutEmphasis(text))];
+  // The span's offsets count the source's characters: cut first, then drop the emphasis marks of each part.
   return [
-    document.createTextNode(text.slice(0, start)),
-    el('mark', {}, text.slice(start, end)),
-    document.createTextNode(text.slice(end)),
+    document.createTextNode(withoutEmphasis(text.slice(0, start))),
+    el('mark', {}, withoutEmphasis(text.slice(start, end))),
+    document.createTextNode(withoutEmphasis(text.slice(end))),
   ];
+}
+
+/**
+ * Source text without Markdown's emphasis marks: documents read from Markdown keep "*Takes note*" in their
+ * text, and a reader should see the words, not the asterisks. A lone "*" (a footnote mark) stays.
+ * @param {string} text
+ */
+export function withoutEmphasis(text) {
+  return text.replace(/(\*{1,2}|_{2})(?=\S)([^*\n]*?\S)\1/g, '$2').replace(/^\*{1,2}|\*{1,2}$/g, (mark, offset) =>
+    // An emphasis cut in two by the span leaves a mark at the edge of a part.
+    offset === 0 || offset + mark.length === text.length ? '' : mark);
 }
 
 /** Waits until the browser is idle enough, then runs f once per burst of calls.

@@ -17,6 +17,8 @@ export class EvolutionPanel extends EventTarget {
     this.onError = onError;
     /** @type {import('./api.js').EvolutionResult | null} */
     this.result = null;
+    /** @type {string | null} the document whose series the timeline shows */
+    this.seriesId = null;
     elements.seriesButton.addEventListener('click', () => this.showSeries(elements.seriesInput.value.trim()));
     elements.compare.addEventListener('click', () => this.compare(elements.from.value.trim(), elements.to.value.trim()));
     elements.changedOnly.addEventListener('change', () => this.#renderDiff());
@@ -35,6 +37,7 @@ export class EvolutionPanel extends EventTarget {
     this.e.seriesInput.value = id;
     try {
       const result = await api.series(id);
+      this.seriesId = id;
       const docs = result.documents;
       // Only documents whose text is in the corpus have paragraphs to compare; cited-only ones are hollow.
       const full = docs.filter((doc) => !doc.properties.stub);

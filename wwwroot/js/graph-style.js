@@ -119,8 +119,9 @@ export function stylesheet() {
     { selector: 'edge[type = "HAS_PARAGRAPH"], edge[type = "HAS_FOOTNOTE"]', style: { 'line-color': '#dde1e8', 'target-arrow-color': '#dde1e8', 'line-style': 'dotted' } },
     { selector: 'edge[type = "MENTIONS"]', style: { 'line-color': '#9ccc9e', 'target-arrow-color': '#9ccc9e' } },
     { selector: 'edge:selected, edge.hover', style: { label: 'data(type)', 'line-color': '#1769aa', 'target-arrow-color': '#1769aa', 'z-index': 9 } },
-    { selector: '.path', style: { 'line-color': '#e53935', 'target-arrow-color': '#e53935', 'border-color': '#e53935', 'border-width': 3, width: 4, 'z-index': 20 } },
-    { selector: 'edge.path', style: { label: 'data(type)', color: '#b3261e' } },
+    // A path marks its nodes by their border only: their size still says how often they are cited.
+    { selector: 'node.path', style: { 'border-color': '#e53935', 'border-width': 3, 'border-style': 'solid', 'z-index': 20 } },
+    { selector: 'edge.path', style: { 'line-color': '#e53935', 'target-arrow-color': '#e53935', width: 4, label: 'data(type)', color: '#b3261e', 'z-index': 20 } },
     {
       selector: 'node.more',
       style: { shape: 'round-rectangle', 'background-color': '#eef1f5', 'border-color': '#1769aa', 'border-width': 1, 'border-style': 'solid', width: 64, height: 20, 'text-valign': 'center', 'text-margin-y': 0, color: '#1769aa', 'font-size': 9, 'text-background-opacity': 0 },
@@ -147,6 +148,8 @@ export function largeGraphStyle() {
       style: { label: 'data(caption)', 'font-size': 11, 'font-weight': 'bold', 'text-max-width': '2000px', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'min-zoomed-font-size': 0, 'z-index': 5 },
     },
     { selector: 'node:selected, node.path, node.focus', style: { label: 'data(caption)', 'text-background-opacity': 0.85, 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    // Zoomed in to a few hundred nodes, every node in view is captioned (see GraphView's level of detail).
+    { selector: 'node.near', style: { label: 'data(caption)', 'font-size': 10, 'text-background-opacity': 0.7, 'min-zoomed-font-size': 6 } },
     // Faint edges let the clusters show through the thousands of lines between them.
     { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, 'target-arrow-shape': 'none', opacity: 0.45 } },
     { selector: 'edge[type = "SUCCEEDS"]', style: { width: 2 } },

@@ -24,11 +24,14 @@ export const LARGE_GRAPH_NODES = 400;
 /** How many of the best-connected nodes keep their caption in a large graph, so a person can find their way. */
 const LABELLED_HUBS = 40;
 
+/** In a large graph, once a person zooms in until at most this many nodes are in view, they all get their captions. */
+const LABELLED_IN_VIEW = 250;
+
 /**
  * @typedef {import('./api.js').ApiNode} ApiNode
  * @typedef {import('./api.js').ApiRelationship} ApiRelationship
  * @typedef {{ hiddenKinds: Set<string>, hiddenTypes: Set<string>, hiddenBodies: Set<string>, years: [number, number] | null }} Filters
- * @typedef {'force' | 'hierarchy' | 'timeline'} LayoutName
+ * @typedef {'force' | 'hierarchy' | 'timeline' | 'body' | 'decade'} LayoutName
  */
 
 export class GraphView extends EventTarget {
@@ -44,6 +47,8 @@ export class GraphView extends EventTarget {
     this.mode = 'normal';
     /** @type {string | null} the node clicked last, so that a second click expands it */
     this.lastTapped = null;
+    /** @type {number | undefined} the pending level-of-detail pass */
+    this.labelTimer = undefined;
     this.cy = this.#create([], 'normal');
   }
 
@@ -57,7 +62,6 @@ export class GraphView extends EventTarget {
       container: this.container,
       elements,
       style: large ? [...stylesheet(), ...largeGraphStyle()] : stylesheet(),
-      wheelSensitivity: 0.3,
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
@@ -94,6 +98,7 @@ export class GraphView extends EventTarget {
     });
     cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+    cy.on('viewport', () => { this.#drawAxis(); this.#drawGroupLabels(); this.#labelInViewSoon(); });
     this.mode = mode;
     return cy;
   }
@@ -137,10 +142,12 @@ export class GraphView extends EventTarget {
   /**
    * Adds nodes and relationships (merging with what is there), in one batch.
    * @param {{ nodes: ApiNode[], relationships: ApiRelationship[] }} graph
-   * @param {{ near?: string, relayout?: boolean }} [options]
+   * @param {{ near?: string, relayout?: boolean, layout?: LayoutName }} [options] layout: the layout this view calls for
+   *   (a citation chain reads as a hierarchy); without it the current one stays
    * @returns {string[]} ids of the nodes that were new
    */
   add(graph, options = {}) {
+    const started = performance.now();
     this.#ensureMode(this.cy.nodes().length + graph.nodes.length, this.cy.elements().length + graph.nodes.length + graph.relationships.length);
     const cy = this.cy;
     /** @type {string[]} */
@@ -184,9 +191,45 @@ export class GraphView extends EventTarget {
     // With no filter set nothing can be hidden: ten thousand class changes would buy nothing.
     if (this.#filtering()) this.#applyFilters();
     cy.endBatch();
-    if (options.relayout !== false && added.length > 0) this.layout();
+    if (options.layout) this.layoutName = options.layout;
+    const laying = performance.now();
+    /** Milliseconds the last add took: elements built, then laid out (for the benchmark and the curious). */
+    this.lastAddMs = Math.round(laying - started);
+    if (options.relayout !== false && (added.length > 0 || options.layout)) this.layout();
+    this.lastLayoutMs = Math.round(performance.now() - laying);
     this.emit('change', { added });
     return added;
+  }
+
+  /**
+   * Level of detail for a large graph: far out only the hubs have captions; zoomed in to a few hundred nodes, every
+   * node in view has one. Run once the hand stops (the viewport event fires on every step of a pan).
+   */
+  #labelInViewSoon() {
+    if (this.mode === 'normal') return;
+    clearTimeout(this.labelTimer);
+    this.labelTimer = window.setTimeout(() => this.#labelInView(), 120);
+  }
+
+  #labelInView() {
+    const cy = this.cy;
+    if (this.mode === 'normal' || cy.destroyed()) return;
+    const { x1, x2, y1, y2 } = cy.extent();
+    /** @type {any[]} */
+    const inView = [];
+    let tooMany = false;
+    cy.nodes().forEach((/** @type {any} */ node) => {
+      if (tooMany) return;
+      const { x, y } = node.position();
+      if (x >= x1 && x <= x2 && y >= y1 && y <= y2) {
+        inView.push(node);
+        tooMany = inView.length > LABELLED_IN_VIEW;
+      }
+    });
+    cy.batch(() => {
+      cy.nodes('.near').removeClass('near');
+      if (!tooMany) for (const node of inView) node.addClass('near');
+    });
   }
 
   /** Marks the best-connected nodes, whose captions stay on in a large graph. */
@@ -244,6 +287,8 @@ export class GraphView extends EventTarget {
 
   clear() {
     this.cy.elements().remove();
+    this.#drawAxis();
+    this.#drawGroupLabels();
     this.emit('change', { cleared: true });
   }
 
@@ -285,21 +330,54 @@ export class GraphView extends EventTarget {
     this.layout();
   }
 
+  /**
+   * The layout the canvas gets: the chosen one, unless it would hide the graph. A hierarchy of hundreds of
+   * nodes, or of nodes that hardly cite one another, is one endless column (and dagre takes seconds on it),
+   * so such a graph gets the fast layouts instead.
+   */
+  get effectiveLayout() {
+    const visible = this.#visible();
+    const nodes = visible.nodes().length;
+    if (this.layoutName === 'hierarchy' && (nodes >= LARGE_GRAPH_NODES || visible.edges().length < nodes / 3)) return 'force';
+    return this.layoutName;
+  }
+
+  /**
+   * What is drawn. Without a filter nothing is hidden, and the ':visible' selector, which computes the style of
+   * every element, would cost a large result hundreds of milliseconds for nothing.
+   */
+  #visible() {
+    return this.#filtering() ? this.cy.elements(':visible') : this.cy.elements();
+  }
+
   layout() {
     const cy = this.cy;
-    const visible = cy.elements(':visible');
+    const visible = this.#visible();
     if (visible.nodes().length === 0) return;
+    const chosen = this.effectiveLayout;
+    /** @type {{ year: number | null, x: number }[]} the timeline's columns, drawn as an axis while it is the layout */
+    this.axisYears = [];
+    /** @type {{ text: string, x: number, y: number }[]} the groups' names, over each group, while grouping is the layout */
+    this.groupLabels = [];
     /** @type {any} */
     let options;
-    if (this.layoutName === 'hierarchy') {
+    if (chosen === 'hierarchy') {
       // Citations point from the newer document to the older one: ranking right-to-left puts the
       // oldest on the left, so the chain reads in time order.
       options = { name: 'dagre', rankDir: 'RL', nodeSep: 18, rankSep: 70, animate: false, fit: true, padding: 30 };
-    } else if (this.layoutName === 'timeline') {
-      options = { name: 'preset', positions: timelinePositions(visible.nodes()), fit: true, padding: 30, animate: false };
+    } else if (chosen === 'body' || chosen === 'decade') {
+      const groups = groupPositions(visible.nodes(), chosen === 'body' ? bodyOf : decadeOf, cy.width() / Math.max(1, cy.height()));
+      this.groupLabels = groups.labels;
+      // Room above the top row for its groups' names.
+      options = { name: 'preset', positions: groups.positions, fit: true, padding: 64, animate: false };
+    } else if (chosen === 'timeline') {
+      const timeline = timelinePositions(visible.nodes());
+      this.axisYears = timeline.columns;
+      options = { name: 'preset', positions: timeline.positions, fit: true, padding: 40, animate: false };
     } else if (visible.nodes().length > 300 && visible.edges().length < visible.nodes().length / 3) {
       // Mostly unconnected nodes (a query's bare rows): a force layout has nothing to pull on; a grid reads better.
-      options = { name: 'grid', fit: true, padding: 30, avoidOverlap: true, sort: (/** @type {any} */ a, /** @type {any} */ b) => a.id().localeCompare(b.id()) };
+      this.#placeInGrid(visible.nodes());
+      return;
     } else if (visible.nodes().length >= LARGE_GRAPH_NODES) {
       options = { name: 'preset', positions: clusterLayout(visible), fit: true, padding: 30, animate: false };
     } else if (fcose) {
@@ -309,21 +387,100 @@ export class GraphView extends EventTarget {
     }
     const layout = visible.layout(options);
     // A handful of nodes would otherwise be fitted at the maximum zoom, with huge labels.
-    layout.one('layoutstop', () => this.#clampZoom());
+    layout.one('layoutstop', () => { this.#clampZoom(); this.#sizeTimelineCaptions(); this.#drawAxis(); this.#drawGroupLabels(); });
     layout.run();
+  }
+
+  /**
+   * Rows of equal cells, placed and fitted here rather than by a Cytoscape layout: the grid layout measures every
+   * node and its label to avoid overlaps, and fitting measures them again, which took over a second for five
+   * thousand nodes that all have the same size anyway.
+   * @param {any} nodes
+   */
+  #placeInGrid(nodes) {
+    const cy = this.cy;
+    const { positions, width, height } = gridPositions(nodes, cy.width() / Math.max(1, cy.height()));
+    cy.batch(() => nodes.positions((/** @type {any} */ n) => positions[n.id()]));
+    const padding = 30 + GRID_CELL / 2;
+    const zoom = Math.max(cy.minZoom(), Math.min(1.4, (cy.width() - 2 * padding) / Math.max(1, width), (cy.height() - 2 * padding) / Math.max(1, height)));
+    cy.viewport({ zoom, pan: { x: (cy.width() - width * zoom) / 2, y: (cy.height() - height * zoom) / 2 } });
+  }
+
+  /**
+   * The timeline's year axis: one label per column above the canvas, kept under its column as the view pans and
+   * zooms (an overlay rather than nodes, so exports, filters and counts never see it).
+   */
+  #drawAxis() {
+    let axis = /** @type {HTMLElement | null} */ (this.container.querySelector(':scope > .timeline-axis'));
+    // Cheap tests only: this runs on every step of a pan or zoom.
+    const years = this.layoutName === 'timeline' && this.axisYears && this.axisYears.length > 0 && !this.isEmpty ? this.axisYears : [];
+    if (years.length === 0) { axis?.remove(); return; }
+    if (!axis) {
+      axis = document.createElement('div');
+      axis.className = 'timeline-axis';
+      axis.setAttribute('aria-hidden', 'true');
+      this.container.append(axis);
+    }
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    // Every year when there is room, otherwise every second, fifth or tenth column.
+    const step = [1, 2, 5, 10, 20].find((s) => s * 180 * zoom >= 44) ?? 50;
+    axis.replaceChildren(...years.filter((_, i) => i % step === 0).map(({ year, x }) => {
+      const label = document.createElement('span');
+      label.textContent = year === null ? 'undated' : String(year);
+      label.style.left = `${Math.round(x * zoom + pan.x)}px`;
+      return label;
+    }));
+  }
+
+  /** The name of each group over it, while the nodes are grouped by body or decade (an overlay, as the year axis). */
+  #drawGroupLabels() {
+    let overlay = /** @type {HTMLElement | null} */ (this.container.querySelector(':scope > .group-labels'));
+    const grouped = (this.layoutName === 'body' || this.layoutName === 'decade') && this.groupLabels && this.groupLabels.length > 0 && !this.isEmpty;
+    if (!grouped) { overlay?.remove(); return; }
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.className = 'group-labels';
+      overlay.setAttribute('aria-hidden', 'true');
+      this.container.append(overlay);
+    }
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    overlay.replaceChildren(...(this.groupLabels ?? []).map(({ text, x, y }) => {
+      const label = document.createElement('span');
+      label.textContent = text;
+      label.style.left = `${Math.round(x * zoom + pan.x)}px`;
+      label.style.top = `${Math.round(y * zoom + pan.y)}px`;
+      return label;
+    }));
+  }
+
+  /**
+   * Captions that stay readable when the timeline is fitted far out: sized to about 8 screen pixels, however far
+   * out the view is fitted (a caption under 7 px is not drawn at all).
+   */
+  #sizeTimelineCaptions() {
+    const nodes = this.cy.nodes();
+    if (this.layoutName !== 'timeline' || this.mode !== 'normal') {
+      if (this.timelineCaptions) nodes.removeStyle('font-size min-zoomed-font-size');
+      this.timelineCaptions = false;
+      return;
+    }
+    this.timelineCaptions = true;
+    nodes.style({ 'font-size': Math.round(Math.min(26, Math.max(10, 8 / this.cy.zoom()))), 'min-zoomed-font-size': 0 });
   }
 
   #clampZoom() {
     if (this.cy.zoom() > 1.4) {
       this.cy.zoom(1.4);
-      this.cy.center(this.cy.elements(':visible'));
+      this.cy.center(this.#visible());
     }
     // A large graph is fitted far out: the hubs' captions are sized to read at that zoom.
     if (this.mode !== 'normal') this.cy.nodes('.hub').style('font-size', Math.round(Math.min(40, 12 / this.cy.zoom())));
   }
 
   fit() {
-    this.cy.fit(this.cy.elements(':visible'), 30);
+    this.cy.fit(this.#visible(), 30);
     this.#clampZoom();
   }
 
@@ -454,10 +611,90 @@ function clusterLayout(visible) {
   return (/** @type {any} */ node) => positions.get(node.id()) ?? { x: 0, y: 0 };
 }
 
+/** The side of a grid cell, in model pixels: room for the largest node and a short caption. */
+const GRID_CELL = 60;
+
+/**
+ * Rows of equal cells, in id order, as wide as the canvas is for its height.
+ * @param {any} nodes @param {number} aspect the canvas's width over its height
+ */
+function gridPositions(nodes, aspect) {
+  /** @type {string[]} */
+  const ids = nodes.map((/** @type {any} */ n) => n.id());
+  ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const columns = Math.max(1, Math.ceil(Math.sqrt(ids.length * aspect)));
+  /** @type {Record<string, {x: number, y: number}>} */
+  const positions = {};
+  ids.forEach((id, i) => { positions[id] = { x: (i % columns) * GRID_CELL, y: Math.floor(i / columns) * GRID_CELL }; });
+  const rows = Math.ceil(ids.length / columns);
+  return { positions, width: (Math.min(columns, ids.length) - 1) * GRID_CELL, height: (rows - 1) * GRID_CELL };
+}
+
 /** @param {unknown} date */
 function yearOf(date) {
   return typeof date === 'string' && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
 }
+
+/** @param {any} node */
+function bodyOf(node) {
+  return String(node.data('body') ?? (node.data('kind') === 'Paragraph' || node.data('kind') === 'Footnote' ? 'Paragraphs' : node.data('kind') ?? 'Other'));
+}
+
+/** @param {any} node */
+function decadeOf(node) {
+  const year = node.data('year');
+  return typeof year === 'number' ? `${Math.floor(year / 10) * 10}s` : 'undated';
+}
+
+/**
+ * Nodes in groups (a body, a decade), each group a disc of its members, the most cited in the middle (a sunflower:
+ * the i-th node at radius √i, turned by the golden angle), the groups in rows in their names' order.
+ * @param {any} nodes @param {(node: any) => string} keyOf @param {number} aspect the canvas's width over its height
+ */
+function groupPositions(nodes, keyOf, aspect) {
+  const SPACING = 34;
+  /** @type {Map<string, any[]>} */
+  const groups = new Map();
+  nodes.forEach((/** @type {any} */ node) => {
+    const key = keyOf(node);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)?.push(node);
+  });
+  const keys = [...groups.keys()].sort((a, b) => (a === 'undated') !== (b === 'undated') ? (a === 'undated' ? 1 : -1) : a.localeCompare(b));
+  const radius = (/** @type {number} */ n) => SPACING * Math.sqrt(n) + SPACING;
+  const perRow = Math.max(1, Math.round(Math.sqrt(keys.length * aspect)));
+  /** @type {Record<string, {x: number, y: number}>} */
+  const positions = {};
+  /** @type {{ text: string, x: number, y: number }[]} */
+  const labels = [];
+  let y = 0;
+  for (let row = 0; row * perRow < keys.length; row++) {
+    const rowKeys = keys.slice(row * perRow, (row + 1) * perRow);
+    const rowRadius = Math.max(...rowKeys.map((k) => radius(groups.get(k)?.length ?? 0)));
+    let x = 0;
+    for (const key of rowKeys) {
+      const members = (groups.get(key) ?? []).sort((/** @type {any} */ a, /** @type {any} */ b) => (b.data('weight') ?? 0) - (a.data('weight') ?? 0) || (a.id() < b.id() ? -1 : 1));
+      const r = radius(members.length);
+      const cx = x + r;
+      const cy = y + rowRadius;
+      members.forEach((node, i) => {
+        const distance = SPACING * Math.sqrt(i);
+        const angle = i * 2.399963;
+        positions[node.id()] = { x: cx + distance * Math.cos(angle), y: cy + distance * Math.sin(angle) };
+      });
+      labels.push({ text: `${key} (${members.length})`, x: cx, y: cy - r });
+      x += 2 * r + SPACING * 2;
+    }
+    y += 2 * rowRadius + SPACING * 3;
+  }
+  return { positions, labels };
+}
+
+/** The column of documents without a year, after every dated one. */
+const UNDATED = 9999;
+
+/** Model pixels between the timeline's year columns: room for a caption at the sizes the timeline draws them. */
+const TIMELINE_COLUMN = 180;
 
 /**
  * Places nodes in columns by year (oldest left); nodes without a year go in a last column.
@@ -467,7 +704,7 @@ function timelinePositions(nodes) {
   /** @type {Map<number, any[]>} */
   const columns = new Map();
   nodes.forEach((/** @type {any} */ node) => {
-    const year = node.data('year') ?? 9999;
+    const year = node.data('year') ?? UNDATED;
     if (!columns.has(year)) columns.set(year, []);
     columns.get(year)?.push(node);
   });
@@ -477,8 +714,8 @@ function timelinePositions(nodes) {
   years.forEach((year, column) => {
     const members = (columns.get(year) ?? []).sort((/** @type {any} */ a, /** @type {any} */ b) => a.id().localeCompare(b.id()));
     members.forEach((node, row) => {
-      positions[node.id()] = { x: column * 150, y: (row - (members.length - 1) / 2) * 60 };
+      positions[node.id()] = { x: column * TIMELINE_COLUMN, y: (row - (members.length - 1) / 2) * 60 };
     });
   });
-  return positions;
+  return { positions, columns: years.map((year, column) => ({ year: year === UNDATED ? null : year, x: column * TIMELINE_COLUMN })) };
 }

@@ -3,13 +3,19 @@
 // view through its methods and events.
 
 import * as api from './api.js';
-import { byId, debounce, field } from './dom.js';
+import { byId, debounce, el, field } from './dom.js';
+import { captionOf } from './graph-style.js';
 import { GraphView } from './graph-view.js';
 import { SearchBox } from './search.js';
 import { FilterPanel } from './filters.js';
 import { DetailsPanel } from './details.js';
 import { CypherConsole } from './cypher-console.js';
+import { CypherResults } from './cypher-results.js';
+import { QueryStore } from './query-store.js';
+import { PanelLayout, keyboardShortcuts } from './drawers.js';
 import { EvolutionPanel } from './evolution.js';
+import { SeriesHistory } from './series-history.js';
+import { mostCited } from './most-cited.js';
 import * as exporter from './export.js';
 import * as urlState from './url-state.js';
 import { UploadPanel } from './upload.js';
@@ -29,7 +35,11 @@ function showError(error) {
   byId('error-text').textContent = message;
   errorBanner.hidden = false;
 }
-byId('error-close').addEventListener('click', () => { errorBanner.hidden = true; });
+/** A later request went well: an error about an earlier one no longer describes the page. */
+function clearError() {
+  errorBanner.hidden = true;
+}
+byId('error-close').addEventListener('click', clearError);
 
 /** @param {string} text */
 function say(text) {
@@ -47,8 +57,21 @@ const details = new DetailsPanel(byId('details'));
 const cypher = new CypherConsole({
   input: byId('cypher-input'), highlight: byId('cypher-highlight'), completions: byId('cypher-completions'),
   params: byId('cypher-params'), run: byId('cypher-run'), examples: byId('cypher-examples'),
-  summary: byId('cypher-summary'), error: byId('cypher-error'), table: byId('cypher-table'), toCanvas: byId('cypher-to-canvas'),
+  summary: byId('cypher-summary'), error: byId('cypher-error'),
+  history: byId('cypher-history'), saved: byId('cypher-saved'), save: byId('cypher-save'), forget: byId('cypher-forget'),
+}, new QueryStore());
+const results = new CypherResults({
+  tabs: /** @type {HTMLElement} */ (document.querySelector('.result-tabs')), summary: byId('cypher-summary'), toCanvas: byId('cypher-to-canvas'),
+  table: byId('cypher-table'), prev: byId('cypher-prev'), next: byId('cypher-next'), page: byId('cypher-page'),
+  graph: byId('cypher-graph'), json: byId('cypher-json'), views: [...document.querySelectorAll('.result-view')].map((v) => /** @type {HTMLElement} */ (v)),
 });
+const panels = new PanelLayout({
+  topbar: /** @type {HTMLElement} */ (document.querySelector('.topbar')), tools: byId('sidebar'), toolsToggle: byId('tools-toggle'),
+  details: byId('details-aside'), detailsToggle: byId('details-toggle'),
+  bottom: byId('drawer'), bottomHandle: byId('drawer-resize'), fullToggle: byId('drawer-full'),
+});
+keyboardShortcuts(byId('search-input'), () => panels.closeOverlays());
+panels.addEventListener('resize', () => { view.cy.resize(); results.graphView?.cy.resize(); });
 const evolution = new EvolutionPanel({
   seriesInput: byId('series-input'), seriesButton: byId('series-button'), timeline: byId('series-timeline'),
   from: byId('evolution-from'), to: byId('evolution-to'), compare: byId('evolution-button'),
@@ -80,6 +103,7 @@ async function openNode(id) {
     view.add({ nodes: [{ ...result.node, weight: /** @type {any} */ (result).weight }], relationships: [] });
     view.select(result.node.id);
     details.showNode(result, { pinned: view.isPinned(result.node.id), fetch: fetchState(result.node.id) });
+    panels.revealDetails();
     say(`Opened ${result.node.id}. Click it again to expand it.`);
   } catch (error) {
     showError(error);
@@ -91,6 +115,7 @@ async function expand(id, offset = 0) {
   try {
     say(`Expanding ${id}…`);
     const graph = await api.neighbours(id, { limit: EXPAND_LIMIT, offset });
+    clearError();
     const added = view.add(graph, { near: id });
     const shown = offset + (graph.nodes.length - 1);
     expandedOffsets.set(id, shown);
@@ -138,7 +163,7 @@ async function relationshipSource(relationship) {
   return undefined;
 }
 
-view.addEventListener('select', (event) => { showSelection(/** @type {CustomEvent} */ (event).detail); saveState(); });
+view.addEventListener('select', (event) => { showSelection(/** @type {CustomEvent} */ (event).detail); panels.revealDetails(); saveState(); });
 view.addEventListener('unselect', () => { details.clear(); view.highlight([]); saveState(); });
 view.addEventListener('expand', (event) => expand(/** @type {CustomEvent} */ (event).detail.id, expandedOffsets.get(/** @type {CustomEvent} */ (event).detail.id) ?? 0));
 view.addEventListener('more', (event) => {
@@ -191,6 +216,19 @@ fetcher.addEventListener('landed', async (event) => {
 
 filters.addEventListener('change', (event) => { view.setFilters(/** @type {CustomEvent} */ (event).detail); saveState(); });
 
+byId('most-cited-button').addEventListener('click', async () => {
+  try {
+    say('Finding the most cited documents…');
+    const graph = await mostCited(40);
+    clearError();
+    view.add(graph, { layout: 'force' });
+    field('layout-select').value = view.layoutName;
+    say(`The ${graph.nodes.length} most cited documents, sized by how often they are cited, with the citations among them. Click one to read it.`);
+  } catch (error) {
+    showError(error);
+  }
+});
+
 // ---- citation chains and paths ------------------------------------------------------------------
 
 /** @param {string} id @param {'in' | 'out'} direction */
@@ -198,8 +236,10 @@ async function showChain(id, direction) {
   const depth = Math.max(1, Math.min(6, Number(field('chain-depth').value) || 2));
   try {
     const graph = await api.citations(id, direction, depth);
-    view.add(graph, { near: id, relayout: false });
-    setLayout('hierarchy');
+    clearError();
+    // A chain reads as a hierarchy, oldest on the left; the view falls back to a fast layout when it is too big for one.
+    view.add(graph, { near: id, layout: 'hierarchy' });
+    field('layout-select').value = view.layoutName;
     view.select(id);
     say(`${id} ${direction === 'out' ? 'cites' : 'is cited by'} ${graph.nodes.length - 1} document${graph.nodes.length === 2 ? '' : 's'} within ${depth} step${depth === 1 ? '' : 's'}.`);
   } catch (error) {
@@ -213,26 +253,74 @@ byId('chain-button').addEventListener('click', () => {
   showChain(selected, /** @type {'in' | 'out'} */ (field('chain-direction').value));
 });
 
+/** The relationship types ticked in the path finder; empty means any. */
+function pathTypes() {
+  const boxes = /** @type {HTMLInputElement[]} */ ([...byId('path-types').querySelectorAll('input[type="checkbox"]')]);
+  if (boxes.some((b) => b.dataset.all !== undefined && b.checked)) return [];
+  return boxes.filter((b) => b.checked && b.value).map((b) => b.value);
+}
+
+/** @param {string[]} types */
+function setPathTypes(types) {
+  for (const box of /** @type {HTMLInputElement[]} */ ([...byId('path-types').querySelectorAll('input[type="checkbox"]')])) {
+    box.checked = box.dataset.all !== undefined ? types.length === 0 : types.includes(box.value);
+  }
+}
+// "Any relationship" and the single types exclude each other.
+byId('path-types').addEventListener('change', (event) => {
+  const box = /** @type {HTMLInputElement} */ (event.target);
+  const boxes = /** @type {HTMLInputElement[]} */ ([...byId('path-types').querySelectorAll('input[type="checkbox"]')]);
+  if (box.dataset.all !== undefined && box.checked) boxes.forEach((b) => { if (b !== box) b.checked = false; });
+  else if (box.checked) boxes.forEach((b) => { if (b.dataset.all !== undefined) b.checked = false; });
+  if (!boxes.some((b) => b.checked)) setPathTypes(['CITES']);
+  saveState();
+});
+
+/** @type {import('./api.js').PathResult | null} */
+let lastPaths = null;
+
 async function findPath() {
   const from = field('path-from').value.trim();
   const to = field('path-to').value.trim();
-  const result = byId('path-result');
+  const list = byId('path-result');
   if (!from || !to) { showError(new Error('Give both ends of the path, such as A/RES/77/13 and S/RES/1631 (2005).')); return; }
+  const direction = /** @type {'in' | 'out' | 'both'} */ (field('path-direction').value);
+  const k = Math.max(1, Math.min(10, Number(field('path-count').value) || 1));
+  const types = pathTypes();
   try {
-    const path = await api.path(from, to);
-    if (!path.found) {
-      result.textContent = `No path connects ${from} and ${to}.`;
+    const result = await api.path(from, to, { types, direction, k });
+    clearError();
+    lastPaths = result;
+    if (!result.found) {
+      const along = types.length === 0 ? 'any relationship' : types.join(', ');
+      list.replaceChildren(el('li', {}, `No path from ${from} to ${to} along ${along} (${direction === 'both' ? 'either way' : direction === 'out' ? 'citing' : 'cited by'}).`));
       view.highlight([]);
+      saveState();
       return;
     }
-    view.add(path, { relayout: true });
-    view.highlight([...path.nodes.map((n) => n.id), ...path.relationships.map((r) => r.id)]);
-    result.textContent = `${path.length} step${path.length === 1 ? '' : 's'}: ${path.nodes.map((n) => n.properties.symbol ?? n.id).join(' → ')}`;
+    view.add(result, { relayout: true });
+    const nodesById = new Map(result.nodes.map((n) => [n.id, n]));
+    list.replaceChildren(...result.paths.map((p, index) => el('li', {
+      'data-path': String(index), title: 'Highlight only this path', tabindex: '0',
+      onclick: () => highlightPath(index),
+      onkeydown: (/** @type {KeyboardEvent} */ e) => { if (e.key === 'Enter') highlightPath(index); },
+    }, `${p.relationships.length} step${p.relationships.length === 1 ? '' : 's'}: ${p.nodes.map((id) => nodesById.get(id)?.properties.symbol ?? captionOf(nodesById.get(id) ?? { id, labels: [], properties: {} })).join(' → ')}`)));
+    view.highlight([...result.nodes.map((n) => n.id), ...result.relationships.map((r) => r.id)]);
+    say(`${result.paths.length} shortest path${result.paths.length === 1 ? '' : 's'} of ${result.length} step${result.length === 1 ? '' : 's'} from ${from} to ${to}.`);
     saveState();
   } catch (error) {
     showError(error);
   }
 }
+
+/** @param {number} index */
+function highlightPath(index) {
+  const p = lastPaths?.paths[index];
+  if (!p) return;
+  view.highlight([...p.nodes, ...p.relationships]);
+  for (const item of byId('path-result').children) item.setAttribute('aria-current', String(item.getAttribute('data-path') === String(index)));
+}
+
 byId('path-button').addEventListener('click', findPath);
 byId('path-swap').addEventListener('click', () => {
   const from = field('path-from');
@@ -305,13 +393,13 @@ let openTab = null;
 function openDrawer(tab) {
   openTab = tab;
   drawer.dataset.open = String(tab !== null);
-  for (const button of drawer.querySelectorAll('[role="tab"]')) button.setAttribute('aria-selected', String(button.getAttribute('data-tab') === tab));
+  for (const button of drawer.querySelectorAll('.drawer-tabs [role="tab"]')) button.setAttribute('aria-selected', String(button.getAttribute('data-tab') === tab));
   for (const body of /** @type {NodeListOf<HTMLElement>} */ (drawer.querySelectorAll('.drawer-body'))) body.hidden = body.dataset.tab !== tab;
   // The canvas changes size with the drawer.
-  requestAnimationFrame(() => view.cy.resize());
+  requestAnimationFrame(() => { view.cy.resize(); if (tab === 'cypher' && results.tab === 'graph') results.show('graph'); });
   saveState();
 }
-for (const button of drawer.querySelectorAll('[role="tab"]')) {
+for (const button of drawer.querySelectorAll('.drawer-tabs [role="tab"]')) {
   button.addEventListener('click', () => {
     const tab = button.getAttribute('data-tab');
     openDrawer(openTab === tab ? null : tab);
@@ -319,15 +407,32 @@ for (const button of drawer.querySelectorAll('[role="tab"]')) {
 }
 byId('drawer-close').addEventListener('click', () => openDrawer(null));
 
-cypher.addEventListener('graph', (event) => {
-  view.clear();
-  expandedOffsets.clear();
-  view.add(/** @type {CustomEvent} */ (event).detail);
+// A result goes to the results view; the canvas changes only when the person adds the result to it.
+cypher.addEventListener('result', (event) => { clearError(); results.showResult(/** @type {CustomEvent} */ (event).detail); });
+cypher.addEventListener('failed', () => results.clear());
+results.addEventListener('add', (event) => {
+  const graph = /** @type {CustomEvent} */ (event).detail;
+  view.add(graph, { layout: 'force' });
+  field('layout-select').value = view.layoutName;
+  say(`Added ${graph.nodes.length} nodes and ${graph.relationships.length} relationships of the result to the canvas.`);
 });
-cypher.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
+results.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
+results.addEventListener('select', (event) => showSelection(/** @type {CustomEvent} */ (event).detail));
 cypher.addEventListener('ran', () => saveState());
 evolution.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
-evolution.addEventListener('compared', () => saveState());
+const seriesHistory = new SeriesHistory(byId('series-history'), showError);
+// The whole series and the side-by-side comparison share the panel: showing one hides the other.
+byId('series-history-button').addEventListener('click', async () => {
+  byId('evolution-diff').hidden = true;
+  byId('evolution-legend').hidden = true;
+  await seriesHistory.show(field('series-input').value.trim() || field('evolution-to').value.trim());
+  saveState();
+});
+seriesHistory.addEventListener('shown', () => clearError());
+seriesHistory.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
+evolution.addEventListener('compared', () => { seriesHistory.hide(); byId('evolution-diff').hidden = false; clearError(); saveState(); });
+evolution.addEventListener('series', () => { clearError(); saveState(); });
+byId('evolution-changed-only').addEventListener('change', () => saveState());
 
 // ---- shareable state ----------------------------------------------------------------------------
 
@@ -348,7 +453,13 @@ function currentState() {
     query: openTab === 'cypher' ? cypher.query : undefined,
     params: openTab === 'cypher' ? cypher.paramsText : undefined,
     evolution: from && to && openTab === 'evolution' ? [from, to] : null,
+    series: openTab === 'evolution' && evolution.seriesId ? evolution.seriesId : undefined,
+    changedOnly: openTab === 'evolution' && field('evolution-changed-only').checked ? true : undefined,
     path: pathFrom && pathTo ? [pathFrom, pathTo] : null,
+    pathTypes: pathFrom && pathTo ? pathTypes().join(',') : undefined,
+    pathDirection: pathFrom && pathTo ? field('path-direction').value : undefined,
+    pathCount: pathFrom && pathTo ? Number(field('path-count').value) : undefined,
+    full: panels.fullPage || undefined,
   };
 }
 
@@ -372,6 +483,10 @@ async function restore() {
     if (state.path) {
       field('path-from').value = state.path[0];
       field('path-to').value = state.path[1];
+      if (state.pathTypes !== undefined) setPathTypes(state.pathTypes ? state.pathTypes.split(',') : []);
+      if (state.pathDirection) field('path-direction').value = state.pathDirection;
+      if (state.pathCount) field('path-count').value = String(state.pathCount);
+      await findPath();
     }
     if (state.selected) {
       view.select(state.selected);
@@ -380,7 +495,10 @@ async function restore() {
     if (state.tab) openDrawer(state.tab);
     if (state.query !== undefined) cypher.setQuery(state.query, undefined);
     if (state.params !== undefined) field('cypher-params').value = state.params;
+    if (state.series) await evolution.showSeries(state.series);
+    if (state.changedOnly) /** @type {HTMLInputElement} */ (field('evolution-changed-only')).checked = true;
     if (state.evolution) await evolution.compare(state.evolution[0], state.evolution[1]);
+    if (state.full) panels.setFullPage(true);
   } catch (error) {
     showError(error);
   } finally {
@@ -402,4 +520,4 @@ api.overview()
   .catch(showError);
 restore();
 // For tests and the curious: the explorer's parts, from the browser console.
-Object.assign(window, { explorer: { view, cypher, evolution, fetcher } });
+Object.assign(window, { explorer: { view, cypher, results, evolution, seriesHistory, panels, openDrawer, fetcher } });

@@ -7,7 +7,8 @@
  *   nodes?: string[], selected?: string | null, pins?: Record<string, {x: number, y: number}>,
  *   layout?: string, hiddenKinds?: string[], hiddenTypes?: string[], hiddenBodies?: string[],
  *   years?: [number, number] | null, tab?: string | null, query?: string, params?: string,
- *   evolution?: [string, string] | null, path?: [string, string] | null
+ *   evolution?: [string, string] | null, series?: string, changedOnly?: boolean, full?: boolean,
+ *   path?: [string, string] | null, pathTypes?: string, pathDirection?: string, pathCount?: number
  * }} ViewState
  */
 

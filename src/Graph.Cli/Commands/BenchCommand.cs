@@ -80,7 +80,8 @@ internal static class BenchCommand
         var url = new Option<string>("--url") { Description = "The running explorer to measure (on this machine)", Required = true };
         var rounds = new Option<int>("--rounds") { Description = "Timed rounds of each interaction, after one warm-up", DefaultValueFactory = _ => 5 };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Also write the figures as Markdown to this file" };
-        var command = new Command("explorer", "Time a running explorer in headless Chromium: opening the page, drawing Cypher results, expanding a hub") { url, rounds, output };
+        var screenshots = new Option<DirectoryInfo?>("--screenshots") { Description = "Instead of timing, take the explorer's screenshot set (landing, citation chain, provenance, path, evolution, Cypher) into this folder" };
+        var command = new Command("explorer", "Time a running explorer in headless Chromium: opening the page, drawing Cypher results, expanding a hub") { url, rounds, output, screenshots };
         command.SetAction(async (parse, _) =>
         {
             var baseUrl = parse.GetValue(url)!.TrimEnd('/') + "/";
@@ -92,6 +93,12 @@ internal static class BenchCommand
             var count = Math.Max(1, parse.GetValue(rounds));
             try
             {
+                if (parse.GetValue(screenshots) is { } folder)
+                {
+                    var taken = await ExplorerScreenshots.TakeAsync(baseUrl, folder, Console.Out);
+                    Console.WriteLine($"{taken.Count} screenshots in {folder.FullName}");
+                    return 0;
+                }
                 var figures = await ExplorerBench.RunAsync(baseUrl, count, Console.Out);
                 var markdown = ExplorerBench.ToMarkdown(figures, baseUrl, count);
                 Console.WriteLine();

@@ -16,18 +16,42 @@ internal sealed class SearchScorer
     private readonly string _query;
     private readonly string[] _words;
 
+    /// <summary>Words people put before a resolution's number ("res 77/13", "resolution 1631"), as its symbol spells them.</summary>
+    private static readonly Dictionary<string, string> SymbolWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["res"] = "RES", ["res."] = "RES", ["resolution"] = "RES", ["resolutions"] = "RES",
+        ["prst"] = "PRST", ["dec"] = "DEC", ["decision"] = "DEC",
+    };
+
     public SearchScorer(string query)
     {
-        _query = query.Trim();
-        _words = _query.Split([' ', '\t', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
+        var words = query.Trim().Split([' ', '\t', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
+        // "res 77/13" and "resolution 1631" name a symbol: the leading word becomes the symbol's own part,
+        // so that it is looked up (and matched) as a word of the symbol, not of titles.
+        if (words.Length > 1 && SymbolWords.TryGetValue(words[0], out var part) && words.Skip(1).All(LooksLikeNumberPart))
+        {
+            words[0] = part;
+            _isSymbolWords = true;
+        }
+        _words = words;
+        _query = string.Join(' ', words);
     }
+
+    private readonly bool _isSymbolWords;
+
+    /// <summary>"77/13", "1631", "(2005)": what a resolution's number looks like.</summary>
+    private static bool LooksLikeNumberPart(string word) => word.Any(char.IsDigit) && word.All(c => char.IsDigit(c) || c is '/' or '(' or ')' or '.');
 
     public bool IsEmpty => _words.Length == 0;
 
     /// <summary>The query's words, as the scorer matches them (each must start a word of the text).</summary>
     public IReadOnlyList<string> Words => _words;
 
-    private bool LooksLikeSymbolPart => _query.Contains('/', StringComparison.Ordinal) || _query.Contains('(', StringComparison.Ordinal);
+    private bool LooksLikeSymbolPart =>
+        _query.Contains('/', StringComparison.Ordinal) || _query.Contains('(', StringComparison.Ordinal) || IsNumber;
+
+    /// <summary>A bare number, as "1631" for S/RES/1631 (2005): at least three digits, so "12" finds no symbol of its own.</summary>
+    private bool IsNumber => _query.Length >= 3 && _query.All(char.IsDigit);
 
     /// <summary>Labels whose nodes can match at all; other nodes (footnotes, sessions) are not searched.</summary>
     public static readonly string[] SearchedLabels =
@@ -47,7 +71,10 @@ internal sealed class SearchScorer
             if (symbol.StartsWith(_query, StringComparison.OrdinalIgnoreCase) || Aliases(properties).Any(a => a.StartsWith(_query, StringComparison.OrdinalIgnoreCase)))
                 return new SearchHit(id, labels, SearchHitKind.Symbol, symbol, 80 - Math.Min(10, symbol.Length - _query.Length) * 0.5);
             // Part of a symbol as people cite it: "77/13" in A/RES/77/13, "1631 (2005)" in S/RES/1631 (2005).
-            if (LooksLikeSymbolPart && (SearchText.ContainsWord(symbol, _query) || Aliases(properties).Any(a => SearchText.ContainsWord(a, _query))))
+            if (LooksLikeSymbolPart && (IsSymbolPart(symbol) || Aliases(properties).Any(IsSymbolPart)))
+                return new SearchHit(id, labels, SearchHitKind.Symbol, symbol, 70);
+            // "res 77/13": every word is a part of the symbol.
+            if (_isSymbolWords && (HasAllWords(symbol) || Aliases(properties).Any(HasAllWords)))
                 return new SearchHit(id, labels, SearchHitKind.Symbol, symbol, 70);
         }
 
@@ -62,6 +89,16 @@ internal sealed class SearchScorer
             var named = kind is SearchHitKind.Organization or SearchHitKind.Operation ? 5 : 0;
             return new SearchHit(id, labels, kind, name, 50 + exact + named + Tightness(name));
         }
+        // An organisation or operation by another of its names: "CSTO" for the Collective Security Treaty Organization.
+        if ((labels.Contains(Labels.Organization) || labels.Contains(Labels.Operation) || labels.Contains(Labels.Agreement))
+            && properties.TryGetValue("name", out var canonical) && canonical is string canonicalName
+            && Aliases(properties).FirstOrDefault(ContainsAllWords) is { } alias)
+        {
+            var kind = labels.Contains(Labels.Organization) ? SearchHitKind.Organization
+                : labels.Contains(Labels.Operation) ? SearchHitKind.Operation : SearchHitKind.Other;
+            var exact = string.Equals(alias, _query, StringComparison.OrdinalIgnoreCase) ? 10 : 0;
+            return new SearchHit(id, labels, kind, canonicalName, 50 + exact + 5 + Tightness(alias));
+        }
         return null;
     }
 
@@ -75,6 +112,22 @@ internal sealed class SearchScorer
     }
 
     private bool ContainsAllWords(string text) => _words.All(w => SearchText.ContainsWord(text, w));
+
+    private bool HasAllWords(string symbol) => _words.All(w => SearchText.ContainsWord(symbol, w));
+
+    /// <summary>
+    /// The query is a part of the symbol as people cite it. A bare number must be a whole one of the symbol's
+    /// numbers: "1631" is in S/RES/1631 (2005) but not in S/RES/16310.
+    /// </summary>
+    private bool IsSymbolPart(string symbol)
+    {
+        var at = SearchText.IndexOfWord(symbol, _query);
+        if (at < 0) return false;
+        if (!IsNumber) return true;
+        for (; at >= 0; at = SearchText.IndexOfWord(symbol, _query, at + 1))
+            if (at + _query.Length == symbol.Length || !char.IsDigit(symbol[at + _query.Length])) return true;
+        return false;
+    }
 
     /// <summary>Shorter names around the same words rank higher: 0..5.</summary>
     private double Tightness(string name) => 5.0 * Math.Min(1, (double)_query.Length / Math.Max(1, name.Length));

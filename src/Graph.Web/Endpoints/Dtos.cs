@@ -26,7 +26,11 @@ public sealed record SourceExcerptDto(string Document, string Text, int Highligh
 public sealed record NodeDetailsDto(
     NodeDto Node, int Degree, long Weight, SourceExcerptDto? Source, IReadOnlyList<NodeDto>? Paragraphs, string? OfficialUrl);
 
-public sealed record PathDto(bool Found, int Length, IReadOnlyList<NodeDto> Nodes, IReadOnlyList<RelationshipDto> Relationships);
+/// <summary>Shortest paths: every node and relationship on any of them once, and each path as ids in path order.</summary>
+public sealed record PathDto(bool Found, int Length, IReadOnlyList<NodeDto> Nodes, IReadOnlyList<RelationshipDto> Relationships, IReadOnlyList<PathStepsDto> Paths);
+
+/// <summary>One path's node ids and relationship ids, in path order.</summary>
+public sealed record PathStepsDto(IReadOnlyList<string> Nodes, IReadOnlyList<string> Relationships);
 
 public sealed record SeriesDto(NodeDto? Series, string? Title, IReadOnlyList<NodeDto> Documents, IReadOnlyList<RelationshipDto> Relationships);
 

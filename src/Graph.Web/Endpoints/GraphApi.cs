@@ -33,7 +33,7 @@ public static class GraphApi
         api.MapGet("/neighbours", GetNeighbours).WithName("GetNeighbours")
             .WithSummary("A page of a node's neighbours, most telling relationships first.");
         api.MapGet("/path", FindPath).WithName("FindPath")
-            .WithSummary("A shortest path between two nodes, following relationships either way.");
+            .WithSummary("Shortest paths between two nodes: of the given relationship types (all by default), in a direction (both by default), up to k of them (1 by default).");
         api.MapGet("/citations", GetCitations).WithName("GetCitations")
             .WithSummary("What a document cites (out) or what cites it (in), to a depth, nearest first; at most limit documents (truncated says when more were reachable).");
         api.MapGet("/series", GetSeries).WithName("GetSeries")
@@ -132,22 +132,38 @@ public static class GraphApi
         return TypedResults.Ok(new GraphDto(nodes, relationships, byNeighbour.Count, skip + page.Count < byNeighbour.Count));
     }
 
+    /// <summary>Most paths one request returns: enough to compare routes, few enough to draw.</summary>
+    private const int MaxPaths = 10;
+
     public static async Task<Results<Ok<PathDto>, ProblemHttpResult>> FindPath(
-        string? from, string? to, string? types, GraphServices graph, CancellationToken cancellationToken)
+        string? from, string? to, string? types, string? direction, string? k, GraphServices graph, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(from)) return Problems.Missing("from", "/api/path?from=A/RES/77/13&to=S/RES/1631 (2005)");
-        if (string.IsNullOrWhiteSpace(to)) return Problems.Missing("to", "/api/path?from=A/RES/77/13&to=S/RES/1631 (2005)");
+        const string Example = "/api/path?from=A/RES/77/13&to=S/RES/1631 (2005)&types=CITES&direction=out&k=3";
+        if (string.IsNullOrWhiteSpace(from)) return Problems.Missing("from", Example);
+        if (string.IsNullOrWhiteSpace(to)) return Problems.Missing("to", Example);
         if (!TryParseTypes(types, out var typeList, out var problem)) return problem;
+        if (!TryParseDirection(direction, Direction.Both, out var dir, out problem)) return problem;
+        if (!TryParseCount(k, "k", 1, MaxPaths, 1, out var maxPaths, out problem)) return problem;
         var start = await NodeLookup.TryFindAsync(graph.Store, from, cancellationToken);
         if (start is null) return Problems.UnknownNode(from);
         var end = await NodeLookup.TryFindAsync(graph.Store, to, cancellationToken);
         if (end is null) return Problems.UnknownNode(to);
 
-        var path = await graph.Paths.TryFindShortestPathAsync(start.Id, end.Id, typeList, directed: false, cancellationToken);
-        if (path is null) return TypedResults.Ok(new PathDto(false, 0, [], []));
-        var nodes = new List<NodeDto>(path.Nodes.Count);
-        foreach (var n in path.Nodes) nodes.Add(await WithWeightAsync(graph, n, cancellationToken));
-        return TypedResults.Ok(new PathDto(true, path.Relationships.Count, nodes, [.. path.Relationships.Select(RelationshipDto.From)]));
+        var paths = await graph.Paths.FindShortestPathsAsync(start.Id, end.Id, new PathQuery(typeList, dir, maxPaths), cancellationToken);
+        if (paths.Count == 0) return TypedResults.Ok(new PathDto(false, 0, [], [], []));
+        // Every path's elements once, the first path's first: a client that reads one path still finds it in order.
+        var nodes = new List<NodeDto>();
+        var relationships = new List<RelationshipDto>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            foreach (var n in path.Nodes)
+                if (seen.Add("n:" + n.Id)) nodes.Add(await WithWeightAsync(graph, n, cancellationToken));
+            foreach (var r in path.Relationships)
+                if (seen.Add("r:" + r.Id)) relationships.Add(RelationshipDto.From(r));
+        }
+        var steps = paths.Select(p => new PathStepsDto([.. p.Nodes.Select(n => n.Id)], [.. p.Relationships.Select(r => r.Id)])).ToList();
+        return TypedResults.Ok(new PathDto(true, paths[0].Relationships.Count, nodes, relationships, steps));
     }
 
     public static async Task<Results<Ok<GraphDto>, ProblemHttpResult>> GetCitations(

@@ -51,6 +51,34 @@ public abstract partial class GraphStoreContract
     }
 
     [Fact]
+    public async Task FindsShortestPathsInAChosenDirectionAlongChosenTypes()
+    {
+        await using var store = await StoreWithAsync([.. All()]);
+        var paths = ServicesFor(store).Paths;
+        string[] citations = [RelationshipTypes.Cites];
+
+        // Backwards along citations: 69/12 is cited by 77/13, which the statement cites.
+        var citedBy = await paths.FindShortestPathsAsync(Res6912, Prst, new PathQuery(citations, Direction.Incoming), Token);
+        Assert.Equal([Res6912, Res7713, Prst], Assert.Single(citedBy).Nodes.Select(n => n.Id));
+        Assert.Equal([Res7713, Prst], citedBy[0].Relationships.Select(r => r.Start));
+        Assert.Empty(await paths.FindShortestPathsAsync(Res6912, Prst, new PathQuery(citations, Direction.Outgoing), Token));
+        Assert.Equal([Prst, Res7713, Res6912],
+            Assert.Single(await paths.FindShortestPathsAsync(Prst, Res6912, new PathQuery(citations, Direction.Outgoing), Token)).Nodes.Select(n => n.Id));
+
+        // 59/50 and 69/12 are both cited by 77/13 and by 71/12: two shortest paths of two steps, each one in path order.
+        var several = await paths.FindShortestPathsAsync(Res5950, Res6912, new PathQuery(citations, Direction.Both, MaxPaths: 5), Token);
+        Assert.NotEmpty(several);
+        Assert.All(several, p =>
+        {
+            Assert.Equal(2, p.Relationships.Count);
+            Assert.Equal(Res5950, p.Nodes[0].Id);
+            Assert.Equal(Res6912, p.Nodes[^1].Id);
+        });
+        Assert.Equal(several.Count, several.Select(p => string.Join(",", p.Nodes.Select(n => n.Id))).Distinct().Count());
+        Assert.Empty(await paths.FindShortestPathsAsync(Res7713, Lonely, new PathQuery(MaxPaths: 3), Token));
+    }
+
+    [Fact]
     public async Task FollowsCitationChainsToADepthWithFilters()
     {
         await using var store = await StoreWithAsync([.. All()]);

@@ -42,6 +42,10 @@ public sealed class SearchIndexTests : IDisposable
     [InlineData("S/RES/1631 (2005)", "S/RES/1631 (2005)")]
     [InlineData("S/PRST/2010/1", "S/PRST/2010/1")]
     [InlineData("71/12", "A/RES/71/12")]
+    [InlineData("1631", "S/RES/1631 (2005)")]
+    [InlineData("res 77/13", "A/RES/77/13")]
+    [InlineData("resolution 77/13", "A/RES/77/13")]
+    [InlineData("Res. 1631", "S/RES/1631 (2005)")]
     public async Task FindsADocumentByItsSymbolInTheFormsPeopleType(string query, string expected)
     {
         await using var store = await CorpusStoreAsync();
@@ -72,6 +76,29 @@ public sealed class SearchIndexTests : IDisposable
         var cut = scanned.Count == 0 ? 0 : scanned[^1].Score;
         Assert.Equal(scanned.Where(h => h.Score > cut).Select(h => h.Id), indexed.Where(h => h.Score > cut).Select(h => h.Id));
         Assert.All(indexed, h => Assert.Contains(h.Id, scanned.Select(s => s.Id).Concat(indexed.Where(i => i.Score == cut).Select(i => i.Id))));
+    }
+
+    [Theory]
+    [InlineData("CSTO", "org:collective-security-treaty-organization")]
+    [InlineData("csto", "org:collective-security-treaty-organization")]
+    [InlineData("Collective Security Treaty", "org:collective-security-treaty-organization")]
+    public async Task FindsAnOrganisationByItsNameOrAnAlias(string query, string expected)
+    {
+        await using var store = await CorpusStoreAsync();
+        var hits = await store.CreateServices().Search.SearchAsync(query, 10, Token);
+        Assert.True(hits.Count > 0 && hits[0].Id == expected,
+            $"search \"{query}\": expected {expected} first, got [{string.Join(", ", hits.Select(h => $"{h.Id} ({h.Score})"))}]");
+        Assert.Equal(SearchHitKind.Organization, hits[0].Kind);
+        Assert.Equal("Collective Security Treaty Organization", hits[0].Text);
+    }
+
+    [Fact]
+    public async Task ABareNumberFindsOnlySymbolsHoldingThatWholeNumber()
+    {
+        await using var store = await CorpusStoreAsync();
+        var hits = await store.CreateServices().Search.SearchAsync("163", 20, Token);
+        // "163" starts "1631", but S/RES/1631 (2005) is not resolution 163.
+        Assert.DoesNotContain(hits, h => h.Id == "S/RES/1631 (2005)" && h.Kind == SearchHitKind.Symbol);
     }
 
     [Fact]

@@ -1,0 +1,232 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Graph.Browser.Tests;
+
+/// <summary>
+/// The explorer at window sizes from a 768 px tablet to a 2560 px screen: the main panels never overlap,
+/// no control is narrower than its content, the side panels become drawers in narrow windows, and the
+/// keyboard reaches the search box and closes what covers the page.
+/// </summary>
+public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposable
+{
+    private IBrowserContext? _context;
+    private readonly List<string> _problems = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null) await _context.DisposeAsync();
+    }
+
+    private void SkipWithoutBrowser() => Assert.SkipWhen(server.SkipReason is not null, server.SkipReason ?? "");
+
+    private async Task<IPage> OpenAsync(int width, int height, string path = "./")
+    {
+        _context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        var page = await _context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        page.PageError += (_, error) => _problems.Add("page error: " + error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning") _problems.Add($"console {message.Type}: {message.Text}");
+        };
+        await page.GotoAsync(path);
+        await page.WaitForFunctionAsync("() => window.explorer !== undefined");
+        return page;
+    }
+
+    private static async Task<JsonElement> MeasureAsync(IPage page) =>
+        JsonDocument.Parse(await page.EvaluateAsync<string>(Measure)).RootElement;
+
+    private Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, name + ".png") });
+
+    /// <summary>
+    /// Measures the page: the bounding boxes of the main regions that are shown (drawers that are closed are not),
+    /// and every shown control whose content does not fit its box, or that is squeezed below a usable width.
+    /// </summary>
+    private const string Measure = """
+        () => {
+          const shown = (el) => el && el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && el.getBoundingClientRect().width > 0;
+          const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; };
+          const regions = {};
+          for (const [name, selector] of [['topbar', '.topbar'], ['tools', '#sidebar'], ['stage', '.stage'], ['details', '#details-aside'], ['bottom', '#drawer']]) {
+            const el = document.querySelector(selector);
+            if (shown(el)) regions[name] = box(el);
+          }
+          const squeezed = [];
+          for (const el of document.querySelectorAll('button, select, input:not([type=checkbox]):not([type=radio]):not([type=range]):not([type=file]), textarea')) {
+            if (!shown(el) || el.closest('.visually-hidden') || el.closest('[hidden]')) continue;
+            const r = el.getBoundingClientRect();
+            const name = el.id || el.textContent.trim().slice(0, 30) || el.outerHTML.slice(0, 60);
+            if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'TEXTAREA' && el.tagName !== 'INPUT') squeezed.push(`${name}: content ${el.scrollWidth} px in ${el.clientWidth} px`);
+            const min = el.type === 'number' ? 40 : el.tagName === 'INPUT' ? 100 : 24;
+            if (r.width < min) squeezed.push(`${name}: ${Math.round(r.width)} px wide`);
+            if (r.right > innerWidth + 1) squeezed.push(`${name}: ends at ${Math.round(r.right)} px, past the window's ${innerWidth} px`);
+          }
+          const search = document.querySelector('#search-input').getBoundingClientRect().width;
+          const canvas = box(document.querySelector('#cy'));
+          return JSON.stringify({ regions, squeezed, search, canvas });
+        }
+        """;
+
+    private static void AssertNoOverlap(JsonElement regions, string when, params string[] allowedOver)
+    {
+        var boxes = regions.EnumerateObject().Select(p => (Name: p.Name, X: p.Value.GetProperty("x").GetDouble(), Y: p.Value.GetProperty("y").GetDouble(),
+            W: p.Value.GetProperty("w").GetDouble(), H: p.Value.GetProperty("h").GetDouble())).ToList();
+        foreach (var a in boxes)
+        {
+            foreach (var b in boxes)
+            {
+                if (string.CompareOrdinal(a.Name, b.Name) >= 0) continue;
+                // A drawer opened on purpose lies over the canvas, and only over it.
+                if ((allowedOver.Contains(a.Name) && b.Name == "stage") || (allowedOver.Contains(b.Name) && a.Name == "stage")) continue;
+                var overlapX = Math.Min(a.X + a.W, b.X + b.W) - Math.Max(a.X, b.X);
+                var overlapY = Math.Min(a.Y + a.H, b.Y + b.H) - Math.Max(a.Y, b.Y);
+                Assert.False(overlapX > 1 && overlapY > 1,
+                    $"{when}: {a.Name} ({a.X:F0},{a.Y:F0} {a.W:F0}×{a.H:F0}) overlaps {b.Name} ({b.X:F0},{b.Y:F0} {b.W:F0}×{b.H:F0})");
+            }
+        }
+    }
+
+    private static void AssertUsable(JsonElement measured, string when, int minCanvasWidth, int minCanvasHeight)
+    {
+        var squeezed = measured.GetProperty("squeezed").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.True(squeezed.Count == 0, $"{when}: controls narrower than their content:\n{string.Join("\n", squeezed)}");
+        Assert.True(measured.GetProperty("search").GetDouble() >= 200, $"{when}: the search box is {measured.GetProperty("search").GetDouble():F0} px wide");
+        var canvas = measured.GetProperty("canvas");
+        Assert.True(canvas.GetProperty("w").GetDouble() >= minCanvasWidth && canvas.GetProperty("h").GetDouble() >= minCanvasHeight,
+            $"{when}: the canvas is {canvas.GetProperty("w").GetDouble():F0}×{canvas.GetProperty("h").GetDouble():F0} px");
+    }
+
+    [Theory]
+    [InlineData(1440, 900, 600, 500)]
+    [InlineData(800, 600, 700, 300)]
+    [InlineData(768, 1024, 700, 600)]
+    [InlineData(1024, 768, 600, 450)]
+    [InlineData(2560, 1440, 1400, 1000)]
+    public async Task PanelsNeverOverlapAndEveryControlFitsItsContent(int width, int height, int minCanvasWidth, int minCanvasHeight)
+    {
+        SkipWithoutBrowser();
+        var page = await OpenAsync(width, height);
+        var size = $"{width}×{height}";
+
+        var closed = await MeasureAsync(page);
+        AssertNoOverlap(closed.GetProperty("regions"), size);
+        AssertUsable(closed, size, minCanvasWidth, minCanvasHeight);
+        await ScreenshotAsync(page, $"30-layout-{width}x{height}");
+
+        // The filters and tools: in the grid on a wide screen, a drawer opened from the top bar on a narrow one.
+        var toolsToggle = page.Locator("#tools-toggle");
+        if (await toolsToggle.IsVisibleAsync())
+        {
+            Assert.False(closed.GetProperty("regions").TryGetProperty("tools", out _), $"{size}: the tools drawer shows before it is opened");
+            await toolsToggle.ClickAsync();
+            await page.WaitForFunctionAsync("() => document.querySelector('#sidebar').getBoundingClientRect().left >= -1");
+            var open = await MeasureAsync(page);
+            AssertNoOverlap(open.GetProperty("regions"), size + " with the tools drawer open", "tools");
+            Assert.Empty(open.GetProperty("squeezed").EnumerateArray());
+            await ScreenshotAsync(page, $"31-tools-drawer-{width}x{height}");
+            await page.Keyboard.PressAsync("Escape");
+            await page.WaitForFunctionAsync("() => !document.querySelector('#sidebar').classList.contains('open')");
+        }
+        else
+        {
+            Assert.True(closed.GetProperty("regions").TryGetProperty("tools", out _), $"{size}: no tools panel and no way to open it");
+        }
+
+        // The Cypher console below the canvas, and in full-page mode over everything but the top bar.
+        await page.ClickAsync("[role='tab'][data-tab='cypher']");
+        var withConsole = await MeasureAsync(page);
+        AssertNoOverlap(withConsole.GetProperty("regions"), size + " with the Cypher console open");
+        Assert.Empty(withConsole.GetProperty("squeezed").EnumerateArray());
+        await page.ClickAsync("#drawer-full");
+        var full = await MeasureAsync(page);
+        var bottom = full.GetProperty("regions").GetProperty("bottom");
+        var topbar = full.GetProperty("regions").GetProperty("topbar");
+        Assert.True(bottom.GetProperty("y").GetDouble() >= topbar.GetProperty("y").GetDouble() + topbar.GetProperty("h").GetDouble() - 1,
+            $"{size}: the full-page console covers the top bar");
+        Assert.True(bottom.GetProperty("h").GetDouble() >= height - topbar.GetProperty("h").GetDouble() - 2, $"{size}: the full-page console leaves part of the page");
+        await ScreenshotAsync(page, $"32-console-full-{width}x{height}");
+        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    }
+
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(800, 600)]
+    public async Task SlashFocusesTheSearchAndEscapeClosesTheDetailsDrawer(int width, int height)
+    {
+        SkipWithoutBrowser();
+        var page = await OpenAsync(width, height);
+        await page.Locator("body").ClickAsync(new LocatorClickOptions { Position = new Position { X = width / 2, Y = height / 2 } });
+        await page.Keyboard.PressAsync("/");
+        Assert.Equal("search-input", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.TypeAsync("77/13");
+        await page.Locator("#search-results li[data-id='A/RES/77/13']").WaitForAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#details h2")).ToHaveTextAsync("A/RES/77/13");
+        // A narrow window shows the details of what was opened in a drawer; Esc closes it.
+        if (await page.Locator("#details-toggle").IsVisibleAsync())
+        {
+            await Assertions.Expect(page.Locator("#details-aside")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bopen\\b"));
+            await ScreenshotAsync(page, $"33-details-drawer-{width}x{height}");
+            await page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(page.Locator("#details-aside")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bopen\\b"));
+        }
+        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    }
+
+    [Fact]
+    public async Task TheErrorBannerClearsAfterALaterSuccess()
+    {
+        SkipWithoutBrowser();
+        var page = await OpenAsync(1440, 900);
+        await page.FillAsync("#path-from", "A/RES/99/999");
+        await page.FillAsync("#path-to", "A/RES/71/12");
+        await page.ClickAsync("#path-button");
+        await Assertions.Expect(page.Locator("#error")).ToBeVisibleAsync();
+        await page.FillAsync("#path-from", "A/RES/77/13");
+        await page.ClickAsync("#path-button");
+        await Assertions.Expect(page.Locator("#path-result li[data-path]").First).ToContainTextAsync("A/RES/77/13 → A/RES/71/12");
+        await Assertions.Expect(page.Locator("#error")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task TheAddressRestoresThePathTheSeriesAndChangesOnly()
+    {
+        SkipWithoutBrowser();
+        var page = await OpenAsync(1440, 900);
+        await page.FillAsync("#path-from", "A/RES/77/13");
+        await page.FillAsync("#path-to", "S/RES/1631 (2005)");
+        await page.SelectOptionAsync("#path-direction", "both");
+        await page.FillAsync("#path-count", "2");
+        await page.ClickAsync("#path-button");
+        await Assertions.Expect(page.Locator("#path-result li").First).ToContainTextAsync("S/RES/1631 (2005)");
+        await page.ClickAsync("[role='tab'][data-tab='evolution']");
+        await page.FillAsync("#series-input", "A/RES/77/13");
+        await page.ClickAsync("#series-button");
+        await Assertions.Expect(page.Locator("#series-timeline li")).Not.ToHaveCountAsync(0);
+        await page.FillAsync("#evolution-from", "A/RES/71/12");
+        await page.FillAsync("#evolution-to", "A/RES/77/13");
+        await page.ClickAsync("#evolution-button");
+        await page.CheckAsync("#evolution-changed-only");
+        await page.WaitForFunctionAsync("() => location.hash.includes('changedOnly') && location.hash.includes('series') && location.hash.includes('pathDirection')");
+        var link = page.Url;
+
+        var other = await _context!.NewPageAsync();
+        await other.GotoAsync(link);
+        await other.WaitForFunctionAsync("() => window.explorer !== undefined");
+        await Assertions.Expect(other.Locator("#path-result li").First).ToContainTextAsync("S/RES/1631 (2005)");
+        await Assertions.Expect(other.Locator("#path-direction")).ToHaveValueAsync("both");
+        await Assertions.Expect(other.Locator("#path-count")).ToHaveValueAsync("2");
+        Assert.True(await other.EvaluateAsync<int>("() => window.explorer.view.cy.elements('.path').length") > 0);
+        await Assertions.Expect(other.Locator("#series-timeline li")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(other.Locator("#evolution-changed-only")).ToBeCheckedAsync();
+        await Assertions.Expect(other.Locator(".diff-cell.reworded").First).ToBeVisibleAsync();
+        Assert.Equal(0, await other.Locator(".diff-cell:not(.empty)[data-change='unchanged']").CountAsync());
+        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    }
+}
