@@ -15,12 +15,17 @@ internal static class LayoutNormaliser
 {
     private const int HeadingScanLines = 60;
 
-    public static LaidOutText Normalise(string raw)
+    /// <param name="raw">The text as read.</param>
+    /// <param name="removedFurniture">Where to record the lines removed as page furniture, when asked.</param>
+    public static LaidOutText Normalise(string raw, List<string>? removedFurniture = null)
     {
         var text = Clean(raw);
         var hasPages = text.Contains('\f', StringComparison.Ordinal);
         var lines = SplitLines(text);
         var furniture = FurnitureDetector.Detect(lines);
+        if (removedFurniture is not null)
+            for (var i = 0; i < lines.Count; i++)
+                if (furniture[i]) removedFurniture.Add(lines[i]);
         var footnotes = new List<(int Number, string Text)>();
         var flow = FootnoteZones.Extract(lines, furniture, hasPages, footnotes);
         var blocks = ParagraphAssembler.Assemble(flow);
