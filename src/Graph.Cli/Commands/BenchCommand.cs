@@ -28,6 +28,7 @@ internal static class BenchCommand
             sizes, output, work, seed, sample, pdfSample, extractionOnly, noHttp, noUi, rate, seconds, server,
         };
         command.Subcommands.Add(CreateGenerate());
+        command.Subcommands.Add(CreateExtractionScaling());
         command.SetAction(async (parse, _) =>
         {
             if (!TryParseSizes(parse.GetValue(sizes)!, out var counts))
@@ -71,6 +72,29 @@ internal static class BenchCommand
             sizes.Add(n);
         }
         return sizes.Count > 0;
+    }
+
+    private static Command CreateExtractionScaling()
+    {
+        var sizes = new Option<string>("--sizes") { Description = "Document sizes in MB, comma-separated", DefaultValueFactory = _ => "1,8,64" };
+        var command = new Command("extraction-scaling", "Extract one synthetic resolution of each size: time per MB (flat when linear), MB/s per core, peak memory over the input") { sizes };
+        command.SetAction(parse =>
+        {
+            if (!TryParseSizes(parse.GetValue(sizes)!, out var megabytes))
+            {
+                Console.Error.WriteLine("error: --sizes expects positive sizes in MB separated by commas, e.g. 1,8,64.");
+                return 2;
+            }
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            Console.WriteLine($"{"size",8} {"paragraphs",10} {"time",9} {"s/MB",7} {"MB/s/core",9} {"peak heap",10} {"x input",7}");
+            foreach (var size in megabytes)
+            {
+                var point = ExtractionScaling.Measure(size);
+                Console.WriteLine(string.Create(c, $"{point.Megabytes,6:F1}MB {point.Paragraphs,10} {point.Elapsed.TotalSeconds,8:F2}s {point.SecondsPerMegabyte,7:F3} {point.MegabytesPerCpuSecond,9:F1} {point.PeakHeapGrowth / 1e6,8:F0}MB {point.MemoryRatio,7:F1}"));
+            }
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateGenerate()
