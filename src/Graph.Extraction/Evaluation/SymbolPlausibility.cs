@@ -29,7 +29,8 @@ public static class SymbolPlausibility
         var yearSeries = canonical.StartsWith("S/", StringComparison.Ordinal) || canonical.StartsWith("E/", StringComparison.Ordinal);
         for (var i = 1; yearSeries && i < parts.Length; i++)
         {
-            if (parts[i].Length != 4 || (parts[0] == "S" && parts[i - 1] == "RES")) continue;
+            // A year stands before the document's number ("S/2023/456"); old symbols have the number alone ("S/5764", "S/5764/Add.1").
+            if (parts[i].Length != 4 || i + 1 >= parts.Length || !parts[i + 1].All(char.IsAsciiDigit) || (parts[0] == "S" && parts[i - 1] == "RES")) continue;
             if (int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1900 && year > LatestYear)
                 return $"year {year}";
         }

@@ -60,6 +60,18 @@ internal static class ParagraphRecogniser
             var footnotes = FootnoteNumbers(content);
             var clean = CleanText(content);
             if (clean.Length == 0) continue;
+            // A block opening in lower case continues the paragraph before it, which a page break or a quoted line cut.
+            if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]))
+            {
+                var previous = result[^1];
+                result[^1] = previous with
+                {
+                    Text = previous.Text + " " + clean,
+                    Footnotes = [.. previous.Footnotes.Union(footnotes)],
+                    Span = new SourceSpan(previous.Span.Start, block.End),
+                };
+                continue;
+            }
             string id, kind;
             string? numberText;
             if (isResolution)
@@ -128,7 +140,8 @@ internal static class ParagraphRecogniser
     {
         var space = clean.IndexOf(' ', StringComparison.Ordinal);
         var word = space < 0 ? clean.AsSpan() : clean.AsSpan(0, space);
-        return word.Length > 3 && char.IsUpper(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+        // Operative verbs end in -s; adjectives that open preambular paragraphs ("Conscious", "Desirous", "Anxious") end in -ous.
+        return word.Length > 3 && char.IsUpper(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("ous", StringComparison.Ordinal)
             && word is not ("States" or "Nations" or "Members" or "Parties");
     }
 
@@ -263,7 +276,10 @@ internal static class ParagraphRecogniser
                 k++;
             }
         }
-        while (k < count && VerbContinuationLookup.Contains(text[Trimmed(text, words[k], ",")]) && !text[words[k - 1]].EndsWith(','))
+        // After an adverb ("Also", "Further", "Once again", "Strongly") the verb it qualifies belongs to the phrase: "Also reaffirms".
+        while (k < count && !text[words[k - 1]].EndsWith(',')
+            && (VerbContinuationLookup.Contains(text[Trimmed(text, words[k], ",")])
+                || (AdverbLookup.Contains(text[verb[parts - 1]]) && IsLowerWord(text[Trimmed(text, words[k], ",;")]))))
         {
             verb[parts++] = Trimmed(text, words[k], ",");
             k++;
@@ -296,6 +312,21 @@ internal static class ParagraphRecogniser
         var (offset, length) = word.GetOffsetAndLength(text.Length);
         return new Range(offset, offset + text.Slice(offset, length).TrimEnd(trailing).Length);
     }
+
+    /// <summary>Adverbs that UN drafting puts before the verb of a paragraph ("Also", "Further", "Once again", "Strongly"), in either case.</summary>
+    private static readonly HashSet<string> Adverbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "also", "further", "again", "furthermore", "moreover", "strongly", "urgently", "firmly", "fully", "once", "once again", "repeatedly", "therefore", "hereby",
+    };
+
+    private static bool IsLowerWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || !char.IsLower(word[0])) return false;
+        foreach (var c in word) if (!char.IsLetter(c) && c != '-') return false;
+        return true;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AdverbLookup = Adverbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbContinuationLookup = VerbContinuations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TwoWordVerbLookup = TwoWordVerbs.GetAlternateLookup<ReadOnlySpan<char>>();

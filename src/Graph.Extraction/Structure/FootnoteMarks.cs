@@ -20,6 +20,14 @@ internal static class FootnoteMarks
         "were", "was", "are", "is", "had", "have", "for", "per", "every", "Sustainable", "Development", "Goal", "Amendment", "COVID",
     };
 
+    /// <summary>
+    /// How far past the last mark found the next one is looked for. A mark not found in this window is given up
+    /// (its footnote stays with the document): searching to the end of the text for every missing mark made
+    /// extraction quadratic in the length of a document with many footnotes. Fifteen pages of text is further
+    /// than two consecutive marks of a UN document stand apart.
+    /// </summary>
+    private const int SearchWindow = 64_000;
+
     public static void MarkPlainDigits(List<FlowBlock> blocks, HashSet<int> numbers)
     {
         // Numbering may continue from earlier texts of the same volume: start at the lowest footnote.
@@ -27,24 +35,79 @@ internal static class FootnoteMarks
         var max = numbers.Count == 0 ? 0 : numbers.Max();
         var blockIndex = 0;
         var position = 0;
+        // The marks found in the current block, applied in one pass when the search leaves it (one copy per block, not per mark).
+        var edits = new List<(int Start, int End, int Number)>();
+        var editedBlock = -1;
         while (expected <= max && blockIndex < blocks.Count)
         {
             if (!numbers.Contains(expected)) { expected++; continue; }
-            var found = false;
-            for (var b = blockIndex; b < blocks.Count && !found; b++)
+            var searched = 0;
+            for (var b = blockIndex; b < blocks.Count && searched < SearchWindow; b++)
             {
                 var block = blocks[b];
                 if (block.Kind == BlockKind.Heading && b < 2) continue;
                 var from = b == blockIndex ? position : 0;
-                var at = FindMark(block.Text, expected, from, out var markStart, out var markEnd);
-                if (!at) continue;
-                block.Text = block.Text[..markStart] + Superscript.From(expected) + block.Text[markEnd..];
+                var text = block.Text;
+                searched += text.Length - from;
+                if (!FindMark(text, expected, from, out var markStart, out var markEnd)) continue;
+                if (b != editedBlock) { Apply(blocks, editedBlock, edits); editedBlock = b; }
+                edits.Add((markStart, markEnd, expected));
                 blockIndex = b;
-                position = markStart + 1;
-                found = true;
+                position = markEnd;
+                break;
             }
             expected++;
         }
+        Apply(blocks, editedBlock, edits);
+    }
+
+    private static void Apply(List<FlowBlock> blocks, int index, List<(int Start, int End, int Number)> edits)
+    {
+        if (index < 0 || edits.Count == 0) return;
+        var text = blocks[index].Text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        foreach (var (start, end, number) in edits)
+        {
+            sb.Append(text, at, start - at).Append(Superscript.From(number));
+            at = end;
+        }
+        sb.Append(text, at, text.Length - at);
+        blocks[index].Text = sb.ToString();
+        edits.Clear();
+    }
+
+    private static readonly string[] Abbreviations = ["Add", "Rev", "Corr", "Amend", "Suppl", "No", "Nos", "para", "paras", "vol", "p", "pp", "Sect", "chap", "art", "Art", "Part", "L", "PV", "CRP", "WP", "Ser", "SER"];
+
+    private static bool IsAbbreviationBefore(string text, int dot)
+    {
+        var w = dot;
+        while (w > 0 && char.IsLetter(text[w - 1])) w--;
+        var word = text.AsSpan(w, dot - w);
+        foreach (var abbreviation in Abbreviations) if (word.SequenceEqual(abbreviation)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// A mark the text layer glued to the year before it ("12 July 2023" + mark 3 read "20233", "2025–2028" + mark 8 read
+    /// "2025–20288") or set apart from it by a space ("13 August 1948 2"). Taken only where the four digits before the mark are a year that a date ("July 2023") or a range of
+    /// years ("2025–2028") makes certain, and no further digit stands before them.
+    /// </summary>
+    private static bool IsAfterYear(string text, int start)
+    {
+        var y = start - 4;
+        if (y < 2) return false;
+        for (var k = y; k < start; k++) if (!char.IsAsciiDigit(text[k])) return false;
+        var year = int.Parse(text.AsSpan(y, 4), System.Globalization.CultureInfo.InvariantCulture);
+        if (year is < 1945 or > 2100) return false;
+        var before = text[y - 1];
+        if (before is '–' or '-') return y >= 5 && char.IsAsciiDigit(text[y - 2]) && char.IsAsciiDigit(text[y - 5]) && (y < 6 || !char.IsAsciiDigit(text[y - 6]));
+        if (before != ' ') return false;
+        // The month name before the year: "12 July 2023".
+        var m = y - 1;
+        while (m > 0 && char.IsLetter(text[m - 1])) m--;
+        var p = m;
+        return Graph.Model.Symbols.DateText.ReadMonth(text, ref p) > 0 && p == y - 1;
     }
 
     /// <summary>Finds " 12" / ",12" written as a mark; markStart includes the space before it (which goes).</summary>
@@ -81,11 +144,18 @@ internal static class FootnoteMarks
             if (Graph.Model.Symbols.DateText.ReadMonth(text, ref m) > 0) return false;
             if (string.CompareOrdinal(text, q, "per cent", 0, 8) == 0) return false;
         }
+        // "recorded 2,299": a number with a thousands separator, not a mark before a comma.
+        if (end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1])) return false;
         var b = start - 1;
+        if (char.IsAsciiDigit(text[b])) return IsAfterYear(text, start);
+        // "resolutions of 13 August 1948 2 and": a mark set apart after the year of a date.
+        if (text[b] == ' ' && b > 0 && char.IsAsciiDigit(text[b - 1])) { markStart = b; return IsAfterYear(text, b); }
         var spaced = text[b] == ' ';
         if (spaced) b--;
         if (b < 0) return false;
         var before = text[b];
+        // "A/78/481/Add.2", "S/2024/12/Rev.1", "Supplement No.5": a number the abbreviation before it takes.
+        if (before == '.' && !spaced && IsAbbreviationBefore(text, b)) return false;
         if (char.IsAsciiDigit(before) || before is '/' or '(' or '-' or '–' or '$' or '€' or '£' or '§' or '#' or '\n') return false;
         if (!(char.IsLetter(before) || before is ',' or '.' or ';' or ':' or '”' or '’' or ')' or '"' or ']')) return false;
         if (char.IsLetter(before))

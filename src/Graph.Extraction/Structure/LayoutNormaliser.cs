@@ -19,6 +19,8 @@ internal static class LayoutNormaliser
     /// <param name="removedFurniture">Where to record the lines removed as page furniture, when asked.</param>
     public static LaidOutText Normalise(string raw, List<string>? removedFurniture = null)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        void T(string stage) { if (Environment.GetEnvironmentVariable("GRAPH_PROFILE") is not null) Console.Error.WriteLine($"{stage}: {sw.ElapsedMilliseconds} ms"); sw.Restart(); }
         var text = Clean(raw);
         var hasPages = text.Contains('\f', StringComparison.Ordinal);
         var lines = SplitLines(text);
@@ -27,11 +29,17 @@ internal static class LayoutNormaliser
             for (var i = 0; i < lines.Count; i++)
                 if (furniture[i]) removedFurniture.Add(lines[i]);
         var footnotes = new List<(int Number, string Text)>();
+        T("clean+furniture");
         var flow = FootnoteZones.Extract(lines, furniture, hasPages, footnotes);
+        T("footnote zones");
         var blocks = ParagraphAssembler.Assemble(flow);
+        T("assemble");
         var marksExplicit = blocks.Exists(b => Superscript.AnyIn(b.Text));
         if (!marksExplicit && footnotes.Count > 0) FootnoteMarks.MarkPlainDigits(blocks, footnotes.Select(f => f.Number).ToHashSet());
-        return Build(blocks, footnotes);
+        T("marks");
+        var built = Build(blocks, footnotes);
+        T("build");
+        return built;
     }
 
     /// <summary>
@@ -129,12 +137,58 @@ internal static class LayoutNormaliser
     internal static bool IsHeadingScanRange(int index) => index < HeadingScanLines;
 }
 
-/// <summary>A block while it is being assembled.</summary>
+/// <summary>
+/// A block while it is being assembled. Lines are appended to a builder, not concatenated to a string: a paragraph
+/// of n lines built by concatenation costs n² characters copied, which made a long unbroken text quadratic.
+/// </summary>
 internal sealed class FlowBlock(BlockKind kind, string text)
 {
+    private string _text = text;
+    private System.Text.StringBuilder? _builder;
+
     public BlockKind Kind { get; set; } = kind;
 
-    public string Text { get; set; } = text;
+    /// <summary>The block's text (made a string once, when asked for after lines were appended).</summary>
+    public string Text
+    {
+        get
+        {
+            if (_builder is not null) { _text = _builder.ToString(); _builder = null; }
+            return _text;
+        }
+        set { _text = value; _builder = null; }
+    }
+
+    public int Length => _builder?.Length ?? _text.Length;
+
+    /// <summary>
+    /// The text, or for a long block its first and last 100 characters: all that the tests of where a block starts and
+    /// ends look at (its numbering, its final punctuation), without making the whole block a string for every line.
+    /// </summary>
+    public string Edges
+    {
+        get
+        {
+            const int edge = 100;
+            if (Length <= 3 * edge) return Text;
+            if (_builder is null) return string.Concat(_text.AsSpan(0, edge), " … ", _text.AsSpan(_text.Length - edge));
+            return string.Concat(_builder.ToString(0, edge), " … ", _builder.ToString(_builder.Length - edge, edge));
+        }
+    }
+
+    /// <summary>Appends a line with a space, or with none after a word broken by a hyphen (as footnote lines are joined).</summary>
+    public void AppendLine(string line)
+    {
+        _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
+        FootnoteZones.AppendLine(_builder, line);
+    }
+
+    /// <summary>Appends a line after a line break (headings and closing lines keep their lines).</summary>
+    public void AppendBrokenLine(string line)
+    {
+        _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
+        _builder.Append('\n').Append(line);
+    }
 
     /// <summary>The italic words that open it, where the format states italics (DOCX).</summary>
     public string? ItalicOpening { get; init; }
@@ -154,9 +208,17 @@ internal readonly record struct FlowLine(string Text, int BlanksBefore, int Inde
 /// </summary>
 internal static class FurnitureDetector
 {
+    /// <summary>
+    /// Furniture is decided by where a line stands, not by what it says: the job number, bar code, page number and print
+    /// date are furniture wherever they are (nothing else looks like them); the document's own symbol line after the
+    /// masthead, and any repeated line, only within <see cref="ClusterReach"/> lines of such a footer line, a running
+    /// symbol line or a page break, where the running header and footer sit. A repeated line elsewhere is text (operative
+    /// paragraphs of a budget resolution open with the same words), and so is a line holding only a cited symbol.
+    /// </summary>
     public static bool[] Detect(List<string> lines)
     {
         var furniture = new bool[lines.Count];
+        var anchor = new bool[lines.Count];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         // Only lines past the first forty are tested for repeating, so a shorter text needs no counts.
         if (lines.Count > RepeatsFrom + 1)
@@ -166,29 +228,61 @@ internal static class FurnitureDetector
                 if (line.Length >= 12 && line.Length <= 120) counts[line] = counts.GetValueOrDefault(line) + 1;
             }
         }
-        var seenSymbolLine = false;
+        string? mastheadSymbol = null;
         var nonBlank = 0;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.Length == 0 || line == "\f") continue;
+            if (line == "\f") { anchor[i] = true; continue; }
+            if (line.Length == 0) continue;
             nonBlank++;
             if (IsJobNumber(line) || IsBarCode(line) || IsPageNumber(line) || IsPrintDate(line))
             {
-                furniture[i] = true;
+                furniture[i] = anchor[i] = true;
                 continue;
             }
             if (IsSymbolLine(line))
             {
-                // The first symbol line is the masthead; later ones are running headers.
-                if (seenSymbolLine && nonBlank > 3) furniture[i] = true;
-                seenSymbolLine = true;
-                continue;
+                // The first symbol line is the masthead; the same line again is the running header.
+                if (mastheadSymbol is null) mastheadSymbol = line.TrimEnd('*', ' ');
+                else if (nonBlank > 3 && line.TrimEnd('*', ' ') == mastheadSymbol) furniture[i] = anchor[i] = true;
             }
+        }
+        var near = NearAnchor(lines, anchor);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (furniture[i] || !near[i] || line.Length == 0 || line == "\f") continue;
+            // Another document's symbol printed in the header of a joint or combined document.
+            if (nonBlank > 3 && i > 3 && IsSymbolLine(line) && line.TrimEnd('*', ' ') != mastheadSymbol && counts.GetValueOrDefault(line) >= 2) furniture[i] = true;
             // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
-            if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
+            else if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
         }
         return furniture;
+    }
+
+    /// <summary>How many non-blank lines from a footer line, a running symbol line or a page break the running header or footer may stand.</summary>
+    private const int ClusterReach = 3;
+
+    /// <summary>Whether each line stands within <see cref="ClusterReach"/> non-blank lines of an anchor, in one pass each way.</summary>
+    private static bool[] NearAnchor(List<string> lines, bool[] anchor)
+    {
+        var near = new bool[lines.Count];
+        var distance = int.MaxValue;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (anchor[i]) distance = 0;
+            else if (lines[i].Length > 0 && distance < int.MaxValue) distance++;
+            near[i] = distance <= ClusterReach;
+        }
+        distance = int.MaxValue;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            if (anchor[i]) distance = 0;
+            else if (lines[i].Length > 0 && distance < int.MaxValue) distance++;
+            near[i] |= distance <= ClusterReach;
+        }
+        return near;
     }
 
     /// <summary>A repeated line counts as a running title only after this line.</summary>
