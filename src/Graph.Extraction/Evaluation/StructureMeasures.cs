@@ -117,7 +117,7 @@ public static class StructureMeasures
     /// text (page furniture already removed, footnotes gathered after the body), the characters from the start of the
     /// first paragraph block (for a resolution, the first after "The General Assembly,") to the end of the last one,
     /// leaving out headings, closing lines and footnote blocks, whitespace, footnote marks and emphasis asterisks,
-    /// and the section titles of the operative part ("A.", "II. Financing") which are no paragraphs by convention.
+    /// and the section titles ("A.", "II. Financing", "II Strategic heritage plan") which are no paragraphs by convention.
     /// A character is covered when a paragraph's span holds it.
     /// </summary>
     private static void MeasureCoverage(DocumentMeasures measures, LaidOutText laid, List<GraphNode> paragraphs)
@@ -165,7 +165,11 @@ public static class StructureMeasures
         var p = 0;
         while (p < text.Length && p < 6 && text[p] is 'I' or 'V' or 'X' or 'L') p++;
         if (p == 0 && text.Length > 0 && char.IsAsciiLetterUpper(text[0])) p = 1;
-        return p > 0 && p < text.Length && text[p] == '.' && (p + 1 == text.Length || text[p + 1] == ' ');
+        if (p > 0 && p < text.Length && text[p] == '.' && (p + 1 == text.Length || text[p + 1] == ' ')) return true;
+        // "II Strategic heritage plan of the United Nations Office at Geneva": a roman numeral without its point, then the title.
+        var roman = 0;
+        while (roman < text.Length && roman < 6 && text[roman] is 'I' or 'V' or 'X' or 'L') roman++;
+        return roman > 0 && (roman == text.Length || text[roman] is ' ' or '\n') && !text.TrimEnd().EndsWith('.');
     }
 
     private static void MeasureFootnotes(DocumentMeasures measures, GraphDocument document)

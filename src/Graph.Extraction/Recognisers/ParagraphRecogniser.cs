@@ -101,7 +101,9 @@ internal static class ParagraphRecogniser
                     }
                     kind = "operative";
                 }
-                else if (!seenOperative && !LooksOperative(clean))
+                // Preambular paragraphs end with a comma; after operative ones they open the next section of the
+                // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
+                else if (!LooksOperative(clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
                 {
                     preambular++;
                     id = $"{documentId}#pp{preambular}";

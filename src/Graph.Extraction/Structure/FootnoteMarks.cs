@@ -50,6 +50,9 @@ internal static class FootnoteMarks
                 var text = block.Text;
                 searched += text.Length - from;
                 if (!FindMark(text, expected, from, out var markStart, out var markEnd)) continue;
+                // The next mark standing before this one means this one's own mark is missing (not recognised, or never
+                // printed) and this "k" is some other number: taking it would skip every mark up to it.
+                if (numbers.Contains(expected + 1) && NextMarkComesFirst(blocks, blockIndex, position, b, markStart, expected + 1)) break;
                 if (b != editedBlock) { Apply(blocks, editedBlock, edits); editedBlock = b; }
                 edits.Add((markStart, markEnd, expected));
                 blockIndex = b;
@@ -59,6 +62,17 @@ internal static class FootnoteMarks
             expected++;
         }
         Apply(blocks, editedBlock, edits);
+    }
+
+    private static bool NextMarkComesFirst(List<FlowBlock> blocks, int fromBlock, int fromPosition, int toBlock, int toPosition, int next)
+    {
+        for (var b = fromBlock; b <= toBlock; b++)
+        {
+            var text = blocks[b].Text;
+            var from = b == fromBlock ? fromPosition : 0;
+            if (FindMark(text, next, from, out var start, out _) && (b < toBlock || start < toPosition)) return true;
+        }
+        return false;
     }
 
     private static void Apply(List<FlowBlock> blocks, int index, List<(int Start, int End, int Number)> edits)
@@ -93,6 +107,15 @@ internal static class FootnoteMarks
     /// "2025–20288") or set apart from it by a space ("13 August 1948 2"). Taken only where the four digits before the mark are a year that a date ("July 2023") or a range of
     /// years ("2025–2028") makes certain, and no further digit stands before them.
     /// </summary>
+    private static bool IsYearOrSymbolBefore(string text, int space)
+    {
+        var t = space;
+        while (t > 0 && text[t - 1] != ' ' && text[t - 1] != '\n') t--;
+        var token = text.AsSpan(t, space - t);
+        if (token.Contains('/')) return true;
+        return token.Length == 4 && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1945 and <= 2100;
+    }
+
     private static bool IsAfterYear(string text, int start)
     {
         var y = start - 4;
@@ -149,7 +172,8 @@ internal static class FootnoteMarks
         var b = start - 1;
         if (char.IsAsciiDigit(text[b])) return IsAfterYear(text, start);
         // "resolutions of 13 August 1948 2 and": a mark set apart after the year of a date.
-        if (text[b] == ' ' && b > 0 && char.IsAsciiDigit(text[b - 1])) { markStart = b; return IsAfterYear(text, b); }
+        // "the 1977 53 and", "document S/11052/Rev.1 32 dated": after a year or a symbol; a count after a number is no mark.
+        if (text[b] == ' ' && b > 0 && char.IsAsciiDigit(text[b - 1])) { markStart = b; return IsYearOrSymbolBefore(text, b); }
         var spaced = text[b] == ' ';
         if (spaced) b--;
         if (b < 0) return false;

@@ -19,8 +19,6 @@ internal static class LayoutNormaliser
     /// <param name="removedFurniture">Where to record the lines removed as page furniture, when asked.</param>
     public static LaidOutText Normalise(string raw, List<string>? removedFurniture = null)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        void T(string stage) { if (Environment.GetEnvironmentVariable("GRAPH_PROFILE") is not null) Console.Error.WriteLine($"{stage}: {sw.ElapsedMilliseconds} ms"); sw.Restart(); }
         var text = Clean(raw);
         var hasPages = text.Contains('\f', StringComparison.Ordinal);
         var lines = SplitLines(text);
@@ -29,17 +27,11 @@ internal static class LayoutNormaliser
             for (var i = 0; i < lines.Count; i++)
                 if (furniture[i]) removedFurniture.Add(lines[i]);
         var footnotes = new List<(int Number, string Text)>();
-        T("clean+furniture");
         var flow = FootnoteZones.Extract(lines, furniture, hasPages, footnotes);
-        T("footnote zones");
         var blocks = ParagraphAssembler.Assemble(flow);
-        T("assemble");
         var marksExplicit = blocks.Exists(b => Superscript.AnyIn(b.Text));
         if (!marksExplicit && footnotes.Count > 0) FootnoteMarks.MarkPlainDigits(blocks, footnotes.Select(f => f.Number).ToHashSet());
-        T("marks");
-        var built = Build(blocks, footnotes);
-        T("build");
-        return built;
+        return Build(blocks, footnotes);
     }
 
     /// <summary>
@@ -211,8 +203,8 @@ internal static class FurnitureDetector
     /// <summary>
     /// Furniture is decided by where a line stands, not by what it says: the job number, bar code, page number and print
     /// date are furniture wherever they are (nothing else looks like them); the document's own symbol line after the
-    /// masthead, and any repeated line, only within <see cref="ClusterReach"/> lines of such a footer line, a running
-    /// symbol line or a page break, where the running header and footer sit. A repeated line elsewhere is text (operative
+    /// masthead is the running header; a repeated line is the running title only next to that line or right after a
+    /// page break, where the running header sits. A repeated line elsewhere is text (operative
     /// paragraphs of a budget resolution open with the same words), and so is a line holding only a cited symbol.
     /// </summary>
     public static bool[] Detect(List<string> lines)
@@ -248,21 +240,22 @@ internal static class FurnitureDetector
                 else if (nonBlank > 3 && line.TrimEnd('*', ' ') == mastheadSymbol) furniture[i] = anchor[i] = true;
             }
         }
+        // The running title stands next to the running symbol line (above or below it) or opens the page after a page break;
+        // footnote lines just above the footer repeat too (the same reference on two pages) and are no title.
+        for (var i = 0; i < lines.Count; i++) anchor[i] = lines[i] == "\f" || (anchor[i] && IsSymbolLine(lines[i]));
         var near = NearAnchor(lines, anchor);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             if (furniture[i] || !near[i] || line.Length == 0 || line == "\f") continue;
-            // Another document's symbol printed in the header of a joint or combined document.
-            if (nonBlank > 3 && i > 3 && IsSymbolLine(line) && line.TrimEnd('*', ' ') != mastheadSymbol && counts.GetValueOrDefault(line) >= 2) furniture[i] = true;
             // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
-            else if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
+            if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
         }
         return furniture;
     }
 
-    /// <summary>How many non-blank lines from a footer line, a running symbol line or a page break the running header or footer may stand.</summary>
-    private const int ClusterReach = 3;
+    /// <summary>How many non-blank lines from the running symbol line or a page break the running title may stand.</summary>
+    private const int ClusterReach = 1;
 
     /// <summary>Whether each line stands within <see cref="ClusterReach"/> non-blank lines of an anchor, in one pass each way.</summary>
     private static bool[] NearAnchor(List<string> lines, bool[] anchor)
