@@ -45,6 +45,20 @@ public sealed class OperativeLexicon
     {
         if (string.IsNullOrWhiteSpace(verb)) return false;
         var rest = verb.Trim();
+        // An adverb may also follow the verb ("Encourages further", "Reaffirms once again"): the phrase is the verb's.
+        for (var stripped = true; stripped && rest.Contains(' ', StringComparison.Ordinal);)
+        {
+            stripped = false;
+            foreach (var adverb in _adverbs)
+            {
+                if (rest.Length > adverb.Length + 1 && rest.EndsWith(" " + adverb, StringComparison.OrdinalIgnoreCase))
+                {
+                    rest = rest[..^(adverb.Length + 1)];
+                    stripped = true;
+                    break;
+                }
+            }
+        }
         for (var stripped = true; stripped;)
         {
             if (_verbs.Contains(rest) || _phrases.Contains(rest)) return true;

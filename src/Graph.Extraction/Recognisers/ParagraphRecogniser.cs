@@ -278,10 +278,11 @@ internal static class ParagraphRecogniser
                 k++;
             }
         }
-        // After an adverb ("Also", "Further", "Once again", "Strongly") the verb it qualifies belongs to the phrase: "Also reaffirms".
+        // After adverbs that open the paragraph ("Also", "Further", "Once again", "Strongly") the verb they qualify belongs
+        // to the phrase: "Also reaffirms". An adverb after the verb ("Recalling also") ends it.
         while (k < count && !text[words[k - 1]].EndsWith(',')
             && (VerbContinuationLookup.Contains(text[Trimmed(text, words[k], ",")])
-                || (AdverbLookup.Contains(text[verb[parts - 1]]) && IsLowerWord(text[Trimmed(text, words[k], ",;")]))))
+                || (OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[Trimmed(text, words[k], ",;")]))))
         {
             verb[parts++] = Trimmed(text, words[k], ",");
             k++;
@@ -320,6 +321,12 @@ internal static class ParagraphRecogniser
     {
         "also", "further", "again", "furthermore", "moreover", "strongly", "urgently", "firmly", "fully", "once", "once again", "repeatedly", "therefore", "hereby",
     };
+
+    private static bool OnlyAdverbs(ReadOnlySpan<char> text, ReadOnlySpan<Range> words)
+    {
+        foreach (var word in words) if (!AdverbLookup.Contains(text[word])) return false;
+        return true;
+    }
 
     private static bool IsLowerWord(ReadOnlySpan<char> word)
     {

@@ -254,10 +254,13 @@ internal static class FurnitureDetector
         return furniture;
     }
 
-    /// <summary>How many non-blank lines from the running symbol line or a page break the running title may stand.</summary>
-    private const int ClusterReach = 1;
+    /// <summary>
+    /// How many lines from the running symbol line or a page break the running title may stand (a title takes up to two
+    /// lines), with no blank line between: footnotes above the header are set apart by one.
+    /// </summary>
+    private const int ClusterReach = 2;
 
-    /// <summary>Whether each line stands within <see cref="ClusterReach"/> non-blank lines of an anchor, in one pass each way.</summary>
+    /// <summary>Whether each line stands within <see cref="ClusterReach"/> lines of an anchor without a blank line between, in one pass each way.</summary>
     private static bool[] NearAnchor(List<string> lines, bool[] anchor)
     {
         var near = new bool[lines.Count];
@@ -265,14 +268,16 @@ internal static class FurnitureDetector
         for (var i = 0; i < lines.Count; i++)
         {
             if (anchor[i]) distance = 0;
-            else if (lines[i].Length > 0 && distance < int.MaxValue) distance++;
+            else if (lines[i].Length == 0) distance = int.MaxValue;
+            else if (distance < int.MaxValue) distance++;
             near[i] = distance <= ClusterReach;
         }
         distance = int.MaxValue;
         for (var i = lines.Count - 1; i >= 0; i--)
         {
             if (anchor[i]) distance = 0;
-            else if (lines[i].Length > 0 && distance < int.MaxValue) distance++;
+            else if (lines[i].Length == 0) distance = int.MaxValue;
+            else if (distance < int.MaxValue) distance++;
             near[i] |= distance <= ClusterReach;
         }
         return near;
