@@ -65,7 +65,8 @@ internal static class ExtractionScaling
         var pageFootnotes = new List<int>();
         while (sb.Length < bytes)
         {
-            var number = paragraph.ToString(CultureInfo.InvariantCulture);
+            // Long texts restart their numbering in sections (annexes, parts), as UN documents do: numbers stay under 1000.
+            var number = ((paragraph - 1) % 500 + 1).ToString(CultureInfo.InvariantCulture);
             sb.Append(number).Append(".\nRequests the Secretary-General to report on the implementation of resolution ").Append(70 + paragraph % 9)
               .Append('/').Append(1 + paragraph % 300).Append(" of 12 July 2023,").Append(footnote).Append("\nincluding on the measures taken by Member States under the relevant resolutions\n")
               .Append("of the Security Council, in particular resolution 2719 (2023), and the report contained in\ndocument A/78/481/Add.2;\n\n");

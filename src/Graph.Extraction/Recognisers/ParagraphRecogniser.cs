@@ -63,13 +63,7 @@ internal static class ParagraphRecogniser
             // A block opening in lower case continues the paragraph before it, which a page break or a quoted line cut.
             if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]))
             {
-                var previous = result[^1];
-                result[^1] = previous with
-                {
-                    Text = previous.Text + " " + clean,
-                    Footnotes = [.. previous.Footnotes.Union(footnotes)],
-                    Span = new SourceSpan(previous.Span.Start, block.End),
-                };
+                result[^1] = Joined(result[^1], clean, footnotes, block.End);
                 continue;
             }
             string id, kind;
@@ -114,7 +108,13 @@ internal static class ParagraphRecogniser
                 {
                     // Section headings inside the operative part ("A.", "Disrupting Al-Shabaab's finances") are not paragraphs.
                     if (clean.Length < 90 && !clean.EndsWith(';') && !clean.EndsWith('.') && !clean.EndsWith(',')) continue;
-                    if (seenOperative && currentOperative is not null && !LooksOperative(clean)) continue;
+                    // Text after an operative paragraph that opens no paragraph of its own ("That the Commission shall …",
+                    // "Provided, however, that …", a list the paragraph introduces) belongs to that paragraph: no body text is left out.
+                    if (seenOperative && currentOperative is not null && !LooksOperative(clean))
+                    {
+                        if (result.Count > 0) result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                        continue;
+                    }
                     seenOperative = true;
                     unnumbered++;
                     numberText = unnumbered.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -137,6 +137,14 @@ internal static class ParagraphRecogniser
         }
         return result;
     }
+
+    /// <summary>A paragraph extended over a block that continues it: its text, footnotes and span grow.</summary>
+    private static ParagraphInfo Joined(ParagraphInfo previous, string clean, List<int> footnotes, int end) => previous with
+    {
+        Text = previous.Text + " " + clean,
+        Footnotes = [.. previous.Footnotes.Union(footnotes)],
+        Span = new SourceSpan(previous.Span.Start, end),
+    };
 
     private static bool LooksOperative(string clean)
     {

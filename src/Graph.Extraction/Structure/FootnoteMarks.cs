@@ -112,7 +112,8 @@ internal static class FootnoteMarks
         var t = space;
         while (t > 0 && text[t - 1] != ' ' && text[t - 1] != '\n') t--;
         var token = text.AsSpan(t, space - t);
-        if (token.Contains('/')) return true;
+        if (token.Contains('/') || token.StartsWith("Add.", StringComparison.Ordinal) || token.StartsWith("Rev.", StringComparison.Ordinal)
+            || token.StartsWith("Corr.", StringComparison.Ordinal)) return true;
         return token.Length == 4 && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1945 and <= 2100;
     }
 
@@ -172,7 +173,8 @@ internal static class FootnoteMarks
         var b = start - 1;
         if (char.IsAsciiDigit(text[b])) return IsAfterYear(text, start);
         // "resolutions of 13 August 1948 2 and": a mark set apart after the year of a date.
-        // "the 1977 53 and", "document S/11052/Rev.1 32 dated": after a year or a symbol; a count after a number is no mark.
+        // "the 1977 53 and", "document S/11052/Rev.1 32 dated", "S/13450 and Add.1 18": after a year or a symbol; a count
+        // after a number is no mark.
         if (text[b] == ' ' && b > 0 && char.IsAsciiDigit(text[b - 1])) { markStart = b; return IsYearOrSymbolBefore(text, b); }
         var spaced = text[b] == ' ';
         if (spaced) b--;
