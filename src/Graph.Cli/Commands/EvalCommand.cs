@@ -25,12 +25,13 @@ internal static class EvalCommand
             Description = "Measure only these reference collections without gold (corpus, sc-resolutions, ga-resolutions, ga-drafts; repeatable)",
             AllowMultipleArgumentsPerToken = true,
         };
+        var worst = new Option<int>("--worst") { Description = "How many of the worst documents -v lists for each gold-free measure", DefaultValueFactory = _ => 5 };
         var measuresOnly = new Option<bool>("--measures-only") { Description = "Only the gold-free measures, not the gold set and speed" };
         var noMeasures = new Option<bool>("--no-measures") { Description = "Only the gold set, identity and speed, not the gold-free measures" };
         var lexicon = new Option<FileInfo>("--lexicon") { Description = "The lexicon of operative phrases", DefaultValueFactory = _ => new FileInfo(Path.Combine(ReferenceCollections.RepositoryRoot() ?? ".", "graph", "lexicon", "operative-verbs.txt")) };
         var command = new Command("eval", "Measure the extractor against the gold set and the corpus, and by measures that need no gold over the reference collections")
         {
-            corpus, gold, verbose, collection, measuresOnly, noMeasures, lexicon,
+            corpus, gold, verbose, collection, measuresOnly, noMeasures, lexicon, worst,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +42,7 @@ internal static class EvalCommand
                 var code = Run(parse.GetValue(corpus)!, parse.GetValue(gold)!, verboseValue, stdout, stderr);
                 if (code != 0) return code;
             }
-            return parse.GetValue(noMeasures) ? 0 : MeasuresReport.Run(parse.GetValue(collection) ?? [], parse.GetValue(lexicon)!, verboseValue, stdout, stderr);
+            return parse.GetValue(noMeasures) ? 0 : MeasuresReport.Run(parse.GetValue(collection) ?? [], parse.GetValue(lexicon)!, verboseValue ? Math.Max(1, parse.GetValue(worst)) : 0, stdout, stderr);
         });
         return command;
     }

@@ -13,9 +13,12 @@ internal static class MeasuresReport
     /// <summary>The collections measured: the hand-checked corpus and the three folders of the UN documents.</summary>
     private static readonly string[] UnDocumentFolders = ["sc-resolutions", "ga-resolutions", "ga-drafts"];
 
-    private const int Worst = 5;
-
-    public static int Run(string[] only, FileInfo lexiconFile, bool verbose, TextWriter stdout, TextWriter stderr)
+    /// <param name="only">The collections to measure (all when empty).</param>
+    /// <param name="lexiconFile">The lexicon of operative phrases.</param>
+    /// <param name="worst">How many of the worst documents to list for each measure (0: none).</param>
+    /// <param name="stdout">Where the figures go.</param>
+    /// <param name="stderr">Where notes and errors go.</param>
+    public static int Run(string[] only, FileInfo lexiconFile, int worst, TextWriter stdout, TextWriter stderr)
     {
         if (!lexiconFile.Exists) { stderr.WriteLine($"error: no lexicon of operative phrases at {lexiconFile.FullName}"); return 2; }
         var known = new[] { "corpus" }.Concat(UnDocumentFolders).ToArray();
@@ -40,28 +43,28 @@ internal static class MeasuresReport
             stdout.WriteLine(string.Create(c,
                 $"{m.Name,-15} {m.Documents.Count,5} {m.Coverage,9:P2} {m.LowestResolutionCoverage,7:P1} {m.ResolutionsUnder(0.97),5} {$"{m.FootnotesAttached:P2} of {m.Footnotes}",17} {$"{m.VerbsKnown:P2} of {m.OperativeParagraphs}",17} {m.SuspectFurniture,9} {m.ImplausibleSymbols,7}"));
         }
-        if (!verbose) return 0;
+        if (worst == 0) return 0;
         foreach (var m in measured)
         {
             stdout.WriteLine();
             stdout.WriteLine($"{m.Name}: worst documents");
-            Print(stdout, "coverage", m.Documents.Where(d => d.Coverage < 1).OrderBy(d => d.Coverage),
+            Print(stdout, worst, "coverage", m.Documents.Where(d => d.Coverage < 1).OrderBy(d => d.Coverage),
                 d => string.Create(c, $"{d.Coverage:P1} ({d.CoveredCharacters}/{d.BodyCharacters}); uncovered: {string.Join(" | ", d.Uncovered.Select(Short))}"));
-            Print(stdout, "footnotes unattached", m.Documents.Where(d => d.FootnotesUnattached.Count > 0).OrderByDescending(d => d.FootnotesUnattached.Count),
+            Print(stdout, worst, "footnotes unattached", m.Documents.Where(d => d.FootnotesUnattached.Count > 0).OrderByDescending(d => d.FootnotesUnattached.Count),
                 d => $"{d.FootnotesUnattached.Count} of {d.Footnotes}: {string.Join(", ", d.FootnotesUnattached)}");
-            Print(stdout, "verbs not in the lexicon", m.Documents.Where(d => d.UnknownVerbs.Count > 0).OrderByDescending(d => d.UnknownVerbs.Count),
-                d => string.Join(" || ", d.UnknownVerbs.Take(4)));
-            Print(stdout, "suspect furniture", m.Documents.Where(d => d.SuspectFurniture.Count > 0).OrderByDescending(d => d.SuspectFurniture.Count),
+            Print(stdout, worst, "verbs not in the lexicon", m.Documents.Where(d => d.UnknownVerbs.Count > 0).OrderByDescending(d => d.UnknownVerbs.Count),
+                d => string.Join(" || ", d.UnknownVerbs.Take(worst > 5 ? 1000 : 4)));
+            Print(stdout, worst, "suspect furniture", m.Documents.Where(d => d.SuspectFurniture.Count > 0).OrderByDescending(d => d.SuspectFurniture.Count),
                 d => string.Join(" || ", d.SuspectFurniture.Take(4)));
-            Print(stdout, "implausible symbols", m.Documents.Where(d => d.ImplausibleSymbols.Count > 0).OrderByDescending(d => d.ImplausibleSymbols.Count),
+            Print(stdout, worst, "implausible symbols", m.Documents.Where(d => d.ImplausibleSymbols.Count > 0).OrderByDescending(d => d.ImplausibleSymbols.Count),
                 d => string.Join(", ", d.ImplausibleSymbols.Take(6)));
         }
         return 0;
     }
 
-    private static void Print(TextWriter stdout, string measure, IEnumerable<DocumentMeasures> worst, Func<DocumentMeasures, string> describe)
+    private static void Print(TextWriter stdout, int count, string measure, IEnumerable<DocumentMeasures> worst, Func<DocumentMeasures, string> describe)
     {
-        var list = worst.Take(Worst).ToList();
+        var list = worst.Take(count).ToList();
         if (list.Count == 0) return;
         stdout.WriteLine($"  {measure}:");
         foreach (var d in list) stdout.WriteLine($"    {d.File} ({d.DocumentId}): {describe(d)}");
