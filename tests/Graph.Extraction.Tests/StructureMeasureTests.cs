@@ -30,8 +30,17 @@ public sealed class StructureMeasureTests
     [InlineData("S/5764/Add.1", null)]
     [InlineData("S/RES/2719 (2023)", null)]
     [InlineData("A/RES/1514 (XV)", null)]
+    [InlineData("A/RES/186 (S-2)", null)]
     public void SymbolsTheSeriesDoNotAllowAreCaught(string symbol, string? problem) =>
         Assert.Equal(problem, SymbolPlausibility.Problem(symbol));
+
+    [Theory]
+    [InlineData("A/RES/78/I", "A/RES/78/1", true)]
+    [InlineData("S/RES/434 (1973)", "S/RES/434 (1978)", true)]
+    [InlineData("A/RES/78/2", "A/RES/78/1", false)]
+    [InlineData("S/RES/434 (1978)", "S/RES/434 (1978)", false)]
+    public void AnOcrDamagedSymbolDoesNotBeatTheFileName(string inText, string named, bool damaged) =>
+        Assert.Equal(damaged, Recognisers.OwnSymbolRecogniser.IsDamagedForm(inText, named));
 
     [Fact]
     public void TheSeedsAreCoveredAndTheirFootnotesAttachedAndVerbsKnown()

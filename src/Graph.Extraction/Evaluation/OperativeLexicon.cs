@@ -7,13 +7,20 @@ namespace Graph.Extraction.Evaluation;
 public sealed class OperativeLexicon
 {
     private readonly HashSet<string> _verbs;
+    private readonly HashSet<string> _thirdPerson;
     private readonly HashSet<string> _phrases;
     private readonly List<string> _adverbs;
+    private readonly List<string> _qualifiers;
 
-    private OperativeLexicon(HashSet<string> verbs, HashSet<string> phrases, List<string> adverbs)
+    private OperativeLexicon(HashSet<string> verbs, HashSet<string> phrases, List<string> adverbs, List<string> qualifiers)
     {
-        _verbs = verbs;
+        _thirdPerson = new HashSet<string>(verbs, StringComparer.Ordinal);
+        // A verb after an adverb is written in lower case ("Also reaffirms"): the verbs match without regard to case.
+        _verbs = new HashSet<string>(verbs, StringComparer.OrdinalIgnoreCase);
+        // A declaration's plain form ("We reaffirm", "Recognize"): "Reaffirms" → "Reaffirm", "Stresses" → "Stress".
+        foreach (var verb in verbs.ToList()) _verbs.Add(PlainForm(verb));
         _phrases = phrases;
+        _qualifiers = qualifiers;
         // Longest first, so "Once again" is taken before a shorter adverb could be.
         _adverbs = [.. adverbs.OrderByDescending(a => a.Length)];
     }
@@ -22,7 +29,7 @@ public sealed class OperativeLexicon
 
     public static OperativeLexicon Load(string path)
     {
-        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal) { ["verbs"] = [], ["adverbs"] = [], ["phrases"] = [] };
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal) { ["verbs"] = [], ["adverbs"] = [], ["phrases"] = [], ["qualifiers"] = [] };
         List<string>? current = null;
         foreach (var raw in File.ReadLines(path))
         {
@@ -37,7 +44,7 @@ public sealed class OperativeLexicon
             current.Add(line);
         }
         var ignoringCase = StringComparer.OrdinalIgnoreCase;
-        return new OperativeLexicon(sections["verbs"].ToHashSet(ignoringCase), sections["phrases"].ToHashSet(ignoringCase), sections["adverbs"]);
+        return new OperativeLexicon(sections["verbs"].ToHashSet(StringComparer.Ordinal), sections["phrases"].ToHashSet(ignoringCase), sections["adverbs"], sections["qualifiers"]);
     }
 
     /// <summary>Whether a paragraph's verb is an operative phrase: any adverbs, then a verb or a fixed phrase.</summary>
@@ -45,6 +52,11 @@ public sealed class OperativeLexicon
     {
         if (string.IsNullOrWhiteSpace(verb)) return false;
         var rest = verb.Trim();
+        if (rest.StartsWith("We ", StringComparison.Ordinal)) rest = rest[3..];
+        foreach (var qualifier in _qualifiers)
+        {
+            if (rest.Length > qualifier.Length + 1 && rest.EndsWith(" " + qualifier, StringComparison.OrdinalIgnoreCase)) { rest = rest[..^(qualifier.Length + 1)]; break; }
+        }
         // An adverb may also follow the verb ("Encourages further", "Reaffirms once again"): the phrase is the verb's.
         for (var stripped = true; stripped && rest.Contains(' ', StringComparison.Ordinal);)
         {
@@ -76,6 +88,11 @@ public sealed class OperativeLexicon
         return false;
     }
 
-    /// <summary>Whether a word is one of the lexicon's verbs (for telling a removed line that holds one).</summary>
-    public bool IsVerb(string word) => _verbs.Contains(word);
+    private static string PlainForm(string verb) =>
+        verb.EndsWith("sses", StringComparison.Ordinal) || verb.EndsWith("shes", StringComparison.Ordinal) || verb.EndsWith("ches", StringComparison.Ordinal) || verb.EndsWith("xes", StringComparison.Ordinal)
+            ? verb[..^2]
+            : verb.EndsWith('s') ? verb[..^1] : verb;
+
+    /// <summary>Whether a word is one of the lexicon's verbs as a resolution writes them, "Requests" (for telling a removed line that holds one).</summary>
+    public bool IsVerb(string word) => _thirdPerson.Contains(word);
 }

@@ -211,10 +211,27 @@ public static class StructureMeasures
         {
             var symbols = SymbolScanner.Scan(line, SymbolContext.None);
             var foreign = symbols.FirstOrDefault(m => !ownSymbols.Contains(m.Symbol.Canonical) && !m.Symbol.Aliases.Any(ownSymbols.Contains) && !ownSymbols.Any(o => m.Symbol.Canonical.StartsWith(o, StringComparison.Ordinal)));
-            var verb = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(w => lexicon.IsVerb(w.Trim(',', ';', '.', ':')));
+            var verb = OperativeVerbIn(line, lexicon);
             if (foreign is not null) measures.SuspectFurniture.Add($"symbol {foreign.Symbol.Canonical}: {line}");
             else if (verb is not null) measures.SuspectFurniture.Add($"verb {verb}: {line}");
         }
+    }
+
+    /// <summary>
+    /// A verb where a paragraph or clause opens with it: the line's first word ("Endorses the conclusions …") or a verb
+    /// after "and", "also" or "further" ("… and in this regard reaffirms", "and also requests"); nouns that look like
+    /// verbs in running titles ("Questions relating to …", "wrongful acts") are not taken.
+    /// </summary>
+    private static string? OperativeVerbIn(string line, OperativeLexicon lexicon)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i].Trim(',', ';', '.', ':');
+            if (i == 0 ? lexicon.IsVerb(word) : words[i - 1] is "and" or "also" or "further" or "regard" && word.Length > 1 && char.IsLower(word[0]) && lexicon.IsVerb(char.ToUpperInvariant(word[0]) + word[1..]))
+                return word;
+        }
+        return null;
     }
 
     private static void MeasureSymbols(DocumentMeasures measures, GraphDocument document)

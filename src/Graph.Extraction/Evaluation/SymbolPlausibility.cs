@@ -41,7 +41,9 @@ public static class SymbolPlausibility
                 && !SecurityCouncilNumbering.IsPlausible(number, bracketYear))
                 return $"resolution {number} cannot date from {bracketYear}";
         }
-        if (DocumentSymbol.FromCanonical(canonical).Session is { } session && (session < 1 || session > LatestSession))
+        // "A/RES/186 (S-2)": a special session's resolution, numbered through the Assembly's resolutions, names no session number.
+        var namesSession = bracket < 0 || RomanNumerals.TryParse(canonical[(bracket + 2)..^1], out _);
+        if (namesSession && DocumentSymbol.FromCanonical(canonical).Session is { } session && (session < 1 || session > LatestSession))
             return $"session {session}";
         return null;
     }

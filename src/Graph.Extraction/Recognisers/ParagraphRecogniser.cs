@@ -328,6 +328,9 @@ internal static class ParagraphRecogniser
     private static readonly HashSet<string> Adverbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "also", "further", "again", "furthermore", "moreover", "strongly", "urgently", "firmly", "fully", "once", "once again", "repeatedly", "therefore", "hereby",
+        "solemnly", "resolutely", "unequivocally", "unreservedly", "emphatically", "categorically", "earnestly",
+        // The subject of a declaration's paragraphs ("We reaffirm", "We further note") stands where an adverb would.
+        "we",
     };
 
     private static bool OnlyAdverbs(ReadOnlySpan<char> text, ReadOnlySpan<Range> words)

@@ -37,6 +37,7 @@ internal static class FootnoteMarks
         var position = 0;
         // The marks found in the current block, applied in one pass when the search leaves it (one copy per block, not per mark).
         var edits = new List<(int Start, int End, int Number)>();
+        var marked = new HashSet<int>();
         var editedBlock = -1;
         while (expected <= max && blockIndex < blocks.Count)
         {
@@ -55,6 +56,7 @@ internal static class FootnoteMarks
                 if (numbers.Contains(expected + 1) && NextMarkComesFirst(blocks, blockIndex, position, b, markStart, expected + 1)) break;
                 if (b != editedBlock) { Apply(blocks, editedBlock, edits); editedBlock = b; }
                 edits.Add((markStart, markEnd, expected));
+                marked.Add(expected);
                 blockIndex = b;
                 position = markEnd;
                 break;
@@ -62,6 +64,38 @@ internal static class FootnoteMarks
             expected++;
         }
         Apply(blocks, editedBlock, edits);
+        MarkOutOfOrder(blocks, numbers, marked);
+    }
+
+    /// <summary>
+    /// The volumes of Security Council resolutions number footnotes through the volume and cite one footnote again
+    /// further on ("signed at Geneva on 14 April 1988, 6" in two paragraphs, 7 before 6): what the in-order search did not
+    /// find is looked for in one pass over the text, but only where a mark cannot be mistaken, right after a comma,
+    /// semicolon or full stop (", 6", ";7") or after a year or a symbol ("1988. 6", "Add.1 18").
+    /// </summary>
+    private static void MarkOutOfOrder(List<FlowBlock> blocks, HashSet<int> numbers, HashSet<int> marked)
+    {
+        var missing = numbers.Where(n => !marked.Contains(n)).ToHashSet();
+        if (missing.Count == 0) return;
+        var edits = new List<(int Start, int End, int Number)>();
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            if (blocks[b].Kind == BlockKind.Heading && b < 2) continue;
+            var text = blocks[b].Text;
+            for (var i = 1; i < text.Length; i++)
+            {
+                if (!char.IsAsciiDigit(text[i]) || char.IsAsciiDigit(text[i - 1]) && !IsAfterYear(text, i)) continue;
+                var end = i;
+                while (end < text.Length && end - i < 3 && char.IsAsciiDigit(text[end])) end++;
+                if (end < text.Length && char.IsAsciiDigit(text[end])) { i = end; continue; }
+                var number = int.Parse(text.AsSpan(i, end - i), System.Globalization.CultureInfo.InvariantCulture);
+                var before = text[i - 1] == ' ' && i >= 2 ? text[i - 2] : text[i - 1];
+                var strict = before is ',' or ';' or '.' or ':' || char.IsAsciiDigit(text[i - 1]);
+                if (missing.Contains(number) && strict && IsMarkAt(text, i, end, out var markStart)) edits.Add((markStart, end, number));
+                i = end - 1;
+            }
+            Apply(blocks, b, edits);
+        }
     }
 
     private static bool NextMarkComesFirst(List<FlowBlock> blocks, int fromBlock, int fromPosition, int toBlock, int toPosition, int next)
