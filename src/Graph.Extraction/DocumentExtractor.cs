@@ -37,21 +37,25 @@ public sealed class DocumentExtractor
         return Extract(path, read.Content);
     }
 
-    public GraphDocument Extract(string fileName, byte[] content)
+    public GraphDocument Extract(string fileName, byte[] content) => Extract(fileName, content, trace: null);
+
+    /// <summary>Extracts, recording in <paramref name="trace"/> what the graph does not keep (for the gold-free measures).</summary>
+    internal GraphDocument Extract(string fileName, byte[] content, ExtractionTrace? trace)
     {
         if (content.LongLength > MaxFileBytes) return TooLarge(fileName, content.LongLength);
         var source = FileReader.Read(fileName, content);
-        return Extract(fileName, source);
+        return Extract(fileName, source, trace);
     }
 
     public GraphDocument ExtractText(string fileName, string text) => Extract(fileName, System.Text.Encoding.UTF8.GetBytes(text));
 
-    private GraphDocument Extract(string fileName, SourceText source)
+    private GraphDocument Extract(string fileName, SourceText source, ExtractionTrace? trace)
     {
         LaidOutText laid;
         try
         {
-            laid = source.Stated is { } stated ? LayoutNormaliser.FromStated(stated) : LayoutNormaliser.Normalise(source.Text);
+            laid = source.Stated is { } stated ? LayoutNormaliser.FromStated(stated) : LayoutNormaliser.Normalise(source.Text, trace?.RemovedFurniture);
+            if (trace is not null) trace.Laid = laid;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -74,7 +78,7 @@ public sealed class DocumentExtractor
             document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, "symbol-source", $"The document's symbol {own.Value.Symbol.Canonical} was taken from its {own.Value.Source}.", fileName));
         try
         {
-            Populate(document, laid, own.Value, fileName);
+            Populate(document, laid, own.Value, fileName, trace);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -84,7 +88,7 @@ public sealed class DocumentExtractor
         return document;
     }
 
-    private void Populate(GraphDocument document, LaidOutText laid, (DocumentSymbol Symbol, SourceSpan? Span, string Source) own, string fileName)
+    private void Populate(GraphDocument document, LaidOutText laid, (DocumentSymbol Symbol, SourceSpan? Span, string Source) own, string fileName, ExtractionTrace? trace)
     {
         var identity = new DocumentIdentity { Symbol = own.Symbol, SymbolSpan = own.Span, SymbolSource = own.Source };
         HeadingRecogniser.Recognise(laid, identity);
@@ -94,6 +98,7 @@ public sealed class DocumentExtractor
         // Reports and letters may quote a draft resolution; only resolutions and drafts have preambular and operative paragraphs.
         var isResolution = identity.Kind is "resolution" or "draft resolution" or "draft decision"
             || (identity.Kind is null or "decision" && laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b))));
+        if (trace is not null) trace.IsResolution = isResolution;
         var paragraphs = ParagraphRecogniser.Recognise(laid, document.DocumentId, isResolution);
         foreach (var paragraph in paragraphs)
         {

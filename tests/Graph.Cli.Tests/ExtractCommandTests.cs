@@ -62,7 +62,7 @@ public sealed class ExtractCommandTests
     {
         _ = TestData.Corpus;
         // With no --corpus, eval reads the seeds and the hand-checked corpus beside the repository.
-        var (exit, output, error) = Run("eval");
+        var (exit, output, error) = Run("eval", "--no-measures");
         Assert.True(exit == 0, error);
         Assert.Contains("(37 gold documents)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("gold document not in corpus", output, StringComparison.Ordinal);
@@ -71,5 +71,26 @@ public sealed class ExtractCommandTests
         Assert.Contains("adoptionDate", output, StringComparison.Ordinal);
         Assert.Contains("MB/s", output, StringComparison.Ordinal);
         Assert.Contains("documents/s", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvalPrintsTheGoldFreeMeasuresPerCollectionAndTheWorstDocuments()
+    {
+        _ = TestData.Corpus;
+        var (exit, output, error) = Run("eval", "--measures-only", "--collection", "corpus", "-v");
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("precision", output, StringComparison.Ordinal);
+        var row = output.Split('\n').Single(l => l.StartsWith("corpus ", StringComparison.Ordinal));
+        // docs, coverage, lowest, under 97 %, footnotes attached, verbs, suspect furniture, implausible symbols
+        Assert.Matches(@"^corpus\s+\d+\s+\d+\.\d\d %\s+\d+\.\d %\s+\d+\s+\d+\.\d\d % of \d+\s+\d+\.\d\d % of \d+\s+\d+\s+\d+", row);
+        Assert.Contains("corpus: worst documents", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvalNamesAnUnknownCollection()
+    {
+        var (exit, _, error) = Run("eval", "--measures-only", "--collection", "gazette");
+        Assert.Equal(2, exit);
+        Assert.Contains("no collection named gazette", error, StringComparison.Ordinal);
     }
 }

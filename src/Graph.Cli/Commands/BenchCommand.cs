@@ -30,6 +30,7 @@ internal static class BenchCommand
         };
         command.Subcommands.Add(CreateGenerate());
         command.Subcommands.Add(CreateExplorer());
+        command.Subcommands.Add(CreateExtractionScaling());
         command.SetAction(async (parse, _) =>
         {
             if (!TryParseSizes(parse.GetValue(sizes)!, out var counts))
@@ -111,6 +112,31 @@ internal static class BenchCommand
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
                 return 1;
             }
+        });
+        return command;
+    }
+
+    private static Command CreateExtractionScaling()
+    {
+        var sizes = new Option<string>("--sizes") { Description = "Document sizes in MB, comma-separated", DefaultValueFactory = _ => "1,8,64" };
+        var command = new Command("extraction-scaling", "Extract one synthetic resolution of each size: time per MB (flat when linear), MB/s per core, peak memory over the input") { sizes };
+        command.SetAction(parse =>
+        {
+            if (!TryParseSizes(parse.GetValue(sizes)!, out var megabytes))
+            {
+                Console.Error.WriteLine("error: --sizes expects positive sizes in MB separated by commas, e.g. 1,8,64.");
+                return 2;
+            }
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            Console.WriteLine($"{"size",8} {"paragraphs",10} {"time",9} {"s/MB",7} {"MB/s/core",9} {"peak heap",10} {"x input",7}");
+            // Warm up (JIT, the gazetteer, the symbol tables) so the smallest size does not pay for them.
+            ExtractionScaling.Measure(1);
+            foreach (var size in megabytes)
+            {
+                var point = ExtractionScaling.Measure(size);
+                Console.WriteLine(string.Create(c, $"{point.Megabytes,6:F1}MB {point.Paragraphs,10} {point.Elapsed.TotalSeconds,8:F2}s {point.SecondsPerMegabyte,7:F3} {point.MegabytesPerCpuSecond,9:F1} {point.PeakHeapGrowth / 1e6,8:F0}MB {point.MemoryRatio,7:F1}"));
+            }
+            return 0;
         });
         return command;
     }

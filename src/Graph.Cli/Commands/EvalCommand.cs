@@ -19,9 +19,31 @@ internal static class EvalCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var gold = new Option<FileInfo>("--gold") { Description = "The gold set", DefaultValueFactory = _ => new FileInfo(Path.Combine(ReferenceCollections.RepositoryRoot() ?? ".", "graph", "eval", "gold.json")) };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every mistake" };
-        var command = new Command("eval", "Measure the extractor against the gold set and the corpus") { corpus, gold, verbose };
-        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(gold)!, parse.GetValue(verbose), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every mistake, and the worst documents for each gold-free measure" };
+        var collection = new Option<string[]>("--collection")
+        {
+            Description = "Measure only these reference collections without gold (corpus, sc-resolutions, ga-resolutions, ga-drafts; repeatable)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var worst = new Option<int>("--worst") { Description = "How many of the worst documents -v lists for each gold-free measure", DefaultValueFactory = _ => 5 };
+        var measuresOnly = new Option<bool>("--measures-only") { Description = "Only the gold-free measures, not the gold set and speed" };
+        var noMeasures = new Option<bool>("--no-measures") { Description = "Only the gold set, identity and speed, not the gold-free measures" };
+        var lexicon = new Option<FileInfo>("--lexicon") { Description = "The lexicon of operative phrases", DefaultValueFactory = _ => new FileInfo(Path.Combine(ReferenceCollections.RepositoryRoot() ?? ".", "graph", "lexicon", "operative-verbs.txt")) };
+        var command = new Command("eval", "Measure the extractor against the gold set and the corpus, and by measures that need no gold over the reference collections")
+        {
+            corpus, gold, verbose, collection, measuresOnly, noMeasures, lexicon, worst,
+        };
+        command.SetAction(parse =>
+        {
+            var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            var verboseValue = parse.GetValue(verbose);
+            if (!parse.GetValue(measuresOnly))
+            {
+                var code = Run(parse.GetValue(corpus)!, parse.GetValue(gold)!, verboseValue, stdout, stderr);
+                if (code != 0) return code;
+            }
+            return parse.GetValue(noMeasures) ? 0 : MeasuresReport.Run(parse.GetValue(collection) ?? [], parse.GetValue(lexicon)!, verboseValue ? Math.Max(1, parse.GetValue(worst)) : 0, stdout, stderr);
+        });
         return command;
     }
 

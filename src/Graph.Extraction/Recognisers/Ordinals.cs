@@ -39,7 +39,8 @@ internal static class Ordinals
         session = 0;
         start = end = -1;
         var i = from;
-        while ((i = text.IndexOf("session", i, StringComparison.Ordinal)) >= 0 && i < to)
+        // Searched only up to the paragraph's end: an unbounded search per paragraph made extraction quadratic.
+        while (i < to && (i = text.IndexOf("session", i, to - i, StringComparison.Ordinal)) >= 0)
         {
             var wordEnd = i - 1;
             if (wordEnd > 0 && text[wordEnd] == ' ')

@@ -26,6 +26,13 @@ internal static class OwnSymbolRecogniser
         }
         var fromHeading = FromHeading(laid);
         var fromMasthead = FromMasthead(laid);
+        // An OCR-damaged symbol in the text ("A/RES/78/I" for A/RES/78/1, "S/RES/434 (1973)" for 434 (1978)) does not beat
+        // the one the file is named by.
+        if (FromFileName(fileName) is { } named)
+        {
+            if (fromMasthead is { } dm && IsDamagedForm(dm.Symbol.Canonical, named.Canonical)) return (named, null, "file name");
+            if (fromMasthead is null && fromHeading is { } dh && IsDamagedForm(dh.Symbol.Canonical, named.Canonical)) return (named, null, "file name");
+        }
         if (fromMasthead is { } mast)
         {
             // A resolution heading is more specific than a masthead that only repeats a draft's symbol.
@@ -119,6 +126,40 @@ internal static class OwnSymbolRecogniser
     }
 
     /// <summary>"A_RES_78_213.txt" → A/RES/78/213; "S_RES_0003_1946_EN_GOLD.txt" → S/RES/3 (1946).</summary>
+    /// <summary>
+    /// Whether the text's symbol is the file name's misread: the same but for letters a scan confuses with digits
+    /// (I or l for 1, O for 0), or a Security Council resolution whose year cannot go with its number where the file's can.
+    /// </summary>
+    internal static bool IsDamagedForm(string inText, string named)
+    {
+        if (inText == named) return false;
+        if (inText.Length == named.Length)
+        {
+            var confusable = true;
+            for (var i = 0; i < inText.Length && confusable; i++)
+            {
+                if (inText[i] == named[i]) continue;
+                confusable = (inText[i], named[i]) is ('I', '1') or ('l', '1') or ('O', '0') or ('o', '0');
+            }
+            if (confusable) return true;
+        }
+        return inText.StartsWith("S/RES/", StringComparison.Ordinal) && named.StartsWith("S/RES/", StringComparison.Ordinal)
+            && NumberOf(inText) is { } n && n == NumberOf(named) && YearOf(inText) is { } badYear && YearOf(named) is { } year
+            && !SecurityCouncilNumbering.IsPlausible(n, badYear) && SecurityCouncilNumbering.IsPlausible(n, year);
+    }
+
+    private static int? NumberOf(string resolution)
+    {
+        var bracket = resolution.IndexOf(" (", StringComparison.Ordinal);
+        return bracket > 6 && int.TryParse(resolution.AsSpan(6, bracket - 6), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    private static int? YearOf(string resolution)
+    {
+        var bracket = resolution.IndexOf(" (", StringComparison.Ordinal);
+        return bracket > 0 && resolution.EndsWith(')') && int.TryParse(resolution.AsSpan(bracket + 2, resolution.Length - bracket - 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
+    }
+
     internal static DocumentSymbol? FromFileName(string fileName)
     {
         var name = Path.GetFileName(fileName);

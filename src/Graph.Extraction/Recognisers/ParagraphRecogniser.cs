@@ -60,6 +60,12 @@ internal static class ParagraphRecogniser
             var footnotes = FootnoteNumbers(content);
             var clean = CleanText(content);
             if (clean.Length == 0) continue;
+            // A block opening in lower case continues the paragraph before it, which a page break or a quoted line cut.
+            if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]))
+            {
+                result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                continue;
+            }
             string id, kind;
             string? numberText;
             if (isResolution)
@@ -89,7 +95,9 @@ internal static class ParagraphRecogniser
                     }
                     kind = "operative";
                 }
-                else if (!seenOperative && !LooksOperative(clean))
+                // Preambular paragraphs end with a comma; after operative ones they open the next section of the
+                // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
+                else if (!LooksOperative(clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
                 {
                     preambular++;
                     id = $"{documentId}#pp{preambular}";
@@ -100,7 +108,13 @@ internal static class ParagraphRecogniser
                 {
                     // Section headings inside the operative part ("A.", "Disrupting Al-Shabaab's finances") are not paragraphs.
                     if (clean.Length < 90 && !clean.EndsWith(';') && !clean.EndsWith('.') && !clean.EndsWith(',')) continue;
-                    if (seenOperative && currentOperative is not null && !LooksOperative(clean)) continue;
+                    // Text after an operative paragraph that opens no paragraph of its own ("That the Commission shall …",
+                    // "Provided, however, that …", a list the paragraph introduces) belongs to that paragraph: no body text is left out.
+                    if (seenOperative && currentOperative is not null && !LooksOperative(clean))
+                    {
+                        if (result.Count > 0) result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                        continue;
+                    }
                     seenOperative = true;
                     unnumbered++;
                     numberText = unnumbered.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -124,11 +138,20 @@ internal static class ParagraphRecogniser
         return result;
     }
 
+    /// <summary>A paragraph extended over a block that continues it: its text, footnotes and span grow.</summary>
+    private static ParagraphInfo Joined(ParagraphInfo previous, string clean, List<int> footnotes, int end) => previous with
+    {
+        Text = previous.Text + " " + clean,
+        Footnotes = [.. previous.Footnotes.Union(footnotes)],
+        Span = new SourceSpan(previous.Span.Start, end),
+    };
+
     private static bool LooksOperative(string clean)
     {
         var space = clean.IndexOf(' ', StringComparison.Ordinal);
         var word = space < 0 ? clean.AsSpan() : clean.AsSpan(0, space);
-        return word.Length > 3 && char.IsUpper(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+        // Operative verbs end in -s; adjectives that open preambular paragraphs ("Conscious", "Desirous", "Anxious") end in -ous.
+        return word.Length > 3 && char.IsUpper(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("ous", StringComparison.Ordinal)
             && word is not ("States" or "Nations" or "Members" or "Parties");
     }
 
@@ -263,7 +286,11 @@ internal static class ParagraphRecogniser
                 k++;
             }
         }
-        while (k < count && VerbContinuationLookup.Contains(text[Trimmed(text, words[k], ",")]) && !text[words[k - 1]].EndsWith(','))
+        // After adverbs that open the paragraph ("Also", "Further", "Once again", "Strongly") the verb they qualify belongs
+        // to the phrase: "Also reaffirms". An adverb after the verb ("Recalling also") ends it.
+        while (k < count && !text[words[k - 1]].EndsWith(',')
+            && (VerbContinuationLookup.Contains(text[Trimmed(text, words[k], ",")])
+                || (OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[Trimmed(text, words[k], ",;")]))))
         {
             verb[parts++] = Trimmed(text, words[k], ",");
             k++;
@@ -296,6 +323,30 @@ internal static class ParagraphRecogniser
         var (offset, length) = word.GetOffsetAndLength(text.Length);
         return new Range(offset, offset + text.Slice(offset, length).TrimEnd(trailing).Length);
     }
+
+    /// <summary>Adverbs that UN drafting puts before the verb of a paragraph ("Also", "Further", "Once again", "Strongly"), in either case.</summary>
+    private static readonly HashSet<string> Adverbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "also", "further", "again", "furthermore", "moreover", "strongly", "urgently", "firmly", "fully", "once", "once again", "repeatedly", "therefore", "hereby",
+        "solemnly", "resolutely", "unequivocally", "unreservedly", "emphatically", "categorically", "earnestly",
+        // The subject of a declaration's paragraphs ("We reaffirm", "We further note") stands where an adverb would.
+        "we",
+    };
+
+    private static bool OnlyAdverbs(ReadOnlySpan<char> text, ReadOnlySpan<Range> words)
+    {
+        foreach (var word in words) if (!AdverbLookup.Contains(text[word])) return false;
+        return true;
+    }
+
+    private static bool IsLowerWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || !char.IsLower(word[0])) return false;
+        foreach (var c in word) if (!char.IsLetter(c) && c != '-') return false;
+        return true;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AdverbLookup = Adverbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbContinuationLookup = VerbContinuations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TwoWordVerbLookup = TwoWordVerbs.GetAlternateLookup<ReadOnlySpan<char>>();

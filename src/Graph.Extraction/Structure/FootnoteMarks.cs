@@ -20,6 +20,14 @@ internal static class FootnoteMarks
         "were", "was", "are", "is", "had", "have", "for", "per", "every", "Sustainable", "Development", "Goal", "Amendment", "COVID",
     };
 
+    /// <summary>
+    /// How far past the last mark found the next one is looked for. A mark not found in this window is given up
+    /// (its footnote stays with the document): searching to the end of the text for every missing mark made
+    /// extraction quadratic in the length of a document with many footnotes. Fifteen pages of text is further
+    /// than two consecutive marks of a UN document stand apart.
+    /// </summary>
+    private const int SearchWindow = 64_000;
+
     public static void MarkPlainDigits(List<FlowBlock> blocks, HashSet<int> numbers)
     {
         // Numbering may continue from earlier texts of the same volume: start at the lowest footnote.
@@ -27,24 +35,137 @@ internal static class FootnoteMarks
         var max = numbers.Count == 0 ? 0 : numbers.Max();
         var blockIndex = 0;
         var position = 0;
+        // The marks found in the current block, applied in one pass when the search leaves it (one copy per block, not per mark).
+        var edits = new List<(int Start, int End, int Number)>();
+        var marked = new HashSet<int>();
+        var editedBlock = -1;
         while (expected <= max && blockIndex < blocks.Count)
         {
             if (!numbers.Contains(expected)) { expected++; continue; }
-            var found = false;
-            for (var b = blockIndex; b < blocks.Count && !found; b++)
+            var searched = 0;
+            for (var b = blockIndex; b < blocks.Count && searched < SearchWindow; b++)
             {
                 var block = blocks[b];
                 if (block.Kind == BlockKind.Heading && b < 2) continue;
                 var from = b == blockIndex ? position : 0;
-                var at = FindMark(block.Text, expected, from, out var markStart, out var markEnd);
-                if (!at) continue;
-                block.Text = block.Text[..markStart] + Superscript.From(expected) + block.Text[markEnd..];
+                var text = block.Text;
+                searched += text.Length - from;
+                if (!FindMark(text, expected, from, out var markStart, out var markEnd)) continue;
+                // The next mark standing before this one means this one's own mark is missing (not recognised, or never
+                // printed) and this "k" is some other number: taking it would skip every mark up to it.
+                if (numbers.Contains(expected + 1) && NextMarkComesFirst(blocks, blockIndex, position, b, markStart, expected + 1)) break;
+                if (b != editedBlock) { Apply(blocks, editedBlock, edits); editedBlock = b; }
+                edits.Add((markStart, markEnd, expected));
+                marked.Add(expected);
                 blockIndex = b;
-                position = markStart + 1;
-                found = true;
+                position = markEnd;
+                break;
             }
             expected++;
         }
+        Apply(blocks, editedBlock, edits);
+        MarkOutOfOrder(blocks, numbers, marked);
+    }
+
+    /// <summary>
+    /// The volumes of Security Council resolutions number footnotes through the volume and cite one footnote again
+    /// further on ("signed at Geneva on 14 April 1988, 6" in two paragraphs, 7 before 6): what the in-order search did not
+    /// find is looked for in one pass over the text, but only where a mark cannot be mistaken, right after a comma,
+    /// semicolon or full stop (", 6", ";7") or after a year or a symbol ("1988. 6", "Add.1 18").
+    /// </summary>
+    private static void MarkOutOfOrder(List<FlowBlock> blocks, HashSet<int> numbers, HashSet<int> marked)
+    {
+        var missing = numbers.Where(n => !marked.Contains(n)).ToHashSet();
+        if (missing.Count == 0) return;
+        var edits = new List<(int Start, int End, int Number)>();
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            if (blocks[b].Kind == BlockKind.Heading && b < 2) continue;
+            var text = blocks[b].Text;
+            for (var i = 1; i < text.Length; i++)
+            {
+                if (!char.IsAsciiDigit(text[i]) || char.IsAsciiDigit(text[i - 1]) && !IsAfterYear(text, i)) continue;
+                var end = i;
+                while (end < text.Length && end - i < 3 && char.IsAsciiDigit(text[end])) end++;
+                if (end < text.Length && char.IsAsciiDigit(text[end])) { i = end; continue; }
+                var number = int.Parse(text.AsSpan(i, end - i), System.Globalization.CultureInfo.InvariantCulture);
+                var before = text[i - 1] == ' ' && i >= 2 ? text[i - 2] : text[i - 1];
+                var strict = before is ',' or ';' or '.' or ':' || char.IsAsciiDigit(text[i - 1]);
+                if (missing.Contains(number) && strict && IsMarkAt(text, i, end, out var markStart)) edits.Add((markStart, end, number));
+                i = end - 1;
+            }
+            Apply(blocks, b, edits);
+        }
+    }
+
+    private static bool NextMarkComesFirst(List<FlowBlock> blocks, int fromBlock, int fromPosition, int toBlock, int toPosition, int next)
+    {
+        for (var b = fromBlock; b <= toBlock; b++)
+        {
+            var text = blocks[b].Text;
+            var from = b == fromBlock ? fromPosition : 0;
+            if (FindMark(text, next, from, out var start, out _) && (b < toBlock || start < toPosition)) return true;
+        }
+        return false;
+    }
+
+    private static void Apply(List<FlowBlock> blocks, int index, List<(int Start, int End, int Number)> edits)
+    {
+        if (index < 0 || edits.Count == 0) return;
+        var text = blocks[index].Text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        foreach (var (start, end, number) in edits)
+        {
+            sb.Append(text, at, start - at).Append(Superscript.From(number));
+            at = end;
+        }
+        sb.Append(text, at, text.Length - at);
+        blocks[index].Text = sb.ToString();
+        edits.Clear();
+    }
+
+    private static readonly string[] Abbreviations = ["Add", "Rev", "Corr", "Amend", "Suppl", "No", "Nos", "para", "paras", "vol", "p", "pp", "Sect", "chap", "art", "Art", "Part", "L", "PV", "CRP", "WP", "Ser", "SER"];
+
+    private static bool IsAbbreviationBefore(string text, int dot)
+    {
+        var w = dot;
+        while (w > 0 && char.IsLetter(text[w - 1])) w--;
+        var word = text.AsSpan(w, dot - w);
+        foreach (var abbreviation in Abbreviations) if (word.SequenceEqual(abbreviation)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// A mark the text layer glued to the year before it ("12 July 2023" + mark 3 read "20233", "2025–2028" + mark 8 read
+    /// "2025–20288") or set apart from it by a space ("13 August 1948 2"). Taken only where the four digits before the mark are a year that a date ("July 2023") or a range of
+    /// years ("2025–2028") makes certain, and no further digit stands before them.
+    /// </summary>
+    private static bool IsYearOrSymbolBefore(string text, int space)
+    {
+        var t = space;
+        while (t > 0 && text[t - 1] != ' ' && text[t - 1] != '\n') t--;
+        var token = text.AsSpan(t, space - t);
+        if (token.Contains('/') || token.StartsWith("Add.", StringComparison.Ordinal) || token.StartsWith("Rev.", StringComparison.Ordinal)
+            || token.StartsWith("Corr.", StringComparison.Ordinal)) return true;
+        return token.Length == 4 && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1945 and <= 2100;
+    }
+
+    private static bool IsAfterYear(string text, int start)
+    {
+        var y = start - 4;
+        if (y < 2) return false;
+        for (var k = y; k < start; k++) if (!char.IsAsciiDigit(text[k])) return false;
+        var year = int.Parse(text.AsSpan(y, 4), System.Globalization.CultureInfo.InvariantCulture);
+        if (year is < 1945 or > 2100) return false;
+        var before = text[y - 1];
+        if (before is '–' or '-') return y >= 5 && char.IsAsciiDigit(text[y - 2]) && char.IsAsciiDigit(text[y - 5]) && (y < 6 || !char.IsAsciiDigit(text[y - 6]));
+        if (before != ' ') return false;
+        // The month name before the year: "12 July 2023".
+        var m = y - 1;
+        while (m > 0 && char.IsLetter(text[m - 1])) m--;
+        var p = m;
+        return Graph.Model.Symbols.DateText.ReadMonth(text, ref p) > 0 && p == y - 1;
     }
 
     /// <summary>Finds " 12" / ",12" written as a mark; markStart includes the space before it (which goes).</summary>
@@ -81,11 +202,20 @@ internal static class FootnoteMarks
             if (Graph.Model.Symbols.DateText.ReadMonth(text, ref m) > 0) return false;
             if (string.CompareOrdinal(text, q, "per cent", 0, 8) == 0) return false;
         }
+        // "recorded 2,299": a number with a thousands separator, not a mark before a comma.
+        if (end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1])) return false;
         var b = start - 1;
+        if (char.IsAsciiDigit(text[b])) return IsAfterYear(text, start);
+        // "resolutions of 13 August 1948 2 and": a mark set apart after the year of a date.
+        // "the 1977 53 and", "document S/11052/Rev.1 32 dated", "S/13450 and Add.1 18": after a year or a symbol; a count
+        // after a number is no mark.
+        if (text[b] == ' ' && b > 0 && char.IsAsciiDigit(text[b - 1])) { markStart = b; return IsYearOrSymbolBefore(text, b); }
         var spaced = text[b] == ' ';
         if (spaced) b--;
         if (b < 0) return false;
         var before = text[b];
+        // "A/78/481/Add.2", "S/2024/12/Rev.1", "Supplement No.5": a number the abbreviation before it takes.
+        if (before == '.' && !spaced && IsAbbreviationBefore(text, b)) return false;
         if (char.IsAsciiDigit(before) || before is '/' or '(' or '-' or '–' or '$' or '€' or '£' or '§' or '#' or '\n') return false;
         if (!(char.IsLetter(before) || before is ',' or '.' or ';' or ':' or '”' or '’' or ')' or '"' or ']')) return false;
         if (char.IsLetter(before))

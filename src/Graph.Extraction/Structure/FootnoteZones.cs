@@ -151,14 +151,6 @@ internal static class FootnoteZones
 
     private static bool EndsSentence(StringBuilder sb) => sb.Length > 0 && sb[^1] is '.' or ')';
 
-    /// <summary>What <see cref="AppendLine"/> makes of a text and the next line, in one concatenation.</summary>
-    internal static string JoinLine(string text, string line)
-    {
-        if (text.Length == 0) return line;
-        if (text[^1] == '-' && text.Length > 1 && char.IsLetter(text[^2]) && line.Length > 0 && char.IsLower(line[0])) return string.Concat(text, line);
-        return string.Concat(text, " ", line);
-    }
-
     internal static void AppendLine(StringBuilder sb, string line)
     {
         if (sb.Length == 0) { sb.Append(line); return; }

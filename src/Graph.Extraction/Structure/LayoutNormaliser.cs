@@ -15,12 +15,17 @@ internal static class LayoutNormaliser
 {
     private const int HeadingScanLines = 60;
 
-    public static LaidOutText Normalise(string raw)
+    /// <param name="raw">The text as read.</param>
+    /// <param name="removedFurniture">Where to record the lines removed as page furniture, when asked.</param>
+    public static LaidOutText Normalise(string raw, List<string>? removedFurniture = null)
     {
         var text = Clean(raw);
         var hasPages = text.Contains('\f', StringComparison.Ordinal);
         var lines = SplitLines(text);
         var furniture = FurnitureDetector.Detect(lines);
+        if (removedFurniture is not null)
+            for (var i = 0; i < lines.Count; i++)
+                if (furniture[i]) removedFurniture.Add(lines[i]);
         var footnotes = new List<(int Number, string Text)>();
         var flow = FootnoteZones.Extract(lines, furniture, hasPages, footnotes);
         var blocks = ParagraphAssembler.Assemble(flow);
@@ -124,12 +129,58 @@ internal static class LayoutNormaliser
     internal static bool IsHeadingScanRange(int index) => index < HeadingScanLines;
 }
 
-/// <summary>A block while it is being assembled.</summary>
+/// <summary>
+/// A block while it is being assembled. Lines are appended to a builder, not concatenated to a string: a paragraph
+/// of n lines built by concatenation costs n² characters copied, which made a long unbroken text quadratic.
+/// </summary>
 internal sealed class FlowBlock(BlockKind kind, string text)
 {
+    private string _text = text;
+    private System.Text.StringBuilder? _builder;
+
     public BlockKind Kind { get; set; } = kind;
 
-    public string Text { get; set; } = text;
+    /// <summary>The block's text (made a string once, when asked for after lines were appended).</summary>
+    public string Text
+    {
+        get
+        {
+            if (_builder is not null) { _text = _builder.ToString(); _builder = null; }
+            return _text;
+        }
+        set { _text = value; _builder = null; }
+    }
+
+    public int Length => _builder?.Length ?? _text.Length;
+
+    /// <summary>
+    /// The text, or for a long block its first and last 100 characters: all that the tests of where a block starts and
+    /// ends look at (its numbering, its final punctuation), without making the whole block a string for every line.
+    /// </summary>
+    public string Edges
+    {
+        get
+        {
+            const int edge = 100;
+            if (Length <= 3 * edge) return Text;
+            if (_builder is null) return string.Concat(_text.AsSpan(0, edge), " … ", _text.AsSpan(_text.Length - edge));
+            return string.Concat(_builder.ToString(0, edge), " … ", _builder.ToString(_builder.Length - edge, edge));
+        }
+    }
+
+    /// <summary>Appends a line with a space, or with none after a word broken by a hyphen (as footnote lines are joined).</summary>
+    public void AppendLine(string line)
+    {
+        _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
+        FootnoteZones.AppendLine(_builder, line);
+    }
+
+    /// <summary>Appends a line after a line break (headings and closing lines keep their lines).</summary>
+    public void AppendBrokenLine(string line)
+    {
+        _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
+        _builder.Append('\n').Append(line);
+    }
 
     /// <summary>The italic words that open it, where the format states italics (DOCX).</summary>
     public string? ItalicOpening { get; init; }
@@ -149,9 +200,17 @@ internal readonly record struct FlowLine(string Text, int BlanksBefore, int Inde
 /// </summary>
 internal static class FurnitureDetector
 {
+    /// <summary>
+    /// Furniture is decided by where a line stands, not by what it says: the job number, bar code, page number and print
+    /// date are furniture wherever they are (nothing else looks like them); the document's own symbol line after the
+    /// masthead is the running header; a repeated line is the running title only next to that line or right after a
+    /// page break, where the running header sits. A repeated line elsewhere is text (operative
+    /// paragraphs of a budget resolution open with the same words), and so is a line holding only a cited symbol.
+    /// </summary>
     public static bool[] Detect(List<string> lines)
     {
         var furniture = new bool[lines.Count];
+        var anchor = new bool[lines.Count];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         // Only lines past the first forty are tested for repeating, so a shorter text needs no counts.
         if (lines.Count > RepeatsFrom + 1)
@@ -161,29 +220,67 @@ internal static class FurnitureDetector
                 if (line.Length >= 12 && line.Length <= 120) counts[line] = counts.GetValueOrDefault(line) + 1;
             }
         }
-        var seenSymbolLine = false;
+        string? mastheadSymbol = null;
         var nonBlank = 0;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.Length == 0 || line == "\f") continue;
+            if (line == "\f") { anchor[i] = true; continue; }
+            if (line.Length == 0) continue;
             nonBlank++;
             if (IsJobNumber(line) || IsBarCode(line) || IsPageNumber(line) || IsPrintDate(line))
             {
-                furniture[i] = true;
+                furniture[i] = anchor[i] = true;
                 continue;
             }
             if (IsSymbolLine(line))
             {
-                // The first symbol line is the masthead; later ones are running headers.
-                if (seenSymbolLine && nonBlank > 3) furniture[i] = true;
-                seenSymbolLine = true;
-                continue;
+                // The first symbol line is the masthead; the same line again is the running header.
+                if (mastheadSymbol is null) mastheadSymbol = line.TrimEnd('*', ' ');
+                else if (nonBlank > 3 && line.TrimEnd('*', ' ') == mastheadSymbol) furniture[i] = anchor[i] = true;
             }
+        }
+        // The running title stands next to the running symbol line (above or below it) or opens the page after a page break;
+        // footnote lines just above the footer repeat too (the same reference on two pages) and are no title.
+        for (var i = 0; i < lines.Count; i++) anchor[i] = lines[i] == "\f" || (anchor[i] && IsSymbolLine(lines[i]));
+        var near = NearAnchor(lines, anchor);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (furniture[i] || !near[i] || line.Length == 0 || line == "\f") continue;
             // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
             if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
         }
         return furniture;
+    }
+
+    /// <summary>
+    /// How many lines from the running symbol line or a page break the running title may stand (a title takes up to two
+    /// lines), with no blank line between: footnotes above the header are set apart by one.
+    /// </summary>
+    private const int ClusterReach = 2;
+
+    /// <summary>Whether each line stands within <see cref="ClusterReach"/> lines of an anchor without a blank line between, in one pass each way.</summary>
+    private static bool[] NearAnchor(List<string> lines, bool[] anchor)
+    {
+        var near = new bool[lines.Count];
+        var distance = int.MaxValue;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (anchor[i]) distance = 0;
+            else if (lines[i].Length == 0) distance = int.MaxValue;
+            else if (distance < int.MaxValue) distance++;
+            near[i] = distance <= ClusterReach;
+        }
+        distance = int.MaxValue;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            if (anchor[i]) distance = 0;
+            else if (lines[i].Length == 0) distance = int.MaxValue;
+            else if (distance < int.MaxValue) distance++;
+            near[i] |= distance <= ClusterReach;
+        }
+        return near;
     }
 
     /// <summary>A repeated line counts as a running title only after this line.</summary>

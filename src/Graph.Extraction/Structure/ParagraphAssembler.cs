@@ -46,7 +46,7 @@ internal static class ParagraphAssembler
                     heading = new FlowBlock(BlockKind.Heading, line.Text);
                     blocks.Add(heading);
                 }
-                else heading.Text += "\n" + line.Text;
+                else heading.AppendBrokenLine(line.Text);
             }
             blocks.Add(new FlowBlock(BlockKind.Heading, flow[preamble].Text));
             bodyStart = preamble + 1;
@@ -58,7 +58,7 @@ internal static class ParagraphAssembler
         for (var i = bodyStart; i < flow.Count; i++)
         {
             var line = flow[i];
-            if (!closing && current is not null && IsClosingLine(line.Text) && EndsComplete(current.Text)) closing = true;
+            if (!closing && current is not null && IsClosingLine(line.Text) && EndsComplete(current.Edges)) closing = true;
             if (closing)
             {
                 if (current is null || current.Kind != BlockKind.Closing || line.BlanksBefore > 0 || IsClosingLine(line.Text))
@@ -66,10 +66,10 @@ internal static class ParagraphAssembler
                     current = new FlowBlock(BlockKind.Closing, line.Text.Trim('*'));
                     blocks.Add(current);
                 }
-                else current.Text += "\n" + line.Text.Trim('*');
+                else current.AppendBrokenLine(line.Text.Trim('*'));
                 continue;
             }
-            if (current is null || (paragraphsStated ? line.BlanksBefore > 0 : StartsNewBlock(current.Text, previousLine, line, width)))
+            if (current is null || (paragraphsStated ? line.BlanksBefore > 0 : StartsNewBlock(current.Edges, previousLine, line, width)))
             {
                 current = new FlowBlock(preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) ? BlockKind.Heading : BlockKind.Paragraph, line.Text)
                 {
@@ -79,8 +79,8 @@ internal static class ParagraphAssembler
             }
             else
             {
-                current.Text = FootnoteZones.JoinLine(current.Text, line.Text);
-                if (current.Kind == BlockKind.Heading && current.Text.Length > width) current.Kind = BlockKind.Paragraph;
+                current.AppendLine(line.Text);
+                if (current.Kind == BlockKind.Heading && current.Length > width) current.Kind = BlockKind.Paragraph;
             }
             previousLine = line.Text;
         }
@@ -148,6 +148,11 @@ internal static class ParagraphAssembler
     {
         var k = text.Length - 1;
         while (k >= 0 && (Superscript.IsDigit(text[k]) || text[k] is ' ' or '*' or '”' or '’' or '"')) k--;
+        // A footnote mark the text layer left as a plain number after the final punctuation ("nuclear weapons, 1"):
+        // the paragraph is complete, and must not run on into the next.
+        var digits = k;
+        while (digits >= 0 && k - digits < 3 && char.IsAsciiDigit(text[digits])) digits--;
+        if (digits < k && digits >= 1 && (text[digits] == ' ' ? text[digits - 1] : text[digits]) is ',' or ';' or '.' or ':') return true;
         return k >= 0 && text[k] is ',' or ';' or '.' or ':' or '!' or '?' or ')' or ']';
     }
 

@@ -5,7 +5,7 @@ namespace Graph.Model.Symbols;
 /// written together ("1447 (2002)") must fall near the count reached that year. Approximate first
 /// numbers per year, used only to reject bare "N (YYYY)" that are not resolutions.
 /// </summary>
-internal static class SecurityCouncilNumbering
+public static class SecurityCouncilNumbering
 {
     private static readonly (int Year, int First)[] Milestones =
     [

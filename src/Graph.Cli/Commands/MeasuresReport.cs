@@ -1,0 +1,78 @@
+using System.Globalization;
+using Graph.Extraction.Evaluation;
+using Graph.Model;
+
+namespace Graph.Cli.Commands;
+
+/// <summary>
+/// The gold-free half of <c>graph eval</c>: body coverage, attached footnotes, known operative verbs, suspect furniture
+/// and implausible symbols over every document of the reference collections, one line per collection.
+/// </summary>
+internal static class MeasuresReport
+{
+    /// <summary>The collections measured: the hand-checked corpus and the three folders of the UN documents.</summary>
+    private static readonly string[] UnDocumentFolders = ["sc-resolutions", "ga-resolutions", "ga-drafts"];
+
+    /// <param name="only">The collections to measure (all when empty).</param>
+    /// <param name="lexiconFile">The lexicon of operative phrases.</param>
+    /// <param name="worst">How many of the worst documents to list for each measure (0: none).</param>
+    /// <param name="stdout">Where the figures go.</param>
+    /// <param name="stderr">Where notes and errors go.</param>
+    public static int Run(string[] only, FileInfo lexiconFile, int worst, TextWriter stdout, TextWriter stderr)
+    {
+        if (!lexiconFile.Exists) { stderr.WriteLine($"error: no lexicon of operative phrases at {lexiconFile.FullName}"); return 2; }
+        var known = new[] { "corpus" }.Concat(UnDocumentFolders).ToArray();
+        var unknown = only.Where(o => !known.Contains(o, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0) { stderr.WriteLine($"error: no collection named {string.Join(", ", unknown)} (there are {string.Join(", ", known)})"); return 2; }
+        var collections = new List<(string Name, string Folder)>();
+        if (ReferenceCollections.Corpus is { } corpus) collections.Add(("corpus", corpus));
+        else stderr.WriteLine($"note: {ReferenceCollections.Absent("corpus")}; not measured");
+        if (ReferenceCollections.UnDocuments is { } un)
+            collections.AddRange(UnDocumentFolders.Select(f => (f, Path.Combine(un, f))).Where(c => Directory.Exists(c.Item2)));
+        else stderr.WriteLine($"note: {ReferenceCollections.Absent("un-documents")}; not measured");
+        if (only.Length > 0) collections = [.. collections.Where(c => only.Contains(c.Name, StringComparer.Ordinal))];
+        if (collections.Count == 0) return 0;
+
+        var lexicon = OperativeLexicon.Load(lexiconFile.FullName);
+        var measured = StructureMeasures.Run(collections, lexicon);
+        var c = CultureInfo.InvariantCulture;
+        stdout.WriteLine("gold-free measures (targets: coverage >= 99.5 %, no resolution under 97 %; footnotes attached >= 99 %; verbs >= 99 %; no suspect furniture, no implausible symbol)");
+        stdout.WriteLine($"{"collection",-15} {"docs",5} {"coverage",9} {"lowest",7} {"<97%",5} {"footnotes",17} {"verbs",17} {"furniture",9} {"symbols",7}");
+        foreach (var m in measured)
+        {
+            stdout.WriteLine(string.Create(c,
+                $"{m.Name,-15} {m.Documents.Count,5} {m.Coverage,9:P2} {m.LowestResolutionCoverage,7:P1} {m.ResolutionsUnder(0.97),5} {$"{m.FootnotesAttached:P2} of {m.Footnotes}",17} {$"{m.VerbsKnown:P2} of {m.OperativeParagraphs}",17} {m.SuspectFurniture,9} {m.ImplausibleSymbols,7}"));
+        }
+        if (worst == 0) return 0;
+        foreach (var m in measured)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"{m.Name}: worst documents");
+            Print(stdout, worst, "coverage", m.Documents.Where(d => d.Coverage < 1).OrderBy(d => d.Coverage),
+                d => string.Create(c, $"{d.Coverage:P1} ({d.CoveredCharacters}/{d.BodyCharacters}); uncovered: {string.Join(" | ", d.Uncovered.Select(Short))}"));
+            Print(stdout, worst, "footnotes unattached", m.Documents.Where(d => d.FootnotesUnattached.Count > 0).OrderByDescending(d => d.FootnotesUnattached.Count),
+                d => $"{d.FootnotesUnattached.Count} of {d.Footnotes}: {string.Join(", ", d.FootnotesUnattached)}");
+            Print(stdout, worst, "verbs not in the lexicon", m.Documents.Where(d => d.UnknownVerbs.Count > 0).OrderByDescending(d => d.UnknownVerbs.Count),
+                d => string.Join(" || ", d.UnknownVerbs.Take(worst > 5 ? 1000 : 4)));
+            Print(stdout, worst, "suspect furniture", m.Documents.Where(d => d.SuspectFurniture.Count > 0).OrderByDescending(d => d.SuspectFurniture.Count),
+                d => string.Join(" || ", d.SuspectFurniture.Take(4)));
+            Print(stdout, worst, "implausible symbols", m.Documents.Where(d => d.ImplausibleSymbols.Count > 0).OrderByDescending(d => d.ImplausibleSymbols.Count),
+                d => string.Join(", ", d.ImplausibleSymbols.Take(6)));
+        }
+        return 0;
+    }
+
+    private static void Print(TextWriter stdout, int count, string measure, IEnumerable<DocumentMeasures> worst, Func<DocumentMeasures, string> describe)
+    {
+        var list = worst.Take(count).ToList();
+        if (list.Count == 0) return;
+        stdout.WriteLine($"  {measure}:");
+        foreach (var d in list) stdout.WriteLine($"    {d.File} ({d.DocumentId}): {describe(d)}");
+    }
+
+    private static string Short(string text)
+    {
+        var flat = text.ReplaceLineEndings(" ");
+        return flat.Length <= 80 ? flat : flat[..80] + "…";
+    }
+}

@@ -1,0 +1,98 @@
+namespace Graph.Extraction.Evaluation;
+
+/// <summary>
+/// The operative phrases of UN drafting (graph/lexicon/operative-verbs.txt): verbs, the adverbs drafting puts before
+/// them ("Also", "Further", "Once again") and fixed phrases ("Calls upon", "Takes note with appreciation").
+/// </summary>
+public sealed class OperativeLexicon
+{
+    private readonly HashSet<string> _verbs;
+    private readonly HashSet<string> _thirdPerson;
+    private readonly HashSet<string> _phrases;
+    private readonly List<string> _adverbs;
+    private readonly List<string> _qualifiers;
+
+    private OperativeLexicon(HashSet<string> verbs, HashSet<string> phrases, List<string> adverbs, List<string> qualifiers)
+    {
+        _thirdPerson = new HashSet<string>(verbs, StringComparer.Ordinal);
+        // A verb after an adverb is written in lower case ("Also reaffirms"): the verbs match without regard to case.
+        _verbs = new HashSet<string>(verbs, StringComparer.OrdinalIgnoreCase);
+        // A declaration's plain form ("We reaffirm", "Recognize"): "Reaffirms" → "Reaffirm", "Stresses" → "Stress".
+        foreach (var verb in verbs.ToList()) _verbs.Add(PlainForm(verb));
+        _phrases = phrases;
+        _qualifiers = qualifiers;
+        // Longest first, so "Once again" is taken before a shorter adverb could be.
+        _adverbs = [.. adverbs.OrderByDescending(a => a.Length)];
+    }
+
+    public int Count => _verbs.Count + _phrases.Count;
+
+    public static OperativeLexicon Load(string path)
+    {
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal) { ["verbs"] = [], ["adverbs"] = [], ["phrases"] = [], ["qualifiers"] = [] };
+        List<string>? current = null;
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (line.StartsWith('[') && line.EndsWith(']'))
+            {
+                if (!sections.TryGetValue(line[1..^1], out current)) throw new InvalidDataException($"{path}: unknown section {line}");
+                continue;
+            }
+            if (current is null) throw new InvalidDataException($"{path}: '{line}' stands before any [section]");
+            current.Add(line);
+        }
+        var ignoringCase = StringComparer.OrdinalIgnoreCase;
+        return new OperativeLexicon(sections["verbs"].ToHashSet(StringComparer.Ordinal), sections["phrases"].ToHashSet(ignoringCase), sections["adverbs"], sections["qualifiers"]);
+    }
+
+    /// <summary>Whether a paragraph's verb is an operative phrase: any adverbs, then a verb or a fixed phrase.</summary>
+    public bool Contains(string? verb)
+    {
+        if (string.IsNullOrWhiteSpace(verb)) return false;
+        var rest = verb.Trim();
+        if (rest.StartsWith("We ", StringComparison.Ordinal)) rest = rest[3..];
+        foreach (var qualifier in _qualifiers)
+        {
+            if (rest.Length > qualifier.Length + 1 && rest.EndsWith(" " + qualifier, StringComparison.OrdinalIgnoreCase)) { rest = rest[..^(qualifier.Length + 1)]; break; }
+        }
+        // An adverb may also follow the verb ("Encourages further", "Reaffirms once again"): the phrase is the verb's.
+        for (var stripped = true; stripped && rest.Contains(' ', StringComparison.Ordinal);)
+        {
+            stripped = false;
+            foreach (var adverb in _adverbs)
+            {
+                if (rest.Length > adverb.Length + 1 && rest.EndsWith(" " + adverb, StringComparison.OrdinalIgnoreCase))
+                {
+                    rest = rest[..^(adverb.Length + 1)];
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+        for (var stripped = true; stripped;)
+        {
+            if (_verbs.Contains(rest) || _phrases.Contains(rest)) return true;
+            stripped = false;
+            foreach (var adverb in _adverbs)
+            {
+                if (rest.Length > adverb.Length + 1 && rest.StartsWith(adverb, StringComparison.OrdinalIgnoreCase) && rest[adverb.Length] is ' ' or ',')
+                {
+                    rest = rest[(adverb.Length + 1)..].TrimStart(' ', ',');
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static string PlainForm(string verb) =>
+        verb.EndsWith("sses", StringComparison.Ordinal) || verb.EndsWith("shes", StringComparison.Ordinal) || verb.EndsWith("ches", StringComparison.Ordinal) || verb.EndsWith("xes", StringComparison.Ordinal)
+            ? verb[..^2]
+            : verb.EndsWith('s') ? verb[..^1] : verb;
+
+    /// <summary>Whether a word is one of the lexicon's verbs as a resolution writes them, "Requests" (for telling a removed line that holds one).</summary>
+    public bool IsVerb(string word) => _thirdPerson.Contains(word);
+}

@@ -1,0 +1,247 @@
+using Graph.Extraction.Readers;
+using Graph.Extraction.Structure;
+using Graph.Model;
+using Graph.Model.Symbols;
+
+namespace Graph.Extraction.Evaluation;
+
+/// <summary>The gold-free measures of one document (see <see cref="StructureMeasures"/>).</summary>
+public sealed class DocumentMeasures(string file, string documentId)
+{
+    public string File { get; } = file;
+
+    public string DocumentId { get; } = documentId;
+
+    public bool IsResolution { get; set; }
+
+    public int BodyCharacters { get; set; }
+
+    public int CoveredCharacters { get; set; }
+
+    public double Coverage => BodyCharacters == 0 ? 1 : (double)CoveredCharacters / BodyCharacters;
+
+    /// <summary>The longest stretches of body text no paragraph covers, for the worst-documents listing.</summary>
+    public List<string> Uncovered { get; } = [];
+
+    public int Footnotes { get; set; }
+
+    public int FootnotesAttached { get; set; }
+
+    public List<int> FootnotesUnattached { get; } = [];
+
+    public int OperativeParagraphs { get; set; }
+
+    public int OperativeVerbsKnown { get; set; }
+
+    public List<string> UnknownVerbs { get; } = [];
+
+    public List<string> SuspectFurniture { get; } = [];
+
+    public List<string> ImplausibleSymbols { get; } = [];
+}
+
+/// <summary>The gold-free measures summed over one collection.</summary>
+public sealed class CollectionMeasures(string name)
+{
+    public string Name { get; } = name;
+
+    public List<DocumentMeasures> Documents { get; } = [];
+
+    public long BodyCharacters => Documents.Sum(d => (long)d.BodyCharacters);
+
+    public double Coverage => Ratio(Documents.Sum(d => (long)d.CoveredCharacters), BodyCharacters);
+
+    /// <summary>The lowest coverage of a resolution or draft that has body text.</summary>
+    public double LowestResolutionCoverage => Documents.Where(d => d.IsResolution && d.BodyCharacters > 0).Select(d => d.Coverage).DefaultIfEmpty(1).Min();
+
+    public int ResolutionsUnder(double coverage) => Documents.Count(d => d.IsResolution && d.BodyCharacters > 0 && d.Coverage < coverage);
+
+    public int Footnotes => Documents.Sum(d => d.Footnotes);
+
+    public double FootnotesAttached => Ratio(Documents.Sum(d => (long)d.FootnotesAttached), Footnotes);
+
+    public int OperativeParagraphs => Documents.Sum(d => d.OperativeParagraphs);
+
+    public double VerbsKnown => Ratio(Documents.Sum(d => (long)d.OperativeVerbsKnown), OperativeParagraphs);
+
+    public int SuspectFurniture => Documents.Sum(d => d.SuspectFurniture.Count);
+
+    public int ImplausibleSymbols => Documents.Sum(d => d.ImplausibleSymbols.Count);
+
+    private static double Ratio(long part, long whole) => whole == 0 ? 1 : (double)part / whole;
+}
+
+/// <summary>
+/// Measures that need no gold set, so they hold on any document: how much of the body the paragraphs cover, how many
+/// footnotes a paragraph calls, how many operative paragraphs open with a known operative phrase, whether page-furniture
+/// removal took a line that says something, and whether the symbols found are ones the symbol series allow.
+/// </summary>
+public static class StructureMeasures
+{
+    /// <summary>Measures every document of the folders, one collection per folder.</summary>
+    public static List<CollectionMeasures> Run(IEnumerable<(string Name, string Folder)> collections, OperativeLexicon lexicon)
+    {
+        var extractor = new DocumentExtractor();
+        var result = new List<CollectionMeasures>();
+        foreach (var (name, folder) in collections)
+        {
+            var measures = new CollectionMeasures(name);
+            foreach (var file in CorpusFiles.Enumerate([folder], out _))
+            {
+                var bytes = DocumentFile.Read(file).Content;
+                if (bytes is null) continue;
+                measures.Documents.Add(Measure(extractor, Path.GetRelativePath(folder, file).Replace('\\', '/'), bytes, lexicon));
+            }
+            result.Add(measures);
+        }
+        return result;
+    }
+
+    /// <summary>Extracts one document and measures it.</summary>
+    public static DocumentMeasures Measure(DocumentExtractor extractor, string file, byte[] content, OperativeLexicon lexicon)
+    {
+        var trace = new ExtractionTrace();
+        var document = extractor.Extract(file, content, trace);
+        var measures = new DocumentMeasures(file, document.DocumentId) { IsResolution = trace.IsResolution };
+        var paragraphs = document.Nodes.Where(n => n.HasLabel(Labels.Paragraph)).ToList();
+        if (trace.Laid is { } laid) MeasureCoverage(measures, laid, paragraphs);
+        MeasureFootnotes(measures, document);
+        MeasureVerbs(measures, paragraphs, lexicon);
+        MeasureFurniture(measures, trace.RemovedFurniture, document, lexicon);
+        MeasureSymbols(measures, document);
+        return measures;
+    }
+
+    /// <summary>
+    /// Body text is what the drafting convention puts between the organ's name and the closing lines: in the laid-out
+    /// text (page furniture already removed, footnotes gathered after the body), the characters from the start of the
+    /// first paragraph block (for a resolution, the first after "The General Assembly,") to the end of the last one,
+    /// leaving out headings, closing lines and footnote blocks, whitespace, footnote marks and emphasis asterisks,
+    /// and the section titles ("A.", "II. Financing", "II Strategic heritage plan") which are no paragraphs by convention.
+    /// A character is covered when a paragraph's span holds it.
+    /// </summary>
+    private static void MeasureCoverage(DocumentMeasures measures, LaidOutText laid, List<GraphNode> paragraphs)
+    {
+        var inSpans = new bool[laid.Text.Length];
+        foreach (var paragraph in paragraphs)
+            if (SpanOf(paragraph) is { } span) Array.Fill(inSpans, true, span.Start, Math.Min(span.End, inSpans.Length) - span.Start);
+        var inBody = !measures.IsResolution || !laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b)));
+        var uncovered = new List<string>();
+        foreach (var block in laid.Blocks)
+        {
+            if (block.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(block))) inBody = true;
+            if (!inBody || block.Kind != BlockKind.Paragraph || IsSectionTitle(laid.TextOf(block))) continue;
+            var covered = 0;
+            var counted = 0;
+            var runStart = -1;
+            for (var i = block.Start; i <= block.End; i++)
+            {
+                var isBody = i < block.End && !char.IsWhiteSpace(laid.Text[i]) && !Superscript.IsDigit(laid.Text[i]) && laid.Text[i] != '*';
+                var inSpan = isBody && inSpans[i];
+                if (isBody) counted++;
+                if (inSpan) covered++;
+                if (isBody && !inSpan) { if (runStart < 0) runStart = i; }
+                else if (runStart >= 0 && (i == block.End || isBody))
+                {
+                    uncovered.Add(laid.Text[runStart..i]);
+                    runStart = -1;
+                }
+            }
+            measures.BodyCharacters += counted;
+            measures.CoveredCharacters += covered;
+        }
+        measures.Uncovered.AddRange(uncovered.OrderByDescending(u => u.Length).Take(3));
+    }
+
+    private static SourceSpan? SpanOf(GraphNode node) =>
+        node.Properties.TryGetValue(PropertyNames.SpanStart, out var s) && node.Properties.TryGetValue(PropertyNames.SpanEnd, out var e) && s is long start && e is long end
+            ? new SourceSpan((int)start, (int)end)
+            : null;
+
+    /// <summary>"A.", "II. Financing of the Mission", "B. Regional cooperation": a section marker and a short title without final punctuation.</summary>
+    private static bool IsSectionTitle(string text)
+    {
+        if (text.Length > 150 || text.TrimEnd().EndsWith(';') || text.TrimEnd().EndsWith(',')) return false;
+        var p = 0;
+        while (p < text.Length && p < 6 && text[p] is 'I' or 'V' or 'X' or 'L') p++;
+        if (p == 0 && text.Length > 0 && char.IsAsciiLetterUpper(text[0])) p = 1;
+        if (p > 0 && p < text.Length && text[p] == '.' && (p + 1 == text.Length || text[p + 1] == ' ')) return true;
+        // "II Strategic heritage plan of the United Nations Office at Geneva": a roman numeral without its point, then the title.
+        var roman = 0;
+        while (roman < text.Length && roman < 6 && text[roman] is 'I' or 'V' or 'X' or 'L') roman++;
+        return roman > 0 && (roman == text.Length || text[roman] is ' ' or '\n') && !text.TrimEnd().EndsWith('.');
+    }
+
+    private static void MeasureFootnotes(DocumentMeasures measures, GraphDocument document)
+    {
+        var footnotes = document.Nodes.Where(n => n.HasLabel(Labels.Footnote)).ToList();
+        var callers = document.Relationships.Where(r => r.Type == RelationshipTypes.HasFootnote && r.Start != document.DocumentId)
+            .Select(r => r.End).ToHashSet(StringComparer.Ordinal);
+        measures.Footnotes = footnotes.Count;
+        foreach (var footnote in footnotes)
+        {
+            if (callers.Contains(footnote.Id)) measures.FootnotesAttached++;
+            else if (footnote.Properties.TryGetValue("number", out var n) && n is long number) measures.FootnotesUnattached.Add((int)number);
+        }
+    }
+
+    /// <summary>Operative paragraphs of their own (sub-paragraphs "(a)" open with whatever continues the sentence of their paragraph).</summary>
+    private static void MeasureVerbs(DocumentMeasures measures, List<GraphNode> paragraphs, OperativeLexicon lexicon)
+    {
+        foreach (var paragraph in paragraphs)
+        {
+            if (paragraph.GetString("kind") != "operative" || (paragraph.GetString("number") ?? "").Contains('(', StringComparison.Ordinal)) continue;
+            measures.OperativeParagraphs++;
+            var verb = paragraph.GetString("verb");
+            if (lexicon.Contains(verb)) measures.OperativeVerbsKnown++;
+            else measures.UnknownVerbs.Add($"{paragraph.GetString("number")}: {verb ?? "(none)"} | {Opening(paragraph.GetString("text"))}");
+        }
+    }
+
+    private static string Opening(string? text) => text is null ? "" : text.Length <= 70 ? text : text[..70] + "…";
+
+    /// <summary>A removed line that holds a symbol other than the document's own, or an operative verb, was text, not furniture.</summary>
+    private static void MeasureFurniture(DocumentMeasures measures, List<string> removed, GraphDocument document, OperativeLexicon lexicon)
+    {
+        var own = document.FindNode(document.DocumentId);
+        var ownSymbols = new HashSet<string>(StringComparer.Ordinal) { document.DocumentId };
+        if (own?.Properties.TryGetValue("aliases", out var aliases) == true && aliases is IEnumerable<object?> list)
+            foreach (var alias in list) if (alias is string a) ownSymbols.Add(a);
+        foreach (var line in removed)
+        {
+            var symbols = SymbolScanner.Scan(line, SymbolContext.None);
+            var foreign = symbols.FirstOrDefault(m => !ownSymbols.Contains(m.Symbol.Canonical) && !m.Symbol.Aliases.Any(ownSymbols.Contains) && !ownSymbols.Any(o => m.Symbol.Canonical.StartsWith(o, StringComparison.Ordinal)));
+            var verb = OperativeVerbIn(line, lexicon);
+            if (foreign is not null) measures.SuspectFurniture.Add($"symbol {foreign.Symbol.Canonical}: {line}");
+            else if (verb is not null) measures.SuspectFurniture.Add($"verb {verb}: {line}");
+        }
+    }
+
+    /// <summary>
+    /// A verb where a paragraph or clause opens with it: the line's first word ("Endorses the conclusions …") or a verb
+    /// after "and", "also" or "further" ("… and in this regard reaffirms", "and also requests"); nouns that look like
+    /// verbs in running titles ("Questions relating to …", "wrongful acts") are not taken.
+    /// </summary>
+    private static string? OperativeVerbIn(string line, OperativeLexicon lexicon)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i].Trim(',', ';', '.', ':');
+            if (i == 0 ? lexicon.IsVerb(word) : words[i - 1] is "and" or "also" or "further" or "regard" && word.Length > 1 && char.IsLower(word[0]) && lexicon.IsVerb(char.ToUpperInvariant(word[0]) + word[1..]))
+                return word;
+        }
+        return null;
+    }
+
+    private static void MeasureSymbols(DocumentMeasures measures, GraphDocument document)
+    {
+        var symbols = new SortedSet<string>(StringComparer.Ordinal) { document.DocumentId };
+        foreach (var r in document.Relationships) if (r.Type == RelationshipTypes.Cites) symbols.Add(r.End);
+        foreach (var symbol in symbols)
+        {
+            if (symbol.StartsWith("file:", StringComparison.Ordinal)) continue;
+            if (SymbolPlausibility.Problem(symbol) is { } problem) measures.ImplausibleSymbols.Add($"{symbol} ({problem})");
+        }
+    }
+}
