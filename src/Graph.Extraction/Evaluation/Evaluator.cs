@@ -124,14 +124,9 @@ public static class Evaluator
 
     private static void ScoreCitations(EvaluationReport report, string file, GraphDocument document, IReadOnlyList<string> cited)
     {
-        var found = document.Relationships
-            .Where(r => r.Type == RelationshipTypes.Cites && r.Start == document.DocumentId)
-            .Select(r => r.End).ToHashSet(StringComparer.Ordinal);
-        var expected = cited.ToHashSet(StringComparer.Ordinal);
-        report.CitationsExpected += expected.Count;
-        report.CitationsFound += found.Count;
-        report.CitationsCorrect += found.Count(expected.Contains);
-        foreach (var extra in found.Where(f => !expected.Contains(f))) report.Mistakes.Add($"{file}: cites {extra}, which the gold set does not list");
-        foreach (var missed in expected.Where(e => !found.Contains(e))) report.Mistakes.Add($"{file}: misses citation of {missed}");
+        var (expected, found, correct) = CitationScoring.Score(file, document, cited, "the gold set", report.Mistakes);
+        report.CitationsExpected += expected;
+        report.CitationsFound += found;
+        report.CitationsCorrect += correct;
     }
 }
