@@ -22,6 +22,7 @@ internal sealed class ScaleResult
     public double? ServerStartSeconds { get; set; }
     public List<HttpFigures> Http { get; } = [];
     public List<UiFigures> Ui { get; } = [];
+    public PeerComparison? Peer { get; set; }
     public List<string> Notes { get; } = [];
 }
 
@@ -88,6 +89,7 @@ internal sealed class BenchResults
                 if (scale.Extraction.Any(e => e.Input == "pdf"))
                     md.AppendLine().AppendLine("PDF rows: MB are of the PDF files; the PDFs are the first documents of the text sample set in Helvetica on A4 pages (PdfPig), read through PdfPig's text layer.");
             }
+            if (scale.Peer is { } peer) PeerTable(md, peer);
             Latencies(md, "service (in process)", scale.Services);
             Latencies(md, "Cypher query (in process)", scale.Cypher);
             if (scale.Http.Count > 0)
@@ -121,6 +123,27 @@ internal sealed class BenchResults
         foreach (var f in figures)
             md.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Samples} | {f.P50:F2} | {f.P99:F2} | {f.Mean:F2} | {f.Max:F2} |");
     }
+
+    private static void PeerTable(StringBuilder md, PeerComparison peer)
+    {
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Side by side with {peer.Peer} {peer.PeerVersion} (Node.js bindings) on the same {peer.Documents:N0} documents and {peer.Cites:N0} CITES relationships, " +
+            $"exported as CSV in {peer.ExportSeconds:F1} s and loaded by COPY FROM in {peer.PeerLoadSeconds:F1} s; the same {peer.Rounds} inputs per query in each of {peer.Runs} interleaved runs, after a warm-up of 3.");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"| query | {peer.Peer} p50 / p99 ms | ours in process p50 / p99 ms | ratio p50 (ours/{peer.Peer}) | ratio p99 | answers agree |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var q in peer.Queries)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {q.Name} | {Ms(q.Peer.P50)} / {Ms(q.Peer.P99)} | {Ms(q.Ours.P50)} / {Ms(q.Ours.P99)} | {Ratio(q.RatioP50)} | {Ratio(q.RatioP99)} | {q.Agreed}/{q.Answers} |");
+        md.AppendLine();
+        md.AppendLine("| query | ours | Kuzu |");
+        md.AppendLine("| --- | --- | --- |");
+        foreach (var q in peer.Queries) md.AppendLine(CultureInfo.InvariantCulture, $"| {q.Name} | `{q.OursQuery}` | `{q.PeerQuery}` |");
+    }
+
+    /// <summary>Three significant figures at most, without an exponent.</summary>
+    private static string Ms(double ms) => ms.ToString(ms >= 100 ? "F0" : ms >= 10 ? "F1" : ms >= 1 ? "F2" : "F3", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double ratio) => ratio.ToString(ratio >= 10 ? "F0" : ratio >= 0.1 ? "F2" : "F3", CultureInfo.InvariantCulture);
 
     private static void Row(StringBuilder md, string name, string value) => md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
 

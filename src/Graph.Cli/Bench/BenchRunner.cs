@@ -13,6 +13,12 @@ internal sealed record BenchOptions(
 
     /// <summary>Measure extraction only: no ingest, services, Cypher, HTTP or UI.</summary>
     public bool ExtractionOnly { get; init; }
+
+    /// <summary>A peer engine to compare with (<c>kuzu</c>): ingest, then only the side-by-side query table.</summary>
+    public string? Peer { get; init; }
+
+    /// <summary>Inputs per query in each of the peer comparison's interleaved runs.</summary>
+    public int PeerRounds { get; init; } = 50;
 }
 
 /// <summary>
@@ -74,6 +80,13 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         await using (store)
         {
             inputs = QueryInputs.Draw(store.Graph, options.Seed);
+            if (options.Peer is not null)
+            {
+                log.WriteLine($"[{size}] side by side with {options.Peer}: {options.PeerRounds} inputs per query, {PeerBench.Runs} interleaved runs");
+                scale.Peer = await PeerBench.RunAsync(store.Graph, inputs, options.PeerRounds, options.Seed, options.WorkDirectory, log.WriteLine);
+                save();
+                return;
+            }
             var (paragraphs, indexBytes) = store.SearchIndexSize();
             scale.Notes.Add($"Search index: {indexBytes / 1048576.0:F1} MiB over {paragraphs:N0} paragraphs and the named nodes, {indexBytes / (double)Math.Max(1, paragraphs):F0} B per indexed paragraph.");
             log.WriteLine($"[{size}] {scale.Notes[^1]}");

@@ -24,9 +24,11 @@ internal static class BenchCommand
         var rate = new Option<double>("--rate") { Description = "HTTP requests per second", DefaultValueFactory = _ => 200 };
         var seconds = new Option<int>("--http-seconds") { Description = "How long each HTTP load runs", DefaultValueFactory = _ => 20 };
         var server = new Option<string?>("--server") { Description = "Path of Graph.Web.dll (default: found under src/Graph.Web/bin)" };
+        var peer = new Option<string?>("--peer") { Description = "Compare with another engine on the same graph and queries (kuzu); measures only ingest and the side-by-side table" };
+        var peerRounds = new Option<int>("--peer-rounds") { Description = "Inputs per query in each of the three interleaved runs of --peer", DefaultValueFactory = _ => 50 };
         var command = new Command("bench", "Measure extraction, ingest, memory, queries, HTTP and UI on synthetic corpora")
         {
-            sizes, output, work, seed, sample, pdfSample, extractionOnly, noHttp, noUi, rate, seconds, server,
+            sizes, output, work, seed, sample, pdfSample, extractionOnly, noHttp, noUi, rate, seconds, server, peer, peerRounds,
         };
         command.Subcommands.Add(CreateGenerate());
         command.Subcommands.Add(CreateExplorer());
@@ -38,6 +40,17 @@ internal static class BenchCommand
                 await Console.Error.WriteLineAsync("error: --documents expects positive counts separated by commas, e.g. 1000,10000,100000.");
                 return 2;
             }
+            var peerName = parse.GetValue(peer);
+            if (peerName is not null && peerName != "kuzu")
+            {
+                await Console.Error.WriteLineAsync($"error: --peer knows only kuzu, not '{peerName}'.");
+                return 2;
+            }
+            if (parse.GetValue(peerRounds) < 1)
+            {
+                await Console.Error.WriteLineAsync("error: --peer-rounds must be at least 1.");
+                return 2;
+            }
             var options = new BenchOptions(
                 counts, parse.GetValue(output)!.FullName,
                 parse.GetValue(work)?.FullName ?? Path.Combine(Path.GetTempPath(), "graph-bench"),
@@ -47,6 +60,8 @@ internal static class BenchCommand
             {
                 PdfSample = Math.Max(0, parse.GetValue(pdfSample)),
                 ExtractionOnly = parse.GetValue(extractionOnly),
+                Peer = peerName,
+                PeerRounds = parse.GetValue(peerRounds),
             };
             try
             {

@@ -1,0 +1,70 @@
+using Graph.Cli.Bench;
+using Graph.Cypher;
+
+namespace Graph.Cli.Tests;
+
+/// <summary>
+/// The .NET half of <c>graph bench --peer kuzu</c> over a small generated corpus, without Node: every query of the
+/// peer set runs on our engine with the inputs the bench draws, and the exported CSVs have the columns
+/// bench/kuzu/peer.mjs declares its tables with.
+/// </summary>
+public sealed class PeerBenchTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "graph-peer-tests-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    [Fact]
+    public async Task EveryPeerQueryRunsOnOurEngineAndTheExportMatchesThePeerScript()
+    {
+        var corpus = CorpusGenerator.Generate(150, Path.Combine(_root, "corpus"), seed: 5);
+        var (store, _) = await IngestBench.RunAsync(CorpusGenerator.Files(corpus.Directory), Path.Combine(_root, "store"), _ => { });
+        await using var _store = store;
+        var inputs = QueryInputs.Draw(store.Graph, seed: 5);
+        var engine = new CypherEngine(store.Graph, new CypherOptions { ReadOnly = true });
+
+        foreach (var query in PeerQueries.All)
+        {
+            var parameters = PeerBench.Parameters(query.Input, store.Graph, inputs, rounds: 10, seed: 5);
+            Assert.Equal(10, parameters.Count);
+            var answers = parameters.Select(p => PeerBench.Answer(engine.Execute(query.Ours, p))).ToList();
+            // Each query finds something for some input, or it would time an empty answer.
+            Assert.True(answers.Any(a => a is not ("rows:0" or "0")), $"{query.Name}: every answer empty: {string.Join(", ", answers)}\n{query.Ours}");
+        }
+
+        var export = Path.Combine(_root, "export");
+        var (documents, cites) = PeerExport.Write(store.Graph, export);
+        var documentLines = File.ReadAllLines(Path.Combine(export, PeerExport.DocumentsFile));
+        var citesLines = File.ReadAllLines(Path.Combine(export, PeerExport.CitesFile));
+        Assert.Equal(string.Join(',', PeerExport.DocumentColumns), documentLines[0]);
+        Assert.Equal(string.Join(',', PeerExport.CitesColumns), citesLines[0]);
+        Assert.Equal(documents + 1, documentLines.Length);
+        Assert.Equal(cites + 1, citesLines.Length);
+        Assert.Equal(Count(engine, "MATCH (d:Document) RETURN count(d)"), documents);
+        Assert.Equal(Count(engine, "MATCH (:Document)-[c:CITES]->(:Document) RETURN count(c)"), cites);
+        Assert.Contains(documentLines.Skip(1), l => l.Split(',')[1].Length == 4);
+
+        // The script's table declarations name the same columns in the same order; COPY FROM maps by position.
+        var script = File.ReadAllText(Path.Combine(RepositoryRoot(), "bench", "kuzu", "peer.mjs"));
+        Assert.Contains("CREATE NODE TABLE Document(" + string.Join(", ", PeerExport.DocumentColumns.Zip(["STRING", "INT64", "STRING"], (c, t) => $"{c} {t}")), script);
+        Assert.Contains("CREATE REL TABLE CITES(FROM Document TO Document)", script);
+        Assert.Contains(PeerExport.DocumentsFile, script);
+        Assert.Contains(PeerExport.CitesFile, script);
+    }
+
+    [Fact]
+    public void QuotesFieldsAsKuzuReadsThem() =>
+        Assert.Equal("\"A/RES/1 \"\"x\"\", y\"", PeerExport.Quote("A/RES/1 \"x\", y"));
+
+    private static long Count(CypherEngine engine, string query) => Convert.ToInt64(engine.Execute(query).Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln"))) return dir.FullName;
+        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
+    }
+}
