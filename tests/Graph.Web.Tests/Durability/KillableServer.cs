@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Graph.Web.Tests.Durability;
 
@@ -11,66 +10,35 @@ namespace Graph.Web.Tests.Durability;
 /// data folder that outlives it: started, sent writes with the API token, ended with SIGKILL, started again on the same
 /// folder. <c>graph check</c> runs the built CLI on the folder between two lives.
 /// </summary>
-internal sealed partial class KillableServer : IAsyncDisposable
+internal sealed class KillableServer : IAsyncDisposable
 {
     public const string Token = "durability-token-5c1a";
-    private readonly Process _process;
-    private readonly StringBuilder _output;
+    private readonly ServerChildProcess _server;
 
-    private KillableServer(Process process, StringBuilder output, Uri address)
+    private KillableServer(ServerChildProcess server)
     {
-        (_process, _output, Address) = (process, output, address);
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        _server = server;
+        Client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
     }
 
-    public Uri Address { get; }
+    public Uri Address => _server.Address;
 
     /// <summary>A client with the token; its requests fail once the process is killed.</summary>
     public HttpClient Client { get; }
 
-    public int Pid => _process.Id;
+    public int Pid => _server.Pid;
 
-    public string Output
-    {
-        get { lock (_output) return _output.ToString(); }
-    }
+    public string Output => _server.Output;
 
-    public static async Task<KillableServer> StartAsync(string dataDir, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dataDir };
-        foreach (var arg in new[]
-        {
-            "exec", Path.Combine(AppContext.BaseDirectory, "Graph.Web.dll"), "--urls", "http://127.0.0.1:0",
-            "--Graph:DataDir", dataDir, "--Graph:CorpusDir", TestData.BundledCorpus, "--Graph:ApiToken", Token, "--Graph:RateLimitPermits", "0",
-        })
-            info.ArgumentList.Add(arg);
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        var output = new StringBuilder();
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            string text;
-            lock (output) text = output.ToString();
-            if (ExplorerLine().Match(text) is { Success: true } match) return new KillableServer(process, output, new Uri(match.Groups[1].Value));
-            await Task.Delay(50, cancellationToken);
-        }
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        lock (output) throw new InvalidOperationException("The server printed no address:\n" + output);
-    }
+    public static async Task<KillableServer> StartAsync(string dataDir, CancellationToken cancellationToken) =>
+        new(await ServerChildProcess.StartAsync(
+            dataDir,
+            ["--Graph:DataDir", dataDir, "--Graph:CorpusDir", TestData.BundledCorpus, "--Graph:ApiToken", Token, "--Graph:RateLimitPermits", "0"],
+            cancellationToken));
 
     /// <summary>SIGKILL: no shutdown, no flush, no checkpoint; whatever was on the disk stays as it was.</summary>
-    public async Task KillAsync()
-    {
-        if (!_process.HasExited) _process.Kill();
-        await _process.WaitForExitAsync(CancellationToken.None);
-    }
+    public Task KillAsync() => _server.KillAsync();
 
     /// <summary>Runs a statement through the Query API; null when no answer came (the process died under it).</summary>
     public async Task<HttpResponseMessage?> TryWriteAsync(string statement, object parameters, CancellationToken cancellationToken)
@@ -115,10 +83,6 @@ internal sealed partial class KillableServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await KillAsync();
-        _process.Dispose();
+        await _server.DisposeAsync();
     }
-
-    [GeneratedRegex(@"Graph explorer: (http://\S+/)")]
-    private static partial Regex ExplorerLine();
 }

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Graph.Web.Tests.Hostile;
 
@@ -10,7 +7,7 @@ namespace Graph.Web.Tests.Hostile;
 /// port, over the bundled corpus in a fresh data folder, with an API token, its memory ceiling and small limits
 /// on heavy requests, so that the hostile tests can fill them.
 /// </summary>
-public sealed partial class ServerProcess : IAsyncLifetime
+public sealed class ServerProcess : IAsyncLifetime
 {
     public const string Token = "hostile-token-2b7d";
     public const long CeilingMB = 2048;
@@ -19,14 +16,13 @@ public sealed partial class ServerProcess : IAsyncLifetime
     public const int HeavyOnServer = 3;
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("graph-hostile-").FullName;
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private ServerChildProcess? _server;
 
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => _server!.Address;
 
-    public int Pid => _process!.Id;
+    public int Pid => _server!.Pid;
 
-    public bool IsAlive => _process is { HasExited: false };
+    public bool IsAlive => _server is { HasExited: false };
 
     public long CeilingBytes => CeilingMB * 1024 * 1024;
 
@@ -37,49 +33,20 @@ public sealed partial class ServerProcess : IAsyncLifetime
     {
         if (IsAlive && await AnswersAsync()) return;
         // A dying process (a stack overflow writes its whole trace first) is ended rather than waited for.
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync(CancellationToken.None);
-        }
-        _process?.Dispose();
-        lock (_output) _output.Clear();
+        if (_server is not null) await _server.DisposeAsync();
         await StartAsync();
     }
 
-    private async Task StartAsync()
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _dataDir };
-        string[] args =
+    private async Task StartAsync() =>
+        _server = await ServerChildProcess.StartAsync(_dataDir,
         [
-            "exec", Path.Combine(AppContext.BaseDirectory, "Graph.Web.dll"), "--urls", "http://127.0.0.1:0",
             "--Graph:DataDir", _dataDir, "--Graph:CorpusDir", TestData.BundledCorpus, "--Graph:CorpusDirs", Graph.Model.ReferenceCollections.Corpus ?? "", "--Graph:ApiToken", Token,
             "--Graph:MemoryCeilingMB", CeilingMB.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Graph:HeavyRequestsPerClient", HeavyPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Graph:HeavyQueuePerClient", QueuePerClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Graph:HeavyRequests", HeavyOnServer.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Graph:HeavyQueue", "0", "--Graph:RateLimitPermits", "0",
-        ];
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        _process = new Process { StartInfo = info };
-        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (DateTime.UtcNow < deadline && IsAlive)
-        {
-            if (ExplorerLine().Match(Output) is { Success: true } match)
-            {
-                Address = new Uri(match.Groups[1].Value);
-                return;
-            }
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException("The server printed no address:\n" + Output);
-    }
+        ]);
 
     private async Task<bool> AnswersAsync()
     {
@@ -96,10 +63,7 @@ public sealed partial class ServerProcess : IAsyncLifetime
         }
     }
 
-    public string Output
-    {
-        get { lock (_output) return _output.ToString(); }
-    }
+    public string Output => _server?.Output ?? "";
 
     public HttpClient Client(bool token = false)
     {
@@ -124,15 +88,7 @@ public sealed partial class ServerProcess : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is not null)
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync(CancellationToken.None);
-            _process.Dispose();
-        }
+        if (_server is not null) await _server.DisposeAsync();
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
-
-    [GeneratedRegex(@"Graph explorer: (http://\S+/)")]
-    private static partial Regex ExplorerLine();
 }
