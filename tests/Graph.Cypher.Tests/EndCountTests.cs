@@ -61,4 +61,15 @@ public sealed class EndCountTests
         var throughExpanded = engine.Run("MATCH (:A)-[:T]->(x) WHERE true WITH x, count(*) AS n WHERE n > 1 RETURN x.i, n ORDER BY x.i").Rows.Select(r => $"{r[0]} {r[1]}");
         Assert.Equal(throughExpanded, through);
     }
+
+    [Fact]
+    public void AWriteCountsThroughItsTransactionAsAReadDoes()
+    {
+        var engine = RandomGraph(9);
+        engine.Run("MATCH (:A)-[:T]->(x) WITH x, count(*) AS n SET x.n = n");
+        var written = Rows(engine, "MATCH (x) WHERE x.n IS NOT NULL RETURN x.i, x.n");
+        var expanded = Rows(engine, "MATCH (:A)-[:T]->(x) WHERE true RETURN x.i, count(*)");
+        Assert.NotEmpty(written);
+        Assert.Equal(expanded, written);
+    }
 }

@@ -124,13 +124,16 @@ internal sealed partial class QueryRunner
                 continue;
             }
 
-            long count = 0;
-            foreach (var relationship in plan.Incoming ? context.Graph.Incoming(node) : context.Graph.Outgoing(node))
+            // Without a label to check at the other end, the count is the node's degree for the type.
+            var count = plan.OtherLabels.Count == 0 ? context.Graph.Degree(node, plan.Incoming, plan.Type) : 0;
+            if (plan.OtherLabels.Count > 0)
             {
-                var (start, end, type) = context.Graph.Endpoints(relationship);
-                if (type == plan.Type && HasLabels(plan.Incoming ? start : end, plan.OtherLabels))
+                foreach (var other in context.Graph.OtherEnds(node, plan.Incoming, plan.Type))
                 {
-                    count++;
+                    if (HasLabels(other, plan.OtherLabels))
+                    {
+                        count++;
+                    }
                 }
             }
 
