@@ -8,7 +8,17 @@ internal sealed partial class QueryRunner
     private static string Normalise(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     /// <summary>WITH and RETURN: projection, grouping and aggregation, DISTINCT, ORDER BY, SKIP and LIMIT.</summary>
-    private IEnumerable<Row> Project(IEnumerable<Row> rows, Projection projection, List<string> scope, Expr? where = null)
+    private IEnumerable<Row> Project(IEnumerable<Row> rows, Projection projection, List<string> scope, Expr? where = null) =>
+        Project(rows, null, projection, scope, where);
+
+    /// <summary>
+    /// The projection over rows already counted (<see cref="EndCounts"/>): each stands for as many rows as its weight,
+    /// and every aggregate is a count.
+    /// </summary>
+    private IEnumerable<Row> Project(IEnumerable<(Row Row, long Weight)> counted, Projection projection, List<string> scope, Expr? where = null) =>
+        Project([], counted, projection, scope, where);
+
+    private IEnumerable<Row> Project(IEnumerable<Row> rows, IEnumerable<(Row Row, long Weight)>? counted, Projection projection, List<string> scope, Expr? where)
     {
         var items = new List<ReturnItem>();
         if (projection.Star)
@@ -26,7 +36,8 @@ internal sealed partial class QueryRunner
 
         var aggregating = items.Any(i => Aggregation.Contains(i.Expression)) ||
                           projection.OrderBy.Any(s => Aggregation.Contains(s.Expression));
-        var sortable = aggregating ? Aggregate(rows, items, projection) : Plain(rows, items, projection, where);
+        var sortable = aggregating ? Aggregate(counted ?? rows.Select(r => (r, 1L)), counted is not null, items, projection)
+            : Plain(counted?.SelectMany(c => Enumerable.Repeat(c.Row, (int)c.Weight)) ?? rows, items, projection, where);
         return Finish(sortable, projection, where);
     }
 
@@ -84,7 +95,7 @@ internal sealed partial class QueryRunner
         return evaluator.Eval(sort.Expression, combined);
     }
 
-    private IEnumerable<Projected> Aggregate(IEnumerable<Row> rows, List<ReturnItem> items, Projection projection)
+    private IEnumerable<Projected> Aggregate(IEnumerable<(Row Row, long Weight)> rows, bool counted, List<ReturnItem> items, Projection projection)
     {
         var aggregateCalls = new List<Expr>();
         foreach (var item in items)
@@ -100,7 +111,7 @@ internal sealed partial class QueryRunner
         var keyItems = items.Where(i => !Aggregation.Contains(i.Expression)).ToList();
         var groups = new Dictionary<object?[], (Row Representative, Aggregation[] Accumulators)>(CypherValues.KeyComparer.Instance);
         var order = new List<object?[]>();
-        foreach (var row in rows)
+        foreach (var (row, weight) in rows)
         {
             context.Tick();
             var key = keyItems.Select(i => evaluator.Eval(i.Expression, row)).ToArray();
@@ -114,7 +125,14 @@ internal sealed partial class QueryRunner
 
             foreach (var accumulator in group.Accumulators)
             {
-                accumulator.Add(evaluator, row);
+                if (counted)
+                {
+                    accumulator.AddCount(weight);
+                }
+                else
+                {
+                    accumulator.Add(evaluator, row);
+                }
             }
         }
 

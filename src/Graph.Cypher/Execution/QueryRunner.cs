@@ -178,6 +178,19 @@ internal sealed partial class QueryRunner
         IEnumerable<Row> rows = [new Row(start)];
         for (var i = 0; i < query.Clauses.Count; i++)
         {
+            if (i == 0 && start.Count == 0 && query.Clauses[0] is MatchClause match && query.Clauses.Count > 1 &&
+                PlanEndCounts(match, query.Clauses[1]) is { } plan)
+            {
+                scope.AddRange(SemanticChecker.PatternVariables(match.Patterns).Where(v => !scope.Contains(v)));
+                rows = query.Clauses[1] switch
+                {
+                    WithClause with => Project(EndCounts(plan), with.Projection, scope, with.Where),
+                    var other => Project(EndCounts(plan), ((ReturnClause)other).Projection, scope),
+                };
+                i++;
+                continue;
+            }
+
             rows = Apply(query.Clauses[i], rows, scope, i + 1 < query.Clauses.Count ? query.Clauses[i + 1] : null);
         }
 

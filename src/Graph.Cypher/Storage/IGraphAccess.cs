@@ -41,6 +41,25 @@ internal interface IGraphAccess
 
     (long Start, long End, string Type) Endpoints(long relationship);
 
+    /// <summary>
+    /// The node at the other end of each of <paramref name="node"/>'s relationships of type <paramref name="type"/> in one
+    /// direction (a node as often as relationships lead to it): what counting a single hop per end node reads.
+    /// </summary>
+    IEnumerable<long> OtherEnds(long node, bool incoming, string type)
+    {
+        foreach (var relationship in incoming ? Incoming(node) : Outgoing(node))
+        {
+            var (start, end, found) = Endpoints(relationship);
+            if (found == type)
+            {
+                yield return incoming ? start : end;
+            }
+        }
+    }
+
+    /// <summary>How many of <paramref name="node"/>'s relationships in one direction are of type <paramref name="type"/>.</summary>
+    long Degree(long node, bool incoming, string type) => OtherEnds(node, incoming, type).LongCount();
+
     IEnumerable<long> AllRelationships();
 
     long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties);

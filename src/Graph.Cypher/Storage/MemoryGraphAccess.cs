@@ -35,7 +35,7 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
 
     public bool RelationshipExists(long relationship) => graph.ContainsRelationship(relationship);
 
-    public bool HasLabel(long node, string label) => graph.TryGetNode(node, out var n) && n.HasLabel(label);
+    public bool HasLabel(long node, string label) => graph.NodeHasLabel(node, label);
 
     public IReadOnlyCollection<string> LabelsOf(long node) => graph.TryGetNode(node, out var n) ? n.Labels : [];
 
@@ -56,6 +56,12 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
     }
 
     public IEnumerable<long> AllRelationships() => graph.AllRelationshipIds();
+
+    // The store filters a node's adjacency by type token, so only the relationships of the type are looked at.
+    public IEnumerable<long> OtherEnds(long node, bool incoming, string type) =>
+        graph.OtherEndIds(node, incoming ? Direction.Incoming : Direction.Outgoing, type);
+
+    public long Degree(long node, bool incoming, string type) => graph.Degree(node, incoming ? Direction.Incoming : Direction.Outgoing, [type]);
 
     public long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties) =>
         Guard(() => graph.CreateNode(labels, StoredTemporals.ToStore(properties.Where(p => p.Value is not null))));

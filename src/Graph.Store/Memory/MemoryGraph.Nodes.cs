@@ -35,6 +35,13 @@ public sealed partial class MemoryGraph
         return true;
     }
 
+    /// <summary>Whether the node exists and carries the label, read from its label set without building a view of its properties.</summary>
+    public bool NodeHasLabel(long id, string label)
+    {
+        using var _ = EnterRead();
+        return NodeExists(id) && _nodes[id].Labels!.Contains(label);
+    }
+
     public bool ContainsNode(long id)
     {
         using var _ = EnterRead();

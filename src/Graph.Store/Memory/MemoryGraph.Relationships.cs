@@ -159,6 +159,26 @@ public sealed partial class MemoryGraph
         return result;
     }
 
+    /// <summary>
+    /// The node at the other end of each of a node's relationships of one type, one way (Outgoing: the end nodes;
+    /// Incoming: the start nodes), read from the adjacency list without a snapshot of each relationship.
+    /// Empty for an unknown node or type.
+    /// </summary>
+    public IReadOnlyList<long> OtherEndIds(long nodeId, Direction direction, string type)
+    {
+        if (direction is not (Direction.Outgoing or Direction.Incoming)) throw new ArgumentOutOfRangeException(nameof(direction), "Outgoing or Incoming");
+        using var _ = EnterRead();
+        if (!NodeExists(nodeId) || !_typeTokens.TryGetValue(type, out var token)) return [];
+        ref var slot = ref _nodes[nodeId];
+        var result = new List<long>();
+        foreach (var id in direction == Direction.Outgoing ? OutgoingIds(slot) : IncomingIds(slot))
+        {
+            ref var relationship = ref _relationships[id];
+            if (relationship.Type == token) result.Add(direction == Direction.Outgoing ? relationship.End : relationship.Start);
+        }
+        return result;
+    }
+
     /// <summary>The relationships touching a node (see <see cref="GetRelationshipIds"/>) as snapshots.</summary>
     public IReadOnlyList<MemoryRelationship> GetRelationships(long nodeId, Direction direction, IReadOnlyCollection<string>? types = null)
     {

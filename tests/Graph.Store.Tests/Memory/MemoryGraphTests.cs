@@ -110,6 +110,14 @@ public sealed class MemoryGraphTests
         Assert.Equal([has], graph.GetRelationshipIds(a, Direction.Both, ["HAS_PARAGRAPH", "UNKNOWN"]));
         Assert.Empty(graph.GetRelationshipIds(a, Direction.Both, ["UNKNOWN"]));
         Assert.Empty(graph.GetRelationshipIds(999, Direction.Both));
+        Assert.Equal([b], graph.OtherEndIds(a, Direction.Outgoing, "CITES"));
+        Assert.Equal([b], graph.OtherEndIds(a, Direction.Incoming, "CITES"));
+        Assert.Equal([a], graph.OtherEndIds(p, Direction.Incoming, "HAS_PARAGRAPH"));
+        Assert.Empty(graph.OtherEndIds(p, Direction.Outgoing, "HAS_PARAGRAPH"));
+        Assert.Empty(graph.OtherEndIds(a, Direction.Outgoing, "UNKNOWN"));
+        Assert.True(graph.NodeHasLabel(p, "Paragraph"));
+        Assert.False(graph.NodeHasLabel(p, "Document"));
+        Assert.False(graph.NodeHasLabel(999, "Document"));
 
         Assert.True(graph.TryGetRelationship(cites, out var relationship));
         Assert.Equal("CITES", relationship.Type);

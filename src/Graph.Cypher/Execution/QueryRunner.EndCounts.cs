@@ -1,0 +1,165 @@
+using Graph.Cypher.Syntax;
+using Graph.Cypher.Values;
+
+namespace Graph.Cypher.Execution;
+
+/// <summary>
+/// A single-hop match grouped by one of its ends and counted (<c>MATCH (a:L1)-[:T]->(x:L2) RETURN x.id, count(*)</c>,
+/// the "most cited" shape): every row of the match is one relationship, so a group's count is how many relationships of
+/// type T each end node has whose other end carries the labels. They are counted straight from each node's adjacency
+/// list, one grouping row per end node instead of one row object per relationship.
+/// </summary>
+internal sealed partial class QueryRunner
+{
+    /// <summary>The counted shape: the end grouped by, the other end's labels, the type and which adjacency list to read.</summary>
+    private sealed record EndCountPlan(string? End, IReadOnlyList<string> EndLabels, IReadOnlyList<string> OtherLabels, string Type, bool Incoming);
+
+    /// <summary>
+    /// The plan when <paramref name="match"/> (the first clause, on an empty row) and the projection after it have the
+    /// counted shape: one pattern of two distinct nodes and one directed relationship of one type, no properties, no
+    /// WHERE, no path variable; the projection's aggregates are all <c>count(*)</c> or plain <c>count</c> of the other end
+    /// or the relationship (never null in a match), and nothing else in it names them. Anything else returns null and
+    /// runs the general way.
+    /// </summary>
+    private static EndCountPlan? PlanEndCounts(MatchClause match, Clause? next)
+    {
+        var projection = next switch
+        {
+            WithClause w => w.Projection,
+            ReturnClause r => r.Projection,
+            _ => null,
+        };
+        if (projection is null || projection.Star || match.Optional || match.Where is not null || match.Patterns is not [var part] ||
+            part.PathVariable is not null || part.ShortestKind is not null || part.Nodes is not [var first, var second] ||
+            part.Relationships is not [var rel] || rel.VarLength || rel.Properties is not null || rel.Types is not [var type] ||
+            rel.Direction is not (RelDirection.Outgoing or RelDirection.Incoming) ||
+            first.Properties is not null || second.Properties is not null)
+        {
+            return null;
+        }
+
+        var patternVariables = new[] { first.Variable, second.Variable, rel.Variable }.Where(v => v is not null).Select(v => v!).ToList();
+        if (patternVariables.Count != patternVariables.Distinct(StringComparer.Ordinal).Count())
+        {
+            return null;
+        }
+
+        var expressions = projection.Items.Select(i => i.Expression).Concat(projection.OrderBy.Select(s => s.Expression)).ToList();
+        if (next is WithClause { Where: { } where })
+        {
+            expressions.Add(where);
+        }
+
+        if (!expressions.Any(Aggregation.Contains))
+        {
+            return null;
+        }
+
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        if (!expressions.All(e => OnlyCountsOrVariables(e, named, counted)) || !counted.IsSubsetOf(patternVariables) || (rel.Variable is not null && named.Contains(rel.Variable)))
+        {
+            return null;
+        }
+
+        var keepsFirst = first.Variable is not null && named.Contains(first.Variable);
+        var keepsSecond = second.Variable is not null && named.Contains(second.Variable);
+        if (keepsFirst && keepsSecond)
+        {
+            return null;
+        }
+
+        // (a)-[:T]->(x) grouped by x reads x's incoming list; grouped by a, a's outgoing list.
+        var (end, other) = keepsFirst ? (first, second) : (second, first);
+        var incoming = keepsFirst ? rel.Direction == RelDirection.Incoming : rel.Direction == RelDirection.Outgoing;
+
+        // A column named after a pattern variable would hide it from ORDER BY: only the kept end, projected as itself, may.
+        foreach (var item in projection.Items)
+        {
+            if (patternVariables.Contains(item.Name) && !(item.Name == end.Variable && item.Expression is VariableExpr { Name: var same } && same == end.Variable))
+            {
+                return null;
+            }
+        }
+
+        return new EndCountPlan(end.Variable, end.Labels, other.Labels, type, incoming);
+    }
+
+    /// <summary>
+    /// Whether the aggregates in <paramref name="e"/> are all counts that only count rows, and it holds no subquery,
+    /// pattern or local scope (which could name a pattern variable out of sight); the variables it names go to <paramref name="named"/>.
+    /// </summary>
+    private static bool OnlyCountsOrVariables(Expr e, HashSet<string> named, HashSet<string> counted)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        switch (e)
+        {
+            case CountStarExpr:
+                return true;
+            case FunctionExpr { LowerName: "count", Distinct: false, Args: [VariableExpr argument] }:
+                counted.Add(argument.Name);
+                return true;
+            case FunctionExpr f when Aggregation.IsAggregate(f):
+                return false;
+            case PatternExpr or PatternComprehensionExpr or ExistsSubqueryExpr or MapProjectionExpr or ListComprehensionExpr
+                or QuantifierExpr or ReduceExpr:
+                return false;
+            case VariableExpr v:
+                named.Add(v.Name);
+                return true;
+        }
+
+        return ExprWalker.Children(e).All(child => OnlyCountsOrVariables(child, named, counted));
+    }
+
+    /// <summary>One grouping row per end node with at least one counted relationship, with the count as its weight.</summary>
+    private IEnumerable<(Row Row, long Weight)> EndCounts(EndCountPlan plan)
+    {
+        var candidates = plan.EndLabels.Count > 0 ? context.Graph.NodesWithLabel(plan.EndLabels[0]) : context.Graph.AllNodes();
+        foreach (var node in candidates)
+        {
+            context.Tick();
+            if (!HasLabels(node, plan.EndLabels))
+            {
+                continue;
+            }
+
+            // Without a label to check at the other end, the count is the node's degree for the type.
+            var count = plan.OtherLabels.Count == 0 ? context.Graph.Degree(node, plan.Incoming, plan.Type) : 0;
+            if (plan.OtherLabels.Count > 0)
+            {
+                foreach (var other in context.Graph.OtherEnds(node, plan.Incoming, plan.Type))
+                {
+                    if (HasLabels(other, plan.OtherLabels))
+                    {
+                        count++;
+                    }
+                }
+            }
+
+            if (count > 0)
+            {
+                var row = new Row();
+                if (plan.End is not null)
+                {
+                    row[plan.End] = new NodeRef(node);
+                }
+
+                yield return (row, count);
+            }
+        }
+    }
+
+    private bool HasLabels(long node, IReadOnlyList<string> labels)
+    {
+        foreach (var label in labels)
+        {
+            if (!context.Graph.HasLabel(node, label))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
