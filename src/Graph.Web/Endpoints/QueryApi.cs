@@ -86,24 +86,26 @@ public static class QueryApi
         return await RunAndAnswer(entry, body, request, engine, transactions, access.Value, commit: false, cancellationToken);
     }
 
-    public static async Task<IResult> RunInTransaction(string db, string id, HttpRequest request, QueryEngine engine, QueryTransactions transactions,
+    public static Task<IResult> RunInTransaction(string db, string id, HttpRequest request, QueryEngine engine, QueryTransactions transactions,
         IOptions<GraphOptions> options, IOptions<AccessOptions> access, CancellationToken cancellationToken)
-    {
-        if (Refuse(db, request, options.Value, access.Value) is { } refusal) return refusal;
-        if (Find(id, request, transactions, access.Value, out var entry) is { } missing) return missing;
-        var (body, error) = await QueryRequestBody.ReadAsync(request, statementRequired: true, cancellationToken);
-        if (body is null) return error!;
-        return await RunAndAnswer(entry!, body, request, engine, transactions, access.Value, commit: false, cancellationToken);
-    }
+        => RunInOpenTransaction(db, id, request, engine, transactions, options.Value, access.Value, commit: false, cancellationToken);
 
-    public static async Task<IResult> Commit(string db, string id, HttpRequest request, QueryEngine engine, QueryTransactions transactions,
+    public static Task<IResult> Commit(string db, string id, HttpRequest request, QueryEngine engine, QueryTransactions transactions,
         IOptions<GraphOptions> options, IOptions<AccessOptions> access, CancellationToken cancellationToken)
+        => RunInOpenTransaction(db, id, request, engine, transactions, options.Value, access.Value, commit: true, cancellationToken);
+
+    /// <summary>
+    /// A statement in the open transaction <paramref name="id"/>, or, with <paramref name="commit"/>, its commit, which
+    /// may carry a last statement or none.
+    /// </summary>
+    private static async Task<IResult> RunInOpenTransaction(string db, string id, HttpRequest request, QueryEngine engine, QueryTransactions transactions,
+        GraphOptions options, AccessOptions access, bool commit, CancellationToken cancellationToken)
     {
-        if (Refuse(db, request, options.Value, access.Value) is { } refusal) return refusal;
-        if (Find(id, request, transactions, access.Value, out var entry) is { } missing) return missing;
-        var (body, error) = await QueryRequestBody.ReadAsync(request, statementRequired: false, cancellationToken);
+        if (Refuse(db, request, options, access) is { } refusal) return refusal;
+        if (Find(id, request, transactions, access, out var entry) is { } missing) return missing;
+        var (body, error) = await QueryRequestBody.ReadAsync(request, statementRequired: !commit, cancellationToken);
         if (body is null) return error!;
-        return await RunAndAnswer(entry!, body, request, engine, transactions, access.Value, commit: true, cancellationToken);
+        return await RunAndAnswer(entry!, body, request, engine, transactions, access, commit, cancellationToken);
     }
 
     public static IResult Rollback(string db, string id, HttpRequest request, QueryTransactions transactions,
