@@ -34,10 +34,19 @@ internal static class EntityLinker
             }
             foreach (var operation in OperationRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End))
             {
-                var id = "operation:" + GraphBuilder.Slug(operation.Name);
+                // One operation is one node whatever name the text gives it ("Operation IRINI", "EUNAVFOR MED IRINI").
+                var known = OperationGazetteer.Default.TryGet(operation.Name, out var entry) ? entry : null;
+                var id = "operation:" + (known?.Id ?? GraphBuilder.Slug(operation.Name));
                 var conductor = organisations.LastOrDefault(o => o.Span.End <= operation.Span.Start && operation.Span.Start - o.Span.End < 120 && o.Id != "org:united-nations");
-                builder.Node(id, [Labels.Operation], [("name", operation.Name), ("purpose", operation.Purpose), ("organization", conductor?.Name)], operation.Span);
-                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, operation.Span, $"{operation.Span.Start}");
+                builder.Node(id, [Labels.Operation],
+                [
+                    ("name", known?.Name ?? operation.Name),
+                    ("aliases", known is { Aliases.Count: > 0 } ? known.Aliases.Cast<object?>().ToList() : null),
+                    ("purpose", operation.Purpose),
+                    ("organization", conductor?.Name ?? known?.Organization),
+                ], operation.Span);
+                var asWritten = known is not null && operation.Name != known.Name ? operation.Name : null;
+                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, [("asWritten", asWritten)], operation.Span, $"{operation.Span.Start}");
             }
             foreach (var agreement in AgreementRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End, organisations))
             {
