@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # The app image: the explorer (Graph.Web) and the CLI (graph), with the bundled corpus and the schema.
-# Build: the .NET 10 SDK, plus Node/npm for the front-end libraries (Cytoscape.js and its extensions).
+# Build: the .NET 10 SDK, plus Node/npm for the front-end libraries (Cytoscape.js and its extensions, the Cypher editor).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm \
@@ -21,6 +21,7 @@ RUN dotnet restore src/Graph.Web/Graph.Web.csproj && dotnet restore src/Graph.Cl
 
 # Front-end libraries from npm; LibMan copies the files the page loads into wwwroot/lib at build (not committed).
 COPY package.json package-lock.json libman.json ./
+COPY bundles/ bundles/
 COPY wwwroot/ wwwroot/
 RUN npm ci --no-audit --no-fund --loglevel=error
 

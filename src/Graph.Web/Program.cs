@@ -34,6 +34,7 @@ app.UseStaticFiles();
 app.MapOpenApi();
 app.MapGraphApi();
 app.MapQueryApi();
+app.MapSchemaApi();
 app.MapHealthApi();
 app.MapDocumentUpload();
 app.MapFetchApi();

@@ -194,11 +194,15 @@ public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposabl
         await Assertions.Expect(page.Locator("#error")).ToBeHiddenAsync();
     }
 
-    [Fact]
-    public async Task TheAddressRestoresThePathTheSeriesAndChangesOnly()
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(800, 600)]
+    public async Task TheAddressRestoresThePathTheSeriesAndChangesOnly(int width, int height)
     {
         SkipWithoutBrowser();
-        var page = await OpenAsync(1440, 900);
+        var page = await OpenAsync(width, height);
+        // In a narrow window the path finder is in the tools drawer.
+        if (await page.Locator("#tools-toggle").IsVisibleAsync()) await page.ClickAsync("#tools-toggle");
         await page.FillAsync("#path-from", "A/RES/77/13");
         await page.FillAsync("#path-to", "S/RES/1631 (2005)");
         await page.SelectOptionAsync("#path-direction", "both");
@@ -227,6 +231,66 @@ public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposabl
         await Assertions.Expect(other.Locator("#evolution-changed-only")).ToBeCheckedAsync();
         await Assertions.Expect(other.Locator(".diff-cell.reworded").First).ToBeVisibleAsync();
         Assert.Equal(0, await other.Locator(".diff-cell:not(.empty)[data-change='unchanged']").CountAsync());
+        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    }
+
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(800, 600)]
+    public async Task TheAddressRestoresTheWholeSeriesView(int width, int height)
+    {
+        SkipWithoutBrowser();
+        var page = await OpenAsync(width, height);
+        await page.ClickAsync("[role='tab'][data-tab='evolution']");
+        await page.FillAsync("#series-input", "A/RES/77/13");
+        await page.ClickAsync("#series-history-button");
+        await page.Locator("#series-history table.history").WaitForAsync();
+        await page.WaitForFunctionAsync("() => location.hash.includes('wholeSeries')");
+        var link = page.Url;
+
+        // A shared link opens on the whole-series view of the CSTO series, not on an empty panel.
+        var other = await _context!.NewPageAsync();
+        other.PageError += (_, error) => _problems.Add("page error: " + error);
+        await other.GotoAsync(link);
+        await other.WaitForFunctionAsync("() => window.explorer !== undefined");
+        var history = other.Locator("#series-history table.history");
+        await history.WaitForAsync();
+        var columns = (await history.Locator("thead th button").AllTextContentsAsync()).ToList();
+        Assert.True(columns.IndexOf("A/RES/71/12") >= 0 && columns.IndexOf("A/RES/71/12") < columns.IndexOf("A/RES/77/13"), string.Join(", ", columns));
+        await Assertions.Expect(history.Locator("td.history-cell[data-change='reworded'][data-paragraph='A/RES/77/13#op2']")).ToHaveCountAsync(1);
+        await Assertions.Expect(other.Locator("#evolution-diff")).ToBeHiddenAsync();
+        await Assertions.Expect(other.Locator("[role='tab'][data-tab='evolution']")).ToHaveAttributeAsync("aria-selected", "true");
+        await ScreenshotAsync(other, $"whole-series-restored-{width}x{height}");
+
+        // Comparing two resolutions instead leaves the whole series out of the address.
+        await other.FillAsync("#evolution-from", "A/RES/71/12");
+        await other.FillAsync("#evolution-to", "A/RES/77/13");
+        await other.ClickAsync("#evolution-button");
+        await other.WaitForFunctionAsync("() => !location.hash.includes('wholeSeries') && location.hash.includes('evolution')");
+        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    }
+
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(800, 600)]
+    public async Task IriniIsOneOperationUnderEitherName(int width, int height)
+    {
+        SkipWithoutBrowser();
+        Assert.SkipWhen(Graph.Model.ReferenceCollections.Corpus is null, "The shared corpus (with S/2025/257, which names Operation IRINI) is absent.");
+        var page = await OpenAsync(width, height);
+        foreach (var name in new[] { "IRINI", "EUNAVFOR MED IRINI" })
+        {
+            await page.FillAsync("#search-input", name);
+            var operations = page.Locator("#search-results li[data-id^='operation:']");
+            await Assertions.Expect(operations.First).ToBeVisibleAsync();
+            var ids = (await operations.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.id)")).Where(id => id.Contains("irini", StringComparison.Ordinal)).ToList();
+            Assert.Equal(["operation:eunavfor-med-irini"], ids);
+        }
+        await page.Locator("#search-results li[data-id='operation:eunavfor-med-irini']").ClickAsync();
+        await page.WaitForFunctionAsync("() => window.explorer.view.has('operation:eunavfor-med-irini')");
+        // Its details name it once, with the other names it goes by.
+        await Assertions.Expect(page.Locator("#details")).ToContainTextAsync("EUNAVFOR MED IRINI");
+        await Assertions.Expect(page.Locator("#details")).ToContainTextAsync("IRINI, EU NAVFOR MED IRINI");
         Assert.True(_problems.Count == 0, string.Join("\n", _problems));
     }
 }

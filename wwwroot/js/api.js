@@ -110,6 +110,15 @@ export const evolution = (from, to) => request(`api/evolution?${query({ from, to
 export const overview = () => request('api/overview');
 
 /**
+ * @typedef {{ name: string, signature: string, category: string, aggregating: boolean }} CypherFunction
+ * @typedef {{ name: string, signature: string, description: string, yields: string[] }} CypherProcedure
+ * @typedef {{ labels: string[], relationshipTypes: string[], propertyKeys: string[], functions: CypherFunction[], procedures: CypherProcedure[] }} GraphSchema
+ */
+
+/** What the Cypher editor completes and checks against. @returns {Promise<GraphSchema>} */
+export const schema = () => request('api/schema');
+
+/**
  * The given nodes and the relationships among them (to restore a shared view).
  * @param {string[]} ids
  * @returns {Promise<ApiGraph>}

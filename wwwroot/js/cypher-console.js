@@ -1,23 +1,17 @@
 // @ts-check
-// The Cypher console: an editor with syntax highlighting (a highlighted <pre> under a transparent
-// textarea) and keyword completion, JSON parameters, example queries, history and saved queries.
-// It runs the query and emits "result" ({ fields, rows, graph, ms, changed }); the results view
-// shows it. It never touches the canvas.
+// The Cypher console: the query editor, JSON parameters, example queries, history and saved queries.
+// The editor is CodeMirror with Neo4j's own Cypher language support (syntax colouring, linting and
+// completion of labels, relationship types, properties, functions and procedures from /api/schema),
+// loaded the first time the console is shown; until then, and if it cannot load, the query is a plain
+// textarea. It runs the query and emits "result" ({ fields, rows, graph, ms, changed }); the results
+// view shows it. It never touches the canvas.
 
 import * as api from './api.js';
 import { ApiError } from './api.js';
 import { el } from './dom.js';
 
-const KEYWORDS = ['MATCH', 'OPTIONAL', 'WHERE', 'RETURN', 'WITH', 'UNWIND', 'AS', 'ORDER', 'BY', 'ASC', 'DESC', 'SKIP', 'LIMIT',
-  'DISTINCT', 'AND', 'OR', 'XOR', 'NOT', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'STARTS',
-  'ENDS', 'CONTAINS', 'UNION', 'ALL', 'CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'CALL', 'YIELD', 'EXISTS', 'COUNT'];
-const FUNCTIONS = ['count', 'collect', 'size', 'length', 'nodes', 'relationships', 'labels', 'type', 'id', 'keys', 'properties',
-  'toLower', 'toUpper', 'toString', 'toInteger', 'coalesce', 'head', 'last', 'min', 'max', 'sum', 'avg', 'shortestPath',
-  'startNode', 'endNode', 'substring', 'trim', 'split', 'range', 'reverse', 'exists'];
-const GRAPH_WORDS = ['Document', 'Resolution', 'PresidentialStatement', 'Report', 'Paragraph', 'Footnote', 'Organization',
-  'Operation', 'Agreement', 'Meeting', 'Session', 'Series', 'CITES', 'HAS_PARAGRAPH', 'HAS_FOOTNOTE', 'MENTIONS', 'PARTY_TO',
-  'ADOPTED_AT', 'ADOPTED_FROM', 'IN_SESSION', 'IN_SERIES', 'SUCCEEDS', 'REQUESTS', 'symbol', 'title', 'body', 'year',
-  'adoptionDate', 'kind', 'text', 'number', 'verb', 'stub'];
+/** The editor module: a bundle of CodeMirror and the language support, 6.8 MB, so it is loaded only when wanted. */
+const EDITOR_MODULE = '../lib/cypher-editor.mjs';
 
 /** Example queries, by who would ask them. */
 export const EXAMPLES = [
@@ -34,7 +28,7 @@ export const EXAMPLES = [
 
 export class CypherConsole extends EventTarget {
   /**
-   * @param {{ input: HTMLTextAreaElement, highlight: HTMLElement, completions: HTMLUListElement, params: HTMLTextAreaElement,
+   * @param {{ input: HTMLTextAreaElement, params: HTMLTextAreaElement,
    *   run: HTMLButtonElement, examples: HTMLSelectElement, summary: HTMLElement, error: HTMLElement,
    *   history: HTMLSelectElement, saved: HTMLSelectElement, save: HTMLButtonElement, forget: HTMLButtonElement }} elements
    * @param {import('./query-store.js').QueryStore} store
@@ -43,17 +37,22 @@ export class CypherConsole extends EventTarget {
     super();
     this.e = elements;
     this.store = store;
-    /** @type {string[]} */
-    this.suggestions = [];
-    this.active = 0;
+    /** @type {any} the editor, once loaded (see loadEditor) */
+    this.editor = null;
+    /** @type {Promise<void> | null} */
+    this.editorLoading = null;
+    /** @type {import('./api.js').GraphSchema | null} */
+    this.schema = null;
+    /** True once loadEditor is done, with the editor or (when it could not load) without it. */
+    this.editorReady = false;
     const { input, run, examples } = elements;
-    input.addEventListener('input', () => { this.#paint(); this.#complete(); });
-    input.addEventListener('scroll', () => { elements.highlight.scrollTop = input.scrollTop; });
-    input.addEventListener('keydown', (event) => this.#onKey(event));
-    input.addEventListener('blur', () => setTimeout(() => { elements.completions.hidden = true; }, 150));
-    elements.params.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); this.run(); }
-    });
+    for (const box of [input, elements.params]) {
+      box.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); this.run(); }
+      });
+    }
+    // Parameters the query names but the box does not give are marked in the editor.
+    elements.params.addEventListener('input', () => this.#updateSchema());
     run.addEventListener('click', () => this.run());
     this.#wireStore();
     let group = '';
@@ -73,7 +72,40 @@ export class CypherConsole extends EventTarget {
       this.setQuery(example.query, example.params);
       examples.value = '';
     });
-    this.#paint();
+  }
+
+  /**
+   * Replaces the textarea with the editor and gives it the graph's schema. Called when the console is first shown;
+   * later calls wait for the same load.
+   * @returns {Promise<void>}
+   */
+  loadEditor() {
+    this.editorLoading ??= (async () => {
+      try {
+        const module = await import(EDITOR_MODULE);
+        this.editor = module.createCypherEditor(this.e.input, { onRun: () => this.run() });
+      } catch (error) {
+        // The plain textarea still runs queries; the person loses colouring and completion, not the console.
+        console.info('The Cypher editor could not be loaded; the query box stays plain.', error);
+        this.editorReady = true;
+        return;
+      }
+      try {
+        this.schema = await api.schema();
+      } catch {
+        this.schema = null; // completion then knows Cypher's keywords only
+      }
+      this.#updateSchema();
+      this.editorReady = true;
+      this.dispatchEvent(new CustomEvent('editor'));
+    })();
+    return this.editorLoading;
+  }
+
+  /** Gives the editor the schema, with the parameters the box defines. */
+  #updateSchema() {
+    if (!this.editor) return;
+    this.editor.setSchema(toDbSchema(this.schema, parseParameters(this.e.params.value)));
   }
 
   #wireStore() {
@@ -113,9 +145,10 @@ export class CypherConsole extends EventTarget {
   /** @param {string} query @param {Record<string, any>} [params] @param {string} [paramsText] */
   setQuery(query, params, paramsText) {
     this.e.input.value = query;
+    this.editor?.setText(query);
     if (params) this.e.params.value = JSON.stringify(params);
     else if (paramsText !== undefined) this.e.params.value = paramsText;
-    this.#paint();
+    this.#updateSchema();
   }
 
   async run() {
@@ -141,7 +174,6 @@ export class CypherConsole extends EventTarget {
       const graph = collectGraph(rows);
       const changed = Boolean(result.counters && result.counters.containsUpdates);
       this.store.remember(this.query, this.paramsText);
-      this.#paint();
       this.dispatchEvent(new CustomEvent('ran', { detail: { query: this.query, params: this.paramsText } }));
       this.dispatchEvent(new CustomEvent('result', { detail: { fields: result.data.fields, rows, graph, ms, changed } }));
     } catch (e) {
@@ -163,109 +195,47 @@ export class CypherConsole extends EventTarget {
     error.hidden = false;
     const where = position ? `Line ${position.line}, column ${position.column}: ` : '';
     error.textContent = `${where}${message}`;
-    this.#paint(position?.offset);
-  }
-
-  /** Redraws the highlighted copy of the query under the textarea. @param {number} [errorOffset] */
-  #paint(errorOffset) {
-    const text = this.e.input.value;
-    const nodes = [];
-    for (const token of tokenize(text)) {
-      const isError = errorOffset !== undefined && errorOffset >= token.start && errorOffset < token.start + Math.max(token.text.length, 1) && token.kind !== 'space';
-      const className = [token.kind !== 'plain' && token.kind !== 'space' ? `tok-${token.kind}` : '', isError ? 'tok-error' : ''].join(' ').trim();
-      nodes.push(className ? el('span', { className }, token.text) : document.createTextNode(token.text));
-    }
-    nodes.push(document.createTextNode('\n')); // keeps the last line's height when it is empty
-    this.e.highlight.replaceChildren(...nodes);
-  }
-
-  #complete() {
-    const { input, completions } = this.e;
-    const before = input.value.slice(0, input.selectionStart);
-    const match = /[A-Za-z_][A-Za-z_0-9]*$/.exec(before);
-    const word = match?.[0] ?? '';
-    if (word.length < 2) { completions.hidden = true; return; }
-    const lower = word.toLowerCase();
-    this.suggestions = [...KEYWORDS, ...FUNCTIONS, ...GRAPH_WORDS]
-      .filter((w) => w.toLowerCase().startsWith(lower) && w.toLowerCase() !== lower).slice(0, 8);
-    if (this.suggestions.length === 0) { completions.hidden = true; return; }
-    this.active = 0;
-    const lines = before.split('\n');
-    const line = lines.length - 1;
-    const column = lines[line].length - word.length;
-    completions.style.top = `${(line + 1) * 19.5 + 8 - input.scrollTop}px`;
-    completions.style.left = `${Math.min(column * 7.8 + 8, input.clientWidth - 150)}px`;
-    this.#renderCompletions();
-    completions.hidden = false;
-  }
-
-  #renderCompletions() {
-    this.e.completions.replaceChildren(...this.suggestions.map((s, i) => el('li', {
-      role: 'option', 'aria-selected': String(i === this.active),
-      onmousedown: (/** @type {MouseEvent} */ e) => { e.preventDefault(); this.#accept(s); },
-    }, s)));
-  }
-
-  /** @param {string} suggestion */
-  #accept(suggestion) {
-    const { input, completions } = this.e;
-    const position = input.selectionStart;
-    const before = input.value.slice(0, position).replace(/[A-Za-z_][A-Za-z_0-9]*$/, suggestion);
-    input.value = before + input.value.slice(position);
-    input.selectionStart = input.selectionEnd = before.length;
-    completions.hidden = true;
-    this.#paint();
-  }
-
-  /** @param {KeyboardEvent} event */
-  #onKey(event) {
-    const open = !this.e.completions.hidden;
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      this.e.completions.hidden = true;
-      this.run();
-    } else if (open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-      event.preventDefault();
-      this.active = (this.active + (event.key === 'ArrowDown' ? 1 : -1) + this.suggestions.length) % this.suggestions.length;
-      this.#renderCompletions();
-    } else if (open && (event.key === 'Tab' || event.key === 'Enter')) {
-      event.preventDefault();
-      this.#accept(this.suggestions[this.active]);
-    } else if (event.key === 'Escape') {
-      this.e.completions.hidden = true;
-    } else if (event.key === 'Tab') {
-      event.preventDefault();
-      document.execCommand('insertText', false, '  ');
-    }
+    // The server's error is marked where it is, beside what the editor's own checks found.
+    if (position && this.editor) this.editor.markServerError(position.offset, message);
   }
 }
 
 /**
- * Splits Cypher into tokens for highlighting. It need not be a parser: the server reports real errors.
- * @param {string} text
- * @returns {{ kind: string, text: string, start: number }[]}
+ * The language support's schema (its DbSchema) from the server's: the functions and procedures registered under
+ * both Cypher versions it knows, with the signatures the server gives.
+ * @param {import('./api.js').GraphSchema | null} schema
+ * @param {Record<string, unknown> | undefined} parameters
  */
-export function tokenize(text) {
-  const pattern = /(\/\/[^\n]*)|('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?)|(\$[A-Za-z_][A-Za-z_0-9]*)|(:\s*`?[A-Za-z_][A-Za-z_0-9]*`?)|(\b\d+(?:\.\d+)?\b)|([A-Za-z_][A-Za-z_0-9]*)|(\s+)|(.)/gs;
-  const keywords = new Set(KEYWORDS);
-  const functions = new Set(FUNCTIONS.map((f) => f.toLowerCase()));
-  const tokens = [];
-  let match;
-  while ((match = pattern.exec(text)) !== null) {
-    const [whole, comment, string, param, label, number, word, space] = match;
-    let kind = 'plain';
-    if (comment) kind = 'comment';
-    else if (string) kind = 'string';
-    else if (param) kind = 'param';
-    else if (label) kind = 'label';
-    else if (number) kind = 'number';
-    else if (word) {
-      const next = text.slice(pattern.lastIndex).match(/^\s*\(/);
-      kind = keywords.has(word.toUpperCase()) ? 'keyword' : next && functions.has(word.toLowerCase()) ? 'function' : 'plain';
-    } else if (space) kind = 'space';
-    tokens.push({ kind, text: whole, start: match.index });
+export function toDbSchema(schema, parameters) {
+  if (!schema) return parameters ? { parameters } : {};
+  const functions = Object.fromEntries(schema.functions.map((f) => [f.name, {
+    name: f.name, category: f.category, description: f.signature, isBuiltIn: true, argumentDescription: [],
+    returnDescription: f.signature.slice(f.signature.lastIndexOf('::') + 2).trim(), signature: f.signature,
+    aggregating: f.aggregating, isDeprecated: false,
+  }]));
+  const procedures = Object.fromEntries(schema.procedures.map((p) => [p.name, {
+    name: p.name, description: p.description, mode: 'READ', worksOnSystem: false, argumentDescription: [],
+    returnDescription: p.yields.map((name) => ({ name, description: '', type: 'ANY', isDeprecated: false })),
+    signature: p.signature, admin: false, option: { deprecated: false },
+  }]));
+  return {
+    labels: schema.labels,
+    relationshipTypes: schema.relationshipTypes,
+    propertyKeys: schema.propertyKeys,
+    functions: { 'CYPHER 5': functions, 'CYPHER 25': functions },
+    procedures: { 'CYPHER 5': procedures, 'CYPHER 25': procedures },
+    ...(parameters ? { parameters } : {}),
+  };
+}
+
+/** The parameters box as an object, or undefined while it is not a JSON object. @param {string} text */
+function parseParameters(text) {
+  try {
+    const value = text.trim() ? JSON.parse(text) : {};
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
   }
-  return tokens;
 }
 
 /**

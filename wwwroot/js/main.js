@@ -55,7 +55,7 @@ const filters = new FilterPanel({
 });
 const details = new DetailsPanel(byId('details'));
 const cypher = new CypherConsole({
-  input: byId('cypher-input'), highlight: byId('cypher-highlight'), completions: byId('cypher-completions'),
+  input: byId('cypher-input'),
   params: byId('cypher-params'), run: byId('cypher-run'), examples: byId('cypher-examples'),
   summary: byId('cypher-summary'), error: byId('cypher-error'),
   history: byId('cypher-history'), saved: byId('cypher-saved'), save: byId('cypher-save'), forget: byId('cypher-forget'),
@@ -395,6 +395,8 @@ function openDrawer(tab) {
   drawer.dataset.open = String(tab !== null);
   for (const button of drawer.querySelectorAll('.drawer-tabs [role="tab"]')) button.setAttribute('aria-selected', String(button.getAttribute('data-tab') === tab));
   for (const body of /** @type {NodeListOf<HTMLElement>} */ (drawer.querySelectorAll('.drawer-body'))) body.hidden = body.dataset.tab !== tab;
+  // The editor is loaded when the console is first shown, not with the page.
+  if (tab === 'cypher') cypher.loadEditor();
   // The canvas changes size with the drawer.
   requestAnimationFrame(() => { view.cy.resize(); if (tab === 'cypher' && results.tab === 'graph') results.show('graph'); });
   saveState();
@@ -422,13 +424,17 @@ cypher.addEventListener('ran', () => saveState());
 evolution.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
 const seriesHistory = new SeriesHistory(byId('series-history'), showError);
 // The whole series and the side-by-side comparison share the panel: showing one hides the other.
-byId('series-history-button').addEventListener('click', async () => {
+byId('series-history-button').addEventListener('click', () =>
+  showWholeSeries(field('series-input').value.trim() || field('evolution-to').value.trim()));
+
+/** The whole-series view of the series of a document, in place of the side-by-side comparison. @param {string} id */
+async function showWholeSeries(id) {
   byId('evolution-diff').hidden = true;
   byId('evolution-legend').hidden = true;
-  await seriesHistory.show(field('series-input').value.trim() || field('evolution-to').value.trim());
-  saveState();
-});
-seriesHistory.addEventListener('shown', () => clearError());
+  if (!field('series-input').value.trim()) field('series-input').value = id;
+  await seriesHistory.show(id);
+}
+seriesHistory.addEventListener('shown', () => { clearError(); saveState(); });
 seriesHistory.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
 evolution.addEventListener('compared', () => { seriesHistory.hide(); byId('evolution-diff').hidden = false; clearError(); saveState(); });
 evolution.addEventListener('series', () => { clearError(); saveState(); });
@@ -454,6 +460,7 @@ function currentState() {
     params: openTab === 'cypher' ? cypher.paramsText : undefined,
     evolution: from && to && openTab === 'evolution' ? [from, to] : null,
     series: openTab === 'evolution' && evolution.seriesId ? evolution.seriesId : undefined,
+    wholeSeries: openTab === 'evolution' && seriesHistory.shownId ? seriesHistory.shownId : undefined,
     changedOnly: openTab === 'evolution' && field('evolution-changed-only').checked ? true : undefined,
     path: pathFrom && pathTo ? [pathFrom, pathTo] : null,
     pathTypes: pathFrom && pathTo ? pathTypes().join(',') : undefined,
@@ -498,6 +505,7 @@ async function restore() {
     if (state.series) await evolution.showSeries(state.series);
     if (state.changedOnly) /** @type {HTMLInputElement} */ (field('evolution-changed-only')).checked = true;
     if (state.evolution) await evolution.compare(state.evolution[0], state.evolution[1]);
+    if (state.wholeSeries) await showWholeSeries(state.wholeSeries);
     if (state.full) panels.setFullPage(true);
   } catch (error) {
     showError(error);

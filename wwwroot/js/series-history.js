@@ -18,6 +18,8 @@ export class SeriesHistory extends EventTarget {
     super();
     this.container = container;
     this.onError = onError;
+    /** @type {string | null} the document whose series is shown, for the shareable address */
+    this.shownId = null;
   }
 
   /** Shows the history of the series of a document. @param {string} id */
@@ -35,6 +37,7 @@ export class SeriesHistory extends EventTarget {
       }
       const pairs = await Promise.all(documents.slice(1).map((d, i) => api.evolution(documents[i].id, d.id)));
       this.#render(documents, histories(documents.length, pairs));
+      this.shownId = id;
       this.dispatchEvent(new CustomEvent('shown', { detail: { id, documents: documents.map((d) => d.id) } }));
     } catch (error) {
       this.container.replaceChildren();
@@ -44,6 +47,7 @@ export class SeriesHistory extends EventTarget {
 
   hide() {
     this.container.hidden = true;
+    this.shownId = null;
   }
 
   /** @param {import('./api.js').ApiNode[]} documents @param {ParagraphHistory[]} rows */

@@ -1,13 +1,13 @@
 // @ts-check
 // The shareable URL: the view's state (nodes on the canvas, selection, pins, filters, layout, open
-// panel, Cypher query, compared versions) lives in the URL's fragment, as JSON.
+// panel, Cypher query, compared versions, series timeline, whole-series view, path) lives in the URL's fragment, as JSON.
 
 /**
  * @typedef {{
  *   nodes?: string[], selected?: string | null, pins?: Record<string, {x: number, y: number}>,
  *   layout?: string, hiddenKinds?: string[], hiddenTypes?: string[], hiddenBodies?: string[],
  *   years?: [number, number] | null, tab?: string | null, query?: string, params?: string,
- *   evolution?: [string, string] | null, series?: string, changedOnly?: boolean, full?: boolean,
+ *   evolution?: [string, string] | null, series?: string, wholeSeries?: string, changedOnly?: boolean, full?: boolean,
  *   path?: [string, string] | null, pathTypes?: string, pathDirection?: string, pathCount?: number
  * }} ViewState
  */

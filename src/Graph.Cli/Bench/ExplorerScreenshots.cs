@@ -103,7 +103,9 @@ internal static class ExplorerScreenshots
 
         await wide.ClickAsync("[role='tab'][data-tab='cypher']");
         await wide.ClickAsync("#drawer-full");
-        await wide.FillAsync("#cypher-input", "MATCH (d:Document {id: $id})-[c:CITES]->(x:Document)\nRETURN d, c, x, x.title AS title ORDER BY x.id");
+        // The editor replaces the query box once it has loaded (with the graph's schema); a page without it keeps the box.
+        await wide.WaitForFunctionAsync("() => window.explorer.cypher.editorReady !== false");
+        await wide.Locator(await wide.Locator("#drawer .cypher-codemirror").CountAsync() > 0 ? "#drawer .cypher-codemirror .cm-content" : "#cypher-input").FillAsync("MATCH (d:Document {id: $id})-[c:CITES]->(x:Document)\nRETURN d, c, x, x.title AS title ORDER BY x.id");
         await wide.FillAsync("#cypher-params", $$"""{"id": "{{Resolution}}"}""");
         await wide.ClickAsync("#cypher-run");
         await wide.WaitForFunctionAsync("() => window.explorer.results.graphView && window.explorer.results.graphView.cy.nodes().length > 1");

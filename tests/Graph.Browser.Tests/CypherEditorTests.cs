@@ -1,0 +1,87 @@
+using Microsoft.Playwright;
+
+namespace Graph.Browser.Tests;
+
+/// <summary>
+/// The Cypher console's editor: Neo4j's Cypher language support colours, checks and completes the query, with the
+/// labels, relationship types, property keys and functions of the graph the server holds.
+/// </summary>
+public sealed class CypherEditorTests(ExplorerServer server) : IAsyncDisposable
+{
+    private IBrowserContext? _context;
+    private readonly List<string> _problems = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null) await _context.DisposeAsync();
+    }
+
+    private async Task<IPage> OpenAsync(int width, int height)
+    {
+        Assert.SkipWhen(server.SkipReason is not null, server.SkipReason ?? "");
+        _context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        var page = await _context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        page.PageError += (_, error) => _problems.Add("page error: " + error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning") _problems.Add($"console {message.Type}: {message.Text}");
+        };
+        await page.GotoAsync("./");
+        await page.WaitForFunctionAsync("() => window.explorer !== undefined");
+        return page;
+    }
+
+    private static ILocator Completions(IPage page) => page.Locator(".cm-tooltip-autocomplete li");
+
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(800, 600)]
+    public async Task TypingALabelOffersTheLabelsOfTheGraph(int width, int height)
+    {
+        var page = await OpenAsync(width, height);
+        await CypherEditorDriver.TypeAsync(page, "MATCH (n:Doc");
+        await Assertions.Expect(Completions(page).Filter(new() { HasText = "Document" }).First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, $"cypher-completion-{width}x{height}.png") });
+        // Accepting the completion writes the label; the relationship types come from the graph too.
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#cypher-input")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^MATCH \(n:Document"));
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.TypeAsync("-[:CI", new KeyboardTypeOptions { Delay = 20 });
+        await Assertions.Expect(Completions(page).Filter(new() { HasText = "CITES" }).First).ToBeVisibleAsync();
+        // Functions are the server's: toLower is offered as a person types it.
+        await CypherEditorDriver.TypeAsync(page, "RETURN toLo");
+        await Assertions.Expect(Completions(page).Filter(new() { HasText = "toLower" }).First).ToBeVisibleAsync();
+        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    }
+
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(800, 600)]
+    public async Task ASyntaxErrorIsMarkedAsItIsTypedAndALabelNotInTheGraphIsFlagged(int width, int height)
+    {
+        var page = await OpenAsync(width, height);
+        await CypherEditorDriver.FillQueryAsync(page, "MATCH (d:Document RETURN d");
+        // The language support's parser marks the error where it is, before anything is run.
+        var error = page.Locator(".cm-content .cm-lintRange-error");
+        await Assertions.Expect(error.First).ToBeVisibleAsync();
+        await Assertions.Expect(error.First).ToHaveTextAsync("RETURN");
+        await Assertions.Expect(page.Locator(".cm-gutter-lint .cm-lint-marker-error")).ToHaveCountAsync(1);
+
+        // A well-formed query is not marked; a label the graph does not hold is a warning, not an error.
+        await CypherEditorDriver.FillQueryAsync(page, "MATCH (d:Documnet) RETURN d.title");
+        await Assertions.Expect(page.Locator(".cm-content .cm-lintRange-warning")).ToHaveTextAsync("Documnet");
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, $"cypher-lint-{width}x{height}.png") });
+
+        // Ctrl+Enter in the editor runs the query.
+        await CypherEditorDriver.FillQueryAsync(page, "MATCH (d:Document) RETURN count(d) AS documents");
+        await Assertions.Expect(page.Locator(".cm-content .cm-lintRange-warning")).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page.Locator("#cypher-summary")).ToContainTextAsync("1 row");
+        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    }
+}
