@@ -55,10 +55,14 @@ const cypherLinter = linter((view) => {
 }, { delay: 250 });
 
 /** LSP completion kinds (the numbers of vscode-languageserver-types) to CodeMirror's completion types. */
-const KIND = { 1: 'text', 2: 'method', 3: 'function', 5: 'property', 6: 'variable', 7: 'class', 9: 'namespace', 10: 'property', 12: 'constant', 14: 'keyword', 21: 'constant', 22: 'type', 24: 'keyword' };
+const KIND = {
+  1: 'text', 2: 'method', 3: 'function', 5: 'property', 6: 'variable', 7: 'class', 8: 'interface', 9: 'namespace', 10: 'property',
+  12: 'constant', 13: 'enum', 14: 'keyword', 20: 'enum', 21: 'constant', 22: 'type', 24: 'keyword', 25: 'type',
+};
 
 function cypherCompletions(context) {
-  const word = context.matchBefore(/[\w$`.]*/);
+  // The word being typed: after "n." only the property's name is replaced, after "$" only the parameter's.
+  const word = context.matchBefore(/[\w`]*/);
   const text = context.state.doc.toString();
   // Completion is offered while a word is typed, after ":" (labels, types) and "." (properties), or when asked (Ctrl+Space).
   const before = text.slice(0, context.pos);
@@ -70,7 +74,7 @@ function cypherCompletions(context) {
     return null; // the language support cannot complete every half-typed statement; typing on is no error
   }
   if (!items || items.length === 0) return null;
-  const from = word ? word.from + (/^[.$]/.test(word.text) ? 1 : 0) : context.pos;
+  const from = word ? word.from : context.pos;
   return {
     from,
     validFor: /^[\w`]*$/,
