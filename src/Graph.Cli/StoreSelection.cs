@@ -120,7 +120,7 @@ internal static class StoreSelection
         Neo4jPath p => p.Nodes.Select((n, i) => i < p.Relationships.Count ? new[] { JsonShape(n), JsonShape(p.Relationships[i]) } : [JsonShape(n)])
             .SelectMany(x => x).ToList(),
         CypherTemporal t => t.Value,
-        Neo4jPoint point => point.ToString(),
+        Graph.Model.SpatialPoint point => point.Wkt,
         Neo4jTypedText t => t.Value,
         byte[] bytes => Convert.ToBase64String(bytes),
         List<object?> list => list.Select(JsonShape).ToList(),

@@ -4,7 +4,7 @@ namespace Graph.Cypher;
 /// The answer of one query. Row values are CLR objects: null, bool, long, double, string,
 /// <see cref="List{T}"/> of values, <see cref="Dictionary{TKey,TValue}"/> string → value,
 /// <see cref="CypherNode"/>, <see cref="CypherRelationship"/>, <see cref="CypherPath"/>, <see cref="CypherTemporal"/>,
-/// <see cref="CypherPoint"/> and byte arrays.
+/// <see cref="Graph.Model.SpatialPoint"/> and byte arrays.
 /// </summary>
 public sealed record CypherResult(
     IReadOnlyList<string> Columns,
@@ -69,30 +69,4 @@ public sealed record CypherTemporal(string Type, string Value)
     public string QueryApiValue => Execution.TemporalFunctions.ParseTyped(Type, Value).FormatForQueryApi();
 
     public override string ToString() => Value;
-}
-
-/// <summary>
-/// A spatial point: <paramref name="Srid"/> 7203 (cartesian), 9157 (cartesian 3D), 4326 (WGS-84, x the longitude)
-/// or 4979 (WGS-84 3D). <see cref="Wkt"/> is the Query API's text for it.
-/// </summary>
-public sealed record CypherPoint(int Srid, double X, double Y, double? Z)
-{
-    /// <summary>The extended WKT that Neo4j's Query API writes: <c>SRID=4326;POINT (12.5 55.7)</c>.</summary>
-    public string Wkt => new Values.PointValue(Srid, X, Y, Z).Wkt;
-
-    /// <summary>Reads the extended WKT of a point (<c>SRID=7203;POINT (1 2)</c>); throws <see cref="FormatException"/> on anything else.</summary>
-    public static CypherPoint Parse(string wkt)
-    {
-        try
-        {
-            var p = Values.PointValue.ParseWkt(wkt);
-            return new CypherPoint(p.Srid, p.X, p.Y, p.Z);
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException(e.Message, e);
-        }
-    }
-
-    public override string ToString() => Wkt;
 }

@@ -49,7 +49,7 @@ internal static class Bookkeeping
     public static object? FromNeo4j(object? value) => value switch
     {
         Graph.Cypher.CypherTemporal temporal => temporal.Value,
-        Neo4jPoint point => point.ToString(),
+        Graph.Model.SpatialPoint point => point.Wkt,
         Neo4jTypedText text => text.Value,
         List<object?> list => list.Select(FromNeo4j).ToList(),
         _ => value,

@@ -40,4 +40,24 @@ public sealed class TemporalTests
         var row = new CypherEngine().Run("WITH date('1984-10-11') AS d RETURN d.year, d.week, d.dayOfWeek, d < date('1985-01-01')").Rows[0];
         Assert.Equal([1984L, 41L, 4L, true], row);
     }
+
+    [Fact]
+    public void ValueTypeNamesTemporalValuesAndPointsAsNeo4jDoes()
+    {
+        var row = new CypherEngine().Run(
+            "RETURN valueType(date('2024-02-29')), valueType(localtime('12:00')), valueType(time('12:00+01:00')), " +
+            "valueType(localdatetime('2024-02-29T12:00')), valueType(datetime('2024-02-29T12:00Z')), valueType(duration('P1D')), " +
+            "valueType(point({x: 1, y: 2}))").Rows[0];
+        Assert.Equal(["DATE NOT NULL", "LOCAL TIME NOT NULL", "ZONED TIME NOT NULL", "LOCAL DATETIME NOT NULL", "ZONED DATETIME NOT NULL",
+            "DURATION NOT NULL", "POINT NOT NULL"], row);
+    }
+
+    [Fact]
+    public void PointsAreStoredAsPropertiesAndReadBackAsPoints()
+    {
+        var engine = new CypherEngine();
+        engine.Run("CREATE (:Place {at: point({longitude: 6.14, latitude: 46.2}), path: [point({x: 1, y: 2}), point({x: 3, y: 4, z: 5})]})");
+        var row = engine.Run("MATCH (p:Place) WHERE p.at = point({latitude: 46.2, longitude: 6.14}) RETURN p.at, p.path[1].z, p.at.srid").Rows[0];
+        Assert.Equal([new Graph.Model.SpatialPoint(4326, 6.14, 46.2), 5.0, 4326L], row);
+    }
 }

@@ -63,7 +63,7 @@ internal static class SavedParameters
                 json.WriteString("value", temporal.Value);
                 json.WriteEndObject();
                 break;
-            case CypherPoint point:
+            case Graph.Model.SpatialPoint point:
                 json.WriteStartObject();
                 json.WriteString("$point", point.Wkt);
                 json.WriteEndObject();
@@ -107,7 +107,7 @@ internal static class SavedParameters
             double.Parse(f.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
         JsonValueKind.Object when value.TryGetProperty("$temporal", out var t) && value.TryGetProperty("value", out var tv) =>
             CypherTemporal.Parse(t.GetString()!, tv.GetString()!),
-        JsonValueKind.Object when value.TryGetProperty("$point", out var p) => CypherPoint.Parse(p.GetString()!),
+        JsonValueKind.Object when value.TryGetProperty("$point", out var p) => Graph.Model.SpatialPoint.Parse(p.GetString()!),
         JsonValueKind.Object when value.TryGetProperty("$bytes", out var b) => b.GetBytesFromBase64(),
         JsonValueKind.Object when value.TryGetProperty("$map", out var m) && m.ValueKind == JsonValueKind.Object =>
             m.EnumerateObject().ToDictionary(p => p.Name, p => Read(p.Value), StringComparer.Ordinal),

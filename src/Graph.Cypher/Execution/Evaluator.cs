@@ -212,8 +212,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
                 return map.TryGetValue(key, out var mv) ? mv : null;
             case TemporalValue temporal:
                 return TemporalFunctions.Accessor(temporal, key);
-            case PointValue point:
-                return point.Accessor(key);
+            case Graph.Model.SpatialPoint point:
+                return Points.Accessor(point, key);
             default:
                 throw TypeError($"Type mismatch: expected a map, node or relationship but was {CypherValues.TypeName(target)}", at);
         }

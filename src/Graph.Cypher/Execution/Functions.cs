@@ -100,7 +100,7 @@ internal static class Functions
                         null => null,
                         // As in Neo4j, a coordinate that is null makes the point null.
                         Dictionary<string, object?> map when map.Values.Any(v => v is null) => null,
-                        Dictionary<string, object?> map => PointValue.FromMap(map),
+                        Dictionary<string, object?> map => Points.FromMap(map),
                         _ => throw Bad($"expected a map, not {CypherValues.TypeName(a0)}"),
                     };
                 }
@@ -110,7 +110,7 @@ internal static class Functions
                 }
 
             case "point.distance":
-                return a0 is PointValue pa && args[1] is PointValue pb ? PointValue.Distance(pa, pb)
+                return a0 is Graph.Model.SpatialPoint pa && args[1] is Graph.Model.SpatialPoint pb ? Points.Distance(pa, pb)
                     : a0 is null || args[1] is null ? null
                     : throw Bad($"expected two points, not {CypherValues.TypeName(a0)} and {CypherValues.TypeName(args[1])}");
 
@@ -482,6 +482,13 @@ internal static class Functions
                     RelRef => "RELATIONSHIP NOT NULL",
                     PathValue => "PATH NOT NULL",
                     Dictionary<string, object?> => "MAP NOT NULL",
+                    Graph.Model.SpatialPoint => "POINT NOT NULL",
+                    DateValue => "DATE NOT NULL",
+                    LocalTimeValue => "LOCAL TIME NOT NULL",
+                    TimeValue => "ZONED TIME NOT NULL",
+                    LocalDateTimeValue => "LOCAL DATETIME NOT NULL",
+                    DateTimeValue => "ZONED DATETIME NOT NULL",
+                    DurationValue => "DURATION NOT NULL",
                     _ => "LIST<ANY> NOT NULL",
                 };
             case "tobooleanlist" or "tointegerlist" or "tofloatlist" or "tostringlist":

@@ -92,9 +92,9 @@ internal sealed partial class QueryRunner
     {
         switch (value)
         {
-            case null or bool or long or double or string or TemporalValue or PointValue or byte[]:
+            case null or bool or long or double or string or TemporalValue or Graph.Model.SpatialPoint or byte[]:
                 return;
-            case List<object?> list when list.All(v => v is null or bool or long or double or string or TemporalValue or PointValue):
+            case List<object?> list when list.All(v => v is null or bool or long or double or string or TemporalValue or Graph.Model.SpatialPoint):
                 return;
             default:
                 throw context.RuntimeError("TypeError", "InvalidPropertyType",

@@ -42,19 +42,22 @@ internal static class NestingGuard
                 continue;
             }
 
-            if (token.Kind == TokenKind.Identifier && openers.TryPeek(out var top) && top == 'C' && token.Text.Equals("END", StringComparison.OrdinalIgnoreCase))
+            // After a dot, END is a property name (n.end), not the end of a CASE.
+            if (token.Kind == TokenKind.Identifier && !AfterDot(before) && openers.TryPeek(out var top) && top == 'C' && token.Text.Equals("END", StringComparison.OrdinalIgnoreCase))
             {
                 Close();
                 continue;
             }
 
-            if (token.Kind == TokenKind.Identifier && SeparatingKeywords.Contains(token.Text) || token.IsSymbol(","))
+            // After a dot a keyword is a property name (n.order, n.in): it neither ends a chain nor adds to it.
+            var keyword = token.Kind == TokenKind.Identifier && !AfterDot(before);
+            if (keyword && SeparatingKeywords.Contains(token.Text) || token.IsSymbol(","))
             {
                 total -= current;
                 current = 0;
                 continue;
             }
-            if (token.Kind == TokenKind.Identifier && ChainingKeywords.Contains(token.Text))
+            if (keyword && ChainingKeywords.Contains(token.Text))
             {
                 current++;
                 total++;

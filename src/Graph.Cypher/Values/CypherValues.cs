@@ -37,7 +37,7 @@ internal static class CypherValues
         RelRef => "Relationship",
         PathValue => "Path",
         TemporalValue t => t.TypeName,
-        PointValue => "Point",
+        Graph.Model.SpatialPoint => "Point",
         byte[] => "ByteArray",
         _ => v.GetType().Name,
     };
@@ -125,7 +125,7 @@ internal static class CypherValues
                 return pa.Equals(pb);
             case TemporalValue ta when b is TemporalValue tb:
                 return ta.Equals(tb);
-            case PointValue pa when b is PointValue pb:
+            case Graph.Model.SpatialPoint pa when b is Graph.Model.SpatialPoint pb:
                 return pa.Equals(pb);
             case byte[] ba when b is byte[] bb:
                 return ba.AsSpan().SequenceEqual(bb);

@@ -35,7 +35,7 @@ internal static class ValueConversion
         IDictionary<string, object?> map => map.ToDictionary(e => e.Key, e => FromClr(e.Value, depth + 1), StringComparer.Ordinal),
         IEnumerable enumerable when value is not string => enumerable.Cast<object?>().Select(e => FromClr(e, depth + 1)).ToList(),
         CypherTemporal t => Execution.TemporalFunctions.ParseTyped(t.Type, t.Value),
-        CypherPoint p => new PointValue(p.Srid, p.X, p.Y, p.Z),
+        Graph.Model.SpatialPoint => value,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime dt => dt.ToString("O", CultureInfo.InvariantCulture),
         _ => value.ToString(),
@@ -108,7 +108,7 @@ internal static class ValueConversion
         NodeRef node => Node(node.Id, graph, context),
         RelRef rel => Relationship(rel.Id, graph, context),
         TemporalValue temporal => new CypherTemporal(temporal.TypeName, temporal.Format()),
-        PointValue point => new CypherPoint(point.Srid, point.X, point.Y, point.Z),
+        Graph.Model.SpatialPoint => value,
         byte[] bytes => bytes,
         PathValue path => new CypherPath(
             path.Nodes.Select(n => Node(n, graph, context)).ToList(),

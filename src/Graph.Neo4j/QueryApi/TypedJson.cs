@@ -12,7 +12,7 @@ namespace Graph.Neo4j.QueryApi;
 /// stays a float. Reading maps Integer to long, Float to double, List to List&lt;object?&gt;, Map to a
 /// dictionary, Node/Relationship/Path to records, Base64 to bytes, the temporal types to the engine's
 /// <see cref="CypherTemporal"/> (lossless: nanoseconds, zone names and month-day-second durations stay as Neo4j
-/// wrote them, which no .NET type holds), Point to <see cref="Neo4jPoint"/>. Writing takes those back, and
+/// wrote them, which no .NET type holds), Point to <see cref="Graph.Model.SpatialPoint"/>. Writing takes those back, and
 /// .NET's own date and time types too.
 /// </summary>
 internal static class TypedJson
@@ -44,7 +44,7 @@ internal static class TypedJson
             "Path" => ReadPath(value),
             "Date" or "Time" or "LocalTime" or "ZonedDateTime" or "OffsetDateTime" or "LocalDateTime"
                 or "Duration" => new CypherTemporal(type, value.GetString() ?? ""),
-            "Point" => Neo4jPoint.TryParse(value.GetString() ?? "") is { } point ? point : new Neo4jTypedText(type, value.GetString() ?? ""),
+            "Point" => Graph.Model.SpatialPoint.TryParse(value.GetString() ?? "", out var point, out _) ? point : new Neo4jTypedText(type, value.GetString() ?? ""),
             _ => new Neo4jTypedText(type, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()),
         };
     }
@@ -139,8 +139,8 @@ internal static class TypedJson
             case CypherTemporal temporal:
                 Typed(writer, temporal.Type, temporal.Value);
                 break;
-            case Neo4jPoint point:
-                Typed(writer, "Point", point.ToString());
+            case Graph.Model.SpatialPoint point:
+                Typed(writer, "Point", point.Wkt);
                 break;
             case DateOnly date:
                 Typed(writer, "Date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using Graph.Model;
 
 namespace Graph.Store.Memory;
 
@@ -15,7 +16,7 @@ internal static class PropertyRecord
     /// <summary>String values up to this length are pooled: kinds, verbs, bodies, dates, document ids.</summary>
     public const int LongestPooledValue = 48;
 
-    private const byte False = 0, True = 1, Integer = 2, Float = 3, Pooled = 4, Utf8 = 5, List = 6, Map = 7, Temporal = 9;
+    private const byte False = 0, True = 1, Integer = 2, Float = 3, Pooled = 4, Utf8 = 5, List = 6, Map = 7, Temporal = 9, Point = 10, Point3D = 11;
 
     /// <summary>
     /// Encodes <paramref name="map"/> and a relationship's <paramref name="relationshipKey"/> into
@@ -100,6 +101,14 @@ internal static class PropertyRecord
                     buffer.WriteVarint((ulong)((n << 1) ^ (n >> 63)));
                 }
                 buffer.WriteVarint(t.Zone is null ? 0u : 1u + (uint)strings.IndexOf(t.Zone));
+                break;
+            case SpatialPoint p:
+                // The SRID as a varint, then the coordinates as doubles: exactly as given, nothing rounded.
+                buffer.WriteByte(p.Z is null ? Point : Point3D);
+                buffer.WriteVarint((uint)p.Srid);
+                buffer.WriteDouble(p.X);
+                buffer.WriteDouble(p.Y);
+                if (p.Z is { } z) buffer.WriteDouble(z);
                 break;
             case IDictionary<string, object?> map:
                 buffer.WriteByte(Map);
@@ -210,8 +219,20 @@ internal static class PropertyRecord
                     var offsetSeconds = (int)Signed();
                     var zone = (int)Varint();
                     return new TemporalProperty(kind, months, days, seconds, nanos, offsetSeconds, zone == 0 ? null : strings[zone - 1]);
+                case Point or Point3D:
+                    var srid = (int)Varint();
+                    var x = Double();
+                    var y = Double();
+                    return new SpatialPoint(srid, x, y, tag == Point3D ? Double() : null);
                 default: return null;
             }
+        }
+
+        private double Double()
+        {
+            var d = BitConverter.ToDouble(chunk, _position);
+            _position += 8;
+            return d;
         }
 
         private long Signed()
@@ -242,6 +263,10 @@ internal static class PropertyRecord
                 case Temporal:
                     _position++;
                     for (var i = 0; i < 6; i++) Varint();
+                    break;
+                case Point or Point3D:
+                    Varint();
+                    _position += tag == Point3D ? 24 : 16;
                     break;
                 default: break;
             }

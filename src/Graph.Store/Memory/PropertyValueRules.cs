@@ -5,7 +5,7 @@ namespace Graph.Store.Memory;
 
 /// <summary>
 /// The value types a property may hold: string, long, double, bool, lists of values and (for Cypher)
-/// maps of string to value and temporal values (<see cref="TemporalProperty"/>). Other CLR numbers are widened to long or double; anything else is refused.
+/// maps of string to value, temporal values (<see cref="TemporalProperty"/>) and points (<see cref="SpatialPoint"/>). Other CLR numbers are widened to long or double; anything else is refused.
 /// </summary>
 public static class PropertyValueRules
 {
@@ -30,10 +30,10 @@ public static class PropertyValueRules
         null => null,
         long l when l is >= 0 and < 1024 => SmallIntegers[l],
         bool b => b ? True : False,
-        string or long or double or TemporalProperty => value,
+        string or long or double or TemporalProperty or SpatialPoint => value,
         int or short or byte or uint or float or decimal or DateOnly => PropertyValues.Normalise(value),
         IDictionary<string, object?> map => map.ToDictionary(p => p.Key, p => NormaliseValue(key, p.Value), StringComparer.Ordinal),
         IList list => list.Cast<object?>().Select(item => NormaliseValue(key, item)).ToList(),
-        _ => throw new ArgumentException($"Property '{key}' has a value of type {value.GetType().Name}; a property holds a string, integer, float, boolean, temporal value, list or map.", nameof(value)),
+        _ => throw new ArgumentException($"Property '{key}' has a value of type {value.GetType().Name}; a property holds a string, integer, float, boolean, temporal value, point, list or map.", nameof(value)),
     };
 }

@@ -17,19 +17,19 @@ public static class QueryApi
     {
         endpoints.MapPost("/db/{db}/query/v2", Run).WithName("RunCypher").WithTags("Cypher")
             .WithSummary("Runs a Cypher statement in its own transaction; Neo4j Query API request and response (plain or typed JSON).")
-            .Accepts<QueryRequest>("application/json", QueryMedia.Typed)
+            .Accepts<QueryRequest>(QueryMedia.Json, QueryMedia.TypedNames)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapPost("/db/{db}/query/v2/tx", Begin).WithName("BeginTransaction").WithTags("Cypher")
             .WithSummary("Opens an explicit transaction (optionally running a first statement); answers its id and expiry.")
-            .Accepts<QueryRequest>("application/json", QueryMedia.Typed).Produces(StatusCodes.Status202Accepted);
+            .Accepts<QueryRequest>(QueryMedia.Json, QueryMedia.TypedNames).Produces(StatusCodes.Status202Accepted);
         endpoints.MapPost("/db/{db}/query/v2/tx/{id}", RunInTransaction).WithName("RunInTransaction").WithTags("Cypher")
             .WithSummary("Runs a statement in an open transaction, which sees the transaction's own writes.")
-            .Accepts<QueryRequest>("application/json", QueryMedia.Typed).Produces(StatusCodes.Status202Accepted);
+            .Accepts<QueryRequest>(QueryMedia.Json, QueryMedia.TypedNames).Produces(StatusCodes.Status202Accepted);
         endpoints.MapPost("/db/{db}/query/v2/tx/{id}/commit", Commit).WithName("CommitTransaction").WithTags("Cypher")
             .WithSummary("Commits an open transaction (optionally running a last statement): its writes are saved together.")
-            .Accepts<QueryRequest>("application/json", QueryMedia.Typed).Produces(StatusCodes.Status202Accepted);
+            .Accepts<QueryRequest>(QueryMedia.Json, QueryMedia.TypedNames).Produces(StatusCodes.Status202Accepted);
         endpoints.MapDelete("/db/{db}/query/v2/tx/{id}", Rollback).WithName("RollbackTransaction").WithTags("Cypher")
             .WithSummary("Rolls an open transaction back: every change it made is taken back.")
             .Produces(StatusCodes.Status200OK);

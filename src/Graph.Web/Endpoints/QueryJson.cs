@@ -42,7 +42,7 @@ internal static class QueryJson
         "String" => value.GetString(),
         "Date" or "Time" or "LocalTime" or "LocalDateTime" or "OffsetDateTime" or "ZonedDateTime" or "DateTime" or "Duration" =>
             CypherTemporal.Parse(type, value.GetString() ?? throw new FormatException($"a {type} must be a string")),
-        "Point" => CypherPoint.Parse(value.GetString() ?? throw new FormatException("a Point must be a string such as SRID=7203;POINT (1 2)")),
+        "Point" => Graph.Model.SpatialPoint.Parse(value.GetString() ?? throw new FormatException("a Point must be a string such as SRID=7203;POINT (1 2)")),
         "Base64" => Convert.FromBase64String(value.GetString() ?? throw new FormatException("Base64 must be a string")),
         "List" => value.EnumerateArray().Select(v => ReadValue(v, typed: true)).ToList(),
         "Map" => value.EnumerateObject().ToDictionary(p => p.Name, p => ReadValue(p.Value, typed: true), StringComparer.Ordinal),
@@ -127,7 +127,7 @@ internal static class QueryJson
             case string s: json.WriteStringValue(s); break;
             // Plain JSON has no such types: ISO-8601 text, WKT and base64, as Neo4j writes them.
             case CypherTemporal t: json.WriteStringValue(t.QueryApiValue); break;
-            case CypherPoint p: json.WriteStringValue(p.Wkt); break;
+            case Graph.Model.SpatialPoint p: json.WriteStringValue(p.Wkt); break;
             case byte[] bytes: json.WriteBase64StringValue(bytes); break;
             case CypherNode node:
                 json.WriteStartObject();
@@ -187,7 +187,7 @@ internal static class QueryJson
             case double d: json.WriteString("$type", "Float"); json.WriteString("_value", d.ToString("R", CultureInfo.InvariantCulture)); break;
             case string s: json.WriteString("$type", "String"); json.WriteString("_value", s); break;
             case CypherTemporal t: json.WriteString("$type", t.Type); json.WriteString("_value", t.QueryApiValue); break;
-            case CypherPoint p: json.WriteString("$type", "Point"); json.WriteString("_value", p.Wkt); break;
+            case Graph.Model.SpatialPoint p: json.WriteString("$type", "Point"); json.WriteString("_value", p.Wkt); break;
             case byte[] bytes: json.WriteString("$type", "Base64"); json.WriteBase64String("_value", bytes); break;
             case CypherNode node:
                 json.WriteString("$type", "Node");

@@ -115,6 +115,12 @@ internal static class QueryMedia
     public const string Json = "application/json";
     private static readonly string[] TypedVersions = ["application/vnd.neo4j.query.v1.0", "application/vnd.neo4j.query.v1.1"];
 
+    /// <summary>
+    /// Every name of typed JSON, for the endpoints' <c>Accepts</c> metadata: routing answers 415 to a request body of any
+    /// type not listed there, before the handler sees it.
+    /// </summary>
+    public static readonly string[] TypedNames = [Typed, .. TypedVersions];
+
     public static bool IsTyped(string? contentType) => contentType is not null && MediaType(contentType) is var media
         && (media == Typed || TypedVersions.Contains(media));
 

@@ -40,12 +40,12 @@ public sealed class DocumentedResponseTests
         Assert.Equal(new CypherTemporal("OffsetDateTime", "2015-11-21T21:40:32.142Z"), Value("offsetDateTime"));
         Assert.Equal(new CypherTemporal("LocalDateTime", "2015-07-04T19:32:24"), Value("localDateTime"));
         Assert.Equal(new CypherTemporal("Duration", "P14DT16H12M"), Value("duration"));
-        Assert.Equal(new Neo4jPoint(7203, 1.2, 3.4), Value("point"));
+        Assert.Equal(new Graph.Model.SpatialPoint(7203, 1.2, 3.4), Value("point"));
         Assert.Equal(["Alice", "Phil"], Assert.IsType<Neo4jPath>(Value("path")).Nodes.Select(n => n.Properties["name"]));
 
         var extremes = await client.RunAsync("RETURN extremes", cancellationToken: Cancel);
-        Assert.Equal(new Neo4jPoint(4979, 56.7, 12.78, 8.0), extremes.Get(0, "point3d"));
-        Assert.Equal(new Neo4jPoint(4326, 12.5, 55.7), extremes.Get(0, "geographic"));
+        Assert.Equal(new Graph.Model.SpatialPoint(4979, 56.7, 12.78, 8.0), extremes.Get(0, "point3d"));
+        Assert.Equal(new Graph.Model.SpatialPoint(4326, 12.5, 55.7), extremes.Get(0, "geographic"));
         Assert.Equal(long.MinValue, extremes.Get(0, "minInteger"));
         Assert.True(double.IsNaN(Assert.IsType<double>(extremes.Get(0, "nan"))));
         Assert.Equal(double.NegativeInfinity, extremes.Get(0, "infinity"));

@@ -43,19 +43,23 @@ internal sealed class EmbeddedQueryApiServer : WebApplicationFactory<Program>
         builder.UseSetting("Graph:CorpusDir", Path.Combine(_dataDir, "no-corpus"));
         // Writes enabled by configuration, as a user would: the engine then runs over the (empty) embedded store's graph.
         builder.UseSetting("Graph:AllowWrites", "true");
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new RecordingFilter(Received)));
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new RecordingFilter(Received, Requests)));
     }
 
     /// <summary>The bodies of the Query API requests this server received, in order.</summary>
     public ConcurrentQueue<string> Received { get; } = new();
 
-    /// <summary>Keeps a copy of each request body, so a test can see what a relay sent on.</summary>
-    private sealed class RecordingFilter(ConcurrentQueue<string> received) : IStartupFilter
+    /// <summary>The method and path of each request this server received ("POST /db/neo4j/query/v2/tx"), in order.</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>Keeps a copy of each request body and its method and path, so a test can see what a client or relay sent.</summary>
+    private sealed class RecordingFilter(ConcurrentQueue<string> received, ConcurrentQueue<string> requests) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use(async (context, nextMiddleware) =>
             {
+                requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
                 context.Request.EnableBuffering();
                 using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
                     received.Enqueue(await reader.ReadToEndAsync(context.RequestAborted));

@@ -26,6 +26,23 @@ public sealed class PropertyRecordTests
     }
 
     [Fact]
+    public void PointsReadBackExactlyBesideTheValuesAfterThem()
+    {
+        using var graph = new MemoryGraph();
+        var place = new Graph.Model.SpatialPoint(4326, 12.568337, 55.676098);
+        var corner = new Graph.Model.SpatialPoint(9157, -0.1, double.MaxValue, 1e-300);
+        var id = graph.CreateNode(["Place"], new Dictionary<string, object?>
+        {
+            ["at"] = place, ["corners"] = new List<object?> { corner, "after" }, ["zzz"] = 7L,
+        });
+
+        Assert.True(graph.TryGetNode(id, out var node));
+        Assert.Equal(place, node.Properties["at"]);
+        Assert.Equal([corner, "after"], (List<object?>)node.Properties["corners"]!);
+        Assert.Equal(7L, node.Properties["zzz"]);
+    }
+
+    [Fact]
     public void EveryValueTypeReadsBackAsItWasWritten()
     {
         using var graph = new MemoryGraph();
