@@ -20,6 +20,7 @@ internal static class FootnoteLinker
                 if (list.Count == 0 || !ReferenceEquals(list[^1], paragraph)) list.Add(paragraph);
             }
         }
+        var outsideParagraphs = MarksOutsideParagraphs(laid);
         foreach (var block in laid.Footnotes)
         {
             var id = $"{documentId}#fn{block.FootnoteNumber}";
@@ -29,7 +30,33 @@ internal static class FootnoteLinker
             foreach (var paragraph in callers ?? [])
                 builder.Relationship(RelationshipTypes.HasFootnote, paragraph.Id, id, span);
             if (callers is null)
-                builder.Relationship(RelationshipTypes.HasFootnote, documentId, id, span);
+                builder.Relationship(RelationshipTypes.HasFootnote, documentId, id, [("calledFrom", outsideParagraphs.GetValueOrDefault(block.FootnoteNumber))], span);
         }
+    }
+
+    /// <summary>
+    /// Footnotes called from a heading or a closing line ("Adopted at the 2nd meeting.²²", old Security Council texts'
+    /// vote notes): they belong to the document, and the link from it says where the mark stands.
+    /// </summary>
+    private static Dictionary<int, object?> MarksOutsideParagraphs(LaidOutText laid)
+    {
+        var found = new Dictionary<int, object?>();
+        var text = laid.Text;
+        foreach (var block in laid.Blocks)
+        {
+            if (block.Kind is not (BlockKind.Heading or BlockKind.Closing)) continue;
+            var where = block.Kind == BlockKind.Heading ? "heading" : "closing";
+            var i = block.Start;
+            while (i < block.End)
+            {
+                var skip = text.AsSpan(i, block.End - i).IndexOfAny(Readers.Superscript.DigitValues);
+                if (skip < 0) break;
+                var p = i + skip;
+                var number = Readers.Superscript.Read(text, ref p);
+                if (number > 0) found.TryAdd(number, where);
+                i = Math.Max(p, i + skip + 1);
+            }
+        }
+        return found;
     }
 }

@@ -165,7 +165,10 @@ internal static class FootnoteMarks
         var m = y - 1;
         while (m > 0 && char.IsLetter(text[m - 1])) m--;
         var p = m;
-        return Graph.Model.Symbols.DateText.ReadMonth(text, ref p) > 0 && p == y - 1;
+        if (Graph.Model.Symbols.DateText.ReadMonth(text, ref p) > 0 && p == y - 1) return true;
+        // A year named as one after "of", "in", "since" ("the Geneva Conventions of 1949" + mark 8 read "19498").
+        var word = text.AsSpan(m, y - 1 - m);
+        return (word is "of" or "in" or "since") && (m == 0 || text[m - 1] == ' ');
     }
 
     /// <summary>Finds " 12" / ",12" written as a mark; markStart includes the space before it (which goes).</summary>
@@ -224,7 +227,9 @@ internal static class FootnoteMarks
             var w = b;
             while (w > 0 && char.IsLetter(text[w - 1])) w--;
             var word = text[w..(b + 1)];
-            if (NumberTakingWords.Contains(word)) return false;
+            // A number glued to a word ("session17", "persons18") is a mark the text layer lost the superscript of; a number
+            // the word takes stands apart from it ("session 17", "paragraph 5").
+            if (spaced && NumberTakingWords.Contains(word)) return false;
         }
         markStart = spaced ? start - 1 : start;
         return true;
