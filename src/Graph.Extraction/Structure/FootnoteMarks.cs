@@ -91,7 +91,7 @@ internal static class FootnoteMarks
                 var number = int.Parse(text.AsSpan(i, end - i), System.Globalization.CultureInfo.InvariantCulture);
                 var before = text[i - 1] == ' ' && i >= 2 ? text[i - 2] : text[i - 1];
                 var strict = before is ',' or ';' or '.' or ':' || char.IsAsciiDigit(text[i - 1]);
-                if (missing.Contains(number) && strict && IsMarkAt(text, i, end, out var markStart)) edits.Add((markStart, end, number));
+                if (missing.Contains(number) && strict && IsMarkAt(text, i, end, out var markStart)) edits.Add((markStart, IsSlashMark(text, end) ? end + 1 : end, number));
                 i = end - 1;
             }
             Apply(blocks, b, edits);
@@ -181,7 +181,7 @@ internal static class FootnoteMarks
             var end = i + digits.Length;
             if (IsMarkAt(text, i, end, out markStart))
             {
-                markEnd = end;
+                markEnd = IsSlashMark(text, end) ? end + 1 : end;
                 return true;
             }
             i = end;
@@ -197,6 +197,7 @@ internal static class FootnoteMarks
         if (end < text.Length)
         {
             var after = text[end];
+            if (IsSlashMark(text, end)) return IsMarkBefore(text, start, out markStart);
             if (char.IsAsciiDigit(after) || char.IsLetter(after) || after is '/' or '%' or '-' or '–' or '(' || (after == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))) return false;
             // "12 December", "3 per cent"
             var q = end;
@@ -207,6 +208,20 @@ internal static class FootnoteMarks
         }
         // "recorded 2,299": a number with a thousands separator, not a mark before a comma.
         if (end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1])) return false;
+        return IsMarkBefore(text, start, out markStart);
+    }
+
+    /// <summary>
+    /// The old UN style of mark, "30 September 1992 1/ and", "(Serbia and Montenegro); 3/ the": the number and a slash,
+    /// then a space, punctuation or the end, where a symbol's slash is followed by its next part.
+    /// </summary>
+    private static bool IsSlashMark(string text, int end) =>
+        end < text.Length && text[end] == '/' && (end + 1 == text.Length || text[end + 1] is ' ' or ',' or ';' or '.' or ':' or ')' or '\n');
+
+    /// <summary>Whether what stands before the number lets it be a mark (a word, punctuation, a year or a symbol).</summary>
+    private static bool IsMarkBefore(string text, int start, out int markStart)
+    {
+        markStart = start;
         var b = start - 1;
         if (char.IsAsciiDigit(text[b])) return IsAfterYear(text, start);
         // "resolutions of 13 August 1948 2 and": a mark set apart after the year of a date.

@@ -34,6 +34,8 @@ internal static class ParagraphAssembler
         // The organ's name opens the body of a resolution near the top; further down (a draft inside a report) it does not.
         var preamble = flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text));
         var width = TypicalWidth(flow);
+        // The organ's name, with its comma or (a draft that adopts a declaration: "The General Assembly / Adopts the following") without.
+        var resolutionLayout = preamble >= 0 || flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text + ",")) >= 0;
         var bodyStart = 0;
         if (preamble >= 0)
         {
@@ -63,7 +65,9 @@ internal static class ParagraphAssembler
             // An annex after the closing lines ("Annex", "Annex II", "Appendix") is body text again: its paragraphs are
             // assembled as the resolution's are, and marked as the annex's, so recognisers neither lose its text and
             // footnote marks to the closing lines nor take its numbered paragraphs for operative ones.
-            if (closing && IsAnnexHeading(line.Text) && line.BlanksBefore > 0)
+            // A draft has no closing lines: its annex follows the last operative paragraph, which ends with a full stop.
+            var opensAnnex = closing || (resolutionLayout && !inAnnex && current is { Kind: BlockKind.Paragraph } && current.Edges.TrimEnd().EndsWith('.'));
+            if (opensAnnex && line.BlanksBefore > 0 && IsAnnexHeading(line.Text))
             {
                 closing = false;
                 inAnnex = true;
