@@ -17,7 +17,7 @@ internal static class FootnoteMarks
         "part", "and", "to", "or", "of", "than", "at", "by", "in", "on", "from", "the", "under", "goal", "goals", "target", "targets",
         "protocol", "step", "phase", "level", "table", "figure", "principle", "principles", "recommendation", "recommendations", "about",
         "some", "over", "least", "nearly", "almost", "approximately", "around", "only", "all", "Supplement", "No.", "with",
-        "were", "was", "are", "is", "had", "have", "for", "per", "every", "Sustainable", "Development", "Goal", "Amendment", "COVID",
+        "were", "was", "are", "is", "had", "have", "for", "per", "every", "Sustainable", "Goal", "Amendment", "COVID",
     };
 
     /// <summary>
