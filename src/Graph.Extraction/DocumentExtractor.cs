@@ -111,6 +111,7 @@ public sealed class DocumentExtractor
                 ("verb", paragraph.Verb),
                 ("text", paragraph.Text),
                 ("footnotes", FootnoteList(paragraph.Footnotes)),
+                ("parent", paragraph.Parent),
             ], paragraph.Span);
             builder.Relationship(RelationshipTypes.HasParagraph, documentNode.Id, paragraph.Id, [("ordinal", ordinal)], paragraph.Span);
         }

@@ -113,8 +113,8 @@ public sealed class DocxReaderTests
                 "A/RES/79/321#pp2 preambular  [Having considered]",
                 "A/RES/79/321#op1 operative 1 [Takes note]",
                 "A/RES/79/321#op2 operative 2 [Expresses its deep appreciation]",
-                "A/RES/79/321#op2.a operative 2(a) [His]",
-                "A/RES/79/321#op2.b operative 2(b) [His]",
+                "A/RES/79/321#op2.a subparagraph 2(a) [Expresses its deep appreciation]",
+                "A/RES/79/321#op2.b subparagraph 2(b) [Expresses its deep appreciation]",
                 "A/RES/79/321#op3 operative 3 [Decides]",
             ],
             Paragraphs(document).Select(Describe));

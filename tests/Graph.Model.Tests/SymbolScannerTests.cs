@@ -48,6 +48,11 @@ public sealed class SymbolScannerTests
     }
 
     [Fact]
+    public void ReadsASuffixSetApartFromItsNumberWholeButNotAFollowingNumber() =>
+        Assert.Equal(["S/1117/Add.1", "S/Agenda/2329/Rev.1", "A/78/481/Add.2"],
+            Symbols("documents S/1117/Add. 1, appendix IV, S/Agenda/2329/Rev. 1 and A/78/481/Add.2 10 and"));
+
+    [Fact]
     public void ReadsItsResolutionAsGeneralAssemblyResolution() =>
         Assert.Equal(["A/RES/64/256"], Symbols("Referring further to its resolution 64/256 of 2 March 2010,"));
 

@@ -87,9 +87,9 @@ export class DetailsPanel extends EventTarget {
     if (details.paragraphs && details.paragraphs.length > 0) {
       children.push(el('div', { className: 'provenance' }, el('h3', {}, `Paragraphs (${details.paragraphs.length})`),
         el('ul', { className: 'paragraph-list' }, ...details.paragraphs.map((para) => el('li', {},
-          el('span', { className: 'num' }, para.properties.kind === 'operative' ? `${para.properties.number ?? ''}.` : '¶'),
-          para.properties.verb ? el('span', { className: 'verb' }, `${para.properties.verb} `) : null,
-          trimVerb(String(para.properties.text ?? ''), para.properties.verb))))));
+          el('span', { className: 'num' }, para.properties.kind === 'operative' || para.properties.kind === 'subparagraph' ? `${para.properties.number ?? ''}.` : '¶'),
+          para.properties.verb && para.properties.kind !== 'subparagraph' ? el('span', { className: 'verb' }, `${para.properties.verb} `) : null,
+          trimVerb(String(para.properties.text ?? ''), para.properties.kind !== 'subparagraph' ? para.properties.verb : null))))));
     }
     this.root.replaceChildren(...children.filter((c) => c !== null));
     if (state.fetch?.note) this.showFetchNote(node.id, state.fetch.note);

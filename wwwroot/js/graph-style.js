@@ -54,7 +54,9 @@ export function captionOf(node) {
   const p = node.properties ?? {};
   if (node.labels.includes('Paragraph')) {
     const doc = node.id.split('#')[0];
-    const local = p.kind === 'operative' ? `op ${p.number ?? ''}` : `pp ${String(node.id.split('#pp')[1] ?? p.ordinal ?? '')}`;
+    const local = p.kind === 'operative' || p.kind === 'subparagraph' ? `op ${p.number ?? ''}`
+      : p.kind === 'annex' ? `annex ${p.number ?? String(node.id.split('#annex.p')[1] ?? '')}`
+      : `pp ${String(node.id.split('#pp')[1] ?? p.ordinal ?? '')}`;
     return `${doc} ${local}`.trim();
   }
   if (node.labels.includes('Footnote')) return `${node.id.split('#')[0]} fn ${p.number ?? ''}`;

@@ -6,7 +6,7 @@ using Graph.Extraction;
 namespace Graph.Cli.Bench;
 
 /// <summary>One size of <see cref="ExtractionScaling"/>: the input, the time and the memory it took.</summary>
-internal sealed record ScalingPoint(long Bytes, TimeSpan Elapsed, TimeSpan CpuTime, long PeakHeapGrowth, int Paragraphs)
+internal sealed record ScalingPoint(long Bytes, TimeSpan Elapsed, TimeSpan CpuTime, long PeakHeapGrowth, long KeptHeap, int Paragraphs)
 {
     public double Megabytes => Bytes / 1_000_000.0;
 
@@ -16,6 +16,9 @@ internal sealed record ScalingPoint(long Bytes, TimeSpan Elapsed, TimeSpan CpuTi
     public double MegabytesPerCpuSecond => Megabytes / Math.Max(CpuTime.TotalSeconds, 1e-9);
 
     public double MemoryRatio => (double)PeakHeapGrowth / Bytes;
+
+    /// <summary>The graph extracted, live after a full collection, over the input: the part of the peak that is the result.</summary>
+    public double KeptRatio => (double)KeptHeap / Bytes;
 }
 
 /// <summary>
@@ -45,8 +48,9 @@ internal static class ExtractionScaling
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
         var paragraphs = document.Nodes.Count(n => n.HasLabel(Graph.Model.Labels.Paragraph));
+        var kept = MemorySampler.LiveHeap() - baseline;
         GC.KeepAlive(document);
-        return new ScalingPoint(content.LongLength, watch.Elapsed, cpu, Math.Max(0, peak - baseline), paragraphs);
+        return new ScalingPoint(content.LongLength, watch.Elapsed, cpu, Math.Max(0, peak - baseline), Math.Max(0, kept), paragraphs);
     }
 
     /// <summary>A resolution of about <paramref name="bytes"/> bytes laid out like the text of a printed UN PDF.</summary>

@@ -143,13 +143,13 @@ internal static class BenchCommand
                 return 2;
             }
             var c = System.Globalization.CultureInfo.InvariantCulture;
-            Console.WriteLine($"{"size",8} {"paragraphs",10} {"time",9} {"s/MB",7} {"MB/s/core",9} {"peak heap",10} {"x input",7}");
+            Console.WriteLine($"{"size",8} {"paragraphs",10} {"time",9} {"s/MB",7} {"MB/s/core",9} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7}");
             // Warm up (JIT, the gazetteer, the symbol tables) so the smallest size does not pay for them.
             ExtractionScaling.Measure(1);
             foreach (var size in megabytes)
             {
                 var point = ExtractionScaling.Measure(size);
-                Console.WriteLine(string.Create(c, $"{point.Megabytes,6:F1}MB {point.Paragraphs,10} {point.Elapsed.TotalSeconds,8:F2}s {point.SecondsPerMegabyte,7:F3} {point.MegabytesPerCpuSecond,9:F1} {point.PeakHeapGrowth / 1e6,8:F0}MB {point.MemoryRatio,7:F1}"));
+                Console.WriteLine(string.Create(c, $"{point.Megabytes,6:F1}MB {point.Paragraphs,10} {point.Elapsed.TotalSeconds,8:F2}s {point.SecondsPerMegabyte,7:F3} {point.MegabytesPerCpuSecond,9:F1} {point.PeakHeapGrowth / 1e6,8:F0}MB {point.MemoryRatio,7:F1} {point.KeptHeap / 1e6,8:F0}MB {point.KeptRatio,7:F1}"));
             }
             return 0;
         });

@@ -175,7 +175,9 @@ public static class StructureMeasures
     private static void MeasureFootnotes(DocumentMeasures measures, GraphDocument document)
     {
         var footnotes = document.Nodes.Where(n => n.HasLabel(Labels.Footnote)).ToList();
-        var callers = document.Relationships.Where(r => r.Type == RelationshipTypes.HasFootnote && r.Start != document.DocumentId)
+        // Attached: called from a paragraph, or from the heading or closing line its mark stands in (a vote note under
+        // "Adopted at the 2nd meeting", which no paragraph calls); a footnote whose mark was not found is not.
+        var callers = document.Relationships.Where(r => r.Type == RelationshipTypes.HasFootnote && (r.Start != document.DocumentId || r.Properties.ContainsKey("calledFrom")))
             .Select(r => r.End).ToHashSet(StringComparer.Ordinal);
         measures.Footnotes = footnotes.Count;
         foreach (var footnote in footnotes)

@@ -27,21 +27,60 @@ internal static class CitationLinker
                 ("name", citation.Name),
             ], citation.Span, key);
         }
-        foreach (var group in citations.GroupBy(c => c.Cited.Canonical, StringComparer.Ordinal))
+        // One pass over the citations, in their order, gathering per cited document its count and distinct citing paragraphs.
+        var byCited = new Dictionary<string, CitedTotal>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var citation in citations)
         {
-            var paragraphs = group.Select(c => c.Paragraph.Id).Distinct(StringComparer.Ordinal).Cast<object?>().ToList();
-            var first = group.First();
-            builder.Relationship(RelationshipTypes.Cites, documentId, group.Key, [("count", (long)group.Count()), ("paragraphs", paragraphs)], first.Span);
+            var cited = citation.Cited.Canonical;
+            if (!byCited.TryGetValue(cited, out var total))
+            {
+                byCited[cited] = total = new CitedTotal(citation.Span);
+                order.Add(cited);
+            }
+            total.Count++;
+            if (total.Seen.Add(citation.Paragraph.Id)) total.Paragraphs.Add(citation.Paragraph.Id);
         }
+        foreach (var cited in order)
+        {
+            var total = byCited[cited];
+            builder.Relationship(RelationshipTypes.Cites, documentId, cited, [("count", (long)total.Count), ("paragraphs", total.Paragraphs)], total.FirstSpan);
+        }
+    }
+
+    private sealed class CitedTotal(SourceSpan firstSpan)
+    {
+        public SourceSpan FirstSpan { get; } = firstSpan;
+        public long Count { get; set; }
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+        public List<object?> Paragraphs { get; } = [];
     }
 
     /// <summary>"the report of the Secretary-General¹" says what kind of document footnote 1 names.</summary>
     private static string? KindFromContext(string context)
     {
-        var tail = context.Length > 80 ? context[^80..] : context;
-        if (context.Contains("report of the", StringComparison.OrdinalIgnoreCase) || context.StartsWith("report", StringComparison.OrdinalIgnoreCase)) return "report";
-        if (tail.Contains("letter dated", StringComparison.OrdinalIgnoreCase)) return "letter";
-        if (tail.Contains("note by the", StringComparison.OrdinalIgnoreCase)) return "note";
+        var tail = context.Length > 80 ? context.AsSpan(context.Length - 80) : context.AsSpan();
+        // A case-blind search is several times slower than an ordinal one and runs for every citation: the words are
+        // searched without their first letter, whose case is then checked.
+        if (ContainsEitherCase(context, "report of the") || context.StartsWith("report", StringComparison.OrdinalIgnoreCase)) return "report";
+        if (ContainsEitherCase(tail, "letter dated")) return "letter";
+        if (ContainsEitherCase(tail, "note by the")) return "note";
         return null;
+    }
+
+    /// <summary>Whether <paramref name="words"/> (lower case) occur with their first letter in either case.</summary>
+    private static bool ContainsEitherCase(ReadOnlySpan<char> text, string words)
+    {
+        var rest = words.AsSpan(1);
+        var from = 1;
+        while (from < text.Length)
+        {
+            var at = text[from..].IndexOf(rest, StringComparison.Ordinal);
+            if (at < 0) return false;
+            at += from;
+            if (char.ToLowerInvariant(text[at - 1]) == words[0]) return true;
+            from = at + 1;
+        }
+        return false;
     }
 }

@@ -47,6 +47,10 @@ internal static class DocumentNodes
         var symbolKind = symbol.Kind;
         kind = symbolKind is null or "draft" ? kind ?? symbolKind : symbolKind;
         var dated = kind is "resolution" or "decision" or "presidential statement";
+        // A stub cited again (a long text cites the same few documents thousands of times) can gain only what this
+        // citation adds: a kind, a date, a title. Its symbol, body, session, aliases and a year from the symbol are there.
+        if (existing is not null && date is null && title is null)
+            return kind is null ? existing : builder.Node(symbol.Canonical, Labelled(kind), [("kind", kind)], span);
         return builder.Node(symbol.Canonical, Labelled(kind),
         [
             ("symbol", symbol.Canonical),

@@ -9,6 +9,9 @@ internal sealed record ParagraphInfo(string Id, string Kind, int Ordinal, string
 {
     /// <summary>Where the paragraph's words start in the document text (after its number).</summary>
     public int ContentStart { get; init; }
+
+    /// <summary>The operative paragraph a sub-paragraph "(a)" belongs to; null for any other paragraph.</summary>
+    public string? Parent { get; init; }
 }
 
 /// <summary>
@@ -45,6 +48,8 @@ internal static class ParagraphRecogniser
         string? currentLetter = null;
         var preambular = 0;
         var unnumbered = 0;
+        var annexParagraphs = 0;
+        string? operativeVerb = null;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var block in laid.Blocks)
         {
@@ -61,14 +66,24 @@ internal static class ParagraphRecogniser
             var clean = CleanText(content);
             if (clean.Length == 0) continue;
             // A block opening in lower case continues the paragraph before it, which a page break or a quoted line cut.
-            if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]))
+            if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]) && (result[^1].Kind == "annex") == block.InAnnex)
             {
                 result[^1] = Joined(result[^1], clean, footnotes, block.End);
                 continue;
             }
             string id, kind;
             string? numberText;
-            if (isResolution)
+            string? parent = null;
+            if (block.InAnnex)
+            {
+                // An annex's paragraphs are its own (a programme of action, a statute, a list): numbered as the annex numbers
+                // them, in an id space of their own so that its "1." is not the resolution's operative paragraph 1.
+                annexParagraphs++;
+                kind = "annex";
+                numberText = number ?? (letter is not null ? $"({letter})" : null);
+                id = $"{documentId}#annex.p{annexParagraphs}";
+            }
+            else if (isResolution)
             {
                 if (number is not null)
                 {
@@ -82,6 +97,7 @@ internal static class ParagraphRecogniser
                 else if (letter is not null && currentOperative is not null)
                 {
                     var isRoman = currentLetter is not null && IsRoman(letter) && !(letter.Length == 1 && NextLetter(currentLetter) == letter);
+                    parent = $"{documentId}#op{currentOperative}";
                     if (isRoman)
                     {
                         id = $"{documentId}#op{currentOperative}.{currentLetter}.{letter}";
@@ -93,7 +109,8 @@ internal static class ParagraphRecogniser
                         id = $"{documentId}#op{currentOperative}.{letter}";
                         numberText = $"{currentOperative}({letter})";
                     }
-                    kind = "operative";
+                    // A sub-paragraph continues its operative paragraph's sentence: it is part of that paragraph, not one more.
+                    kind = "subparagraph";
                 }
                 // Preambular paragraphs end with a comma; after operative ones they open the next section of the
                 // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
@@ -132,8 +149,10 @@ internal static class ParagraphRecogniser
             }
             if (ids.Contains(id)) id += $"-{result.Count + 1}";
             ids.Add(id);
-            var verb = kind is "preambular" or "operative" ? Verb(LeadingVerb(clean), block.ItalicOpening) : null;
-            result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, clean, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart });
+            // A sub-paragraph carries the verb of the sentence it continues ("Requests the Secretary-General: … (a) to report").
+            var verb = kind is "preambular" or "operative" ? Verb(LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null;
+            if (kind == "operative") operativeVerb = verb;
+            result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, clean, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart, Parent = parent });
         }
         return result;
     }

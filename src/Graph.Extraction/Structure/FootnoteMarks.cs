@@ -17,7 +17,7 @@ internal static class FootnoteMarks
         "part", "and", "to", "or", "of", "than", "at", "by", "in", "on", "from", "the", "under", "goal", "goals", "target", "targets",
         "protocol", "step", "phase", "level", "table", "figure", "principle", "principles", "recommendation", "recommendations", "about",
         "some", "over", "least", "nearly", "almost", "approximately", "around", "only", "all", "Supplement", "No.", "with",
-        "were", "was", "are", "is", "had", "have", "for", "per", "every", "Sustainable", "Development", "Goal", "Amendment", "COVID",
+        "were", "was", "are", "is", "had", "have", "for", "per", "every", "Sustainable", "Goal", "Amendment", "COVID",
     };
 
     /// <summary>
@@ -91,7 +91,7 @@ internal static class FootnoteMarks
                 var number = int.Parse(text.AsSpan(i, end - i), System.Globalization.CultureInfo.InvariantCulture);
                 var before = text[i - 1] == ' ' && i >= 2 ? text[i - 2] : text[i - 1];
                 var strict = before is ',' or ';' or '.' or ':' || char.IsAsciiDigit(text[i - 1]);
-                if (missing.Contains(number) && strict && IsMarkAt(text, i, end, out var markStart)) edits.Add((markStart, end, number));
+                if (missing.Contains(number) && strict && IsMarkAt(text, i, end, out var markStart)) edits.Add((markStart, IsSlashMark(text, end) ? end + 1 : end, number));
                 i = end - 1;
             }
             Apply(blocks, b, edits);
@@ -165,7 +165,10 @@ internal static class FootnoteMarks
         var m = y - 1;
         while (m > 0 && char.IsLetter(text[m - 1])) m--;
         var p = m;
-        return Graph.Model.Symbols.DateText.ReadMonth(text, ref p) > 0 && p == y - 1;
+        if (Graph.Model.Symbols.DateText.ReadMonth(text, ref p) > 0 && p == y - 1) return true;
+        // A year named as one after "of", "in", "since" ("the Geneva Conventions of 1949" + mark 8 read "19498").
+        var word = text.AsSpan(m, y - 1 - m);
+        return (word is "of" or "in" or "since") && (m == 0 || text[m - 1] == ' ');
     }
 
     /// <summary>Finds " 12" / ",12" written as a mark; markStart includes the space before it (which goes).</summary>
@@ -178,7 +181,7 @@ internal static class FootnoteMarks
             var end = i + digits.Length;
             if (IsMarkAt(text, i, end, out markStart))
             {
-                markEnd = end;
+                markEnd = IsSlashMark(text, end) ? end + 1 : end;
                 return true;
             }
             i = end;
@@ -194,6 +197,7 @@ internal static class FootnoteMarks
         if (end < text.Length)
         {
             var after = text[end];
+            if (IsSlashMark(text, end)) return IsMarkBefore(text, start, out markStart);
             if (char.IsAsciiDigit(after) || char.IsLetter(after) || after is '/' or '%' or '-' or '–' or '(' || (after == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))) return false;
             // "12 December", "3 per cent"
             var q = end;
@@ -204,6 +208,20 @@ internal static class FootnoteMarks
         }
         // "recorded 2,299": a number with a thousands separator, not a mark before a comma.
         if (end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1])) return false;
+        return IsMarkBefore(text, start, out markStart);
+    }
+
+    /// <summary>
+    /// The old UN style of mark, "30 September 1992 1/ and", "(Serbia and Montenegro); 3/ the": the number and a slash,
+    /// then a space, punctuation or the end, where a symbol's slash is followed by its next part.
+    /// </summary>
+    private static bool IsSlashMark(string text, int end) =>
+        end < text.Length && text[end] == '/' && (end + 1 == text.Length || text[end + 1] is ' ' or ',' or ';' or '.' or ':' or ')' or '\n');
+
+    /// <summary>Whether what stands before the number lets it be a mark (a word, punctuation, a year or a symbol).</summary>
+    private static bool IsMarkBefore(string text, int start, out int markStart)
+    {
+        markStart = start;
         var b = start - 1;
         if (char.IsAsciiDigit(text[b])) return IsAfterYear(text, start);
         // "resolutions of 13 August 1948 2 and": a mark set apart after the year of a date.
@@ -224,7 +242,9 @@ internal static class FootnoteMarks
             var w = b;
             while (w > 0 && char.IsLetter(text[w - 1])) w--;
             var word = text[w..(b + 1)];
-            if (NumberTakingWords.Contains(word)) return false;
+            // A number glued to a word ("session17", "persons18") is a mark the text layer lost the superscript of; a number
+            // the word takes stands apart from it ("session 17", "paragraph 5").
+            if (spaced && NumberTakingWords.Contains(word)) return false;
         }
         markStart = spaced ? start - 1 : start;
         return true;

@@ -99,6 +99,9 @@ internal static class FootnoteZones
         number = int.Parse(line.AsSpan(0, p), System.Globalization.CultureInfo.InvariantCulture);
         if (number == 0) return false;
         if (p == line.Length) return true;
+        // Old UN style numbers a footnote "1/ S/1994/62." (and marks it "1/" in the text).
+        if (line[p] == '/' && (p + 1 == line.Length || line[p + 1] == ' ')) p++;
+        if (p == line.Length) return true;
         if (line[p] != ' ') return false;
         rest = line[(p + 1)..].TrimStart();
         return rest.Length > 0 && !char.IsAsciiDigit(rest[0]) && !MonthStart(rest);
@@ -167,8 +170,8 @@ internal static class FootnoteZones
         if (lines.Any(IsRule) || lines.Any(StartsWithSuperscriptNumber)) return -1;
         // The closing line, not the modern heading "Adopted by the Security Council at its 9951st meeting".
         var closing = lines.FindLastIndex(l => l.StartsWith("Adopted", StringComparison.Ordinal) && !l.Contains("Council at its", StringComparison.Ordinal));
+        if (closing < 0) return TrailingSymbolList(lines, furniture);
         if (closing < lines.Count / 3) return -1;
-        if (closing < 0) return -1;
         for (var k = closing + 1; k < lines.Count; k++)
         {
             if (furniture[k] || !TryReadPlainNumber(lines[k], out var first, out var rest) || rest.Length == 0) continue;
@@ -183,5 +186,24 @@ internal static class FootnoteZones
             return k;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// A text with no closing line whose footnotes stand at its very end, one to a line, numbered up without gaps and each
+    /// naming a document ("1/ S/24476, annex." … "5/ S/24795, annex VII."): the first line of that list, or -1.
+    /// </summary>
+    private static int TrailingSymbolList(List<string> lines, bool[] furniture)
+    {
+        var start = -1;
+        var next = -1;
+        for (var k = lines.Count - 1; k >= 0; k--)
+        {
+            if (furniture[k] || lines[k].Length == 0 || lines[k] == "\f") continue;
+            if (!TryReadPlainNumber(lines[k], out var number, out var rest) || !rest.Contains('/', StringComparison.Ordinal)) break;
+            if (next >= 0 && number != next - 1) return -1;
+            next = number;
+            start = k;
+        }
+        return start >= lines.Count / 3 ? start : -1;
     }
 }

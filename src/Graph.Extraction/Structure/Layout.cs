@@ -27,6 +27,9 @@ internal sealed record Block(BlockKind Kind, int Start, int End)
 
     /// <summary>The italic words that open a paragraph, where the format states italics (DOCX); null otherwise.</summary>
     public string? ItalicOpening { get; init; }
+
+    /// <summary>Whether the block stands in an annex after the closing lines (Paragraph blocks only).</summary>
+    public bool InAnnex { get; init; }
 }
 
 /// <summary>

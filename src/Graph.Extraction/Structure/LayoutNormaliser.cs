@@ -112,7 +112,7 @@ internal static class LayoutNormaliser
             if (sb.Length > 0) sb.Append("\n\n");
             var start = sb.Length;
             sb.Append(block.Text);
-            result.Add(new Block(block.Kind, start, sb.Length) { ItalicOpening = block.ItalicOpening });
+            result.Add(new Block(block.Kind, start, sb.Length) { ItalicOpening = block.ItalicOpening, InAnnex = block.InAnnex });
         }
         foreach (var (number, footnoteText) in footnotes.OrderBy(f => f.Number).DistinctBy(f => f.Number))
         {
@@ -184,6 +184,9 @@ internal sealed class FlowBlock(BlockKind kind, string text)
 
     /// <summary>The italic words that open it, where the format states italics (DOCX).</summary>
     public string? ItalicOpening { get; init; }
+
+    /// <summary>Whether it stands in an annex after the closing lines.</summary>
+    public bool InAnnex { get; init; }
 }
 
 /// <summary>A line of the body flow, with how many blank lines preceded it.</summary>

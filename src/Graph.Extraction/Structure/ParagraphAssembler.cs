@@ -34,6 +34,8 @@ internal static class ParagraphAssembler
         // The organ's name opens the body of a resolution near the top; further down (a draft inside a report) it does not.
         var preamble = flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text));
         var width = TypicalWidth(flow);
+        // The organ's name, with its comma or (a draft that adopts a declaration: "The General Assembly / Adopts the following") without.
+        var resolutionLayout = preamble >= 0 || flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text + ",")) >= 0;
         var bodyStart = 0;
         if (preamble >= 0)
         {
@@ -54,11 +56,26 @@ internal static class ParagraphAssembler
 
         FlowBlock? current = null;
         var closing = false;
+        var inAnnex = false;
         string previousLine = "";
         for (var i = bodyStart; i < flow.Count; i++)
         {
             var line = flow[i];
             if (!closing && current is not null && IsClosingLine(line.Text) && EndsComplete(current.Edges)) closing = true;
+            // An annex after the closing lines ("Annex", "Annex II", "Appendix") is body text again: its paragraphs are
+            // assembled as the resolution's are, and marked as the annex's, so recognisers neither lose its text and
+            // footnote marks to the closing lines nor take its numbered paragraphs for operative ones.
+            // A draft has no closing lines: its annex follows the last operative paragraph, which ends with a full stop.
+            var opensAnnex = closing || (resolutionLayout && !inAnnex && current is { Kind: BlockKind.Paragraph } && current.Edges.TrimEnd().EndsWith('.'));
+            if (opensAnnex && line.BlanksBefore > 0 && IsAnnexHeading(line.Text))
+            {
+                closing = false;
+                inAnnex = true;
+                current = new FlowBlock(BlockKind.Closing, line.Text.Trim('*'));
+                blocks.Add(current);
+                previousLine = line.Text;
+                continue;
+            }
             if (closing)
             {
                 if (current is null || current.Kind != BlockKind.Closing || line.BlanksBefore > 0 || IsClosingLine(line.Text))
@@ -74,6 +91,7 @@ internal static class ParagraphAssembler
                 current = new FlowBlock(preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) ? BlockKind.Heading : BlockKind.Paragraph, line.Text)
                 {
                     ItalicOpening = line.ItalicOpening,
+                    InAnnex = inAnnex,
                 };
                 blocks.Add(current);
             }
@@ -110,6 +128,21 @@ internal static class ParagraphAssembler
         return (rest.StartsWith("st ", StringComparison.Ordinal) || rest.StartsWith("nd ", StringComparison.Ordinal)
                 || rest.StartsWith("rd ", StringComparison.Ordinal) || rest.StartsWith("th ", StringComparison.Ordinal))
             && rest.Contains("plenary meeting", StringComparison.Ordinal);
+    }
+
+    /// <summary>"Annex", "Annex II", "Annexes", "Appendix", "Annex to resolution 1454 (2002)": the line that opens an annex.</summary>
+    internal static bool IsAnnexHeading(string line)
+    {
+        var text = line.Trim('*', ' ');
+        var word = text.StartsWith("Annex", StringComparison.Ordinal) ? 5 : text.StartsWith("Appendix", StringComparison.Ordinal) ? 8 : text.StartsWith("ANNEX", StringComparison.Ordinal) ? 5 : -1;
+        if (word < 0 || text.Length > 60 || EndsComplete(text) && !text.EndsWith(')')) return false;
+        var rest = text.AsSpan(word);
+        if (rest.StartsWith("es", StringComparison.Ordinal)) rest = rest[2..];
+        rest = rest.Trim();
+        if (rest.Length == 0) return true;
+        if (rest.StartsWith("to ", StringComparison.Ordinal)) return true;
+        foreach (var c in rest) if (!(c is 'I' or 'V' or 'X' or ' ' || char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))) return false;
+        return rest.Length <= 6;
     }
 
     private static bool StartsNewBlock(string current, string previousLine, FlowLine line, double width)

@@ -131,8 +131,19 @@ public static class SymbolScanner
     {
         var c = text[q];
         if (char.IsAsciiLetterOrDigit(c) || c == '.') return true;
+        // "S/1117/Add. 1": older texts set a space between a suffix and its number; the space is no end of the symbol.
+        if (c == ' ' && q + 1 < text.Length && char.IsAsciiDigit(text[q + 1]) && q > 0 && text[q - 1] == '.' && SuffixWordBefore(text, q - 1)) return true;
         // "ES-10", "S-30": a hyphen inside a segment is followed by a digit and preceded by a letter.
         return c == '-' && q + 1 < text.Length && char.IsAsciiDigit(text[q + 1]) && q > 0 && char.IsAsciiLetter(text[q - 1]);
+    }
+
+    /// <summary>Whether the word ending at the full stop at <paramref name="dot"/> is a suffix ("Add", "Rev", "Corr", "Amend") opening its segment.</summary>
+    private static bool SuffixWordBefore(string text, int dot)
+    {
+        var w = dot;
+        while (w > 0 && char.IsAsciiLetter(text[w - 1])) w--;
+        if (w == 0 || text[w - 1] != '/') return false;
+        return IsSuffix(text[w..(dot + 1)]);
     }
 
     private static bool IsSuffix(string segment) =>
@@ -144,6 +155,7 @@ public static class SymbolScanner
     private static string CanonicalSegment(string segment)
     {
         if (!IsSuffix(segment)) return segment;
+        if (segment.Contains(' ', StringComparison.Ordinal)) segment = segment.Replace(" ", "", StringComparison.Ordinal);
         var dot = segment.IndexOf('.', StringComparison.Ordinal);
         return char.ToUpperInvariant(segment[0]) + segment[1..dot].ToLowerInvariant() + segment[dot..];
     }

@@ -31,9 +31,11 @@ public sealed class EvolutionService(IGraphReader reader, ISeriesService series)
         foreach (var relationship in await reader.GetRelationshipsAsync(documentId, Direction.Outgoing, [RelationshipTypes.HasParagraph], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (await reader.TryGetNodeAsync(relationship.End, cancellationToken).ConfigureAwait(false) is not { } node) continue;
-            if (node.GetString("kind") is not ("preambular" or "operative") || node.GetString("text") is not { } text) continue;
+            if (node.GetString("kind") is not ("preambular" or "operative" or "subparagraph") || node.GetString("text") is not { } text) continue;
             var ordinal = node.Properties.TryGetValue("ordinal", out var value) && value is long l ? l : long.MaxValue;
-            paragraphs.Add((ordinal, new EvolutionParagraph(node.Id, node.GetString("kind")!, node.GetString("number"), text)));
+            // A sub-paragraph is aligned among the operative part, where it stands.
+            var kind = node.GetString("kind") == "subparagraph" ? "operative" : node.GetString("kind")!;
+            paragraphs.Add((ordinal, new EvolutionParagraph(node.Id, kind, node.GetString("number"), text)));
         }
         return paragraphs.Count == 0 ? null : [.. paragraphs.OrderBy(p => p.Ordinal).ThenBy(p => p.Paragraph.Id, StringComparer.Ordinal).Select(p => p.Paragraph)];
     }
