@@ -1,13 +1,12 @@
 using System.Text;
 using Graph.Model;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace Graph.Extraction.Readers;
 
 /// <summary>
-/// Reads the text layer of a PDF with PdfPig, page by page in content order, pages separated by "\f"
-/// as pdftotext does, so the same layout rules apply. A PDF without a text layer (a scan) gives a diagnostic.
+/// Reads the text layer of a PDF with PdfPig, page by page in reading order (see <see cref="PdfPageLayout"/>), pages
+/// separated by "\f" as pdftotext does, so the same layout rules apply. A PDF without a text layer (a scan) gives a diagnostic.
 /// </summary>
 internal static class PdfReader
 {
@@ -22,8 +21,7 @@ internal static class PdfReader
             for (var n = 1; n <= pages; n++)
             {
                 if (n > 1) text.Append('\f');
-                text.Append(ContentOrderTextExtractor.GetText(pdf.GetPage(n)));
-                text.Append('\n');
+                PdfPageLayout.Write(pdf.GetPage(n), text);
             }
         }
         catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
