@@ -110,13 +110,16 @@ internal sealed class GraphAgreement
         foreach (var paragraph in document.Nodes.Where(n => n.HasLabel(Labels.Paragraph)))
         {
             var id = paragraph.Id[(paragraph.Id.IndexOf('#') + 1)..];
-            var number = IsOrdinal(id) ? paragraph.GetString("number") ?? "" : id;
+            var number = IsOrdinal(id) ? paragraph.GetString("number") ?? "" : WithoutRepeatCount(id);
             var key = $"{number} {paragraph.GetString("verb")} {Opening(paragraph.GetString("text") ?? "")}";
             var copy = 1;
             while (!keys.Add(copy == 1 ? key : $"{key} ({copy})")) copy++;
         }
         return keys;
     }
+
+    /// <summary>"op1-149" → "op1": a number met again (the annex lists of a resolution) takes its place in the document as a suffix, which one paragraph more or less earlier shifts.</summary>
+    private static string WithoutRepeatCount(string id) => id.LastIndexOf('-') is var dash and > 0 && id[(dash + 1)..].All(char.IsAsciiDigit) ? id[..dash] : id;
 
     /// <summary>"p7": the seventh block of a document that is not a resolution (its printed number, if any, is in "number").</summary>
     private static bool IsOrdinal(string id) => id.Length > 1 && id[0] == 'p' && id.Skip(1).All(char.IsAsciiDigit);

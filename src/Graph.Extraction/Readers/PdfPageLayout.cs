@@ -35,6 +35,12 @@ internal static class PdfPageLayout
 
     private static readonly DocstrumBoundingBoxes Segmenter = new(new DocstrumBoundingBoxes.DocstrumBoundingBoxesOptions { MaxDegreeOfParallelism = 1 });
 
+    /// <summary>
+    /// Blocks ordered by their positions alone, row by row: the rendering order (on by default) follows how the page was
+    /// typeset, which puts the running header and footer, and an item's label apart from its text, out of place.
+    /// </summary>
+    private static readonly UnsupervisedReadingOrderDetector Order = new(5, UnsupervisedReadingOrderDetector.SpatialReasoningRules.RowWise, useRenderingOrder: false);
+
     public static void Write(Page page, StringBuilder text)
     {
         var words = WordExtractor.GetWords(page.Letters.Select(WithPlausibleBox).ToList()).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(FootnoteMarks.SplitGlued).ToList();
@@ -42,7 +48,7 @@ internal static class PdfPageLayout
         var marks = FootnoteMarks.Find(words);
         var body = words.Where(w => !marks.IsMark(w)).ToList();
         if (body.Count == 0) return;
-        var blocks = UnsupervisedReadingOrderDetector.Instance.Get(Segmenter.GetBlocks(body).ToList());
+        var blocks = Order.Get(Segmenter.GetBlocks(body).ToList());
         var first = true;
         foreach (var block in blocks)
         {
