@@ -17,7 +17,7 @@ namespace Graph.Extraction.Readers;
 /// they follow ("people.¹") or opening the footnote they number ("¹ World Economic Situation …"); and the running header
 /// and footer are dropped by where they sit on the page.
 /// </summary>
-internal static class PdfPageLayout
+internal static partial class PdfPageLayout
 {
     /// <summary>A mark is printed at most this fraction of its neighbour's size (UN documents: 6.5 pt on 10 pt, 5.5 on 8.5).</summary>
     private const double MarkSizeRatio = 0.8;
@@ -48,20 +48,23 @@ internal static class PdfPageLayout
         var marks = FootnoteMarks.Find(words);
         var body = words.Where(w => !marks.IsMark(w)).ToList();
         if (body.Count == 0) return;
-        var blocks = Order.Get(Segmenter.GetBlocks(body).ToList());
+        var blocks = Order.Get(Segmenter.GetBlocks(body).ToList()).ToList();
+        var labels = MarginLabels(blocks);
         var first = true;
         foreach (var block in blocks)
         {
+            if (labels.IsLabel(block)) continue;
             var lines = block.TextLines.Where(line => !IsFurniture(line, page)).ToList();
             if (lines.Count == 0) continue;
             if (!first) text.Append('\n');
             first = false;
-            foreach (var line in lines)
+            foreach (var row in Rows(lines))
             {
                 var start = text.Length;
-                foreach (var word in line.Words)
+                foreach (var word in row)
                 {
                     if (text.Length > start) text.Append(' ');
+                    if (labels.Before(word) is { } label) text.Append(label).Append(' ');
                     if (marks.OpeningOf(word) is { } opening) text.Append(opening).Append(' ');
                     text.Append(word.Text);
                     if (marks.FollowingOf(word) is { } following) text.Append(following);
@@ -70,6 +73,67 @@ internal static class PdfPageLayout
             }
         }
     }
+
+    /// <summary>
+    /// Paragraph numbers set in the margin ("2.", "(a)", "IV.") that the segmenter made blocks of their own, each with the
+    /// first word of the line it numbers (the nearest word to its right on its baseline), so the number is written there
+    /// and not wherever the reading order puts a lone block.
+    /// </summary>
+    private static LabelPlacement MarginLabels(IReadOnlyList<TextBlock> blocks)
+    {
+        var placement = new LabelPlacement();
+        foreach (var block in blocks)
+        {
+            if (block.TextLines.Count != 1 || !LabelPattern().IsMatch(block.TextLines[0].Text)) continue;
+            var label = block.TextLines[0];
+            var baseline = Baseline(label);
+            var size = label.Words.Max(w => w.Letters.Max(l => l.PointSize));
+            var right = label.Words[^1].Letters[^1].EndBaseLine.X;
+            var target = blocks.Where(b => !ReferenceEquals(b, block)).SelectMany(b => b.TextLines)
+                .Where(l => Math.Abs(Baseline(l) - baseline) < size * 0.5 && l.Words[0].Letters[0].StartBaseLine.X > right)
+                .Select(l => l.Words.MinBy(w => w.Letters[0].StartBaseLine.X)!)
+                .MinBy(w => w.Letters[0].StartBaseLine.X);
+            if (target is not null && target.Letters[0].StartBaseLine.X - right < size * 6) placement.Add(block, target, label.Text);
+        }
+        return placement;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\(?[0-9]{1,3}[.)]|\([a-z]{1,4}\)|[a-z]\)|[IVXL]{1,6}\.|[A-Z]\.)$")]
+    private static partial System.Text.RegularExpressions.Regex LabelPattern();
+
+    private sealed class LabelPlacement
+    {
+        private readonly HashSet<TextBlock> _labels = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Word, string> _before = new(ReferenceEqualityComparer.Instance);
+
+        public void Add(TextBlock label, Word before, string text)
+        {
+            _labels.Add(label);
+            _before[before] = _before.TryGetValue(before, out var earlier) ? earlier + " " + text : text;
+        }
+
+        public bool IsLabel(TextBlock block) => _labels.Contains(block);
+
+        public string? Before(Word word) => _before.GetValueOrDefault(word);
+    }
+
+    /// <summary>
+    /// The block's lines as printed rows, top to bottom: lines the segmenter left apart on one baseline (a paragraph number
+    /// set in the margin, "1.", beside the paragraph's first words) are one row, read left to right.
+    /// </summary>
+    private static List<List<Word>> Rows(List<TextLine> lines)
+    {
+        var rows = new List<(double Baseline, double Size, List<Word> Words)>();
+        foreach (var line in lines.OrderByDescending(Baseline))
+        {
+            var baseline = Baseline(line);
+            if (rows.Count > 0 && rows[^1].Baseline - baseline < rows[^1].Size * 0.5) rows[^1].Words.AddRange(line.Words);
+            else rows.Add((baseline, line.Words.Max(w => w.Letters.Max(l => l.PointSize)), [.. line.Words]));
+        }
+        return [.. rows.Select(r => r.Words.OrderBy(w => w.Letters[0].StartBaseLine.X).ToList())];
+    }
+
+    private static double Baseline(TextLine line) => line.Words[0].Letters[0].StartBaseLine.Y;
 
     /// <summary>
     /// Some fonts (GA resolutions typeset in 2024 among them) state glyph boxes two or three times wider than the glyph
