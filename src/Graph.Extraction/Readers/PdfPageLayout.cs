@@ -43,7 +43,7 @@ internal static partial class PdfPageLayout
 
     public static void Write(Page page, StringBuilder text)
     {
-        var words = WordExtractor.GetWords(page.Letters.Select(WithPlausibleBox).ToList()).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(FootnoteMarks.SplitGlued).ToList();
+        var words = WordExtractor.GetWords(WithoutOverprint(page.Letters).Select(WithPlausibleBox).ToList()).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(FootnoteMarks.SplitGlued).ToList();
         if (words.Count == 0) return;
         var marks = FootnoteMarks.Find(words);
         var body = words.Where(w => !marks.IsMark(w)).ToList();
@@ -134,6 +134,27 @@ internal static partial class PdfPageLayout
     }
 
     private static double Baseline(TextLine line) => line.Words[0].Letters[0].StartBaseLine.Y;
+
+    /// <summary>
+    /// Older masthead lettering is made bold by printing each letter twice, half a point apart ("UNITED UNITED"): a letter
+    /// drawn again on the same baseline within a tenth of its size of the same letter is dropped.
+    /// </summary>
+    private static List<Letter> WithoutOverprint(IReadOnlyList<Letter> letters)
+    {
+        var drawn = new Dictionary<(string, long), List<double>>();
+        var kept = new List<Letter>(letters.Count);
+        foreach (var letter in letters)
+        {
+            if (string.IsNullOrWhiteSpace(letter.Value)) { kept.Add(letter); continue; }
+            var at = letter.StartBaseLine;
+            var key = (letter.Value, (long)Math.Round(at.Y * 2));
+            if (!drawn.TryGetValue(key, out var xs)) drawn[key] = xs = [];
+            if (xs.Exists(x => Math.Abs(x - at.X) < letter.PointSize * 0.1)) continue;
+            xs.Add(at.X);
+            kept.Add(letter);
+        }
+        return kept;
+    }
 
     /// <summary>
     /// Some fonts (GA resolutions typeset in 2024 among them) state glyph boxes two or three times wider than the glyph
