@@ -1,159 +1,167 @@
 using System.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Graph.Extraction.Readers;
 
 /// <summary>
-/// Reads UN documents rendered as Markdown (CommonMark with inline HTML): YAML front matter gives the
-/// declared symbol; links keep their text; <c>&lt;sup&gt;n&lt;/sup&gt;</c> becomes a superscript footnote mark;
-/// emphasis, heading markers and backslash escapes go; a thematic break ("---") becomes the rule that
-/// starts a footnote block on a printed page.
+/// Reads UN documents rendered as Markdown (CommonMark with inline HTML, footnotes and YAML front matter), parsed by
+/// Markdig, and lays the text out as a printed page would be: each block apart from the next by a blank line, its source
+/// lines kept. The front matter's <c>symbol:</c> is the declared symbol; a numbered list item keeps its number ("1.");
+/// links keep their text; <c>&lt;sup&gt;n&lt;/sup&gt;</c> and <c>[^n]</c> become superscript footnote marks; a thematic
+/// break ("---") becomes the rule that starts a footnote block, and footnote definitions ("[^2]: …") the footnote lines
+/// under it ("² …"), where they stand.
 /// </summary>
-internal static class MarkdownReader
+internal static partial class MarkdownReader
 {
+    /// <summary>
+    /// Without Markdig's footnote extension: it drops a definition no "[^n]" refers to, and UN texts converted to Markdown
+    /// often define "[^1]: …" under the rule while the body keeps the plain digit. Footnotes are read from the text instead.
+    /// </summary>
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
     public static SourceText Read(string markdown)
     {
-        var text = markdown.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var document = Markdown.Parse(markdown, Pipeline);
+        // "[^3]: A/77/277." has the form of a link reference definition, so CommonMark reads it as one and Markdig moves
+        // it out of the flow; it is put back where it stood in the source.
+        var definitions = new Queue<LinkReferenceDefinition>(document.Descendants<LinkReferenceDefinition>()
+            .Where(d => d.Label is ['^', ..]).OrderBy(d => d.Span.Start));
+        var writer = new PageWriter();
         string? symbol = null;
-        if (text.StartsWith("---\n", StringComparison.Ordinal))
+        foreach (var block in document)
         {
-            var close = text.IndexOf("\n---", 4, StringComparison.Ordinal);
-            if (close > 0)
+            while (definitions.Count > 0 && definitions.Peek().Span.Start < block.Span.Start) writer.Definition(definitions.Dequeue());
+            if (block is YamlFrontMatterBlock front) symbol = DeclaredSymbol(front);
+            else writer.Block(block);
+        }
+        while (definitions.Count > 0) writer.Definition(definitions.Dequeue());
+        return new SourceText(FootnoteSyntax(writer.ToString()), "text/markdown") { DeclaredSymbol = symbol };
+    }
+
+    /// <summary>A footnote definition "[^2]: text" opening a line becomes the footnote line "² text"; a reference "[^2]" the mark "²".</summary>
+    private static string FootnoteSyntax(string text) =>
+        !text.Contains("[^", StringComparison.Ordinal) ? text : FootnoteReference().Replace(text, m => Superscript.From(m.Groups[1].Value) + (m.Groups[2].Success ? " " : ""));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[\^([0-9]{1,4})\](:[ \t]*)?")]
+    private static partial System.Text.RegularExpressions.Regex FootnoteReference();
+
+    private static string? DeclaredSymbol(YamlFrontMatterBlock front)
+    {
+        foreach (var line in front.Lines.Lines.Take(front.Lines.Count))
+        {
+            var text = line.ToString();
+            if (text.StartsWith("symbol:", StringComparison.Ordinal)) return text[7..].Trim().Trim('"', '\'');
+        }
+        return null;
+    }
+
+    /// <summary>Writes blocks as page text; inline HTML other than &lt;sup&gt; is dropped, its text kept.</summary>
+    private sealed class PageWriter
+    {
+        private readonly StringBuilder _text = new();
+        private bool _inSup;
+
+        public override string ToString() => _text.ToString();
+
+        public void Block(Block block, string? opening = null)
+        {
+            switch (block)
             {
-                foreach (var line in text[4..close].Split('\n'))
-                {
-                    if (line.StartsWith("symbol:", StringComparison.Ordinal)) symbol = line[7..].Trim().Trim('"');
-                }
-                var after = text.IndexOf('\n', close + 4);
-                text = after < 0 ? "" : text[(after + 1)..];
+                case ThematicBreakBlock:
+                    Separate();
+                    _text.Append("__________\n");
+                    break;
+                case LinkReferenceDefinitionGroup or LinkReferenceDefinition:
+                    break;
+                case ListBlock list:
+                    foreach (var item in list.OfType<ListItemBlock>())
+                    {
+                        var marker = list.IsOrdered ? $"{item.Order}{list.OrderedDelimiter} " : $"{list.BulletType} ";
+                        var firstChild = true;
+                        foreach (var child in item)
+                        {
+                            Block(child, firstChild ? marker : null);
+                            firstChild = false;
+                        }
+                    }
+                    break;
+                case ContainerBlock container:
+                    foreach (var child in container) Block(child);
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    Separate();
+                    _text.Append(opening);
+                    Inlines(inline);
+                    _text.Append('\n');
+                    break;
+                case LeafBlock leaf when leaf is HtmlBlock:
+                    Separate();
+                    _text.Append(opening).Append(HtmlReader.Read(leaf.Lines.ToString()).Text.Trim()).Append('\n');
+                    break;
+                case LeafBlock leaf:
+                    // Indented or fenced text (a UN text indented by four spaces reads as code): its lines as they are.
+                    Separate();
+                    _text.Append(opening).Append(leaf.Lines.ToString()).Append('\n');
+                    break;
             }
         }
-        var output = new StringBuilder(text.Length);
-        foreach (var rawLine in text.Split('\n'))
+
+        /// <summary>A footnote definition CommonMark took for a link reference definition, written back as the text it was.</summary>
+        public void Definition(LinkReferenceDefinition definition)
         {
-            var line = rawLine.TrimEnd();
-            if (line.Length >= 3 && line.All(c => c == '-')) { output.Append("__________\n"); continue; }
-            // Footnote definitions "[^2]: Official Records …" become footnote lines "² Official Records …".
-            if (line.StartsWith("[^", StringComparison.Ordinal) && line.IndexOf("]:", StringComparison.Ordinal) is > 2 and var close
-                && line[2..close].All(char.IsAsciiDigit))
-            {
-                output.Append(Superscript.From(line[2..close])).Append(' ').Append(Inline(line[(close + 2)..].Trim())).Append('\n');
-                continue;
-            }
-            var hashes = 0;
-            while (hashes < line.Length && line[hashes] == '#') hashes++;
-            if (hashes is > 0 and <= 6 && hashes < line.Length && line[hashes] == ' ') line = line[(hashes + 1)..];
-            output.Append(Inline(line)).Append('\n');
+            Separate();
+            _text.Append('[').Append(definition.Label).Append("]: ").Append(definition.Url);
+            if (!string.IsNullOrEmpty(definition.Title)) _text.Append(" \"").Append(definition.Title).Append('"');
+            _text.Append('\n');
         }
-        return new SourceText(output.ToString(), "text/markdown") { DeclaredSymbol = symbol };
-    }
 
-    private static string Inline(string line)
-    {
-        var sb = new StringBuilder(line.Length);
-        var i = 0;
-        while (i < line.Length)
+        private void Separate()
         {
-            var c = line[i];
-            if (c == '\\' && i + 1 < line.Length && char.IsPunctuation(line[i + 1]) | char.IsSymbol(line[i + 1]))
-            {
-                sb.Append(line[i + 1]);
-                i += 2;
-                continue;
-            }
-            if (c == '<' && TryReadSup(line, i, out var digits, out var end))
-            {
-                sb.Append(Superscript.From(digits));
-                i = end;
-                continue;
-            }
-            // A footnote reference "[^2]".
-            if (c == '[' && i + 3 < line.Length && line[i + 1] == '^')
-            {
-                var close = line.IndexOf(']', i + 2);
-                if (close > i + 2 && close - i < 8 && line[(i + 2)..close].All(char.IsAsciiDigit))
-                {
-                    sb.Append(Superscript.From(line[(i + 2)..close]));
-                    i = close + 1;
-                    continue;
-                }
-            }
-            if (c == '<' && TryReadTag(line, i, out end))
-            {
-                i = end;
-                continue;
-            }
-            if ((c == '[' || (c == '!' && i + 1 < line.Length && line[i + 1] == '[')) && TryReadLink(line, i, out var linkText, out end))
-            {
-                sb.Append(c == '!' ? "" : Inline(linkText));
-                i = end;
-                continue;
-            }
-            if (c is '*' or '_' && IsEmphasisDelimiter(line, i))
-            {
-                i++;
-                continue;
-            }
-            sb.Append(c);
-            i++;
+            if (_text.Length > 0) _text.Append('\n');
         }
-        return sb.ToString();
-    }
 
-    private static bool IsEmphasisDelimiter(string line, int i)
-    {
-        var run = i;
-        while (run < line.Length && line[run] == line[i]) run++;
-        var start = i;
-        while (start > 0 && line[start - 1] == line[i]) start--;
-        var before = start == 0 ? ' ' : line[start - 1];
-        var after = run >= line.Length ? ' ' : line[run];
-        var opens = (char.IsWhiteSpace(before) || char.IsPunctuation(before)) && (char.IsLetter(after) || after is '(' or '“');
-        var closes = (char.IsLetter(before) || char.IsPunctuation(before)) && (char.IsWhiteSpace(after) || char.IsPunctuation(after));
-        return opens || (closes && !char.IsDigit(before));
-    }
-
-    private static bool TryReadSup(string line, int i, out string digits, out int end)
-    {
-        digits = "";
-        end = i;
-        if (string.Compare(line, i, "<sup>", 0, 5, StringComparison.OrdinalIgnoreCase) != 0) return false;
-        var close = line.IndexOf("</sup>", i + 5, StringComparison.OrdinalIgnoreCase);
-        if (close < 0 || close - i > 20) return false;
-        digits = line[(i + 5)..close];
-        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return false;
-        end = close + 6;
-        return true;
-    }
-
-    private static bool TryReadTag(string line, int i, out int end)
-    {
-        end = i;
-        var close = line.IndexOf('>', i);
-        if (close < 0 || close - i > 200) return false;
-        var inner = line.AsSpan(i + 1, close - i - 1);
-        if (inner.Length == 0 || !(char.IsLetter(inner[0]) || inner[0] == '/')) return false;
-        end = close + 1;
-        return true;
-    }
-
-    /// <summary>"[text](url)": the bracket must close (nesting counted) right before "(".</summary>
-    private static bool TryReadLink(string line, int i, out string text, out int end)
-    {
-        text = "";
-        end = i;
-        var open = line[i] == '!' ? i + 1 : i;
-        var depth = 0;
-        var close = -1;
-        for (var k = open; k < line.Length && k - open < 500; k++)
+        private void Inlines(ContainerInline container)
         {
-            if (line[k] == '[') depth++;
-            else if (line[k] == ']' && --depth == 0) { close = k; break; }
+            foreach (var inline in container) Inline(inline);
         }
-        if (close < 0 || close + 1 >= line.Length || line[close + 1] != '(') return false;
-        var paren = line.IndexOf(')', close + 2);
-        if (paren < 0) return false;
-        text = line[(open + 1)..close];
-        end = paren + 1;
-        return true;
+
+        private void Inline(Markdig.Syntax.Inlines.Inline inline)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    var content = literal.Content.ToString();
+                    _text.Append(_inSup && content.Length > 0 && content.All(char.IsAsciiDigit) ? Superscript.From(content) : content);
+                    break;
+                case LinkInline { IsImage: true }:
+                    break;
+                case LinkInline { Label: ['^', ..] } reference:
+                    // "[^1]" where a footnote definition looks like a link reference definition: a link to it, so a mark.
+                    _text.Append('[').Append(reference.Label).Append(']');
+                    break;
+                case LineBreakInline:
+                    _text.Append('\n');
+                    break;
+                case CodeInline code:
+                    _text.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    _text.Append(entity.Transcoded.ToString());
+                    break;
+                case AutolinkInline autolink:
+                    _text.Append(autolink.Url);
+                    break;
+                case HtmlInline html:
+                    if (html.Tag.StartsWith("<sup", StringComparison.OrdinalIgnoreCase)) _inSup = true;
+                    else if (html.Tag.StartsWith("</sup", StringComparison.OrdinalIgnoreCase)) _inSup = false;
+                    break;
+                case ContainerInline container:
+                    Inlines(container);
+                    break;
+            }
+        }
     }
 }

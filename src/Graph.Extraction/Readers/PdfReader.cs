@@ -1,13 +1,12 @@
 using System.Text;
 using Graph.Model;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace Graph.Extraction.Readers;
 
 /// <summary>
-/// Reads the text layer of a PDF with PdfPig, page by page in content order, pages separated by "\f"
-/// as pdftotext does, so the same layout rules apply. A PDF without a text layer (a scan) gives a diagnostic.
+/// Reads the text layer of a PDF with PdfPig, page by page in reading order (see <see cref="PdfPageLayout"/>), pages
+/// separated by "\f" as pdftotext does, so the same layout rules apply. A PDF without a text layer (a scan) gives a diagnostic.
 /// </summary>
 internal static class PdfReader
 {
@@ -22,8 +21,7 @@ internal static class PdfReader
             for (var n = 1; n <= pages; n++)
             {
                 if (n > 1) text.Append('\f');
-                text.Append(ContentOrderTextExtractor.GetText(pdf.GetPage(n)));
-                text.Append('\n');
+                WritePage(pdf.GetPage(n), text, fileName, diagnostics);
             }
         }
         catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
@@ -36,8 +34,27 @@ internal static class PdfReader
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "pdf-broken", $"The PDF could not be parsed: {e.Message}", fileName));
             return new SourceText(text.ToString(), "application/pdf") { Diagnostics = diagnostics };
         }
-        if (text.ToString().All(c => char.IsWhiteSpace(c)))
+        if (text.ToString().All(char.IsWhiteSpace))
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "pdf-no-text", "The PDF has no text layer (a scanned image?); nothing was extracted.", fileName));
         return new SourceText(text.ToString(), "application/pdf") { Diagnostics = diagnostics };
+    }
+
+    /// <summary>
+    /// One page laid out by <see cref="PdfPageLayout"/>; a page its layout analysis fails on is read in content order
+    /// instead, with a warning, so one odd page does not lose the document.
+    /// </summary>
+    private static void WritePage(UglyToad.PdfPig.Content.Page page, StringBuilder text, string fileName, List<Diagnostic> diagnostics)
+    {
+        var start = text.Length;
+        try
+        {
+            PdfPageLayout.Write(page, text);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            text.Length = start;
+            text.Append(UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor.ContentOrderTextExtractor.GetText(page)).Append('\n');
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "pdf-layout", $"Page {page.Number}: its layout could not be analysed ({e.Message}); its text was read in content order.", fileName));
+        }
     }
 }
