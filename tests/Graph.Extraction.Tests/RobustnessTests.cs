@@ -5,11 +5,17 @@ namespace Graph.Extraction.Tests;
 /// <summary>
 /// The extractor never throws on input and never hangs (Markdig's TestExceptionNotThrown): every corpus
 /// file, the corpus's PDF originals (in the hand-checked corpus of the reference collections), and thousands of seeded random, truncated and mangled byte sequences
-/// give a GraphDocument (with diagnostics where nothing could be read) within a second of CPU time each.
+/// give a GraphDocument (with diagnostics where nothing could be read) within a second of CPU time each (a PDF within four).
 /// </summary>
 public sealed class RobustnessTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A PDF goes through PdfPig's layout analysis (words, Docstrum blocks, reading order), which costs up to about a
+    /// second of CPU for a long report on a busy machine: the bound is there to catch a hang, not to time the reader.
+    /// </summary>
+    private static readonly TimeSpan PdfLimit = TimeSpan.FromSeconds(4);
     private static readonly string[] Extensions = [".txt", ".md", ".json", ".html", ".pdf"];
 
     [Fact]
@@ -87,7 +93,8 @@ public sealed class RobustnessTests
     {
         GraphDocument? document = null;
         var elapsed = ThreadCpuClock.Measure(() => document = extractor.Extract(name, bytes));
-        Assert.True(elapsed < Limit, $"{name} ({bytes.Length} bytes) took {elapsed.TotalMilliseconds:F0} ms of CPU time");
+        var limit = name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? PdfLimit : Limit;
+        Assert.True(elapsed < limit, $"{name} ({bytes.Length} bytes) took {elapsed.TotalMilliseconds:F0} ms of CPU time");
         return document!;
     }
 
