@@ -51,6 +51,7 @@ public sealed class CypherException : Exception
         "MemoryLimit" => "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
         "WriteNotSaved" => "Neo.DatabaseError.Transaction.TransactionCommitFailed",
         "TransactionNotFound" => "Neo.ClientError.Transaction.TransactionNotFound",
+        "SchemaError" => "Neo.ClientError.Schema." + Detail,
         _ => "Neo.ClientError.Statement.ExecutionFailed",
     };
 }

@@ -18,6 +18,9 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
     /// <summary>Where each WHERE conjunct runs, and the property lookups WHERE offers for start nodes.</summary>
     private sealed record MatchPlan(List<Expr>[] ConjunctsAfterPart, Dictionary<string, (string Key, Expr Value)> Lookups)
     {
+        /// <summary>WHERE <c>n.key IN list</c> conjuncts, which a labelled start node answers by one lookup per element.</summary>
+        public Dictionary<string, (string Key, Expr Values)> InLookups { get; init; } = [];
+
         /// <summary>Whether the variable-length relationship may be walked as reachable end nodes (see <see cref="MatchPattern"/>).</summary>
         public bool DistinctEnds { get; init; }
     }
@@ -64,6 +67,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         }
 
         var lookups = new Dictionary<string, (string, Expr)>(StringComparer.Ordinal);
+        var inLookups = new Dictionary<string, (string, Expr)>(StringComparer.Ordinal);
         if (where is null)
         {
             return new MatchPlan(after, lookups);
@@ -105,9 +109,16 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
                     }
                 }
             }
+            else if (conjunct is BinaryExpr { Op: "IN", Left: PropertyExpr { Target: VariableExpr inTarget } inProperty } membership &&
+                     !row.ContainsKey(inTarget.Name) && !NeedsWholeMatch(membership.Right))
+            {
+                var listVariables = new List<string>();
+                Semantics.SemanticChecker.FreeVariables(membership.Right, [], listVariables);
+                if (listVariables.All(row.ContainsKey)) inLookups.TryAdd(inTarget.Name, (inProperty.Key, membership.Right));
+            }
         }
 
-        return new MatchPlan(after, lookups);
+        return new MatchPlan(after, lookups) { InLookups = inLookups };
     }
 
     private IEnumerable<Row> MatchParts(IReadOnlyList<PatternPart> parts, int index, Row row, HashSet<long> used, MatchPlan plan)
@@ -237,11 +248,11 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
     };
 
     /// <summary>
-    /// How selective starting at a pattern node is, lower first: a node the row binds already, the unique key
-    /// (<c>id</c>) looked up, a (label, property) index, a label, every node. Only lookups whose value is known
-    /// before the pattern is matched count.
+    /// How many nodes starting at a pattern node is estimated to yield (<see cref="Planning.Cardinality"/>): a node the
+    /// row binds already, the unique key (<c>id</c>) or a uniquely constrained property looked up, a (label, property)
+    /// equality or IN list, a label's count, every node. Only lookups whose value is known before the pattern is matched count.
     /// </summary>
-    private int Selectivity(NodePattern node, Row row, MatchPlan plan)
+    private double Selectivity(NodePattern node, Row row, MatchPlan plan)
     {
         if (IsBound(node.Variable, row))
         {
@@ -259,18 +270,12 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
             equalities.Add(lookup);
         }
 
-        var known = equalities.Where(e => !DependsOnPattern(e.Value, row)).ToList();
-        if (known.Any(e => e.Key == "id") && Context.Graph.KeepsKeyIndex)
-        {
-            return 1;
-        }
-
-        if (node.Labels.Count > 0)
-        {
-            return known.Count > 0 ? 2 : 3;
-        }
-
-        return 4;
+        var known = equalities.Where(e => !DependsOnPattern(e.Value, row)).Select(e => e.Key).ToList();
+        var inList = node.Variable is not null && plan.InLookups.TryGetValue(node.Variable, out var list) && AnswersIn(node, list.Key) &&
+                     !DependsOnPattern(list.Values, row)
+            ? (list.Values is ListExpr literal ? literal.Items.Count : 10)
+            : 0;
+        return new Planning.Cardinality(Context.Graph).Start(node, bound: false, known, inList);
     }
 
     /// <summary>
@@ -287,6 +292,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
 
         var best = 0;
         var bestScore = Selectivity(nodes[0], row, plan);
+        // A tie keeps the rule order: the first node, then the last, then the leftmost inner node.
         var lastScore = Selectivity(nodes[^1], row, plan);
         if (lastScore < bestScore)
         {
@@ -409,11 +415,26 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
                 }
             }
 
+            if (node.Variable is not null && plan.InLookups.TryGetValue(node.Variable, out var membership) &&
+                AnswersIn(node, membership.Key) && !DependsOnPattern(membership.Values, row) && evaluator.Eval(membership.Values, row) is List<object?> values &&
+                values.All(v => v is null or string or long or double or bool))
+            {
+                // One index lookup per element; the IN conjunct still runs on each candidate, so a superset is safe.
+                return values.Where(v => v is not null).SelectMany(v => Context.Graph.NodesWithProperty(node.Labels[0], membership.Key, v!)).Distinct();
+            }
+
             return Context.Graph.NodesWithLabel(node.Labels[0]);
         }
 
         return Context.Graph.AllNodes();
     }
+
+    /// <summary>
+    /// Whether an IN list on this key is looked up element by element: on the unique key, or on a declared index (without
+    /// one, each lookup under a read lock would scan the label, so one scan with the filter is cheaper).
+    /// </summary>
+    private bool AnswersIn(NodePattern node, string key) =>
+        node.Labels.Count > 0 && (key == "id" && Context.Graph.KeepsKeyIndex || Context.Graph.Schema.NodeIndexOn(node.Labels[0], key) is not null);
 
     private static bool DependsOnPattern(Expr e, Row row)
     {
