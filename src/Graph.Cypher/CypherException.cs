@@ -52,6 +52,7 @@ public sealed class CypherException : Exception
         "WriteNotSaved" => "Neo.DatabaseError.Transaction.TransactionCommitFailed",
         "TransactionNotFound" => "Neo.ClientError.Transaction.TransactionNotFound",
         "SchemaError" => "Neo.ClientError.Schema." + Detail,
+        "ProcedureError" => "Neo.ClientError.Procedure." + Detail,
         _ => "Neo.ClientError.Statement.ExecutionFailed",
     };
 }

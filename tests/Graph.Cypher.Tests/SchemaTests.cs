@@ -152,4 +152,43 @@ public sealed class SchemaTests : IDisposable
         Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed",
             Assert.Throws<CypherException>(() => again.Run("CREATE (:Note {key: 1})")).StatusCode);
     }
+
+    [Fact]
+    public void AFullTextIndexAnswersLuceneQueriesWithScores()
+    {
+        var engine = new CypherEngine();
+        engine.Run("CREATE (:Paragraph {text: 'Condemns the attacks on peacekeepers'}), (:Paragraph {text: 'Welcomes the report on peacekeeping operations'}), " +
+                   "(:Paragraph {text: 'Decides to remain seized of the matter'}), (:Note {text: 'peacekeepers'})");
+        Assert.Equal(1, engine.Run("CREATE FULLTEXT INDEX paragraphs FOR (p:Paragraph) ON EACH [p.text]").Counters.IndexesAdded);
+        var rows = engine.Run("CALL db.index.fulltext.queryNodes('paragraphs', 'peacekeep*') YIELD node, score RETURN node.text, score").Rows;
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.True((double)r[1]! > 0));
+        Assert.Equal("Decides to remain seized of the matter",
+            Assert.Single(engine.Run("CALL db.index.fulltext.queryNodes('paragraphs', '\"remain seized\" AND NOT attacks') YIELD node RETURN node.text").Rows)[0]);
+        engine.Run("CREATE (:Paragraph {text: 'Commends the peacekeepers'})");
+        Assert.Equal(2, engine.Run("CALL db.index.fulltext.queryNodes('paragraphs', 'peacekeepers') YIELD node RETURN node").Rows.Count);
+        var syntax = Assert.Throws<CypherException>(() => engine.Run("CALL db.index.fulltext.queryNodes('paragraphs', 'AND OR (') YIELD node RETURN node"));
+        Assert.Equal("Neo.ClientError.Procedure.ProcedureCallFailed", syntax.StatusCode);
+        var missing = Assert.Throws<CypherException>(() => engine.Run("CALL db.index.fulltext.queryNodes('nope', 'x') YIELD node RETURN node"));
+        Assert.Contains("no such node full-text index", missing.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(engine.Run("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties").Rows, r => (string)r[0]! == "paragraphs");
+    }
+
+    [Fact]
+    public async Task TheStoreHasAFullTextIndexOverParagraphTextAndDocumentTitles()
+    {
+        await using var store = EmbeddedCypher.OpenStore(_directory);
+        var extractor = new DocumentExtractor();
+        foreach (var file in Directory.EnumerateFiles(TestData.Seeds, "*.txt").Order(StringComparer.Ordinal))
+            await store.IngestAsync(extractor.ExtractFile(file), TestContext.Current.CancellationToken);
+        var engine = new CypherEngine(store.Graph, new CypherOptions { ReadOnly = true });
+        var index = Assert.Single(engine.Run("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties").Rows);
+        Assert.Equal("documentText", index[0]);
+        var rows = engine.Run("CALL db.index.fulltext.queryNodes('documentText', 'cooperation AND \"Collective Security Treaty\"') " +
+                              "YIELD node, score RETURN labels(node) AS labels, coalesce(node.text, node.title) AS text, score LIMIT 5").Rows;
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Contains("Collective Security Treaty", (string?)r[1] ?? "", StringComparison.OrdinalIgnoreCase));
+        var scores = rows.Select(r => (double)r[2]!).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+    }
 }

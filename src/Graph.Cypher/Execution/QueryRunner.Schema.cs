@@ -26,13 +26,8 @@ internal sealed partial class QueryRunner
         switch (command)
         {
             case CreateIndexCommand create:
-                if (create.Type == "FULLTEXT")
-                {
-                    throw CatalogError("UnsupportedIndex", "Full-text indexes are not supported by this engine yet", text, create.Offset);
-                }
-
                 var added = catalog.TryAddIndex(create.Name, create.Type, create.OnNodes, create.LabelsOrTypes, create.Properties, create.IfNotExists, out var index);
-                if (added && create.OnNodes) graph.BuildPropertyIndex(index.LabelsOrTypes[0], index.Properties[0]);
+                if (added && create.OnNodes && create.Type != "FULLTEXT") graph.BuildPropertyIndex(index.LabelsOrTypes[0], index.Properties[0]);
                 counters = new CypherCounters { IndexesAdded = added ? 1 : 0 };
                 undo = () => catalog.TryDrop(constraint: false, index.Name, ifExists: true);
                 break;
@@ -83,9 +78,6 @@ internal sealed partial class QueryRunner
 
         return new CypherResult([], [], counters);
     }
-
-    private static CypherException CatalogError(string detail, string message, string text, int offset) =>
-        new("SchemaError", detail, message, Positions.Of(text, offset), CypherErrorPhase.Runtime);
 
     /// <summary>
     /// Refuses a write that leaves two nodes of a constrained label with the same values: only the nodes the write

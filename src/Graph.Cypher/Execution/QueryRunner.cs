@@ -191,7 +191,11 @@ internal sealed partial class QueryRunner
                 throw new CypherException("WriteNotSaved", "WriteNotSaved", $"The write was undone because it could not be saved: {e.Message}", null, CypherErrorPhase.Runtime);
             }
         }
-        if (transaction is not null && counters.ContainsUpdates) nodesChanged?.Invoke(transaction.ChangedNodes);
+        if (transaction is not null && counters.ContainsUpdates)
+        {
+            transaction.Schema.DataChanged();
+            nodesChanged?.Invoke(transaction.ChangedNodes);
+        }
 
         return new CypherResult(columns, rows, counters) { Plan = plan?.ToPlan(profiled: true), Profiled = plan is not null };
     }
@@ -204,6 +208,7 @@ internal sealed partial class QueryRunner
     {
         if (transaction is null) return;
         transaction.Rollback();
+        transaction.Schema.DataChanged();
         nodesChanged?.Invoke(transaction.ChangedNodes);
     }
 

@@ -21,6 +21,8 @@ internal static class SchemaProcedures
         ["db.schema.visualization"] = "Visualizes the schema of the data based on available statistics.",
         ["db.schema.nodeTypeProperties"] = "Show the derived property schema of the nodes in tabular form.",
         ["db.schema.relTypeProperties"] = "Show the derived property schema of the relationships in tabular form.",
+        ["db.index.fulltext.queryNodes"] = "Query the given full-text index. Returns the matching nodes, and their Lucene query score, ordered by score.",
+        ["db.index.fulltext.queryRelationships"] = "Query the given full-text index. Returns the matching relationships, and their Lucene query score, ordered by score.",
     };
 
     public static string Describe(string procedure) => Descriptions.GetValueOrDefault(procedure, "");
@@ -34,7 +36,25 @@ internal static class SchemaProcedures
         new("db.schema.relTypeProperties", [],
             [new("relType", "STRING"), new("propertyName", "STRING"), new("propertyTypes", "LIST<STRING>"), new("mandatory", "BOOLEAN")],
             _ => RelTypeProperties(graph)),
+        new("db.index.fulltext.queryNodes", [new("indexName", "STRING"), new("queryString", "STRING")], [new("node", "NODE"), new("score", "FLOAT")],
+            args => FullText(graph, args, onNodes: true)),
+        new("db.index.fulltext.queryRelationships", [new("indexName", "STRING"), new("queryString", "STRING")],
+            [new("relationship", "RELATIONSHIP"), new("score", "FLOAT")],
+            args => FullText(graph, args, onNodes: false)),
     ];
+
+    private static IEnumerable<IReadOnlyList<object?>> FullText(IGraphAccess graph, IReadOnlyList<object?> args, bool onNodes)
+    {
+        if (args[0] is not string name || args[1] is not string query)
+        {
+            throw new CypherException("ProcedureError", "ProcedureCallFailed", "Failed to invoke procedure: the index name and the query must be strings", null, CypherErrorPhase.Runtime);
+        }
+
+        var index = graph.Schema.FullText(name, onNodes);
+        return index.Query(graph, graph.Schema.Writes, query)
+            .Where(hit => onNodes ? graph.NodeExists(hit.Id) : graph.RelationshipExists(hit.Id))
+            .Select(hit => (IReadOnlyList<object?>)[onNodes ? new NodeRef(hit.Id) : new RelRef(hit.Id), hit.Score]);
+    }
 
     private static IReadOnlyList<object?> Visualization(IGraphAccess graph)
     {

@@ -8,11 +8,13 @@ internal sealed record IndexDefinition(long Id, string Name, string Type, bool O
 {
     public string EntityType => OnNodes ? "NODE" : "RELATIONSHIP";
 
-    public string Provider => Type switch { "TEXT" => "text-2.0", "LOOKUP" => "token-lookup-1.0", _ => "range-1.0" };
+    public string Provider => Type switch { "TEXT" => "text-2.0", "LOOKUP" => "token-lookup-1.0", "FULLTEXT" => "fulltext-1.0", _ => "range-1.0" };
 
     /// <summary>The statement that makes this index again, as SHOW INDEXES YIELD createStatement gives it.</summary>
     public string CreateStatement => Type == "LOOKUP"
         ? $"CREATE LOOKUP INDEX `{Name}` FOR (n) ON EACH labels(n)"
+        : Type == "FULLTEXT"
+            ? $"CREATE FULLTEXT INDEX `{Name}` FOR {(OnNodes ? "(n:" : "()-[n:")}{string.Join("|", LabelsOrTypes.Select(l => $"`{l}`"))}{(OnNodes ? ")" : "]-()")} ON EACH [{string.Join(", ", Properties.Select(p => $"n.`{p}`"))}]"
         : OnNodes
             ? $"CREATE {Type} INDEX `{Name}` FOR (n:`{LabelsOrTypes[0]}`) ON ({string.Join(", ", Properties.Select(p => $"n.`{p}`"))})"
             : $"CREATE {Type} INDEX `{Name}` FOR ()-[r:`{LabelsOrTypes[0]}`]-() ON ({string.Join(", ", Properties.Select(p => $"r.`{p}`"))})";
@@ -73,8 +75,50 @@ internal sealed class SchemaCatalog
         return counts;
     }
 
-    /// <summary>The catalog of <paramref name="graph"/>, created empty (but for the label lookup) on first use.</summary>
-    public static SchemaCatalog Of(object graph) => Attached.GetValue(graph, _ => new SchemaCatalog());
+    /// <summary>The full-text index every store graph has: paragraph text and document titles, as an analyst searches them.</summary>
+    public const string DocumentTextName = "documentText";
+
+    private readonly Dictionary<string, FullTextIndex> fullText = new(StringComparer.Ordinal);
+
+    /// <summary>Cypher writes committed on this graph, so that a full-text index knows when to build itself again.</summary>
+    public long Writes => Interlocked.Read(ref writes);
+
+    private long writes;
+
+    public void DataChanged() => Interlocked.Increment(ref writes);
+
+    /// <summary>
+    /// The catalog of <paramref name="graph"/>, created on first use with the label lookup and, on the store's graph, the
+    /// full-text index over paragraph text and document titles.
+    /// </summary>
+    public static SchemaCatalog Of(object graph) => Attached.GetValue(graph, g =>
+    {
+        var catalog = new SchemaCatalog();
+        if (g is Graph.Store.Memory.MemoryGraph)
+        {
+            catalog.TryAddIndex(DocumentTextName, "FULLTEXT", true, ["Paragraph", "Document"], ["text", "title"], ifNotExists: true, out _);
+        }
+
+        return catalog;
+    });
+
+    /// <summary>The named full-text index, ready to query; an error naming the index when there is none.</summary>
+    public FullTextIndex FullText(string name, bool onNodes)
+    {
+        lock (gate)
+        {
+            var definition = indexes.FirstOrDefault(i => i.Name == name && i.Type == "FULLTEXT" && i.OnNodes == onNodes)
+                ?? throw new CypherException("ProcedureError", "ProcedureCallFailed",
+                    $"Failed to invoke procedure: There is no such {(onNodes ? "node" : "relationship")} full-text index: {name}", null, CypherErrorPhase.Runtime);
+            if (!fullText.TryGetValue(name, out var index) || !ReferenceEquals(index.Definition, definition))
+            {
+                index?.Dispose();
+                fullText[name] = index = new FullTextIndex(definition);
+            }
+
+            return index;
+        }
+    }
 
     public IReadOnlyList<IndexDefinition> Indexes
     {

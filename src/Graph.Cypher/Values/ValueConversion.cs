@@ -33,6 +33,8 @@ internal static class ValueConversion
         byte[] bytes => bytes,
         // The virtual nodes and relationships db.schema.visualization() draws: not in the graph, so passed through whole.
         CypherNode or CypherRelationship => value,
+        // Nodes and relationships a built-in procedure found in the graph (the full-text queries).
+        NodeRef or RelRef => value,
         List<object?> list when list.All(IsRuntime) => list,
         IDictionary<string, object?> map => map.ToDictionary(e => e.Key, e => FromClr(e.Value, depth + 1), StringComparer.Ordinal),
         IEnumerable enumerable when value is not string => enumerable.Cast<object?>().Select(e => FromClr(e, depth + 1)).ToList(),
