@@ -75,4 +75,32 @@ public sealed class PlanTests
         var profiled = engine.Run("PROFILE MATCH (d:Document) WHERE d.year IN [2003, 2004] RETURN d.id").Plan!;
         Assert.Equal(20, Flatten(profiled).Last().Rows);
     }
+
+    [Fact]
+    public void AnIndexAnswersStartsWithAndRangesWithTheSameRowsAsAScan()
+    {
+        var engine = Engine();
+        string[] queries =
+        [
+            "MATCH (d:Document) WHERE d.id STARTS WITH 'D1' RETURN d.id ORDER BY d.id",
+            "MATCH (d:Document) WHERE d.year >= 2005 AND d.year < 2007 RETURN d.id ORDER BY d.id",
+            "MATCH (d:Document) WHERE 2018 < d.year RETURN d.id ORDER BY d.id",
+            "MATCH (d:Document) WHERE d.id > 'D97' RETURN d.id ORDER BY d.id",
+        ];
+        var scanned = queries.Select(q => engine.Run(q).Rows.Select(r => r[0]).ToList()).ToList();
+        engine.Run("CREATE INDEX FOR (d:Document) ON (d.year)");
+        engine.Run("CREATE TEXT INDEX FOR (d:Document) ON (d.id)");
+        for (var i = 0; i < queries.Length; i++)
+        {
+            Assert.NotEmpty(scanned[i]);
+            Assert.Equal(scanned[i], engine.Run(queries[i]).Rows.Select(r => r[0]).ToList());
+            var plan = engine.Run("PROFILE " + queries[i]).Plan!;
+            var seek = Flatten(plan).Last();
+            Assert.Equal("NodeIndexSeekByRange@neo4j", seek.OperatorType);
+            Assert.True(seek.Rows < 200, $"{queries[i]}: the seek read {seek.Rows} nodes");
+        }
+
+        engine.Run("MATCH (d:Document {id: 'D10'}) SET d.id = 'E10'");
+        Assert.Equal(scanned[0].Count - 1, engine.Run(queries[0]).Rows.Count);
+    }
 }

@@ -51,7 +51,7 @@ internal static class SchemaProcedures
         }
 
         var index = graph.Schema.FullText(name, onNodes);
-        return index.Query(graph, graph.Schema.Writes, query)
+        return index.Query(graph, query)
             .Where(hit => onNodes ? graph.NodeExists(hit.Id) : graph.RelationshipExists(hit.Id))
             .Select(hit => (IReadOnlyList<object?>)[onNodes ? new NodeRef(hit.Id) : new RelRef(hit.Id), hit.Score]);
     }

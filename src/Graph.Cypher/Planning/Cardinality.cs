@@ -17,7 +17,7 @@ internal sealed class Cardinality(IGraphAccess graph)
 
     /// <summary>How many nodes starting at <paramref name="node"/> yields: bound 1, a unique key or constrained property 1,
     /// an equality a tenth of its label, a label its count, else every node.</summary>
-    public double Start(NodePattern node, bool bound, IReadOnlyCollection<string> knownEqualities, int inListSize = 0)
+    public double Start(NodePattern node, bool bound, IReadOnlyCollection<string> knownEqualities, int inListSize = 0, bool ranged = false)
     {
         if (bound) return 1;
         if (knownEqualities.Contains("id") && graph.KeepsKeyIndex) return 1;
@@ -27,7 +27,7 @@ internal sealed class Cardinality(IGraphAccess graph)
         if (knownEqualities.Any(k => graph.Schema.IsUnique(label, k))) return Math.Min(1, labelled);
         if (knownEqualities.Count > 0) return labelled * EqualitySelectivity;
         if (inListSize > 0) return Math.Min(labelled, labelled * EqualitySelectivity * inListSize);
-        return labelled;
+        return ranged ? labelled * PredicateSelectivity : labelled;
     }
 
     /// <summary>Relationships per node for one step along <paramref name="rel"/>: its types' counts over the node count.</summary>

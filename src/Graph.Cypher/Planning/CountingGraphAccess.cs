@@ -22,6 +22,8 @@ internal sealed class CountingGraphAccess(IGraphAccess graph, Profiler profiler)
 
     public long CountRelationships() => graph.CountRelationships();
 
+    public long ChangeStamp => graph.ChangeStamp;
+
     public IEnumerable<long> AllNodes() => profiler.Scanned(graph.AllNodes());
 
     public IEnumerable<long> NodesWithLabel(string label) => profiler.Scanned(graph.NodesWithLabel(label));

@@ -77,6 +77,7 @@ internal sealed class PlanBuilder(IGraphAccess graph)
     private PlanOperator Match(MatchClause match, double input, HashSet<string> bound)
     {
         var equalities = WhereEqualities(match.Where);
+        var ranges = WhereRanges(match.Where);
         var estimate = input;
         PlanOperator? scan = null;
         var expands = new List<string>();
@@ -84,13 +85,15 @@ internal sealed class PlanBuilder(IGraphAccess graph)
         {
             // The node the matcher will start from: the fewest estimated rows, ties to the first, then the last node.
             var starts = part.Nodes.Select((n, i) => (Index: i, Rows: cardinality.Start(n, n.Variable is not null && bound.Contains(n.Variable),
-                Known(n, equalities)))).ToList();
+                Known(n, equalities), ranged: Ranged(n, ranges)))).ToList();
             var anchor = starts.OrderBy(s => s.Rows).ThenBy(s => s.Index == 0 ? 0 : s.Index == part.Nodes.Count - 1 ? 1 : 2).First();
             var node = part.Nodes[anchor.Index];
             var rows = anchor.Rows;
             if (scan is null)
             {
-                scan = Op(ScanName(node, bound, Known(node, equalities)), NodeText(node), estimate * rows, node.Variable ?? "anon");
+                var scanName = ScanName(node, bound, Known(node, equalities));
+                if (scanName == "NodeByLabelScan" && Ranged(node, ranges)) scanName = "NodeIndexSeekByRange";
+                scan = Op(scanName, NodeText(node), estimate * rows, node.Variable ?? "anon");
             }
 
             estimate *= rows;
@@ -138,6 +141,34 @@ internal sealed class PlanBuilder(IGraphAccess graph)
     }
 
     private static bool IsConstant(Expr e) => e is LiteralExpr or ParameterExpr;
+
+    private bool Ranged(NodePattern node, List<(string Variable, string Key)> ranges) =>
+        node.Variable is not null && node.Labels.Count > 0 &&
+        ranges.Any(r => r.Variable == node.Variable && graph.Schema.Ordered(node.Labels[0], r.Key) is not null);
+
+    /// <summary>WHERE n.key STARTS WITH / &lt; / &lt;= / &gt; / &gt;= constant conjuncts (either side), as (variable, key).</summary>
+    private static List<(string Variable, string Key)> WhereRanges(Expr? where)
+    {
+        var found = new List<(string, string)>();
+        var stack = new Stack<Expr>();
+        if (where is not null) stack.Push(where);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (e is BinaryExpr { Op: "AND" } and)
+            {
+                stack.Push(and.Left);
+                stack.Push(and.Right);
+            }
+            else if (e is BinaryExpr { Op: "STARTS" or "<" or "<=" or ">" or ">=" } b)
+            {
+                if (b.Left is PropertyExpr { Target: VariableExpr v } p && IsConstant(b.Right)) found.Add((v.Name, p.Key));
+                else if (b.Op != "STARTS" && b.Right is PropertyExpr { Target: VariableExpr w } q && IsConstant(b.Left)) found.Add((w.Name, q.Key));
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>WHERE n.key = constant conjuncts, by variable (the lookups the matcher answers from an index).</summary>
     private static Dictionary<string, string> WhereEqualities(Expr? where)

@@ -20,8 +20,8 @@ namespace Graph.Cypher.Schema;
 /// <remarks>
 /// It is built when first queried, not at ingest, so that opening the store stays fast; on the 2,000-document graph
 /// that first query reads the paragraphs' text once (the index then holds its terms, a fraction of the text's size).
-/// It is built again on the first query after the graph changed (a different number of nodes or relationships, or a
-/// Cypher write since), so it never answers from data that is gone.
+/// It is built again on the first query after the graph changed (<see cref="IGraphAccess.ChangeStamp"/>: a write to the
+/// store, by Cypher or by an ingest), so it never answers from data that is gone.
 /// </remarks>
 internal sealed class FullTextIndex(IndexDefinition definition) : IDisposable
 {
@@ -29,7 +29,7 @@ internal sealed class FullTextIndex(IndexDefinition definition) : IDisposable
     private const string IdField = "__id";
 
     private readonly System.Threading.Lock gate = new();
-    private (long Nodes, long Relationships, long Writes) builtFor = (-1, -1, -1);
+    private long builtFor = -1;
     private RAMDirectory? directory;
     private DirectoryReader? reader;
 
@@ -38,11 +38,11 @@ internal sealed class FullTextIndex(IndexDefinition definition) : IDisposable
     private static Analyzer NewAnalyzer() => new StandardAnalyzer(Version, CharArraySet.Empty);
 
     /// <summary>The best <paramref name="limit"/> entities for <paramref name="query"/>, with Lucene's scores, best first.</summary>
-    public IReadOnlyList<(long Id, double Score)> Query(IGraphAccess graph, long writes, string query, int limit = 1000)
+    public IReadOnlyList<(long Id, double Score)> Query(IGraphAccess graph, string query, int limit = 1000)
     {
         lock (gate)
         {
-            var state = (graph.CountNodes(), graph.CountRelationships(), writes);
+            var state = graph.ChangeStamp;
             if (reader is null || state != builtFor)
             {
                 Build(graph);

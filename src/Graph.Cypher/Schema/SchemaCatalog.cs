@@ -145,6 +145,19 @@ internal sealed class SchemaCatalog
         }
     }
 
+    private readonly Dictionary<(string, string), OrderedIndex> ordered = [];
+
+    /// <summary>The ordered lookups of the RANGE or TEXT index on (label, property), if one is declared.</summary>
+    public OrderedIndex? Ordered(string label, string property)
+    {
+        if (NodeIndexOn(label, property) is null) return null;
+        lock (gate)
+        {
+            if (!ordered.TryGetValue((label, property), out var index)) ordered[(label, property)] = index = new OrderedIndex(label, property);
+            return index;
+        }
+    }
+
     /// <summary>Whether (label, property) alone must be unique.</summary>
     public bool IsUnique(string label, string property)
     {

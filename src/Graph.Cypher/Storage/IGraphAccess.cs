@@ -77,6 +77,9 @@ internal interface IGraphAccess
     /// <summary>How many nodes carry <paramref name="label"/>: what the planner estimates a label scan at.</summary>
     long CountNodesWithLabel(string label) => NodesWithLabel(label).LongCount();
 
+    /// <summary>Changes whenever the graph may have changed: indexes kept beside the graph are built again when it does.</summary>
+    long ChangeStamp => Schema.Writes;
+
     /// <summary>How many relationships there are.</summary>
     long CountRelationships() => AllRelationships().LongCount();
 

@@ -68,6 +68,8 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
 
     public long CountRelationships() => graph.RelationshipCount;
 
+    public long ChangeStamp => graph.WriteStamp;
+
     // The store filters a node's adjacency by type token, so only the relationships of the type are looked at.
     public IEnumerable<long> OtherEnds(long node, bool incoming, string type) =>
         graph.OtherEndIds(node, incoming ? Direction.Incoming : Direction.Outgoing, type);

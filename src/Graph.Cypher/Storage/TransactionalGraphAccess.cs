@@ -41,6 +41,8 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
 
     public long CountRelationships() => graph.CountRelationships();
 
+    public long ChangeStamp => graph.ChangeStamp;
+
     public IEnumerable<long> AllNodes() => graph.AllNodes();
 
     public IEnumerable<long> NodesWithLabel(string label) => graph.NodesWithLabel(label);
