@@ -53,6 +53,7 @@ public sealed class CypherException : Exception
         "TransactionNotFound" => "Neo.ClientError.Transaction.TransactionNotFound",
         "SchemaError" => "Neo.ClientError.Schema." + Detail,
         "ProcedureError" => "Neo.ClientError.Procedure." + Detail,
+        "TransactionType" => "Neo.ClientError.Transaction.ForbiddenDueToTransactionType",
         _ => "Neo.ClientError.Statement.ExecutionFailed",
     };
 }

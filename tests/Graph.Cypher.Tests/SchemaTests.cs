@@ -191,4 +191,15 @@ public sealed class SchemaTests : IDisposable
         var scores = rows.Select(r => (double)r[2]!).ToList();
         Assert.Equal(scores.OrderDescending(), scores);
     }
+
+    [Fact]
+    public void ASchemaCommandIsRefusedInsideAnExplicitTransaction()
+    {
+        var engine = Engine();
+        var transaction = engine.BeginTransaction();
+        var error = Assert.Throws<CypherException>(() =>
+            transaction.Execute("CREATE INDEX FOR (d:Document) ON (d.year)", null, engine.Options, TestContext.Current.CancellationToken));
+        transaction.Rollback();
+        Assert.Equal("Neo.ClientError.Transaction.ForbiddenDueToTransactionType", error.StatusCode);
+    }
 }

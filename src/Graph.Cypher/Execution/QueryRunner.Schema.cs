@@ -19,6 +19,13 @@ internal sealed partial class QueryRunner
             throw new CypherException("ReadOnly", "WriteNotAllowed", "Schema commands are not allowed in read-only mode", null);
         }
 
+        if (graph is TransactionalGraphAccess)
+        {
+            // As in Neo4j: a schema change is not undone with data writes, so it runs in a transaction of its own.
+            throw new CypherException("TransactionType", "ForbiddenDueToTransactionType",
+                "Schema commands cannot run inside an explicit transaction; run them on their own (auto-commit)", null);
+        }
+
         using var graphLock = graph.Enter(write: true);
         var catalog = graph.Schema;
         CypherCounters counters;
