@@ -107,7 +107,9 @@ internal sealed class PlanBuilder(IGraphAccess graph)
             foreach (var variable in Semantics.SemanticChecker.PatternVariables([part])) bound.Add(variable);
         }
 
-        if (match.Where is not null) estimate *= Cardinality.PredicateSelectivity;
+        // A conjunct the start lookup answers was counted in the start's estimate; each other one keeps a quarter.
+        var residual = Conjuncts(match.Where).Count(c => !IsLookup(c));
+        estimate *= Math.Pow(Cardinality.PredicateSelectivity, residual);
         var identifiers = Semantics.SemanticChecker.PatternVariables(match.Patterns).ToArray();
         var name = match.Patterns.Any(p => p.ShortestKind is not null) ? "ShortestPath"
             : match.Patterns.Any(p => p.Relationships.Any(r => r.VarLength)) ? "VarLengthExpand(All)"
@@ -141,6 +143,33 @@ internal sealed class PlanBuilder(IGraphAccess graph)
     }
 
     private static bool IsConstant(Expr e) => e is LiteralExpr or ParameterExpr;
+
+    private static List<Expr> Conjuncts(Expr? where)
+    {
+        var found = new List<Expr>();
+        var stack = new Stack<Expr>();
+        if (where is not null) stack.Push(where);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (e is BinaryExpr { Op: "AND" } and)
+            {
+                stack.Push(and.Left);
+                stack.Push(and.Right);
+            }
+            else
+            {
+                found.Add(e);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>An equality, IN or range on a property against a constant: what a start lookup may answer.</summary>
+    private static bool IsLookup(Expr e) => e is BinaryExpr { Op: "=" or "IN" or "STARTS" or "<" or "<=" or ">" or ">=" } b &&
+        (b.Left is PropertyExpr { Target: VariableExpr } && (IsConstant(b.Right) || b.Right is ListExpr) ||
+         b.Right is PropertyExpr { Target: VariableExpr } && IsConstant(b.Left));
 
     private bool Ranged(NodePattern node, List<(string Variable, string Key)> ranges) =>
         node.Variable is not null && node.Labels.Count > 0 &&
