@@ -42,7 +42,7 @@ public sealed class CypherEngine
     {
         this.graph = graph;
         this.options = options ?? CypherOptions.Default;
-        foreach (var procedure in BuiltInProcedures.For(graph))
+        foreach (var procedure in BuiltInProcedures.For(graph).Concat(SchemaProcedures.For(graph)))
         {
             procedures[procedure.Name] = procedure;
         }

@@ -51,6 +51,9 @@ public sealed class CypherException : Exception
         "MemoryLimit" => "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
         "WriteNotSaved" => "Neo.DatabaseError.Transaction.TransactionCommitFailed",
         "TransactionNotFound" => "Neo.ClientError.Transaction.TransactionNotFound",
+        "SchemaError" => "Neo.ClientError.Schema." + Detail,
+        "ProcedureError" => "Neo.ClientError.Procedure." + Detail,
+        "TransactionType" => "Neo.ClientError.Transaction.ForbiddenDueToTransactionType",
         _ => "Neo.ClientError.Statement.ExecutionFailed",
     };
 }

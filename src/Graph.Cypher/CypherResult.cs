@@ -13,6 +13,12 @@ public sealed record CypherResult(
 {
     /// <summary>True when the query changed the graph.</summary>
     public bool ContainsUpdates => Counters.ContainsUpdates;
+
+    /// <summary>The plan of an EXPLAIN or PROFILE statement (null otherwise).</summary>
+    public CypherPlan? Plan { get; init; }
+
+    /// <summary>Whether <see cref="Plan"/> was measured (PROFILE) rather than only estimated (EXPLAIN).</summary>
+    public bool Profiled { get; init; }
 }
 
 /// <summary>What a query changed, named as Neo4j's Query API names its counters.</summary>
@@ -25,9 +31,14 @@ public sealed record CypherCounters
     public long PropertiesSet { get; init; }
     public long LabelsAdded { get; init; }
     public long LabelsRemoved { get; init; }
+    public long IndexesAdded { get; init; }
+    public long IndexesRemoved { get; init; }
+    public long ConstraintsAdded { get; init; }
+    public long ConstraintsRemoved { get; init; }
 
     public bool ContainsUpdates =>
-        NodesCreated + NodesDeleted + RelationshipsCreated + RelationshipsDeleted + PropertiesSet + LabelsAdded + LabelsRemoved > 0;
+        NodesCreated + NodesDeleted + RelationshipsCreated + RelationshipsDeleted + PropertiesSet + LabelsAdded + LabelsRemoved
+        + IndexesAdded + IndexesRemoved + ConstraintsAdded + ConstraintsRemoved > 0;
 }
 
 /// <summary>A node as a query returns it; <paramref name="ElementId"/> is stable while the node lives.</summary>
@@ -70,3 +81,17 @@ public sealed record CypherTemporal(string Type, string Value)
 
     public override string ToString() => Value;
 }
+
+/// <summary>
+/// A query plan, as EXPLAIN (estimates only) or PROFILE (with rows and db hits) returns it: the operator (Neo4j's name
+/// with <c>@neo4j</c>, as its plans spell them), what it works on, the variables it binds, the rows the planner
+/// expected from the store's counts, and what it measured. <see cref="Children"/> are its inputs.
+/// </summary>
+public sealed record CypherPlan(
+    string OperatorType,
+    string Details,
+    IReadOnlyList<string> Identifiers,
+    double EstimatedRows,
+    long? Rows,
+    long? DbHits,
+    IReadOnlyList<CypherPlan> Children);

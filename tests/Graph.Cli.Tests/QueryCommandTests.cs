@@ -131,4 +131,29 @@ public sealed class QueryCommandTests : IAsyncLifetime
         Assert.NotEqual(0, exit);
         Assert.Contains("name=value", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ProfilePrintsThePlanTableAboveTheRows()
+    {
+        var (exit, output, err) = await Graph("query", "PROFILE MATCH (d:Document {id: 'A/RES/77/13'})-[:CITES]->(x) RETURN count(x) AS cited", "--data", data);
+        Assert.True(exit == 0, err);
+        Assert.Contains("| Operator", output, StringComparison.Ordinal);
+        Assert.Contains("+NodeUniqueIndexSeek", output, StringComparison.Ordinal);
+        Assert.Contains("Total database accesses:", output, StringComparison.Ordinal);
+        Assert.Contains("1 row(s)", output, StringComparison.Ordinal);
+        var (explainExit, explained, _) = await Graph("query", "EXPLAIN MATCH (d:Document) RETURN d", "--data", data, "--format", "json");
+        Assert.Equal(0, explainExit);
+        using var json = JsonDocument.Parse(explained);
+        Assert.Equal("ProduceResults@neo4j", json.RootElement.GetProperty("queryPlan").GetProperty("operatorType").GetString());
+    }
+
+    [Fact]
+    public async Task AnIndexCreatedWithWriteIsListedByTheNextRun()
+    {
+        var (exit, output, err) = await Graph("query", "CREATE INDEX note_topic FOR (n:Note) ON (n.topic)", "--data", data, "--write");
+        Assert.True(exit == 0, err);
+        Assert.Contains("indexes +1 -0", output, StringComparison.Ordinal);
+        var (_, listed, _) = await Graph("query", "SHOW INDEXES YIELD name, type WHERE type = 'RANGE' RETURN name", "--data", data);
+        Assert.Contains("note_topic", listed, StringComparison.Ordinal);
+    }
 }

@@ -112,6 +112,7 @@ internal static class QueryCommand
             ["values"] = result.Rows.Select(r => r.Select(ToJsonShape).ToList()).ToList(),
             ["counters"] = result.Counters,
         };
+        if (result.Plan is { } plan) body[result.Profiled ? "profiledQueryPlan" : "queryPlan"] = plan;
         return JsonSerializer.Serialize(body, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n";
     }
 
@@ -135,9 +136,11 @@ internal static class QueryCommand
 
     internal static string ResultTable(CypherResult result)
     {
+        var plan = result.Plan is { } p ? Graph.Cypher.Planning.PlanTable.Render(p, result.Profiled) + "\n" : "";
+        if (result.Plan is not null && !result.Profiled) return plan;
         var cells = result.Rows.Select(r => r.Select(Display).ToList()).ToList();
         var widths = result.Columns.Select((c, i) => Math.Min(80, cells.Select(r => r[i].Length).Append(c.Length).Max())).ToList();
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(plan);
         string Line(IEnumerable<string> values) =>
             "| " + string.Join(" | ", values.Select((v, i) => (v.Length > widths[i] ? v[..(widths[i] - 1)] + "…" : v).PadRight(widths[i]))) + " |\n";
         sb.Append(Line(result.Columns));
@@ -153,6 +156,11 @@ internal static class QueryCommand
             var c = result.Counters;
             sb.Append(CultureInfo.InvariantCulture,
                 $"; nodes +{c.NodesCreated} -{c.NodesDeleted}, relationships +{c.RelationshipsCreated} -{c.RelationshipsDeleted}, properties set {c.PropertiesSet}");
+            if (c.IndexesAdded + c.IndexesRemoved + c.ConstraintsAdded + c.ConstraintsRemoved > 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"; indexes +{c.IndexesAdded} -{c.IndexesRemoved}, constraints +{c.ConstraintsAdded} -{c.ConstraintsRemoved}");
+            }
         }
 
         return sb.Append('\n').ToString();

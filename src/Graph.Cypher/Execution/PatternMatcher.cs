@@ -18,6 +18,12 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
     /// <summary>Where each WHERE conjunct runs, and the property lookups WHERE offers for start nodes.</summary>
     private sealed record MatchPlan(List<Expr>[] ConjunctsAfterPart, Dictionary<string, (string Key, Expr Value)> Lookups)
     {
+        /// <summary>WHERE <c>n.key IN list</c> conjuncts, which a labelled start node answers by one lookup per element.</summary>
+        public Dictionary<string, (string Key, Expr Values)> InLookups { get; init; } = [];
+
+        /// <summary>WHERE <c>n.key STARTS WITH x</c> and <c>n.key &lt; x</c> (and the like) conjuncts, which an ordered index answers by a slice.</summary>
+        public Dictionary<string, List<(string Key, string Op, Expr Value)>> RangeLookups { get; init; } = [];
+
         /// <summary>Whether the variable-length relationship may be walked as reachable end nodes (see <see cref="MatchPattern"/>).</summary>
         public bool DistinctEnds { get; init; }
     }
@@ -52,6 +58,8 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         }
     }
 
+    private static string Flip(string op) => op switch { "<" => ">", "<=" => ">=", ">" => "<", _ => "<=" };
+
     private static bool NeedsWholeMatch(Expr e) =>
         e is PatternExpr or PatternComprehensionExpr or ExistsSubqueryExpr || ExprWalker.Children(e).Any(NeedsWholeMatch);
 
@@ -64,6 +72,8 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         }
 
         var lookups = new Dictionary<string, (string, Expr)>(StringComparer.Ordinal);
+        var inLookups = new Dictionary<string, (string, Expr)>(StringComparer.Ordinal);
+        var rangeLookups = new Dictionary<string, List<(string, string, Expr)>>(StringComparer.Ordinal);
         if (where is null)
         {
             return new MatchPlan(after, lookups);
@@ -105,9 +115,30 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
                     }
                 }
             }
+            else if (conjunct is BinaryExpr { Op: "IN", Left: PropertyExpr { Target: VariableExpr inTarget } inProperty } membership &&
+                     !row.ContainsKey(inTarget.Name) && !NeedsWholeMatch(membership.Right))
+            {
+                var listVariables = new List<string>();
+                Semantics.SemanticChecker.FreeVariables(membership.Right, [], listVariables);
+                if (listVariables.All(row.ContainsKey)) inLookups.TryAdd(inTarget.Name, (inProperty.Key, membership.Right));
+            }
+            else if (conjunct is BinaryExpr { Op: "STARTS" or "<" or "<=" or ">" or ">=" } comparison)
+            {
+                // The property on the left: `5 < n.x` is `n.x > 5`.
+                var (side, other, op) = comparison.Left is PropertyExpr ? (comparison.Left, comparison.Right, comparison.Op)
+                    : comparison.Op == "STARTS" ? (comparison.Left, comparison.Right, "") : (comparison.Right, comparison.Left, Flip(comparison.Op));
+                var boundVariables = new List<string>();
+                Semantics.SemanticChecker.FreeVariables(other, [], boundVariables);
+                if (op.Length > 0 && side is PropertyExpr { Target: VariableExpr rangeTarget } rangeProperty && !row.ContainsKey(rangeTarget.Name) &&
+                    boundVariables.All(row.ContainsKey) && !NeedsWholeMatch(other))
+                {
+                    if (!rangeLookups.TryGetValue(rangeTarget.Name, out var list)) rangeLookups[rangeTarget.Name] = list = [];
+                    list.Add((rangeProperty.Key, op, other));
+                }
+            }
         }
 
-        return new MatchPlan(after, lookups);
+        return new MatchPlan(after, lookups) { InLookups = inLookups, RangeLookups = rangeLookups };
     }
 
     private IEnumerable<Row> MatchParts(IReadOnlyList<PatternPart> parts, int index, Row row, HashSet<long> used, MatchPlan plan)
@@ -237,11 +268,11 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
     };
 
     /// <summary>
-    /// How selective starting at a pattern node is, lower first: a node the row binds already, the unique key
-    /// (<c>id</c>) looked up, a (label, property) index, a label, every node. Only lookups whose value is known
-    /// before the pattern is matched count.
+    /// How many nodes starting at a pattern node is estimated to yield (<see cref="Planning.Cardinality"/>): a node the
+    /// row binds already, the unique key (<c>id</c>) or a uniquely constrained property looked up, a (label, property)
+    /// equality or IN list, a label's count, every node. Only lookups whose value is known before the pattern is matched count.
     /// </summary>
-    private int Selectivity(NodePattern node, Row row, MatchPlan plan)
+    private double Selectivity(NodePattern node, Row row, MatchPlan plan)
     {
         if (IsBound(node.Variable, row))
         {
@@ -259,18 +290,14 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
             equalities.Add(lookup);
         }
 
-        var known = equalities.Where(e => !DependsOnPattern(e.Value, row)).ToList();
-        if (known.Any(e => e.Key == "id") && Context.Graph.KeepsKeyIndex)
-        {
-            return 1;
-        }
-
-        if (node.Labels.Count > 0)
-        {
-            return known.Count > 0 ? 2 : 3;
-        }
-
-        return 4;
+        var known = equalities.Where(e => !DependsOnPattern(e.Value, row)).Select(e => e.Key).ToList();
+        var inList = node.Variable is not null && plan.InLookups.TryGetValue(node.Variable, out var list) && AnswersIn(node, list.Key) &&
+                     !DependsOnPattern(list.Values, row)
+            ? (list.Values is ListExpr literal ? literal.Items.Count : 10)
+            : 0;
+        var ranged = node.Variable is not null && node.Labels.Count > 0 && plan.RangeLookups.TryGetValue(node.Variable, out var ranges) &&
+                     ranges.Any(r => Context.Graph.Schema.Ordered(node.Labels[0], r.Key) is not null && !DependsOnPattern(r.Value, row));
+        return new Planning.Cardinality(Context.Graph).Start(node, bound: false, known, inList, ranged);
     }
 
     /// <summary>
@@ -287,6 +314,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
 
         var best = 0;
         var bestScore = Selectivity(nodes[0], row, plan);
+        // A tie keeps the rule order: the first node, then the last, then the leftmost inner node.
         var lastScore = Selectivity(nodes[^1], row, plan);
         if (lastScore < bestScore)
         {
@@ -409,11 +437,58 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
                 }
             }
 
+            if (node.Variable is not null && plan.InLookups.TryGetValue(node.Variable, out var membership) &&
+                AnswersIn(node, membership.Key) && !DependsOnPattern(membership.Values, row) && evaluator.Eval(membership.Values, row) is List<object?> values &&
+                values.All(v => v is null or string or long or double or bool))
+            {
+                // One index lookup per element; the IN conjunct still runs on each candidate, so a superset is safe.
+                return values.Where(v => v is not null).SelectMany(v => Context.Graph.NodesWithProperty(node.Labels[0], membership.Key, v!)).Distinct();
+            }
+
+            if (node.Variable is not null && plan.RangeLookups.TryGetValue(node.Variable, out var ranges) && OrderedCandidates(node.Labels[0], ranges, row) is { } sliced)
+            {
+                return sliced;
+            }
+
             return Context.Graph.NodesWithLabel(node.Labels[0]);
         }
 
         return Context.Graph.AllNodes();
     }
+
+    /// <summary>
+    /// The nodes an ordered index gives for the first key with a declared index: a prefix for STARTS WITH, else the slice
+    /// between the bounds. The conjuncts still run on each candidate; null when no index serves.
+    /// </summary>
+    private IEnumerable<long>? OrderedCandidates(string label, List<(string Key, string Op, Expr Value)> ranges, Row row)
+    {
+        foreach (var group in ranges.GroupBy(r => r.Key))
+        {
+            if (Context.Graph.Schema.Ordered(label, group.Key) is not { } index || group.Any(r => DependsOnPattern(r.Value, row))) continue;
+            object? lower = null, upper = null;
+            bool lowerInclusive = true, upperInclusive = true;
+            foreach (var (_, op, valueExpr) in group)
+            {
+                var value = evaluator.Eval(valueExpr, row);
+                if (value is null) return [];
+                if (op == "STARTS") return value is string prefix ? index.StartsWith(Context.Graph, prefix) : [];
+                if (value is not (string or long or double)) return null;
+                if (op is ">" or ">=") (lower, lowerInclusive) = (value, op == ">=");
+                else (upper, upperInclusive) = (value, op == "<=");
+            }
+
+            return index.Range(Context.Graph, lower, lowerInclusive, upper, upperInclusive);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether an IN list on this key is looked up element by element: on the unique key, or on a declared index (without
+    /// one, each lookup under a read lock would scan the label, so one scan with the filter is cheaper).
+    /// </summary>
+    private bool AnswersIn(NodePattern node, string key) =>
+        node.Labels.Count > 0 && (key == "id" && Context.Graph.KeepsKeyIndex || Context.Graph.Schema.NodeIndexOn(node.Labels[0], key) is not null);
 
     private static bool DependsOnPattern(Expr e, Row row)
     {

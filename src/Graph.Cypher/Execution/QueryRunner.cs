@@ -1,4 +1,5 @@
 using Graph.Cypher.Durability;
+using Graph.Cypher.Planning;
 using Graph.Cypher.Semantics;
 using Graph.Cypher.Storage;
 using Graph.Cypher.Syntax;
@@ -79,26 +80,55 @@ internal sealed partial class QueryRunner
         CancellationToken cancellationToken, SaveWrite? save, StatementClock? clock,
         Action<IReadOnlyCollection<long>>? nodesChanged)
     {
-        var query = Parser.Parse(text, out var mentioned);
+        var query = Parser.Parse(text, out var mentioned, out var planMode);
+        if (query.Parts[0].Clauses is [SchemaCommand command])
+        {
+            if (planMode != PlanMode.None)
+            {
+                throw new CypherException("SyntaxError", "UnexpectedSyntax", "EXPLAIN and PROFILE do not apply to schema commands", Positions.Of(text, 0));
+            }
+
+            return RunSchemaCommand(graph, options, command, text, parameters, save, clock);
+        }
+
+        if (query.Parts.Any(p => p.Clauses.Any(c => c is CallClause call && call.Procedure.StartsWith(Parser.ShowProcedurePrefix, StringComparison.Ordinal))))
+        {
+            procedures = ShowCommands.With(procedures, graph);
+        }
+
         var columnsPerPart = SemanticChecker.Check(query, text, procedures);
         ThrowIfParameterMissing(query, text, mentioned, parameters, procedures);
-        if (options.ReadOnly && SemanticChecker.Writes(query))
+        var writes = SemanticChecker.Writes(query) && planMode != PlanMode.Explain;
+        if (options.ReadOnly && writes)
         {
             throw new CypherException("ReadOnly", "WriteNotAllowed",
                 "Writing queries are not allowed in read-only mode", null);
         }
 
-        var writes = SemanticChecker.Writes(query);
         if (writes && save is not null) SavedWriteRules.ThrowIfUnsavable(text);
         using var graphLock = graph.Enter(writes);
         // A writing query runs on a view that can take its changes back: it commits whole or not at all.
         var transaction = writes ? new TransactionalGraphAccess(graph) : null;
         if (transaction is not null) graph = transaction;
+        IReadOnlyList<string> columns = columnsPerPart[0];
+        var planner = planMode == PlanMode.None ? null : new PlanBuilder(graph);
+        var plan = planner?.Build(query, columns);
+        if (planMode == PlanMode.Explain)
+        {
+            return new CypherResult(columns, [], new CypherCounters()) { Plan = plan!.ToPlan(profiled: false) };
+        }
+
+        var profiler = planMode == PlanMode.Profile ? new Profiler { Root = plan } : null;
+        if (profiler is not null)
+        {
+            foreach (var (top, scan) in planner!.Scans) profiler.ScanOf[top] = scan;
+            graph = new CountingGraphAccess(graph, profiler);
+        }
+
         var context = new ExecutionContext(graph, options, parameters, text, cancellationToken, clock);
         using var budget = context.Budget.Enter();
-        var runner = new QueryRunner(context) { procedures = procedures };
+        var runner = new QueryRunner(context) { procedures = procedures, profiler = profiler, planner = planner };
         var rows = new List<IReadOnlyList<object?>>();
-        IReadOnlyList<string> columns = columnsPerPart[0];
         try
         {
             IEnumerable<Row> result = runner.RunSingle(query.Parts[0]);
@@ -112,6 +142,8 @@ internal sealed partial class QueryRunner
                 result = result.DistinctBy(r => columns.Select(c => r.GetValueOrDefault(c)).ToArray(), CypherValues.KeyComparer.Instance);
             }
 
+            if (profiler is not null) result = profiler.Count(plan!, result);
+
             foreach (var row in result)
             {
                 context.Tick();
@@ -124,6 +156,8 @@ internal sealed partial class QueryRunner
                 context.Budget.Retain(RowBytes(columns.Count));
                 rows.Add(columns.Select(c => ValueConversion.ToClr(row.GetValueOrDefault(c), graph, context)).ToList());
             }
+
+            if (transaction is not null) ThrowIfConstraintsBroken(transaction);
         }
         catch (CypherException e)
         {
@@ -157,9 +191,13 @@ internal sealed partial class QueryRunner
                 throw new CypherException("WriteNotSaved", "WriteNotSaved", $"The write was undone because it could not be saved: {e.Message}", null, CypherErrorPhase.Runtime);
             }
         }
-        if (transaction is not null && counters.ContainsUpdates) nodesChanged?.Invoke(transaction.ChangedNodes);
+        if (transaction is not null && counters.ContainsUpdates)
+        {
+            transaction.Schema.DataChanged();
+            nodesChanged?.Invoke(transaction.ChangedNodes);
+        }
 
-        return new CypherResult(columns, rows, counters);
+        return new CypherResult(columns, rows, counters) { Plan = plan?.ToPlan(profiled: true), Profiled = plan is not null };
     }
 
     /// <summary>What a result row counts against the memory budget: the row and its slots (its values were counted as they were built).</summary>
@@ -170,11 +208,15 @@ internal sealed partial class QueryRunner
     {
         if (transaction is null) return;
         transaction.Rollback();
+        transaction.Schema.DataChanged();
         nodesChanged?.Invoke(transaction.ChangedNodes);
     }
 
     private IEnumerable<Row> RunClauses(SingleQuery query, Row start, List<string> scope)
     {
+        // Only the top level of each part is measured; subqueries' reads are charged to the operator that runs them.
+        var instrument = profiler is not null && instrumentNext;
+        instrumentNext = false;
         IEnumerable<Row> rows = [new Row(start)];
         for (var i = 0; i < query.Clauses.Count; i++)
         {
@@ -187,11 +229,13 @@ internal sealed partial class QueryRunner
                     WithClause with => Project(EndCounts(plan), with.Projection, scope, with.Where),
                     var other => Project(EndCounts(plan), ((ReturnClause)other).Projection, scope),
                 };
+                if (instrument && planner!.Tops.TryGetValue(query.Clauses[1], out var counted)) rows = profiler!.Count(counted, rows);
                 i++;
                 continue;
             }
 
             rows = Apply(query.Clauses[i], rows, scope, i + 1 < query.Clauses.Count ? query.Clauses[i + 1] : null);
+            if (instrument && planner!.Tops.TryGetValue(query.Clauses[i], out var op)) rows = profiler!.Count(op, rows);
         }
 
         return rows;
@@ -199,9 +243,16 @@ internal sealed partial class QueryRunner
 
     private CallClause? standaloneCall;
 
+    private Profiler? profiler;
+
+    private PlanBuilder? planner;
+
+    private bool instrumentNext;
+
     private IEnumerable<Row> RunSingle(SingleQuery query)
     {
         standaloneCall = query.Clauses is [CallClause only] ? only : null;
+        instrumentNext = true;
         var rows = RunClauses(query, new Row(), []);
         if (query.Clauses[^1] is not ReturnClause && !(standaloneCall is not null && procedures[standaloneCall.Procedure].Outputs.Count > 0))
         {

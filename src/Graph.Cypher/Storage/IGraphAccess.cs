@@ -1,3 +1,4 @@
+using Graph.Cypher.Schema;
 namespace Graph.Cypher.Storage;
 
 /// <summary>
@@ -61,6 +62,26 @@ internal interface IGraphAccess
     long Degree(long node, bool incoming, string type) => OtherEnds(node, incoming, type).LongCount();
 
     IEnumerable<long> AllRelationships();
+
+    /// <summary>The indexes and constraints declared on this graph (kept with the graph, not with one view of it).</summary>
+    SchemaCatalog Schema { get; }
+
+    /// <summary>Builds the (label, property) equality index now, for CREATE INDEX (a graph that keeps none ignores it).</summary>
+    void BuildPropertyIndex(string label, string key)
+    {
+    }
+
+    /// <summary>How many nodes there are: what the planner estimates an all-nodes scan at.</summary>
+    long CountNodes() => AllNodes().LongCount();
+
+    /// <summary>How many nodes carry <paramref name="label"/>: what the planner estimates a label scan at.</summary>
+    long CountNodesWithLabel(string label) => NodesWithLabel(label).LongCount();
+
+    /// <summary>Changes whenever the graph may have changed: indexes kept beside the graph are built again when it does.</summary>
+    long ChangeStamp => Schema.Writes;
+
+    /// <summary>How many relationships there are.</summary>
+    long CountRelationships() => AllRelationships().LongCount();
 
     long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties);
 

@@ -1,3 +1,4 @@
+using Graph.Cypher.Schema;
 namespace Graph.Cypher.Storage;
 
 /// <summary>A self-contained graph for scratch queries and conformance runs; not thread-safe.</summary>
@@ -23,6 +24,8 @@ internal sealed class InMemoryGraphAccess : IGraphAccess
     private readonly SortedDictionary<long, RelData> relationships = [];
     private long nextId;
 
+    public SchemaCatalog Schema { get; } = new();
+
     public IDisposable Enter(bool write) => NoLock.Instance;
 
     private sealed class NoLock : IDisposable
@@ -39,7 +42,9 @@ internal sealed class InMemoryGraphAccess : IGraphAccess
     public IEnumerable<long> NodesWithLabel(string label) =>
         nodes.Where(n => n.Value.Labels.Contains(label)).Select(n => n.Key).ToList();
 
-    public IEnumerable<long> NodesWithProperty(string label, string key, object value) => NodesWithLabel(label);
+    /// <summary>A scan of the label that keeps the nodes whose property equals the value (Cypher equality).</summary>
+    public IEnumerable<long> NodesWithProperty(string label, string key, object value) =>
+        NodesWithLabel(label).Where(n => nodes[n].Properties.TryGetValue(key, out var found) && Values.CypherValues.Equal(found, value) == true).ToList();
 
     public bool KeepsKeyIndex => false;
 

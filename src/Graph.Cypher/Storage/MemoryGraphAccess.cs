@@ -1,3 +1,4 @@
+using Graph.Cypher.Schema;
 using Graph.Model;
 using Graph.Store;
 using Graph.Store.Embedded;
@@ -56,6 +57,18 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
     }
 
     public IEnumerable<long> AllRelationships() => graph.AllRelationshipIds();
+
+    public SchemaCatalog Schema => SchemaCatalog.Of(graph);
+
+    public void BuildPropertyIndex(string label, string key) => graph.CreatePropertyIndex(label, key);
+
+    public long CountNodes() => graph.NodeCount;
+
+    public long CountNodesWithLabel(string label) => graph.CountNodesWithLabel(label);
+
+    public long CountRelationships() => graph.RelationshipCount;
+
+    public long ChangeStamp => graph.WriteStamp;
 
     // The store filters a node's adjacency by type token, so only the relationships of the type are looked at.
     public IEnumerable<long> OtherEnds(long node, bool incoming, string type) =>

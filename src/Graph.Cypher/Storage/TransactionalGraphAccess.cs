@@ -1,3 +1,4 @@
+using Graph.Cypher.Schema;
 namespace Graph.Cypher.Storage;
 
 /// <summary>
@@ -29,6 +30,18 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
     }
 
     public IDisposable Enter(bool write) => graph.Enter(write);
+
+    public SchemaCatalog Schema => graph.Schema;
+
+    public void BuildPropertyIndex(string label, string key) => graph.BuildPropertyIndex(label, key);
+
+    public long CountNodes() => graph.CountNodes();
+
+    public long CountNodesWithLabel(string label) => graph.CountNodesWithLabel(label);
+
+    public long CountRelationships() => graph.CountRelationships();
+
+    public long ChangeStamp => graph.ChangeStamp;
 
     public IEnumerable<long> AllNodes() => graph.AllNodes();
 

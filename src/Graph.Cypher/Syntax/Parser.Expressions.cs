@@ -301,6 +301,7 @@ internal sealed partial class Parser
 
     private Expr ParseAtom()
     {
+        Expected("an expression");
         var token = Current;
         var at = token.Offset;
         switch (token.Kind)
@@ -335,6 +336,7 @@ internal sealed partial class Parser
             case TokenKind.Identifier:
                 return ParseIdentifierAtom(token);
             default:
+                Expected("an expression");
                 throw Unexpected();
         }
     }
@@ -367,6 +369,7 @@ internal sealed partial class Parser
             return inner;
         }
 
+        Expected("an expression");
         throw Unexpected();
     }
 

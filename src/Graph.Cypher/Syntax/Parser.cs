@@ -19,11 +19,16 @@ internal sealed partial class Parser
     public static Query Parse(string text) => Parse(text, out _);
 
     /// <summary>Parses the query and names every parameter it mentions (name and offset), to check before running.</summary>
-    public static Query Parse(string text, out IReadOnlyList<(string Name, int Offset)> parameters)
+    public static Query Parse(string text, out IReadOnlyList<(string Name, int Offset)> parameters) =>
+        Parse(text, out parameters, out _);
+
+    /// <summary>As <see cref="Parse(string, out IReadOnlyList{ValueTuple{string, int}})"/>, and whether EXPLAIN or PROFILE leads the statement.</summary>
+    public static Query Parse(string text, out IReadOnlyList<(string Name, int Offset)> parameters, out PlanMode mode)
     {
         var parser = new Parser(text);
         parameters = parser.tokens.Where(t => t.Kind == TokenKind.Parameter).Select(t => (t.Text, t.Offset)).ToList();
-        var query = parser.ParseQuery();
+        mode = parser.ParsePlanMode();
+        var query = parser.TryParseSchemaCommand() is { } command ? new Query([new SingleQuery([command])], []) : parser.ParseQuery();
         if (parser.Current.IsSymbol(";"))
         {
             parser.pos++;
@@ -44,12 +49,14 @@ internal sealed partial class Parser
     private CypherException Error(string detail, string message, int offset) =>
         new("SyntaxError", detail, message, Positions.Of(text, offset));
 
-    private CypherException Unexpected() =>
-        Error("UnexpectedSyntax", Current.Kind == TokenKind.End
-            ? "Unexpected end of input"
-            : $"Invalid input '{Current.Text}'", Current.Offset);
+    private CypherException Unexpected() => Error("UnexpectedSyntax", UnexpectedMessage(), Current.Offset);
 
-    private bool AtKeyword(string keyword) => Current.IsKeyword(keyword);
+    private bool AtKeyword(string keyword)
+    {
+        if (Current.IsKeyword(keyword)) return true;
+        ExpectedKeyword(keyword);
+        return false;
+    }
 
     private bool AtKeywords(params string[] keywords)
     {
@@ -83,7 +90,12 @@ internal sealed partial class Parser
         }
     }
 
-    private bool AtSymbol(string symbol) => Current.IsSymbol(symbol);
+    private bool AtSymbol(string symbol)
+    {
+        if (Current.IsSymbol(symbol)) return true;
+        ExpectedSymbol(symbol);
+        return false;
+    }
 
     private bool TrySymbol(string symbol)
     {
@@ -111,6 +123,7 @@ internal sealed partial class Parser
             return tokens[pos++].Text;
         }
 
+        Expected("an identifier");
         throw Unexpected();
     }
 
@@ -133,6 +146,7 @@ internal sealed partial class Parser
             return tokens[pos++].Text;
         }
 
+        Expected("a variable name");
         throw Unexpected();
     }
 
@@ -249,6 +263,11 @@ internal sealed partial class Parser
         if (TryKeyword("CALL"))
         {
             return ParseCall(start);
+        }
+
+        if (TryKeyword("SHOW"))
+        {
+            return ParseShow(start);
         }
 
         return null;

@@ -31,6 +31,10 @@ internal static class ValueConversion
         decimal m => (double)m,
         char c => c.ToString(),
         byte[] bytes => bytes,
+        // The virtual nodes and relationships db.schema.visualization() draws: not in the graph, so passed through whole.
+        CypherNode or CypherRelationship => value,
+        // Nodes and relationships a built-in procedure found in the graph (the full-text queries).
+        NodeRef or RelRef => value,
         List<object?> list when list.All(IsRuntime) => list,
         IDictionary<string, object?> map => map.ToDictionary(e => e.Key, e => FromClr(e.Value, depth + 1), StringComparer.Ordinal),
         IEnumerable enumerable when value is not string => enumerable.Cast<object?>().Select(e => FromClr(e, depth + 1)).ToList(),
@@ -110,6 +114,7 @@ internal static class ValueConversion
         TemporalValue temporal => new CypherTemporal(temporal.TypeName, temporal.Format()),
         Graph.Model.SpatialPoint => value,
         byte[] bytes => bytes,
+        CypherNode or CypherRelationship => value,
         PathValue path => new CypherPath(
             path.Nodes.Select(n => Node(n, graph, context)).ToList(),
             path.Relationships.Select(r => Relationship(r, graph, context)).ToList()),

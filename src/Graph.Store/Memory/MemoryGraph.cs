@@ -64,8 +64,17 @@ public sealed partial class MemoryGraph : IDisposable
     public LockScope EnterWrite()
     {
         _lock.EnterWriteLock();
+        _writeStamp++;
         return new LockScope(_lock, write: true);
     }
+
+    private long _writeStamp;
+
+    /// <summary>
+    /// Grows each time the write lock is taken: what was derived from the graph at one stamp (a full-text or ordered
+    /// index kept outside it) is still true while the stamp is the same.
+    /// </summary>
+    public long WriteStamp { get { using var _ = EnterRead(); return _writeStamp; } }
 
     public void Dispose() => _lock.Dispose();
 

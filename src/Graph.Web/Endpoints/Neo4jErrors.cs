@@ -19,7 +19,8 @@ internal static class Neo4jErrors
 
     public static IResult Problem(int status, string code, string message, CypherPosition? position = null) =>
         TypedResults.Problem(
-            detail: position is null ? message : $"{message} (line {position.Line}, column {position.Column})",
+            // A syntax error's message already ends with its position, as Neo4j writes it.
+            detail: position is null || message.Contains("(line ", StringComparison.Ordinal) ? message : $"{message} (line {position.Line}, column {position.Column})",
             statusCode: status,
             title: status == StatusCodes.Status400BadRequest ? "The query cannot run" : null,
             extensions: Extension(code, message, position));

@@ -92,6 +92,55 @@ internal static class QueryJson
         json.WriteEndArray();
         json.WriteEndObject();
         if (includeCounters) WriteCounters(json, result.Counters);
+        if (result.Plan is { } plan) WritePlan(json, plan, result.Profiled, root: true);
+    }
+
+    /// <summary>
+    /// EXPLAIN's <c>queryPlan</c> or PROFILE's <c>profiledQueryPlan</c>, as Neo4j's Query API writes them: per operator
+    /// its type, arguments (Details, EstimatedRows, and at the root the planner and the plan as a text table), identifiers
+    /// and children; a profiled operator also its db hits and records (the engine keeps no page cache, so those are 0).
+    /// </summary>
+    private static void WritePlan(Utf8JsonWriter json, CypherPlan plan, bool profiled, bool root)
+    {
+        if (root) json.WriteStartObject(profiled ? "profiledQueryPlan" : "queryPlan");
+        else json.WriteStartObject();
+        if (profiled)
+        {
+            json.WriteNumber("dbHits", plan.DbHits ?? 0);
+            json.WriteNumber("records", plan.Rows ?? 0);
+            json.WriteBoolean("hasPageCacheStats", false);
+            json.WriteNumber("pageCacheHits", 0);
+            json.WriteNumber("pageCacheMisses", 0);
+            json.WriteNumber("pageCacheHitRatio", 0.0);
+            json.WriteNumber("time", 0);
+        }
+
+        json.WriteString("operatorType", plan.OperatorType);
+        json.WriteStartObject("arguments");
+        if (root)
+        {
+            json.WriteString("planner", "COST");
+            json.WriteString("planner-impl", "CARDINALITY");
+            json.WriteString("runtime", "INTERPRETED");
+            json.WriteString("string-representation", Graph.Cypher.Planning.PlanTable.Render(plan, profiled));
+        }
+
+        json.WriteString("Details", plan.Details);
+        json.WriteNumber("EstimatedRows", plan.EstimatedRows);
+        if (profiled)
+        {
+            json.WriteNumber("Rows", plan.Rows ?? 0);
+            json.WriteNumber("DbHits", plan.DbHits ?? 0);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("identifiers");
+        foreach (var identifier in plan.Identifiers) json.WriteStringValue(identifier);
+        json.WriteEndArray();
+        json.WriteStartArray("children");
+        foreach (var child in plan.Children) WritePlan(json, child, profiled, root: false);
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void WriteCounters(Utf8JsonWriter json, CypherCounters c)
@@ -105,10 +154,10 @@ internal static class QueryJson
         json.WriteNumber("relationshipsDeleted", c.RelationshipsDeleted);
         json.WriteNumber("labelsAdded", c.LabelsAdded);
         json.WriteNumber("labelsRemoved", c.LabelsRemoved);
-        json.WriteNumber("indexesAdded", 0);
-        json.WriteNumber("indexesRemoved", 0);
-        json.WriteNumber("constraintsAdded", 0);
-        json.WriteNumber("constraintsRemoved", 0);
+        json.WriteNumber("indexesAdded", c.IndexesAdded);
+        json.WriteNumber("indexesRemoved", c.IndexesRemoved);
+        json.WriteNumber("constraintsAdded", c.ConstraintsAdded);
+        json.WriteNumber("constraintsRemoved", c.ConstraintsRemoved);
         json.WriteBoolean("containsSystemUpdates", false);
         json.WriteNumber("systemUpdates", 0);
         json.WriteEndObject();
