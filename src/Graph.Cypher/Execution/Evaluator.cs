@@ -172,8 +172,7 @@ internal sealed partial class Evaluator(ExecutionContext context)
             case MapProjectionExpr projection:
                 return MapProjection(projection, row);
             default:
-                throw new CypherException("SyntaxError", "UnexpectedSyntax", $"Unsupported expression {expression.GetType().Name}",
-                    Positions.Of(context.Text, expression.Offset));
+                return EvalCypher5(expression, row);
         }
     }
 
@@ -489,6 +488,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
     {
         switch (binary.Op)
         {
+            case "||":
+                return Concatenate(binary, row);
             case "AND":
                 {
                     var l = Bool(Eval(binary.Left, row), binary);

@@ -31,6 +31,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
     public IEnumerable<Row> MatchPattern(IReadOnlyList<PatternPart> parts, Row row, Expr? where, bool onlyDistinctRowsMatter = false)
     {
         var used = new HashSet<long>();
+        where = WithInlinePredicates(parts, where);
         var plan = Plan(parts, row, where) with { DistinctEnds = onlyDistinctRowsMatter && ReachableEndsSuffice(parts) };
         foreach (var match in MatchParts(parts, 0, new Row(row), used, plan))
         {
@@ -53,7 +54,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
     }
 
     private static bool NeedsWholeMatch(Expr e) =>
-        e is PatternExpr or PatternComprehensionExpr or ExistsSubqueryExpr || ExprWalker.Children(e).Any(NeedsWholeMatch);
+        e is PatternExpr or PatternComprehensionExpr or ExistsSubqueryExpr or CollectSubqueryExpr || ExprWalker.Children(e).Any(NeedsWholeMatch);
 
     private static MatchPlan Plan(IReadOnlyList<PatternPart> parts, Row row, Expr? where)
     {
@@ -460,6 +461,12 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
             }
         }
 
+        if (pattern.LabelExpression is not null &&
+            !evaluator.LabelsSatisfy(pattern.LabelExpression, Context.Graph.LabelsOf(id), row, pattern.Offset))
+        {
+            return false;
+        }
+
         return pattern.Properties is null || PropertiesMatch(pattern.Properties, Context.Graph.NodeProperties(id), row);
     }
 
@@ -484,6 +491,11 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
     private bool RelMatches(RelPattern pattern, long rel, string type, Row row)
     {
         if (pattern.Types.Count > 0 && !pattern.Types.Contains(type))
+        {
+            return false;
+        }
+
+        if (pattern.TypeExpression is not null && !evaluator.LabelsSatisfy(pattern.TypeExpression, [type], row, pattern.Offset))
         {
             return false;
         }

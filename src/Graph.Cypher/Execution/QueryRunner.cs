@@ -20,6 +20,7 @@ internal sealed partial class QueryRunner
         evaluator = new Evaluator(context);
         matcher = new PatternMatcher(evaluator);
         evaluator.Matcher = matcher;
+        evaluator.SubqueryColumn = CollectColumn;
         evaluator.Subquery = (query, row) => query.Parts.Any(part => RunClauses(part, row, row.Keys.ToList()).Any());
         // Rows of each part, counted; a UNION (not ALL) counts its distinct rows as the query would return them.
         evaluator.SubqueryRows = (query, row) => query.UnionAll.All(all => all)
@@ -304,7 +305,7 @@ internal sealed partial class QueryRunner
                     return CallProcedure(rows, call, procedure, bindings);
                 }
             default:
-                throw new CypherException("SyntaxError", "UnexpectedSyntax", "Unsupported clause", Positions.Of(context.Text, clause.Offset));
+                return ApplyCypher5(clause, rows, scope);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Graph.Cypher.Semantics;
 /// The compile-time checks: variable scopes and kinds, what CREATE/MERGE may say, aggregation rules,
 /// column names, UNION shape. Each error carries the TCK's detail name and a position.
 /// </summary>
-internal sealed class SemanticChecker
+internal sealed partial class SemanticChecker
 {
     private enum Kind
     {
@@ -58,8 +58,7 @@ internal sealed class SemanticChecker
         return columns;
     }
 
-    public static bool Writes(Query query) =>
-        query.Parts.Any(p => p.Clauses.Any(c => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause));
+    public static bool Writes(Query query) => query.Parts.Any(p => p.Clauses.Any(ClauseWrites));
 
     public static List<string> PatternVariables(IEnumerable<PatternPart> patterns)
     {
@@ -213,6 +212,10 @@ internal sealed class SemanticChecker
 
                         break;
                     }
+
+                default:
+                    CheckCypher5Clause(clause, scope);
+                    break;
             }
 
             if (!isSubquery && index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
@@ -334,6 +337,8 @@ internal sealed class SemanticChecker
             inner.TryAdd(v, Kind.Any);
         }
 
+        CheckInlinePredicates(part, inner);
+
         foreach (var node in part.Nodes)
         {
             if (node.Properties is ParameterExpr && !allowParameterMaps)
@@ -413,7 +418,7 @@ internal sealed class SemanticChecker
 
                 if (creating)
                 {
-                    if (rel.Types.Count != 1)
+                    if (rel.Types.Count != 1 && !IsSingleDynamicType(rel))
                     {
                         throw Error("NoSingleRelationshipType", "A single relationship type must be specified for CREATE/MERGE", rel.Offset);
                     }
@@ -1006,6 +1011,12 @@ internal sealed class SemanticChecker
                     return;
                 }
 
+            case CollectSubqueryExpr collect:
+                CheckCollect(collect, scope);
+                return;
+            case LabelTestExpr labelTest:
+                CheckLabelExpression(labelTest.Labels, scope);
+                break;
             case ExistsSubqueryExpr exists:
                 {
                     var inner = new Dictionary<string, Kind>(scope);

@@ -118,6 +118,21 @@ internal sealed partial class Parser
                 pos++;
                 left = new BinaryExpr(at, "IN", left, ParseAdd());
             }
+            else if ((AtKeyword("IS") && (PeekToken(1).IsSymbol("::") || (PeekToken(1).IsKeyword("NOT") && PeekToken(2).IsSymbol("::")))) || AtSymbol("::"))
+            {
+                var negated = false;
+                if (TryKeyword("IS"))
+                {
+                    negated = TryKeyword("NOT");
+                }
+
+                ExpectSymbol("::");
+                left = new TypePredicateExpr(at, left, ParseTypeUnion(), negated);
+            }
+            else if (TryNormalizedPredicate(left, at) is { } normalized)
+            {
+                left = normalized;
+            }
             else if (AtKeywords("IS", "NULL"))
             {
                 pos += 2;
@@ -148,6 +163,10 @@ internal sealed partial class Parser
             else if (TrySymbol("-"))
             {
                 left = new BinaryExpr(at, "-", left, ParseMultiply());
+            }
+            else if (TrySymbol("||"))
+            {
+                left = new BinaryExpr(at, "||", left, ParseMultiply());
             }
             else if (Current.Kind == TokenKind.Symbol && Current.Text.Length == 1 && Lexer.UnicodeDashes.Contains(Current.Text[0]))
             {
@@ -247,9 +266,9 @@ internal sealed partial class Parser
                     expression = new IndexExpr(at, expression, from!);
                 }
             }
-            else if (AtSymbol(":") && PeekToken(1).Kind is TokenKind.Identifier or TokenKind.EscapedIdentifier)
+            else if (AtLabelTest())
             {
-                expression = new HasLabelsExpr(at, expression, ParseLabels());
+                expression = ParseLabelTest(expression, at);
             }
             else if (AtSymbol("{") && expression is VariableExpr variable)
             {
@@ -563,6 +582,11 @@ internal sealed partial class Parser
                 }
         }
 
+        if (TryParseCollectSubquery(token) is { } collect)
+        {
+            return collect;
+        }
+
         // Function call, possibly namespaced: a.b.c(
         var lookahead = 1;
         var qualified = name;
@@ -582,7 +606,7 @@ internal sealed partial class Parser
                 args.Add(ParseExpression());
                 while (TrySymbol(","))
                 {
-                    args.Add(ParseExpression());
+                    args.Add(qualified.Equals("normalize", StringComparison.OrdinalIgnoreCase) && TryNormalForm() is { } form ? form : ParseExpression());
                 }
             }
 
@@ -680,10 +704,11 @@ internal sealed partial class Parser
         var at = Current.Offset;
         ExpectSymbol("(");
         string? variable = AtVariable() ? ExpectVariable() : null;
-        var labels = ParseLabels();
+        var (labels, labelExpression) = ParseNodeLabels();
         Expr? properties = ParsePatternProperties();
+        Expr? where = TryKeyword("WHERE") ? ParseExpression() : null;
         ExpectSymbol(")");
-        return new NodePattern(at, variable, labels, properties);
+        return new NodePattern(at, variable, labels, properties, labelExpression, where);
     }
 
     private Expr? ParsePatternProperties()
@@ -737,6 +762,8 @@ internal sealed partial class Parser
 
         string? variable = null;
         var types = new List<string>();
+        LabelExpression? typeExpression = null;
+        Expr? where = null;
         Expr? properties = null;
         var varLength = false;
         int? min = null;
@@ -744,14 +771,9 @@ internal sealed partial class Parser
         if (TrySymbol("["))
         {
             variable = AtVariable() ? ExpectVariable() : null;
-            if (TrySymbol(":"))
+            if (TrySymbol(":") || TryKeyword("IS"))
             {
-                types.Add(ExpectName());
-                while (TrySymbol("|"))
-                {
-                    TrySymbol(":");
-                    types.Add(ExpectName());
-                }
+                (types, typeExpression) = ParseRelTypes();
             }
 
             if (Current.Kind == TokenKind.Integer || AtSymbol(".."))
@@ -786,6 +808,7 @@ internal sealed partial class Parser
             }
 
             properties = ParsePatternProperties();
+            where = TryKeyword("WHERE") ? ParseExpression() : null;
             ExpectSymbol("]");
         }
 
@@ -810,6 +833,6 @@ internal sealed partial class Parser
         }
 
         var direction = left == right ? RelDirection.Either : left ? RelDirection.Incoming : RelDirection.Outgoing;
-        return new RelPattern(at, variable, types, properties, direction, varLength, min, max);
+        return new RelPattern(at, variable, types, properties, direction, varLength, min, max) { TypeExpression = typeExpression, Where = where };
     }
 }

@@ -165,7 +165,15 @@ internal sealed partial class Parser
             }
 
             clauses.Add(clause);
-            if (clause is ReturnClause)
+            if (clause is ReturnClause ret && AtKeyword("NEXT"))
+            {
+                // Cypher 25 NEXT: what the RETURN returns is the input of the query after it.
+                pos++;
+                clauses[^1] = new WithClause(ret.Offset, ret.Projection with { IsWith = true }, null);
+                continue;
+            }
+
+            if (clause is ReturnClause or FinishClause)
             {
                 break;
             }
@@ -182,6 +190,11 @@ internal sealed partial class Parser
     private Clause? TryParseClause()
     {
         var start = Current.Offset;
+        if (TryParseCypher5Clause() is { } added)
+        {
+            return added;
+        }
+
         if (AtKeyword("OPTIONAL"))
         {
             pos++;
@@ -350,10 +363,10 @@ internal sealed partial class Parser
                 pos++;
                 items.Add(new SetAllPropertiesItem(start, variable, ParseExpression(), merge));
             }
-            else if (AtVariable() && PeekToken(1).IsSymbol(":"))
+            else if (AtVariable() && (PeekToken(1).IsSymbol(":") || PeekToken(1).IsKeyword("IS")))
             {
                 var variable = ExpectVariable();
-                items.Add(new SetLabelsItem(start, variable, ParseLabels()));
+                items.Add(new SetLabelsItem(start, variable, ParseLabels()) { Dynamic = dynamicLabels });
             }
             else
             {
@@ -377,10 +390,10 @@ internal sealed partial class Parser
         do
         {
             var start = Current.Offset;
-            if (AtVariable() && PeekToken(1).IsSymbol(":"))
+            if (AtVariable() && (PeekToken(1).IsSymbol(":") || PeekToken(1).IsKeyword("IS")))
             {
                 var variable = ExpectVariable();
-                items.Add(new RemoveLabelsItem(start, variable, ParseLabels()));
+                items.Add(new RemoveLabelsItem(start, variable, ParseLabels()) { Dynamic = dynamicLabels });
             }
             else
             {
@@ -397,15 +410,48 @@ internal sealed partial class Parser
         return items;
     }
 
+    /// <summary>Dynamic labels <c>$(expr)</c> met by the last <see cref="ParseLabels"/> (SET and REMOVE take them).</summary>
+    private List<Expr> dynamicLabels = [];
+
     private List<string> ParseLabels()
     {
         var labels = new List<string>();
+        dynamicLabels = [];
+        if (TryKeyword("IS"))
+        {
+            ParseOneLabel(labels);
+            while (TrySymbol("&"))
+            {
+                ParseOneLabel(labels);
+            }
+
+            return labels;
+        }
+
         while (TrySymbol(":"))
         {
-            labels.Add(ExpectName());
+            ParseOneLabel(labels);
+            while (TrySymbol("&"))
+            {
+                ParseOneLabel(labels);
+            }
         }
 
         return labels;
+    }
+
+    private void ParseOneLabel(List<string> labels)
+    {
+        if (AtSymbol("$"))
+        {
+            pos++;
+            ExpectSymbol("(");
+            dynamicLabels.Add(ParseExpression());
+            ExpectSymbol(")");
+            return;
+        }
+
+        labels.Add(ExpectName());
     }
 
     private Projection ParseProjection(int start, bool isWith)
