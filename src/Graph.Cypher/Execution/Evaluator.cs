@@ -99,6 +99,13 @@ internal sealed partial class Evaluator(ExecutionContext context)
                         return null;
                     }
 
+                    if (target is RelRef relationship)
+                    {
+                        // Neo4j 5: r:T tests a relationship's type.
+                        var type = context.Graph.Endpoints(relationship.Id).Type;
+                        return hasLabels.Labels.All(l => l == type);
+                    }
+
                     if (target is not NodeRef node)
                     {
                         throw TypeError("Labels can only be tested on nodes", hasLabels);

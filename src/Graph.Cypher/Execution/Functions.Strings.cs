@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Graph.Cypher.Syntax;
 
 namespace Graph.Cypher.Execution;
@@ -34,7 +33,7 @@ internal static partial class Functions
             case "char_length" or "character_length":
                 return (long)new StringInfo(input).LengthInTextElements;
             case "normalize":
-                return input.Normalize(NormalForm(args.Length > 1 ? args[1] : "NFC", bad));
+                return NormalForm(args.Length > 1 ? args[1] : "NFC", bad).Normalize(input);
         }
 
         // ltrim/rtrim/btrim(s, chars): without chars, whitespace; with them, any of those characters.
@@ -58,12 +57,12 @@ internal static partial class Functions
     }
 
     /// <summary>The normal form named by normalize()'s second argument (NFC, NFD, NFKC, NFKD).</summary>
-    public static NormalizationForm NormalForm(object? name, Func<string, CypherException> bad) => (name as string)?.ToUpperInvariant() switch
+    private static ICU4N.Text.Normalizer2 NormalForm(object? name, Func<string, CypherException> bad) => (name as string)?.ToUpperInvariant() switch
     {
-        "NFC" => NormalizationForm.FormC,
-        "NFD" => NormalizationForm.FormD,
-        "NFKC" => NormalizationForm.FormKC,
-        "NFKD" => NormalizationForm.FormKD,
+        "NFC" => ICU4N.Text.Normalizer2.NFCInstance,
+        "NFD" => ICU4N.Text.Normalizer2.NFDInstance,
+        "NFKC" => ICU4N.Text.Normalizer2.NFKCInstance,
+        "NFKD" => ICU4N.Text.Normalizer2.NFKDInstance,
         _ => throw bad($"unknown normal form {name}: NFC, NFD, NFKC or NFKD"),
     };
 }
