@@ -121,8 +121,9 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         }
 
         var part = parts[index];
-        var matches = part.ShortestKind is null ? MatchPart(part, row, used, plan)
-            : ShortestByBreadthFirst(part, row, used, plan) ?? Shortest(part, MatchPart(part, row, used, plan), row);
+        var matches = part.ShortestKind is null && part.PathMode is null ? MatchPart(part, row, used, plan)
+            : IsLegacyShortest(part) ? ShortestByBreadthFirst(part, row, used, plan) ?? Shortest(part, MatchPart(part, row, used, plan), row)
+            : SelectPaths(part, row, used, plan);
 
         var filters = plan.ConjunctsAfterPart[index];
         foreach (var _ in matches)
@@ -229,6 +230,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
 
     private static RelPattern Flipped(RelPattern r) => r with
     {
+        Step = r.Step is { } step ? step with { Left = step.Right, Right = step.Left } : null,
         Direction = r.Direction switch
         {
             RelDirection.Outgoing => RelDirection.Incoming,
@@ -675,9 +677,15 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
                 row[relPattern.Variable] = relList;
             }
 
+            var groups = BindGroups(relPattern, pathNodes.Skip(pathNodes.Count - sequence.Count - 1).ToList(), reversed, row);
             foreach (var r in Expand(walk, segment, k + 1, end, row, used, pathNodes, pathRels))
             {
                 yield return r;
+            }
+
+            foreach (var group in groups)
+            {
+                row.Remove(group);
             }
 
             if (!relBound && relPattern.Variable is not null)
@@ -708,7 +716,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         foreach (var (rel, other, type) in Steps(current, pattern.Direction))
         {
             Context.Tick();
-            if (used.Contains(rel) || !RelMatches(pattern, rel, type, row))
+            if (used.Contains(rel) || !RelMatches(pattern, rel, type, row) || !StepMatches(pattern, current, rel, other, row))
             {
                 continue;
             }

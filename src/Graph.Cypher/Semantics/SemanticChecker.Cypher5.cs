@@ -169,6 +169,16 @@ internal sealed partial class SemanticChecker
         foreach (var rel in part.Relationships)
         {
             CheckLabelExpression(rel.TypeExpression, inner);
+            if (rel.Step is { } step)
+            {
+                CheckLabelExpression(step.Left.LabelExpression, inner);
+                CheckLabelExpression(step.Right.LabelExpression, inner);
+                if (step.Where is not null)
+                {
+                    CheckExpression(step.Where, inner, allowAggregates: false);
+                }
+            }
+
             if (rel.Where is not null)
             {
                 if (rel.VarLength)

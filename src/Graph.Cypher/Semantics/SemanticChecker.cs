@@ -85,6 +85,17 @@ internal sealed partial class SemanticChecker
                     result.Add(rel.Variable);
                 }
             }
+
+            foreach (var step in part.Relationships.Select(r => r.Step).OfType<QuantifiedStep>())
+            {
+                foreach (var group in new[] { step.Left.Variable, step.Right.Variable })
+                {
+                    if (group is not null && !result.Contains(group))
+                    {
+                        result.Add(group);
+                    }
+                }
+            }
         }
 
         return result;
@@ -467,6 +478,17 @@ internal sealed partial class SemanticChecker
                 }
 
                 relsInThisClause.Add(rel.Variable);
+            }
+
+            foreach (var step in part.Relationships.Select(r => r.Step).OfType<QuantifiedStep>())
+            {
+                foreach (var group in new[] { step.Left.Variable, step.Right.Variable })
+                {
+                    if (group is not null)
+                    {
+                        scope.TryAdd(group, Kind.Value);
+                    }
+                }
             }
 
             if (part.PathVariable is not null)

@@ -47,3 +47,9 @@ internal sealed record LabelOr(LabelExpression Left, LabelExpression Right) : La
 
 /// <summary><c>$(expr)</c>, <c>$all(expr)</c> or <c>$any(expr)</c>: labels computed per row (a string or a list of strings).</summary>
 internal sealed record LabelDynamic(Expr Expression, bool Any) : LabelExpression;
+
+/// <summary>
+/// The one hop a quantified path pattern repeats (<c>((a)-[r:R]-&gt;(b) WHERE …){1,3}</c>): its inner node patterns,
+/// whose variables become lists (group variables), and its WHERE, checked at every repetition.
+/// </summary>
+internal sealed record QuantifiedStep(NodePattern Left, NodePattern Right, Expr? Where);

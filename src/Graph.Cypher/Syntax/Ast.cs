@@ -94,6 +94,9 @@ internal sealed record RelPattern(
 
     /// <summary>An inline <c>WHERE</c> on the relationship.</summary>
     public Expr? Where { get; init; }
+
+    /// <summary>Set when this variable-length relationship is a quantified path pattern's repeated hop.</summary>
+    public QuantifiedStep? Step { get; init; }
 }
 
 internal sealed record PatternPart(int Offset, string? PathVariable, IReadOnlyList<NodePattern> Nodes, IReadOnlyList<RelPattern> Relationships,

@@ -665,6 +665,11 @@ internal sealed partial class Parser
             pos++;
         }
 
+        if (TryParsePathSelector(pathVariable, at) is { } selected)
+        {
+            return selected;
+        }
+
         if ((AtKeyword("shortestPath") || AtKeyword("allShortestPaths")) && PeekToken(1).IsSymbol("("))
         {
             var kind = Current.Text;
@@ -680,7 +685,8 @@ internal sealed partial class Parser
     private PatternPart ParsePatternElement(string? pathVariable, int at)
     {
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-        if (AtSymbol("(") && PeekToken(1).IsSymbol("("))
+        var leading = AtSymbol("(") && PeekToken(1).IsSymbol("(") ? TryParseQuantifiedPath() : null;
+        if (leading is null && AtSymbol("(") && PeekToken(1).IsSymbol("("))
         {
             pos++;
             var inner = ParsePatternElement(pathVariable, at);
@@ -688,12 +694,37 @@ internal sealed partial class Parser
             return inner;
         }
 
-        var nodes = new List<NodePattern> { ParseNodePattern() };
+        var nodes = new List<NodePattern>();
         var relationships = new List<RelPattern>();
-        while (TryParseRelPattern() is { } relationship)
+        if (leading is not null)
         {
-            relationships.Add(relationship);
+            // A pattern that opens with a quantified path pattern starts at an anonymous node.
+            nodes.Add(new NodePattern(at, null, [], null));
+            relationships.Add(leading);
+            nodes.Add(AtSymbol("(") && !PeekToken(1).IsSymbol("(") ? ParseNodePattern() : new NodePattern(Current.Offset, null, [], null));
+        }
+        else
+        {
             nodes.Add(ParseNodePattern());
+        }
+
+        while (true)
+        {
+            if (TryParseQuantifiedPath() is { } quantified)
+            {
+                relationships.Add(quantified);
+                nodes.Add(AtSymbol("(") && !PeekToken(1).IsSymbol("(") ? ParseNodePattern() : new NodePattern(Current.Offset, null, [], null));
+                continue;
+            }
+
+            if (TryParseRelPattern() is not { } relationship)
+            {
+                break;
+            }
+
+            relationships.Add(TryQuantifier(relationship));
+            nodes.Add(AtSymbol("(") && !PeekToken(1).IsSymbol("(") ? ParseNodePattern()
+                : AtSymbol("(") ? new NodePattern(Current.Offset, null, [], null) : ParseNodePattern());
         }
 
         return new PatternPart(at, pathVariable, nodes, relationships);

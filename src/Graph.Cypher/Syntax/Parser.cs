@@ -22,7 +22,10 @@ internal sealed partial class Parser
     public static Query Parse(string text, out IReadOnlyList<(string Name, int Offset)> parameters)
     {
         var parser = new Parser(text);
-        parameters = parser.tokens.Where(t => t.Kind == TokenKind.Parameter).Select(t => (t.Text, t.Offset)).ToList();
+        // "$any(" and "$all(" open dynamic labels, not parameters.
+        parameters = parser.tokens.Where((t, i) => t.Kind == TokenKind.Parameter &&
+                                                   !(t.Text.ToUpperInvariant() is "ANY" or "ALL" && parser.tokens[i + 1].IsSymbol("(")))
+            .Select(t => (t.Text, t.Offset)).ToList();
         var query = parser.ParseQuery();
         if (parser.Current.IsSymbol(";"))
         {
