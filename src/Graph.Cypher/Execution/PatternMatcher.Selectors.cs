@@ -88,7 +88,7 @@ internal sealed partial class PatternMatcher
             return false;
         }
 
-        if (step.Where is null)
+        if (step.Where is null && step.Left.Where is null && step.Right.Where is null)
         {
             return true;
         }
@@ -109,7 +109,7 @@ internal sealed partial class PatternMatcher
             inner[pattern.Variable] = new RelRef(rel);
         }
 
-        return evaluator.EvalPredicate(step.Where, inner) == true;
+        return new[] { step.Left.Where, step.Right.Where, step.Where }.All(w => w is null || evaluator.EvalPredicate(w, inner) == true);
     }
 
     /// <summary>
