@@ -171,7 +171,7 @@ internal sealed partial class QueryRunner
     private List<object?> CollectColumn(Query query, Row row)
     {
         var column = ReturnedColumns(query)![0];
-        return BodyRows(query, row, row.Keys.ToList()).Select(r => r.GetValueOrDefault(column)).ToList();
+        return BodyRows(SubqueryScope.KeepOuter(query, row.Keys), row, row.Keys.ToList()).Select(r => r.GetValueOrDefault(column)).ToList();
     }
 
     /// <summary>

@@ -21,9 +21,9 @@ internal sealed partial class QueryRunner
         matcher = new PatternMatcher(evaluator);
         evaluator.Matcher = matcher;
         evaluator.SubqueryColumn = CollectColumn;
-        evaluator.Subquery = (query, row) => query.Parts.Any(part => RunClauses(part, row, row.Keys.ToList()).Any());
+        evaluator.Subquery = (query, row) => SubqueryScope.KeepOuter(query, row.Keys).Parts.Any(part => RunClauses(part, row, row.Keys.ToList()).Any());
         // Rows of each part, counted; a UNION (not ALL) counts its distinct rows as the query would return them.
-        evaluator.SubqueryRows = (query, row) => query.UnionAll.All(all => all)
+        evaluator.SubqueryRows = (query, row) => (query = SubqueryScope.KeepOuter(query, row.Keys)).UnionAll.All(all => all)
             ? query.Parts.Sum(part => RunClauses(part, row, row.Keys.ToList()).LongCount())
             : query.Parts.SelectMany(part => RunClauses(part, row, row.Keys.ToList()))
                 .Select(r => r.Where(e => !row.ContainsKey(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).ToArray())

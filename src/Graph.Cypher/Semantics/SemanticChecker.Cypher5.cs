@@ -114,7 +114,7 @@ internal sealed partial class SemanticChecker
 
     private void CheckCollect(CollectSubqueryExpr collect, Dictionary<string, Kind> scope)
     {
-        foreach (var part in collect.Subquery.Parts)
+        foreach (var part in SubqueryScope.KeepOuter(collect.Subquery, scope.Keys).Parts)
         {
             if (part.Clauses.FirstOrDefault(ClauseWrites) is { } update)
             {

@@ -1019,7 +1019,7 @@ internal sealed partial class SemanticChecker
 
             case ExistsSubqueryExpr { Subquery: { } subquery } existsQuery:
                 {
-                    foreach (var part in subquery.Parts)
+                    foreach (var part in SubqueryScope.KeepOuter(subquery, scope.Keys).Parts)
                     {
                         if (part.Clauses.FirstOrDefault(c => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause) is { } update)
                         {

@@ -168,3 +168,22 @@ Feature: CollectSubquery
       RETURN COLLECT { CREATE (d:Dog) RETURN d } AS dogs
       """
     Then a SyntaxError should be raised at compile time: *
+
+  Scenario: COLLECT with a WITH inside still sees the outer variables
+    Given the pets graph
+    When executing query:
+      """
+      MATCH (person:Person)
+      RETURN person.name AS name, COLLECT {
+        WITH 2018 AS yearOfTheDog
+        MATCH (person)-[r:HAS_DOG]->(d:Dog)
+        WHERE r.since = yearOfTheDog
+        RETURN d.name
+      } AS dogsOfTheYear
+      """
+    Then the result should be, in any order:
+      | name      | dogsOfTheYear |
+      | 'Andy'    | []            |
+      | 'Timothy' | []            |
+      | 'Peter'   | ['Ozzy']      |
+    And no side effects

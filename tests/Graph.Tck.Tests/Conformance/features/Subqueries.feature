@@ -173,3 +173,39 @@ Feature: Subqueries
       | name      |
       | 'Timothy' |
     And no side effects
+
+  Scenario: EXISTS with a WITH inside still sees the outer variables
+    Given the pets graph
+    When executing query:
+      """
+      MATCH (person:Person)
+      WHERE EXISTS {
+        WITH 'Ozzy' AS dogName
+        MATCH (person)-[:HAS_DOG]->(d:Dog)
+        WHERE d.name = dogName
+      }
+      RETURN person.name AS name
+      """
+    Then the result should be, in any order:
+      | name    |
+      | 'Peter' |
+    And no side effects
+
+  Scenario: COUNT with a WITH inside still sees the outer variables
+    Given the pets graph
+    When executing query:
+      """
+      MATCH (person:Person)
+      RETURN person.name AS name, COUNT {
+        WITH 2015 AS after
+        MATCH (person)-[r:HAS_DOG]->(:Dog)
+        WHERE r.since > after
+        RETURN r
+      } AS recentDogs
+      """
+    Then the result should be, in any order:
+      | name      | recentDogs |
+      | 'Andy'    | 1          |
+      | 'Timothy' | 0          |
+      | 'Peter'   | 1          |
+    And no side effects
