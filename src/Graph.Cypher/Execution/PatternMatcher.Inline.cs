@@ -24,3 +24,24 @@ internal sealed partial class PatternMatcher
         return where;
     }
 }
+
+internal sealed partial class PatternMatcher
+{
+    /// <summary>
+    /// Labels one of which every node satisfying <paramref name="expression"/> carries, so that a pattern node with a
+    /// label expression starts from the label index (the union of <c>A</c> and <c>B</c> for <c>:A|B</c>, <c>A</c> for
+    /// <c>:A&amp;!B</c>); null when the expression admits nodes without any of its labels (<c>:!A</c>, <c>:%</c>).
+    /// </summary>
+    private static List<string>? IndexedLabels(LabelExpression? expression) => expression switch
+    {
+        LabelName name => [name.Name],
+        LabelAnd both => IndexedLabels(both.Left) ?? IndexedLabels(both.Right),
+        LabelOr either when IndexedLabels(either.Left) is { } left && IndexedLabels(either.Right) is { } right => [.. left, .. right],
+        _ => null,
+    };
+
+    private IEnumerable<long>? LabelExpressionCandidates(NodePattern node) =>
+        IndexedLabels(node.LabelExpression) is { } labels
+            ? labels.Distinct(StringComparer.Ordinal).SelectMany(Context.Graph.NodesWithLabel).Distinct()
+            : null;
+}

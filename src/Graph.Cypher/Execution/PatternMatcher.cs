@@ -273,7 +273,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
             return known.Count > 0 ? 2 : 3;
         }
 
-        return 4;
+        return IndexedLabels(node.LabelExpression) is not null ? 3 : 4;
     }
 
     /// <summary>
@@ -415,7 +415,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
             return Context.Graph.NodesWithLabel(node.Labels[0]);
         }
 
-        return Context.Graph.AllNodes();
+        return LabelExpressionCandidates(node) ?? Context.Graph.AllNodes();
     }
 
     private static bool DependsOnPattern(Expr e, Row row)
