@@ -111,4 +111,17 @@ public sealed class Cypher5SyntaxTests
         Assert.Equal(2L, Paths("ANY 2"));
         Assert.Equal(3L, Paths(""));
     }
+
+    [Fact]
+    public void ShortestKStopsAtTheLengthsItKeepsOnAGraphFullOfCycles()
+    {
+        // Every pair of 7 nodes linked: listing every trail between two of them first would not end in the query's time;
+        // walking length by length stops after two.
+        var engine = Engine("UNWIND range(0, 6) AS i CREATE (:K {i: i})");
+        engine.Run("MATCH (a:K), (b:K) WHERE a.i < b.i CREATE (a)-[:R]->(b)");
+        var lengths = engine.Run("MATCH p = SHORTEST 2 (:K {i: 0})-[:R]-+(:K {i: 1}) RETURN length(p) ORDER BY length(p)").Rows.Select(r => r[0]);
+        Assert.Equal([1L, 2L], lengths);
+        var groups = engine.Run("MATCH p = SHORTEST 2 GROUPS (:K {i: 0})-[:R]-+(:K {i: 1}) RETURN length(p), count(*) ORDER BY length(p)").Rows;
+        Assert.Equal([[1L, 1L], [2L, 5L]], groups.Select(r => r.ToArray()).ToArray());
+    }
 }

@@ -21,6 +21,16 @@ internal sealed partial class PatternMatcher
     /// </summary>
     private IEnumerable<Row> SelectPaths(PatternPart part, Row row, HashSet<long> used, MatchPlan plan)
     {
+        if (DeepeningApplies(part, row, plan))
+        {
+            return SelectByDeepening(part, row, used, plan);
+        }
+
+        return SelectAmongAllPaths(part, row, used, plan);
+    }
+
+    private IEnumerable<Row> SelectAmongAllPaths(PatternPart part, Row row, HashSet<long> used, MatchPlan plan)
+    {
         var named = part.PathVariable;
         var walked = named is null ? part with { PathVariable = SelectedPath } : part;
         var found = new List<(Row Row, PathValue Path)>();
@@ -143,5 +153,119 @@ internal sealed partial class PatternMatcher
         }
 
         return bound;
+    }
+
+    /// <summary>The name the far end of a selected part is bound to while paths are deepened.</summary>
+    private const string SelectedEnd = " selected end";
+
+    /// <summary>
+    /// Whether <c>SHORTEST k</c>, <c>SHORTEST k GROUPS</c> or <c>ANY k</c> can deepen one variable-length relationship
+    /// from its start (at least as selective as its end) rather than list every path first.
+    /// </summary>
+    private bool DeepeningApplies(PatternPart part, Row row, MatchPlan plan) =>
+        part.ShortestKind?.ToUpperInvariant() is "SHORTEST" or "SHORTESTGROUPS" or "ANY" &&
+        part.Relationships is [{ VarLength: true, Step: null } rel] && !IsBound(rel.Variable, row) && (rel.MinHops ?? 1) <= 1 &&
+        part.Nodes[^1].Where is null && Selectivity(part.Nodes[0], row, plan) <= Selectivity(part.Nodes[^1], row, plan);
+
+    /// <summary>
+    /// The selected paths found length by length: a breadth-first search first finds which (start, end) pairs are
+    /// connected at all, then the trails of length 1, 2, … are walked from the starts until every connected pair has its
+    /// k paths (or k lengths), or no trail is that long. Listing every path first would walk trails far longer than
+    /// the ones kept, which on a graph with cycles never ends in time.
+    /// </summary>
+    private IEnumerable<Row> SelectByDeepening(PatternPart part, Row row, HashSet<long> used, MatchPlan plan)
+    {
+        var rel = part.Relationships[0];
+        var end = part.Nodes[^1];
+        var kind = part.ShortestKind!.ToUpperInvariant();
+        var count = part.ShortestCount ?? 1;
+        var connected = new HashSet<(long, long)>();
+        var search = part with { ShortestKind = "shortestPath", PathVariable = SelectedPath, PathMode = null };
+        if (ShortestByBreadthFirst(search, row, used, plan) is not { } searched)
+        {
+            return SelectAmongAllPaths(part, row, used, plan);
+        }
+
+        foreach (var _ in searched)
+        {
+            var shortest = (PathValue)row[SelectedPath]!;
+            connected.Add((shortest.Nodes[0], shortest.Nodes[^1]));
+        }
+
+        row.Remove(SelectedPath);
+        var found = new List<(Row Row, (long, long) Pair)>();
+        var paths = new Dictionary<(long, long), int>();
+        var lengths = new Dictionary<(long, long), SortedSet<int>>();
+        var pathName = part.PathVariable ?? SelectedPath;
+        var open = part with { PathVariable = pathName, Nodes = [part.Nodes[0], new NodePattern(end.Offset, SelectedEnd, [], null)] };
+        var maxHops = rel.MaxHops ?? int.MaxValue;
+        for (var depth = Math.Max(rel.MinHops ?? 1, 1); depth <= maxHops && connected.Any(pair => !Done(pair, depth)); depth++)
+        {
+            var anyTrail = false;
+            var exact = open with { Relationships = [rel with { MinHops = depth, MaxHops = depth }] };
+            foreach (var _ in MatchPart(exact, row, used, plan))
+            {
+                anyTrail = true;
+                var path = (PathValue)row[pathName]!;
+                var endId = ((NodeRef)row[SelectedEnd]!).Id;
+                var pair = (path.Nodes[0], endId);
+                if (!connected.Contains(pair) || Done(pair, depth) || !NodeMatches(end, endId, row) ||
+                    (end.Variable is not null && row.TryGetValue(end.Variable, out var bound) && (bound is not NodeRef b || b.Id != endId)) ||
+                    (part.PathMode == "ACYCLIC" && path.Nodes.Distinct().Count() != path.Nodes.Count))
+                {
+                    continue;
+                }
+
+                paths[pair] = paths.GetValueOrDefault(pair) + 1;
+                (lengths.TryGetValue(pair, out var seen) ? seen : lengths[pair] = []).Add(depth);
+                var copy = new Row(row);
+                copy.Remove(SelectedEnd);
+                if (part.PathVariable is null)
+                {
+                    copy.Remove(SelectedPath);
+                }
+
+                if (end.Variable is not null)
+                {
+                    copy[end.Variable] = new NodeRef(endId);
+                }
+
+                found.Add((copy, pair));
+            }
+
+            if (!anyTrail)
+            {
+                // No trail of this length from any start: none is longer either.
+                break;
+            }
+        }
+
+        return Yield(found.OrderBy(f => f.Pair), row);
+
+        // SHORTEST k and ANY k: k paths. SHORTEST k GROUPS: k lengths, the k-th one walked to its end.
+        bool Done((long, long) pair, int depth) => kind == "SHORTESTGROUPS"
+            ? lengths.TryGetValue(pair, out var seen) && (seen.Count > count || (seen.Count == count && depth > seen.Max))
+            : paths.GetValueOrDefault(pair) >= count;
+    }
+
+    /// <summary>Hands out each kept match through the matcher's shared row, as the other part matchers do.</summary>
+    private static IEnumerable<Row> Yield(IEnumerable<(Row Row, (long, long) Pair)> matches, Row row)
+    {
+        foreach (var (match, _) in matches.ToList())
+        {
+            var saved = new Row(row);
+            row.Clear();
+            foreach (var (k, v) in match)
+            {
+                row[k] = v;
+            }
+
+            yield return row;
+            row.Clear();
+            foreach (var (k, v) in saved)
+            {
+                row[k] = v;
+            }
+        }
     }
 }
