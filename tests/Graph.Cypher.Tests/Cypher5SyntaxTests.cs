@@ -91,10 +91,14 @@ public sealed class Cypher5SyntaxTests
     }
 
     [Fact]
-    public void QuantifiedPathPatternsOverMoreThanOneHopAreRefusedClearly()
+    public void QuantifiedPathPatternsRepeatAStretchOfSeveralHops()
     {
-        var e = Assert.Throws<CypherException>(() => Scalar("MATCH ((a)-->(b)-->(c)){2} RETURN count(*)"));
-        Assert.Equal("UnsupportedQuantifiedPath", e.Detail);
+        // A citation that is answered: (a)-[:CITES]->(b)<-[:ANSWERS]-(c), twice in a row from A.
+        var engine = Engine("CREATE (a:D {n: 'A'})-[:CITES]->(b:D {n: 'B'})<-[:ANSWERS]-(c:D {n: 'C'})-[:CITES]->(d:D {n: 'D'})<-[:ANSWERS]-(e:D {n: 'E'})");
+        var row = engine.Run("MATCH (:D {n: 'A'})((x)-[:CITES]->(y)<-[:ANSWERS]-(z)){2}(last) " +
+                             "RETURN [v IN x | v.n], [v IN y | v.n], [v IN z | v.n], last.n").Rows.Single();
+        Assert.Equal(new object?[] { new List<object?> { "A", "C" }, new List<object?> { "B", "D" }, new List<object?> { "C", "E" }, "E" }, row.ToArray());
+        Assert.Equal(0L, engine.Run("MATCH (:D {n: 'A'})((x)-[:CITES]->(y)<-[:ANSWERS]-(z)){3}(last) RETURN count(*)").Rows.Single()[0]);
     }
 
     [Fact]

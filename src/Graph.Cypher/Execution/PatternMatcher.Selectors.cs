@@ -127,12 +127,17 @@ internal sealed partial class PatternMatcher
     /// written order (<paramref name="walked"/> holds the nodes in walking order, <paramref name="reversed"/> when walked
     /// right to left). Answers the names bound, to unbind after.
     /// </summary>
-    private static List<string> BindGroups(RelPattern pattern, IReadOnlyList<long> walked, bool reversed, Row row)
+    private static List<string> BindGroups(RelPattern pattern, IReadOnlyList<long> walked, IReadOnlyList<long> rels, bool reversed, Row row)
     {
         var bound = new List<string>();
         if (pattern.Step is not { } step)
         {
             return bound;
+        }
+
+        if (step.MultiHop)
+        {
+            return BindStretchGroups(step, walked, rels, reversed, row);
         }
 
         var lefts = walked.Take(walked.Count - 1).Select(n => (object?)new NodeRef(n)).ToList();
@@ -267,5 +272,139 @@ internal sealed partial class PatternMatcher
                 row[k] = v;
             }
         }
+    }
+
+    /// <summary>
+    /// Walks <paramref name="step"/>'s stretch of hops again and again from <paramref name="current"/>, answering after each
+    /// repetition from <paramref name="min"/> to <paramref name="max"/> (the path so far in the lists, its relationships in
+    /// <paramref name="sequence"/>).
+    /// </summary>
+    private IEnumerable<bool> Repeat(QuantifiedStep step, long current, int min, int max, int repetitions, List<long> sequence,
+        HashSet<long> used, Row row, List<long> pathNodes, List<long> pathRels)
+    {
+        if (repetitions >= min)
+        {
+            yield return true;
+        }
+
+        if (repetitions >= max)
+        {
+            yield break;
+        }
+
+        if (!NodeMatches(step.Nodes[0], current, row))
+        {
+            yield break;
+        }
+
+        foreach (var _ in Stretch(step, 0, current, sequence, used, row, pathNodes, pathRels))
+        {
+            foreach (var r in Repeat(step, pathNodes[^1], min, max, repetitions + 1, sequence, used, row, pathNodes, pathRels))
+            {
+                yield return r;
+            }
+        }
+    }
+
+    /// <summary>One repetition of a stretch, hop by hop from hop <paramref name="hop"/>; its WHERE is checked once the stretch is walked.</summary>
+    private IEnumerable<bool> Stretch(QuantifiedStep step, int hop, long current, List<long> sequence, HashSet<long> used, Row row,
+        List<long> pathNodes, List<long> pathRels)
+    {
+        if (hop == step.Rels.Count)
+        {
+            if (StretchWhereHolds(step, pathNodes, pathRels, row))
+            {
+                yield return true;
+            }
+
+            yield break;
+        }
+
+        var relPattern = step.Rels[hop];
+        foreach (var (rel, other, type) in Steps(current, relPattern.Direction))
+        {
+            Context.Tick();
+            if (used.Contains(rel) || !RelMatches(relPattern, rel, type, row) || !NodeMatches(step.Nodes[hop + 1], other, row))
+            {
+                continue;
+            }
+
+            used.Add(rel);
+            sequence.Add(rel);
+            pathNodes.Add(other);
+            pathRels.Add(rel);
+            foreach (var r in Stretch(step, hop + 1, other, sequence, used, row, pathNodes, pathRels))
+            {
+                yield return r;
+            }
+
+            pathNodes.RemoveAt(pathNodes.Count - 1);
+            pathRels.RemoveAt(pathRels.Count - 1);
+            sequence.RemoveAt(sequence.Count - 1);
+            used.Remove(rel);
+        }
+    }
+
+    /// <summary>The stretch's WHERE and its nodes' inline WHERE, with its inner variables bound to the repetition just walked.</summary>
+    private bool StretchWhereHolds(QuantifiedStep step, List<long> pathNodes, List<long> pathRels, Row row)
+    {
+        var predicates = step.Nodes.Select(n => n.Where).Concat(step.Rels.Select(r => r.Where)).Append(step.Where).OfType<Expr>().ToList();
+        if (predicates.Count == 0)
+        {
+            return true;
+        }
+
+        var hops = step.Rels.Count;
+        var inner = new Row(row);
+        for (var i = 0; i <= hops; i++)
+        {
+            if (step.Nodes[i].Variable is { } node)
+            {
+                inner[node] = new NodeRef(pathNodes[pathNodes.Count - 1 - hops + i]);
+            }
+
+            if (i < hops && step.Rels[i].Variable is { } rel)
+            {
+                inner[rel] = new RelRef(pathRels[pathRels.Count - hops + i]);
+            }
+        }
+
+        return predicates.All(p => evaluator.EvalPredicate(p, inner) == true);
+    }
+
+    /// <summary>The group variables of a stretch: per inner node and relationship, its element in every repetition, in written order.</summary>
+    private static List<string> BindStretchGroups(QuantifiedStep step, IReadOnlyList<long> walked, IReadOnlyList<long> rels, bool reversed, Row row)
+    {
+        var bound = new List<string>();
+        var hops = step.Rels.Count;
+        var repetitions = rels.Count / hops;
+        void Bind(string? variable, Func<int, object?> element)
+        {
+            if (variable is null || row.ContainsKey(variable))
+            {
+                return;
+            }
+
+            var list = Enumerable.Range(0, repetitions).Select(element).ToList();
+            if (reversed)
+            {
+                list.Reverse();
+            }
+
+            row[variable] = list;
+            bound.Add(variable);
+        }
+
+        for (var i = 0; i <= hops; i++)
+        {
+            var index = i;
+            Bind(step.Nodes[index].Variable, k => new NodeRef(walked[index + (k * hops)]));
+            if (index < hops)
+            {
+                Bind(step.Rels[index].Variable, k => new RelRef(rels[index + (k * hops)]));
+            }
+        }
+
+        return bound;
     }
 }

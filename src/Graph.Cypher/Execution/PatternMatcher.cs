@@ -230,7 +230,12 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
 
     private static RelPattern Flipped(RelPattern r) => r with
     {
-        Step = r.Step is { } step ? step with { Left = step.Right, Right = step.Left } : null,
+        Step = r.Step is { } step
+            ? step with
+            {
+                Left = step.Right, Right = step.Left, Nodes = [.. step.Nodes.Reverse()], Rels = [.. step.Rels.Reverse().Select(Flipped)],
+            }
+            : null,
         Direction = r.Direction switch
         {
             RelDirection.Outgoing => RelDirection.Incoming,
@@ -647,7 +652,10 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         }
 
         var sequence = new List<long>();
-        foreach (var _ in VarLength(relPattern, current, min, max, sequence, used, row, pathNodes, pathRels))
+        var walks = relPattern.Step is { MultiHop: true } stretch
+            ? Repeat(stretch, current, min, max, 0, sequence, used, row, pathNodes, pathRels)
+            : VarLength(relPattern, current, min, max, sequence, used, row, pathNodes, pathRels);
+        foreach (var _ in walks)
         {
             var end = pathNodes[^1];
             if (!TryBindNode(nextNode, end, row, out var nodeBoundHere))
@@ -677,7 +685,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
                 row[relPattern.Variable] = relList;
             }
 
-            var groups = BindGroups(relPattern, pathNodes.Skip(pathNodes.Count - sequence.Count - 1).ToList(), reversed, row);
+            var groups = BindGroups(relPattern, pathNodes.Skip(pathNodes.Count - sequence.Count - 1).ToList(), sequence, reversed, row);
             foreach (var r in Expand(walk, segment, k + 1, end, row, used, pathNodes, pathRels))
             {
                 yield return r;

@@ -177,6 +177,11 @@ internal sealed partial class SemanticChecker
                 {
                     CheckExpression(step.Where, inner, allowAggregates: false);
                 }
+
+                foreach (var where in step.Nodes.Select(n => n.Where).Concat(step.Rels.Select(r => r.Where)).OfType<Expr>())
+                {
+                    CheckExpression(where, inner, allowAggregates: false);
+                }
             }
 
             if (rel.Where is not null)

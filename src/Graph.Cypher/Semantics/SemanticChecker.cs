@@ -88,7 +88,7 @@ internal sealed partial class SemanticChecker
 
             foreach (var step in part.Relationships.Select(r => r.Step).OfType<QuantifiedStep>())
             {
-                foreach (var group in new[] { step.Left.Variable, step.Right.Variable })
+                foreach (var group in new[] { step.Left.Variable, step.Right.Variable }.Concat(step.Nodes.Select(n => n.Variable)).Concat(step.Rels.Select(r => r.Variable)))
                 {
                     if (group is not null && !result.Contains(group))
                     {
@@ -482,7 +482,7 @@ internal sealed partial class SemanticChecker
 
             foreach (var step in part.Relationships.Select(r => r.Step).OfType<QuantifiedStep>())
             {
-                foreach (var group in new[] { step.Left.Variable, step.Right.Variable })
+                foreach (var group in new[] { step.Left.Variable, step.Right.Variable }.Concat(step.Nodes.Select(n => n.Variable)).Concat(step.Rels.Select(r => r.Variable)))
                 {
                     if (group is not null)
                     {

@@ -52,4 +52,16 @@ internal sealed record LabelDynamic(Expr Expression, bool Any) : LabelExpression
 /// The one hop a quantified path pattern repeats (<c>((a)-[r:R]-&gt;(b) WHERE …){1,3}</c>): its inner node patterns,
 /// whose variables become lists (group variables), and its WHERE, checked at every repetition.
 /// </summary>
-internal sealed record QuantifiedStep(NodePattern Left, NodePattern Right, Expr? Where);
+internal sealed record QuantifiedStep(NodePattern Left, NodePattern Right, Expr? Where)
+{
+    /// <summary>
+    /// A repeated stretch of more than one hop (<c>((a)-[:R]-&gt;(b)-[:S]-&gt;(c)){1,3}</c>): all its node patterns, Left
+    /// to Right, and the relationship patterns between them; empty for one hop.
+    /// </summary>
+    public IReadOnlyList<NodePattern> Nodes { get; init; } = [];
+
+    /// <summary>The relationship patterns of a stretch of more than one hop.</summary>
+    public IReadOnlyList<RelPattern> Rels { get; init; } = [];
+
+    public bool MultiHop => Rels.Count > 1;
+}

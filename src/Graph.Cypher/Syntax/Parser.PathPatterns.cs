@@ -180,10 +180,18 @@ internal sealed partial class Parser
                 return null;
             }
 
-            var right = ParseNodePattern();
-            if (AtSymbol("-") || AtSymbol("<-") || AtSymbol("<") || AtSymbol("--"))
+            var nodes = new List<NodePattern> { left, ParseNodePattern() };
+            var rels = new List<RelPattern> { hop };
+            while (TryParseRelPattern() is { } next)
             {
-                throw Error("UnsupportedQuantifiedPath", "A quantified path pattern over more than one relationship is not supported; write it as a variable-length relationship", hop.Offset);
+                if (next.VarLength)
+                {
+                    pos = start;
+                    return null;
+                }
+
+                rels.Add(next);
+                nodes.Add(ParseNodePattern());
             }
 
             Expr? where = TryKeyword("WHERE") ? ParseExpression() : null;
@@ -194,12 +202,21 @@ internal sealed partial class Parser
                 return null;
             }
 
-            return hop with
+            if (rels.Count == 1)
             {
-                VarLength = true, MinHops = bounds.Min, MaxHops = bounds.Max, Step = new QuantifiedStep(left, right, where),
+                return hop with
+                {
+                    VarLength = true, MinHops = bounds.Min, MaxHops = bounds.Max, Step = new QuantifiedStep(left, nodes[1], where),
+                };
+            }
+
+            // More than one hop: the relationship stands for the whole stretch; its inner variables are group variables.
+            return new RelPattern(hop.Offset, null, [], null, RelDirection.Either, true, bounds.Min, bounds.Max)
+            {
+                Step = new QuantifiedStep(left, nodes[^1], where) { Nodes = nodes, Rels = rels },
             };
         }
-        catch (CypherException e) when (e.Detail != "UnsupportedQuantifiedPath")
+        catch (CypherException)
         {
             pos = start;
             return null;

@@ -316,3 +316,53 @@ Feature: PathSelectors
       | hops |
       | 2 |
     And no side effects
+
+  Scenario: A quantified path pattern repeats a stretch of two hops
+    Given the chain graph
+    When executing query:
+      """
+      MATCH (:Stop {n: 1})((a)-[:NEXT]->(m)-[:NEXT]->(b)){2}(t)
+      RETURN t.n AS last, [x IN a | x.n] AS froms, [x IN m | x.n] AS middles, [x IN b | x.n] AS tos
+      """
+    Then the result should be, in any order:
+      | last | froms  | middles | tos    |
+      | 5    | [1, 3] | [2, 4]  | [3, 5] |
+    And no side effects
+
+  Scenario: A two-hop quantified path pattern matched from its right end
+    Given the chain graph
+    When executing query:
+      """
+      MATCH (s:Stop)((a)-[:NEXT]->(m)-[:NEXT]->(b)){1}(t:Stop {n: 5})
+      RETURN s.n AS first, [x IN m | x.n] AS middles
+      """
+    Then the result should be, in any order:
+      | first | middles |
+      | 3     | [4]     |
+    And no side effects
+
+  Scenario: The WHERE of a two-hop quantified path pattern holds at every repetition
+    Given the chain graph
+    When executing query:
+      """
+      MATCH (s:Stop)((a)-[r1:NEXT]->(m)-[r2:NEXT]->(b) WHERE r1.km + r2.km > 4){1,2}(t)
+      RETURN s.n AS first, t.n AS last
+      """
+    Then the result should be, in any order:
+      | first | last |
+      | 2     | 4    |
+      | 3     | 5    |
+    And no side effects
+
+  Scenario: SHORTEST over a two-hop quantified path pattern
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = SHORTEST 1 (:Stop {n: 1})((a)-[:NEXT]->()-[:NEXT]->(b))+(t:Stop)
+      RETURN t.n AS last, length(p) AS hops
+      """
+    Then the result should be, in any order:
+      | last | hops |
+      | 3    | 2    |
+      | 5    | 4    |
+    And no side effects
