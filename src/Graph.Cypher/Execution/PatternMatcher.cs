@@ -724,12 +724,18 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         foreach (var (rel, other, type) in Steps(current, pattern.Direction))
         {
             Context.Tick();
-            if (used.Contains(rel) || !RelMatches(pattern, rel, type, row) || !StepMatches(pattern, current, rel, other, row))
+            if ((used.Contains(rel) && !pattern.RepeatsRelationships) || !RelMatches(pattern, rel, type, row) || !StepMatches(pattern, current, rel, other, row))
             {
                 continue;
             }
 
-            used.Add(rel);
+            // A WALK may take a relationship again: its repetitions do not mark what they take as used.
+            var marks = !pattern.RepeatsRelationships;
+            if (marks)
+            {
+                used.Add(rel);
+            }
+
             sequence.Add(rel);
             pathNodes.Add(other);
             pathRels.Add(rel);
@@ -741,7 +747,10 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
             pathNodes.RemoveAt(pathNodes.Count - 1);
             pathRels.RemoveAt(pathRels.Count - 1);
             sequence.RemoveAt(sequence.Count - 1);
-            used.Remove(rel);
+            if (marks)
+            {
+                used.Remove(rel);
+            }
         }
     }
 }

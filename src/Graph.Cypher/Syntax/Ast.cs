@@ -97,6 +97,9 @@ internal sealed record RelPattern(
 
     /// <summary>Set when this variable-length relationship is a quantified path pattern's repeated hop.</summary>
     public QuantifiedStep? Step { get; init; }
+
+    /// <summary>In a WALK path, the repetitions may go over the same relationship again.</summary>
+    public bool RepeatsRelationships { get; init; }
 }
 
 internal sealed record PatternPart(int Offset, string? PathVariable, IReadOnlyList<NodePattern> Nodes, IReadOnlyList<RelPattern> Relationships,

@@ -74,6 +74,17 @@ internal sealed partial class Parser
         }
 
         var part = ParsePatternElement(pathVariable, at);
+        if (mode == "WALK")
+        {
+            // A walk may repeat relationships, so an unbounded repetition has no end unless a selector picks the paths.
+            if (kind is null && part.Relationships.Any(r => r.VarLength && r.MaxHops is null))
+            {
+                throw Error("UnboundedWalk", "A WALK with an unbounded quantifier needs a path selector such as SHORTEST k or ANY k", tokens[start].Offset);
+            }
+
+            part = part with { Relationships = [.. part.Relationships.Select(r => r.VarLength ? r with { RepeatsRelationships = true } : r)] };
+        }
+
         return part with { ShortestKind = kind, ShortestCount = count, PathMode = mode };
     }
 

@@ -366,3 +366,56 @@ Feature: PathSelectors
       | 3    | 2    |
       | 5    | 4    |
     And no side effects
+
+  Scenario: WALK may go round a cycle again where TRAIL may not
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = WALK (:Junction {name: 's'})-[:ROAD]->{1,8}(:Junction {name: 't'})
+      RETURN length(p) AS hops
+      ORDER BY hops
+      """
+    Then the result should be, in order:
+      | hops |
+      | 2    |
+      | 5    |
+      | 8    |
+    And no side effects
+
+  Scenario: TRAIL with the same bounds takes each relationship once
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = TRAIL (:Junction {name: 's'})-[:ROAD]->{1,8}(:Junction {name: 't'})
+      RETURN length(p) AS hops
+      ORDER BY hops
+      """
+    Then the result should be, in order:
+      | hops |
+      | 2    |
+      | 5    |
+    And no side effects
+
+  Scenario: SHORTEST k over walks with an unbounded quantifier
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = SHORTEST 3 WALK (:Junction {name: 's'})-[:ROAD]->+(:Junction {name: 't'})
+      RETURN length(p) AS hops
+      ORDER BY hops
+      """
+    Then the result should be, in order:
+      | hops |
+      | 2    |
+      | 5    |
+      | 8    |
+    And no side effects
+
+  Scenario: An unbounded WALK needs a selector
+    Given any graph
+    When executing query:
+      """
+      MATCH p = WALK (a)-[:ROAD]->+(b)
+      RETURN p
+      """
+    Then a SyntaxError should be raised at compile time: *
