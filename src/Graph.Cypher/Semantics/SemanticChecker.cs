@@ -231,7 +231,7 @@ internal sealed partial class SemanticChecker
 
             if (!isSubquery && index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
             {
-                throw Error("InvalidClauseComposition", "Query cannot conclude with " + clause.GetType().Name.Replace("Clause", "", StringComparison.Ordinal).ToUpperInvariant(),
+                throw Error("InvalidClauseComposition", "Query cannot conclude with " + (clause is WithClause { Kind: var kind } ? kind : clause.GetType().Name.Replace("Clause", "", StringComparison.Ordinal).ToUpperInvariant()),
                     clause.Offset);
             }
         }
