@@ -305,6 +305,12 @@ internal static class ExprWalker
             case HasLabelsExpr h:
                 yield return h.Target;
                 break;
+            case LabelTestExpr t:
+                yield return t.Target;
+                break;
+            case TypePredicateExpr t:
+                yield return t.Operand;
+                break;
             case FunctionExpr f:
                 foreach (var a in f.Args)
                 {

@@ -99,6 +99,13 @@ internal sealed partial class Evaluator(ExecutionContext context)
                         return null;
                     }
 
+                    if (target is RelRef relationship)
+                    {
+                        // Neo4j 5: r:T tests a relationship's type.
+                        var type = context.Graph.Endpoints(relationship.Id).Type;
+                        return hasLabels.Labels.All(l => l == type);
+                    }
+
                     if (target is not NodeRef node)
                     {
                         throw TypeError("Labels can only be tested on nodes", hasLabels);
@@ -172,8 +179,7 @@ internal sealed partial class Evaluator(ExecutionContext context)
             case MapProjectionExpr projection:
                 return MapProjection(projection, row);
             default:
-                throw new CypherException("SyntaxError", "UnexpectedSyntax", $"Unsupported expression {expression.GetType().Name}",
-                    Positions.Of(context.Text, expression.Offset));
+                return EvalCypher5(expression, row);
         }
     }
 
@@ -489,6 +495,8 @@ internal sealed partial class Evaluator(ExecutionContext context)
     {
         switch (binary.Op)
         {
+            case "||":
+                return Concatenate(binary, row);
             case "AND":
                 {
                     var l = Bool(Eval(binary.Left, row), binary);

@@ -5,7 +5,7 @@ using Graph.Cypher.Values;
 namespace Graph.Cypher.Execution;
 
 /// <summary>The scalar functions (aggregates are in <see cref="Aggregation"/>).</summary>
-internal static class Functions
+internal static partial class Functions
 {
     public static readonly HashSet<string> AggregateNames =
         ["count", "sum", "avg", "min", "max", "collect", "stdev", "stdevp", "percentiledisc", "percentilecont"];
@@ -23,7 +23,8 @@ internal static class Functions
         ["exp"] = (1, 1), ["log"] = (1, 1), ["log10"] = (1, 1), ["e"] = (0, 0), ["pi"] = (0, 0), ["rand"] = (0, 0),
         ["sin"] = (1, 1), ["cos"] = (1, 1), ["tan"] = (1, 1), ["cot"] = (1, 1), ["asin"] = (1, 1), ["acos"] = (1, 1),
         ["atan"] = (1, 1), ["atan2"] = (2, 2), ["degrees"] = (1, 1), ["radians"] = (1, 1), ["haversin"] = (1, 1),
-        ["tolower"] = (1, 1), ["toupper"] = (1, 1), ["trim"] = (1, 1), ["ltrim"] = (1, 1), ["rtrim"] = (1, 1),
+        ["tolower"] = (1, 1), ["toupper"] = (1, 1), ["trim"] = (1, 1), ["ltrim"] = (1, 2), ["rtrim"] = (1, 2),
+        ["btrim"] = (1, 2), ["normalize"] = (1, 2), ["char_length"] = (1, 1), ["character_length"] = (1, 1), ["randomuuid"] = (0, 0),
         ["replace"] = (3, 3), ["substring"] = (2, 3), ["left"] = (2, 2), ["right"] = (2, 2), ["split"] = (2, 2),
         ["timestamp"] = (0, 0), ["isempty"] = (1, 1), ["valuetype"] = (1, 1), ["lower"] = (1, 1), ["upper"] = (1, 1),
         ["tobooleanlist"] = (1, 1), ["tointegerlist"] = (1, 1), ["tofloatlist"] = (1, 1), ["tostringlist"] = (1, 1),
@@ -389,10 +390,8 @@ internal static class Functions
                 return Str(a0, Bad, s => s.ToUpperInvariant());
             case "trim":
                 return Str(a0, Bad, s => s.Trim());
-            case "ltrim":
-                return Str(a0, Bad, s => s.TrimStart());
-            case "rtrim":
-                return Str(a0, Bad, s => s.TrimEnd());
+            case "ltrim" or "rtrim" or "btrim" or "normalize" or "char_length" or "character_length" or "randomuuid":
+                return CallString(f, args, Bad, context);
             case "replace":
                 if (args.Any(a => a is null))
                 {

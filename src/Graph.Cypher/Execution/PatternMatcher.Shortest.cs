@@ -295,7 +295,7 @@ internal sealed partial class PatternMatcher
     /// undirected walk can go back along the relationship it came by, so undirected patterns keep the general matcher.
     /// </summary>
     private static bool ReachableEndsSuffice(IReadOnlyList<PatternPart> parts) =>
-        parts is [{ PathVariable: null, ShortestKind: null, Relationships: [{ VarLength: true, Variable: null } rel] }] &&
+        parts is [{ PathVariable: null, ShortestKind: null, PathMode: null, Relationships: [{ VarLength: true, Variable: null, Step: null } rel] }] &&
         rel.Direction != RelDirection.Either && (rel.MinHops ?? 1) <= 1;
 
     /// <summary>The nodes reached from <paramref name="start"/> in min..max steps, each once, nearest first: one frontier per depth.</summary>

@@ -37,6 +37,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
     public IEnumerable<Row> MatchPattern(IReadOnlyList<PatternPart> parts, Row row, Expr? where, bool onlyDistinctRowsMatter = false)
     {
         var used = new HashSet<long>();
+        where = WithInlinePredicates(parts, where);
         var plan = Plan(parts, row, where) with { DistinctEnds = onlyDistinctRowsMatter && ReachableEndsSuffice(parts) };
         foreach (var match in MatchParts(parts, 0, new Row(row), used, plan))
         {
@@ -61,7 +62,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
     private static string Flip(string op) => op switch { "<" => ">", "<=" => ">=", ">" => "<", _ => "<=" };
 
     private static bool NeedsWholeMatch(Expr e) =>
-        e is PatternExpr or PatternComprehensionExpr or ExistsSubqueryExpr || ExprWalker.Children(e).Any(NeedsWholeMatch);
+        e is PatternExpr or PatternComprehensionExpr or ExistsSubqueryExpr or CollectSubqueryExpr || ExprWalker.Children(e).Any(NeedsWholeMatch);
 
     private static MatchPlan Plan(IReadOnlyList<PatternPart> parts, Row row, Expr? where)
     {
@@ -151,8 +152,9 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         }
 
         var part = parts[index];
-        var matches = part.ShortestKind is null ? MatchPart(part, row, used, plan)
-            : ShortestByBreadthFirst(part, row, used, plan) ?? Shortest(part, MatchPart(part, row, used, plan), row);
+        var matches = part.ShortestKind is null && part.PathMode is null ? MatchPart(part, row, used, plan)
+            : IsLegacyShortest(part) ? ShortestByBreadthFirst(part, row, used, plan) ?? Shortest(part, MatchPart(part, row, used, plan), row)
+            : SelectPaths(part, row, used, plan);
 
         var filters = plan.ConjunctsAfterPart[index];
         foreach (var _ in matches)
@@ -259,6 +261,12 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
 
     private static RelPattern Flipped(RelPattern r) => r with
     {
+        Step = r.Step is { } step
+            ? step with
+            {
+                Left = step.Right, Right = step.Left, Nodes = [.. step.Nodes.Reverse()], Rels = [.. step.Rels.Reverse().Select(Flipped)],
+            }
+            : null,
         Direction = r.Direction switch
         {
             RelDirection.Outgoing => RelDirection.Incoming,
@@ -297,6 +305,12 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
             : 0;
         var ranged = node.Variable is not null && node.Labels.Count > 0 && plan.RangeLookups.TryGetValue(node.Variable, out var ranges) &&
                      ranges.Any(r => Context.Graph.Schema.Ordered(node.Labels[0], r.Key) is not null && !DependsOnPattern(r.Value, row));
+        if (node.Labels.Count == 0 && !(known.Contains("id") && Context.Graph.KeepsKeyIndex) && IndexedLabels(node.LabelExpression) is { } either)
+        {
+            // A label expression such as :A|B starts from its labels' indexes: at most the sum of their counts.
+            return either.Distinct(StringComparer.Ordinal).Sum(label => (double)Context.Graph.CountNodesWithLabel(label));
+        }
+
         return new Planning.Cardinality(Context.Graph).Start(node, bound: false, known, inList, ranged);
     }
 
@@ -453,7 +467,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
             return Context.Graph.NodesWithLabel(node.Labels[0]);
         }
 
-        return Context.Graph.AllNodes();
+        return LabelExpressionCandidates(node) ?? Context.Graph.AllNodes();
     }
 
     /// <summary>
@@ -535,6 +549,12 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
             }
         }
 
+        if (pattern.LabelExpression is not null &&
+            !evaluator.LabelsSatisfy(pattern.LabelExpression, Context.Graph.LabelsOf(id), row, pattern.Offset))
+        {
+            return false;
+        }
+
         return pattern.Properties is null || PropertiesMatch(pattern.Properties, Context.Graph.NodeProperties(id), row);
     }
 
@@ -559,6 +579,11 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
     private bool RelMatches(RelPattern pattern, long rel, string type, Row row)
     {
         if (pattern.Types.Count > 0 && !pattern.Types.Contains(type))
+        {
+            return false;
+        }
+
+        if (pattern.TypeExpression is not null && !evaluator.LabelsSatisfy(pattern.TypeExpression, [type], row, pattern.Offset))
         {
             return false;
         }
@@ -708,7 +733,10 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         }
 
         var sequence = new List<long>();
-        foreach (var _ in VarLength(relPattern, current, min, max, sequence, used, row, pathNodes, pathRels))
+        var walks = relPattern.Step is { MultiHop: true } stretch
+            ? Repeat(stretch, current, min, max, 0, sequence, used, row, pathNodes, pathRels)
+            : VarLength(relPattern, current, min, max, sequence, used, row, pathNodes, pathRels);
+        foreach (var _ in walks)
         {
             var end = pathNodes[^1];
             if (!TryBindNode(nextNode, end, row, out var nodeBoundHere))
@@ -738,9 +766,15 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
                 row[relPattern.Variable] = relList;
             }
 
+            var groups = BindGroups(relPattern, pathNodes.Skip(pathNodes.Count - sequence.Count - 1).ToList(), sequence, reversed, row);
             foreach (var r in Expand(walk, segment, k + 1, end, row, used, pathNodes, pathRels))
             {
                 yield return r;
+            }
+
+            foreach (var group in groups)
+            {
+                row.Remove(group);
             }
 
             if (!relBound && relPattern.Variable is not null)
@@ -771,12 +805,18 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         foreach (var (rel, other, type) in Steps(current, pattern.Direction))
         {
             Context.Tick();
-            if (used.Contains(rel) || !RelMatches(pattern, rel, type, row))
+            if ((used.Contains(rel) && !pattern.RepeatsRelationships) || !RelMatches(pattern, rel, type, row) || !StepMatches(pattern, current, rel, other, row))
             {
                 continue;
             }
 
-            used.Add(rel);
+            // A WALK may take a relationship again: its repetitions do not mark what they take as used.
+            var marks = !pattern.RepeatsRelationships;
+            if (marks)
+            {
+                used.Add(rel);
+            }
+
             sequence.Add(rel);
             pathNodes.Add(other);
             pathRels.Add(rel);
@@ -788,7 +828,10 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
             pathNodes.RemoveAt(pathNodes.Count - 1);
             pathRels.RemoveAt(pathRels.Count - 1);
             sequence.RemoveAt(sequence.Count - 1);
-            used.Remove(rel);
+            if (marks)
+            {
+                used.Remove(rel);
+            }
         }
     }
 }

@@ -33,7 +33,9 @@ internal sealed partial class QueryRunner
             part.PathVariable is not null || part.ShortestKind is not null || part.Nodes is not [var first, var second] ||
             part.Relationships is not [var rel] || rel.VarLength || rel.Properties is not null || rel.Types is not [var type] ||
             rel.Direction is not (RelDirection.Outgoing or RelDirection.Incoming) ||
-            first.Properties is not null || second.Properties is not null)
+            first.Properties is not null || second.Properties is not null ||
+            first.LabelExpression is not null || second.LabelExpression is not null || first.Where is not null || second.Where is not null ||
+            rel.TypeExpression is not null || rel.Where is not null)
         {
             return null;
         }

@@ -34,9 +34,10 @@ internal sealed partial class QueryRunner
             }
 
             var properties = PropertyMap(node.Properties, row);
-            var id = graph.CreateNode(node.Labels.Distinct(), properties);
+            var labels = node.Labels.Concat(DynamicNames(node.LabelExpression, row, node.Offset)).Distinct().ToList();
+            var id = graph.CreateNode(labels, properties);
             context.NodesCreated++;
-            context.LabelsAdded += node.Labels.Distinct().Count();
+            context.LabelsAdded += labels.Count;
             context.PropertiesSet += properties.Count(p => p.Value is not null);
             nodes.Add(id);
             if (node.Variable is not null)
@@ -51,7 +52,8 @@ internal sealed partial class QueryRunner
             var rel = part.Relationships[i];
             var (start, end) = rel.Direction == RelDirection.Incoming ? (nodes[i + 1], nodes[i]) : (nodes[i], nodes[i + 1]);
             var properties = PropertyMap(rel.Properties, row);
-            var id = graph.CreateRelationship(start, end, rel.Types[0], properties);
+            var type = rel.Types.Count > 0 ? rel.Types[0] : DynamicNames(rel.TypeExpression, row, rel.Offset).Single();
+            var id = graph.CreateRelationship(start, end, type, properties);
             context.RelationshipsCreated++;
             context.PropertiesSet += properties.Count(p => p.Value is not null);
             rels.Add(id);
@@ -201,7 +203,7 @@ internal sealed partial class QueryRunner
                 {
                     if (row.GetValueOrDefault(setLabels.Variable) is NodeRef node)
                     {
-                        foreach (var label in setLabels.Labels)
+                        foreach (var label in setLabels.Labels.Concat(setLabels.Dynamic.SelectMany(d => DynamicNames(new LabelDynamic(d, false), row, setLabels.Offset))))
                         {
                             if (graph.AddLabel(node.Id, label))
                             {
@@ -217,7 +219,7 @@ internal sealed partial class QueryRunner
                 {
                     if (row.GetValueOrDefault(removeLabels.Variable) is NodeRef node)
                     {
-                        foreach (var label in removeLabels.Labels)
+                        foreach (var label in removeLabels.Labels.Concat(removeLabels.Dynamic.SelectMany(d => DynamicNames(new LabelDynamic(d, false), row, removeLabels.Offset))))
                         {
                             if (graph.RemoveLabel(node.Id, label))
                             {

@@ -21,9 +21,10 @@ internal sealed partial class QueryRunner
         evaluator = new Evaluator(context);
         matcher = new PatternMatcher(evaluator);
         evaluator.Matcher = matcher;
-        evaluator.Subquery = (query, row) => query.Parts.Any(part => RunClauses(part, row, row.Keys.ToList()).Any());
+        evaluator.SubqueryColumn = CollectColumn;
+        evaluator.Subquery = (query, row) => SubqueryScope.KeepOuter(query, row.Keys).Parts.Any(part => RunClauses(part, row, row.Keys.ToList()).Any());
         // Rows of each part, counted; a UNION (not ALL) counts its distinct rows as the query would return them.
-        evaluator.SubqueryRows = (query, row) => query.UnionAll.All(all => all)
+        evaluator.SubqueryRows = (query, row) => (query = SubqueryScope.KeepOuter(query, row.Keys)).UnionAll.All(all => all)
             ? query.Parts.Sum(part => RunClauses(part, row, row.Keys.ToList()).LongCount())
             : query.Parts.SelectMany(part => RunClauses(part, row, row.Keys.ToList()))
                 .Select(r => r.Where(e => !row.ContainsKey(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).ToArray())
@@ -355,7 +356,7 @@ internal sealed partial class QueryRunner
                     return CallProcedure(rows, call, procedure, bindings);
                 }
             default:
-                throw new CypherException("SyntaxError", "UnexpectedSyntax", "Unsupported clause", Positions.Of(context.Text, clause.Offset));
+                return ApplyCypher5(clause, rows, scope);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Graph.Cypher.Semantics;
 /// The compile-time checks: variable scopes and kinds, what CREATE/MERGE may say, aggregation rules,
 /// column names, UNION shape. Each error carries the TCK's detail name and a position.
 /// </summary>
-internal sealed class SemanticChecker
+internal sealed partial class SemanticChecker
 {
     private enum Kind
     {
@@ -58,8 +58,7 @@ internal sealed class SemanticChecker
         return columns;
     }
 
-    public static bool Writes(Query query) =>
-        query.Parts.Any(p => p.Clauses.Any(c => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause));
+    public static bool Writes(Query query) => query.Parts.Any(p => p.Clauses.Any(ClauseWrites));
 
     public static List<string> PatternVariables(IEnumerable<PatternPart> patterns)
     {
@@ -84,6 +83,17 @@ internal sealed class SemanticChecker
                 if (rel.Variable is not null && !result.Contains(rel.Variable))
                 {
                     result.Add(rel.Variable);
+                }
+            }
+
+            foreach (var step in part.Relationships.Select(r => r.Step).OfType<QuantifiedStep>())
+            {
+                foreach (var group in new[] { step.Left.Variable, step.Right.Variable }.Concat(step.Nodes.Select(n => n.Variable)).Concat(step.Rels.Select(r => r.Variable)))
+                {
+                    if (group is not null && !result.Contains(group))
+                    {
+                        result.Add(group);
+                    }
                 }
             }
         }
@@ -213,11 +223,15 @@ internal sealed class SemanticChecker
 
                         break;
                     }
+
+                default:
+                    CheckCypher5Clause(clause, scope);
+                    break;
             }
 
             if (!isSubquery && index == query.Clauses.Count - 1 && clause is MatchClause or UnwindClause or WithClause or CallClause && clause is not CallClause)
             {
-                throw Error("InvalidClauseComposition", "Query cannot conclude with " + clause.GetType().Name.Replace("Clause", "", StringComparison.Ordinal).ToUpperInvariant(),
+                throw Error("InvalidClauseComposition", "Query cannot conclude with " + (clause is WithClause { Kind: var kind } ? kind : clause.GetType().Name.Replace("Clause", "", StringComparison.Ordinal).ToUpperInvariant()),
                     clause.Offset);
             }
         }
@@ -334,6 +348,8 @@ internal sealed class SemanticChecker
             inner.TryAdd(v, Kind.Any);
         }
 
+        CheckInlinePredicates(part, inner);
+
         foreach (var node in part.Nodes)
         {
             if (node.Properties is ParameterExpr && !allowParameterMaps)
@@ -413,7 +429,7 @@ internal sealed class SemanticChecker
 
                 if (creating)
                 {
-                    if (rel.Types.Count != 1)
+                    if (rel.Types.Count != 1 && !IsSingleDynamicType(rel))
                     {
                         throw Error("NoSingleRelationshipType", "A single relationship type must be specified for CREATE/MERGE", rel.Offset);
                     }
@@ -462,6 +478,17 @@ internal sealed class SemanticChecker
                 }
 
                 relsInThisClause.Add(rel.Variable);
+            }
+
+            foreach (var step in part.Relationships.Select(r => r.Step).OfType<QuantifiedStep>())
+            {
+                foreach (var group in new[] { step.Left.Variable, step.Right.Variable }.Concat(step.Nodes.Select(n => n.Variable)).Concat(step.Rels.Select(r => r.Variable)))
+                {
+                    if (group is not null)
+                    {
+                        scope.TryAdd(group, Kind.Value);
+                    }
+                }
             }
 
             if (part.PathVariable is not null)
@@ -992,7 +1019,7 @@ internal sealed class SemanticChecker
 
             case ExistsSubqueryExpr { Subquery: { } subquery } existsQuery:
                 {
-                    foreach (var part in subquery.Parts)
+                    foreach (var part in SubqueryScope.KeepOuter(subquery, scope.Keys).Parts)
                     {
                         if (part.Clauses.FirstOrDefault(c => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause) is { } update)
                         {
@@ -1006,6 +1033,12 @@ internal sealed class SemanticChecker
                     return;
                 }
 
+            case CollectSubqueryExpr collect:
+                CheckCollect(collect, scope);
+                return;
+            case LabelTestExpr labelTest:
+                CheckLabelExpression(labelTest.Labels, scope);
+                break;
             case ExistsSubqueryExpr exists:
                 {
                     var inner = new Dictionary<string, Kind>(scope);

@@ -81,14 +81,36 @@ internal enum RelDirection
     Either,
 }
 
-internal sealed record NodePattern(int Offset, string? Variable, IReadOnlyList<string> Labels, Expr? Properties);
+/// <summary>A node pattern; <paramref name="LabelExpression"/> holds a label expression beyond a plain conjunction (<c>:A|B</c>, <c>:!A</c>, <c>:%</c>, <c>$(expr)</c>), <paramref name="Where"/> an inline <c>WHERE</c>.</summary>
+internal sealed record NodePattern(int Offset, string? Variable, IReadOnlyList<string> Labels, Expr? Properties,
+    LabelExpression? LabelExpression = null, Expr? Where = null);
 
 internal sealed record RelPattern(
     int Offset, string? Variable, IReadOnlyList<string> Types, Expr? Properties, RelDirection Direction,
-    bool VarLength, int? MinHops, int? MaxHops);
+    bool VarLength, int? MinHops, int? MaxHops)
+{
+    /// <summary>A type expression beyond a plain alternative (<c>:!A</c>, <c>:%</c>, <c>$(expr)</c>).</summary>
+    public LabelExpression? TypeExpression { get; init; }
+
+    /// <summary>An inline <c>WHERE</c> on the relationship.</summary>
+    public Expr? Where { get; init; }
+
+    /// <summary>Set when this variable-length relationship is a quantified path pattern's repeated hop.</summary>
+    public QuantifiedStep? Step { get; init; }
+
+    /// <summary>In a WALK path, the repetitions may go over the same relationship again.</summary>
+    public bool RepeatsRelationships { get; init; }
+}
 
 internal sealed record PatternPart(int Offset, string? PathVariable, IReadOnlyList<NodePattern> Nodes, IReadOnlyList<RelPattern> Relationships,
-    string? ShortestKind = null);
+    string? ShortestKind = null)
+{
+    /// <summary>GQL <c>SHORTEST k</c>: how many shortest paths (by length) to keep per pair of ends.</summary>
+    public int? ShortestCount { get; init; }
+
+    /// <summary>GQL path mode: WALK (default), TRAIL or ACYCLIC.</summary>
+    public string? PathMode { get; init; }
+}
 
 internal abstract record Clause(int Offset);
 
@@ -109,7 +131,11 @@ internal sealed record Projection(
     public bool IsWith { get; init; }
 }
 
-internal sealed record WithClause(int Offset, Projection Projection, Expr? Where) : Clause(Offset);
+internal sealed record WithClause(int Offset, Projection Projection, Expr? Where) : Clause(Offset)
+{
+    /// <summary>"WITH", or "LET"/"FILTER" for the Cypher 25 clauses written as a WITH.</summary>
+    public string Kind { get; init; } = "WITH";
+}
 
 internal sealed record ReturnClause(int Offset, Projection Projection) : Clause(Offset);
 
@@ -121,11 +147,19 @@ internal sealed record SetPropertyItem(int Offset, PropertyExpr Target, Expr Val
 
 internal sealed record SetAllPropertiesItem(int Offset, string Variable, Expr Value, bool Merge) : SetItem(Offset);
 
-internal sealed record SetLabelsItem(int Offset, string Variable, IReadOnlyList<string> Labels) : SetItem(Offset);
+internal sealed record SetLabelsItem(int Offset, string Variable, IReadOnlyList<string> Labels) : SetItem(Offset)
+{
+    /// <summary>Labels computed per row: <c>SET n:$(expr)</c>.</summary>
+    public IReadOnlyList<Expr> Dynamic { get; init; } = [];
+}
 
 internal sealed record RemovePropertyItem(int Offset, PropertyExpr Target) : SetItem(Offset);
 
-internal sealed record RemoveLabelsItem(int Offset, string Variable, IReadOnlyList<string> Labels) : SetItem(Offset);
+internal sealed record RemoveLabelsItem(int Offset, string Variable, IReadOnlyList<string> Labels) : SetItem(Offset)
+{
+    /// <summary>Labels computed per row: <c>REMOVE n:$(expr)</c>.</summary>
+    public IReadOnlyList<Expr> Dynamic { get; init; } = [];
+}
 
 internal sealed record MergeClause(int Offset, PatternPart Pattern, IReadOnlyList<SetItem> OnCreate, IReadOnlyList<SetItem> OnMatch)
     : Clause(Offset);

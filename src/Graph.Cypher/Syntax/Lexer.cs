@@ -8,7 +8,7 @@ internal sealed class Lexer(string text)
 {
     private static readonly string[] Symbols =
     [
-        "..", "<>", "!=", "<=", ">=", "=~", "+=", "->", "<-", "--",
+        "..", "<>", "!=", "<=", ">=", "=~", "+=", "->", "<-", "--", "||", "::", "!", "&",
         "(", ")", "[", "]", "{", "}", ",", ".", ":", ";", "|", "+", "-", "*", "/", "%", "^", "=", "<", ">", "$",
     ];
 
@@ -139,6 +139,12 @@ internal sealed class Lexer(string text)
             while (pos < text.Length && (char.IsLetterOrDigit(text[pos]) || text[pos] == '_'))
             {
                 pos++;
+            }
+
+            if (pos == nameStart && pos < text.Length && text[pos] == '(')
+            {
+                // "$(expr)": a dynamic label or type, not a parameter.
+                return new Token(TokenKind.Symbol, "$", start, 1);
             }
 
             if (pos == nameStart)

@@ -118,6 +118,21 @@ internal sealed partial class Parser
                 pos++;
                 left = new BinaryExpr(at, "IN", left, ParseAdd());
             }
+            else if ((AtKeyword("IS") && (PeekToken(1).IsSymbol("::") || (PeekToken(1).IsKeyword("NOT") && PeekToken(2).IsSymbol("::")))) || AtSymbol("::"))
+            {
+                var negated = false;
+                if (TryKeyword("IS"))
+                {
+                    negated = TryKeyword("NOT");
+                }
+
+                ExpectSymbol("::");
+                left = new TypePredicateExpr(at, left, ParseTypeUnion(), negated);
+            }
+            else if (TryNormalizedPredicate(left, at) is { } normalized)
+            {
+                left = normalized;
+            }
             else if (AtKeywords("IS", "NULL"))
             {
                 pos += 2;
@@ -148,6 +163,10 @@ internal sealed partial class Parser
             else if (TrySymbol("-"))
             {
                 left = new BinaryExpr(at, "-", left, ParseMultiply());
+            }
+            else if (TrySymbol("||"))
+            {
+                left = new BinaryExpr(at, "||", left, ParseMultiply());
             }
             else if (Current.Kind == TokenKind.Symbol && Current.Text.Length == 1 && Lexer.UnicodeDashes.Contains(Current.Text[0]))
             {
@@ -247,9 +266,9 @@ internal sealed partial class Parser
                     expression = new IndexExpr(at, expression, from!);
                 }
             }
-            else if (AtSymbol(":") && PeekToken(1).Kind is TokenKind.Identifier or TokenKind.EscapedIdentifier)
+            else if (AtLabelTest())
             {
-                expression = new HasLabelsExpr(at, expression, ParseLabels());
+                expression = ParseLabelTest(expression, at);
             }
             else if (AtSymbol("{") && expression is VariableExpr variable)
             {
@@ -566,6 +585,11 @@ internal sealed partial class Parser
                 }
         }
 
+        if (TryParseCollectSubquery(token) is { } collect)
+        {
+            return collect;
+        }
+
         // Function call, possibly namespaced: a.b.c(
         var lookahead = 1;
         var qualified = name;
@@ -585,7 +609,7 @@ internal sealed partial class Parser
                 args.Add(ParseExpression());
                 while (TrySymbol(","))
                 {
-                    args.Add(ParseExpression());
+                    args.Add(qualified.Equals("normalize", StringComparison.OrdinalIgnoreCase) && TryNormalForm() is { } form ? form : ParseExpression());
                 }
             }
 
@@ -644,6 +668,11 @@ internal sealed partial class Parser
             pos++;
         }
 
+        if (TryParsePathSelector(pathVariable, at) is { } selected)
+        {
+            return selected;
+        }
+
         if ((AtKeyword("shortestPath") || AtKeyword("allShortestPaths")) && PeekToken(1).IsSymbol("("))
         {
             var kind = Current.Text;
@@ -659,7 +688,8 @@ internal sealed partial class Parser
     private PatternPart ParsePatternElement(string? pathVariable, int at)
     {
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-        if (AtSymbol("(") && PeekToken(1).IsSymbol("("))
+        var leading = AtSymbol("(") && PeekToken(1).IsSymbol("(") ? TryParseQuantifiedPath() : null;
+        if (leading is null && AtSymbol("(") && PeekToken(1).IsSymbol("("))
         {
             pos++;
             var inner = ParsePatternElement(pathVariable, at);
@@ -667,12 +697,37 @@ internal sealed partial class Parser
             return inner;
         }
 
-        var nodes = new List<NodePattern> { ParseNodePattern() };
+        var nodes = new List<NodePattern>();
         var relationships = new List<RelPattern>();
-        while (TryParseRelPattern() is { } relationship)
+        if (leading is not null)
         {
-            relationships.Add(relationship);
+            // A pattern that opens with a quantified path pattern starts at an anonymous node.
+            nodes.Add(new NodePattern(at, null, [], null));
+            relationships.Add(leading);
+            nodes.Add(AtSymbol("(") && !PeekToken(1).IsSymbol("(") ? ParseNodePattern() : new NodePattern(Current.Offset, null, [], null));
+        }
+        else
+        {
             nodes.Add(ParseNodePattern());
+        }
+
+        while (true)
+        {
+            if (TryParseQuantifiedPath() is { } quantified)
+            {
+                relationships.Add(quantified);
+                nodes.Add(AtSymbol("(") && !PeekToken(1).IsSymbol("(") ? ParseNodePattern() : new NodePattern(Current.Offset, null, [], null));
+                continue;
+            }
+
+            if (TryParseRelPattern() is not { } relationship)
+            {
+                break;
+            }
+
+            relationships.Add(TryQuantifier(relationship));
+            nodes.Add(AtSymbol("(") && !PeekToken(1).IsSymbol("(") ? ParseNodePattern()
+                : AtSymbol("(") ? new NodePattern(Current.Offset, null, [], null) : ParseNodePattern());
         }
 
         return new PatternPart(at, pathVariable, nodes, relationships);
@@ -683,10 +738,11 @@ internal sealed partial class Parser
         var at = Current.Offset;
         ExpectSymbol("(");
         string? variable = AtVariable() ? ExpectVariable() : null;
-        var labels = ParseLabels();
+        var (labels, labelExpression) = ParseNodeLabels();
         Expr? properties = ParsePatternProperties();
+        Expr? where = TryKeyword("WHERE") ? ParseExpression() : null;
         ExpectSymbol(")");
-        return new NodePattern(at, variable, labels, properties);
+        return new NodePattern(at, variable, labels, properties, labelExpression, where);
     }
 
     private Expr? ParsePatternProperties()
@@ -740,6 +796,8 @@ internal sealed partial class Parser
 
         string? variable = null;
         var types = new List<string>();
+        LabelExpression? typeExpression = null;
+        Expr? where = null;
         Expr? properties = null;
         var varLength = false;
         int? min = null;
@@ -747,14 +805,9 @@ internal sealed partial class Parser
         if (TrySymbol("["))
         {
             variable = AtVariable() ? ExpectVariable() : null;
-            if (TrySymbol(":"))
+            if (TrySymbol(":") || TryKeyword("IS"))
             {
-                types.Add(ExpectName());
-                while (TrySymbol("|"))
-                {
-                    TrySymbol(":");
-                    types.Add(ExpectName());
-                }
+                (types, typeExpression) = ParseRelTypes();
             }
 
             if (Current.Kind == TokenKind.Integer || AtSymbol(".."))
@@ -789,6 +842,7 @@ internal sealed partial class Parser
             }
 
             properties = ParsePatternProperties();
+            where = TryKeyword("WHERE") ? ParseExpression() : null;
             ExpectSymbol("]");
         }
 
@@ -813,6 +867,6 @@ internal sealed partial class Parser
         }
 
         var direction = left == right ? RelDirection.Either : left ? RelDirection.Incoming : RelDirection.Outgoing;
-        return new RelPattern(at, variable, types, properties, direction, varLength, min, max);
+        return new RelPattern(at, variable, types, properties, direction, varLength, min, max) { TypeExpression = typeExpression, Where = where };
     }
 }

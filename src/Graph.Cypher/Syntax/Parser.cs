@@ -26,7 +26,10 @@ internal sealed partial class Parser
     public static Query Parse(string text, out IReadOnlyList<(string Name, int Offset)> parameters, out PlanMode mode)
     {
         var parser = new Parser(text);
-        parameters = parser.tokens.Where(t => t.Kind == TokenKind.Parameter).Select(t => (t.Text, t.Offset)).ToList();
+        // "$any(" and "$all(" open dynamic labels, not parameters.
+        parameters = parser.tokens.Where((t, i) => t.Kind == TokenKind.Parameter &&
+                                                   !(t.Text.ToUpperInvariant() is "ANY" or "ALL" && parser.tokens[i + 1].IsSymbol("(")))
+            .Select(t => (t.Text, t.Offset)).ToList();
         mode = parser.ParsePlanMode();
         var query = parser.TryParseSchemaCommand() is { } command ? new Query([new SingleQuery([command])], []) : parser.ParseQuery();
         if (parser.Current.IsSymbol(";"))
@@ -179,7 +182,15 @@ internal sealed partial class Parser
             }
 
             clauses.Add(clause);
-            if (clause is ReturnClause)
+            if (clause is ReturnClause ret && AtKeyword("NEXT"))
+            {
+                // Cypher 25 NEXT: what the RETURN returns is the input of the query after it.
+                pos++;
+                clauses[^1] = new WithClause(ret.Offset, ret.Projection with { IsWith = true }, null);
+                continue;
+            }
+
+            if (clause is ReturnClause or FinishClause)
             {
                 break;
             }
@@ -196,6 +207,11 @@ internal sealed partial class Parser
     private Clause? TryParseClause()
     {
         var start = Current.Offset;
+        if (TryParseCypher5Clause() is { } added)
+        {
+            return added;
+        }
+
         if (AtKeyword("OPTIONAL"))
         {
             pos++;
@@ -369,10 +385,10 @@ internal sealed partial class Parser
                 pos++;
                 items.Add(new SetAllPropertiesItem(start, variable, ParseExpression(), merge));
             }
-            else if (AtVariable() && PeekToken(1).IsSymbol(":"))
+            else if (AtVariable() && (PeekToken(1).IsSymbol(":") || PeekToken(1).IsKeyword("IS")))
             {
                 var variable = ExpectVariable();
-                items.Add(new SetLabelsItem(start, variable, ParseLabels()));
+                items.Add(new SetLabelsItem(start, variable, ParseLabels()) { Dynamic = dynamicLabels });
             }
             else
             {
@@ -396,10 +412,10 @@ internal sealed partial class Parser
         do
         {
             var start = Current.Offset;
-            if (AtVariable() && PeekToken(1).IsSymbol(":"))
+            if (AtVariable() && (PeekToken(1).IsSymbol(":") || PeekToken(1).IsKeyword("IS")))
             {
                 var variable = ExpectVariable();
-                items.Add(new RemoveLabelsItem(start, variable, ParseLabels()));
+                items.Add(new RemoveLabelsItem(start, variable, ParseLabels()) { Dynamic = dynamicLabels });
             }
             else
             {
@@ -416,15 +432,48 @@ internal sealed partial class Parser
         return items;
     }
 
+    /// <summary>Dynamic labels <c>$(expr)</c> met by the last <see cref="ParseLabels"/> (SET and REMOVE take them).</summary>
+    private List<Expr> dynamicLabels = [];
+
     private List<string> ParseLabels()
     {
         var labels = new List<string>();
+        dynamicLabels = [];
+        if (TryKeyword("IS"))
+        {
+            ParseOneLabel(labels);
+            while (TrySymbol("&"))
+            {
+                ParseOneLabel(labels);
+            }
+
+            return labels;
+        }
+
         while (TrySymbol(":"))
         {
-            labels.Add(ExpectName());
+            ParseOneLabel(labels);
+            while (TrySymbol("&"))
+            {
+                ParseOneLabel(labels);
+            }
         }
 
         return labels;
+    }
+
+    private void ParseOneLabel(List<string> labels)
+    {
+        if (AtSymbol("$"))
+        {
+            pos++;
+            ExpectSymbol("(");
+            dynamicLabels.Add(ParseExpression());
+            ExpectSymbol(")");
+            return;
+        }
+
+        labels.Add(ExpectName());
     }
 
     private Projection ParseProjection(int start, bool isWith)
