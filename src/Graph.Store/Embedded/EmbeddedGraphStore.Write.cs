@@ -105,6 +105,7 @@ public sealed partial class EmbeddedGraphStore
     private void ApplyCommitted(IEnumerable<(string Id, DocumentFacts? Facts)> changes, Dictionary<string, DocumentFacts?> previous)
     {
         using var _ = Graph.EnterWrite();
+        _snapshotDirty = true;
         try
         {
             foreach (var (id, facts) in changes)

@@ -1,3 +1,5 @@
+using Graph.Store.Snapshot;
+
 namespace Graph.Store.Memory;
 
 /// <summary>
@@ -73,4 +75,23 @@ internal sealed class StringTable
     }
 
     private static int Hash(string value) => string.GetHashCode(value, StringComparison.Ordinal);
+
+    /// <summary>Writes the strings and the hash table over them, for a snapshot.</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.WriteStrings(new ArraySegment<string>(_strings, 0, _count));
+        writer.WriteSpan<int>(_slots);
+    }
+
+    /// <summary>Fills an empty table with what <see cref="WriteTo"/> wrote.</summary>
+    public void ReadFrom(BinaryReader reader)
+    {
+        if (_count != 0) throw new InvalidOperationException("Only an empty string table can be read into.");
+        var strings = reader.ReadStrings();
+        var slots = reader.ReadArray<int>();
+        if (slots.Length == 0 || (slots.Length & (slots.Length - 1)) != 0) throw new InvalidDataException("The string table's slots are not a power of two.");
+        _strings = strings.Length == 0 ? new string[64] : strings;
+        _count = strings.Length;
+        _slots = slots;
+    }
 }
