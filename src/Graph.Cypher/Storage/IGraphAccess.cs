@@ -57,6 +57,12 @@ internal interface IGraphAccess
         }
     }
 
+    /// <summary>
+    /// Whether no two nodes share a string <c>id</c> property (the store's unique key), so that grouping by a node's id
+    /// groups by the node itself.
+    /// </summary>
+    bool KeysAreUnique => false;
+
     /// <summary>How many of <paramref name="node"/>'s relationships in one direction are of type <paramref name="type"/>.</summary>
     long Degree(long node, bool incoming, string type) => OtherEnds(node, incoming, type).LongCount();
 

@@ -61,6 +61,9 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
     public IEnumerable<long> OtherEnds(long node, bool incoming, string type) =>
         graph.OtherEndIds(node, incoming ? Direction.Incoming : Direction.Outgoing, type);
 
+    /// <remarks>The graph refuses a second node with an id already taken.</remarks>
+    public bool KeysAreUnique => true;
+
     public long Degree(long node, bool incoming, string type) => graph.Degree(node, incoming ? Direction.Incoming : Direction.Outgoing, [type]);
 
     public long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties) =>

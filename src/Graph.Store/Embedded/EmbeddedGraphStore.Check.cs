@@ -1,4 +1,5 @@
 using Graph.Store.Memory;
+using Graph.Store.Services;
 using Graph.Store.Snapshot;
 
 namespace Graph.Store.Embedded;
@@ -100,6 +101,8 @@ public sealed partial class EmbeddedGraphStore
                     projection.ReadSnapshot(reader);
                     graph.ReadSnapshot(reader);
                 }
+                using var search = new SearchIndex();
+                search.ReadSnapshot(reader);
             });
         }
         catch (Exception error) when (error is InvalidDataException or EndOfStreamException or IOException or StaleSnapshotException

@@ -55,6 +55,7 @@ public sealed partial class EmbeddedGraphStore
                 writer.WriteStrings([.. fingerprints.Select(f => f.Id).Where(id => !_hashes.ContainsKey(id))]);
                 _projection.WriteSnapshot(writer);
                 Graph.WriteSnapshot(writer);
+                SearchIndex.WriteSnapshot(writer);
             });
             _snapshotDirty = false;
             SnapshotProblem = null;
@@ -89,11 +90,14 @@ public sealed partial class EmbeddedGraphStore
                 _projection.ReadSnapshot(reader);
                 Graph.ReadSnapshot(reader);
             }
+            SearchIndex.ReadSnapshot(reader);
         });
         if (!read.IsLoaded) return read;
         _documentCount = _hashes.Count;
         var later = writes.Where(w => w.Sequence > included).ToList();
         ReplaySavedWrites(Graph, Statements, LoadProblems, later);
+        // The writes made again changed nodes the index read from the snapshot does not know about.
+        if (later.Count > 0) SearchIndex.Rebuild(Graph);
         SavedWriteCount = writes.Count;
         _snapshotDirty = later.Count > 0;
         return read;

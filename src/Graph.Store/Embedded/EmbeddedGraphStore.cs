@@ -77,6 +77,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
         directory = Path.GetFullPath(directory ?? DefaultDirectory);
         var database = FactDatabase.Open(directory);
         EmbeddedGraphStore? store = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             var fingerprints = database.ReadFingerprints();
@@ -94,7 +95,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
             if (read.IsLoaded)
             {
                 store.OpenedFromSnapshot = true;
-                store.OpenedFrom = "snapshot";
+                store.OpenedFrom = $"snapshot ({clock.Elapsed.TotalSeconds:0.00} s)";
             }
             else
             {
@@ -102,13 +103,13 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
                 store.Abandon();
                 store = new EmbeddedGraphStore(directory, database, replayWrites);
                 store.Load();
-                store.OpenedFrom = $"replay (snapshot {(read.IsStale ? "stale: " : "not used: ")}{read.Reason})";
+                // Indexed once the whole graph is there; from here on the projection tells the index about every
+                // node an ingest changes.
+                store.SearchIndex.Rebuild(store.Graph);
+                store.OpenedFrom = $"replay ({clock.Elapsed.TotalSeconds:0.00} s; snapshot {(read.IsStale ? "stale: " : "not used: ")}{read.Reason})";
                 store._snapshotDirty = true;
                 store.WriteSnapshotIfDirty();
             }
-            // Indexed once the whole graph is there; from here on the projection tells the index about every
-            // node an ingest changes.
-            store.SearchIndex.Rebuild(store.Graph);
             store._projection.Search = store.SearchIndex;
             return store;
         }

@@ -76,22 +76,19 @@ internal sealed class StringTable
 
     private static int Hash(string value) => string.GetHashCode(value, StringComparison.Ordinal);
 
-    /// <summary>Writes the strings and the hash table over them, for a snapshot.</summary>
-    public void WriteTo(BinaryWriter writer)
-    {
-        writer.WriteStrings(new ArraySegment<string>(_strings, 0, _count));
-        writer.WriteSpan<int>(_slots);
-    }
+    /// <summary>Writes the strings, for a snapshot (not the hash table: string hashes differ from process to process).</summary>
+    public void WriteTo(BinaryWriter writer) => writer.WriteStrings(new ArraySegment<string>(_strings, 0, _count));
 
-    /// <summary>Fills an empty table with what <see cref="WriteTo"/> wrote.</summary>
+    /// <summary>Fills an empty table with what <see cref="WriteTo"/> wrote, hashing the strings afresh.</summary>
     public void ReadFrom(BinaryReader reader)
     {
         if (_count != 0) throw new InvalidOperationException("Only an empty string table can be read into.");
         var strings = reader.ReadStrings();
-        var slots = reader.ReadArray<int>();
-        if (slots.Length == 0 || (slots.Length & (slots.Length - 1)) != 0) throw new InvalidDataException("The string table's slots are not a power of two.");
         _strings = strings.Length == 0 ? new string[64] : strings;
         _count = strings.Length;
-        _slots = slots;
+        var slots = 128;
+        while (_count > slots / 4 * 3) slots *= 2;
+        _slots = new int[slots / 2];
+        Rehash();
     }
 }
