@@ -94,6 +94,8 @@ public sealed partial class EmbeddedGraphStore
                 included = reader.ReadInt64();
                 if (!reader.ReadBytes(32).AsSpan().SequenceEqual(SavedWritesDigest(writes, included)))
                     throw new StaleSnapshotException("the saved writes it holds are no longer those of the store");
+                if (included > 0 && _replayWrites is null)
+                    throw new StaleSnapshotException("it holds saved query writes, and this open has no query engine to make them");
                 reader.ReadStrings();
                 reader.ReadStrings();
                 using (graph.EnterWrite())

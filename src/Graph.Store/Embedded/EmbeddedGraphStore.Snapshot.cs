@@ -9,6 +9,13 @@ public sealed partial class EmbeddedGraphStore
     /// <summary>Whether memory has changed since the snapshot file was last written (or read).</summary>
     private bool _snapshotDirty;
 
+    /// <summary>
+    /// False once memory may differ from what an open would make of the store: an open makes the documents first and
+    /// the saved query writes after them, so a document ingested after a query wrote can end differently in memory
+    /// (a query's node taken over) than on the next open. Then no snapshot is written; the next open replays.
+    /// </summary>
+    private bool _snapshotMatchesOpen = true;
+
     /// <summary>How the store was loaded when it opened: from its snapshot, or by replaying its documents (and why).</summary>
     public string OpenedFrom { get; private set; } = "";
 
@@ -38,11 +45,13 @@ public sealed partial class EmbeddedGraphStore
     /// <summary>Writes the snapshot when memory changed since the last one. The caller holds the write gate.</summary>
     private void WriteSnapshotIfDirty()
     {
-        if (!_snapshotDirty) return;
+        if (!_snapshotDirty || !_snapshotMatchesOpen) return;
         try
         {
             var fingerprints = _database.ReadFingerprints();
             var writes = _database.ReadSavedWrites();
+            // Opened without a query engine, memory lacks the saved writes: a snapshot would pass it off as whole.
+            if (writes.Count > 0 && _replayWrites is null) return;
             using var _ = Graph.EnterRead();
             GraphSnapshotFile.Write(Directory, StateDigest(fingerprints), writer =>
             {
@@ -81,6 +90,8 @@ public sealed partial class EmbeddedGraphStore
             included = reader.ReadInt64();
             if (!reader.ReadBytes(32).AsSpan().SequenceEqual(SavedWritesDigest(writes, included)))
                 throw new StaleSnapshotException("the saved writes it holds are no longer those of the store");
+            if (included > 0 && _replayWrites is null)
+                throw new StaleSnapshotException("it holds saved query writes, and this open has no query engine to make them");
             LoadProblems.AddRange(reader.ReadStrings());
             var leftOut = reader.ReadStrings().ToHashSet(StringComparer.Ordinal);
             foreach (var (id, hash) in fingerprints)

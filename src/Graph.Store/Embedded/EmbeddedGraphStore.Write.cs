@@ -106,6 +106,7 @@ public sealed partial class EmbeddedGraphStore
     {
         using var _ = Graph.EnterWrite();
         _snapshotDirty = true;
+        if (SavedWriteCount > 0) _snapshotMatchesOpen = false;
         try
         {
             foreach (var (id, facts) in changes)
