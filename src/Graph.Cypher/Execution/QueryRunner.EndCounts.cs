@@ -125,17 +125,9 @@ internal sealed partial class QueryRunner
             }
 
             // Without a label to check at the other end, the count is the node's degree for the type.
-            var count = plan.OtherLabels.Count == 0 ? context.Graph.Degree(node, plan.Incoming, plan.Type) : 0;
-            if (plan.OtherLabels.Count > 0)
-            {
-                foreach (var other in context.Graph.OtherEnds(node, plan.Incoming, plan.Type))
-                {
-                    if (HasLabels(other, plan.OtherLabels))
-                    {
-                        count++;
-                    }
-                }
-            }
+            var count = plan.OtherLabels.Count == 0
+                ? context.Graph.Degree(node, plan.Incoming, plan.Type)
+                : context.Graph.CountOtherEnds(node, plan.Incoming, plan.Type, plan.OtherLabels);
 
             if (count > 0)
             {
@@ -225,17 +217,10 @@ internal sealed partial class QueryRunner
                 continue;
             }
 
-            var count = plan.OtherLabels.Count == 0 ? context.Graph.Degree(node, plan.Incoming, plan.Type) : 0;
-            if (plan.OtherLabels.Count > 0)
-            {
-                foreach (var other in context.Graph.OtherEnds(node, plan.Incoming, plan.Type))
-                {
-                    if (HasLabels(other, plan.OtherLabels))
-                    {
-                        count++;
-                    }
-                }
-            }
+            // Without a label to check at the other end, the count is the node's degree for the type.
+            var count = plan.OtherLabels.Count == 0
+                ? context.Graph.Degree(node, plan.Incoming, plan.Type)
+                : context.Graph.CountOtherEnds(node, plan.Incoming, plan.Type, plan.OtherLabels);
 
             if (count == 0)
             {

@@ -57,6 +57,21 @@ internal interface IGraphAccess
         }
     }
 
+    /// <summary>How many of <paramref name="node"/>'s relationships of <paramref name="type"/> in one direction lead to a node with every one of <paramref name="labels"/>.</summary>
+    long CountOtherEnds(long node, bool incoming, string type, IReadOnlyList<string> labels)
+    {
+        long count = 0;
+        foreach (var other in OtherEnds(node, incoming, type))
+        {
+            if (labels.All(label => HasLabel(other, label)))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>
     /// Whether no two nodes share a string <c>id</c> property (the store's unique key), so that grouping by a node's id
     /// groups by the node itself.

@@ -61,6 +61,9 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
     public IEnumerable<long> OtherEnds(long node, bool incoming, string type) =>
         graph.OtherEndIds(node, incoming ? Direction.Incoming : Direction.Outgoing, type);
 
+    public long CountOtherEnds(long node, bool incoming, string type, IReadOnlyList<string> labels) =>
+        graph.CountOtherEnds(node, incoming ? Direction.Incoming : Direction.Outgoing, type, labels);
+
     /// <remarks>The graph refuses a second node with an id already taken.</remarks>
     public bool KeysAreUnique => true;
 
