@@ -62,6 +62,55 @@ public sealed class EndCountTests
         Assert.Equal(throughExpanded, through);
     }
 
+    /// <summary>
+    /// <c>RETURN x.id, count(*) AS n ORDER BY n LIMIT k</c> keeps only the top k counts in a heap: every row answered
+    /// carries its node's true count, the counts are the top k (or, with SKIP, the next ones) of all counts, and every
+    /// node counted more than the last one kept is there. Ties at the edge may be broken either way. The last variant has
+    /// nodes without an id, which group together and are counted the general way.
+    /// </summary>
+    [Theory]
+    [InlineData(11, "x.id AS id, count(*) AS n", "n DESC", 0, 5, true)]
+    [InlineData(12, "x.id AS id, count(*) AS cited", "cited DESC", 2, 4, true)]
+    [InlineData(13, "x.id AS id, count(*)", "count(*)", 0, 6, true)]
+    [InlineData(14, "x AS id, count(*) AS n", "n DESC", 0, 3, true)]
+    [InlineData(15, "x.id AS id, count(*) AS n", "n DESC", 0, 5, false)]
+    public void TheTopKOfTheCountsAreTheTopOfAllCounts(int seed, string projection, string order, int skip, int limit, bool everyNodeHasAnId)
+    {
+        var graph = new MemoryGraph();
+        var random = new Random(seed);
+        var nodes = Enumerable.Range(0, 40).Select(i => graph.CreateNode(["D"],
+            everyNodeHasAnId || i % 5 != 0 ? [new("id", $"d{i}")] : [new("i", (long)i)])).ToArray();
+        for (var r = 0; r < 200; r++)
+        {
+            graph.CreateRelationship("C", nodes[random.Next(nodes.Length)], nodes[(int)Math.Min(nodes.Length - 1, Math.Abs(random.NextDouble() * random.NextDouble()) * nodes.Length)], key: "r" + r);
+        }
+
+        var engine = new CypherEngine(graph);
+        var all = engine.Run($"MATCH (:D)-[:C]->(x:D) WHERE true RETURN {projection}").Rows
+            .Select(r => (Id: r[0]?.ToString() ?? "null", Count: Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var top = engine.Run($"MATCH (:D)-[:C]->(x:D) RETURN {projection} ORDER BY {order} SKIP {skip} LIMIT {limit}").Rows
+            .Select(r => (Id: r[0]?.ToString() ?? "null", Count: Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
+        var descending = order.EndsWith("DESC", StringComparison.Ordinal);
+        var ranked = (descending ? all.Select(a => a.Count).OrderDescending() : all.Select(a => a.Count).Order()).ToList();
+        Assert.Equal(ranked.Skip(skip).Take(limit), top.Select(t => t.Count));
+        foreach (var (id, count) in top)
+        {
+            Assert.Contains((id, count), all);
+        }
+
+        var last = top[^1].Count;
+        var first = ranked[skip];
+        foreach (var (id, count) in all)
+        {
+            var inside = descending ? count < first && count > last : count > first && count < last;
+            if (inside)
+            {
+                Assert.Contains((id, count), top);
+            }
+        }
+    }
+
     [Fact]
     public void AWriteCountsThroughItsTransactionAsAReadDoes()
     {

@@ -34,7 +34,7 @@ internal static class CheckCommand
                 return 1;
             }
             var writes = store.SavedWriteCount > 0 ? $" ({store.SavedWriteCount} saved Cypher writes made again)" : "";
-            AnsiConsole.MarkupLineInterpolated($"[green]ok[/]: {counts.Documents} documents, {counts.Nodes} nodes, {counts.Relationships} relationships{writes} in {store.Directory}.");
+            AnsiConsole.MarkupLineInterpolated($"[green]ok[/]: {counts.Documents} documents, {counts.Nodes} nodes, {counts.Relationships} relationships{writes} in {store.Directory} (loaded from its {store.OpenedFrom}).");
             return 0;
         }
     }

@@ -127,17 +127,9 @@ internal sealed partial class QueryRunner
             }
 
             // Without a label to check at the other end, the count is the node's degree for the type.
-            var count = plan.OtherLabels.Count == 0 ? context.Graph.Degree(node, plan.Incoming, plan.Type) : 0;
-            if (plan.OtherLabels.Count > 0)
-            {
-                foreach (var other in context.Graph.OtherEnds(node, plan.Incoming, plan.Type))
-                {
-                    if (HasLabels(other, plan.OtherLabels))
-                    {
-                        count++;
-                    }
-                }
-            }
+            var count = plan.OtherLabels.Count == 0
+                ? context.Graph.Degree(node, plan.Incoming, plan.Type)
+                : context.Graph.CountOtherEnds(node, plan.Incoming, plan.Type, plan.OtherLabels);
 
             if (count > 0)
             {
@@ -150,6 +142,119 @@ internal sealed partial class QueryRunner
                 yield return (row, count);
             }
         }
+    }
+
+    /// <summary>
+    /// For <c>… RETURN x.id, count(*) AS n ORDER BY n DESC LIMIT k</c> (the "top k most cited" shape): when every group
+    /// is one end node (grouped by the node, or by its id, which the store keeps unique) and the order is by the count
+    /// alone, only the first SKIP + k nodes by count can be answered. They are chosen with a bounded heap over the counts
+    /// read from the adjacency lists, with no grouping row, group key or property read for the others; the projection
+    /// then runs over those few rows as it would have over all of them (ties keep node order either way). Null when the
+    /// query is not of that shape, or a counted node has no string id to group by (then the general way runs).
+    /// </summary>
+    private List<(Row Row, long Weight)>? TopEndCounts(EndCountPlan plan, Projection projection, Expr? where)
+    {
+        if (plan.End is not { } end || where is not null || projection.Distinct || projection.Star || projection.Limit is null ||
+            projection.OrderBy is not [var sort])
+        {
+            return null;
+        }
+
+        var byId = false;
+        var keys = 0;
+        var counts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in projection.Items)
+        {
+            switch (item.Expression)
+            {
+                case CountStarExpr or FunctionExpr { LowerName: "count", Distinct: false, Args: [VariableExpr] }:
+                    counts.Add(Normalise(item.Text));
+                    counts.Add(item.Name);
+                    break;
+                case VariableExpr v when v.Name == end:
+                    keys++;
+                    break;
+                case PropertyExpr { Target: VariableExpr v, Key: Graph.Model.PropertyNames.Id } when v.Name == end && context.Graph.KeysAreUnique:
+                    keys++;
+                    byId = true;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        // The one sort key must be the count itself, or a column holding it.
+        var sortsByCount = sort.Expression switch
+        {
+            CountStarExpr or FunctionExpr { LowerName: "count", Distinct: false, Args: [VariableExpr] } => true,
+            VariableExpr v => counts.Contains(v.Name),
+            _ => counts.Contains(Normalise(sort.Text)),
+        };
+        if (keys == 0 || !sortsByCount)
+        {
+            return null;
+        }
+
+        var keep = (long)CountArgument(projection.Limit, "LIMIT") + (projection.Skip is null ? 0 : CountArgument(projection.Skip, "SKIP"));
+        if (keep <= 0 || keep > 10_000)
+        {
+            return null;
+        }
+
+        // The heap's top is the worst node kept: the smaller count (the larger, ascending), then the later arrival.
+        var descending = sort.Descending;
+        var worstFirst = Comparer<(long Count, long Arrival)>.Create((a, b) =>
+        {
+            var c = descending ? a.Count.CompareTo(b.Count) : b.Count.CompareTo(a.Count);
+            return c != 0 ? c : b.Arrival.CompareTo(a.Arrival);
+        });
+        var heap = new PriorityQueue<long, (long Count, long Arrival)>(worstFirst);
+        var candidates = plan.EndLabels.Count > 0 ? context.Graph.NodesWithLabel(plan.EndLabels[0]) : context.Graph.AllNodes();
+        long arrival = 0;
+        foreach (var node in candidates)
+        {
+            context.Tick();
+            if (!HasLabels(node, plan.EndLabels))
+            {
+                continue;
+            }
+
+            // Without a label to check at the other end, the count is the node's degree for the type.
+            var count = plan.OtherLabels.Count == 0
+                ? context.Graph.Degree(node, plan.Incoming, plan.Type)
+                : context.Graph.CountOtherEnds(node, plan.Incoming, plan.Type, plan.OtherLabels);
+
+            if (count == 0)
+            {
+                continue;
+            }
+
+            // Nodes without a string id would share one group (null) or group by some other value: not this way.
+            if (byId && !(context.Graph.NodeProperties(node).TryGetValue(Graph.Model.PropertyNames.Id, out var id) && id is string))
+            {
+                return null;
+            }
+
+            var rank = (count, arrival++);
+            if (heap.Count < keep)
+            {
+                heap.Enqueue(node, rank);
+            }
+            else if (heap.TryPeek(out _, out var worst) && worstFirst.Compare(rank, worst) > 0)
+            {
+                heap.DequeueEnqueue(node, rank);
+            }
+        }
+
+        // Back in arrival order, so that ties come out of the projection's own sort as they would have.
+        var winners = new List<(long Node, long Count, long Arrival)>(heap.Count);
+        while (heap.TryDequeue(out var node, out var rank))
+        {
+            winners.Add((node, rank.Count, rank.Arrival));
+        }
+
+        winners.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
+        return [.. winners.Select(w => (new Row { [end] = new NodeRef(w.Node) }, w.Count))];
     }
 
     private bool HasLabels(long node, IReadOnlyList<string> labels)

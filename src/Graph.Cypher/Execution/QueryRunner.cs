@@ -225,11 +225,12 @@ internal sealed partial class QueryRunner
                 PlanEndCounts(match, query.Clauses[1]) is { } plan)
             {
                 scope.AddRange(SemanticChecker.PatternVariables(match.Patterns).Where(v => !scope.Contains(v)));
-                rows = query.Clauses[1] switch
+                var (projection, where) = query.Clauses[1] switch
                 {
-                    WithClause with => Project(EndCounts(plan), with.Projection, scope, with.Where),
-                    var other => Project(EndCounts(plan), ((ReturnClause)other).Projection, scope),
+                    WithClause with => (with.Projection, with.Where),
+                    var other => (((ReturnClause)other).Projection, (Expr?)null),
                 };
+                rows = Project(TopEndCounts(plan, projection, where) ?? EndCounts(plan), projection, scope, where);
                 if (instrument && planner!.Tops.TryGetValue(query.Clauses[1], out var counted)) rows = profiler!.Count(counted, rows);
                 i++;
                 continue;

@@ -58,6 +58,27 @@ internal interface IGraphAccess
         }
     }
 
+    /// <summary>How many of <paramref name="node"/>'s relationships of <paramref name="type"/> in one direction lead to a node with every one of <paramref name="labels"/>.</summary>
+    long CountOtherEnds(long node, bool incoming, string type, IReadOnlyList<string> labels)
+    {
+        long count = 0;
+        foreach (var other in OtherEnds(node, incoming, type))
+        {
+            if (labels.All(label => HasLabel(other, label)))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Whether no two nodes share a string <c>id</c> property (the store's unique key), so that grouping by a node's id
+    /// groups by the node itself.
+    /// </summary>
+    bool KeysAreUnique => false;
+
     /// <summary>How many of <paramref name="node"/>'s relationships in one direction are of type <paramref name="type"/>.</summary>
     long Degree(long node, bool incoming, string type) => OtherEnds(node, incoming, type).LongCount();
 

@@ -74,6 +74,12 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
     public IEnumerable<long> OtherEnds(long node, bool incoming, string type) =>
         graph.OtherEndIds(node, incoming ? Direction.Incoming : Direction.Outgoing, type);
 
+    public long CountOtherEnds(long node, bool incoming, string type, IReadOnlyList<string> labels) =>
+        graph.CountOtherEnds(node, incoming ? Direction.Incoming : Direction.Outgoing, type, labels);
+
+    /// <remarks>The graph refuses a second node with an id already taken.</remarks>
+    public bool KeysAreUnique => true;
+
     public long Degree(long node, bool incoming, string type) => graph.Degree(node, incoming ? Direction.Incoming : Direction.Outgoing, [type]);
 
     public long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties) =>

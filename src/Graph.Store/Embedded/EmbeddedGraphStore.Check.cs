@@ -1,4 +1,6 @@
 using Graph.Store.Memory;
+using Graph.Store.Services;
+using Graph.Store.Snapshot;
 
 namespace Graph.Store.Embedded;
 
@@ -57,6 +59,7 @@ public sealed partial class EmbeddedGraphStore
             if (documents != Interlocked.Read(ref _documentCount) + LoadProblems.Count(p => p.StartsWith("Document ", StringComparison.Ordinal)))
                 problems.Add($"The database holds {documents} documents but memory counts {Interlocked.Read(ref _documentCount)}.");
             CheckMemory(problems, projection, cancellationToken);
+            CheckSnapshot(problems, projection, cancellationToken);
             return problems;
         }
         finally
@@ -69,21 +72,79 @@ public sealed partial class EmbeddedGraphStore
     private void CheckMemory(List<string> problems, GraphProjection expected, CancellationToken cancellationToken)
     {
         problems.AddRange(Graph.CheckIntegrity().Select(problem => $"In memory: {problem}"));
-        using var _ = Graph.EnterRead();
+        Compare(problems, Graph, _projection, expected, "Memory", cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the snapshot file: whole, written for the documents and saved writes the store holds (unless memory
+    /// changed since, which the store writes again when it closes), and, read into a graph of its own with the saved
+    /// writes made after it, equal to the stored documents merged afresh.
+    /// </summary>
+    private void CheckSnapshot(List<string> problems, GraphProjection expected, CancellationToken cancellationToken)
+    {
+        using var graph = new MemoryGraph();
+        var projection = new GraphProjection(graph, _database.TryReadFacts);
+        var writes = _database.ReadSavedWrites();
+        long included = 0;
+        SnapshotRead read;
+        try
+        {
+            read = GraphSnapshotFile.TryRead(Directory, StateDigest(_database.ReadFingerprints()), reader =>
+            {
+                included = reader.ReadInt64();
+                if (!reader.ReadBytes(32).AsSpan().SequenceEqual(SavedWritesDigest(writes, included)))
+                    throw new StaleSnapshotException("the saved writes it holds are no longer those of the store");
+                if (included > 0 && _replayWrites is null)
+                    throw new StaleSnapshotException("it holds saved query writes, and this open has no query engine to make them");
+                reader.ReadStrings();
+                reader.ReadStrings();
+                using (graph.EnterWrite())
+                {
+                    projection.ReadSnapshot(reader);
+                    graph.ReadSnapshot(reader);
+                }
+                using var search = new SearchIndex();
+                search.ReadSnapshot(reader);
+            });
+        }
+        catch (Exception error) when (error is InvalidDataException or EndOfStreamException or IOException or StaleSnapshotException
+            or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            read = error is StaleSnapshotException ? SnapshotRead.Stale(error.Message) : SnapshotRead.Damaged(error.Message);
+        }
+        var file = Path.Combine(Directory, GraphSnapshotFile.FileName);
+        if (!read.IsLoaded)
+        {
+            // Changed since it was written: the store writes it again when it closes; otherwise it should match.
+            if (read.IsStale && _snapshotDirty) return;
+            problems.Add(read == SnapshotRead.Missing
+                ? $"There is no snapshot file ({file}){(SnapshotProblem is null ? "" : ": " + SnapshotProblem)}; the next open replays the documents."
+                : $"The snapshot file {file} cannot be used ({read.Reason}); the next open replays the documents and writes it again.");
+            return;
+        }
+        ReplaySavedWrites(graph, projection.Statements, problems: [], [.. writes.Where(w => w.Sequence > included)]);
+        problems.AddRange(graph.CheckIntegrity().Select(problem => $"In the snapshot: {problem}"));
+        Compare(problems, graph, projection, expected, "The snapshot", cancellationToken);
+    }
+
+    /// <summary>Compares <paramref name="graph"/> (memory, or the snapshot read back) with <paramref name="expected"/>, the stored documents merged afresh.</summary>
+    private static void Compare(List<string> problems, MemoryGraph graph, GraphProjection projection, GraphProjection expected, string where, CancellationToken cancellationToken)
+    {
+        using var _ = graph.EnterRead();
         using var __ = expected.Graph.EnterRead();
-        if (expected.Graph.NodeCount != Graph.NodeCount)
-            problems.Add($"Memory holds {Graph.NodeCount} nodes but the stored documents add up to {expected.Graph.NodeCount}.");
-        if (expected.Graph.RelationshipCount != Graph.RelationshipCount)
-            problems.Add($"Memory holds {Graph.RelationshipCount} relationships but the stored documents add up to {expected.Graph.RelationshipCount}.");
+        if (expected.Graph.NodeCount != graph.NodeCount)
+            problems.Add($"{where} holds {graph.NodeCount} nodes but the stored documents add up to {expected.Graph.NodeCount}.");
+        if (expected.Graph.RelationshipCount != graph.RelationshipCount)
+            problems.Add($"{where} holds {graph.RelationshipCount} relationships but the stored documents add up to {expected.Graph.RelationshipCount}.");
         // Nodes a query created without an id have no key to find them by: the counts above cover them.
         foreach (var node in expected.Graph.AllNodes())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (node.Key is not { } id) continue;
-            if (!Graph.TryGetNodeByKey(id, out var live))
-                problems.Add($"Node {id} is stated by the stored documents but not in memory.");
+            if (!graph.TryGetNodeByKey(id, out var live))
+                problems.Add($"Node {id} is stated by the stored documents but not in {where.ToLowerInvariant()}.");
             else if (!live.Labels.SequenceEqual(node.Labels) || !SameProperties(live.Properties, node.Properties))
-                problems.Add($"Node {id} in memory differs from what the documents stating it add up to.");
+                problems.Add($"Node {id} in {where.ToLowerInvariant()} differs from what the documents stating it add up to.");
         }
         foreach (var relationship in expected.Graph.AllRelationships())
         {
@@ -93,12 +154,12 @@ public sealed partial class EmbeddedGraphStore
             if (start.Key is null || end.Key is null) continue;
             var key = expected.KeyOf(relationship.Id);
             var name = $"{start.Key}-[{relationship.Type}]->{end.Key}{(key.Length == 0 ? "" : "#" + key)}";
-            if (!Graph.TryGetNodeId(start.Key!, out var liveStart) || !Graph.TryGetNodeId(end.Key!, out var liveEnd)
-                || !_projection.TryFindRelationship(liveStart, relationship.Type, liveEnd, key, out var liveId)
-                || !Graph.TryGetRelationship(liveId, out var live))
-                problems.Add($"Relationship {name} is stated by the stored documents but not in memory.");
+            if (!graph.TryGetNodeId(start.Key!, out var liveStart) || !graph.TryGetNodeId(end.Key!, out var liveEnd)
+                || !projection.TryFindRelationship(liveStart, relationship.Type, liveEnd, key, out var liveId)
+                || !graph.TryGetRelationship(liveId, out var live))
+                problems.Add($"Relationship {name} is stated by the stored documents but not in {where.ToLowerInvariant()}.");
             else if (!SameProperties(live.Properties, relationship.Properties))
-                problems.Add($"Relationship {name} in memory differs from what the documents stating it add up to.");
+                problems.Add($"Relationship {name} in {where.ToLowerInvariant()} differs from what the documents stating it add up to.");
         }
     }
 

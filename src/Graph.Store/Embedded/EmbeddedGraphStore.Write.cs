@@ -105,6 +105,8 @@ public sealed partial class EmbeddedGraphStore
     private void ApplyCommitted(IEnumerable<(string Id, DocumentFacts? Facts)> changes, Dictionary<string, DocumentFacts?> previous)
     {
         using var _ = Graph.EnterWrite();
+        _snapshotDirty = true;
+        if (SavedWriteCount > 0) _snapshotMatchesOpen = false;
         try
         {
             foreach (var (id, facts) in changes)

@@ -1,5 +1,6 @@
 using Graph.Store.Memory;
 using Graph.Store.Services;
+using Graph.Store.Snapshot;
 
 namespace Graph.Store.Embedded;
 
@@ -75,18 +76,59 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     {
         directory = Path.GetFullPath(directory ?? DefaultDirectory);
         var database = FactDatabase.Open(directory);
-        var store = new EmbeddedGraphStore(directory, database, replayWrites);
+        EmbeddedGraphStore? store = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            store.Load();
+            var fingerprints = database.ReadFingerprints();
+            store = new EmbeddedGraphStore(directory, database, replayWrites);
+            SnapshotRead read;
+            try
+            {
+                read = store.LoadSnapshot(fingerprints);
+            }
+            catch (Exception error) when (error is InvalidDataException or EndOfStreamException or IOException
+                or UnauthorizedAccessException or StaleSnapshotException or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+            {
+                read = error is StaleSnapshotException ? SnapshotRead.Stale(error.Message) : SnapshotRead.Damaged(error.Message);
+            }
+            if (read.IsLoaded)
+            {
+                store.OpenedFromSnapshot = true;
+                store.OpenedFrom = $"snapshot ({clock.Elapsed.TotalSeconds:0.00} s)";
+            }
+            else
+            {
+                // Whatever the snapshot left in memory goes; the documents are replayed into a fresh graph.
+                store.Abandon();
+                store = new EmbeddedGraphStore(directory, database, replayWrites);
+                store.Load();
+                // Indexed once the whole graph is there; from here on the projection tells the index about every
+                // node an ingest changes.
+                store.SearchIndex.Rebuild(store.Graph);
+                store.OpenedFrom = $"replay ({clock.Elapsed.TotalSeconds:0.00} s; snapshot {(read.IsStale ? "stale: " : "not used: ")}{read.Reason})";
+                store._snapshotDirty = true;
+                store.WriteSnapshotIfDirty();
+            }
+            store._projection.Search = store.SearchIndex;
             return store;
         }
         catch
         {
-            store.Graph.Dispose();
+            store?.Abandon();
             database.Dispose();
             throw;
         }
+    }
+
+    private bool _disposed;
+
+    /// <summary>Lets go of this instance's memory, leaving the database open for another.</summary>
+    private void Abandon()
+    {
+        Graph.Dispose();
+        SearchIndex.Dispose();
+        _writeGate.Dispose();
     }
 
     /// <summary>The services over this store: searches read memory directly; the rest go through the read role.</summary>
@@ -95,13 +137,24 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     /// <summary>Size in bytes of the database files (database, WAL and shared memory index).</summary>
     public long SizeOnDisk => _database.StoreSizeBytes();
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
+        // A store that closes writes its snapshot, so that the next open reads it instead of replaying.
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            WriteSnapshotIfDirty();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
         _database.Dispose();
         Graph.Dispose();
         SearchIndex.Dispose();
         _writeGate.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask<string?> TryGetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default) =>
@@ -163,10 +216,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
         reader.GetAwaiter().GetResult();
         _documentCount = _hashes.Count;
         SavedWriteCount = ReplaySavedWrites(Graph, Statements, LoadProblems);
-        // Indexed once the whole graph is there, rather than node by node as documents replay; from here
-        // on the projection tells the index about every node an ingest changes.
-        SearchIndex.Rebuild(Graph);
-        _projection.Search = SearchIndex;
     }
 
     /// <summary>How many query writes are saved in the store (made again on open, or reported when they could not be).</summary>
@@ -191,6 +240,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
         {
             var sequence = _database.SaveWrites(writes);
             SavedWriteCount += writes.Count;
+            _snapshotDirty = true;
             return sequence;
         }
         catch (Microsoft.Data.Sqlite.SqliteException error)
@@ -203,9 +253,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     public DocumentStatements Statements => _projection.Statements;
 
     /// <summary>Makes every saved query write again on <paramref name="graph"/>, in order; returns how many are saved.</summary>
-    private long ReplaySavedWrites(MemoryGraph graph, DocumentStatements stated, List<string> problems)
+    private long ReplaySavedWrites(MemoryGraph graph, DocumentStatements stated, List<string> problems) =>
+        ReplaySavedWrites(graph, stated, problems, _database.ReadSavedWrites());
+
+    /// <summary>Makes <paramref name="writes"/> again on <paramref name="graph"/>, in order; returns how many there are.</summary>
+    private long ReplaySavedWrites(MemoryGraph graph, DocumentStatements stated, List<string> problems, IReadOnlyList<SavedWrite> writes)
     {
-        var writes = _database.ReadSavedWrites();
         if (writes.Count > 0 && _replayWrites is null)
         {
             problems.Add($"{writes.Count} saved query writes were not made again: the store was opened without a query engine.");

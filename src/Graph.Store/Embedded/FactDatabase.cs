@@ -318,6 +318,16 @@ internal sealed class FactDatabase : IDisposable
             yield return new StoredDocument(reader.GetString(0), reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<byte[]>(2));
     }
 
+    /// <summary>Every stored document's id and fingerprint, in id order (the rows' text and facts are not read).</summary>
+    public List<(string Id, byte[] Hash)> ReadFingerprints()
+    {
+        using var command = Command("SELECT id, hash FROM documents ORDER BY id");
+        using var reader = command.ExecuteReader();
+        var fingerprints = new List<(string, byte[])>();
+        while (reader.Read()) fingerprints.Add((reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
+        return fingerprints;
+    }
+
     /// <summary>Every stored row with the parts its fingerprint covers and the counts it records, for integrity checks.</summary>
     public IEnumerable<(string Id, byte[] Hash, string Text, string Diagnostics, byte[] Facts, long Nodes, long Relationships)> ReadRowsForCheck()
     {

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Graph.Model;
 using Graph.Store.Memory;
 using Graph.Store.Services;
+using Graph.Store.Snapshot;
 
 namespace Graph.Store.Embedded;
 
@@ -355,6 +356,72 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     {
         staters.EnsureCapacity(id);
         staters[id] = document;
+    }
+
+    /// <summary>
+    /// Writes who states what (document numbers, staters, shared nodes and relationships), for a snapshot; the
+    /// graph itself is written by <see cref="MemoryGraph.WriteSnapshot"/>. The caller holds the graph's lock.
+    /// </summary>
+    public void WriteSnapshot(BinaryWriter writer)
+    {
+        writer.WriteStrings(_documentIds);
+        _nodeStaters.WriteTo(writer);
+        _relationshipStaters.WriteTo(writer);
+        writer.Write(_sharedNodes.Count);
+        foreach (var (id, shared) in _sharedNodes)
+        {
+            writer.Write(id);
+            writer.WriteSpan<int>(CollectionsMarshal.AsSpan(shared.Documents));
+            writer.Write(shared.Supplier);
+            writer.Write(shared.Exceptions.Length);
+            foreach (var supply in shared.Exceptions)
+            {
+                writer.Write(supply.Key);
+                writer.Write(supply.Document);
+            }
+        }
+        writer.Write(_sharedRelationships.Count);
+        foreach (var (id, shared) in _sharedRelationships)
+        {
+            writer.Write(id);
+            writer.WriteSpan<int>(CollectionsMarshal.AsSpan(shared.Documents));
+            writer.Write(shared.First);
+        }
+    }
+
+    /// <summary>Fills this projection, which must be new, with what <see cref="WriteSnapshot"/> wrote.</summary>
+    public void ReadSnapshot(BinaryReader reader)
+    {
+        if (_documentIds.Count != 1) throw new InvalidOperationException("Only a new projection can be read into.");
+        var documents = reader.ReadStrings();
+        if (documents is not ["", ..]) throw new InvalidDataException("The snapshot's document numbers do not start with the unstated slot.");
+        for (var number = 1; number < documents.Length; number++)
+        {
+            _documentIds.Add(documents[number]);
+            _documentNumbers[documents[number]] = number;
+        }
+        _nodeStaters.ReadFrom(reader);
+        _relationshipStaters.ReadFrom(reader);
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            var id = reader.ReadInt64();
+            var shared = new SharedNode([.. reader.ReadArray<int>()]) { Supplier = reader.ReadInt32() };
+            var exceptions = new Supply[reader.ReadInt32()];
+            for (var index = 0; index < exceptions.Length; index++)
+            {
+                var key = reader.ReadString();
+                ref var name = ref CollectionsMarshal.GetValueRefOrAddDefault(_propertyNames, key, out var known);
+                if (!known) name = key;
+                exceptions[index] = new Supply(name!, reader.ReadInt32());
+            }
+            shared.Exceptions = exceptions;
+            _sharedNodes[id] = shared;
+        }
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            var id = reader.ReadInt64();
+            _sharedRelationships[id] = new SharedRelationship([.. reader.ReadArray<int>()], reader.ReadInt32());
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Graph.Store.Snapshot;
 
 namespace Graph.Store.Memory;
 
@@ -157,5 +158,35 @@ internal sealed class AdjacencyPool
         // The last chunk index is left unused, so that 1 + a reference is never 0 (see _free).
         if (chunk >= (1 << (32 - OffsetBits)) - 1) throw new InvalidOperationException("The adjacency pool has run out of chunks.");
         return (int)(((uint)chunk << OffsetBits) | (uint)offset);
+    }
+
+    /// <summary>Writes the chunks and free lists as they are (references stay valid), for a snapshot.</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(_chunks.Count);
+        foreach (var chunk in _chunks)
+        {
+            writer.Write(chunk is not null);
+            if (chunk is not null) writer.WriteSpan<int>(chunk);
+        }
+        writer.Write(_current);
+        writer.Write(_used);
+        writer.WriteSpan<int>(_free);
+        writer.Write(LiveSlots);
+        writer.Write(GarbageSlots);
+    }
+
+    /// <summary>A pool holding what <see cref="WriteTo"/> wrote.</summary>
+    public static AdjacencyPool ReadFrom(BinaryReader reader)
+    {
+        var pool = new AdjacencyPool();
+        var count = reader.ReadInt32();
+        for (var chunk = 0; chunk < count; chunk++) pool._chunks.Add(reader.ReadBoolean() ? reader.ReadArray<int>() : null);
+        pool._current = reader.ReadInt32();
+        pool._used = reader.ReadInt32();
+        reader.ReadInto<int>(pool._free);
+        pool.LiveSlots = reader.ReadInt64();
+        pool.GarbageSlots = reader.ReadInt64();
+        return pool;
     }
 }

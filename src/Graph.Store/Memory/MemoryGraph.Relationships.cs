@@ -179,6 +179,38 @@ public sealed partial class MemoryGraph
         return result;
     }
 
+    /// <summary>
+    /// How many of the node's relationships of <paramref name="type"/> in one direction lead to a node carrying every one
+    /// of <paramref name="labels"/>: counted under one read lock from the adjacency list and the other ends' label sets,
+    /// with no list of ids and no lock per end (what counting "most cited" does for every node).
+    /// </summary>
+    public long CountOtherEnds(long nodeId, Direction direction, string type, IReadOnlyList<string> labels)
+    {
+        if (direction is not (Direction.Outgoing or Direction.Incoming)) throw new ArgumentOutOfRangeException(nameof(direction), "Outgoing or Incoming");
+        using var _ = EnterRead();
+        if (!NodeExists(nodeId) || !_typeTokens.TryGetValue(type, out var token)) return 0;
+        ref var slot = ref _nodes[nodeId];
+        long count = 0;
+        LabelSet? lastMatching = null;
+        foreach (var id in direction == Direction.Outgoing ? OutgoingIds(slot) : IncomingIds(slot))
+        {
+            ref var relationship = ref _relationships[id];
+            if (relationship.Type != token) continue;
+            var labelSet = _nodes[direction == Direction.Outgoing ? relationship.End : relationship.Start].Labels;
+            if (labelSet is null) continue;
+            // Label sets are interned, so most ends share the set just found to match.
+            if (!ReferenceEquals(labelSet, lastMatching))
+            {
+                var all = true;
+                foreach (var label in labels) all &= labelSet.Contains(label);
+                if (!all) continue;
+                lastMatching = labelSet;
+            }
+            count++;
+        }
+        return count;
+    }
+
     /// <summary>The relationships touching a node (see <see cref="GetRelationshipIds"/>) as snapshots.</summary>
     public IReadOnlyList<MemoryRelationship> GetRelationships(long nodeId, Direction direction, IReadOnlyCollection<string>? types = null)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Graph.Store.Snapshot;
 
 namespace Graph.Store.Memory;
 
@@ -52,5 +53,19 @@ internal sealed class NodeBitSet
             }
         }
         return ids;
+    }
+
+    /// <summary>Writes the bits, for a snapshot.</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(Count);
+        writer.WriteSpan<ulong>(_words);
+    }
+
+    /// <summary>A set holding what <see cref="WriteTo"/> wrote.</summary>
+    public static NodeBitSet ReadFrom(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        return new NodeBitSet { Count = count, _words = reader.ReadArray<ulong>() };
     }
 }

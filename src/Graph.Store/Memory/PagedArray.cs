@@ -1,3 +1,5 @@
+using Graph.Store.Snapshot;
+
 namespace Graph.Store.Memory;
 
 /// <summary>
@@ -28,5 +30,34 @@ internal sealed class PagedArray<T>
         Array.Copy(_pages, grown, _pages.Length);
         for (var page = _pages.Length; page < pages; page++) grown[page] = new T[PageSize];
         _pages = grown;
+    }
+
+    /// <summary>The pages themselves, for a snapshot (<see cref="PagedArraySnapshot"/>).</summary>
+    internal T[][] Pages { get => _pages; set => _pages = value; }
+
+    internal const int ItemsPerPage = PageSize;
+}
+
+/// <summary>Writes and reads the pages of a <see cref="PagedArray{T}"/> of plain values as they are, for a snapshot.</summary>
+internal static class PagedArraySnapshot
+{
+    public static void WriteTo<T>(this PagedArray<T> array, BinaryWriter writer) where T : unmanaged
+    {
+        writer.Write(array.Pages.Length);
+        foreach (var page in array.Pages) writer.WriteSpan<T>(page);
+    }
+
+    /// <summary>Replaces the pages with those <see cref="WriteTo"/> wrote.</summary>
+    public static void ReadFrom<T>(this PagedArray<T> array, BinaryReader reader) where T : unmanaged
+    {
+        var count = reader.ReadInt32();
+        if (count < 0) throw new InvalidDataException("A negative page count.");
+        var pages = new T[count][];
+        for (var page = 0; page < count; page++)
+        {
+            pages[page] = new T[PagedArray<T>.ItemsPerPage];
+            reader.ReadInto<T>(pages[page]);
+        }
+        array.Pages = pages;
     }
 }

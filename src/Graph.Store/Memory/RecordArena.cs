@@ -1,3 +1,5 @@
+using Graph.Store.Snapshot;
+
 namespace Graph.Store.Memory;
 
 /// <summary>
@@ -63,5 +65,31 @@ internal sealed class RecordArena
         _chunks.Add(new byte[size]);
         _current = _chunks.Count - 1;
         _used = 0;
+    }
+
+    /// <summary>Writes the chunks as they are (references into them stay valid), for a snapshot.</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(_chunks.Count);
+        foreach (var chunk in _chunks) writer.WriteSpan<byte>(chunk);
+        writer.Write(_current);
+        writer.Write(_used);
+        writer.Write(LiveBytes);
+        writer.Write(GarbageBytes);
+    }
+
+    /// <summary>An arena holding what <see cref="WriteTo"/> wrote.</summary>
+    public static RecordArena ReadFrom(BinaryReader reader)
+    {
+        var arena = new RecordArena();
+        arena._chunks.Clear();
+        var count = reader.ReadInt32();
+        for (var chunk = 0; chunk < count; chunk++) arena._chunks.Add(reader.ReadArray<byte>());
+        arena._current = reader.ReadInt32();
+        arena._used = reader.ReadInt32();
+        arena.LiveBytes = reader.ReadInt64();
+        arena.GarbageBytes = reader.ReadInt64();
+        if (arena._current < 0 || arena._current >= count) throw new InvalidDataException("The record arena's current chunk is out of range.");
+        return arena;
     }
 }

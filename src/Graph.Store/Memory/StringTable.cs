@@ -1,3 +1,5 @@
+using Graph.Store.Snapshot;
+
 namespace Graph.Store.Memory;
 
 /// <summary>
@@ -73,4 +75,20 @@ internal sealed class StringTable
     }
 
     private static int Hash(string value) => string.GetHashCode(value, StringComparison.Ordinal);
+
+    /// <summary>Writes the strings, for a snapshot (not the hash table: string hashes differ from process to process).</summary>
+    public void WriteTo(BinaryWriter writer) => writer.WriteStrings(new ArraySegment<string>(_strings, 0, _count));
+
+    /// <summary>Fills an empty table with what <see cref="WriteTo"/> wrote, hashing the strings afresh.</summary>
+    public void ReadFrom(BinaryReader reader)
+    {
+        if (_count != 0) throw new InvalidOperationException("Only an empty string table can be read into.");
+        var strings = reader.ReadStrings();
+        _strings = strings.Length == 0 ? new string[64] : strings;
+        _count = strings.Length;
+        var slots = 128;
+        while (_count > slots / 4 * 3) slots *= 2;
+        _slots = new int[slots / 2];
+        Rehash();
+    }
 }

@@ -119,6 +119,41 @@ internal sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>Writes both inverted indexes as they are, for a snapshot (the caller holds the graph's lock, so they match it).</summary>
+    public void WriteSnapshot(BinaryWriter writer)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            writer.Write(_stalePostings);
+            writer.Write(Paragraphs);
+            _names.WriteTo(writer);
+            _paragraphs.WriteTo(writer);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Replaces the index with what <see cref="WriteSnapshot"/> wrote: the open's build, read instead of made.</summary>
+    public void ReadSnapshot(BinaryReader reader)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            _stalePostings = reader.ReadInt64();
+            Paragraphs = reader.ReadInt64();
+            _names = SearchVocabulary.ReadFrom(reader);
+            _paragraphs = SearchVocabulary.ReadFrom(reader);
+            Rebuilds++;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
     /// <summary>Bytes the index holds on the heap (estimated from its arrays and strings).</summary>
     public long HeapBytes()
     {

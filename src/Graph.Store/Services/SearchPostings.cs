@@ -1,3 +1,5 @@
+using Graph.Store.Snapshot;
+
 namespace Graph.Store.Services;
 
 /// <summary>
@@ -42,6 +44,21 @@ internal sealed class SearchPostings
     public void TrimExcess()
     {
         if (_data.Length > _length) Array.Resize(ref _data, _length);
+    }
+
+    /// <summary>Writes the list as it is, for a snapshot.</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.WriteSpan<byte>(_data.AsSpan(0, _length));
+        writer.Write(_last);
+        writer.Write(Count);
+    }
+
+    /// <summary>A list holding what <see cref="WriteTo"/> wrote.</summary>
+    public static SearchPostings ReadFrom(BinaryReader reader)
+    {
+        var data = reader.ReadArray<byte>();
+        return new SearchPostings { _data = data, _length = data.Length, _last = reader.ReadInt64(), Count = reader.ReadInt32() };
     }
 
     /// <summary>Reads the postings in the order they were added (call under the index's read lock).</summary>

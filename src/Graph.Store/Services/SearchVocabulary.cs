@@ -61,6 +61,32 @@ internal sealed class SearchVocabulary
         return lists;
     }
 
+    /// <summary>Writes every token and its postings, for a snapshot.</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(Postings);
+        writer.Write(_lists.Count);
+        foreach (var (token, list) in _lists)
+        {
+            writer.Write(token);
+            list.WriteTo(writer);
+        }
+    }
+
+    /// <summary>A vocabulary holding what <see cref="WriteTo"/> wrote.</summary>
+    public static SearchVocabulary ReadFrom(BinaryReader reader)
+    {
+        var vocabulary = new SearchVocabulary { Postings = reader.ReadInt64() };
+        var count = reader.ReadInt32();
+        vocabulary._lists.EnsureCapacity(count);
+        for (var index = 0; index < count; index++)
+        {
+            var token = reader.ReadString();
+            vocabulary._lists[token] = SearchPostings.ReadFrom(reader);
+        }
+        return vocabulary;
+    }
+
     public void TrimExcess()
     {
         foreach (var list in _lists.Values) list.TrimExcess();

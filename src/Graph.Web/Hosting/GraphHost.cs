@@ -31,7 +31,10 @@ internal sealed partial class GraphHost(
         _services = await open(settings, cancellationToken);
         Cypher = EmbeddedGraph.TryCreateCypherEngine(_services, settings);
         if (_services.Store is Graph.Store.Embedded.EmbeddedGraphStore embedded)
+        {
+            LogOpenedFrom(embedded.OpenedFrom);
             foreach (var problem in embedded.OpenProblems) LogOpenProblem(problem);
+        }
         var counts = await _services.Store.CountAsync(cancellationToken);
         if (counts.Documents > 0) LogOpened(counts.Documents, counts.Nodes, counts.Relationships);
         var built = new BuiltFolders(Path.GetFullPath(settings.DataDir), storeIsEmpty: counts.Documents == 0);
@@ -135,6 +138,9 @@ internal sealed partial class GraphHost(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph opened: {Documents} documents, {Nodes} nodes, {Relationships} relationships.")]
     private partial void LogOpened(long documents, long nodes, long relationships);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store was loaded from its {From}")]
+    private partial void LogOpenedFrom(string from);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store opened with a problem (`graph check` lists them all): {Problem}")]
     private partial void LogOpenProblem(string problem);

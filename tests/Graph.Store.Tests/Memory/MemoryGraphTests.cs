@@ -335,4 +335,27 @@ public sealed class MemoryGraphTests
         await Task.WhenAll(readers);
         Assert.Equal(2000, graph.GetRelationshipIds(hub, Direction.Outgoing).Count);
     }
+
+    [Fact]
+    public void CountsOtherEndsWithLabelsAsTheListOfOtherEndsDoes()
+    {
+        var graph = new MemoryGraph();
+        var random = new Random(3);
+        string[][] labelSets = [["A"], ["B"], ["A", "B"], []];
+        var nodes = Enumerable.Range(0, 25).Select(_ => graph.CreateNode(labelSets[random.Next(labelSets.Length)])).ToArray();
+        for (var r = 0; r < 120; r++)
+            graph.CreateRelationship(random.Next(3) == 0 ? "U" : "T", nodes[random.Next(nodes.Length)], nodes[random.Next(nodes.Length)], key: "r" + r);
+        string[][] wanted = [["A"], ["A", "B"], []];
+        long total = 0;
+        foreach (var node in nodes)
+            foreach (var direction in new[] { Direction.Outgoing, Direction.Incoming })
+                foreach (var labels in wanted)
+                {
+                    var expected = graph.OtherEndIds(node, direction, "T").Count(end => labels.All(label => graph.NodeHasLabel(end, label)));
+                    Assert.Equal(expected, graph.CountOtherEnds(node, direction, "T", labels));
+                    total += expected;
+                }
+        Assert.True(total > 0);
+        Assert.Equal(0, graph.CountOtherEnds(nodes[0], Direction.Outgoing, "NONE", ["A"]));
+    }
 }
