@@ -130,7 +130,7 @@ internal sealed partial class Evaluator
             "LOCAL DATETIME" => value is TemporalValue { TypeName: "LocalDateTime" },
             "ZONED DATETIME" => value is TemporalValue { TypeName: "OffsetDateTime" or "ZonedDateTime" },
             "DURATION" => value is TemporalValue { TypeName: "Duration" },
-            "POINT" => value is PointValue,
+            "POINT" => value is Graph.Model.SpatialPoint,
             "NODE" => value is NodeRef,
             "RELATIONSHIP" => value is RelRef,
             "PATH" => value is PathValue,
@@ -143,7 +143,7 @@ internal sealed partial class Evaluator
 
     private static bool IsPropertyValue(object value) => value switch
     {
-        bool or long or double or string or TemporalValue or PointValue => true,
+        bool or long or double or string or TemporalValue or Graph.Model.SpatialPoint => true,
         List<object?> list => list.All(v => v is not null && v is not List<object?> && IsPropertyValue(v)) &&
                               list.Select(v => v!.GetType()).Distinct().Count() <= 1,
         _ => false,
