@@ -26,7 +26,7 @@ public static class EmbeddedCypher
 
     /// <summary>Opens the embedded store in <paramref name="directory"/> with its saved Cypher writes made again.</summary>
     /// <exception cref="InvalidDataException">The directory holds a store this program cannot read.</exception>
-    public static EmbeddedGraphStore OpenStore(string? directory = null) => EmbeddedGraphStore.Open(directory, Replay);
+    public static EmbeddedGraphStore OpenStore(string? directory = null) => EmbeddedGraphStore.Open(directory, Replay, RestoreDefinitions);
 
     /// <summary>An engine over the store's graph whose writes (when <paramref name="options"/> allows them) are saved in the store.</summary>
     public static CypherEngine Engine(EmbeddedGraphStore store, CypherOptions? options = null)
@@ -40,6 +40,17 @@ public static class EmbeddedCypher
                 .Select(w => new WriteToSave(w.Statement, SavedParameters.Encode(w.Parameters), w.Clock.StartedAt, w.Clock.Seed)).ToList()),
             NodesChanged = store.IndexChangedNodes,
         };
+    }
+
+    /// <summary>
+    /// For a store opened from its snapshot: a saved schema command (CREATE/DROP INDEX or CONSTRAINT) is made again,
+    /// since the snapshot holds the graph but not the index and constraint definitions kept beside it; any other
+    /// saved write is already in the snapshot and is left alone.
+    /// </summary>
+    private static void RestoreDefinitions(MemoryGraph graph, SavedWrite write, DocumentStatements stated)
+    {
+        var query = Syntax.Parser.Parse(write.Statement);
+        if (query.Parts is [{ Clauses: [Syntax.SchemaCommand] }]) Replay(graph, write, stated);
     }
 
     /// <summary>Makes one saved write again, with the clock and seed it first ran with; throws when it cannot run.</summary>

@@ -1,6 +1,6 @@
 // @ts-check
 // The search box: asks the server as the user types, lists ranked hits, and emits "open" with the
-// chosen hit's id (Enter opens the first hit).
+// chosen hit's id (Enter opens the first hit of what is typed, waiting for its answer if need be).
 
 import * as api from './api.js';
 import { colorOf } from './graph-style.js';
@@ -20,6 +20,10 @@ export class SearchBox extends EventTarget {
     /** @type {import('./api.js').SearchHit[]} */
     this.hits = [];
     this.active = -1;
+    /** The query the listed hits answer: the list can still show an earlier one while a later keystroke is asked. */
+    this.hitsFor = '';
+    /** A query whose first hit Enter asked for before its hits arrived: opened when they do. */
+    this.openWhenAnswered = '';
     this.sequence = 0;
     const lookup = debounce(() => this.#lookup(), 180);
     input.addEventListener('input', lookup);
@@ -35,6 +39,7 @@ export class SearchBox extends EventTarget {
     const sequence = ++this.sequence;
     if (q.length < 2) {
       this.hits = [];
+      this.hitsFor = q;
       this.#render();
       return;
     }
@@ -42,8 +47,13 @@ export class SearchBox extends EventTarget {
       const result = await api.search(q);
       if (sequence !== this.sequence) return; // a later keystroke already asked again
       this.hits = result.hits;
+      this.hitsFor = q;
       this.active = this.hits.length > 0 ? 0 : -1;
       this.#render();
+      if (this.openWhenAnswered === q && this.input.value.trim() === q) {
+        this.openWhenAnswered = '';
+        if (this.hits.length > 0) this.#open(0);
+      }
     } catch (error) {
       this.onError(error);
     }
@@ -80,8 +90,13 @@ export class SearchBox extends EventTarget {
       this.#render();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (this.hits.length > 0) this.#open(Math.max(this.active, 0));
-      else this.#lookup();
+      const q = this.input.value.trim();
+      if (this.hitsFor === q && this.hits.length > 0) this.#open(Math.max(this.active, 0));
+      else {
+        // The list shows hits for what was typed before (or none yet): open the first hit of what is typed now.
+        this.openWhenAnswered = q;
+        this.#lookup();
+      }
     } else if (event.key === 'Escape') {
       this.#show(false);
     }

@@ -105,6 +105,7 @@ public sealed partial class EmbeddedGraphStore
         });
         if (!read.IsLoaded) return read;
         _documentCount = _hashes.Count;
+        RestoreDefinitions(writes.Where(w => w.Sequence <= included));
         var later = writes.Where(w => w.Sequence > included).ToList();
         ReplaySavedWrites(Graph, Statements, LoadProblems, later);
         // The writes made again changed nodes the index read from the snapshot does not know about.
@@ -112,6 +113,26 @@ public sealed partial class EmbeddedGraphStore
         SavedWriteCount = writes.Count;
         _snapshotDirty = later.Count > 0;
         return read;
+    }
+
+    /// <summary>
+    /// The snapshot holds what the saved writes did to the graph, not what they defined beside it (indexes and
+    /// constraints): those are made again from the writes that define them.
+    /// </summary>
+    private void RestoreDefinitions(IEnumerable<SavedWrite> included)
+    {
+        if (_restoreDefinitions is null) return;
+        foreach (var write in included)
+        {
+            try
+            {
+                _restoreDefinitions(Graph, write, Statements);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                LoadProblems.Add($"Saved write {write.Sequence} ({Shorten(write.Statement)}) could not define again what it defined: {error.Message}");
+            }
+        }
     }
 
     /// <summary>Identifies the stored documents: every id and fingerprint, in id order.</summary>

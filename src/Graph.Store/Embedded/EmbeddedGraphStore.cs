@@ -29,11 +29,18 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     /// <summary>Makes saved query writes again; null when whoever opened the store cannot read queries.</summary>
     private readonly SavedWriteReplayer? _replayWrites;
 
-    private EmbeddedGraphStore(string directory, FactDatabase database, SavedWriteReplayer? replayWrites)
+    /// <summary>
+    /// Makes again, of a saved write whose effect the snapshot already holds, what lives outside the graph (index and
+    /// constraint definitions, which the query engine keeps beside the graph); null when nothing does.
+    /// </summary>
+    private readonly SavedWriteReplayer? _restoreDefinitions;
+
+    private EmbeddedGraphStore(string directory, FactDatabase database, SavedWriteReplayer? replayWrites, SavedWriteReplayer? restoreDefinitions)
     {
         Directory = directory;
         _database = database;
         _replayWrites = replayWrites;
+        _restoreDefinitions = restoreDefinitions;
         _projection = new GraphProjection(Graph, database.TryReadFacts);
     }
 
@@ -71,8 +78,15 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
     /// documents, then the saved query writes through <paramref name="replayWrites"/>. Without a replayer, saved
     /// writes are left out and <c>graph check</c> reports them.
     /// </summary>
+    /// <param name="directory">The data directory; <see cref="DefaultDirectory"/> when null.</param>
+    /// <param name="replayWrites">Makes a saved query write again on the graph.</param>
+    /// <param name="restoreDefinitions">
+    /// When the store opens from its snapshot, called for each saved write the snapshot already holds, to restore
+    /// what that write defined outside the graph (the query engine's indexes and constraints).
+    /// </param>
     /// <exception cref="InvalidDataException">The directory holds a store this program cannot read.</exception>
-    public static EmbeddedGraphStore Open(string? directory = null, SavedWriteReplayer? replayWrites = null)
+    public static EmbeddedGraphStore Open(string? directory = null, SavedWriteReplayer? replayWrites = null,
+        SavedWriteReplayer? restoreDefinitions = null)
     {
         directory = Path.GetFullPath(directory ?? DefaultDirectory);
         var database = FactDatabase.Open(directory);
@@ -81,7 +95,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
         try
         {
             var fingerprints = database.ReadFingerprints();
-            store = new EmbeddedGraphStore(directory, database, replayWrites);
+            store = new EmbeddedGraphStore(directory, database, replayWrites, restoreDefinitions);
             SnapshotRead read;
             try
             {
@@ -101,7 +115,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
             {
                 // Whatever the snapshot left in memory goes; the documents are replayed into a fresh graph.
                 store.Abandon();
-                store = new EmbeddedGraphStore(directory, database, replayWrites);
+                store = new EmbeddedGraphStore(directory, database, replayWrites, restoreDefinitions);
                 store.Load();
                 // Indexed once the whole graph is there; from here on the projection tells the index about every
                 // node an ingest changes.
