@@ -131,13 +131,14 @@ public sealed class HostileRequestTests(ServerProcess server) : IClassFixture<Se
             await Task.Delay(300, Cancel);
             var overServer = await PostQueryFull(holder, Query(Slow, maxExecutionTime: 3, accessMode: "READ"));
 
-            // Meanwhile the explorer's cheap endpoints answer quickly.
+            // Meanwhile the explorer's cheap endpoints answer without waiting for them: the heavy queries hold both cores
+            // for their 3 s, so an answer within 2 s did not queue behind them (1 s proved too tight on a busy machine).
             foreach (var path in new[] { "api/search?q=cooperation", "api/node?id=A%2FRES%2F77%2F13", "api/neighbours?id=A%2FRES%2F77%2F13" })
             {
                 var watch = Stopwatch.StartNew();
                 using var response = await anonymous.GetAsync(path, Cancel);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{path} took {watch.ElapsedMilliseconds} ms during the load");
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"{path} took {watch.ElapsedMilliseconds} ms during the load");
             }
 
             var answers = await Task.WhenAll(clientLoad.Concat(holderLoad));
