@@ -66,7 +66,7 @@ internal sealed class GraphBuilder(GraphDocument document)
     /// </summary>
     private static object? Normalised(object value) => value switch
     {
-        string or long or bool or double => value,
+        string or long or bool or double or DeferredText => value,
         List<object?> list when list.TrueForAll(v => v is null or string or long or bool or double) => list,
         _ => PropertyValues.Normalise(value),
     };
