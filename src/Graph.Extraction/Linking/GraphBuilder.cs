@@ -48,11 +48,11 @@ internal sealed class GraphBuilder(GraphDocument document)
     {
         var identity = (type, start, end, key ?? "");
         if (_relationships.TryGetValue(identity, out var existing)) return existing;
-        var relationship = new GraphRelationship(type, start, end, null, key);
+        var relationship = new GraphRelationship(type, SharedId(start), SharedId(end), null, key);
         relationship.Properties.EnsureCapacity(StampedProperties + properties.Length);
         foreach (var (k, value) in properties)
         {
-            if (value is not null) relationship.Properties[k] = Normalised(value);
+            if (value is not null) relationship.Properties[k] = Shared(Normalised(value));
         }
         if (span is { } s) Stamp(relationship.Properties, s);
         _relationships[identity] = relationship;
@@ -70,6 +70,23 @@ internal sealed class GraphBuilder(GraphDocument document)
         List<object?> list when list.TrueForAll(v => v is null or string or long or bool or double) => list,
         _ => PropertyValues.Normalise(value),
     };
+
+    /// <summary>
+    /// The node's own id string for an end that names a stated node. A long text cites the same few documents thousands
+    /// of times, each citation reading the symbol afresh: the relationships keep one string per document, not one each.
+    /// </summary>
+    private string SharedId(string id) => _nodes.TryGetValue(id, out var node) ? node.Id : id;
+
+    private readonly HashSet<string> _shortValues = new(StringComparer.Ordinal);
+
+    /// <summary>A short string value (a date, a name as written) as the one equal string this document already holds.</summary>
+    private object? Shared(object? value)
+    {
+        if (value is not string { Length: <= 40 } text) return value;
+        if (_shortValues.TryGetValue(text, out var same)) return same;
+        _shortValues.Add(text);
+        return text;
+    }
 
     public bool HasNode(string id) => _nodes.ContainsKey(id);
 
