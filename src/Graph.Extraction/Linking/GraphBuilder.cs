@@ -24,7 +24,7 @@ internal sealed class GraphBuilder(GraphDocument document)
         if (!_nodes.TryGetValue(id, out var node))
         {
             node = new GraphNode(id, []);
-            node.Properties.EnsureCapacity(StampedProperties + 1 + properties.Length);
+            node.Properties.EnsureCapacity(StampedProperties + 1 + Stated(properties));
             node.Properties[PropertyNames.Id] = id;
             if (span is { } s) Stamp(node.Properties, s);
             _nodes[id] = node;
@@ -49,7 +49,7 @@ internal sealed class GraphBuilder(GraphDocument document)
         var identity = (type, start, end, key ?? "");
         if (_relationships.TryGetValue(identity, out var existing)) return existing;
         var relationship = new GraphRelationship(type, SharedId(start), SharedId(end), null, key);
-        relationship.Properties.EnsureCapacity(StampedProperties + properties.Length);
+        relationship.Properties.EnsureCapacity(StampedProperties + Stated(properties));
         foreach (var (k, value) in properties)
         {
             if (value is not null) relationship.Properties[k] = Shared(Normalised(value));
@@ -86,6 +86,14 @@ internal sealed class GraphBuilder(GraphDocument document)
         if (_shortValues.TryGetValue(text, out var same)) return same;
         _shortValues.Add(text);
         return text;
+    }
+
+    /// <summary>How many of the properties have a value: the map is sized for those, not for the nulls left out (a citation has six slots and uses four).</summary>
+    private static int Stated(ReadOnlySpan<(string Key, object? Value)> properties)
+    {
+        var count = 0;
+        foreach (var (_, value) in properties) if (value is not null) count++;
+        return count;
     }
 
     public bool HasNode(string id) => _nodes.ContainsKey(id);
