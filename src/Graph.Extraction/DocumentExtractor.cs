@@ -51,6 +51,10 @@ public sealed class DocumentExtractor
 
     private GraphDocument Extract(string fileName, SourceText source, ExtractionTrace? trace)
     {
+        // Taken out before the layout is read so that nothing refers to the source after it: the text as decoded is
+        // twice the file's size in memory, and the laid-out text replaces it (a long document's graph is built after).
+        var declaredSymbol = source.DeclaredSymbol;
+        var sourceDiagnostics = source.Diagnostics;
         LaidOutText laid;
         try
         {
@@ -63,17 +67,17 @@ public sealed class DocumentExtractor
             failed.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "layout", $"The layout of the text could not be analysed: {e.Message}", fileName));
             return failed;
         }
-        var own = OwnSymbolRecogniser.Recognise(laid, source.DeclaredSymbol, fileName);
+        var own = OwnSymbolRecogniser.Recognise(laid, declaredSymbol, fileName);
         if (own is null)
         {
             var unknown = new GraphDocument(UnreadableId(fileName), laid.Text);
-            unknown.Diagnostics.AddRange(source.Diagnostics);
-            if (source.Diagnostics.Count == 0)
+            unknown.Diagnostics.AddRange(sourceDiagnostics);
+            if (sourceDiagnostics.Count == 0)
                 unknown.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "no-symbol", "No UN document symbol found in the text or the file name; the document was not extracted.", fileName));
             return unknown;
         }
         var document = new GraphDocument(own.Value.Symbol.Canonical, laid.Text);
-        document.Diagnostics.AddRange(source.Diagnostics);
+        document.Diagnostics.AddRange(sourceDiagnostics);
         if (own.Value.Source != "text")
             document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, "symbol-source", $"The document's symbol {own.Value.Symbol.Canonical} was taken from its {own.Value.Source}.", fileName));
         try

@@ -12,6 +12,7 @@ namespace Graph.Model;
 /// balanced tree: a tree spends an object per entry and a walk of pointers per insertion, and the extractor
 /// builds millions of these maps. It behaves as the <c>SortedDictionary</c> it replaces: a missing key
 /// throws on read, <see cref="Add"/> throws on a duplicate, and changing the map while enumerating it throws.
+/// A value stored as a <see cref="DeferredText"/> is read as its string, by every reader.
 /// </remarks>
 public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyDictionary<string, object?>
 {
@@ -90,8 +91,17 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
             value = null;
             return false;
         }
-        value = _entries[index].Value;
+        value = Read(_entries[index].Value);
         return true;
+    }
+
+    /// <summary>The value as readers see it: a <see cref="DeferredText"/> made a string.</summary>
+    private static object? Read(object? stored) => stored is DeferredText deferred ? deferred.ToString() : stored;
+
+    private KeyValuePair<string, object?> EntryAt(int index)
+    {
+        var entry = _entries[index];
+        return entry.Value is DeferredText deferred ? new(entry.Key, deferred.ToString()) : entry;
     }
 
     public bool Remove(string key)
@@ -172,13 +182,13 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     bool ICollection<KeyValuePair<string, object?>>.Contains(KeyValuePair<string, object?> item)
     {
         var index = IndexOf(item.Key);
-        return index >= 0 && EqualityComparer<object?>.Default.Equals(_entries[index].Value, item.Value);
+        return index >= 0 && EqualityComparer<object?>.Default.Equals(Read(_entries[index].Value), item.Value);
     }
 
     bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item)
     {
         var index = IndexOf(item.Key);
-        if (index < 0 || !EqualityComparer<object?>.Default.Equals(_entries[index].Value, item.Value)) return false;
+        if (index < 0 || !EqualityComparer<object?>.Default.Equals(Read(_entries[index].Value), item.Value)) return false;
         RemoveAt(index);
         return true;
     }
@@ -186,7 +196,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     void ICollection<KeyValuePair<string, object?>>.CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex)
     {
         ArgumentNullException.ThrowIfNull(array);
-        Array.Copy(_entries, 0, array, arrayIndex, _count);
+        for (var i = 0; i < _count; i++) array[arrayIndex + i] = EntryAt(i);
     }
 
     ICollection<string> IDictionary<string, object?>.Keys => Keys;
@@ -215,7 +225,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
             _index = -1;
         }
 
-        public readonly KeyValuePair<string, object?> Current => _map._entries[_index];
+        public readonly KeyValuePair<string, object?> Current => _map.EntryAt(_index);
 
         readonly object IEnumerator.Current => Current;
 
@@ -281,14 +291,14 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         public bool Contains(object? item)
         {
             for (var i = 0; i < _map._count; i++)
-                if (EqualityComparer<object?>.Default.Equals(_map._entries[i].Value, item)) return true;
+                if (EqualityComparer<object?>.Default.Equals(Read(_map._entries[i].Value), item)) return true;
             return false;
         }
 
         public void CopyTo(object?[] array, int arrayIndex)
         {
             ArgumentNullException.ThrowIfNull(array);
-            for (var i = 0; i < _map._count; i++) array[arrayIndex + i] = _map._entries[i].Value;
+            for (var i = 0; i < _map._count; i++) array[arrayIndex + i] = Read(_map._entries[i].Value);
         }
 
         public IEnumerator<object?> GetEnumerator()

@@ -117,4 +117,27 @@ public sealed class SortedPropertyMapTests
         Assert.Equal("""{"Id":"A/RES/77/13","session":77,"tags":["a",1],"title":"Cooperation"}""", json);
         Assert.Equal(["Id", "session", "tags", "title"], JsonSerializer.Deserialize<SortedPropertyMap>(json)!.Keys);
     }
+
+    [Fact]
+    public void ADeferredValueIsReadAsItsStringByEveryReader()
+    {
+        const string text = "Recalling its resolution 77/13 of 21 November 2022;";
+        var map = new SortedPropertyMap { ["context"] = new Slice(text, 10, 30), ["via"] = "inline" };
+        var expected = text.Substring(10, 30);
+
+        Assert.Equal(expected, map["context"]);
+        Assert.True(map.TryGetValue("context", out var read));
+        Assert.Equal(expected, read);
+        Assert.Equal([expected, "inline"], map.Values);
+        Assert.Equal([new("context", expected), new("via", "inline")], map.ToList());
+        Assert.Contains(new KeyValuePair<string, object?>("context", expected), (ICollection<KeyValuePair<string, object?>>)map);
+        Assert.Equal("""{"context":"its resolution 77/13 of 21 Nov","via":"inline"}""", JsonSerializer.Serialize(map));
+        Assert.IsType<string>(new SortedPropertyMap(map)["context"]);
+    }
+
+    /// <summary>A stretch of a text, made a string when read.</summary>
+    private sealed class Slice(string text, int start, int length) : DeferredText
+    {
+        public override string ToString() => text.Substring(start, length);
+    }
 }

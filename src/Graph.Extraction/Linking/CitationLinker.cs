@@ -13,7 +13,9 @@ internal static class CitationLinker
     {
         foreach (var citation in citations)
         {
-            var kind = KindFromContext(citation.Context) ?? citation.Cited.Kind;
+            // The context is read once here, to tell the kind, and otherwise kept as a stretch of the text (see CitationContext).
+            var context = citation.Context.ToString();
+            var kind = KindFromContext(context) ?? citation.Cited.Kind;
             var title = citation.Name;
             DocumentNodes.AddStub(builder, citation.Cited, kind, citation.Date, title, citation.Span);
             var key = $"{citation.Paragraph.Id[(citation.Paragraph.Id.IndexOf('#', StringComparison.Ordinal) + 1)..]}@{citation.Span.Start}";
@@ -23,7 +25,7 @@ internal static class CitationLinker
                 ("via", citation.Via),
                 ("footnote", citation.Footnote is { } n ? (long)n : null),
                 ("date", citation.Date),
-                ("context", citation.Context),
+                ("context", citation.Context.IsWhole ? context : citation.Context),
                 ("name", citation.Name),
             ], citation.Span, key);
         }

@@ -49,7 +49,7 @@ internal static class FootnoteLinker
             var i = block.Start;
             while (i < block.End)
             {
-                var skip = text.AsSpan(i, block.End - i).IndexOfAny(Readers.Superscript.DigitValues);
+                var skip = Readers.Superscript.IndexIn(text.AsSpan(i, block.End - i));
                 if (skip < 0) break;
                 var p = i + skip;
                 var number = Readers.Superscript.Read(text, ref p);

@@ -24,7 +24,7 @@ internal sealed class GraphBuilder(GraphDocument document)
         if (!_nodes.TryGetValue(id, out var node))
         {
             node = new GraphNode(id, []);
-            node.Properties.EnsureCapacity(StampedProperties + 1 + properties.Length);
+            node.Properties.EnsureCapacity(StampedProperties + 1 + Stated(properties));
             node.Properties[PropertyNames.Id] = id;
             if (span is { } s) Stamp(node.Properties, s);
             _nodes[id] = node;
@@ -48,11 +48,11 @@ internal sealed class GraphBuilder(GraphDocument document)
     {
         var identity = (type, start, end, key ?? "");
         if (_relationships.TryGetValue(identity, out var existing)) return existing;
-        var relationship = new GraphRelationship(type, start, end, null, key);
-        relationship.Properties.EnsureCapacity(StampedProperties + properties.Length);
+        var relationship = new GraphRelationship(type, SharedId(start), SharedId(end), null, key);
+        relationship.Properties.EnsureCapacity(StampedProperties + Stated(properties));
         foreach (var (k, value) in properties)
         {
-            if (value is not null) relationship.Properties[k] = Normalised(value);
+            if (value is not null) relationship.Properties[k] = Shared(Normalised(value));
         }
         if (span is { } s) Stamp(relationship.Properties, s);
         _relationships[identity] = relationship;
@@ -66,10 +66,35 @@ internal sealed class GraphBuilder(GraphDocument document)
     /// </summary>
     private static object? Normalised(object value) => value switch
     {
-        string or long or bool or double => value,
+        string or long or bool or double or DeferredText => value,
         List<object?> list when list.TrueForAll(v => v is null or string or long or bool or double) => list,
         _ => PropertyValues.Normalise(value),
     };
+
+    /// <summary>
+    /// The node's own id string for an end that names a stated node. A long text cites the same few documents thousands
+    /// of times, each citation reading the symbol afresh: the relationships keep one string per document, not one each.
+    /// </summary>
+    private string SharedId(string id) => _nodes.TryGetValue(id, out var node) ? node.Id : id;
+
+    private readonly HashSet<string> _shortValues = new(StringComparer.Ordinal);
+
+    /// <summary>A short string value (a date, a name as written) as the one equal string this document already holds.</summary>
+    private object? Shared(object? value)
+    {
+        if (value is not string { Length: <= 40 } text) return value;
+        if (_shortValues.TryGetValue(text, out var same)) return same;
+        _shortValues.Add(text);
+        return text;
+    }
+
+    /// <summary>How many of the properties have a value: the map is sized for those, not for the nulls left out (a citation has six slots and uses four).</summary>
+    private static int Stated(ReadOnlySpan<(string Key, object? Value)> properties)
+    {
+        var count = 0;
+        foreach (var (_, value) in properties) if (value is not null) count++;
+        return count;
+    }
 
     public bool HasNode(string id) => _nodes.ContainsKey(id);
 

@@ -51,7 +51,26 @@ internal static class Superscript
     };
 
     /// <summary>Whether <paramref name="text"/> holds any superscript digit.</summary>
-    public static bool AnyIn(ReadOnlySpan<char> text) => text.ContainsAny(DigitValues);
+    public static bool AnyIn(ReadOnlySpan<char> text) => IndexIn(text) >= 0;
+
+    /// <summary>
+    /// Where the first superscript digit of <paramref name="text"/> stands, or -1. The digits lie outside ASCII and
+    /// in no one range, so a <see cref="DigitValues"/> search falls back to a probabilistic map that tests every
+    /// character; skipping everything below U+00B2 is a plain vectorised range search, and the text stops only at
+    /// the few characters past it (curly quotes, dashes) to check them.
+    /// </summary>
+    public static int IndexIn(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (true)
+        {
+            var at = text[offset..].IndexOfAnyExceptInRange('\0', '\u00B1');
+            if (at < 0) return -1;
+            offset += at;
+            if (IsDigit(text[offset])) return offset;
+            offset++;
+        }
+    }
 
     public static string From(int number) =>
         string.Concat(number.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => Digits[d - '0']));

@@ -6,7 +6,7 @@ using Graph.Model.Symbols;
 namespace Graph.Extraction.Recognisers;
 
 /// <summary>One occurrence of a cited document in a paragraph.</summary>
-internal sealed record Citation(ParagraphInfo Paragraph, DocumentSymbol Cited, string Via, int? Footnote, string? Date, string Context, SourceSpan Span)
+internal sealed record Citation(ParagraphInfo Paragraph, DocumentSymbol Cited, string Via, int? Footnote, string? Date, CitationContext Context, SourceSpan Span)
 {
     /// <summary>The name the text gives the cited instrument ("United Nations Global Counter-Terrorism Strategy"), if any.</summary>
     public string? Name { get; init; }
@@ -39,13 +39,13 @@ internal static class CitationRecogniser
             {
                 if (self.Contains(match.Symbol.Canonical)) continue;
                 var date = DateAfter(content, match.End);
-                var context = Clause(content, match.Start, match.End);
+                var context = ClauseIn(text, start, content, match.Start, match.End);
                 citations.Add(new Citation(paragraph, match.Symbol, "inline", null, date, context, new SourceSpan(start + match.Start, start + match.End)));
             }
             // Footnote marks are rare: a vectorised search finds each one instead of testing every character.
             for (var i = 0; i < content.Length; i++)
             {
-                var skip = content.AsSpan(i).IndexOfAny(Superscript.DigitValues);
+                var skip = Superscript.IndexIn(content.AsSpan(i));
                 if (skip < 0) break;
                 i += skip;
                 var p = i;
@@ -56,13 +56,14 @@ internal static class CitationRecogniser
                 var phrase = PhraseBefore(content, markAt, paragraph.Verb);
                 var dateBefore = DateBefore(content, markAt);
                 var name = InstrumentName(phrase);
+                var phraseContext = CitationContext.Whole(phrase);
                 for (var c = 0; c < cited.Count; c++)
                 {
                     var (symbol, span, dateAfter) = cited[c];
                     if (self.Contains(symbol.Canonical)) continue;
                     // A date before the mark dates the footnote's first document, not the publications cited after it.
                     var date = c == 0 ? dateBefore ?? dateAfter : dateAfter;
-                    citations.Add(new Citation(paragraph, symbol, "footnote", number, date, phrase, span) { Name = cited.Count == 1 ? name : null });
+                    citations.Add(new Citation(paragraph, symbol, "footnote", number, date, phraseContext, span) { Name = cited.Count == 1 ? name : null });
                     if (cited.Count == 1 && name is not null && NamesTheInstrument(phrase, name)) names.TryAdd(name, symbol);
                 }
             }
@@ -84,7 +85,7 @@ internal static class CitationRecogniser
                     if (!marked)
                     {
                         var span = new SourceSpan(paragraph.ContentStart + at, paragraph.ContentStart + after);
-                        citations.Add(new Citation(paragraph, symbol, "name", null, null, Clause(content, at, after), span) { Name = name });
+                        citations.Add(new Citation(paragraph, symbol, "name", null, null, ClauseIn(text, paragraph.ContentStart, content, at, after), span) { Name = name });
                     }
                     at = after;
                 }
@@ -128,8 +129,18 @@ internal static class CitationRecogniser
         return DateText.TryFind(content, from, mark - from, out var date, out _, out var end) && end >= mark - 1 ? date : null;
     }
 
-    /// <summary>The clause around a citation: from the previous ";" (or the start) to the next ";" or sentence end.</summary>
-    internal static string Clause(string content, int start, int end)
+    /// <summary>
+    /// The clause around a citation, from the previous ";" (or the start) to the next ";" or sentence end, kept as
+    /// where it stands in the document's <paramref name="text"/> (of which <paramref name="content"/> is the part from
+    /// <paramref name="contentStart"/>) and made a string only when read.
+    /// </summary>
+    private static CitationContext ClauseIn(string text, int contentStart, string content, int start, int end)
+    {
+        var (left, right) = ClauseBounds(content, start, end);
+        return CitationContext.Clause(text, contentStart + left, right - left);
+    }
+
+    private static (int Left, int Right) ClauseBounds(string content, int start, int end)
     {
         var left = start;
         while (left > 0 && content[left - 1] != ';' && start - left < 160) left--;
@@ -137,7 +148,7 @@ internal static class CitationRecogniser
         var right = end;
         while (right < content.Length && content[right] != ';' && !(content[right] == '.' && (right + 1 == content.Length || content[right + 1] == ' ')) && right - end < 220) right++;
         if (right - end >= 220) { var space = content.LastIndexOf(' ', right - 1); right = space > end ? space : right; }
-        return ParagraphRecogniser.CleanText(content.AsSpan(left, right - left)).TrimEnd(',', ' ');
+        return (left, right);
     }
 
     /// <summary>What the text calls the document it footnotes: the words before the mark, back to the previous clause.</summary>

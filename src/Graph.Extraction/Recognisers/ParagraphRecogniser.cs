@@ -199,7 +199,7 @@ internal static class ParagraphRecogniser
     private static List<int> FootnoteNumbers(ReadOnlySpan<char> content)
     {
         var numbers = new List<int>();
-        var i = content.IndexOfAny(Superscript.DigitValues);
+        var i = Superscript.IndexIn(content);
         if (i < 0) return numbers;
         for (; i < content.Length; i++)
         {

@@ -137,6 +137,9 @@ internal sealed class FlowBlock(BlockKind kind, string text)
 {
     private string _text = text;
     private System.Text.StringBuilder? _builder;
+    // Edges is asked for two or three times per line appended: made once per line, and without turning the builder
+    // into a string that the next line would copy into a builder again.
+    private string? _edges;
 
     public BlockKind Kind { get; set; } = kind;
 
@@ -148,7 +151,7 @@ internal sealed class FlowBlock(BlockKind kind, string text)
             if (_builder is not null) { _text = _builder.ToString(); _builder = null; }
             return _text;
         }
-        set { _text = value; _builder = null; }
+        set { _text = value; _builder = null; _edges = null; }
     }
 
     public int Length => _builder?.Length ?? _text.Length;
@@ -157,21 +160,21 @@ internal sealed class FlowBlock(BlockKind kind, string text)
     /// The text, or for a long block its first and last 100 characters: all that the tests of where a block starts and
     /// ends look at (its numbering, its final punctuation), without making the whole block a string for every line.
     /// </summary>
-    public string Edges
+    public string Edges => _edges ??= MakeEdges();
+
+    private string MakeEdges()
     {
-        get
-        {
-            const int edge = 100;
-            if (Length <= 3 * edge) return Text;
-            if (_builder is null) return string.Concat(_text.AsSpan(0, edge), " … ", _text.AsSpan(_text.Length - edge));
-            return string.Concat(_builder.ToString(0, edge), " … ", _builder.ToString(_builder.Length - edge, edge));
-        }
+        const int edge = 100;
+        if (Length <= 3 * edge) return _builder?.ToString() ?? _text;
+        if (_builder is null) return string.Concat(_text.AsSpan(0, edge), " … ", _text.AsSpan(_text.Length - edge));
+        return string.Concat(_builder.ToString(0, edge), " … ", _builder.ToString(_builder.Length - edge, edge));
     }
 
     /// <summary>Appends a line with a space, or with none after a word broken by a hyphen (as footnote lines are joined).</summary>
     public void AppendLine(string line)
     {
         _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
+        _edges = null;
         FootnoteZones.AppendLine(_builder, line);
     }
 
@@ -179,6 +182,7 @@ internal sealed class FlowBlock(BlockKind kind, string text)
     public void AppendBrokenLine(string line)
     {
         _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
+        _edges = null;
         _builder.Append('\n').Append(line);
     }
 
@@ -293,10 +297,21 @@ internal static class FurnitureDetector
 
     private static bool IsSymbolLine(string line)
     {
-        if (line.Length > 60 || !line.Contains('/', StringComparison.Ordinal)) return false;
+        if (line.Length > 60 || !OpensWithSymbolPrefix(line)) return false;
         var matches = SymbolScanner.Scan(line, SymbolContext.None);
         return matches.Count > 0 && matches[0].Start == 0 && matches[^1].End >= line.TrimEnd('*', ' ').Length
             && matches.All(m => m.Form == SymbolForm.Full);
+    }
+
+    /// <summary>
+    /// Whether the line opens as a full symbol does ("A/", "S/", "UNEP/": one to eight capitals and a slash), the only
+    /// way a line made of symbols can open: a cheap test that spares scanning every line with a slash in it for symbols.
+    /// </summary>
+    private static bool OpensWithSymbolPrefix(string line)
+    {
+        var p = 0;
+        while (p < line.Length && p < 9 && char.IsAsciiLetterUpper(line[p])) p++;
+        return p is > 0 and <= 8 && p < line.Length && line[p] == '/';
     }
 
     internal static bool IsJobNumber(string line)
