@@ -48,6 +48,9 @@ public static partial class ReferenceProbe
                 regions.Add(((int)start, Math.Min((int)end, laid.Text.Length), ""));
         }
         foreach (var f in laid.Footnotes) regions.Add((f.ContentStart, f.End, $"footnote {f.FootnoteNumber}: "));
+        // Body and closing text no paragraph took (a footnote block not read as one, a line after the closing) may cite too.
+        foreach (var b in laid.Blocks)
+            if (b.Kind is BlockKind.Paragraph or BlockKind.Closing) regions.Add((b.Start, b.End, b.Kind == BlockKind.Closing ? "closing: " : "block: "));
         var found = 0;
         var missed = new List<string>();
         var seen = new HashSet<int>();
@@ -58,6 +61,7 @@ public static partial class ReferenceProbe
             {
                 var at = regionStart + start;
                 if (!seen.Add(at)) continue;
+                if (where == "block: " && Inside(at, regions)) continue;
                 var reference = text[start..end];
                 if (own.Any(o => reference == o || reference.StartsWith(o + "/", StringComparison.Ordinal))) continue;
                 found++;
@@ -93,6 +97,14 @@ public static partial class ReferenceProbe
                 p = separator.Index + separator.Length;
             }
         }
+    }
+
+    /// <summary>Whether a paragraph's span holds the position (the paragraphs come first in the regions).</summary>
+    private static bool Inside(int at, List<(int Start, int End, string Where)> regions)
+    {
+        foreach (var (start, end, where) in regions)
+            if (where.Length == 0 && start <= at && at < end) return true;
+        return false;
     }
 
     private static List<string> OwnSymbols(GraphDocument document)
