@@ -111,6 +111,8 @@ internal static class CitationRecogniser
     {
         if (paragraphs.Count == 0 || footnotes.Count == calledFrom.Count) return;
         var called = calledFrom.Keys.Order().ToArray();
+        // An uncalled "Ibid." repeats the spans of the footnote before it: each span is cited from a paragraph once.
+        var taken = citations.Select(c => (c.Paragraph.Id, c.Span.Start)).ToHashSet();
         foreach (var (number, cited) in footnotes.OrderBy(f => f.Key))
         {
             if (calledFrom.ContainsKey(number)) continue;
@@ -123,7 +125,7 @@ internal static class CitationRecogniser
             var paragraph = next > 0 ? calledFrom[called[next - 1]] : next < called.Length ? calledFrom[called[next]] : paragraphs[0];
             foreach (var (symbol, span, date) in cited)
             {
-                if (self.Contains(symbol.Canonical)) continue;
+                if (self.Contains(symbol.Canonical) || !taken.Add((paragraph.Id, span.Start))) continue;
                 citations.Add(new Citation(paragraph, symbol, "footnote", number, date, "", span) { Placed = true });
             }
         }

@@ -64,8 +64,9 @@ internal static class ParagraphAssembler
             // "RESOLUTION 768 (1992) / Adopted by the Security Council at its 3102nd meeting on 30 July 1992": under the
             // title, before any paragraph, the adoption line is a heading line; the body follows it, not the closing.
             if (!closing && !inAnnex && current is not null && IsClosingLine(line.Text) && line.Text.TrimStart('*').StartsWith("Adopted", StringComparison.Ordinal)
-                && (current.Kind == BlockKind.Heading || (current.Kind == BlockKind.Paragraph && current.Length < 40 && blocks.Count(b => b.Kind == BlockKind.Paragraph) == 1
-                    && current.Text.StartsWith("RESOLUTION ", StringComparison.OrdinalIgnoreCase))))
+                && (current.Kind == BlockKind.Heading ? !blocks.Any(b => b.Kind == BlockKind.Paragraph)
+                    : current.Kind == BlockKind.Paragraph && current.Length < 40 && blocks.Count(b => b.Kind == BlockKind.Paragraph) == 1
+                      && current.Text.StartsWith("RESOLUTION ", StringComparison.OrdinalIgnoreCase)))
             {
                 current.Kind = BlockKind.Heading;
                 blocks.Add(new FlowBlock(BlockKind.Heading, line.Text.Trim('*')));
