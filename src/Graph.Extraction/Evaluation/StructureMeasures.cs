@@ -38,6 +38,12 @@ public sealed class DocumentMeasures(string file, string documentId)
     public List<string> SuspectFurniture { get; } = [];
 
     public List<string> ImplausibleSymbols { get; } = [];
+
+    /// <summary>Strings in the paragraphs and footnotes that look like a reference to another document (<see cref="ReferenceProbe"/>).</summary>
+    public int References { get; set; }
+
+    /// <summary>Those of them no paragraph's citation covers, each with the words before it.</summary>
+    public List<string> UncitedReferences { get; } = [];
 }
 
 /// <summary>The gold-free measures summed over one collection.</summary>
@@ -67,6 +73,10 @@ public sealed class CollectionMeasures(string name)
     public int SuspectFurniture => Documents.Sum(d => d.SuspectFurniture.Count);
 
     public int ImplausibleSymbols => Documents.Sum(d => d.ImplausibleSymbols.Count);
+
+    public int References => Documents.Sum(d => d.References);
+
+    public int UncitedReferences => Documents.Sum(d => d.UncitedReferences.Count);
 
     private static double Ratio(long part, long whole) => whole == 0 ? 1 : (double)part / whole;
 }
@@ -104,7 +114,13 @@ public static class StructureMeasures
         var document = extractor.Extract(file, content, trace);
         var measures = new DocumentMeasures(file, document.DocumentId) { IsResolution = trace.IsResolution };
         var paragraphs = document.Nodes.Where(n => n.HasLabel(Labels.Paragraph)).ToList();
-        if (trace.Laid is { } laid) MeasureCoverage(measures, laid, paragraphs);
+        if (trace.Laid is { } laid)
+        {
+            MeasureCoverage(measures, laid, paragraphs);
+            var (found, missed) = ReferenceProbe.Probe(laid, document);
+            measures.References = found;
+            measures.UncitedReferences.AddRange(missed);
+        }
         MeasureFootnotes(measures, document);
         MeasureVerbs(measures, paragraphs, lexicon);
         MeasureFurniture(measures, trace.RemovedFurniture, document, lexicon);

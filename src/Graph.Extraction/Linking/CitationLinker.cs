@@ -27,6 +27,7 @@ internal static class CitationLinker
                 ("date", citation.Date),
                 ("context", citation.Context.IsWhole ? context : citation.Context),
                 ("name", citation.Name),
+                ("placed", citation.Placed ? "by footnote order" : null),
             ], citation.Span, key);
         }
         // One pass over the citations, in their order, gathering per cited document its count and distinct citing paragraphs.

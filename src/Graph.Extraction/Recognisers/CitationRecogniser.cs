@@ -10,6 +10,9 @@ internal sealed record Citation(ParagraphInfo Paragraph, DocumentSymbol Cited, s
 {
     /// <summary>The name the text gives the cited instrument ("United Nations Global Counter-Terrorism Strategy"), if any.</summary>
     public string? Name { get; init; }
+
+    /// <summary>Whether the paragraph was inferred from the order of the footnotes, the mark itself not having been found.</summary>
+    public bool Placed { get; init; }
 }
 
 /// <summary>
@@ -29,6 +32,7 @@ internal static class CitationRecogniser
         var footnotes = FootnoteSymbols(laid, identity.Context);
         var citations = new List<Citation>();
         var names = new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
+        var calledFrom = new Dictionary<int, ParagraphInfo>();
 
         foreach (var paragraph in paragraphs)
         {
@@ -53,6 +57,7 @@ internal static class CitationRecogniser
                 var markAt = i;
                 i = p - 1;
                 if (!footnotes.TryGetValue(number, out var cited)) continue;
+                calledFrom.TryAdd(number, paragraph);
                 var phrase = PhraseBefore(content, markAt, paragraph.Verb);
                 var dateBefore = DateBefore(content, markAt);
                 var name = InstrumentName(phrase);
@@ -68,6 +73,8 @@ internal static class CitationRecogniser
                 }
             }
         }
+
+        CiteFromUncalledFootnotes(footnotes, calledFrom, laid.Footnotes.Select(f => f.FootnoteNumber).DefaultIfEmpty(1).Min(), paragraphs, self, citations);
 
         // Later mentions of an instrument by the name its footnote gave it.
         foreach (var (name, symbol) in names)
@@ -92,6 +99,37 @@ internal static class CitationRecogniser
             }
         }
         return citations;
+    }
+
+    /// <summary>
+    /// A footnote whose mark was found in no paragraph (a mark lost in a scan, glued to a year, set as "1/") still says
+    /// what the document cites. Marks run in order through the text, so its mark stood after the previous footnote's
+    /// and before the next one's: the paragraph that calls the nearest footnote before it (else the one that calls the
+    /// nearest after it) cites its documents, marked <c>via: footnote</c> with the mark <c>placed</c> by that order.
+    /// </summary>
+    private static void CiteFromUncalledFootnotes(Dictionary<int, List<(DocumentSymbol Symbol, SourceSpan Span, string? Date)>> footnotes,
+        Dictionary<int, ParagraphInfo> calledFrom, int firstNumber, IReadOnlyList<ParagraphInfo> paragraphs, HashSet<string> self, List<Citation> citations)
+    {
+        if (paragraphs.Count == 0 || footnotes.Count == calledFrom.Count) return;
+        var called = calledFrom.Keys.Order().ToArray();
+        // An uncalled "Ibid." repeats the spans of the footnote before it: each span is cited from a paragraph once.
+        var taken = citations.Select(c => (c.Paragraph.Id, c.Span.Start)).ToHashSet();
+        foreach (var (number, cited) in footnotes.OrderBy(f => f.Key))
+        {
+            if (calledFrom.ContainsKey(number)) continue;
+            var next = ~Array.BinarySearch(called, number);
+            // A page of a compilation holds the footnotes of the resolution before or after this one: a footnote outside
+            // the run of called ones belongs to this text only where the numbering starts with it, or just after the last.
+            var belowAll = next == 0 && firstNumber != 1;
+            var aboveAll = next == called.Length && called.Length > 0 && number - called[^1] > 2;
+            if (belowAll || aboveAll) continue;
+            var paragraph = next > 0 ? calledFrom[called[next - 1]] : next < called.Length ? calledFrom[called[next]] : paragraphs[0];
+            foreach (var (symbol, span, date) in cited)
+            {
+                if (self.Contains(symbol.Canonical) || !taken.Add((paragraph.Id, span.Start))) continue;
+                citations.Add(new Citation(paragraph, symbol, "footnote", number, date, "", span) { Placed = true });
+            }
+        }
     }
 
     /// <summary>Symbols each footnote names, with their spans in the document text and a date written after them.</summary>

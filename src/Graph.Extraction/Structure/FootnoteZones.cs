@@ -172,7 +172,11 @@ internal static class FootnoteZones
         var closing = lines.FindLastIndex(l => l.StartsWith("Adopted", StringComparison.Ordinal) && !l.Contains("Council at its", StringComparison.Ordinal));
         if (closing < 0) return TrailingSymbolList(lines, furniture);
         if (closing < lines.Count / 3) return -1;
-        for (var k = closing + 1; k < lines.Count; k++)
+        // The closing runs on to the first blank line ("Adopted at the 1135th meeting / by 8 votes to none, with /
+        // 3 abstentions (Czechoslovakia, …)"): a number opening one of its lines is a vote count, not a footnote.
+        var after = closing + 1;
+        while (after < lines.Count && lines[after].Trim().Length > 0) after++;
+        for (var k = after; k < lines.Count; k++)
         {
             if (furniture[k] || !TryReadPlainNumber(lines[k], out var first, out var rest) || rest.Length == 0) continue;
             // The list counts up without gaps from its first number.

@@ -61,6 +61,20 @@ internal static class ParagraphAssembler
         for (var i = bodyStart; i < flow.Count; i++)
         {
             var line = flow[i];
+            // "RESOLUTION 768 (1992) / Adopted by the Security Council at its 3102nd meeting on 30 July 1992": under the
+            // title, before any paragraph, the adoption line is a heading line; the body follows it, not the closing.
+            if (!closing && !inAnnex && current is not null && IsClosingLine(line.Text) && line.Text.TrimStart('*').StartsWith("Adopted", StringComparison.Ordinal)
+                && (current.Kind == BlockKind.Heading ? !blocks.Any(b => b.Kind == BlockKind.Paragraph)
+                    : current.Kind == BlockKind.Paragraph && current.Length < 40 && blocks.Count(b => b.Kind == BlockKind.Paragraph) == 1
+                      && current.Text.StartsWith("RESOLUTION ", StringComparison.OrdinalIgnoreCase)))
+            {
+                current.Kind = BlockKind.Heading;
+                blocks.Add(new FlowBlock(BlockKind.Heading, line.Text.Trim('*')));
+                // The next line opens the body's first paragraph.
+                current = null;
+                previousLine = line.Text;
+                continue;
+            }
             if (!closing && current is not null && IsClosingLine(line.Text) && EndsComplete(current.Edges)) closing = true;
             // An annex after the closing lines ("Annex", "Annex II", "Appendix") is body text again: its paragraphs are
             // assembled as the resolution's are, and marked as the annex's, so recognisers neither lose its text and

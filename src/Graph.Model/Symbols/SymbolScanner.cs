@@ -287,7 +287,8 @@ public static class SymbolScanner
             symbol = isDecision ? null : body switch
             {
                 Body.EconomicAndSocialCouncil => DocumentSymbol.FromCanonical($"E/RES/{first}{letter} ({bracket})"),
-                Body.GeneralAssembly or Body.Default => DocumentSymbol.FromCanonical($"A/RES/{first}{letter} ({bracket})"),
+                // The Security Council numbers its resolutions with the year, never the session: "1514 (XV)" in its text is the Assembly's.
+                Body.GeneralAssembly or Body.Default or Body.SecurityCouncil => DocumentSymbol.FromCanonical($"A/RES/{first}{letter} ({bracket})"),
                 _ => null,
             };
             return true;
@@ -304,7 +305,7 @@ public static class SymbolScanner
         if (SkipSpace(text, ref r) && string.CompareOrdinal(text, r, "of", 0, 2) == 0)
         {
             r += 2;
-            if (SkipSpace(text, ref r) && DateText.TryRead(text, r, out _, out var dateEnd)) q = dateEnd;
+            if (SkipSpace(text, ref r) && (DateText.TryRead(text, r, out _, out var dateEnd) || TrySkipMistypedDate(text, r, out dateEnd))) q = dateEnd;
         }
         SkipSpaceOptional(text, ref q);
         var sawSeparator = false;
@@ -325,6 +326,24 @@ public static class SymbolScanner
         return true;
     }
 
+    /// <summary>"24 December 2107": a date with a typing error in a list still separates two items.</summary>
+    private static bool TrySkipMistypedDate(string text, int p, out int end)
+    {
+        end = p;
+        var q = p;
+        if (ReadDigits(text, ref q, 2) < 1 || q >= text.Length || text[q] != ' ') return false;
+        q++;
+        if (q >= text.Length || !char.IsAsciiLetterUpper(text[q])) return false;
+        q++;
+        while (q < text.Length && char.IsAsciiLetterLower(text[q])) q++;
+        if (q >= text.Length || text[q] != ' ') return false;
+        q++;
+        var digits = q;
+        if (ReadDigits(text, ref q, 4) < 0 || q - digits != 4) return false;
+        end = q;
+        return true;
+    }
+
     private enum Body
     {
         Default,
@@ -342,8 +361,10 @@ public static class SymbolScanner
     /// </summary>
     private static Body BodyBefore(string text, int keywordStart, SymbolContext context)
     {
-        var from = Math.Max(0, keywordStart - 60);
-        var before = text[from..keywordStart].TrimEnd();
+        var from = Math.Max(0, keywordStart - 80);
+        // "the General Assembly in its resolution", "the Human Rights Council, in its resolution", "the Economic and
+        // Social Council, by its decisions": the organ is named before the words that lead to the keyword.
+        var before = WithoutLeadingWords(text[from..keywordStart]);
         if (before.EndsWith("Economic and Social Council", StringComparison.Ordinal)) return Body.EconomicAndSocialCouncil;
         if (before.EndsWith("Human Rights Council", StringComparison.Ordinal)) return Body.HumanRightsCouncil;
         if (before.EndsWith("Security Council", StringComparison.Ordinal)) return Body.SecurityCouncil;
@@ -364,6 +385,21 @@ public static class SymbolScanner
             if (!sentenceStart && !IsVerbLike(word)) return Body.Unknown;
         }
         return FromContext(context);
+    }
+
+    private static readonly string[] LeadingWords = ["in its", "by its", "in", "by", "its"];
+
+    private static string WithoutLeadingWords(string before)
+    {
+        before = before.TrimEnd();
+        foreach (var words in LeadingWords)
+        {
+            if (!before.EndsWith(words, StringComparison.Ordinal) || before.Length == words.Length || before[^(words.Length + 1)] != ' ') continue;
+            var rest = before[..^words.Length].TrimEnd().TrimEnd(',').TrimEnd();
+            // Only when an organ's name is what remains: "Recalling its resolution" keeps its participle.
+            return rest.EndsWith("Council", StringComparison.Ordinal) || rest.EndsWith("Assembly", StringComparison.Ordinal) ? rest : before;
+        }
+        return before;
     }
 
     /// <summary>
