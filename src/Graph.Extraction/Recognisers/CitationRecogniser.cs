@@ -127,7 +127,7 @@ internal static class CitationRecogniser
             foreach (var (symbol, span, date) in cited)
             {
                 if (self.Contains(symbol.Canonical) || !taken.Add((paragraph.Id, span.Start))) continue;
-                citations.Add(new Citation(paragraph, symbol, "footnote", number, date, "", span) { Placed = true });
+                citations.Add(new Citation(paragraph, symbol, "footnote", number, date, CitationContext.Whole(""), span) { Placed = true });
             }
         }
     }
