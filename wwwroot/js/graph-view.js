@@ -67,7 +67,7 @@ export class GraphView extends EventTarget {
     const cy = cytoscape(/** @type {any} */ ({
       container: this.container,
       elements,
-      style: large ? [...stylesheet(), ...largeGraphStyle()] : stylesheet(),
+      style: large ? largeGraphStyle() : stylesheet(),
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
