@@ -146,9 +146,12 @@ export class CypherConsole extends EventTarget {
   setQuery(query, params, paramsText) {
     this.e.input.value = query;
     this.editor?.setText(query);
+    const paramsBefore = this.e.params.value;
     if (params) this.e.params.value = JSON.stringify(params);
     else if (paramsText !== undefined) this.e.params.value = paramsText;
-    this.#updateSchema();
+    // The editor's schema holds the parameters: it changes only with them. Giving it again made the editor check the
+    // query at once, which took 0.1–0.25 s of every query chosen from the history or the examples.
+    if (this.e.params.value !== paramsBefore) this.#updateSchema();
   }
 
   async run() {
