@@ -65,7 +65,7 @@ public sealed class LargeCypherResultTests : IAsyncLifetime
         await CypherEditorDriver.FillQueryAsync(_page, "MATCH (p:Paragraph) RETURN p");
         await _page.FillAsync("#cypher-params", "{}");
         await _page.ClickAsync("#cypher-run");
-        await Assertions.Expect(_page.Locator("#cypher-summary")).ToContainTextAsync("5,000 rows");
+        await Assertions.Expect(_page.Locator("#cypher-summary")).ToContainTextAsync("5,000 rows", new() { Timeout = 60_000 });
         await _page.WaitForFunctionAsync($"() => window.explorer.results.graphView?.cy.nodes().length === {Nodes}");
         Assert.Equal("webgl", await _page.EvaluateAsync<string>("() => window.explorer.results.graphView.rendererName"));
         // Every node drawn has a place on the canvas (no element left at the origin of a layout that did not run).
@@ -83,7 +83,7 @@ public sealed class LargeCypherResultTests : IAsyncLifetime
         var text = (await QueryAsync("MATCH (p:Paragraph {id: $id}) RETURN p.text", new { id = Id })).GetString()!;
         Assert.Equal(Sentence + "4321.", text);
         await _page.EvaluateAsync("id => { window.explorer.results.graphView.cy.getElementById(id).emit('tap'); }", Id);
-        await Assertions.Expect(_page.Locator("#details .source-text")).ToHaveTextAsync(text);
+        await Assertions.Expect(_page.Locator("#details .source-text")).ToHaveTextAsync(text, new() { Timeout = 30_000 });
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ExplorerHost.ScreenshotDir, "12-five-thousand-paragraphs.png") });
         Assert.True(_problems.Count == 0, string.Join("\n", _problems));
     }
