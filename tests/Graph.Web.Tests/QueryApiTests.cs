@@ -57,6 +57,36 @@ public sealed class QueryApiTests(ExplorerFactory factory)
     }
 
     [Fact]
+    public async Task BriefNodesLeaveOutTheirLongTextsAndNameThem()
+    {
+        const string Statement = """{"statement": "MATCH (p:Paragraph {id: 'A/RES/77/13#op1'}) RETURN p, p.text AS text"}""";
+        async Task<JsonElement> RowAsync(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(Statement, Encoding.UTF8, "application/json") };
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(Typed));
+            using var response = await _client.SendAsync(request, Cancel);
+            var text = await response.Content.ReadAsStringAsync(Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, text);
+            return JsonDocument.Parse(text).RootElement.GetProperty("data").GetProperty("values")[0].Clone();
+        }
+
+        var full = await RowAsync("/db/neo4j/query/v2");
+        var brief = await RowAsync("/db/neo4j/query/v2?nodes=brief");
+        var text = full[1].GetProperty("_value").GetString()!;
+        Assert.True(text.Length > 160, text);
+        Assert.Equal(text, full[0].GetProperty("_value").GetProperty("_properties").GetProperty("text").GetProperty("_value").GetString());
+        Assert.False(full[0].GetProperty("_value").TryGetProperty("_omitted", out _));
+
+        // Brief: the node keeps its short properties, names the text it left out; a text asked for as a column stays whole.
+        var node = brief[0].GetProperty("_value");
+        Assert.False(node.GetProperty("_properties").TryGetProperty("text", out _), node.ToString());
+        Assert.Equal(["text"], node.GetProperty("_omitted").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal("A/RES/77/13#op1", node.GetProperty("_properties").GetProperty("id").GetProperty("_value").GetString());
+        Assert.Equal("1", node.GetProperty("_properties").GetProperty("number").GetProperty("_value").GetString());
+        Assert.Equal(text, brief[1].GetProperty("_value").GetString());
+    }
+
+    [Fact]
     public async Task PathsAreFlatListsOfNodesAndRelationships()
     {
         var (status, body, _) = await PostAsync(Request(

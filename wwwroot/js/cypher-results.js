@@ -49,7 +49,8 @@ export class CypherResults extends EventTarget {
     this.graphDrawn = false;
     const { rows, graph, ms, changed } = result;
     this.e.summary.textContent = `${rows.length.toLocaleString('en')} row${rows.length === 1 ? '' : 's'} in ${ms} ms · ` +
-      `${graph.nodes.length.toLocaleString('en')} nodes, ${graph.relationships.length.toLocaleString('en')} relationships${changed ? ' · graph changed' : ''}`;
+      `${graph.nodes.length.toLocaleString('en')} nodes, ${graph.relationships.length.toLocaleString('en')} relationships${changed ? ' · graph changed' : ''}` +
+      (graph.nodes.some((n) => n.omitted) ? ' · long texts left out: select a node for them' : '');
     this.e.toCanvas.disabled = graph.nodes.length === 0;
     this.#renderPage();
     this.show(graph.nodes.length > 0 ? 'graph' : 'table');
@@ -121,7 +122,8 @@ export class CypherResults extends EventTarget {
 /** A value as JSON shows it: nodes and relationships without the client's markers. @param {any} value @returns {any} */
 function plain(value) {
   if (value === null || typeof value !== 'object') return value;
-  if (value.$node) return { id: value.id, labels: value.labels, properties: value.properties };
+  if (value.$node) return value.omitted ? { id: value.id, labels: value.labels, properties: value.properties, omitted: value.omitted }
+    : { id: value.id, labels: value.labels, properties: value.properties };
   if (value.$relationship) return { type: value.type, properties: value.properties };
   if (value.$path) return value.elements.map(plain);
   if (Array.isArray(value)) return value.map(plain);

@@ -55,6 +55,14 @@ export class GraphView extends EventTarget {
     this.lastTapped = null;
     /** @type {number | undefined} the pending level-of-detail pass */
     this.labelTimer = undefined;
+    /**
+     * One Cytoscape per mode, each in a layer of its own, kept when the view changes mode: renderer options are
+     * fixed when Cytoscape starts, and starting the WebGL one (its context and shaders, on software WebGL here) cost
+     * 0.2–0.35 s of every large result that followed a smaller one.
+     * @type {Map<string, { cy: any, layer: HTMLElement }>}
+     */
+    this.instances = new Map();
+    if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
     this.cy = this.#create([], 'normal');
   }
 
@@ -64,10 +72,14 @@ export class GraphView extends EventTarget {
    */
   #create(elements, mode) {
     const large = mode !== 'normal';
+    const layer = document.createElement('div');
+    layer.className = 'graph-layer';
+    layer.style.cssText = 'position:absolute;inset:0';
+    this.container.prepend(layer);
     const cy = cytoscape(/** @type {any} */ ({
-      container: this.container,
+      container: layer,
       elements,
-      style: large ? [...stylesheet(), ...largeGraphStyle()] : stylesheet(),
+      style: large ? largeGraphStyle() : stylesheet(),
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
@@ -106,21 +118,34 @@ export class GraphView extends EventTarget {
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
     cy.on('viewport', () => { this.#drawAxis(); this.#drawGroupLabels(); this.#labelInViewSoon(); });
     this.mode = mode;
+    this.instances.set(mode, { cy, layer });
     return cy;
   }
 
   /**
-   * Recreates Cytoscape with the cheap style, or the WebGL renderer, once the graph grows past a
-   * threshold (and back when it shrinks): renderer options are fixed when Cytoscape starts.
+   * Moves the graph to the Cytoscape with the cheap style, or the WebGL renderer, once it grows past a threshold (and
+   * back when it shrinks): renderer options are fixed when Cytoscape starts, so each mode has its own, started the
+   * first time it is needed and then kept, empty and hidden, while another mode is shown.
    * @param {number} nodes @param {number} elements how many there will be
    */
   #ensureMode(nodes, elements) {
     /** @type {'normal' | 'large' | 'webgl'} */
     const mode = elements > WEBGL_THRESHOLD ? 'webgl' : nodes >= LARGE_GRAPH_NODES ? 'large' : 'normal';
     if (mode === this.mode) return;
+    const current = this.instances.get(this.mode);
     const elementsNow = this.cy.elements().jsons();
-    this.cy.destroy();
-    this.cy = this.#create(elementsNow, mode);
+    this.cy.elements().remove();
+    if (current) current.layer.hidden = true;
+    const kept = this.instances.get(mode);
+    if (!kept) {
+      this.cy = this.#create(elementsNow, mode);
+      return;
+    }
+    kept.layer.hidden = false;
+    this.cy = kept.cy;
+    this.mode = mode;
+    this.cy.resize();
+    if (elementsNow.length > 0) this.cy.add(elementsNow);
   }
 
   get webgl() {

@@ -412,8 +412,20 @@ byId('drawer-close').addEventListener('click', () => openDrawer(null));
 // A result goes to the results view; the canvas changes only when the person adds the result to it.
 cypher.addEventListener('result', (event) => { clearError(); results.showResult(/** @type {CustomEvent} */ (event).detail); });
 cypher.addEventListener('failed', () => results.clear());
-results.addEventListener('add', (event) => {
-  const graph = /** @type {CustomEvent} */ (event).detail;
+results.addEventListener('add', async (event) => {
+  /** @type {import('./api.js').ApiGraph} */
+  let graph = /** @type {CustomEvent} */ (event).detail;
+  // A brief result's nodes lack their long texts: the canvas keeps whole nodes, since its exports write what it holds.
+  const brief = graph.nodes.filter((n) => n.omitted).map((n) => n.id);
+  if (brief.length > 0) {
+    try {
+      const full = new Map((await api.fullNodes(brief)).map((n) => [n.id, n]));
+      graph = { ...graph, nodes: graph.nodes.map((n) => full.get(n.id) ?? n) };
+    } catch (error) {
+      showError(error);
+      return;
+    }
+  }
   view.add(graph, { layout: 'force' });
   field('layout-select').value = view.layoutName;
   say(`Added ${graph.nodes.length} nodes and ${graph.relationships.length} relationships of the result to the canvas.`);

@@ -50,7 +50,9 @@ public static class QueryApi
         try
         {
             var result = await RunWithDeadline(body, token => engine.RunAsync(body.Statement!, body.Parameters, body.AskedRead, token), cancellationToken);
-            return Answer(request, StatusCodes.Status202Accepted, json => QueryJson.WriteResult(json, result, Typed(request) is not null, body.IncludeCounters, result.ContainsUpdates ? engine.Bookmark : null));
+            var typed = Typed(request) is not null;
+            return Answer(request, StatusCodes.Status202Accepted, json => QueryJson.WriteResult(json, result, typed, body.IncludeCounters,
+                result.ContainsUpdates ? engine.Bookmark : null, briefNodes: typed && BriefNodes(request)));
         }
         catch (Exception e) when (Failure(e, body, request, access.Value) is { } failure)
         {
@@ -251,6 +253,12 @@ public static class QueryApi
     }
 
     private static string? Typed(HttpRequest request) => QueryMedia.TypedAnswer(request);
+
+    /// <summary>
+    /// <c>?nodes=brief</c>, the explorer's own extension of the Query API: nodes without their long texts (see
+    /// <see cref="QueryJson.BriefTextLength"/>). Neo4j's clients never send it; a Neo4j server behind the proxy ignores it.
+    /// </summary>
+    private static bool BriefNodes(HttpRequest request) => string.Equals(request.Query["nodes"], "brief", StringComparison.Ordinal);
 
     /// <summary>
     /// A JSON answer with the exact media type (no charset: Neo4j's client compares it whole). The JSON writer refuses
