@@ -33,6 +33,7 @@ internal static class BenchCommand
         command.Subcommands.Add(CreateGenerate());
         command.Subcommands.Add(CreateExplorer());
         command.Subcommands.Add(CreateExtractionScaling());
+        command.Subcommands.Add(CreateCypher());
         command.SetAction(async (parse, _) =>
         {
             if (!TryParseSizes(parse.GetValue(sizes)!, out var counts))
@@ -123,6 +124,55 @@ internal static class BenchCommand
                 return 0;
             }
             catch (Exception e) when (e is PlaywrightException or HttpRequestException or IOException or TimeoutException)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateCypher()
+    {
+        var sizes = new Option<string>("--documents", "-n") { Description = "Corpus sizes, comma-separated", DefaultValueFactory = _ => "10000" };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Where to write results.json and results.md", DefaultValueFactory = _ => new DirectoryInfo("bench-results/cypher") };
+        var work = new Option<DirectoryInfo?>("--work") { Description = "Where corpora and stores go, reused when present (default: a folder under the system temp)" };
+        var seed = new Option<int>("--seed") { Description = "Corpus seed", DefaultValueFactory = _ => 1 };
+        var rounds = new Option<int>("--rounds") { Description = "Inputs per parameterised query", DefaultValueFactory = _ => 200 };
+        var command = new Command("cypher", "Time shortestPath, ORDER BY … LIMIT 10 over all paragraphs and co-citation counts in Cypher, against the explorer's services or the same computation by hand")
+        {
+            sizes, output, work, seed, rounds,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            if (!TryParseSizes(parse.GetValue(sizes)!, out var counts))
+            {
+                await Console.Error.WriteLineAsync("error: --documents expects positive counts separated by commas, e.g. 10000,100000.");
+                return 2;
+            }
+            if (parse.GetValue(rounds) < 10)
+            {
+                await Console.Error.WriteLineAsync("error: --rounds must be at least 10.");
+                return 2;
+            }
+            var workDirectory = parse.GetValue(work)?.FullName ?? Path.Combine(Path.GetTempPath(), "graph-bench");
+            var outputDirectory = parse.GetValue(output)!.FullName;
+            var commandLine = "graph bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2));
+            var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}";
+            var scales = new List<CypherBenchScale>();
+            try
+            {
+                foreach (var size in counts)
+                {
+                    scales.Add(await CypherBench.RunAsync(size, parse.GetValue(seed), parse.GetValue(rounds), workDirectory, Console.WriteLine));
+                    CypherBench.Write(outputDirectory, scales, commandLine, machine);
+                }
+                Console.WriteLine();
+                Console.WriteLine(CypherBench.ToMarkdown(scales, commandLine, machine));
+                Console.WriteLine($"results written to {outputDirectory}");
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or TimeoutException)
             {
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
                 return 1;

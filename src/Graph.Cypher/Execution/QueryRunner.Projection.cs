@@ -46,6 +46,12 @@ internal sealed partial class QueryRunner
     private IEnumerable<Projected> Plain(IEnumerable<Row> rows, List<ReturnItem> items, Projection projection, Expr? where)
     {
         var seen = projection.Distinct ? new HashSet<object?[]>(CypherValues.KeyComparer.Instance) : null;
+        // Which sort keys name a projected column is settled once, not per row: comparing the normalised texts for
+        // every row allocated strings enough to dominate ORDER BY … LIMIT over a large scan.
+        var sortColumns = projection.OrderBy.Select(s => SortColumn(s, items)).ToArray();
+        // The input row merged with the output is what a WHERE after WITH and a sort key that is not a column read;
+        // when neither needs it, the copy per row is skipped.
+        var needsCombined = where is not null || sortColumns.Any(c => c is null);
         foreach (var row in rows)
         {
             var output = new Row();
@@ -66,33 +72,41 @@ internal sealed partial class QueryRunner
 
             object?[] keys = [];
             Row combined = output;
-            if (projection.OrderBy.Count > 0 || !projection.Distinct || where is not null)
+            if (needsCombined)
             {
                 combined = new Row(row);
                 foreach (var (k, v) in output)
                 {
                     combined[k] = v;
                 }
+            }
 
-                keys = projection.OrderBy.Select(s => SortValue(s, items, output, combined)).ToArray();
+            if (sortColumns.Length > 0)
+            {
+                keys = new object?[sortColumns.Length];
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = sortColumns[i] is { } column ? output[column] : evaluator.Eval(projection.OrderBy[i].Expression, combined);
+                }
             }
 
             yield return new Projected(output, keys, combined);
         }
     }
 
-    private object? SortValue(SortItem sort, List<ReturnItem> items, Row output, Row combined)
+    /// <summary>The projected column a sort key names (an aliased item written the same way), or null to evaluate it.</summary>
+    private static string? SortColumn(SortItem sort, List<ReturnItem> items)
     {
         var text = Normalise(sort.Text);
         foreach (var item in items)
         {
             if (Normalise(item.Text) == text && item.Alias is not null)
             {
-                return output[item.Name];
+                return item.Name;
             }
         }
 
-        return evaluator.Eval(sort.Expression, combined);
+        return null;
     }
 
     private IEnumerable<Projected> Aggregate(IEnumerable<(Row Row, long Weight)> rows, bool counted, List<ReturnItem> items, Projection projection)
@@ -144,6 +158,7 @@ internal sealed partial class QueryRunner
         }
 
         var results = new List<Projected>();
+        var sortColumns = projection.OrderBy.Select(s => SortColumn(s, items)).ToArray();
         var seen = projection.Distinct ? new HashSet<object?[]>(CypherValues.KeyComparer.Instance) : null;
         foreach (var key in order)
         {
@@ -177,7 +192,12 @@ internal sealed partial class QueryRunner
                     combined[name] = v;
                 }
 
-                var sortKeys = projection.OrderBy.Select(s => SortValue(s, items, output, combined)).ToArray();
+                var sortKeys = new object?[sortColumns.Length];
+                for (var i = 0; i < sortKeys.Length; i++)
+                {
+                    sortKeys[i] = sortColumns[i] is { } column ? output[column] : evaluator.Eval(projection.OrderBy[i].Expression, combined);
+                }
+
                 results.Add(new Projected(output, sortKeys, combined));
             }
             finally

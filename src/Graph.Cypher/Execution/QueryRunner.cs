@@ -81,7 +81,7 @@ internal sealed partial class QueryRunner
         CancellationToken cancellationToken, SaveWrite? save, StatementClock? clock,
         Action<IReadOnlyCollection<long>>? nodesChanged)
     {
-        var query = Parser.Parse(text, out var mentioned, out var planMode);
+        var query = ParsedQueries.Parse(text, q => q.Parts[0].Clauses is not [SchemaCommand] && !SemanticChecker.Writes(q), out var mentioned, out var planMode);
         if (query.Parts[0].Clauses is [SchemaCommand command])
         {
             if (planMode != PlanMode.None)
