@@ -106,6 +106,9 @@ public sealed partial class EmbeddedGraphStore
         if (!read.IsLoaded) return read;
         _documentCount = _hashes.Count;
         var later = writes.Where(w => w.Sequence > included).ToList();
+        // The snapshot holds what the included writes did to the graph, but not the index and constraint definitions
+        // the query engine keeps beside it: its schema commands are made again (they change no node).
+        ReplaySavedWrites(Graph, Statements, LoadProblems, [.. writes.Where(w => w.Sequence <= included && IsSchemaCommand(w.Statement))]);
         ReplaySavedWrites(Graph, Statements, LoadProblems, later);
         // The writes made again changed nodes the index read from the snapshot does not know about.
         if (later.Count > 0) SearchIndex.Rebuild(Graph);
@@ -113,6 +116,12 @@ public sealed partial class EmbeddedGraphStore
         _snapshotDirty = later.Count > 0;
         return read;
     }
+
+    /// <summary>Whether a saved statement declares or drops an index or a constraint (CREATE [RANGE|TEXT|FULLTEXT|…] INDEX, DROP CONSTRAINT, …).</summary>
+    private static bool IsSchemaCommand(string statement) => SchemaCommand().IsMatch(statement);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(CREATE|DROP)\s+(\w+\s+)?(INDEX|CONSTRAINT)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SchemaCommand();
 
     /// <summary>Identifies the stored documents: every id and fingerprint, in id order.</summary>
     private static byte[] StateDigest(List<(string Id, byte[] Hash)> fingerprints)
