@@ -144,10 +144,10 @@ public sealed partial class MemoryGraph : IDisposable
         var written = _buffer.Written;
         if (record != 0)
         {
-            var chunk = _arena.Chunk(record);
+            var chunk = _arena.Span(record);
             var offset = RecordArena.Offset(record);
             var length = PropertyRecord.Length(chunk, offset);
-            if (written.SequenceEqual(chunk.AsSpan(offset, length))) return false;
+            if (written.SequenceEqual(chunk.Slice(offset, length))) return false;
             _arena.Drop(length);
         }
         else if (written.IsEmpty) return false;
@@ -161,16 +161,22 @@ public sealed partial class MemoryGraph : IDisposable
         get { using var _ = EnterRead(); return (_arena.LiveBytes, _arena.GarbageBytes); }
     }
 
+    /// <summary>Bytes of property records read from the mapped snapshot file, which stay on disk until a read pages them in.</summary>
+    internal long MappedRecordBytes
+    {
+        get { using var _ = EnterRead(); return _arena.MappedBytes; }
+    }
+
     /// <summary>The relationship key kept in a record; "" when none.</summary>
     private string RecordKey(long record) =>
-        record == 0 ? "" : PropertyRecord.RelationshipKey(_arena.Chunk(record), RecordArena.Offset(record));
+        record == 0 ? "" : PropertyRecord.RelationshipKey(_arena.Span(record), RecordArena.Offset(record));
 
     private bool RecordKeyEquals(long record, string key) =>
-        record == 0 ? key.Length == 0 : PropertyRecord.RelationshipKeyEquals(_arena.Chunk(record), RecordArena.Offset(record), key);
+        record == 0 ? key.Length == 0 : PropertyRecord.RelationshipKeyEquals(_arena.Span(record), RecordArena.Offset(record), key);
 
     private void DropRecord(long record)
     {
-        if (record != 0) _arena.Drop(PropertyRecord.Length(_arena.Chunk(record), RecordArena.Offset(record)));
+        if (record != 0) _arena.Drop(PropertyRecord.Length(_arena.Span(record), RecordArena.Offset(record)));
     }
 
     /// <summary>
@@ -213,9 +219,9 @@ public sealed partial class MemoryGraph : IDisposable
     private long Move(long record, RecordArena target)
     {
         if (record == 0) return 0;
-        var chunk = _arena.Chunk(record);
+        var chunk = _arena.Span(record);
         var offset = RecordArena.Offset(record);
-        return target.Append(chunk.AsSpan(offset, PropertyRecord.Length(chunk, offset)));
+        return target.Append(chunk.Slice(offset, PropertyRecord.Length(chunk, offset)));
     }
 
     private LabelSet InternLabels(IEnumerable<string> labels)

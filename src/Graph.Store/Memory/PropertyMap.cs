@@ -18,7 +18,7 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
     private readonly string[]? _keys;
     private readonly object?[]? _values;
 
-    private readonly byte[]? _record;
+    private readonly ReadOnlyMemory<byte> _record;
     private readonly int _offset;
     private readonly string[]? _strings;
 
@@ -28,15 +28,18 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
         _values = values;
     }
 
-    private PropertyMap(byte[] record, int offset, string[] strings)
+    private PropertyMap(ReadOnlyMemory<byte> record, int offset, string[] strings)
     {
         _record = record;
         _offset = offset;
         _strings = strings;
     }
 
-    /// <summary>A view of the record at <paramref name="offset"/> in <paramref name="chunk"/>; the chunk and string array must never change below it.</summary>
-    internal static PropertyMap OfRecord(byte[] chunk, int offset, string[] strings) => new(chunk, offset, strings);
+    /// <summary>
+    /// A view of the record at <paramref name="offset"/> in <paramref name="chunk"/> (an array, or a mapped part of the
+    /// snapshot file); the chunk and string array must never change below it.
+    /// </summary>
+    internal static PropertyMap OfRecord(ReadOnlyMemory<byte> chunk, int offset, string[] strings) => new(chunk, offset, strings);
 
     /// <summary>Builds a map from pairs; null values are left out (a null property is an absent one). A later pair wins over an earlier one with the same key.</summary>
     public static PropertyMap From(IEnumerable<KeyValuePair<string, object?>>? properties)
@@ -150,7 +153,7 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
 
     private int IndexOf(string key) => Array.BinarySearch(_keys!, key, StringComparer.Ordinal);
 
-    private PropertyRecord.Reader Reader() => new(_record!, _offset, _strings!);
+    private PropertyRecord.Reader Reader() => new(_record.Span, _offset, _strings!);
 
     /// <summary>The record decoded into the array form, every value materialised.</summary>
     private PropertyMap Detach()

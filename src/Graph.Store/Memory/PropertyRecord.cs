@@ -37,7 +37,7 @@ internal static class PropertyRecord
     }
 
     /// <summary>The relationship key stored after the entries of the record; "" when none.</summary>
-    public static string RelationshipKey(byte[] chunk, int offset)
+    public static string RelationshipKey(ReadOnlySpan<byte> chunk, int offset)
     {
         var reader = new Reader(chunk, offset, []);
         var (count, keyed) = reader.Header();
@@ -48,11 +48,11 @@ internal static class PropertyRecord
         }
         if (!keyed) return "";
         var length = (int)reader.Varint();
-        return Encoding.UTF8.GetString(chunk, reader.Position, length);
+        return Encoding.UTF8.GetString(chunk.Slice(reader.Position, length));
     }
 
     /// <summary>Whether the relationship key stored after the entries of the record is <paramref name="key"/>, without decoding it.</summary>
-    public static bool RelationshipKeyEquals(byte[] chunk, int offset, string key)
+    public static bool RelationshipKeyEquals(ReadOnlySpan<byte> chunk, int offset, string key)
     {
         var reader = new Reader(chunk, offset, []);
         var (count, keyed) = reader.Header();
@@ -63,7 +63,7 @@ internal static class PropertyRecord
             reader.SkipValue();
         }
         var length = (int)reader.Varint();
-        var stored = chunk.AsSpan(reader.Position, length);
+        var stored = chunk.Slice(reader.Position, length);
         if (key.Length > length || length > key.Length * 3) return false;
         Span<byte> buffer = length <= 256 ? stackalloc byte[256] : new byte[length * 3];
         return Encoding.UTF8.TryGetBytes(key, buffer, out var written) && stored.SequenceEqual(buffer[..written]);
@@ -133,7 +133,7 @@ internal static class PropertyRecord
     }
 
     /// <summary>Length in bytes of the record at <paramref name="offset"/>.</summary>
-    public static int Length(byte[] chunk, int offset)
+    public static int Length(ReadOnlySpan<byte> chunk, int offset)
     {
         var reader = new Reader(chunk, offset, []);
         var (count, keyed) = reader.Header();
@@ -148,9 +148,18 @@ internal static class PropertyRecord
     }
 
     /// <summary>Reads one record; everything it hands out is a fresh object or an immutable pooled string.</summary>
-    public ref struct Reader(byte[] chunk, int offset, string[] strings)
+    public ref struct Reader
     {
-        private int _position = offset;
+        private readonly ReadOnlySpan<byte> _chunk;
+        private readonly string[] _strings;
+        private int _position;
+
+        public Reader(ReadOnlySpan<byte> chunk, int offset, string[] strings)
+        {
+            _chunk = chunk;
+            _strings = strings;
+            _position = offset;
+        }
 
         public readonly int Position => _position;
 
@@ -160,7 +169,7 @@ internal static class PropertyRecord
             var shift = 0;
             while (true)
             {
-                var b = chunk[_position++];
+                var b = _chunk[_position++];
                 result |= (ulong)(b & 0x7F) << shift;
                 if (b < 0x80) return result;
                 shift += 7;
@@ -174,11 +183,11 @@ internal static class PropertyRecord
             return ((int)(header >> 1), (header & 1) != 0);
         }
 
-        public string Key() => strings[(int)Varint()];
+        public string Key() => _strings[(int)Varint()];
 
         public object? Value()
         {
-            var tag = chunk[_position++];
+            var tag = _chunk[_position++];
             switch (tag)
             {
                 case False: return PropertyValueRules.Box(false);
@@ -187,13 +196,13 @@ internal static class PropertyRecord
                     var zigzag = Varint();
                     return PropertyValueRules.Box((long)(zigzag >> 1) ^ -(long)(zigzag & 1));
                 case Float:
-                    var d = BitConverter.ToDouble(chunk, _position);
+                    var d = BitConverter.ToDouble(_chunk.Slice(_position, 8));
                     _position += 8;
                     return d;
-                case Pooled: return strings[(int)Varint()];
+                case Pooled: return _strings[(int)Varint()];
                 case Utf8:
                     var length = (int)Varint();
-                    var text = Encoding.UTF8.GetString(chunk, _position, length);
+                    var text = Encoding.UTF8.GetString(_chunk.Slice(_position, length));
                     _position += length;
                     return text;
                 case List:
@@ -211,14 +220,14 @@ internal static class PropertyRecord
                     }
                     return map;
                 case Temporal:
-                    var kind = (TemporalKind)chunk[_position++];
+                    var kind = (TemporalKind)_chunk[_position++];
                     var months = Signed();
                     var days = Signed();
                     var seconds = Signed();
                     var nanos = Signed();
                     var offsetSeconds = (int)Signed();
                     var zone = (int)Varint();
-                    return new TemporalProperty(kind, months, days, seconds, nanos, offsetSeconds, zone == 0 ? null : strings[zone - 1]);
+                    return new TemporalProperty(kind, months, days, seconds, nanos, offsetSeconds, zone == 0 ? null : _strings[zone - 1]);
                 case Point or Point3D:
                     var srid = (int)Varint();
                     var x = Double();
@@ -230,7 +239,7 @@ internal static class PropertyRecord
 
         private double Double()
         {
-            var d = BitConverter.ToDouble(chunk, _position);
+            var d = BitConverter.ToDouble(_chunk.Slice(_position, 8));
             _position += 8;
             return d;
         }
@@ -243,7 +252,7 @@ internal static class PropertyRecord
 
         public void SkipValue()
         {
-            var tag = chunk[_position++];
+            var tag = _chunk[_position++];
             switch (tag)
             {
                 case Integer or Pooled: Varint(); break;

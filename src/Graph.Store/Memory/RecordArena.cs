@@ -8,14 +8,22 @@ namespace Graph.Store.Memory;
 /// value array and boxed values. A record is never changed after it is written; a replaced one
 /// becomes garbage that <see cref="MemoryGraph"/> reclaims by copying the live records to new chunks
 /// when garbage outweighs them. Reference 0 is the empty record (the first byte is never handed out).
+/// <para>
+/// The chunks of an arena read from a snapshot are parts of the snapshot file mapped into memory
+/// (<see cref="SnapshotReader"/>), not arrays: the records (paragraph texts, footnotes and citation contexts make
+/// up most of their bytes) stay on disk and the operating system pages in those a query reads, so they do not
+/// weigh on the heap. Records written after that go to new array chunks.
+/// </para>
 /// </summary>
 internal sealed class RecordArena
 {
     private const int SmallestChunk = 4096;
     private const int LargestChunk = 1 << 20;
 
-    private readonly List<byte[]> _chunks = [];
-    private int _current = -1;
+    private readonly List<ReadOnlyMemory<byte>> _chunks = [];
+    /// <summary>The chunk records are appended to; null until the first append after a read from a mapped snapshot.</summary>
+    private byte[]? _current;
+    private int _currentIndex;
     private int _used;
 
     public RecordArena()
@@ -30,6 +38,9 @@ internal sealed class RecordArena
     /// <summary>Bytes of records that were replaced or deleted but still occupy a chunk.</summary>
     public long GarbageBytes { get; private set; }
 
+    /// <summary>Bytes of records held in the mapped snapshot file rather than on the heap.</summary>
+    public long MappedBytes { get; private set; }
+
     public long Append(ReadOnlySpan<byte> record)
     {
         if (record.IsEmpty) return 0;
@@ -40,12 +51,12 @@ internal sealed class RecordArena
             LiveBytes += record.Length;
             return (long)(_chunks.Count - 1) << 32;
         }
-        if (_chunks[_current].Length - _used < record.Length) Reserve(record.Length);
+        if (_current is null || _current.Length - _used < record.Length) Reserve(record.Length);
         var offset = _used;
-        record.CopyTo(_chunks[_current].AsSpan(offset));
+        record.CopyTo(_current.AsSpan(offset));
         _used += record.Length;
         LiveBytes += record.Length;
-        return ((long)_current << 32) | (uint)offset;
+        return ((long)_currentIndex << 32) | (uint)offset;
     }
 
     public void Drop(int length)
@@ -54,16 +65,22 @@ internal sealed class RecordArena
         GarbageBytes += length;
     }
 
-    public byte[] Chunk(long reference) => _chunks[(int)(reference >> 32)];
+    /// <summary>The chunk a record is in, to hand to a <see cref="PropertyMap"/> view that outlives the call.</summary>
+    public ReadOnlyMemory<byte> Chunk(long reference) => _chunks[(int)(reference >> 32)];
+
+    /// <summary>The chunk a record is in, to read it now.</summary>
+    public ReadOnlySpan<byte> Span(long reference) => _chunks[(int)(reference >> 32)].Span;
 
     public static int Offset(long reference) => (int)reference;
 
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_current))]
     private void Reserve(int length)
     {
-        var previous = _current < 0 ? SmallestChunk / 2 : _chunks[_current].Length;
+        var previous = _current?.Length ?? SmallestChunk / 2;
         var size = Math.Max(length, Math.Min(LargestChunk, previous * 2));
-        _chunks.Add(new byte[size]);
-        _current = _chunks.Count - 1;
+        _current = new byte[size];
+        _currentIndex = _chunks.Count;
+        _chunks.Add(_current);
         _used = 0;
     }
 
@@ -71,25 +88,34 @@ internal sealed class RecordArena
     public void WriteTo(BinaryWriter writer)
     {
         writer.Write(_chunks.Count);
-        foreach (var chunk in _chunks) writer.WriteSpan<byte>(chunk);
-        writer.Write(_current);
-        writer.Write(_used);
+        foreach (var chunk in _chunks) writer.WriteSpan(chunk.Span);
         writer.Write(LiveBytes);
         writer.Write(GarbageBytes);
     }
 
-    /// <summary>An arena holding what <see cref="WriteTo"/> wrote.</summary>
+    /// <summary>
+    /// An arena holding what <see cref="WriteTo"/> wrote: its chunks mapped from the file when
+    /// <paramref name="reader"/> reads a mapped snapshot, copied onto the heap otherwise.
+    /// </summary>
     public static RecordArena ReadFrom(BinaryReader reader)
     {
         var arena = new RecordArena();
         arena._chunks.Clear();
+        arena._current = null;
         var count = reader.ReadInt32();
-        for (var chunk = 0; chunk < count; chunk++) arena._chunks.Add(reader.ReadArray<byte>());
-        arena._current = reader.ReadInt32();
-        arena._used = reader.ReadInt32();
+        if (count < 1) throw new InvalidDataException("The record arena has no chunks.");
+        for (var chunk = 0; chunk < count; chunk++)
+        {
+            if (reader is SnapshotReader mapped)
+            {
+                var block = mapped.MapBlock();
+                arena._chunks.Add(block);
+                arena.MappedBytes += block.Length;
+            }
+            else arena._chunks.Add(reader.ReadArray<byte>());
+        }
         arena.LiveBytes = reader.ReadInt64();
         arena.GarbageBytes = reader.ReadInt64();
-        if (arena._current < 0 || arena._current >= count) throw new InvalidDataException("The record arena's current chunk is out of range.");
         return arena;
     }
 }

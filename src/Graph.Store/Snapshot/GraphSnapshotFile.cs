@@ -19,7 +19,7 @@ internal static class GraphSnapshotFile
     public const string FileName = "graph.snapshot";
     public const string TemporaryName = FileName + ".tmp";
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static ReadOnlySpan<byte> Magic => "GRAPHSNP"u8;
     private const int HeaderLength = 8 + 4 + 16 + 32 + 8 + 16;
 
@@ -73,7 +73,8 @@ internal static class GraphSnapshotFile
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         if (Validate(file, stateDigest) is { } problem) return problem;
         file.Position = HeaderLength;
-        using var reader = new BinaryReader(file, System.Text.Encoding.UTF8, leaveOpen: true);
+        // Checked whole above, the file is mapped: the property records are not copied onto the heap.
+        using var reader = new SnapshotReader(file);
         readPayload(reader);
         if (file.Position != file.Length) throw new InvalidDataException("The snapshot holds more than its graph.");
         return SnapshotRead.Loaded;

@@ -58,6 +58,36 @@ public sealed class SnapshotTests : IDisposable
         Assert.Equal(cypherFromSnapshot, await QueryAsync(TopCited));
     }
 
+    [Fact]
+    public async Task PropertyRecordsStayInTheMappedSnapshotAndWritesOnTopOfThemLast()
+    {
+        var documents = SyntheticCorpus.Create(24);
+        await IngestAsync(documents.Take(20));
+        await using (var store = EmbeddedGraphStore.Open(_directory.Path))
+        {
+            Assert.True(store.OpenedFromSnapshot, store.OpenedFrom);
+            var (live, _) = store.Graph.RecordBytes;
+            Assert.True(store.Graph.MappedRecordBytes >= live, $"{store.Graph.MappedRecordBytes} bytes of records mapped, {live} live");
+            // A paragraph's text is read from the mapped file.
+            Assert.True(store.Graph.TryGetNodeId("A/RES/51/3#op2", out var paragraph));
+            store.Graph.TryGetNode(paragraph, out var node);
+            Assert.StartsWith("Paragraph ", (string)node.Properties["text"]!, StringComparison.Ordinal);
+            // New documents and a changed one go to records on the heap, beside the mapped ones they replace.
+            await store.IngestBatchAsync([.. documents.Skip(20)], Token);
+            var changed = SyntheticCorpus.Create(1, seed: 11)[0];
+            await store.IngestBatchAsync([changed], Token);
+            Assert.Empty(await store.CheckAsync(Token));
+        }
+        // Closing wrote a new snapshot over the one still mapped; it opens to what a replay gives.
+        var expected = await DescribeReplayAsync();
+        await using (var store = EmbeddedGraphStore.Open(_directory.Path))
+        {
+            Assert.True(store.OpenedFromSnapshot, store.OpenedFrom);
+            Assert.Equal(expected, Describe(store.Graph));
+            Assert.Empty(await store.CheckAsync(Token));
+        }
+    }
+
     public static TheoryData<string> Damages => ["truncated", "flipped byte", "not a snapshot", "empty"];
 
     [Theory]
