@@ -60,21 +60,9 @@ internal sealed partial class PatternMatcher
                 "ANY" => group.Take(count),
                 _ => group,
             };
-            foreach (var (match, _) in kept.ToList())
+            foreach (var shared in Yield(kept.Select(k => k.Row), row))
             {
-                var saved = new Row(row);
-                row.Clear();
-                foreach (var (k, v) in match)
-                {
-                    row[k] = v;
-                }
-
-                yield return row;
-                row.Clear();
-                foreach (var (k, v) in saved)
-                {
-                    row[k] = v;
-                }
+                yield return shared;
             }
         }
     }
@@ -245,7 +233,7 @@ internal sealed partial class PatternMatcher
             }
         }
 
-        return Yield(found.OrderBy(f => f.Pair), row);
+        return Yield(found.OrderBy(f => f.Pair).Select(f => f.Row), row);
 
         // SHORTEST k and ANY k: k paths. SHORTEST k GROUPS: k lengths, the k-th one walked to its end.
         bool Done((long, long) pair, int depth) => kind == "SHORTESTGROUPS"
@@ -254,9 +242,9 @@ internal sealed partial class PatternMatcher
     }
 
     /// <summary>Hands out each kept match through the matcher's shared row, as the other part matchers do.</summary>
-    private static IEnumerable<Row> Yield(IEnumerable<(Row Row, (long, long) Pair)> matches, Row row)
+    private static IEnumerable<Row> Yield(IEnumerable<Row> matches, Row row)
     {
-        foreach (var (match, _) in matches.ToList())
+        foreach (var match in matches.ToList())
         {
             var saved = new Row(row);
             row.Clear();

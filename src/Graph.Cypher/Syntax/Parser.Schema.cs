@@ -222,33 +222,16 @@ internal sealed partial class Parser
         var procedure = ShowProcedurePrefix + target;
         var args = new List<Expr> { new LiteralExpr(start, filter) };
         var yields = new List<(string, string?)>();
-        var star = false;
         Expr? where = null;
-        if (TryKeyword("YIELD"))
+        if (!TryParseYield(yields, out var star))
         {
-            if (TrySymbol("*"))
-            {
-                star = true;
-            }
-            else
-            {
-                do
-                {
-                    var field = ExpectName();
-                    yields.Add((field, TryKeyword("AS") ? ExpectVariable() : null));
-                }
-                while (TrySymbol(","));
-            }
-
-            // YIELD may sort and page as WITH does; those are left to a following RETURN here.
-            if (TryKeyword("WHERE")) where = ParseExpression();
-        }
-        else
-        {
-            // Without YIELD the default columns, which WHERE may filter.
+            // Without YIELD the default columns.
             yields.AddRange(Execution.ShowCommands.DefaultColumns(target).Select(c => (c, (string?)null)));
-            if (TryKeyword("WHERE")) where = ParseExpression();
         }
+
+        // WHERE filters with or without YIELD (after YIELD * too). YIELD may also sort and page as WITH does; those are
+        // left to a following RETURN here.
+        if (TryKeyword("WHERE")) where = ParseExpression();
 
         return new CallClause(start, procedure, args, yields, star, where);
     }

@@ -321,31 +321,41 @@ internal sealed partial class Parser
         }
 
         var yields = new List<(string, string?)>();
-        var star = false;
         Expr? where = null;
-        if (TryKeyword("YIELD"))
+        // A procedure call takes WHERE after the fields it names, not after YIELD *.
+        if (TryParseYield(yields, out var star) && !star && TryKeyword("WHERE"))
         {
-            if (TrySymbol("*"))
-            {
-                star = true;
-            }
-            else
-            {
-                do
-                {
-                    var field = ExpectName();
-                    string? alias = TryKeyword("AS") ? ExpectVariable() : null;
-                    yields.Add((field, alias));
-                }
-                while (TrySymbol(","));
-                if (TryKeyword("WHERE"))
-                {
-                    where = ParseExpression();
-                }
-            }
+            where = ParseExpression();
         }
 
         return new CallClause(start, name, args, yields, star, where);
+    }
+
+    /// <summary>
+    /// <c>YIELD *</c> or <c>YIELD a [AS x], b, …</c>, as a procedure call and a SHOW command take it: the fields go to
+    /// <paramref name="yields"/>; false when no YIELD follows.
+    /// </summary>
+    private bool TryParseYield(List<(string Field, string? Alias)> yields, out bool star)
+    {
+        star = false;
+        if (!TryKeyword("YIELD"))
+        {
+            return false;
+        }
+
+        if (TrySymbol("*"))
+        {
+            star = true;
+            return true;
+        }
+
+        do
+        {
+            var field = ExpectName();
+            yields.Add((field, TryKeyword("AS") ? ExpectVariable() : null));
+        }
+        while (TrySymbol(","));
+        return true;
     }
 
     private MergeClause ParseMerge(int start)
