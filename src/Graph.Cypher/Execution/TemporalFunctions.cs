@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Graph.Cypher.Syntax;
 using Graph.Cypher.Values;
+using NodaTime;
+using NodaTime.TimeZones;
 
 namespace Graph.Cypher.Execution;
 
@@ -368,22 +370,18 @@ internal static partial class TemporalFunctions
         return sign * ((h * 3600) + (m * 60) + s);
     }
 
-    private static TimeZoneInfo FindZone(string name)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(name);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new TemporalError("InvalidArgumentValue", "Unknown time zone " + name);
-        }
-    }
+    /// <summary>A named zone from NodaTime's bundled time-zone database, never the host's, so every machine agrees.</summary>
+    private static DateTimeZone FindZone(string name) =>
+        DateTimeZoneProviders.Tzdb.GetZoneOrNull(name) ?? throw new TemporalError("InvalidArgumentValue", "Unknown time zone " + name);
 
+    /// <summary>A time (no date) in a named zone takes the offset the zone has at the statement's clock.</summary>
     private static int OffsetForTime(string timezone) =>
-        ParseOffset(timezone) ?? (int)FindZone(timezone).GetUtcOffset(DateTime.UtcNow).TotalSeconds;
+        ParseOffset(timezone) ?? FindZone(timezone).GetUtcOffset(Instant.FromDateTimeUtc(DateTime.SpecifyKind(clock, DateTimeKind.Utc))).Seconds;
 
-    /// <summary>A local date and time in a zone (offset or named): the named zone's offset at that local time.</summary>
+    /// <summary>
+    /// A local date and time in a zone (offset or named): the named zone's offset at that local time. As in Neo4j (Java's
+    /// ZonedDateTime), a local time in a gap moves forward by the gap, and one that occurs twice takes the earlier offset.
+    /// </summary>
     private static DateTimeValue AtZone(DateOnly date, long nanos, string timezone)
     {
         if (ParseOffset(timezone) is { } offset)
@@ -391,17 +389,11 @@ internal static partial class TemporalFunctions
             return new DateTimeValue(date, nanos, offset, null);
         }
 
-        var zone = FindZone(timezone);
-        var local = date.ToDateTime(TimeOnly.MinValue).AddTicks(nanos / 100);
-        var zoneOffset = zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddHours(1)) : zone.GetUtcOffset(local);
-        if (zone.IsInvalidTime(local))
-        {
-            // A local time in a DST gap moves forward by the gap.
-            var shifted = local.AddHours(1);
-            return new DateTimeValue(DateOnly.FromDateTime(shifted), nanos + NanosPerSecond * 3600 >= NanosPerDay ? nanos + (NanosPerSecond * 3600) - NanosPerDay : nanos + (NanosPerSecond * 3600), (int)zoneOffset.TotalSeconds, timezone);
-        }
-
-        return new DateTimeValue(date, nanos, (int)Math.Round(zoneOffset.TotalSeconds), timezone);
+        var local = new LocalDate(date.Year, date.Month, date.Day).At(LocalTime.FromNanosecondsSinceMidnight(nanos));
+        var zoned = FindZone(timezone).ResolveLocal(local, Resolvers.LenientResolver);
+        var resolved = zoned.LocalDateTime;
+        return new DateTimeValue(
+            new DateOnly(resolved.Year, resolved.Month, resolved.Day), resolved.TimeOfDay.NanosecondOfDay, zoned.Offset.Seconds, timezone);
     }
 
     /// <summary>The same instant seen in another zone.</summary>
@@ -415,15 +407,18 @@ internal static partial class TemporalFunctions
         }
         else
         {
-            var zone = FindZone(timezone);
-            var utc = value.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddTicks((value.Nanos - (value.Offset * NanosPerSecond)) / 100);
-            offset = (int)Math.Round(zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).TotalSeconds);
+            var sinceEpoch = value.Instant - UnixEpochNanos;
+            var unixSeconds = (long)(sinceEpoch / NanosPerSecond) - (sinceEpoch % NanosPerSecond < 0 ? 1 : 0);
+            offset = FindZone(timezone).GetUtcOffset(Instant.FromUnixTimeSeconds(unixSeconds)).Seconds;
             zoneName = timezone;
         }
 
         var localNanos = ((Int128)value.Date.DayNumber * NanosPerDay) + value.Nanos + ((Int128)(offset - value.Offset) * NanosPerSecond);
         return new DateTimeValue(DateOnly.FromDayNumber((int)(localNanos / NanosPerDay)), (long)(localNanos % NanosPerDay), offset, zoneName);
     }
+
+    /// <summary>1970-01-01T00:00Z on <see cref="DateTimeValue.Instant"/>'s scale.</summary>
+    private static readonly Int128 UnixEpochNanos = (Int128)DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber * NanosPerDay;
 
     // ---- parsing ----
 
@@ -495,7 +490,7 @@ internal static partial class TemporalFunctions
         {
             return (TemporalValue)Parse(function, text);
         }
-        catch (Exception e) when (e is TemporalError or ArgumentException or OverflowException or InvalidTimeZoneException or TimeZoneNotFoundException)
+        catch (Exception e) when (e is TemporalError or ArgumentException or OverflowException)
         {
             throw new FormatException($"'{text}' is not a {type} ({e.Message})", e);
         }
