@@ -60,4 +60,67 @@ public sealed class TemporalTests
         var row = engine.Run("MATCH (p:Place) WHERE p.at = point({latitude: 46.2, longitude: 6.14}) RETURN p.at, p.path[1].z, p.at.srid").Rows[0];
         Assert.Equal([new Graph.Model.SpatialPoint(4326, 6.14, 46.2), 5.0, 4326L], row);
     }
+
+    [Theory]
+    [InlineData("RETURN date('-0001-12-31') + duration('P1D')", "0000-01-01")]
+    [InlineData("RETURN date('+10000-01-01') - duration('P1D')", "9999-12-31")]
+    [InlineData("RETURN duration.between(date('-0001-03-01'), date('0001-03-01'))", "P2Y")]
+    [InlineData("RETURN date('+999999999-12-31') - duration('P1999999998Y11M30D')", "-999999999-01-01")]
+    [InlineData("RETURN localdatetime('-0044-03-15T12:00') + duration('PT12H')", "-0044-03-16T00:00")]
+    [InlineData("RETURN date.truncate('weekYear', date('+12346-06-15'))", "+12345-12-31")]
+    public void DatesReachNeo4jsRangeOfYearsNotJustDateOnlys(string query, string expected) =>
+        Assert.Equal(expected, Assert.IsType<CypherTemporal>(One(query)).Value);
+
+    [Fact]
+    public void ADateBeyondNeo4jsRangeIsAnArgumentError()
+    {
+        var error = Assert.Throws<CypherException>(() => One("RETURN date('+999999999-12-31') + duration('P1D')"));
+        Assert.Equal("ArgumentError", error.ErrorType);
+    }
+
+    [Fact]
+    public void ADateFarFromTodayIsStoredAndReadBackAsADate()
+    {
+        var engine = new CypherEngine();
+        engine.Run("CREATE (:Era {from: date('-999999999-01-01'), to: localdatetime('+999999999-12-31T23:59:59')})");
+        var row = engine.Run("MATCH (e:Era) RETURN toString(e.from), duration.inSeconds(e.from, e.to).hours").Rows[0];
+        Assert.Equal(["-999999999-01-01", 17_531_639_991_215L], row);
+    }
+
+    [Fact]
+    public void CivilDateAgreesWithDateOnlyOnTheDaysDateOnlyHolds()
+    {
+        // Every day of two 400-year cycles of the calendar (which then repeats), and every 13th day of DateOnly's range.
+        var cycles = Enumerable.Range(new DateOnly(1600, 1, 1).DayNumber, 2 * 146_097);
+        var sampled = Enumerable.Range(0, (DateOnly.MaxValue.DayNumber / 13) + 1).Select(i => i * 13);
+        foreach (var day in cycles.Concat(sampled).Append(DateOnly.MaxValue.DayNumber))
+        {
+            var expected = DateOnly.FromDayNumber(day);
+            var date = Graph.Cypher.Values.CivilDate.FromDayNumber(day);
+            if (date.Year != expected.Year || date.Month != expected.Month || date.Day != expected.Day || date.DayOfYear != expected.DayOfYear ||
+                date.IsoDayOfWeek % 7 != (int)expected.DayOfWeek ||
+                date.IsoWeek != System.Globalization.ISOWeek.GetWeekOfYear(expected.ToDateTime(TimeOnly.MinValue)) ||
+                new Graph.Cypher.Values.CivilDate(expected.Year, expected.Month, expected.Day).DayNumber != day)
+            {
+                Assert.Fail($"day {day}: {date} against {expected:yyyy-MM-dd}");
+            }
+        }
+    }
+
+    [Theory]
+    // As Neo4j (Java's ZonedDateTime): a local time that occurs twice takes the earlier (summer) offset; one in the gap moves on by the gap.
+    [InlineData("RETURN datetime({year: 2017, month: 10, day: 29, hour: 2, minute: 30, timezone: 'Europe/Stockholm'})", "2017-10-29T02:30+02:00[Europe/Stockholm]")]
+    [InlineData("RETURN datetime({year: 2017, month: 3, day: 26, hour: 2, minute: 30, timezone: 'Europe/Stockholm'})", "2017-03-26T03:30+02:00[Europe/Stockholm]")]
+    // The main time-zone database (Neo4j's), not a host's built with backzone: Stockholm is Berlin's zone, local mean time +00:53:28.
+    [InlineData("RETURN datetime('1818-07-21T21:40:32.142[Europe/Stockholm]')", "1818-07-21T21:40:32.142+00:53:28[Europe/Stockholm]")]
+    [InlineData("RETURN datetime({epochSeconds: 0, timezone: 'Asia/Kolkata'})", "1970-01-01T05:30+05:30[Asia/Kolkata]")]
+    public void NamedZonesFollowNeo4jsRules(string query, string expected) =>
+        Assert.Equal(expected, Assert.IsType<CypherTemporal>(One(query)).Value);
+
+    [Fact]
+    public void AnUnknownZoneIsAnArgumentError()
+    {
+        var error = Assert.Throws<CypherException>(() => One("RETURN datetime({year: 2020, timezone: 'Europe/Atlantis'})"));
+        Assert.Contains("Unknown time zone", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -30,16 +30,26 @@ internal static class Arithmetic
 
         if (left is TemporalValue || right is TemporalValue)
         {
-            object? temporal = op switch
+            object? temporal;
+            try
             {
-                "+" when left is DurationValue && right is TemporalValue and not DurationValue => TemporalFunctions.Add(right, left, 1),
-                "+" => TemporalFunctions.Add(left, right, 1),
-                "-" => TemporalFunctions.Add(left, right, -1),
-                "*" when left is DurationValue d1 && right is long or double => TemporalFunctions.Multiply(d1, (decimal)CypherValues.ToDouble(right)),
-                "*" when right is DurationValue d2 && left is long or double => TemporalFunctions.Multiply(d2, (decimal)CypherValues.ToDouble(left)),
-                "/" when left is DurationValue d3 && right is long or double => TemporalFunctions.Multiply(d3, 1m / (decimal)CypherValues.ToDouble(right)),
-                _ => null,
-            };
+                temporal = op switch
+                {
+                    "+" when left is DurationValue && right is TemporalValue and not DurationValue => TemporalFunctions.Add(right, left, 1),
+                    "+" => TemporalFunctions.Add(left, right, 1),
+                    "-" => TemporalFunctions.Add(left, right, -1),
+                    "*" when left is DurationValue d1 && right is long or double => TemporalFunctions.Multiply(d1, (decimal)CypherValues.ToDouble(right)),
+                    "*" when right is DurationValue d2 && left is long or double => TemporalFunctions.Multiply(d2, (decimal)CypherValues.ToDouble(left)),
+                    "/" when left is DurationValue d3 && right is long or double => TemporalFunctions.Multiply(d3, 1m / (decimal)CypherValues.ToDouble(right)),
+                    _ => null,
+                };
+            }
+            catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+            {
+                // A date moved past year ±999,999,999, or a duration past what its fields hold.
+                throw evaluator.Context.RuntimeError("ArgumentError", "InvalidArgumentValue", $"{op}: {e.Message}", at.Offset);
+            }
+
             return temporal ?? throw evaluator.ArgumentTypeError(
                 $"Cannot apply {op} to {CypherValues.TypeName(left)} and {CypherValues.TypeName(right)}", at);
         }

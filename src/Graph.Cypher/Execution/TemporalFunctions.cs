@@ -100,22 +100,14 @@ internal static partial class TemporalFunctions
 
     private static DateTimeValue FromInstant(Int128 nanosSinceEpoch)
     {
-        var epochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-        var days = (long)(nanosSinceEpoch / NanosPerDay);
-        var rest = (long)(nanosSinceEpoch % NanosPerDay);
-        if (rest < 0)
-        {
-            rest += NanosPerDay;
-            days--;
-        }
-
-        return new DateTimeValue(DateOnly.FromDayNumber((int)(epochDay + days)), rest, 0, null);
+        var (date, nanos) = SplitDays(((Int128)CivilDate.UnixEpoch.DayNumber * NanosPerDay) + nanosSinceEpoch);
+        return new DateTimeValue(date, nanos, 0, null);
     }
 
     private static object Now(string type)
     {
         var now = clock;
-        var date = DateOnly.FromDateTime(now);
+        var date = CivilDate.FromDateOnly(DateOnly.FromDateTime(now));
         var nanos = now.TimeOfDay.Ticks * 100;
         return type switch
         {
@@ -141,7 +133,7 @@ internal static partial class TemporalFunctions
 
     // ---- components of any temporal ----
 
-    private static DateOnly? DateOf(object v) => v switch
+    private static CivilDate? DateOf(object v) => v switch
     {
         DateValue d => d.Date,
         LocalDateTimeValue l => l.Date,
@@ -203,7 +195,7 @@ internal static partial class TemporalFunctions
 
         var baseDateSource = map.GetValueOrDefault("date") ?? map.GetValueOrDefault("datetime");
         var baseTimeSource = map.GetValueOrDefault("time") ?? map.GetValueOrDefault("datetime");
-        DateOnly? baseDate = baseDateSource is null ? null : DateOf(baseDateSource) ?? throw new TemporalError("InvalidArgumentValue", "No date to select");
+        CivilDate? baseDate = baseDateSource is null ? null : DateOf(baseDateSource) ?? throw new TemporalError("InvalidArgumentValue", "No date to select");
         long? baseTime = baseTimeSource is null ? null : TimeOf(baseTimeSource);
         var sourceZone = baseTimeSource is null ? null : ZoneOf(baseTimeSource);
         _ = whole;
@@ -272,41 +264,39 @@ internal static partial class TemporalFunctions
     private static long? Get(Dictionary<string, object?> map, string key) =>
         map.TryGetValue(key, out var v) && v is not null ? Long(v) : null;
 
-    private static DateOnly DateFromMap(Dictionary<string, object?> map, DateOnly? baseDate)
+    private static CivilDate DateFromMap(Dictionary<string, object?> map, CivilDate? baseDate)
     {
         var year = Get(map, "year");
         if (Get(map, "week") is { } week)
         {
-            var weekYear = (int)(year ?? (baseDate is { } b0 ? ISOWeek.GetYear(b0.ToDateTime(TimeOnly.MinValue)) : throw new TemporalError("InvalidArgumentValue", "year is required")));
-            var dow = (int)(Get(map, "dayOfWeek") ?? (baseDate is { } b1 ? IsoDayOfWeek(b1) : 1));
-            return DateOnly.FromDateTime(ISOWeek.ToDateTime(weekYear, (int)week, (DayOfWeek)(dow % 7)));
+            var weekYear = year ?? (baseDate is { } b0 ? b0.IsoWeekYear : throw new TemporalError("InvalidArgumentValue", "year is required"));
+            var dow = Get(map, "dayOfWeek") ?? (baseDate is { } b1 ? b1.IsoDayOfWeek : 1);
+            return CivilDate.FromIsoWeek(weekYear, week, dow);
         }
 
-        var y = (int)(year ?? baseDate?.Year ?? throw new TemporalError("InvalidArgumentValue", "year is required"));
+        var y = year ?? baseDate?.Year ?? throw new TemporalError("InvalidArgumentValue", "year is required");
         if (Get(map, "ordinalDay") is { } ordinal)
         {
-            return new DateOnly(y, 1, 1).AddDays((int)ordinal - 1);
+            return new CivilDate(y, 1, 1).AddDays(ordinal - 1);
         }
 
         if (Get(map, "quarter") is { } quarter)
         {
             var dayOfQuarter = Get(map, "dayOfQuarter") ?? (baseDate is { } b2 ? b2.DayNumber - QuarterStart(b2).DayNumber + 1 : 1);
-            return new DateOnly(y, ((int)quarter - 1) * 3 + 1, 1).AddDays((int)dayOfQuarter - 1);
+            return new CivilDate(y, ((int)quarter - 1) * 3 + 1, 1).AddDays(dayOfQuarter - 1);
         }
 
-        var month = (int)(Get(map, "month") ?? baseDate?.Month ?? 1);
-        var day = (int)(Get(map, "day") ?? baseDate?.Day ?? 1);
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(y, month))
+        var month = Get(map, "month") ?? baseDate?.Month ?? 1;
+        var day = Get(map, "day") ?? baseDate?.Day ?? 1;
+        if (y is < CivilDate.MinYear or > CivilDate.MaxYear || month is < 1 or > 12 || day < 1 || day > CivilDate.DaysInMonth(y, (int)month))
         {
             throw new TemporalError("InvalidArgumentValue", "Invalid date");
         }
 
-        return new DateOnly(y, month, day);
+        return new CivilDate(y, (int)month, (int)day);
     }
 
-    private static DateOnly QuarterStart(DateOnly d) => new(d.Year, ((d.Month - 1) / 3 * 3) + 1, 1);
-
-    private static int IsoDayOfWeek(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
+    private static CivilDate QuarterStart(CivilDate d) => new(d.Year, ((d.Month - 1) / 3 * 3) + 1, 1);
 
     private static long SubSecond(Dictionary<string, object?> map, long fallback)
     {
@@ -382,7 +372,7 @@ internal static partial class TemporalFunctions
     /// A local date and time in a zone (offset or named): the named zone's offset at that local time. As in Neo4j (Java's
     /// ZonedDateTime), a local time in a gap moves forward by the gap, and one that occurs twice takes the earlier offset.
     /// </summary>
-    private static DateTimeValue AtZone(DateOnly date, long nanos, string timezone)
+    private static DateTimeValue AtZone(CivilDate date, long nanos, string timezone)
     {
         if (ParseOffset(timezone) is { } offset)
         {
@@ -393,7 +383,7 @@ internal static partial class TemporalFunctions
         var zoned = FindZone(timezone).ResolveLocal(local, Resolvers.LenientResolver);
         var resolved = zoned.LocalDateTime;
         return new DateTimeValue(
-            new DateOnly(resolved.Year, resolved.Month, resolved.Day), resolved.TimeOfDay.NanosecondOfDay, zoned.Offset.Seconds, timezone);
+            new CivilDate(resolved.Year, resolved.Month, resolved.Day), resolved.TimeOfDay.NanosecondOfDay, zoned.Offset.Seconds, timezone);
     }
 
     /// <summary>The same instant seen in another zone.</summary>
@@ -413,22 +403,35 @@ internal static partial class TemporalFunctions
             zoneName = timezone;
         }
 
-        var localNanos = ((Int128)value.Date.DayNumber * NanosPerDay) + value.Nanos + ((Int128)(offset - value.Offset) * NanosPerSecond);
-        return new DateTimeValue(DateOnly.FromDayNumber((int)(localNanos / NanosPerDay)), (long)(localNanos % NanosPerDay), offset, zoneName);
+        var (date, nanos) = SplitDays(((Int128)value.Date.DayNumber * NanosPerDay) + value.Nanos + ((Int128)(offset - value.Offset) * NanosPerSecond));
+        return new DateTimeValue(date, nanos, offset, zoneName);
     }
 
     /// <summary>1970-01-01T00:00Z on <see cref="DateTimeValue.Instant"/>'s scale.</summary>
-    private static readonly Int128 UnixEpochNanos = (Int128)DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber * NanosPerDay;
+    private static readonly Int128 UnixEpochNanos = (Int128)CivilDate.UnixEpoch.DayNumber * NanosPerDay;
+
+    /// <summary>Nanoseconds since 0001-01-01 as a day and the nanoseconds into it (rounding down before that day too).</summary>
+    private static (CivilDate Date, long Nanos) SplitDays(Int128 nanos)
+    {
+        var (days, rest) = Int128.DivRem(nanos, NanosPerDay);
+        if (rest < 0)
+        {
+            rest += NanosPerDay;
+            days--;
+        }
+
+        return (CivilDate.FromDayNumber((long)days), (long)rest);
+    }
 
     // ---- parsing ----
 
-    [GeneratedRegex(@"^(?<y>[+-]?\d{4})(?:(?<d1>-)?(?:(?<m>\d{2})(?:\k<d1>?(?<d>\d{2}))?|W(?<w>\d{2})(?:\k<d1>?(?<wd>\d))?|(?<o>\d{3})))?$")]
+    [GeneratedRegex(@"^(?<y>\d{4}|[+-]\d{4,9})(?:(?<d1>-)?(?:(?<m>\d{2})(?:\k<d1>?(?<d>\d{2}))?|W(?<w>\d{2})(?:\k<d1>?(?<wd>\d))?|(?<o>\d{3})))?$")]
     private static partial Regex DatePattern();
 
     [GeneratedRegex(@"^(?<h>\d{2})(?::?(?<m>\d{2})(?::?(?<s>\d{2})(?:[.,](?<f>\d{1,9}))?)?)?(?<z>Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?(?:\[(?<zone>[^\]]+)\])?$")]
     private static partial Regex TimePattern();
 
-    private static DateOnly ParseDate(string text)
+    private static CivilDate ParseDate(string text)
     {
         var m = DatePattern().Match(text);
         if (!m.Success)
@@ -436,8 +439,8 @@ internal static partial class TemporalFunctions
             throw new TemporalError("InvalidArgumentValue", $"Text cannot be parsed to a date: {text}");
         }
 
-        var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-        var map = new Dictionary<string, object?> { ["year"] = (long)year };
+        var year = long.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var map = new Dictionary<string, object?> { ["year"] = year };
         if (m.Groups["w"].Success)
         {
             map["week"] = long.Parse(m.Groups["w"].Value, CultureInfo.InvariantCulture);
@@ -691,12 +694,10 @@ internal static partial class TemporalFunctions
             return DurationValue.Of(0, 0, endNanos - startNanos);
         }
 
-        var startDate = DateOnly.FromDayNumber((int)(startNanos / NanosPerDay));
-        var startTime = (long)(startNanos % NanosPerDay);
-        var endDate = DateOnly.FromDayNumber((int)(endNanos / NanosPerDay));
-        var endTime = (long)(endNanos % NanosPerDay);
+        var (startDate, startTime) = SplitDays(startNanos);
+        var (endDate, _) = SplitDays(endNanos);
 
-        var months = ((endDate.Year - startDate.Year) * 12) + endDate.Month - startDate.Month;
+        var months = ((long)(endDate.Year - startDate.Year) * 12) + endDate.Month - startDate.Month;
         var forward = endNanos >= startNanos;
         // Step back while overshooting (a whole month is only counted when reached).
         while (months != 0)
@@ -714,8 +715,6 @@ internal static partial class TemporalFunctions
         var remaining = endNanos - afterMonths;
         var days = (long)(remaining / NanosPerDay);
         var rest = remaining - ((Int128)days * NanosPerDay);
-        _ = endDate;
-        _ = endTime;
         return unit switch
         {
             "months" => new DurationValue(months, 0, 0, 0),
@@ -724,7 +723,7 @@ internal static partial class TemporalFunctions
         };
     }
 
-    private static DateOnly AddMonthsClamped(DateOnly date, long months) => date.AddMonths((int)months);
+    private static CivilDate AddMonthsClamped(CivilDate date, long months) => date.AddMonths(months);
 
     // ---- truncation ----
 
@@ -741,14 +740,14 @@ internal static partial class TemporalFunctions
         {
             date = unit switch
             {
-                "millennium" => new DateOnly(d.Year / 1000 * 1000, 1, 1),
-                "century" => new DateOnly(d.Year / 100 * 100, 1, 1),
-                "decade" => new DateOnly(d.Year / 10 * 10, 1, 1),
-                "year" => new DateOnly(d.Year, 1, 1),
-                "weekYear" => DateOnly.FromDateTime(ISOWeek.GetYearStart(ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)))),
+                "millennium" => new CivilDate(d.Year / 1000 * 1000, 1, 1),
+                "century" => new CivilDate(d.Year / 100 * 100, 1, 1),
+                "decade" => new CivilDate(d.Year / 10 * 10, 1, 1),
+                "year" => new CivilDate(d.Year, 1, 1),
+                "weekYear" => CivilDate.IsoWeekYearStart(d.IsoWeekYear),
                 "quarter" => QuarterStart(d),
-                "month" => new DateOnly(d.Year, d.Month, 1),
-                "week" => d.AddDays(1 - IsoDayOfWeek(d)),
+                "month" => new CivilDate(d.Year, d.Month, 1),
+                "week" => d.AddDays(1 - d.IsoDayOfWeek),
                 _ => d,
             };
         }
@@ -767,11 +766,11 @@ internal static partial class TemporalFunctions
         var map = new Dictionary<string, object?>(overrides);
         if (unit == "week" && map.ContainsKey("dayOfWeek") && date is { } wd)
         {
-            date = wd.AddDays((int)Long(map["dayOfWeek"]) - 1);
+            date = wd.AddDays(Long(map["dayOfWeek"]) - 1);
             map.Remove("dayOfWeek");
         }
 
-        var resultDate = date is null ? (DateOnly?)null : DateFromMap(map.Where(e => e.Key is "year" or "month" or "day" or "dayOfQuarter" or "ordinalDay")
+        var resultDate = date is null ? (CivilDate?)null : DateFromMap(map.Where(e => e.Key is "year" or "month" or "day" or "dayOfQuarter" or "ordinalDay")
             .ToDictionary(e => e.Key, e => e.Value), date);
         var resultTime = TimeFromMap(map, time);
         var zone = ZoneOf(value);
@@ -841,17 +840,16 @@ internal static partial class TemporalFunctions
         var zone = ZoneOf(value);
         if (date is { } d)
         {
-            var dt = d.ToDateTime(TimeOnly.MinValue);
             switch (key)
             {
                 case "year": return (long)d.Year;
                 case "quarter": return (long)(((d.Month - 1) / 3) + 1);
                 case "month": return (long)d.Month;
-                case "week": return (long)ISOWeek.GetWeekOfYear(dt);
-                case "weekYear": return (long)ISOWeek.GetYear(dt);
+                case "week": return (long)d.IsoWeek;
+                case "weekYear": return (long)d.IsoWeekYear;
                 case "day": return (long)d.Day;
                 case "ordinalDay": return (long)d.DayOfYear;
-                case "dayOfWeek" or "weekDay": return (long)IsoDayOfWeek(d);
+                case "dayOfWeek" or "weekDay": return (long)d.IsoDayOfWeek;
                 case "dayOfQuarter": return (long)(d.DayNumber - QuarterStart(d).DayNumber + 1);
             }
         }
@@ -882,11 +880,10 @@ internal static partial class TemporalFunctions
 
         if (value is DateTimeValue instant)
         {
-            var epoch = (Int128)DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber * NanosPerDay;
             switch (key)
             {
-                case "epochSeconds": return (long)((instant.Instant - epoch) / NanosPerSecond);
-                case "epochMillis": return (long)((instant.Instant - epoch) / 1_000_000);
+                case "epochSeconds": return (long)((instant.Instant - UnixEpochNanos) / NanosPerSecond);
+                case "epochMillis": return (long)((instant.Instant - UnixEpochNanos) / 1_000_000);
             }
         }
 
@@ -914,8 +911,8 @@ internal static partial class TemporalFunctions
         {
             case DateValue date:
                 {
-                    var r = date.Date.AddMonths((int)months).AddDays((int)days);
-                    return new DateValue(r.AddDays((int)(nanos / NanosPerDay)));
+                    var r = date.Date.AddMonths(months).AddDays(days);
+                    return new DateValue(r.AddDays((long)(nanos / NanosPerDay)));
                 }
 
             case LocalTimeValue lt:
@@ -924,13 +921,13 @@ internal static partial class TemporalFunctions
                 return new TimeValue(Mod((long)((tv.Nanos + nanos) % NanosPerDay), NanosPerDay), tv.Offset);
             case LocalDateTimeValue ldt:
                 {
-                    var (date, time) = Shift(ldt.Date.AddMonths((int)months).AddDays((int)days), ldt.Nanos, nanos);
+                    var (date, time) = Shift(ldt.Date.AddMonths(months).AddDays(days), ldt.Nanos, nanos);
                     return new LocalDateTimeValue(date, time);
                 }
 
             case DateTimeValue dtv:
                 {
-                    var (date, time) = Shift(dtv.Date.AddMonths((int)months).AddDays((int)days), dtv.Nanos, nanos);
+                    var (date, time) = Shift(dtv.Date.AddMonths(months).AddDays(days), dtv.Nanos, nanos);
                     return dtv.Zone is null ? new DateTimeValue(date, time, dtv.Offset, null) : AtZone(date, time, dtv.Zone);
                 }
 
@@ -939,11 +936,8 @@ internal static partial class TemporalFunctions
         }
     }
 
-    private static (DateOnly Date, long Nanos) Shift(DateOnly date, long time, Int128 nanos)
-    {
-        var total = ((Int128)date.DayNumber * NanosPerDay) + time + nanos;
-        return (DateOnly.FromDayNumber((int)(total / NanosPerDay)), (long)(total % NanosPerDay));
-    }
+    private static (CivilDate Date, long Nanos) Shift(CivilDate date, long time, Int128 nanos) =>
+        SplitDays(((Int128)date.DayNumber * NanosPerDay) + time + nanos);
 
     public static DurationValue Multiply(DurationValue d, decimal factor) =>
         FromComponents(d.Months * factor, d.Days * factor, (decimal)d.TotalNanos * factor / 1_000_000_000m);

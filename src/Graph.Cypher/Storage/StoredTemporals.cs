@@ -27,11 +27,11 @@ internal static class StoredTemporals
     {
         TemporalProperty t => t.Kind switch
         {
-            TemporalKind.Date => new DateValue(DateOnly.FromDayNumber((int)t.Days)),
+            TemporalKind.Date => new DateValue(CivilDate.FromDayNumber(t.Days)),
             TemporalKind.LocalTime => new LocalTimeValue(t.Nanos),
             TemporalKind.Time => new TimeValue(t.Nanos, t.Offset),
-            TemporalKind.LocalDateTime => new LocalDateTimeValue(DateOnly.FromDayNumber((int)t.Days), t.Nanos),
-            TemporalKind.DateTime => new DateTimeValue(DateOnly.FromDayNumber((int)t.Days), t.Nanos, t.Offset, t.Zone),
+            TemporalKind.LocalDateTime => new LocalDateTimeValue(CivilDate.FromDayNumber(t.Days), t.Nanos),
+            TemporalKind.DateTime => new DateTimeValue(CivilDate.FromDayNumber(t.Days), t.Nanos, t.Offset, t.Zone),
             _ => new DurationValue(t.Months, t.Days, t.Seconds, t.Nanos),
         },
         List<object?> list when list.Exists(e => e is TemporalProperty) => list.ConvertAll(FromStore),

@@ -72,10 +72,10 @@ internal abstract record TemporalValue
         return a % 60 != 0 ? text + $":{a % 60:00}" : text;
     }
 
-    public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string FormatDate(CivilDate date) => date.ToString();
 }
 
-internal sealed record DateValue(DateOnly Date) : TemporalValue
+internal sealed record DateValue(CivilDate Date) : TemporalValue
 {
     public override string TypeName => "Date";
 
@@ -103,7 +103,7 @@ internal sealed record TimeValue(long Nanos, int Offset) : TemporalValue
     public long UtcNanos => Nanos - (Offset * NanosPerSecond);
 }
 
-internal sealed record LocalDateTimeValue(DateOnly Date, long Nanos) : TemporalValue
+internal sealed record LocalDateTimeValue(CivilDate Date, long Nanos) : TemporalValue
 {
     public override string TypeName => "LocalDateTime";
 
@@ -114,7 +114,7 @@ internal sealed record LocalDateTimeValue(DateOnly Date, long Nanos) : TemporalV
     public Int128 LocalNanos => ((Int128)Date.DayNumber * NanosPerDay) + Nanos;
 }
 
-internal sealed record DateTimeValue(DateOnly Date, long Nanos, int Offset, string? Zone) : TemporalValue
+internal sealed record DateTimeValue(CivilDate Date, long Nanos, int Offset, string? Zone) : TemporalValue
 {
     public override string TypeName => Zone is null ? "OffsetDateTime" : "ZonedDateTime";
 
@@ -124,7 +124,7 @@ internal sealed record DateTimeValue(DateOnly Date, long Nanos, int Offset, stri
     public override string FormatForQueryApi() =>
         FormatDate(Date) + "T" + FormatFullTime(Nanos) + FormatOffset(Offset) + (Zone is null ? "" : "[" + Zone + "]");
 
-    /// <summary>Nanoseconds since 0001-01-01T00:00Z: the instant, for comparison and equality.</summary>
+    /// <summary>Nanoseconds since 0001-01-01T00:00Z (negative before it): the instant, for comparison and equality.</summary>
     public Int128 Instant => ((Int128)Date.DayNumber * NanosPerDay) + Nanos - ((Int128)Offset * NanosPerSecond);
 
     public bool Equals(DateTimeValue? other) => other is not null && Instant == other.Instant && Zone == other.Zone;
