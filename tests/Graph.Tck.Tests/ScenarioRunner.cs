@@ -22,11 +22,14 @@ internal sealed class ScenarioRunner(string graphsDirectory)
 
     public (Outcome Outcome, string Reason) Run(Scenario scenario)
     {
-        if (scenario.Tags.Contains("@ignore"))
-        {
-            return (Outcome.Skipped, "tagged @ignore");
-        }
+        // The TCK holds no implementation to a scenario tagged @ignore (Graph5 [2], `r:T` on a relationship, which
+        // openCypher's grammar leaves out but Neo4j 5 answers). It runs all the same: passing counts, failing is skipped.
+        var (outcome, reason) = RunSteps(scenario);
+        return scenario.Tags.Contains("@ignore") && outcome == Outcome.Failed ? (Outcome.Skipped, "tagged @ignore: " + reason) : (outcome, reason);
+    }
 
+    private (Outcome Outcome, string Reason) RunSteps(Scenario scenario)
+    {
         var engine = GraphName == "store" ? new CypherEngine(new Graph.Store.Memory.MemoryGraph(), Options) : new CypherEngine(Options);
         var parameters = new Dictionary<string, object?>();
         CypherResult? result = null;
