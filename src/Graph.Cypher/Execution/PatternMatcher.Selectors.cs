@@ -21,9 +21,9 @@ internal sealed partial class PatternMatcher
     /// </summary>
     private IEnumerable<Row> SelectPaths(PatternPart part, Row row, HashSet<long> used, MatchPlan plan)
     {
-        if (DeepeningApplies(part, row, plan))
+        if (DeepeningFrom(part, row, plan) is { } fromEnd)
         {
-            return SelectByDeepening(part, row, used, plan);
+            return SelectByDeepening(part, row, used, plan, fromEnd);
         }
 
         return SelectAmongAllPaths(part, row, used, plan);
@@ -152,57 +152,71 @@ internal sealed partial class PatternMatcher
     private const string SelectedEnd = " selected end";
 
     /// <summary>
-    /// Whether <c>SHORTEST k</c>, <c>SHORTEST k GROUPS</c> or <c>ANY k</c> can deepen one variable-length relationship
-    /// from its start (at least as selective as its end) rather than list every path first.
+    /// Whether <c>SHORTEST k</c>, <c>SHORTEST k GROUPS</c> or <c>ANY k</c> can deepen one variable-length relationship or
+    /// repeated stretch rather than list every path first: null when not, false to deepen from the start, true from the
+    /// end (a single relationship whose end is the more selective, walked against its direction). The side deepened
+    /// towards may have no inline WHERE, which the deepening checks only by label and properties.
     /// </summary>
-    private bool DeepeningApplies(PatternPart part, Row row, MatchPlan plan) =>
-        part.ShortestKind?.ToUpperInvariant() is "SHORTEST" or "SHORTESTGROUPS" or "ANY" &&
-        part.Relationships is [{ VarLength: true, Step: null } rel] && !IsBound(rel.Variable, row) && (rel.MinHops ?? 1) <= 1 &&
-        part.Nodes[^1].Where is null && Selectivity(part.Nodes[0], row, plan) <= Selectivity(part.Nodes[^1], row, plan);
+    private bool? DeepeningFrom(PatternPart part, Row row, MatchPlan plan)
+    {
+        if (part.ShortestKind?.ToUpperInvariant() is not ("SHORTEST" or "SHORTESTGROUPS" or "ANY") ||
+            part.Relationships is not [{ VarLength: true } rel] || IsBound(rel.Variable, row) || (rel.MinHops ?? 1) > 1 ||
+            rel.Step is { MultiHop: false })
+        {
+            return null;
+        }
+
+        var (start, end) = (part.Nodes[0], part.Nodes[^1]);
+        if (rel.Step is not null)
+        {
+            // A stretch's reach is searched by labels and properties alone: exact only without inline WHEREs at the ends.
+            return start.Where is null && end.Where is null ? false : null;
+        }
+
+        var fromEnd = start.Where is null && Selectivity(end, row, plan) < Selectivity(start, row, plan);
+        return fromEnd ? true : end.Where is null ? false : null;
+    }
 
     /// <summary>
-    /// The selected paths found length by length: a breadth-first search first finds which (start, end) pairs are
-    /// connected at all, then the trails of length 1, 2, … are walked from the starts until every connected pair has its
-    /// k paths (or k lengths), or no trail is that long. Listing every path first would walk trails far longer than
-    /// the ones kept, which on a graph with cycles never ends in time.
+    /// The selected paths found length by length: the (start, end) pairs connected at all are found first (a
+    /// breadth-first search), then the paths of 1, 2, … hops (or repetitions of a stretch) are walked from the starts until
+    /// every connected pair has its k paths (or k lengths), or no path is that long. Listing every path first would walk
+    /// paths far longer than the ones kept, which on a graph with cycles never ends in time (and a WALK never ends at all).
+    /// From the end (<paramref name="fromEnd"/>), the part is walked reversed and its paths turned back to written order.
     /// </summary>
-    private IEnumerable<Row> SelectByDeepening(PatternPart part, Row row, HashSet<long> used, MatchPlan plan)
+    private IEnumerable<Row> SelectByDeepening(PatternPart written, Row row, HashSet<long> used, MatchPlan plan, bool fromEnd)
     {
+        var part = fromEnd
+            ? written with { Nodes = [written.Nodes[^1], written.Nodes[0]], Relationships = [Flipped(written.Relationships[0])] }
+            : written;
         var rel = part.Relationships[0];
         var end = part.Nodes[^1];
         var kind = part.ShortestKind!.ToUpperInvariant();
         var count = part.ShortestCount ?? 1;
-        var connected = new HashSet<(long, long)>();
-        var search = part with { ShortestKind = "shortestPath", PathVariable = SelectedPath, PathMode = null };
-        if (ShortestByBreadthFirst(search, row, used, plan) is not { } searched)
+        if (ConnectedPairs(part, row, used, plan) is not { } connected)
         {
-            return SelectAmongAllPaths(part, row, used, plan);
+            return SelectAmongAllPaths(written, row, used, plan);
         }
 
-        foreach (var _ in searched)
-        {
-            var shortest = (PathValue)row[SelectedPath]!;
-            connected.Add((shortest.Nodes[0], shortest.Nodes[^1]));
-        }
-
-        row.Remove(SelectedPath);
         var found = new List<(Row Row, (long, long) Pair)>();
         var paths = new Dictionary<(long, long), int>();
         var lengths = new Dictionary<(long, long), SortedSet<int>>();
         var pathName = part.PathVariable ?? SelectedPath;
         var open = part with { PathVariable = pathName, Nodes = [part.Nodes[0], new NodePattern(end.Offset, SelectedEnd, [], null)] };
         var maxHops = rel.MaxHops ?? int.MaxValue;
-        for (var depth = Math.Max(rel.MinHops ?? 1, 1); depth <= maxHops && connected.Any(pair => !Done(pair, depth)); depth++)
+        var hopsPerDepth = rel.Step is { MultiHop: true } stretch ? stretch.Rels.Count : 1;
+        for (var depth = Math.Max(rel.MinHops ?? 1, 1); depth <= maxHops && connected.Any(pair => !Done(pair, depth * hopsPerDepth)); depth++)
         {
-            var anyTrail = false;
+            var anyPath = false;
             var exact = open with { Relationships = [rel with { MinHops = depth, MaxHops = depth }] };
             foreach (var _ in MatchPart(exact, row, used, plan))
             {
-                anyTrail = true;
+                anyPath = true;
                 var path = (PathValue)row[pathName]!;
+                var length = path.Relationships.Count;
                 var endId = ((NodeRef)row[SelectedEnd]!).Id;
                 var pair = (path.Nodes[0], endId);
-                if (!connected.Contains(pair) || Done(pair, depth) || !NodeMatches(end, endId, row) ||
+                if (!connected.Contains(pair) || Done(pair, length) || !NodeMatches(end, endId, row) ||
                     (end.Variable is not null && row.TryGetValue(end.Variable, out var bound) && (bound is not NodeRef b || b.Id != endId)) ||
                     (part.PathMode == "ACYCLIC" && path.Nodes.Distinct().Count() != path.Nodes.Count))
                 {
@@ -210,12 +224,21 @@ internal sealed partial class PatternMatcher
                 }
 
                 paths[pair] = paths.GetValueOrDefault(pair) + 1;
-                (lengths.TryGetValue(pair, out var seen) ? seen : lengths[pair] = []).Add(depth);
+                (lengths.TryGetValue(pair, out var seen) ? seen : lengths[pair] = []).Add(length);
                 var copy = new Row(row);
                 copy.Remove(SelectedEnd);
                 if (part.PathVariable is null)
                 {
                     copy.Remove(SelectedPath);
+                }
+                else if (fromEnd)
+                {
+                    copy[part.PathVariable] = new PathValue([.. path.Nodes.Reverse()], [.. path.Relationships.Reverse()]);
+                }
+
+                if (fromEnd && rel.Variable is not null && copy[rel.Variable] is List<object?> walkedRels)
+                {
+                    copy[rel.Variable] = Enumerable.Reverse(walkedRels).ToList();
                 }
 
                 if (end.Variable is not null)
@@ -226,19 +249,88 @@ internal sealed partial class PatternMatcher
                 found.Add((copy, pair));
             }
 
-            if (!anyTrail)
+            if (!anyPath)
             {
-                // No trail of this length from any start: none is longer either.
+                // No path of this length from any start: none is longer either.
                 break;
             }
         }
 
         return Yield(found.OrderBy(f => f.Pair).Select(f => f.Row), row);
 
-        // SHORTEST k and ANY k: k paths. SHORTEST k GROUPS: k lengths, the k-th one walked to its end.
-        bool Done((long, long) pair, int depth) => kind == "SHORTESTGROUPS"
-            ? lengths.TryGetValue(pair, out var seen) && (seen.Count > count || (seen.Count == count && depth > seen.Max))
+        // SHORTEST k and ANY k: k paths. SHORTEST k GROUPS: k lengths, the k-th one walked to its end (lengths in hops).
+        bool Done((long, long) pair, int length) => kind == "SHORTESTGROUPS"
+            ? lengths.TryGetValue(pair, out var seen) && (seen.Count > count || (seen.Count == count && length > seen.Max))
             : paths.GetValueOrDefault(pair) >= count;
+    }
+
+    /// <summary>
+    /// The (start, end) pairs a deepened part connects at all; null when the breadth-first search does not apply. A repeated
+    /// stretch of several hops is searched one repetition at a time, relationships allowed again (exact for a WALK, and an
+    /// upper bound for a TRAIL, whose deepening ends anyway once no trail is long enough).
+    /// </summary>
+    private HashSet<(long, long)>? ConnectedPairs(PatternPart part, Row row, HashSet<long> used, MatchPlan plan)
+    {
+        var connected = new HashSet<(long, long)>();
+        if (part.Relationships[0] is { Step: { MultiHop: true } stretch } rel)
+        {
+            foreach (var start in StartCandidates(part.Nodes[0], row, plan).ToList())
+            {
+                if (NodeMatches(part.Nodes[0], start, row))
+                {
+                    connected.UnionWith(StretchReach(stretch, start, rel.MaxHops ?? int.MaxValue, row)
+                        .Where(end => NodeMatches(part.Nodes[^1], end, row)).Select(end => (start, end)));
+                }
+            }
+
+            return connected;
+        }
+
+        var search = part with { ShortestKind = "shortestPath", PathVariable = SelectedPath, PathMode = null };
+        if (ShortestByBreadthFirst(search, row, used, plan) is not { } searched)
+        {
+            return null;
+        }
+
+        foreach (var _ in searched)
+        {
+            var shortest = (PathValue)row[SelectedPath]!;
+            connected.Add((shortest.Nodes[0], shortest.Nodes[^1]));
+        }
+
+        row.Remove(SelectedPath);
+        return connected;
+    }
+
+    /// <summary>The nodes one to <paramref name="maxRepetitions"/> repetitions of a stretch reach from a node (breadth first).</summary>
+    private HashSet<long> StretchReach(QuantifiedStep stretch, long start, int maxRepetitions, Row row)
+    {
+        var reached = new HashSet<long>();
+        var frontier = new List<long> { start };
+        for (var repetition = 1; repetition <= maxRepetitions && frontier.Count > 0; repetition++)
+        {
+            var next = new List<long>();
+            foreach (var node in frontier)
+            {
+                if (!NodeMatches(stretch.Nodes[0], node, row))
+                {
+                    continue;
+                }
+
+                var pathNodes = new List<long> { node };
+                foreach (var _ in Stretch(stretch, repeats: true, 0, node, [], [], row, pathNodes, []))
+                {
+                    if (reached.Add(pathNodes[^1]))
+                    {
+                        next.Add(pathNodes[^1]);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        return reached;
     }
 
     /// <summary>Hands out each kept match through the matcher's shared row, as the other part matchers do.</summary>
@@ -265,9 +357,9 @@ internal sealed partial class PatternMatcher
     /// <summary>
     /// Walks <paramref name="step"/>'s stretch of hops again and again from <paramref name="current"/>, answering after each
     /// repetition from <paramref name="min"/> to <paramref name="max"/> (the path so far in the lists, its relationships in
-    /// <paramref name="sequence"/>).
+    /// <paramref name="sequence"/>). In a WALK (<paramref name="repeats"/>) a repetition may take a relationship again.
     /// </summary>
-    private IEnumerable<bool> Repeat(QuantifiedStep step, long current, int min, int max, int repetitions, List<long> sequence,
+    private IEnumerable<bool> Repeat(QuantifiedStep step, bool repeats, long current, int min, int max, int repetitions, List<long> sequence,
         HashSet<long> used, Row row, List<long> pathNodes, List<long> pathRels)
     {
         if (repetitions >= min)
@@ -285,9 +377,9 @@ internal sealed partial class PatternMatcher
             yield break;
         }
 
-        foreach (var _ in Stretch(step, 0, current, sequence, used, row, pathNodes, pathRels))
+        foreach (var _ in Stretch(step, repeats, 0, current, sequence, used, row, pathNodes, pathRels))
         {
-            foreach (var r in Repeat(step, pathNodes[^1], min, max, repetitions + 1, sequence, used, row, pathNodes, pathRels))
+            foreach (var r in Repeat(step, repeats, pathNodes[^1], min, max, repetitions + 1, sequence, used, row, pathNodes, pathRels))
             {
                 yield return r;
             }
@@ -295,7 +387,7 @@ internal sealed partial class PatternMatcher
     }
 
     /// <summary>One repetition of a stretch, hop by hop from hop <paramref name="hop"/>; its WHERE is checked once the stretch is walked.</summary>
-    private IEnumerable<bool> Stretch(QuantifiedStep step, int hop, long current, List<long> sequence, HashSet<long> used, Row row,
+    private IEnumerable<bool> Stretch(QuantifiedStep step, bool repeats, int hop, long current, List<long> sequence, HashSet<long> used, Row row,
         List<long> pathNodes, List<long> pathRels)
     {
         if (hop == step.Rels.Count)
@@ -312,16 +404,20 @@ internal sealed partial class PatternMatcher
         foreach (var (rel, other, type) in Steps(current, relPattern.Direction))
         {
             Context.Tick();
-            if (used.Contains(rel) || !RelMatches(relPattern, rel, type, row) || !NodeMatches(step.Nodes[hop + 1], other, row))
+            if ((used.Contains(rel) && !repeats) || !RelMatches(relPattern, rel, type, row) || !NodeMatches(step.Nodes[hop + 1], other, row))
             {
                 continue;
             }
 
-            used.Add(rel);
+            if (!repeats)
+            {
+                used.Add(rel);
+            }
+
             sequence.Add(rel);
             pathNodes.Add(other);
             pathRels.Add(rel);
-            foreach (var r in Stretch(step, hop + 1, other, sequence, used, row, pathNodes, pathRels))
+            foreach (var r in Stretch(step, repeats, hop + 1, other, sequence, used, row, pathNodes, pathRels))
             {
                 yield return r;
             }
@@ -329,7 +425,10 @@ internal sealed partial class PatternMatcher
             pathNodes.RemoveAt(pathNodes.Count - 1);
             pathRels.RemoveAt(pathRels.Count - 1);
             sequence.RemoveAt(sequence.Count - 1);
-            used.Remove(rel);
+            if (!repeats)
+            {
+                used.Remove(rel);
+            }
         }
     }
 

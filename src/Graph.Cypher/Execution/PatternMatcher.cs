@@ -734,7 +734,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
 
         var sequence = new List<long>();
         var walks = relPattern.Step is { MultiHop: true } stretch
-            ? Repeat(stretch, current, min, max, 0, sequence, used, row, pathNodes, pathRels)
+            ? Repeat(stretch, relPattern.RepeatsRelationships, current, min, max, 0, sequence, used, row, pathNodes, pathRels)
             : VarLength(relPattern, current, min, max, sequence, used, row, pathNodes, pathRels);
         foreach (var _ in walks)
         {

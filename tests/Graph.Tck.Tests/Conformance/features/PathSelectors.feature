@@ -419,3 +419,107 @@ Feature: PathSelectors
       RETURN p
       """
     Then a SyntaxError should be raised at compile time: *
+
+  Scenario: WALK repeats a stretch of two hops round a cycle where TRAIL may not
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = WALK (:Junction {name: 's'})((a)-[:ROAD]->(b)-[:ROAD]->(c)){1,4}(:Junction {name: 't'})
+      RETURN length(p) AS hops
+      ORDER BY hops
+      """
+    Then the result should be, in order:
+      | hops |
+      | 2    |
+      | 8    |
+    And no side effects
+
+  Scenario: TRAIL repeats a stretch of two hops taking each relationship once
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = TRAIL (:Junction {name: 's'})((a)-[:ROAD]->(b)-[:ROAD]->(c)){1,4}(:Junction {name: 't'})
+      RETURN length(p) AS hops
+      ORDER BY hops
+      """
+    Then the result should be, in order:
+      | hops |
+      | 2    |
+    And no side effects
+
+  Scenario: SHORTEST k over walks of an unbounded stretch of two hops
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = SHORTEST 3 WALK (:Junction {name: 's'})((a)-[:ROAD]->(b)-[:ROAD]->(c))+(:Junction {name: 't'})
+      RETURN length(p) AS hops, [n IN nodes(p) | n.name] AS route
+      ORDER BY hops
+      """
+    Then the result should be, in order:
+      | hops | route                                                        |
+      | 2    | ['s', 'x', 't']                                              |
+      | 8    | ['s', 'x', 'y', 'z', 'x', 'y', 'z', 'x', 't']                |
+      | 14   | ['s', 'x', 'y', 'z', 'x', 'y', 'z', 'x', 'y', 'z', 'x', 'y', 'z', 'x', 't'] |
+    And no side effects
+
+  Scenario: A WALK stretch's group variables list every repetition, the repeated relationships included
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = WALK (:Junction {name: 's'})((a)-[:ROAD]->(b)-[:ROAD]->(c)){4}(:Junction {name: 't'})
+      RETURN [n IN a | n.name] AS a, [n IN c | n.name] AS c
+      """
+    Then the result should be, in any order:
+      | a                    | c                    |
+      | ['s', 'y', 'x', 'z'] | ['y', 'x', 'z', 't'] |
+    And no side effects
+
+  Scenario: SHORTEST k from a less selective start keeps k paths to the selective end per start
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = SHORTEST 2 (a:Junction)-[:ROAD]->+(:Junction {name: 't'})
+      RETURN a.name AS from, length(p) AS hops
+      """
+    Then the result should be, in any order:
+      | from | hops |
+      | 's'  | 2    |
+      | 's'  | 5    |
+      | 'x'  | 1    |
+      | 'x'  | 4    |
+      | 'y'  | 3    |
+      | 'z'  | 2    |
+    And no side effects
+
+  Scenario: SHORTEST 1 from a less selective start gives its paths and relationships in written order
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = SHORTEST 1 (a:Junction)-[r:ROAD]->+(:Junction {name: 't'})
+      RETURN a.name AS from, [n IN nodes(p) | n.name] AS route, [x IN r | endNode(x).name] AS reached
+      """
+    Then the result should be, in any order:
+      | from | route                | reached         |
+      | 's'  | ['s', 'x', 't']      | ['x', 't']      |
+      | 'x'  | ['x', 't']           | ['t']           |
+      | 'y'  | ['y', 'z', 'x', 't'] | ['z', 'x', 't'] |
+      | 'z'  | ['z', 'x', 't']      | ['x', 't']      |
+    And no side effects
+
+  Scenario: SHORTEST k over unbounded walks from a less selective start
+    Given the chain graph
+    When executing query:
+      """
+      MATCH p = SHORTEST 3 WALK (a:Junction)-[:ROAD]->+(:Junction {name: 't'})
+      WITH a.name AS from, length(p) AS length
+      ORDER BY length
+      RETURN from, collect(length) AS hops
+      ORDER BY from
+      """
+    Then the result should be, in order:
+      | from | hops      |
+      | 's'  | [2, 5, 8] |
+      | 'x'  | [1, 4, 7] |
+      | 'y'  | [3, 6, 9] |
+      | 'z'  | [2, 5, 8] |
+    And no side effects
