@@ -35,6 +35,26 @@ public sealed class SavedWriteTests : IDisposable
     private static IReadOnlyList<object?> Single(CypherEngine engine, string query) => engine.Run(query).Rows.Single();
 
     [Fact]
+    public async Task ABatchThatFailedUnderOnErrorContinueStaysTakenBackWhenTheStoreOpens()
+    {
+        await using (var store = EmbeddedCypher.OpenStore(_directory))
+        {
+            var rows = Writer(store).Run(
+                "UNWIND [1, 0, 2, 4] AS i CALL (i) { CREATE (n:Share {num: 100 / i}) RETURN n } IN TRANSACTIONS OF 2 ROWS ON ERROR CONTINUE " +
+                "RETURN n.num").Rows.Select(r => r[0]).ToList();
+            Assert.Equal([null, null, 50L, 25L], rows);
+            Assert.Equal(1, store.SavedWriteCount);
+        }
+
+        await using (var reopened = EmbeddedCypher.OpenStore(_directory))
+        {
+            var engine = new CypherEngine(reopened.Graph, new CypherOptions { ReadOnly = true });
+            var nums = engine.Run("MATCH (n:Share) RETURN n.num ORDER BY n.num").Rows.Select(r => r[0]).ToList();
+            Assert.Equal([25L, 50L], nums);
+        }
+    }
+
+    [Fact]
     public async Task WritesAreMadeAgainWhenTheStoreOpensWithTheSameClockAndRandomNumbers()
     {
         IReadOnlyList<object?> written;

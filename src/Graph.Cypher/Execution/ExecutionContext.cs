@@ -65,6 +65,18 @@ internal sealed class ExecutionContext(
         LabelsRemoved = LabelsRemoved,
     };
 
+    /// <summary>Sets the counters back to what <see cref="Counters"/> gave, when the changes since then were taken back.</summary>
+    public void RestoreCounters(CypherCounters counters)
+    {
+        NodesCreated = counters.NodesCreated;
+        NodesDeleted = counters.NodesDeleted;
+        RelationshipsCreated = counters.RelationshipsCreated;
+        RelationshipsDeleted = counters.RelationshipsDeleted;
+        PropertiesSet = counters.PropertiesSet;
+        LabelsAdded = counters.LabelsAdded;
+        LabelsRemoved = counters.LabelsRemoved;
+    }
+
     public CypherException RuntimeError(string type, string detail, string message, int? offset = null) =>
         new(type, detail, message, offset is { } o ? Syntax.Positions.Of(Text, o) : null, CypherErrorPhase.Runtime);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Graph.Cypher.Semantics;
 using Graph.Cypher.Syntax;
 using Graph.Cypher.Values;
@@ -52,6 +53,11 @@ internal sealed partial class QueryRunner
         }
 
         scope.AddRange((columns ?? []).Where(c => !scope.Contains(c)));
+        if (call.ReportStatus is { } status && !scope.Contains(status))
+        {
+            scope.Add(status);
+        }
+
         if (call.InTransactions)
         {
             // IN TRANSACTIONS: see InTransactions for why the batches share the statement's one transaction.
@@ -116,27 +122,107 @@ internal sealed partial class QueryRunner
     }
 
     /// <summary>
-    /// <c>CALL { … } IN TRANSACTIONS [OF n ROWS]</c>. The incoming rows are read first and the body runs on them batch by
-    /// batch, in order; but every batch belongs to the statement's one transaction. The embedded store keeps a write as
-    /// its statement, saved once it has run whole and made again when the store opens: committing the first batches on
-    /// their own would save a change that no saved statement makes, so the batches commit (or roll back) together.
-    /// The batch size is still checked as Neo4j checks it.
+    /// <c>CALL { … } IN TRANSACTIONS [OF n ROWS] [ON ERROR …] [REPORT STATUS AS s]</c>. The incoming rows are read first
+    /// and the body runs on them batch by batch, in order; but every batch belongs to the statement's one transaction.
+    /// The embedded store keeps a write as its statement, saved once it has run whole and made again when the store opens:
+    /// committing the first batches on their own would save a change that no saved statement makes, so the batches commit
+    /// (or roll back) together. A batch that fails under ON ERROR CONTINUE or BREAK is taken back to where it started
+    /// (its changes undone, its counters too) and its rows get nulls, as Neo4j rolls back that inner transaction; the
+    /// batches that ran whole are kept and commit with the statement. Running the saved statement again fails the same
+    /// batches the same way (the clock and random seed are saved with it), so the store opens to the same graph.
     /// </summary>
     private IEnumerable<Row> InTransactions(IEnumerable<Row> rows, SubqueryCallClause call, IReadOnlyList<string> imports, List<string>? columns)
     {
+        var size = 1000L;
         if (call.BatchRows is not null)
         {
-            var size = evaluator.Eval(call.BatchRows, new Row());
-            if (size is not long n || n < 1)
+            var rowsPerBatch = evaluator.Eval(call.BatchRows, new Row());
+            if (rowsPerBatch is not long n || n < 1)
             {
                 throw context.RuntimeError("ArgumentError", "InvalidArgumentValue",
-                    $"OF … ROWS takes a positive integer, not {Functions.ToCypherString(size)}", call.BatchRows.Offset);
+                    $"OF … ROWS takes a positive integer, not {Functions.ToCypherString(rowsPerBatch)}", call.BatchRows.Offset);
             }
+
+            size = n;
         }
 
         var input = rows.ToList();
-        return SubqueryRows(input, call, imports, columns).ToList();
+        if (call.OnError == "FAIL")
+        {
+            return SubqueryRows(input, call, imports, columns).ToList();
+        }
+
+        var output = new List<Row>();
+        var broken = false;
+        var number = 0;
+        foreach (var batch in input.Chunk((int)Math.Min(size, int.MaxValue)))
+        {
+            number++;
+            if (broken)
+            {
+                output.AddRange(batch.Select(row => FailedRow(row, call, columns, BatchStatus(started: false, committed: false, null, null))));
+                continue;
+            }
+
+            var savepoint = transaction?.Savepoint ?? 0;
+            var counters = context.Counters();
+            try
+            {
+                var results = SubqueryRows(batch, call, imports, columns).ToList();
+                if (transaction is not null)
+                {
+                    // A uniqueness constraint is checked as the batch's inner transaction would commit.
+                    ThrowIfConstraintsBroken(transaction);
+                }
+
+                var status = BatchStatus(started: true, committed: true, number, null);
+                output.AddRange(call.ReportStatus is { } name ? results.Select(r => new Row(r) { [name] = status }) : results);
+            }
+            catch (CypherException e) when (IsBatchError(e))
+            {
+                transaction?.RollbackTo(savepoint);
+                context.RestoreCounters(counters);
+                var status = BatchStatus(started: true, committed: false, number, e.Message);
+                output.AddRange(batch.Select(row => FailedRow(row, call, columns, status)));
+                broken = call.OnError == "BREAK";
+            }
+        }
+
+        return output;
     }
+
+    /// <summary>
+    /// An error that fails one batch, which ON ERROR CONTINUE and BREAK outlive: not the statement's own limits (time,
+    /// memory, rows), which end the whole query.
+    /// </summary>
+    private static bool IsBatchError(CypherException e) =>
+        e.Phase == CypherErrorPhase.Runtime && e.ErrorType is not ("Timeout" or "MemoryLimit" or "RowLimit" or "WriteNotSaved");
+
+    /// <summary>A row of a batch that failed or never ran: the incoming row, nulls for what the body returns, and the status.</summary>
+    private static Row FailedRow(Row row, SubqueryCallClause call, List<string>? columns, Dictionary<string, object?> status)
+    {
+        var failed = new Row(row);
+        foreach (var name in columns ?? [])
+        {
+            failed[name] = null;
+        }
+
+        if (call.ReportStatus is { } statusName)
+        {
+            failed[statusName] = status;
+        }
+
+        return failed;
+    }
+
+    /// <summary>Neo4j's status map of an inner transaction; here a batch, numbered within the statement.</summary>
+    private static Dictionary<string, object?> BatchStatus(bool started, bool committed, int? batch, string? error) => new()
+    {
+        ["started"] = started,
+        ["committed"] = committed,
+        ["transactionId"] = batch is { } n ? string.Create(CultureInfo.InvariantCulture, $"batch-{n}") : null,
+        ["errorMessage"] = error,
+    };
 
     private void Foreach(ForeachClause loop, Row row, List<string> scope)
     {

@@ -128,7 +128,7 @@ internal sealed partial class QueryRunner
 
         var context = new ExecutionContext(graph, options, parameters, text, cancellationToken, clock);
         using var budget = context.Budget.Enter();
-        var runner = new QueryRunner(context) { procedures = procedures, profiler = profiler, planner = planner };
+        var runner = new QueryRunner(context) { procedures = procedures, profiler = profiler, planner = planner, transaction = transaction };
         var rows = new List<IReadOnlyList<object?>>();
         try
         {
@@ -248,6 +248,9 @@ internal sealed partial class QueryRunner
     private Profiler? profiler;
 
     private PlanBuilder? planner;
+
+    /// <summary>The writing query's undo log (null for a read), for batches of <c>IN TRANSACTIONS</c> that fail on their own.</summary>
+    private TransactionalGraphAccess? transaction;
 
     private bool instrumentNext;
 

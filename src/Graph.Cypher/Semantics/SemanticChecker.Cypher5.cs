@@ -79,6 +79,19 @@ internal sealed partial class SemanticChecker
             CheckExpression(call.BatchRows, new Dictionary<string, Kind>(StringComparer.Ordinal), allowAggregates: false);
         }
 
+        if (call.ReportStatus is { } status)
+        {
+            if (call.OnError == "FAIL")
+            {
+                throw Error("InvalidClauseComposition", "REPORT STATUS can only be used when specifying ON ERROR CONTINUE or ON ERROR BREAK", call.Offset);
+            }
+
+            if (scope.ContainsKey(status))
+            {
+                throw Error("VariableAlreadyBound", $"Variable `{status}` already declared", call.Offset);
+            }
+        }
+
         var imports = SubqueryImports(call, scope.Keys);
         List<string>? columns = null;
         foreach (var part in call.Body.Parts)
@@ -109,6 +122,16 @@ internal sealed partial class SemanticChecker
         foreach (var column in columns ?? [])
         {
             scope[column] = Kind.Any;
+        }
+
+        if (call.ReportStatus is { } reported)
+        {
+            if (columns?.Contains(reported) == true)
+            {
+                throw Error("VariableAlreadyBound", $"Variable `{reported}` already declared", call.Offset);
+            }
+
+            scope[reported] = Kind.Any;
         }
     }
 

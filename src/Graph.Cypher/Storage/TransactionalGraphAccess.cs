@@ -23,10 +23,16 @@ internal sealed class TransactionalGraphAccess(IGraphAccess graph) : IGraphAcces
     public HashSet<long> ChangedNodes { get; } = [];
 
     /// <summary>Takes back every change made through this view, newest first.</summary>
-    public void Rollback()
+    public void Rollback() => RollbackTo(0);
+
+    /// <summary>A mark to take changes back to: how many changes this view has made so far.</summary>
+    public int Savepoint => _undo.Count;
+
+    /// <summary>Takes back the changes made since <paramref name="savepoint"/>, newest first, and keeps the ones before it.</summary>
+    public void RollbackTo(int savepoint)
     {
-        for (var i = _undo.Count - 1; i >= 0; i--) _undo[i]();
-        _undo.Clear();
+        for (var i = _undo.Count - 1; i >= savepoint; i--) _undo[i]();
+        _undo.RemoveRange(savepoint, _undo.Count - savepoint);
     }
 
     public IDisposable Enter(bool write) => graph.Enter(write);

@@ -3,11 +3,18 @@ namespace Graph.Cypher.Syntax;
 // Syntax of Neo4j 5 and Cypher 25 beyond openCypher: subqueries, FOREACH, label expressions, type predicates.
 
 /// <summary>
-/// <c>[OPTIONAL] CALL [(x, y) | (*)] { … } [IN TRANSACTIONS [OF n ROWS]]</c>. <paramref name="Imports"/> is null for the
-/// older form, whose body imports what its first <c>WITH</c> names.
+/// <c>[OPTIONAL] CALL [(x, y) | (*)] { … } [IN TRANSACTIONS [OF n ROWS] [ON ERROR …] [REPORT STATUS AS s]]</c>.
+/// <paramref name="Imports"/> is null for the older form, whose body imports what its first <c>WITH</c> names.
 /// </summary>
 internal sealed record SubqueryCallClause(int Offset, Query Body, IReadOnlyList<string>? Imports, bool ImportAll, bool Optional,
-    bool InTransactions, Expr? BatchRows) : Clause(Offset);
+    bool InTransactions, Expr? BatchRows) : Clause(Offset)
+{
+    /// <summary>What a failing batch does: FAIL (the query fails), CONTINUE (its rows get nulls, the next batch runs) or BREAK.</summary>
+    public string OnError { get; init; } = "FAIL";
+
+    /// <summary>The variable <c>REPORT STATUS AS</c> binds to each batch's status map, if any.</summary>
+    public string? ReportStatus { get; init; }
+}
 
 /// <summary><c>FOREACH (x IN list | updates)</c>.</summary>
 internal sealed record ForeachClause(int Offset, string Variable, Expr Source, IReadOnlyList<Clause> Body) : Clause(Offset);

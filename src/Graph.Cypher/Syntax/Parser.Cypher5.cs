@@ -110,6 +110,8 @@ internal sealed partial class Parser
         ExpectSymbol("}");
         var inTransactions = false;
         Expr? batch = null;
+        string? onError = null;
+        string? status = null;
         if (AtKeywords("IN", "TRANSACTIONS"))
         {
             pos += 2;
@@ -123,15 +125,71 @@ internal sealed partial class Parser
                 }
             }
 
-            // ON ERROR FAIL is the only behaviour: a failing batch fails the query (see QueryRunner.Subqueries).
-            if (AtKeywords("ON", "ERROR"))
+            // REPORT STATUS AS s and ON ERROR …, in either order, each at most once.
+            while (true)
             {
-                pos += 2;
-                ExpectKeyword("FAIL");
+                if (status is null && AtKeywords("REPORT", "STATUS"))
+                {
+                    pos += 2;
+                    ExpectKeyword("AS");
+                    status = ExpectVariable();
+                }
+                else if (onError is null && AtKeywords("ON", "ERROR"))
+                {
+                    pos += 2;
+                    onError = ParseOnError();
+                }
+                else
+                {
+                    break;
+                }
             }
         }
 
-        return new SubqueryCallClause(start, body, imports, importAll, optional, inTransactions, batch);
+        return new SubqueryCallClause(start, body, imports, importAll, optional, inTransactions, batch)
+        {
+            OnError = onError ?? "FAIL",
+            ReportStatus = status,
+        };
+    }
+
+    /// <summary>
+    /// <c>CONTINUE</c>, <c>BREAK</c>, <c>FAIL</c> or <c>RETRY [FOR] d SEC[OND[S]] [THEN CONTINUE|BREAK|FAIL]</c>. RETRY
+    /// repeats a batch only after a transient error (a deadlock between concurrent batches); here one writer holds the
+    /// graph at a time, so no error is transient and RETRY is its fallback (CONTINUE unless THEN names another).
+    /// </summary>
+    private string ParseOnError()
+    {
+        if (TryKeyword("RETRY"))
+        {
+            if (!AtKeyword("THEN"))
+            {
+                TryKeyword("FOR");
+                _ = ParseExpression();
+                if (!TryKeyword("SECONDS") && !TryKeyword("SECOND"))
+                {
+                    ExpectKeyword("SEC");
+                }
+            }
+
+            return TryKeyword("THEN") ? ParseOnErrorMode() : "CONTINUE";
+        }
+
+        return ParseOnErrorMode();
+    }
+
+    private string ParseOnErrorMode()
+    {
+        foreach (var mode in (string[])["CONTINUE", "BREAK", "FAIL"])
+        {
+            if (TryKeyword(mode))
+            {
+                return mode;
+            }
+        }
+
+        ExpectKeyword("CONTINUE");
+        return "CONTINUE";
     }
 
     /// <summary><c>COLLECT { … }</c> at an atom's place; null when the identifier is something else.</summary>
