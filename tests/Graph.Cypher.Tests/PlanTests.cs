@@ -103,4 +103,35 @@ public sealed class PlanTests
         engine.Run("MATCH (d:Document {id: 'D10'}) SET d.id = 'E10'");
         Assert.Equal(scanned[0].Count - 1, engine.Run(queries[0]).Rows.Count);
     }
+
+    [Fact]
+    public void ARelationshipIndexStartsTheMatchAtTheRelationshipsItFinds()
+    {
+        var engine = new CypherEngine();
+        engine.Run("UNWIND range(1, 300) AS i CREATE (:Doc {n: i})-[:CITES {para: i % 50}]->(:Doc {n: 1000 + i})");
+        string[] queries =
+        [
+            "MATCH (a:Doc)-[r:CITES]->(b:Doc) WHERE r.para = 7 RETURN a.n, b.n ORDER BY a.n",
+            "MATCH (a:Doc)<-[r:CITES {para: 7}]-(b:Doc) RETURN a.n, b.n ORDER BY a.n",
+            "MATCH (a:Doc)-[r:CITES {para: 7.0}]-(b:Doc) RETURN a.n, b.n ORDER BY a.n, b.n",
+            "MATCH (a:Doc)-[r:CITES]->(b:Doc) WHERE r.para IN [7, 8] RETURN a.n, b.n ORDER BY a.n",
+        ];
+        var scanned = queries.Select(q => engine.Run(q).Rows.Select(r => string.Join(",", r)).ToList()).ToList();
+        Assert.All(queries, q => Assert.True(Flatten(engine.Run("PROFILE " + q).Plan!).Sum(o => o.DbHits) > 600));
+        engine.Run("CREATE INDEX cites_para FOR ()-[r:CITES]-() ON (r.para)");
+        for (var i = 0; i < queries.Length; i++)
+        {
+            Assert.NotEmpty(scanned[i]);
+            Assert.Equal(scanned[i], engine.Run(queries[i]).Rows.Select(r => string.Join(",", r)).ToList());
+            var profiled = Flatten(engine.Run("PROFILE " + queries[i]).Plan!).ToList();
+            // Every node of the match was read without the index; with it, only the ends of the relationships found.
+            Assert.True(profiled.Sum(o => o.DbHits) < 300, $"{queries[i]}: {profiled.Sum(o => o.DbHits)} db hits");
+        }
+
+        var plan = Flatten(engine.Run("EXPLAIN " + queries[0]).Plan!).Last();
+        Assert.Equal("DirectedRelationshipIndexSeek@neo4j", plan.OperatorType);
+        Assert.True(plan.EstimatedRows < 600);
+        engine.Run("MATCH ()-[r:CITES {para: 8}]->() SET r.para = 7");
+        Assert.Equal(12, engine.Run(queries[0]).Rows.Count);
+    }
 }

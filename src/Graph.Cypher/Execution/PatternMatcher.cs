@@ -327,9 +327,9 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         }
 
         var best = 0;
-        var bestScore = Selectivity(nodes[0], row, plan);
+        var bestScore = AnchorScore(part, 0, row, plan);
         // A tie keeps the rule order: the first node, then the last, then the leftmost inner node.
-        var lastScore = Selectivity(nodes[^1], row, plan);
+        var lastScore = AnchorScore(part, nodes.Count - 1, row, plan);
         if (lastScore < bestScore)
         {
             best = nodes.Count - 1;
@@ -340,7 +340,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         {
             for (var i = 1; i < nodes.Count - 1; i++)
             {
-                var score = Selectivity(nodes[i], row, plan);
+                var score = AnchorScore(part, i, row, plan);
                 if (score < bestScore)
                 {
                     best = i;
@@ -350,6 +350,13 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         }
 
         return best;
+    }
+
+    /// <summary>A node's estimated start rows: its own (<see cref="Selectivity"/>), or fewer through a relationship index beside it.</summary>
+    private double AnchorScore(PatternPart part, int index, Row row, MatchPlan plan)
+    {
+        var own = Selectivity(part.Nodes[index], row, plan);
+        return own > 0 && RelationshipSeek(part, index, row, plan) is { } seek ? Math.Min(own, seek.Count) : own;
     }
 
     private IEnumerable<Row> MatchPart(PatternPart part, Row row, HashSet<long> used, MatchPlan plan)
@@ -378,7 +385,9 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         var walk = new Walk(part, segments) { DistinctEnds = plan.DistinctEnds };
         var pathNodes = new List<long>();
         var pathRels = new List<long>();
-        foreach (var start in StartCandidates(nodes[anchor], row, plan))
+        var seek = RelationshipSeek(part, anchor, row, plan);
+        var starts = seek is not null && seek.Count < Selectivity(nodes[anchor], row, plan) ? seek : StartCandidates(nodes[anchor], row, plan);
+        foreach (var start in starts)
         {
             Context.Tick();
             if (!TryBindNode(nodes[anchor], start, row, out var boundHere))

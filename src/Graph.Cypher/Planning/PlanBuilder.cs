@@ -89,17 +89,29 @@ internal sealed class PlanBuilder(IGraphAccess graph)
             var anchor = starts.OrderBy(s => s.Rows).ThenBy(s => s.Index == 0 ? 0 : s.Index == part.Nodes.Count - 1 ? 1 : 2).First();
             var node = part.Nodes[anchor.Index];
             var rows = anchor.Rows;
+            // A relationship index seek starts the part instead when it is estimated to give fewer rows.
+            var seek = RelationshipSeek(part, equalities, bound);
+            if (seek is not null && seek.Value.Rows >= rows) seek = null;
             if (scan is null)
             {
-                var scanName = ScanName(node, bound, Known(node, equalities));
-                if (scanName == "NodeByLabelScan" && Ranged(node, ranges)) scanName = "NodeIndexSeekByRange";
-                scan = Op(scanName, NodeText(node), estimate * rows, node.Variable ?? "anon");
+                if (seek is { } s)
+                {
+                    var seekName = s.Rel.Direction == RelDirection.Either ? "UndirectedRelationshipIndexSeek" : "DirectedRelationshipIndexSeek";
+                    scan = Op(seekName, RelText(s.Rel), estimate * s.Rows, s.Rel.Variable ?? "anon");
+                }
+                else
+                {
+                    var scanName = ScanName(node, bound, Known(node, equalities));
+                    if (scanName == "NodeByLabelScan" && Ranged(node, ranges)) scanName = "NodeIndexSeekByRange";
+                    scan = Op(scanName, NodeText(node), estimate * rows, node.Variable ?? "anon");
+                }
             }
 
-            estimate *= rows;
+            estimate *= seek?.Rows ?? rows;
             foreach (var rel in part.Relationships)
             {
-                estimate *= cardinality.Fanout(rel);
+                // The sought relationship was counted in the seek's rows; each other one multiplies by its fanout.
+                if (!ReferenceEquals(rel, seek?.Rel)) estimate *= cardinality.Fanout(rel);
                 expands.Add(RelText(rel));
             }
 
@@ -126,6 +138,31 @@ internal sealed class PlanBuilder(IGraphAccess graph)
         top.Children.Add(scan!);
         Scans[top] = scan!;
         return top;
+    }
+
+    /// <summary>
+    /// A single-hop relationship of one type with a constant equality on a property a relationship index covers, and its
+    /// estimated rows (a tenth of the type's relationships); null when the part has none.
+    /// </summary>
+    private (RelPattern Rel, double Rows)? RelationshipSeek(PatternPart part, Dictionary<string, string> whereEqualities, HashSet<string> bound)
+    {
+        foreach (var rel in part.Relationships)
+        {
+            if (rel.VarLength || rel.Types.Count != 1 || rel.TypeExpression is not null || (rel.Variable is not null && bound.Contains(rel.Variable)))
+            {
+                continue;
+            }
+
+            var keys = rel.Properties is MapExpr map ? map.Entries.Where(e => IsConstant(e.Value)).Select(e => e.Key).ToList() : [];
+            if (rel.Variable is not null && whereEqualities.TryGetValue(rel.Variable, out var key)) keys.Add(key);
+            if (keys.Any(k => graph.Schema.OnRelationships(rel.Types[0], k) is not null))
+            {
+                var count = graph.Schema.RelationshipTypeCounts(graph).GetValueOrDefault(rel.Types[0]);
+                return (rel, Math.Max(1, count * Cardinality.EqualitySelectivity));
+            }
+        }
+
+        return null;
     }
 
     private static string ScanName(NodePattern node, HashSet<string> bound, IReadOnlyCollection<string> known) =>

@@ -158,6 +158,23 @@ internal sealed class SchemaCatalog
         }
     }
 
+    private readonly Dictionary<(string, string), RelationshipIndex> relationshipIndexes = [];
+
+    /// <summary>The lookups of the RANGE or TEXT index on relationships (type, property), if one is declared.</summary>
+    public RelationshipIndex? OnRelationships(string type, string property)
+    {
+        lock (gate)
+        {
+            if (!indexes.Any(i => !i.OnNodes && i.Type is "RANGE" or "TEXT" && i.LabelsOrTypes[0] == type && i.Properties[0] == property)) return null;
+            if (!relationshipIndexes.TryGetValue((type, property), out var index))
+            {
+                relationshipIndexes[(type, property)] = index = new RelationshipIndex(type, property);
+            }
+
+            return index;
+        }
+    }
+
     /// <summary>Whether (label, property) alone must be unique.</summary>
     public bool IsUnique(string label, string property)
     {

@@ -158,3 +158,58 @@ Feature: Indexes
       | createStatement                                                       |
       | 'CREATE RANGE INDEX `person_name` FOR (n:`Person`) ON (n.`name`)'    |
     And no side effects
+
+  Scenario: [12] A relationship property index finds the same relationships as a scan
+    Given an empty graph
+    And having executed:
+      """
+      UNWIND range(1, 30) AS i CREATE (:Person {n: i})-[:KNOWS {since: 2000 + i % 4}]->(:Person {n: 100 + i})
+      """
+    And having executed:
+      """
+      CREATE INDEX knows_since FOR ()-[r:KNOWS]-() ON (r.since)
+      """
+    When executing query:
+      """
+      MATCH (a:Person)-[r:KNOWS]->(b:Person) WHERE r.since = 2001 RETURN count(*) AS n, min(a.n) AS first
+      """
+    Then the result should be, in any order:
+      | n | first |
+      | 8 | 1     |
+    And no side effects
+
+  Scenario: [13] A relationship property index answers an inline property map in either direction
+    Given an empty graph
+    And having executed:
+      """
+      UNWIND range(1, 30) AS i CREATE (:Person {n: i})-[:KNOWS {since: 2000 + i % 4}]->(:Person {n: 100 + i})
+      """
+    And having executed:
+      """
+      CREATE INDEX knows_since FOR ()-[r:KNOWS]-() ON (r.since)
+      """
+    When executing query:
+      """
+      MATCH (b:Person)<-[:KNOWS {since: 2003}]-(a:Person) WHERE a.n < 10 RETURN a.n AS a, b.n AS b ORDER BY a
+      """
+    Then the result should be, in order:
+      | a | b   |
+      | 3 | 103 |
+      | 7 | 107 |
+    And no side effects
+
+  Scenario: [14] A relationship index is listed as a relationship index with its type and property
+    Given an empty graph
+    And having executed:
+      """
+      CREATE INDEX knows_since FOR ()-[r:KNOWS]-() ON (r.since)
+      """
+    When executing query:
+      """
+      SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties WHERE name = 'knows_since'
+      RETURN name, type, entityType, labelsOrTypes, properties
+      """
+    Then the result should be, in any order:
+      | name          | type    | entityType     | labelsOrTypes | properties |
+      | 'knows_since' | 'RANGE' | 'RELATIONSHIP' | ['KNOWS']     | ['since']  |
+    And no side effects
