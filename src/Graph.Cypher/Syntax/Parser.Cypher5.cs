@@ -222,19 +222,33 @@ internal sealed partial class Parser
         return Conjunction(expression) is { } names ? (names, null) : ([], expression);
     }
 
-    /// <summary>The names of a conjunction of plain names, or null.</summary>
-    private static List<string>? Conjunction(LabelExpression e)
+    /// <summary>The names of a conjunction of plain names (<c>A&amp;B</c>, <c>:A:B</c>), or null.</summary>
+    private static List<string>? Conjunction(LabelExpression e) => PlainNames(e, conjunction: true);
+
+    /// <summary>The names of an alternative of plain names (<c>A|B</c>), or null.</summary>
+    private static List<string>? Alternatives(LabelExpression e) => PlainNames(e, conjunction: false);
+
+    /// <summary>The names of a label expression made of plain names joined only by AND (or only by OR), in written order; else null.</summary>
+    private static List<string>? PlainNames(LabelExpression e, bool conjunction)
     {
-        switch (e)
+        if (e is LabelName n)
         {
-            case LabelName n:
-                return [n.Name];
-            case LabelAnd both when Conjunction(both.Left) is { } left && Conjunction(both.Right) is { } right:
-                left.AddRange(right);
-                return left;
-            default:
-                return null;
+            return [n.Name];
         }
+
+        (LabelExpression Left, LabelExpression Right)? halves = e switch
+        {
+            LabelAnd both when conjunction => (both.Left, both.Right),
+            LabelOr either when !conjunction => (either.Left, either.Right),
+            _ => null,
+        };
+        if (halves is not { } h || PlainNames(h.Left, conjunction) is not { } left || PlainNames(h.Right, conjunction) is not { } right)
+        {
+            return null;
+        }
+
+        left.AddRange(right);
+        return left;
     }
 
     /// <summary>The types of a relationship pattern after its ':': a plain alternative goes to the list, anything else to an expression.</summary>
@@ -242,20 +256,6 @@ internal sealed partial class Parser
     {
         var expression = ParseLabelOr(inExpression: false);
         return Alternatives(expression) is { } names ? (names, null) : ([], expression);
-    }
-
-    private static List<string>? Alternatives(LabelExpression e)
-    {
-        switch (e)
-        {
-            case LabelName n:
-                return [n.Name];
-            case LabelOr either when Alternatives(either.Left) is { } left && Alternatives(either.Right) is { } right:
-                left.AddRange(right);
-                return left;
-            default:
-                return null;
-        }
     }
 
     private LabelExpression ParseLabelOr(bool inExpression)
