@@ -20,7 +20,10 @@ internal sealed partial class PatternMatcher
 
         foreach (var (rel, atStart) in AdjacentRelationships(part, index))
         {
-            if (rel.VarLength || rel.Types.Count != 1 || rel.TypeExpression is not null || IsBound(rel.Variable, row) ||
+            // Most patterns name no relationship property: they are passed over before any lookup list is made.
+            var hasPredicate = rel.Properties is MapExpr ||
+                (rel.Variable is not null && (plan.Lookups.ContainsKey(rel.Variable) || plan.InLookups.ContainsKey(rel.Variable)));
+            if (!hasPredicate || rel.VarLength || rel.Types.Count != 1 || rel.TypeExpression is not null || IsBound(rel.Variable, row) ||
                 SeekRelationships(rel, row, plan) is not { } found)
             {
                 continue;
