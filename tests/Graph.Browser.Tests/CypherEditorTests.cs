@@ -8,31 +8,19 @@ namespace Graph.Browser.Tests;
 /// </summary>
 public sealed class CypherEditorTests(ExplorerServer server) : IAsyncDisposable
 {
-    private IBrowserContext? _context;
-    private readonly List<string> _problems = [];
+    private ExplorerPage? _explorer;
 
     public async ValueTask DisposeAsync()
     {
-        if (_context is not null) await _context.DisposeAsync();
+        if (_explorer is not null) await _explorer.DisposeAsync();
     }
 
     private async Task<IPage> OpenAsync(int width, int height)
     {
         Assert.SkipWhen(server.SkipReason is not null, server.SkipReason ?? "");
-        _context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        var page = await _context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        page.PageError += (_, error) => _problems.Add("page error: " + error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning") _problems.Add($"console {message.Type}: {message.Text}");
-        };
-        await page.GotoAsync("./");
-        await page.WaitForFunctionAsync("() => window.explorer !== undefined");
-        return page;
+        _explorer = await ExplorerPage.OpenAsync(server.Browser!, server.BaseUrl, width, height,
+            watched: PageProblems.ScriptErrors | PageProblems.ConsoleErrors | PageProblems.ConsoleWarnings);
+        return _explorer.Page;
     }
 
     private static ILocator Completions(IPage page) => page.Locator(".cm-tooltip-autocomplete li");
@@ -45,7 +33,7 @@ public sealed class CypherEditorTests(ExplorerServer server) : IAsyncDisposable
         var page = await OpenAsync(width, height);
         await CypherEditorDriver.TypeAsync(page, "MATCH (n:Doc");
         await Assertions.Expect(Completions(page).Filter(new() { HasText = "Document" }).First).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, $"cypher-completion-{width}x{height}.png") });
+        await _explorer!.ScreenshotAsync($"cypher-completion-{width}x{height}");
         // Accepting the completion writes the label (CodeMirror takes Enter as acceptance 75 ms after the list opens, so
         // that a key already on its way is not taken for a choice); the relationship types come from the graph too.
         await page.WaitForTimeoutAsync(100);
@@ -61,7 +49,7 @@ public sealed class CypherEditorTests(ExplorerServer server) : IAsyncDisposable
         // Functions are the server's: toLower is offered as a person types it.
         await CypherEditorDriver.TypeAsync(page, "RETURN toLo");
         await Assertions.Expect(Completions(page).Filter(new() { HasText = "toLower" }).First).ToBeVisibleAsync();
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        _explorer!.AssertNoProblems();
     }
 
     [Theory]
@@ -81,13 +69,13 @@ public sealed class CypherEditorTests(ExplorerServer server) : IAsyncDisposable
         await CypherEditorDriver.FillQueryAsync(page, "MATCH (d:Documnet) RETURN d.title");
         await Assertions.Expect(page.Locator(".cm-content .cm-lintRange-warning")).ToHaveTextAsync("Documnet");
         await Assertions.Expect(error).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, $"cypher-lint-{width}x{height}.png") });
+        await _explorer!.ScreenshotAsync($"cypher-lint-{width}x{height}");
 
         // Ctrl+Enter in the editor runs the query.
         await CypherEditorDriver.FillQueryAsync(page, "MATCH (d:Document) RETURN count(d) AS documents");
         await Assertions.Expect(page.Locator(".cm-content .cm-lintRange-warning")).ToHaveCountAsync(0);
         await page.Keyboard.PressAsync("Control+Enter");
         await Assertions.Expect(page.Locator("#cypher-summary")).ToContainTextAsync("1 row");
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        _explorer!.AssertNoProblems();
     }
 }

@@ -11,31 +11,24 @@ public sealed class DocumentUploadPageTests : IAsyncLifetime
 {
     private const string Token = "upload-page-test-token";
     private const string DocumentId = "A/51/595";
-    private readonly List<string> _problems = [];
     private ExplorerHost? _host;
-    private IBrowserContext? _context;
+    private ExplorerPage? _explorer;
     private IPage _page = null!;
 
     private static string CorpusFile => Path.Combine(TestData.Corpus, "ai-un-report", "A_51_595.pdftotext.txt");
-
-    private static string ScreenshotDir => ExplorerHost.ScreenshotDir;
 
     public async ValueTask InitializeAsync()
     {
         _host = await ExplorerHost.StartAsync(Token, startEmpty: true);
         if (_host is null) return;
-        _context = await _host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        _page = await _context.NewPageAsync();
-        _page.SetDefaultTimeout(30_000);
-        _page.PageError += (_, error) => _problems.Add("page error: " + error);
-        _page.Dialog += async (_, dialog) => { _problems.Add("dialog: " + dialog.Message); await dialog.DismissAsync(); };
-        await _page.GotoAsync("./");
-        await _page.WaitForFunctionAsync("() => window.explorer !== undefined");
+        // The refused upload logs the server's 401 to the console on purpose: console errors are not a problem here.
+        _explorer = await ExplorerPage.OpenAsync(_host.Browser, _host.BaseUrl, watched: PageProblems.ScriptErrors | PageProblems.Dialogs);
+        _page = _explorer.Page;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_context is not null) await _context.DisposeAsync();
+        if (_explorer is not null) await _explorer.DisposeAsync();
         if (_host is not null) await _host.DisposeAsync();
     }
 
@@ -55,12 +48,12 @@ public sealed class DocumentUploadPageTests : IAsyncLifetime
         // The token stays for this tab only.
         Assert.Equal(Token, await _page.EvaluateAsync<string?>("() => sessionStorage.getItem('graph.apiToken')"));
         Assert.Null(await _page.EvaluateAsync<string?>("() => localStorage.getItem('graph.apiToken')"));
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(ScreenshotDir).FullName, "20-upload-added.png") });
+        await _explorer!.ScreenshotAsync("20-upload-added");
 
         // The same file again changes nothing, and says so.
         await _page.SetInputFilesAsync("#upload-file", CorpusFile);
         await Assertions.Expect(_page.Locator("#upload-status")).ToContainTextAsync($"{DocumentId} was already in the graph, unchanged");
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        _explorer!.AssertNoProblems();
     }
 
     [Fact]
@@ -75,7 +68,7 @@ public sealed class DocumentUploadPageTests : IAsyncLifetime
         await Assertions.Expect(status).ToContainTextAsync("Uploading documents needs the API token");
         await Assertions.Expect(status).ToContainTextAsync("Authorization: Bearer <token>");
         await Assertions.Expect(status).ToContainTextAsync("Enter the server's API token in the field above.");
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(ScreenshotDir).FullName, "21-upload-refused.png") });
+        await _explorer!.ScreenshotAsync("21-upload-refused");
         Assert.False(await _page.EvaluateAsync<bool>("id => window.explorer.view.has(id)", DocumentId));
         var lookup = await _page.APIRequest.GetAsync("api/node?id=" + Uri.EscapeDataString(DocumentId));
         Assert.Equal(404, lookup.Status);
@@ -83,6 +76,6 @@ public sealed class DocumentUploadPageTests : IAsyncLifetime
         // A file the server does not take is refused before it is sent.
         await _page.SetInputFilesAsync("#upload-file", new FilePayload { Name = "notes.docx", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
         await Assertions.Expect(status).ToContainTextAsync("\"notes.docx\" is not a PDF, text, Markdown or HTML file.");
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        _explorer!.AssertNoProblems();
     }
 }

@@ -10,39 +10,26 @@ namespace Graph.Browser.Tests;
 /// </summary>
 public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposable
 {
-    private IBrowserContext? _context;
-    private readonly List<string> _problems = [];
+    private ExplorerPage? _explorer;
 
     public async ValueTask DisposeAsync()
     {
-        if (_context is not null) await _context.DisposeAsync();
+        if (_explorer is not null) await _explorer.DisposeAsync();
     }
 
     private void SkipWithoutBrowser() => Assert.SkipWhen(server.SkipReason is not null, server.SkipReason ?? "");
 
     private async Task<IPage> OpenAsync(int width, int height, string path = "./")
     {
-        _context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        var page = await _context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
-        page.PageError += (_, error) => _problems.Add("page error: " + error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning") _problems.Add($"console {message.Type}: {message.Text}");
-        };
-        await page.GotoAsync(path);
-        await page.WaitForFunctionAsync("() => window.explorer !== undefined");
-        return page;
+        _explorer = await ExplorerPage.OpenAsync(server.Browser!, server.BaseUrl, width, height, path,
+            PageProblems.ScriptErrors | PageProblems.ConsoleErrors | PageProblems.ConsoleWarnings);
+        return _explorer.Page;
     }
 
     private static async Task<JsonElement> MeasureAsync(IPage page) =>
         JsonDocument.Parse(await page.EvaluateAsync<string>(Measure)).RootElement;
 
-    private Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, name + ".png") });
+    private Task ScreenshotAsync(IPage page, string name) => _explorer!.ScreenshotAsync(name, page);
 
     /// <summary>
     /// Measures the page: the bounding boxes of the main regions that are shown (drawers that are closed are not),
@@ -151,7 +138,7 @@ public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposabl
             $"{size}: the full-page console covers the top bar");
         Assert.True(bottom.GetProperty("h").GetDouble() >= height - topbar.GetProperty("h").GetDouble() - 2, $"{size}: the full-page console leaves part of the page");
         await ScreenshotAsync(page, $"32-console-full-{width}x{height}");
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        _explorer!.AssertNoProblems();
     }
 
     [Theory]
@@ -176,7 +163,7 @@ public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposabl
             await page.Keyboard.PressAsync("Escape");
             await Assertions.Expect(page.Locator("#details-aside")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bopen\\b"));
         }
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        _explorer!.AssertNoProblems();
     }
 
     [Fact]
@@ -220,9 +207,7 @@ public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposabl
         await page.WaitForFunctionAsync("() => location.hash.includes('changedOnly') && location.hash.includes('series') && location.hash.includes('pathDirection')");
         var link = page.Url;
 
-        var other = await _context!.NewPageAsync();
-        await other.GotoAsync(link);
-        await other.WaitForFunctionAsync("() => window.explorer !== undefined");
+        var other = await _explorer!.OpenAnotherAsync(link);
         await Assertions.Expect(other.Locator("#path-result li").First).ToContainTextAsync("S/RES/1631 (2005)");
         await Assertions.Expect(other.Locator("#path-direction")).ToHaveValueAsync("both");
         await Assertions.Expect(other.Locator("#path-count")).ToHaveValueAsync("2");
@@ -231,7 +216,7 @@ public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposabl
         await Assertions.Expect(other.Locator("#evolution-changed-only")).ToBeCheckedAsync();
         await Assertions.Expect(other.Locator(".diff-cell.reworded").First).ToBeVisibleAsync();
         Assert.Equal(0, await other.Locator(".diff-cell:not(.empty)[data-change='unchanged']").CountAsync());
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        _explorer!.AssertNoProblems();
     }
 
     [Theory]
@@ -249,10 +234,7 @@ public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposabl
         var link = page.Url;
 
         // A shared link opens on the whole-series view of the CSTO series, not on an empty panel.
-        var other = await _context!.NewPageAsync();
-        other.PageError += (_, error) => _problems.Add("page error: " + error);
-        await other.GotoAsync(link);
-        await other.WaitForFunctionAsync("() => window.explorer !== undefined");
+        var other = await _explorer!.OpenAnotherAsync(link);
         var history = other.Locator("#series-history table.history");
         await history.WaitForAsync();
         var columns = (await history.Locator("thead th button").AllTextContentsAsync()).ToList();
@@ -267,7 +249,7 @@ public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposabl
         await other.FillAsync("#evolution-to", "A/RES/77/13");
         await other.ClickAsync("#evolution-button");
         await other.WaitForFunctionAsync("() => !location.hash.includes('wholeSeries') && location.hash.includes('evolution')");
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        _explorer!.AssertNoProblems();
     }
 
     [Theory]
@@ -291,6 +273,6 @@ public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposabl
         // Its details name it once, with the other names it goes by.
         await Assertions.Expect(page.Locator("#details")).ToContainTextAsync("EUNAVFOR MED IRINI");
         await Assertions.Expect(page.Locator("#details")).ToContainTextAsync("IRINI, EU NAVFOR MED IRINI");
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        _explorer!.AssertNoProblems();
     }
 }

@@ -6,38 +6,25 @@ namespace Graph.Browser.Tests;
 /// <summary>What a person does in the explorer, in a real browser against the real server.</summary>
 public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
 {
-    private IBrowserContext? _context;
+    private ExplorerPage? _explorer;
     private IPage _page = null!;
-    private readonly List<string> _problems = [];
 
     public async ValueTask InitializeAsync()
     {
         if (server.SkipReason is not null) return;
-        _context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, AcceptDownloads = true,
-        });
-        _page = await _context.NewPageAsync();
-        _page.SetDefaultTimeout(20_000);
         // Script errors and CSP violations fail the test: a person would see a broken page.
-        _page.PageError += (_, error) => _problems.Add("page error: " + error);
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error") _problems.Add("console error: " + message.Text);
-        };
-        await _page.GotoAsync("./");
-        await _page.WaitForFunctionAsync("() => window.explorer !== undefined");
+        _explorer = await ExplorerPage.OpenAsync(server.Browser!, server.BaseUrl, acceptDownloads: true);
+        _page = _explorer.Page;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_context is not null) await _context.DisposeAsync();
+        if (_explorer is not null) await _explorer.DisposeAsync();
     }
 
     private void SkipWithoutBrowser() => Assert.SkipWhen(server.SkipReason is not null, server.SkipReason ?? "");
 
-    private async Task ScreenshotAsync(string name) =>
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, name + ".png") });
+    private Task ScreenshotAsync(string name) => _explorer!.ScreenshotAsync(name);
 
     /// <summary>
     /// Taps the Cytoscape element <paramref name="element"/> names. The script returns nothing on purpose:
@@ -48,7 +35,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
 
     private Task<bool> OnCanvasAsync(string id) => _page.EvaluateAsync<bool>("id => window.explorer.view.has(id)", id);
 
-    private void AssertNoPageProblems() => Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+    private void AssertNoPageProblems() => _explorer!.AssertNoProblems();
 
     [Fact]
     public async Task SearchOpensAResolutionAndExpandingItReachesTheResolutionsItCites()
@@ -315,9 +302,7 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         _page.Dialog += async (_, dialog) => await dialog.AcceptAsync("Documents counted");
         await _page.ClickAsync("#cypher-save");
 
-        var other = await _context!.NewPageAsync();
-        await other.GotoAsync("./");
-        await other.WaitForFunctionAsync("() => window.explorer !== undefined");
+        var other = await _explorer!.OpenAnotherAsync();
         await other.ClickAsync("[role='tab'][data-tab='cypher']");
         await Assertions.Expect(other.Locator("#cypher-history option[title='MATCH (d:Document) RETURN count(d) AS documents']")).ToHaveCountAsync(1);
         await other.SelectOptionAsync("#cypher-saved", new SelectOptionValue { Label = "Documents counted" });
@@ -372,9 +357,8 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
         await _page.WaitForFunctionAsync("() => location.hash.includes('timeline')");
         var link = _page.Url;
 
-        var other = await _context!.NewPageAsync();
-        await other.GotoAsync(link);
-        await other.WaitForFunctionAsync("() => window.explorer && window.explorer.view.has('A/RES/64/256')");
+        var other = await _explorer!.OpenAnotherAsync(link);
+        await other.WaitForFunctionAsync("() => window.explorer.view.has('A/RES/64/256')");
         await Assertions.Expect(other.Locator("#layout-select")).ToHaveValueAsync("timeline");
         await Assertions.Expect(other.Locator("#details h2")).ToHaveTextAsync("A/RES/77/13");
     }

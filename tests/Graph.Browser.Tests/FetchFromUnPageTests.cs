@@ -13,10 +13,9 @@ public sealed class FetchFromUnPageTests : IAsyncLifetime
     private const string Token = "fetch-page-test-token";
     private const string Stub = "A/RES/71/12";
     private readonly string _corpus = Directory.CreateTempSubdirectory("graph-fetch-page-").FullName;
-    private readonly List<string> _problems = [];
     private OdsReplica _replica = null!;
     private ExplorerHost? _host;
-    private IBrowserContext? _context;
+    private ExplorerPage? _explorer;
     private IPage _page = null!;
 
     public async ValueTask InitializeAsync()
@@ -32,18 +31,14 @@ public sealed class FetchFromUnPageTests : IAsyncLifetime
             ["Graph:LibraryUrl"] = _replica.BaseUrl.AbsoluteUri,
         });
         if (_host is null) return;
-        _context = await _host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        _page = await _context.NewPageAsync();
-        _page.SetDefaultTimeout(30_000);
-        _page.PageError += (_, error) => _problems.Add("page error: " + error);
-        _page.Dialog += async (_, dialog) => { _problems.Add("dialog: " + dialog.Message); await dialog.DismissAsync(); };
-        await _page.GotoAsync("./");
-        await _page.WaitForFunctionAsync("() => window.explorer !== undefined && window.explorer.fetcher.writes === 'token'");
+        _explorer = await ExplorerPage.OpenAsync(_host.Browser, _host.BaseUrl, watched: PageProblems.ScriptErrors | PageProblems.Dialogs);
+        _page = _explorer.Page;
+        await _page.WaitForFunctionAsync("() => window.explorer.fetcher.writes === 'token'");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_context is not null) await _context.DisposeAsync();
+        if (_explorer is not null) await _explorer.DisposeAsync();
         if (_host is not null) await _host.DisposeAsync();
         await _replica.DisposeAsync();
         Directory.Delete(_corpus, recursive: true);
@@ -83,8 +78,8 @@ public sealed class FetchFromUnPageTests : IAsyncLifetime
         await Assertions.Expect(_page.Locator("#details button[data-action='fetch']")).ToHaveCountAsync(0);
         // The node on the canvas is no longer drawn as a stub.
         Assert.False(await _page.EvaluateAsync<bool>("id => window.explorer.view.cy.getElementById(id).data('stub')", Stub));
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(ExplorerHost.ScreenshotDir).FullName, "22-fetched-from-the-un.png") });
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        await _explorer!.ScreenshotAsync("22-fetched-from-the-un");
+        _explorer!.AssertNoProblems();
     }
 
     [Fact]
@@ -102,7 +97,7 @@ public sealed class FetchFromUnPageTests : IAsyncLifetime
         await Assertions.Expect(status).ToContainTextAsync("Enter the server's API token under \"Add a document\".");
         Assert.Equal(0, _replica.TotalRequests);
         await Assertions.Expect(_page.Locator("#details .badge.stub")).ToBeVisibleAsync();
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        _explorer!.AssertNoProblems();
     }
 
     [Fact]

@@ -15,30 +15,21 @@ public sealed class LargeCypherResultTests : IAsyncLifetime
         + "the present resolution, including on cooperation between the United Nations and regional organizations, paragraph ";
 
     private ExplorerHost? _host;
-    private IBrowserContext? _context;
+    private ExplorerPage? _explorer;
     private IPage _page = null!;
-    private readonly List<string> _problems = [];
 
     public async ValueTask InitializeAsync()
     {
         // An empty graph that takes writes: the test writes its five thousand paragraphs through the Query API.
         _host = await ExplorerHost.StartAsync(startEmpty: true, settings: new Dictionary<string, string> { ["Graph:AllowWrites"] = "true" });
         if (_host is null) return;
-        _context = await _host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        _page = await _context.NewPageAsync();
-        _page.SetDefaultTimeout(30_000);
-        _page.PageError += (_, error) => _problems.Add("page error: " + error);
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error") _problems.Add("console error: " + message.Text);
-        };
-        await _page.GotoAsync("./");
-        await _page.WaitForFunctionAsync("() => window.explorer !== undefined");
+        _explorer = await ExplorerPage.OpenAsync(_host.Browser, _host.BaseUrl);
+        _page = _explorer.Page;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_context is not null) await _context.DisposeAsync();
+        if (_explorer is not null) await _explorer.DisposeAsync();
         if (_host is not null) await _host.DisposeAsync();
     }
 
@@ -84,7 +75,7 @@ public sealed class LargeCypherResultTests : IAsyncLifetime
         Assert.Equal(Sentence + "4321.", text);
         await _page.EvaluateAsync("id => { window.explorer.results.graphView.cy.getElementById(id).emit('tap'); }", Id);
         await Assertions.Expect(_page.Locator("#details .source-text")).ToHaveTextAsync(text, new() { Timeout = 30_000 });
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ExplorerHost.ScreenshotDir, "12-five-thousand-paragraphs.png") });
-        Assert.True(_problems.Count == 0, string.Join("\n", _problems));
+        await _explorer!.ScreenshotAsync("12-five-thousand-paragraphs");
+        _explorer.AssertNoProblems();
     }
 }
