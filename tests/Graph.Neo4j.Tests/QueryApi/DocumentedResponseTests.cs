@@ -27,21 +27,7 @@ public sealed class DocumentedResponseTests
         using var client = ClientOf(server);
 
         var every = await client.RunAsync("RETURN everything", cancellationToken: Cancel);
-        object? Value(string field) => every.Get(0, field);
-        Assert.Null(Value("null"));
-        Assert.Equal(true, Value("boolean"));
-        Assert.Equal(9007199254740993L, Value("bigInteger"));
-        Assert.Equal(3.2e9, Value("scientific"));
-        Assert.Equal(new byte[] { 0x03, 0x6f, 0xbf }, Value("bytes"));
-        Assert.Equal(new CypherTemporal("Date", "2015-03-26"), Value("date"));
-        Assert.Equal(new CypherTemporal("Time", "12:50:35.556+01:00"), Value("time"));
-        Assert.Equal(new CypherTemporal("LocalTime", "12:50:35.556"), Value("localTime"));
-        Assert.Equal(new CypherTemporal("ZonedDateTime", "2015-11-21T21:40:32.142Z[Antarctica/Troll]"), Value("zonedDateTime"));
-        Assert.Equal(new CypherTemporal("OffsetDateTime", "2015-11-21T21:40:32.142Z"), Value("offsetDateTime"));
-        Assert.Equal(new CypherTemporal("LocalDateTime", "2015-07-04T19:32:24"), Value("localDateTime"));
-        Assert.Equal(new CypherTemporal("Duration", "P14DT16H12M"), Value("duration"));
-        Assert.Equal(new Graph.Model.SpatialPoint(7203, 1.2, 3.4), Value("point"));
-        Assert.Equal(["Alice", "Phil"], Assert.IsType<Neo4jPath>(Value("path")).Nodes.Select(n => n.Properties["name"]));
+        EveryTypedValue.AssertRead(field => every.Get(0, field));
 
         var extremes = await client.RunAsync("RETURN extremes", cancellationToken: Cancel);
         Assert.Equal(new Graph.Model.SpatialPoint(4979, 56.7, 12.78, 8.0), extremes.Get(0, "point3d"));

@@ -94,42 +94,7 @@ public sealed class QueryApiClientTests
         handler.Answer(HttpStatusCode.Accepted, "typed-every-type.json");
 
         var result = await client.RunAsync("RETURN everything", cancellationToken: TestContext.Current.CancellationToken);
-        object? Value(string field) => result.Get(0, field);
-
-        Assert.Null(Value("null"));
-        Assert.Equal(true, Value("boolean"));
-        Assert.Equal(123L, Value("integer"));
-        // Beyond 2^53: exact only if never read through a double.
-        Assert.Equal(9007199254740993L, Value("bigInteger"));
-        Assert.Equal(4.56, Value("float"));
-        Assert.Equal(3.2e9, Value("scientific"));
-        Assert.Equal("Hello World", Value("string"));
-        Assert.Equal(Convert.FromBase64String("A2+/"), Value("bytes"));
-        Assert.Equal(new List<object?> { "A", "B" }, Value("list"));
-        var map = Assert.IsType<Dictionary<string, object?>>(Value("map"));
-        Assert.Equal("A", map["fieldA"]);
-        Assert.Equal("B", map["fieldB"]);
-        Assert.Equal(new CypherTemporal("Date", "2015-03-26"), Value("date"));
-        Assert.Equal(new CypherTemporal("Time", "12:50:35.556+01:00"), Value("time"));
-        Assert.Equal(new CypherTemporal("LocalTime", "12:50:35.556"), Value("localTime"));
-        Assert.Equal(new CypherTemporal("ZonedDateTime", "2015-11-21T21:40:32.142Z[Antarctica/Troll]"), Value("zonedDateTime"));
-        Assert.Equal(new CypherTemporal("OffsetDateTime", "2015-11-21T21:40:32.142Z"), Value("offsetDateTime"));
-        Assert.Equal(new CypherTemporal("LocalDateTime", "2015-07-04T19:32:24"), Value("localDateTime"));
-        Assert.Equal(new CypherTemporal("Duration", "P14DT16H12M"), Value("duration"));
-        Assert.Equal(new Graph.Model.SpatialPoint(7203, 1.2, 3.4), Value("point"));
-        Assert.Equal("SRID=7203;POINT (1.2 3.4)", Value("point")!.ToString());
-
-        var node = Assert.IsType<Neo4jNode>(Value("node"));
-        Assert.Equal(["Person"], node.Labels);
-        var relationship = Assert.IsType<Neo4jRelationship>(Value("relationship"));
-        Assert.Equal("LIKES", relationship.Type);
-        Assert.Equal("4:ff04df25-ff2b-4b55-98f8-6888297b025e:0", relationship.StartNodeElementId);
-        Assert.Equal("4:ff04df25-ff2b-4b55-98f8-6888297b025e:2", relationship.EndNodeElementId);
-        Assert.Equal("forever!", relationship.Properties["since"]);
-        var path = Assert.IsType<Neo4jPath>(Value("path"));
-        Assert.Equal(["Alice", "Phil"], path.Nodes.Select(n => n.Properties["name"]));
-        Assert.Equal(42L, path.Nodes[0].Properties["age"]);
-        Assert.Equal("LIKES", Assert.Single(path.Relationships).Type);
+        EveryTypedValue.AssertRead(field => result.Get(0, field));
 
         Assert.Equal(0L, result.Counter("nodesCreated"));
         Assert.Equal(false, result.Counters["containsUpdates"]);
