@@ -72,7 +72,7 @@ public sealed class CypherResultToCanvasTests(ExplorerServer server) : IAsyncLif
         var first = expected.Keys.Order().First();
         await page.EvaluateAsync("id => { window.explorer.view.cy.getElementById(id).emit('tap'); }", first);
         await Assertions.Expect(page.Locator("#details .source-text").First).ToHaveTextAsync(expected[first]);
-        await _explorer.ScreenshotAsync("13-brief-result-on-canvas");
+        await _explorer.ScreenshotAsync("16-brief-result-on-canvas");
         _explorer.AssertNoProblems();
     }
 }
