@@ -63,12 +63,32 @@ internal sealed class PlanBuilder(IGraphAccess graph)
                     ? "SHOW " + call.Procedure[Parser.ShowProcedurePrefix.Length..].ToUpperInvariant() : call.Procedure + "()", input * 10),
                 _ => Op(clause.GetType().Name.Replace("Clause", "", StringComparison.Ordinal), "", input),
             };
+            if (previous is not null && ReferenceEquals(clause, part.Clauses[1]) && part.Clauses[0] is MatchClause first && ShortcutNote(first, clause) is { } note)
+            {
+                op = new PlanOperator(op.Name, op.Details + note, op.Identifiers, op.EstimatedRows);
+            }
+
             if (previous is not null) op.Children.Add(previous);
             Tops[clause] = op;
             previous = op;
         }
 
         return previous!;
+    }
+
+    /// <summary>What the projection after a first MATCH says when the store answers the two through a shortcut (see <c>QueryRunner.Shortcut</c>).</summary>
+    private string? ShortcutNote(MatchClause match, Clause next)
+    {
+        var (projection, where) = next switch
+        {
+            WithClause with => (with.Projection, with.Where),
+            ReturnClause ret => (ret.Projection, (Expr?)null),
+            _ => (null, null),
+        };
+        if (graph.Shortcuts is null || projection is null) return null;
+        if (TopScanShape.Of(match, projection, where) is not null) return " (a heap of SKIP + LIMIT rows fed by the scan, sort keys read from the property records)";
+        if (QueryRunner.PlanTwoSteps(match, projection, where) is not null) return " (walks counted per end node from the adjacency lists)";
+        return null;
     }
 
     private static PlanOperator Op(string name, string details, double estimate, params string[] identifiers) =>
