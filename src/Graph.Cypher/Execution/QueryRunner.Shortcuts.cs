@@ -52,23 +52,13 @@ internal sealed partial class QueryRunner
             return null;
         }
 
-        var (projection, where) = second switch
-        {
-            WithClause with => (with.Projection, with.Where),
-            ReturnClause ret => (ret.Projection, (Expr?)null),
-            _ => (null, null),
-        };
-        if (projection is null)
-        {
-            return null;
-        }
-
-        var top = TopScanShape.Of(match, projection, where);
-        var steps = top is null ? PlanTwoSteps(match, projection, where) : null;
+        var (top, steps) = ShapeOf(match, second);
         if (top is null && steps is null)
         {
             return null;
         }
+
+        var projection = second is WithClause with ? with.Projection : ((ReturnClause)second).Projection;
 
         // The scope settles as the general way settles it: the pattern's variables, then the projection's columns (neither
         // shape takes *). A projection with ORDER BY … LIMIT sorts as it is built, so the general pipeline is built only if
@@ -259,47 +249,15 @@ internal sealed partial class QueryRunner
     /// </summary>
     private TopEnds? TopCountedEnds(TwoStepShape shape, IStoreShortcuts store, Projection projection, Dictionary<long, long> counts)
     {
-        if (projection.Limit is null || projection.OrderBy.Count is 0 or > 2 || !context.Graph.KeysAreUnique)
-        {
-            return null;
-        }
-
-        var countColumns = new HashSet<string>(StringComparer.Ordinal);
-        var idColumns = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in projection.Items)
-        {
-            switch (item.Expression)
-            {
-                case CountStarExpr or FunctionExpr { LowerName: "count", Distinct: false, Args: [VariableExpr] }:
-                    countColumns.Add(item.Name);
-                    countColumns.Add(Normalise(item.Text));
-                    break;
-                case PropertyExpr { Target: VariableExpr v, Key: Graph.Model.PropertyNames.Id } when v.Name == shape.End:
-                    idColumns.Add(item.Name);
-                    idColumns.Add(Normalise(item.Text));
-                    break;
-                case VariableExpr v when v.Name == shape.End:
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        bool Names(SortItem sort, HashSet<string> columns) =>
-            (sort.Expression is VariableExpr v && columns.Contains(v.Name)) || columns.Contains(Normalise(sort.Text));
-        var bySort = projection.OrderBy[0];
-        var countFirst = bySort.Expression is CountStarExpr or FunctionExpr { LowerName: "count", Distinct: false, Args: [VariableExpr] } || Names(bySort, countColumns);
-        var byId = projection.OrderBy.Count == 2 ? projection.OrderBy[1] : null;
-        if (!countFirst || (byId is not null && !(Names(byId, idColumns) ||
-            byId.Expression is PropertyExpr { Target: VariableExpr t, Key: Graph.Model.PropertyNames.Id } && t.Name == shape.End)))
+        if (shape.Order is not { } order || !context.Graph.KeysAreUnique)
         {
             return null;
         }
 
         var skip = projection.Skip is null ? 0 : CountArgument(projection.Skip, "SKIP");
-        var limit = CountArgument(projection.Limit, "LIMIT");
+        var limit = CountArgument(projection.Limit!, "LIMIT");
         var keep = (long)skip + limit;
-        var descending = bySort.Descending;
+        var descending = order.CountDescending;
         var chosen = new List<(long Node, long Count)>();
         var tied = new List<(long Node, long Count)>();
         if (keep > 0)
@@ -332,44 +290,45 @@ internal sealed partial class QueryRunner
             }
         }
 
-        if (byId is null)
+        if (!order.ById)
         {
             // Ties at the cut keep the order they were reached in, as a stable sort keeps them.
             chosen.AddRange(tied.Take((int)(keep - chosen.Count)));
             return new TopEnds(chosen, false, []);
         }
 
-        var ids = new Dictionary<long, string>();
-        var key = new[] { Graph.Model.PropertyNames.Id };
-        var value = new object?[1];
-        foreach (var (node, _) in chosen.Concat(tied))
+        // Every end that may be answered has its id read, under one lock; then they are sorted once, on the values.
+        chosen.AddRange(tied);
+        var nodes = chosen.ConvertAll(c => c.Node);
+        var values = new object?[nodes.Count];
+        store.ReadValues(nodes, Graph.Model.PropertyNames.Id, values);
+        var ranked = new (long Node, long Count, string Id)[chosen.Count];
+        for (var i = 0; i < ranked.Length; i++)
         {
-            if (!store.TryReadValues(node, key, value) || value[0] is not string id)
+            if (values[i] is not string id)
             {
                 return null;
             }
 
-            ids[node] = id;
+            ranked[i] = (chosen[i].Node, chosen[i].Count, id);
         }
 
-        int ByCountThenId((long Node, long Count) a, (long Node, long Count) b)
+        var idDescending = order.IdDescending;
+        Array.Sort(ranked, (a, b) =>
         {
             var c = descending ? b.Count.CompareTo(a.Count) : a.Count.CompareTo(b.Count);
-            return c != 0 ? c : byId.Descending ? string.CompareOrdinal(ids[b.Node], ids[a.Node]) : string.CompareOrdinal(ids[a.Node], ids[b.Node]);
-        }
-
-        chosen.AddRange(tied);
-        chosen.Sort(ByCountThenId);
-        var answered = chosen.Skip(skip).Take(limit).ToList();
-        var rows = new List<Row>(answered.Count);
-        foreach (var (node, count) in answered)
+            return c != 0 ? c : idDescending ? string.CompareOrdinal(b.Id, a.Id) : string.CompareOrdinal(a.Id, b.Id);
+        });
+        var rows = new List<Row>(Math.Min(limit, ranked.Length));
+        for (var i = skip; i < ranked.Length && i - skip < limit; i++)
         {
+            var (node, count, id) = ranked[i];
             var row = new Row();
             foreach (var item in projection.Items)
             {
                 row[item.Name] = item.Expression switch
                 {
-                    PropertyExpr => ids[node],
+                    PropertyExpr => id,
                     VariableExpr => new NodeRef(node),
                     _ => count,
                 };

@@ -68,7 +68,17 @@ internal sealed record TopScanShape(string Variable, IReadOnlyList<string> Label
 /// </summary>
 internal sealed record TwoStepShape(
     string Anchor, IReadOnlyList<string> AnchorLabels, Expr AnchorKey, bool FirstIncoming, string FirstType, IReadOnlyList<string> MiddleLabels,
-    bool SecondIncoming, string SecondType, string End, IReadOnlyList<string> EndLabels, bool ExcludeAnchor);
+    bool SecondIncoming, string SecondType, string End, IReadOnlyList<string> EndLabels, bool ExcludeAnchor)
+{
+    /// <summary>Set when the projection keeps the top k ends by count (<see cref="TwoStepOrder"/>).</summary>
+    public TwoStepOrder? Order { get; init; }
+}
+
+/// <summary>
+/// <c>RETURN b.id, count(…) AS n ORDER BY n DESC[, b.id] [SKIP s] LIMIT k</c> over the two-step shape: every column the
+/// far end, its id or a count; the order by the count, then (when <see cref="ById"/>) by the id.
+/// </summary>
+internal sealed record TwoStepOrder(bool CountDescending, bool ById, bool IdDescending);
 
 /// <summary>Recognises the shapes the runner answers through <see cref="Storage.IStoreShortcuts"/>.</summary>
 internal sealed partial class QueryRunner
@@ -132,7 +142,80 @@ internal sealed partial class QueryRunner
 
         // Directions as seen walking from the anchor: (a)<-[:T1]-(x) leaves a by its incoming list, (x)-[:T2]->(b) x by its outgoing one.
         return new TwoStepShape(anchorVariable, anchor.Labels, key, first.Direction == RelDirection.Incoming, first.Types[0], middle.Labels,
-            second.Direction == RelDirection.Incoming, second.Types[0], endVariable, end.Labels, excludeAnchor);
+            second.Direction == RelDirection.Incoming, second.Types[0], endVariable, end.Labels, excludeAnchor)
+        {
+            Order = TopOrder(projection, endVariable),
+        };
+    }
+
+    private static TwoStepOrder? TopOrder(Projection projection, string end)
+    {
+        if (projection.Limit is null || projection.OrderBy.Count is 0 or > 2)
+        {
+            return null;
+        }
+
+        var countColumns = new HashSet<string>(StringComparer.Ordinal);
+        var idColumns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in projection.Items)
+        {
+            switch (item.Expression)
+            {
+                case CountStarExpr or FunctionExpr { LowerName: "count", Distinct: false, Args: [VariableExpr] }:
+                    countColumns.Add(item.Name);
+                    countColumns.Add(Normalise(item.Text));
+                    break;
+                case PropertyExpr { Target: VariableExpr v, Key: Graph.Model.PropertyNames.Id } when v.Name == end:
+                    idColumns.Add(item.Name);
+                    idColumns.Add(Normalise(item.Text));
+                    break;
+                case VariableExpr v when v.Name == end:
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        bool Names(SortItem sort, HashSet<string> columns) =>
+            (sort.Expression is VariableExpr v && columns.Contains(v.Name)) || columns.Contains(Normalise(sort.Text));
+        var bySort = projection.OrderBy[0];
+        var countFirst = bySort.Expression is CountStarExpr or FunctionExpr { LowerName: "count", Distinct: false, Args: [VariableExpr] } || Names(bySort, countColumns);
+        var byId = projection.OrderBy.Count == 2 ? projection.OrderBy[1] : null;
+        if (!countFirst || (byId is not null && !(Names(byId, idColumns) ||
+            byId.Expression is PropertyExpr { Target: VariableExpr t, Key: Graph.Model.PropertyNames.Id } && t.Name == end)))
+        {
+            return null;
+        }
+
+        return new TwoStepOrder(bySort.Descending, byId is not null, byId?.Descending ?? false);
+    }
+
+    /// <summary>The shapes of a first MATCH and the projection after it, worked out once per parsed query.</summary>
+    private sealed record Shapes(TopScanShape? Top, TwoStepShape? Steps);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Clause, Shapes> ShapesOfClause = new();
+
+    /// <summary>
+    /// The shortcut shape of <paramref name="match"/> followed by <paramref name="next"/>, if any: recognised once per parsed
+    /// query (kept with its projection clause), since a short query spent more time recognising than counting.
+    /// </summary>
+    internal static (TopScanShape? Top, TwoStepShape? Steps) ShapeOf(MatchClause match, Clause next)
+    {
+        if (ShapesOfClause.TryGetValue(next, out var kept) && kept is not null)
+        {
+            return (kept.Top, kept.Steps);
+        }
+
+        var (projection, where) = next switch
+        {
+            WithClause with => (with.Projection, with.Where),
+            ReturnClause ret => (ret.Projection, (Expr?)null),
+            _ => (null, null),
+        };
+        var top = projection is null ? null : TopScanShape.Of(match, projection, where);
+        var steps = projection is null || top is not null ? null : PlanTwoSteps(match, projection, where);
+        ShapesOfClause.AddOrUpdate(next, new Shapes(top, steps));
+        return (top, steps);
     }
 
     private static bool PlainStep(RelPattern rel) =>

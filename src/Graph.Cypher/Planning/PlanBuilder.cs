@@ -79,15 +79,10 @@ internal sealed class PlanBuilder(IGraphAccess graph)
     /// <summary>What the projection after a first MATCH says when the store answers the two through a shortcut (see <c>QueryRunner.Shortcut</c>).</summary>
     private string? ShortcutNote(MatchClause match, Clause next)
     {
-        var (projection, where) = next switch
-        {
-            WithClause with => (with.Projection, with.Where),
-            ReturnClause ret => (ret.Projection, (Expr?)null),
-            _ => (null, null),
-        };
-        if (graph.Shortcuts is null || projection is null) return null;
-        if (TopScanShape.Of(match, projection, where) is not null) return " (a heap of SKIP + LIMIT rows fed by the scan, sort keys read from the property records)";
-        if (QueryRunner.PlanTwoSteps(match, projection, where) is not null) return " (walks counted per end node from the adjacency lists)";
+        if (graph.Shortcuts is null || next is not (WithClause or ReturnClause)) return null;
+        var (top, steps) = QueryRunner.ShapeOf(match, next);
+        if (top is not null) return " (a heap of SKIP + LIMIT rows fed by the scan, sort keys read from the property records)";
+        if (steps is not null) return " (walks counted per end node from the adjacency lists)";
         return null;
     }
 

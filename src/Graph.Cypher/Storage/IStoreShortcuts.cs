@@ -20,6 +20,9 @@ internal interface IStoreShortcuts
     /// <summary>Reads the values of <paramref name="keys"/> of one node (as query values); false when it does not exist.</summary>
     bool TryReadValues(long node, IReadOnlyList<string> keys, object?[] values);
 
+    /// <summary>Reads the value of <paramref name="key"/> of each of <paramref name="nodes"/> (as query values; null where absent) at once.</summary>
+    void ReadValues(IReadOnlyList<long> nodes, string key, object?[] values);
+
     /// <summary>
     /// One shortest path of 1..<paramref name="maxHops"/> relationships of <paramref name="types"/> (empty: any type) from
     /// <paramref name="from"/> to <paramref name="to"/> in <paramref name="direction"/>, by breadth-first search from both

@@ -22,6 +22,12 @@ internal sealed partial class MemoryGraphAccess : IStoreShortcuts
         return true;
     }
 
+    public void ReadValues(IReadOnlyList<long> nodes, string key, object?[] values)
+    {
+        graph.ReadValues(nodes, key, values);
+        Typed(values, nodes.Count);
+    }
+
     public bool TryFindShortestPath(long from, long to, IReadOnlyList<string> types, RelDirection direction, int maxHops, Action tick,
         out List<long> nodes, out List<long> relationships)
     {

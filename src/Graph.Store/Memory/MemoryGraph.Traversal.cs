@@ -69,6 +69,31 @@ public sealed partial class MemoryGraph
         return true;
     }
 
+    /// <summary>
+    /// Reads the stored value of <paramref name="key"/> of each of <paramref name="nodeIds"/> into <paramref name="values"/>
+    /// (null for a node that does not exist or has no such property), under one read lock.
+    /// </summary>
+    public void ReadValues(IReadOnlyList<long> nodeIds, string key, object?[] values)
+    {
+        if (values.Length < nodeIds.Count) throw new ArgumentException("One value slot per node is needed.", nameof(values));
+        using var _ = EnterRead();
+        Span<int> wanted = [_strings.TryFind(key, out var index) ? index : -1];
+        var present = index >= 0 ? 1 : 0;
+        var one = new object?[1];
+        for (var i = 0; i < nodeIds.Count; i++)
+        {
+            var node = nodeIds[i];
+            if (NodeExists(node)) Prefetch(_nodes[node].Record);
+        }
+        for (var i = 0; i < nodeIds.Count; i++)
+        {
+            var node = nodeIds[i];
+            one[0] = null;
+            if (NodeExists(node)) ReadValues(_nodes[node].Record, wanted, present, one);
+            values[i] = one[0];
+        }
+    }
+
     /// <summary>Each key's index in the string table (-1 for a key no record holds); answers how many are held.</summary>
     private int KeyIndexes(IReadOnlyList<string> keys, Span<int> indexes)
     {
