@@ -223,6 +223,8 @@ internal sealed partial class QueryRunner
             }
         }
 
+        // One count per end is what grouping them row by row would have held: it counts against the memory budget the same way.
+        context.Budget.Retain(RowBytes(2) * counts.Count);
         if (matchOp is not null)
         {
             foreach (var (_, walks) in counts)
