@@ -183,6 +183,17 @@ internal sealed partial class PatternMatcher
     private IEnumerable<(List<long> Nodes, List<long> Rels)> Between(long start, long end, RelPattern rel, int maxHops, bool all,
         HashSet<long> used, Row row)
     {
+        if (!all && StoreSearchApplies(rel, used) && Context.Graph.Shortcuts is { } store)
+        {
+            // The store's own search: the same rounds over internal ids, with no step, list or dictionary of lists per relationship.
+            if (store.TryFindShortestPath(start, end, rel.Types, rel.Direction, maxHops, Context.Tick, out var nodes, out var rels))
+            {
+                yield return (nodes, rels);
+            }
+
+            yield break;
+        }
+
         var forward = new SearchTree(start);
         var backward = new SearchTree(end);
         var against = Flipped(rel).Direction;
@@ -216,6 +227,14 @@ internal sealed partial class PatternMatcher
             yield break;
         }
     }
+
+    /// <summary>
+    /// Whether one shortest path may come from the store's search: the relationship is constrained by its types and
+    /// direction alone (no property map, type expression or inline WHERE to test on each step), and no relationship is
+    /// already taken by another part of the pattern.
+    /// </summary>
+    private static bool StoreSearchApplies(RelPattern rel, HashSet<long> used) =>
+        used.Count == 0 && rel.Properties is null && rel.TypeExpression is null && rel.Where is null && rel.Step is null && !rel.RepeatsRelationships;
 
     /// <summary>
     /// The tree's paths from its origin to <paramref name="target"/> (one, or all of them), in the origin-to-target order, or

@@ -97,7 +97,7 @@ internal sealed partial class QueryRunner
             procedures = ShowCommands.With(procedures, graph);
         }
 
-        var columnsPerPart = SemanticChecker.Check(query, text, procedures);
+        var columnsPerPart = CheckOnce(query, text, procedures);
         ThrowIfParameterMissing(query, text, mentioned, parameters, procedures);
         var writes = SemanticChecker.Writes(query) && planMode != PlanMode.Explain;
         if (options.ReadOnly && writes)
@@ -221,6 +221,14 @@ internal sealed partial class QueryRunner
         IEnumerable<Row> rows = [new Row(start)];
         for (var i = 0; i < query.Clauses.Count; i++)
         {
+            if (i == 0 && start.Count == 0 && query.Clauses.Count > 1 &&
+                Shortcut(query.Clauses[0], query.Clauses[1], query.Clauses.Count > 2 ? query.Clauses[2] : null, scope, instrument) is { } shortcut)
+            {
+                rows = shortcut;
+                i++;
+                continue;
+            }
+
             if (i == 0 && start.Count == 0 && query.Clauses[0] is MatchClause match && query.Clauses.Count > 1 &&
                 PlanEndCounts(match, query.Clauses[1]) is { } plan)
             {

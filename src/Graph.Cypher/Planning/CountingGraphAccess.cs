@@ -24,6 +24,9 @@ internal sealed class CountingGraphAccess(IGraphAccess graph, Profiler profiler)
 
     public long ChangeStamp => graph.ChangeStamp;
 
+    /// <remarks>Handed through: the query runner charges what a shortcut reads to the operators it stands for.</remarks>
+    public IStoreShortcuts? Shortcuts => graph.Shortcuts;
+
     public IEnumerable<long> AllNodes() => profiler.Scanned(graph.AllNodes());
 
     public IEnumerable<long> NodesWithLabel(string label) => profiler.Scanned(graph.NodesWithLabel(label));

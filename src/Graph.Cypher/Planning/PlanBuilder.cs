@@ -63,12 +63,27 @@ internal sealed class PlanBuilder(IGraphAccess graph)
                     ? "SHOW " + call.Procedure[Parser.ShowProcedurePrefix.Length..].ToUpperInvariant() : call.Procedure + "()", input * 10),
                 _ => Op(clause.GetType().Name.Replace("Clause", "", StringComparison.Ordinal), "", input),
             };
+            if (previous is not null && ReferenceEquals(clause, part.Clauses[1]) && part.Clauses[0] is MatchClause first && ShortcutNote(first, clause) is { } note)
+            {
+                op = new PlanOperator(op.Name, op.Details + note, op.Identifiers, op.EstimatedRows);
+            }
+
             if (previous is not null) op.Children.Add(previous);
             Tops[clause] = op;
             previous = op;
         }
 
         return previous!;
+    }
+
+    /// <summary>What the projection after a first MATCH says when the store answers the two through a shortcut (see <c>QueryRunner.Shortcut</c>).</summary>
+    private string? ShortcutNote(MatchClause match, Clause next)
+    {
+        if (graph.Shortcuts is null || next is not (WithClause or ReturnClause)) return null;
+        var (top, steps) = QueryRunner.ShapeOf(match, next);
+        if (top is not null) return " (a heap of SKIP + LIMIT rows fed by the scan, sort keys read from the property records)";
+        if (steps is not null) return " (walks counted per end node from the adjacency lists)";
+        return null;
     }
 
     private static PlanOperator Op(string name, string details, double estimate, params string[] identifiers) =>

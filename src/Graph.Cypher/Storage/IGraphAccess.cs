@@ -84,6 +84,9 @@ internal interface IGraphAccess
 
     IEnumerable<long> AllRelationships();
 
+    /// <summary>The store's own reads for shapes that would otherwise cost a row per node or relationship; null for none.</summary>
+    IStoreShortcuts? Shortcuts => null;
+
     /// <summary>The indexes and constraints declared on this graph (kept with the graph, not with one view of it).</summary>
     SchemaCatalog Schema { get; }
 

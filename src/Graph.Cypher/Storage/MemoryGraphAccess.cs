@@ -10,7 +10,7 @@ namespace Graph.Cypher.Storage;
 /// The executor's view of the store's <see cref="MemoryGraph"/>; store refusals become query errors. Given
 /// <paramref name="stated"/>, it refuses to delete what the stored documents state.
 /// </summary>
-internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? stated = null) : IGraphAccess
+internal sealed partial class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? stated = null) : IGraphAccess
 {
     public IDisposable Enter(bool write) => write ? graph.EnterWrite() : graph.EnterRead();
 
