@@ -121,6 +121,8 @@ internal static class ParagraphAssembler
 
     /// <summary>"The General Assembly,", "The Security Council,", "The Economic and Social Council,".</summary>
     internal static bool IsPreambleStart(string line) =>
+        // "The General Assembly" alone on its line before "Resolves that:" (the Working Capital Fund's resolutions).
+        line.TrimEnd(' ', '*') is "The General Assembly" ||
         line.Length < 70 && line.StartsWith("The ", StringComparison.Ordinal) && line.TrimEnd('*').EndsWith(',')
         && (line.Contains("Assembly", StringComparison.Ordinal) || line.Contains("Council", StringComparison.Ordinal)
             || line.Contains("Commission", StringComparison.Ordinal) || line.Contains("Board", StringComparison.Ordinal)
