@@ -168,4 +168,46 @@ public sealed class StructureClassTests
         // "Goals 1 to 17", "paragraphs 5 and 6": a list of numbers is no mark (the extractor leaves the words whole).
         Assert.DoesNotContain(goals.Nodes, n => n.HasLabel(Labels.Paragraph) && (n.GetString("text") ?? "").Contains("Goals to", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AVerbThatAnnouncesALetteredListIsAParagraphNotAHeading()
+    {
+        // "Calls upon the parties :" then "(a) To cease hostilities forthwith".
+        var document = Extract("sc-resolutions", "S_RES_0027_1947_EN_GOLD.txt");
+        var operative = Assert.Single(Operative(document));
+        Assert.Equal("Calls upon", operative.GetString("verb"));
+        Assert.Contains(document.Nodes, n => n.GetString("parent") == operative.Id);
+    }
+
+    [Fact]
+    public void TheLinesOfAListAParagraphAnnouncesAreItsOwn()
+    {
+        // "Establishes the following list of candidates …:" then a line per candidate, "Mr. … (Sri Lanka)".
+        var document = Extract("sc-resolutions", "S_RES_0857_1993_EN_GOLD.txt");
+        var operative = Assert.Single(Operative(document));
+        Assert.Contains("(Sri Lanka)", operative.GetString("text"), StringComparison.Ordinal);
+        Assert.Contains("(Pakistan)", operative.GetString("text"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AdoptedWithoutAVoteIsAClosingLine()
+    {
+        var document = Extract("sc-resolutions", "S_RES_0709_1991_EN_GOLD.txt");
+        var operative = Assert.Single(Operative(document));
+        Assert.Equal("Recommends", operative.GetString("verb"));
+        Assert.DoesNotContain("Adopted", operative.GetString("text"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SubHeadingsOfTheOperativePartAreNotCountedAsUncoveredBody()
+    {
+        // A peacekeeping budget: "Budget estimates for the period from 1 July 2024 to 30 June 2025" and "Financing of the
+        // budget estimates …" head groups of operative paragraphs; coverage counts only the paragraphs' words.
+        var path = Path.Combine(TestData.UnDocuments, "ga-resolutions", "A_RES_78_294.txt");
+        if (!File.Exists(path)) Assert.Skip("ga-resolutions/A_RES_78_294.txt is not in the reference collection.");
+        var lexiconPath = Path.Combine(TestData.Root, "graph", "lexicon", "operative-verbs.txt");
+        var measures = StructureMeasures.Measure(new DocumentExtractor(), "A_RES_78_294.txt", File.ReadAllBytes(path), OperativeLexicon.Load(lexiconPath));
+        Assert.True(measures.Coverage >= 0.995, $"coverage {measures.Coverage:P2}; uncovered: {string.Join(" | ", measures.Uncovered)}");
+        Assert.True(measures.BodyCharacters > 1000, $"body {measures.BodyCharacters} characters");
+    }
 }

@@ -55,6 +55,8 @@ internal static class ParagraphRecogniser
         string? leadInVerb = null;
         var leadInStart = -1;
         string? leadInOwner = null;
+        // Whether the last paragraph took unpunctuated list lines after its colon: further such lines are its too.
+        var listOpen = false;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
@@ -138,7 +140,19 @@ internal static class ParagraphRecogniser
                 else
                 {
                     // Section headings inside the operative part ("A.", "Disrupting Al-Shabaab's finances") are not paragraphs.
-                    if (clean.Length < 90 && !clean.EndsWith(';') && !clean.EndsWith('.') && !clean.EndsWith(',') && !IsLeadIn(clean)) continue;
+                    // A paragraph that opens with its verb and announces a list ("Calls upon the parties :", "Requests the Commission on
+                    // Korea:") or goes on ("… a breach of the peace; and") is no heading; nor is an item of the list a paragraph announced.
+                    if (clean.Length < 90 && !clean.EndsWith(';') && !clean.EndsWith('.') && !clean.EndsWith(',') && !IsLeadIn(clean)
+                        && !(clean.EndsWith(':') && LooksOperative(clean) && SecondWordJoinsVerb(clean)) && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal))
+                    {
+                        if (result.Count > 0 && result[^1].Kind is "operative" or "subparagraph" && (result[^1].Text.EndsWith(':') || listOpen))
+                        {
+                            // "Establishes the following list of candidates …: Mr. … (Sri Lanka) Mr. … (Pakistan)": the items are the paragraph's.
+                            result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                            listOpen = true;
+                        }
+                        continue;
+                    }
                     // Text after an operative paragraph that opens no paragraph of its own ("That the Commission shall …",
                     // "Provided, however, that …", a list the paragraph introduces) belongs to that paragraph: no body text is left out.
                     if (seenOperative && currentOperative is not null && !LooksOperative(clean))
@@ -184,6 +198,7 @@ internal static class ParagraphRecogniser
                 leadInOwner = id;
             }
             result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, clean, footnotes, new SourceSpan(start, block.End)) { ContentStart = contentStart, Parent = parent });
+            listOpen = false;
         }
         return result;
     }
@@ -199,7 +214,8 @@ internal static class ParagraphRecogniser
     private static bool LooksOperative(string clean)
     {
         var space = clean.IndexOf(' ', StringComparison.Ordinal);
-        var word = (space < 0 ? clean.AsSpan() : clean.AsSpan(0, space)).TrimEnd(":,");
+        // "Resolves:" alone is a lead-in's verb; "Abbreviations: GS (OL) …", "Disabilities, particularly …" are no verbs.
+        var word = space < 0 ? clean.AsSpan().TrimEnd(':') : clean.AsSpan(0, space);
         // "Whereas" opens the preambular clauses of early resolutions, however it ends.
         if (word is "Whereas") return false;
         // Operative verbs end in -s; adjectives that open preambular paragraphs ("Conscious", "Desirous", "Anxious") end in -ous.
@@ -216,6 +232,13 @@ internal static class ParagraphRecogniser
         var rest = space < 0 ? "" : clean[(space + 1)..^1].Trim();
         // A list's title ("Explosives precursors:") is no lead-in: only the verb, "that", "as follows" or "the following" make one.
         return rest is "" or "that" or "as follows" or "the following";
+    }
+
+    /// <summary>"Calls upon the parties :", "Requests the Commission:", "Agrees that …:": the verb's object or clause follows; "Explosives precursors:" is a list's title.</summary>
+    private static bool SecondWordJoinsVerb(string clean)
+    {
+        var words = clean.Split(' ', 3);
+        return words.Length > 1 && words[1] is "the" or "that" or "all" or "upon" or "on" or "its" or "to" or "in" or "also" or "further" or "with" or "for" or "those";
     }
 
     /// <summary>"Also decides", "Further calls upon", "Strongly urges": a verb of its own behind an adverb.</summary>
