@@ -210,4 +210,28 @@ public sealed class StructureClassTests
         Assert.True(measures.Coverage >= 0.995, $"coverage {measures.Coverage:P2}; uncovered: {string.Join(" | ", measures.Uncovered)}");
         Assert.True(measures.BodyCharacters > 1000, $"body {measures.BodyCharacters} characters");
     }
+
+    [Fact]
+    public void AFootnoteWhoseMarkTheTextLostStandsWhereItsNeighboursMarksStand()
+    {
+        // Marks ¹ and ³ stand in one paragraph of the annexed declaration; the mark of footnote 2 is not in the text.
+        var path = TestData.CorpusFile("mandate-pipeline/A_80_L.34.txt");
+        if (!File.Exists(path)) Assert.Skip("mandate-pipeline/A_80_L.34.txt is not in the corpus.");
+        var document = new DocumentExtractor().ExtractFile(path);
+        var placed = Assert.Single(document.Relationships, r => r.Type == RelationshipTypes.HasFootnote && r.End == $"{document.DocumentId}#fn2");
+        Assert.Equal("by footnote order", placed.Properties["placed"] as string);
+        Assert.Equal(CallerOf(document, 1), placed.Start);
+        Assert.Equal(CallerOf(document, 3), placed.Start);
+    }
+
+    [Fact]
+    public void MarkdownThatKeepsSomeMarksAsPlainDigitsHasThemFound()
+    {
+        // "[^5]" is written as a reference, "… the Group of Governmental Experts, 8 as well as" and "of 2013;14" are not.
+        var path = TestData.CorpusFile("railcar/A_RES_80_44.md");
+        if (!File.Exists(path)) Assert.Skip("railcar/A_RES_80_44.md is not in the corpus.");
+        var document = new DocumentExtractor().ExtractFile(path);
+        Assert.All(document.Nodes.Where(n => n.HasLabel(Labels.Footnote)), f => Assert.NotEqual(document.DocumentId, CallerOf(document, (int)(long)f.Properties["number"]!)));
+        Assert.Contains("Group of Governmental Experts", document.FindNode(CallerOf(document, 8)!)!.GetString("text"), StringComparison.Ordinal);
+    }
 }
