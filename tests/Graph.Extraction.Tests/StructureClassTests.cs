@@ -234,4 +234,26 @@ public sealed class StructureClassTests
         Assert.All(document.Nodes.Where(n => n.HasLabel(Labels.Footnote)), f => Assert.NotEqual(document.DocumentId, CallerOf(document, (int)(long)f.Properties["number"]!)));
         Assert.Contains("Group of Governmental Experts", document.FindNode(CallerOf(document, 8)!)!.GetString("text"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AFiveTheScanReadAsSStillNumbersItsParagraph()
+    {
+        // "4. Strongly urges …;" then "S. Appeals urgently to and encourages all parties …".
+        var document = Extract("sc-resolutions", "S_RES_0713_1991_EN_GOLD.txt");
+        var operative = Operative(document);
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], operative.Select(p => p.GetString("number")));
+        Assert.Equal("Appeals urgently", operative[4].GetString("verb"));
+    }
+
+    [Fact]
+    public void AMarkAfterAnArticlesNumberIsFound()
+    {
+        // "pursuant to Article 25 2 of the Charter of the United Nations".
+        var path = TestData.CorpusFile("ai-un-report/A_79_989.pdftotext.txt");
+        if (!File.Exists(path)) Assert.Skip("ai-un-report/A_79_989.pdftotext.txt is not in the corpus.");
+        var document = new DocumentExtractor().ExtractFile(path);
+        var caller = CallerOf(document, 2);
+        Assert.NotEqual(document.DocumentId, caller);
+        Assert.Contains("Article 25 of the Charter", document.FindNode(caller!)!.GetString("text"), StringComparison.Ordinal);
+    }
 }

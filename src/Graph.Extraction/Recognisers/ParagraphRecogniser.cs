@@ -68,6 +68,9 @@ internal static class ParagraphRecogniser
             }
             if (block.Kind != BlockKind.Paragraph || !inBody) continue;
             var (number, letter, contentStart) = ReadNumbering(text, block);
+            // A scan reads the digit 5 as "S": "S. Appeals urgently …" after paragraph 4 is paragraph 5.
+            if (number is null && letter is null && isResolution && !block.InAnnex && ScannedFive(text, block, currentOperative) is { } five)
+                (number, contentStart) = (five, SkipSpaces(text, block.Start + 2, block.End));
             if (contentStart >= block.End) continue;
             var content = text.AsSpan(contentStart, block.End - contentStart);
             var footnotes = FootnoteNumbers(content);
@@ -221,6 +224,14 @@ internal static class ParagraphRecogniser
         // Operative verbs end in -s; adjectives that open preambular paragraphs ("Conscious", "Desirous", "Anxious") end in -ous.
         return word.Length > 3 && char.IsUpper(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("ous", StringComparison.Ordinal)
             && word is not ("States" or "Nations" or "Members" or "Parties");
+    }
+
+    private static string? ScannedFive(string text, Block block, string? previous)
+    {
+        if (block.End - block.Start < 4 || text[block.Start] != 'S' || text[block.Start + 1] != '.' || text[block.Start + 2] != ' ' || !char.IsUpper(text[block.Start + 3])) return null;
+        return int.TryParse(previous, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && (n + 1) % 10 == 5
+            ? (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
     }
 
     /// <summary>"Resolves:", "Resolves that:", "Decides as follows:": an operative verb alone, ending in a colon, before a numbered list.</summary>

@@ -150,6 +150,13 @@ internal static class FootnoteMarks
         var token = text.AsSpan(t, space - t);
         if (token.Contains('/') || token.StartsWith("Add.", StringComparison.Ordinal) || token.StartsWith("Rev.", StringComparison.Ordinal)
             || token.StartsWith("Corr.", StringComparison.Ordinal)) return true;
+        // "pursuant to Article 25 2 of the Charter": the number of an article, goal or principle already taken, then the mark.
+        if (token.Length is > 0 and <= 3 && IsAllDigits(token) && t >= 2 && text[t - 1] == ' ')
+        {
+            var w = t - 1;
+            while (w > 0 && char.IsLetter(text[w - 1])) w--;
+            if (text.AsSpan(w, t - 1 - w) is "Article" or "Goal" or "Principle" or "Chapter") return true;
+        }
         // "the Decade 2014–2024 12 constitute": a range of years.
         if (token.Length == 9 && token[4] is '–' or '-') token = token[5..];
         return token.Length == 4 && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1945 and <= 2100;
@@ -158,6 +165,12 @@ internal static class FootnoteMarks
     private static bool IsMarkEndingDatedTitle(string text, int markStart, int markEnd) =>
         markStart > 0 && text[markStart] == ' ' && text.AsSpan(markEnd).Trim().IsEmpty && IsYearOrSymbolBefore(text, markStart)
         && !text.AsSpan(0, markStart).Contains('/');
+
+    private static bool IsAllDigits(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token) if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
 
     private static bool IsAfterYear(string text, int start)
     {
