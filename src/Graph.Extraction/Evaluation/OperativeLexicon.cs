@@ -11,15 +11,23 @@ public sealed class OperativeLexicon
     private readonly HashSet<string> _phrases;
     private readonly List<string> _adverbs;
     private readonly List<string> _qualifiers;
+    private readonly HashSet<string> _states;
 
-    private OperativeLexicon(HashSet<string> verbs, HashSet<string> phrases, List<string> adverbs, List<string> qualifiers)
+    private OperativeLexicon(HashSet<string> verbs, HashSet<string> phrases, List<string> adverbs, List<string> qualifiers, HashSet<string> states)
     {
+        _states = states;
         _thirdPerson = new HashSet<string>(verbs, StringComparer.Ordinal);
         // A verb after an adverb is written in lower case ("Also reaffirms"): the verbs match without regard to case.
         _verbs = new HashSet<string>(verbs, StringComparer.OrdinalIgnoreCase);
         // A declaration's plain form ("We reaffirm", "Recognize"): "Reaffirms" → "Reaffirm", "Stresses" → "Stress".
         foreach (var verb in verbs.ToList()) _verbs.Add(PlainForm(verb));
-        _phrases = phrases;
+        // A phrase in a declaration's plain form ("We call upon", "We take note", "We express deep concern").
+        _phrases = new HashSet<string>(phrases, StringComparer.OrdinalIgnoreCase);
+        foreach (var phrase in phrases)
+        {
+            var space = phrase.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0) _phrases.Add(PlainForm(phrase[..space]) + phrase[space..]);
+        }
         _qualifiers = qualifiers;
         // Longest first, so "Once again" is taken before a shorter adverb could be.
         _adverbs = [.. adverbs.OrderByDescending(a => a.Length)];
@@ -29,7 +37,7 @@ public sealed class OperativeLexicon
 
     public static OperativeLexicon Load(string path)
     {
-        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal) { ["verbs"] = [], ["adverbs"] = [], ["phrases"] = [], ["qualifiers"] = [] };
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal) { ["verbs"] = [], ["adverbs"] = [], ["phrases"] = [], ["qualifiers"] = [], ["states"] = [] };
         List<string>? current = null;
         foreach (var raw in File.ReadLines(path))
         {
@@ -44,7 +52,7 @@ public sealed class OperativeLexicon
             current.Add(line);
         }
         var ignoringCase = StringComparer.OrdinalIgnoreCase;
-        return new OperativeLexicon(sections["verbs"].ToHashSet(StringComparer.Ordinal), sections["phrases"].ToHashSet(ignoringCase), sections["adverbs"], sections["qualifiers"]);
+        return new OperativeLexicon(sections["verbs"].ToHashSet(StringComparer.Ordinal), sections["phrases"].ToHashSet(ignoringCase), sections["adverbs"], sections["qualifiers"], sections["states"].ToHashSet(ignoringCase));
     }
 
     /// <summary>Whether a paragraph's verb is an operative phrase: any adverbs, then a verb or a fixed phrase.</summary>
@@ -53,6 +61,7 @@ public sealed class OperativeLexicon
         if (string.IsNullOrWhiteSpace(verb)) return false;
         var rest = verb.Trim();
         if (rest.StartsWith("We ", StringComparison.Ordinal)) rest = rest[3..];
+        if (IsState(rest)) return true;
         foreach (var qualifier in _qualifiers)
         {
             if (rest.Length > qualifier.Length + 1 && rest.EndsWith(" " + qualifier, StringComparison.OrdinalIgnoreCase)) { rest = rest[..^(qualifier.Length + 1)]; break; }
@@ -86,6 +95,17 @@ public sealed class OperativeLexicon
             }
         }
         return false;
+    }
+
+    /// <summary>"are committed", "Is deeply concerned", "are further convinced": a state from [states] after "is" or "are" and any adverbs.</summary>
+    private bool IsState(string rest)
+    {
+        if (!rest.StartsWith("are ", StringComparison.OrdinalIgnoreCase) && !rest.StartsWith("is ", StringComparison.OrdinalIgnoreCase)) return false;
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length - 1;
+        for (var i = 1; i < last; i++)
+            if (!words[i].EndsWith("ly", StringComparison.Ordinal) && !_adverbs.Contains(words[i], StringComparer.OrdinalIgnoreCase)) return false;
+        return last >= 1 && _states.Contains(words[last]);
     }
 
     private static string PlainForm(string verb) =>

@@ -185,8 +185,17 @@ public static class StructureMeasures
         // "II Strategic heritage plan of the United Nations Office at Geneva": a roman numeral without its point, then the title.
         var roman = 0;
         while (roman < text.Length && roman < 6 && text[roman] is 'I' or 'V' or 'X' or 'L') roman++;
-        return roman > 0 && (roman == text.Length || text[roman] is ' ' or '\n') && !text.TrimEnd().EndsWith('.');
+        if (roman > 0 && (roman == text.Length || text[roman] is ' ' or '\n') && !text.TrimEnd().EndsWith('.')) return true;
+        // "Budget estimates for the period from 1 July 2024 to 30 June 2025", "Section 21 Economic and social development in
+        // Latin America and the Caribbean", "Related report of the Advisory Committee …²", "Rights of Indigenous Peoples:" (a
+        // programme of work's cluster): a sub-heading, short and without the punctuation that ends a paragraph (the recogniser
+        // takes no paragraph from it; a verb that announces a list, "Calls upon the parties :", opens a paragraph and is covered).
+        var words = text.TrimEnd().TrimEnd(SuperscriptDigits).TrimEnd();
+        return words.Length is > 0 and < 100 && char.IsUpper(words[0]) && !words.Contains('\n', StringComparison.Ordinal)
+            && words[^1] is not ('.' or ';' or ',' or '!' or '?') && !words.EndsWith(" and", StringComparison.Ordinal) && !words.EndsWith(" or", StringComparison.Ordinal);
     }
+
+    private static readonly char[] SuperscriptDigits = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
     private static void MeasureFootnotes(DocumentMeasures measures, GraphDocument document)
     {

@@ -29,9 +29,22 @@ internal static class FootnoteLinker
             var callers = callersOf.GetValueOrDefault(block.FootnoteNumber);
             foreach (var paragraph in callers ?? [])
                 builder.Relationship(RelationshipTypes.HasFootnote, paragraph.Id, id, span);
-            if (callers is null)
+            if (callers is null && !outsideParagraphs.ContainsKey(block.FootnoteNumber) && BetweenMarksOf(callersOf, block.FootnoteNumber) is { } between)
+                builder.Relationship(RelationshipTypes.HasFootnote, between.Id, id, [("placed", "by footnote order")], span);
+            else if (callers is null)
                 builder.Relationship(RelationshipTypes.HasFootnote, documentId, id, [("calledFrom", outsideParagraphs.GetValueOrDefault(block.FootnoteNumber))], span);
         }
+    }
+
+    /// <summary>
+    /// A footnote whose mark the text lost (a scan that dropped "12" after "Annex II,"): marks are numbered in reading order, so
+    /// where the marks of the footnotes before and after it both stand in one paragraph, its mark stood there too. Where
+    /// they stand in different paragraphs, the place is not known and the footnote stays with the document.
+    /// </summary>
+    private static ParagraphInfo? BetweenMarksOf(Dictionary<int, List<ParagraphInfo>> callersOf, int number)
+    {
+        if (!callersOf.TryGetValue(number - 1, out var before) || !callersOf.TryGetValue(number + 1, out var after)) return null;
+        return ReferenceEquals(before[^1], after[0]) ? after[0] : null;
     }
 
     /// <summary>

@@ -267,6 +267,9 @@ internal static class KindRecogniser
             case "resolution" or "decision" or "presidential statement" or "meeting record":
                 return symbol.Kind;
             case "draft":
+                // A committee's "L." series also holds its notes on the organization of work ("Note by the Secretariat",
+                // "Note by the Chair"): a note, with no preambular or operative paragraphs.
+                if (IsNoteHead(head)) return "note";
                 if (head.Contains("amendment", StringComparison.OrdinalIgnoreCase)) return "amendment";
                 if (head.Contains("draft decision", StringComparison.OrdinalIgnoreCase)) return "draft decision";
                 return "draft resolution";
@@ -283,4 +286,8 @@ internal static class KindRecogniser
         if (head.Contains("Report of the", StringComparison.Ordinal) || head.Contains("report of the", StringComparison.Ordinal)) return "report";
         return null;
     }
+
+    private static bool IsNoteHead(string head) =>
+        (head.Contains("Note by the Secretariat", StringComparison.Ordinal) || head.Contains("Note by the Chair", StringComparison.Ordinal))
+        && !head.Contains("draft resolution", StringComparison.OrdinalIgnoreCase) && !head.Contains("draft decision", StringComparison.OrdinalIgnoreCase);
 }

@@ -50,9 +50,17 @@ internal static class ParagraphRecogniser
         var unnumbered = 0;
         var annexParagraphs = 0;
         string? operativeVerb = null;
+        // "Resolves:", "Resolves that:", "Decides as follows:": the verb the numbered paragraphs after it complete ("1. That
+        // applications …", "3. There shall be set off …"); it opens no paragraph of its own, its words join the first of them.
+        string? leadInVerb = null;
+        var leadInStart = -1;
+        string? leadInOwner = null;
+        // Whether the last paragraph took unpunctuated list lines after its colon: further such lines are its too.
+        var listOpen = false;
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var block in laid.Blocks)
+        for (var b = 0; b < laid.Blocks.Count; b++)
         {
+            var block = laid.Blocks[b];
             if (block.Kind == BlockKind.Heading)
             {
                 if (ParagraphAssembler.IsPreambleStart(laid.TextOf(block))) inBody = true;
@@ -60,6 +68,9 @@ internal static class ParagraphRecogniser
             }
             if (block.Kind != BlockKind.Paragraph || !inBody) continue;
             var (number, letter, contentStart) = ReadNumbering(text, block);
+            // A scan reads the digit 5 as "S": "S. Appeals urgently …" after paragraph 4 is paragraph 5.
+            if (number is null && letter is null && isResolution && !block.InAnnex && ScannedFive(text, block, currentOperative) is { } five)
+                (number, contentStart) = (five, SkipSpaces(text, block.Start + 2, block.End));
             if (contentStart >= block.End) continue;
             var content = text.AsSpan(contentStart, block.End - contentStart);
             var footnotes = FootnoteNumbers(content);
@@ -111,6 +122,8 @@ internal static class ParagraphRecogniser
                     }
                     // A sub-paragraph continues its operative paragraph's sentence: it is part of that paragraph, not one more.
                     kind = "subparagraph";
+                    // Lettered items complete a lead-in paragraph ("Decides: (a) To call upon …"); numbered paragraphs after them are the resolution's own.
+                    if (parent == leadInOwner) leadInVerb = null;
                 }
                 // Preambular paragraphs end with a comma; after operative ones they open the next section of the
                 // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
@@ -121,10 +134,28 @@ internal static class ParagraphRecogniser
                     kind = "preambular";
                     numberText = null;
                 }
+                else if (IsLeadIn(clean) && NextIsNumbered(laid, b))
+                {
+                    leadInVerb = LeadingVerb(WithoutOrgan(clean));
+                    leadInStart = block.Start;
+                    continue;
+                }
                 else
                 {
                     // Section headings inside the operative part ("A.", "Disrupting Al-Shabaab's finances") are not paragraphs.
-                    if (clean.Length < 90 && !clean.EndsWith(';') && !clean.EndsWith('.') && !clean.EndsWith(',')) continue;
+                    // A paragraph that opens with its verb and announces a list ("Calls upon the parties :", "Requests the Commission on
+                    // Korea:") or goes on ("… a breach of the peace; and") is no heading; nor is an item of the list a paragraph announced.
+                    if (clean.Length < 90 && !clean.EndsWith(';') && !clean.EndsWith('.') && !clean.EndsWith(',') && !IsLeadIn(clean)
+                        && !(clean.EndsWith(':') && LooksOperative(clean) && SecondWordJoinsVerb(clean)) && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal))
+                    {
+                        if (result.Count > 0 && result[^1].Kind is "operative" or "subparagraph" && (result[^1].Text.EndsWith(':') || listOpen))
+                        {
+                            // "Establishes the following list of candidates …: Mr. … (Sri Lanka) Mr. … (Pakistan)": the items are the paragraph's.
+                            result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                            listOpen = true;
+                        }
+                        continue;
+                    }
                     // Text after an operative paragraph that opens no paragraph of its own ("That the Commission shall …",
                     // "Provided, however, that …", a list the paragraph introduces) belongs to that paragraph: no body text is left out.
                     if (seenOperative && currentOperative is not null && !LooksOperative(clean))
@@ -150,9 +181,27 @@ internal static class ParagraphRecogniser
             if (ids.Contains(id)) id += $"-{result.Count + 1}";
             ids.Add(id);
             // A sub-paragraph carries the verb of the sentence it continues ("Requests the Secretary-General: … (a) to report").
-            var verb = kind is "preambular" or "operative" ? Verb(LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null;
+            var verb = kind is "preambular" or "operative" ? Verb(OrganSubjectVerb(clean) ?? LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null;
+            var start = block.Start;
+            if (kind == "operative" && leadInVerb is not null)
+            {
+                // A paragraph with a verb of its own ends the lead-in's list; one without completes the lead-in's sentence.
+                if (LooksOperative(clean) || OpensWithAdverb(clean)) leadInVerb = null;
+                else if (OrganSubjectVerb(clean) is null && !clean.StartsWith("We ", StringComparison.Ordinal)) verb = leadInVerb;
+                if (leadInStart >= 0) start = leadInStart;
+                leadInStart = -1;
+            }
             if (kind == "operative") operativeVerb = verb;
-            result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, clean, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart, Parent = parent });
+            // An operative paragraph that ends by announcing a list ("… on the following conditions:") lends its verb to the
+            // numbered paragraphs that complete it ("1. Such a State shall …").
+            // A text adopted or endorsed ("Adopts the following outcome document:") speaks with verbs of its own.
+            if (kind == "operative" && clean.EndsWith(':') && LooksOperative(clean) && verb is not ("Adopts" or "Endorses" or "Approves" or "Proclaims"))
+            {
+                leadInVerb = verb;
+                leadInOwner = id;
+            }
+            result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, clean, footnotes, new SourceSpan(start, block.End)) { ContentStart = contentStart, Parent = parent });
+            listOpen = false;
         }
         return result;
     }
@@ -168,11 +217,86 @@ internal static class ParagraphRecogniser
     private static bool LooksOperative(string clean)
     {
         var space = clean.IndexOf(' ', StringComparison.Ordinal);
-        var word = space < 0 ? clean.AsSpan() : clean.AsSpan(0, space);
+        // "Resolves:" alone is a lead-in's verb; "Abbreviations: GS (OL) …", "Disabilities, particularly …" are no verbs.
+        var word = space < 0 ? clean.AsSpan().TrimEnd(':') : clean.AsSpan(0, space);
+        // "Whereas" opens the preambular clauses of early resolutions, however it ends.
+        if (word is "Whereas") return false;
         // Operative verbs end in -s; adjectives that open preambular paragraphs ("Conscious", "Desirous", "Anxious") end in -ous.
         return word.Length > 3 && char.IsUpper(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("ous", StringComparison.Ordinal)
             && word is not ("States" or "Nations" or "Members" or "Parties");
     }
+
+    private static string? ScannedFive(string text, Block block, string? previous)
+    {
+        if (block.End - block.Start < 4 || text[block.Start] != 'S' || text[block.Start + 1] != '.' || text[block.Start + 2] != ' ' || !char.IsUpper(text[block.Start + 3])) return null;
+        return int.TryParse(previous, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && (n + 1) % 10 == 5
+            ? (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    /// <summary>"Resolves:", "Resolves that:", "Decides as follows:": an operative verb alone, ending in a colon, before a numbered list.</summary>
+    private static bool IsLeadIn(string clean)
+    {
+        clean = WithoutOrgan(clean);
+        if (!clean.EndsWith(':') || clean.Length > 40 || !LooksOperative(clean)) return false;
+        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        var rest = space < 0 ? "" : clean[(space + 1)..^1].Trim();
+        // A list's title ("Explosives precursors:") is no lead-in: only the verb, "that", "as follows" or "the following" make one.
+        return rest is "" or "that" or "as follows" or "the following";
+    }
+
+    /// <summary>"Calls upon the parties :", "Requests the Commission:", "Agrees that …:": the verb's object or clause follows; "Explosives precursors:" is a list's title.</summary>
+    private static bool SecondWordJoinsVerb(string clean)
+    {
+        var words = clean.Split(' ', 3);
+        return words.Length > 1 && words[1] is "the" or "that" or "all" or "upon" or "on" or "its" or "to" or "in" or "also" or "further" or "with" or "for" or "those";
+    }
+
+    /// <summary>"Also decides", "Further calls upon", "Strongly urges": a verb of its own behind an adverb.</summary>
+    private static bool OpensWithAdverb(string clean)
+    {
+        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && AdverbLookup.Contains(clean.AsSpan(0, space).TrimEnd(','));
+    }
+
+    /// <summary>Whether the next paragraph block after block b is numbered ("1."), which makes a lead-in the opening of a list rather than a paragraph with sub-paragraphs.</summary>
+    private static bool NextIsNumbered(LaidOutText laid, int b)
+    {
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+        {
+            if (laid.Blocks[n].Kind != BlockKind.Paragraph) continue;
+            return ReadNumbering(laid.Text, laid.Blocks[n]).Number is not null;
+        }
+        return false;
+    }
+
+    /// <summary>"The Security Council Resolves that:" → "Resolves that:": the organ's line without its comma, joined to the verb.</summary>
+    private static string WithoutOrgan(string clean)
+    {
+        foreach (var organ in Organs)
+            if (clean.StartsWith(organ, StringComparison.Ordinal) && clean.Length > organ.Length && char.IsUpper(clean[organ.Length])) return clean[organ.Length..];
+        return clean;
+    }
+
+    /// <summary>
+    /// Early resolutions give the organ as the subject of each numbered paragraph: "1. The Security Council requests the
+    /// permanent members …", "2. The Security Council directs that …". The verb is the word after the organ's name.
+    /// </summary>
+    internal static string? OrganSubjectVerb(string clean)
+    {
+        foreach (var organ in Organs)
+        {
+            if (!clean.StartsWith(organ, StringComparison.Ordinal) || clean.Length <= organ.Length + 2) continue;
+            var rest = clean.AsSpan(organ.Length);
+            var end = rest.IndexOfAny(' ', ',');
+            var word = end < 0 ? rest : rest[..end];
+            if (word.Length < 4 || !char.IsLower(word[0]) || !word.EndsWith('s') || word.EndsWith("ss", StringComparison.Ordinal)) return null;
+            return char.ToUpperInvariant(word[0]) + word[1..].ToString();
+        }
+        return null;
+    }
+
+    private static readonly string[] Organs = ["The Security Council ", "The General Assembly ", "The Council "];
 
     private static (string? Number, string? Letter, int ContentStart) ReadNumbering(string text, Block block)
     {
@@ -285,8 +409,9 @@ internal static class ParagraphRecogniser
     /// </summary>
     internal static string? LeadingVerb(string clean)
     {
-        // The words as spans (the eighth holds the rest), so only the verb itself becomes a string.
-        var text = clean.AsSpan();
+        // The words as spans (the eighth holds the rest), so only the verb itself becomes a string. What a scan left before
+        // the first word ("‘Reiterates", "| Demands", "_ Decides") is no part of it.
+        var text = clean.AsSpan().TrimStart("‘'|~—–_•· ");
         Span<Range> words = stackalloc Range[8];
         var count = text.Split(words, ' ');
         if (count == 0) return null;
@@ -294,7 +419,7 @@ internal static class ParagraphRecogniser
         if (first.Length < 2 || !char.IsUpper(first[0])) return null;
         Span<Range> verb = stackalloc Range[9];
         var parts = 0;
-        verb[parts++] = Trimmed(text, words[0], ",;");
+        verb[parts++] = Trimmed(text, words[0], ",;:");
         var k = 1;
         if (TwoWordVerbLookup.Contains(first) && k < count && text[words[k]].Length > 0 && char.IsLower(text[words[k]][0])
             && (first is not "Noting" and not "Recalling" and not "Welcoming" and not "Expressing" and not "Expresses" || VerbContinuationLookup.Contains(text[words[k]])))
@@ -308,11 +433,18 @@ internal static class ParagraphRecogniser
         // After adverbs that open the paragraph ("Also", "Further", "Once again", "Strongly") the verb they qualify belongs
         // to the phrase: "Also reaffirms". An adverb after the verb ("Recalling also") ends it.
         while (k < count && !text[words[k - 1]].EndsWith(',')
-            && (VerbContinuationLookup.Contains(text[Trimmed(text, words[k], ",")])
+            && ((VerbContinuationLookup.Contains(text[Trimmed(text, words[k], ",")]) && ContinuesPhrase(text[Trimmed(text, words[k], ",")], text[verb[parts - 1]]))
                 || (OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[Trimmed(text, words[k], ",;")]))))
         {
             verb[parts++] = Trimmed(text, words[k], ",");
             k++;
+        }
+        // A declaration's state ("We are committed", "We are deeply concerned", "We are further convinced"): the adjective is the phrase's.
+        if (text[verb[parts - 1]] is "are" or "is" || (parts >= 2 && text[verb[parts - 2]] is "are" or "is" && AdverbLookup.Contains(text[verb[parts - 1]])))
+        {
+            while (k < count - 1 && parts < verb.Length - 1 && IsLowerWord(text[words[k]]) && (text[words[k]].EndsWith("ly", StringComparison.Ordinal) || AdverbLookup.Contains(text[words[k]])))
+                verb[parts++] = words[k++];
+            if (k < count && parts < verb.Length && IsLowerWord(text[Trimmed(text, words[k], ",;:")])) verb[parts++] = Trimmed(text, words[k++], ",;:");
         }
         var to = first is "Referring" or "Looking" && k < count && text[words[k]] is "to";
         if (!to && text[verb[parts - 1]] is "in" or "with" or "deep" or "grave" or "serious" or "into") parts--;
@@ -343,11 +475,20 @@ internal static class ParagraphRecogniser
         return new Range(offset, offset + text.Slice(offset, length).TrimEnd(trailing).Length);
     }
 
+    /// <summary>
+    /// A noun of a fixed phrase ("with appreciation", "into account", "in mind", "deep concern") belongs to the verb only after
+    /// the word that makes the phrase: "Reaffirms appreciation for", "Recommends consideration of" keep their verb alone.
+    /// </summary>
+    private static bool ContinuesPhrase(ReadOnlySpan<char> word, ReadOnlySpan<char> previous) =>
+        word is not ("appreciation" or "satisfaction" or "concern" or "regret" or "interest" or "consideration" or "account" or "mind")
+        || previous is "with" or "into" or "in" or "deep" or "grave" or "serious" or "particular" or "its" or "note";
+
     /// <summary>Adverbs that UN drafting puts before the verb of a paragraph ("Also", "Further", "Once again", "Strongly"), in either case.</summary>
     private static readonly HashSet<string> Adverbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "also", "further", "again", "furthermore", "moreover", "strongly", "urgently", "firmly", "fully", "once", "once again", "repeatedly", "therefore", "hereby",
         "solemnly", "resolutely", "unequivocally", "unreservedly", "emphatically", "categorically", "earnestly",
+        "highly", "greatly", "warmly", "sincerely", "particularly", "especially", "vigorously",
         // The subject of a declaration's paragraphs ("We reaffirm", "We further note") stands where an adverb would.
         "we",
     };

@@ -46,11 +46,13 @@ internal static class FootnoteMarks
             for (var b = blockIndex; b < blocks.Count && searched < SearchWindow; b++)
             {
                 var block = blocks[b];
-                if (block.Kind == BlockKind.Heading && b < 2) continue;
                 var from = b == blockIndex ? position : 0;
                 var text = block.Text;
                 searched += text.Length - from;
                 if (!FindMark(text, expected, from, out var markStart, out var markEnd)) continue;
+                // The first lines hold symbols, dates and page numbers; the one mark they hold ends the title line of an
+                // early resolution, after its date: "6 (1946). Resolution of 17 May 1946 21".
+                if (block.Kind == BlockKind.Heading && b < 2 && !IsMarkEndingDatedTitle(text, markStart, markEnd)) continue;
                 // The next mark standing before this one means this one's own mark is missing (not recognised, or never
                 // printed) and this "k" is some other number: taking it would skip every mark up to it.
                 if (numbers.Contains(expected + 1) && NextMarkComesFirst(blocks, blockIndex, position, b, markStart, expected + 1)) break;
@@ -148,7 +150,26 @@ internal static class FootnoteMarks
         var token = text.AsSpan(t, space - t);
         if (token.Contains('/') || token.StartsWith("Add.", StringComparison.Ordinal) || token.StartsWith("Rev.", StringComparison.Ordinal)
             || token.StartsWith("Corr.", StringComparison.Ordinal)) return true;
+        // "pursuant to Article 25 2 of the Charter": the number of an article, goal or principle already taken, then the mark.
+        if (token.Length is > 0 and <= 3 && IsAllDigits(token) && t >= 2 && text[t - 1] == ' ')
+        {
+            var w = t - 1;
+            while (w > 0 && char.IsLetter(text[w - 1])) w--;
+            if (text.AsSpan(w, t - 1 - w) is "Article" or "Goal" or "Principle" or "Chapter") return true;
+        }
+        // "the Decade 2014–2024 12 constitute": a range of years.
+        if (token.Length == 9 && token[4] is '–' or '-') token = token[5..];
         return token.Length == 4 && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1945 and <= 2100;
+    }
+
+    private static bool IsMarkEndingDatedTitle(string text, int markStart, int markEnd) =>
+        markStart > 0 && text[markStart] == ' ' && text.AsSpan(markEnd).Trim().IsEmpty && IsYearOrSymbolBefore(text, markStart)
+        && !text.AsSpan(0, markStart).Contains('/');
+
+    private static bool IsAllDigits(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token) if (!char.IsAsciiDigit(c)) return false;
+        return true;
     }
 
     private static bool IsAfterYear(string text, int start)
@@ -169,6 +190,40 @@ internal static class FootnoteMarks
         // A year named as one after "of", "in", "since" ("the Geneva Conventions of 1949" + mark 8 read "19498").
         var word = text.AsSpan(m, y - 1 - m);
         return (word is "of" or "in" or "since") && (m == 0 || text[m - 1] == ' ');
+    }
+
+    /// <summary>
+    /// A number after a word that takes one is still a mark where the word already has its number: "at the 80th meeting 25",
+    /// "at its sixtieth session 6" (an ordinal before "meeting" or "session"), or where a plural stands before one number
+    /// alone ("the Sustainable Development Goals 39 to address", "recommendations 57 emanating"), which a list of numbers
+    /// would follow with another ("Goals 1 and 2", "paragraphs 5 to 7", "resolutions 1325 (2000)").
+    /// </summary>
+    private static bool IsMarkAfterNumberTakingWord(string text, int wordStart, string word, int start)
+    {
+        if (word is "meeting" or "session")
+        {
+            var p = wordStart - 1;
+            if (p < 1 || text[p] != ' ') return false;
+            var q = p;
+            while (q > 0 && (char.IsLetterOrDigit(text[q - 1]) || text[q - 1] == '-')) q--;
+            var previous = text.AsSpan(q, p - q);
+            return previous.Length > 2 && (previous.EndsWith("th") || previous.EndsWith("st") || previous.EndsWith("nd") || previous.EndsWith("rd"))
+                && (char.IsAsciiDigit(previous[0]) || char.IsLower(previous[0]));
+        }
+        if (word is not ("Goals" or "goals" or "recommendations" or "principles" or "targets" or "resolutions" or "decisions")) return false;
+        var end = start;
+        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+        var r = end;
+        while (r < text.Length && text[r] == ' ') r++;
+        if (r >= text.Length) return true;
+        if (text[r] is ',' or '(' or '–' or '-' or '/' || char.IsAsciiDigit(text[r])) return false;
+        foreach (var joiner in (string[])["and ", "to ", "or "])
+        {
+            if (string.CompareOrdinal(text, r, joiner, 0, joiner.Length) != 0) continue;
+            var n = r + joiner.Length;
+            return n < text.Length && !char.IsAsciiDigit(text[n]);
+        }
+        return true;
     }
 
     /// <summary>Finds " 12" / ",12" written as a mark; markStart includes the space before it (which goes).</summary>
@@ -244,7 +299,7 @@ internal static class FootnoteMarks
             var word = text[w..(b + 1)];
             // A number glued to a word ("session17", "persons18") is a mark the text layer lost the superscript of; a number
             // the word takes stands apart from it ("session 17", "paragraph 5").
-            if (spaced && NumberTakingWords.Contains(word)) return false;
+            if (spaced && NumberTakingWords.Contains(word) && !IsMarkAfterNumberTakingWord(text, w, word, start)) return false;
         }
         markStart = spaced ? start - 1 : start;
         return true;

@@ -29,9 +29,32 @@ internal static class LayoutNormaliser
         var footnotes = new List<(int Number, string Text)>();
         var flow = FootnoteZones.Extract(lines, furniture, hasPages, footnotes);
         var blocks = ParagraphAssembler.Assemble(flow);
-        var marksExplicit = blocks.Exists(b => Superscript.AnyIn(b.Text));
-        if (!marksExplicit && footnotes.Count > 0) FootnoteMarks.MarkPlainDigits(blocks, footnotes.Select(f => f.Number).ToHashSet());
+        // Marks the text states (superscripts, "[^5]") stand; the footnotes none calls are looked for as plain digits, since a
+        // text converted to Markdown may keep "[^5]" for some marks and the plain digit ("Experts, 8") for the others.
+        var numbers = footnotes.Select(f => f.Number).ToHashSet();
+        numbers.ExceptWith(ExplicitMarks(blocks));
+        if (numbers.Count > 0) FootnoteMarks.MarkPlainDigits(blocks, numbers);
         return Build(blocks, footnotes);
+    }
+
+    private static HashSet<int> ExplicitMarks(List<FlowBlock> blocks)
+    {
+        var found = new HashSet<int>();
+        foreach (var block in blocks)
+        {
+            var text = block.Text;
+            var i = 0;
+            while (i < text.Length)
+            {
+                var skip = Superscript.IndexIn(text.AsSpan(i));
+                if (skip < 0) break;
+                var p = i + skip;
+                var number = Superscript.Read(text, ref p);
+                if (number > 0) found.Add(number);
+                i = Math.Max(p, i + skip + 1);
+            }
+        }
+        return found;
     }
 
     /// <summary>

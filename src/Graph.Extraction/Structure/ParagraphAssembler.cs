@@ -121,6 +121,8 @@ internal static class ParagraphAssembler
 
     /// <summary>"The General Assembly,", "The Security Council,", "The Economic and Social Council,".</summary>
     internal static bool IsPreambleStart(string line) =>
+        // "The General Assembly" alone on its line before "Resolves that:" (the Working Capital Fund's resolutions).
+        line.TrimEnd(' ', '*') is "The General Assembly" ||
         line.Length < 70 && line.StartsWith("The ", StringComparison.Ordinal) && line.TrimEnd('*').EndsWith(',')
         && (line.Contains("Assembly", StringComparison.Ordinal) || line.Contains("Council", StringComparison.Ordinal)
             || line.Contains("Commission", StringComparison.Ordinal) || line.Contains("Board", StringComparison.Ordinal)
@@ -134,7 +136,7 @@ internal static class ParagraphAssembler
     {
         var text = line.TrimStart('*');
         if (text.StartsWith("Adopted at", StringComparison.Ordinal) || text.StartsWith("Adopted unanimously", StringComparison.Ordinal)
-            || text.StartsWith("Adopted by", StringComparison.Ordinal)) return true;
+            || text.StartsWith("Adopted by", StringComparison.Ordinal) || text.StartsWith("Adopted without a vote", StringComparison.Ordinal)) return true;
         var p = 0;
         while (p < text.Length && char.IsAsciiDigit(text[p])) p++;
         if (p == 0 || p + 2 > text.Length) return false;
@@ -149,14 +151,24 @@ internal static class ParagraphAssembler
     {
         var text = line.Trim('*', ' ');
         var word = text.StartsWith("Annex", StringComparison.Ordinal) ? 5 : text.StartsWith("Appendix", StringComparison.Ordinal) ? 8 : text.StartsWith("ANNEX", StringComparison.Ordinal) ? 5 : -1;
-        if (word < 0 || text.Length > 60 || EndsComplete(text) && !text.EndsWith(')')) return false;
+        if (word < 0 || text.Length > 100 || EndsComplete(text) && !text.EndsWith(')')) return false;
         var rest = text.AsSpan(word);
+        // "Annex A – Items subject to a no-objection process": the annex's letter or number, a dash and its title.
+        var dash = rest.IndexOfAny('–', '—');
+        if (dash > 0 && rest[..dash].Trim() is { Length: > 0 and <= 4 } label && IsAnnexLabel(label)) return true;
+        if (text.Length > 60) return false;
         if (rest.StartsWith("es", StringComparison.Ordinal)) rest = rest[2..];
         rest = rest.Trim();
         if (rest.Length == 0) return true;
         if (rest.StartsWith("to ", StringComparison.Ordinal)) return true;
         foreach (var c in rest) if (!(c is 'I' or 'V' or 'X' or ' ' || char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))) return false;
         return rest.Length <= 6;
+    }
+
+    private static bool IsAnnexLabel(ReadOnlySpan<char> label)
+    {
+        foreach (var c in label) if (!(c is 'I' or 'V' or 'X' || char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))) return false;
+        return true;
     }
 
     private static bool StartsNewBlock(string current, string previousLine, FlowLine line, double width)
