@@ -96,6 +96,13 @@ internal sealed class GraphBuilder(GraphDocument document)
         return count;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> more relationships at once, so a long text's do not grow the collections by doubling.</summary>
+    public void EnsureRelationshipCapacity(int count)
+    {
+        Document.Relationships.EnsureCapacity(Document.Relationships.Count + count);
+        _relationships.EnsureCapacity(_relationships.Count + count);
+    }
+
     public bool HasNode(string id) => _nodes.ContainsKey(id);
 
     public GraphNode? TryGetNode(string id) => _nodes.GetValueOrDefault(id);
