@@ -9,8 +9,9 @@ namespace Graph.Extraction.Linking;
 internal sealed class GraphBuilder(GraphDocument document)
 {
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
-    // Keyed by the parts of GraphRelationship.Id (type, ends, key), so looking one up builds no id string.
-    private readonly Dictionary<(string Type, string Start, string End, string Key), GraphRelationship> _relationships = new(RelationshipIdentity.Comparer);
+    // Looked up by the parts of GraphRelationship.Id (type, ends, key), so looking one up builds no id string.
+    private readonly HashSet<GraphRelationship> _relationships = new(RelationshipIdentity.Comparer);
+    private HashSet<GraphRelationship>.AlternateLookup<(string Type, string Start, string End, string Key)> _byIdentity;
 
     public GraphDocument Document { get; } = document;
 
@@ -47,7 +48,8 @@ internal sealed class GraphBuilder(GraphDocument document)
     public GraphRelationship Relationship(string type, string start, string end, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span, string? key = null)
     {
         var identity = (type, start, end, key ?? "");
-        if (_relationships.TryGetValue(identity, out var existing)) return existing;
+        if (_byIdentity.Set is null) _byIdentity = _relationships.GetAlternateLookup<(string, string, string, string)>();
+        if (_byIdentity.TryGetValue(identity, out var existing)) return existing;
         var relationship = new GraphRelationship(type, SharedId(start), SharedId(end), null, key);
         relationship.Properties.EnsureCapacity(StampedProperties + Stated(properties));
         foreach (var (k, value) in properties)
@@ -55,7 +57,7 @@ internal sealed class GraphBuilder(GraphDocument document)
             if (value is not null) relationship.Properties[k] = Shared(Normalised(value));
         }
         if (span is { } s) Stamp(relationship.Properties, s);
-        _relationships[identity] = relationship;
+        _relationships.Add(relationship);
         Document.Relationships.Add(relationship);
         return relationship;
     }
