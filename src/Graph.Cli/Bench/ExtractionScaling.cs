@@ -77,6 +77,23 @@ internal static class ExtractionScaling
         return new ScalingPoint(density, content.LongLength, watch.Elapsed, user, system, Math.Max(0, peak - baseline), Math.Max(0, kept), paragraphs, citations);
     }
 
+    /// <summary>
+    /// Warms up the JIT, the gazetteer and the symbol tables so the smallest size does not pay for them. Tiered
+    /// compilation replaces hot methods with optimised code only after many calls and a compile in the background,
+    /// which lags on a loaded machine: one pass left the 1 MB figure measuring partly unoptimised code (its time per MB
+    /// twice the 64 MB one). So two passes of each density, then a pause for the compiler, as the extraction bench does.
+    /// </summary>
+    public static void WarmUp(IEnumerable<CitationDensity> densities)
+    {
+        var extractor = new DocumentExtractor();
+        foreach (var density in densities)
+        {
+            var content = Encoding.UTF8.GetBytes(SyntheticResolution(1_000_000, density));
+            for (var pass = 0; pass < 2; pass++) extractor.Extract("A_RES_99_1.txt", content);
+        }
+        Thread.Sleep(1000);
+    }
+
     /// <summary>The load average over 1, 5 and 15 minutes, as the kernel reports it.</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -218,8 +218,7 @@ internal static class BenchCommand
             var loadAtStart = ExtractionScaling.LoadAverage();
             Console.WriteLine($"load average {loadAtStart}");
             Console.WriteLine(ExtractionScaling.Header());
-            // Warm up (JIT, the gazetteer, the symbol tables) so the smallest size does not pay for them.
-            foreach (var kind in kinds) ExtractionScaling.Measure(1, kind);
+            ExtractionScaling.WarmUp(kinds);
             var points = new List<ScalingPoint>();
             foreach (var kind in kinds)
             {

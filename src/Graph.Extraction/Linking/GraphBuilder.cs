@@ -68,10 +68,19 @@ internal sealed class GraphBuilder(GraphDocument document)
     /// </summary>
     private static object? Normalised(object value) => value switch
     {
-        string or long or bool or double or DeferredText => value,
-        List<object?> list when list.TrueForAll(v => v is null or string or long or bool or double) => list,
+        long number => Boxed(number, value),
+        string or bool or double or DeferredText => value,
+        List<object?> list when list.TrueForAll(v => v is null or string or long or bool or double) => SharingNumbers(list),
         _ => PropertyValues.Normalise(value),
     };
+
+    /// <summary>The list with its small numbers (footnote numbers, mostly) as the shared boxes of <see cref="Boxed(int)"/>.</summary>
+    private static List<object?> SharingNumbers(List<object?> list)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] is long number) list[i] = Boxed(number, list[i]!);
+        return list;
+    }
 
     /// <summary>
     /// The node's own id string for an end that names a stated node. A long text cites the same few documents thousands
@@ -125,6 +134,9 @@ internal sealed class GraphBuilder(GraphDocument document)
     /// </summary>
     private static object Boxed(int offset) =>
         (uint)offset < (uint)SharedOffsets.Length ? SharedOffsets[offset] ??= (long)offset : (long)offset;
+
+    /// <summary>A number already boxed as <paramref name="box"/>: the shared box of a small one, else the box itself.</summary>
+    private static object Boxed(long number, object box) => (ulong)number < (ulong)SharedOffsets.Length ? Boxed((int)number) : box;
 
     private static readonly object?[] SharedOffsets = new object?[1 << 15];
 
