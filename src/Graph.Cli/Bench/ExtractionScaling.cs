@@ -79,19 +79,21 @@ internal static class ExtractionScaling
 
     /// <summary>
     /// Warms up the JIT, the gazetteer and the symbol tables so the smallest size does not pay for them. Tiered
-    /// compilation replaces hot methods with optimised code only after many calls and a compile in the background,
-    /// which lags on a loaded machine: one pass left the 1 MB figure measuring partly unoptimised code (its time per MB
-    /// twice the 64 MB one). So two passes of each density, then a pause for the compiler, as the extraction bench does.
+    /// compilation first runs methods as quickly compiled code, and replaces a hot one with optimised code only once
+    /// it is called again after a quiet spell and then compiled in the background, which lags on a loaded machine.
+    /// Unoptimised, the vectorised searches (SearchValues) run hundreds of times slower: one pass left the 1 MB figures
+    /// measuring partly unoptimised code. So three passes of each density with pauses between them, the last pause
+    /// for the background compiler to finish.
     /// </summary>
     public static void WarmUp(IEnumerable<CitationDensity> densities)
     {
         var extractor = new DocumentExtractor();
-        foreach (var density in densities)
+        var inputs = densities.Select(d => Encoding.UTF8.GetBytes(SyntheticResolution(1_000_000, d))).ToList();
+        foreach (var pause in (int[])[300, 1000, 1000])
         {
-            var content = Encoding.UTF8.GetBytes(SyntheticResolution(1_000_000, density));
-            for (var pass = 0; pass < 2; pass++) extractor.Extract("A_RES_99_1.txt", content);
+            foreach (var content in inputs) extractor.Extract("A_RES_99_1.txt", content);
+            Thread.Sleep(pause);
         }
-        Thread.Sleep(1000);
     }
 
     /// <summary>The load average over 1, 5 and 15 minutes, as the kernel reports it.</summary>
