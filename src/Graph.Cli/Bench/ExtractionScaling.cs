@@ -177,7 +177,8 @@ internal static class ExtractionScaling
     public static ExtractionFigures MeasureCollection(string folder)
     {
         var files = Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        return ExtractionBench.Run(folder, ExtractionBench.Load(files), threads: 1);
+        // Named by the folder's own name: the figures go into committed results, which name no path of the machine.
+        return ExtractionBench.Run(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), ExtractionBench.Load(files), threads: 1);
     }
 
     public static string Header() =>
