@@ -113,7 +113,7 @@ public sealed class DocumentExtractor
                 ("ordinal", ordinal),
                 ("number", paragraph.Number),
                 ("verb", paragraph.Verb),
-                ("text", paragraph.Text),
+                ("text", CleanedText.Of(paragraph.Text, laid.Text, paragraph.ContentStart, paragraph.Span.End - paragraph.ContentStart)),
                 ("footnotes", FootnoteList(paragraph.Footnotes)),
                 ("parent", paragraph.Parent),
             ], paragraph.Span);

@@ -5,12 +5,30 @@ using Graph.Extraction;
 
 namespace Graph.Cli.Bench;
 
+/// <summary>How often the synthetic text cites a document.</summary>
+internal enum CitationDensity
+{
+    /// <summary>Four citations in every 330-byte paragraph: one every 82 characters, about nine times a real resolution.</summary>
+    Dense,
+
+    /// <summary>
+    /// One citation about every 800 characters, as UN resolutions have it: over every fifth GA and SC resolution of the
+    /// reference collection, one every 725 characters of paragraph text, one every 796 in the median document.
+    /// </summary>
+    Realistic,
+}
+
 /// <summary>One size of <see cref="ExtractionScaling"/>: the input, the time and the memory it took.</summary>
-internal sealed record ScalingPoint(long Bytes, TimeSpan Elapsed, TimeSpan CpuTime, long PeakHeapGrowth, long KeptHeap, int Paragraphs)
+internal sealed record ScalingPoint(CitationDensity Density, long Bytes, TimeSpan Elapsed, TimeSpan UserTime, TimeSpan SystemTime, long PeakHeapGrowth, long KeptHeap, int Paragraphs, int Citations)
 {
     public double Megabytes => Bytes / 1_000_000.0;
 
     public double SecondsPerMegabyte => Elapsed.TotalSeconds / Megabytes;
+
+    /// <summary>CPU time (user and system) the process spent: unlike wall time it does not grow while other work holds the cores.</summary>
+    public TimeSpan CpuTime => UserTime + SystemTime;
+
+    public double CpuSecondsPerMegabyte => CpuTime.TotalSeconds / Megabytes;
 
     /// <summary>Throughput per core: megabytes over the CPU time the process spent (extraction is single-threaded).</summary>
     public double MegabytesPerCpuSecond => Megabytes / Math.Max(CpuTime.TotalSeconds, 1e-9);
@@ -19,6 +37,9 @@ internal sealed record ScalingPoint(long Bytes, TimeSpan Elapsed, TimeSpan CpuTi
 
     /// <summary>The graph extracted, live after a full collection, over the input: the part of the peak that is the result.</summary>
     public double KeptRatio => (double)KeptHeap / Bytes;
+
+    /// <summary>Characters of input per citation extracted.</summary>
+    public double BytesPerCitation => Citations == 0 ? double.NaN : (double)Bytes / Citations;
 }
 
 /// <summary>
@@ -28,14 +49,15 @@ internal sealed record ScalingPoint(long Bytes, TimeSpan Elapsed, TimeSpan CpuTi
 /// </summary>
 internal static class ExtractionScaling
 {
-    public static ScalingPoint Measure(int megabytes)
+    public static ScalingPoint Measure(int megabytes, CitationDensity density)
     {
-        var content = Encoding.UTF8.GetBytes(SyntheticResolution(megabytes * 1_000_000L));
+        var content = Encoding.UTF8.GetBytes(SyntheticResolution(megabytes * 1_000_000L, density));
         var extractor = new DocumentExtractor { MaxFileBytes = Math.Max(DocumentFile.DefaultMaxBytes, content.LongLength + 1) };
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var baseline = GC.GetTotalMemory(forceFullCollection: false);
         using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
+        var userBefore = process.UserProcessorTime;
+        var systemBefore = process.PrivilegedProcessorTime;
         var watch = Stopwatch.StartNew();
         Graph.Model.GraphDocument document;
         long peak;
@@ -46,15 +68,40 @@ internal static class ExtractionScaling
             peak = sampler.PeakHeap;
         }
         process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
+        var user = process.UserProcessorTime - userBefore;
+        var system = process.PrivilegedProcessorTime - systemBefore;
         var paragraphs = document.Nodes.Count(n => n.HasLabel(Graph.Model.Labels.Paragraph));
+        var citations = document.Relationships.Count(r => r.Type == Graph.Model.RelationshipTypes.Cites && r.Start != document.DocumentId);
         var kept = MemorySampler.LiveHeap() - baseline;
         GC.KeepAlive(document);
-        return new ScalingPoint(content.LongLength, watch.Elapsed, cpu, Math.Max(0, peak - baseline), Math.Max(0, kept), paragraphs);
+        return new ScalingPoint(density, content.LongLength, watch.Elapsed, user, system, Math.Max(0, peak - baseline), Math.Max(0, kept), paragraphs, citations);
     }
 
+    /// <summary>
+    /// Warms up the JIT, the gazetteer and the symbol tables so the smallest size does not pay for them. Tiered
+    /// compilation first runs methods as quickly compiled code, and replaces a hot one with optimised code only once
+    /// it is called again after a quiet spell and then compiled in the background, which lags on a loaded machine.
+    /// Unoptimised, the vectorised searches (SearchValues) run hundreds of times slower: one pass left the 1 MB figures
+    /// measuring partly unoptimised code. So three passes of each density with pauses between them, the last pause
+    /// for the background compiler to finish.
+    /// </summary>
+    public static void WarmUp(IEnumerable<CitationDensity> densities)
+    {
+        var extractor = new DocumentExtractor();
+        var inputs = densities.Select(d => Encoding.UTF8.GetBytes(SyntheticResolution(1_000_000, d))).ToList();
+        foreach (var pause in (int[])[300, 1000, 1000])
+        {
+            foreach (var content in inputs) extractor.Extract("A_RES_99_1.txt", content);
+            Thread.Sleep(pause);
+        }
+    }
+
+    /// <summary>The load average over 1, 5 and 15 minutes, as the kernel reports it.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     /// <summary>A resolution of about <paramref name="bytes"/> bytes laid out like the text of a printed UN PDF.</summary>
-    internal static string SyntheticResolution(long bytes)
+    internal static string SyntheticResolution(long bytes, CitationDensity density = CitationDensity.Dense)
     {
         var sb = new StringBuilder((int)Math.Min(int.MaxValue / 2, bytes + 4096));
         sb.Append("United Nations\nA/RES/99/1\nGeneral Assembly\nDistr.: General\n12 December 2044\n\n44-12345 (E)    141244\n*4412345*\n\n")
@@ -71,12 +118,20 @@ internal static class ExtractionScaling
         {
             // Long texts restart their numbering in sections (annexes, parts), as UN documents do: numbers stay under 1000.
             var number = ((paragraph - 1) % 500 + 1).ToString(CultureInfo.InvariantCulture);
-            sb.Append(number).Append(".\nRequests the Secretary-General to report on the implementation of resolution ").Append(70 + paragraph % 9)
-              .Append('/').Append(1 + paragraph % 300).Append(" of 12 July 2023,").Append(footnote).Append("\nincluding on the measures taken by Member States under the relevant resolutions\n")
-              .Append("of the Security Council, in particular resolution 2719 (2023), and the report contained in\ndocument A/78/481/Add.2;\n\n");
-            pageFootnotes.Add(footnote++);
+            sb.Append(number).Append(".\n");
+            if (density == CitationDensity.Dense)
+            {
+                sb.Append("Requests the Secretary-General to report on the implementation of resolution ").Append(70 + paragraph % 9)
+                  .Append('/').Append(1 + paragraph % 300).Append(" of 12 July 2023,").Append(footnote).Append("\nincluding on the measures taken by Member States under the relevant resolutions\n")
+                  .Append("of the Security Council, in particular resolution 2719 (2023), and the report contained in\ndocument A/78/481/Add.2;\n\n");
+                pageFootnotes.Add(footnote++);
+                lines += 5;
+            }
+            else
+            {
+                lines += RealisticParagraph(sb, paragraph, ref footnote, pageFootnotes);
+            }
             paragraph++;
-            lines += 5;
             if (lines >= 40)
             {
                 sb.Append("__________________\n\n");
@@ -89,5 +144,71 @@ internal static class ExtractionScaling
         }
         sb.Append("\n\n45th plenary meeting\n10 December 2044\n");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// An operative paragraph of about 400 characters in the words of real ones (organs, Member States, a request);
+    /// one paragraph in four cites a resolution inline and another one in four calls a footnote that cites a report,
+    /// so the text cites a document every 800 characters. Returns the lines written.
+    /// </summary>
+    private static int RealisticParagraph(StringBuilder sb, int paragraph, ref int footnote, List<int> pageFootnotes)
+    {
+        sb.Append("Encourages Member States, the relevant organs and agencies of the United Nations system and regional\n")
+          .Append("organizations to continue to strengthen their cooperation in the areas covered by the present resolution,\n")
+          .Append("with a view to consolidating the progress made, and to share information and good practices");
+        switch (paragraph % 4)
+        {
+            case 1:
+                sb.Append(" in\naccordance with resolution ").Append(70 + paragraph % 9).Append('/').Append(1 + paragraph % 300).Append(" of 12 July 2023");
+                break;
+            case 3:
+                sb.Append(" on the\nmeasures described in the report of the Secretary-General,").Append(footnote);
+                pageFootnotes.Add(footnote++);
+                break;
+            default:
+                sb.Append(" with\nthe Secretariat and with all relevant stakeholders at the national and local levels");
+                break;
+        }
+        sb.Append(";\n\n");
+        return 5;
+    }
+
+    /// <summary>Single-threaded throughput over a real collection: every text file under <paramref name="folder"/>, read into memory first.</summary>
+    public static ExtractionFigures MeasureCollection(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        // Named by the folder's own name: the figures go into committed results, which name no path of the machine.
+        return ExtractionBench.Run(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), ExtractionBench.Load(files), threads: 1);
+    }
+
+    public static string Header() =>
+        $"{"density",-9} {"size",7} {"paragraphs",10} {"chars/cite",10} {"wall",8} {"wall s/MB",9} {"cpu s",7} {"cpu s/MB",8} {"MB/s/core",9} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7}";
+
+    public static string Row(ScalingPoint p) => string.Create(CultureInfo.InvariantCulture,
+        $"{p.Density.ToString().ToLowerInvariant(),-9} {p.Megabytes,5:F1}MB {p.Paragraphs,10} {p.BytesPerCitation,10:F0} {p.Elapsed.TotalSeconds,7:F2}s {p.SecondsPerMegabyte,9:F3} {p.CpuTime.TotalSeconds,7:F2} {p.CpuSecondsPerMegabyte,8:F3} {p.MegabytesPerCpuSecond,9:F1} {p.PeakHeapGrowth / 1e6,8:F0}MB {p.MemoryRatio,7:F1} {p.KeptHeap / 1e6,8:F0}MB {p.KeptRatio,7:F1}");
+
+    public static string CollectionRow(ExtractionFigures f) => string.Create(CultureInfo.InvariantCulture,
+        $"{f.Documents} texts of {f.Input}: {f.Megabytes:F1} MB, {f.Citations} CITES, wall {f.Seconds:F2} s, cpu {f.CpuSeconds:F2} s ({f.CpuSeconds / f.Megabytes:F3} s/MB), {f.MegabytesPerCpuSecond:F1} MB/s per core (one thread)");
+
+    /// <summary>The figures as Markdown, with the command and the load they were taken at.</summary>
+    public static string ToMarkdown(IReadOnlyList<ScalingPoint> points, ExtractionFigures? collection, string commandLine, string loadAtStart, string loadAtEnd)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        md.AppendLine(c, $"# Extraction scaling ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)").AppendLine();
+        md.AppendLine(c, $"`{commandLine}`").AppendLine();
+        md.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; load average {loadAtStart} at the start, {loadAtEnd} at the end. ")
+          .AppendLine("Wall time waits for a core on a loaded machine: CPU time (user + system of the whole process, GC included) is the figure to compare.").AppendLine();
+        md.AppendLine("| density | size | paragraphs | chars per citation | wall s | wall s/MB | CPU s | CPU s/MB | MB/s per core | peak heap | × input | graph kept | × input |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var p in points)
+            md.AppendLine(c, $"| {p.Density.ToString().ToLowerInvariant()} | {p.Megabytes:F1} MB | {p.Paragraphs:N0} | {p.BytesPerCitation:F0} | {p.Elapsed.TotalSeconds:F2} | {p.SecondsPerMegabyte:F3} | {p.CpuTime.TotalSeconds:F2} | {p.CpuSecondsPerMegabyte:F3} | {p.MegabytesPerCpuSecond:F1} | {p.PeakHeapGrowth / 1e6:F0} MB | {p.MemoryRatio:F1} | {p.KeptHeap / 1e6:F0} MB | {p.KeptRatio:F1} |");
+        md.AppendLine().AppendLine("Dense: four citations in every paragraph (one every 82 characters), about nine times a real resolution. Realistic: one every 800.");
+        if (collection is not null)
+        {
+            md.AppendLine().AppendLine("Real documents, one thread, after a whole uncounted pass to warm up:").AppendLine();
+            md.AppendLine(c, $"- {CollectionRow(collection)}");
+        }
+        return md.ToString();
     }
 }

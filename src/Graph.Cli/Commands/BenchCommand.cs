@@ -184,7 +184,14 @@ internal static class BenchCommand
     private static Command CreateExtractionScaling()
     {
         var sizes = new Option<string>("--sizes") { Description = "Document sizes in MB, comma-separated", DefaultValueFactory = _ => "1,8,64" };
-        var command = new Command("extraction-scaling", "Extract one synthetic resolution of each size: time per MB (flat when linear), MB/s per core, peak memory over the input") { sizes };
+        var densities = new Option<string>("--density") { Description = "Citation densities of the synthetic text, comma-separated: dense (one every 82 characters), realistic (one every 800)", DefaultValueFactory = _ => "dense,realistic" };
+        var collection = new Option<DirectoryInfo?>("--collection") { Description = "Real texts to measure throughput over (default: shared/un-documents when present)" };
+        var noCollection = new Option<bool>("--no-collection") { Description = "Measure only the synthetic documents" };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Also write the figures as results.md into this folder" };
+        var command = new Command("extraction-scaling", "Extract one synthetic resolution of each size and density: time and CPU per MB (flat when linear), MB/s per core, peak memory over the input; then throughput over real texts")
+        {
+            sizes, densities, collection, noCollection, output,
+        };
         command.SetAction(parse =>
         {
             if (!TryParseSizes(parse.GetValue(sizes)!, out var megabytes))
@@ -192,14 +199,58 @@ internal static class BenchCommand
                 Console.Error.WriteLine("error: --sizes expects positive sizes in MB separated by commas, e.g. 1,8,64.");
                 return 2;
             }
-            var c = System.Globalization.CultureInfo.InvariantCulture;
-            Console.WriteLine($"{"size",8} {"paragraphs",10} {"time",9} {"s/MB",7} {"MB/s/core",9} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7}");
-            // Warm up (JIT, the gazetteer, the symbol tables) so the smallest size does not pay for them.
-            ExtractionScaling.Measure(1);
-            foreach (var size in megabytes)
+            var kinds = new List<CitationDensity>();
+            foreach (var name in parse.GetValue(densities)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var point = ExtractionScaling.Measure(size);
-                Console.WriteLine(string.Create(c, $"{point.Megabytes,6:F1}MB {point.Paragraphs,10} {point.Elapsed.TotalSeconds,8:F2}s {point.SecondsPerMegabyte,7:F3} {point.MegabytesPerCpuSecond,9:F1} {point.PeakHeapGrowth / 1e6,8:F0}MB {point.MemoryRatio,7:F1} {point.KeptHeap / 1e6,8:F0}MB {point.KeptRatio,7:F1}"));
+                if (!Enum.TryParse<CitationDensity>(name, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+                {
+                    Console.Error.WriteLine($"error: --density knows dense and realistic, not '{name}'.");
+                    return 2;
+                }
+                kinds.Add(kind);
+            }
+            var folder = parse.GetValue(noCollection) ? null : parse.GetValue(collection)?.FullName ?? Graph.Model.ReferenceCollections.UnDocuments;
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                Console.Error.WriteLine($"error: the collection folder {folder} does not exist.");
+                return 2;
+            }
+            var loadAtStart = ExtractionScaling.LoadAverage();
+            Console.WriteLine($"load average {loadAtStart}");
+            Console.WriteLine(ExtractionScaling.Header());
+            ExtractionScaling.WarmUp(kinds);
+            var points = new List<ScalingPoint>();
+            foreach (var kind in kinds)
+            {
+                foreach (var size in megabytes)
+                {
+                    points.Add(ExtractionScaling.Measure(size, kind));
+                    Console.WriteLine(ExtractionScaling.Row(points[^1]));
+                }
+            }
+            ExtractionFigures? real = null;
+            if (folder is null && !parse.GetValue(noCollection)) Console.WriteLine(Graph.Model.ReferenceCollections.Absent("un-documents"));
+            else if (folder is not null)
+            {
+                real = ExtractionScaling.MeasureCollection(folder);
+                Console.WriteLine(ExtractionScaling.CollectionRow(real));
+            }
+            var loadAtEnd = ExtractionScaling.LoadAverage();
+            Console.WriteLine($"load average {loadAtEnd}");
+            if (parse.GetValue(output) is { } outputDirectory)
+            {
+                try
+                {
+                    Directory.CreateDirectory(outputDirectory.FullName);
+                    var commandLine = "graph bench extraction-scaling " + string.Join(' ', Environment.GetCommandLineArgs().Skip(3));
+                    File.WriteAllText(Path.Combine(outputDirectory.FullName, "results.md"), ExtractionScaling.ToMarkdown(points, real, commandLine, loadAtStart, loadAtEnd));
+                    Console.WriteLine($"results written to {outputDirectory.FullName}");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"error: cannot write the results: {e.Message}");
+                    return 3;
+                }
             }
             return 0;
         });

@@ -11,24 +11,25 @@ internal static class CitationLinker
 {
     public static void Link(GraphBuilder builder, IReadOnlyList<Citation> citations, string documentId)
     {
+        builder.EnsureRelationshipCapacity(citations.Count);
+        Span<char> stack = stackalloc char[CitationContext.StackLength];
         foreach (var citation in citations)
         {
-            // The context is read once here, to tell the kind, and otherwise kept as a stretch of the text (see CitationContext).
-            var context = citation.Context.ToString();
-            var kind = KindFromContext(context) ?? citation.Cited.Kind;
+            // The context is read once here, to tell the kind, into a buffer rather than a string (a long text makes
+            // tens of thousands of them), and otherwise kept as a stretch of the text (see CitationContext).
+            var kind = KindOf(citation.Context, stack) ?? citation.Cited.Kind;
             var title = citation.Name;
             DocumentNodes.AddStub(builder, citation.Cited, kind, citation.Date, title, citation.Span);
-            var key = $"{citation.Paragraph.Id[(citation.Paragraph.Id.IndexOf('#', StringComparison.Ordinal) + 1)..]}@{citation.Span.Start}";
             builder.Relationship(RelationshipTypes.Cites, citation.Paragraph.Id, citation.Cited.Canonical,
             [
                 ("verb", citation.Paragraph.Verb),
                 ("via", citation.Via),
                 ("footnote", citation.Footnote is { } n ? (long)n : null),
                 ("date", citation.Date),
-                ("context", citation.Context.IsWhole ? context : citation.Context),
+                ("context", citation.Context.IsWhole ? citation.Context.ToString() : citation.Context),
                 ("name", citation.Name),
                 ("placed", citation.Placed ? "by footnote order" : null),
-            ], citation.Span, key);
+            ], citation.Span, Key(citation.Paragraph.Id, citation.Span.Start));
         }
         // One pass over the citations, in their order, gathering per cited document its count and distinct citing paragraphs.
         var byCited = new Dictionary<string, CitedTotal>(StringComparer.Ordinal);
@@ -51,6 +52,23 @@ internal static class CitationLinker
         }
     }
 
+    /// <summary>The relationship's key, "op3@1234": the paragraph's part of its id and where the citation starts, made in one string.</summary>
+    private static string Key(string paragraphId, int start)
+    {
+        var local = paragraphId.AsSpan(paragraphId.IndexOf('#', StringComparison.Ordinal) + 1);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{local}@{start}");
+    }
+
+    private static string? KindOf(CitationContext context, Span<char> stack)
+    {
+        if (context.IsWhole) return KindFromContext(context.ToString());
+        if (context.Length <= stack.Length) return KindFromContext(context.Cleaned(stack));
+        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(context.Length);
+        var kind = KindFromContext(context.Cleaned(rented));
+        System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return kind;
+    }
+
     private sealed class CitedTotal(SourceSpan firstSpan)
     {
         public SourceSpan FirstSpan { get; } = firstSpan;
@@ -60,9 +78,9 @@ internal static class CitationLinker
     }
 
     /// <summary>"the report of the Secretary-General¹" says what kind of document footnote 1 names.</summary>
-    private static string? KindFromContext(string context)
+    private static string? KindFromContext(ReadOnlySpan<char> context)
     {
-        var tail = context.Length > 80 ? context.AsSpan(context.Length - 80) : context.AsSpan();
+        var tail = context.Length > 80 ? context[^80..] : context;
         // A case-blind search is several times slower than an ordinal one and runs for every citation: the words are
         // searched without their first letter, whose case is then checked.
         if (ContainsEitherCase(context, "report of the") || context.StartsWith("report", StringComparison.OrdinalIgnoreCase)) return "report";

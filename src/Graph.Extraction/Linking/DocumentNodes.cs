@@ -47,6 +47,7 @@ internal static class DocumentNodes
         var symbolKind = symbol.Kind;
         kind = symbolKind is null or "draft" ? kind ?? symbolKind : symbolKind;
         var dated = kind is "resolution" or "decision" or "presidential statement";
+        if (existing is not null && Holds(existing, kind, date is null ? null : dated ? "adoptionDate" : "date", title)) return existing;
         // A stub cited again (a long text cites the same few documents thousands of times) can gain only what this
         // citation adds: a kind, a date, a title. Its symbol, body, session, aliases and a year from the symbol are there.
         if (existing is not null && date is null && title is null)
@@ -65,6 +66,16 @@ internal static class DocumentNodes
             ("aliases", AliasList(symbol)),
         ], span);
     }
+
+    /// <summary>
+    /// Whether a stub already holds all that a citation of it could add: its kind and the kind's label, the date under
+    /// <paramref name="dateKey"/> with a year, a title. Stating it again would change nothing (what the symbol gives is
+    /// set when the stub is made); a long text cites the same few documents thousands of times.
+    /// </summary>
+    private static bool Holds(GraphNode stub, string? kind, string? dateKey, string? title) =>
+        (kind is null || (stub.Properties.ContainsKey("kind") && (LabelForKind(kind) is not { } label || stub.Labels.Contains(label))))
+        && (dateKey is null || (stub.Properties.ContainsKey(dateKey) && stub.Properties.ContainsKey("year")))
+        && (title is null || stub.Properties.ContainsKey("title"));
 
     /// <summary>Document, and the label its kind gives it (Resolution, Report…) when it has one.</summary>
     private static string[] Labelled(string? kind) => LabelForKind(kind) is { } label ? [Labels.Document, label] : [Labels.Document];

@@ -9,8 +9,9 @@ namespace Graph.Extraction.Linking;
 internal sealed class GraphBuilder(GraphDocument document)
 {
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
-    // Keyed by the parts of GraphRelationship.Id (type, ends, key), so looking one up builds no id string.
-    private readonly Dictionary<(string Type, string Start, string End, string Key), GraphRelationship> _relationships = new(RelationshipIdentity.Comparer);
+    // Looked up by the parts of GraphRelationship.Id (type, ends, key), so looking one up builds no id string.
+    private readonly HashSet<GraphRelationship> _relationships = new(RelationshipIdentity.Comparer);
+    private HashSet<GraphRelationship>.AlternateLookup<(string Type, string Start, string End, string Key)> _byIdentity;
 
     public GraphDocument Document { get; } = document;
 
@@ -47,7 +48,8 @@ internal sealed class GraphBuilder(GraphDocument document)
     public GraphRelationship Relationship(string type, string start, string end, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span, string? key = null)
     {
         var identity = (type, start, end, key ?? "");
-        if (_relationships.TryGetValue(identity, out var existing)) return existing;
+        if (_byIdentity.Set is null) _byIdentity = _relationships.GetAlternateLookup<(string, string, string, string)>();
+        if (_byIdentity.TryGetValue(identity, out var existing)) return existing;
         var relationship = new GraphRelationship(type, SharedId(start), SharedId(end), null, key);
         relationship.Properties.EnsureCapacity(StampedProperties + Stated(properties));
         foreach (var (k, value) in properties)
@@ -55,7 +57,7 @@ internal sealed class GraphBuilder(GraphDocument document)
             if (value is not null) relationship.Properties[k] = Shared(Normalised(value));
         }
         if (span is { } s) Stamp(relationship.Properties, s);
-        _relationships[identity] = relationship;
+        _relationships.Add(relationship);
         Document.Relationships.Add(relationship);
         return relationship;
     }
@@ -66,10 +68,19 @@ internal sealed class GraphBuilder(GraphDocument document)
     /// </summary>
     private static object? Normalised(object value) => value switch
     {
-        string or long or bool or double or DeferredText => value,
-        List<object?> list when list.TrueForAll(v => v is null or string or long or bool or double) => list,
+        long number => Boxed(number, value),
+        string or bool or double or DeferredText => value,
+        List<object?> list when list.TrueForAll(v => v is null or string or long or bool or double) => SharingNumbers(list),
         _ => PropertyValues.Normalise(value),
     };
+
+    /// <summary>The list with its small numbers (footnote numbers, mostly) as the shared boxes of <see cref="Boxed(int)"/>.</summary>
+    private static List<object?> SharingNumbers(List<object?> list)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] is long number) list[i] = Boxed(number, list[i]!);
+        return list;
+    }
 
     /// <summary>
     /// The node's own id string for an end that names a stated node. A long text cites the same few documents thousands
@@ -96,6 +107,13 @@ internal sealed class GraphBuilder(GraphDocument document)
         return count;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> more relationships at once, so a long text's do not grow the collections by doubling.</summary>
+    public void EnsureRelationshipCapacity(int count)
+    {
+        Document.Relationships.EnsureCapacity(Document.Relationships.Count + count);
+        _relationships.EnsureCapacity(_relationships.Count + count);
+    }
+
     public bool HasNode(string id) => _nodes.ContainsKey(id);
 
     public GraphNode? TryGetNode(string id) => _nodes.GetValueOrDefault(id);
@@ -116,6 +134,9 @@ internal sealed class GraphBuilder(GraphDocument document)
     /// </summary>
     private static object Boxed(int offset) =>
         (uint)offset < (uint)SharedOffsets.Length ? SharedOffsets[offset] ??= (long)offset : (long)offset;
+
+    /// <summary>A number already boxed as <paramref name="box"/>: the shared box of a small one, else the box itself.</summary>
+    private static object Boxed(long number, object box) => (ulong)number < (ulong)SharedOffsets.Length ? Boxed((int)number) : box;
 
     private static readonly object?[] SharedOffsets = new object?[1 << 15];
 

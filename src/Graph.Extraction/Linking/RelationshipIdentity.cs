@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Graph.Model;
 
 namespace Graph.Extraction.Linking;
 
@@ -9,11 +10,21 @@ namespace Graph.Extraction.Linking;
 /// showed in profiles. Equality is still ordinal on all four strings; the hash reads every character, four at a
 /// time, so no input can make many identities collide.
 /// </summary>
-internal sealed class RelationshipIdentity : IEqualityComparer<(string Type, string Start, string End, string Key)>
+/// <remarks>
+/// The builder keeps the relationships themselves in a set and looks them up by these four strings (an alternate
+/// lookup), rather than keying a dictionary by a tuple of them: an entry is then 16 bytes, not 48, for every
+/// relationship of a long text.
+/// </remarks>
+internal sealed class RelationshipIdentity : IEqualityComparer<GraphRelationship>, IAlternateEqualityComparer<(string Type, string Start, string End, string Key), GraphRelationship>
 {
     public static readonly RelationshipIdentity Comparer = new();
 
-    public bool Equals((string Type, string Start, string End, string Key) x, (string Type, string Start, string End, string Key) y) =>
+    public bool Equals(GraphRelationship? x, GraphRelationship? y) =>
+        ReferenceEquals(x, y) || (x is not null && y is not null && Equals((x.Type, x.Start, x.End, x.Key), y));
+
+    public int GetHashCode(GraphRelationship relationship) => GetHashCode((relationship.Type, relationship.Start, relationship.End, relationship.Key));
+
+    public bool Equals((string Type, string Start, string End, string Key) x, GraphRelationship y) =>
         string.Equals(x.Type, y.Type, StringComparison.Ordinal) && string.Equals(x.Start, y.Start, StringComparison.Ordinal)
         && string.Equals(x.End, y.End, StringComparison.Ordinal) && string.Equals(x.Key, y.Key, StringComparison.Ordinal);
 
@@ -25,6 +36,9 @@ internal sealed class RelationshipIdentity : IEqualityComparer<(string Type, str
         hash = Mix(hash, identity.Key);
         return (int)(hash ^ (hash >> 32));
     }
+
+    public GraphRelationship Create((string Type, string Start, string End, string Key) identity) =>
+        new(identity.Type, identity.Start, identity.End, null, identity.Key);
 
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
 

@@ -24,6 +24,19 @@ internal sealed class CitationContext : DeferredText
     /// <summary>Whether the context is a string already, which the graph may as well hold.</summary>
     public bool IsWhole => _length < 0;
 
+    /// <summary>Longest clause whose cleaned words <see cref="Cleaned"/> writes into a caller's stack buffer.</summary>
+    public const int StackLength = 512;
+
+    /// <summary>How long a buffer <see cref="Cleaned"/> needs.</summary>
+    public int Length => _length < 0 ? 0 : _length;
+
+    /// <summary>
+    /// The context's words as <see cref="ToString"/> gives them, written into <paramref name="buffer"/> (at least
+    /// <see cref="Length"/> long) rather than made a string: a reader that only looks at them spares an allocation per citation.
+    /// </summary>
+    public ReadOnlySpan<char> Cleaned(Span<char> buffer) =>
+        _length < 0 ? _text : ((ReadOnlySpan<char>)buffer[..ParagraphRecogniser.CleanInto(_text.AsSpan(_start, _length), buffer)]).TrimEnd(", ");
+
     public override string ToString() =>
         _length < 0 ? _text : ParagraphRecogniser.CleanText(_text.AsSpan(_start, _length)).TrimEnd(',', ' ');
 }

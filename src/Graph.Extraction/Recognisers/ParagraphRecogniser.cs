@@ -346,6 +346,17 @@ internal static class ParagraphRecogniser
         if (content.IsEmpty) return "";
         char[]? rented = null;
         var buffer = content.Length <= 512 ? stackalloc char[content.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(content.Length));
+        var clean = new string(buffer[..CleanInto(content, buffer)]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return clean;
+    }
+
+    /// <summary>
+    /// <see cref="CleanText(ReadOnlySpan{char})"/> written into <paramref name="buffer"/> (at least as long as the content),
+    /// for a caller that only looks at the words: returns how many characters it wrote.
+    /// </summary>
+    internal static int CleanInto(ReadOnlySpan<char> content, Span<char> buffer)
+    {
         var n = 0;
         // Called on every paragraph and clause: copy the runs between the characters that change in bulk,
         // rather than testing every character.
@@ -360,9 +371,7 @@ internal static class ParagraphRecogniser
         }
         // Spaces never lead and never repeat, so at most one trails.
         if (n > 0 && buffer[n - 1] == ' ') n--;
-        var clean = new string(buffer[..n]);
-        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        return clean;
+        return n;
     }
 
     /// <summary>Footnote marks and asterisks (dropped), and whitespace other than a plain space (made one).</summary>

@@ -122,31 +122,43 @@ internal static class LayoutNormaliser
         return lines;
     }
 
+    /// <summary>
+    /// The document text: the blocks, then the footnotes, each after a blank line. Laid out first and written once into
+    /// a string of the exact length: a builder held a second copy of the whole text until it was made a string.
+    /// </summary>
     private static LaidOutText Build(List<FlowBlock> blocks, List<(int Number, string Text)> footnotes)
     {
-        var capacity = 0;
-        foreach (var block in blocks) capacity += block.Text.Length + 2;
-        foreach (var (_, footnoteText) in footnotes) capacity += footnoteText.Length + 8;
-        var sb = new StringBuilder(capacity);
         var result = new List<Block>(blocks.Count + footnotes.Count);
+        // Each piece of text and where it goes; what lies between them is the "\n\n" that separates blocks.
+        var pieces = new List<(int At, string Text)>(blocks.Count + 3 * footnotes.Count);
+        var length = 0;
         foreach (var block in blocks)
         {
-            if (block.Text.Length == 0) continue;
-            if (sb.Length > 0) sb.Append("\n\n");
-            var start = sb.Length;
-            sb.Append(block.Text);
-            result.Add(new Block(block.Kind, start, sb.Length) { ItalicOpening = block.ItalicOpening, InAnnex = block.InAnnex });
+            var blockText = block.Text;
+            if (blockText.Length == 0) continue;
+            if (length > 0) length += 2;
+            pieces.Add((length, blockText));
+            result.Add(new Block(block.Kind, length, length + blockText.Length) { ItalicOpening = block.ItalicOpening, InAnnex = block.InAnnex });
+            length += blockText.Length;
         }
         foreach (var (number, footnoteText) in footnotes.OrderBy(f => f.Number).DistinctBy(f => f.Number))
         {
-            if (sb.Length > 0) sb.Append("\n\n");
-            var start = sb.Length;
-            sb.Append(Superscript.From(number)).Append(' ');
-            var contentStart = sb.Length;
-            sb.Append(footnoteText);
-            result.Add(new Block(BlockKind.Footnote, start, sb.Length) { FootnoteNumber = number, ContentStart = contentStart });
+            if (length > 0) length += 2;
+            var start = length;
+            var mark = Superscript.From(number);
+            pieces.Add((start, mark));
+            pieces.Add((start + mark.Length, " "));
+            var contentStart = start + mark.Length + 1;
+            pieces.Add((contentStart, footnoteText));
+            length = contentStart + footnoteText.Length;
+            result.Add(new Block(BlockKind.Footnote, start, length) { FootnoteNumber = number, ContentStart = contentStart });
         }
-        return new LaidOutText(sb.ToString(), result);
+        var text = string.Create(length, pieces, static (span, pieces) =>
+        {
+            span.Fill('\n');
+            foreach (var (at, piece) in pieces) piece.CopyTo(span[at..]);
+        });
+        return new LaidOutText(text, result);
     }
 
     internal static bool IsHeadingScanRange(int index) => index < HeadingScanLines;
@@ -187,8 +199,8 @@ internal sealed class FlowBlock(BlockKind kind, string text)
 
     private string MakeEdges()
     {
-        const int edge = 100;
-        if (Length <= 3 * edge) return _builder?.ToString() ?? _text;
+        const int edge = ShortLength / 3;
+        if (Length <= ShortLength) return _builder?.ToString() ?? _text;
         if (_builder is null) return string.Concat(_text.AsSpan(0, edge), " … ", _text.AsSpan(_text.Length - edge));
         return string.Concat(_builder.ToString(0, edge), " … ", _builder.ToString(_builder.Length - edge, edge));
     }
@@ -196,18 +208,42 @@ internal sealed class FlowBlock(BlockKind kind, string text)
     /// <summary>Appends a line with a space, or with none after a word broken by a hyphen (as footnote lines are joined).</summary>
     public void AppendLine(string line)
     {
-        _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
         _edges = null;
+        if (StaysShort(line))
+        {
+            // A block no longer than its edges stays a string, which is its edges too: one string per line appended,
+            // where a builder made the same string for the edges and the text again at the end. Joined in a reused builder
+            // so the joining rule stays the one of FootnoteZones.AppendLine.
+            var scratch = t_scratch ??= new System.Text.StringBuilder(2 * ShortLength);
+            FootnoteZones.AppendLine(scratch.Clear().Append(_text), line);
+            _text = scratch.ToString();
+            return;
+        }
+        _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
         FootnoteZones.AppendLine(_builder, line);
     }
 
     /// <summary>Appends a line after a line break (headings and closing lines keep their lines).</summary>
     public void AppendBrokenLine(string line)
     {
-        _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
         _edges = null;
+        if (StaysShort(line))
+        {
+            _text = string.Concat(_text, "\n", line);
+            return;
+        }
+        _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
         _builder.Append('\n').Append(line);
     }
+
+    /// <summary>The longest block whose <see cref="Edges"/> are its whole text.</summary>
+    private const int ShortLength = 3 * 100;
+
+    /// <summary>Whether the block, still a string, stays within <see cref="ShortLength"/> with the line and a separator.</summary>
+    private bool StaysShort(string line) => _builder is null && _text.Length + 1 + line.Length <= ShortLength;
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? t_scratch;
 
     /// <summary>The italic words that open it, where the format states italics (DOCX).</summary>
     public string? ItalicOpening { get; init; }
