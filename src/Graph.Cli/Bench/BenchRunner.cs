@@ -80,7 +80,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         {
             watch.Restart();
             store = EmbeddedGraphStore.Open(storeDirectory);
-            scale.Notes.Add($"Store reused from an earlier run's ingest, reopened {(store.OpenedFromSnapshot ? "from its snapshot" : "by replay")} in {watch.Elapsed.TotalSeconds:F1} s (no ingest figures in this run).");
+            scale.Notes.Add($"Store reused from an earlier run's ingest, reopened from its {store.OpenedFrom} in {watch.Elapsed.TotalSeconds:F1} s (no ingest figures in this run).");
             log.WriteLine($"[{size}] {scale.Notes[^1]}");
         }
         else
