@@ -71,7 +71,6 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             save();
             return;
         }
-        log.WriteLine($"[{size}] ingest: {files.Count} files, {scale.CorpusMegabytes:F1} MB");
         var storeDirectory = Path.Combine(options.WorkDirectory, $"store-{size}");
         // A marker written after a complete ingest and its snapshot: a store a stopped run left half written is never reused.
         var ingestedMarker = Path.Combine(storeDirectory, ".ingested");
@@ -85,6 +84,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         }
         else
         {
+            log.WriteLine($"[{size}] ingest: {files.Count} files, {scale.CorpusMegabytes:F1} MB");
             (store, var ingest) = await IngestBench.RunAsync(files, storeDirectory, log.WriteLine);
             scale.Ingest = ingest;
             log.WriteLine($"[{size}] ingest: {ingest.Seconds:F1} s ({ingest.CpuSeconds:F1} CPU s), {ingest.DocumentsPerSecond:N0} documents/s, {ingest.RelationshipsPerSecond:N0} relationships/s; " +

@@ -107,4 +107,31 @@ internal sealed partial class PatternMatcher
             }
         }
     }
+
+    /// <summary>
+    /// The far end of each of <paramref name="node"/>'s relationships that one step along <paramref name="rel"/> may take.
+    /// A plain hop (one type, one direction, nothing of the relationship itself to check) is read by the store's typed
+    /// adjacency in one call, instead of a look at every relationship of the node, of every type, one by one.
+    /// </summary>
+    private IEnumerable<long> HopEnds(long node, RelPattern rel, Row row)
+    {
+        if (rel.Step is null && rel.Properties is null && rel.Where is null && rel.TypeExpression is null && rel.Types.Count == 1 &&
+            rel.Direction is RelDirection.Outgoing or RelDirection.Incoming)
+        {
+            return Context.Graph.OtherEnds(node, rel.Direction == RelDirection.Incoming, rel.Types[0]);
+        }
+
+        return MatchingSteps(node, rel, row);
+    }
+
+    private IEnumerable<long> MatchingSteps(long node, RelPattern rel, Row row)
+    {
+        foreach (var (r, other, type) in Steps(node, rel.Direction))
+        {
+            if (RelMatches(rel, r, type, row))
+            {
+                yield return other;
+            }
+        }
+    }
 }
