@@ -113,30 +113,15 @@ internal sealed partial class PatternMatcher
     /// A plain hop (one type, one direction, nothing of the relationship itself to check) is read by the store's typed
     /// adjacency in one call, instead of a look at every relationship of the node, of every type, one by one.
     /// </summary>
-    private IEnumerable<long> HopEnds(long node, RelPattern rel, Row row) =>
-        IsPlainStep(rel) ? Context.Graph.OtherEnds(node, rel.Direction == RelDirection.Incoming, rel.Types[0]) : MatchingSteps(node, rel, row);
-
-    private static bool IsPlainStep(RelPattern rel) =>
-        rel.Step is null && rel.Properties is null && rel.Where is null && rel.TypeExpression is null && rel.Types.Count == 1 &&
-        rel.Direction is RelDirection.Outgoing or RelDirection.Incoming;
-
-    /// <summary>
-    /// For a walk over many nodes along a plain hop: the store's adjacency of that type alone, one row per node, read once
-    /// for the walk (a node's adjacency holds every type: a document's lists its paragraphs beside its few citations).
-    /// Null for any other hop, or a graph that keeps no such view.
-    /// </summary>
-    private Graph.Store.Memory.TypedAdjacency? PlainHopAdjacency(RelPattern rel) =>
-        IsPlainStep(rel) ? Context.Graph.TypedAdjacency(rel.Direction == RelDirection.Incoming, rel.Types[0]) : null;
-
-    /// <summary>Nodes a walk expands before it reads the typed adjacency instead of each node's own lists.</summary>
-    private const int LargeWalk = 256;
-
-    private static IEnumerable<long> Widened(ArraySegment<int> ids)
+    private IEnumerable<long> HopEnds(long node, RelPattern rel, Row row)
     {
-        foreach (var id in ids)
+        if (rel.Step is null && rel.Properties is null && rel.Where is null && rel.TypeExpression is null && rel.Types.Count == 1 &&
+            rel.Direction is RelDirection.Outgoing or RelDirection.Incoming)
         {
-            yield return id;
+            return Context.Graph.OtherEnds(node, rel.Direction == RelDirection.Incoming, rel.Types[0]);
         }
+
+        return MatchingSteps(node, rel, row);
     }
 
     private IEnumerable<long> MatchingSteps(long node, RelPattern rel, Row row)

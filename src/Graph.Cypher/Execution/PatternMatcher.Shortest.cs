@@ -309,21 +309,12 @@ internal sealed partial class PatternMatcher
         }
 
         var frontier = new List<long> { start };
-        // A walk that grows large switches to the store's adjacency of the hop's type alone (built once per state of the
-        // graph); a small one never makes the store build it.
-        Graph.Store.Memory.TypedAdjacency? typed = null;
-        var expanded = 0;
         for (var depth = 1; depth <= max && frontier.Count > 0; depth++)
         {
             var next = new List<long>();
             foreach (var node in frontier)
             {
-                if (++expanded == LargeWalk)
-                {
-                    typed = PlainHopAdjacency(rel);
-                }
-
-                foreach (var other in typed is null ? HopEnds(node, rel, row) : Widened(typed.Of(node)))
+                foreach (var other in HopEnds(node, rel, row))
                 {
                     Context.Tick();
                     if (other == start && !startIsEnd)

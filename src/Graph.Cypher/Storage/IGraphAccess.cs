@@ -101,12 +101,6 @@ internal interface IGraphAccess
         }
     }
 
-    /// <summary>
-    /// Every node's other ends over <paramref name="type"/> in one direction, for a walk over many nodes; null when the
-    /// graph keeps no such view (then <see cref="OtherEnds"/> answers node by node).
-    /// </summary>
-    Graph.Store.Memory.TypedAdjacency? TypedAdjacency(bool incoming, string type) => null;
-
     /// <summary>Whether every node carrying <paramref name="label"/> (every node, for null) has a string <c>id</c>.</summary>
     bool EveryNodeHasKey(string? label) =>
         (label is null ? AllNodes() : NodesWithLabel(label)).All(node => NodeProperties(node).TryGetValue("id", out var id) && id is string);

@@ -85,8 +85,6 @@ internal sealed class MemoryGraphAccess(MemoryGraph graph, DocumentStatements? s
 
     public bool EveryNodeHasKey(string? label) => graph.EveryNodeHasKey(label);
 
-    public TypedAdjacency? TypedAdjacency(bool incoming, string type) => graph.TypedAdjacencyOf(incoming ? Direction.Incoming : Direction.Outgoing, type);
-
     public long Degree(long node, bool incoming, string type) => graph.Degree(node, incoming ? Direction.Incoming : Direction.Outgoing, [type]);
 
     public long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties) =>

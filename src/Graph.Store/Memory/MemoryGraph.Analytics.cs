@@ -114,37 +114,6 @@ public sealed partial class MemoryGraph
         return ends;
     }
 
-    /// <summary>Per type token and direction, that type's adjacency as compressed rows, as read at a write stamp.</summary>
-    private readonly ConcurrentDictionary<(int Token, bool Incoming), (long Stamp, TypedAdjacency Adjacency)> _typedAdjacency = new();
-
-    /// <summary>
-    /// Every node's other ends over the relationships of <paramref name="type"/> in one direction, as compressed rows
-    /// built from the type's columns of ends (<see cref="EndsOfType"/>) and kept until the next write: what a walk over
-    /// many nodes (a variable-length reach) reads instead of each node's adjacency of every type. Each row keeps the
-    /// order of the node's own adjacency list (relationship ids ascending). Empty for an unknown type.
-    /// </summary>
-    public TypedAdjacency TypedAdjacencyOf(Direction direction, string type)
-    {
-        if (direction is not (Direction.Outgoing or Direction.Incoming)) throw new ArgumentOutOfRangeException(nameof(direction), "Outgoing or Incoming");
-        using var _ = EnterRead();
-        if (!_typeTokens.TryGetValue(type, out var token)) return TypedAdjacency.Empty;
-        var incoming = direction == Direction.Incoming;
-        var cacheable = !_lock.IsWriteLockHeld;
-        if (cacheable && _typedAdjacency.TryGetValue((token, incoming), out var known) && known.Stamp == _writeStamp) return known.Adjacency;
-        var ends = EndsOfType(token);
-        var (from, to) = incoming ? (ends.End, ends.Start) : (ends.Start, ends.End);
-        var nodes = checked((int)_nextNodeId);
-        var offsets = new int[nodes + 1];
-        for (var i = 0; i < ends.Count; i++) offsets[from[i] + 1]++;
-        for (var node = 0; node < nodes; node++) offsets[node + 1] += offsets[node];
-        var next = offsets[..nodes];
-        var others = new int[ends.Count];
-        for (var i = 0; i < ends.Count; i++) others[next[from[i]]++] = to[i];
-        var adjacency = new TypedAdjacency(offsets, others);
-        if (cacheable) _typedAdjacency[(token, incoming)] = (_writeStamp, adjacency);
-        return adjacency;
-    }
-
     /// <summary>Per label (the empty string for all nodes): whether each such node had a string <c>id</c> at a write stamp.</summary>
     private readonly ConcurrentDictionary<string, (long Stamp, bool Keyed)> _keyedLabels = new(StringComparer.Ordinal);
 
@@ -182,26 +151,4 @@ public sealed partial class MemoryGraph
     }
 
     private bool HasStringKey(long node) => NodeProperties(node).TryGetValue(PropertyNames.Id, out var key) && key is string;
-}
-
-/// <summary>
-/// One relationship type's adjacency in one direction as compressed rows: the other ends of node n's relationships are
-/// <c>Ends[Offsets[n] .. Offsets[n + 1]]</c>. A snapshot: it never changes, and a node created after it has no row.
-/// </summary>
-public sealed class TypedAdjacency
-{
-    public static readonly TypedAdjacency Empty = new([0], []);
-
-    private readonly int[] _offsets;
-    private readonly int[] _ends;
-
-    internal TypedAdjacency(int[] offsets, int[] ends)
-    {
-        _offsets = offsets;
-        _ends = ends;
-    }
-
-    /// <summary>The other ends of the node's relationships of the type (a node as often as relationships lead to it).</summary>
-    public ArraySegment<int> Of(long node) =>
-        node >= 0 && node + 1 < _offsets.Length ? new ArraySegment<int>(_ends, _offsets[node], _offsets[node + 1] - _offsets[node]) : ArraySegment<int>.Empty;
 }
