@@ -55,6 +55,53 @@ public sealed class PeerBenchTests : IDisposable
         Assert.Contains(PeerExport.CitesFile, script);
     }
 
+    /// <summary>
+    /// The global aggregation of the peer set, answered from the store's columns of relationship ends and a heap, gives
+    /// the ten largest counts of Document citers per Document as counted by hand from each document's incoming list, on
+    /// an ingested store (paragraphs cite documents too, and only the Document citers count); co-citation, answered by
+    /// intersecting the two ends' neighbours, gives the citers of both counted by hand.
+    /// </summary>
+    [Fact]
+    public async Task TheGlobalCountAndTheCoCitationAgreeWithCountsByHand()
+    {
+        var corpus = CorpusGenerator.Generate(150, Path.Combine(_root, "corpus"), seed: 6);
+        var (store, _) = await IngestBench.RunAsync(CorpusGenerator.Files(corpus.Directory), Path.Combine(_root, "store"), _ => { });
+        await using var _store = store;
+        var graph = store.Graph;
+        var engine = new CypherEngine(graph, new CypherOptions { ReadOnly = true });
+        var documents = graph.NodeIdsByLabel("Document");
+        var citers = documents.ToDictionary(d => d, d => graph.OtherEndIds(d, Graph.Store.Direction.Incoming, "CITES").Where(c => graph.NodeHasLabel(c, "Document")).ToList());
+
+        var top = engine.Execute(PeerQueries.All.Single(q => q.Name.StartsWith("top 10", StringComparison.Ordinal)).Ours, null, TestContext.Current.CancellationToken).Rows;
+        Assert.Equal(10, top.Count);
+        Assert.Equal(citers.Values.Select(c => (long)c.Count).OrderDescending().Take(10), top.Select(r => Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var row in top)
+        {
+            Assert.True(graph.TryGetNodeId((string)row[0]!, out var node));
+            Assert.Equal(citers[node].Count, Convert.ToInt32(row[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var coCitation = PeerQueries.All.Single(q => q.Name.StartsWith("co-citation", StringComparison.Ordinal)).Ours;
+        var cited = citers.Where(p => p.Value.Count > 0).OrderByDescending(p => p.Value.Count).Take(12).Select(p => p.Key).ToList();
+        var shared = 0;
+        foreach (var x in cited)
+        {
+            foreach (var y in cited.Where(y => y != x))
+            {
+                var fromX = citers[x].GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+                var expected = citers[y].Where(fromX.ContainsKey).SelectMany(c => Enumerable.Repeat(Id(graph, c), fromX[c])).Order(StringComparer.Ordinal).ToList();
+                var rows = engine.Execute(coCitation, new Dictionary<string, object?> { ["a"] = Id(graph, x), ["b"] = Id(graph, y) }, TestContext.Current.CancellationToken).Rows;
+                Assert.Equal(expected, rows.Select(r => (string)r[0]!).Order(StringComparer.Ordinal));
+                shared += expected.Count;
+            }
+        }
+
+        Assert.True(shared > 0, "no two of the most cited documents share a citer: the co-citation check saw only empty answers");
+    }
+
+    private static string Id(Graph.Store.Memory.MemoryGraph graph, long node) =>
+        graph.TryGetNode(node, out var n) ? (string)n.Properties["id"]! : throw new InvalidOperationException("no node " + node);
+
     [Fact]
     public void QuotesFieldsAsKuzuReadsThem() =>
         Assert.Equal("\"A/RES/1 \"\"x\"\", y\"", PeerExport.Quote("A/RES/1 \"x\", y"));

@@ -121,4 +121,48 @@ public sealed class EndCountTests
         Assert.NotEmpty(written);
         Assert.Equal(expanded, written);
     }
+
+    /// <summary>
+    /// The counts come from per-type columns of relationship ends and a per-label answer to "has every node an id", both
+    /// kept until the next write: a write (a new relationship, a node without an id) is seen by the next count.
+    /// </summary>
+    [Fact]
+    public void TheCountsAfterAWriteSeeTheWrite()
+    {
+        var graph = new MemoryGraph();
+        var nodes = Enumerable.Range(0, 12).Select(i => graph.CreateNode(["D"], [new("id", $"d{i}")])).ToArray();
+        for (var r = 0; r < 30; r++)
+        {
+            graph.CreateRelationship("C", nodes[r % 12], nodes[r % 5], key: "r" + r);
+        }
+
+        var engine = new CypherEngine(graph);
+        const string Top = "MATCH (:D)-[:C]->(x:D) RETURN x.id AS id, count(*) AS n ORDER BY n DESC LIMIT 3";
+        const string Expanded = "MATCH (:D)-[:C]->(x:D) WHERE true RETURN x.id AS id, count(*) AS n ORDER BY n DESC LIMIT 3";
+        Assert.Equal("d0 6", Row(engine.Run(Top).Rows[0]));
+
+        for (var r = 0; r < 9; r++)
+        {
+            graph.CreateRelationship("C", nodes[r], nodes[11], key: "w" + r);
+        }
+
+        Assert.Equal("d11 9", Row(engine.Run(Top).Rows[0]));
+        engine.Run("MATCH (x:D {id: 'd11'})<-[c:C]-(:D {id: 'd0'}) DELETE c");
+        Assert.Equal("d11 8", Row(engine.Run(Top).Rows[0]));
+
+        // Nodes without an id group together under null: counted the general way from then on.
+        var anonymous = Enumerable.Range(0, 3).Select(_ => graph.CreateNode(["D"])).ToArray();
+        foreach (var (node, r) in anonymous.Select((n, r) => (n, r)))
+        {
+            for (var k = 0; k < 4; k++)
+            {
+                graph.CreateRelationship("C", nodes[k], node, key: $"a{r}.{k}");
+            }
+        }
+
+        Assert.Equal(" 12", Row(engine.Run(Top).Rows[0]));
+        Assert.Equal(engine.Run(Expanded).Rows.Select(Row), engine.Run(Top).Rows.Select(Row));
+    }
+
+    private static string Row(IReadOnlyList<object?> row) => string.Join(" ", row.Select(v => v?.ToString()));
 }

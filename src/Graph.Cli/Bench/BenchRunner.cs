@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using Graph.Store.Embedded;
 
 namespace Graph.Cli.Bench;
 
@@ -19,6 +20,9 @@ internal sealed record BenchOptions(
 
     /// <summary>Inputs per query in each of the peer comparison's interleaved runs.</summary>
     public int PeerRounds { get; init; } = 50;
+
+    /// <summary>Reopen the store an earlier run left complete in the work folder instead of ingesting again (no ingest figures then).</summary>
+    public bool ReuseStore { get; init; }
 }
 
 /// <summary>
@@ -67,12 +71,27 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             save();
             return;
         }
-        log.WriteLine($"[{size}] ingest: {files.Count} files, {scale.CorpusMegabytes:F1} MB");
         var storeDirectory = Path.Combine(options.WorkDirectory, $"store-{size}");
-        var (store, ingest) = await IngestBench.RunAsync(files, storeDirectory, log.WriteLine);
-        scale.Ingest = ingest;
-        log.WriteLine($"[{size}] ingest: {ingest.Seconds:F1} s ({ingest.CpuSeconds:F1} CPU s), {ingest.DocumentsPerSecond:N0} documents/s, {ingest.RelationshipsPerSecond:N0} relationships/s; " +
-            $"{ingest.Nodes:N0} nodes, {ingest.Relationships:N0} relationships; live heap {ingest.LiveHeapBytes / 1048576.0:F0} MiB, peak working set {ingest.PeakWorkingSetBytes / 1048576.0:F0} MiB, store {ingest.StoreBytes / 1048576.0:F0} MiB");
+        // A marker written after a complete ingest and its snapshot: a store a stopped run left half written is never reused.
+        var ingestedMarker = Path.Combine(storeDirectory, ".ingested");
+        EmbeddedGraphStore store;
+        if (options.ReuseStore && File.Exists(ingestedMarker))
+        {
+            watch.Restart();
+            store = EmbeddedGraphStore.Open(storeDirectory);
+            scale.Notes.Add($"Store reused from an earlier run's ingest, reopened from its {store.OpenedFrom} in {watch.Elapsed.TotalSeconds:F1} s (no ingest figures in this run).");
+            log.WriteLine($"[{size}] {scale.Notes[^1]}");
+        }
+        else
+        {
+            log.WriteLine($"[{size}] ingest: {files.Count} files, {scale.CorpusMegabytes:F1} MB");
+            (store, var ingest) = await IngestBench.RunAsync(files, storeDirectory, log.WriteLine);
+            scale.Ingest = ingest;
+            log.WriteLine($"[{size}] ingest: {ingest.Seconds:F1} s ({ingest.CpuSeconds:F1} CPU s), {ingest.DocumentsPerSecond:N0} documents/s, {ingest.RelationshipsPerSecond:N0} relationships/s; " +
+                $"{ingest.Nodes:N0} nodes, {ingest.Relationships:N0} relationships; live heap {ingest.LiveHeapBytes / 1048576.0:F0} MiB, peak working set {ingest.PeakWorkingSetBytes / 1048576.0:F0} MiB, store {ingest.StoreBytes / 1048576.0:F0} MiB");
+            await store.WriteSnapshotAsync();
+            await File.WriteAllTextAsync(ingestedMarker, ingest.Documents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
 
         save();
         QueryInputs inputs;

@@ -26,9 +26,10 @@ internal static class BenchCommand
         var server = new Option<string?>("--server") { Description = "Path of Graph.Web.dll (default: found under src/Graph.Web/bin)" };
         var peer = new Option<string?>("--peer") { Description = "Compare with another engine on the same graph and queries (kuzu); measures only ingest and the side-by-side table" };
         var peerRounds = new Option<int>("--peer-rounds") { Description = "Inputs per query in each of the three interleaved runs of --peer", DefaultValueFactory = _ => 50 };
+        var reuseStore = new Option<bool>("--reuse-store") { Description = "Reopen the store an earlier run left complete under --work instead of ingesting again (the results then have no ingest figures)" };
         var command = new Command("bench", "Measure extraction, ingest, memory, queries, HTTP and UI on synthetic corpora")
         {
-            sizes, output, work, seed, sample, pdfSample, extractionOnly, noHttp, noUi, rate, seconds, server, peer, peerRounds,
+            sizes, output, work, seed, sample, pdfSample, extractionOnly, noHttp, noUi, rate, seconds, server, peer, peerRounds, reuseStore,
         };
         command.Subcommands.Add(CreateGenerate());
         command.Subcommands.Add(CreateExplorer());
@@ -63,6 +64,7 @@ internal static class BenchCommand
                 ExtractionOnly = parse.GetValue(extractionOnly),
                 Peer = peerName,
                 PeerRounds = parse.GetValue(peerRounds),
+                ReuseStore = parse.GetValue(reuseStore),
             };
             try
             {

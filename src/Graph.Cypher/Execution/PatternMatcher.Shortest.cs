@@ -333,14 +333,9 @@ internal sealed partial class PatternMatcher
             var next = new List<long>();
             foreach (var node in frontier)
             {
-                foreach (var (r, other, type) in Steps(node, rel.Direction))
+                foreach (var other in HopEnds(node, rel, row))
                 {
                     Context.Tick();
-                    if (!RelMatches(rel, r, type, row))
-                    {
-                        continue;
-                    }
-
                     if (other == start && !startIsEnd)
                     {
                         startIsEnd = true;

@@ -152,7 +152,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
         }
 
         var part = parts[index];
-        var matches = part.ShortestKind is null && part.PathMode is null ? MatchPart(part, row, used, plan)
+        var matches = part.ShortestKind is null && part.PathMode is null ? MatchBetweenKnownEnds(parts, part, row, used, plan) ?? MatchPart(part, row, used, plan)
             : IsLegacyShortest(part) ? ShortestByBreadthFirst(part, row, used, plan) ?? Shortest(part, MatchPart(part, row, used, plan), row)
             : SelectPaths(part, row, used, plan);
 

@@ -117,30 +117,21 @@ internal sealed partial class QueryRunner
     /// <summary>One grouping row per end node with at least one counted relationship, with the count as its weight.</summary>
     private IEnumerable<(Row Row, long Weight)> EndCounts(EndCountPlan plan)
     {
-        var candidates = plan.EndLabels.Count > 0 ? context.Graph.NodesWithLabel(plan.EndLabels[0]) : context.Graph.AllNodes();
-        foreach (var node in candidates)
+        var counted = new List<(long Node, long Count)>();
+        context.Graph.CountOtherEndsPerNode(plan.Incoming, plan.Type, plan.EndLabels, plan.OtherLabels, (node, count) =>
         {
             context.Tick();
-            if (!HasLabels(node, plan.EndLabels))
+            counted.Add((node, count));
+        });
+        foreach (var (node, count) in counted)
+        {
+            var row = new Row();
+            if (plan.End is not null)
             {
-                continue;
+                row[plan.End] = new NodeRef(node);
             }
 
-            // Without a label to check at the other end, the count is the node's degree for the type.
-            var count = plan.OtherLabels.Count == 0
-                ? context.Graph.Degree(node, plan.Incoming, plan.Type)
-                : context.Graph.CountOtherEnds(node, plan.Incoming, plan.Type, plan.OtherLabels);
-
-            if (count > 0)
-            {
-                var row = new Row();
-                if (plan.End is not null)
-                {
-                    row[plan.End] = new NodeRef(node);
-                }
-
-                yield return (row, count);
-            }
+            yield return (row, count);
         }
     }
 
@@ -208,33 +199,17 @@ internal sealed partial class QueryRunner
             var c = descending ? a.Count.CompareTo(b.Count) : b.Count.CompareTo(a.Count);
             return c != 0 ? c : b.Arrival.CompareTo(a.Arrival);
         });
+        // Nodes without a string id would share one group (null) or group by some other value: not this way.
+        if (byId && !context.Graph.EveryNodeHasKey(plan.EndLabels.Count > 0 ? plan.EndLabels[0] : null))
+        {
+            return null;
+        }
+
         var heap = new PriorityQueue<long, (long Count, long Arrival)>(worstFirst);
-        var candidates = plan.EndLabels.Count > 0 ? context.Graph.NodesWithLabel(plan.EndLabels[0]) : context.Graph.AllNodes();
         long arrival = 0;
-        foreach (var node in candidates)
+        context.Graph.CountOtherEndsPerNode(plan.Incoming, plan.Type, plan.EndLabels, plan.OtherLabels, (node, count) =>
         {
             context.Tick();
-            if (!HasLabels(node, plan.EndLabels))
-            {
-                continue;
-            }
-
-            // Without a label to check at the other end, the count is the node's degree for the type.
-            var count = plan.OtherLabels.Count == 0
-                ? context.Graph.Degree(node, plan.Incoming, plan.Type)
-                : context.Graph.CountOtherEnds(node, plan.Incoming, plan.Type, plan.OtherLabels);
-
-            if (count == 0)
-            {
-                continue;
-            }
-
-            // Nodes without a string id would share one group (null) or group by some other value: not this way.
-            if (byId && !(context.Graph.NodeProperties(node).TryGetValue(Graph.Model.PropertyNames.Id, out var id) && id is string))
-            {
-                return null;
-            }
-
             var rank = (count, arrival++);
             if (heap.Count < keep)
             {
@@ -244,7 +219,7 @@ internal sealed partial class QueryRunner
             {
                 heap.DequeueEnqueue(node, rank);
             }
-        }
+        });
 
         // Back in arrival order, so that ties come out of the projection's own sort as they would have.
         var winners = new List<(long Node, long Count, long Arrival)>(heap.Count);
@@ -255,18 +230,5 @@ internal sealed partial class QueryRunner
 
         winners.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
         return [.. winners.Select(w => (new Row { [end] = new NodeRef(w.Node) }, w.Count))];
-    }
-
-    private bool HasLabels(long node, IReadOnlyList<string> labels)
-    {
-        foreach (var label in labels)
-        {
-            if (!context.Graph.HasLabel(node, label))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -79,6 +79,32 @@ internal interface IGraphAccess
     /// </summary>
     bool KeysAreUnique => false;
 
+    /// <summary>
+    /// For every node carrying each of <paramref name="endLabels"/> (every node when none), in the order the label index
+    /// (or <see cref="AllNodes"/>) gives them: <see cref="CountOtherEnds"/> of the node, handed to <paramref name="visit"/> when
+    /// above zero. A store that keeps adjacency in arrays counts them all in one pass (a global aggregation's grouped count).
+    /// </summary>
+    void CountOtherEndsPerNode(bool incoming, string type, IReadOnlyList<string> endLabels, IReadOnlyList<string> otherLabels, Action<long, long> visit)
+    {
+        foreach (var node in endLabels.Count > 0 ? NodesWithLabel(endLabels[0]) : AllNodes())
+        {
+            if (!endLabels.All(label => HasLabel(node, label)))
+            {
+                continue;
+            }
+
+            var count = otherLabels.Count == 0 ? Degree(node, incoming, type) : CountOtherEnds(node, incoming, type, otherLabels);
+            if (count > 0)
+            {
+                visit(node, count);
+            }
+        }
+    }
+
+    /// <summary>Whether every node carrying <paramref name="label"/> (every node, for null) has a string <c>id</c>.</summary>
+    bool EveryNodeHasKey(string? label) =>
+        (label is null ? AllNodes() : NodesWithLabel(label)).All(node => NodeProperties(node).TryGetValue("id", out var id) && id is string);
+
     /// <summary>How many of <paramref name="node"/>'s relationships in one direction are of type <paramref name="type"/>.</summary>
     long Degree(long node, bool incoming, string type) => OtherEnds(node, incoming, type).LongCount();
 

@@ -80,6 +80,11 @@ internal sealed partial class MemoryGraphAccess(MemoryGraph graph, DocumentState
     /// <remarks>The graph refuses a second node with an id already taken.</remarks>
     public bool KeysAreUnique => true;
 
+    public void CountOtherEndsPerNode(bool incoming, string type, IReadOnlyList<string> endLabels, IReadOnlyList<string> otherLabels, Action<long, long> visit) =>
+        graph.CountOtherEndsPerNode(incoming ? Direction.Incoming : Direction.Outgoing, type, endLabels, otherLabels, visit);
+
+    public bool EveryNodeHasKey(string? label) => graph.EveryNodeHasKey(label);
+
     public long Degree(long node, bool incoming, string type) => graph.Degree(node, incoming ? Direction.Incoming : Direction.Outgoing, [type]);
 
     public long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?> properties) =>

@@ -13,6 +13,9 @@ internal sealed class NodeBitSet
 
     public int Count { get; private set; }
 
+    /// <summary>The bits, 64 node ids a word, for a scan without a list of ids (valid until the next write).</summary>
+    public ReadOnlySpan<ulong> Words => _words;
+
     public bool Contains(long id)
     {
         var word = id >> 6;
