@@ -341,4 +341,17 @@ internal sealed partial class QueryRunner
 
         return new TopEnds(chosen, true, rows);
     }
+
+    private bool HasLabels(long node, IReadOnlyList<string> labels)
+    {
+        foreach (var label in labels)
+        {
+            if (!context.Graph.HasLabel(node, label))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
