@@ -33,6 +33,9 @@ internal static class ParagraphAssembler
         if (flow.Count == 0) return blocks;
         // The organ's name opens the body of a resolution near the top; further down (a draft inside a report) it does not.
         var preamble = flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text));
+        // "The Security Council" / "Resolves that …", "The General Assembly" / "1. Authorizes …": the organ's line without
+        // its comma still ends the heading, or the masthead's symbols would be read as the first paragraph's citations.
+        if (preamble < 0) preamble = flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsBareOrganLine(l.Text));
         var width = TypicalWidth(flow);
         // The organ's name, with its comma or (a draft that adopts a declaration: "The General Assembly / Adopts the following") without.
         var resolutionLayout = preamble >= 0 || flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text + ",")) >= 0;
@@ -125,6 +128,10 @@ internal static class ParagraphAssembler
         && (line.Contains("Assembly", StringComparison.Ordinal) || line.Contains("Council", StringComparison.Ordinal)
             || line.Contains("Commission", StringComparison.Ordinal) || line.Contains("Board", StringComparison.Ordinal)
             || line.Contains("Conference", StringComparison.Ordinal));
+
+    /// <summary>The organ's whole line without its comma: "The General Assembly", "The Security Council".</summary>
+    private static bool IsBareOrganLine(string line) =>
+        line.Trim().TrimEnd('*') is "The General Assembly" or "The Security Council" or "The Economic and Social Council" or "The Human Rights Council";
 
     private static bool StartsHeadingLine(string line) =>
         line.StartsWith("Resolution adopted", StringComparison.Ordinal) || line.StartsWith("Adopted by", StringComparison.Ordinal)
