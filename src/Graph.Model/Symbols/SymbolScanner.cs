@@ -402,7 +402,7 @@ public static class SymbolScanner
         var q = p;
         if (q < text.Length && text[q] == ',') q++;
         if (!SkipSpace(text, ref q)) return false;
-        if (!(StartsWord(text, q, "on") || StartsWord(text, q, "entitled"))) return false;
+        if (!SubjectOpenings.Any(w => StartsWord(text, q, w))) return false;
         var stop = Math.Min(text.Length, q + MaxSubject);
         for (var i = q; i < stop; i++)
         {
@@ -419,6 +419,9 @@ public static class SymbolScanner
         }
         return false;
     }
+
+    /// <summary>Words that open an item's subject: "on …", "entitled “…”", "containing the Declaration …", "concerning …".</summary>
+    private static readonly string[] SubjectOpenings = ["on", "entitled", "containing", "concerning", "relating to", "regarding"];
 
     private static bool StartsWord(string text, int p, string word) =>
         string.CompareOrdinal(text, p, word, 0, word.Length) == 0 && (p + word.Length == text.Length || !char.IsLetter(text[p + word.Length]));
@@ -439,6 +442,24 @@ public static class SymbolScanner
         return TryReadBracket(text, q, out var bracket, out _) && (bracket.Length == 4 && bracket.All(char.IsAsciiDigit) || RomanNumerals.TryParse(bracket, out _));
     }
 
+    /// <summary>"Au- gust", "Decem-\nber": a month name hyphenated at a line end.</summary>
+    private static bool TrySkipBrokenMonth(string text, ref int p)
+    {
+        var q = p;
+        while (q < text.Length && char.IsAsciiLetter(text[q]) && q - p < 9) q++;
+        if (q == p || q + 1 >= text.Length || text[q] != '-') return false;
+        var head = text[p..q];
+        var r = q + 1;
+        SkipSpaceOptional(text, ref r);
+        var tailStart = r;
+        while (r < text.Length && char.IsAsciiLetterLower(text[r]) && r - tailStart < 9) r++;
+        var joined = head + text[tailStart..r];
+        var at = 0;
+        if (DateText.ReadMonth(joined, ref at) == 0 || at != joined.Length) return false;
+        p = r;
+        return true;
+    }
+
     /// <summary>
     /// "4 March" (a list of one year's resolutions gives the year once: "186 (1964) of 4 March, 187 (1964) of 13 March")
     /// and "8 October 20217" (the year with a footnote mark set against it: the mark is one or two digits after a
@@ -451,7 +472,7 @@ public static class SymbolScanner
         if (ReadDigits(text, ref q, 2) is < 1 or > 31) return false;
         var r = q;
         if (!SkipSpace(text, ref r)) return false;
-        if (DateText.ReadMonth(text, ref r) == 0) return false;
+        if (DateText.ReadMonth(text, ref r) == 0 && !TrySkipBrokenMonth(text, ref r)) return false;
         end = r;
         var y = r;
         if (!SkipSpace(text, ref y)) return true;
@@ -510,7 +531,8 @@ public static class SymbolScanner
         if (before.EndsWith("General Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
         // "United Nations Environment Assembly resolution 5/5", "World Health Assembly resolution 78.16": another assembly.
         if (before.EndsWith("Assembly", StringComparison.Ordinal) && CapitalisedWordBefore(before, before.Length - "Assembly".Length)) return Body.Unknown;
-        if (before.EndsWith("Assembly", StringComparison.Ordinal) && context == SymbolContext.GeneralAssembly) return Body.GeneralAssembly;
+        // "the Assembly", "in Assembly resolution 377 A (V)": the General Assembly, in a Council's text too.
+        if (before.EndsWith("Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
         if (before.EndsWith("Council", StringComparison.Ordinal) && !before.EndsWith(" Council", StringComparison.Ordinal)) return CouncilNamedEarlier(text, keywordStart);
         // "(E/2015/27), chap. I, sect. C, resolution 59/1": a resolution placed in a chapter of a report is that report's
         // organ's (there, a commission's), not the document's own.
