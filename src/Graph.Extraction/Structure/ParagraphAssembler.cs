@@ -35,7 +35,10 @@ internal static class ParagraphAssembler
         var preamble = flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text));
         // "The Security Council" / "Resolves that …", "The General Assembly" / "1. Authorizes …": the organ's line without
         // its comma still ends the heading, or the masthead's symbols would be read as the first paragraph's citations.
+        // A draft that adopts a declaration ("The General Assembly" / "Adopts the following …") keeps its own layout.
         if (preamble < 0) preamble = flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsBareOrganLine(l.Text));
+        if (preamble >= 0 && !IsPreambleStart(flow[preamble].Text) && preamble + 1 < flow.Count
+            && flow[preamble + 1].Text.TrimStart().StartsWith("Adopts", StringComparison.Ordinal)) preamble = -1;
         var width = TypicalWidth(flow);
         // The organ's name, with its comma or (a draft that adopts a declaration: "The General Assembly / Adopts the following") without.
         var resolutionLayout = preamble >= 0 || flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text + ",")) >= 0;
