@@ -111,6 +111,16 @@ public sealed class CitationListTests
     }
 
     [Fact]
+    public void AMarkLeftAsAPlainNumberStillCallsItsFootnote() =>
+        // "Taking note of the report and recommendations 9\nsubmitted by …", footnote "9 Ibid., document S/9863."
+        Assert.Contains("S/9863", CitedBy("sc-resolutions", "S_RES_0284_1970_EN_GOLD.txt"));
+
+    [Fact]
+    public void AFootnoteJustBeforeTheFirstCalledOneIsThisTextsOwn() =>
+        // "… of 9 October 1984,?7" (mark 27 spoiled by the scan), then mark 28: footnote 27 "Ibid., document S/16776."
+        Assert.Contains("S/16776", CitedBy("sc-resolutions", "S_RES_0555_1984_EN_GOLD.txt"));
+
+    [Fact]
     public void TheCheckSetIsScoredApartWithEveryDocumentFound()
     {
         var gold = Path.Combine(TestData.Root, "graph", "eval", "check-gold.json");

@@ -132,10 +132,6 @@ internal static class ParagraphAssembler
             || line.Contains("Commission", StringComparison.Ordinal) || line.Contains("Board", StringComparison.Ordinal)
             || line.Contains("Conference", StringComparison.Ordinal));
 
-    /// <summary>The organ's whole line without its comma: "The General Assembly", "The Security Council".</summary>
-    private static bool IsBareOrganLine(string line) =>
-        line.Trim().TrimEnd('*') is "The General Assembly" or "The Security Council" or "The Economic and Social Council" or "The Human Rights Council";
-
     private static bool StartsHeadingLine(string line) =>
         line.StartsWith("Resolution adopted", StringComparison.Ordinal) || line.StartsWith("Adopted by", StringComparison.Ordinal)
         || line.StartsWith('[') || line.StartsWith("Agenda item", StringComparison.Ordinal);
@@ -272,4 +268,8 @@ internal static class ParagraphAssembler
         Array.Sort(lengths, 0, count);
         return Math.Max(40, lengths[(int)(count * 0.9)]);
     }
+
+    /// <summary>The organ's whole line without its comma: "The General Assembly", "The Security Council".</summary>
+    private static bool IsBareOrganLine(string line) =>
+        line.Trim().TrimEnd('*') is "The General Assembly" or "The Security Council" or "The Economic and Social Council" or "The Human Rights Council";
 }
