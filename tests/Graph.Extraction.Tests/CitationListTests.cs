@@ -121,6 +121,19 @@ public sealed class CitationListTests
         Assert.Contains("S/16776", CitedBy("sc-resolutions", "S_RES_0555_1984_EN_GOLD.txt"));
 
     [Fact]
+    public void AddendaThatRunOnAreEachCited()
+    {
+        // "S/4389 and Add.1-3"
+        var congo = CitedBy("sc-resolutions", "S_RES_0145_1960_EN_GOLD.txt");
+        Assert.Contains("S/4389/Add.2", congo);
+        Assert.Contains("S/4389/Add.3", congo);
+        // "documents S/11353/Add.24 and 25, that casualties …"
+        Assert.Contains("S/11353/Add.25", CitedBy("sc-resolutions", "S_RES_0359_1974_EN_GOLD.txt"));
+        // "(S/11670 and\nCorr.1 and 2)"
+        Assert.Contains("S/11670/Corr.2", CitedBy("sc-resolutions", "S_RES_0368_1975_EN_GOLD.txt"));
+    }
+
+    [Fact]
     public void TheCheckSetIsScoredApartWithEveryDocumentFound()
     {
         var gold = Path.Combine(TestData.Root, "graph", "eval", "check-gold.json");

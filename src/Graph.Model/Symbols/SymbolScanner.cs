@@ -75,15 +75,61 @@ public static class SymbolScanner
 
         // "A/71/160-S/2016/621 and Add.1": the addendum is a document of its own with the same base.
         var r = end;
+        // "S/11353/Add.24 and 25": further addenda of the base the symbol ends in.
+        var slash = canonical.LastIndexOf('/');
+        if (slash > 0 && canonical.AsSpan(slash + 1).StartsWith("Add.", StringComparison.Ordinal))
+            r = end = ReadFurtherNumbers(text, r, canonical[..slash], aliases, "Add.", canonical[(slash + 5)..], result);
         while (TryReadAndSuffix(text, r, out var suffix, out var suffixStart, out var suffixEnd))
         {
             var addAliases = aliases.Select(a => a + "/" + suffix).ToList();
             result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical + "/" + suffix, addAliases), suffixStart, suffixEnd, SymbolForm.Full));
             end = suffixEnd;
             r = suffixEnd;
+            // "S/4389 and Add.1-3", "S/5137 and Add.1 and 2": the addenda the suffix's number runs on to.
+            var dot = suffix.IndexOf('.', StringComparison.Ordinal);
+            r = end = ReadFurtherNumbers(text, r, canonical, aliases, suffix[..(dot + 1)], suffix[(dot + 1)..], result);
         }
         return true;
     }
+
+    /// <summary>
+    /// After "Add.1": "-3" (Add.2 and Add.3) or " and 2" / ", 2" (Add.2), each number ending at punctuation, so that a
+    /// count that follows ("Add.1 and 2 others") is not read as an addendum. Returns where the last one read ends.
+    /// </summary>
+    private static int ReadFurtherNumbers(string text, int p, string baseSymbol, List<string> aliases, string suffixWord, string number, List<SymbolMatch> result)
+    {
+        if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)) return p;
+        void Add(int n, int start, int end) => result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(
+            $"{baseSymbol}/{suffixWord}{n}", aliases.Select(a => $"{a}/{suffixWord}{n}").ToList()), start, end, SymbolForm.Full));
+        if (p + 1 < text.Length && text[p] is '-' or '–')
+        {
+            var q = p + 1;
+            var upTo = ReadDigits(text, ref q, 3);
+            if (upTo > last && upTo - last <= 30 && EndsItem(text, q))
+            {
+                for (var n = last + 1; n <= upTo; n++) Add(n, p + 1, q);
+                return q;
+            }
+            return p;
+        }
+        while (true)
+        {
+            var q = p;
+            if (q < text.Length && text[q] == ',') q++;
+            SkipSpaceOptional(text, ref q);
+            if (string.CompareOrdinal(text, q, "and ", 0, 4) == 0) q += 4;
+            else if (q == p || text[p] != ',') return p;
+            var start = q;
+            var n = ReadDigits(text, ref q, 3);
+            if (n <= last || n - last > 30 || !EndsItem(text, q)) return p;
+            Add(n, start, q);
+            last = n;
+            p = q;
+        }
+    }
+
+    /// <summary>Whether a number at <paramref name="q"/> ends where a list item would: punctuation or the text's end.</summary>
+    private static bool EndsItem(string text, int q) => q >= text.Length || text[q] is '.' or ',' or ';' or ':' or ')';
 
     /// <summary>Reads one slash-separated symbol (no joint part). Canonicalises as it goes.</summary>
     private static bool TryReadSingle(string text, int start, out string canonical, out int end)
