@@ -134,6 +134,19 @@ public sealed class CitationListTests
     }
 
     [Fact]
+    public void APartOfACouncilResolutionCitesTheResolution()
+    {
+        // "… as laid down in paragraph 2 of Security Council resolution 161 A (1961) of 21 February 1961;"
+        var path = Path.Combine(TestData.UnDocuments, "sc-resolutions", "S_RES_0169_1961_EN_GOLD.txt");
+        if (!File.Exists(path)) Assert.Skip("sc-resolutions/S_RES_0169_1961_EN_GOLD.txt is not in the reference collection.");
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf("Security Council resolution 161 A", StringComparison.Ordinal);
+        Assert.True(at >= 0);
+        var sentence = text[at..text.IndexOf(';', at)];
+        Assert.Contains(Graph.Model.Symbols.SymbolScanner.Scan(sentence, Graph.Model.Symbols.SymbolContext.SecurityCouncil), m => m.Symbol.Canonical == "S/RES/161 (1961)");
+    }
+
+    [Fact]
     public void TheCheckSetIsScoredApartWithEveryDocumentFound()
     {
         var gold = Path.Combine(TestData.Root, "graph", "eval", "check-gold.json");

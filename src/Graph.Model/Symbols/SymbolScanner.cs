@@ -341,7 +341,8 @@ public static class SymbolScanner
         }
         if (!TryReadBracket(text, q, out var bracket, out var bracketEnd)) return false;
         end = bracketEnd;
-        if (letter.Length == 0 && bracket.Length == 4 && bracket.All(char.IsAsciiDigit))
+        // "161 A (1961)": part A of a Council resolution, which is one document with its parts: S/RES/161 (1961).
+        if (bracket.Length == 4 && bracket.All(char.IsAsciiDigit))
         {
             symbol = isDecision ? null : DocumentSymbol.FromCanonical($"S/RES/{first} ({bracket})");
             return true;
