@@ -43,6 +43,7 @@ internal static class MeasuresReport
             stdout.WriteLine(string.Create(c,
                 $"{m.Name,-15} {m.Documents.Count,5} {m.Coverage,9:P2} {m.LowestResolutionCoverage,7:P1} {m.ResolutionsUnder(0.97),5} {$"{m.FootnotesAttached:P2} of {m.Footnotes}",17} {$"{m.VerbsKnown:P2} of {m.OperativeParagraphs}",17} {m.SuspectFurniture,9} {m.ImplausibleSymbols,7} {$"{m.UncitedReferences} of {m.References}",15}"));
         }
+        PrintReferenceArcs(collections, worst, stdout);
         if (worst == 0) return 0;
         foreach (var m in measured)
         {
@@ -62,6 +63,17 @@ internal static class MeasuresReport
                 d => string.Join(" || ", d.UncitedReferences.Take(worst > 5 ? 1000 : 4).Select(Short)));
         }
         return 0;
+    }
+
+    /// <summary>The share of sc-citations.json's SC-to-SC arcs (machine-parsed, not gold) that the extractor finds.</summary>
+    private static void PrintReferenceArcs(List<(string Name, string Folder)> collections, int worst, TextWriter stdout)
+    {
+        if (!collections.Any(c => c.Name == "sc-resolutions") || ReferenceCollections.UnDocuments is not { } un) return;
+        if (ReferenceArcs.Run(un) is not { } arcs) return;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sc-citations.json (SC-to-SC arcs parsed by machine, a reference, not gold): {arcs.Share:P1} extracted ({arcs.Found} of {arcs.Arcs} arcs, {arcs.Documents} resolutions)"));
+        if (worst > 0)
+            foreach (var miss in arcs.Missed) stdout.WriteLine("  missed: " + miss);
     }
 
     private static void Print(TextWriter stdout, int count, string measure, IEnumerable<DocumentMeasures> worst, Func<DocumentMeasures, string> describe)

@@ -74,7 +74,7 @@ internal static class CitationRecogniser
             }
         }
 
-        CiteFromUncalledFootnotes(footnotes, calledFrom, laid.Footnotes.Select(f => f.FootnoteNumber).DefaultIfEmpty(1).Min(), paragraphs, self, citations);
+        CiteFromUncalledFootnotes(text, footnotes, calledFrom, laid.Footnotes.Select(f => f.FootnoteNumber).DefaultIfEmpty(1).Min(), paragraphs, self, citations);
 
         // Later mentions of an instrument by the name its footnote gave it.
         foreach (var (name, symbol) in names)
@@ -107,9 +107,19 @@ internal static class CitationRecogniser
     /// and before the next one's: the paragraph that calls the nearest footnote before it (else the one that calls the
     /// nearest after it) cites its documents, marked <c>via: footnote</c> with the mark <c>placed</c> by that order.
     /// </summary>
-    private static void CiteFromUncalledFootnotes(Dictionary<int, List<(DocumentSymbol Symbol, SourceSpan Span, string? Date)>> footnotes,
+    private static void CiteFromUncalledFootnotes(string text, Dictionary<int, List<(DocumentSymbol Symbol, SourceSpan Span, string? Date)>> footnotes,
         Dictionary<int, ParagraphInfo> calledFrom, int firstNumber, IReadOnlyList<ParagraphInfo> paragraphs, HashSet<string> self, List<Citation> citations)
     {
+        // A mark the scan left as a plain number between words ("the report and recommendations 9 submitted by", "to the
+        // President of the Security Council, 8"): where exactly one paragraph holds the footnote's number so, it calls it.
+        foreach (var number in footnotes.Keys.Where(n => !calledFrom.ContainsKey(n)).ToList())
+        {
+            if (PlainMarkIn(text, paragraphs, number) is not { } paragraph) continue;
+            calledFrom[number] = paragraph;
+            foreach (var (symbol, span, date) in footnotes[number])
+                if (!self.Contains(symbol.Canonical))
+                    citations.Add(new Citation(paragraph, symbol, "footnote", number, date, CitationContext.Whole(""), span) { Placed = true });
+        }
         if (paragraphs.Count == 0 || footnotes.Count == calledFrom.Count) return;
         var called = calledFrom.Keys.Order().ToArray();
         // An uncalled "Ibid." repeats the spans of the footnote before it: each span is cited from a paragraph once.
@@ -120,7 +130,8 @@ internal static class CitationRecogniser
             var next = ~Array.BinarySearch(called, number);
             // A page of a compilation holds the footnotes of the resolution before or after this one: a footnote outside
             // the run of called ones belongs to this text only where the numbering starts with it, or just after the last.
-            var belowAll = next == 0 && firstNumber != 1;
+            // Just below the first called one ("…1984,?7" where the scan spoiled mark 27 and mark 28 follows) is in the run too.
+            var belowAll = next == 0 && firstNumber != 1 && !(called.Length > 0 && number == called[0] - 1);
             var aboveAll = next == called.Length && called.Length > 0 && number - called[^1] > 2;
             if (belowAll || aboveAll) continue;
             var paragraph = next > 0 ? calledFrom[called[next - 1]] : next < called.Length ? calledFrom[called[next]] : paragraphs[0];
@@ -130,6 +141,80 @@ internal static class CitationRecogniser
                 citations.Add(new Citation(paragraph, symbol, "footnote", number, date, CitationContext.Whole(""), span) { Placed = true });
             }
         }
+    }
+
+    /// <summary>The one paragraph where <paramref name="number"/> stands alone between words as a footnote mark would; null if none or several.</summary>
+    private static ParagraphInfo? PlainMarkIn(string text, IReadOnlyList<ParagraphInfo> paragraphs, int number)
+    {
+        var token = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ParagraphInfo? found = null;
+        foreach (var paragraph in paragraphs)
+        {
+            var content = text.AsSpan(paragraph.ContentStart, paragraph.Span.End - paragraph.ContentStart);
+            for (var at = content.IndexOf(token, StringComparison.Ordinal); at >= 0; at = Next(content, token, at))
+            {
+                if (!IsPlainMark(content, at, token.Length)) continue;
+                if (found is not null && found != paragraph) return null;
+                found = paragraph;
+            }
+        }
+        return found;
+
+        static int Next(ReadOnlySpan<char> content, string token, int at)
+        {
+            var rest = content[(at + 1)..].IndexOf(token, StringComparison.Ordinal);
+            return rest < 0 ? -1 : at + 1 + rest;
+        }
+    }
+
+    /// <summary>Words before which a number is a quantity or a reference ("paragraph 9", "by 9 votes"), not a mark.</summary>
+    private static readonly HashSet<string> CountingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "paragraph", "paragraphs", "para", "article", "articles", "annex", "section", "chapter", "chap", "sect", "resolution",
+        "resolutions", "decision", "decisions", "meeting", "page", "pages", "rule", "rules", "item", "items", "and", "of", "to",
+        "by", "the", "at", "in", "on", "from", "with", "for", "under", "than", "about", "some", "over", "nearly", "least",
+        "all", "its", "their", "No", "vol", "number", "numbers", "Supplement", "phase", "stage", "point", "points", "principle",
+        "principles", "group", "Protocol", "Goal", "target", "indicator", "zone", "sector", "district", "area", "level", "grade",
+    };
+
+    private static readonly HashSet<string> CountedWords = new(StringComparer.Ordinal)
+    {
+        "votes", "per", "members", "member", "of", "States", "countries", "years", "months", "days", "weeks", "hours", "times",
+        "million", "billion", "thousand", "persons", "people", "men", "women", "abstentions", "to", "or", "p.m", "a.m",
+    };
+
+    /// <summary>
+    /// A footnote number left as plain digits: after a word (not one that counts or refers: "paragraph 9", "by 9 votes")
+    /// or after a comma or closing quote, and before a lower-case word, a punctuation mark or the paragraph's end.
+    /// </summary>
+    private static bool IsPlainMark(ReadOnlySpan<char> content, int at, int length)
+    {
+        if (at < 2 || content[at - 1] is not (' ' or '\n')) return false;
+        var end = at + length;
+        if (end < content.Length && (char.IsAsciiDigit(content[end]) || content[end] is '/' or '.' && end + 1 < content.Length && char.IsAsciiDigit(content[end + 1]))) return false;
+        var before = content[at - 2];
+        if (char.IsLetter(before))
+        {
+            var wordStart = at - 2;
+            while (wordStart > 0 && char.IsLetter(content[wordStart - 1])) wordStart--;
+            var word = content[wordStart..(at - 1)].ToString();
+            if (word.Length < 3 || CountingWords.Contains(word)) return false;
+        }
+        else if (char.IsAsciiDigit(before))
+        {
+            // "dated 25 November 1979 95 stating": a mark after a date's year.
+            if (at < 6 || !DateText.TryFind(content[Math.Max(0, at - 20)..(at - 1)].ToString(), 0, 20, out _, out _, out var dateEnd)
+                || dateEnd != Math.Min(20, at - 1)) return false;
+        }
+        else if (before is not (',' or '”' or '"' or ')')) return false;
+        if (end >= content.Length) return true;
+        if (content[end] is ',' or ';' or ':' or '.') return true;
+        if (content[end] is not (' ' or '\n')) return false;
+        var next = end + 1;
+        var nextEnd = next;
+        while (nextEnd < content.Length && (char.IsLetter(content[nextEnd]) || content[nextEnd] == '.')) nextEnd++;
+        if (nextEnd == next || !char.IsLower(content[next])) return false;
+        return !CountedWords.Contains(content[next..nextEnd].ToString().TrimEnd('.'));
     }
 
     /// <summary>Symbols each footnote names, with their spans in the document text and a date written after them.</summary>

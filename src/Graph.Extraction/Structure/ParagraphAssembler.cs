@@ -33,6 +33,15 @@ internal static class ParagraphAssembler
         if (flow.Count == 0) return blocks;
         // The organ's name opens the body of a resolution near the top; further down (a draft inside a report) it does not.
         var preamble = flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text));
+        // "The Security Council" / "Resolves that …", "The General Assembly" / "1. Authorizes …": the organ's line without
+        // its comma still ends the heading, or the masthead's symbols would be read as the first paragraph's citations.
+        // A draft that adopts a declaration ("The General Assembly" / "Adopts the following …") keeps its own layout.
+        if (preamble < 0) preamble = flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsBareOrganLine(l.Text));
+        if (preamble >= 0 && !IsPreambleStart(flow[preamble].Text) && preamble + 1 < flow.Count
+            && flow[preamble + 1].Text.TrimStart().StartsWith("Adopts", StringComparison.Ordinal)) preamble = -1;
+        // Early Council texts put their "Whereas" clauses above the bare organ line: there the body began before it.
+        if (preamble >= 0 && !IsPreambleStart(flow[preamble].Text)
+            && flow.Take(preamble).Any(l => l.Text.TrimStart().StartsWith("Whereas", StringComparison.Ordinal))) preamble = -1;
         var width = TypicalWidth(flow);
         // The organ's name, with its comma or (a draft that adopts a declaration: "The General Assembly / Adopts the following") without.
         var resolutionLayout = preamble >= 0 || flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text + ",")) >= 0;
@@ -274,4 +283,8 @@ internal static class ParagraphAssembler
         Array.Sort(lengths, 0, count);
         return Math.Max(40, lengths[(int)(count * 0.9)]);
     }
+
+    /// <summary>The organ's whole line without its comma: "The General Assembly", "The Security Council".</summary>
+    private static bool IsBareOrganLine(string line) =>
+        line.Trim().TrimEnd('*') is "The General Assembly" or "The Security Council" or "The Economic and Social Council" or "The Human Rights Council";
 }

@@ -75,15 +75,61 @@ public static class SymbolScanner
 
         // "A/71/160-S/2016/621 and Add.1": the addendum is a document of its own with the same base.
         var r = end;
+        // "S/11353/Add.24 and 25": further addenda of the base the symbol ends in.
+        var slash = canonical.LastIndexOf('/');
+        if (slash > 0 && canonical.AsSpan(slash + 1).StartsWith("Add.", StringComparison.Ordinal))
+            r = end = ReadFurtherNumbers(text, r, canonical[..slash], aliases, "Add.", canonical[(slash + 5)..], result);
         while (TryReadAndSuffix(text, r, out var suffix, out var suffixStart, out var suffixEnd))
         {
             var addAliases = aliases.Select(a => a + "/" + suffix).ToList();
             result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical + "/" + suffix, addAliases), suffixStart, suffixEnd, SymbolForm.Full));
             end = suffixEnd;
             r = suffixEnd;
+            // "S/4389 and Add.1-3", "S/5137 and Add.1 and 2": the addenda the suffix's number runs on to.
+            var dot = suffix.IndexOf('.', StringComparison.Ordinal);
+            r = end = ReadFurtherNumbers(text, r, canonical, aliases, suffix[..(dot + 1)], suffix[(dot + 1)..], result);
         }
         return true;
     }
+
+    /// <summary>
+    /// After "Add.1": "-3" (Add.2 and Add.3) or " and 2" / ", 2" (Add.2), each number ending at punctuation, so that a
+    /// count that follows ("Add.1 and 2 others") is not read as an addendum. Returns where the last one read ends.
+    /// </summary>
+    private static int ReadFurtherNumbers(string text, int p, string baseSymbol, List<string> aliases, string suffixWord, string number, List<SymbolMatch> result)
+    {
+        if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)) return p;
+        void Add(int n, int start, int end) => result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(
+            $"{baseSymbol}/{suffixWord}{n}", aliases.Select(a => $"{a}/{suffixWord}{n}").ToList()), start, end, SymbolForm.Full));
+        if (p + 1 < text.Length && text[p] is '-' or '–')
+        {
+            var q = p + 1;
+            var upTo = ReadDigits(text, ref q, 3);
+            if (upTo > last && upTo - last <= 30 && EndsItem(text, q))
+            {
+                for (var n = last + 1; n <= upTo; n++) Add(n, p + 1, q);
+                return q;
+            }
+            return p;
+        }
+        while (true)
+        {
+            var q = p;
+            if (q < text.Length && text[q] == ',') q++;
+            SkipSpaceOptional(text, ref q);
+            if (string.CompareOrdinal(text, q, "and ", 0, 4) == 0) q += 4;
+            else if (q == p || text[p] != ',') return p;
+            var start = q;
+            var n = ReadDigits(text, ref q, 3);
+            if (n <= last || n - last > 30 || !EndsItem(text, q)) return p;
+            Add(n, start, q);
+            last = n;
+            p = q;
+        }
+    }
+
+    /// <summary>Whether a number at <paramref name="q"/> ends where a list item would: punctuation or the text's end.</summary>
+    private static bool EndsItem(string text, int q) => q >= text.Length || text[q] is '.' or ',' or ';' or ':' or ')';
 
     /// <summary>Reads one slash-separated symbol (no joint part). Canonicalises as it goes.</summary>
     private static bool TryReadSingle(string text, int start, out string canonical, out int end)
@@ -206,20 +252,35 @@ public static class SymbolScanner
             if (string.Compare(text, start, k, 0, k.Length, StringComparison.OrdinalIgnoreCase) == 0) { keyword = k; break; }
         }
         if (keyword is null) return false;
-        var p = start + keyword.Length;
-        if (!SkipSpace(text, ref p)) return false;
+        var first = start + keyword.Length;
+        if (!SkipSpace(text, ref first)) return false;
         var isDecision = keyword.StartsWith('d');
-        var body = BodyBefore(text, start, context);
-        var found = 0;
-        while (p < text.Length && found < 200)
+        var named = NamedBodyBefore(text, start, context);
+        var body = named ?? FromContext(context);
+        var items = ReadList(text, first, body, isDecision);
+        if (items.Count == 0) return false;
+        end = items[^1].End;
+        // Where the words before leave the organ to the document's context, an organ named right after the list decides
+        // it ("decisions 22/1 and 22/2 adopted by the High-level Committee on South-South Cooperation"), else the organ
+        // of an earlier "resolutions" in the same sentence ("relevant Human Rights Council resolutions, in particular
+        // resolutions 7/34 …").
+        if (named is null && (BodyAfter(text, SkipDate(text, end)) ?? OrganOfEarlierKeyword(text, start, context)) is { } other && other != body)
+            items = ReadList(text, first, other, isDecision);
+        foreach (var item in items)
+            if (item.Symbol is not null) result.Add(new SymbolMatch(item.Symbol, item.Start, item.End, SymbolForm.Numbered));
+        return true;
+    }
+
+    private static List<(DocumentSymbol? Symbol, int Start, int End)> ReadList(string text, int p, Body body, bool isDecision)
+    {
+        var items = new List<(DocumentSymbol?, int, int)>();
+        while (p < text.Length && items.Count < 200)
         {
             if (!TryReadNumberedItem(text, p, body, isDecision, out var symbol, out var itemEnd)) break;
-            if (symbol is not null) result.Add(new SymbolMatch(symbol, p, itemEnd, SymbolForm.Numbered));
-            found++;
-            end = itemEnd;
+            items.Add((symbol, p, itemEnd));
             if (!TrySkipToNextItem(text, itemEnd, out p)) break;
         }
-        return found > 0;
+        return items;
     }
 
     /// <summary>Reads one list item; symbol is null when the body is not one whose symbols we know (the item is still consumed).</summary>
@@ -256,6 +317,9 @@ public static class SymbolScanner
             }
             end = r;
             var yearNumbered = prefix.Length == 0 && first >= 1946;
+            // The Assembly numbered its resolutions "session/number" from its thirty-first session (1976); "10/1" before
+            // that is another organ's (a conference of parties, the Environment Assembly), never the Assembly's.
+            if (body == Body.GeneralAssembly && prefix.Length == 0 && first < 31) body = Body.Unknown;
             var kind = isDecision ? "DEC" : "RES";
             symbol = body switch
             {
@@ -277,7 +341,8 @@ public static class SymbolScanner
         }
         if (!TryReadBracket(text, q, out var bracket, out var bracketEnd)) return false;
         end = bracketEnd;
-        if (letter.Length == 0 && bracket.Length == 4 && bracket.All(char.IsAsciiDigit))
+        // "161 A (1961)": part A of a Council resolution, which is one document with its parts: S/RES/161 (1961).
+        if (bracket.Length == 4 && bracket.All(char.IsAsciiDigit))
         {
             symbol = isDecision ? null : DocumentSymbol.FromCanonical($"S/RES/{first} ({bracket})");
             return true;
@@ -299,17 +364,39 @@ public static class SymbolScanner
     private static bool TrySkipToNextItem(string text, int p, out int next)
     {
         next = p;
+        var q = SkipSuperscripts(text, SkipDate(text, p));
+        if (TrySkipSeparator(text, q, out next)) return true;
+        // "78/311 of 1 July 2024 on enhancing international cooperation …, 78/265 of 21 March 2024 on seizing …": a list
+        // whose items carry their subjects. The subject is skipped up to the next item, which must be one in full.
+        return TrySkipSubject(text, q, out next);
+    }
+
+    /// <summary>Skips " of 2 March 2010", " of 4 March" (a list that gives the year once, at its end), " of 8 October 20217"
+    /// (a footnote mark set against the year) after a list item; returns where the item's words end.</summary>
+    private static int SkipDate(string text, int p)
+    {
+        var r = p;
+        if (!SkipSpace(text, ref r) || string.CompareOrdinal(text, r, "of", 0, 2) != 0) return p;
+        r += 2;
+        if (!SkipSpace(text, ref r)) return p;
+        if (DateText.TryRead(text, r, out _, out var dateEnd) || TrySkipMistypedDate(text, r, out dateEnd) || TrySkipPartialDate(text, r, out dateEnd)) return dateEnd;
+        return p;
+    }
+
+    private static bool TrySkipSeparator(string text, int p, out int next)
+    {
+        next = p;
         var q = p;
-        // " of 2 March 2010"
-        var r = q;
-        if (SkipSpace(text, ref r) && string.CompareOrdinal(text, r, "of", 0, 2) == 0)
-        {
-            r += 2;
-            if (SkipSpace(text, ref r) && (DateText.TryRead(text, r, out _, out var dateEnd) || TrySkipMistypedDate(text, r, out dateEnd))) q = dateEnd;
-        }
         SkipSpaceOptional(text, ref q);
         var sawSeparator = false;
-        if (q < text.Length && text[q] == ',') { q++; sawSeparator = true; SkipSpaceOptional(text, ref q); }
+        if (q < text.Length && text[q] == ',')
+        {
+            q++;
+            sawSeparator = true;
+            SkipSpaceOptional(text, ref q);
+            // "18/6 of 29 September 2011,1 33/3 of …": the footnote mark of the item before.
+            q = SkipFootnoteMark(text, q);
+        }
         foreach (var connector in (ReadOnlySpan<string>)["and in particular,", "and in particular", "as well as", "and", "or", "to"])
         {
             if (string.CompareOrdinal(text, q, connector, 0, connector.Length) == 0
@@ -323,6 +410,125 @@ public static class SymbolScanner
         }
         if (!sawSeparator || q >= text.Length || !(char.IsAsciiDigit(text[q]) || text[q] == 'S' || text[q] == 'E')) return false;
         next = q;
+        return true;
+    }
+
+    /// <summary>A number of one to three digits before a space and a digit: a footnote mark, not a list item.</summary>
+    private static int SkipFootnoteMark(string text, int q)
+    {
+        var s = SkipSuperscripts(text, q);
+        if (s > q)
+        {
+            SkipSpaceOptional(text, ref s);
+            return s;
+        }
+        var r = q;
+        while (r < text.Length && char.IsAsciiDigit(text[r]) && r - q < 4) r++;
+        if (r == q || r - q > 3 || r + 1 >= text.Length || text[r] != ' ' || !char.IsAsciiDigit(text[r + 1])) return q;
+        return r + 1;
+    }
+
+    /// <summary>Skips footnote marks set as superscript digits ("2011,¹ 33/3", "8 October 2021⁷, 51/11").</summary>
+    private static int SkipSuperscripts(string text, int q)
+    {
+        while (q < text.Length && text[q] is '\u00B9' or '\u00B2' or '\u00B3' or '\u2070' or (>= '\u2074' and <= '\u2079')) q++;
+        return q;
+    }
+
+    private const int MaxSubject = 250;
+
+    /// <summary>
+    /// Skips an item's subject (" on the Convention on Cluster Munitions", " entitled “…”") to the separator before the
+    /// next item. Only a subject that opens with "on" or "entitled" is skipped, it ends at the first ';', ':' or '.',
+    /// or at another "resolution" or "decision" (read on its own), and the next item must be a whole symbol ("70/54",
+    /// "358 (1974)"), so that the numbers of a subject ("the decade 2022–2031") are never read as resolutions.
+    /// </summary>
+    private static bool TrySkipSubject(string text, int p, out int next)
+    {
+        next = p;
+        var q = p;
+        if (q < text.Length && text[q] == ',') q++;
+        if (!SkipSpace(text, ref q)) return false;
+        if (!SubjectOpenings.Any(w => StartsWord(text, q, w))) return false;
+        var stop = Math.Min(text.Length, q + MaxSubject);
+        for (var i = q; i < stop; i++)
+        {
+            var c = text[i];
+            if (c is ';' or ':' || (c == '.' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])))) return false;
+            if (c is 'r' or 'd' && IsWordBoundaryBefore(text, i) && (StartsWord(text, i, "resolution") || StartsWord(text, i, "resolutions")
+                || StartsWord(text, i, "decision") || StartsWord(text, i, "decisions"))) return false;
+            if (c is not (',' or ' ' or '\n')) continue;
+            if (TrySkipSeparator(text, i, out var candidate) && candidate > i && IsWholeItem(text, candidate))
+            {
+                next = candidate;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Words that open an item's subject: "on …", "entitled “…”", "containing the Declaration …", "concerning …".</summary>
+    private static readonly string[] SubjectOpenings = ["on", "entitled", "containing", "concerning", "relating to", "regarding"];
+
+    private static bool StartsWord(string text, int p, string word) =>
+        string.CompareOrdinal(text, p, word, 0, word.Length) == 0 && (p + word.Length == text.Length || !char.IsLetter(text[p + word.Length]));
+
+    /// <summary>"70/54", "ES-10/23", "358 (1974)", "1653 (XVI)" at p, ending there (no digit, letter or slash glued to it).</summary>
+    private static bool IsWholeItem(string text, int p)
+    {
+        var q = p;
+        if (string.CompareOrdinal(text, q, "ES-", 0, 3) == 0) q += 3;
+        else if (string.CompareOrdinal(text, q, "S-", 0, 2) == 0) q += 2;
+        if (ReadDigits(text, ref q, 5) < 0) return false;
+        if (q < text.Length && text[q] == '/')
+        {
+            q++;
+            if (ReadDigits(text, ref q, 5) < 0) return false;
+            return q >= text.Length || !(char.IsAsciiLetterOrDigit(text[q]) || text[q] == '/');
+        }
+        return TryReadBracket(text, q, out var bracket, out _) && (bracket.Length == 4 && bracket.All(char.IsAsciiDigit) || RomanNumerals.TryParse(bracket, out _));
+    }
+
+    /// <summary>"Au- gust", "Decem-\nber": a month name hyphenated at a line end.</summary>
+    private static bool TrySkipBrokenMonth(string text, ref int p)
+    {
+        var q = p;
+        while (q < text.Length && char.IsAsciiLetter(text[q]) && q - p < 9) q++;
+        if (q == p || q + 1 >= text.Length || text[q] != '-') return false;
+        var head = text[p..q];
+        var r = q + 1;
+        SkipSpaceOptional(text, ref r);
+        var tailStart = r;
+        while (r < text.Length && char.IsAsciiLetterLower(text[r]) && r - tailStart < 9) r++;
+        var joined = head + text[tailStart..r];
+        var at = 0;
+        if (DateText.ReadMonth(joined, ref at) == 0 || at != joined.Length) return false;
+        p = r;
+        return true;
+    }
+
+    /// <summary>
+    /// "4 March" (a list of one year's resolutions gives the year once: "186 (1964) of 4 March, 187 (1964) of 13 March")
+    /// and "8 October 20217" (the year with a footnote mark set against it: the mark is one or two digits after a
+    /// plausible year).
+    /// </summary>
+    private static bool TrySkipPartialDate(string text, int p, out int end)
+    {
+        end = p;
+        var q = p;
+        if (ReadDigits(text, ref q, 2) is < 1 or > 31) return false;
+        var r = q;
+        if (!SkipSpace(text, ref r)) return false;
+        if (DateText.ReadMonth(text, ref r) == 0 && !TrySkipBrokenMonth(text, ref r)) return false;
+        end = r;
+        var y = r;
+        if (!SkipSpace(text, ref y)) return true;
+        var digits = y;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]) && digits - y < 7) digits++;
+        var length = digits - y;
+        if (length is 5 or 6 && int.TryParse(text.AsSpan(y, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            && year is >= 1945 and <= 2100 && (digits == text.Length || !char.IsLetter(text[digits])))
+            end = digits;
         return true;
     }
 
@@ -359,7 +565,8 @@ public static class SymbolScanner
     /// ("Economic and Social Council resolution 2020/8"), an organ we do not know ("Commission on the
     /// Status of Women resolution 60/2", no symbol rather than a wrong one), or the document's own organ.
     /// </summary>
-    private static Body BodyBefore(string text, int keywordStart, SymbolContext context)
+    /// <summary>The organ the words before "resolution" name, or null where they leave it to the document's context.</summary>
+    private static Body? NamedBodyBefore(string text, int keywordStart, SymbolContext context)
     {
         var from = Math.Max(0, keywordStart - 80);
         // "the General Assembly in its resolution", "the Human Rights Council, in its resolution", "the Economic and
@@ -369,8 +576,14 @@ public static class SymbolScanner
         if (before.EndsWith("Human Rights Council", StringComparison.Ordinal)) return Body.HumanRightsCouncil;
         if (before.EndsWith("Security Council", StringComparison.Ordinal)) return Body.SecurityCouncil;
         if (before.EndsWith("General Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
-        if (before.EndsWith("Assembly", StringComparison.Ordinal) && context == SymbolContext.GeneralAssembly && !before.EndsWith("Health Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
-        if (before.EndsWith("Council", StringComparison.Ordinal) && !before.EndsWith(" Council", StringComparison.Ordinal)) return CouncilNamedEarlier(text, keywordStart) ?? FromContext(context);
+        // "United Nations Environment Assembly resolution 5/5", "World Health Assembly resolution 78.16": another assembly.
+        if (before.EndsWith("Assembly", StringComparison.Ordinal) && CapitalisedWordBefore(before, before.Length - "Assembly".Length)) return Body.Unknown;
+        // "the Assembly", "in Assembly resolution 377 A (V)": the General Assembly, in a Council's text too.
+        if (before.EndsWith("Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
+        if (before.EndsWith("Council", StringComparison.Ordinal) && !before.EndsWith(" Council", StringComparison.Ordinal)) return CouncilNamedEarlier(text, keywordStart);
+        // "(E/2015/27), chap. I, sect. C, resolution 59/1": a resolution placed in a chapter of a report is that report's
+        // organ's (there, a commission's), not the document's own.
+        if (before.EndsWith(',') && LocatorBefore(before)) return Body.Unknown;
         // A capitalised word mid-sentence just before "resolution" names some other organ.
         var wordEnd = before.Length;
         var wordStart = wordEnd;
@@ -381,10 +594,77 @@ public static class SymbolScanner
             var k = wordStart - 1;
             while (k >= 0 && before[k] == ' ') k--;
             var sentenceStart = k < 0 || before[k] is '.' or ':' or ';' or '\n' or '(' or '“' or '"';
-            if (word == "Council") return CouncilNamedEarlier(text, keywordStart) ?? FromContext(context);
+            if (word == "Council") return CouncilNamedEarlier(text, keywordStart);
             if (!sentenceStart && !IsVerbLike(word)) return Body.Unknown;
         }
-        return FromContext(context);
+        return null;
+    }
+
+    /// <summary>
+    /// The organ of the "resolution(s)" or "decision(s)" before <paramref name="keywordStart"/> in the same sentence, where
+    /// that one named it and this one only continues it; null where "its" or "their" leads to this one (the document's
+    /// own organ, or one the sentence names) or no earlier keyword names an organ.
+    /// </summary>
+    private static Body? OrganOfEarlierKeyword(string text, int keywordStart, SymbolContext context)
+    {
+        var from = Math.Max(0, keywordStart - 300);
+        var before = text.AsSpan(from, keywordStart - from).TrimEnd();
+        if (before.EndsWith("its", StringComparison.Ordinal) || before.EndsWith("their", StringComparison.Ordinal)) return null;
+        var sentence = Math.Max(before.LastIndexOf(';'), before.LastIndexOf(". ", StringComparison.Ordinal));
+        for (var i = before.Length - 1; i > sentence; i--)
+        {
+            if (!(before[i] is 'r' or 'd') || !IsWordBoundaryBefore(text, from + i)) continue;
+            var at = from + i;
+            var keyword = StartsWord(text, at, "resolutions") ? 11 : StartsWord(text, at, "resolution") ? 10
+                : StartsWord(text, at, "decisions") ? 9 : StartsWord(text, at, "decision") ? 8 : 0;
+            if (keyword == 0) continue;
+            var body = NamedBodyBefore(text, at, context);
+            if (body is not null) return body == Body.Unknown ? null : body;
+            // "the resolutions of the Human Rights Council, the most recent of which being resolutions 53/26 …"
+            var after = at + keyword;
+            return BodyAfter(text, after) is { } named && named != Body.Unknown ? named : null;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the word before <paramref name="at"/> (past spaces) is capitalised and not "General" or "the".</summary>
+    private static bool CapitalisedWordBefore(string before, int at)
+    {
+        var end = at;
+        while (end > 0 && char.IsWhiteSpace(before[end - 1])) end--;
+        var start = end;
+        while (start > 0 && char.IsLetter(before[start - 1])) start--;
+        return start < end && char.IsUpper(before[start]) && before[start..end] != "General";
+    }
+
+    /// <summary>"…, chap. I, sect. C,": the words before end in a place inside a document.</summary>
+    private static bool LocatorBefore(string before)
+    {
+        var tail = before.AsSpan(Math.Max(0, before.Length - 24));
+        return tail.Contains("chap. ", StringComparison.Ordinal) || tail.Contains("sect. ", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The organ named right after a list: "decisions 22/1 and 22/2 adopted by the High-level Committee …",
+    /// "resolution 5/1 of the Human Rights Council". Null when no organ follows.
+    /// </summary>
+    private static Body? BodyAfter(string text, int end)
+    {
+        var q = end;
+        SkipSpaceOptional(text, ref q);
+        foreach (var lead in (ReadOnlySpan<string>)["adopted by the ", "adopted by ", "of the "])
+        {
+            if (string.CompareOrdinal(text, q, lead, 0, lead.Length) != 0) continue;
+            var at = q + lead.Length;
+            if (at >= text.Length || !char.IsUpper(text[at])) return null;
+            foreach (var (name, body) in NamedCouncils)
+                if (string.CompareOrdinal(text, at, name, 0, name.Length) == 0) return body;
+            if (string.CompareOrdinal(text, at, "General Assembly", 0, 16) == 0) return Body.GeneralAssembly;
+            // A month is a date ("of the 14 December" never occurs; "of the Assembly" is the document's own organ).
+            if (string.CompareOrdinal(text, at, "Assembly", 0, 8) == 0 || string.CompareOrdinal(text, at, "Council", 0, 7) == 0) return null;
+            return Body.Unknown;
+        }
+        return null;
     }
 
     private static readonly string[] LeadingWords = ["in its", "by its", "in", "by", "its"];
