@@ -378,13 +378,18 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     /// </summary>
     public void WriteSnapshot(BinaryWriter writer)
     {
-        if (_unread) writer.WriteSpan(_snapshot.Span);
-        else
+        if (_unread)
         {
-            using var block = new MemoryStream();
-            using (var inner = new BinaryWriter(block, System.Text.Encoding.UTF8, leaveOpen: true)) WriteBookkeeping(inner);
-            writer.WriteSpan<byte>(block.GetBuffer().AsSpan(0, checked((int)block.Length)));
+            writer.WriteSpan(_snapshot.Span);
+            return;
         }
+        // A block is its length and then its bytes: counted by a first pass that writes nowhere, so that the
+        // bookkeeping (some 200 MB at a million documents) is never held twice in memory.
+        var counter = new CountingStream();
+        using (var counting = new BinaryWriter(counter, System.Text.Encoding.UTF8, leaveOpen: true)) WriteBookkeeping(counting);
+        writer.Write(checked((int)counter.Length));
+        writer.Flush();
+        WriteBookkeeping(writer);
     }
 
     private void WriteBookkeeping(BinaryWriter writer)
@@ -477,6 +482,24 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
             var id = reader.ReadInt64();
             _sharedRelationships[id] = new SharedRelationship([.. reader.ReadArray<int>()], reader.ReadInt32());
         }
+    }
+
+    /// <summary>A stream that only counts what is written to it.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using Graph.Store.Snapshot;
 
@@ -166,33 +167,42 @@ internal sealed class StringTable
 
     /// <summary>
     /// Writes the strings as one block of UTF-8 bytes, their end offsets and the hash table, for a snapshot that
-    /// <see cref="ReadFrom"/> maps back.
+    /// <see cref="ReadFrom"/> maps back. Streamed a piece at a time: at a million documents the blocks are hundreds of
+    /// megabytes, written while the whole graph is in memory.
     /// </summary>
     public void WriteTo(BinaryWriter writer)
     {
         var count = Count;
-        var ends = new byte[count * 4];
-        var bytes = new ArrayBufferWriter<byte>(Math.Max(256, _baseBytes.Length + _addedCount * 24));
-        for (var index = 0; index < count; index++)
-        {
-            if (index < _baseCount) bytes.Write(BaseBytes(index));
-            else
-            {
-                var value = _added[index - _baseCount];
-                var length = Encoding.UTF8.GetBytes(value, bytes.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
-                bytes.Advance(length);
-            }
-            BinaryPrimitives.WriteInt32LittleEndian(ends.AsSpan(index * 4), bytes.WrittenCount);
-        }
+        long total = _baseBytes.Length;
+        for (var index = 0; index < _addedCount; index++) total += Encoding.UTF8.GetByteCount(_added[index]);
         writer.Write(count);
-        writer.WriteSpan(bytes.WrittenSpan);
-        writer.WriteSpan<byte>(ends);
-        if (_slots is { } slots)
+        writer.Write(checked((int)total));
+        writer.Write(_baseBytes.Span);
+        var buffer = new byte[1 << 16];
+        var used = 0;
+        for (var index = 0; index < _addedCount; index++)
         {
-            var slotBytes = new byte[slots.Length * 4];
-            for (var slot = 0; slot < slots.Length; slot++) BinaryPrimitives.WriteInt32LittleEndian(slotBytes.AsSpan(slot * 4), slots[slot]);
-            writer.WriteSpan<byte>(slotBytes);
+            var value = _added[index];
+            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (used + most > buffer.Length)
+            {
+                writer.Write(buffer, 0, used);
+                used = 0;
+                if (most > buffer.Length) buffer = new byte[most];
+            }
+            used += Encoding.UTF8.GetBytes(value, buffer.AsSpan(used));
         }
+        writer.Write(buffer, 0, used);
+
+        writer.Write(count * 4);
+        writer.Write(_baseEnds.Span);
+        var end = _baseBytes.Length;
+        for (var index = 0; index < _addedCount; index++)
+        {
+            end += Encoding.UTF8.GetByteCount(_added[index]);
+            writer.Write(end);
+        }
+        if (_slots is { } slots) writer.WriteSpan<byte>(MemoryMarshal.AsBytes(slots.AsSpan()));
         else writer.WriteSpan(_mappedSlots.Span);
     }
 
