@@ -89,7 +89,7 @@ public sealed partial class EmbeddedGraphStore
         SnapshotRead read;
         try
         {
-            read = GraphSnapshotFile.TryRead(Directory, StateDigest(_database.ReadFingerprints()), reader =>
+            read = GraphSnapshotFile.TryRead(Directory, Task.FromResult(StateDigest(_database.ReadFingerprints())), reader =>
             {
                 included = reader.ReadInt64();
                 if (!reader.ReadBytes(32).AsSpan().SequenceEqual(SavedWritesDigest(writes, included)))
@@ -103,6 +103,8 @@ public sealed partial class EmbeddedGraphStore
                     projection.ReadSnapshot(reader);
                     graph.ReadSnapshot(reader);
                 }
+                // Decoded now, which an open leaves to the first write, so that the check reads all of it.
+                projection.Load();
                 using var search = new SearchIndex();
                 search.ReadSnapshot(reader);
             });

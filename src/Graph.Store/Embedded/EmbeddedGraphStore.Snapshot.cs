@@ -81,11 +81,16 @@ public sealed partial class EmbeddedGraphStore
     /// of it. Saved writes made after the snapshot are made again on top of it. Throws (leaving this store's memory
     /// half filled, to be thrown away) only when a snapshot that passed its checksum still cannot be read.
     /// </summary>
-    private SnapshotRead LoadSnapshot(List<(string Id, byte[] Hash)> fingerprints)
+    /// <remarks>
+    /// The documents' fingerprints are read from the database on another thread meanwhile (<paramref name="fingerprints"/>,
+    /// started after the saved writes were read: the database has one connection, which only that thread uses until it
+    /// is done).
+    /// </remarks>
+    private SnapshotRead LoadSnapshot(IReadOnlyList<SavedWrite> writes, Task<List<(string Id, byte[] Hash)>> fingerprints)
     {
-        var writes = _database.ReadSavedWrites();
         long included = 0;
-        var read = GraphSnapshotFile.TryRead(Directory, StateDigest(fingerprints), reader =>
+        string[] leftOut = [];
+        var read = GraphSnapshotFile.TryRead(Directory, fingerprints.ContinueWith(done => StateDigest(done.GetAwaiter().GetResult()), TaskContinuationOptions.ExecuteSynchronously), reader =>
         {
             included = reader.ReadInt64();
             if (!reader.ReadBytes(32).AsSpan().SequenceEqual(SavedWritesDigest(writes, included)))
@@ -93,9 +98,7 @@ public sealed partial class EmbeddedGraphStore
             if (included > 0 && _replayWrites is null)
                 throw new StaleSnapshotException("it holds saved query writes, and this open has no query engine to make them");
             LoadProblems.AddRange(reader.ReadStrings());
-            var leftOut = reader.ReadStrings().ToHashSet(StringComparer.Ordinal);
-            foreach (var (id, hash) in fingerprints)
-                if (!leftOut.Contains(id)) _hashes[id] = hash;
+            leftOut = reader.ReadStrings();
             using (Graph.EnterWrite())
             {
                 _projection.ReadSnapshot(reader);
@@ -104,6 +107,9 @@ public sealed partial class EmbeddedGraphStore
             SearchIndex.ReadSnapshot(reader);
         });
         if (!read.IsLoaded) return read;
+        var without = leftOut.ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, hash) in fingerprints.GetAwaiter().GetResult())
+            if (!without.Contains(id)) _hashes[id] = hash;
         _documentCount = _hashes.Count;
         RestoreDefinitions(writes.Where(w => w.Sequence <= included));
         var later = writes.Where(w => w.Sequence > included).ToList();

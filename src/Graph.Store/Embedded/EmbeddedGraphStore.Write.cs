@@ -129,4 +129,7 @@ public sealed partial class EmbeddedGraphStore
     }
 
     internal string KeyOf(long internalId) => _projection.KeyOf(internalId);
+
+    /// <summary>Whether who states what has been decoded (an open from the snapshot leaves it to the first write).</summary>
+    internal bool IsBookkeepingLoaded => _projection.IsLoaded;
 }

@@ -94,17 +94,24 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDocumentTextReade
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            var fingerprints = database.ReadFingerprints();
             store = new EmbeddedGraphStore(directory, database, replayWrites, restoreDefinitions);
+            var writes = database.ReadSavedWrites();
+            // On a thread of its own while the snapshot loads (not the pool's: this thread blocks on it).
+            var fingerprints = Task.Factory.StartNew(database.ReadFingerprints, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             SnapshotRead read;
             try
             {
-                read = store.LoadSnapshot(fingerprints);
+                read = store.LoadSnapshot(writes, fingerprints);
             }
             catch (Exception error) when (error is InvalidDataException or EndOfStreamException or IOException
                 or UnauthorizedAccessException or StaleSnapshotException or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
             {
                 read = error is StaleSnapshotException ? SnapshotRead.Stale(error.Message) : SnapshotRead.Damaged(error.Message);
+            }
+            finally
+            {
+                // The database's one connection is the fingerprints' until they are read.
+                Task.WaitAny(fingerprints);
             }
             if (read.IsLoaded)
             {

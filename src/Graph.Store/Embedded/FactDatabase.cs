@@ -22,6 +22,7 @@ internal sealed class FactDatabase : IDisposable
         CREATE TABLE IF NOT EXISTS documents (
             id TEXT PRIMARY KEY, hash BLOB NOT NULL, text TEXT NOT NULL, diagnostics TEXT NOT NULL, facts BLOB NOT NULL,
             node_count INTEGER NOT NULL, relationship_count INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS documents_fingerprints ON documents (id, hash);
         CREATE TABLE IF NOT EXISTS saved_writes (
             sequence INTEGER PRIMARY KEY AUTOINCREMENT, statement TEXT NOT NULL, parameters TEXT NOT NULL,
             statement_time TEXT NOT NULL, seed INTEGER NOT NULL, saved_at TEXT NOT NULL);
@@ -319,6 +320,11 @@ internal sealed class FactDatabase : IDisposable
     }
 
     /// <summary>Every stored document's id and fingerprint, in id order (the rows' text and facts are not read).</summary>
+    /// <remarks>
+    /// Read from the index on (id, hash) alone: without it every row's first page was read, beside its text and
+    /// facts, which at 100,000 documents took longer than loading the whole snapshot. A store made before the index
+    /// gets it when it is next opened.
+    /// </remarks>
     public List<(string Id, byte[] Hash)> ReadFingerprints()
     {
         using var command = Command("SELECT id, hash FROM documents ORDER BY id");

@@ -43,6 +43,11 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     private readonly PagedArray<int> _relationshipStaters = new();
     private readonly Dictionary<long, SharedRelationship> _sharedRelationships = [];
 
+    /// <summary>Who states what as the snapshot holds it, until <see cref="Load"/> decodes it (<see cref="_unread"/>).</summary>
+    private ReadOnlyMemory<byte> _snapshot;
+    private volatile bool _unread;
+    private readonly Lock _loading = new();
+
     /// <summary>Documents read back during one <see cref="Apply"/>, so a document stating several affected nodes is decoded once.</summary>
     private readonly Dictionary<int, DocumentFacts?> _readBack = [];
 
@@ -61,6 +66,7 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     /// </summary>
     public void Apply(string documentId, DocumentFacts? before, DocumentFacts? after)
     {
+        Load();
         var document = DocumentNumber(documentId);
         if (before is null)
         {
@@ -333,10 +339,18 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         Graph.TryFindRelationship(start, type, end, key, out id);
 
     /// <summary>Whether any stored document states the node (one a query created is stated by none).</summary>
-    public bool IsNodeStated(long id) => id < _nodeStaters.Length && _nodeStaters[id] != Unstated;
+    public bool IsNodeStated(long id)
+    {
+        Load();
+        return id < _nodeStaters.Length && _nodeStaters[id] != Unstated;
+    }
 
     /// <summary>Whether any stored document states the relationship.</summary>
-    public bool IsRelationshipStated(long id) => id < _relationshipStaters.Length && _relationshipStaters[id] != Unstated;
+    public bool IsRelationshipStated(long id)
+    {
+        Load();
+        return id < _relationshipStaters.Length && _relationshipStaters[id] != Unstated;
+    }
 
     /// <summary>What this projection's documents state, for a query that must not delete it.</summary>
     public DocumentStatements Statements => new(IsNodeStated, IsRelationshipStated);
@@ -364,6 +378,22 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     /// </summary>
     public void WriteSnapshot(BinaryWriter writer)
     {
+        if (_unread)
+        {
+            writer.WriteSpan(_snapshot.Span);
+            return;
+        }
+        // A block is its length and then its bytes: counted by a first pass that writes nowhere, so that the
+        // bookkeeping (some 200 MB at a million documents) is never held twice in memory.
+        var counter = new CountingStream();
+        using (var counting = new BinaryWriter(counter, System.Text.Encoding.UTF8, leaveOpen: true)) WriteBookkeeping(counting);
+        writer.Write(checked((int)counter.Length));
+        writer.Flush();
+        WriteBookkeeping(writer);
+    }
+
+    private void WriteBookkeeping(BinaryWriter writer)
+    {
         writer.WriteStrings(_documentIds);
         _nodeStaters.WriteTo(writer);
         _relationshipStaters.WriteTo(writer);
@@ -389,10 +419,40 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         }
     }
 
-    /// <summary>Fills this projection, which must be new, with what <see cref="WriteSnapshot"/> wrote.</summary>
+    /// <summary>
+    /// Takes what <see cref="WriteSnapshot"/> wrote into this projection, which must be new, as one block (mapped when
+    /// the snapshot is) decoded by the first <see cref="Load"/>: who states what matters only to a write, and an
+    /// open that only reads never pays for it, on the heap or in time.
+    /// </summary>
     public void ReadSnapshot(BinaryReader reader)
     {
-        if (_documentIds.Count != 1) throw new InvalidOperationException("Only a new projection can be read into.");
+        if (_documentIds.Count != 1 || _unread) throw new InvalidOperationException("Only a new projection can be read into.");
+        _snapshot = reader.ReadBlock();
+        _unread = true;
+    }
+
+    /// <summary>False while who states what is still the snapshot's undecoded block.</summary>
+    public bool IsLoaded => !_unread;
+
+    /// <summary>Decodes who states what from the snapshot when that has not been done yet; every reader of it calls this first.</summary>
+    public void Load()
+    {
+        if (!_unread) return;
+        lock (_loading)
+        {
+            if (!_unread) return;
+            using (var reader = new BinaryReader(new MemoryStream(_snapshot.ToArray(), writable: false)))
+            {
+                ReadBookkeeping(reader);
+                if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("The snapshot's bookkeeping holds more than it should.");
+            }
+            _snapshot = default;
+            _unread = false;
+        }
+    }
+
+    private void ReadBookkeeping(BinaryReader reader)
+    {
         var documents = reader.ReadStrings();
         if (documents is not ["", ..]) throw new InvalidDataException("The snapshot's document numbers do not start with the unstated slot.");
         for (var number = 1; number < documents.Length; number++)
@@ -422,6 +482,24 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
             var id = reader.ReadInt64();
             _sharedRelationships[id] = new SharedRelationship([.. reader.ReadArray<int>()], reader.ReadInt32());
         }
+    }
+
+    /// <summary>A stream that only counts what is written to it.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
     }
 
     /// <summary>

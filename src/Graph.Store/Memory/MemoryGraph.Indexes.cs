@@ -180,9 +180,8 @@ public sealed partial class MemoryGraph
     /// <summary>The unique key index as (id string, node) pairs.</summary>
     private IEnumerable<(string Key, long Node)> KeyIndexEntries()
     {
-        var strings = _strings.Strings;
         for (var index = 0; index < _nodeByKey.Length; index++)
-            if (_nodeByKey[index] > 0) yield return (strings[index], _nodeByKey[index] - 1);
+            if (_nodeByKey[index] > 0) yield return (_strings[index], _nodeByKey[index] - 1);
     }
 
     private static void AddToIndex(Dictionary<object, HashSet<long>> index, object? value, long id)

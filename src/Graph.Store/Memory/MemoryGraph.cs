@@ -133,7 +133,7 @@ public sealed partial class MemoryGraph : IDisposable
 
     /// <summary>A view of a stored record (a snapshot: records never change once written).</summary>
     private PropertyMap Properties(long record) =>
-        record == 0 ? PropertyMap.Empty : PropertyMap.OfRecord(_arena.Chunk(record), RecordArena.Offset(record), _strings.Strings);
+        record == 0 ? PropertyMap.Empty : PropertyMap.OfRecord(_arena.Chunk(record), RecordArena.Offset(record), _strings);
 
     private PropertyMap NodeProperties(long id) => Properties(_nodes[id].Record);
 
@@ -165,6 +165,12 @@ public sealed partial class MemoryGraph : IDisposable
     internal long MappedRecordBytes
     {
         get { using var _ = EnterRead(); return _arena.MappedBytes; }
+    }
+
+    /// <summary>Strings of the string table kept as UTF-8 in the snapshot's block (node ids above all), made .NET strings only when read.</summary>
+    internal int SnapshotStringCount
+    {
+        get { using var _ = EnterRead(); return _strings.BaseCount; }
     }
 
     /// <summary>The relationship key kept in a record; "" when none.</summary>

@@ -20,7 +20,7 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
 
     private readonly ReadOnlyMemory<byte> _record;
     private readonly int _offset;
-    private readonly string[]? _strings;
+    private readonly StringTable? _strings;
 
     private PropertyMap(string[] keys, object?[] values)
     {
@@ -28,7 +28,7 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
         _values = values;
     }
 
-    private PropertyMap(ReadOnlyMemory<byte> record, int offset, string[] strings)
+    private PropertyMap(ReadOnlyMemory<byte> record, int offset, StringTable strings)
     {
         _record = record;
         _offset = offset;
@@ -37,9 +37,9 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
 
     /// <summary>
     /// A view of the record at <paramref name="offset"/> in <paramref name="chunk"/> (an array, or a mapped part of the
-    /// snapshot file); the chunk and string array must never change below it.
+    /// snapshot file); the chunk must never change below it, and the string table only grow.
     /// </summary>
-    internal static PropertyMap OfRecord(ReadOnlyMemory<byte> chunk, int offset, string[] strings) => new(chunk, offset, strings);
+    internal static PropertyMap OfRecord(ReadOnlyMemory<byte> chunk, int offset, StringTable strings) => new(chunk, offset, strings);
 
     /// <summary>Builds a map from pairs; null values are left out (a null property is an absent one). A later pair wins over an earlier one with the same key.</summary>
     public static PropertyMap From(IEnumerable<KeyValuePair<string, object?>>? properties)

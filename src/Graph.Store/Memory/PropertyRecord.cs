@@ -39,7 +39,7 @@ internal static class PropertyRecord
     /// <summary>The relationship key stored after the entries of the record; "" when none.</summary>
     public static string RelationshipKey(ReadOnlySpan<byte> chunk, int offset)
     {
-        var reader = new Reader(chunk, offset, []);
+        var reader = new Reader(chunk, offset, null);
         var (count, keyed) = reader.Header();
         for (var i = 0; i < count; i++)
         {
@@ -54,7 +54,7 @@ internal static class PropertyRecord
     /// <summary>Whether the relationship key stored after the entries of the record is <paramref name="key"/>, without decoding it.</summary>
     public static bool RelationshipKeyEquals(ReadOnlySpan<byte> chunk, int offset, string key)
     {
-        var reader = new Reader(chunk, offset, []);
+        var reader = new Reader(chunk, offset, null);
         var (count, keyed) = reader.Header();
         if (!keyed) return key.Length == 0;
         for (var i = 0; i < count; i++)
@@ -135,7 +135,7 @@ internal static class PropertyRecord
     /// <summary>Length in bytes of the record at <paramref name="offset"/>.</summary>
     public static int Length(ReadOnlySpan<byte> chunk, int offset)
     {
-        var reader = new Reader(chunk, offset, []);
+        var reader = new Reader(chunk, offset, null);
         var (count, keyed) = reader.Header();
         for (var i = 0; i < count; i++)
         {
@@ -151,10 +151,10 @@ internal static class PropertyRecord
     public ref struct Reader
     {
         private readonly ReadOnlySpan<byte> _chunk;
-        private readonly string[] _strings;
+        private readonly StringTable? _strings;
         private int _position;
 
-        public Reader(ReadOnlySpan<byte> chunk, int offset, string[] strings)
+        public Reader(ReadOnlySpan<byte> chunk, int offset, StringTable? strings)
         {
             _chunk = chunk;
             _strings = strings;
@@ -183,7 +183,7 @@ internal static class PropertyRecord
             return ((int)(header >> 1), (header & 1) != 0);
         }
 
-        public string Key() => _strings[(int)Varint()];
+        public string Key() => _strings![(int)Varint()];
 
         public object? Value()
         {
@@ -199,7 +199,7 @@ internal static class PropertyRecord
                     var d = BitConverter.ToDouble(_chunk.Slice(_position, 8));
                     _position += 8;
                     return d;
-                case Pooled: return _strings[(int)Varint()];
+                case Pooled: return _strings![(int)Varint()];
                 case Utf8:
                     var length = (int)Varint();
                     var text = Encoding.UTF8.GetString(_chunk.Slice(_position, length));
@@ -227,7 +227,7 @@ internal static class PropertyRecord
                     var nanos = Signed();
                     var offsetSeconds = (int)Signed();
                     var zone = (int)Varint();
-                    return new TemporalProperty(kind, months, days, seconds, nanos, offsetSeconds, zone == 0 ? null : _strings[zone - 1]);
+                    return new TemporalProperty(kind, months, days, seconds, nanos, offsetSeconds, zone == 0 ? null : _strings![zone - 1]);
                 case Point or Point3D:
                     var srid = (int)Varint();
                     var x = Double();

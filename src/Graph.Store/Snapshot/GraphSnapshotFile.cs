@@ -19,7 +19,7 @@ internal static class GraphSnapshotFile
     public const string FileName = "graph.snapshot";
     public const string TemporaryName = FileName + ".tmp";
 
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private static ReadOnlySpan<byte> Magic => "GRAPHSNP"u8;
     private const int HeaderLength = 8 + 4 + 16 + 32 + 8 + 16;
 
@@ -63,21 +63,43 @@ internal static class GraphSnapshotFile
     /// Reads the snapshot in <paramref name="directory"/> through <paramref name="readPayload"/> when it shows the
     /// state with <paramref name="stateDigest"/> and is whole; otherwise says why it cannot be used. A temporary
     /// file left by a write that never finished is deleted.
+    /// <para>
+    /// The payload's checksum is computed on a second thread while <paramref name="readPayload"/> reads it, and the
+    /// digest of the store's state may still be in the making (<paramref name="stateDigest"/>): on two cores the
+    /// three take the time of the longest instead of their sum. Only when both match is the snapshot loaded; a
+    /// payload read before its checksum failed is the caller's to throw away.
+    /// </para>
     /// </summary>
-    public static SnapshotRead TryRead(string directory, ReadOnlySpan<byte> stateDigest, Action<BinaryReader> readPayload)
+    public static SnapshotRead TryRead(string directory, Task<byte[]> stateDigest, Action<BinaryReader> readPayload)
     {
         var temporary = Path.Combine(directory, TemporaryName);
         if (File.Exists(temporary)) File.Delete(temporary);
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path)) return SnapshotRead.Missing;
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (Validate(file, stateDigest) is { } problem) return problem;
-        file.Position = HeaderLength;
-        // Checked whole above, the file is mapped: the property records are not copied onto the heap.
-        using var reader = new SnapshotReader(file);
-        readPayload(reader);
-        if (file.Position != file.Length) throw new InvalidDataException("The snapshot holds more than its graph.");
-        return SnapshotRead.Loaded;
+        Span<byte> header = stackalloc byte[HeaderLength];
+        if (ValidateHeader(file, header) is { } problem) return problem;
+        var stated = header[28..60].ToArray();
+        var expected = header[68..84].ToArray();
+        // A thread of its own: the caller blocks on it, and a pool thread could wait behind other blocked callers.
+        var checksum = Task.Factory.StartNew(() => PayloadMatches(path, expected), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            file.Position = HeaderLength;
+            // The file is mapped: the property records are not copied onto the heap.
+            using (var reader = new SnapshotReader(file))
+            {
+                readPayload(reader);
+            }
+            if (file.Position != file.Length) throw new InvalidDataException("The snapshot holds more than its graph.");
+        }
+        catch (Exception) when (!checksum.GetAwaiter().GetResult() || !stated.AsSpan().SequenceEqual(stateDigest.GetAwaiter().GetResult()))
+        {
+            // Read past a damage, or a snapshot of another state: that says better why than what broke.
+            return checksum.GetAwaiter().GetResult() ? StaleState : DamagedContents;
+        }
+        if (!stated.AsSpan().SequenceEqual(stateDigest.GetAwaiter().GetResult())) return StaleState;
+        return checksum.GetAwaiter().GetResult() ? SnapshotRead.Loaded : DamagedContents;
     }
 
     /// <summary>Checks the snapshot's header and payload (reading it whole) against the state with <paramref name="stateDigest"/>.</summary>
@@ -89,23 +111,46 @@ internal static class GraphSnapshotFile
         return Validate(file, stateDigest) ?? SnapshotRead.Loaded;
     }
 
+    private static readonly SnapshotRead StaleState = SnapshotRead.Stale("written for other documents or saved writes than the store now holds");
+    private static readonly SnapshotRead DamagedContents = SnapshotRead.Damaged("its contents do not match their checksum");
+
     private static SnapshotRead? Validate(FileStream file, ReadOnlySpan<byte> stateDigest)
     {
         Span<byte> header = stackalloc byte[HeaderLength];
+        if (ValidateHeader(file, header) is { } problem) return problem;
+        if (!header[28..60].SequenceEqual(stateDigest)) return StaleState;
+        return PayloadMatches(file, header[68..84]) ? null : DamagedContents;
+    }
+
+    /// <summary>Reads and checks the header into <paramref name="header"/>: magic, format, build and length, not yet the state or the checksum.</summary>
+    private static SnapshotRead? ValidateHeader(FileStream file, Span<byte> header)
+    {
         if (file.Length < HeaderLength) return SnapshotRead.Damaged("shorter than its header");
         file.ReadExactly(header);
         if (!header[..8].SequenceEqual(Magic)) return SnapshotRead.Damaged("not a graph snapshot");
         if (BitConverter.ToInt32(header[8..]) != FormatVersion || new Guid(header[12..28]) != Program)
             return SnapshotRead.Stale("written by another build of the program");
-        if (!header[28..60].SequenceEqual(stateDigest)) return SnapshotRead.Stale("written for other documents or saved writes than the store now holds");
         if (BitConverter.ToInt64(header[60..]) != file.Length - HeaderLength) return SnapshotRead.Damaged("cut short or extended");
+        return null;
+    }
+
+    private static bool PayloadMatches(string path, byte[] expected)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        return PayloadMatches(file, expected);
+    }
+
+    /// <summary>Whether the XxHash128 of everything after the header is <paramref name="expected"/>.</summary>
+    private static bool PayloadMatches(FileStream file, ReadOnlySpan<byte> expected)
+    {
+        file.Position = HeaderLength;
         var hash = new XxHash128();
         var buffer = new byte[1 << 20];
         int read;
         while ((read = file.Read(buffer)) > 0) hash.Append(buffer.AsSpan(0, read));
         Span<byte> actual = stackalloc byte[16];
         hash.GetCurrentHash(actual);
-        return actual.SequenceEqual(header[68..84]) ? null : SnapshotRead.Damaged("its contents do not match their checksum");
+        return actual.SequenceEqual(expected);
     }
 
     /// <summary>A write-only stream that feeds everything written through it to a hash on its way to the file.</summary>

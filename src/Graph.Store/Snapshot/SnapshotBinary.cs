@@ -30,6 +30,10 @@ internal static class SnapshotBinary
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(target));
     }
 
+    /// <summary>A block of bytes as <see cref="WriteSpan{T}"/> wrote it: mapped when the snapshot is, else read onto the heap.</summary>
+    public static ReadOnlyMemory<byte> ReadBlock(this BinaryReader reader) =>
+        reader is SnapshotReader mapped ? mapped.MapBlock() : reader.ReadArray<byte>();
+
     public static void WriteStrings(this BinaryWriter writer, IReadOnlyCollection<string> strings)
     {
         writer.Write(strings.Count);

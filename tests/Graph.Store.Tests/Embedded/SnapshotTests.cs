@@ -68,12 +68,19 @@ public sealed class SnapshotTests : IDisposable
             Assert.True(store.OpenedFromSnapshot, store.OpenedFrom);
             var (live, _) = store.Graph.RecordBytes;
             Assert.True(store.Graph.MappedRecordBytes >= live, $"{store.Graph.MappedRecordBytes} bytes of records mapped, {live} live");
+            // So are the node ids and other pooled strings, and who states what waits for the first write.
+            Assert.True(store.Graph.SnapshotStringCount > store.Graph.NodeCount, $"{store.Graph.SnapshotStringCount} strings in the snapshot's block");
+            Assert.False(store.IsBookkeepingLoaded, "an open that has not written yet decodes who states what");
             // A paragraph's text is read from the mapped file.
             Assert.True(store.Graph.TryGetNodeId("A/RES/51/3#op2", out var paragraph));
             store.Graph.TryGetNode(paragraph, out var node);
             Assert.StartsWith("Paragraph ", (string)node.Properties["text"]!, StringComparison.Ordinal);
             // New documents and a changed one go to records on the heap, beside the mapped ones they replace.
             await store.IngestBatchAsync([.. documents.Skip(20)], Token);
+            Assert.True(store.IsBookkeepingLoaded);
+            // Ids added on top of the snapshot's strings are found beside them.
+            Assert.True(store.Graph.TryGetNodeId("A/RES/51/3#op2", out _));
+            Assert.True(store.Graph.TryGetNodeId(documents[^1].DocumentId, out _), documents[^1].DocumentId);
             var changed = SyntheticCorpus.Create(1, seed: 11)[0];
             await store.IngestBatchAsync([changed], Token);
             Assert.Empty(await store.CheckAsync(Token));
