@@ -114,7 +114,7 @@ public sealed partial class MemoryGraph
     {
         for (var k = 0; k < wanted.Length; k++) values[k] = null;
         if (record == 0 || present == 0) return;
-        var reader = new PropertyRecord.Reader(_arena.Span(record), RecordArena.Offset(record), _strings.Strings);
+        var reader = new PropertyRecord.Reader(_arena.Span(record), RecordArena.Offset(record), _strings);
         var count = reader.Header().Count;
         var found = 0;
         for (var i = 0; i < count; i++)
