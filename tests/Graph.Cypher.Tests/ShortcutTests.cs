@@ -134,4 +134,67 @@ public sealed class ShortcutTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("-[:CITES*1..5]->")]
+    [InlineData("<-[:CITES*..3]-")]
+    [InlineData("-[:CITES|MENTIONS*0..2]->")]
+    [InlineData("<-[:MENTIONS*1..1]-")]
+    [InlineData("-[*1..4]->")]
+    [InlineData("-[:NO_SUCH_TYPE*1..3]->")]
+    [InlineData("-[:CITES*2..3]->")]
+    [InlineData("-[:CITES*1..2]-")]
+    public void ReachedNodesCountedFromTheFrontierAreTheDistinctEndsOfEveryPath(string relationship)
+    {
+        var engine = RandomGraph(13);
+        var answered = 0L;
+        foreach (var anchor in new[] { "(a:D {id: $id})", "({id: $id})", "(:E {id: $id})" })
+        {
+            foreach (var end in new[] { "(x)", "(x:D)", "(x:E)", "(x:D:E)", "(x:P)" })
+            {
+                foreach (var id in new[] { "d0", "d5", "d23", "d41", "d59", "no-such-document" })
+                {
+                    var parameters = new Dictionary<string, object?> { ["id"] = id };
+                    var pattern = anchor + relationship + end;
+                    var counted = Rows(engine, $"MATCH {pattern} RETURN count(DISTINCT x) AS n, count(DISTINCT x) AS again", parameters);
+                    // Every path enumerated (count(*) per end needs them all), then its distinct ends counted.
+                    var enumerated = Rows(engine, $"MATCH {pattern} WITH x, count(*) AS paths RETURN count(x) AS n, count(x) AS again", parameters);
+                    Assert.Equal(enumerated, counted);
+                    Assert.Equal(Rows(engine, $"MATCH {pattern} WHERE true RETURN count(DISTINCT x) AS n, count(DISTINCT x) AS again", parameters), counted);
+                    answered += long.Parse(counted.Single().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        // A type no relationship has reaches nothing; every other pattern reaches something from some anchor.
+        Assert.Equal(!relationship.Contains("NO_SUCH_TYPE", StringComparison.Ordinal), answered > 0);
+    }
+
+    [Fact]
+    public void ExplainShowsTheReachCountedFromTheFrontierOnlyForItsShape()
+    {
+        var engine = RandomGraph(13);
+        const string Note = "reached nodes counted from a frontier per depth";
+        string Details(string query) => Describe(engine.Run("EXPLAIN " + query, new Dictionary<string, object?> { ["id"] = "d5" }).Plan!);
+        static string Describe(CypherPlan op) => op.OperatorType + "[" + op.Details + "](" + string.Join(", ", op.Children.Select(Describe)) + ")";
+        Assert.Contains(Note, Details("MATCH (d:D {id: $id})-[:CITES*1..5]->(x:D) RETURN count(DISTINCT x) AS n"), StringComparison.Ordinal);
+        Assert.Contains(Note, Details("MATCH ({id: 'd5'})<-[:CITES|MENTIONS*0..]-(x) WITH count(DISTINCT x) AS n RETURN n"), StringComparison.Ordinal);
+        foreach (var other in new[]
+                 {
+                     "MATCH (d:D {id: $id})-[:CITES*2..5]->(x:D) RETURN count(DISTINCT x) AS n",
+                     "MATCH (d:D {id: $id})-[:CITES*1..5]-(x:D) RETURN count(DISTINCT x) AS n",
+                     "MATCH (d:D {id: $id})-[:CITES*1..5]->(x:D) RETURN count(x) AS n",
+                     "MATCH (d:D {id: $id})-[r:CITES*1..5]->(x:D) RETURN count(DISTINCT x) AS n",
+                     "MATCH (d:D {id: $id})-[:CITES*1..5]->(x:D) WHERE x.id <> 'd1' RETURN count(DISTINCT x) AS n",
+                     "MATCH (d:D {id: $id})-[:CITES*1..5]->(x:D) RETURN count(DISTINCT x) AS n, max(x.id) AS last",
+                 })
+        {
+            Assert.DoesNotContain(Note, Details(other), StringComparison.Ordinal);
+        }
+
+        var profiled = engine.Run("PROFILE MATCH (d:D {id: $id})-[:CITES*1..5]->(x:D) RETURN count(DISTINCT x) AS n", new Dictionary<string, object?> { ["id"] = "d5" });
+        var n = Assert.IsType<long>(Assert.Single(profiled.Rows).Single());
+        Assert.True(n > 0);
+        Assert.Equal(n, profiled.Plan!.Children.Single().Children.Single().Rows);
+    }
 }

@@ -52,8 +52,8 @@ internal sealed partial class QueryRunner
             return null;
         }
 
-        var (top, steps) = ShapeOf(match, second);
-        if (top is null && steps is null)
+        var (top, steps, reach) = ShapeOf(match, second);
+        if (top is null && steps is null && reach is null)
         {
             return null;
         }
@@ -76,9 +76,9 @@ internal sealed partial class QueryRunner
             return Apply(second, matched, generalScope, third);
         }
 
-        var rows = top is not null
-            ? TopScanOrGeneral(top, store, projection, scopeAfterMatch, General, matchOp)
-            : TwoStepsOrGeneral(steps!, store, projection, scopeAfterMatch, General, matchOp);
+        var rows = top is not null ? TopScanOrGeneral(top, store, projection, scopeAfterMatch, General, matchOp)
+            : steps is not null ? TwoStepsOrGeneral(steps, store, projection, scopeAfterMatch, General, matchOp)
+            : ReachCountOrGeneral(reach!, store, projection, General, matchOp);
         return instrument && planner!.Tops.TryGetValue(second, out var projectionOp) ? profiler!.Count(projectionOp, rows) : rows;
     }
 
@@ -340,6 +340,62 @@ internal sealed partial class QueryRunner
         }
 
         return new TopEnds(chosen, true, rows);
+    }
+
+    /// <summary>
+    /// The one row of <c>count(DISTINCT x)</c> over the reachable ends, every column that count. The general way runs
+    /// instead when the anchor's key is not a string or more than one node answers it (each anchor's walk would need its
+    /// own marks, and the ends of all of them one set).
+    /// </summary>
+    private IEnumerable<Row> ReachCountOrGeneral(ReachCountShape shape, IStoreShortcuts store, Projection projection, Func<IEnumerable<Row>> general,
+        PlanOperator? matchOp)
+    {
+        long? reached = null;
+        if (evaluator.Eval(shape.AnchorKey, new Row()) is string key)
+        {
+            var keyed = context.Graph.NodesWithKey(key);
+            var anchors = new List<long>(1);
+            foreach (var anchor in keyed ?? context.Graph.NodesWithProperty(shape.AnchorLabels.FirstOrDefault() ?? "", Graph.Model.PropertyNames.Id, key))
+            {
+                // The key index answers exactly; a property lookup may answer a superset.
+                if (HasLabels(anchor, shape.AnchorLabels) && (keyed is not null ||
+                    (context.Graph.NodeProperties(anchor).TryGetValue(Graph.Model.PropertyNames.Id, out var id) && Equals(id, key))))
+                {
+                    anchors.Add(anchor);
+                }
+            }
+
+            reached = anchors.Count switch
+            {
+                0 => 0,
+                1 => store.CountReachable(anchors[0], shape.Incoming, shape.Types, shape.MinHops, shape.MaxHops, shape.EndLabels, context.Tick),
+                _ => null,
+            };
+        }
+
+        if (reached is not { } count)
+        {
+            foreach (var row in general())
+            {
+                yield return row;
+            }
+
+            yield break;
+        }
+
+        if (matchOp is not null)
+        {
+            matchOp.Rows += count;
+            matchOp.DbHits += count;
+        }
+
+        var result = new Row();
+        foreach (var item in projection.Items)
+        {
+            result[item.Name] = count;
+        }
+
+        yield return result;
     }
 
     private bool HasLabels(long node, IReadOnlyList<string> labels)

@@ -80,6 +80,37 @@ internal sealed record TwoStepShape(
 /// </summary>
 internal sealed record TwoStepOrder(bool CountDescending, bool ById, bool IdDescending);
 
+/// <summary>
+/// <c>MATCH (a:L {id: $id})-[:T1|T2*0..k]-&gt;(x:M) RETURN count(DISTINCT x) AS n</c>: one anchor found by its key, one
+/// directed variable-length relationship with no variable, no properties and at most one hop at least, and a projection of
+/// nothing but <c>count(DISTINCT x)</c> of the far end. The distinct ends of the pattern's paths are exactly the nodes a
+/// breadth-first walk reaches (see <see cref="PatternMatcher"/>'s reachable ends), so the store counts them from its
+/// frontier per depth over internal ids, with no row, binding or DISTINCT set per node reached.
+/// </summary>
+internal sealed record ReachCountShape(
+    IReadOnlyList<string> AnchorLabels, Expr AnchorKey, bool Incoming, IReadOnlyList<string> Types, int MinHops, int MaxHops, IReadOnlyList<string> EndLabels)
+{
+    public static ReachCountShape? Of(MatchClause match, Projection projection, Expr? where)
+    {
+        if (where is not null || match.Optional || match.Where is not null || match.Patterns is not [var part] || part.PathVariable is not null ||
+            part.ShortestKind is not null || part.PathMode is not null || part.Nodes is not [var anchor, var end] || part.Relationships is not [var rel] ||
+            !rel.VarLength || rel.Variable is not null || rel.Step is not null || rel.Properties is not null || rel.Where is not null ||
+            rel.TypeExpression is not null || rel.Direction is not (RelDirection.Outgoing or RelDirection.Incoming) || (rel.MinHops ?? 1) > 1 ||
+            anchor.LabelExpression is not null || anchor.Where is not null || end.LabelExpression is not null || end.Where is not null ||
+            end.Properties is not null || end.Variable is not { } endVariable || anchor.Variable == endVariable ||
+            anchor.Properties is not MapExpr { Entries: [{ Key: Graph.Model.PropertyNames.Id, Value: var key }] } ||
+            key is not (ParameterExpr or LiteralExpr { Value: string }) ||
+            projection.Star || projection.Distinct || projection.OrderBy.Count > 0 || projection.Skip is not null || projection.Limit is not null ||
+            projection.Items.Count == 0 ||
+            !projection.Items.All(item => item.Expression is FunctionExpr { LowerName: "count", Distinct: true, Args: [VariableExpr { Name: var counted }] } && counted == endVariable))
+        {
+            return null;
+        }
+
+        return new ReachCountShape(anchor.Labels, key, rel.Direction == RelDirection.Incoming, rel.Types, rel.MinHops ?? 1, rel.MaxHops ?? int.MaxValue, end.Labels);
+    }
+}
+
 /// <summary>Recognises the shapes the runner answers through <see cref="Storage.IStoreShortcuts"/>.</summary>
 internal sealed partial class QueryRunner
 {
@@ -191,7 +222,7 @@ internal sealed partial class QueryRunner
     }
 
     /// <summary>The shapes of a first MATCH and the projection after it, worked out once per parsed query.</summary>
-    private sealed record Shapes(TopScanShape? Top, TwoStepShape? Steps);
+    internal sealed record Shapes(TopScanShape? Top, TwoStepShape? Steps, ReachCountShape? Reach);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Clause, Shapes> ShapesOfClause = new();
 
@@ -199,11 +230,11 @@ internal sealed partial class QueryRunner
     /// The shortcut shape of <paramref name="match"/> followed by <paramref name="next"/>, if any: recognised once per parsed
     /// query (kept with its projection clause), since a short query spent more time recognising than counting.
     /// </summary>
-    internal static (TopScanShape? Top, TwoStepShape? Steps) ShapeOf(MatchClause match, Clause next)
+    internal static Shapes ShapeOf(MatchClause match, Clause next)
     {
         if (ShapesOfClause.TryGetValue(next, out var kept) && kept is not null)
         {
-            return (kept.Top, kept.Steps);
+            return kept;
         }
 
         var (projection, where) = next switch
@@ -214,8 +245,10 @@ internal sealed partial class QueryRunner
         };
         var top = projection is null ? null : TopScanShape.Of(match, projection, where);
         var steps = projection is null || top is not null ? null : PlanTwoSteps(match, projection, where);
-        ShapesOfClause.AddOrUpdate(next, new Shapes(top, steps));
-        return (top, steps);
+        var reach = projection is null || top is not null || steps is not null ? null : ReachCountShape.Of(match, projection, where);
+        var shapes = new Shapes(top, steps, reach);
+        ShapesOfClause.AddOrUpdate(next, shapes);
+        return shapes;
     }
 
     private static bool PlainStep(RelPattern rel) =>

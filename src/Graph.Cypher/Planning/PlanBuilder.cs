@@ -80,9 +80,10 @@ internal sealed class PlanBuilder(IGraphAccess graph)
     private string? ShortcutNote(MatchClause match, Clause next)
     {
         if (graph.Shortcuts is null || next is not (WithClause or ReturnClause)) return null;
-        var (top, steps) = QueryRunner.ShapeOf(match, next);
+        var (top, steps, reach) = QueryRunner.ShapeOf(match, next);
         if (top is not null) return " (a heap of SKIP + LIMIT rows fed by the scan, sort keys read from the property records)";
         if (steps is not null) return " (walks counted per end node from the adjacency lists)";
+        if (reach is not null) return " (reached nodes counted from a frontier per depth over node ids, no row per node)";
         return null;
     }
 

@@ -39,4 +39,11 @@ internal interface IStoreShortcuts
     /// </summary>
     void CountTwoStepEnds(long anchor, bool firstIncoming, string firstType, IReadOnlyList<string> middleLabels,
         bool secondIncoming, string secondType, IReadOnlyList<string> endLabels, bool excludeAnchor, Dictionary<long, long> counts, Action tick);
+
+    /// <summary>
+    /// How many distinct nodes with <paramref name="endLabels"/> a directed walk of <paramref name="minHops"/> (0 or 1) to
+    /// <paramref name="maxHops"/> relationships of <paramref name="types"/> (empty: any) reaches from <paramref name="start"/>:
+    /// <c>count(DISTINCT x)</c> over a lone variable-length relationship, counted from a frontier per depth over internal ids.
+    /// </summary>
+    long CountReachable(long start, bool incoming, IReadOnlyList<string> types, int minHops, int maxHops, IReadOnlyList<string> endLabels, Action tick);
 }

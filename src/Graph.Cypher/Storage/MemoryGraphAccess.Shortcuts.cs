@@ -40,6 +40,9 @@ internal sealed partial class MemoryGraphAccess : IStoreShortcuts
         graph.CountTwoStepEnds(anchor, firstIncoming ? Direction.Incoming : Direction.Outgoing, firstType, middleLabels,
             secondIncoming ? Direction.Incoming : Direction.Outgoing, secondType, endLabels, excludeAnchor, counts, tick);
 
+    public long CountReachable(long start, bool incoming, IReadOnlyList<string> types, int minHops, int maxHops, IReadOnlyList<string> endLabels, Action tick) =>
+        graph.CountReachable(start, incoming ? Direction.Incoming : Direction.Outgoing, types.Count == 0 ? null : types, minHops, maxHops, endLabels, tick);
+
     /// <summary>Temporal values and points are kept in the store's own form and typed again as they are read, as <see cref="TypedProperties"/> does.</summary>
     private static void Typed(object?[] values, int count)
     {
