@@ -60,7 +60,8 @@ internal static class PeerBench
         if (peer.Documents != documents || peer.Cites != cites)
             throw new InvalidOperationException($"Kuzu loaded {peer.Documents} documents and {peer.Cites} CITES, but {documents} and {cites} were exported.");
 
-        var engine = new CypherEngine(graph, new CypherOptions { ReadOnly = true });
+        // Kuzu answers every row; so must we, or a hub's cited-by set at a million documents stops at the server's row cap.
+        var engine = new CypherEngine(graph, new CypherOptions { ReadOnly = true, MaxRows = int.MaxValue });
         var peerMs = PeerQueries.All.Select(_ => new List<double>()).ToList();
         var oursMs = PeerQueries.All.Select(_ => new List<double>()).ToList();
         var peerAnswers = new List<string[]>();
