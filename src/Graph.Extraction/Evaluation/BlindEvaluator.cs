@@ -44,7 +44,8 @@ public static class BlindEvaluator
 {
     /// <param name="folder">The folder the blind set's file names are relative to (the un-documents collection).</param>
     /// <param name="goldPath">The blind gold set.</param>
-    public static BlindReport Run(string folder, string goldPath)
+    /// <param name="setName">How mistakes name the set ("the blind set", "the check set").</param>
+    public static BlindReport Run(string folder, string goldPath, string setName = "the blind set")
     {
         var report = new BlindReport();
         var extractor = new DocumentExtractor();
@@ -56,7 +57,7 @@ public static class BlindEvaluator
             var document = extractor.Extract(path, DocumentFile.Read(path).Content ?? []);
             report.Documents++;
             ScoreIdentity(report, file, document, expected.Gold);
-            ScoreCitations(report, file, document, expected.Gold.Cited ?? []);
+            ScoreCitations(report, file, document, expected.Gold.Cited ?? [], setName);
             if (expected.Operative is not null) StructureScore.Score(report, file, document, expected);
         }
         return report;
@@ -71,9 +72,9 @@ public static class BlindEvaluator
         else report.Mistakes.Add($"{file}: identity expected {expected}, got {actual}");
     }
 
-    private static void ScoreCitations(BlindReport report, string file, GraphDocument document, IReadOnlyList<string> cited)
+    private static void ScoreCitations(BlindReport report, string file, GraphDocument document, IReadOnlyList<string> cited, string setName)
     {
-        var (expected, found, correct) = CitationScoring.Score(file, document, cited, "the blind set", report.Mistakes);
+        var (expected, found, correct) = CitationScoring.Score(file, document, cited, setName, report.Mistakes);
         report.CitationsExpected += expected;
         report.CitationsFound += found;
         report.CitationsCorrect += correct;

@@ -82,6 +82,15 @@ internal static class ParagraphRecogniser
                 result[^1] = Joined(result[^1], clean, footnotes, block.End);
                 continue;
             }
+            // A numbered row of a table the paragraph before announced ("approved as follows: 1. Income from staff assessment
+            // 278 735 200"): a row ends in its figure, not in the punctuation that ends a paragraph.
+            if (number is not null && isResolution && !block.InAnnex && result.Count > 0 && result[^1].Kind == "operative"
+                && (result[^1].Text.EndsWith(':') || listOpen) && IsTableRow(clean))
+            {
+                result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                listOpen = true;
+                continue;
+            }
             string id, kind;
             string? numberText;
             string? parent = null;
@@ -186,7 +195,7 @@ internal static class ParagraphRecogniser
             if (kind == "operative" && leadInVerb is not null)
             {
                 // A paragraph with a verb of its own ends the lead-in's list; one without completes the lead-in's sentence.
-                if (LooksOperative(clean) || OpensWithAdverb(clean)) leadInVerb = null;
+                if ((LooksOperative(clean) && !OpensWithNoun(clean)) || OpensWithAdverb(clean)) leadInVerb = null;
                 else if (OrganSubjectVerb(clean) is null && !clean.StartsWith("We ", StringComparison.Ordinal)) verb = leadInVerb;
                 if (leadInStart >= 0) start = leadInStart;
                 leadInStart = -1;
@@ -241,9 +250,14 @@ internal static class ParagraphRecogniser
         if (!clean.EndsWith(':') || clean.Length > 40 || !LooksOperative(clean)) return false;
         var space = clean.IndexOf(' ', StringComparison.Ordinal);
         var rest = space < 0 ? "" : clean[(space + 1)..^1].Trim();
-        // A list's title ("Explosives precursors:") is no lead-in: only the verb, "that", "as follows" or "the following" make one.
-        return rest is "" or "that" or "as follows" or "the following";
+        // A list's title ("Explosives precursors:") is no lead-in: only the verb, "that", "as follows" or "the following" make one,
+        // "that" with the period it covers too ("Resolves that, for 2026:").
+        return rest is "" or "that" or "as follows" or "the following" || rest.StartsWith("that, for ", StringComparison.Ordinal);
     }
+
+    /// <summary>A table's row: words and a figure, no punctuation at its end ("Income from staff assessment 278 735 200").</summary>
+    private static bool IsTableRow(string clean) =>
+        clean.Length > 0 && char.IsAsciiDigit(clean[^1]) && char.IsLetter(clean[0]) && !clean.Contains(';', StringComparison.Ordinal);
 
     /// <summary>"Calls upon the parties :", "Requests the Commission:", "Agrees that …:": the verb's object or clause follows; "Explosives precursors:" is a list's title.</summary>
     private static bool SecondWordJoinsVerb(string clean)
@@ -256,7 +270,20 @@ internal static class ParagraphRecogniser
     private static bool OpensWithAdverb(string clean)
     {
         var space = clean.IndexOf(' ', StringComparison.Ordinal);
-        return space > 0 && AdverbLookup.Contains(clean.AsSpan(0, space).TrimEnd(','));
+        // "Furthermore, in accordance with …" joins a sentence to the one before; the adverb of a verb stands without a comma.
+        return space > 0 && clean[space - 1] != ',' && AdverbLookup.Contains(clean.AsSpan(0, space));
+    }
+
+    /// <summary>
+    /// A plural noun that opens a sentence completing a lead-in ("Appropriations totalling …", "Estimates of income …"), not a
+    /// verb: what follows a verb is its object or clause, what follows the noun is "of", a participle or the sentence's verb.
+    /// </summary>
+    private static bool OpensWithNoun(string clean)
+    {
+        var words = clean.Split(' ', 3);
+        if (words.Length < 2) return false;
+        var second = words[1].TrimEnd(',');
+        return second is "of" or "shall" or "are" or "will" or "were" || (second.EndsWith("ing", StringComparison.Ordinal) && second.Length > 5);
     }
 
     /// <summary>Whether the next paragraph block after block b is numbered ("1."), which makes a lead-in the opening of a list rather than a paragraph with sub-paragraphs.</summary>
@@ -304,6 +331,8 @@ internal static class ParagraphRecogniser
         var s = p;
         while (p < block.End && char.IsAsciiDigit(text[p]) && p - s < 3) p++;
         if (p > s && p < block.End && text[p] == '.' && (p + 1 == block.End || text[p + 1] == ' '))
+            return (text[s..p], null, SkipSpaces(text, p + 1, block.End));
+        if (p > s && ParagraphAssembler.IsScannedCommaNumbering(text.AsSpan(s, block.End - s)))
             return (text[s..p], null, SkipSpaces(text, p + 1, block.End));
         if (ParagraphAssembler.TryReadLetterItem(text[block.Start..Math.Min(block.End, block.Start + 8)] + " ", out var end))
             return (null, text[(block.Start + 1)..(block.Start + end - 1)], SkipSpaces(text, block.Start + end, block.End));
@@ -446,6 +475,12 @@ internal static class ParagraphRecogniser
                 || (OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[Trimmed(text, words[k], ",;")]))))
         {
             verb[parts++] = Trimmed(text, words[k], ",");
+            k++;
+        }
+        // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is.
+        if (k < count && text[verb[parts - 1]] is "Calls" or "calls" && text[Trimmed(text, words[k], ",;")] is "for" or "on")
+        {
+            verb[parts++] = Trimmed(text, words[k], ",;");
             k++;
         }
         // A declaration's state ("We are committed", "We are deeply concerned", "We are further convinced"): the adjective is the phrase's.

@@ -193,6 +193,26 @@ internal static class FootnoteMarks
     }
 
     /// <summary>
+    /// A mark glued to the bare number of an Assembly resolution ("its resolution 59/300" + mark 9 read "59/3009"): a session
+    /// numbers its resolutions in the hundreds, so a number of four digits or more after "session/" is one with a mark. Only
+    /// the bare form: a report's symbol ("A/74/1011") may run to four digits.
+    /// </summary>
+    private static bool IsAfterResolutionNumber(string text, int start)
+    {
+        var n = start;
+        while (n > 0 && char.IsAsciiDigit(text[n - 1])) n--;
+        var markDigits = 0;
+        for (var e = start; e < text.Length && char.IsAsciiDigit(text[e]); e++) markDigits++;
+        var numberDigits = start - n;
+        if (numberDigits is 0 or > 3 || numberDigits + markDigits < 4 || text[n] == '0' || n < 3 || text[n - 1] != '/') return false;
+        var s = n - 1;
+        while (s > 0 && char.IsAsciiDigit(text[s - 1])) s--;
+        if (n - 1 - s != 2 || s == 0 || text[s - 1] != ' ') return false;
+        var session = (text[s] - '0') * 10 + (text[s + 1] - '0');
+        return session >= 31;
+    }
+
+    /// <summary>
     /// A number after a word that takes one is still a mark where the word already has its number: "at the 80th meeting 25",
     /// "at its sixtieth session 6" (an ordinal before "meeting" or "session"), or where a plural stands before one number
     /// alone ("the Sustainable Development Goals 39 to address", "recommendations 57 emanating"), which a list of numbers
@@ -278,7 +298,7 @@ internal static class FootnoteMarks
     {
         markStart = start;
         var b = start - 1;
-        if (char.IsAsciiDigit(text[b])) return IsAfterYear(text, start);
+        if (char.IsAsciiDigit(text[b])) return IsAfterYear(text, start) || IsAfterResolutionNumber(text, start);
         // "resolutions of 13 August 1948 2 and": a mark set apart after the year of a date.
         // "the 1977 53 and", "document S/11052/Rev.1 32 dated", "S/13450 and Add.1 18": after a year or a symbol; a count
         // after a number is no mark.

@@ -104,8 +104,12 @@ internal static class FootnoteZones
         if (p == line.Length) return true;
         if (line[p] != ' ') return false;
         rest = line[(p + 1)..].TrimStart();
-        return rest.Length > 0 && !char.IsAsciiDigit(rest[0]) && !MonthStart(rest);
+        return rest.Length > 0 && (!char.IsAsciiDigit(rest[0]) || OpensWithTitledYear(rest)) && !MonthStart(rest);
     }
+
+    /// <summary>"2010 Review Conference of the Parties …": a footnote may open with the year in a title; a count ("2 000 people") may not.</summary>
+    private static bool OpensWithTitledYear(string rest) =>
+        rest.Length > 6 && rest[..4].All(char.IsAsciiDigit) && rest[0] is '1' or '2' && rest[1] is '9' or '0' && rest[4] == ' ' && char.IsAsciiLetterUpper(rest[5]);
 
     private static bool MonthStart(string rest)
     {

@@ -192,7 +192,9 @@ internal static class ParagraphAssembler
         if (IsNumberedStart(text) || IsBareNumbering(text)) return complete || line.BlanksBefore > 0 || previousShort;
         if (IsSectionHeading(text)) return complete || line.BlanksBefore > 0;
         var first = text[0];
-        var capitalLike = char.IsUpper(first) || char.IsAsciiDigit(first) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first);
+        // A line that opens with a number continues a list cut at a page break ("…, 76/237 of 24 December 2021, [page] 76/268 of
+        // 10 June 2022, …") unless it numbers a paragraph, which is tested above.
+        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && !current.TrimEnd().EndsWith(',')) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first);
         if (complete && IsOpener(text)) return true;
         if (line.BlanksBefore > 0 && complete && capitalLike) return true;
         if (line.BlanksBefore > 0 && previousShort && capitalLike) return true;
@@ -229,7 +231,21 @@ internal static class ParagraphAssembler
         var p = 0;
         while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
         if (p > 0 && p < text.Length && text[p] == '.' && (p + 1 == text.Length || text[p + 1] == ' ')) return true;
-        return TryReadLetterItem(text, out _);
+        return IsScannedCommaNumbering(text) || TryReadLetterItem(text, out _);
+    }
+
+    /// <summary>
+    /// "7, Again calls for …": a scan read the full stop after a paragraph number as a comma. Only a number of one or two
+    /// digits and a capitalised word of letters after it: "2, 3 and 4" or "1950, The" are no paragraph numbers.
+    /// </summary>
+    internal static bool IsScannedCommaNumbering(ReadOnlySpan<char> text)
+    {
+        var p = 0;
+        while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
+        if (p is 0 or > 2 || p + 3 >= text.Length || text[p] != ',' || text[p + 1] != ' ' || !char.IsAsciiLetterUpper(text[p + 2])) return false;
+        var q = p + 2;
+        while (q < text.Length && char.IsAsciiLetter(text[q])) q++;
+        return q - (p + 2) >= 3 && q < text.Length && text[q] == ' ';
     }
 
     /// <summary>"(a)", "(ii)" at the start of a sub-paragraph.</summary>

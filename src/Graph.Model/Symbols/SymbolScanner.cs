@@ -151,7 +151,26 @@ public static class SymbolScanner
             while (q > s && text[q - 1] == '.') q--;
             if (q == s) break;
             var segment = text[s..q];
+            // "S/12344/Rey.1": a scan's y for the v of "Rev.".
+            if (segment.StartsWith("Rey.", StringComparison.Ordinal) && segment.Length > 4 && char.IsAsciiDigit(segment[4])) segment = "Rev." + segment[4..];
             if (!char.IsAsciiLetterUpper(segment[0]) && !char.IsAsciiDigit(segment[0]) && !IsSuffix(segment)) break;
+            // "A/C.6/79.SR.37": a full stop typed for the slash before a series of records.
+            if (SplitMistypedSeries(segment) is { } split)
+            {
+                segments.Add(split.Session);
+                segments.Add(split.Series);
+                hasDigit = true;
+                p = q;
+                continue;
+            }
+            // "A/C.6/64/SR.1–28/Corrigendum": the corrigendum to a run of summary records is one document.
+            if (segment.StartsWith("SR.", StringComparison.Ordinal) && TryReadRecordRange(text, q, out var range, out var rangeEnd))
+            {
+                segments.Add(segment + range);
+                hasDigit = true;
+                p = rangeEnd;
+                continue;
+            }
             segments.Add(CanonicalSegment(segment));
             hasDigit |= segment.Any(char.IsAsciiDigit);
             p = q;
@@ -162,6 +181,24 @@ public static class SymbolScanner
         // A trailing letter right after the symbol means we are inside a word ("A/B/1x").
         if (p < text.Length && char.IsLetter(text[p])) return false;
         canonical = string.Join('/', segments);
+        // "NPT/CONF.2010/50 (Vol. I)", "NPT/CONF.1995/32 (Part I)/Corr.2": a volume or part is a document of its own, and
+        // may have its own corrigendum. A part of an Assembly conference's report ("A/CONF.157/24 (Part I)") is cited as
+        // the report, as the gold sets count it.
+        if (segments[1] != "RES" && TryReadVolumeOrPart(text, p, out var part, out var partEnd) && (segments[0] != "A" || part.StartsWith("Vol.", StringComparison.Ordinal)))
+        {
+            canonical += $" ({part})";
+            p = partEnd;
+            while (p + 1 < text.Length && text[p] == '/')
+            {
+                var s = p + 1;
+                var q = s;
+                while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
+                while (q > s && text[q - 1] == '.') q--;
+                if (q == s || !IsSuffix(text[s..q]) || !text[s..q].Any(char.IsAsciiDigit)) break;
+                canonical += "/" + CanonicalSegment(text[s..q]);
+                p = q;
+            }
+        }
         // Security Council resolutions carry the year, old GA resolutions the session: "S/RES/1631 (2005)".
         if (segments.Count >= 3 && segments[1] == "RES" && TryReadBracket(text, p, out var bracket, out var bracketEnd)
             && (segments[0] == "S" ? bracket.Length == 4 && bracket.All(char.IsAsciiDigit) : RomanNumerals.TryParse(bracket, out _)))
@@ -197,6 +234,56 @@ public static class SymbolScanner
         || segment.StartsWith("rev.", StringComparison.OrdinalIgnoreCase)
         || segment.StartsWith("corr.", StringComparison.OrdinalIgnoreCase)
         || segment.StartsWith("amend.", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"79.SR.37" → ("79", "SR.37"): a session, a full stop where the slash belongs, and a series of records or papers.</summary>
+    private static (string Session, string Series)? SplitMistypedSeries(string segment)
+    {
+        var p = 0;
+        while (p < segment.Length && char.IsAsciiDigit(segment[p])) p++;
+        if (p is 0 or > 2 || p + 1 >= segment.Length || segment[p] != '.') return null;
+        var series = segment[(p + 1)..];
+        foreach (var word in (ReadOnlySpan<string>)["SR.", "PV.", "L.", "CRP.", "INF."])
+        {
+            if (series.Length > word.Length && series.StartsWith(word, StringComparison.Ordinal) && series[word.Length..].All(char.IsAsciiDigit))
+                return (segment[..p], series);
+        }
+        return null;
+    }
+
+    /// <summary>"–28/Corrigendum" after "SR.1": the last record of the run (hyphenated), when a corrigendum to the run follows.</summary>
+    private static bool TryReadRecordRange(string text, int q, out string range, out int end)
+    {
+        range = "";
+        end = q;
+        if (q + 2 >= text.Length || text[q] is not ('-' or '–')) return false;
+        var r = q + 1;
+        if (ReadDigits(text, ref r, 3) < 0) return false;
+        if (string.CompareOrdinal(text, r, "/Corr", 0, 5) != 0) return false;
+        range = "-" + text[(q + 1)..r];
+        end = r;
+        return true;
+    }
+
+    /// <summary>" (Vol. I)", "(Part I)", " (Parts I and II)": a volume or part in Roman numerals; content without the brackets.</summary>
+    private static bool TryReadVolumeOrPart(string text, int p, out string part, out int end)
+    {
+        part = "";
+        end = p;
+        var q = p;
+        if (q < text.Length && text[q] == ' ') q++;
+        if (q >= text.Length || text[q] != '(') return false;
+        var close = text.IndexOf(')', q);
+        if (close < 0 || close - q > 24) return false;
+        var inner = text[(q + 1)..close];
+        string? word = null;
+        foreach (var w in (ReadOnlySpan<string>)["Vol. ", "Part ", "Parts "]) if (inner.StartsWith(w, StringComparison.Ordinal)) { word = w; break; }
+        if (word is null) return false;
+        var numerals = inner[word.Length..].Split(" and ");
+        if (numerals.Length is 0 or > 2 || numerals.Any(n => !RomanNumerals.TryParse(n, out _))) return false;
+        part = inner;
+        end = close + 1;
+        return true;
+    }
 
     private static string CanonicalSegment(string segment)
     {
@@ -278,9 +365,35 @@ public static class SymbolScanner
         {
             if (!TryReadNumberedItem(text, p, body, isDecision, out var symbol, out var itemEnd)) break;
             items.Add((symbol, p, itemEnd));
+            itemEnd = ReadFurtherParts(text, itemEnd, symbol, items);
             if (!TrySkipToNextItem(text, itemEnd, out p)) break;
         }
         return items;
+    }
+
+    /// <summary>
+    /// "72/90 A and B", "75/101 A, B and C": the further parts of a lettered Assembly resolution, each a document of its own
+    /// ("A/RES/72/90 B"). Each letter follows the one before and stands alone. Returns where the last part read ends.
+    /// </summary>
+    private static int ReadFurtherParts(string text, int p, DocumentSymbol? symbol, List<(DocumentSymbol?, int, int)> items)
+    {
+        if (p < 2 || text[p - 2] != ' ' || !char.IsAsciiLetterUpper(text[p - 1]) || !char.IsAsciiDigit(text[p - 3])) return p;
+        var last = text[p - 1];
+        while (true)
+        {
+            var q = p;
+            var comma = q < text.Length && text[q] == ',';
+            if (comma) q++;
+            if (!SkipSpace(text, ref q)) return p;
+            if (string.CompareOrdinal(text, q, "and ", 0, 4) == 0) q += 4;
+            else if (!comma) return p;
+            if (q >= text.Length || text[q] != last + 1 || (q + 1 < text.Length && (char.IsLetterOrDigit(text[q + 1]) || text[q + 1] is '/' or '.' && q + 2 < text.Length && char.IsLetterOrDigit(text[q + 2]))))
+                return p;
+            last = text[q];
+            var canonical = symbol?.Canonical;
+            items.Add((canonical is null ? null : DocumentSymbol.FromCanonical(canonical[..^1] + last), q, q + 1));
+            p = q + 1;
+        }
     }
 
     /// <summary>Reads one list item; symbol is null when the body is not one whose symbols we know (the item is still consumed).</summary>
