@@ -144,4 +144,41 @@ public sealed class SymbolScannerTests
         var matches = SymbolScanner.Scan(text, SymbolContext.GeneralAssembly);
         Assert.NotEmpty(matches);
     }
+    // Forms the second check set (graph/eval/check2-gold.json) found, as its documents print them.
+
+    [Fact]
+    public void ReadsEachPartOfALetteredResolutionAndTheListAfterIt()
+    {
+        // A/RES/78/330: "72/90 A and B of 7 December 2017, 72/161 of 19 December 2017"
+        Assert.Equal(["A/RES/72/90 A", "A/RES/72/90 B", "A/RES/72/161"], Symbols("resolutions 72/90 A and B of 7 December 2017, 72/161 of 19 December 2017,"));
+        // A count after a lettered resolution is no part: "45/58 P and 2 others".
+        Assert.Equal(["A/RES/45/58 P"], Symbols("resolution 45/58 P and 2 others"));
+    }
+
+    [Fact]
+    public void ReadsVolumesAndPartsOfAConferenceDocument()
+    {
+        // A/RES/80/31, footnotes 4 and 12.
+        Assert.Equal(["NPT/CONF.2010/50 (Vol. I)", "NPT/CONF.2010/50 (Vol. II)", "NPT/CONF.2010/50 (Vol. III)"],
+            Symbols("vols. I–III (NPT/CONF.2010/50 (Vol. I), NPT/CONF.2010/50 (Vol. II) and NPT/CONF.2010/50 (Vol. III))."));
+        Assert.Equal(["NPT/CONF.1995/32 (Part I)", "NPT/CONF.1995/32 (Part I)/Corr.2"],
+            Symbols("Final Document, Part I (NPT/CONF.1995/32 (Part I) and NPT/CONF.1995/32 (Part I)/Corr.2), annex."));
+        // The gold sets count a part of an Assembly conference's report as the report.
+        Assert.Equal(["A/CONF.157/24"], Symbols("(A/CONF.157/24 (Part I)), chap. III"));
+    }
+
+    [Fact]
+    public void ReadsSummaryRecordsMistypedOrRunTogether()
+    {
+        // A/C.6/80/L.12, footnote 1.
+        Assert.Equal(["A/C.6/64/SR.25", "A/C.6/64/SR.1-28/Corrigendum", "A/C.6/65/SR.10"], Symbols("A/C.6/64/SR.25, A/C.6/64/SR.1–28/Corrigendum, A/C.6/65/SR.10,"));
+        Assert.Equal(["A/C.6/79/SR.37", "A/C.6/79/SR.38"], Symbols("A/C.6/79.SR.37, A/C.6/79.SR.38,"));
+    }
+
+    [Fact]
+    public void ReadsAScannedYInARevisionAsAV()
+    {
+        // S/RES/411 (1977), footnote 40.
+        Assert.Equal(["S/12344/Rev.1"], Symbols("document S/12344/Rey.1, annex V.", SymbolContext.SecurityCouncil));
+    }
 }

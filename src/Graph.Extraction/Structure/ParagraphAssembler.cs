@@ -192,14 +192,22 @@ internal static class ParagraphAssembler
         if (IsNumberedStart(text) || IsBareNumbering(text)) return complete || line.BlanksBefore > 0 || previousShort;
         if (IsSectionHeading(text)) return complete || line.BlanksBefore > 0;
         var first = text[0];
-        // A line that opens with a number continues a list cut at a page break ("…, 76/237 of 24 December 2021, [page] 76/268 of
-        // 10 June 2022, …") unless it numbers a paragraph, which is tested above.
-        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && !current.TrimEnd().EndsWith(',')) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first);
+        // A line that opens with a resolution's number continues a list cut at a page break ("…, 76/237 of 24 December 2021,
+        // [page] 76/268 of 10 June 2022, …"); an old-style footnote ("4/ Statements …") or a paragraph's number does not.
+        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && !(current.TrimEnd().EndsWith(',') && OpensWithResolutionNumber(text))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first);
         if (complete && IsOpener(text)) return true;
         if (line.BlanksBefore > 0 && complete && capitalLike) return true;
         if (line.BlanksBefore > 0 && previousShort && capitalLike) return true;
         if (previousShort && capitalLike && complete && current.TrimEnd()[^1] is '.' or ':' or ';') return true;
         return false;
+    }
+
+    /// <summary>"76/268 of 10 June 2022": a session, a slash and a number, not the "4/ " of an old-style footnote.</summary>
+    private static bool OpensWithResolutionNumber(string text)
+    {
+        var p = 0;
+        while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
+        return p > 0 && p + 1 < text.Length && text[p] == '/' && char.IsAsciiDigit(text[p + 1]);
     }
 
     private static bool IsNumberHeading(string text)
