@@ -119,6 +119,16 @@ public sealed class CheckSet2Tests
     }
 
     [Fact]
+    public void ScannedCommasNumberParagraphsInOtherCouncilTextsToo()
+    {
+        // The same scan error elsewhere: "1, Determines that the present situation in Southern Rhodesia …" and
+        // "3, Extends once more the stationing in Cyprus …".
+        var verbs = OperativeVerbs(Extract("sc-resolutions", "S_RES_0232_1966_EN_GOLD.txt"));
+        Assert.Equal("Determines", verbs[0]);
+        Assert.Contains("Extends once more", OperativeVerbs(Extract("sc-resolutions", "S_RES_0305_1971_EN_GOLD.txt")));
+    }
+
+    [Fact]
     public void CallsForAndCallsOnKeepTheirPreposition()
     {
         Assert.Equal("Calls on", OperativeVerbs(Extract("sc-resolutions", "S_RES_0509_1982_EN_GOLD.txt"))[2]);

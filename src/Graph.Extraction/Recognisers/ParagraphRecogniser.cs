@@ -477,8 +477,10 @@ internal static class ParagraphRecogniser
             verb[parts++] = Trimmed(text, words[k], ",");
             k++;
         }
-        // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is.
-        if (k < count && text[verb[parts - 1]] is "Calls" or "calls" && text[Trimmed(text, words[k], ",;")] is "for" or "on")
+        // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is; "Extends once more" keeps
+        // its "more" as "once again" keeps its "again".
+        if (k < count && parts < verb.Length && ((text[verb[parts - 1]] is "Calls" or "calls" && text[Trimmed(text, words[k], ",;")] is "for" or "on")
+            || (parts >= 2 && text[verb[parts - 1]] is "once" && text[Trimmed(text, words[k], ",;")] is "more")))
         {
             verb[parts++] = Trimmed(text, words[k], ",;");
             k++;
