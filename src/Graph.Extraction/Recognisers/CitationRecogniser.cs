@@ -143,7 +143,10 @@ internal static class CitationRecogniser
             if (start == end) return false;
             var word = before[start..end];
             // "the adoption on 7 July 2017 of the Treaty …": a date is not part of a title.
-            if (word is "the" or "of" || IsYear(word) || (IsDay(Previous(before, start)) && IsMonth(word.ToString()))) { end = start; continue; }
+            if (word is "the" or "of" || IsYear(word) || IsNumbered(word) || (IsDay(Previous(before, start)) && IsMonth(word.ToString()))) { end = start; continue; }
+            // "the Second Optional Protocol to the …", "the third Meeting of States Parties to the …": another instrument or a
+            // body named after the one the name gives.
+            if (word is "to") { var owner = Previous(before, start).ToString(); return owner.Length > 0 && (InstrumentNouns.Contains(owner) || BodyNouns.Contains(owner) || NamedAfter.Contains(owner)); }
             if (IsDay(word) && IsMonth(Previous(before, start).ToString())) { end = start; continue; }
             // "the adoption by the General Assembly of the 2030 Agenda …": the organ that adopted it, not a longer title.
             if (word is "Assembly" or "Council") return false;
@@ -152,6 +155,9 @@ internal static class CitationRecogniser
         }
 
         static bool IsYear(ReadOnlySpan<char> word) => word.Length == 4 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[3]);
+
+        // "10-Year" in "the 10-Year Framework of Programmes …".
+        static bool IsNumbered(ReadOnlySpan<char> word) => word.Length > 2 && char.IsAsciiDigit(word[0]) && word.Contains('-');
 
         static bool IsDay(ReadOnlySpan<char> word) => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]);
 
@@ -467,6 +473,12 @@ internal static class CitationRecogniser
         "Agenda", "Declaration", "Convention", "Covenant", "Strategy", "Framework", "Action", "Plan", "Principles",
         "Rules", "Guidelines", "Commitment", "Pact", "Treaty", "Protocol", "Statute", "Charter", "Consensus", "Compact",
         "Agreement", "Accord", "Platform", "Regulations", "Standards", "Code", "Vision", "Outcome", "Road", "Map",
+    };
+
+    /// <summary>Things named after an instrument "to" which they belong: "States Parties to the Convention", "Amendment to the Treaty".</summary>
+    private static readonly HashSet<string> NamedAfter = new(StringComparer.Ordinal)
+    {
+        "Parties", "Party", "Meeting", "Meetings", "Amendment", "Amendments", "Protocols", "Annex", "Signatories", "Secretariat",
     };
 
     /// <summary>Words that make the footnoted document one about the named thing rather than the thing itself.</summary>
