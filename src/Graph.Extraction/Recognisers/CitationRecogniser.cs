@@ -129,8 +129,9 @@ internal static class CitationRecogniser
 
     /// <summary>
     /// Whether the words before a name make it the tail of a longer title: a capitalised word just before it, past "the",
-    /// a year and an "of" ("… Rule of Law: Towards the Achievement of the 2030 Agenda for Sustainable Development"),
-    /// other than a paragraph's opening participle or a word that closes a clause.
+    /// a date and an "of" ("… Rule of Law: Towards the Achievement of the 2030 Agenda for Sustainable Development"),
+    /// other than a paragraph's opening participle, an organ or a word that closes a clause; or an instrument or a body
+    /// the name belongs "to" ("the Second Optional Protocol to the …", "Meeting of States Parties to the …").
     /// </summary>
     internal static bool EndsALongerTitle(ReadOnlySpan<char> before)
     {
@@ -172,21 +173,25 @@ internal static class CitationRecogniser
         }
     }
 
-    /// <summary>Where the sentence holding a footnote mark starts: after the last ";" or full stop before it, or at the paragraph's start.</summary>
+    /// <summary>
+    /// Where the sentence holding a footnote mark starts: after the last ";" or full stop before it, or at the paragraph's
+    /// start, looking back at most <see cref="SentenceReach"/> characters so that a paragraph of many marks stays linear.
+    /// </summary>
     private static int SentenceStart(string content, int mark)
     {
         var start = mark;
-        while (start > 0 && content[start - 1] != ';' && !(start > 2 && content[start - 1] == ' ' && content[start - 2] == '.' && char.IsLower(content[start - 3]))) start--;
+        while (start > 0 && mark - start < SentenceReach && content[start - 1] != ';' && !(start > 2 && content[start - 1] == ' ' && content[start - 2] == '.' && char.IsLower(content[start - 3]))) start--;
         return start;
     }
 
     /// <summary>
     /// Whether the sentence before a footnoted name describes another document that the name only qualifies, so that the
     /// footnote may document that one: "resolution 6/4 of 6 November 2015 on enhancing … in the framework of the United
-    /// Nations Convention against Corruption,²⁷" (the footnote gives the Conference's resolution), "the high-level meeting
-    /// … on the appraisal of the Global Plan of Action⁵" (the footnote gives the meeting's declaration). A document the
-    /// sentence cites by its own symbol ("its resolution 70/299 … on the follow-up and review of the 2030 Agenda …¹")
-    /// needs no footnote, and a name the sentence already gave inside a longer title is not tied to the mark.
+    /// Nations Convention against Corruption,²⁷" (the footnote gives the Conference's resolution), "the political
+    /// declaration on the implementation of …". A document the sentence cites by its own symbol ("its resolution 70/299 …
+    /// on the follow-up and review of the 2030 Agenda …¹") or marks with its own footnote needs no other. A name the
+    /// sentence already gave inside a longer title ("the 2021 Political Declaration on the Implementation of the United
+    /// Nations Global Plan of Action … on the appraisal of the Global Plan of Action⁵") is not tied to the mark either.
     /// </summary>
     internal static bool DescribesAnotherDocument(string content, int sentenceStart, int mark, string name, IReadOnlyList<(int Start, int End)> inline)
     {
@@ -202,6 +207,8 @@ internal static class CitationRecogniser
         }
         return false;
     }
+
+    private const int SentenceReach = 1000;
 
     /// <summary>A lower-case document noun, its number and date, then what it is about ("resolution 6/4 of 6 November 2015 on", "political declaration on").</summary>
     private static readonly System.Text.RegularExpressions.Regex AnotherDocument = new(
