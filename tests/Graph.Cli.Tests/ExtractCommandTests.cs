@@ -71,6 +71,9 @@ public sealed class ExtractCommandTests
         Assert.Contains("adoptionDate", output, StringComparison.Ordinal);
         Assert.Contains("MB/s", output, StringComparison.Ordinal);
         Assert.Contains("documents/s", output, StringComparison.Ordinal);
+        // The hand-checked samples of name-linked citations are measured over the un-documents collection.
+        if (ReferenceCollections.UnDocuments is not null)
+            Assert.Matches(@"name-linked citations, fresh sample[^\n]*: \d+/\d+ right \(\d+\.\d %\)", output);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Graph.Cli.Commands;
 /// (graph/eval/blind-gold.json), documents of the un-documents collection that the extractor was never tuned on, and
 /// the check set (graph/eval/check-gold.json), drawn and written the same way but then used to find and fix failure
 /// classes, so an upper bound rather than a blind figure, and the second check set (graph/eval/check2-gold.json),
-/// drawn with another seed and written the same way with paragraph counts and verbs, then tuned on in turn.
+/// drawn with another seed and written the same way with paragraph counts and verbs, then tuned on in turn; then the
+/// hand-checked samples of name-linked citations (graph/eval/name-citations-*.json).
 /// </summary>
 internal static class BlindEvalSection
 {
@@ -18,6 +19,24 @@ internal static class BlindEvalSection
         PrintSet("blind-gold.json", "blind set", "never tuned on", verbose, stdout);
         PrintSet("check-gold.json", "check set", "used for tuning, not blind", verbose, stdout);
         PrintSet("check2-gold.json", "check set 2", "used for tuning, not blind", verbose, stdout);
+        PrintNameSample("name-citations-fresh.json", "fresh sample, drawn after the fixes, not tuned on", stdout);
+        PrintNameSample("name-citations-sample.json", "first sample, tuned on: an upper bound", stdout);
+    }
+
+    /// <summary>A hand-checked sample of name-linked citations: the share right among the links the extractor still makes.</summary>
+    private static void PrintNameSample(string fileName, string note, TextWriter stdout)
+    {
+        var root = ReferenceCollections.RepositoryRoot();
+        var sample = root is null ? null : Path.Combine(root, "graph", "eval", fileName);
+        if (sample is null || !File.Exists(sample)) return;
+        if (ReferenceCollections.UnDocuments is not { } folder)
+        {
+            stdout.WriteLine($"name-linked citations ({note}): skipped, {ReferenceCollections.Absent("un-documents")}");
+            return;
+        }
+        var r = NameCitationSample.Run(folder, sample);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"name-linked citations, {note} ({fileName}): {r.RightAndLinked}/{r.StillLinked} right ({r.Precision:P1}) of the {r.StillLinked} of {r.Drawn} still linked; judged right when drawn {r.JudgedRight}/{r.Drawn}; wrong ones no longer linked {r.WrongDropped} of {r.Drawn - r.JudgedRight}"));
     }
 
     private static void PrintSet(string fileName, string name, string note, bool verbose, TextWriter stdout)

@@ -32,6 +32,8 @@ internal static class CitationRecogniser
         var footnotes = FootnoteSymbols(laid, identity.Context);
         var citations = new List<Citation>();
         var names = new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
+        // A name footnoted to two different documents in one text ties it to neither.
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
         var calledFrom = new Dictionary<int, ParagraphInfo>();
 
         foreach (var paragraph in paragraphs)
@@ -39,8 +41,10 @@ internal static class CitationRecogniser
             var start = paragraph.ContentStart;
             var end = paragraph.Span.End;
             var content = text[start..end];
+            var inline = new List<(int Start, int End)>();
             foreach (var match in SymbolScanner.Scan(content, identity.Context))
             {
+                inline.Add((match.Start, match.End));
                 if (self.Contains(match.Symbol.Canonical)) continue;
                 var date = DateAfter(content, match.End);
                 var context = ClauseIn(text, start, content, match.Start, match.End);
@@ -69,27 +73,50 @@ internal static class CitationRecogniser
                     // A date before the mark dates the footnote's first document, not the publications cited after it.
                     var date = c == 0 ? dateBefore ?? dateAfter : dateAfter;
                     citations.Add(new Citation(paragraph, symbol, "footnote", number, date, phraseContext, span) { Name = cited.Count == 1 ? name : null });
-                    if (cited.Count == 1 && name is not null && NamesTheInstrument(phrase, name)) names.TryAdd(name, symbol);
+                    if (cited.Count == 1 && name is not null && NamesTheInstrument(phrase, name) && !DescribesAnotherDocument(content, SentenceStart(content, markAt), markAt, name, inline))
+                    {
+                        if (!names.TryAdd(name, symbol) && names[name] != symbol) ambiguous.Add(name);
+                    }
                 }
             }
         }
 
         CiteFromUncalledFootnotes(text, footnotes, calledFrom, laid.Footnotes.Select(f => f.FootnoteNumber).DefaultIfEmpty(1).Min(), paragraphs, self, citations);
 
-        // Later mentions of an instrument by the name its footnote gave it.
-        foreach (var (name, symbol) in names)
+        foreach (var name in ambiguous) names.Remove(name);
+        CiteLaterMentions(text, paragraphs, names, citations);
+        return citations;
+    }
+
+    /// <summary>
+    /// Later mentions of an instrument by the name its footnote gave it. The longest name wins where one holds another
+    /// ("the Political Declaration on the Implementation of the United Nations Global Plan of Action to Combat Trafficking
+    /// in Persons" is not a mention of the Plan), and a name that ends a longer title ("the Kyoto Declaration …: Towards
+    /// the Achievement of the 2030 Agenda for Sustainable Development") is not a mention of it.
+    /// </summary>
+    private static void CiteLaterMentions(string text, IReadOnlyList<ParagraphInfo> paragraphs, Dictionary<string, DocumentSymbol> names, List<Citation> citations)
+    {
+        if (names.Count == 0) return;
+        var longestFirst = names.OrderByDescending(n => n.Key.Length).ThenBy(n => n.Key, StringComparer.Ordinal).ToList();
+        var taken = new List<(int Start, int End)>();
+        foreach (var paragraph in paragraphs)
         {
-            foreach (var paragraph in paragraphs)
+            var length = paragraph.Span.End - paragraph.ContentStart;
+            string? content = null;
+            taken.Clear();
+            foreach (var (name, symbol) in longestFirst)
             {
                 // Most paragraphs do not name the instrument: look before cutting the paragraph out of the text.
-                if (text.AsSpan(paragraph.ContentStart, paragraph.Span.End - paragraph.ContentStart).IndexOf(name, StringComparison.Ordinal) < 0) continue;
-                var content = text[paragraph.ContentStart..paragraph.Span.End];
+                if (text.AsSpan(paragraph.ContentStart, length).IndexOf(name, StringComparison.Ordinal) < 0) continue;
+                content ??= text[paragraph.ContentStart..paragraph.Span.End];
                 var at = 0;
                 while ((at = content.IndexOf(name, at, StringComparison.Ordinal)) >= 0)
                 {
                     var after = at + name.Length;
+                    var inside = taken.Any(t => at < t.End && after > t.Start);
+                    taken.Add((at, after));
                     var marked = after < content.Length && (Superscript.IsDigit(content[after]) || (content[after] is ',' or ';' && after + 1 < content.Length && Superscript.IsDigit(content[after + 1])));
-                    if (!marked)
+                    if (!marked && !inside && !EndsALongerTitle(content.AsSpan(0, at)))
                     {
                         var span = new SourceSpan(paragraph.ContentStart + at, paragraph.ContentStart + after);
                         citations.Add(new Citation(paragraph, symbol, "name", null, null, ClauseIn(text, paragraph.ContentStart, content, at, after), span) { Name = name });
@@ -98,8 +125,95 @@ internal static class CitationRecogniser
                 }
             }
         }
-        return citations;
     }
+
+    /// <summary>
+    /// Whether the words before a name make it the tail of a longer title: a capitalised word just before it, past "the",
+    /// a date and an "of" ("… Rule of Law: Towards the Achievement of the 2030 Agenda for Sustainable Development"),
+    /// other than a paragraph's opening participle, an organ or a word that closes a clause; or an instrument or a body
+    /// the name belongs "to" ("the Second Optional Protocol to the …", "Meeting of States Parties to the …").
+    /// </summary>
+    internal static bool EndsALongerTitle(ReadOnlySpan<char> before)
+    {
+        var end = before.Length;
+        while (true)
+        {
+            while (end > 0 && before[end - 1] is ' ' or '\n') end--;
+            var start = end;
+            while (start > 0 && before[start - 1] is not (' ' or '\n')) start--;
+            if (start == end) return false;
+            var word = before[start..end];
+            // "the adoption on 7 July 2017 of the Treaty …": a date is not part of a title.
+            if (word is "the" or "of" || IsYear(word) || IsNumbered(word) || (IsDay(Previous(before, start)) && IsMonth(word.ToString()))) { end = start; continue; }
+            // "the Second Optional Protocol to the …", "the third Meeting of States Parties to the …": another instrument or a
+            // body named after the one the name gives.
+            if (word is "to") { var owner = Previous(before, start).ToString(); return owner.Length > 0 && (InstrumentNouns.Contains(owner) || BodyNouns.Contains(owner) || NamedAfter.Contains(owner)); }
+            if (IsDay(word) && IsMonth(Previous(before, start).ToString())) { end = start; continue; }
+            // "the adoption by the General Assembly of the 2030 Agenda …": the organ that adopted it, not a longer title.
+            if (word is "Assembly" or "Council") return false;
+            // A single capital is a section's letter ("section C of the …"), not a word of a title.
+            return word.Length > 1 && char.IsUpper(word[0]) && !word.EndsWith(",") && !word.EndsWith(";") && !word.EndsWith(".") && !IsOpeningWord(word.ToString());
+        }
+
+        static bool IsYear(ReadOnlySpan<char> word) => word.Length == 4 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[3]);
+
+        // "10-Year" in "the 10-Year Framework of Programmes …".
+        static bool IsNumbered(ReadOnlySpan<char> word) => word.Length > 2 && char.IsAsciiDigit(word[0]) && word.Contains('-');
+
+        static bool IsDay(ReadOnlySpan<char> word) => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]);
+
+        static bool IsMonth(string word) { var p = 0; return DateText.ReadMonth(word, ref p) > 0 && p == word.Length; }
+
+        static ReadOnlySpan<char> Previous(ReadOnlySpan<char> text, int end)
+        {
+            while (end > 0 && text[end - 1] is ' ' or '\n') end--;
+            var start = end;
+            while (start > 0 && text[start - 1] is not (' ' or '\n')) start--;
+            return text[start..end];
+        }
+    }
+
+    /// <summary>
+    /// Where the sentence holding a footnote mark starts: after the last ";" or full stop before it, or at the paragraph's
+    /// start, looking back at most <see cref="SentenceReach"/> characters so that a paragraph of many marks stays linear.
+    /// </summary>
+    private static int SentenceStart(string content, int mark)
+    {
+        var start = mark;
+        while (start > 0 && mark - start < SentenceReach && content[start - 1] != ';' && !(start > 2 && content[start - 1] == ' ' && content[start - 2] == '.' && char.IsLower(content[start - 3]))) start--;
+        return start;
+    }
+
+    /// <summary>
+    /// Whether the sentence before a footnoted name describes another document that the name only qualifies, so that the
+    /// footnote may document that one: "resolution 6/4 of 6 November 2015 on enhancing … in the framework of the United
+    /// Nations Convention against Corruption,²⁷" (the footnote gives the Conference's resolution), "the political
+    /// declaration on the implementation of …". A document the sentence cites by its own symbol ("its resolution 70/299 …
+    /// on the follow-up and review of the 2030 Agenda …¹") or marks with its own footnote needs no other. A name the
+    /// sentence already gave inside a longer title ("the 2021 Political Declaration on the Implementation of the United
+    /// Nations Global Plan of Action … on the appraisal of the Global Plan of Action⁵") is not tied to the mark either.
+    /// </summary>
+    internal static bool DescribesAnotherDocument(string content, int sentenceStart, int mark, string name, IReadOnlyList<(int Start, int End)> inline)
+    {
+        var at = content.LastIndexOf(name, mark, mark - sentenceStart, StringComparison.Ordinal);
+        if (at < 0) return false;
+        if (content.IndexOf(name, sentenceStart, at - sentenceStart, StringComparison.Ordinal) >= 0) return true;
+        foreach (System.Text.RegularExpressions.Match match in AnotherDocument.Matches(content[sentenceStart..at]))
+        {
+            var (from, to) = (sentenceStart + match.Index, sentenceStart + match.Index + match.Length);
+            // A document cited by its own symbol, or whose own footnote mark stands between it and the name, needs no other footnote.
+            if (inline.Any(s => s.Start >= from && s.End <= to) || Superscript.IndexIn(content.AsSpan(from, at - from)) >= 0) continue;
+            return true;
+        }
+        return false;
+    }
+
+    private const int SentenceReach = 1000;
+
+    /// <summary>A lower-case document noun, its number and date, then what it is about ("resolution 6/4 of 6 November 2015 on", "political declaration on").</summary>
+    private static readonly System.Text.RegularExpressions.Regex AnotherDocument = new(
+        @"\b(resolutions?|decisions?|declaration|report|reports|conclusions|recommendations|outcome document|rulebook|guidelines)(\s+[\w./()-]*\d[\w./()-]*)?(\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(\s+of\s+the\s+(General Assembly|Security Council|Economic and Social Council|Human Rights Council))?\s+(on|concerning|regarding|relating to)\s",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
     /// A footnote whose mark was found in no paragraph (a mark lost in a scan, glued to a year, set as "1/") still says
@@ -228,12 +342,33 @@ internal static class CitationRecogniser
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
             foreach (var match in SymbolScanner.Scan(content, context))
                 list.Add((match.Symbol, new SourceSpan(block.ContentStart + match.Start, block.ContentStart + match.End), DateAfter(content, match.End)));
-            if (list.Count == 0 && content.StartsWith("Ibid", StringComparison.Ordinal) && previous is not null) list = previous;
+            if (list.Count == 0 && IbidSameDocument(content) && previous is not null) list = previous;
             if (list.Count > 0) result[block.FootnoteNumber] = list;
             previous = list.Count > 0 ? list : null;
         }
         return result;
     }
+
+    /// <summary>
+    /// Whether an "Ibid." footnote without a symbol points into the previous footnote's document: alone, or with a place in
+    /// it ("Ibid., para. 5", "Ibid., annex"). "Ibid., Fourth Year, Special Supplement No. 1" is another volume of the same
+    /// records, not the document the previous footnote gave.
+    /// </summary>
+    internal static bool IbidSameDocument(string footnote)
+    {
+        if (!footnote.StartsWith("Ibid", StringComparison.Ordinal)) return false;
+        var rest = footnote.AsSpan(4).TrimStart(". ,;:\n").TrimEnd(". \n");
+        if (rest.IsEmpty) return true;
+        var word = rest[..(rest.IndexOfAny(' ', '.', ',') is var e and >= 0 ? e : rest.Length)];
+        foreach (var locator in IbidLocators)
+            if (word.Equals(locator, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>Words that place a reference inside a document (UN Editorial Manual's abbreviations for parts of a document).</summary>
+    private static readonly string[] IbidLocators =
+        ["para", "paras", "paragraph", "paragraphs", "sect", "section", "sects", "chap", "chapter", "chaps", "annex", "annexes", "p", "pp", "page", "pages",
+         "art", "arts", "article", "articles", "part", "appendix", "enclosure", "table", "figure", "footnote", "item", "sub-item", "recommendation", "principle"];
 
     /// <summary>" of 2 March 2010" right after a symbol.</summary>
     private static string? DateAfter(string content, int end)
@@ -324,7 +459,10 @@ internal static class CitationRecogniser
             .FirstOrDefault(w => w is not ("the" or "its") && !w.All(char.IsAsciiDigit));
         // Nor the object of a preposition inside one ("... among States in accordance with the Charter of the United Nations").
         if (previous is "with" or "under" or "to" or "towards" or "against" or "concerning") return false;
-        return previous is null || !char.IsUpper(previous[0]) || previous.EndsWith(',') || IsOpeningWord(previous);
+        // Nor a name whose head noun stands in a phrase of another: "Meeting of the Parties to the Paris Agreement" is a
+        // body, "Amendment to the Convention on …" not the Convention.
+        if (words[..head].Any(w => w is "of" or "on" or "for" or "to" or "against" or "in" or "towards" or "between")) return false;
+        return !EndsALongerTitle(before.AsSpan().TrimEnd());
     }
 
     /// <summary>The paragraph's opening participle or verb ("Recalling the Universal Declaration …").</summary>
@@ -342,6 +480,12 @@ internal static class CitationRecogniser
         "Agenda", "Declaration", "Convention", "Covenant", "Strategy", "Framework", "Action", "Plan", "Principles",
         "Rules", "Guidelines", "Commitment", "Pact", "Treaty", "Protocol", "Statute", "Charter", "Consensus", "Compact",
         "Agreement", "Accord", "Platform", "Regulations", "Standards", "Code", "Vision", "Outcome", "Road", "Map",
+    };
+
+    /// <summary>Things named after an instrument "to" which they belong: "States Parties to the Convention", "Amendment to the Treaty".</summary>
+    private static readonly HashSet<string> NamedAfter = new(StringComparer.Ordinal)
+    {
+        "Parties", "Party", "Meeting", "Meetings", "Amendment", "Amendments", "Protocols", "Annex", "Signatories", "Secretariat",
     };
 
     /// <summary>Words that make the footnoted document one about the named thing rather than the thing itself.</summary>
