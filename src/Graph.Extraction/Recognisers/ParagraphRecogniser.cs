@@ -305,7 +305,8 @@ internal static class ParagraphRecogniser
         while (p < block.End && char.IsAsciiDigit(text[p]) && p - s < 3) p++;
         if (p > s && p < block.End && text[p] == '.' && (p + 1 == block.End || text[p + 1] == ' '))
             return (text[s..p], null, SkipSpaces(text, p + 1, block.End));
-        if (ParagraphAssembler.TryReadLetterItem(text[block.Start..Math.Min(block.End, block.Start + 8)] + " ", out var end))
+        // An item that ends the block's first eight characters is one that a space would follow.
+        if (ParagraphAssembler.TryReadLetterItem(text.AsSpan(block.Start, Math.Min(block.End, block.Start + 8) - block.Start), out var end))
             return (null, text[(block.Start + 1)..(block.Start + end - 1)], SkipSpaces(text, block.Start + end, block.End));
         return (null, null, block.Start);
     }
