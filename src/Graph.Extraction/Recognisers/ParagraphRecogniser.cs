@@ -4,11 +4,21 @@ using Graph.Model;
 
 namespace Graph.Extraction.Recognisers;
 
-/// <summary>One paragraph of the body, as the graph will hold it.</summary>
-internal sealed record ParagraphInfo(string Id, string Kind, int Ordinal, string? Number, string? Verb, string Text, IReadOnlyList<int> Footnotes, SourceSpan Span)
+/// <summary>One paragraph of the body, as the graph will hold it; its spans point into <c>DocumentText</c>.</summary>
+internal sealed record ParagraphInfo(string Id, string Kind, int Ordinal, string? Number, string? Verb, string DocumentText, IReadOnlyList<int> Footnotes, SourceSpan Span)
 {
     /// <summary>Where the paragraph's words start in the document text (after its number).</summary>
     public int ContentStart { get; init; }
+
+    /// <summary>
+    /// The words of a paragraph that blocks after it continued; null while the words are those of its own stretch of
+    /// the text, which are cleaned when read: kept as strings until the graph was built, a long text's paragraphs
+    /// held the whole text once more and made the collector copy it.
+    /// </summary>
+    public string? JoinedText { get; init; }
+
+    /// <summary>The paragraph's words: footnote marks and emphasis asterisks removed, whitespace normalised.</summary>
+    public string Text => JoinedText ?? ParagraphRecogniser.CleanText(DocumentText.AsSpan(ContentStart, Span.End - ContentStart));
 
     /// <summary>The operative paragraph a sub-paragraph "(a)" belongs to; null for any other paragraph.</summary>
     public string? Parent { get; init; }
@@ -200,7 +210,7 @@ internal static class ParagraphRecogniser
                 leadInVerb = verb;
                 leadInOwner = id;
             }
-            result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, clean, footnotes, new SourceSpan(start, block.End)) { ContentStart = contentStart, Parent = parent });
+            result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, text, footnotes, new SourceSpan(start, block.End)) { ContentStart = contentStart, Parent = parent });
             listOpen = false;
         }
         return result;
@@ -209,7 +219,7 @@ internal static class ParagraphRecogniser
     /// <summary>A paragraph extended over a block that continues it: its text, footnotes and span grow.</summary>
     private static ParagraphInfo Joined(ParagraphInfo previous, string clean, List<int> footnotes, int end) => previous with
     {
-        Text = previous.Text + " " + clean,
+        JoinedText = previous.Text + " " + clean,
         Footnotes = [.. previous.Footnotes.Union(footnotes)],
         Span = new SourceSpan(previous.Span.Start, end),
     };

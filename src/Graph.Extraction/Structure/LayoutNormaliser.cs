@@ -313,15 +313,6 @@ internal static class FurnitureDetector
     {
         var furniture = new bool[lines.Count];
         var anchor = new bool[lines.Count];
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        // Only lines past the first forty are tested for repeating, so a shorter text needs no counts.
-        if (lines.Count > RepeatsFrom + 1)
-        {
-            foreach (var line in lines)
-            {
-                if (line.Length >= 12 && line.Length <= 120) counts[line] = counts.GetValueOrDefault(line) + 1;
-            }
-        }
         string? mastheadSymbol = null;
         var nonBlank = 0;
         for (var i = 0; i < lines.Count; i++)
@@ -346,6 +337,7 @@ internal static class FurnitureDetector
         // footnote lines just above the footer repeat too (the same reference on two pages) and are no title.
         for (var i = 0; i < lines.Count; i++) anchor[i] = lines[i] == "\f" || (anchor[i] && IsSymbolLine(lines[i]));
         var near = NearAnchor(lines, anchor);
+        var counts = RepeatsOfCandidates(lines, furniture, near);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -355,6 +347,32 @@ internal static class FurnitureDetector
         }
         return furniture;
     }
+
+    /// <summary>
+    /// How often each line that could be a running title (near an anchor, past the first forty lines, 12 to 120 characters
+    /// long) occurs among all lines of that length. Only those few are counted: counting every line of a long text built
+    /// a table of all its lines.
+    /// </summary>
+    private static Dictionary<string, int> RepeatsOfCandidates(List<string> lines, bool[] furniture, bool[] near)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Only lines past the first forty are tested for repeating, so a shorter text needs no counts.
+        if (lines.Count <= RepeatsFrom + 1) return counts;
+        for (var i = RepeatsFrom + 1; i < lines.Count; i++)
+        {
+            if (near[i] && !furniture[i] && IsCountedLength(lines[i])) counts[lines[i]] = 0;
+        }
+        if (counts.Count == 0) return counts;
+        foreach (var line in lines)
+        {
+            if (!IsCountedLength(line)) continue;
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(counts, line);
+            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref count)) count++;
+        }
+        return counts;
+    }
+
+    private static bool IsCountedLength(string line) => line.Length is >= 12 and <= 120;
 
     /// <summary>
     /// How many lines from the running symbol line or a page break the running title may stand (a title takes up to two
