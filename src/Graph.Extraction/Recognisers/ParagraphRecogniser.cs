@@ -67,6 +67,8 @@ internal static class ParagraphRecogniser
         string? leadInOwner = null;
         // Whether the last paragraph took unpunctuated list lines after its colon: further such lines are its too.
         var listOpen = false;
+        // The words of the last paragraph while blocks join it (see Joined).
+        System.Text.StringBuilder? joining = null;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
@@ -89,7 +91,7 @@ internal static class ParagraphRecogniser
             // A block opening in lower case continues the paragraph before it, which a page break or a quoted line cut.
             if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]) && (result[^1].Kind == "annex") == block.InAnnex)
             {
-                result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                 continue;
             }
             string id, kind;
@@ -158,10 +160,10 @@ internal static class ParagraphRecogniser
                     if (clean.Length < 90 && !clean.EndsWith(';') && !clean.EndsWith('.') && !clean.EndsWith(',') && !IsLeadIn(clean)
                         && !(clean.EndsWith(':') && LooksOperative(clean) && SecondWordJoinsVerb(clean)) && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal))
                     {
-                        if (result.Count > 0 && result[^1].Kind is "operative" or "subparagraph" && (result[^1].Text.EndsWith(':') || listOpen))
+                        if (result.Count > 0 && result[^1].Kind is "operative" or "subparagraph" && (EndsWithColon(result[^1], joining) || listOpen))
                         {
                             // "Establishes the following list of candidates …: Mr. … (Sri Lanka) Mr. … (Pakistan)": the items are the paragraph's.
-                            result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                            result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                             listOpen = true;
                         }
                         continue;
@@ -170,7 +172,7 @@ internal static class ParagraphRecogniser
                     // "Provided, however, that …", a list the paragraph introduces) belongs to that paragraph: no body text is left out.
                     if (seenOperative && currentOperative is not null && !LooksOperative(clean))
                     {
-                        if (result.Count > 0) result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                        if (result.Count > 0) result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                         continue;
                     }
                     seenOperative = true;
@@ -210,19 +212,40 @@ internal static class ParagraphRecogniser
                 leadInVerb = verb;
                 leadInOwner = id;
             }
+            if (joining is not null) result[^1] = WithJoinedText(result[^1], ref joining);
             result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, text, footnotes, new SourceSpan(start, block.End)) { ContentStart = contentStart, Parent = parent });
             listOpen = false;
         }
+        if (joining is not null) result[^1] = WithJoinedText(result[^1], ref joining);
         return result;
     }
 
     /// <summary>A paragraph extended over a block that continues it: its text, footnotes and span grow.</summary>
-    private static ParagraphInfo Joined(ParagraphInfo previous, string clean, List<int> footnotes, int end) => previous with
+    /// <remarks>
+    /// The words are gathered in <paramref name="joining"/> while blocks keep joining the paragraph, and made its text
+    /// once by <see cref="WithJoinedText"/>: a string per join copied the paragraph again for every block it took.
+    /// </remarks>
+    private static ParagraphInfo Joined(ParagraphInfo previous, string clean, List<int> footnotes, int end, ref System.Text.StringBuilder? joining)
     {
-        JoinedText = previous.Text + " " + clean,
-        Footnotes = [.. previous.Footnotes.Union(footnotes)],
-        Span = new SourceSpan(previous.Span.Start, end),
-    };
+        joining ??= new System.Text.StringBuilder(previous.Text, 2 * (previous.Span.End - previous.ContentStart) + clean.Length + 16);
+        joining.Append(' ').Append(clean);
+        return previous with
+        {
+            Footnotes = [.. previous.Footnotes.Union(footnotes)],
+            Span = new SourceSpan(previous.Span.Start, end),
+        };
+    }
+
+    /// <summary>The paragraph with the words gathered while blocks joined it.</summary>
+    private static ParagraphInfo WithJoinedText(ParagraphInfo paragraph, ref System.Text.StringBuilder? joining)
+    {
+        var joined = paragraph with { JoinedText = joining!.ToString() };
+        joining = null;
+        return joined;
+    }
+
+    private static bool EndsWithColon(ParagraphInfo paragraph, System.Text.StringBuilder? joining) =>
+        joining is not null ? joining.Length > 0 && joining[^1] == ':' : paragraph.Text.EndsWith(':');
 
     private static bool LooksOperative(string clean)
     {
