@@ -113,7 +113,9 @@ public sealed class DocumentExtractor
                 ("ordinal", ordinal),
                 ("number", paragraph.Number),
                 ("verb", paragraph.Verb),
-                ("text", CleanedText.Of(paragraph.Text, laid.Text, paragraph.ContentStart, paragraph.Span.End - paragraph.ContentStart)),
+                ("text", paragraph.JoinedText is { } joined
+                    ? CleanedText.Of(joined, laid.Text, paragraph.ContentStart, paragraph.Span.End - paragraph.ContentStart)
+                    : CleanedText.Of(laid.Text, paragraph.ContentStart, paragraph.Span.End - paragraph.ContentStart)),
                 ("footnotes", FootnoteList(paragraph.Footnotes)),
                 ("parent", paragraph.Parent),
             ], paragraph.Span);

@@ -36,5 +36,11 @@ public sealed class ExtractionScalingCliTests : IDisposable
         var charactersPerCitation = double.Parse(row.Split('|')[4].Trim(), CultureInfo.InvariantCulture);
         Assert.True(charactersPerCitation is > 700 and < 900, $"one citation every {charactersPerCitation} characters\n{markdown}");
         Assert.Contains("load average", markdown, StringComparison.Ordinal);
+        // The bytes allocated and the collector's work, which say where time per MB goes when it grows with size.
+        var cells = row.Split('|', StringSplitOptions.TrimEntries);
+        var allocatedRatio = double.Parse(cells[15], CultureInfo.InvariantCulture);
+        var keptRatio = double.Parse(cells[13], CultureInfo.InvariantCulture);
+        Assert.True(allocatedRatio >= keptRatio, $"allocated {allocatedRatio}× the input, less than the {keptRatio}× kept\n{markdown}");
+        Assert.Matches(@"^\d+/\d+/\d+$", cells[17]);
     }
 }

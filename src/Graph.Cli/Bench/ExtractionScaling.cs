@@ -21,6 +21,17 @@ internal enum CitationDensity
 /// <summary>One size of <see cref="ExtractionScaling"/>: the input, the time and the memory it took.</summary>
 internal sealed record ScalingPoint(CitationDensity Density, long Bytes, TimeSpan Elapsed, TimeSpan UserTime, TimeSpan SystemTime, long PeakHeapGrowth, long KeptHeap, int Paragraphs, int Citations)
 {
+    /// <summary>Time the collector held the threads during the extraction: the part of the CPU time that grows with the live graph.</summary>
+    public TimeSpan GcPause { get; init; }
+
+    /// <summary>Collections of generation 0, 1 and 2 during the extraction.</summary>
+    public (int Gen0, int Gen1, int Gen2) Collections { get; init; }
+
+    /// <summary>Bytes the extraction allocated, garbage included: unlike times, the same on a busy machine as on an idle one.</summary>
+    public long Allocated { get; init; }
+
+    public double AllocatedRatio => (double)Allocated / Bytes;
+
     public double Megabytes => Bytes / 1_000_000.0;
 
     public double SecondsPerMegabyte => Elapsed.TotalSeconds / Megabytes;
@@ -58,6 +69,9 @@ internal static class ExtractionScaling
         using var process = Process.GetCurrentProcess();
         var userBefore = process.UserProcessorTime;
         var systemBefore = process.PrivilegedProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var watch = Stopwatch.StartNew();
         Graph.Model.GraphDocument document;
         long peak;
@@ -67,6 +81,9 @@ internal static class ExtractionScaling
             watch.Stop();
             peak = sampler.PeakHeap;
         }
+        var pause = GC.GetTotalPauseDuration() - pauseBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2, GC.CollectionCount(2) - collectionsBefore.Item3);
         process.Refresh();
         var user = process.UserProcessorTime - userBefore;
         var system = process.PrivilegedProcessorTime - systemBefore;
@@ -74,7 +91,12 @@ internal static class ExtractionScaling
         var citations = document.Relationships.Count(r => r.Type == Graph.Model.RelationshipTypes.Cites && r.Start != document.DocumentId);
         var kept = MemorySampler.LiveHeap() - baseline;
         GC.KeepAlive(document);
-        return new ScalingPoint(density, content.LongLength, watch.Elapsed, user, system, Math.Max(0, peak - baseline), Math.Max(0, kept), paragraphs, citations);
+        return new ScalingPoint(density, content.LongLength, watch.Elapsed, user, system, Math.Max(0, peak - baseline), Math.Max(0, kept), paragraphs, citations)
+        {
+            GcPause = pause,
+            Collections = collections,
+            Allocated = allocated,
+        };
     }
 
     /// <summary>
@@ -182,10 +204,10 @@ internal static class ExtractionScaling
     }
 
     public static string Header() =>
-        $"{"density",-9} {"size",7} {"paragraphs",10} {"chars/cite",10} {"wall",8} {"wall s/MB",9} {"cpu s",7} {"cpu s/MB",8} {"MB/s/core",9} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7}";
+        $"{"density",-9} {"size",7} {"paragraphs",10} {"chars/cite",10} {"wall",8} {"wall s/MB",9} {"cpu s",7} {"cpu s/MB",8} {"MB/s/core",9} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7} {"allocated",10} {"x input",7} {"gc pause",8} {"gc 0/1/2",12}";
 
     public static string Row(ScalingPoint p) => string.Create(CultureInfo.InvariantCulture,
-        $"{p.Density.ToString().ToLowerInvariant(),-9} {p.Megabytes,5:F1}MB {p.Paragraphs,10} {p.BytesPerCitation,10:F0} {p.Elapsed.TotalSeconds,7:F2}s {p.SecondsPerMegabyte,9:F3} {p.CpuTime.TotalSeconds,7:F2} {p.CpuSecondsPerMegabyte,8:F3} {p.MegabytesPerCpuSecond,9:F1} {p.PeakHeapGrowth / 1e6,8:F0}MB {p.MemoryRatio,7:F1} {p.KeptHeap / 1e6,8:F0}MB {p.KeptRatio,7:F1}");
+        $"{p.Density.ToString().ToLowerInvariant(),-9} {p.Megabytes,5:F1}MB {p.Paragraphs,10} {p.BytesPerCitation,10:F0} {p.Elapsed.TotalSeconds,7:F2}s {p.SecondsPerMegabyte,9:F3} {p.CpuTime.TotalSeconds,7:F2} {p.CpuSecondsPerMegabyte,8:F3} {p.MegabytesPerCpuSecond,9:F1} {p.PeakHeapGrowth / 1e6,8:F0}MB {p.MemoryRatio,7:F1} {p.KeptHeap / 1e6,8:F0}MB {p.KeptRatio,7:F1} {p.Allocated / 1e6,8:F0}MB {p.AllocatedRatio,7:F1} {p.GcPause.TotalSeconds,7:F2}s {$"{p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2}",12}");
 
     public static string CollectionRow(ExtractionFigures f) => string.Create(CultureInfo.InvariantCulture,
         $"{f.Documents} texts of {f.Input}: {f.Megabytes:F1} MB, {f.Citations} CITES, wall {f.Seconds:F2} s, cpu {f.CpuSeconds:F2} s ({f.CpuSeconds / f.Megabytes:F3} s/MB), {f.MegabytesPerCpuSecond:F1} MB/s per core (one thread)");
@@ -199,10 +221,10 @@ internal static class ExtractionScaling
         md.AppendLine(c, $"`{commandLine}`").AppendLine();
         md.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; load average {loadAtStart} at the start, {loadAtEnd} at the end. ")
           .AppendLine("Wall time waits for a core on a loaded machine: CPU time (user + system of the whole process, GC included) is the figure to compare.").AppendLine();
-        md.AppendLine("| density | size | paragraphs | chars per citation | wall s | wall s/MB | CPU s | CPU s/MB | MB/s per core | peak heap | × input | graph kept | × input |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| density | size | paragraphs | chars per citation | wall s | wall s/MB | CPU s | CPU s/MB | MB/s per core | peak heap | × input | graph kept | × input | allocated | × input | GC pause s | collections gen 0/1/2 |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var p in points)
-            md.AppendLine(c, $"| {p.Density.ToString().ToLowerInvariant()} | {p.Megabytes:F1} MB | {p.Paragraphs:N0} | {p.BytesPerCitation:F0} | {p.Elapsed.TotalSeconds:F2} | {p.SecondsPerMegabyte:F3} | {p.CpuTime.TotalSeconds:F2} | {p.CpuSecondsPerMegabyte:F3} | {p.MegabytesPerCpuSecond:F1} | {p.PeakHeapGrowth / 1e6:F0} MB | {p.MemoryRatio:F1} | {p.KeptHeap / 1e6:F0} MB | {p.KeptRatio:F1} |");
+            md.AppendLine(c, $"| {p.Density.ToString().ToLowerInvariant()} | {p.Megabytes:F1} MB | {p.Paragraphs:N0} | {p.BytesPerCitation:F0} | {p.Elapsed.TotalSeconds:F2} | {p.SecondsPerMegabyte:F3} | {p.CpuTime.TotalSeconds:F2} | {p.CpuSecondsPerMegabyte:F3} | {p.MegabytesPerCpuSecond:F1} | {p.PeakHeapGrowth / 1e6:F0} MB | {p.MemoryRatio:F1} | {p.KeptHeap / 1e6:F0} MB | {p.KeptRatio:F1} | {p.Allocated / 1e6:F0} MB | {p.AllocatedRatio:F1} | {p.GcPause.TotalSeconds:F2} | {p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2} |");
         md.AppendLine().AppendLine("Dense: four citations in every paragraph (one every 82 characters), about nine times a real resolution. Realistic: one every 800.");
         if (collection is not null)
         {

@@ -418,7 +418,7 @@ internal static class CitationRecogniser
         while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
         // Too short to name anything ("2010"), or only how the thing came about ("adopted by the General
         // Assembly at its sixty-fourth session"): take the clause before as well.
-        var clause = content[left..end].TrimStart();
+        var clause = content.AsSpan(left, end - left).TrimStart();
         var participle = clause.StartsWith("adopted", StringComparison.Ordinal) || clause.StartsWith("contained", StringComparison.Ordinal)
             || clause.StartsWith("annexed", StringComparison.Ordinal) || clause.StartsWith("endorsed", StringComparison.Ordinal)
             || clause.StartsWith("signed", StringComparison.Ordinal) || clause.StartsWith("held", StringComparison.Ordinal);
@@ -428,7 +428,7 @@ internal static class CitationRecogniser
             while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
         }
         var phrase = ParagraphRecogniser.CleanText(content.AsSpan(left, end - left)).Trim(',', ' ');
-        if (verb is not null && phrase.StartsWith(verb + " ", StringComparison.Ordinal)) phrase = phrase[(verb.Length + 1)..];
+        if (verb is not null && phrase.Length > verb.Length && phrase[verb.Length] == ' ' && phrase.StartsWith(verb, StringComparison.Ordinal)) phrase = phrase[(verb.Length + 1)..];
         return phrase;
     }
 
@@ -496,13 +496,28 @@ internal static class CitationRecogniser
     /// <summary>A run of capitalised words ending the phrase: "… implementation of the United Nations Global Counter-Terrorism Strategy".</summary>
     internal static string? InstrumentName(string phrase)
     {
-        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var k = words.Length;
-        while (k > 0 && (char.IsUpper(words[k - 1][0]) || NameConnectors.Contains(words[k - 1]))) k--;
-        while (k < words.Length && !char.IsUpper(words[k][0])) k++;
-        var name = words[k..];
-        if (name.Length < 3 || name.Count(w => char.IsUpper(w[0])) < 3) return null;
-        var joined = string.Join(' ', name);
-        return joined.Contains("Secretary-General", StringComparison.Ordinal) || joined.Contains("Official Records", StringComparison.Ordinal) ? null : joined;
+        // The words as ranges of the phrase, so that only the name found becomes a string: it is asked of every footnote mark.
+        var text = phrase.AsSpan();
+        var count = 0;
+        foreach (var word in text.Split(' ')) if (word.End.Value > word.Start.Value) count++;
+        var words = count <= 128 ? stackalloc Range[count] : new Range[count];
+        count = 0;
+        foreach (var word in text.Split(' ')) if (word.End.Value > word.Start.Value) words[count++] = word;
+        var k = count;
+        while (k > 0 && (char.IsUpper(text[words[k - 1]][0]) || NameConnectorLookup.Contains(text[words[k - 1]]))) k--;
+        while (k < count && !char.IsUpper(text[words[k]][0])) k++;
+        var capitalised = 0;
+        for (var w = k; w < count; w++) if (char.IsUpper(text[words[w]][0])) capitalised++;
+        if (count - k < 3 || capitalised < 3) return null;
+        var joined = new System.Text.StringBuilder(text.Length);
+        for (var w = k; w < count; w++)
+        {
+            if (w > k) joined.Append(' ');
+            joined.Append(text[words[w]]);
+        }
+        var name = joined.ToString();
+        return name.Contains("Secretary-General", StringComparison.Ordinal) || name.Contains("Official Records", StringComparison.Ordinal) ? null : name;
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameConnectorLookup = NameConnectors.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -29,5 +29,13 @@ internal sealed class CleanedText : DeferredText
         return same ? new CleanedText(text, start, length) : words;
     }
 
+    /// <summary>The cleaned words of <paramref name="text"/>[<paramref name="start"/>, +<paramref name="length"/>), as a paragraph read from one block has them.</summary>
+    public static CleanedText Of(string text, int start, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)start, (uint)text.Length, nameof(start));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)length, (uint)(text.Length - start), nameof(length));
+        return new CleanedText(text, start, length);
+    }
+
     public override string ToString() => ParagraphRecogniser.CleanText(_text.AsSpan(_start, _length));
 }

@@ -4,11 +4,21 @@ using Graph.Model;
 
 namespace Graph.Extraction.Recognisers;
 
-/// <summary>One paragraph of the body, as the graph will hold it.</summary>
-internal sealed record ParagraphInfo(string Id, string Kind, int Ordinal, string? Number, string? Verb, string Text, IReadOnlyList<int> Footnotes, SourceSpan Span)
+/// <summary>One paragraph of the body, as the graph will hold it; its spans point into <c>DocumentText</c>.</summary>
+internal sealed record ParagraphInfo(string Id, string Kind, int Ordinal, string? Number, string? Verb, string DocumentText, IReadOnlyList<int> Footnotes, SourceSpan Span)
 {
     /// <summary>Where the paragraph's words start in the document text (after its number).</summary>
     public int ContentStart { get; init; }
+
+    /// <summary>
+    /// The words of a paragraph that blocks after it continued; null while the words are those of its own stretch of
+    /// the text, which are cleaned when read: kept as strings until the graph was built, a long text's paragraphs
+    /// held the whole text once more and made the collector copy it.
+    /// </summary>
+    public string? JoinedText { get; init; }
+
+    /// <summary>The paragraph's words: footnote marks and emphasis asterisks removed, whitespace normalised.</summary>
+    public string Text => JoinedText ?? ParagraphRecogniser.CleanText(DocumentText.AsSpan(ContentStart, Span.End - ContentStart));
 
     /// <summary>The operative paragraph a sub-paragraph "(a)" belongs to; null for any other paragraph.</summary>
     public string? Parent { get; init; }
@@ -57,6 +67,8 @@ internal static class ParagraphRecogniser
         string? leadInOwner = null;
         // Whether the last paragraph took unpunctuated list lines after its colon: further such lines are its too.
         var listOpen = false;
+        // The words of the last paragraph while blocks join it (see Joined).
+        System.Text.StringBuilder? joining = null;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
@@ -79,7 +91,7 @@ internal static class ParagraphRecogniser
             // A block opening in lower case continues the paragraph before it, which a page break or a quoted line cut.
             if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]) && (result[^1].Kind == "annex") == block.InAnnex)
             {
-                result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                 continue;
             }
             // A numbered row of a table the paragraph before announced ("approved as follows: 1. Income from staff assessment
@@ -87,7 +99,7 @@ internal static class ParagraphRecogniser
             if (number is not null && isResolution && !block.InAnnex && result.Count > 0 && result[^1].Kind == "operative"
                 && (result[^1].Text.EndsWith(':') || listOpen) && IsTableRow(clean))
             {
-                result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                 listOpen = true;
                 continue;
             }
@@ -157,10 +169,10 @@ internal static class ParagraphRecogniser
                     if (clean.Length < 90 && !clean.EndsWith(';') && !clean.EndsWith('.') && !clean.EndsWith(',') && !IsLeadIn(clean)
                         && !(clean.EndsWith(':') && LooksOperative(clean) && SecondWordJoinsVerb(clean)) && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal))
                     {
-                        if (result.Count > 0 && result[^1].Kind is "operative" or "subparagraph" && (result[^1].Text.EndsWith(':') || listOpen))
+                        if (result.Count > 0 && result[^1].Kind is "operative" or "subparagraph" && (EndsWithColon(result[^1], joining) || listOpen))
                         {
                             // "Establishes the following list of candidates …: Mr. … (Sri Lanka) Mr. … (Pakistan)": the items are the paragraph's.
-                            result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                            result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                             listOpen = true;
                         }
                         continue;
@@ -169,7 +181,7 @@ internal static class ParagraphRecogniser
                     // "Provided, however, that …", a list the paragraph introduces) belongs to that paragraph: no body text is left out.
                     if (seenOperative && currentOperative is not null && !LooksOperative(clean))
                     {
-                        if (result.Count > 0) result[^1] = Joined(result[^1], clean, footnotes, block.End);
+                        if (result.Count > 0) result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                         continue;
                     }
                     seenOperative = true;
@@ -209,19 +221,40 @@ internal static class ParagraphRecogniser
                 leadInVerb = verb;
                 leadInOwner = id;
             }
-            result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, clean, footnotes, new SourceSpan(start, block.End)) { ContentStart = contentStart, Parent = parent });
+            if (joining is not null) result[^1] = WithJoinedText(result[^1], ref joining);
+            result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, text, footnotes, new SourceSpan(start, block.End)) { ContentStart = contentStart, Parent = parent });
             listOpen = false;
         }
+        if (joining is not null) result[^1] = WithJoinedText(result[^1], ref joining);
         return result;
     }
 
     /// <summary>A paragraph extended over a block that continues it: its text, footnotes and span grow.</summary>
-    private static ParagraphInfo Joined(ParagraphInfo previous, string clean, List<int> footnotes, int end) => previous with
+    /// <remarks>
+    /// The words are gathered in <paramref name="joining"/> while blocks keep joining the paragraph, and made its text
+    /// once by <see cref="WithJoinedText"/>: a string per join copied the paragraph again for every block it took.
+    /// </remarks>
+    private static ParagraphInfo Joined(ParagraphInfo previous, string clean, List<int> footnotes, int end, ref System.Text.StringBuilder? joining)
     {
-        Text = previous.Text + " " + clean,
-        Footnotes = [.. previous.Footnotes.Union(footnotes)],
-        Span = new SourceSpan(previous.Span.Start, end),
-    };
+        joining ??= new System.Text.StringBuilder(previous.Text, 2 * (previous.Span.End - previous.ContentStart) + clean.Length + 16);
+        joining.Append(' ').Append(clean);
+        return previous with
+        {
+            Footnotes = [.. previous.Footnotes.Union(footnotes)],
+            Span = new SourceSpan(previous.Span.Start, end),
+        };
+    }
+
+    /// <summary>The paragraph with the words gathered while blocks joined it.</summary>
+    private static ParagraphInfo WithJoinedText(ParagraphInfo paragraph, ref System.Text.StringBuilder? joining)
+    {
+        var joined = paragraph with { JoinedText = joining!.ToString() };
+        joining = null;
+        return joined;
+    }
+
+    private static bool EndsWithColon(ParagraphInfo paragraph, System.Text.StringBuilder? joining) =>
+        joining is not null ? joining.Length > 0 && joining[^1] == ':' : paragraph.Text.EndsWith(':');
 
     private static bool LooksOperative(string clean)
     {
@@ -334,7 +367,8 @@ internal static class ParagraphRecogniser
             return (text[s..p], null, SkipSpaces(text, p + 1, block.End));
         if (p > s && ParagraphAssembler.IsScannedCommaNumbering(text.AsSpan(s, block.End - s)))
             return (text[s..p], null, SkipSpaces(text, p + 1, block.End));
-        if (ParagraphAssembler.TryReadLetterItem(text[block.Start..Math.Min(block.End, block.Start + 8)] + " ", out var end))
+        // An item that ends the block's first eight characters is one that a space would follow.
+        if (ParagraphAssembler.TryReadLetterItem(text.AsSpan(block.Start, Math.Min(block.End, block.Start + 8) - block.Start), out var end))
             return (null, text[(block.Start + 1)..(block.Start + end - 1)], SkipSpaces(text, block.Start + end, block.End));
         return (null, null, block.Start);
     }

@@ -168,13 +168,28 @@ internal static class LayoutNormaliser
 /// A block while it is being assembled. Lines are appended to a builder, not concatenated to a string: a paragraph
 /// of n lines built by concatenation costs n² characters copied, which made a long unbroken text quadratic.
 /// </summary>
+/// <remarks>
+/// Only the block being assembled grows, so one builder per thread serves every block: the block that appends holds
+/// it, and gives it up (its text made a string, once) when another block appends or its text is read. A builder or a
+/// string per block and per line appended made most of what the layout allocated, which the collector then copied.
+/// </remarks>
 internal sealed class FlowBlock(BlockKind kind, string text)
 {
     private string _text = text;
+    // The thread's shared builder while this block holds it; null once its text is a string again.
     private System.Text.StringBuilder? _builder;
-    // Edges is asked for two or three times per line appended: made once per line, and without turning the builder
-    // into a string that the next line would copy into a builder again.
-    private string? _edges;
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? t_builder;
+
+    [ThreadStatic]
+    private static FlowBlock? t_holder;
+
+    [ThreadStatic]
+    private static char[]? t_edges;
+
+    /// <summary>A builder grown past this many characters (a block as long as a whole text) is let go rather than kept for the next.</summary>
+    private const int KeptBuilderCapacity = 1 << 16;
 
     public BlockKind Kind { get; set; } = kind;
 
@@ -183,67 +198,88 @@ internal sealed class FlowBlock(BlockKind kind, string text)
     {
         get
         {
-            if (_builder is not null) { _text = _builder.ToString(); _builder = null; }
+            Seal();
             return _text;
         }
-        set { _text = value; _builder = null; _edges = null; }
+        set
+        {
+            Release();
+            _text = value;
+        }
     }
 
     public int Length => _builder?.Length ?? _text.Length;
 
+    /// <summary>Makes the builder's text this block's string and gives the builder up.</summary>
+    private void Seal()
+    {
+        if (_builder is null) return;
+        _text = _builder.ToString();
+        Release();
+    }
+
+    private void Release()
+    {
+        if (_builder is null) return;
+        if (_builder.Capacity > KeptBuilderCapacity) t_builder = null;
+        _builder = null;
+        if (ReferenceEquals(t_holder, this)) t_holder = null;
+    }
+
+    /// <summary>The thread's builder holding this block's text, taken from the block that held it (whose text it seals).</summary>
+    private System.Text.StringBuilder Open()
+    {
+        if (_builder is not null) return _builder;
+        t_holder?.Seal();
+        var builder = t_builder ??= new System.Text.StringBuilder(1024);
+        builder.Clear().Append(_text);
+        _builder = builder;
+        t_holder = this;
+        return builder;
+    }
+
     /// <summary>
     /// The text, or for a long block its first and last 100 characters: all that the tests of where a block starts and
     /// ends look at (its numbering, its final punctuation), without making the whole block a string for every line.
+    /// Written into a buffer of the thread, valid until the next block's edges are asked for.
     /// </summary>
-    public string Edges => _edges ??= MakeEdges();
-
-    private string MakeEdges()
+    public ReadOnlySpan<char> Edges
     {
-        const int edge = ShortLength / 3;
-        if (Length <= ShortLength) return _builder?.ToString() ?? _text;
-        if (_builder is null) return string.Concat(_text.AsSpan(0, edge), " … ", _text.AsSpan(_text.Length - edge));
-        return string.Concat(_builder.ToString(0, edge), " … ", _builder.ToString(_builder.Length - edge, edge));
+        get
+        {
+            const int edge = ShortLength / 3;
+            var buffer = t_edges ??= new char[ShortLength + Ellipsis.Length];
+            if (_builder is null)
+            {
+                if (_text.Length <= ShortLength) return _text;
+                _text.AsSpan(0, edge).CopyTo(buffer);
+                Ellipsis.CopyTo(buffer.AsSpan(edge));
+                _text.AsSpan(_text.Length - edge).CopyTo(buffer.AsSpan(edge + Ellipsis.Length));
+                return buffer.AsSpan(0, 2 * edge + Ellipsis.Length);
+            }
+            var length = _builder.Length;
+            if (length <= ShortLength)
+            {
+                _builder.CopyTo(0, buffer, length);
+                return buffer.AsSpan(0, length);
+            }
+            _builder.CopyTo(0, buffer, edge);
+            Ellipsis.CopyTo(buffer.AsSpan(edge));
+            _builder.CopyTo(length - edge, buffer.AsSpan(edge + Ellipsis.Length), edge);
+            return buffer.AsSpan(0, 2 * edge + Ellipsis.Length);
+        }
     }
+
+    private const string Ellipsis = " … ";
 
     /// <summary>Appends a line with a space, or with none after a word broken by a hyphen (as footnote lines are joined).</summary>
-    public void AppendLine(string line)
-    {
-        _edges = null;
-        if (StaysShort(line))
-        {
-            // A block no longer than its edges stays a string, which is its edges too: one string per line appended,
-            // where a builder made the same string for the edges and the text again at the end. Joined in a reused builder
-            // so the joining rule stays the one of FootnoteZones.AppendLine.
-            var scratch = t_scratch ??= new System.Text.StringBuilder(2 * ShortLength);
-            FootnoteZones.AppendLine(scratch.Clear().Append(_text), line);
-            _text = scratch.ToString();
-            return;
-        }
-        _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
-        FootnoteZones.AppendLine(_builder, line);
-    }
+    public void AppendLine(string line) => FootnoteZones.AppendLine(Open(), line);
 
     /// <summary>Appends a line after a line break (headings and closing lines keep their lines).</summary>
-    public void AppendBrokenLine(string line)
-    {
-        _edges = null;
-        if (StaysShort(line))
-        {
-            _text = string.Concat(_text, "\n", line);
-            return;
-        }
-        _builder ??= new System.Text.StringBuilder(_text, Math.Max(256, _text.Length * 2));
-        _builder.Append('\n').Append(line);
-    }
+    public void AppendBrokenLine(string line) => Open().Append('\n').Append(line);
 
     /// <summary>The longest block whose <see cref="Edges"/> are its whole text.</summary>
     private const int ShortLength = 3 * 100;
-
-    /// <summary>Whether the block, still a string, stays within <see cref="ShortLength"/> with the line and a separator.</summary>
-    private bool StaysShort(string line) => _builder is null && _text.Length + 1 + line.Length <= ShortLength;
-
-    [ThreadStatic]
-    private static System.Text.StringBuilder? t_scratch;
 
     /// <summary>The italic words that open it, where the format states italics (DOCX).</summary>
     public string? ItalicOpening { get; init; }
@@ -277,15 +313,6 @@ internal static class FurnitureDetector
     {
         var furniture = new bool[lines.Count];
         var anchor = new bool[lines.Count];
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        // Only lines past the first forty are tested for repeating, so a shorter text needs no counts.
-        if (lines.Count > RepeatsFrom + 1)
-        {
-            foreach (var line in lines)
-            {
-                if (line.Length >= 12 && line.Length <= 120) counts[line] = counts.GetValueOrDefault(line) + 1;
-            }
-        }
         string? mastheadSymbol = null;
         var nonBlank = 0;
         for (var i = 0; i < lines.Count; i++)
@@ -310,6 +337,7 @@ internal static class FurnitureDetector
         // footnote lines just above the footer repeat too (the same reference on two pages) and are no title.
         for (var i = 0; i < lines.Count; i++) anchor[i] = lines[i] == "\f" || (anchor[i] && IsSymbolLine(lines[i]));
         var near = NearAnchor(lines, anchor);
+        var counts = RepeatsOfCandidates(lines, furniture, near);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -319,6 +347,32 @@ internal static class FurnitureDetector
         }
         return furniture;
     }
+
+    /// <summary>
+    /// How often each line that could be a running title (near an anchor, past the first forty lines, 12 to 120 characters
+    /// long) occurs among all lines of that length. Only those few are counted: counting every line of a long text built
+    /// a table of all its lines.
+    /// </summary>
+    private static Dictionary<string, int> RepeatsOfCandidates(List<string> lines, bool[] furniture, bool[] near)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Only lines past the first forty are tested for repeating, so a shorter text needs no counts.
+        if (lines.Count <= RepeatsFrom + 1) return counts;
+        for (var i = RepeatsFrom + 1; i < lines.Count; i++)
+        {
+            if (near[i] && !furniture[i] && IsCountedLength(lines[i])) counts[lines[i]] = 0;
+        }
+        if (counts.Count == 0) return counts;
+        foreach (var line in lines)
+        {
+            if (!IsCountedLength(line)) continue;
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(counts, line);
+            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref count)) count++;
+        }
+        return counts;
+    }
+
+    private static bool IsCountedLength(string line) => line.Length is >= 12 and <= 120;
 
     /// <summary>
     /// How many lines from the running symbol line or a page break the running title may stand (a title takes up to two

@@ -180,7 +180,7 @@ internal static class ParagraphAssembler
         return true;
     }
 
-    private static bool StartsNewBlock(string current, string previousLine, FlowLine line, double width)
+    private static bool StartsNewBlock(ReadOnlySpan<char> current, string previousLine, FlowLine line, double width)
     {
         var text = line.Text;
         if (IsBareNumbering(current)) return false;
@@ -210,7 +210,7 @@ internal static class ParagraphAssembler
         return p > 0 && p + 1 < text.Length && text[p] == '/' && char.IsAsciiDigit(text[p + 1]);
     }
 
-    private static bool IsNumberHeading(string text)
+    private static bool IsNumberHeading(ReadOnlySpan<char> text)
     {
         var p = text.StartsWith("Decision ", StringComparison.Ordinal) ? "Decision ".Length : 0;
         var s = p;
@@ -222,7 +222,7 @@ internal static class ParagraphAssembler
         return p > t && p + 1 < text.Length && text[p] == '.' && text[p + 1] == ' ';
     }
 
-    private static bool EndsComplete(string text)
+    private static bool EndsComplete(ReadOnlySpan<char> text)
     {
         var k = text.Length - 1;
         while (k >= 0 && (Superscript.IsDigit(text[k]) || text[k] is ' ' or '*' or '”' or '’' or '"')) k--;
@@ -257,25 +257,35 @@ internal static class ParagraphAssembler
     }
 
     /// <summary>"(a)", "(ii)" at the start of a sub-paragraph.</summary>
-    internal static bool TryReadLetterItem(string text, out int end)
+    internal static bool TryReadLetterItem(string text, out int end) => TryReadLetterItem(text.AsSpan(), out end);
+
+    /// <inheritdoc cref="TryReadLetterItem(string, out int)"/>
+    internal static bool TryReadLetterItem(ReadOnlySpan<char> text, out int end)
     {
         end = 0;
         if (text.Length < 3 || text[0] != '(') return false;
-        var close = text.IndexOf(')', StringComparison.Ordinal);
+        var close = text.IndexOf(')');
         if (close is < 2 or > 6) return false;
-        var inner = text.AsSpan(1, close - 1);
+        var inner = text.Slice(1, close - 1);
         foreach (var c in inner) if (!char.IsAsciiLetterLower(c)) return false;
         if (close + 1 < text.Length && text[close + 1] != ' ') return false;
         end = close + 1;
         return true;
     }
 
-    private static bool IsBareNumbering(string text)
+    private static bool IsBareNumbering(ReadOnlySpan<char> text)
     {
         var t = text.Trim();
         if (t.Length is 0 or > 6) return false;
-        if (t.EndsWith('.') && t[..^1].All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))) return true;
-        return TryReadLetterItem(t + " ", out var end) && end == t.Length;
+        if (t.EndsWith('.') && IsDigitsOrCapitals(t[..^1])) return true;
+        // An item that ends the text is one that a space would follow.
+        return TryReadLetterItem(t, out var end) && end == t.Length;
+    }
+
+    private static bool IsDigitsOrCapitals(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text) if (!char.IsAsciiDigit(c) && !char.IsAsciiLetterUpper(c)) return false;
+        return true;
     }
 
     private static bool IsSectionHeading(string text)

@@ -684,7 +684,8 @@ public static class SymbolScanner
         var from = Math.Max(0, keywordStart - 80);
         // "the General Assembly in its resolution", "the Human Rights Council, in its resolution", "the Economic and
         // Social Council, by its decisions": the organ is named before the words that lead to the keyword.
-        var before = WithoutLeadingWords(text[from..keywordStart]);
+        // Read as a stretch of the text, not cut out of it: it is asked before every "resolution" of a text.
+        var before = WithoutLeadingWords(text.AsSpan(from, keywordStart - from));
         if (before.EndsWith("Economic and Social Council", StringComparison.Ordinal)) return Body.EconomicAndSocialCouncil;
         if (before.EndsWith("Human Rights Council", StringComparison.Ordinal)) return Body.HumanRightsCouncil;
         if (before.EndsWith("Security Council", StringComparison.Ordinal)) return Body.SecurityCouncil;
@@ -707,7 +708,7 @@ public static class SymbolScanner
             var k = wordStart - 1;
             while (k >= 0 && before[k] == ' ') k--;
             var sentenceStart = k < 0 || before[k] is '.' or ':' or ';' or '\n' or '(' or '“' or '"';
-            if (word == "Council") return CouncilNamedEarlier(text, keywordStart);
+            if (word is "Council") return CouncilNamedEarlier(text, keywordStart);
             if (!sentenceStart && !IsVerbLike(word)) return Body.Unknown;
         }
         return null;
@@ -741,19 +742,19 @@ public static class SymbolScanner
     }
 
     /// <summary>Whether the word before <paramref name="at"/> (past spaces) is capitalised and not "General" or "the".</summary>
-    private static bool CapitalisedWordBefore(string before, int at)
+    private static bool CapitalisedWordBefore(ReadOnlySpan<char> before, int at)
     {
         var end = at;
         while (end > 0 && char.IsWhiteSpace(before[end - 1])) end--;
         var start = end;
         while (start > 0 && char.IsLetter(before[start - 1])) start--;
-        return start < end && char.IsUpper(before[start]) && before[start..end] != "General";
+        return start < end && char.IsUpper(before[start]) && !before[start..end].SequenceEqual("General");
     }
 
     /// <summary>"…, chap. I, sect. C,": the words before end in a place inside a document.</summary>
-    private static bool LocatorBefore(string before)
+    private static bool LocatorBefore(ReadOnlySpan<char> before)
     {
-        var tail = before.AsSpan(Math.Max(0, before.Length - 24));
+        var tail = before[Math.Max(0, before.Length - 24)..];
         return tail.Contains("chap. ", StringComparison.Ordinal) || tail.Contains("sect. ", StringComparison.Ordinal);
     }
 
@@ -782,7 +783,7 @@ public static class SymbolScanner
 
     private static readonly string[] LeadingWords = ["in its", "by its", "in", "by", "its"];
 
-    private static string WithoutLeadingWords(string before)
+    private static ReadOnlySpan<char> WithoutLeadingWords(ReadOnlySpan<char> before)
     {
         before = before.TrimEnd();
         foreach (var words in LeadingWords)
@@ -818,7 +819,7 @@ public static class SymbolScanner
         ("Security Council", Body.SecurityCouncil),
     ];
 
-    private static bool IsVerbLike(string word) => word.EndsWith("ing", StringComparison.Ordinal) || word is "Recalls" or "See" or "Also" or "Further" or "Its" or "In" or "Under";
+    private static bool IsVerbLike(ReadOnlySpan<char> word) => word.EndsWith("ing", StringComparison.Ordinal) || word is "Recalls" or "See" or "Also" or "Further" or "Its" or "In" or "Under";
 
     private static Body FromContext(SymbolContext context) => context switch
     {
