@@ -28,7 +28,8 @@ internal static class FootnoteMarks
     /// </summary>
     private const int SearchWindow = 64_000;
 
-    public static void MarkPlainDigits(List<FlowBlock> blocks, HashSet<int> numbers)
+    /// <returns>The footnotes whose mark was found only by <see cref="LostMarks"/>, each with how it was read.</returns>
+    public static Dictionary<int, string> MarkPlainDigits(List<FlowBlock> blocks, HashSet<int> numbers)
     {
         // Numbering may continue from earlier texts of the same volume: start at the lowest footnote.
         var expected = numbers.Count == 0 ? 1 : numbers.Min();
@@ -67,6 +68,7 @@ internal static class FootnoteMarks
         }
         Apply(blocks, editedBlock, edits);
         MarkOutOfOrder(blocks, numbers, marked);
+        return LostMarks.Mark(blocks, numbers);
     }
 
     /// <summary>
@@ -111,7 +113,7 @@ internal static class FootnoteMarks
         return false;
     }
 
-    private static void Apply(List<FlowBlock> blocks, int index, List<(int Start, int End, int Number)> edits)
+    internal static void Apply(List<FlowBlock> blocks, int index, List<(int Start, int End, int Number)> edits)
     {
         if (index < 0 || edits.Count == 0) return;
         var text = blocks[index].Text;
@@ -245,14 +247,20 @@ internal static class FootnoteMarks
         return false;
     }
 
-    private static bool IsMarkAt(string text, int start, int end, out int markStart)
+    internal static bool IsMarkAt(string text, int start, int end, out int markStart)
     {
         markStart = start;
         if (start == 0) return false;
+        return AfterAllowsMark(text, end) && IsMarkBefore(text, start, out markStart);
+    }
+
+    /// <summary>Whether what follows the number at <paramref name="end"/> lets it be a mark (not a date's month, a unit, a longer number or a symbol).</summary>
+    internal static bool AfterAllowsMark(string text, int end)
+    {
         if (end < text.Length)
         {
             var after = text[end];
-            if (IsSlashMark(text, end)) return IsMarkBefore(text, start, out markStart);
+            if (IsSlashMark(text, end)) return true;
             if (char.IsAsciiDigit(after) || char.IsLetter(after) || after is '/' or '%' or '-' or '–' or '(' || (after == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))) return false;
             // "12 December", "3 per cent"
             var q = end;
@@ -262,8 +270,7 @@ internal static class FootnoteMarks
             if (string.CompareOrdinal(text, q, "per cent", 0, 8) == 0) return false;
         }
         // "recorded 2,299": a number with a thousands separator, not a mark before a comma.
-        if (end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1])) return false;
-        return IsMarkBefore(text, start, out markStart);
+        return !(end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1]));
     }
 
     /// <summary>
