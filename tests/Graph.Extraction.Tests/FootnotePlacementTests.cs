@@ -5,7 +5,7 @@ namespace Graph.Extraction.Tests;
 /// <summary>
 /// Footnotes of scanned Security Council resolutions whose marks the scan damaged or never printed, one test for each
 /// class, each on a real text: a mark set after a number, digits read as other glyphs, one digit misread, and the
-/// volume's note on the agenda item. Each link made so says how in <c>placed</c>; where the place is not certain, none is made.
+/// volume's note on the agenda item; and footnote lists after the text that were not read as footnotes at all. Each link made so says how in <c>placed</c>; where the place is not certain, none is made.
 /// </summary>
 public sealed class FootnotePlacementTests
 {
@@ -129,5 +129,39 @@ public sealed class FootnotePlacementTests
         Assert.Equal(document.DocumentId, link.Start);
         Assert.False(link.Properties.ContainsKey("placed"));
         Assert.False(link.Properties.ContainsKey("calledFrom"));
+    }
+
+    private static List<long> FootnoteNumbers(GraphDocument document) =>
+        [.. document.Nodes.Where(n => n.HasLabel(Labels.Footnote)).Select(n => (long)n.Properties["number"]!).Order()];
+
+    [Fact]
+    public void AFootnoteListAfterTheClosingMayLackFootnotesThePageDidNotKeep()
+    {
+        // "95 Ibid., document S/13646." … "97 …", then "100 Official Records …": 98 and 99 belong to text the scan left out.
+        var document = Extract("S_RES_0461_1979_EN_GOLD.txt");
+        Assert.Equal([95L, 96, 97, 100, 101, 102], FootnoteNumbers(document));
+        Assert.NotEqual(document.DocumentId, LinkOf(document, 100).Start);
+        Assert.Contains(document.Relationships, r => r.Type == RelationshipTypes.Cites && r.End == "S/13671" && r.Properties["via"] as string == "footnote");
+    }
+
+    [Fact]
+    public void AnOldStyleFootnoteListAtTheEndRunsOnToTheNextLine()
+    {
+        // "1/ S/26111.", "2/ S/26083.", "3/ Official Records …, Thirty-third Year, / Supplement for …, document S/12611." at the
+        // end of a text whose heading the scan read "Adopted by the Security Council at _its 3258th meeting".
+        var document = Extract("S_RES_0852_1993_EN_GOLD.txt");
+        Assert.Equal([1L, 2, 3], FootnoteNumbers(document));
+        Assert.EndsWith("document S/12611.", document.FindNode($"{document.DocumentId}#fn3")!.GetString("text"), StringComparison.Ordinal);
+        Assert.All([1, 2, 3], n => Assert.NotEqual(document.DocumentId, LinkOf(document, n).Start));
+    }
+
+    [Fact]
+    public void AFootnoteNumberGluedToIbidStartsAFootnote()
+    {
+        // "9Ibid., document S/25719." is footnote 9, not the end of footnote 8.
+        var document = Extract("S_RES_0826_1993_EN_GOLD.txt");
+        Assert.Equal([8L, 9, 10], FootnoteNumbers(document));
+        Assert.Equal("Ibid., document S/25719.", document.FindNode($"{document.DocumentId}#fn9")!.GetString("text"));
+        Assert.Equal("agenda item", LinkOf(document, 8).Properties["calledFrom"]);
     }
 }
