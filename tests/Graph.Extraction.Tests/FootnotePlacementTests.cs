@@ -141,6 +141,11 @@ public sealed class FootnotePlacementTests
         var document = Extract("S_RES_0461_1979_EN_GOLD.txt");
         Assert.Equal([95L, 96, 97, 100, 101, 102], FootnoteNumbers(document));
         Assert.NotEqual(document.DocumentId, LinkOf(document, 100).Start);
+        // 95 stands after 96 ("… 25 November 1979 95 stating"), a whole date before it; "9 November 1979, 92" (a footnote of
+        // the volume the scan did not keep) is not taken as 95 misread.
+        var letter = LinkOf(document, 95);
+        Assert.False(letter.Properties.ContainsKey("placed"));
+        Assert.StartsWith("Recalling also the letter from the Secretary-General dated 25 November 1979", TextOfCaller(document, letter), StringComparison.Ordinal);
         Assert.Contains(document.Relationships, r => r.Type == RelationshipTypes.Cites && r.End == "S/13671" && r.Properties["via"] as string == "footnote");
     }
 

@@ -75,7 +75,8 @@ internal static class FootnoteMarks
     /// The volumes of Security Council resolutions number footnotes through the volume and cite one footnote again
     /// further on ("signed at Geneva on 14 April 1988, 6" in two paragraphs, 7 before 6): what the in-order search did not
     /// find is looked for in one pass over the text, but only where a mark cannot be mistaken, right after a comma,
-    /// semicolon or full stop (", 6", ";7") or after a year or a symbol ("1988. 6", "Add.1 18").
+    /// semicolon or full stop (", 6", ";7"), after a year or a symbol ("1988. 6", "Add.1 18") or after a whole date
+    /// ("25 November 1979 95").
     /// </summary>
     private static void MarkOutOfOrder(List<FlowBlock> blocks, HashSet<int> numbers, HashSet<int> marked)
     {
@@ -94,7 +95,8 @@ internal static class FootnoteMarks
                 if (end < text.Length && char.IsAsciiDigit(text[end])) { i = end; continue; }
                 var number = int.Parse(text.AsSpan(i, end - i), System.Globalization.CultureInfo.InvariantCulture);
                 var before = text[i - 1] == ' ' && i >= 2 ? text[i - 2] : text[i - 1];
-                var strict = before is ',' or ';' or '.' or ':' || char.IsAsciiDigit(text[i - 1]);
+                // "the letter from the Secretary-General dated 25 November 1979 95 stating": a whole date, then the mark.
+                var strict = before is ',' or ';' or '.' or ':' || char.IsAsciiDigit(text[i - 1]) || text[i - 1] == ' ' && IsAfterYear(text, i - 1);
                 if (missing.Contains(number) && strict && IsMarkAt(text, i, end, out var markStart)) edits.Add((markStart, IsSlashMark(text, end) ? end + 1 : end, number));
                 i = end - 1;
             }
@@ -229,7 +231,7 @@ internal static class FootnoteMarks
     }
 
     /// <summary>Finds " 12" / ",12" written as a mark; markStart includes the space before it (which goes).</summary>
-    private static bool FindMark(string text, int number, int from, out int markStart, out int markEnd)
+    internal static bool FindMark(string text, int number, int from, out int markStart, out int markEnd)
     {
         var digits = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var i = from;

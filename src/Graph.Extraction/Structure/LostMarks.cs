@@ -123,6 +123,9 @@ internal static class LostMarks
                 }
             }
         }
+        // A misread number is the weakest sign: the number itself standing as a mark elsewhere (out of the order the search
+        // follows, "25 November 1979 95" after "9 November 1979, 92") is more likely its mark.
+        if (afterNumber.Count == 0 && damaged.Count == 0 && misread.Count > 0 && StandsAsAMark(blocks, number)) return null;
         foreach (var (kind, how) in new[] { (afterNumber, AfterNumber), (damaged, DamagedGlyphs), (misread, MisreadDigit) })
         {
             if (kind.Count == 0) continue;
@@ -131,6 +134,13 @@ internal static class LostMarks
             return (block, s, e, how);
         }
         return null;
+    }
+
+    private static bool StandsAsAMark(List<FlowBlock> blocks, int number)
+    {
+        foreach (var block in blocks)
+            if (FootnoteMarks.FindMark(block.Text, number, 0, out _, out _)) return true;
+        return false;
     }
 
     /// <summary>"20 127 and", "Uganda 4 11 for", "Congo, ²¹ 22": the number itself, after a space after another number or mark.</summary>
