@@ -231,7 +231,7 @@ internal static class FootnoteMarks
     }
 
     /// <summary>Finds " 12" / ",12" written as a mark; markStart includes the space before it (which goes).</summary>
-    internal static bool FindMark(string text, int number, int from, out int markStart, out int markEnd)
+    private static bool FindMark(string text, int number, int from, out int markStart, out int markEnd)
     {
         var digits = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var i = from;

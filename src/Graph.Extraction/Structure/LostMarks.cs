@@ -38,8 +38,11 @@ internal static class LostMarks
         for (var b = 0; b < blocks.Count; b++) AddMarks(blocks, b, found);
         var missing = numbers.Where(n => !found.ContainsKey(n)).Order().ToList();
         if (missing.Count == 0) return inferred;
-        // The numbers whose mark was found, in order, so the neighbours of a missing one are a binary search away.
+        // The numbers whose mark was found, in order, so the neighbours of a missing one are a binary search away, and the
+        // numbers whose first mark stands in each block, so an edit moves only those.
         var marked = found.Keys.Order().ToList();
+        var inBlock = found.GroupBy(f => f.Value.Block).ToDictionary(g => g.Key, g => g.Select(f => f.Key).ToList());
+        var standing = new Lazy<HashSet<int>>(() => NumbersStandingAsMarks(blocks));
         var firstBody = blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading ? (blocks.Count > 1 && blocks[1].Kind == BlockKind.Heading ? 2 : 1) : 0;
         foreach (var number in missing)
         {
@@ -47,16 +50,40 @@ internal static class LostMarks
             var lower = at > 0 ? found[marked[at - 1]] : (firstBody, 0);
             var upper = at < marked.Count ? found[marked[at]] : (blocks.Count, 0);
             if (Distance(blocks, lower, upper) is < 0 or > SearchWindow) continue;
-            if (FindCandidate(blocks, lower, upper, number, n => numbers.Contains(n) || found.ContainsKey(n)) is not { } candidate) continue;
+            if (FindCandidate(blocks, lower, upper, number, n => numbers.Contains(n) || found.ContainsKey(n), standing) is not { } candidate) continue;
             var (block, start, end, how) = candidate;
             FootnoteMarks.Apply(blocks, block, [(start, end, number)]);
-            // The marks after the edit in the same block moved: read that block's marks again.
-            foreach (var key in marked) if (found[key].Block == block) found.Remove(key);
-            AddMarks(blocks, block, found);
-            marked = found.Keys.Order().ToList();
+            // The marks after the edit in the same block moved by the change in length.
+            var shift = Superscript.From(number).Length - (end - start);
+            if (!inBlock.TryGetValue(block, out var numbersHere)) inBlock[block] = numbersHere = [];
+            foreach (var n in numbersHere)
+                if (found[n].At > start) found[n] = (block, found[n].At + shift);
+            found[number] = (block, start);
+            numbersHere.Add(number);
+            marked.Insert(at, number);
             inferred[number] = how;
         }
         return inferred;
+    }
+
+    /// <summary>Every number that stands somewhere in the text as a mark may (one pass, asked for only when a misread number is a candidate).</summary>
+    private static HashSet<int> NumbersStandingAsMarks(List<FlowBlock> blocks)
+    {
+        var standing = new HashSet<int>();
+        foreach (var block in blocks)
+        {
+            var text = block.Text;
+            for (var i = 1; i < text.Length; i++)
+            {
+                if (!char.IsAsciiDigit(text[i]) || char.IsAsciiDigit(text[i - 1])) continue;
+                var end = i;
+                while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+                if (end - i <= 3 && FootnoteMarks.IsMarkAt(text, i, end, out _))
+                    standing.Add(int.Parse(text.AsSpan(i, end - i), System.Globalization.CultureInfo.InvariantCulture));
+                i = end - 1;
+            }
+        }
+        return standing;
     }
 
     /// <summary>Where each footnote's first mark in block <paramref name="b"/> stands, unless an earlier block holds one.</summary>
@@ -88,7 +115,7 @@ internal static class LostMarks
     }
 
     /// <summary>The one candidate of the first kind that has any, or null when none has or the first that has holds several.</summary>
-    private static (int Block, int Start, int End, string How)? FindCandidate(List<FlowBlock> blocks, (int Block, int At) from, (int Block, int At) to, int number, Func<int, bool> isFootnote)
+    private static (int Block, int Start, int End, string How)? FindCandidate(List<FlowBlock> blocks, (int Block, int At) from, (int Block, int At) to, int number, Func<int, bool> isFootnote, Lazy<HashSet<int>> standing)
     {
         var digits = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var afterNumber = new List<(int, int, int)>();
@@ -125,7 +152,7 @@ internal static class LostMarks
         }
         // A misread number is the weakest sign: the number itself standing as a mark elsewhere (out of the order the search
         // follows, "25 November 1979 95" after "9 November 1979, 92") is more likely its mark.
-        if (afterNumber.Count == 0 && damaged.Count == 0 && misread.Count > 0 && StandsAsAMark(blocks, number)) return null;
+        if (afterNumber.Count == 0 && damaged.Count == 0 && misread.Count > 0 && standing.Value.Contains(number)) return null;
         foreach (var (kind, how) in new[] { (afterNumber, AfterNumber), (damaged, DamagedGlyphs), (misread, MisreadDigit) })
         {
             if (kind.Count == 0) continue;
@@ -134,13 +161,6 @@ internal static class LostMarks
             return (block, s, e, how);
         }
         return null;
-    }
-
-    private static bool StandsAsAMark(List<FlowBlock> blocks, int number)
-    {
-        foreach (var block in blocks)
-            if (FootnoteMarks.FindMark(block.Text, number, 0, out _, out _)) return true;
-        return false;
     }
 
     /// <summary>"20 127 and", "Uganda 4 11 for", "Congo, ²¹ 22": the number itself, after a space after another number or mark.</summary>
