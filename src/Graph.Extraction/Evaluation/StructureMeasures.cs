@@ -201,7 +201,9 @@ public static class StructureMeasures
     {
         var footnotes = document.Nodes.Where(n => n.HasLabel(Labels.Footnote)).ToList();
         // Attached: called from a paragraph, or from the heading or closing line its mark stands in (a vote note under
-        // "Adopted at the 2nd meeting", which no paragraph calls); a footnote whose mark was not found is not.
+        // "Adopted at the 2nd meeting", which no paragraph calls), or a volume's note on the agenda item, whose mark stands
+        // in decision text outside the resolution; a footnote whose mark was not found is not. Links made by inference
+        // (a damaged mark, footnote order) count, and carry "placed".
         var callers = document.Relationships.Where(r => r.Type == RelationshipTypes.HasFootnote && (r.Start != document.DocumentId || r.Properties.ContainsKey("calledFrom")))
             .Select(r => r.End).ToHashSet(StringComparer.Ordinal);
         measures.Footnotes = footnotes.Count;

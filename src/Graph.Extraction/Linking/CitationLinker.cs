@@ -9,7 +9,8 @@ namespace Graph.Extraction.Linking;
 /// </summary>
 internal static class CitationLinker
 {
-    public static void Link(GraphBuilder builder, IReadOnlyList<Citation> citations, string documentId)
+    // inferredMarks: the footnotes whose mark was read from what OCR made of it; their citations say how, as their links do.
+    public static void Link(GraphBuilder builder, IReadOnlyList<Citation> citations, string documentId, IReadOnlyDictionary<int, string>? inferredMarks = null)
     {
         builder.EnsureRelationshipCapacity(citations.Count);
         Span<char> stack = stackalloc char[CitationContext.StackLength];
@@ -28,7 +29,7 @@ internal static class CitationLinker
                 ("date", citation.Date),
                 ("context", citation.Context.IsWhole ? citation.Context.ToString() : citation.Context),
                 ("name", citation.Name),
-                ("placed", citation.Placed ? "by footnote order" : null),
+                ("placed", citation.Placed ? FootnoteLinker.ByFootnoteOrder : citation.Footnote is { } f ? inferredMarks?.GetValueOrDefault(f) : null),
             ], citation.Span, Key(citation.Paragraph.Id, citation.Span.Start));
         }
         // One pass over the citations, in their order, gathering per cited document its count and distinct citing paragraphs.

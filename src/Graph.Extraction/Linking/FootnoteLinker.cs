@@ -4,9 +4,16 @@ using Graph.Model;
 
 namespace Graph.Extraction.Linking;
 
-/// <summary>Footnote nodes, linked from the paragraphs whose marks call them (or from the document when none does).</summary>
-internal static class FootnoteLinker
+/// <summary>
+/// Footnote nodes, linked from the paragraphs whose marks call them (or from the document when none does). A link made by
+/// inference, not by a mark read as it was printed, carries <c>placed</c>, saying how.
+/// </summary>
+internal static partial class FootnoteLinker
 {
+    public const string ByFootnoteOrder = "by footnote order";
+
+    public const string AsAgendaItemNote = "by its form: a volume's note on the agenda item, whose mark stands outside the resolution";
+
     public static void Link(GraphBuilder builder, LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, string documentId)
     {
         // Which paragraphs call each footnote, gathered in one pass: asking every paragraph for every footnote made
@@ -27,12 +34,22 @@ internal static class FootnoteLinker
             var span = new SourceSpan(block.Start, block.End);
             builder.Node(id, [Labels.Footnote], [("number", (long)block.FootnoteNumber), ("text", laid.Text[block.ContentStart..block.End])], span);
             var callers = callersOf.GetValueOrDefault(block.FootnoteNumber);
+            var readFrom = laid.InferredMarks.GetValueOrDefault(block.FootnoteNumber);
             foreach (var paragraph in callers ?? [])
-                builder.Relationship(RelationshipTypes.HasFootnote, paragraph.Id, id, span);
-            if (callers is null && !outsideParagraphs.ContainsKey(block.FootnoteNumber) && BetweenMarksOf(callersOf, block.FootnoteNumber) is { } between)
-                builder.Relationship(RelationshipTypes.HasFootnote, between.Id, id, [("placed", "by footnote order")], span);
-            else if (callers is null)
-                builder.Relationship(RelationshipTypes.HasFootnote, documentId, id, [("calledFrom", outsideParagraphs.GetValueOrDefault(block.FootnoteNumber))], span);
+            {
+                if (readFrom is null) builder.Relationship(RelationshipTypes.HasFootnote, paragraph.Id, id, span);
+                else builder.Relationship(RelationshipTypes.HasFootnote, paragraph.Id, id, [("placed", readFrom)], span);
+            }
+            if (callers is not null) continue;
+            var outside = outsideParagraphs.GetValueOrDefault(block.FootnoteNumber);
+            if (outside is null && BetweenMarksOf(callersOf, block.FootnoteNumber) is { } between)
+                builder.Relationship(RelationshipTypes.HasFootnote, between.Id, id, [("placed", ByFootnoteOrder)], span);
+            else if (outside is null && AgendaItemNote().IsMatch(laid.Text.AsSpan(block.ContentStart, block.End - block.ContentStart)))
+                builder.Relationship(RelationshipTypes.HasFootnote, documentId, id, [("calledFrom", "agenda item"), ("placed", AsAgendaItemNote)], span);
+            else if (outside is not null && readFrom is not null)
+                builder.Relationship(RelationshipTypes.HasFootnote, documentId, id, [("calledFrom", outside), ("placed", readFrom)], span);
+            else
+                builder.Relationship(RelationshipTypes.HasFootnote, documentId, id, [("calledFrom", outside)], span);
         }
     }
 
@@ -48,12 +65,22 @@ internal static class FootnoteLinker
     }
 
     /// <summary>
+    /// "See Official Records of the Security Council, Fortieth Year, Supplement for April, May and June 1985.": in the volumes
+    /// of Security Council resolutions, the note on the agenda item named in the decision text printed with the resolution
+    /// ("… in the discussion of the item entitled “The situation in Angola: … (S/26060 and Add.1 and 2)”¹⁴"), giving the
+    /// quarter's supplement where the documents cited after it ("Ibid., document S/26060") are printed. It cites no document of
+    /// its own, and its mark stands in that decision text, not in the resolution's paragraphs.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:See |Ibid\., )?(?:Official Records of the Security Council, )?[A-Z][a-z]+(?:-[a-z]+)? [Yy]ear[,.] Supplement for (?:January, February and March|April, May and June|July, August and September|October, November and December) (?:19|20)[0-9]{2}\.?$")]
+    private static partial System.Text.RegularExpressions.Regex AgendaItemNote();
+
+    /// <summary>
     /// Footnotes called from a heading or a closing line ("Adopted at the 2nd meeting.²²", old Security Council texts'
     /// vote notes): they belong to the document, and the link from it says where the mark stands.
     /// </summary>
-    private static Dictionary<int, object?> MarksOutsideParagraphs(LaidOutText laid)
+    private static Dictionary<int, string> MarksOutsideParagraphs(LaidOutText laid)
     {
-        var found = new Dictionary<int, object?>();
+        var found = new Dictionary<int, string>();
         var text = laid.Text;
         foreach (var block in laid.Blocks)
         {

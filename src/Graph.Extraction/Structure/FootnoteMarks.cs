@@ -28,7 +28,8 @@ internal static class FootnoteMarks
     /// </summary>
     private const int SearchWindow = 64_000;
 
-    public static void MarkPlainDigits(List<FlowBlock> blocks, HashSet<int> numbers)
+    /// <returns>The footnotes whose mark was found only by <see cref="LostMarks"/>, each with how it was read.</returns>
+    public static Dictionary<int, string> MarkPlainDigits(List<FlowBlock> blocks, HashSet<int> numbers)
     {
         // Numbering may continue from earlier texts of the same volume: start at the lowest footnote.
         var expected = numbers.Count == 0 ? 1 : numbers.Min();
@@ -67,13 +68,15 @@ internal static class FootnoteMarks
         }
         Apply(blocks, editedBlock, edits);
         MarkOutOfOrder(blocks, numbers, marked);
+        return LostMarks.Mark(blocks, numbers);
     }
 
     /// <summary>
     /// The volumes of Security Council resolutions number footnotes through the volume and cite one footnote again
     /// further on ("signed at Geneva on 14 April 1988, 6" in two paragraphs, 7 before 6): what the in-order search did not
     /// find is looked for in one pass over the text, but only where a mark cannot be mistaken, right after a comma,
-    /// semicolon or full stop (", 6", ";7") or after a year or a symbol ("1988. 6", "Add.1 18").
+    /// semicolon or full stop (", 6", ";7"), after a year or a symbol ("1988. 6", "Add.1 18") or after a whole date
+    /// ("25 November 1979 95").
     /// </summary>
     private static void MarkOutOfOrder(List<FlowBlock> blocks, HashSet<int> numbers, HashSet<int> marked)
     {
@@ -92,7 +95,8 @@ internal static class FootnoteMarks
                 if (end < text.Length && char.IsAsciiDigit(text[end])) { i = end; continue; }
                 var number = int.Parse(text.AsSpan(i, end - i), System.Globalization.CultureInfo.InvariantCulture);
                 var before = text[i - 1] == ' ' && i >= 2 ? text[i - 2] : text[i - 1];
-                var strict = before is ',' or ';' or '.' or ':' || char.IsAsciiDigit(text[i - 1]);
+                // "the letter from the Secretary-General dated 25 November 1979 95 stating": a whole date, then the mark.
+                var strict = before is ',' or ';' or '.' or ':' || char.IsAsciiDigit(text[i - 1]) || text[i - 1] == ' ' && IsAfterYear(text, i - 1);
                 if (missing.Contains(number) && strict && IsMarkAt(text, i, end, out var markStart)) edits.Add((markStart, IsSlashMark(text, end) ? end + 1 : end, number));
                 i = end - 1;
             }
@@ -111,7 +115,7 @@ internal static class FootnoteMarks
         return false;
     }
 
-    private static void Apply(List<FlowBlock> blocks, int index, List<(int Start, int End, int Number)> edits)
+    internal static void Apply(List<FlowBlock> blocks, int index, List<(int Start, int End, int Number)> edits)
     {
         if (index < 0 || edits.Count == 0) return;
         var text = blocks[index].Text;
@@ -265,14 +269,20 @@ internal static class FootnoteMarks
         return false;
     }
 
-    private static bool IsMarkAt(string text, int start, int end, out int markStart)
+    internal static bool IsMarkAt(string text, int start, int end, out int markStart)
     {
         markStart = start;
         if (start == 0) return false;
+        return AfterAllowsMark(text, end) && IsMarkBefore(text, start, out markStart);
+    }
+
+    /// <summary>Whether what follows the number at <paramref name="end"/> lets it be a mark (not a date's month, a unit, a longer number or a symbol).</summary>
+    internal static bool AfterAllowsMark(string text, int end)
+    {
         if (end < text.Length)
         {
             var after = text[end];
-            if (IsSlashMark(text, end)) return IsMarkBefore(text, start, out markStart);
+            if (IsSlashMark(text, end)) return true;
             if (char.IsAsciiDigit(after) || char.IsLetter(after) || after is '/' or '%' or '-' or '–' or '(' || (after == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))) return false;
             // "12 December", "3 per cent"
             var q = end;
@@ -282,8 +292,7 @@ internal static class FootnoteMarks
             if (string.CompareOrdinal(text, q, "per cent", 0, 8) == 0) return false;
         }
         // "recorded 2,299": a number with a thousands separator, not a mark before a comma.
-        if (end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1])) return false;
-        return IsMarkBefore(text, start, out markStart);
+        return !(end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1]));
     }
 
     /// <summary>

@@ -102,6 +102,12 @@ internal static class FootnoteZones
         // Old UN style numbers a footnote "1/ S/1994/62." (and marks it "1/" in the text).
         if (line[p] == '/' && (p + 1 == line.Length || line[p + 1] == ' ')) p++;
         if (p == line.Length) return true;
+        // "9Ibid., document S/25719.": the scan lost the space after the number of a footnote that repeats the source above.
+        if (line.AsSpan(p).StartsWith("Ibid.", StringComparison.Ordinal))
+        {
+            rest = line[p..];
+            return true;
+        }
         if (line[p] != ' ') return false;
         rest = line[(p + 1)..].TrimStart();
         return rest.Length > 0 && (!char.IsAsciiDigit(rest[0]) || OpensWithTitledYear(rest)) && !MonthStart(rest);
@@ -173,7 +179,9 @@ internal static class FootnoteZones
     {
         if (lines.Any(IsRule) || lines.Any(StartsWithSuperscriptNumber)) return -1;
         // The closing line, not the modern heading "Adopted by the Security Council at its 9951st meeting".
-        var closing = lines.FindLastIndex(l => l.StartsWith("Adopted", StringComparison.Ordinal) && !l.Contains("Council at its", StringComparison.Ordinal));
+        // ("Adopted by the Security Council at _its 3258th meeting", as a scan may read it).
+        var closing = lines.FindLastIndex(l => l.StartsWith("Adopted", StringComparison.Ordinal) && !l.Contains("Council at its", StringComparison.Ordinal)
+            && !l.StartsWith("Adopted by the Security Council at", StringComparison.Ordinal));
         if (closing < 0) return TrailingSymbolList(lines, furniture);
         if (closing < lines.Count / 3) return -1;
         // The closing runs on to the first blank line ("Adopted at the 1135th meeting / by 8 votes to none, with /
@@ -183,34 +191,54 @@ internal static class FootnoteZones
         for (var k = after; k < lines.Count; k++)
         {
             if (furniture[k] || !TryReadPlainNumber(lines[k], out var first, out var rest) || rest.Length == 0) continue;
-            // The list counts up without gaps from its first number.
-            var expected = first + 1;
+            // The list counts up from its first number; a footnote or two of the volume's page may be missing from the scan
+            // ("95 …", "96 …", "97 …", "100 …": the footnotes of the decision printed between two resolutions).
+            var previous = first;
             for (var j = k + 1; j < lines.Count; j++)
             {
                 if (!TryReadPlainNumber(lines[j], out var number, out var text) || text.Length == 0) continue;
-                if (number != expected) return -1;
-                expected++;
+                if (number <= previous || number > previous + MissingFromAList + 1) return -1;
+                previous = number;
             }
             return k;
         }
         return -1;
     }
 
+    /// <summary>How many footnotes in a row a list after the closing may lack (pages of the volume the scan did not keep).</summary>
+    private const int MissingFromAList = 2;
+
+    /// <summary>The most lines one footnote of a trailing list runs on to after its numbered line.</summary>
+    private const int ContinuationLines = 3;
+
     /// <summary>
-    /// A text with no closing line whose footnotes stand at its very end, one to a line, numbered up without gaps and each
-    /// naming a document ("1/ S/24476, annex." … "5/ S/24795, annex VII."): the first line of that list, or -1.
+    /// A text with no closing line whose footnotes stand at its very end, numbered up without gaps and each naming a document
+    /// ("1/ S/24476, annex." … "5/ S/24795, annex VII."), a footnote running on to a line or two ("3/ Official Records of the
+    /// Security Council, Thirty-third Year, / Supplement for January, February and March 1978, document S/12611."): the
+    /// first line of that list, or -1.
     /// </summary>
     private static int TrailingSymbolList(List<string> lines, bool[] furniture)
     {
         var start = -1;
         var next = -1;
+        var continuation = new StringBuilder();
+        var continuationLines = 0;
         for (var k = lines.Count - 1; k >= 0; k--)
         {
             if (furniture[k] || lines[k].Length == 0 || lines[k] == "\f") continue;
-            if (!TryReadPlainNumber(lines[k], out var number, out var rest) || !rest.Contains('/', StringComparison.Ordinal)) break;
+            if (!TryReadPlainNumber(lines[k], out var number, out var rest))
+            {
+                // A line that continues the footnote above it; more lines than a footnote runs on to are the body.
+                if (++continuationLines > ContinuationLines) break;
+                continuation.Insert(0, lines[k] + " ");
+                continue;
+            }
+            if (!rest.Contains('/', StringComparison.Ordinal) && !continuation.ToString().Contains('/', StringComparison.Ordinal)) break;
             if (next >= 0 && number != next - 1) return -1;
             next = number;
             start = k;
+            continuation.Clear();
+            continuationLines = 0;
         }
         return start >= lines.Count / 3 ? start : -1;
     }

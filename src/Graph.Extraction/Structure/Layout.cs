@@ -48,6 +48,12 @@ internal sealed class LaidOutText
 
     public IReadOnlyList<Block> Blocks { get; }
 
+    /// <summary>
+    /// The footnotes whose mark was read from what OCR made of it, not from the number itself (<see cref="LostMarks"/>),
+    /// each with how it was read: their links say so.
+    /// </summary>
+    public IReadOnlyDictionary<int, string> InferredMarks { get; init; } = new Dictionary<int, string>();
+
     public string TextOf(Block block) => Text[block.Start..block.End];
 
     public IEnumerable<Block> Footnotes => Blocks.Where(b => b.Kind == BlockKind.Footnote);

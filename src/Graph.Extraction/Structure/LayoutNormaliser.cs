@@ -33,8 +33,8 @@ internal static class LayoutNormaliser
         // text converted to Markdown may keep "[^5]" for some marks and the plain digit ("Experts, 8") for the others.
         var numbers = footnotes.Select(f => f.Number).ToHashSet();
         numbers.ExceptWith(ExplicitMarks(blocks));
-        if (numbers.Count > 0) FootnoteMarks.MarkPlainDigits(blocks, numbers);
-        return Build(blocks, footnotes);
+        var inferred = numbers.Count > 0 ? FootnoteMarks.MarkPlainDigits(blocks, numbers) : null;
+        return Build(blocks, footnotes, inferred);
     }
 
     private static HashSet<int> ExplicitMarks(List<FlowBlock> blocks)
@@ -126,7 +126,7 @@ internal static class LayoutNormaliser
     /// The document text: the blocks, then the footnotes, each after a blank line. Laid out first and written once into
     /// a string of the exact length: a builder held a second copy of the whole text until it was made a string.
     /// </summary>
-    private static LaidOutText Build(List<FlowBlock> blocks, List<(int Number, string Text)> footnotes)
+    private static LaidOutText Build(List<FlowBlock> blocks, List<(int Number, string Text)> footnotes, Dictionary<int, string>? inferredMarks = null)
     {
         var result = new List<Block>(blocks.Count + footnotes.Count);
         // Each piece of text and where it goes; what lies between them is the "\n\n" that separates blocks.
@@ -158,7 +158,7 @@ internal static class LayoutNormaliser
             span.Fill('\n');
             foreach (var (at, piece) in pieces) piece.CopyTo(span[at..]);
         });
-        return new LaidOutText(text, result);
+        return new LaidOutText(text, result) { InferredMarks = inferredMarks ?? [] };
     }
 
     internal static bool IsHeadingScanRange(int index) => index < HeadingScanLines;
