@@ -16,6 +16,22 @@ public sealed class LongWalkCompilationTests
 {
     private const int Fanout = 20_000;
 
+    /// <summary>
+    /// What the Release test below checks in behaviour, checked where every build can see it: a Debug build is never
+    /// tiered, so there only the request to compile these walks optimised at once can be seen.
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(MemoryGraph.CountReachable))]
+    [InlineData(nameof(MemoryGraph.CountOtherEndsPerNode))]
+    [InlineData(nameof(MemoryGraph.EveryNodeHasKey))]
+    [InlineData("EndsOfType")]
+    public void LongWalksAskToBeCompiledOptimisedAtOnce(string name)
+    {
+        var method = typeof(MemoryGraph).GetMethod(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+        Assert.NotNull(method);
+        Assert.True(method.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization), $"{name} is compiled in tiers");
+    }
+
     [Fact]
     public void LongWalksCompileNothingOnTheCallingThreadAfterTheirFirstCall()
     {
