@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Graph.Model;
 
 namespace Graph.Store.Memory;
@@ -17,7 +18,13 @@ public sealed partial class MemoryGraph
     /// the label index, the counts in a flat array indexed by node id; no adjacency list, no lock per node, no property
     /// read. The visitor runs under the read lock and must not write.
     /// </para>
+    /// <para>
+    /// Compiled optimised at its first call, as are <see cref="EndsOfType"/> and <see cref="EveryNodeHasKey"/>: each is
+    /// one long loop per call, which under tiered compilation stops for an on-stack replacement compile on the
+    /// query's thread (see <see cref="CountReachable"/>).
+    /// </para>
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CountOtherEndsPerNode(
         Direction direction, string type, IReadOnlyList<string> endLabels, IReadOnlyList<string> otherLabels, Action<long, long> visit)
     {
@@ -96,6 +103,7 @@ public sealed partial class MemoryGraph
     /// aggregation reads only those, not the relationships of every type. Not kept while this thread holds the write
     /// lock, since writes under it keep the stamp. Called under the read lock.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TypeEnds EndsOfType(int token)
     {
         var cacheable = !_lock.IsWriteLockHeld;
@@ -122,6 +130,7 @@ public sealed partial class MemoryGraph
     /// that grouping such nodes by their id groups them by node. Read once per state of the graph: the answer is kept with
     /// the write stamp it was read at, except while this thread holds the write lock (a write under it keeps the stamp).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool EveryNodeHasKey(string? label)
     {
         using var _ = EnterRead();
