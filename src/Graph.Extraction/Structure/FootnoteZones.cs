@@ -15,7 +15,8 @@ internal static class FootnoteZones
 {
     public static List<FlowLine> Extract(List<string> lines, bool[] furniture, bool hasPages, List<(int Number, string Text)> footnotes)
     {
-        var flow = new List<FlowLine>();
+        // At most one flow line per line: sized once, the list of a long text is not copied each time it doubles.
+        var flow = new List<FlowLine>(lines.Count);
         var blanks = 0;
         var trailingStart = FindTrailingFootnoteList(lines, furniture);
         var i = 0;
