@@ -86,16 +86,8 @@ internal static partial class FootnoteLinker
         {
             if (block.Kind is not (BlockKind.Heading or BlockKind.Closing)) continue;
             var where = block.Kind == BlockKind.Heading ? "heading" : "closing";
-            var i = block.Start;
-            while (i < block.End)
-            {
-                var skip = Readers.Superscript.IndexIn(text.AsSpan(i, block.End - i));
-                if (skip < 0) break;
-                var p = i + skip;
-                var number = Readers.Superscript.Read(text, ref p);
+            foreach (var (number, _) in Readers.Superscript.Marks(text, block.Start, block.End))
                 if (number > 0) found.TryAdd(number, where);
-                i = Math.Max(p, i + skip + 1);
-            }
         }
         return found;
     }

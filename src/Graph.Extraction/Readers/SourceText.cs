@@ -77,6 +77,41 @@ internal static class Superscript
 
     public static string From(string digits) => string.Concat(digits.Where(char.IsAsciiDigit).Select(d => Digits[d - '0']));
 
+    /// <summary>Each superscript number of <paramref name="text"/> and where it stands.</summary>
+    public static MarkEnumerator Marks(string text) => new(text, 0, text.Length);
+
+    /// <summary>Each superscript number that starts in <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) and where it stands.</summary>
+    public static MarkEnumerator Marks(string text, int start, int end) => new(text, start, end);
+
+    /// <summary>
+    /// The marks of a stretch of text, found by <see cref="IndexIn"/> and read by <see cref="Read"/> (a number may run past
+    /// the stretch's end, as it does past a block's). A struct, for <c>foreach</c> without an allocation: it runs over
+    /// every paragraph of every document.
+    /// </summary>
+    public struct MarkEnumerator(string text, int start, int end)
+    {
+        private int _next = start;
+
+        public (int Number, int At) Current { get; private set; }
+
+        public readonly MarkEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            var skip = _next < end ? IndexIn(text.AsSpan(_next, end - _next)) : -1;
+            if (skip < 0)
+            {
+                _next = end;
+                return false;
+            }
+            var at = _next + skip;
+            var p = at;
+            Current = (Read(text, ref p), at);
+            _next = Math.Max(p, at + 1);
+            return true;
+        }
+    }
+
     /// <summary>Reads the superscript number at <paramref name="p"/>; -1 when there is none.</summary>
     public static int Read(string text, ref int p)
     {

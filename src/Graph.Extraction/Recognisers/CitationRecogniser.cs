@@ -51,15 +51,8 @@ internal static class CitationRecogniser
                 citations.Add(new Citation(paragraph, match.Symbol, "inline", null, date, context, new SourceSpan(start + match.Start, start + match.End)));
             }
             // Footnote marks are rare: a vectorised search finds each one instead of testing every character.
-            for (var i = 0; i < content.Length; i++)
+            foreach (var (number, markAt) in Superscript.Marks(content))
             {
-                var skip = Superscript.IndexIn(content.AsSpan(i));
-                if (skip < 0) break;
-                i += skip;
-                var p = i;
-                var number = Superscript.Read(content, ref p);
-                var markAt = i;
-                i = p - 1;
                 if (!footnotes.TryGetValue(number, out var cited)) continue;
                 calledFrom.TryAdd(number, paragraph);
                 var phrase = PhraseBefore(content, markAt, paragraph.Verb);

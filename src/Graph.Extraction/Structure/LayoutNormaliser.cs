@@ -42,17 +42,8 @@ internal static class LayoutNormaliser
         var found = new HashSet<int>();
         foreach (var block in blocks)
         {
-            var text = block.Text;
-            var i = 0;
-            while (i < text.Length)
-            {
-                var skip = Superscript.IndexIn(text.AsSpan(i));
-                if (skip < 0) break;
-                var p = i + skip;
-                var number = Superscript.Read(text, ref p);
+            foreach (var (number, _) in Superscript.Marks(block.Text))
                 if (number > 0) found.Add(number);
-                i = Math.Max(p, i + skip + 1);
-            }
         }
         return found;
     }

@@ -89,17 +89,8 @@ internal static class LostMarks
     /// <summary>Where each footnote's first mark in block <paramref name="b"/> stands, unless an earlier block holds one.</summary>
     private static void AddMarks(List<FlowBlock> blocks, int b, Dictionary<int, (int Block, int At)> found)
     {
-        var text = blocks[b].Text;
-        var i = 0;
-        while (i < text.Length)
-        {
-            var skip = Superscript.IndexIn(text.AsSpan(i));
-            if (skip < 0) break;
-            var p = i + skip;
-            var number = Superscript.Read(text, ref p);
-            if (number > 0 && (!found.TryGetValue(number, out var known) || known.Block > b)) found[number] = (b, i + skip);
-            i = Math.Max(p, i + skip + 1);
-        }
+        foreach (var (number, at) in Superscript.Marks(blocks[b].Text))
+            if (number > 0 && (!found.TryGetValue(number, out var known) || known.Block > b)) found[number] = (b, at);
     }
 
     private static long Distance(List<FlowBlock> blocks, (int Block, int At) from, (int Block, int At) to)
