@@ -13,6 +13,9 @@ internal sealed record Citation(ParagraphInfo Paragraph, DocumentSymbol Cited, s
 
     /// <summary>Whether the paragraph was inferred from the order of the footnotes, the mark itself not having been found.</summary>
     public bool Placed { get; init; }
+
+    /// <summary>What tied a name to the document other than a footnote of the text: <see cref="CitationRecogniser.ByInstrumentList"/>.</summary>
+    public string? By { get; init; }
 }
 
 /// <summary>
@@ -78,7 +81,73 @@ internal static class CitationRecogniser
 
         foreach (var name in ambiguous) names.Remove(name);
         CiteLaterMentions(text, paragraphs, names, citations);
+        CiteListedInstruments(text, paragraphs, self, citations, InstrumentList.Default);
         return citations;
+    }
+
+    /// <summary>The <c>by</c> of a citation made from a name the instrument list (graph/lexicon/instruments.tsv) gives.</summary>
+    public const string ByInstrumentList = "instrument list";
+
+    /// <summary>
+    /// Mentions of an instrument whose name is unambiguous ("the 2030 Agenda for Sustainable Development", with no
+    /// footnote) cite the document the instrument list gives for it. The paragraph's own citations come first: where it
+    /// already cites that document by symbol, by footnote or by a name its footnote tied, the list adds nothing, and a
+    /// name followed by a footnote mark is left to that footnote. A name that ends a longer title or belongs to a body
+    /// ("… Towards the Achievement of the 2030 Agenda", "States Parties to the …") or runs on into a longer name
+    /// ("the 2030 Agenda Partnership …") is not a mention of the instrument.
+    /// </summary>
+    private static void CiteListedInstruments(string text, IReadOnlyList<ParagraphInfo> paragraphs, HashSet<string> self, List<Citation> citations, InstrumentList list)
+    {
+        var citedBy = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var nameSpans = new Dictionary<string, List<SourceSpan>>(StringComparer.Ordinal);
+        foreach (var citation in citations)
+        {
+            var id = citation.Paragraph.Id;
+            if (!citedBy.TryGetValue(id, out var cited)) citedBy[id] = cited = new HashSet<string>(StringComparer.Ordinal);
+            cited.Add(citation.Cited.Canonical);
+            if (citation.Via == "name")
+            {
+                if (!nameSpans.TryGetValue(id, out var spans)) nameSpans[id] = spans = [];
+                spans.Add(citation.Span);
+            }
+        }
+        foreach (var paragraph in paragraphs)
+        {
+            var start = paragraph.ContentStart;
+            var found = list.Find(text, start, paragraph.Span.End);
+            if (found.Count == 0) continue;
+            var content = text[start..paragraph.Span.End];
+            var cited = citedBy.GetValueOrDefault(paragraph.Id);
+            var spans = nameSpans.GetValueOrDefault(paragraph.Id);
+            foreach (var (from, to, instrument) in found)
+            {
+                var symbol = instrument.Symbol;
+                if (self.Contains(symbol.Canonical) || cited?.Contains(symbol.Canonical) == true) continue;
+                if (spans?.Any(s => from < s.End && to > s.Start) == true) continue;
+                var (at, after) = (from - start, to - start);
+                // A mark the scan left as plain digits glued to the comma after the name ("Human Rights,1as well as") is a mark too.
+                var marked = after < content.Length && (Superscript.IsDigit(content[after])
+                    || (content[after] is ',' or ';' && after + 1 < content.Length && (Superscript.IsDigit(content[after + 1]) || char.IsAsciiDigit(content[after + 1]))));
+                if (marked || EndsALongerTitle(content.AsSpan(0, at)) || RunsOnIntoALongerName(content.AsSpan(after))) continue;
+                citations.Add(new Citation(paragraph, symbol, "name", null, null, ClauseIn(text, start, content, at, after), new SourceSpan(from, to))
+                {
+                    Name = instrument.Name,
+                    By = ByInstrumentList,
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the words after a name carry it on into a longer one: a capitalised word next, with nothing but spaces
+    /// between ("the New Urban Agenda Platform"). A name followed by "of", "for" or a comma is still the instrument.
+    /// </summary>
+    internal static bool RunsOnIntoALongerName(ReadOnlySpan<char> after)
+    {
+        var p = 0;
+        while (p < after.Length && after[p] is ' ' or '\n' or '\r') p++;
+        if (p == 0 || p >= after.Length) return false;
+        return char.IsUpper(after[p]);
     }
 
     /// <summary>
