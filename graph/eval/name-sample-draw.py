@@ -1,7 +1,8 @@
 # Seeded draw of name-linked citations (CITES with via: name) for hand checking, the blind set's documents left out.
 # Usage: graph extract <shared/un-documents> -q -o names.json && python3 name-sample-draw.py names.json [seed] > draw.json
 # Each relationship is keyed by paragraph, span and target; the keys are sorted and 200 drawn with random.Random(seed).
-# Seeds used: 1618 (name-citations-fresh.json, the default), 1620 (name-citations-instruments.json).
+# Seeds used: 1618 (name-citations-fresh.json, the default), 1620 (name-citations-instruments.json), 1621
+# (name-citations-instruments-fresh.json).
 import json, os, random, sys
 size = 200
 here = os.path.dirname(os.path.abspath(__file__))

@@ -19,7 +19,8 @@ internal static class BlindEvalSection
         PrintSet("blind-gold.json", "blind set", "never tuned on", verbose, stdout);
         PrintSet("check-gold.json", "check set", "used for tuning, not blind", verbose, stdout);
         PrintSet("check2-gold.json", "check set 2", "used for tuning, not blind", verbose, stdout);
-        PrintNameSample("name-citations-instruments.json", "sample drawn after the instrument list was added, not tuned on", stdout);
+        PrintNameSample("name-citations-instruments-fresh.json", "sample drawn after the instrument list's fixes, not tuned on", stdout);
+        PrintNameSample("name-citations-instruments.json", "sample drawn when the instrument list was added, then tuned on: an upper bound", stdout);
         PrintNameSample("name-citations-fresh.json", "fresh sample, drawn after the fixes, not tuned on", stdout);
         PrintNameSample("name-citations-sample.json", "first sample, tuned on: an upper bound", stdout);
     }
