@@ -133,9 +133,7 @@ internal static class CitationRecogniser
                 var marked = after < content.Length && (Superscript.IsDigit(content[after])
                     || (content[after] is ',' or ';' && after + 1 < content.Length && (Superscript.IsDigit(content[after + 1]) || char.IsAsciiDigit(content[after + 1]))));
                 var before = content.AsSpan(0, at);
-                // A name joined by a dash to the word before it ("2030 Agenda-Global Digital Compact matrix") is part of a longer name.
-                var joined = at > 1 && content[at - 1] is '-' or '–' && char.IsLetterOrDigit(content[at - 2]);
-                if (marked || joined || EndsALongerTitle(before) || EndsAnotherTitleOrBodyName(before) || RunsOnIntoALongerName(content.AsSpan(after))) continue;
+                if (marked || EndsALongerTitle(before) || EndsAnotherTitleOrBodyName(before) || RunsOnIntoALongerName(content.AsSpan(after))) continue;
                 citations.Add(new Citation(paragraph, symbol, "name", null, null, ClauseIn(text, start, content, at, after), new SourceSpan(from, to))
                 {
                     Name = instrument.Name,
