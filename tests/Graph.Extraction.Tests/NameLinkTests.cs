@@ -131,6 +131,12 @@ public sealed class NameLinkTests
         var first = NameCitationSample.Run(TestData.UnDocuments, Path.Combine(eval, "name-citations-sample.json"));
         Assert.True(first.WrongDropped == first.Drawn - first.JudgedRight, $"first sample: {first}");
         Assert.True(first.Precision >= 0.98, $"first sample: {first}");
+        // The instrument list's samples: the one drawn when the list was added (its wrong links since fixed as classes)
+        // and the one drawn after those fixes.
+        var instruments = NameCitationSample.Run(TestData.UnDocuments, Path.Combine(eval, "name-citations-instruments.json"));
+        Assert.True(instruments.WrongDropped == instruments.Drawn - instruments.JudgedRight && instruments.Precision >= 0.98, $"instrument sample: {instruments}");
+        var instrumentsFresh = NameCitationSample.Run(TestData.UnDocuments, Path.Combine(eval, "name-citations-instruments-fresh.json"));
+        Assert.True(instrumentsFresh.StillLinked >= 190 && instrumentsFresh.Precision >= 0.98, $"instrument sample drawn after the fixes: {instrumentsFresh}");
     }
 
     private static (int Start, int End) Span(GraphRelationship r) =>

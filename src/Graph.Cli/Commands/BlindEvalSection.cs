@@ -19,6 +19,8 @@ internal static class BlindEvalSection
         PrintSet("blind-gold.json", "blind set", "never tuned on", verbose, stdout);
         PrintSet("check-gold.json", "check set", "used for tuning, not blind", verbose, stdout);
         PrintSet("check2-gold.json", "check set 2", "used for tuning, not blind", verbose, stdout);
+        PrintNameSample("name-citations-instruments-fresh.json", "sample drawn after the instrument list's fixes, not tuned on", stdout);
+        PrintNameSample("name-citations-instruments.json", "sample drawn when the instrument list was added, then tuned on: an upper bound", stdout);
         PrintNameSample("name-citations-fresh.json", "fresh sample, drawn after the fixes, not tuned on", stdout);
         PrintNameSample("name-citations-sample.json", "first sample, tuned on: an upper bound", stdout);
     }
@@ -53,6 +55,8 @@ internal static class BlindEvalSection
         var c = CultureInfo.InvariantCulture;
         stdout.WriteLine($"{name} ({note}, {report.Documents} documents):");
         stdout.WriteLine(string.Create(c, $"  citations: precision {report.Precision:P1} ({report.CitationsCorrect}/{report.CitationsFound}), recall {report.Recall:P1} ({report.CitationsCorrect}/{report.CitationsExpected})"));
+        if (report.CitationsNamedOnly > 0)
+            stdout.WriteLine(string.Create(c, $"  {EvalCommand.NamedOnlyNote(report.CitationsNamedOnly)}; counting them as wrong: precision {report.PrecisionCountingNamedOnly:P1} ({report.CitationsCorrect}/{report.CitationsFound + report.CitationsNamedOnly})"));
         stdout.WriteLine(string.Create(c, $"  identity (symbol, body, kind, date all right): {report.IdentityCorrect}/{report.Documents}"));
         if (report.Resolutions > 0)
             stdout.WriteLine(string.Create(c, $"  paragraph counts exact: {report.CountsShare:P1} ({report.CountsExact}/{report.Resolutions} resolutions); every operative verb right: {report.VerbsShare:P1} ({report.VerbsExact}/{report.Resolutions})"));

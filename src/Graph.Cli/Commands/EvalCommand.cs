@@ -56,6 +56,8 @@ internal static class EvalCommand
         var report = Evaluator.Run([.. folders.Select(f => f.FullName)], gold.FullName);
         var c = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(c, $"citations ({report.GoldDocuments} gold documents): precision {report.Precision:P1} ({report.CitationsCorrect}/{report.CitationsFound}), recall {report.Recall:P1} ({report.CitationsCorrect}/{report.CitationsExpected})"));
+        if (report.CitationsNamedOnly > 0)
+            stdout.WriteLine(string.Create(c, $"  {NamedOnlyNote(report.CitationsNamedOnly)}; counting them as wrong: precision {report.PrecisionCountingNamedOnly:P1} ({report.CitationsCorrect}/{report.CitationsFound + report.CitationsNamedOnly})"));
         foreach (var field in report.Identity.Keys)
         {
             var (correct, stated) = report.Identity[field];
@@ -68,6 +70,10 @@ internal static class EvalCommand
         BlindEvalSection.Print(verbose, stdout);
         return 0;
     }
+
+    /// <summary>The line that says how many documents a set does not count because the text only names them (see CitationScore).</summary>
+    internal static string NamedOnlyNote(int count) =>
+        $"not counted: {count} document{(count == 1 ? "" : "s")} cited only by an instrument's name (graph/lexicon/instruments.tsv), which the set counts only through a footnote";
 
     /// <summary>The seeds (graph/corpus) and, where it is here, the hand-checked corpus beside the repository.</summary>
     private static DirectoryInfo[] DefaultCorpus(TextWriter stderr)

@@ -17,6 +17,12 @@ public sealed class BlindReport
 
     public double Recall => CitationsExpected == 0 ? 1 : (double)CitationsCorrect / CitationsExpected;
 
+    /// <summary>Documents cited only by an instrument's name from the instrument list, which the gold's conventions do not count (see <see cref="CitationScore"/>).</summary>
+    public int CitationsNamedOnly { get; set; }
+
+    /// <summary>Precision counting every document cited only by an instrument's name as wrong: the figure's lower bound.</summary>
+    public double PrecisionCountingNamedOnly => CitationsFound + CitationsNamedOnly == 0 ? 1 : (double)CitationsCorrect / (CitationsFound + CitationsNamedOnly);
+
     /// <summary>Documents whose own symbol, body, kind and adoption date all match.</summary>
     public int IdentityCorrect { get; set; }
 
@@ -74,9 +80,10 @@ public static class BlindEvaluator
 
     private static void ScoreCitations(BlindReport report, string file, GraphDocument document, IReadOnlyList<string> cited, string setName)
     {
-        var (expected, found, correct) = CitationScoring.Score(file, document, cited, setName, report.Mistakes);
-        report.CitationsExpected += expected;
-        report.CitationsFound += found;
-        report.CitationsCorrect += correct;
+        var score = CitationScoring.Score(file, document, cited, setName, report.Mistakes);
+        report.CitationsExpected += score.Expected;
+        report.CitationsFound += score.Found;
+        report.CitationsCorrect += score.Correct;
+        report.CitationsNamedOnly += score.NamedOnly;
     }
 }

@@ -18,6 +18,12 @@ public sealed class EvaluationReport
 
     public double Recall => CitationsExpected == 0 ? 1 : (double)CitationsCorrect / CitationsExpected;
 
+    /// <summary>Documents cited only by an instrument's name from the instrument list, which the gold's conventions do not count (see <see cref="CitationScore"/>).</summary>
+    public int CitationsNamedOnly { get; set; }
+
+    /// <summary>Precision counting every document cited only by an instrument's name as wrong: the figure's lower bound.</summary>
+    public double PrecisionCountingNamedOnly => CitationsFound + CitationsNamedOnly == 0 ? 1 : (double)CitationsCorrect / (CitationsFound + CitationsNamedOnly);
+
     public Dictionary<string, (int Correct, int Stated)> Identity { get; } = new(StringComparer.Ordinal)
     {
         ["symbol"] = (0, 0),
@@ -124,9 +130,10 @@ public static class Evaluator
 
     private static void ScoreCitations(EvaluationReport report, string file, GraphDocument document, IReadOnlyList<string> cited)
     {
-        var (expected, found, correct) = CitationScoring.Score(file, document, cited, "the gold set", report.Mistakes);
-        report.CitationsExpected += expected;
-        report.CitationsFound += found;
-        report.CitationsCorrect += correct;
+        var score = CitationScoring.Score(file, document, cited, "the gold set", report.Mistakes);
+        report.CitationsExpected += score.Expected;
+        report.CitationsFound += score.Found;
+        report.CitationsCorrect += score.Correct;
+        report.CitationsNamedOnly += score.NamedOnly;
     }
 }

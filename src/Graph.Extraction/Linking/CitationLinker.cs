@@ -29,6 +29,7 @@ internal static class CitationLinker
                 ("date", citation.Date),
                 ("context", citation.Context.IsWhole ? citation.Context.ToString() : citation.Context),
                 ("name", citation.Name),
+                ("by", citation.By),
                 ("placed", citation.Placed ? FootnoteLinker.ByFootnoteOrder : citation.Footnote is { } f ? inferredMarks?.GetValueOrDefault(f) : null),
             ], citation.Span, Key(citation.Paragraph.Id, citation.Span.Start));
         }

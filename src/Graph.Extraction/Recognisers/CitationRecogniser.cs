@@ -13,6 +13,9 @@ internal sealed record Citation(ParagraphInfo Paragraph, DocumentSymbol Cited, s
 
     /// <summary>Whether the paragraph was inferred from the order of the footnotes, the mark itself not having been found.</summary>
     public bool Placed { get; init; }
+
+    /// <summary>What tied a name to the document other than a footnote of the text: <see cref="CitationRecogniser.ByInstrumentList"/>.</summary>
+    public string? By { get; init; }
 }
 
 /// <summary>
@@ -78,7 +81,118 @@ internal static class CitationRecogniser
 
         foreach (var name in ambiguous) names.Remove(name);
         CiteLaterMentions(text, paragraphs, names, citations);
+        CiteListedInstruments(text, paragraphs, identity.Symbol, self, citations, InstrumentList.Default);
         return citations;
+    }
+
+    /// <summary>The <c>by</c> of a citation made from a name the instrument list (graph/lexicon/instruments.tsv) gives.</summary>
+    public const string ByInstrumentList = "instrument list";
+
+    /// <summary>
+    /// Mentions of an instrument whose name is unambiguous ("the 2030 Agenda for Sustainable Development", with no
+    /// footnote) cite the document the instrument list gives for it. The paragraph's own citations come first: where it
+    /// already cites that document by symbol, by footnote or by a name its footnote tied, the list adds nothing, and a
+    /// name followed by a footnote mark is left to that footnote. A name that ends a longer title or belongs to a body
+    /// ("… Towards the Achievement of the 2030 Agenda", "States Parties to the …", "the Group of 20 Action Plan on the
+    /// 2030 Agenda", "the Special Committee on the Situation with regard to the implementation of the Declaration …") or
+    /// runs on into a longer name ("the 2030 Agenda-Global Digital Compact matrix", "the Sendai Framework monitor") is
+    /// not a mention of the instrument. Nor is a name in a text older than the instrument: "Looks forward to the
+    /// elaboration of a Global Digital Compact" (2023) speaks of the compact to come, not of resolution 79/1.
+    /// </summary>
+    private static void CiteListedInstruments(string text, IReadOnlyList<ParagraphInfo> paragraphs, DocumentSymbol own, HashSet<string> self, List<Citation> citations, InstrumentList list)
+    {
+        var ownYear = YearOf(own);
+        var citedBy = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var nameSpans = new Dictionary<string, List<SourceSpan>>(StringComparer.Ordinal);
+        foreach (var citation in citations)
+        {
+            var id = citation.Paragraph.Id;
+            if (!citedBy.TryGetValue(id, out var cited)) citedBy[id] = cited = new HashSet<string>(StringComparer.Ordinal);
+            cited.Add(citation.Cited.Canonical);
+            if (citation.Via == "name")
+            {
+                if (!nameSpans.TryGetValue(id, out var spans)) nameSpans[id] = spans = [];
+                spans.Add(citation.Span);
+            }
+        }
+        foreach (var paragraph in paragraphs)
+        {
+            var start = paragraph.ContentStart;
+            var found = list.Find(text, start, paragraph.Span.End);
+            if (found.Count == 0) continue;
+            var content = text[start..paragraph.Span.End];
+            var cited = citedBy.GetValueOrDefault(paragraph.Id);
+            var spans = nameSpans.GetValueOrDefault(paragraph.Id);
+            foreach (var (from, to, instrument) in found)
+            {
+                var symbol = instrument.Symbol;
+                if (self.Contains(symbol.Canonical) || cited?.Contains(symbol.Canonical) == true || ownYear < YearOf(symbol)) continue;
+                if (spans?.Any(s => from < s.End && to > s.Start) == true) continue;
+                var (at, after) = (from - start, to - start);
+                // A mark the scan left as plain digits glued to the comma after the name ("Human Rights,1as well as") is a mark too.
+                var marked = after < content.Length && (Superscript.IsDigit(content[after])
+                    || (content[after] is ',' or ';' && after + 1 < content.Length && (Superscript.IsDigit(content[after + 1]) || char.IsAsciiDigit(content[after + 1]))));
+                var before = content.AsSpan(0, at);
+                if (marked || EndsALongerTitle(before) || EndsAnotherTitleOrBodyName(before) || RunsOnIntoALongerName(content.AsSpan(after))) continue;
+                citations.Add(new Citation(paragraph, symbol, "name", null, null, ClauseIn(text, start, content, at, after), new SourceSpan(from, to))
+                {
+                    Name = instrument.Name,
+                    By = ByInstrumentList,
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the words after a name carry it on into a longer one: a capitalised word next, with nothing but spaces
+    /// between ("the New Urban Agenda Platform"), a word joined by a dash ("the 2030 Agenda-Global Digital Compact
+    /// matrix"), or the tool that reports on it ("the online Sendai Framework monitor"). A name followed by "of", "for"
+    /// or a comma is still the instrument.
+    /// </summary>
+    internal static bool RunsOnIntoALongerName(ReadOnlySpan<char> after)
+    {
+        if (after.Length > 1 && after[0] is '-' or '–' && char.IsLetter(after[1])) return true;
+        var p = 0;
+        while (p < after.Length && after[p] is ' ' or '\n' or '\r') p++;
+        if (p == 0 || p >= after.Length) return false;
+        return char.IsUpper(after[p]) || (after[p..].StartsWith("monitor", StringComparison.Ordinal) && (p + 7 == after.Length || !char.IsLetter(after[p + 7])));
+    }
+
+    /// <summary>
+    /// Whether the words before a listed name make it part of another instrument's title or a body's name that
+    /// <see cref="EndsALongerTitle"/> does not see: a title word, "on" or "for", "the" ("the Group of 20 Action Plan on
+    /// the 2030 Agenda"), or a body "on the (situation with regard to the) implementation of the" name, which older texts
+    /// write in lower case ("the Special Committee on the Situation with regard to the implementation of the Declaration").
+    /// </summary>
+    internal static bool EndsAnotherTitleOrBodyName(ReadOnlySpan<char> before)
+    {
+        var tail = before.Length > 160 ? before[^160..] : before;
+        if (BodyOnTheImplementationOf.IsMatch(tail)) return true;
+        var words = new List<string>(3);
+        foreach (var range in tail.TrimEnd().ToString().Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Reverse())
+        {
+            words.Add(range);
+            if (words.Count == 3) break;
+        }
+        return words is ["the", "on" or "for", var title] && title.Length > 1 && char.IsUpper(title[0])
+            && title is not ("Assembly" or "Council") && !title.EndsWith(',') && !IsOpeningWord(title);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex BodyOnTheImplementationOf = new(
+        @"\b(Committee|Commission|Group|Meeting|Forum|Board|Panel|Conference)\s+on\s+the\s+(?:[Ss]ituation\s+with\s+regard\s+to\s+the\s+)?[Ii]mplementation\s+of\s+the\s*$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// About when a document was issued, from its symbol: a Security Council resolution's year, or the year a General
+    /// Assembly session opened (the first in 1946); null where the symbol says neither.
+    /// </summary>
+    internal static long? YearOf(DocumentSymbol symbol)
+    {
+        if (symbol.Session is { } session) return 1945 + session;
+        var canonical = symbol.Canonical;
+        if (!canonical.StartsWith("S/RES/", StringComparison.Ordinal) || !canonical.EndsWith(')')) return null;
+        var open = canonical.LastIndexOf('(');
+        return open > 0 && long.TryParse(canonical.AsSpan(open + 1, canonical.Length - open - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
     }
 
     /// <summary>
