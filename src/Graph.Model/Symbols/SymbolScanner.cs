@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Graph.Model.Symbols;
 
 /// <summary>
@@ -420,12 +422,12 @@ public static class SymbolScanner
             var second = ReadDigits(text, ref r, 5);
             if (second < 0) return false;
             if (r < text.Length && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '/')) return false;
-            var number = $"{prefix}{first}/{second}";
             // A lettered GA resolution: "45/58 P".
+            var part = "";
             if (r + 2 <= text.Length && text[r] == ' ' && r + 1 < text.Length && char.IsAsciiLetterUpper(text[r + 1])
                 && (r + 2 == text.Length || !char.IsLetterOrDigit(text[r + 2]) && text[r + 2] != '/'))
             {
-                number += " " + text[r + 1];
+                part = LetteredParts[text[r + 1] - 'A'];
                 r += 2;
             }
             end = r;
@@ -434,13 +436,15 @@ public static class SymbolScanner
             // that is another organ's (a conference of parties, the Environment Assembly), never the Assembly's.
             if (body == Body.GeneralAssembly && prefix.Length == 0 && first < 31) body = Body.Unknown;
             var kind = isDecision ? "DEC" : "RES";
-            symbol = body switch
+            var series = body switch
             {
-                Body.EconomicAndSocialCouncil when yearNumbered => DocumentSymbol.FromCanonical($"E/{kind}/{number}"),
-                Body.HumanRightsCouncil when !yearNumbered => DocumentSymbol.FromCanonical($"A/HRC/{kind}/{number}"),
-                Body.GeneralAssembly when !yearNumbered => DocumentSymbol.FromCanonical($"A/{kind}/{number}"),
+                Body.EconomicAndSocialCouncil when yearNumbered => "E/",
+                Body.HumanRightsCouncil when !yearNumbered => "A/HRC/",
+                Body.GeneralAssembly when !yearNumbered => "A/",
                 _ => null,
             };
+            Span<char> buffer = stackalloc char[CanonicalBuffer];
+            symbol = series is null ? null : Shared(buffer, buffer.TryWrite(CultureInfo.InvariantCulture, $"{series}{kind}/{prefix}{first}/{second}{part}", out var written), written);
             return true;
         }
 
@@ -455,20 +459,22 @@ public static class SymbolScanner
         if (!TryReadBracket(text, q, out var bracket, out var bracketEnd)) return false;
         end = bracketEnd;
         // "161 A (1961)": part A of a Council resolution, which is one document with its parts: S/RES/161 (1961).
+        Span<char> canonical = stackalloc char[CanonicalBuffer];
         if (bracket.Length == 4 && bracket.All(char.IsAsciiDigit))
         {
-            symbol = isDecision ? null : DocumentSymbol.FromCanonical($"S/RES/{first} ({bracket})");
+            symbol = isDecision ? null : Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{first} ({bracket})", out var written), written);
             return true;
         }
         if (RomanNumerals.TryParse(bracket, out _) || bracket.StartsWith("ES-", StringComparison.Ordinal) || bracket.StartsWith("S-", StringComparison.Ordinal))
         {
-            symbol = isDecision ? null : body switch
+            // The Security Council numbers its resolutions with the year, never the session: "1514 (XV)" in its text is the Assembly's.
+            var series = body switch
             {
-                Body.EconomicAndSocialCouncil => DocumentSymbol.FromCanonical($"E/RES/{first}{letter} ({bracket})"),
-                // The Security Council numbers its resolutions with the year, never the session: "1514 (XV)" in its text is the Assembly's.
-                Body.GeneralAssembly or Body.Default or Body.SecurityCouncil => DocumentSymbol.FromCanonical($"A/RES/{first}{letter} ({bracket})"),
+                Body.EconomicAndSocialCouncil => "E/RES/",
+                Body.GeneralAssembly or Body.Default or Body.SecurityCouncil => "A/RES/",
                 _ => null,
             };
+            symbol = isDecision || series is null ? null : Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"{series}{first}{letter} ({bracket})", out var written), written);
             return true;
         }
         return false;
@@ -843,12 +849,42 @@ public static class SymbolScanner
         var window = text.AsSpan(Math.Max(0, start - 300), Math.Min(300, start));
         if (!window.Contains("resolution", StringComparison.OrdinalIgnoreCase)) return false;
         if (!SecurityCouncilNumbering.IsPlausible(number, year)) return false;
-        result.Add(new SymbolMatch(DocumentSymbol.FromCanonical($"S/RES/{number} ({year})"), start, bracketEnd, SymbolForm.Numbered));
+        Span<char> canonical = stackalloc char[CanonicalBuffer];
+        result.Add(new SymbolMatch(Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{number} ({year})", out var written), written), start, bracketEnd, SymbolForm.Numbered));
         end = bracketEnd;
         return true;
     }
 
     // ---- small helpers ------------------------------------------------------------------------
+
+    /// <summary>Room for a symbol read from a number: the longest, "A/HRC/DEC/ES-12345/12345 A", is 26 characters.</summary>
+    private const int CanonicalBuffer = 64;
+
+    /// <summary>" A" to " Z": the part letter of a lettered resolution, as the one string each.</summary>
+    private static readonly string[] LetteredParts = [.. Enumerable.Range('A', 26).Select(c => " " + (char)c)];
+
+    /// <summary>How many symbols read from numbers a thread keeps to share; past that it starts afresh.</summary>
+    private const int SharedSymbolLimit = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, DocumentSymbol>? t_shared;
+
+    /// <summary>
+    /// The symbol whose canonical form was written into <paramref name="buffer"/>, as one instance per thread: a long text
+    /// cites the same few resolutions thousands of times, and each reading built the canonical string and the symbol
+    /// afresh. A symbol read from a number has no aliases, and symbols are immutable, so sharing one changes nothing.
+    /// </summary>
+    private static DocumentSymbol Shared(Span<char> buffer, bool written, int length)
+    {
+        if (!written) throw new InvalidOperationException("A symbol read from a number outgrew its buffer.");
+        var canonical = buffer[..length];
+        var shared = t_shared ??= new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
+        if (shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(canonical, out var symbol)) return symbol;
+        if (shared.Count >= SharedSymbolLimit) shared.Clear();
+        symbol = DocumentSymbol.FromCanonical(canonical.ToString());
+        shared.Add(symbol.Canonical, symbol);
+        return symbol;
+    }
 
     /// <summary>Reads "(2005)" or " (XV)" at p; the content must be short and simple.</summary>
     private static bool TryReadBracket(string text, int p, out string content, out int end)
