@@ -60,7 +60,7 @@ public static class SymbolScanner
     {
         end = start;
         if (!TryReadSingle(text, start, out var canonical, out var p)) return false;
-        var aliases = new List<string>();
+        List<string>? aliases = null;
         p = SkipAsterisks(text, p);
         // Joint symbols: "A/77/277-S/2022/606", "A/79/845–S/2025/203" (hyphen or dash, no spaces on mastheads).
         while (p < text.Length - 2 && text[p] is '-' or '–' or '—')
@@ -68,7 +68,7 @@ public static class SymbolScanner
             var q = p + 1;
             if (q < text.Length && text[q] == ' ') q++;
             if (!TryReadSingle(text, q, out var alias, out var aliasEnd)) break;
-            aliases.Add(alias);
+            (aliases ??= []).Add(alias);
             p = SkipAsterisks(text, aliasEnd);
         }
         var symbolEnd = TrimTrailingSpace(text, start, p);
@@ -80,29 +80,30 @@ public static class SymbolScanner
         // "S/11353/Add.24 and 25": further addenda of the base the symbol ends in.
         var slash = canonical.LastIndexOf('/');
         if (slash > 0 && canonical.AsSpan(slash + 1).StartsWith("Add.", StringComparison.Ordinal))
-            r = end = ReadFurtherNumbers(text, r, canonical[..slash], aliases, "Add.", canonical[(slash + 5)..], result);
+            r = end = ReadFurtherNumbers(text, r, canonical, slash, aliases, "Add.", canonical.AsSpan(slash + 5), result);
         while (TryReadAndSuffix(text, r, out var suffix, out var suffixStart, out var suffixEnd))
         {
-            var addAliases = aliases.Select(a => a + "/" + suffix).ToList();
+            var addAliases = aliases?.Select(a => a + "/" + suffix).ToList();
             result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical + "/" + suffix, addAliases), suffixStart, suffixEnd, SymbolForm.Full));
             end = suffixEnd;
             r = suffixEnd;
             // "S/4389 and Add.1-3", "S/5137 and Add.1 and 2": the addenda the suffix's number runs on to.
             var dot = suffix.IndexOf('.', StringComparison.Ordinal);
-            r = end = ReadFurtherNumbers(text, r, canonical, aliases, suffix[..(dot + 1)], suffix[(dot + 1)..], result);
+            r = end = ReadFurtherNumbers(text, r, canonical, canonical.Length, aliases, suffix[..(dot + 1)], suffix.AsSpan(dot + 1), result);
         }
         return true;
     }
 
     /// <summary>
     /// After "Add.1": "-3" (Add.2 and Add.3) or " and 2" / ", 2" (Add.2), each number ending at punctuation, so that a
-    /// count that follows ("Add.1 and 2 others") is not read as an addendum. Returns where the last one read ends.
+    /// count that follows ("Add.1 and 2 others") is not read as an addendum. The addenda are of the first baseLength characters
+    /// of the canonical symbol. Returns where the last one read ends.
     /// </summary>
-    private static int ReadFurtherNumbers(string text, int p, string baseSymbol, List<string> aliases, string suffixWord, string number, List<SymbolMatch> result)
+    private static int ReadFurtherNumbers(string text, int p, string canonical, int baseLength, List<string>? aliases, string suffixWord, ReadOnlySpan<char> number, List<SymbolMatch> result)
     {
         if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)) return p;
         void Add(int n, int start, int end) => result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(
-            $"{baseSymbol}/{suffixWord}{n}", aliases.Select(a => $"{a}/{suffixWord}{n}").ToList()), start, end, SymbolForm.Full));
+            $"{canonical.AsSpan(0, baseLength)}/{suffixWord}{n}", aliases?.Select(a => $"{a}/{suffixWord}{n}").ToList()), start, end, SymbolForm.Full));
         if (p + 1 < text.Length && text[p] is '-' or '–')
         {
             var q = p + 1;
@@ -174,7 +175,7 @@ public static class SymbolScanner
                 continue;
             }
             segments.Add(CanonicalSegment(segment));
-            hasDigit |= segment.Any(char.IsAsciiDigit);
+            hasDigit |= HasDigit(segment);
             p = q;
         }
         if (segments.Count < 2 || !hasDigit) return false;
@@ -196,14 +197,14 @@ public static class SymbolScanner
                 var q = s;
                 while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
                 while (q > s && text[q - 1] == '.') q--;
-                if (q == s || !IsSuffix(text[s..q]) || !text[s..q].Any(char.IsAsciiDigit)) break;
+                if (q == s || !IsSuffix(text[s..q]) || !HasDigit(text.AsSpan(s, q - s))) break;
                 canonical += "/" + CanonicalSegment(text[s..q]);
                 p = q;
             }
         }
         // Security Council resolutions carry the year, old GA resolutions the session: "S/RES/1631 (2005)".
         if (segments.Count >= 3 && segments[1] == "RES" && TryReadBracket(text, p, out var bracket, out var bracketEnd)
-            && (segments[0] == "S" ? bracket.Length == 4 && bracket.All(char.IsAsciiDigit) : RomanNumerals.TryParse(bracket, out _)))
+            && (segments[0] == "S" ? IsYear(bracket) : RomanNumerals.TryParse(bracket, out _)))
         {
             canonical += $" ({bracket})";
             p = bracketEnd;
@@ -246,7 +247,7 @@ public static class SymbolScanner
         var series = segment[(p + 1)..];
         foreach (var word in (ReadOnlySpan<string>)["SR.", "PV.", "L.", "CRP.", "INF."])
         {
-            if (series.Length > word.Length && series.StartsWith(word, StringComparison.Ordinal) && series[word.Length..].All(char.IsAsciiDigit))
+            if (series.Length > word.Length && series.StartsWith(word, StringComparison.Ordinal) && AllDigits(series.AsSpan(word.Length)))
                 return (segment[..p], series);
         }
         return null;
@@ -309,7 +310,7 @@ public static class SymbolScanner
         while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
         while (q > s && text[q - 1] == '.') q--;
         var candidate = text[s..q];
-        if (!IsSuffix(candidate) || !candidate.Any(char.IsAsciiDigit)) return false;
+        if (!IsSuffix(candidate) || !HasDigit(candidate)) return false;
         suffix = CanonicalSegment(candidate);
         suffixStart = s;
         suffixEnd = q;
@@ -460,7 +461,7 @@ public static class SymbolScanner
         end = bracketEnd;
         // "161 A (1961)": part A of a Council resolution, which is one document with its parts: S/RES/161 (1961).
         Span<char> canonical = stackalloc char[CanonicalBuffer];
-        if (bracket.Length == 4 && bracket.All(char.IsAsciiDigit))
+        if (IsYear(bracket))
         {
             symbol = isDecision ? null : Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{first} ({bracket})", out var written), written);
             return true;
@@ -605,7 +606,7 @@ public static class SymbolScanner
             if (ReadDigits(text, ref q, 5) < 0) return false;
             return q >= text.Length || !(char.IsAsciiLetterOrDigit(text[q]) || text[q] == '/');
         }
-        return TryReadBracket(text, q, out var bracket, out _) && (bracket.Length == 4 && bracket.All(char.IsAsciiDigit) || RomanNumerals.TryParse(bracket, out _));
+        return TryReadBracket(text, q, out var bracket, out _) && (IsYear(bracket) || RomanNumerals.TryParse(bracket, out _));
     }
 
     /// <summary>"Au- gust", "Decem-\nber": a month name hyphenated at a line end.</summary>
@@ -856,6 +857,15 @@ public static class SymbolScanner
     }
 
     // ---- small helpers ------------------------------------------------------------------------
+
+    /// <summary>Whether the text holds an ASCII digit (a span search: a LINQ test over a string allocated an enumerator per call).</summary>
+    private static bool HasDigit(ReadOnlySpan<char> text) => text.ContainsAnyInRange('0', '9');
+
+    /// <summary>Whether every character is an ASCII digit (true for none, as <c>All</c> is).</summary>
+    private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('0', '9');
+
+    /// <summary>"2005" in "1631 (2005)": four ASCII digits.</summary>
+    private static bool IsYear(string bracket) => bracket.Length == 4 && AllDigits(bracket);
 
     /// <summary>Room for a symbol read from a number: the longest, "A/HRC/DEC/ES-12345/12345 A", is 26 characters.</summary>
     private const int CanonicalBuffer = 64;
