@@ -255,7 +255,8 @@ internal static class ExtractionScaling
             + "and symbol tables, and the input's bytes). Peak heap, raw: the highest heap sampled (every 20 ms) during the extraction, that baseline "
             + "included; the next column is the same peak above the baseline. Both count garbage not yet collected. Graph kept: the live heap above "
             + "the baseline after a full collection, with the extracted graph (and the text it points into) still held. Peak working set: the "
-            + "process's resident memory at its highest during the extraction (heap, runtime, code and the collector's free space together).");
+            + "process's resident memory at its highest during the extraction (heap, runtime, code and the collector's free space together); "
+            + "the sizes run in one process, and the runtime keeps memory it took for an earlier, larger one, so only the first size's figure is its own.");
         if (collection is not null)
         {
             md.AppendLine().AppendLine("Real documents, one thread, after a whole uncounted pass to warm up:").AppendLine();
