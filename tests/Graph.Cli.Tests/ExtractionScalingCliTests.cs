@@ -36,11 +36,22 @@ public sealed class ExtractionScalingCliTests : IDisposable
         var charactersPerCitation = double.Parse(row.Split('|')[4].Trim(), CultureInfo.InvariantCulture);
         Assert.True(charactersPerCitation is > 700 and < 900, $"one citation every {charactersPerCitation} characters\n{markdown}");
         Assert.Contains("load average", markdown, StringComparison.Ordinal);
-        // The bytes allocated and the collector's work, which say where time per MB goes when it grows with size.
+        // The bytes allocated and the collector's work, which say where time per MB goes when it grows with size. Columns are
+        // found by their header, a ratio being the column after the figure it divides.
         var cells = row.Split('|', StringSplitOptions.TrimEntries);
-        var allocatedRatio = double.Parse(cells[15], CultureInfo.InvariantCulture);
-        var keptRatio = double.Parse(cells[13], CultureInfo.InvariantCulture);
+        var header = markdown.Split('\n').Single(l => l.StartsWith("| density |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+        string Cell(string name, int after = 0) => cells[Array.IndexOf(header, name) + after];
+        double Number(string cell) => double.Parse(cell.Replace(" MB", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        var allocatedRatio = Number(Cell("allocated", after: 1));
+        var keptRatio = Number(Cell("graph kept", after: 1));
         Assert.True(allocatedRatio >= keptRatio, $"allocated {allocatedRatio}× the input, less than the {keptRatio}× kept\n{markdown}");
-        Assert.Matches(@"^\d+/\d+/\d+$", cells[17]);
+        Assert.Matches(@"^\d+/\d+/\d+$", Cell("collections gen 0/1/2"));
+        // The heap before the extraction holds at least the input's megabyte, and the raw peak is the peak above it plus it.
+        var before = Number(Cell("heap before"));
+        var rawPeak = Number(Cell("peak heap, raw"));
+        var peakAbove = Number(Cell("peak heap above the heap before"));
+        Assert.True(before >= 1, $"the heap before the extraction is {before} MB, less than the 1 MB input\n{markdown}");
+        Assert.True(Math.Abs(rawPeak - (peakAbove + before)) <= 1, $"raw peak {rawPeak} MB is not {peakAbove} MB above the {before} MB before\n{markdown}");
+        Assert.True(Number(Cell("peak heap, raw", after: 1)) >= Number(Cell("peak heap above the heap before", after: 1)), markdown);
     }
 }

@@ -32,6 +32,20 @@ internal sealed record ScalingPoint(CitationDensity Density, long Bytes, TimeSpa
 
     public double AllocatedRatio => (double)Allocated / Bytes;
 
+    /// <summary>
+    /// The live heap just before the extraction, after a full collection: the runtime, the gazetteer, the lexicons, the
+    /// compiled patterns and symbol tables, and the input's bytes. <see cref="PeakHeapGrowth"/> is measured above it.
+    /// </summary>
+    public long BaselineHeap { get; init; }
+
+    /// <summary>The highest heap seen during the extraction, the baseline included: what the process held at most.</summary>
+    public long RawPeakHeap => BaselineHeap + PeakHeapGrowth;
+
+    public double RawMemoryRatio => (double)RawPeakHeap / Bytes;
+
+    /// <summary>The process's highest working set (resident memory) sampled during the extraction: heap, runtime and code together.</summary>
+    public long PeakWorkingSet { get; init; }
+
     public double Megabytes => Bytes / 1_000_000.0;
 
     public double SecondsPerMegabyte => Elapsed.TotalSeconds / Megabytes;
@@ -62,7 +76,7 @@ internal static class ExtractionScaling
 {
     public static ScalingPoint Measure(int megabytes, CitationDensity density)
     {
-        var content = Encoding.UTF8.GetBytes(SyntheticResolution(megabytes * 1_000_000L, density));
+        var content = SyntheticBytes(megabytes * 1_000_000L, density);
         var extractor = new DocumentExtractor { MaxFileBytes = Math.Max(DocumentFile.DefaultMaxBytes, content.LongLength + 1) };
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var baseline = GC.GetTotalMemory(forceFullCollection: false);
@@ -75,11 +89,13 @@ internal static class ExtractionScaling
         var watch = Stopwatch.StartNew();
         Graph.Model.GraphDocument document;
         long peak;
+        long peakWorkingSet;
         using (var sampler = new MemorySampler())
         {
             document = extractor.Extract("A_RES_99_1.txt", content);
             watch.Stop();
             peak = sampler.PeakHeap;
+            peakWorkingSet = sampler.PeakWorkingSet;
         }
         var pause = GC.GetTotalPauseDuration() - pauseBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -96,8 +112,17 @@ internal static class ExtractionScaling
             GcPause = pause,
             Collections = collections,
             Allocated = allocated,
+            BaselineHeap = baseline,
+            PeakWorkingSet = peakWorkingSet,
         };
     }
+
+    /// <summary>
+    /// The synthetic text's bytes, made in a frame of their own: unoptimised code (this method runs once) keeps a temporary
+    /// alive to the end of its method, and the text as a string (twice the input) would otherwise stay in the heap measured.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static byte[] SyntheticBytes(long bytes, CitationDensity density) => Encoding.UTF8.GetBytes(SyntheticResolution(bytes, density));
 
     /// <summary>
     /// Warms up the JIT, the gazetteer and the symbol tables so the smallest size does not pay for them. Tiered
@@ -204,10 +229,10 @@ internal static class ExtractionScaling
     }
 
     public static string Header() =>
-        $"{"density",-9} {"size",7} {"paragraphs",10} {"chars/cite",10} {"wall",8} {"wall s/MB",9} {"cpu s",7} {"cpu s/MB",8} {"MB/s/core",9} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7} {"allocated",10} {"x input",7} {"gc pause",8} {"gc 0/1/2",12}";
+        $"{"density",-9} {"size",7} {"paragraphs",10} {"chars/cite",10} {"wall",8} {"wall s/MB",9} {"cpu s",7} {"cpu s/MB",8} {"MB/s/core",9} {"heap before",11} {"peak raw",9} {"x input",7} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7} {"peak RSS",9} {"allocated",10} {"x input",7} {"gc pause",8} {"gc 0/1/2",12}";
 
     public static string Row(ScalingPoint p) => string.Create(CultureInfo.InvariantCulture,
-        $"{p.Density.ToString().ToLowerInvariant(),-9} {p.Megabytes,5:F1}MB {p.Paragraphs,10} {p.BytesPerCitation,10:F0} {p.Elapsed.TotalSeconds,7:F2}s {p.SecondsPerMegabyte,9:F3} {p.CpuTime.TotalSeconds,7:F2} {p.CpuSecondsPerMegabyte,8:F3} {p.MegabytesPerCpuSecond,9:F1} {p.PeakHeapGrowth / 1e6,8:F0}MB {p.MemoryRatio,7:F1} {p.KeptHeap / 1e6,8:F0}MB {p.KeptRatio,7:F1} {p.Allocated / 1e6,8:F0}MB {p.AllocatedRatio,7:F1} {p.GcPause.TotalSeconds,7:F2}s {$"{p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2}",12}");
+        $"{p.Density.ToString().ToLowerInvariant(),-9} {p.Megabytes,5:F1}MB {p.Paragraphs,10} {p.BytesPerCitation,10:F0} {p.Elapsed.TotalSeconds,7:F2}s {p.SecondsPerMegabyte,9:F3} {p.CpuTime.TotalSeconds,7:F2} {p.CpuSecondsPerMegabyte,8:F3} {p.MegabytesPerCpuSecond,9:F1} {p.BaselineHeap / 1e6,9:F0}MB {p.RawPeakHeap / 1e6,7:F0}MB {p.RawMemoryRatio,7:F1} {p.PeakHeapGrowth / 1e6,8:F0}MB {p.MemoryRatio,7:F1} {p.KeptHeap / 1e6,8:F0}MB {p.KeptRatio,7:F1} {p.PeakWorkingSet / 1e6,7:F0}MB {p.Allocated / 1e6,8:F0}MB {p.AllocatedRatio,7:F1} {p.GcPause.TotalSeconds,7:F2}s {$"{p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2}",12}");
 
     public static string CollectionRow(ExtractionFigures f) => string.Create(CultureInfo.InvariantCulture,
         $"{f.Documents} texts of {f.Input}: {f.Megabytes:F1} MB, {f.Citations} CITES, wall {f.Seconds:F2} s, cpu {f.CpuSeconds:F2} s ({f.CpuSeconds / f.Megabytes:F3} s/MB), {f.MegabytesPerCpuSecond:F1} MB/s per core (one thread)");
@@ -221,11 +246,17 @@ internal static class ExtractionScaling
         md.AppendLine(c, $"`{commandLine}`").AppendLine();
         md.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; load average {loadAtStart} at the start, {loadAtEnd} at the end. ")
           .AppendLine("Wall time waits for a core on a loaded machine: CPU time (user + system of the whole process, GC included) is the figure to compare.").AppendLine();
-        md.AppendLine("| density | size | paragraphs | chars per citation | wall s | wall s/MB | CPU s | CPU s/MB | MB/s per core | peak heap | × input | graph kept | × input | allocated | × input | GC pause s | collections gen 0/1/2 |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| density | size | paragraphs | chars per citation | wall s | wall s/MB | CPU s | CPU s/MB | MB/s per core | heap before | peak heap, raw | × input | peak heap above the heap before | × input | graph kept | × input | peak working set | allocated | × input | GC pause s | collections gen 0/1/2 |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var p in points)
-            md.AppendLine(c, $"| {p.Density.ToString().ToLowerInvariant()} | {p.Megabytes:F1} MB | {p.Paragraphs:N0} | {p.BytesPerCitation:F0} | {p.Elapsed.TotalSeconds:F2} | {p.SecondsPerMegabyte:F3} | {p.CpuTime.TotalSeconds:F2} | {p.CpuSecondsPerMegabyte:F3} | {p.MegabytesPerCpuSecond:F1} | {p.PeakHeapGrowth / 1e6:F0} MB | {p.MemoryRatio:F1} | {p.KeptHeap / 1e6:F0} MB | {p.KeptRatio:F1} | {p.Allocated / 1e6:F0} MB | {p.AllocatedRatio:F1} | {p.GcPause.TotalSeconds:F2} | {p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2} |");
+            md.AppendLine(c, $"| {p.Density.ToString().ToLowerInvariant()} | {p.Megabytes:F1} MB | {p.Paragraphs:N0} | {p.BytesPerCitation:F0} | {p.Elapsed.TotalSeconds:F2} | {p.SecondsPerMegabyte:F3} | {p.CpuTime.TotalSeconds:F2} | {p.CpuSecondsPerMegabyte:F3} | {p.MegabytesPerCpuSecond:F1} | {p.BaselineHeap / 1e6:F0} MB | {p.RawPeakHeap / 1e6:F0} MB | {p.RawMemoryRatio:F1} | {p.PeakHeapGrowth / 1e6:F0} MB | {p.MemoryRatio:F1} | {p.KeptHeap / 1e6:F0} MB | {p.KeptRatio:F1} | {p.PeakWorkingSet / 1e6:F0} MB | {p.Allocated / 1e6:F0} MB | {p.AllocatedRatio:F1} | {p.GcPause.TotalSeconds:F2} | {p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2} |");
         md.AppendLine().AppendLine("Dense: four citations in every paragraph (one every 82 characters), about nine times a real resolution. Realistic: one every 800.");
+        md.AppendLine().AppendLine("Heap before: the live heap after a full collection just before the extraction (the runtime, the gazetteer, lexicons, compiled patterns "
+            + "and symbol tables, and the input's bytes). Peak heap, raw: the highest heap sampled (every 20 ms) during the extraction, that baseline "
+            + "included; the next column is the same peak above the baseline. Both count garbage not yet collected. Graph kept: the live heap above "
+            + "the baseline after a full collection, with the extracted graph (and the text it points into) still held. Peak working set: the "
+            + "process's resident memory at its highest during the extraction (heap, runtime, code and the collector's free space together); "
+            + "the sizes run in one process, and the runtime keeps memory it took for an earlier, larger one, so only the first size's figure is its own.");
         if (collection is not null)
         {
             md.AppendLine().AppendLine("Real documents, one thread, after a whole uncounted pass to warm up:").AppendLine();

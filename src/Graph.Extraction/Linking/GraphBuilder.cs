@@ -133,7 +133,25 @@ internal sealed class GraphBuilder(GraphDocument document)
     /// most texts have are made once and shared, saving two allocations per fact; a race only makes an equal box twice.
     /// </summary>
     private static object Boxed(int offset) =>
-        (uint)offset < (uint)SharedOffsets.Length ? SharedOffsets[offset] ??= (long)offset : (long)offset;
+        (uint)offset < (uint)SharedOffsets.Length ? SharedOffsets[offset] ??= (long)offset : RecentlyBoxed(offset);
+
+    /// <summary>
+    /// An offset past the shared ones, as the box made for it last where that is still at hand: a paragraph, a footnote and
+    /// the relationship that places it are stamped with the same span one after the other, so a long text's need not box
+    /// each offset twice. One slot per offset modulo <see cref="RecentOffsets"/>'s length; a race only makes an equal box twice.
+    /// </summary>
+    private static object RecentlyBoxed(int offset)
+    {
+        // Read once: another thread may fill the slot with another offset's box between two reads.
+        var index = offset & (RecentOffsets.Length - 1);
+        var box = RecentOffsets[index];
+        if (box is long recent && recent == offset) return box;
+        box = (long)offset;
+        RecentOffsets[index] = box;
+        return box;
+    }
+
+    private static readonly object?[] RecentOffsets = new object?[1 << 10];
 
     /// <summary>A number already boxed as <paramref name="box"/>: the shared box of a small one, else the box itself.</summary>
     private static object Boxed(long number, object box) => (ulong)number < (ulong)SharedOffsets.Length ? Boxed((int)number) : box;

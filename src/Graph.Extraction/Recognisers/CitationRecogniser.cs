@@ -43,6 +43,10 @@ internal static class CitationRecogniser
         {
             var start = paragraph.ContentStart;
             var end = paragraph.Span.End;
+            // Every symbol the scanner reads holds an ASCII digit, and a footnote mark is a superscript one: a paragraph with
+            // neither cites nothing here, and is not cut out of the text (most paragraphs of a long text are not).
+            var words = text.AsSpan(start, end - start);
+            if (!words.ContainsAnyInRange('0', '9') && !Superscript.AnyIn(words)) continue;
             var content = text[start..end];
             var inline = new List<(int Start, int End)>();
             foreach (var match in SymbolScanner.Scan(content, identity.Context))

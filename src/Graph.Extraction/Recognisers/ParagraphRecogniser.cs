@@ -95,9 +95,10 @@ internal static class ParagraphRecogniser
                 continue;
             }
             // A numbered row of a table the paragraph before announced ("approved as follows: 1. Income from staff assessment
-            // 278 735 200"): a row ends in its figure, not in the punctuation that ends a paragraph.
+            // 278 735 200"): a row ends in its figure, not in the punctuation that ends a paragraph. The row is tested first: the
+            // paragraph before's text is cleaned afresh when read, which for every numbered paragraph copied the one before it.
             if (number is not null && isResolution && !block.InAnnex && result.Count > 0 && result[^1].Kind == "operative"
-                && (result[^1].Text.EndsWith(':') || listOpen) && IsTableRow(clean))
+                && IsTableRow(clean) && (result[^1].Text.EndsWith(':') || listOpen))
             {
                 result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                 listOpen = true;

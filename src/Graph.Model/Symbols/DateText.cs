@@ -28,9 +28,30 @@ public static class DateText
         if (!SkipSpaces(text, ref p)) return false;
         var year = ReadNumber(text, ref p, 4);
         if (year is < 1900 or > 2100 || (p < text.Length && char.IsAsciiDigit(text[p]))) return false;
-        isoDate = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        isoDate = IsoDate(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
         end = p;
         return true;
+    }
+
+    /// <summary>How many dates a thread keeps to share; past that it starts afresh.</summary>
+    private const int SharedDateLimit = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<int, string>? t_isoDates;
+
+    /// <summary>
+    /// "2010-03-02", as one string per date and thread: a long text gives the same few dates thousands of times (every
+    /// citation's "of 12 July 2023"), and each one read made its string afresh.
+    /// </summary>
+    private static string IsoDate(int year, int month, int day)
+    {
+        var dates = t_isoDates ??= [];
+        var key = (year * 100 + month) * 100 + day;
+        if (dates.TryGetValue(key, out var iso)) return iso;
+        if (dates.Count >= SharedDateLimit) dates.Clear();
+        iso = new DateOnly(year, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        dates.Add(key, iso);
+        return iso;
     }
 
     /// <summary>Finds the first date in <paramref name="text"/> from <paramref name="start"/>, within <paramref name="limit"/> characters.</summary>

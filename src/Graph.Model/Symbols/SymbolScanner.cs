@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Graph.Model.Symbols;
 
 /// <summary>
@@ -58,7 +60,7 @@ public static class SymbolScanner
     {
         end = start;
         if (!TryReadSingle(text, start, out var canonical, out var p)) return false;
-        var aliases = new List<string>();
+        List<string>? aliases = null;
         p = SkipAsterisks(text, p);
         // Joint symbols: "A/77/277-S/2022/606", "A/79/845–S/2025/203" (hyphen or dash, no spaces on mastheads).
         while (p < text.Length - 2 && text[p] is '-' or '–' or '—')
@@ -66,7 +68,7 @@ public static class SymbolScanner
             var q = p + 1;
             if (q < text.Length && text[q] == ' ') q++;
             if (!TryReadSingle(text, q, out var alias, out var aliasEnd)) break;
-            aliases.Add(alias);
+            (aliases ??= []).Add(alias);
             p = SkipAsterisks(text, aliasEnd);
         }
         var symbolEnd = TrimTrailingSpace(text, start, p);
@@ -78,29 +80,30 @@ public static class SymbolScanner
         // "S/11353/Add.24 and 25": further addenda of the base the symbol ends in.
         var slash = canonical.LastIndexOf('/');
         if (slash > 0 && canonical.AsSpan(slash + 1).StartsWith("Add.", StringComparison.Ordinal))
-            r = end = ReadFurtherNumbers(text, r, canonical[..slash], aliases, "Add.", canonical[(slash + 5)..], result);
+            r = end = ReadFurtherNumbers(text, r, canonical, slash, aliases, "Add.", canonical.AsSpan(slash + 5), result);
         while (TryReadAndSuffix(text, r, out var suffix, out var suffixStart, out var suffixEnd))
         {
-            var addAliases = aliases.Select(a => a + "/" + suffix).ToList();
+            var addAliases = aliases?.Select(a => a + "/" + suffix).ToList();
             result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical + "/" + suffix, addAliases), suffixStart, suffixEnd, SymbolForm.Full));
             end = suffixEnd;
             r = suffixEnd;
             // "S/4389 and Add.1-3", "S/5137 and Add.1 and 2": the addenda the suffix's number runs on to.
             var dot = suffix.IndexOf('.', StringComparison.Ordinal);
-            r = end = ReadFurtherNumbers(text, r, canonical, aliases, suffix[..(dot + 1)], suffix[(dot + 1)..], result);
+            r = end = ReadFurtherNumbers(text, r, canonical, canonical.Length, aliases, suffix[..(dot + 1)], suffix.AsSpan(dot + 1), result);
         }
         return true;
     }
 
     /// <summary>
     /// After "Add.1": "-3" (Add.2 and Add.3) or " and 2" / ", 2" (Add.2), each number ending at punctuation, so that a
-    /// count that follows ("Add.1 and 2 others") is not read as an addendum. Returns where the last one read ends.
+    /// count that follows ("Add.1 and 2 others") is not read as an addendum. The addenda are of the first baseLength characters
+    /// of the canonical symbol. Returns where the last one read ends.
     /// </summary>
-    private static int ReadFurtherNumbers(string text, int p, string baseSymbol, List<string> aliases, string suffixWord, string number, List<SymbolMatch> result)
+    private static int ReadFurtherNumbers(string text, int p, string canonical, int baseLength, List<string>? aliases, string suffixWord, ReadOnlySpan<char> number, List<SymbolMatch> result)
     {
         if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)) return p;
         void Add(int n, int start, int end) => result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(
-            $"{baseSymbol}/{suffixWord}{n}", aliases.Select(a => $"{a}/{suffixWord}{n}").ToList()), start, end, SymbolForm.Full));
+            $"{canonical.AsSpan(0, baseLength)}/{suffixWord}{n}", aliases?.Select(a => $"{a}/{suffixWord}{n}").ToList()), start, end, SymbolForm.Full));
         if (p + 1 < text.Length && text[p] is '-' or '–')
         {
             var q = p + 1;
@@ -172,7 +175,7 @@ public static class SymbolScanner
                 continue;
             }
             segments.Add(CanonicalSegment(segment));
-            hasDigit |= segment.Any(char.IsAsciiDigit);
+            hasDigit |= HasDigit(segment);
             p = q;
         }
         if (segments.Count < 2 || !hasDigit) return false;
@@ -194,14 +197,14 @@ public static class SymbolScanner
                 var q = s;
                 while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
                 while (q > s && text[q - 1] == '.') q--;
-                if (q == s || !IsSuffix(text[s..q]) || !text[s..q].Any(char.IsAsciiDigit)) break;
+                if (q == s || !IsSuffix(text[s..q]) || !HasDigit(text.AsSpan(s, q - s))) break;
                 canonical += "/" + CanonicalSegment(text[s..q]);
                 p = q;
             }
         }
         // Security Council resolutions carry the year, old GA resolutions the session: "S/RES/1631 (2005)".
         if (segments.Count >= 3 && segments[1] == "RES" && TryReadBracket(text, p, out var bracket, out var bracketEnd)
-            && (segments[0] == "S" ? bracket.Length == 4 && bracket.All(char.IsAsciiDigit) : RomanNumerals.TryParse(bracket, out _)))
+            && (segments[0] == "S" ? IsYear(bracket) : RomanNumerals.TryParse(bracket, out _)))
         {
             canonical += $" ({bracket})";
             p = bracketEnd;
@@ -244,7 +247,7 @@ public static class SymbolScanner
         var series = segment[(p + 1)..];
         foreach (var word in (ReadOnlySpan<string>)["SR.", "PV.", "L.", "CRP.", "INF."])
         {
-            if (series.Length > word.Length && series.StartsWith(word, StringComparison.Ordinal) && series[word.Length..].All(char.IsAsciiDigit))
+            if (series.Length > word.Length && series.StartsWith(word, StringComparison.Ordinal) && AllDigits(series.AsSpan(word.Length)))
                 return (segment[..p], series);
         }
         return null;
@@ -307,7 +310,7 @@ public static class SymbolScanner
         while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
         while (q > s && text[q - 1] == '.') q--;
         var candidate = text[s..q];
-        if (!IsSuffix(candidate) || !candidate.Any(char.IsAsciiDigit)) return false;
+        if (!IsSuffix(candidate) || !HasDigit(candidate)) return false;
         suffix = CanonicalSegment(candidate);
         suffixStart = s;
         suffixEnd = q;
@@ -420,12 +423,12 @@ public static class SymbolScanner
             var second = ReadDigits(text, ref r, 5);
             if (second < 0) return false;
             if (r < text.Length && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '/')) return false;
-            var number = $"{prefix}{first}/{second}";
             // A lettered GA resolution: "45/58 P".
+            var part = "";
             if (r + 2 <= text.Length && text[r] == ' ' && r + 1 < text.Length && char.IsAsciiLetterUpper(text[r + 1])
                 && (r + 2 == text.Length || !char.IsLetterOrDigit(text[r + 2]) && text[r + 2] != '/'))
             {
-                number += " " + text[r + 1];
+                part = LetteredParts[text[r + 1] - 'A'];
                 r += 2;
             }
             end = r;
@@ -434,13 +437,15 @@ public static class SymbolScanner
             // that is another organ's (a conference of parties, the Environment Assembly), never the Assembly's.
             if (body == Body.GeneralAssembly && prefix.Length == 0 && first < 31) body = Body.Unknown;
             var kind = isDecision ? "DEC" : "RES";
-            symbol = body switch
+            var series = body switch
             {
-                Body.EconomicAndSocialCouncil when yearNumbered => DocumentSymbol.FromCanonical($"E/{kind}/{number}"),
-                Body.HumanRightsCouncil when !yearNumbered => DocumentSymbol.FromCanonical($"A/HRC/{kind}/{number}"),
-                Body.GeneralAssembly when !yearNumbered => DocumentSymbol.FromCanonical($"A/{kind}/{number}"),
+                Body.EconomicAndSocialCouncil when yearNumbered => "E/",
+                Body.HumanRightsCouncil when !yearNumbered => "A/HRC/",
+                Body.GeneralAssembly when !yearNumbered => "A/",
                 _ => null,
             };
+            Span<char> buffer = stackalloc char[CanonicalBuffer];
+            symbol = series is null ? null : Shared(buffer, buffer.TryWrite(CultureInfo.InvariantCulture, $"{series}{kind}/{prefix}{first}/{second}{part}", out var written), written);
             return true;
         }
 
@@ -455,20 +460,22 @@ public static class SymbolScanner
         if (!TryReadBracket(text, q, out var bracket, out var bracketEnd)) return false;
         end = bracketEnd;
         // "161 A (1961)": part A of a Council resolution, which is one document with its parts: S/RES/161 (1961).
-        if (bracket.Length == 4 && bracket.All(char.IsAsciiDigit))
+        Span<char> canonical = stackalloc char[CanonicalBuffer];
+        if (IsYear(bracket))
         {
-            symbol = isDecision ? null : DocumentSymbol.FromCanonical($"S/RES/{first} ({bracket})");
+            symbol = isDecision ? null : Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{first} ({bracket})", out var written), written);
             return true;
         }
         if (RomanNumerals.TryParse(bracket, out _) || bracket.StartsWith("ES-", StringComparison.Ordinal) || bracket.StartsWith("S-", StringComparison.Ordinal))
         {
-            symbol = isDecision ? null : body switch
+            // The Security Council numbers its resolutions with the year, never the session: "1514 (XV)" in its text is the Assembly's.
+            var series = body switch
             {
-                Body.EconomicAndSocialCouncil => DocumentSymbol.FromCanonical($"E/RES/{first}{letter} ({bracket})"),
-                // The Security Council numbers its resolutions with the year, never the session: "1514 (XV)" in its text is the Assembly's.
-                Body.GeneralAssembly or Body.Default or Body.SecurityCouncil => DocumentSymbol.FromCanonical($"A/RES/{first}{letter} ({bracket})"),
+                Body.EconomicAndSocialCouncil => "E/RES/",
+                Body.GeneralAssembly or Body.Default or Body.SecurityCouncil => "A/RES/",
                 _ => null,
             };
+            symbol = isDecision || series is null ? null : Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"{series}{first}{letter} ({bracket})", out var written), written);
             return true;
         }
         return false;
@@ -599,7 +606,7 @@ public static class SymbolScanner
             if (ReadDigits(text, ref q, 5) < 0) return false;
             return q >= text.Length || !(char.IsAsciiLetterOrDigit(text[q]) || text[q] == '/');
         }
-        return TryReadBracket(text, q, out var bracket, out _) && (bracket.Length == 4 && bracket.All(char.IsAsciiDigit) || RomanNumerals.TryParse(bracket, out _));
+        return TryReadBracket(text, q, out var bracket, out _) && (IsYear(bracket) || RomanNumerals.TryParse(bracket, out _));
     }
 
     /// <summary>"Au- gust", "Decem-\nber": a month name hyphenated at a line end.</summary>
@@ -843,12 +850,51 @@ public static class SymbolScanner
         var window = text.AsSpan(Math.Max(0, start - 300), Math.Min(300, start));
         if (!window.Contains("resolution", StringComparison.OrdinalIgnoreCase)) return false;
         if (!SecurityCouncilNumbering.IsPlausible(number, year)) return false;
-        result.Add(new SymbolMatch(DocumentSymbol.FromCanonical($"S/RES/{number} ({year})"), start, bracketEnd, SymbolForm.Numbered));
+        Span<char> canonical = stackalloc char[CanonicalBuffer];
+        result.Add(new SymbolMatch(Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{number} ({year})", out var written), written), start, bracketEnd, SymbolForm.Numbered));
         end = bracketEnd;
         return true;
     }
 
     // ---- small helpers ------------------------------------------------------------------------
+
+    /// <summary>Whether the text holds an ASCII digit (a span search: a LINQ test over a string allocated an enumerator per call).</summary>
+    private static bool HasDigit(ReadOnlySpan<char> text) => text.ContainsAnyInRange('0', '9');
+
+    /// <summary>Whether every character is an ASCII digit (true for none, as <c>All</c> is).</summary>
+    private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('0', '9');
+
+    /// <summary>"2005" in "1631 (2005)": four ASCII digits.</summary>
+    private static bool IsYear(string bracket) => bracket.Length == 4 && AllDigits(bracket);
+
+    /// <summary>Room for a symbol read from a number: the longest, "A/HRC/DEC/ES-12345/12345 A", is 26 characters.</summary>
+    private const int CanonicalBuffer = 64;
+
+    /// <summary>" A" to " Z": the part letter of a lettered resolution, as the one string each.</summary>
+    private static readonly string[] LetteredParts = [.. Enumerable.Range('A', 26).Select(c => " " + (char)c)];
+
+    /// <summary>How many symbols read from numbers a thread keeps to share; past that it starts afresh.</summary>
+    private const int SharedSymbolLimit = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, DocumentSymbol>? t_shared;
+
+    /// <summary>
+    /// The symbol whose canonical form was written into <paramref name="buffer"/>, as one instance per thread: a long text
+    /// cites the same few resolutions thousands of times, and each reading built the canonical string and the symbol
+    /// afresh. A symbol read from a number has no aliases, and symbols are immutable, so sharing one changes nothing.
+    /// </summary>
+    private static DocumentSymbol Shared(Span<char> buffer, bool written, int length)
+    {
+        if (!written) throw new InvalidOperationException("A symbol read from a number outgrew its buffer.");
+        var canonical = buffer[..length];
+        var shared = t_shared ??= new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
+        if (shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(canonical, out var symbol)) return symbol;
+        if (shared.Count >= SharedSymbolLimit) shared.Clear();
+        symbol = DocumentSymbol.FromCanonical(canonical.ToString());
+        shared.Add(symbol.Canonical, symbol);
+        return symbol;
+    }
 
     /// <summary>Reads "(2005)" or " (XV)" at p; the content must be short and simple.</summary>
     private static bool TryReadBracket(string text, int p, out string content, out int end)
