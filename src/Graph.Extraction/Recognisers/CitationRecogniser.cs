@@ -45,7 +45,7 @@ internal static class CitationRecogniser
             foreach (var match in SymbolScanner.Scan(content, identity.Context))
             {
                 inline.Add((match.Start, match.End));
-                if (self.Contains(match.Symbol.Canonical)) continue;
+                if (self.Contains(match.Symbol.Canonical) || OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
                 var date = DateAfter(content, match.End);
                 var context = ClauseIn(text, start, content, match.Start, match.End);
                 citations.Add(new Citation(paragraph, match.Symbol, "inline", null, date, context, new SourceSpan(start + match.Start, start + match.End)));
@@ -334,7 +334,10 @@ internal static class CitationRecogniser
             var content = laid.Text[block.ContentStart..block.End];
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
             foreach (var match in SymbolScanner.Scan(content, context))
+            {
+                if (OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
                 list.Add((match.Symbol, new SourceSpan(block.ContentStart + match.Start, block.ContentStart + match.End), DateAfter(content, match.End)));
+            }
             if (list.Count == 0 && IbidSameDocument(content) && previous is not null) list = previous;
             if (list.Count > 0) result[block.FootnoteNumber] = list;
             previous = list.Count > 0 ? list : null;
