@@ -329,14 +329,36 @@ internal static class FurnitureDetector
         for (var i = 0; i < lines.Count; i++) anchor[i] = lines[i] == "\f" || (anchor[i] && IsSymbolLine(lines[i]));
         var near = NearAnchor(lines, anchor);
         var counts = RepeatsOfCandidates(lines, furniture, near);
+        var title = ResolutionTitle(lines);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             if (furniture[i] || !near[i] || line.Length == 0 || line == "\f") continue;
             // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
             if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
+            // A two-page resolution prints its running title once: the title of its heading ("78/55. Convention on …").
+            else if (title is not null && i > RepeatsFrom && line.Trim() == title) furniture[i] = true;
         }
         return furniture;
+    }
+
+    /// <summary>The title a General Assembly resolution's heading gives after its number ("78/55.  Convention on the
+    /// Prohibition of the Use of Nuclear Weapons"), where it fits on that line; otherwise null.</summary>
+    private static string? ResolutionTitle(List<string> lines)
+    {
+        for (var i = 0; i < Math.Min(lines.Count, RepeatsFrom); i++)
+        {
+            var line = lines[i].AsSpan().Trim();
+            var p = 0;
+            while (p < line.Length && char.IsAsciiDigit(line[p])) p++;
+            if (p is 0 or > 3 || p >= line.Length || line[p] != '/') continue;
+            var q = ++p;
+            while (q < line.Length && char.IsAsciiDigit(line[q])) q++;
+            if (q == p || q >= line.Length || line[q] != '.') continue;
+            var title = line[(q + 1)..].Trim();
+            return IsCountedLength(title.ToString()) && (i + 1 >= lines.Count || lines[i + 1].Trim().Length == 0) ? title.ToString() : null;
+        }
+        return null;
     }
 
     /// <summary>
