@@ -112,6 +112,19 @@ public sealed class CheckSet3Tests
     }
 
     [Fact]
+    public void ARunningTitleTooShortToCountOrBrokenOverTwoLinesIsPageFurniture()
+    {
+        // "Commodities" (78/138) heads each page; 78/218's title runs "Situation of human rights in the Democratic People’s
+        // Republic / of Korea", and its "of Korea" cut "… the necessity for the Democratic [page] People’s Republic of Korea to
+        // respect …" into a preambular paragraph and an operative one whose verb was "People’s".
+        var commodities = Extract("ga-resolutions", "A_RES_78_138.txt");
+        Assert.DoesNotContain(Paragraphs(commodities), p => (p.GetString("text") ?? "").StartsWith("Commodities", StringComparison.Ordinal));
+        var korea = Extract("ga-resolutions", "A_RES_78_218.txt");
+        Assert.StartsWith("Condemns", OperativeVerbs(korea)[0], StringComparison.Ordinal);
+        Assert.Contains(Preambular(korea), p => (p.GetString("text") ?? "").Contains("the necessity for the Democratic People’s Republic of Korea to respect", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheThirdCheckSetIsScoredApartWithEveryDocumentFound()
     {
         var gold = Path.Combine(TestData.Root, "graph", "eval", "check3-gold.json");

@@ -336,14 +336,16 @@ internal static class FurnitureDetector
             if (furniture[i] || !near[i] || line.Length == 0 || line == "\f") continue;
             // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
             if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
-            // A two-page resolution prints its running title once: the title of its heading ("78/55. Convention on …").
-            else if (title is not null && i > RepeatsFrom && line.Trim() == title) furniture[i] = true;
+            // The running title is the title of the resolution's heading ("78/55. Convention on …"), printed once in a two-page
+            // text, or too short to be counted ("Commodities"), or broken over two lines ("… Democratic People’s Republic / of Korea").
+            else if (title is not null && i > RepeatsFrom && IsTitlePiece(line, title)) furniture[i] = true;
         }
         return furniture;
     }
 
     /// <summary>The title a General Assembly resolution's heading gives after its number ("78/55.  Convention on the
-    /// Prohibition of the Use of Nuclear Weapons"), where it fits on that line; otherwise null.</summary>
+    /// Prohibition of the Use of Nuclear Weapons", "78/218. Situation of human rights in the Democratic People’s Republic /
+    /// of Korea"), its lines joined; null where the text has no such heading.</summary>
     private static string? ResolutionTitle(List<string> lines)
     {
         for (var i = 0; i < Math.Min(lines.Count, RepeatsFrom); i++)
@@ -355,10 +357,22 @@ internal static class FurnitureDetector
             var q = ++p;
             while (q < line.Length && char.IsAsciiDigit(line[q])) q++;
             if (q == p || q >= line.Length || line[q] != '.') continue;
-            var title = line[(q + 1)..].Trim();
-            return IsCountedLength(title.ToString()) && (i + 1 >= lines.Count || lines[i + 1].Trim().Length == 0) ? title.ToString() : null;
+            var title = line[(q + 1)..].Trim().ToString();
+            // The title's further lines run to the blank line; "The General Assembly," after no blank line is none of them.
+            for (var n = i + 1; n < Math.Min(lines.Count, i + 3) && lines[n].Trim().Length > 0 && lines[n] != "\f" && !lines[n].TrimEnd().EndsWith(','); n++)
+                title += " " + lines[n].Trim();
+            return title.Length >= 4 ? title : null;
         }
         return null;
+    }
+
+    /// <summary>Whether a line next to the running header is the resolution's title or the first or last line of it as the
+    /// running title breaks it ("of Korea"); a line of a page's text is neither.</summary>
+    private static bool IsTitlePiece(string line, string title)
+    {
+        var piece = line.Trim();
+        if (piece.Length < 4) return false;
+        return piece == title || title.StartsWith(piece + " ", StringComparison.Ordinal) || title.EndsWith(" " + piece, StringComparison.Ordinal);
     }
 
     /// <summary>
