@@ -125,6 +125,16 @@ public sealed class CheckSet3Tests
     }
 
     [Fact]
+    public void ARunningTitleOfThreeLinesIsPageFurniture()
+    {
+        // "Implementation of the Convention on the Prohibition of the Use, / Stockpiling, Production and Transfer of Anti-Personnel
+        // Mines and / on Their Destruction": the third line, beyond the header's reach, opened an operative paragraph "Mines …".
+        var document = Extract("ga-resolutions", "A_RES_78_45.txt");
+        Assert.DoesNotContain(Paragraphs(document), p => (p.GetString("text") ?? "").StartsWith("Mines and on Their Destruction", StringComparison.Ordinal));
+        Assert.StartsWith("Invites", OperativeVerbs(document)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheThirdCheckSetIsScoredApartWithEveryDocumentFound()
     {
         var gold = Path.Combine(TestData.Root, "graph", "eval", "check3-gold.json");

@@ -333,7 +333,13 @@ internal static class FurnitureDetector
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (furniture[i] || !near[i] || line.Length == 0 || line == "\f") continue;
+            if (furniture[i] || line.Length == 0 || line == "\f") continue;
+            // A running title of three lines reaches past the anchor's reach: the line right under a title line is the next one.
+            if (!near[i])
+            {
+                if (title is not null && i > RepeatsFrom && furniture[i - 1] && lines[i - 1].Length > 0 && IsTitlePiece(line, title)) furniture[i] = true;
+                continue;
+            }
             // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
             if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
             // The running title is the title of the resolution's heading ("78/55. Convention on …"), printed once in a two-page
@@ -366,13 +372,14 @@ internal static class FurnitureDetector
         return null;
     }
 
-    /// <summary>Whether a line next to the running header is the resolution's title or the first or last line of it as the
-    /// running title breaks it ("of Korea"); a line of a page's text is neither.</summary>
+    /// <summary>Whether a line next to the running header is the resolution's title or a line of it as the running title
+    /// breaks it ("of Korea", "Stockpiling, Production and Transfer of Anti-Personnel Mines and"); a line of a page's text is neither.</summary>
     private static bool IsTitlePiece(string line, string title)
     {
         var piece = line.Trim();
         if (piece.Length < 4) return false;
-        return piece == title || title.StartsWith(piece + " ", StringComparison.Ordinal) || title.EndsWith(" " + piece, StringComparison.Ordinal);
+        return piece == title || title.StartsWith(piece + " ", StringComparison.Ordinal) || title.EndsWith(" " + piece, StringComparison.Ordinal)
+            || (piece.Length >= 12 && title.Contains(" " + piece + " ", StringComparison.Ordinal));
     }
 
     /// <summary>
