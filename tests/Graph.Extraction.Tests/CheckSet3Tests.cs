@@ -8,7 +8,8 @@ namespace Graph.Extraction.Tests;
 /// collection that showed it: a corrigendum or addendum set apart from its number, decisions numbered in Roman numerals
 /// read as symbols, documents of organizations outside the UN's document system, "Looks forward", an adoption date below a
 /// blank line, lettered items in a preamble, the heading of a resolution's first section, and a two-page resolution's
-/// running title.
+/// running title; and classes the gold-free measures then showed in other documents (running titles too short to count or
+/// broken over lines, "Further decides:").
 /// </summary>
 public sealed class CheckSet3Tests
 {
@@ -132,6 +133,13 @@ public sealed class CheckSet3Tests
         var document = Extract("ga-resolutions", "A_RES_78_45.txt");
         Assert.DoesNotContain(Paragraphs(document), p => (p.GetString("text") ?? "").StartsWith("Mines and on Their Destruction", StringComparison.Ordinal));
         Assert.StartsWith("Invites", OperativeVerbs(document)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAdverbAndVerbBeforeAColonKeepTheVerb()
+    {
+        // "3. Further decides:" before lettered clauses (a)–(d): the operative verb was "Further".
+        Assert.Equal("Further decides", OperativeVerbs(Extract("ga-resolutions", "A_RES_78_271.txt"))[2]);
     }
 
     [Fact]

@@ -528,9 +528,10 @@ internal static class ParagraphRecogniser
         // to the phrase: "Also reaffirms". An adverb after the verb ("Recalling also") ends it.
         while (k < count && !text[words[k - 1]].EndsWith(',')
             && ((VerbContinuationLookup.Contains(text[Trimmed(text, words[k], ",")]) && ContinuesPhrase(text[Trimmed(text, words[k], ",")], text[verb[parts - 1]]))
-                || (OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[Trimmed(text, words[k], ",;")]))))
+                || (OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[Trimmed(text, words[k], ",;:")]))))
         {
-            verb[parts++] = Trimmed(text, words[k], ",");
+            // "Further decides:" before its lettered clauses: the colon is no part of the verb.
+            verb[parts++] = Trimmed(text, words[k], ",:");
             k++;
         }
         // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is, and "Looks forward" its
