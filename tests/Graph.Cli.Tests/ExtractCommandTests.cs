@@ -73,7 +73,11 @@ public sealed class ExtractCommandTests
         Assert.Contains("documents/s", output, StringComparison.Ordinal);
         // The hand-checked samples of name-linked citations are measured over the un-documents collection.
         if (ReferenceCollections.UnDocuments is not null)
+        {
             Assert.Matches(@"name-linked citations, fresh sample[^\n]*: \d+/\d+ right \(\d+\.\d %\)", output);
+            // Each check set is scored in a section of its own, apart from the blind set.
+            Assert.Matches(@"check set 3 \(used for tuning, not blind, 30 documents\):\n  citations: precision", output);
+        }
     }
 
     [Fact]
