@@ -136,6 +136,20 @@ public sealed class CheckSet3Tests
     }
 
     [Fact]
+    public void TheDraftACommitteeDraftWasMadeFromIsCitedFromItsHeading()
+    {
+        // "Draft resolution submitted by the Vice-Chair of the Committee, Andrés Napurí Pita (Peru), on the basis of informal
+        // consultations on draft resolution A/C.2/80/L.14": the document's citation, with the heading's span, no paragraph's.
+        var document = Extract("ga-drafts", "A_C.2_80_L.55.txt");
+        var cites = Assert.Single(document.Relationships, r => r.Type == RelationshipTypes.Cites && r.End == "A/C.2/80/L.14");
+        Assert.Equal(document.DocumentId, cites.Start);
+        Assert.Equal("heading", cites.Properties["via"]);
+        // The same heading in another of the Second Committee's drafts ("(Poland), on the basis of informal consultations on draft
+        // resolution A/C.2/80/L.21").
+        Assert.Contains("A/C.2/80/L.21", Cited(Extract("ga-drafts", "A_C.2_80_L.44.txt")));
+    }
+
+    [Fact]
     public void AnAdverbAndVerbBeforeAColonKeepTheVerb()
     {
         // "3. Further decides:" before lettered clauses (a)–(d): the operative verb was "Further".

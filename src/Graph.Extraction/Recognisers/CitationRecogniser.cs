@@ -82,6 +82,32 @@ internal static class CitationRecogniser
     }
 
     /// <summary>
+    /// The draft a Committee draft was made from, which its heading names ("Draft resolution submitted by the Vice-Chair of
+    /// the Committee, …, on the basis of informal consultations on draft resolution A/C.2/80/L.14"): no paragraph holds it,
+    /// so it is the document's citation, with the heading's span. The masthead's report ("[on the report of the Third
+    /// Committee (A/78/481/Add.2)]") is no citation.
+    /// </summary>
+    public static List<(DocumentSymbol Symbol, SourceSpan Span)> FromHeading(LaidOutText laid, DocumentIdentity identity)
+    {
+        const string Phrase = "on the basis of informal consultations on";
+        var result = new List<(DocumentSymbol, SourceSpan)>();
+        foreach (var block in laid.Blocks)
+        {
+            if (block.Kind != BlockKind.Heading) continue;
+            var content = laid.TextOf(block);
+            var at = content.IndexOf(Phrase, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var after = at + Phrase.Length;
+            foreach (var match in SymbolScanner.Scan(content[after..], identity.Context))
+            {
+                if (match.Symbol.Canonical == identity.Symbol.Canonical) continue;
+                result.Add((match.Symbol, new SourceSpan(block.Start + after + match.Start, block.Start + after + match.End)));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
     /// Later mentions of an instrument by the name its footnote gave it. The longest name wins where one holds another
     /// ("the Political Declaration on the Implementation of the United Nations Global Plan of Action to Combat Trafficking
     /// in Persons" is not a mention of the Plan), and a name that ends a longer title ("the Kyoto Declaration …: Towards
