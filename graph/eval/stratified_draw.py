@@ -1,5 +1,5 @@
-# The strata and seeded draw that the gold sets share (blind-draw.py, check-draw.py, check2-draw.py): two Security
-# Council resolutions per decade, General Assembly resolutions of the 78th to 80th sessions, and drafts; each set
+# The strata and seeded draw that the gold sets share (blind-draw.py, check-draw.py, check2-draw.py, check3-draw.py):
+# two Security Council resolutions per decade, General Assembly resolutions of the 78th to 80th sessions, and drafts; each set
 # after the first leaves out the documents of the sets drawn before it.
 import os, random
 
@@ -36,3 +36,8 @@ def check(root):
 def check2(root):
     excluded = file_names(blind(root)) | file_names(check(root)) | LEFT_OUT
     return draw(root, 2616, (("78", 4), ("79", 3), ("80", 3)), 8, excluded)
+
+
+def check3(root):
+    excluded = file_names(blind(root)) | file_names(check(root)) | file_names(check2(root)) | LEFT_OUT
+    return draw(root, 3616, (("78", 4), ("79", 3), ("80", 3)), 8, excluded)

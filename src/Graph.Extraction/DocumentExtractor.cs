@@ -123,7 +123,7 @@ public sealed class DocumentExtractor
         }
         FootnoteLinker.Link(builder, laid, paragraphs, documentNode.Id);
         var citations = CitationRecogniser.Recognise(laid, paragraphs, identity);
-        CitationLinker.Link(builder, citations, documentNode.Id, laid.InferredMarks);
+        CitationLinker.Link(builder, citations, documentNode.Id, laid.InferredMarks, CitationRecogniser.FromHeading(laid, identity));
         EntityLinker.Link(builder, laid, paragraphs, identity, citations, _gazetteer);
         if (paragraphs.Count == 0 && laid.Text.Length > 0)
             document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, "no-paragraphs", "No body paragraphs were recognised.", fileName));

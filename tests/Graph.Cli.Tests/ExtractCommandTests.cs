@@ -79,6 +79,8 @@ public sealed class ExtractCommandTests
             // The check sets count a named instrument only through its footnote: a document the instrument list alone
             // makes cited is reported apart, with the precision that counts it wrong.
             Assert.Matches(@"not counted: \d+ documents? cited only by an instrument's name[^\n]*counting them as wrong: precision \d+\.\d %", output);
+            // Each check set is scored in a section of its own, apart from the blind set.
+            Assert.Matches(@"check set 3 \(used for tuning, not blind, 30 documents\):\n  citations: precision", output);
         }
     }
 

@@ -181,4 +181,24 @@ public sealed class SymbolScannerTests
         // S/RES/411 (1977), footnote 40.
         Assert.Equal(["S/12344/Rev.1"], Symbols("document S/12344/Rey.1, annex V.", SymbolContext.SecurityCouncil));
     }
+
+    // Forms the third check set (graph/eval/check3-gold.json) found, as its documents print them.
+
+    [Fact]
+    public void ReadsACorrigendumSetApartFromItsNumber()
+    {
+        // S/RES/98 (1952), footnote 5; S/RES/612 (1988), footnote 38.
+        Assert.Equal(["S/2783", "S/2783/Corr.1"], Symbols("Ibid., document S/2783 and Corr. 1."));
+        Assert.Equal(["S/20883", "S/20883/Add.1"], Symbols("document S/20883 and Add. 1."));
+    }
+
+    [Fact]
+    public void ReadsNoSymbolThatOpensWithARomanNumeral()
+    {
+        // A/RES/78/69: a Conference of the Parties' decisions, and a part number inside an ILO symbol.
+        Assert.Empty(Symbols("Recalls decision IX/16 C, adopted at the ninth meeting"));
+        Assert.Empty(Symbols("takes note of decision X/29, adopted at the tenth meeting"));
+        Assert.Empty(Symbols("document STCMLC/Part I/2021/2."));
+        Assert.Equal(["A/51/312"], Symbols("See A/51/312, annex II, decision II/10."));
+    }
 }

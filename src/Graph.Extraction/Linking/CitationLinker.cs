@@ -1,5 +1,6 @@
 using Graph.Extraction.Recognisers;
 using Graph.Model;
+using Graph.Model.Symbols;
 
 namespace Graph.Extraction.Linking;
 
@@ -10,7 +11,10 @@ namespace Graph.Extraction.Linking;
 internal static class CitationLinker
 {
     // inferredMarks: the footnotes whose mark was read from what OCR made of it; their citations say how, as their links do.
-    public static void Link(GraphBuilder builder, IReadOnlyList<Citation> citations, string documentId, IReadOnlyDictionary<int, string>? inferredMarks = null)
+    // fromHeading: documents the heading cites (the draft a Committee draft was made from); no paragraph holds them, so each
+    // is only the document's citation, via: heading.
+    public static void Link(GraphBuilder builder, IReadOnlyList<Citation> citations, string documentId, IReadOnlyDictionary<int, string>? inferredMarks = null,
+        IReadOnlyList<(DocumentSymbol Symbol, SourceSpan Span)>? fromHeading = null)
     {
         builder.EnsureRelationshipCapacity(citations.Count);
         Span<char> stack = stackalloc char[CitationContext.StackLength];
@@ -51,6 +55,13 @@ internal static class CitationLinker
         {
             var total = byCited[cited];
             builder.Relationship(RelationshipTypes.Cites, documentId, cited, [("count", (long)total.Count), ("paragraphs", total.Paragraphs)], total.FirstSpan);
+        }
+        foreach (var (symbol, span) in fromHeading ?? [])
+        {
+            if (byCited.ContainsKey(symbol.Canonical)) continue;
+            byCited[symbol.Canonical] = new CitedTotal(span);
+            DocumentNodes.AddStub(builder, symbol, symbol.Kind, null, null, span);
+            builder.Relationship(RelationshipTypes.Cites, documentId, symbol.Canonical, [("count", 1L), ("paragraphs", new List<object?>()), ("via", "heading")], span);
         }
     }
 

@@ -52,7 +52,7 @@ internal static class CitationRecogniser
             foreach (var match in SymbolScanner.Scan(content, identity.Context))
             {
                 inline.Add((match.Start, match.End));
-                if (self.Contains(match.Symbol.Canonical)) continue;
+                if (self.Contains(match.Symbol.Canonical) || OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
                 var date = DateAfter(content, match.End);
                 var context = ClauseIn(text, start, content, match.Start, match.End);
                 citations.Add(new Citation(paragraph, match.Symbol, "inline", null, date, context, new SourceSpan(start + match.Start, start + match.End)));
@@ -197,6 +197,32 @@ internal static class CitationRecogniser
         if (!canonical.StartsWith("S/RES/", StringComparison.Ordinal) || !canonical.EndsWith(')')) return null;
         var open = canonical.LastIndexOf('(');
         return open > 0 && long.TryParse(canonical.AsSpan(open + 1, canonical.Length - open - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
+    }
+
+    /// <summary>
+    /// The draft a Committee draft was made from, which its heading names ("Draft resolution submitted by the Vice-Chair of
+    /// the Committee, …, on the basis of informal consultations on draft resolution A/C.2/80/L.14"): no paragraph holds it,
+    /// so it is the document's citation, with the heading's span. The masthead's report ("[on the report of the Third
+    /// Committee (A/78/481/Add.2)]") is no citation.
+    /// </summary>
+    public static List<(DocumentSymbol Symbol, SourceSpan Span)> FromHeading(LaidOutText laid, DocumentIdentity identity)
+    {
+        const string Phrase = "on the basis of informal consultations on";
+        var result = new List<(DocumentSymbol, SourceSpan)>();
+        foreach (var block in laid.Blocks)
+        {
+            if (block.Kind != BlockKind.Heading) continue;
+            var content = laid.TextOf(block);
+            var at = content.IndexOf(Phrase, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var after = at + Phrase.Length;
+            foreach (var match in SymbolScanner.Scan(content[after..], identity.Context))
+            {
+                if (match.Symbol.Canonical == identity.Symbol.Canonical) continue;
+                result.Add((match.Symbol, new SourceSpan(block.Start + after + match.Start, block.Start + after + match.End)));
+            }
+        }
+        return result;
     }
 
     /// <summary>
@@ -452,7 +478,10 @@ internal static class CitationRecogniser
             var content = laid.Text[block.ContentStart..block.End];
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
             foreach (var match in SymbolScanner.Scan(content, context))
+            {
+                if (OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
                 list.Add((match.Symbol, new SourceSpan(block.ContentStart + match.Start, block.ContentStart + match.End), DateAfter(content, match.End)));
+            }
             if (list.Count == 0 && IbidSameDocument(content) && previous is not null) list = previous;
             if (list.Count > 0) result[block.FootnoteNumber] = list;
             previous = list.Count > 0 ? list : null;

@@ -141,14 +141,16 @@ internal static class HeadingRecogniser
         var old = text.IndexOf("Resolution of ", 0, limit, StringComparison.Ordinal);
         if (identity.AdoptionDate is null && old >= 0 && DateText.TryRead(text, old + "Resolution of ".Length, out date, out e))
             identity.AdoptionDate = new Stated<string>(date, new SourceSpan(old + "Resolution of ".Length, e));
-        // "Resolution 342 (1973)\nof 11 December 1973"
+        // "Resolution 342 (1973)\nof 11 December 1973", "Resolution 556 (1984)\n\nof 23 October 1984" (a blank line between).
         var numbered = text.IndexOf("Resolution ", 0, limit, StringComparison.Ordinal);
         if (identity.AdoptionDate is null && numbered >= 0)
         {
             var close = text.IndexOf(')', numbered, Math.Min(30, limit - numbered));
-            if (close > 0 && string.CompareOrdinal(text, close + 1, "\nof ", 0, 4) == 0 || close > 0 && string.CompareOrdinal(text, close + 1, " of ", 0, 4) == 0)
+            var of = close + 1;
+            while (close > 0 && of < limit && of - close < 8 && char.IsWhiteSpace(text[of])) of++;
+            if (close > 0 && of > close + 1 && string.CompareOrdinal(text, of, "of ", 0, 3) == 0)
             {
-                if (DateText.TryRead(text, close + 5, out date, out e)) identity.AdoptionDate = new Stated<string>(date, new SourceSpan(close + 5, e));
+                if (DateText.TryRead(text, of + 3, out date, out e)) identity.AdoptionDate = new Stated<string>(date, new SourceSpan(of + 3, e));
             }
         }
         // IGov decisions: "At its 99th plenary meeting, on 1 September 2023, the General Assembly decided"

@@ -147,6 +147,17 @@ internal static class ParagraphRecogniser
                     // Lettered items complete a lead-in paragraph ("Decides: (a) To call upon …"); numbered paragraphs after them are the resolution's own.
                     if (parent == leadInOwner) leadInVerb = null;
                 }
+                // "Recalling the endorsement by the Committee on World Food Security of: (a) The Voluntary Guidelines …, (b) …":
+                // lettered items in the preamble complete its paragraph, as sub-paragraphs complete an operative one.
+                else if (letter is not null && !seenOperative && result.Count > 0 && result[^1].Kind == "preambular")
+                {
+                    result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
+                    continue;
+                }
+                // "I / Implementation of the Convention and related agreements and instruments" before paragraph 1: the heading of
+                // the operative part's first section, no preambular paragraph.
+                else if (!seenOperative && IsSectionHeading(clean) && NextIsNumbered(laid, b))
+                    continue;
                 // Preambular paragraphs end with a comma; after operative ones they open the next section of the
                 // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
                 else if (!LooksOperative(clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
@@ -382,6 +393,17 @@ internal static class ParagraphRecogniser
 
     private static bool IsRoman(string letter) => letter.All(c => c is 'i' or 'v' or 'x');
 
+    /// <summary>A section's number and title ("I Implementation of the Convention …", "A. Financing"): short, numbered with a
+    /// Roman numeral or a capital, and ending in no punctuation a paragraph ends in.</summary>
+    private static bool IsSectionHeading(string clean)
+    {
+        if (clean.Length > 120 || clean[^1] is ',' or ';' or ':' or '.') return false;
+        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0) return false;
+        var head = clean.AsSpan(0, space).TrimEnd('.');
+        return head.Length > 0 && (head.IndexOfAnyExcept("IVXL") < 0 || (head.Length == 1 && char.IsAsciiLetterUpper(head[0])));
+    }
+
     private static string NextLetter(string letter) => letter.Length == 1 ? ((char)(letter[0] + 1)).ToString() : "";
 
     private static List<int> FootnoteNumbers(ReadOnlySpan<char> content)
@@ -507,14 +529,16 @@ internal static class ParagraphRecogniser
         // to the phrase: "Also reaffirms". An adverb after the verb ("Recalling also") ends it.
         while (k < count && !text[words[k - 1]].EndsWith(',')
             && ((VerbContinuationLookup.Contains(text[Trimmed(text, words[k], ",")]) && ContinuesPhrase(text[Trimmed(text, words[k], ",")], text[verb[parts - 1]]))
-                || (OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[Trimmed(text, words[k], ",;")]))))
+                || (OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[Trimmed(text, words[k], ",;:")]))))
         {
-            verb[parts++] = Trimmed(text, words[k], ",");
+            // "Further decides:" before its lettered clauses: the colon is no part of the verb.
+            verb[parts++] = Trimmed(text, words[k], ",:");
             k++;
         }
-        // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is; "Extends once more" keeps
-        // its "more" as "once again" keeps its "again".
+        // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is, and "Looks forward" its
+        // adverb; "Extends once more" keeps its "more" as "once again" keeps its "again".
         if (k < count && parts < verb.Length && ((text[verb[parts - 1]] is "Calls" or "calls" && text[Trimmed(text, words[k], ",;")] is "for" or "on")
+            || (text[verb[parts - 1]] is "Looks" or "looks" && text[Trimmed(text, words[k], ",;")] is "forward")
             || (parts >= 2 && text[verb[parts - 1]] is "once" && text[Trimmed(text, words[k], ",;")] is "more")))
         {
             verb[parts++] = Trimmed(text, words[k], ",;");

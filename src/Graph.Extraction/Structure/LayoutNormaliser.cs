@@ -329,14 +329,57 @@ internal static class FurnitureDetector
         for (var i = 0; i < lines.Count; i++) anchor[i] = lines[i] == "\f" || (anchor[i] && IsSymbolLine(lines[i]));
         var near = NearAnchor(lines, anchor);
         var counts = RepeatsOfCandidates(lines, furniture, near);
+        var title = ResolutionTitle(lines);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (furniture[i] || !near[i] || line.Length == 0 || line == "\f") continue;
+            if (furniture[i] || line.Length == 0 || line == "\f") continue;
+            // A running title of three lines reaches past the anchor's reach: the line right under a title line is the next one.
+            if (!near[i])
+            {
+                if (title is not null && i > RepeatsFrom && furniture[i - 1] && lines[i - 1].Length > 0 && IsTitlePiece(line, title)) furniture[i] = true;
+                continue;
+            }
             // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
             if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
+            // The running title is the title of the resolution's heading ("78/55. Convention on …"), printed once in a two-page
+            // text, or too short to be counted ("Commodities"), or broken over two lines ("… Democratic People’s Republic / of Korea").
+            else if (title is not null && i > RepeatsFrom && IsTitlePiece(line, title)) furniture[i] = true;
         }
         return furniture;
+    }
+
+    /// <summary>The title a General Assembly resolution's heading gives after its number ("78/55.  Convention on the
+    /// Prohibition of the Use of Nuclear Weapons", "78/218. Situation of human rights in the Democratic People’s Republic /
+    /// of Korea"), its lines joined; null where the text has no such heading.</summary>
+    private static string? ResolutionTitle(List<string> lines)
+    {
+        for (var i = 0; i < Math.Min(lines.Count, RepeatsFrom); i++)
+        {
+            var line = lines[i].AsSpan().Trim();
+            var p = 0;
+            while (p < line.Length && char.IsAsciiDigit(line[p])) p++;
+            if (p is 0 or > 3 || p >= line.Length || line[p] != '/') continue;
+            var q = ++p;
+            while (q < line.Length && char.IsAsciiDigit(line[q])) q++;
+            if (q == p || q >= line.Length || line[q] != '.') continue;
+            var title = line[(q + 1)..].Trim().ToString();
+            // The title's further lines run to the blank line; "The General Assembly," after no blank line is none of them.
+            for (var n = i + 1; n < Math.Min(lines.Count, i + 3) && lines[n].Trim().Length > 0 && lines[n] != "\f" && !lines[n].TrimEnd().EndsWith(','); n++)
+                title += " " + lines[n].Trim();
+            return title.Length >= 4 ? title : null;
+        }
+        return null;
+    }
+
+    /// <summary>Whether a line next to the running header is the resolution's title or a line of it as the running title
+    /// breaks it ("of Korea", "Stockpiling, Production and Transfer of Anti-Personnel Mines and"); a line of a page's text is neither.</summary>
+    private static bool IsTitlePiece(string line, string title)
+    {
+        var piece = line.Trim();
+        if (piece.Length < 4) return false;
+        return piece == title || title.StartsWith(piece + " ", StringComparison.Ordinal) || title.EndsWith(" " + piece, StringComparison.Ordinal)
+            || (piece.Length >= 12 && title.Contains(" " + piece + " ", StringComparison.Ordinal));
     }
 
     /// <summary>

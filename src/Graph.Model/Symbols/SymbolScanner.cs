@@ -143,6 +143,9 @@ public static class SymbolScanner
         while (p < text.Length && char.IsAsciiLetterUpper(text[p]) && p - start < 9) p++;
         var firstLength = p - start;
         if (firstLength is 0 or > 8 || p >= text.Length || text[p] != '/') return false;
+        // "decision IX/16 C", "decision X/29" (a Conference of the Parties' decisions, inside its report), "STCMLC/Part I/2021/2":
+        // no series of the UN's opens with a Roman numeral.
+        if (text.AsSpan(start, firstLength).IndexOfAnyExcept("IVX") < 0) return false;
         var segments = new List<string>(4) { text[start..p] };
         var hasDigit = false;
         while (p < text.Length && text[p] == '/' && segments.Count < MaxSegments)
@@ -308,6 +311,12 @@ public static class SymbolScanner
         if (!SkipSpace(text, ref q)) return false;
         var s = q;
         while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
+        // "S/2783 and Corr. 1": older texts set a space between the suffix and its number, as inside a symbol.
+        if (q + 1 < text.Length && text[q] == ' ' && char.IsAsciiDigit(text[q + 1]) && q > s && text[q - 1] == '.' && IsSuffix(text[s..q]))
+        {
+            q++;
+            while (q < text.Length && char.IsAsciiDigit(text[q])) q++;
+        }
         while (q > s && text[q - 1] == '.') q--;
         var candidate = text[s..q];
         if (!IsSuffix(candidate) || !HasDigit(candidate)) return false;

@@ -1,0 +1,46 @@
+using Graph.Model.Symbols;
+
+namespace Graph.Extraction.Recognisers;
+
+/// <summary>
+/// Documents of organizations outside the UN's document system, which a UN text cites in its footnotes but which are no
+/// UN documents: a specialized agency's or another organization's paper that the text attributes to it
+/// ("International Maritime Organization, document LEG/CONF.15/21", "See Intergovernmental Oceanographic Commission,
+/// document IOC/A-32/Decisions"), and the series of an autonomous organization that the text cites by symbol alone
+/// ("See ISBA/28/A/15", the International Seabed Authority's). The UN's own programmes stay UN documents ("United Nations
+/// Environment Programme, document UNEP/CBD/COP/9/29").
+/// </summary>
+internal static class OutsideTheUn
+{
+    /// <summary>Organizations whose papers are not UN documents, as a footnote names them before "document(s)".</summary>
+    private static readonly string[] Issuers =
+    [
+        "Maritime Organization", "Labour Organization", "Intergovernmental Oceanographic Commission", "Food and Agriculture Organization",
+        "World Health Organization", "Educational, Scientific and Cultural Organization", "World Meteorological Organization",
+        "International Atomic Energy Agency", "Industrial Development Organization", "International Civil Aviation Organization",
+        "World Intellectual Property Organization", "International Telecommunication Union", "Universal Postal Union",
+        "World Trade Organization", "World Tourism Organization", "International Fund for Agricultural Development",
+        "International Seabed Authority", "World Bank", "International Monetary Fund",
+    ];
+
+    /// <summary>Series of autonomous organizations that texts cite by symbol alone.</summary>
+    private static readonly HashSet<string> Series = new(StringComparer.Ordinal) { "ISBA" };
+
+    /// <summary>
+    /// Whether the symbol at <paramref name="at"/> is another organization's: its series is one, or the clause before it
+    /// (back to a semicolon or the start) attributes it, "&lt;organization&gt;, document(s) …".
+    /// </summary>
+    public static bool Issued(string content, int at, DocumentSymbol symbol)
+    {
+        var slash = symbol.Canonical.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0 && Series.Contains(symbol.Canonical[..slash])) return true;
+        var clause = content.LastIndexOf(';', Math.Max(0, at - 1)) + 1;
+        var before = content.AsSpan(clause, at - clause);
+        var document = before.LastIndexOf(", document", StringComparison.Ordinal);
+        if (document < 0) return false;
+        var issuer = before[..document];
+        foreach (var name in Issuers)
+            if (issuer.EndsWith(name, StringComparison.Ordinal) || issuer.EndsWith(name + " of the United Nations", StringComparison.Ordinal)) return true;
+        return false;
+    }
+}
