@@ -194,12 +194,30 @@ internal static class ParagraphAssembler
         var first = text[0];
         // A line that opens with a resolution's number continues a list cut at a page break ("…, 76/237 of 24 December 2021,
         // [page] 76/268 of 10 June 2022, …"); an old-style footnote ("4/ Statements …") or a paragraph's number does not.
-        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && !(current.TrimEnd().EndsWith(',') && OpensWithResolutionNumber(text))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first);
+        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && !(current.TrimEnd().EndsWith(',') && OpensWithResolutionNumber(text))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first)
+            || OpensWithScannedNumber(text);
         if (complete && IsOpener(text)) return true;
         if (line.BlanksBefore > 0 && complete && capitalLike) return true;
         if (line.BlanksBefore > 0 && previousShort && capitalLike) return true;
         if (previousShort && capitalLike && complete && current.TrimEnd()[^1] is '.' or ':' or ';') return true;
         return false;
+    }
+
+    /// <summary>
+    /// "ll. Calls once again for …", "i9. Calls upon …": a paragraph number whose digits a scan read as small letters, then
+    /// its full stop or comma and a capitalised word; the paragraph recogniser takes it as a number where the numbering
+    /// leads to expect it.
+    /// </summary>
+    private static bool OpensWithScannedNumber(string text)
+    {
+        var p = 0;
+        var letters = 0;
+        while (p < text.Length && p < 3 && (char.IsAsciiDigit(text[p]) || text[p] is 'l' or 'i'))
+        {
+            if (!char.IsAsciiDigit(text[p])) letters++;
+            p++;
+        }
+        return letters > 0 && p + 2 < text.Length && text[p] is '.' or ',' && text[p + 1] == ' ' && char.IsAsciiLetterUpper(text[p + 2]);
     }
 
     /// <summary>"76/268 of 10 June 2022": a session, a slash and a number, not the "4/ " of an old-style footnote.</summary>
