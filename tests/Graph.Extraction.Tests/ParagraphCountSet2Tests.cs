@@ -128,4 +128,28 @@ public sealed class ParagraphCountSet2Tests(ITestOutputHelper output)
         Assert.Equal("further fully endorses", Verbs(Extract("sc-resolutions", "S_RES_0407_1977_EN_GOLD.txt"))[4]);
         Assert.Equal("Requests", Verbs(Extract("sc-resolutions", "S_RES_0301_1971_EN_GOLD.txt"))[13]);
     }
+
+    [Fact]
+    public void HeadingLinesAScanLeftUnmarkedAreNoPreambularParagraphs()
+    {
+        // "The Security Council." with a full stop for its comma: before, it and the heading above it were two preambular paragraphs.
+        Assert.Equal(2, Paragraphs(Extract("sc-resolutions", "S_RES_0518_1982_EN_GOLD.txt"), "preambular").Count);
+        // No organ's line at all: "Resolution 462 (1980)" is the heading, "Having considered …" the first paragraph.
+        var preambular = Paragraphs(Extract("sc-resolutions", "S_RES_0462_1980_EN_GOLD.txt"), "preambular");
+        Assert.Equal(2, preambular.Count);
+        Assert.StartsWith("Having considered", preambular[0].GetString("text"));
+    }
+
+    [Fact]
+    public void TheLettersAndOrganLinesOfAResolutionInPartsAreNoParagraphs()
+    {
+        // "A / The Security Council, / … 1. to 5. / B / The Security Council, / Gravely concerned …": 4 and 5 preambular paragraphs.
+        var congo = Extract("sc-resolutions", "S_RES_0161_1961_EN_GOLD.txt");
+        Assert.Equal(9, Paragraphs(congo, "preambular").Count);
+        Assert.Equal(8, Verbs(congo).Count);
+        Assert.DoesNotContain(Paragraphs(Extract("sc-resolutions", "S_RES_0674_1990_EN_GOLD.txt"), "preambular"), p => p.GetString("text") == "A");
+        // "I / Enterprise resource planning project, Umoja / Recalling section II …": the section's numeral and title.
+        Assert.DoesNotContain(Paragraphs(Extract("ga-resolutions", "A_RES_79_258.txt"), "preambular"),
+            p => p.GetString("text") is "I" or "Enterprise resource planning project, Umoja");
+    }
 }

@@ -65,6 +65,8 @@ internal static class ParagraphRecogniser
         string? leadInVerb = null;
         var leadInStart = -1;
         string? leadInOwner = null;
+        // Whether the block before was a section's numeral standing alone ("I"), whose title may follow in a block of its own.
+        var afterNumeral = false;
         // Whether the last paragraph took unpunctuated list lines after its colon: further such lines are its too.
         var listOpen = false;
         // The words of the last paragraph while blocks join it (see Joined).
@@ -79,6 +81,15 @@ internal static class ParagraphRecogniser
                 continue;
             }
             if (block.Kind != BlockKind.Paragraph || !inBody) continue;
+            var numeralBefore = afterNumeral;
+            afterNumeral = false;
+            // The organ's line inside the body opens the next part of a resolution in parts: no paragraph, and a preamble follows.
+            if (isResolution && !block.InAnnex && block.End - block.Start < 70 && ParagraphAssembler.IsOrganLine(laid.TextOf(block)))
+            {
+                seenOperative = false;
+                currentOperative = null;
+                continue;
+            }
             var (number, letter, contentStart) = ReadNumbering(text, block);
             // A number the scan spoiled: "S. Appeals urgently …" after paragraph 4 is paragraph 5, "ll. Calls once again" after 10 is 11.
             if (number is null && letter is null && isResolution && !block.InAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
@@ -150,7 +161,13 @@ internal static class ParagraphRecogniser
                 // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
                 // The heading of the operative part's first section ("I Achieving sustainable fisheries") stands after the
                 // preamble: it is no paragraph, as the headings of the sections after it are none.
-                else if (!seenOperative && IsSectionHeading(clean)) continue;
+                else if (!seenOperative && (IsSectionHeading(clean) || IsSectionNumeral(clean) || IsOwnHeading(clean)
+                    || (numeralBefore && clean.Length < 120 && clean[^1] is not (',' or ';' or '.' or ':'))))
+                {
+                    // "I / Enterprise resource planning project, Umoja": the numeral and the section's title under it.
+                    afterNumeral = IsSectionNumeral(clean);
+                    continue;
+                }
                 else if (!LooksOperative(clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
                 {
                     preambular++;
@@ -436,6 +453,21 @@ internal static class ParagraphRecogniser
         var numeral = clean.AsSpan(0, space).TrimEnd('.');
         return numeral.Length is > 0 and <= 5 && (numeral.Length == 1 ? char.IsAsciiLetterUpper(numeral[0]) : !numeral.ContainsAnyExcept("IVX"));
     }
+
+    /// <summary>A section's numeral standing alone: "I", "II.", "A", "B."</summary>
+    private static bool IsSectionNumeral(string clean)
+    {
+        var numeral = clean.AsSpan().TrimEnd('.');
+        return numeral.Length is > 0 and <= 5 && (numeral.Length == 1 ? char.IsAsciiLetterUpper(numeral[0]) : !numeral.ContainsAnyExcept("IVX"));
+    }
+
+    /// <summary>
+    /// The resolution's own heading where no organ's line follows it to end the heading (a scan lost it): "Resolution 462
+    /// (1980)", "Resolution 518 (1982) of 12 August 1982".
+    /// </summary>
+    private static bool IsOwnHeading(string clean) =>
+        clean.Length < 60 && (clean.StartsWith("Resolution ", StringComparison.Ordinal) || clean.StartsWith("RESOLUTION ", StringComparison.Ordinal))
+        && clean.Length > 11 && char.IsAsciiDigit(clean[11]) && clean[^1] is not (',' or ';' or '.' or ':');
 
     private static bool IsRoman(string letter) => letter.All(c => c is 'i' or 'v' or 'x');
 

@@ -132,6 +132,8 @@ internal static class ParagraphAssembler
     internal static bool IsPreambleStart(string line) =>
         // "The General Assembly" alone on its line before "Resolves that:" (the Working Capital Fund's resolutions).
         line.TrimEnd(' ', '*') is "The General Assembly" ||
+        // A scan that read the comma after the organ's name as a full stop: "The Security Council."
+        line.TrimEnd(' ', '*') is "The Security Council." or "The General Assembly." or "The Economic and Social Council." ||
         line.Length < 70 && line.StartsWith("The ", StringComparison.Ordinal) && line.TrimEnd('*').EndsWith(',')
         && (line.Contains("Assembly", StringComparison.Ordinal) || line.Contains("Council", StringComparison.Ordinal)
             || line.Contains("Commission", StringComparison.Ordinal) || line.Contains("Board", StringComparison.Ordinal)
@@ -335,6 +337,12 @@ internal static class ParagraphAssembler
         Array.Sort(lengths, 0, count);
         return Math.Max(40, lengths[(int)(count * 0.9)]);
     }
+
+    /// <summary>
+    /// The organ's line, with its comma, a full stop a scan put for it, or neither: inside the body it opens the next part
+    /// of a resolution in parts ("A … B / The Security Council, / Gravely concerned …"), and is no paragraph.
+    /// </summary>
+    internal static bool IsOrganLine(string line) => IsPreambleStart(line) || IsBareOrganLine(line);
 
     /// <summary>The organ's whole line without its comma: "The General Assembly", "The Security Council".</summary>
     private static bool IsBareOrganLine(string line) =>
