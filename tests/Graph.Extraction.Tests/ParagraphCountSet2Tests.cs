@@ -152,4 +152,27 @@ public sealed class ParagraphCountSet2Tests(ITestOutputHelper output)
         Assert.DoesNotContain(Paragraphs(Extract("ga-resolutions", "A_RES_79_258.txt"), "preambular"),
             p => p.GetString("text") is "I" or "Enterprise resource planning project, Umoja");
     }
+
+    [Fact]
+    public void AnOnlyOperativeParagraphOpeningWithAnAdverbOrAfterALostCommaIsOperative()
+    {
+        // "Deeply deplores the holding by Israel of the military parade in Jerusalem …": the resolution's one operative paragraph.
+        Assert.Equal(["Deeply deplores"], Verbs(Extract("sc-resolutions", "S_RES_0251_1968_EN_GOLD.txt")));
+        Assert.Equal(["Strongly urges"], Verbs(Extract("sc-resolutions", "S_RES_0623_1988_EN_GOLD.txt")));
+        // "Having examined the application … for admission to the United Nations" (its comma lost) / "Recommends to the General Assembly …".
+        var stVincent = Extract("sc-resolutions", "S_RES_0464_1980_EN_GOLD.txt");
+        Assert.Single(Paragraphs(stVincent, "preambular"));
+        Assert.Equal(["Recommends"], Verbs(stVincent));
+    }
+
+    [Fact]
+    public void ANumberedListAParagraphAnnouncesIsThatParagraphs()
+    {
+        // "11. Approves the following provisional agenda for the Fifteenth Congress …: 1. Opening of the Congress. 2. Organizational
+        // matters. … 7. Adoption of the report of the Congress. 12. Decides that …": the agenda's seven items are paragraph 11's.
+        var verbs = Verbs(Extract("ga-resolutions", "A_RES_78_223.txt"));
+        Assert.Equal(24, verbs.Count);
+        Assert.Equal("Approves", verbs[10]);
+        Assert.Equal("Decides", verbs[11]);
+    }
 }

@@ -65,6 +65,8 @@ internal static class ParagraphRecogniser
         string? leadInVerb = null;
         var leadInStart = -1;
         string? leadInOwner = null;
+        // The number of the last item of a numbered list an operative paragraph announced, while its items go on.
+        int? listItem = null;
         // Whether the block before was a section's numeral standing alone ("I"), whose title may follow in a block of its own.
         var afterNumeral = false;
         // Whether the last paragraph took unpunctuated list lines after its colon: further such lines are its too.
@@ -112,6 +114,16 @@ internal static class ParagraphRecogniser
             {
                 result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                 listOpen = true;
+                continue;
+            }
+            // A numbered list the paragraph before announced ("11. Approves the following provisional agenda …: 1. Opening of the
+            // Congress. 2. Organizational matters."): its numbering starts again at 1, after paragraph 2 or later, and its items
+            // open with no verb of their own; they are the paragraph's.
+            var itemNumber = ListItemNumber(number, clean, listItem, result, currentOperative, joining, isResolution && !block.InAnnex);
+            listItem = itemNumber;
+            if (itemNumber is not null)
+            {
+                result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                 continue;
             }
             string id, kind;
@@ -168,7 +180,7 @@ internal static class ParagraphRecogniser
                     afterNumeral = IsSectionNumeral(clean);
                     continue;
                 }
-                else if (!LooksOperative(clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
+                else if (!LooksOperative(clean) && !AdverbThenVerb(clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
                 {
                     preambular++;
                     id = $"{documentId}#pp{preambular}";
@@ -452,6 +464,38 @@ internal static class ParagraphRecogniser
         if (space < 0 || space + 1 >= clean.Length || !char.IsUpper(clean[space + 1])) return false;
         var numeral = clean.AsSpan(0, space).TrimEnd('.');
         return numeral.Length is > 0 and <= 5 && (numeral.Length == 1 ? char.IsAsciiLetterUpper(numeral[0]) : !numeral.ContainsAnyExcept("IVX"));
+    }
+
+    /// <summary>
+    /// "Deeply deplores …", "Strongly urges …", "Hereby records …": an adverb, then a verb in the present tense; an older Council
+    /// resolution's only operative paragraph may open so. "Deeply concerned …" opens a preambular paragraph.
+    /// </summary>
+    private static bool AdverbThenVerb(string clean)
+    {
+        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        // The adverbs of drafting, or any that ends in -ly ("Deeply", "Gravely").
+        if (!OpensWithAdverb(clean) && !(space > 3 && char.IsUpper(clean[0]) && clean.AsSpan(0, space).EndsWith("ly", StringComparison.Ordinal))) return false;
+        var rest = clean[(space + 1)..];
+        var next = rest.IndexOf(' ', StringComparison.Ordinal);
+        var word = next < 0 ? rest : rest[..next];
+        return word.Length > 3 && IsLowerWord(word) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("ous", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The number of an item of a numbered list that the operative paragraph before announced with a colon: "1." after
+    /// paragraph 2 or later, then each next number, while the items open with no verb ("Opening of the Congress."); null
+    /// for any other block.
+    /// </summary>
+    private static int? ListItemNumber(string? number, string clean, int? listItem, List<ParagraphInfo> result, string? currentOperative,
+        System.Text.StringBuilder? joining, bool inBody)
+    {
+        if (!inBody || number is null || result.Count == 0 || result[^1].Kind != "operative" || LooksOperative(clean) || OpensWithAdverb(clean)) return null;
+        if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return null;
+        if (listItem is { } last) return n == last + 1 ? n : null;
+        return n == 1 && EndsWithColon(result[^1], joining)
+            && int.TryParse(currentOperative, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var paragraph) && paragraph >= 2
+            ? n
+            : null;
     }
 
     /// <summary>A section's numeral standing alone: "I", "II.", "A", "B."</summary>

@@ -196,9 +196,12 @@ internal static class ParagraphAssembler
         var first = text[0];
         // A line that opens with a resolution's number continues a list cut at a page break ("…, 76/237 of 24 December 2021,
         // [page] 76/268 of 10 June 2022, …"); an old-style footnote ("4/ Statements …") or a paragraph's number does not.
-        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && !(current.TrimEnd().EndsWith(',') && OpensWithResolutionNumber(text))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first)
+        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && !(EndsInListComma(current) && OpensWithResolutionNumber(text))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first)
             || OpensWithScannedNumber(text);
         if (complete && IsOpener(text)) return true;
+        // After a blank line an operative verb opens a paragraph even where the one before lost its final comma in the scan
+        // ("… for admission to the United Nations / [blank] / Recommends to the General Assembly …").
+        if (line.BlanksBefore > 0 && IsOperativeOpener(text)) return true;
         if (line.BlanksBefore > 0 && complete && capitalLike) return true;
         if (line.BlanksBefore > 0 && previousShort && capitalLike) return true;
         if (previousShort && capitalLike && complete && current.TrimEnd()[^1] is '.' or ':' or ';') return true;
@@ -222,12 +225,27 @@ internal static class ParagraphAssembler
         return letters > 0 && p + 2 < text.Length && text[p] is '.' or ',' && text[p + 1] == ' ' && char.IsAsciiLetterUpper(text[p + 2]);
     }
 
-    /// <summary>"76/268 of 10 June 2022": a session, a slash and a number, not the "4/ " of an old-style footnote.</summary>
+    /// <summary>
+    /// "76/268 of 10 June 2022": a session, a slash and a number, not the "4/ " of an old-style footnote; or a Council
+    /// resolution's number and year, "2044 (2012) on 24 April 2012".
+    /// </summary>
     private static bool OpensWithResolutionNumber(string text)
     {
         var p = 0;
         while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
-        return p > 0 && p + 1 < text.Length && text[p] == '/' && char.IsAsciiDigit(text[p + 1]);
+        if (p > 0 && p + 1 < text.Length && text[p] == '/' && char.IsAsciiDigit(text[p + 1])) return true;
+        while (p < text.Length && p < 4 && char.IsAsciiDigit(text[p])) p++;
+        return p > 0 && p + 7 <= text.Length && text[p] == ' ' && text[p + 1] == '(' && text[p + 6] == ')'
+            && char.IsAsciiDigit(text[p + 2]) && char.IsAsciiDigit(text[p + 3]) && char.IsAsciiDigit(text[p + 4]) && char.IsAsciiDigit(text[p + 5]);
+    }
+
+    /// <summary>Whether the text ends in a comma, or in a comma and the footnote mark the text layer left as a number ("… 10 July 2024,5").</summary>
+    private static bool EndsInListComma(ReadOnlySpan<char> text)
+    {
+        var t = text.TrimEnd();
+        var k = t.Length;
+        while (k > 0 && t.Length - k < 3 && (char.IsAsciiDigit(t[k - 1]) || Superscript.IsDigit(t[k - 1]))) k--;
+        return k > 0 && t[k - 1] == ',';
     }
 
     private static bool IsNumberHeading(ReadOnlySpan<char> text)
@@ -322,6 +340,15 @@ internal static class ParagraphAssembler
         if (p < 4 || !char.IsUpper(text[0])) return false;
         var word = text[..p];
         return OpenerWords.Contains(word) || (word.EndsWith("ing", StringComparison.Ordinal) && word.Length >= 6 && p < text.Length && text[p] == ' ');
+    }
+
+    /// <summary>An opener in the present tense ("Recommends", "Decides", "Calls"), not a participle or adjective of a preamble.</summary>
+    private static bool IsOperativeOpener(string text)
+    {
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 4) return false;
+        var word = text[..space];
+        return word.EndsWith('s') && !word.EndsWith("ous", StringComparison.Ordinal) && OpenerWords.Contains(word);
     }
 
     private static double TypicalWidth(List<FlowLine> flow)
