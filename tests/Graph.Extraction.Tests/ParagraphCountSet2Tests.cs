@@ -175,4 +175,36 @@ public sealed class ParagraphCountSet2Tests(ITestOutputHelper output)
         Assert.Equal("Approves", verbs[10]);
         Assert.Equal("Decides", verbs[11]);
     }
+
+    [Fact]
+    public void AListOfResolutionsCutByAPageBreakGoesOn()
+    {
+        // "… 1920 (2010) on 30 April 2010, 1979 (2011) on 27 April 2011, [page] 2044 (2012) on 24 April 2012, …": one paragraph.
+        Assert.DoesNotContain(Paragraphs(Extract("ga-resolutions", "A_RES_79_98.txt"), "preambular"),
+            p => p.GetString("text")!.StartsWith("2044 (2012)", StringComparison.Ordinal));
+        // "… 56/1 of 10 July 2024,5 [footnotes, page] 55/20 of 4 April 2024,6 …": the Human Rights Council's resolutions, each cited.
+        var document = Extract("ga-drafts", "A_C.3_80_L.32.txt");
+        Assert.DoesNotContain(Paragraphs(document, "preambular"), p => p.GetString("text")!.StartsWith("55/20", StringComparison.Ordinal));
+        var cited = document.Relationships.Where(r => r.Type == RelationshipTypes.Cites).Select(r => r.End).ToHashSet();
+        Assert.Contains("A/HRC/RES/55/20", cited);
+    }
+
+    [Fact]
+    public void AnOldStyleFootnoteMarkEndsAParagraph()
+    {
+        // "… addressed to the President of the Security Council, 3/ / [blank] / Considering that the establishment of a ban …":
+        // the mark "3/" ends the paragraph, and "Considering" opens the next.
+        var preambular = Paragraphs(Extract("sc-resolutions", "S_RES_0781_1992_EN_GOLD.txt"), "preambular");
+        Assert.Equal(9, preambular.Count);
+        Assert.Contains(preambular, p => p.GetString("text")!.StartsWith("Considering that the establishment of a ban", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AParagraphCutByAPageBreakBeforeADateGoesOn()
+    {
+        // "… 67/178 of [page] 20 December 2012, 68/169 of 18 December 2013, …": the date opens no paragraph of its own.
+        var preambular = Paragraphs(Extract("ga-resolutions", "A_RES_79_180.txt"), "preambular");
+        Assert.DoesNotContain(preambular, p => p.GetString("text")!.StartsWith("20 December 2012", StringComparison.Ordinal));
+        Assert.Equal(28, preambular.Count);
+    }
 }

@@ -196,7 +196,7 @@ internal static class ParagraphAssembler
         var first = text[0];
         // A line that opens with a resolution's number continues a list cut at a page break ("…, 76/237 of 24 December 2021,
         // [page] 76/268 of 10 June 2022, …"); an old-style footnote ("4/ Statements …") or a paragraph's number does not.
-        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && !(EndsInListComma(current) && OpensWithResolutionNumber(text))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first)
+        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && (complete || current.Length < ProseLength || OpensWithOldStyleMark(text)) && !(EndsInListComma(current) && (OpensWithResolutionNumber(text) || OpensWithDate(text)))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first)
             || OpensWithScannedNumber(text);
         if (complete && IsOpener(text)) return true;
         // After a blank line an operative verb opens a paragraph even where the one before lost its final comma in the scan
@@ -239,6 +239,24 @@ internal static class ParagraphAssembler
             && char.IsAsciiDigit(text[p + 2]) && char.IsAsciiDigit(text[p + 3]) && char.IsAsciiDigit(text[p + 4]) && char.IsAsciiDigit(text[p + 5]);
     }
 
+    /// <summary>
+    /// A block at least this long is prose cut by a page break when it stops mid-sentence and the next line opens with a
+    /// number ("… 47/52 of / [page] 9 December 1992, …"); a shorter one is a table's cell ("Monday, 5 October" / "3 p.m.").
+    /// </summary>
+    private const int ProseLength = 150;
+
+    /// <summary>"3/ The delegation of Senegal informed …": an old-style footnote, not a paragraph's words cut by a page break.</summary>
+    private static bool OpensWithOldStyleMark(string text)
+    {
+        var p = 0;
+        while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
+        return p > 0 && p + 1 < text.Length && text[p] == '/' && text[p + 1] == ' ';
+    }
+
+    /// <summary>"20 December 2012, 68/169 …": a date, which a page break may set at the top of a page inside a paragraph.</summary>
+    private static bool OpensWithDate(string text) =>
+        Graph.Model.Symbols.DateText.TryRead(text, 0, out _, out _);
+
     /// <summary>Whether the text ends in a comma, or in a comma and the footnote mark the text layer left as a number ("… 10 July 2024,5").</summary>
     private static bool EndsInListComma(ReadOnlySpan<char> text)
     {
@@ -264,8 +282,9 @@ internal static class ParagraphAssembler
     {
         var k = text.Length - 1;
         while (k >= 0 && (Superscript.IsDigit(text[k]) || text[k] is ' ' or '*' or '”' or '’' or '"')) k--;
-        // A footnote mark the text layer left as a plain number after the final punctuation ("nuclear weapons, 1"):
-        // the paragraph is complete, and must not run on into the next.
+        // A footnote mark the text layer left as a plain number after the final punctuation ("nuclear weapons, 1"), or an
+        // old-style mark ("… the President of the Security Council, 3/"): the paragraph is complete, and must not run on into the next.
+        if (k >= 1 && text[k] == '/' && char.IsAsciiDigit(text[k - 1])) k--;
         var digits = k;
         while (digits >= 0 && k - digits < 3 && char.IsAsciiDigit(text[digits])) digits--;
         if (digits < k && digits >= 1 && (text[digits] == ' ' ? text[digits - 1] : text[digits]) is ',' or ';' or '.' or ':') return true;
