@@ -7,9 +7,9 @@ SC_DECADES = ("194", "195", "196", "197", "198", "199")
 LEFT_OUT = {"A_RES_79_10.txt"}
 
 
-def draw(root, seed, ga_per_session, drafts, excluded):
+def draw(root, seed, ga_per_session, drafts, excluded, sc_per_decade=2):
     """The drawn files as "folder/name", in draw order."""
-    strata = [("sc-resolutions", d, 2) for d in SC_DECADES] + \
+    strata = [("sc-resolutions", d, sc_per_decade) for d in SC_DECADES] + \
              [("ga-resolutions", s, n) for s, n in ga_per_session] + [("ga-drafts", "", drafts)]
     rng = random.Random(seed)
     drawn = []

@@ -147,6 +147,8 @@ public static class StructureMeasures
         {
             if (block.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(block))) inBody = true;
             if (!inBody || block.Kind != BlockKind.Paragraph || IsSectionTitle(laid.TextOf(block))) continue;
+            // The organ's line that opens the next part of a resolution in parts is a heading, as the first one is.
+            if (measures.IsResolution && block.End - block.Start < 70 && ParagraphAssembler.IsOrganLine(laid.TextOf(block))) continue;
             var covered = 0;
             var counted = 0;
             var runStart = -1;

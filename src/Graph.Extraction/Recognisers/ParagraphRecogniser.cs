@@ -65,6 +65,10 @@ internal static class ParagraphRecogniser
         string? leadInVerb = null;
         var leadInStart = -1;
         string? leadInOwner = null;
+        // The number of the last item of a numbered list an operative paragraph announced, while its items go on.
+        int? listItem = null;
+        // Whether the block before was a section's numeral standing alone ("I"), whose title may follow in a block of its own.
+        var afterNumeral = false;
         // Whether the last paragraph took unpunctuated list lines after its colon: further such lines are its too.
         var listOpen = false;
         // The words of the last paragraph while blocks join it (see Joined).
@@ -79,10 +83,19 @@ internal static class ParagraphRecogniser
                 continue;
             }
             if (block.Kind != BlockKind.Paragraph || !inBody) continue;
+            var numeralBefore = afterNumeral;
+            afterNumeral = false;
+            // The organ's line inside the body opens the next part of a resolution in parts: no paragraph, and a preamble follows.
+            if (isResolution && !block.InAnnex && block.End - block.Start < 70 && ParagraphAssembler.IsOrganLine(laid.TextOf(block)))
+            {
+                seenOperative = false;
+                currentOperative = null;
+                continue;
+            }
             var (number, letter, contentStart) = ReadNumbering(text, block);
-            // A scan reads the digit 5 as "S": "S. Appeals urgently …" after paragraph 4 is paragraph 5.
-            if (number is null && letter is null && isResolution && !block.InAnnex && ScannedFive(text, block, currentOperative) is { } five)
-                (number, contentStart) = (five, SkipSpaces(text, block.Start + 2, block.End));
+            // A number the scan spoiled: "S. Appeals urgently …" after paragraph 4 is paragraph 5, "ll. Calls once again" after 10 is 11.
+            if (number is null && letter is null && isResolution && !block.InAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
+                (number, contentStart) = scanned;
             if (contentStart >= block.End) continue;
             var content = text.AsSpan(contentStart, block.End - contentStart);
             var footnotes = FootnoteNumbers(content);
@@ -102,6 +115,16 @@ internal static class ParagraphRecogniser
             {
                 result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                 listOpen = true;
+                continue;
+            }
+            // A numbered list the paragraph before announced ("11. Approves the following provisional agenda …: 1. Opening of the
+            // Congress. 2. Organizational matters."): its numbering starts again at 1, after paragraph 2 or later, and its items
+            // open with no verb of their own; they are the paragraph's.
+            var itemNumber = ListItemNumber(number, clean, listItem, result, currentOperative, joining, isResolution && !block.InAnnex);
+            listItem = itemNumber;
+            if (itemNumber is not null)
+            {
+                result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                 continue;
             }
             string id, kind;
@@ -154,13 +177,19 @@ internal static class ParagraphRecogniser
                     result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                     continue;
                 }
-                // "I / Implementation of the Convention and related agreements and instruments" before paragraph 1: the heading of
-                // the operative part's first section, no preambular paragraph.
-                else if (!seenOperative && IsSectionHeading(clean) && NextIsNumbered(laid, b))
+                // The heading of the operative part's first section ("I Achieving sustainable fisheries", "I / Implementation of
+                // the Convention and related agreements and instruments", "A. Targeted sanctions") stands after the preamble: it is
+                // no paragraph, as the headings of the sections after it are none.
+                else if (!seenOperative && (IsSectionHeading(clean) || IsSectionNumeral(clean) || IsOwnHeading(clean)
+                    || (numeralBefore && clean.Length < 120 && clean[^1] is not (',' or ';' or '.' or ':'))))
+                {
+                    // "I / Enterprise resource planning project, Umoja": the numeral and the section's title under it.
+                    afterNumeral = IsSectionNumeral(clean);
                     continue;
+                }
                 // Preambular paragraphs end with a comma; after operative ones they open the next section of the
                 // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
-                else if (!LooksOperative(clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
+                else if (!LooksOperative(clean) && !AdverbThenVerb(clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
                 {
                     preambular++;
                     id = $"{documentId}#pp{preambular}";
@@ -280,13 +309,55 @@ internal static class ParagraphRecogniser
             && word is not ("States" or "Nations" or "Members" or "Parties");
     }
 
-    private static string? ScannedFive(string text, Block block, string? previous)
+    /// <summary>
+    /// A paragraph number a scan spoiled, taken only where it reads as the number the paragraph before leads to expect
+    /// and a verb or an adverb follows: letters for digits ("S." for 5, "ll." for 11, "L." or "i." for 1, "Z." for 2),
+    /// a comma for the full stop ("14, Urges, having regard"), no full stop ("2 Requests") or no space ("6.Calls for").
+    /// </summary>
+    private static (string Number, int ContentStart)? ScannedNumber(string text, Block block, string? previous)
     {
-        if (block.End - block.Start < 4 || text[block.Start] != 'S' || text[block.Start + 1] != '.' || text[block.Start + 2] != ' ' || !char.IsUpper(text[block.Start + 3])) return null;
-        return int.TryParse(previous, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && (n + 1) % 10 == 5
-            ? (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        var expected = 1;
+        if (previous is not null)
+        {
+            if (!int.TryParse(previous, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)) return null;
+            expected = last + 1;
+        }
+        var p = block.Start;
+        var value = 0;
+        while (p < block.End && p - block.Start < 3 && ScannedDigit(text[p]) is >= 0 and var digit)
+        {
+            value = value * 10 + digit;
+            p++;
+        }
+        // One letter for the last digit of a number of two ("S." after paragraph 14) stands for the whole number.
+        if (p == block.Start + 1 && !char.IsAsciiDigit(text[block.Start]) && value == expected % 10) value = expected;
+        if (p == block.Start || p >= block.End || value != expected) return null;
+        // Only digits stand without a full stop: "I Activities of the Office …" is a section's heading, not paragraph 1.
+        var digitsOnly = !text.AsSpan(block.Start, p - block.Start).ContainsAnyExcept("0123456789");
+        if (text[p] is '.' or ',') p++;
+        else if (text[p] != ' ' || !digitsOnly) return null;
+        var content = SkipSpaces(text, p, block.End);
+        if (content >= block.End || !char.IsUpper(text[content])) return null;
+        var opening = CleanText(text.AsSpan(content, Math.Min(block.End - content, 80)));
+        if (IsSectionHeading(CleanText(text.AsSpan(block.Start, block.End - block.Start)))) return null;
+        // The verb may stand before a clause set off by commas ("14, Urges, having regard to …").
+        var space = opening.IndexOf(' ', StringComparison.Ordinal);
+        var verb = space > 0 && opening[space - 1] == ',' ? opening[..(space - 1)] : opening;
+        return LooksOperative(verb) || OpensWithAdverb(opening)
+            ? (value.ToString(System.Globalization.CultureInfo.InvariantCulture), content)
             : null;
     }
+
+    /// <summary>The digit a scanned character stands for where a paragraph number is expected ("l", "I", "i", "L" for 1, "Z" for 2, "S" for 5, "O" for 0); -1 for any other.</summary>
+    private static int ScannedDigit(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        'l' or 'I' or 'i' or 'L' or '|' => 1,
+        'Z' => 2,
+        'S' => 5,
+        'O' or 'o' => 0,
+        _ => -1,
+    };
 
     /// <summary>"Resolves:", "Resolves that:", "Decides as follows:": an operative verb alone, ending in a colon, before a numbered list.</summary>
     private static bool IsLeadIn(string clean)
@@ -391,18 +462,67 @@ internal static class ParagraphRecogniser
         return p;
     }
 
-    private static bool IsRoman(string letter) => letter.All(c => c is 'i' or 'v' or 'x');
-
-    /// <summary>A section's number and title ("I Implementation of the Convention …", "A. Financing"): short, numbered with a
-    /// Roman numeral or a capital, and ending in no punctuation a paragraph ends in.</summary>
+    /// <summary>
+    /// A numbered section heading: a Roman numeral or a capital letter, with or without its full stop, then a title
+    /// without the punctuation that ends a paragraph ("I Achieving sustainable fisheries", "II. Programme budget").
+    /// </summary>
     private static bool IsSectionHeading(string clean)
     {
-        if (clean.Length > 120 || clean[^1] is ',' or ';' or ':' or '.') return false;
+        if (clean.Length > 120 || clean[^1] is ',' or ';' or '.' or ':') return false;
         var space = clean.IndexOf(' ', StringComparison.Ordinal);
-        if (space <= 0) return false;
-        var head = clean.AsSpan(0, space).TrimEnd('.');
-        return head.Length > 0 && (head.IndexOfAnyExcept("IVXL") < 0 || (head.Length == 1 && char.IsAsciiLetterUpper(head[0])));
+        if (space < 0 || space + 1 >= clean.Length || !char.IsUpper(clean[space + 1])) return false;
+        var numeral = clean.AsSpan(0, space).TrimEnd('.');
+        return numeral.Length is > 0 and <= 5 && (numeral.Length == 1 ? char.IsAsciiLetterUpper(numeral[0]) : !numeral.ContainsAnyExcept("IVXL"));
     }
+
+    /// <summary>
+    /// "Deeply deplores …", "Strongly urges …", "Hereby records …": an adverb, then a verb in the present tense; an older Council
+    /// resolution's only operative paragraph may open so. "Deeply concerned …" opens a preambular paragraph.
+    /// </summary>
+    private static bool AdverbThenVerb(string clean)
+    {
+        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        // The adverbs of drafting, or any that ends in -ly ("Deeply", "Gravely").
+        if (!OpensWithAdverb(clean) && !(space > 3 && char.IsUpper(clean[0]) && clean.AsSpan(0, space).EndsWith("ly", StringComparison.Ordinal))) return false;
+        var rest = clean[(space + 1)..];
+        var next = rest.IndexOf(' ', StringComparison.Ordinal);
+        var word = next < 0 ? rest : rest[..next];
+        return word.Length > 3 && IsLowerWord(word) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("ous", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The number of an item of a numbered list that the operative paragraph before announced with a colon: "1." after
+    /// paragraph 2 or later, then each next number, while the items open with no verb ("Opening of the Congress."); null
+    /// for any other block.
+    /// </summary>
+    private static int? ListItemNumber(string? number, string clean, int? listItem, List<ParagraphInfo> result, string? currentOperative,
+        System.Text.StringBuilder? joining, bool inBody)
+    {
+        if (!inBody || number is null || result.Count == 0 || result[^1].Kind != "operative" || LooksOperative(clean) || OpensWithAdverb(clean)) return null;
+        if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return null;
+        if (listItem is { } last) return n == last + 1 ? n : null;
+        return n == 1 && EndsWithColon(result[^1], joining)
+            && int.TryParse(currentOperative, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var paragraph) && paragraph >= 2
+            ? n
+            : null;
+    }
+
+    /// <summary>A section's numeral standing alone: "I", "II.", "A", "B."</summary>
+    private static bool IsSectionNumeral(string clean)
+    {
+        var numeral = clean.AsSpan().TrimEnd('.');
+        return numeral.Length is > 0 and <= 5 && (numeral.Length == 1 ? char.IsAsciiLetterUpper(numeral[0]) : !numeral.ContainsAnyExcept("IVX"));
+    }
+
+    /// <summary>
+    /// The resolution's own heading where no organ's line follows it to end the heading (a scan lost it): "Resolution 462
+    /// (1980)", "Resolution 518 (1982) of 12 August 1982".
+    /// </summary>
+    private static bool IsOwnHeading(string clean) =>
+        clean.Length < 60 && (clean.StartsWith("Resolution ", StringComparison.Ordinal) || clean.StartsWith("RESOLUTION ", StringComparison.Ordinal))
+        && clean.Length > 11 && char.IsAsciiDigit(clean[11]) && clean[^1] is not (',' or ';' or '.' or ':');
+
+    private static bool IsRoman(string letter) => letter.All(c => c is 'i' or 'v' or 'x');
 
     private static string NextLetter(string letter) => letter.Length == 1 ? ((char)(letter[0] + 1)).ToString() : "";
 
@@ -511,18 +631,31 @@ internal static class ParagraphRecogniser
         var count = text.Split(words, ' ');
         if (count == 0) return null;
         var first = text[words[0]];
-        if (first.Length < 2 || !char.IsUpper(first[0])) return null;
+        // A scan may lose the capital of an opening adverb ("5. further fully endorses the appeal"): the phrase is read as printed.
+        if (first.Length < 2 || !(char.IsUpper(first[0]) || AdverbLookup.Contains(first))) return null;
         Span<Range> verb = stackalloc Range[9];
         var parts = 0;
-        verb[parts++] = Trimmed(text, words[0], ",;:");
+        // A full stop the scan set after the verb ("14. Requests. the Ad Hoc Sub-Committee") is no part of it.
+        verb[parts++] = Trimmed(text, words[0], ",;:.");
         var k = 1;
-        if (TwoWordVerbLookup.Contains(first) && k < count && text[words[k]].Length > 0 && char.IsLower(text[words[k]][0])
+        if (TwoWordVerbLookup.Contains(first) && !first.EndsWith(',') && k < count && text[words[k]].Length > 0 && char.IsLower(text[words[k]][0])
             && (first is not "Noting" and not "Recalling" and not "Welcoming" and not "Expressing" and not "Expresses" || VerbContinuationLookup.Contains(text[words[k]])))
         {
             if (first is "Having" or "Deeply" or "Gravely" or "Strongly" or "Seriously" or "Profoundly" or "Fully" or "Mindful" || VerbContinuationLookup.Contains(text[words[k]]))
             {
                 verb[parts++] = Trimmed(text, words[k], ",;");
                 k++;
+            }
+        }
+        // "Also, in this regard, calls upon": a phrase set off by commas between the opening adverb and its verb is no part of it.
+        if (k < count - 1 && text[words[k - 1]].EndsWith(',') && OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[words[k]]))
+        {
+            var close = k;
+            while (close < count - 2 && close < k + 4 && !text[words[close]].EndsWith(',')) close++;
+            if (text[words[close]].EndsWith(',') && IsLowerWord(text[Trimmed(text, words[close + 1], ",;")]))
+            {
+                verb[parts++] = Trimmed(text, words[close + 1], ",;");
+                k = close + 2;
             }
         }
         // After adverbs that open the paragraph ("Also", "Further", "Once again", "Strongly") the verb they qualify belongs
@@ -537,7 +670,7 @@ internal static class ParagraphRecogniser
         }
         // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is, and "Looks forward" its
         // adverb; "Extends once more" keeps its "more" as "once again" keeps its "again".
-        if (k < count && parts < verb.Length && ((text[verb[parts - 1]] is "Calls" or "calls" && text[Trimmed(text, words[k], ",;")] is "for" or "on")
+        if (k < count && parts < verb.Length && ((CallsBefore(text, verb[..parts]) && text[Trimmed(text, words[k], ",;")] is "for" or "on")
             || (text[verb[parts - 1]] is "Looks" or "looks" && text[Trimmed(text, words[k], ",;")] is "forward")
             || (parts >= 2 && text[verb[parts - 1]] is "once" && text[Trimmed(text, words[k], ",;")] is "more")))
         {
@@ -572,6 +705,17 @@ internal static class ParagraphRecogniser
             at += 2;
         }
         return new string(joined[..at]);
+    }
+
+    /// <summary>Whether the phrase ends in "Calls" or in "Calls" and the adverbs after it ("Calls once again for", "Calls also on").</summary>
+    private static bool CallsBefore(ReadOnlySpan<char> text, ReadOnlySpan<Range> parts)
+    {
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            if (text[parts[i]] is "Calls" or "calls") return true;
+            if (!AdverbLookup.Contains(text[parts[i]])) return false;
+        }
+        return false;
     }
 
     private static Range Trimmed(ReadOnlySpan<char> text, Range word, string trailing)

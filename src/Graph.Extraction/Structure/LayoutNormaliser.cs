@@ -327,24 +327,35 @@ internal static class FurnitureDetector
         // The running title stands next to the running symbol line (above or below it) or opens the page after a page break;
         // footnote lines just above the footer repeat too (the same reference on two pages) and are no title.
         for (var i = 0; i < lines.Count; i++) anchor[i] = lines[i] == "\f" || (anchor[i] && IsSymbolLine(lines[i]));
-        var near = NearAnchor(lines, anchor);
-        var counts = RepeatsOfCandidates(lines, furniture, near);
-        var title = ResolutionTitle(lines);
+        var near = NearAnchor(lines, anchor, ClusterReach);
+        var reach = NearAnchor(lines, anchor, TitleLines);
+        var counts = RepeatsOfCandidates(lines, furniture, reach);
+        var title = new bool[lines.Count];
         for (var i = 0; i < lines.Count; i++)
+        {
+            if (!furniture[i] && near[i] && IsRepeatedTitleLine(lines, i, counts)) furniture[i] = title[i] = true;
+        }
+        // A running title of more lines (an Assembly resolution's title of four lines) goes on past that reach, line by line
+        // from the title lines found: each further line repeats too, and stands next to one, with no blank line between.
+        // Next to a title line, a line of the title may end in a comma ("Combating intolerance, negative stereotyping,").
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (title[i - 1] && !furniture[i] && reach[i] && IsRepeatedTitleLine(lines, i, counts, inTitle: true)) furniture[i] = title[i] = true;
+        }
+        for (var i = lines.Count - 2; i >= 0; i--)
+        {
+            if (title[i + 1] && !furniture[i] && reach[i] && IsRepeatedTitleLine(lines, i, counts, inTitle: true)) furniture[i] = title[i] = true;
+        }
+        // The running title is also the title of the resolution's heading ("78/55. Convention on …") where it is too short to
+        // be counted ("Commodities") or broken over lines otherwise than the heading breaks it ("… Democratic People’s Republic
+        // / of Korea"); the line right under such a piece may be the title's next one, past the anchor's reach.
+        var headingTitle = ResolutionTitle(lines);
+        if (headingTitle is null) return furniture;
+        for (var i = RepeatsFrom + 1; i < lines.Count; i++)
         {
             var line = lines[i];
             if (furniture[i] || line.Length == 0 || line == "\f") continue;
-            // A running title of three lines reaches past the anchor's reach: the line right under a title line is the next one.
-            if (!near[i])
-            {
-                if (title is not null && i > RepeatsFrom && furniture[i - 1] && lines[i - 1].Length > 0 && IsTitlePiece(line, title)) furniture[i] = true;
-                continue;
-            }
-            // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
-            if (i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && !line.EndsWith(',') && !line.EndsWith(';') && !IsDateLine(line) && !line.All(c => c == '_')) furniture[i] = true;
-            // The running title is the title of the resolution's heading ("78/55. Convention on …"), printed once in a two-page
-            // text, or too short to be counted ("Commodities"), or broken over two lines ("… Democratic People’s Republic / of Korea").
-            else if (title is not null && i > RepeatsFrom && IsTitlePiece(line, title)) furniture[i] = true;
+            if ((near[i] || (furniture[i - 1] && lines[i - 1].Length > 0 && lines[i - 1] != "\f")) && IsTitlePiece(line, headingTitle)) furniture[i] = true;
         }
         return furniture;
     }
@@ -382,8 +393,32 @@ internal static class FurnitureDetector
             || (piece.Length >= 12 && title.Contains(" " + piece + " ", StringComparison.Ordinal));
     }
 
+    /// <summary>A line that repeats as a running title does: past the first lines, not a date, nor (unless next to a title line) a line that a comma or semicolon goes on from.</summary>
+    private static bool IsRepeatedTitleLine(List<string> lines, int i, Dictionary<string, int> counts, bool inTitle = false)
+    {
+        var line = lines[i];
+        if (line.Length == 0 || line == "\f") return false;
+        // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
+        return i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && (inTitle || (IsCountedLength(line) && !line.EndsWith(',') && !line.EndsWith(';')))
+            && !IsDateLine(line) && !line.All(c => c == '_');
+    }
+
     /// <summary>
-    /// How often each line that could be a running title (near an anchor, past the first forty lines, 12 to 120 characters
+    /// The title as the heading prints it, after the resolution's number ("78/15. Prohibition of …" → "Prohibition of …"): the
+    /// running title repeats it without the number, so a text of two pages shows its running title once.
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutResolutionNumber(string line)
+    {
+        var p = 0;
+        while (p < line.Length && char.IsAsciiDigit(line[p])) p++;
+        if (p == 0 || p >= line.Length || line[p] != '/') return line;
+        var q = ++p;
+        while (p < line.Length && char.IsAsciiDigit(line[p])) p++;
+        return p > q && p + 1 < line.Length && line[p] == '.' && line[p + 1] == ' ' ? line.AsSpan(p + 2).TrimStart() : line;
+    }
+
+    /// <summary>
+    /// How often each line that could be a running title (near an anchor, past the first forty lines, 4 to 120 characters
     /// long) occurs among all lines of that length. Only those few are counted: counting every line of a long text built
     /// a table of all its lines.
     /// </summary>
@@ -394,19 +429,23 @@ internal static class FurnitureDetector
         if (lines.Count <= RepeatsFrom + 1) return counts;
         for (var i = RepeatsFrom + 1; i < lines.Count; i++)
         {
-            if (near[i] && !furniture[i] && IsCountedLength(lines[i])) counts[lines[i]] = 0;
+            if (near[i] && !furniture[i] && lines[i].Length is >= TitleEndLength and <= 120) counts[lines[i]] = 0;
         }
         if (counts.Count == 0) return counts;
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var line in lines)
         {
-            if (!IsCountedLength(line)) continue;
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(counts, line);
-            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref count)) count++;
+            var title = WithoutResolutionNumber(line);
+            if (title.Length is < TitleEndLength or > 120) continue;
+            if (lookup.TryGetValue(title, out var count)) lookup[title] = count + 1;
         }
         return counts;
     }
 
     private static bool IsCountedLength(string line) => line.Length is >= 12 and <= 120;
+
+    /// <summary>The shortest line counted: a title's last line may be short ("in Darfur"), and is taken only next to a title line.</summary>
+    private const int TitleEndLength = 4;
 
     /// <summary>
     /// How many lines from the running symbol line or a page break the running title may stand (a title takes up to two
@@ -414,8 +453,11 @@ internal static class FurnitureDetector
     /// </summary>
     private const int ClusterReach = 2;
 
-    /// <summary>Whether each line stands within <see cref="ClusterReach"/> lines of an anchor without a blank line between, in one pass each way.</summary>
-    private static bool[] NearAnchor(List<string> lines, bool[] anchor)
+    /// <summary>How many lines from an anchor a running title of more lines than <see cref="ClusterReach"/> may run on.</summary>
+    private const int TitleLines = 5;
+
+    /// <summary>Whether each line stands within <paramref name="reach"/> lines of an anchor without a blank line between, in one pass each way.</summary>
+    private static bool[] NearAnchor(List<string> lines, bool[] anchor, int reach)
     {
         var near = new bool[lines.Count];
         var distance = int.MaxValue;
@@ -424,7 +466,7 @@ internal static class FurnitureDetector
             if (anchor[i]) distance = 0;
             else if (lines[i].Length == 0) distance = int.MaxValue;
             else if (distance < int.MaxValue) distance++;
-            near[i] = distance <= ClusterReach;
+            near[i] = distance <= reach;
         }
         distance = int.MaxValue;
         for (var i = lines.Count - 1; i >= 0; i--)
@@ -432,7 +474,7 @@ internal static class FurnitureDetector
             if (anchor[i]) distance = 0;
             else if (lines[i].Length == 0) distance = int.MaxValue;
             else if (distance < int.MaxValue) distance++;
-            near[i] |= distance <= ClusterReach;
+            near[i] |= distance <= reach;
         }
         return near;
     }

@@ -132,6 +132,8 @@ internal static class ParagraphAssembler
     internal static bool IsPreambleStart(string line) =>
         // "The General Assembly" alone on its line before "Resolves that:" (the Working Capital Fund's resolutions).
         line.TrimEnd(' ', '*') is "The General Assembly" ||
+        // A scan that read the comma after the organ's name as a full stop: "The Security Council."
+        line.TrimEnd(' ', '*') is "The Security Council." or "The General Assembly." or "The Economic and Social Council." ||
         line.Length < 70 && line.StartsWith("The ", StringComparison.Ordinal) && line.TrimEnd('*').EndsWith(',')
         && (line.Contains("Assembly", StringComparison.Ordinal) || line.Contains("Council", StringComparison.Ordinal)
             || line.Contains("Commission", StringComparison.Ordinal) || line.Contains("Board", StringComparison.Ordinal)
@@ -194,20 +196,74 @@ internal static class ParagraphAssembler
         var first = text[0];
         // A line that opens with a resolution's number continues a list cut at a page break ("…, 76/237 of 24 December 2021,
         // [page] 76/268 of 10 June 2022, …"); an old-style footnote ("4/ Statements …") or a paragraph's number does not.
-        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && !(current.TrimEnd().EndsWith(',') && OpensWithResolutionNumber(text))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first);
+        var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && (complete || current.Length < ProseLength || OpensWithOldStyleMark(text)) && !(EndsInListComma(current) && (OpensWithResolutionNumber(text) || OpensWithDate(text)))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first)
+            || OpensWithScannedNumber(text);
         if (complete && IsOpener(text)) return true;
+        // After a blank line an operative verb opens a paragraph even where the one before lost its final comma in the scan
+        // ("… for admission to the United Nations / [blank] / Recommends to the General Assembly …").
+        if (line.BlanksBefore > 0 && IsOperativeOpener(text)) return true;
         if (line.BlanksBefore > 0 && complete && capitalLike) return true;
         if (line.BlanksBefore > 0 && previousShort && capitalLike) return true;
         if (previousShort && capitalLike && complete && current.TrimEnd()[^1] is '.' or ':' or ';') return true;
         return false;
     }
 
-    /// <summary>"76/268 of 10 June 2022": a session, a slash and a number, not the "4/ " of an old-style footnote.</summary>
+    /// <summary>
+    /// "ll. Calls once again for …", "i9. Calls upon …": a paragraph number whose digits a scan read as small letters, then
+    /// its full stop or comma and a capitalised word; the paragraph recogniser takes it as a number where the numbering
+    /// leads to expect it.
+    /// </summary>
+    private static bool OpensWithScannedNumber(string text)
+    {
+        var p = 0;
+        var letters = 0;
+        while (p < text.Length && p < 3 && (char.IsAsciiDigit(text[p]) || text[p] is 'l' or 'i'))
+        {
+            if (!char.IsAsciiDigit(text[p])) letters++;
+            p++;
+        }
+        return letters > 0 && p + 2 < text.Length && text[p] is '.' or ',' && text[p + 1] == ' ' && char.IsAsciiLetterUpper(text[p + 2]);
+    }
+
+    /// <summary>
+    /// "76/268 of 10 June 2022": a session, a slash and a number, not the "4/ " of an old-style footnote; or a Council
+    /// resolution's number and year, "2044 (2012) on 24 April 2012".
+    /// </summary>
     private static bool OpensWithResolutionNumber(string text)
     {
         var p = 0;
         while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
-        return p > 0 && p + 1 < text.Length && text[p] == '/' && char.IsAsciiDigit(text[p + 1]);
+        if (p > 0 && p + 1 < text.Length && text[p] == '/' && char.IsAsciiDigit(text[p + 1])) return true;
+        while (p < text.Length && p < 4 && char.IsAsciiDigit(text[p])) p++;
+        return p > 0 && p + 7 <= text.Length && text[p] == ' ' && text[p + 1] == '(' && text[p + 6] == ')'
+            && char.IsAsciiDigit(text[p + 2]) && char.IsAsciiDigit(text[p + 3]) && char.IsAsciiDigit(text[p + 4]) && char.IsAsciiDigit(text[p + 5]);
+    }
+
+    /// <summary>
+    /// A block at least this long is prose cut by a page break when it stops mid-sentence and the next line opens with a
+    /// number ("… 47/52 of / [page] 9 December 1992, …"); a shorter one is a table's cell ("Monday, 5 October" / "3 p.m.").
+    /// </summary>
+    private const int ProseLength = 150;
+
+    /// <summary>"3/ The delegation of Senegal informed …": an old-style footnote, not a paragraph's words cut by a page break.</summary>
+    private static bool OpensWithOldStyleMark(string text)
+    {
+        var p = 0;
+        while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
+        return p > 0 && p + 1 < text.Length && text[p] == '/' && text[p + 1] == ' ';
+    }
+
+    /// <summary>"20 December 2012, 68/169 …": a date, which a page break may set at the top of a page inside a paragraph.</summary>
+    private static bool OpensWithDate(string text) =>
+        Graph.Model.Symbols.DateText.TryRead(text, 0, out _, out _);
+
+    /// <summary>Whether the text ends in a comma, or in a comma and the footnote mark the text layer left as a number ("… 10 July 2024,5").</summary>
+    private static bool EndsInListComma(ReadOnlySpan<char> text)
+    {
+        var t = text.TrimEnd();
+        var k = t.Length;
+        while (k > 0 && t.Length - k < 3 && (char.IsAsciiDigit(t[k - 1]) || Superscript.IsDigit(t[k - 1]))) k--;
+        return k > 0 && t[k - 1] == ',';
     }
 
     private static bool IsNumberHeading(ReadOnlySpan<char> text)
@@ -226,8 +282,9 @@ internal static class ParagraphAssembler
     {
         var k = text.Length - 1;
         while (k >= 0 && (Superscript.IsDigit(text[k]) || text[k] is ' ' or '*' or '”' or '’' or '"')) k--;
-        // A footnote mark the text layer left as a plain number after the final punctuation ("nuclear weapons, 1"):
-        // the paragraph is complete, and must not run on into the next.
+        // A footnote mark the text layer left as a plain number after the final punctuation ("nuclear weapons, 1"), or an
+        // old-style mark ("… the President of the Security Council, 3/"): the paragraph is complete, and must not run on into the next.
+        if (k >= 1 && text[k] == '/' && char.IsAsciiDigit(text[k - 1])) k--;
         var digits = k;
         while (digits >= 0 && k - digits < 3 && char.IsAsciiDigit(text[digits])) digits--;
         if (digits < k && digits >= 1 && (text[digits] == ' ' ? text[digits - 1] : text[digits]) is ',' or ';' or '.' or ':') return true;
@@ -304,6 +361,15 @@ internal static class ParagraphAssembler
         return OpenerWords.Contains(word) || (word.EndsWith("ing", StringComparison.Ordinal) && word.Length >= 6 && p < text.Length && text[p] == ' ');
     }
 
+    /// <summary>An opener in the present tense ("Recommends", "Decides", "Calls"), not a participle or adjective of a preamble.</summary>
+    private static bool IsOperativeOpener(string text)
+    {
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 4) return false;
+        var word = text[..space];
+        return word.EndsWith('s') && !word.EndsWith("ous", StringComparison.Ordinal) && OpenerWords.Contains(word);
+    }
+
     private static double TypicalWidth(List<FlowLine> flow)
     {
         // The 90th percentile of the non-empty line lengths, sorted in place rather than through a LINQ pipeline.
@@ -317,6 +383,12 @@ internal static class ParagraphAssembler
         Array.Sort(lengths, 0, count);
         return Math.Max(40, lengths[(int)(count * 0.9)]);
     }
+
+    /// <summary>
+    /// The organ's line, with its comma, a full stop a scan put for it, or neither: inside the body it opens the next part
+    /// of a resolution in parts ("A … B / The Security Council, / Gravely concerned …"), and is no paragraph.
+    /// </summary>
+    internal static bool IsOrganLine(string line) => IsPreambleStart(line) || IsBareOrganLine(line);
 
     /// <summary>The organ's whole line without its comma: "The General Assembly", "The Security Council".</summary>
     private static bool IsBareOrganLine(string line) =>
