@@ -12,7 +12,8 @@ namespace Graph.Model;
 /// balanced tree: a tree spends an object per entry and a walk of pointers per insertion, and the extractor
 /// builds millions of these maps. It behaves as the <c>SortedDictionary</c> it replaces: a missing key
 /// throws on read, <see cref="Add"/> throws on a duplicate, and changing the map while enumerating it throws.
-/// A value stored as a <see cref="DeferredText"/> is read as its string, by every reader.
+/// A value stored as a <see cref="DeferredText"/> is read as its string, by every reader, and a span set by
+/// <see cref="SetSpan"/> as its two longs.
 /// </remarks>
 public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyDictionary<string, object?>
 {
@@ -23,6 +24,13 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     private int _count;
     // Bumped by every change, so an enumerator can tell it was overtaken as SortedDictionary's can.
     private int _version;
+    // The offsets set by SetSpan, read where an entry's value is StoredSpanStart or StoredSpanEnd.
+    private int _spanStart;
+    private int _spanEnd;
+
+    // Stand-ins for the span's two offsets in the entries: only this class ever sees them, readers get longs.
+    private static readonly object StoredSpanStart = new();
+    private static readonly object StoredSpanEnd = new();
 
     public SortedPropertyMap() => _entries = [];
 
@@ -81,6 +89,27 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         return true;
     }
 
+    /// <summary>
+    /// Sets two properties to a span's start and end (read as longs, as any offset), kept in the map itself: every fact
+    /// extracted from a text carries its span, and as two boxed longs those offsets cost two objects per fact.
+    /// </summary>
+    public void SetSpan(string startKey, string endKey, SourceSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(startKey);
+        ArgumentNullException.ThrowIfNull(endKey);
+        if (string.Equals(startKey, endKey, StringComparison.Ordinal)) throw new ArgumentException("The span's start and end need two names.", nameof(endKey));
+        // A span set before under other names keeps its values, as longs of their own.
+        for (var i = 0; i < _count; i++)
+        {
+            var value = _entries[i].Value;
+            if (ReferenceEquals(value, StoredSpanStart) || ReferenceEquals(value, StoredSpanEnd)) _entries[i] = new(_entries[i].Key, Read(value));
+        }
+        this[startKey] = StoredSpanStart;
+        this[endKey] = StoredSpanEnd;
+        _spanStart = span.Start;
+        _spanEnd = span.End;
+    }
+
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
@@ -95,13 +124,20 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         return true;
     }
 
-    /// <summary>The value as readers see it: a <see cref="DeferredText"/> made a string.</summary>
-    private static object? Read(object? stored) => stored is DeferredText deferred ? deferred.ToString() : stored;
+    /// <summary>The value as readers see it: a <see cref="DeferredText"/> made a string, a span's offset a long.</summary>
+    private object? Read(object? stored)
+    {
+        if (ReferenceEquals(stored, StoredSpanStart)) return (long)_spanStart;
+        if (ReferenceEquals(stored, StoredSpanEnd)) return (long)_spanEnd;
+        return stored is DeferredText deferred ? deferred.ToString() : stored;
+    }
 
     private KeyValuePair<string, object?> EntryAt(int index)
     {
         var entry = _entries[index];
-        return entry.Value is DeferredText deferred ? new(entry.Key, deferred.ToString()) : entry;
+        return entry.Value is DeferredText || ReferenceEquals(entry.Value, StoredSpanStart) || ReferenceEquals(entry.Value, StoredSpanEnd)
+            ? new(entry.Key, Read(entry.Value))
+            : entry;
     }
 
     public bool Remove(string key)
@@ -291,14 +327,14 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         public bool Contains(object? item)
         {
             for (var i = 0; i < _map._count; i++)
-                if (EqualityComparer<object?>.Default.Equals(Read(_map._entries[i].Value), item)) return true;
+                if (EqualityComparer<object?>.Default.Equals(_map.Read(_map._entries[i].Value), item)) return true;
             return false;
         }
 
         public void CopyTo(object?[] array, int arrayIndex)
         {
             ArgumentNullException.ThrowIfNull(array);
-            for (var i = 0; i < _map._count; i++) array[arrayIndex + i] = Read(_map._entries[i].Value);
+            for (var i = 0; i < _map._count; i++) array[arrayIndex + i] = _map.Read(_map._entries[i].Value);
         }
 
         public IEnumerator<object?> GetEnumerator()
