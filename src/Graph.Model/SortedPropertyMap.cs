@@ -8,36 +8,57 @@ namespace Graph.Model;
 /// names, which the JSON, GraphML and CSV exports (and the golden files) rely on.
 /// </summary>
 /// <remarks>
-/// A node has a handful of properties, so one array of pairs kept sorted and searched by bisection beats a
-/// balanced tree: a tree spends an object per entry and a walk of pointers per insertion, and the extractor
-/// builds millions of these maps. It behaves as the <c>SortedDictionary</c> it replaces: a missing key
+/// A node has a handful of properties, so one array of names kept sorted and searched by bisection, beside an
+/// array of their values, beats a balanced tree: a tree spends an object per entry and a walk of pointers per
+/// insertion, and the extractor builds millions of these maps. The array of names is shared by every map holding
+/// the same names (see <see cref="PropertyShapes"/>), so a map costs one reference per value. It behaves as the <c>SortedDictionary</c> it replaces: a missing key
 /// throws on read, <see cref="Add"/> throws on a duplicate, and changing the map while enumerating it throws.
-/// A value stored as a <see cref="DeferredText"/> is read as its string, by every reader.
+/// A value stored as a <see cref="DeferredText"/> is read as its string, by every reader, and a span set by
+/// <see cref="SetSpan"/> as its two longs.
 /// </remarks>
 public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyDictionary<string, object?>
 {
     // Stamped provenance (id, source, span start and end) plus a few facts is what most nodes carry.
     private const int FirstCapacity = 8;
 
-    private KeyValuePair<string, object?>[] _entries;
-    private int _count;
+    // Sorted, never changed in place (shared with other maps), exactly as long as the map.
+    private string[] _names;
+    private object?[] _values;
     // Bumped by every change, so an enumerator can tell it was overtaken as SortedDictionary's can.
     private int _version;
+    // The offsets set by SetSpan, read where an entry's value is StoredSpanStart or StoredSpanEnd.
+    private int _spanStart;
+    private int _spanEnd;
 
-    public SortedPropertyMap() => _entries = [];
+    // Stand-ins for the span's two offsets in the entries: only this class ever sees them, readers get longs.
+    private static readonly object StoredSpanStart = new();
+    private static readonly object StoredSpanEnd = new();
+
+    public SortedPropertyMap()
+    {
+        _names = [];
+        _values = [];
+    }
 
     /// <summary>A copy of <paramref name="properties"/>; throws on a name given twice, as a dictionary would.</summary>
     public SortedPropertyMap(IEnumerable<KeyValuePair<string, object?>> properties)
     {
         ArgumentNullException.ThrowIfNull(properties);
-        _entries = [.. properties];
-        _count = _entries.Length;
-        foreach (var entry in _entries) ArgumentNullException.ThrowIfNull(entry.Key, nameof(properties));
+        KeyValuePair<string, object?>[] entries = [.. properties];
+        foreach (var entry in entries) ArgumentNullException.ThrowIfNull(entry.Key, nameof(properties));
         // Copies of another map (clones, the JSON reader's insertion-ordered dictionaries) usually arrive sorted.
-        if (!IsStrictlyAscending()) SortRejectingDuplicates();
+        if (!IsStrictlyAscending(entries)) SortRejectingDuplicates(entries);
+        // Built up name by name, so that the names are the array other maps with them share.
+        _names = [];
+        _values = new object?[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            _names = PropertyShapes.Adding(_names, i, entries[i].Key);
+            _values[i] = entries[i].Value;
+        }
     }
 
-    public int Count => _count;
+    public int Count => _names.Length;
 
     /// <summary>
     /// Makes room for <paramref name="capacity"/> properties at once, for a caller that knows how many are coming:
@@ -46,7 +67,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     public void EnsureCapacity(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        if (capacity > _entries.Length) Array.Resize(ref _entries, capacity);
+        if (capacity > _values.Length) Array.Resize(ref _values, capacity);
     }
 
     public object? this[string key]
@@ -55,7 +76,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         set
         {
             var index = IndexOf(key);
-            if (index >= 0) _entries[index] = new(key, value);
+            if (index >= 0) _values[index] = value;
             else Insert(~index, key, value);
             _version++;
         }
@@ -81,6 +102,27 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         return true;
     }
 
+    /// <summary>
+    /// Sets two properties to a span's start and end (read as longs, as any offset), kept in the map itself: every fact
+    /// extracted from a text carries its span, and as two boxed longs those offsets cost two objects per fact.
+    /// </summary>
+    public void SetSpan(string startKey, string endKey, SourceSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(startKey);
+        ArgumentNullException.ThrowIfNull(endKey);
+        if (string.Equals(startKey, endKey, StringComparison.Ordinal)) throw new ArgumentException("The span's start and end need two names.", nameof(endKey));
+        // A span set before under other names keeps its values, as longs of their own.
+        for (var i = 0; i < _names.Length; i++)
+        {
+            var value = _values[i];
+            if (ReferenceEquals(value, StoredSpanStart) || ReferenceEquals(value, StoredSpanEnd)) _values[i] = Read(value);
+        }
+        this[startKey] = StoredSpanStart;
+        this[endKey] = StoredSpanEnd;
+        _spanStart = span.Start;
+        _spanEnd = span.End;
+    }
+
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
@@ -91,18 +133,19 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
             value = null;
             return false;
         }
-        value = Read(_entries[index].Value);
+        value = Read(_values[index]);
         return true;
     }
 
-    /// <summary>The value as readers see it: a <see cref="DeferredText"/> made a string.</summary>
-    private static object? Read(object? stored) => stored is DeferredText deferred ? deferred.ToString() : stored;
-
-    private KeyValuePair<string, object?> EntryAt(int index)
+    /// <summary>The value as readers see it: a <see cref="DeferredText"/> made a string, a span's offset a long.</summary>
+    private object? Read(object? stored)
     {
-        var entry = _entries[index];
-        return entry.Value is DeferredText deferred ? new(entry.Key, deferred.ToString()) : entry;
+        if (ReferenceEquals(stored, StoredSpanStart)) return (long)_spanStart;
+        if (ReferenceEquals(stored, StoredSpanEnd)) return (long)_spanEnd;
+        return stored is DeferredText deferred ? deferred.ToString() : stored;
     }
+
+    private KeyValuePair<string, object?> EntryAt(int index) => new(_names[index], Read(_values[index]));
 
     public bool Remove(string key)
     {
@@ -114,8 +157,8 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
     public void Clear()
     {
-        Array.Clear(_entries, 0, _count);
-        _count = 0;
+        Array.Clear(_values, 0, _names.Length);
+        _names = [];
         _version++;
     }
 
@@ -125,12 +168,13 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     private int IndexOf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        var names = _names;
         var low = 0;
-        var high = _count - 1;
+        var high = names.Length - 1;
         while (low <= high)
         {
             var middle = low + ((high - low) >> 1);
-            var order = string.CompareOrdinal(_entries[middle].Key, key);
+            var order = string.CompareOrdinal(names[middle], key);
             if (order == 0) return middle;
             if (order < 0) low = middle + 1;
             else high = middle - 1;
@@ -140,33 +184,35 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
     private void Insert(int index, string key, object? value)
     {
-        if (_count == _entries.Length) Array.Resize(ref _entries, _count == 0 ? FirstCapacity : _count * 2);
-        if (index < _count) Array.Copy(_entries, index, _entries, index + 1, _count - index);
-        _entries[index] = new(key, value);
-        _count++;
+        var count = _names.Length;
+        if (count == _values.Length) Array.Resize(ref _values, count == 0 ? FirstCapacity : count * 2);
+        if (index < count) Array.Copy(_values, index, _values, index + 1, count - index);
+        _values[index] = value;
+        _names = PropertyShapes.Adding(_names, index, key);
     }
 
     private void RemoveAt(int index)
     {
-        _count--;
-        if (index < _count) Array.Copy(_entries, index + 1, _entries, index, _count - index);
-        _entries[_count] = default;
+        var count = _names.Length - 1;
+        if (index < count) Array.Copy(_values, index + 1, _values, index, count - index);
+        _values[count] = null;
+        _names = PropertyShapes.Removing(_names, index);
         _version++;
     }
 
-    private bool IsStrictlyAscending()
+    private static bool IsStrictlyAscending(KeyValuePair<string, object?>[] entries)
     {
-        for (var i = 1; i < _count; i++)
-            if (string.CompareOrdinal(_entries[i - 1].Key, _entries[i].Key) >= 0) return false;
+        for (var i = 1; i < entries.Length; i++)
+            if (string.CompareOrdinal(entries[i - 1].Key, entries[i].Key) >= 0) return false;
         return true;
     }
 
-    private void SortRejectingDuplicates()
+    private static void SortRejectingDuplicates(KeyValuePair<string, object?>[] entries)
     {
-        Array.Sort(_entries, (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        for (var i = 1; i < _count; i++)
-            if (string.Equals(_entries[i - 1].Key, _entries[i].Key, StringComparison.Ordinal))
-                throw new ArgumentException($"The property '{_entries[i].Key}' is given twice.", "properties");
+        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        for (var i = 1; i < entries.Length; i++)
+            if (string.Equals(entries[i - 1].Key, entries[i].Key, StringComparison.Ordinal))
+                throw new ArgumentException($"The property '{entries[i].Key}' is given twice.", "properties");
     }
 
     private void ThrowIfChangedSince(int version)
@@ -182,13 +228,13 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     bool ICollection<KeyValuePair<string, object?>>.Contains(KeyValuePair<string, object?> item)
     {
         var index = IndexOf(item.Key);
-        return index >= 0 && EqualityComparer<object?>.Default.Equals(Read(_entries[index].Value), item.Value);
+        return index >= 0 && EqualityComparer<object?>.Default.Equals(Read(_values[index]), item.Value);
     }
 
     bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item)
     {
         var index = IndexOf(item.Key);
-        if (index < 0 || !EqualityComparer<object?>.Default.Equals(Read(_entries[index].Value), item.Value)) return false;
+        if (index < 0 || !EqualityComparer<object?>.Default.Equals(Read(_values[index]), item.Value)) return false;
         RemoveAt(index);
         return true;
     }
@@ -196,7 +242,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     void ICollection<KeyValuePair<string, object?>>.CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex)
     {
         ArgumentNullException.ThrowIfNull(array);
-        for (var i = 0; i < _count; i++) array[arrayIndex + i] = EntryAt(i);
+        for (var i = 0; i < _names.Length; i++) array[arrayIndex + i] = EntryAt(i);
     }
 
     ICollection<string> IDictionary<string, object?>.Keys => Keys;
@@ -232,7 +278,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         public bool MoveNext()
         {
             _map.ThrowIfChangedSince(_version);
-            return ++_index < _map._count;
+            return ++_index < _map._names.Length;
         }
 
         public void Reset()
@@ -251,7 +297,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
         internal KeyCollection(SortedPropertyMap map) => _map = map;
 
-        public int Count => _map._count;
+        public int Count => _map._names.Length;
 
         public bool IsReadOnly => true;
 
@@ -260,7 +306,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         public void CopyTo(string[] array, int arrayIndex)
         {
             ArgumentNullException.ThrowIfNull(array);
-            for (var i = 0; i < _map._count; i++) array[arrayIndex + i] = _map._entries[i].Key;
+            for (var i = 0; i < _map._names.Length; i++) array[arrayIndex + i] = _map._names[i];
         }
 
         public IEnumerator<string> GetEnumerator()
@@ -284,21 +330,21 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
         internal ValueCollection(SortedPropertyMap map) => _map = map;
 
-        public int Count => _map._count;
+        public int Count => _map._names.Length;
 
         public bool IsReadOnly => true;
 
         public bool Contains(object? item)
         {
-            for (var i = 0; i < _map._count; i++)
-                if (EqualityComparer<object?>.Default.Equals(Read(_map._entries[i].Value), item)) return true;
+            for (var i = 0; i < _map._names.Length; i++)
+                if (EqualityComparer<object?>.Default.Equals(_map.Read(_map._values[i]), item)) return true;
             return false;
         }
 
         public void CopyTo(object?[] array, int arrayIndex)
         {
             ArgumentNullException.ThrowIfNull(array);
-            for (var i = 0; i < _map._count; i++) array[arrayIndex + i] = Read(_map._entries[i].Value);
+            for (var i = 0; i < _map._names.Length; i++) array[arrayIndex + i] = _map.Read(_map._values[i]);
         }
 
         public IEnumerator<object?> GetEnumerator()

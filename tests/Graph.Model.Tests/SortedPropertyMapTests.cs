@@ -135,6 +135,37 @@ public sealed class SortedPropertyMapTests
         Assert.IsType<string>(new SortedPropertyMap(map)["context"]);
     }
 
+    [Fact]
+    public void ASpanIsReadAsTwoLongsByEveryReader()
+    {
+        var map = new SortedPropertyMap { ["source"] = "A/RES/77/13" };
+        map.SetSpan(PropertyNames.SpanStart, PropertyNames.SpanEnd, new SourceSpan(5_000_000, 5_000_330));
+
+        Assert.Equal(5_000_000L, map[PropertyNames.SpanStart]);
+        Assert.True(map.TryGetValue(PropertyNames.SpanEnd, out var end));
+        Assert.Equal(5_000_330L, end);
+        Assert.Equal(["A/RES/77/13", 5_000_330L, 5_000_000L], map.Values);
+        Assert.Contains(new KeyValuePair<string, object?>(PropertyNames.SpanStart, 5_000_000L), (ICollection<KeyValuePair<string, object?>>)map);
+        Assert.Equal("""{"source":"A/RES/77/13","spanEnd":5000330,"spanStart":5000000}""", JsonSerializer.Serialize(map));
+        Assert.IsType<long>(new SortedPropertyMap(map)[PropertyNames.SpanStart]);
+    }
+
+    [Fact]
+    public void ASpanPropertySetAgainHoldsTheNewValue()
+    {
+        var map = new SortedPropertyMap();
+        map.SetSpan(PropertyNames.SpanStart, PropertyNames.SpanEnd, new SourceSpan(40, 70));
+
+        map[PropertyNames.SpanEnd] = 12L;
+        map.SetSpan("from", "to", new SourceSpan(1, 2));
+
+        Assert.Equal(12L, map[PropertyNames.SpanEnd]);
+        Assert.Equal(40L, map[PropertyNames.SpanStart]);
+        Assert.Equal(1L, map["from"]);
+        Assert.Equal(2L, map["to"]);
+        Assert.Throws<ArgumentException>(() => map.SetSpan("at", "at", new SourceSpan(0, 0)));
+    }
+
     /// <summary>A stretch of a text, made a string when read.</summary>
     private sealed class Slice(string text, int start, int length) : DeferredText
     {

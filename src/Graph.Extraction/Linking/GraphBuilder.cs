@@ -35,7 +35,7 @@ internal sealed class GraphBuilder(GraphDocument document)
         foreach (var (key, value) in properties)
         {
             if (value is null) continue;
-            node.Properties.TryAdd(key, Normalised(value));
+            node.Properties.TryAdd(key, Shared(Normalised(value)));
         }
         return node;
     }
@@ -90,7 +90,10 @@ internal sealed class GraphBuilder(GraphDocument document)
 
     private readonly HashSet<string> _shortValues = new(StringComparer.Ordinal);
 
-    /// <summary>A short string value (a date, a name as written) as the one equal string this document already holds.</summary>
+    /// <summary>
+    /// A short string value (a date, a name as written, a paragraph's verb) as the one equal string this document
+    /// already holds: each paragraph reads its verb afresh, and a long text's paragraphs use a few dozen verbs.
+    /// </summary>
     private object? Shared(object? value)
     {
         if (value is not string { Length: <= 40 } text) return value;
@@ -124,39 +127,20 @@ internal sealed class GraphBuilder(GraphDocument document)
     private void Stamp(SortedPropertyMap properties, SourceSpan span)
     {
         properties[PropertyNames.Source] = Document.DocumentId;
-        properties[PropertyNames.SpanStart] = Boxed(span.Start);
-        properties[PropertyNames.SpanEnd] = Boxed(span.End);
+        properties.SetSpan(PropertyNames.SpanStart, PropertyNames.SpanEnd, span);
     }
 
     /// <summary>
-    /// Every node and relationship carries two offsets as boxed longs. Boxes are immutable, so those of the offsets
-    /// most texts have are made once and shared, saving two allocations per fact; a race only makes an equal box twice.
+    /// A small number (a paragraph's ordinal, a footnote's number) as a box made once and shared: boxes are immutable,
+    /// and a long text states thousands of them; a race only makes an equal box twice. Spans are kept unboxed (see
+    /// <see cref="SortedPropertyMap.SetSpan"/>).
     /// </summary>
-    private static object Boxed(int offset) =>
-        (uint)offset < (uint)SharedOffsets.Length ? SharedOffsets[offset] ??= (long)offset : RecentlyBoxed(offset);
-
-    /// <summary>
-    /// An offset past the shared ones, as the box made for it last where that is still at hand: a paragraph, a footnote and
-    /// the relationship that places it are stamped with the same span one after the other, so a long text's need not box
-    /// each offset twice. One slot per offset modulo <see cref="RecentOffsets"/>'s length; a race only makes an equal box twice.
-    /// </summary>
-    private static object RecentlyBoxed(int offset)
-    {
-        // Read once: another thread may fill the slot with another offset's box between two reads.
-        var index = offset & (RecentOffsets.Length - 1);
-        var box = RecentOffsets[index];
-        if (box is long recent && recent == offset) return box;
-        box = (long)offset;
-        RecentOffsets[index] = box;
-        return box;
-    }
-
-    private static readonly object?[] RecentOffsets = new object?[1 << 10];
+    private static object Boxed(int number) => SharedNumbers[number] ??= (long)number;
 
     /// <summary>A number already boxed as <paramref name="box"/>: the shared box of a small one, else the box itself.</summary>
-    private static object Boxed(long number, object box) => (ulong)number < (ulong)SharedOffsets.Length ? Boxed((int)number) : box;
+    private static object Boxed(long number, object box) => (ulong)number < (ulong)SharedNumbers.Length ? Boxed((int)number) : box;
 
-    private static readonly object?[] SharedOffsets = new object?[1 << 15];
+    private static readonly object?[] SharedNumbers = new object?[1 << 15];
 
     /// <summary>A node id made of lower-case words: "Collective Security Treaty Organization" → "collective-security-treaty-organization".</summary>
     public static string Slug(string text)
