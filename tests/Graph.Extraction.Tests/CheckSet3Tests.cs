@@ -1,5 +1,6 @@
 using Graph.Extraction.Evaluation;
 using Graph.Model;
+using static Graph.Extraction.Tests.UnDocument;
 
 namespace Graph.Extraction.Tests;
 
@@ -13,24 +14,6 @@ namespace Graph.Extraction.Tests;
 /// </summary>
 public sealed class CheckSet3Tests
 {
-    private static GraphDocument Extract(string folder, string file)
-    {
-        var path = Path.Combine(TestData.UnDocuments, folder, file);
-        if (!File.Exists(path)) Assert.Skip($"{folder}/{file} is not in the reference collection.");
-        return new DocumentExtractor().Extract(path, File.ReadAllBytes(path));
-    }
-
-    private static HashSet<string> Cited(GraphDocument document) =>
-        [.. document.Relationships.Where(r => r.Type == RelationshipTypes.Cites && r.Start == document.DocumentId).Select(r => r.End)];
-
-    private static List<GraphNode> Paragraphs(GraphDocument document) =>
-        [.. document.Relationships.Where(r => r.Type == RelationshipTypes.HasParagraph && r.Start == document.DocumentId)
-            .Select(r => document.FindNode(r.End)).OfType<GraphNode>()
-            .OrderBy(p => p.Properties.TryGetValue("ordinal", out var o) && o is long l ? l : long.MaxValue)];
-
-    private static List<string> OperativeVerbs(GraphDocument document) =>
-        [.. Paragraphs(document).Where(p => p.GetString("kind") == "operative").Select(p => p.GetString("verb") ?? "")];
-
     private static List<GraphNode> Preambular(GraphDocument document) => [.. Paragraphs(document).Where(p => p.GetString("kind") == "preambular")];
 
     [Fact]

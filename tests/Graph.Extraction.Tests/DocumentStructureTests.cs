@@ -1,4 +1,5 @@
 using Graph.Model;
+using static Graph.Extraction.Tests.UnDocument;
 
 namespace Graph.Extraction.Tests;
 
@@ -8,13 +9,6 @@ namespace Graph.Extraction.Tests;
 /// </summary>
 public sealed class DocumentStructureTests
 {
-    private static GraphDocument Extract(string collection, string file)
-    {
-        var path = Path.Combine(TestData.UnDocuments, collection, file);
-        if (!File.Exists(path)) Assert.Skip($"{collection}/{file} is not in the reference collection.");
-        return new DocumentExtractor().ExtractFile(path);
-    }
-
     private static List<GraphNode> Paragraphs(GraphDocument document) =>
         [.. document.Nodes.Where(n => n.HasLabel(Labels.Paragraph))];
 

@@ -13,12 +13,7 @@ public sealed class FootnotePlacementTests
     private const string Damaged = "mark damaged by OCR, found between its neighbours' marks";
     private const string Misread = "mark with one digit misread by OCR, found between its neighbours' marks";
 
-    private static GraphDocument Extract(string file)
-    {
-        var path = Path.Combine(TestData.UnDocuments, "sc-resolutions", file);
-        if (!File.Exists(path)) Assert.Skip($"sc-resolutions/{file} is not in the reference collection.");
-        return new DocumentExtractor().ExtractFile(path);
-    }
+    private static GraphDocument Extract(string file) => UnDocument.Extract("sc-resolutions", file);
 
     private static GraphRelationship LinkOf(GraphDocument document, int footnote) =>
         Assert.Single(document.Relationships, r => r.Type == RelationshipTypes.HasFootnote && r.End == $"{document.DocumentId}#fn{footnote}");

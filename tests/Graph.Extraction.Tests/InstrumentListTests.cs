@@ -2,6 +2,7 @@ using System.Globalization;
 using Graph.Extraction.Evaluation;
 using Graph.Extraction.Recognisers;
 using Graph.Model;
+using static Graph.Extraction.Tests.UnDocument;
 
 namespace Graph.Extraction.Tests;
 
@@ -12,13 +13,6 @@ namespace Graph.Extraction.Tests;
 /// </summary>
 public sealed class InstrumentListTests
 {
-    private static GraphDocument Extract(string folder, string file)
-    {
-        var path = Path.Combine(TestData.UnDocuments, folder, file);
-        if (!File.Exists(path)) Assert.Skip($"{folder}/{file} is not in the reference collection.");
-        return new DocumentExtractor().Extract(path, File.ReadAllBytes(path));
-    }
-
     private static List<GraphRelationship> FromList(GraphDocument document) =>
         [.. document.Relationships.Where(r => r.Type == RelationshipTypes.Cites && r.Properties.GetValueOrDefault("by") as string == CitationRecogniser.ByInstrumentList)];
 

@@ -1,6 +1,7 @@
 using Graph.Extraction.Evaluation;
 using Graph.Extraction.Recognisers;
 using Graph.Model;
+using static Graph.Extraction.Tests.UnDocument;
 
 namespace Graph.Extraction.Tests;
 
@@ -11,13 +12,6 @@ namespace Graph.Extraction.Tests;
 /// </summary>
 public sealed class NameLinkTests
 {
-    private static GraphDocument Extract(string folder, string file)
-    {
-        var path = Path.Combine(TestData.UnDocuments, folder, file);
-        if (!File.Exists(path)) Assert.Skip($"{folder}/{file} is not in the reference collection.");
-        return new DocumentExtractor().Extract(path, File.ReadAllBytes(path));
-    }
-
     private static List<GraphRelationship> ByName(GraphDocument document) =>
         [.. document.Relationships.Where(r => r.Type == RelationshipTypes.Cites && r.Properties.GetValueOrDefault("via") as string == "name")];
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Graph.Extraction.Evaluation;
 using Graph.Model;
+using static Graph.Extraction.Tests.UnDocument;
 
 namespace Graph.Extraction.Tests;
 
@@ -37,13 +38,6 @@ public sealed class ParagraphCountSet2Tests(ITestOutputHelper output)
         foreach (var mistake in report.Mistakes) output.WriteLine("  " + mistake);
         Assert.Equal(30, report.Resolutions);
         Assert.True(report.CountsExact == report.Resolutions && report.VerbsExact == report.Resolutions, string.Join("; ", report.Mistakes));
-    }
-
-    private static GraphDocument Extract(string folder, string file)
-    {
-        var path = Path.Combine(TestData.UnDocuments, folder, file);
-        if (!File.Exists(path)) Assert.Skip($"{folder}/{file} is not in the reference collection.");
-        return new DocumentExtractor().ExtractFile(path);
     }
 
     private static List<GraphNode> Paragraphs(GraphDocument document, string kind) =>

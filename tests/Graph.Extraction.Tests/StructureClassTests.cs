@@ -1,5 +1,6 @@
 using Graph.Extraction.Evaluation;
 using Graph.Model;
+using static Graph.Extraction.Tests.UnDocument;
 
 namespace Graph.Extraction.Tests;
 
@@ -11,13 +12,6 @@ namespace Graph.Extraction.Tests;
 /// </summary>
 public sealed class StructureClassTests
 {
-    private static GraphDocument Extract(string collection, string file)
-    {
-        var path = Path.Combine(TestData.UnDocuments, collection, file);
-        if (!File.Exists(path)) Assert.Skip($"{collection}/{file} is not in the reference collection.");
-        return new DocumentExtractor().ExtractFile(path);
-    }
-
     private static List<GraphNode> Operative(GraphDocument document) =>
         [.. document.Nodes.Where(n => n.HasLabel(Labels.Paragraph) && n.GetString("kind") == "operative")];
 
