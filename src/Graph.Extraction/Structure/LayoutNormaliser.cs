@@ -368,13 +368,10 @@ internal static class FurnitureDetector
         for (var i = 0; i < Math.Min(lines.Count, RepeatsFrom); i++)
         {
             var line = lines[i].AsSpan().Trim();
-            var p = 0;
-            while (p < line.Length && char.IsAsciiDigit(line[p])) p++;
-            if (p is 0 or > 3 || p >= line.Length || line[p] != '/') continue;
-            var q = ++p;
-            while (q < line.Length && char.IsAsciiDigit(line[q])) q++;
-            if (q == p || q >= line.Length || line[q] != '.') continue;
-            var title = line[(q + 1)..].Trim().ToString();
+            var after = AfterResolutionNumber(line);
+            // A session of up to three digits: "78/55.", not a date or a job number.
+            if (after < 0 || line.IndexOf('/') > 3) continue;
+            var title = line[after..].Trim().ToString();
             // The title's further lines run to the blank line; "The General Assembly," after no blank line is none of them.
             for (var n = i + 1; n < Math.Min(lines.Count, i + 3) && lines[n].Trim().Length > 0 && lines[n] != "\f" && !lines[n].TrimEnd().EndsWith(','); n++)
                 title += " " + lines[n].Trim();
@@ -409,12 +406,19 @@ internal static class FurnitureDetector
     /// </summary>
     private static ReadOnlySpan<char> WithoutResolutionNumber(string line)
     {
+        var after = AfterResolutionNumber(line);
+        return after > 0 && after < line.Length && line[after] == ' ' ? line.AsSpan(after + 1).TrimStart() : line;
+    }
+
+    /// <summary>Where the text after a resolution's number that opens the line ("78/15.") begins; -1 where no such number opens it.</summary>
+    private static int AfterResolutionNumber(ReadOnlySpan<char> line)
+    {
         var p = 0;
         while (p < line.Length && char.IsAsciiDigit(line[p])) p++;
-        if (p == 0 || p >= line.Length || line[p] != '/') return line;
+        if (p == 0 || p >= line.Length || line[p] != '/') return -1;
         var q = ++p;
-        while (p < line.Length && char.IsAsciiDigit(line[p])) p++;
-        return p > q && p + 1 < line.Length && line[p] == '.' && line[p + 1] == ' ' ? line.AsSpan(p + 2).TrimStart() : line;
+        while (q < line.Length && char.IsAsciiDigit(line[q])) q++;
+        return q > p && q < line.Length && line[q] == '.' ? q + 1 : -1;
     }
 
     /// <summary>
