@@ -146,8 +146,16 @@ internal static class LayoutNormaliser
         }
         var text = string.Create(length, pieces, static (span, pieces) =>
         {
-            span.Fill('\n');
-            foreach (var (at, piece) in pieces) piece.CopyTo(span[at..]);
+            // Only the gaps between pieces are written as line breaks: filling the whole text first wrote every character
+            // twice, and touched a long text's fresh memory once more (a tenth of the layout's time on a long text).
+            var written = 0;
+            foreach (var (at, piece) in pieces)
+            {
+                span[written..at].Fill('\n');
+                piece.CopyTo(span[at..]);
+                written = at + piece.Length;
+            }
+            span[written..].Fill('\n');
         });
         return new LaidOutText(text, result) { InferredMarks = inferredMarks ?? [] };
     }
