@@ -123,7 +123,7 @@ internal static class Superscript
     }
 
     /// <summary>Reads the superscript number at <paramref name="p"/>; -1 when there is none.</summary>
-    public static int Read(string text, ref int p)
+    public static int Read(ReadOnlySpan<char> text, ref int p)
     {
         var value = 0;
         var start = p;

@@ -47,7 +47,7 @@ internal static class ParagraphAssembler
             && flow.Take(preamble).Any(l => l.Text.TrimStart().StartsWith("Whereas", StringComparison.Ordinal))) preamble = -1;
         var width = TypicalWidth(flow);
         // The organ's name, with its comma or (a draft that adopts a declaration: "The General Assembly / Adopts the following") without.
-        var resolutionLayout = preamble >= 0 || flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text + ",")) >= 0;
+        var resolutionLayout = preamble >= 0 || flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(string.Concat(l.Text, ","))) >= 0;
         var bodyStart = 0;
         if (preamble >= 0)
         {
@@ -69,7 +69,7 @@ internal static class ParagraphAssembler
         FlowBlock? current = null;
         var closing = false;
         var inAnnex = false;
-        string previousLine = "";
+        ReadOnlySpan<char> previousLine = "";
         for (var i = bodyStart; i < flow.Count; i++)
         {
             var line = flow[i];
@@ -132,21 +132,24 @@ internal static class ParagraphAssembler
     }
 
     /// <summary>"The General Assembly,", "The Security Council,", "The Economic and Social Council,".</summary>
-    internal static bool IsPreambleStart(string line) =>
+    internal static bool IsPreambleStart(string line) => IsPreambleStart(line.AsSpan());
+
+    /// <inheritdoc cref="IsPreambleStart(string)"/>
+    internal static bool IsPreambleStart(ReadOnlySpan<char> line) =>
         // "The General Assembly" alone on its line before "Resolves that:" (the Working Capital Fund's resolutions).
-        line.TrimEnd(' ', '*') is "The General Assembly" ||
+        line.TrimEnd(" *") is "The General Assembly" ||
         // A scan that read the comma after the organ's name as a full stop: "The Security Council."
-        line.TrimEnd(' ', '*') is "The Security Council." or "The General Assembly." or "The Economic and Social Council." ||
+        line.TrimEnd(" *") is "The Security Council." or "The General Assembly." or "The Economic and Social Council." ||
         line.Length < 70 && line.StartsWith("The ", StringComparison.Ordinal) && line.TrimEnd('*').EndsWith(',')
         && (line.Contains("Assembly", StringComparison.Ordinal) || line.Contains("Council", StringComparison.Ordinal)
             || line.Contains("Commission", StringComparison.Ordinal) || line.Contains("Board", StringComparison.Ordinal)
             || line.Contains("Conference", StringComparison.Ordinal));
 
-    private static bool StartsHeadingLine(string line) =>
+    private static bool StartsHeadingLine(ReadOnlySpan<char> line) =>
         line.StartsWith("Resolution adopted", StringComparison.Ordinal) || line.StartsWith("Adopted by", StringComparison.Ordinal)
         || line.StartsWith('[') || line.StartsWith("Agenda item", StringComparison.Ordinal);
 
-    internal static bool IsClosingLine(string line)
+    internal static bool IsClosingLine(ReadOnlySpan<char> line)
     {
         var text = line.TrimStart('*');
         if (text.StartsWith("Adopted at", StringComparison.Ordinal) || text.StartsWith("Adopted unanimously", StringComparison.Ordinal)
@@ -154,19 +157,19 @@ internal static class ParagraphAssembler
         var p = 0;
         while (p < text.Length && char.IsAsciiDigit(text[p])) p++;
         if (p == 0 || p + 2 > text.Length) return false;
-        var rest = text.AsSpan(p);
+        var rest = text[p..];
         return (rest.StartsWith("st ", StringComparison.Ordinal) || rest.StartsWith("nd ", StringComparison.Ordinal)
                 || rest.StartsWith("rd ", StringComparison.Ordinal) || rest.StartsWith("th ", StringComparison.Ordinal))
             && rest.Contains("plenary meeting", StringComparison.Ordinal);
     }
 
     /// <summary>"Annex", "Annex II", "Annexes", "Appendix", "Annex to resolution 1454 (2002)": the line that opens an annex.</summary>
-    internal static bool IsAnnexHeading(string line)
+    internal static bool IsAnnexHeading(ReadOnlySpan<char> line)
     {
-        var text = line.Trim('*', ' ');
+        var text = line.Trim("* ");
         var word = text.StartsWith("Annex", StringComparison.Ordinal) ? 5 : text.StartsWith("Appendix", StringComparison.Ordinal) ? 8 : text.StartsWith("ANNEX", StringComparison.Ordinal) ? 5 : -1;
         if (word < 0 || text.Length > 100 || EndsComplete(text) && !text.EndsWith(')')) return false;
-        var rest = text.AsSpan(word);
+        var rest = text[word..];
         // "Annex A – Items subject to a no-objection process": the annex's letter or number, a dash and its title.
         var dash = rest.IndexOfAny('–', '—');
         if (dash > 0 && rest[..dash].Trim() is { Length: > 0 and <= 4 } label && IsAnnexLabel(label)) return true;
@@ -185,7 +188,7 @@ internal static class ParagraphAssembler
         return true;
     }
 
-    private static bool StartsNewBlock(ReadOnlySpan<char> current, string previousLine, FlowLine line, double width)
+    private static bool StartsNewBlock(ReadOnlySpan<char> current, ReadOnlySpan<char> previousLine, FlowLine line, double width)
     {
         var text = line.Text;
         if (IsBareNumbering(current)) return false;
@@ -216,7 +219,7 @@ internal static class ParagraphAssembler
     /// its full stop or comma and a capitalised word; the paragraph recogniser takes it as a number where the numbering
     /// leads to expect it.
     /// </summary>
-    private static bool OpensWithScannedNumber(string text)
+    private static bool OpensWithScannedNumber(ReadOnlySpan<char> text)
     {
         var p = 0;
         var letters = 0;
@@ -232,7 +235,7 @@ internal static class ParagraphAssembler
     /// "76/268 of 10 June 2022": a session, a slash and a number, not the "4/ " of an old-style footnote; or a Council
     /// resolution's number and year, "2044 (2012) on 24 April 2012".
     /// </summary>
-    private static bool OpensWithResolutionNumber(string text)
+    private static bool OpensWithResolutionNumber(ReadOnlySpan<char> text)
     {
         var p = 0;
         while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
@@ -249,7 +252,7 @@ internal static class ParagraphAssembler
     private const int ProseLength = 150;
 
     /// <summary>"3/ The delegation of Senegal informed …": an old-style footnote, not a paragraph's words cut by a page break.</summary>
-    private static bool OpensWithOldStyleMark(string text)
+    private static bool OpensWithOldStyleMark(ReadOnlySpan<char> text)
     {
         var p = 0;
         while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
@@ -257,8 +260,9 @@ internal static class ParagraphAssembler
     }
 
     /// <summary>"20 December 2012, 68/169 …": a date, which a page break may set at the top of a page inside a paragraph.</summary>
-    private static bool OpensWithDate(string text) =>
-        Graph.Model.Symbols.DateText.TryRead(text, 0, out _, out _);
+    /// <remarks>Asked only of a line that opens with a digit after a list's comma, so the date reader gets the string it reads.</remarks>
+    private static bool OpensWithDate(ReadOnlySpan<char> text) =>
+        Graph.Model.Symbols.DateText.TryRead(text.ToString(), 0, out _, out _);
 
     /// <summary>Whether the text ends in a comma, or in a comma and the footnote mark the text layer left as a number ("… 10 July 2024,5").</summary>
     private static bool EndsInListComma(ReadOnlySpan<char> text)
@@ -294,7 +298,7 @@ internal static class ParagraphAssembler
         return k >= 0 && text[k] is ',' or ';' or '.' or ':' or '!' or '?' or ')' or ']';
     }
 
-    internal static bool IsNumberedStart(string text)
+    internal static bool IsNumberedStart(ReadOnlySpan<char> text)
     {
         var p = 0;
         while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
@@ -348,28 +352,28 @@ internal static class ParagraphAssembler
         return true;
     }
 
-    private static bool IsSectionHeading(string text)
+    private static bool IsSectionHeading(ReadOnlySpan<char> text)
     {
         var p = 0;
         while (p < text.Length && p < 5 && text[p] is 'I' or 'V' or 'X') p++;
         return p > 0 && p + 1 < text.Length && text[p] == '.' && text[p + 1] == ' ';
     }
 
-    private static bool IsOpener(string text)
+    private static bool IsOpener(ReadOnlySpan<char> text)
     {
         var p = 0;
         while (p < text.Length && char.IsLetter(text[p])) p++;
         if (p < 4 || !char.IsUpper(text[0])) return false;
-        var word = text.AsSpan(0, p);
+        var word = text[..p];
         return OpenerLookup.Contains(word) || (word.EndsWith("ing", StringComparison.Ordinal) && word.Length >= 6 && p < text.Length && text[p] == ' ');
     }
 
     /// <summary>An opener in the present tense ("Recommends", "Decides", "Calls"), not a participle or adjective of a preamble.</summary>
-    private static bool IsOperativeOpener(string text)
+    private static bool IsOperativeOpener(ReadOnlySpan<char> text)
     {
-        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        var space = text.IndexOf(' ');
         if (space < 4) return false;
-        var word = text.AsSpan(0, space);
+        var word = text[..space];
         return word.EndsWith('s') && !word.EndsWith("ous", StringComparison.Ordinal) && OpenerLookup.Contains(word);
     }
 
@@ -410,6 +414,6 @@ internal static class ParagraphAssembler
     internal static bool IsOrganLine(string line) => IsPreambleStart(line) || IsBareOrganLine(line);
 
     /// <summary>The organ's whole line without its comma: "The General Assembly", "The Security Council".</summary>
-    private static bool IsBareOrganLine(string line) =>
+    private static bool IsBareOrganLine(ReadOnlySpan<char> line) =>
         line.Trim().TrimEnd('*') is "The General Assembly" or "The Security Council" or "The Economic and Social Council" or "The Human Rights Council";
 }
