@@ -131,6 +131,8 @@ internal static class FootnoteZones
     {
         var chunks = new List<(int Number, StringBuilder Text)>();
         var pendingNumbers = new List<int>();
+        // The chunks begun without a number of their own (counted as they are added, not recounted for every line).
+        var unnumbered = 0;
         for (var k = from; k < to; k++)
         {
             if (furniture[k] || lines[k].IsBlank || lines[k].IsPageBreak) continue;
@@ -149,8 +151,11 @@ internal static class FootnoteZones
                 continue;
             }
             if (line.StartsWith("* ", StringComparison.Ordinal)) { chunks.Add((-1, new StringBuilder())); continue; }
-            if (chunks.Count == 0 || (pendingNumbers.Count > chunks.Count(c => c.Number == 0) && EndsSentence(chunks[^1].Text)))
+            if (chunks.Count == 0 || (pendingNumbers.Count > unnumbered && EndsSentence(chunks[^1].Text)))
+            {
                 chunks.Add((0, new StringBuilder().Append(line)));
+                unnumbered++;
+            }
             else
                 AppendLine(chunks[^1].Text, line);
         }

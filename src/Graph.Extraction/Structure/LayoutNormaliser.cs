@@ -31,7 +31,8 @@ internal static class LayoutNormaliser
         var blocks = ParagraphAssembler.Assemble(flow);
         // Marks the text states (superscripts, "[^5]") stand; the footnotes none calls are looked for as plain digits, since a
         // text converted to Markdown may keep "[^5]" for some marks and the plain digit ("Experts, 8") for the others.
-        var numbers = footnotes.Select(f => f.Number).ToHashSet();
+        var numbers = new HashSet<int>(footnotes.Count);
+        foreach (var (number, _) in footnotes) numbers.Add(number);
         numbers.ExceptWith(ExplicitMarks(blocks));
         var inferred = numbers.Count > 0 ? FootnoteMarks.MarkPlainDigits(blocks, numbers) : null;
         return Build(blocks, footnotes, inferred);
@@ -465,15 +466,21 @@ internal static class FurnitureDetector
         // Only lines past the first forty are tested for repeating, so a shorter text needs no counts.
         if (lines.Count <= RepeatsFrom + 1) return counts;
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        // The lengths the candidates have: a line of any other length is none of them, and is not hashed to be looked up.
+        Span<bool> candidateLength = stackalloc bool[121];
         for (var i = RepeatsFrom + 1; i < lines.Count; i++)
         {
-            if (near[i] && !furniture[i] && lines[i].Length is >= TitleEndLength and <= 120) lookup[lines[i].Span] = 0;
+            if (near[i] && !furniture[i] && lines[i].Length is >= TitleEndLength and <= 120)
+            {
+                lookup[lines[i].Span] = 0;
+                candidateLength[lines[i].Length] = true;
+            }
         }
         if (counts.Count == 0) return counts;
         foreach (var line in lines)
         {
             var title = WithoutResolutionNumber(line.Span);
-            if (title.Length is < TitleEndLength or > 120) continue;
+            if (title.Length is < TitleEndLength or > 120 || !candidateLength[title.Length]) continue;
             if (lookup.TryGetValue(title, out var count)) lookup[title] = count + 1;
         }
         return counts;

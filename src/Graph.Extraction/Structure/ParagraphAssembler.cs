@@ -73,9 +73,13 @@ internal static class ParagraphAssembler
         for (var i = bodyStart; i < flow.Count; i++)
         {
             var line = flow[i];
+            // Asked once of each line: both tests below and the test of where a block ends read the same line and block.
+            var closingLine = !closing && current is not null && IsClosingLine(line.Text);
+            // The block's first and last characters, read once for the line (the tests of where it ends look at no more).
+            var edges = current is null ? default : current.Edges;
             // "RESOLUTION 768 (1992) / Adopted by the Security Council at its 3102nd meeting on 30 July 1992": under the
             // title, before any paragraph, the adoption line is a heading line; the body follows it, not the closing.
-            if (!closing && !inAnnex && current is not null && IsClosingLine(line.Text) && line.Text.TrimStart('*').StartsWith("Adopted", StringComparison.Ordinal)
+            if (closingLine && current is not null && !inAnnex && line.Text.TrimStart('*').StartsWith("Adopted", StringComparison.Ordinal)
                 && (current.Kind == BlockKind.Heading ? !blocks.Any(b => b.Kind == BlockKind.Paragraph)
                     : current.Kind == BlockKind.Paragraph && current.Length < 40 && blocks.Count(b => b.Kind == BlockKind.Paragraph) == 1
                       && current.Text.StartsWith("RESOLUTION ", StringComparison.OrdinalIgnoreCase)))
@@ -87,12 +91,12 @@ internal static class ParagraphAssembler
                 previousLine = line.Text;
                 continue;
             }
-            if (!closing && current is not null && IsClosingLine(line.Text) && EndsComplete(current.Edges)) closing = true;
+            if (closingLine && EndsComplete(edges)) closing = true;
             // An annex after the closing lines ("Annex", "Annex II", "Appendix") is body text again: its paragraphs are
             // assembled as the resolution's are, and marked as the annex's, so recognisers neither lose its text and
             // footnote marks to the closing lines nor take its numbered paragraphs for operative ones.
             // A draft has no closing lines: its annex follows the last operative paragraph, which ends with a full stop.
-            var opensAnnex = closing || (resolutionLayout && !inAnnex && current is { Kind: BlockKind.Paragraph } && current.Edges.TrimEnd().EndsWith('.'));
+            var opensAnnex = closing || (resolutionLayout && !inAnnex && current is { Kind: BlockKind.Paragraph } && edges.TrimEnd().EndsWith('.'));
             if (opensAnnex && line.BlanksBefore > 0 && IsAnnexHeading(line.Text))
             {
                 closing = false;
@@ -112,7 +116,7 @@ internal static class ParagraphAssembler
                 else current.AppendBrokenLine(line.Text.Trim('*'));
                 continue;
             }
-            if (current is null || (paragraphsStated ? line.BlanksBefore > 0 : StartsNewBlock(current.Edges, previousLine, line, width)))
+            if (current is null || (paragraphsStated ? line.BlanksBefore > 0 : StartsNewBlock(edges, previousLine, line, width)))
             {
                 current = new FlowBlock(preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) ? BlockKind.Heading : BlockKind.Paragraph, line.Text)
                 {
@@ -380,9 +384,12 @@ internal static class ParagraphAssembler
     private static double TypicalWidth(List<FlowLine> flow)
     {
         // The 90th percentile of the non-empty line lengths, read from a count of lines by length: sorting every length
-        // took a twentieth of the layout's time on a long text. Lengths past the table share its last cell and are counted
-        // apart, so a percentile that falls among them is still read exactly from those few.
-        Span<int> byLength = stackalloc int[CountedWidths];
+        // took a twentieth of the layout's time on a long text. Lengths past the table are kept apart, so a percentile
+        // that falls among them is still read exactly from those few. The table is as long as the longest line needs:
+        // clearing one of every possible length cost a short text more than the sort.
+        var longest = 0;
+        foreach (var line in flow) longest = Math.Max(longest, line.Text.Length);
+        Span<int> byLength = stackalloc int[Math.Min(longest + 1, CountedWidths)];
         List<int>? longer = null;
         var count = 0;
         foreach (var line in flow)
@@ -390,12 +397,12 @@ internal static class ParagraphAssembler
             var length = line.Text.Length;
             if (length == 0) continue;
             count++;
-            if (length < CountedWidths) byLength[length]++;
+            if (length < byLength.Length) byLength[length]++;
             else (longer ??= []).Add(length);
         }
         if (count == 0) return 80;
         var rank = (int)(count * 0.9);
-        for (var length = 1; length < CountedWidths; length++)
+        for (var length = 1; length < byLength.Length; length++)
         {
             rank -= byLength[length];
             if (rank < 0) return Math.Max(40, length);
