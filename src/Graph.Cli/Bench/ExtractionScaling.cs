@@ -260,7 +260,7 @@ internal static class ExtractionScaling
             + "the sizes run in one process, and the runtime keeps memory it took for an earlier, larger one, so only the first size's figure is its own.");
         if (collection is not null)
         {
-            md.AppendLine().AppendLine("Real documents, one thread, after a whole uncounted pass to warm up:").AppendLine();
+            md.AppendLine().AppendLine("Real documents, one thread, after three uncounted passes to warm up:").AppendLine();
             md.AppendLine(c, $"- {CollectionRow(collection)}");
         }
         return md.ToString();
