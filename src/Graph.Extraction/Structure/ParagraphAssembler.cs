@@ -381,7 +381,7 @@ internal static class ParagraphAssembler
         return word.EndsWith('s') && !word.EndsWith("ous", StringComparison.Ordinal) && OpenerLookup.Contains(word);
     }
 
-    private static double TypicalWidth(List<FlowLine> flow)
+    internal static double TypicalWidth(List<FlowLine> flow)
     {
         // The 90th percentile of the non-empty line lengths, read from a count of lines by length: sorting every length
         // took a twentieth of the layout's time on a long text. Lengths past the table are kept apart, so a percentile
