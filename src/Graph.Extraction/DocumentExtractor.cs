@@ -43,30 +43,39 @@ public sealed class DocumentExtractor
     internal GraphDocument Extract(string fileName, byte[] content, ExtractionTrace? trace)
     {
         if (content.LongLength > MaxFileBytes) return TooLarge(fileName, content.LongLength);
-        var source = FileReader.Read(fileName, content);
-        return Extract(fileName, source, trace);
+        var read = LayOut(fileName, content, trace);
+        return read.Failed ?? Extract(fileName, read.Laid!, read.DeclaredSymbol, read.Diagnostics, trace);
     }
 
     public GraphDocument ExtractText(string fileName, string text) => Extract(fileName, System.Text.Encoding.UTF8.GetBytes(text));
 
-    private GraphDocument Extract(string fileName, SourceText source, ExtractionTrace? trace)
+    /// <summary>What the layout made of a file, without the text as decoded.</summary>
+    private sealed record LaidOutFile(LaidOutText? Laid, string? DeclaredSymbol, List<Diagnostic> Diagnostics, GraphDocument? Failed);
+
+    /// <summary>
+    /// Reads and lays out the file in a frame of its own: the text as decoded is twice the file's size in memory, and the
+    /// laid-out text replaces it. Read in the frame that goes on to build the graph, it stayed reachable from there until
+    /// the graph was built, since code not yet optimised keeps every local and argument alive to the end of its method.
+    /// </summary>
+    private static LaidOutFile LayOut(string fileName, byte[] content, ExtractionTrace? trace)
     {
-        // Taken out before the layout is read so that nothing refers to the source after it: the text as decoded is
-        // twice the file's size in memory, and the laid-out text replaces it (a long document's graph is built after).
-        var declaredSymbol = source.DeclaredSymbol;
-        var sourceDiagnostics = source.Diagnostics;
-        LaidOutText laid;
+        var source = FileReader.Read(fileName, content);
         try
         {
-            laid = source.Stated is { } stated ? LayoutNormaliser.FromStated(stated) : LayoutNormaliser.Normalise(source.Text, trace?.RemovedFurniture);
+            var laid = source.Stated is { } stated ? LayoutNormaliser.FromStated(stated) : LayoutNormaliser.Normalise(source.Text, trace?.RemovedFurniture);
             if (trace is not null) trace.Laid = laid;
+            return new LaidOutFile(laid, source.DeclaredSymbol, source.Diagnostics, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var failed = new GraphDocument(UnreadableId(fileName), source.Text);
             failed.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "layout", $"The layout of the text could not be analysed: {e.Message}", fileName));
-            return failed;
+            return new LaidOutFile(null, source.DeclaredSymbol, source.Diagnostics, failed);
         }
+    }
+
+    private GraphDocument Extract(string fileName, LaidOutText laid, string? declaredSymbol, List<Diagnostic> sourceDiagnostics, ExtractionTrace? trace)
+    {
         var own = OwnSymbolRecogniser.Recognise(laid, declaredSymbol, fileName);
         if (own is null)
         {

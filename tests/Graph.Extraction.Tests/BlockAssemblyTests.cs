@@ -32,6 +32,35 @@ public sealed class BlockAssemblyTests
     }
 
     [Fact]
+    public void ABlockOpenedWithALineOfTheTextHoldsOnlyThatLine()
+    {
+        // The layout hands a block its first line as a range of the whole text, not as a string of its own.
+        const string text = "Distr.: General\n1. Requests the Secretary-General\nto report;\n2. Decides";
+        var first = new FlowBlock(BlockKind.Paragraph, text.AsSpan(16, 33));
+        first.AppendLine(text.AsSpan(50, 10));
+        var second = new FlowBlock(BlockKind.Paragraph, text.AsSpan(61));
+
+        Assert.Equal("1. Requests the Secretary-General to report;", first.Text);
+        Assert.Equal("2. Decides", second.Text);
+    }
+
+    [Theory]
+    [InlineData(new[] { 80, 80, 80, 12, 79, 81, 40 })]
+    [InlineData(new[] { 600, 700, 20, 650, 800, 900, 610, 620, 630, 640, 1000 })]
+    [InlineData(new[] { 511, 512, 513, 1, 0, 0, 90 })]
+    [InlineData(new[] { 0, 0, 0 })]
+    public void TypicalWidthIsTheNinetiethPercentileOfTheLineLengths(int[] lengths)
+    {
+        // Read from a count of lengths (lines of a page) and, past the count, from the few longer lines (a paragraph per
+        // line): the same as sorting every length, at least 40, and 80 for a text of blank lines.
+        var flow = lengths.Select((length, i) => new FlowLine(TextLine.Of(new string('x', length)), 0, i)).ToList();
+        var sorted = lengths.Where(l => l > 0).Order().ToList();
+        var expected = sorted.Count == 0 ? 80 : Math.Max(40, sorted[(int)(sorted.Count * 0.9)]);
+
+        Assert.Equal(expected, ParagraphAssembler.TypicalWidth(flow));
+    }
+
+    [Fact]
     public void ALongBlockShowsItsFirstAndLastHundredCharactersAsItsEdges()
     {
         var block = new FlowBlock(BlockKind.Paragraph, "1. " + new string('a', 197));

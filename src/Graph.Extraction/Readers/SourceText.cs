@@ -72,8 +72,18 @@ internal static class Superscript
         }
     }
 
-    public static string From(int number) =>
-        string.Concat(number.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => Digits[d - '0']));
+    /// <summary>The number in superscript digits ("12" → "¹²"), written straight into the string: a string built from a
+    /// sequence of characters boxed each one, for every footnote mark written.</summary>
+    public static string From(int number)
+    {
+        if (number < 0) return From(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var length = 1;
+        for (var rest = number / 10; rest > 0; rest /= 10) length++;
+        return string.Create(length, number, static (span, n) =>
+        {
+            for (var k = span.Length - 1; k >= 0; k--, n /= 10) span[k] = Digits[n % 10];
+        });
+    }
 
     public static string From(string digits) => string.Concat(digits.Where(char.IsAsciiDigit).Select(d => Digits[d - '0']));
 
@@ -113,7 +123,7 @@ internal static class Superscript
     }
 
     /// <summary>Reads the superscript number at <paramref name="p"/>; -1 when there is none.</summary>
-    public static int Read(string text, ref int p)
+    public static int Read(ReadOnlySpan<char> text, ref int p)
     {
         var value = 0;
         var start = p;

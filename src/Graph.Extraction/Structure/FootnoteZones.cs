@@ -13,7 +13,7 @@ namespace Graph.Extraction.Structure;
 /// </summary>
 internal static class FootnoteZones
 {
-    public static List<FlowLine> Extract(List<string> lines, bool[] furniture, bool hasPages, List<(int Number, string Text)> footnotes)
+    public static List<FlowLine> Extract(List<TextLine> lines, bool[] furniture, bool hasPages, List<(int Number, string Text)> footnotes)
     {
         // At most one flow line per line: sized once, the list of a long text is not copied each time it doubles.
         var flow = new List<FlowLine>(lines.Count);
@@ -22,14 +22,14 @@ internal static class FootnoteZones
         var i = 0;
         while (i < lines.Count)
         {
-            var line = lines[i];
+            var line = lines[i].Span;
             if (i == trailingStart)
             {
                 ReadZone(lines, furniture, i, lines.Count, footnotes, plainNumbers: true);
                 break;
             }
             if (furniture[i]) { i++; continue; }
-            if (line == "\f") { blanks++; i++; continue; }
+            if (lines[i].IsPageBreak) { blanks++; i++; continue; }
             if (line.Length == 0) { blanks++; i++; continue; }
             var isRule = IsRule(line);
             if (isRule || StartsWithSuperscriptNumber(line))
@@ -47,29 +47,29 @@ internal static class FootnoteZones
                 }
                 if (isRule) { i++; continue; }
             }
-            flow.Add(new FlowLine(line, blanks, i));
+            flow.Add(new FlowLine(lines[i], blanks, i));
             blanks = 0;
             i++;
         }
         return flow;
     }
 
-    private static bool IsRule(string line) => line.Length >= 5 && line.All(c => c == '_');
+    private static bool IsRule(ReadOnlySpan<char> line) => line.Length >= 5 && !line.ContainsAnyExcept('_');
 
-    private static bool StartsWithSuperscriptNumber(string line)
+    private static bool StartsWithSuperscriptNumber(ReadOnlySpan<char> line)
     {
         var p = 0;
         return Superscript.Read(line, ref p) > 0 && p < line.Length && line[p] == ' ';
     }
 
-    private static int FindZoneEnd(List<string> lines, bool[] furniture, int from, bool hasPages)
+    private static int FindZoneEnd(List<TextLine> lines, bool[] furniture, int from, bool hasPages)
     {
         var blanks = 0;
         var seenContent = false;
         for (var k = from; k < lines.Count; k++)
         {
-            var line = lines[k];
-            if (line == "\f") return k;
+            if (lines[k].IsPageBreak) return k;
+            var line = lines[k].Span;
             if (hasPages) continue;
             if (furniture[k]) return seenContent ? k : k;
             if (line.Length == 0)
@@ -86,25 +86,25 @@ internal static class FootnoteZones
         return lines.Count;
     }
 
-    private static bool LooksLikeFootnoteStart(string line) =>
+    private static bool LooksLikeFootnoteStart(ReadOnlySpan<char> line) =>
         StartsWithSuperscriptNumber(line) || TryReadPlainNumber(line, out _, out _) || line.StartsWith('*');
 
     /// <summary>"12 Resolution 60/288." → 12, "Resolution 60/288."; "12" alone → 12, "".</summary>
-    private static bool TryReadPlainNumber(string line, out int number, out string rest)
+    private static bool TryReadPlainNumber(ReadOnlySpan<char> line, out int number, out ReadOnlySpan<char> rest)
     {
         number = 0;
         rest = "";
         var p = 0;
         while (p < line.Length && p < 3 && char.IsAsciiDigit(line[p])) p++;
         if (p == 0 || (p < line.Length && char.IsAsciiDigit(line[p]))) return false;
-        number = int.Parse(line.AsSpan(0, p), System.Globalization.CultureInfo.InvariantCulture);
+        number = int.Parse(line[..p], System.Globalization.CultureInfo.InvariantCulture);
         if (number == 0) return false;
         if (p == line.Length) return true;
         // Old UN style numbers a footnote "1/ S/1994/62." (and marks it "1/" in the text).
         if (line[p] == '/' && (p + 1 == line.Length || line[p + 1] == ' ')) p++;
         if (p == line.Length) return true;
         // "9Ibid., document S/25719.": the scan lost the space after the number of a footnote that repeats the source above.
-        if (line.AsSpan(p).StartsWith("Ibid.", StringComparison.Ordinal))
+        if (line[p..].StartsWith("Ibid.", StringComparison.Ordinal))
         {
             rest = line[p..];
             return true;
@@ -115,39 +115,47 @@ internal static class FootnoteZones
     }
 
     /// <summary>"2010 Review Conference of the Parties …": a footnote may open with the year in a title; a count ("2 000 people") may not.</summary>
-    private static bool OpensWithTitledYear(string rest) =>
-        rest.Length > 6 && rest[..4].All(char.IsAsciiDigit) && rest[0] is '1' or '2' && rest[1] is '9' or '0' && rest[4] == ' ' && char.IsAsciiLetterUpper(rest[5]);
+    private static bool OpensWithTitledYear(ReadOnlySpan<char> rest) =>
+        rest.Length > 6 && !rest[..4].ContainsAnyExceptInRange('0', '9') && rest[0] is '1' or '2' && rest[1] is '9' or '0' && rest[4] == ' ' && char.IsAsciiLetterUpper(rest[5]);
 
-    private static bool MonthStart(string rest)
+    /// <summary>Whether the words open with a month's name ("12 December 2023" is a date, not footnote 12).</summary>
+    private static bool MonthStart(ReadOnlySpan<char> rest)
     {
+        // A month's name is a capitalised word: only such a word is given to the date reader, as a string of its own.
+        if (rest.Length == 0 || !char.IsAsciiLetterUpper(rest[0])) return false;
         var p = 0;
-        return Graph.Model.Symbols.DateText.ReadMonth(rest, ref p) > 0;
+        return Graph.Model.Symbols.DateText.ReadMonth(rest.ToString(), ref p) > 0;
     }
 
-    private static void ReadZone(List<string> lines, bool[] furniture, int from, int to, List<(int Number, string Text)> footnotes, bool plainNumbers)
+    private static void ReadZone(List<TextLine> lines, bool[] furniture, int from, int to, List<(int Number, string Text)> footnotes, bool plainNumbers)
     {
         var chunks = new List<(int Number, StringBuilder Text)>();
         var pendingNumbers = new List<int>();
+        // The chunks begun without a number of their own (counted as they are added, not recounted for every line).
+        var unnumbered = 0;
         for (var k = from; k < to; k++)
         {
-            var line = lines[k];
-            if (furniture[k] || line.Length == 0 || line == "\f") continue;
+            if (furniture[k] || lines[k].IsBlank || lines[k].IsPageBreak) continue;
+            var line = lines[k].Span;
             var p = 0;
             var superscript = Superscript.Read(line, ref p);
             if (superscript > 0 && p < line.Length && line[p] == ' ')
             {
-                chunks.Add((superscript, new StringBuilder(line[(p + 1)..].Trim())));
+                chunks.Add((superscript, new StringBuilder().Append(line[(p + 1)..].Trim())));
                 continue;
             }
             if (plainNumbers && TryReadPlainNumber(line, out var number, out var rest))
             {
                 if (rest.Length == 0) pendingNumbers.Add(number);
-                else chunks.Add((number, new StringBuilder(rest)));
+                else chunks.Add((number, new StringBuilder().Append(rest)));
                 continue;
             }
             if (line.StartsWith("* ", StringComparison.Ordinal)) { chunks.Add((-1, new StringBuilder())); continue; }
-            if (chunks.Count == 0 || (pendingNumbers.Count > chunks.Count(c => c.Number == 0) && EndsSentence(chunks[^1].Text)))
-                chunks.Add((0, new StringBuilder(line)));
+            if (chunks.Count == 0 || (pendingNumbers.Count > unnumbered && EndsSentence(chunks[^1].Text)))
+            {
+                chunks.Add((0, new StringBuilder().Append(line)));
+                unnumbered++;
+            }
             else
                 AppendLine(chunks[^1].Text, line);
         }
@@ -165,7 +173,7 @@ internal static class FootnoteZones
 
     private static bool EndsSentence(StringBuilder sb) => sb.Length > 0 && sb[^1] is '.' or ')';
 
-    internal static void AppendLine(StringBuilder sb, string line)
+    internal static void AppendLine(StringBuilder sb, ReadOnlySpan<char> line)
     {
         if (sb.Length == 0) { sb.Append(line); return; }
         if (sb[^1] == '-' && sb.Length > 1 && char.IsLetter(sb[^2]) && line.Length > 0 && char.IsLower(line[0])) sb.Append(line);
@@ -176,28 +184,31 @@ internal static class FootnoteZones
     /// Old Security Council texts (the Resolutions and Decisions volumes) list their footnotes after the closing
     /// "Adopted at the … meeting" line, numbered on from the volume's previous footnotes: "17 Ibid., …".
     /// </summary>
-    private static int FindTrailingFootnoteList(List<string> lines, bool[] furniture)
+    private static int FindTrailingFootnoteList(List<TextLine> lines, bool[] furniture)
     {
-        if (lines.Any(IsRule) || lines.Any(StartsWithSuperscriptNumber)) return -1;
+        foreach (var line in lines)
+        {
+            if (IsRule(line.Span) || StartsWithSuperscriptNumber(line.Span)) return -1;
+        }
         // The closing line, not the modern heading "Adopted by the Security Council at its 9951st meeting".
         // ("Adopted by the Security Council at _its 3258th meeting", as a scan may read it).
-        var closing = lines.FindLastIndex(l => l.StartsWith("Adopted", StringComparison.Ordinal) && !l.Contains("Council at its", StringComparison.Ordinal)
-            && !l.StartsWith("Adopted by the Security Council at", StringComparison.Ordinal));
+        var closing = lines.FindLastIndex(l => l.Span.StartsWith("Adopted", StringComparison.Ordinal) && !l.Span.Contains("Council at its", StringComparison.Ordinal)
+            && !l.Span.StartsWith("Adopted by the Security Council at", StringComparison.Ordinal));
         if (closing < 0) return TrailingSymbolList(lines, furniture);
         if (closing < lines.Count / 3) return -1;
         // The closing runs on to the first blank line ("Adopted at the 1135th meeting / by 8 votes to none, with /
         // 3 abstentions (Czechoslovakia, …)"): a number opening one of its lines is a vote count, not a footnote.
         var after = closing + 1;
-        while (after < lines.Count && lines[after].Trim().Length > 0) after++;
+        while (after < lines.Count && lines[after].Span.Trim().Length > 0) after++;
         for (var k = after; k < lines.Count; k++)
         {
-            if (furniture[k] || !TryReadPlainNumber(lines[k], out var first, out var rest) || rest.Length == 0) continue;
+            if (furniture[k] || !TryReadPlainNumber(lines[k].Span, out var first, out var rest) || rest.Length == 0) continue;
             // The list counts up from its first number; a footnote or two of the volume's page may be missing from the scan
             // ("95 …", "96 …", "97 …", "100 …": the footnotes of the decision printed between two resolutions).
             var previous = first;
             for (var j = k + 1; j < lines.Count; j++)
             {
-                if (!TryReadPlainNumber(lines[j], out var number, out var text) || text.Length == 0) continue;
+                if (!TryReadPlainNumber(lines[j].Span, out var number, out var text) || text.Length == 0) continue;
                 if (number <= previous || number > previous + MissingFromAList + 1) return -1;
                 previous = number;
             }
@@ -218,7 +229,7 @@ internal static class FootnoteZones
     /// Security Council, Thirty-third Year, / Supplement for January, February and March 1978, document S/12611."): the
     /// first line of that list, or -1.
     /// </summary>
-    private static int TrailingSymbolList(List<string> lines, bool[] furniture)
+    private static int TrailingSymbolList(List<TextLine> lines, bool[] furniture)
     {
         var start = -1;
         var next = -1;
@@ -226,15 +237,15 @@ internal static class FootnoteZones
         var continuationLines = 0;
         for (var k = lines.Count - 1; k >= 0; k--)
         {
-            if (furniture[k] || lines[k].Length == 0 || lines[k] == "\f") continue;
-            if (!TryReadPlainNumber(lines[k], out var number, out var rest))
+            if (furniture[k] || lines[k].IsBlank || lines[k].IsPageBreak) continue;
+            if (!TryReadPlainNumber(lines[k].Span, out var number, out var rest))
             {
                 // A line that continues the footnote above it; more lines than a footnote runs on to are the body.
                 if (++continuationLines > ContinuationLines) break;
                 continuation.Insert(0, lines[k] + " ");
                 continue;
             }
-            if (!rest.Contains('/', StringComparison.Ordinal) && !continuation.ToString().Contains('/', StringComparison.Ordinal)) break;
+            if (!rest.Contains('/') && !continuation.ToString().Contains('/', StringComparison.Ordinal)) break;
             if (next >= 0 && number != next - 1) return -1;
             next = number;
             start = k;

@@ -25,13 +25,14 @@ internal static class LayoutNormaliser
         var furniture = FurnitureDetector.Detect(lines);
         if (removedFurniture is not null)
             for (var i = 0; i < lines.Count; i++)
-                if (furniture[i]) removedFurniture.Add(lines[i]);
+                if (furniture[i]) removedFurniture.Add(lines[i].ToString());
         var footnotes = new List<(int Number, string Text)>();
         var flow = FootnoteZones.Extract(lines, furniture, hasPages, footnotes);
         var blocks = ParagraphAssembler.Assemble(flow);
         // Marks the text states (superscripts, "[^5]") stand; the footnotes none calls are looked for as plain digits, since a
         // text converted to Markdown may keep "[^5]" for some marks and the plain digit ("Experts, 8") for the others.
-        var numbers = footnotes.Select(f => f.Number).ToHashSet();
+        var numbers = new HashSet<int>(footnotes.Count);
+        foreach (var (number, _) in footnotes) numbers.Add(number);
         numbers.ExceptWith(ExplicitMarks(blocks));
         var inferred = numbers.Count > 0 ? FootnoteMarks.MarkPlainDigits(blocks, numbers) : null;
         return Build(blocks, footnotes, inferred);
@@ -64,7 +65,7 @@ internal static class LayoutNormaliser
             {
                 var line = raw.Trim();
                 if (line.Length == 0) continue;
-                flow.Add(new FlowLine(line, first && flow.Count > 0 ? 1 : 0, flow.Count) { ItalicOpening = first ? paragraph.ItalicOpening : null });
+                flow.Add(new FlowLine(TextLine.Of(line), first && flow.Count > 0 ? 1 : 0, flow.Count) { ItalicOpening = first ? paragraph.ItalicOpening : null });
                 first = false;
             }
         }
@@ -98,17 +99,20 @@ internal static class LayoutNormaliser
         return sb.ToString().Replace("\n\n\n\n\n\n", "\n\n\n\n", StringComparison.Ordinal);
     }
 
-    /// <summary>Lines, trimmed; a page break becomes its own marker line "\f".</summary>
-    private static List<string> SplitLines(string text)
+    /// <summary>Lines, trimmed, as ranges of the text; a page break becomes its own marker line "\f".</summary>
+    private static List<TextLine> SplitLines(string text)
     {
-        var lines = new List<string>(text.Length / 40);
+        var lines = new List<TextLine>(text.Length / 40);
         var span = text.AsSpan();
         foreach (var range in span.SplitAny('\n', '\f'))
         {
             // SplitAny loses which separator ended a piece: a "\f" marker goes in when the one before this piece was a page break.
-            if (range.Start.Value > 0 && span[range.Start.Value - 1] == '\f') lines.Add("\f");
-            var line = span[range].Trim();
-            lines.Add(line.Length == 0 ? "" : line.Length == range.End.Value - range.Start.Value ? text[range] : line.ToString());
+            var (start, length) = range.GetOffsetAndLength(text.Length);
+            if (start > 0 && span[start - 1] == '\f') lines.Add(TextLine.PageBreak);
+            var piece = span.Slice(start, length);
+            var trimmedStart = piece.Length - piece.TrimStart().Length;
+            var trimmed = piece.Trim();
+            lines.Add(trimmed.Length == 0 ? TextLine.Blank : TextLine.In(text, start + trimmedStart, trimmed.Length));
         }
         return lines;
     }
@@ -146,8 +150,16 @@ internal static class LayoutNormaliser
         }
         var text = string.Create(length, pieces, static (span, pieces) =>
         {
-            span.Fill('\n');
-            foreach (var (at, piece) in pieces) piece.CopyTo(span[at..]);
+            // Only the gaps between pieces are written as line breaks: filling the whole text first wrote every character
+            // twice, and touched a long text's fresh memory once more (a tenth of the layout's time on a long text).
+            var written = 0;
+            foreach (var (at, piece) in pieces)
+            {
+                span[written..at].Fill('\n');
+                piece.CopyTo(span[at..]);
+                written = at + piece.Length;
+            }
+            span[written..].Fill('\n');
         });
         return new LaidOutText(text, result) { InferredMarks = inferredMarks ?? [] };
     }
@@ -166,6 +178,10 @@ internal static class LayoutNormaliser
 /// </remarks>
 internal sealed class FlowBlock(BlockKind kind, string text)
 {
+    /// <summary>A block opened with a line of the text, copied straight into the builder rather than made a string first.</summary>
+    public FlowBlock(BlockKind kind, ReadOnlySpan<char> firstLine)
+        : this(kind, "") => Open().Append(firstLine);
+
     private string _text = text;
     // The thread's shared builder while this block holds it; null once its text is a string again.
     private System.Text.StringBuilder? _builder;
@@ -264,10 +280,10 @@ internal sealed class FlowBlock(BlockKind kind, string text)
     private const string Ellipsis = " … ";
 
     /// <summary>Appends a line with a space, or with none after a word broken by a hyphen (as footnote lines are joined).</summary>
-    public void AppendLine(string line) => FootnoteZones.AppendLine(Open(), line);
+    public void AppendLine(ReadOnlySpan<char> line) => FootnoteZones.AppendLine(Open(), line);
 
     /// <summary>Appends a line after a line break (headings and closing lines keep their lines).</summary>
-    public void AppendBrokenLine(string line) => Open().Append('\n').Append(line);
+    public void AppendBrokenLine(ReadOnlySpan<char> line) => Open().Append('\n').Append(line);
 
     /// <summary>The longest block whose <see cref="Edges"/> are its whole text.</summary>
     private const int ShortLength = 3 * 100;
@@ -280,8 +296,11 @@ internal sealed class FlowBlock(BlockKind kind, string text)
 }
 
 /// <summary>A line of the body flow, with how many blank lines preceded it.</summary>
-internal readonly record struct FlowLine(string Text, int BlanksBefore, int Index)
+internal readonly record struct FlowLine(TextLine Line, int BlanksBefore, int Index)
 {
+    /// <summary>The line's characters, in the text they were read from.</summary>
+    public ReadOnlySpan<char> Text => Line.Span;
+
     /// <summary>The italic words that open the paragraph this line starts, where the format states italics (DOCX).</summary>
     public string? ItalicOpening { get; init; }
 }
@@ -300,7 +319,7 @@ internal static class FurnitureDetector
     /// page break, where the running header sits. A repeated line elsewhere is text (operative
     /// paragraphs of a budget resolution open with the same words), and so is a line holding only a cited symbol.
     /// </summary>
-    public static bool[] Detect(List<string> lines)
+    public static bool[] Detect(List<TextLine> lines)
     {
         var furniture = new bool[lines.Count];
         var anchor = new bool[lines.Count];
@@ -308,8 +327,8 @@ internal static class FurnitureDetector
         var nonBlank = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
-            if (line == "\f") { anchor[i] = true; continue; }
+            if (lines[i].IsPageBreak) { anchor[i] = true; continue; }
+            var line = lines[i].Span;
             if (line.Length == 0) continue;
             nonBlank++;
             if (IsJobNumber(line) || IsBarCode(line) || IsPageNumber(line) || IsPrintDate(line))
@@ -320,13 +339,13 @@ internal static class FurnitureDetector
             if (IsSymbolLine(line))
             {
                 // The first symbol line is the masthead; the same line again is the running header.
-                if (mastheadSymbol is null) mastheadSymbol = line.TrimEnd('*', ' ');
-                else if (nonBlank > 3 && line.TrimEnd('*', ' ') == mastheadSymbol) furniture[i] = anchor[i] = true;
+                if (mastheadSymbol is null) mastheadSymbol = line.TrimEnd("* ").ToString();
+                else if (nonBlank > 3 && line.TrimEnd("* ").SequenceEqual(mastheadSymbol)) furniture[i] = anchor[i] = true;
             }
         }
         // The running title stands next to the running symbol line (above or below it) or opens the page after a page break;
         // footnote lines just above the footer repeat too (the same reference on two pages) and are no title.
-        for (var i = 0; i < lines.Count; i++) anchor[i] = lines[i] == "\f" || (anchor[i] && IsSymbolLine(lines[i]));
+        for (var i = 0; i < lines.Count; i++) anchor[i] = lines[i].IsPageBreak || (anchor[i] && IsSymbolLine(lines[i].Span));
         var near = NearAnchor(lines, anchor, ClusterReach);
         var reach = NearAnchor(lines, anchor, TitleLines);
         var counts = RepeatsOfCandidates(lines, furniture, reach);
@@ -353,9 +372,8 @@ internal static class FurnitureDetector
         if (headingTitle is null) return furniture;
         for (var i = RepeatsFrom + 1; i < lines.Count; i++)
         {
-            var line = lines[i];
-            if (furniture[i] || line.Length == 0 || line == "\f") continue;
-            if ((near[i] || (furniture[i - 1] && lines[i - 1].Length > 0 && lines[i - 1] != "\f")) && IsTitlePiece(line, headingTitle)) furniture[i] = true;
+            if (furniture[i] || lines[i].IsBlank || lines[i].IsPageBreak) continue;
+            if ((near[i] || (furniture[i - 1] && !lines[i - 1].IsBlank && !lines[i - 1].IsPageBreak)) && IsTitlePiece(lines[i].Span, headingTitle)) furniture[i] = true;
         }
         return furniture;
     }
@@ -363,18 +381,18 @@ internal static class FurnitureDetector
     /// <summary>The title a General Assembly resolution's heading gives after its number ("78/55.  Convention on the
     /// Prohibition of the Use of Nuclear Weapons", "78/218. Situation of human rights in the Democratic People’s Republic /
     /// of Korea"), its lines joined; null where the text has no such heading.</summary>
-    private static string? ResolutionTitle(List<string> lines)
+    private static string? ResolutionTitle(List<TextLine> lines)
     {
         for (var i = 0; i < Math.Min(lines.Count, RepeatsFrom); i++)
         {
-            var line = lines[i].AsSpan().Trim();
+            var line = lines[i].Span.Trim();
             var after = AfterResolutionNumber(line);
             // A session of up to three digits: "78/55.", not a date or a job number.
             if (after < 0 || line.IndexOf('/') > 3) continue;
             var title = line[after..].Trim().ToString();
             // The title's further lines run to the blank line; "The General Assembly," after no blank line is none of them.
-            for (var n = i + 1; n < Math.Min(lines.Count, i + 3) && lines[n].Trim().Length > 0 && lines[n] != "\f" && !lines[n].TrimEnd().EndsWith(','); n++)
-                title += " " + lines[n].Trim();
+            for (var n = i + 1; n < Math.Min(lines.Count, i + 3) && lines[n].Span.Trim().Length > 0 && !lines[n].IsPageBreak && !lines[n].Span.TrimEnd().EndsWith(','); n++)
+                title += " " + lines[n].Span.Trim().ToString();
             return title.Length >= 4 ? title : null;
         }
         return null;
@@ -382,32 +400,48 @@ internal static class FurnitureDetector
 
     /// <summary>Whether a line next to the running header is the resolution's title or a line of it as the running title
     /// breaks it ("of Korea", "Stockpiling, Production and Transfer of Anti-Personnel Mines and"); a line of a page's text is neither.</summary>
-    private static bool IsTitlePiece(string line, string title)
+    private static bool IsTitlePiece(ReadOnlySpan<char> line, string title)
     {
         var piece = line.Trim();
         if (piece.Length < 4) return false;
-        return piece == title || title.StartsWith(piece + " ", StringComparison.Ordinal) || title.EndsWith(" " + piece, StringComparison.Ordinal)
-            || (piece.Length >= 12 && title.Contains(" " + piece + " ", StringComparison.Ordinal));
+        var whole = title.AsSpan();
+        if (piece.SequenceEqual(whole)) return true;
+        // The piece opens the title and a word follows it, closes it after a word, or stands inside it between words.
+        if (whole.Length > piece.Length && whole.StartsWith(piece) && whole[piece.Length] == ' ') return true;
+        if (whole.Length > piece.Length && whole.EndsWith(piece) && whole[^(piece.Length + 1)] == ' ') return true;
+        if (piece.Length < 12) return false;
+        for (var at = whole.IndexOf(piece); at >= 0; at = NextIndexOf(whole, piece, at))
+        {
+            if (at > 0 && whole[at - 1] == ' ' && at + piece.Length < whole.Length && whole[at + piece.Length] == ' ') return true;
+        }
+        return false;
+    }
+
+    private static int NextIndexOf(ReadOnlySpan<char> text, ReadOnlySpan<char> value, int after)
+    {
+        var next = text[(after + 1)..].IndexOf(value);
+        return next < 0 ? -1 : after + 1 + next;
     }
 
     /// <summary>A line that repeats as a running title does: past the first lines, not a date, nor (unless next to a title line) a line that a comma or semicolon goes on from.</summary>
-    private static bool IsRepeatedTitleLine(List<string> lines, int i, Dictionary<string, int> counts, bool inTitle = false)
+    private static bool IsRepeatedTitleLine(List<TextLine> lines, int i, Dictionary<string, int> counts, bool inTitle = false)
     {
-        var line = lines[i];
-        if (line.Length == 0 || line == "\f") return false;
+        if (lines[i].IsBlank || lines[i].IsPageBreak) return false;
+        var line = lines[i].Span;
         // A date repeats legitimately (distribution date above, meeting date below); a running title does not change.
-        return i > RepeatsFrom && counts.GetValueOrDefault(line) >= 2 && (inTitle || (IsCountedLength(line) && !line.EndsWith(',') && !line.EndsWith(';')))
-            && !IsDateLine(line) && !line.All(c => c == '_');
+        return i > RepeatsFrom && counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(line, out var count) && count >= 2
+            && (inTitle || (IsCountedLength(line) && !line.EndsWith(',') && !line.EndsWith(';')))
+            && !IsDateLine(line) && line.ContainsAnyExcept('_');
     }
 
     /// <summary>
     /// The title as the heading prints it, after the resolution's number ("78/15. Prohibition of …" → "Prohibition of …"): the
     /// running title repeats it without the number, so a text of two pages shows its running title once.
     /// </summary>
-    private static ReadOnlySpan<char> WithoutResolutionNumber(string line)
+    private static ReadOnlySpan<char> WithoutResolutionNumber(ReadOnlySpan<char> line)
     {
         var after = AfterResolutionNumber(line);
-        return after > 0 && after < line.Length && line[after] == ' ' ? line.AsSpan(after + 1).TrimStart() : line;
+        return after > 0 && after < line.Length && line[after] == ' ' ? line[(after + 1)..].TrimStart() : line;
     }
 
     /// <summary>Where the text after a resolution's number that opens the line ("78/15.") begins; -1 where no such number opens it.</summary>
@@ -426,27 +460,33 @@ internal static class FurnitureDetector
     /// long) occurs among all lines of that length. Only those few are counted: counting every line of a long text built
     /// a table of all its lines.
     /// </summary>
-    private static Dictionary<string, int> RepeatsOfCandidates(List<string> lines, bool[] furniture, bool[] near)
+    private static Dictionary<string, int> RepeatsOfCandidates(List<TextLine> lines, bool[] furniture, bool[] near)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         // Only lines past the first forty are tested for repeating, so a shorter text needs no counts.
         if (lines.Count <= RepeatsFrom + 1) return counts;
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        // The lengths the candidates have: a line of any other length is none of them, and is not hashed to be looked up.
+        Span<bool> candidateLength = stackalloc bool[121];
         for (var i = RepeatsFrom + 1; i < lines.Count; i++)
         {
-            if (near[i] && !furniture[i] && lines[i].Length is >= TitleEndLength and <= 120) counts[lines[i]] = 0;
+            if (near[i] && !furniture[i] && lines[i].Length is >= TitleEndLength and <= 120)
+            {
+                lookup[lines[i].Span] = 0;
+                candidateLength[lines[i].Length] = true;
+            }
         }
         if (counts.Count == 0) return counts;
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var line in lines)
         {
-            var title = WithoutResolutionNumber(line);
-            if (title.Length is < TitleEndLength or > 120) continue;
+            var title = WithoutResolutionNumber(line.Span);
+            if (title.Length is < TitleEndLength or > 120 || !candidateLength[title.Length]) continue;
             if (lookup.TryGetValue(title, out var count)) lookup[title] = count + 1;
         }
         return counts;
     }
 
-    private static bool IsCountedLength(string line) => line.Length is >= 12 and <= 120;
+    private static bool IsCountedLength(ReadOnlySpan<char> line) => line.Length is >= 12 and <= 120;
 
     /// <summary>The shortest line counted: a title's last line may be short ("in Darfur"), and is taken only next to a title line.</summary>
     private const int TitleEndLength = 4;
@@ -461,14 +501,14 @@ internal static class FurnitureDetector
     private const int TitleLines = 5;
 
     /// <summary>Whether each line stands within <paramref name="reach"/> lines of an anchor without a blank line between, in one pass each way.</summary>
-    private static bool[] NearAnchor(List<string> lines, bool[] anchor, int reach)
+    private static bool[] NearAnchor(List<TextLine> lines, bool[] anchor, int reach)
     {
         var near = new bool[lines.Count];
         var distance = int.MaxValue;
         for (var i = 0; i < lines.Count; i++)
         {
             if (anchor[i]) distance = 0;
-            else if (lines[i].Length == 0) distance = int.MaxValue;
+            else if (lines[i].IsBlank) distance = int.MaxValue;
             else if (distance < int.MaxValue) distance++;
             near[i] = distance <= reach;
         }
@@ -476,7 +516,7 @@ internal static class FurnitureDetector
         for (var i = lines.Count - 1; i >= 0; i--)
         {
             if (anchor[i]) distance = 0;
-            else if (lines[i].Length == 0) distance = int.MaxValue;
+            else if (lines[i].IsBlank) distance = int.MaxValue;
             else if (distance < int.MaxValue) distance++;
             near[i] |= distance <= reach;
         }
@@ -486,13 +526,19 @@ internal static class FurnitureDetector
     /// <summary>A repeated line counts as a running title only after this line.</summary>
     private const int RepeatsFrom = 40;
 
-    private static bool IsDateLine(string line) => Graph.Model.Symbols.DateText.TryRead(line.Trim('*'), 0, out _, out var end) && end >= line.Trim('*').Length - 1;
+    /// <remarks>Asked only of the few repeated lines near a page's edge, so the date reader gets the string it reads.</remarks>
+    private static bool IsDateLine(ReadOnlySpan<char> line)
+    {
+        var bare = line.Trim('*').ToString();
+        return Graph.Model.Symbols.DateText.TryRead(bare, 0, out _, out var end) && end >= bare.Length - 1;
+    }
 
-    private static bool IsSymbolLine(string line)
+    private static bool IsSymbolLine(ReadOnlySpan<char> line)
     {
         if (line.Length > 60 || !OpensWithSymbolPrefix(line)) return false;
-        var matches = SymbolScanner.Scan(line, SymbolContext.None);
-        return matches.Count > 0 && matches[0].Start == 0 && matches[^1].End >= line.TrimEnd('*', ' ').Length
+        // Only a line that opens as a symbol does is scanned, as a string of its own.
+        var matches = SymbolScanner.Scan(line.ToString(), SymbolContext.None);
+        return matches.Count > 0 && matches[0].Start == 0 && matches[^1].End >= line.TrimEnd("* ").Length
             && matches.All(m => m.Form == SymbolForm.Full);
     }
 
@@ -500,14 +546,14 @@ internal static class FurnitureDetector
     /// Whether the line opens as a full symbol does ("A/", "S/", "UNEP/": one to eight capitals and a slash), the only
     /// way a line made of symbols can open: a cheap test that spares scanning every line with a slash in it for symbols.
     /// </summary>
-    private static bool OpensWithSymbolPrefix(string line)
+    private static bool OpensWithSymbolPrefix(ReadOnlySpan<char> line)
     {
         var p = 0;
         while (p < line.Length && p < 9 && char.IsAsciiLetterUpper(line[p])) p++;
         return p is > 0 and <= 8 && p < line.Length && line[p] == '/';
     }
 
-    internal static bool IsJobNumber(string line)
+    internal static bool IsJobNumber(ReadOnlySpan<char> line)
     {
         // "23-26010 (E)", "25-04453", "23-26010 (E)    090124", "N2212345"
         if (line.Length < 8 || !char.IsAsciiDigit(line[0]) || !char.IsAsciiDigit(line[1]) || line[2] != '-') return false;
@@ -516,19 +562,24 @@ internal static class FurnitureDetector
         if (p - 3 != 5) return false;
         if (p < line.Length && char.IsAsciiLetterUpper(line[p])) p++; // "25-09066X (E)"
         var rest = line[p..].Trim();
-        return rest.Length == 0 || rest.StartsWith("(E)", StringComparison.Ordinal) || rest.All(c => char.IsAsciiDigit(c) || c == ' ');
+        return rest.Length == 0 || rest.StartsWith("(E)", StringComparison.Ordinal) || !rest.ContainsAnyExcept(DigitsAndSpace);
     }
 
-    private static bool IsBarCode(string line) =>
-        line.Length >= 6 && line[0] == '*' && line[^1] == '*' && line[1..^1].All(char.IsAsciiDigit);
+    private static readonly System.Buffers.SearchValues<char> DigitsAndSpace = System.Buffers.SearchValues.Create("0123456789 ");
 
-    private static bool IsPageNumber(string line)
+    private static bool IsBarCode(ReadOnlySpan<char> line) =>
+        line.Length >= 6 && line[0] == '*' && line[^1] == '*' && AllDigits(line[1..^1]);
+
+    private static bool IsPageNumber(ReadOnlySpan<char> line)
     {
-        if (line.StartsWith("Page ", StringComparison.Ordinal) && line.Length <= 9) return line[5..].All(char.IsAsciiDigit);
-        var slash = line.IndexOf('/', StringComparison.Ordinal);
+        if (line.StartsWith("Page ", StringComparison.Ordinal) && line.Length <= 9) return AllDigits(line[5..]);
+        var slash = line.IndexOf('/');
         if (slash is < 1 or > 3 || line.Length - slash - 1 is < 1 or > 3) return false;
-        return line[..slash].All(char.IsAsciiDigit) && line[(slash + 1)..].All(char.IsAsciiDigit);
+        return AllDigits(line[..slash]) && AllDigits(line[(slash + 1)..]);
     }
 
-    private static bool IsPrintDate(string line) => line.Length == 6 && line.All(char.IsAsciiDigit);
+    private static bool IsPrintDate(ReadOnlySpan<char> line) => line.Length == 6 && AllDigits(line);
+
+    /// <summary>Whether every character is an ASCII digit (true of an empty span, as <c>All</c> is).</summary>
+    private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('0', '9');
 }

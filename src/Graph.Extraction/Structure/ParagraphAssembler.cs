@@ -25,6 +25,9 @@ internal static class ParagraphAssembler
         "Believing", "Bearing", "Having", "Keeping", "Taking", "Noting", "Recalling",
     };
 
+    /// <summary>The opener words looked up by a line's first word as it stands in the line, without a string made of it for every line.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup = OpenerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <param name="flow">The body's lines in reading order.</param>
     /// <param name="paragraphsStated">Whether the format states where paragraphs start (DOCX): then a line after a blank starts one, always.</param>
     public static List<FlowBlock> Assemble(List<FlowLine> flow, bool paragraphsStated = false)
@@ -44,7 +47,7 @@ internal static class ParagraphAssembler
             && flow.Take(preamble).Any(l => l.Text.TrimStart().StartsWith("Whereas", StringComparison.Ordinal))) preamble = -1;
         var width = TypicalWidth(flow);
         // The organ's name, with its comma or (a draft that adopts a declaration: "The General Assembly / Adopts the following") without.
-        var resolutionLayout = preamble >= 0 || flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(l.Text + ",")) >= 0;
+        var resolutionLayout = preamble >= 0 || flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(string.Concat(l.Text, ","))) >= 0;
         var bodyStart = 0;
         if (preamble >= 0)
         {
@@ -66,13 +69,17 @@ internal static class ParagraphAssembler
         FlowBlock? current = null;
         var closing = false;
         var inAnnex = false;
-        string previousLine = "";
+        ReadOnlySpan<char> previousLine = "";
         for (var i = bodyStart; i < flow.Count; i++)
         {
             var line = flow[i];
+            // Asked once of each line: both tests below and the test of where a block ends read the same line and block.
+            var closingLine = !closing && current is not null && IsClosingLine(line.Text);
+            // The block's first and last characters, read once for the line (the tests of where it ends look at no more).
+            var edges = current is null ? default : current.Edges;
             // "RESOLUTION 768 (1992) / Adopted by the Security Council at its 3102nd meeting on 30 July 1992": under the
             // title, before any paragraph, the adoption line is a heading line; the body follows it, not the closing.
-            if (!closing && !inAnnex && current is not null && IsClosingLine(line.Text) && line.Text.TrimStart('*').StartsWith("Adopted", StringComparison.Ordinal)
+            if (closingLine && current is not null && !inAnnex && line.Text.TrimStart('*').StartsWith("Adopted", StringComparison.Ordinal)
                 && (current.Kind == BlockKind.Heading ? !blocks.Any(b => b.Kind == BlockKind.Paragraph)
                     : current.Kind == BlockKind.Paragraph && current.Length < 40 && blocks.Count(b => b.Kind == BlockKind.Paragraph) == 1
                       && current.Text.StartsWith("RESOLUTION ", StringComparison.OrdinalIgnoreCase)))
@@ -84,12 +91,12 @@ internal static class ParagraphAssembler
                 previousLine = line.Text;
                 continue;
             }
-            if (!closing && current is not null && IsClosingLine(line.Text) && EndsComplete(current.Edges)) closing = true;
+            if (closingLine && EndsComplete(edges)) closing = true;
             // An annex after the closing lines ("Annex", "Annex II", "Appendix") is body text again: its paragraphs are
             // assembled as the resolution's are, and marked as the annex's, so recognisers neither lose its text and
             // footnote marks to the closing lines nor take its numbered paragraphs for operative ones.
             // A draft has no closing lines: its annex follows the last operative paragraph, which ends with a full stop.
-            var opensAnnex = closing || (resolutionLayout && !inAnnex && current is { Kind: BlockKind.Paragraph } && current.Edges.TrimEnd().EndsWith('.'));
+            var opensAnnex = closing || (resolutionLayout && !inAnnex && current is { Kind: BlockKind.Paragraph } && edges.TrimEnd().EndsWith('.'));
             if (opensAnnex && line.BlanksBefore > 0 && IsAnnexHeading(line.Text))
             {
                 closing = false;
@@ -109,7 +116,7 @@ internal static class ParagraphAssembler
                 else current.AppendBrokenLine(line.Text.Trim('*'));
                 continue;
             }
-            if (current is null || (paragraphsStated ? line.BlanksBefore > 0 : StartsNewBlock(current.Edges, previousLine, line, width)))
+            if (current is null || (paragraphsStated ? line.BlanksBefore > 0 : StartsNewBlock(edges, previousLine, line, width)))
             {
                 current = new FlowBlock(preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) ? BlockKind.Heading : BlockKind.Paragraph, line.Text)
                 {
@@ -129,21 +136,24 @@ internal static class ParagraphAssembler
     }
 
     /// <summary>"The General Assembly,", "The Security Council,", "The Economic and Social Council,".</summary>
-    internal static bool IsPreambleStart(string line) =>
+    internal static bool IsPreambleStart(string line) => IsPreambleStart(line.AsSpan());
+
+    /// <inheritdoc cref="IsPreambleStart(string)"/>
+    internal static bool IsPreambleStart(ReadOnlySpan<char> line) =>
         // "The General Assembly" alone on its line before "Resolves that:" (the Working Capital Fund's resolutions).
-        line.TrimEnd(' ', '*') is "The General Assembly" ||
+        line.TrimEnd(" *") is "The General Assembly" ||
         // A scan that read the comma after the organ's name as a full stop: "The Security Council."
-        line.TrimEnd(' ', '*') is "The Security Council." or "The General Assembly." or "The Economic and Social Council." ||
+        line.TrimEnd(" *") is "The Security Council." or "The General Assembly." or "The Economic and Social Council." ||
         line.Length < 70 && line.StartsWith("The ", StringComparison.Ordinal) && line.TrimEnd('*').EndsWith(',')
         && (line.Contains("Assembly", StringComparison.Ordinal) || line.Contains("Council", StringComparison.Ordinal)
             || line.Contains("Commission", StringComparison.Ordinal) || line.Contains("Board", StringComparison.Ordinal)
             || line.Contains("Conference", StringComparison.Ordinal));
 
-    private static bool StartsHeadingLine(string line) =>
+    private static bool StartsHeadingLine(ReadOnlySpan<char> line) =>
         line.StartsWith("Resolution adopted", StringComparison.Ordinal) || line.StartsWith("Adopted by", StringComparison.Ordinal)
         || line.StartsWith('[') || line.StartsWith("Agenda item", StringComparison.Ordinal);
 
-    internal static bool IsClosingLine(string line)
+    internal static bool IsClosingLine(ReadOnlySpan<char> line)
     {
         var text = line.TrimStart('*');
         if (text.StartsWith("Adopted at", StringComparison.Ordinal) || text.StartsWith("Adopted unanimously", StringComparison.Ordinal)
@@ -151,19 +161,19 @@ internal static class ParagraphAssembler
         var p = 0;
         while (p < text.Length && char.IsAsciiDigit(text[p])) p++;
         if (p == 0 || p + 2 > text.Length) return false;
-        var rest = text.AsSpan(p);
+        var rest = text[p..];
         return (rest.StartsWith("st ", StringComparison.Ordinal) || rest.StartsWith("nd ", StringComparison.Ordinal)
                 || rest.StartsWith("rd ", StringComparison.Ordinal) || rest.StartsWith("th ", StringComparison.Ordinal))
             && rest.Contains("plenary meeting", StringComparison.Ordinal);
     }
 
     /// <summary>"Annex", "Annex II", "Annexes", "Appendix", "Annex to resolution 1454 (2002)": the line that opens an annex.</summary>
-    internal static bool IsAnnexHeading(string line)
+    internal static bool IsAnnexHeading(ReadOnlySpan<char> line)
     {
-        var text = line.Trim('*', ' ');
+        var text = line.Trim("* ");
         var word = text.StartsWith("Annex", StringComparison.Ordinal) ? 5 : text.StartsWith("Appendix", StringComparison.Ordinal) ? 8 : text.StartsWith("ANNEX", StringComparison.Ordinal) ? 5 : -1;
         if (word < 0 || text.Length > 100 || EndsComplete(text) && !text.EndsWith(')')) return false;
-        var rest = text.AsSpan(word);
+        var rest = text[word..];
         // "Annex A – Items subject to a no-objection process": the annex's letter or number, a dash and its title.
         var dash = rest.IndexOfAny('–', '—');
         if (dash > 0 && rest[..dash].Trim() is { Length: > 0 and <= 4 } label && IsAnnexLabel(label)) return true;
@@ -182,7 +192,7 @@ internal static class ParagraphAssembler
         return true;
     }
 
-    private static bool StartsNewBlock(ReadOnlySpan<char> current, string previousLine, FlowLine line, double width)
+    private static bool StartsNewBlock(ReadOnlySpan<char> current, ReadOnlySpan<char> previousLine, FlowLine line, double width)
     {
         var text = line.Text;
         if (IsBareNumbering(current)) return false;
@@ -213,7 +223,7 @@ internal static class ParagraphAssembler
     /// its full stop or comma and a capitalised word; the paragraph recogniser takes it as a number where the numbering
     /// leads to expect it.
     /// </summary>
-    private static bool OpensWithScannedNumber(string text)
+    private static bool OpensWithScannedNumber(ReadOnlySpan<char> text)
     {
         var p = 0;
         var letters = 0;
@@ -229,7 +239,7 @@ internal static class ParagraphAssembler
     /// "76/268 of 10 June 2022": a session, a slash and a number, not the "4/ " of an old-style footnote; or a Council
     /// resolution's number and year, "2044 (2012) on 24 April 2012".
     /// </summary>
-    private static bool OpensWithResolutionNumber(string text)
+    private static bool OpensWithResolutionNumber(ReadOnlySpan<char> text)
     {
         var p = 0;
         while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
@@ -246,7 +256,7 @@ internal static class ParagraphAssembler
     private const int ProseLength = 150;
 
     /// <summary>"3/ The delegation of Senegal informed …": an old-style footnote, not a paragraph's words cut by a page break.</summary>
-    private static bool OpensWithOldStyleMark(string text)
+    private static bool OpensWithOldStyleMark(ReadOnlySpan<char> text)
     {
         var p = 0;
         while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
@@ -254,8 +264,9 @@ internal static class ParagraphAssembler
     }
 
     /// <summary>"20 December 2012, 68/169 …": a date, which a page break may set at the top of a page inside a paragraph.</summary>
-    private static bool OpensWithDate(string text) =>
-        Graph.Model.Symbols.DateText.TryRead(text, 0, out _, out _);
+    /// <remarks>Asked only of a line that opens with a digit after a list's comma, so the date reader gets the string it reads.</remarks>
+    private static bool OpensWithDate(ReadOnlySpan<char> text) =>
+        Graph.Model.Symbols.DateText.TryRead(text.ToString(), 0, out _, out _);
 
     /// <summary>Whether the text ends in a comma, or in a comma and the footnote mark the text layer left as a number ("… 10 July 2024,5").</summary>
     private static bool EndsInListComma(ReadOnlySpan<char> text)
@@ -291,7 +302,7 @@ internal static class ParagraphAssembler
         return k >= 0 && text[k] is ',' or ';' or '.' or ':' or '!' or '?' or ')' or ']';
     }
 
-    internal static bool IsNumberedStart(string text)
+    internal static bool IsNumberedStart(ReadOnlySpan<char> text)
     {
         var p = 0;
         while (p < text.Length && p < 3 && char.IsAsciiDigit(text[p])) p++;
@@ -345,44 +356,63 @@ internal static class ParagraphAssembler
         return true;
     }
 
-    private static bool IsSectionHeading(string text)
+    private static bool IsSectionHeading(ReadOnlySpan<char> text)
     {
         var p = 0;
         while (p < text.Length && p < 5 && text[p] is 'I' or 'V' or 'X') p++;
         return p > 0 && p + 1 < text.Length && text[p] == '.' && text[p + 1] == ' ';
     }
 
-    private static bool IsOpener(string text)
+    private static bool IsOpener(ReadOnlySpan<char> text)
     {
         var p = 0;
         while (p < text.Length && char.IsLetter(text[p])) p++;
         if (p < 4 || !char.IsUpper(text[0])) return false;
         var word = text[..p];
-        return OpenerWords.Contains(word) || (word.EndsWith("ing", StringComparison.Ordinal) && word.Length >= 6 && p < text.Length && text[p] == ' ');
+        return OpenerLookup.Contains(word) || (word.EndsWith("ing", StringComparison.Ordinal) && word.Length >= 6 && p < text.Length && text[p] == ' ');
     }
 
     /// <summary>An opener in the present tense ("Recommends", "Decides", "Calls"), not a participle or adjective of a preamble.</summary>
-    private static bool IsOperativeOpener(string text)
+    private static bool IsOperativeOpener(ReadOnlySpan<char> text)
     {
-        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        var space = text.IndexOf(' ');
         if (space < 4) return false;
         var word = text[..space];
-        return word.EndsWith('s') && !word.EndsWith("ous", StringComparison.Ordinal) && OpenerWords.Contains(word);
+        return word.EndsWith('s') && !word.EndsWith("ous", StringComparison.Ordinal) && OpenerLookup.Contains(word);
     }
 
-    private static double TypicalWidth(List<FlowLine> flow)
+    internal static double TypicalWidth(List<FlowLine> flow)
     {
-        // The 90th percentile of the non-empty line lengths, sorted in place rather than through a LINQ pipeline.
-        var lengths = new int[flow.Count];
+        // The 90th percentile of the non-empty line lengths, read from a count of lines by length: sorting every length
+        // took a twentieth of the layout's time on a long text. Lengths past the table are kept apart, so a percentile
+        // that falls among them is still read exactly from those few. The table is as long as the longest line needs:
+        // clearing one of every possible length cost a short text more than the sort.
+        var longest = 0;
+        foreach (var line in flow) longest = Math.Max(longest, line.Text.Length);
+        Span<int> byLength = stackalloc int[Math.Min(longest + 1, CountedWidths)];
+        List<int>? longer = null;
         var count = 0;
         foreach (var line in flow)
         {
-            if (line.Text.Length > 0) lengths[count++] = line.Text.Length;
+            var length = line.Text.Length;
+            if (length == 0) continue;
+            count++;
+            if (length < byLength.Length) byLength[length]++;
+            else (longer ??= []).Add(length);
         }
         if (count == 0) return 80;
-        Array.Sort(lengths, 0, count);
-        return Math.Max(40, lengths[(int)(count * 0.9)]);
+        var rank = (int)(count * 0.9);
+        for (var length = 1; length < byLength.Length; length++)
+        {
+            rank -= byLength[length];
+            if (rank < 0) return Math.Max(40, length);
+        }
+        longer!.Sort();
+        return Math.Max(40, longer[rank]);
     }
+
+    /// <summary>Line lengths counted one by one in <see cref="TypicalWidth"/>; a page's line is far shorter, a paragraph per line may be longer.</summary>
+    private const int CountedWidths = 512;
 
     /// <summary>
     /// The organ's line, with its comma, a full stop a scan put for it, or neither: inside the body it opens the next part
@@ -391,6 +421,6 @@ internal static class ParagraphAssembler
     internal static bool IsOrganLine(string line) => IsPreambleStart(line) || IsBareOrganLine(line);
 
     /// <summary>The organ's whole line without its comma: "The General Assembly", "The Security Council".</summary>
-    private static bool IsBareOrganLine(string line) =>
+    private static bool IsBareOrganLine(ReadOnlySpan<char> line) =>
         line.Trim().TrimEnd('*') is "The General Assembly" or "The Security Council" or "The Economic and Social Council" or "The Human Rights Council";
 }
