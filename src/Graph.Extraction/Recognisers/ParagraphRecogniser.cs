@@ -471,7 +471,16 @@ internal static class ParagraphRecogniser
         if (clean.Length > 120 || clean[^1] is ',' or ';' or '.' or ':') return false;
         var space = clean.IndexOf(' ', StringComparison.Ordinal);
         if (space < 0 || space + 1 >= clean.Length || !char.IsUpper(clean[space + 1])) return false;
-        var numeral = clean.AsSpan(0, space).TrimEnd('.');
+        return IsNumeral(clean.AsSpan(0, space));
+    }
+
+    /// <summary>
+    /// A section's numeral, with or without its full stop: a capital letter ("A", "B.") or a Roman numeral of up to five
+    /// letters ("II", "XIV.", "XL"). A section heading and a numeral standing alone are read with this one test.
+    /// </summary>
+    private static bool IsNumeral(ReadOnlySpan<char> word)
+    {
+        var numeral = word.TrimEnd('.');
         return numeral.Length is > 0 and <= 5 && (numeral.Length == 1 ? char.IsAsciiLetterUpper(numeral[0]) : !numeral.ContainsAnyExcept("IVXL"));
     }
 
@@ -508,11 +517,7 @@ internal static class ParagraphRecogniser
     }
 
     /// <summary>A section's numeral standing alone: "I", "II.", "A", "B."</summary>
-    private static bool IsSectionNumeral(string clean)
-    {
-        var numeral = clean.AsSpan().TrimEnd('.');
-        return numeral.Length is > 0 and <= 5 && (numeral.Length == 1 ? char.IsAsciiLetterUpper(numeral[0]) : !numeral.ContainsAnyExcept("IVX"));
-    }
+    private static bool IsSectionNumeral(string clean) => IsNumeral(clean);
 
     /// <summary>
     /// The resolution's own heading where no organ's line follows it to end the heading (a scan lost it): "Resolution 462
