@@ -73,6 +73,9 @@ internal static class ParagraphRecogniser
         var listOpen = false;
         // The words of the last paragraph while blocks join it (see Joined).
         System.Text.StringBuilder? joining = null;
+        // The notes asterisks call, and where an old-style footnote's number stands before the block of its text.
+        var notes = new List<ParagraphInfo>();
+        var markStart = -1;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
@@ -90,6 +93,21 @@ internal static class ParagraphRecogniser
             {
                 seenOperative = false;
                 currentOperative = null;
+                continue;
+            }
+            // "* On behalf of the States that are members of the Group of 77 and China, taking into account also the provisions of
+            // General Assembly resolution ES-10/23 …", "* Any changes to the list of sponsors …": the note an asterisk in a draft's
+            // heading calls, printed at the foot of its first page, is no preambular paragraph and cuts none; it is kept, with what
+            // it cites, as a note after the body.
+            if (isResolution && IsAsteriskNote(text.AsSpan(block.Start, block.End - block.Start)))
+            {
+                notes.Add(Note(text, block, documentId, notes.Count + 1));
+                continue;
+            }
+            // An old-style footnote's number on a line of its own ("6/") opens the block of its text after it.
+            if (IsBareOldStyleMark(text.AsSpan(block.Start, block.End - block.Start)))
+            {
+                if (markStart < 0) markStart = block.Start;
                 continue;
             }
             var (number, letter, contentStart) = ReadNumbering(text, block);
@@ -187,6 +205,23 @@ internal static class ParagraphRecogniser
                     afterNumeral = IsSectionNumeral(clean);
                     continue;
                 }
+                // A sub-heading of the preamble ("Transport and transit corridors", "Social aspects") or of the operative part's first
+                // section, unnumbered ("Peacebuilding Commission" before paragraph 1): a short line that opens no preambular phrase,
+                // after a paragraph that ended, before one that opens.
+                else if (!seenOperative && result.Count > 0 && result[^1].Kind == "preambular" && IsSubHeading(clean)
+                    && EndsAPreambularParagraph(LastText(result, joining)) && NextOpensParagraph(laid, b))
+                {
+                    continue;
+                }
+                // A preambular paragraph that a page break or a footnote block cut where no paragraph ends: the part after the
+                // break opens with no preambular phrase ("Mindful of its duties … under the" / "Charter of the United Nations …",
+                // "… Conference on Palestine:" / "Reconstructing Gaza, held on …", "… the Development, Production," / "Stockpiling
+                // and Use of Chemical Weapons …").
+                else if (!seenOperative && result.Count > 0 && result[^1].Kind == "preambular" && ContinuesPreambular(LastText(result, joining), clean))
+                {
+                    result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
+                    continue;
+                }
                 // Preambular paragraphs end with a comma; after operative ones they open the next section of the
                 // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
                 else if (!LooksOperative(clean) && !AdverbThenVerb(clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
@@ -263,11 +298,22 @@ internal static class ParagraphRecogniser
                 leadInOwner = id;
             }
             if (joining is not null) result[^1] = WithJoinedText(result[^1], ref joining);
+            if (markStart >= 0 && markStart < start) start = markStart;
+            markStart = -1;
             result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, text, footnotes, new SourceSpan(start, block.End)) { ContentStart = contentStart, Parent = parent });
             listOpen = false;
         }
         if (joining is not null) result[^1] = WithJoinedText(result[^1], ref joining);
+        foreach (var note in notes) result.Add(note with { Ordinal = result.Count + 1 });
         return result;
+    }
+
+    /// <summary>A note an asterisk calls, as a paragraph of kind "note": its words after the asterisks, and what it cites.</summary>
+    private static ParagraphInfo Note(string text, Block block, string documentId, int number)
+    {
+        var contentStart = SkipSpaces(text, block.Start + text.AsSpan(block.Start, block.End - block.Start).IndexOfAnyExcept('*'), block.End);
+        var footnotes = FootnoteNumbers(text.AsSpan(contentStart, block.End - contentStart));
+        return new ParagraphInfo($"{documentId}#note{number}", "note", 0, null, null, text, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart };
     }
 
     /// <summary>A paragraph extended over a block that continues it: its text, footnotes and span grow.</summary>
@@ -518,6 +564,136 @@ internal static class ParagraphRecogniser
 
     /// <summary>A section's numeral standing alone: "I", "II.", "A", "B."</summary>
     private static bool IsSectionNumeral(string clean) => IsNumeral(clean);
+
+    /// <summary>"* On behalf of …", "** Any changes to the list of sponsors …": a note one to three asterisks call, short, ending a sentence.</summary>
+    private static bool IsAsteriskNote(ReadOnlySpan<char> block)
+    {
+        var stars = block.IndexOfAnyExcept('*');
+        // Emphasis ("*Recalling* its resolution") sets its asterisk against the word; a note's mark stands apart from it.
+        return stars is > 0 and <= 3 && block.Length < 400 && stars + 1 < block.Length && block[stars] == ' '
+            && char.IsUpper(block[(stars + 1)..].TrimStart(' ')[0]) && block.TrimEnd()[^1] == '.';
+    }
+
+    /// <summary>"6/": an old-style footnote's number alone, its text in the block after it.</summary>
+    private static bool IsBareOldStyleMark(ReadOnlySpan<char> block)
+    {
+        var mark = block.Trim();
+        return mark.Length is >= 2 and <= 4 && mark[^1] == '/' && !mark[..^1].ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>The words of the last paragraph, those blocks have joined to it included.</summary>
+    private static string LastText(List<ParagraphInfo> result, System.Text.StringBuilder? joining) =>
+        joining is not null ? joining.ToString() : result[^1].Text;
+
+    /// <summary>
+    /// The first word of a preambular phrase: one drafting uses ("Recalling", "Deeply", "Mindful", "Whereas"), or a
+    /// participle or adjective before a word in lower case ("Acting under", "Paying tribute", "Particularly concerned"). A
+    /// title or a name runs on in capitals ("Reconstructing Gaza", "Peacebuilding Commission", "Stockpiling and Use").
+    /// </summary>
+    private static bool OpensPreambularPhrase(string clean)
+    {
+        var words = clean.AsSpan().TrimStart("“‘\"' ");
+        Span<Range> parts = stackalloc Range[3];
+        var count = words.Split(parts, ' ');
+        var first = words[parts[0]].TrimEnd(',');
+        if (PreambularOpenerLookup.Contains(first)) return true;
+        if (count < 2 || first.Length < 4 || !char.IsUpper(first[0])) return false;
+        var second = words[parts[1]].TrimEnd(",;:");
+        return (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ed", StringComparison.Ordinal) || first.EndsWith("ly", StringComparison.Ordinal)
+                || first.EndsWith("ful", StringComparison.Ordinal) || first.EndsWith("ous", StringComparison.Ordinal) || first.EndsWith("ent", StringComparison.Ordinal))
+            && IsLowerWord(second) && second is not ("and" or "or" or "of");
+    }
+
+    /// <summary>The words that open preambular paragraphs across the collection, a thousand times for the first, a few for the last.</summary>
+    private static readonly HashSet<string> PreambularOpeners = new(StringComparer.Ordinal)
+    {
+        "Recalling", "Recognizing", "Recognising", "Noting", "Reaffirming", "Welcoming", "Taking", "Having", "Expressing", "Stressing",
+        "Emphasizing", "Emphasising", "Acknowledging", "Deeply", "Reiterating", "Bearing", "Convinced", "Concerned", "Underlining",
+        "Mindful", "Considering", "Gravely", "Conscious", "Aware", "Affirming", "Condemning", "Guided", "Encouraging", "Highlighting",
+        "Commending", "Strongly", "Deploring", "Underscoring", "Determined", "Acting", "Alarmed", "Cognizant", "Looking", "Calling",
+        "Seriously", "Urging", "Determining", "Responding", "Also", "Believing", "Further", "Desirous", "Grieved", "Regretting",
+        "Referring", "Renewing", "Sharing", "Wishing", "Remaining", "Being", "Paying", "Recommitting", "Supporting", "Observing",
+        "Whereas", "Confirming", "Encouraged", "Resolved", "Appreciating", "Firmly", "Honouring", "Committed", "Re-emphasizing",
+        "Realizing", "Inviting", "Indignant", "Trusting", "Continuing", "Endorsing", "Dismayed", "Disappointed", "Ever", "Seized",
+        "Particularly", "Reminding", "Disturbed", "Drawing", "Anxious", "Fully", "Profoundly", "Keeping", "Hoping", "Upholding", "Marking",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PreambularOpenerLookup = PreambularOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A sub-heading: a short line in capitals at its start, without the punctuation that ends a paragraph, opening no
+    /// preambular phrase and no verb ("Transport and transit corridors", "Role and authority of the General Assembly").
+    /// </summary>
+    private static bool IsSubHeading(string clean) =>
+        clean.Length < 100 && char.IsUpper(clean[0]) && clean[^1] is not (',' or ';' or '.' or ':' or '!' or '?')
+        && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal)
+        && !OpensPreambularPhrase(clean) && !LooksOperative(clean) && !AdverbThenVerb(clean);
+
+    /// <summary>
+    /// Whether a paragraph opened as a preambular one and did not stop on a word, where no sentence or clause ends ("…
+    /// responsibilities under the"): a footnote's number may follow its comma.
+    /// </summary>
+    private static bool EndsAPreambularParagraph(string text) => text.Length > 0 && !char.IsLetter(text[^1]) && OpensPreambularPhrase(text);
+
+    /// <summary>Whether the next paragraph block opens a paragraph: a number, a preambular phrase or a verb.</summary>
+    private static bool NextOpensParagraph(LaidOutText laid, int b)
+    {
+        if (b + 1 >= laid.Blocks.Count || laid.Blocks[b + 1] is not { Kind: BlockKind.Paragraph } next) return false;
+        if (ReadNumbering(laid.Text, next).Number is not null) return true;
+        var opening = CleanText(laid.Text.AsSpan(next.Start, Math.Min(next.End - next.Start, 80)));
+        return opening.Length > 0 && (OpensPreambularPhrase(opening) || LooksOperative(opening) || OpensWithAdverb(opening));
+    }
+
+    /// <summary>
+    /// Whether a block continues the preambular paragraph before it rather than opening one: it opens in capitals with no
+    /// preambular phrase, after a paragraph that stopped on a word or a colon, or inside a quotation ("… theme “Her Land.
+    /// Her Rights:" / "Advancing gender equality …”"), or after a comma where a name or a title runs on in capitals
+    /// ("… the Development, Production," / "Stockpiling and Use of Chemical Weapons …", "Securing Our Common Future: …").
+    /// </summary>
+    private static bool ContinuesPreambular(string previous, string clean)
+    {
+        // Only a paragraph that opened as a preambular one runs on: a masthead's lines before a draft decision do not.
+        if (previous.Length == 0 || !char.IsUpper(clean[0]) || !OpensPreambularPhrase(previous)) return false;
+        // "Recommends to the General Assembly …" after a preamble whose comma the scan lost is the operative paragraph.
+        if (LooksOperative(clean) || AdverbThenVerb(clean) || OpensWithAdverb(clean)) return false;
+        var words = clean.Split(' ', 4);
+        if (OldOpenings.Contains(words[0].TrimEnd(',')) || HoldsAnOpening(clean)) return false;
+        var last = previous[^1];
+        // After a colon a preambular paragraph goes on with its lettered items, not with another paragraph: a title runs on
+        // ("… International Conference on Nuclear Security:" / "Shaping the Future, held in Vienna …").
+        if (last == ':') return InsideQuotation(previous) || !PreambularOpenerLookup.Contains(words[0].TrimEnd(','));
+        if (char.IsLetter(last)) return InsideQuotation(previous) || !OpensPreambularPhrase(clean);
+        if (last is not (',' or ';') || OpensPreambularPhrase(clean)) return false;
+        // A list of symbols or a name cut after one of its commas: "… 46/21 of 24 March 2021," / "S-29/1 of 12 February 2021, …",
+        // "… on Financing for Development," / "Agenda 2063 adopted by the African Union, …".
+        if (words[0].Any(char.IsAsciiDigit)) return true;
+        // A participle before a number opens a paragraph ("Marking 30 years since …"); a noun before one is a name's ("Agenda 2063").
+        var participle = words[0].EndsWith("ing", StringComparison.Ordinal) || words[0].EndsWith("ed", StringComparison.Ordinal);
+        return words.Length >= 3 && (StartsCapital(words[1], !participle) || (words[1] is "and" or "of" && StartsCapital(words[2], !participle)));
+    }
+
+    private static bool StartsCapital(string word, bool orDigit) => word.Length > 0 && (char.IsUpper(word[0]) || (orDigit && char.IsAsciiDigit(word[0])));
+
+    /// <summary>
+    /// Whether a preambular phrase opens inside the block after a title's word that ends no clause ("… on International Trade Law
+    /// Also convinced that …"): what stands before it is the rest of a running title, not words of the paragraph before. A
+    /// participle in "-ed" is as often a title's ("… Certain Crimes Committed by Means of …").
+    /// </summary>
+    private static bool HoldsAnOpening(string clean)
+    {
+        var words = clean.Split(' ');
+        for (var i = 1; i < words.Length - 1; i++)
+            if (words[i - 1].Length > 0 && char.IsUpper(words[i - 1][0]) && char.IsLetter(words[i - 1][^1]) && PreambularOpeners.Contains(words[i]) && !words[i].EndsWith("ed", StringComparison.Ordinal)
+                && IsLowerWord(words[i + 1].TrimEnd(',', ';')))
+                return true;
+        return false;
+    }
+
+    /// <summary>What opens the clauses of the earliest resolutions and the agreements they approve ("The Administering Authority shall …", "In view of …").</summary>
+    private static readonly HashSet<string> OldOpenings = new(StringComparer.Ordinal) { "The", "In", "That", "By", "On", "It", "Now", "All", "A", "An", "Article", "Whereas", "This", "These", "Its" };
+
+    /// <summary>Whether a quotation opened in the text is still open at its end.</summary>
+    private static bool InsideQuotation(string text) => text.Count(c => c == '“') > text.Count(c => c == '”');
 
     /// <summary>
     /// The resolution's own heading where no organ's line follows it to end the heading (a scan lost it): "Resolution 462
