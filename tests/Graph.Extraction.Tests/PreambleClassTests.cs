@@ -71,6 +71,17 @@ public sealed class PreambleClassTests
     }
 
     [Fact]
+    public void ThePassageAParagraphQuotesIsThatParagraphs()
+    {
+        // "… in particular, its Article 2, paragraph 4, which reads:" / "“ All Members shall refrain … ”," / "1. Calls upon".
+        var charter = Preambular(Extract("sc-resolutions", "S_RES_0186_1964_EN_GOLD.txt"));
+        Assert.DoesNotContain(charter, p => p.GetString("text")!.StartsWith('“'));
+        Assert.Contains(charter, p => p.GetString("text")!.Contains("which reads: “ All Members shall refrain", StringComparison.Ordinal));
+        // "… an advisory opinion on the question:" / "“What are the legal consequences for States …?”,".
+        Assert.DoesNotContain(Preambular(Extract("sc-resolutions", "S_RES_0301_1971_EN_GOLD.txt")), p => p.GetString("text")!.StartsWith("“What", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhatOpensAParagraphStillOpensOne()
     {
         // A participle outside the usual phrases before a number opens a paragraph of its own.

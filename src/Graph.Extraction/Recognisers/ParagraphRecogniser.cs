@@ -653,7 +653,12 @@ internal static class ParagraphRecogniser
     private static bool ContinuesPreambular(string previous, string clean)
     {
         // Only a paragraph that opened as a preambular one runs on: a masthead's lines before a draft decision do not.
-        if (previous.Length == 0 || !char.IsUpper(clean[0]) || !OpensPreambularPhrase(previous)) return false;
+        if (previous.Length == 0 || !OpensPreambularPhrase(previous)) return false;
+        // The passage a paragraph quotes ("… its Article 2, paragraph 4, which reads:" / "“All Members shall refrain …”,", "…
+        // an advisory opinion on the question:" / "“What are the legal consequences …?”,") is that paragraph's.
+        if (clean[0] is '“' or '"' && (previous[^1] == ':' || previous.EndsWith(" reads,", StringComparison.Ordinal) || previous.EndsWith(" as follows,", StringComparison.Ordinal)))
+            return true;
+        if (!char.IsUpper(clean[0])) return false;
         // "Recommends to the General Assembly …" after a preamble whose comma the scan lost is the operative paragraph.
         if (LooksOperative(clean) || AdverbThenVerb(clean) || OpensWithAdverb(clean)) return false;
         var words = clean.Split(' ', 4);
