@@ -658,6 +658,8 @@ internal static class ParagraphRecogniser
         // an advisory opinion on the question:" / "“What are the legal consequences …?”,") is that paragraph's.
         if (clean[0] is '“' or '"' && (previous[^1] == ':' || previous.EndsWith(" reads,", StringComparison.Ordinal) || previous.EndsWith(" as follows,", StringComparison.Ordinal)))
             return true;
+        // No preambular paragraph opens with a number: "… (S/13450 and Corr." / "1 and Add.1 and S/13679," goes on with its symbols.
+        if (char.IsAsciiDigit(clean[0])) return true;
         if (!char.IsUpper(clean[0])) return false;
         // "Recommends to the General Assembly …" after a preamble whose comma the scan lost is the operative paragraph.
         if (LooksOperative(clean) || AdverbThenVerb(clean) || OpensWithAdverb(clean)) return false;
