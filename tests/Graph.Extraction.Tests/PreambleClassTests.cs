@@ -6,7 +6,8 @@ namespace Graph.Extraction.Tests;
 /// <summary>
 /// The classes that made preambular counts wrong across the reference collections, each on a real text: sub-headings
 /// inside a preamble, a preambular paragraph cut in two where a page break or a footnote block fell inside a title, a
-/// name or a list, the note an asterisk in a draft's heading calls, and an old-style footnote's number alone on its line;
+/// name or a list, the passage a paragraph quotes, the note an asterisk in a draft's heading calls, an old-style footnote's
+/// number alone on its line, and the text a resolution adopts after its only paragraph;
 /// and the texts that must stay as they were (a paragraph opening with an unusual participle, an operative paragraph after
 /// a preamble whose comma the scan lost, a running title's rest before a paragraph).
 /// </summary>
@@ -93,6 +94,18 @@ public sealed class PreambleClassTests
         var document = Extract("sc-resolutions", "S_RES_0464_1980_EN_GOLD.txt");
         Assert.Single(Preambular(document));
         Assert.Equal(["Recommends"], OperativeVerbs(document));
+    }
+
+    [Fact]
+    public void TheTextAResolutionAdoptsAfterItsOnlyParagraphIsNotItsOwn()
+    {
+        // "Adopts the following Pact for the Future and its annexes:", then "The Pact for the Future" and its numbered paragraphs
+        // ("1. We, the Heads of State and Government …"): the resolution has one operative paragraph (paragraph-counts-3.json).
+        var document = Extract("ga-resolutions", "A_RES_79_1.txt");
+        Assert.Equal(["Adopts"], OperativeVerbs(document));
+        Assert.Empty(Preambular(document));
+        Assert.Contains(Paragraphs(document), p => p.GetString("kind") == "annex" && Opens(p, "We, the Heads of State and Government"));
+        Assert.Contains("A/RES/70/1", Cited(document));
     }
 
     [Fact]

@@ -76,6 +76,8 @@ internal static class ParagraphRecogniser
         // The notes asterisks call, and where an old-style footnote's number stands before the block of its text.
         var notes = new List<ParagraphInfo>();
         var markStart = -1;
+        // Whether the resolution's only paragraph, unnumbered, announced the text it adopts (see AdoptsTheFollowing).
+        var adoptedTextFollows = false;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
@@ -86,10 +88,14 @@ internal static class ParagraphRecogniser
                 continue;
             }
             if (block.Kind != BlockKind.Paragraph || !inBody) continue;
+            // The text a resolution adopts after its only paragraph ("Adopts the following Pact for the Future and its annexes:",
+            // "Adopts the following outcome document …:") is that text's, as an annex's is: its preamble and numbered paragraphs
+            // are not the resolution's.
+            var inAnnex = block.InAnnex || adoptedTextFollows;
             var numeralBefore = afterNumeral;
             afterNumeral = false;
             // The organ's line inside the body opens the next part of a resolution in parts: no paragraph, and a preamble follows.
-            if (isResolution && !block.InAnnex && block.End - block.Start < 70 && ParagraphAssembler.IsOrganLine(laid.TextOf(block)))
+            if (isResolution && !inAnnex && block.End - block.Start < 70 && ParagraphAssembler.IsOrganLine(laid.TextOf(block)))
             {
                 seenOperative = false;
                 currentOperative = null;
@@ -112,7 +118,7 @@ internal static class ParagraphRecogniser
             }
             var (number, letter, contentStart) = ReadNumbering(text, block);
             // A number the scan spoiled: "S. Appeals urgently …" after paragraph 4 is paragraph 5, "ll. Calls once again" after 10 is 11.
-            if (number is null && letter is null && isResolution && !block.InAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
+            if (number is null && letter is null && isResolution && !inAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
                 (number, contentStart) = scanned;
             if (contentStart >= block.End) continue;
             var content = text.AsSpan(contentStart, block.End - contentStart);
@@ -120,7 +126,7 @@ internal static class ParagraphRecogniser
             var clean = CleanText(content);
             if (clean.Length == 0) continue;
             // A block opening in lower case continues the paragraph before it, which a page break or a quoted line cut.
-            if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]) && (result[^1].Kind == "annex") == block.InAnnex)
+            if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]) && (result[^1].Kind == "annex") == inAnnex)
             {
                 result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                 continue;
@@ -128,7 +134,7 @@ internal static class ParagraphRecogniser
             // A numbered row of a table the paragraph before announced ("approved as follows: 1. Income from staff assessment
             // 278 735 200"): a row ends in its figure, not in the punctuation that ends a paragraph. The row is tested first: the
             // paragraph before's text is cleaned afresh when read, which for every numbered paragraph copied the one before it.
-            if (number is not null && isResolution && !block.InAnnex && result.Count > 0 && result[^1].Kind == "operative"
+            if (number is not null && isResolution && !inAnnex && result.Count > 0 && result[^1].Kind == "operative"
                 && IsTableRow(clean) && (result[^1].Text.EndsWith(':') || listOpen))
             {
                 result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
@@ -138,7 +144,7 @@ internal static class ParagraphRecogniser
             // A numbered list the paragraph before announced ("11. Approves the following provisional agenda …: 1. Opening of the
             // Congress. 2. Organizational matters."): its numbering starts again at 1, after paragraph 2 or later, and its items
             // open with no verb of their own; they are the paragraph's.
-            var itemNumber = ListItemNumber(number, clean, listItem, result, currentOperative, joining, isResolution && !block.InAnnex);
+            var itemNumber = ListItemNumber(number, clean, listItem, result, currentOperative, joining, isResolution && !inAnnex);
             listItem = itemNumber;
             if (itemNumber is not null)
             {
@@ -148,7 +154,7 @@ internal static class ParagraphRecogniser
             string id, kind;
             string? numberText;
             string? parent = null;
-            if (block.InAnnex)
+            if (inAnnex)
             {
                 // An annex's paragraphs are its own (a programme of action, a statute, a list): numbered as the annex numbers
                 // them, in an id space of their own so that its "1." is not the resolution's operative paragraph 1.
@@ -289,6 +295,7 @@ internal static class ParagraphRecogniser
                 leadInStart = -1;
             }
             if (kind == "operative") operativeVerb = verb;
+            if (kind == "operative" && number is null && unnumbered == 1 && AdoptsTheFollowing(clean)) adoptedTextFollows = true;
             // An operative paragraph that ends by announcing a list ("… on the following conditions:") lends its verb to the
             // numbered paragraphs that complete it ("1. Such a State shall …").
             // A text adopted or endorsed ("Adopts the following outcome document:") speaks with verbs of its own.
@@ -307,6 +314,12 @@ internal static class ParagraphRecogniser
         foreach (var note in notes) result.Add(note with { Ordinal = result.Count + 1 });
         return result;
     }
+
+    /// <summary>"Adopts the following Pact for the Future and its annexes:", "Endorses the following political declaration:": a text follows.</summary>
+    private static bool AdoptsTheFollowing(string clean) =>
+        clean.EndsWith(':') && clean.Contains(" the following ", StringComparison.Ordinal)
+        && (clean.StartsWith("Adopts ", StringComparison.Ordinal) || clean.StartsWith("Endorses ", StringComparison.Ordinal)
+            || clean.StartsWith("Approves ", StringComparison.Ordinal) || clean.StartsWith("Proclaims ", StringComparison.Ordinal));
 
     /// <summary>A note an asterisk calls, as a paragraph of kind "note": its words after the asterisks, and what it cites.</summary>
     private static ParagraphInfo Note(string text, Block block, string documentId, int number)
