@@ -637,10 +637,22 @@ internal static class ParagraphRecogniser
     /// A sub-heading: a short line in capitals at its start, without the punctuation that ends a paragraph, opening no
     /// preambular phrase and no verb ("Transport and transit corridors", "Role and authority of the General Assembly").
     /// </summary>
+    /// <remarks>
+    /// A heading may open with a participle drafting does not open paragraphs with ("Degrading the threat posed by
+    /// Al-Shabaab, and the Arms Embargo targeting Al-Shabaab"); one it does open them with ("Having considered the report of
+    /// the Secretary-General") is a paragraph whose comma a scan lost.
+    /// </remarks>
     private static bool IsSubHeading(string clean) =>
         clean.Length < 100 && char.IsUpper(clean[0]) && clean[^1] is not (',' or ';' or '.' or ':' or '!' or '?')
         && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal)
-        && !OpensPreambularPhrase(clean) && !LooksOperative(clean) && !AdverbThenVerb(clean);
+        && !PreambularOpenerLookup.Contains(FirstWord(clean)) && !(OpensPreambularPhrase(clean) && !FirstWord(clean).EndsWith("ing", StringComparison.Ordinal))
+        && !LooksOperative(clean) && !AdverbThenVerb(clean);
+
+    private static ReadOnlySpan<char> FirstWord(string clean)
+    {
+        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        return (space < 0 ? clean.AsSpan() : clean.AsSpan(0, space)).TrimEnd(',');
+    }
 
     /// <summary>
     /// Whether a paragraph opened as a preambular one and did not stop on a word, where no sentence or clause ends ("…
