@@ -215,7 +215,7 @@ internal static class ParagraphRecogniser
                 // section, unnumbered ("Peacebuilding Commission" before paragraph 1): a short line that opens no preambular phrase,
                 // after a paragraph that ended, before one that opens.
                 else if (!seenOperative && result.Count > 0 && result[^1].Kind == "preambular" && IsSubHeading(clean)
-                    && EndsAPreambularParagraph(LastText(result, joining)) && NextOpensParagraph(laid, b))
+                    && EndsAPreambularParagraph(LastEdges(result[^1], joining)) && NextOpensParagraph(laid, b))
                 {
                     continue;
                 }
@@ -223,7 +223,7 @@ internal static class ParagraphRecogniser
                 // break opens with no preambular phrase ("Mindful of its duties … under the" / "Charter of the United Nations …",
                 // "… Conference on Palestine:" / "Reconstructing Gaza, held on …", "… the Development, Production," / "Stockpiling
                 // and Use of Chemical Weapons …").
-                else if (!seenOperative && result.Count > 0 && result[^1].Kind == "preambular" && ContinuesPreambular(LastText(result, joining), clean))
+                else if (!seenOperative && result.Count > 0 && result[^1].Kind == "preambular" && ContinuesPreambular(LastEdges(result[^1], joining), clean))
                 {
                     result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                     continue;
@@ -594,9 +594,26 @@ internal static class ParagraphRecogniser
         return mark.Length is >= 2 and <= 4 && mark[^1] == '/' && !mark[..^1].ContainsAnyExceptInRange('0', '9');
     }
 
-    /// <summary>The words of the last paragraph, those blocks have joined to it included.</summary>
-    private static string LastText(List<ParagraphInfo> result, System.Text.StringBuilder? joining) =>
-        joining is not null ? joining.ToString() : result[^1].Text;
+    /// <summary>
+    /// The opening and closing words of the last paragraph, those blocks have joined to it included: what the tests of a
+    /// heading or a continuation read of it. Only its edges are taken, so that a long run of blocks joining one paragraph
+    /// is not read again whole for each.
+    /// </summary>
+    private static ParagraphEdges LastEdges(ParagraphInfo paragraph, System.Text.StringBuilder? joining)
+    {
+        const int opening = 160, ending = 400;
+        if (joining is not null)
+            return new(joining.ToString(0, Math.Min(joining.Length, opening)), joining.ToString(Math.Max(0, joining.Length - ending), Math.Min(joining.Length, ending)));
+        if (paragraph.JoinedText is { } joined)
+            return new(joined[..Math.Min(joined.Length, opening)], joined[Math.Max(0, joined.Length - ending)..]);
+        var start = paragraph.ContentStart;
+        var end = paragraph.Span.End;
+        var tail = Math.Max(start, end - ending - 100);
+        return new(CleanText(paragraph.DocumentText.AsSpan(start, Math.Min(end - start, opening))), CleanText(paragraph.DocumentText.AsSpan(tail, end - tail)));
+    }
+
+    /// <summary>The first and the last words of a paragraph (see <see cref="LastEdges"/>).</summary>
+    private readonly record struct ParagraphEdges(string Opening, string Ending);
 
     /// <summary>
     /// The first word of a preambular phrase: one drafting uses ("Recalling", "Deeply", "Mindful", "Whereas"), or a
@@ -658,7 +675,8 @@ internal static class ParagraphRecogniser
     /// Whether a paragraph opened as a preambular one and did not stop on a word, where no sentence or clause ends ("…
     /// responsibilities under the"): a footnote's number may follow its comma.
     /// </summary>
-    private static bool EndsAPreambularParagraph(string text) => text.Length > 0 && !char.IsLetter(text[^1]) && OpensPreambularPhrase(text);
+    private static bool EndsAPreambularParagraph(ParagraphEdges paragraph) =>
+        paragraph.Ending.Length > 0 && !char.IsLetter(paragraph.Ending[^1]) && OpensPreambularPhrase(paragraph.Opening);
 
     /// <summary>Whether the next paragraph block opens a paragraph: a number, a preambular phrase or a verb.</summary>
     private static bool NextOpensParagraph(LaidOutText laid, int b)
@@ -675,10 +693,11 @@ internal static class ParagraphRecogniser
     /// Her Rights:" / "Advancing gender equality …”"), or after a comma where a name or a title runs on in capitals
     /// ("… the Development, Production," / "Stockpiling and Use of Chemical Weapons …", "Securing Our Common Future: …").
     /// </summary>
-    private static bool ContinuesPreambular(string previous, string clean)
+    private static bool ContinuesPreambular(ParagraphEdges paragraph, string clean)
     {
+        var previous = paragraph.Ending;
         // Only a paragraph that opened as a preambular one runs on: a masthead's lines before a draft decision do not.
-        if (previous.Length == 0 || !OpensPreambularPhrase(previous)) return false;
+        if (previous.Length == 0 || !OpensPreambularPhrase(paragraph.Opening)) return false;
         // The passage a paragraph quotes ("… its Article 2, paragraph 4, which reads:" / "“All Members shall refrain …”,", "…
         // an advisory opinion on the question:" / "“What are the legal consequences …?”,") is that paragraph's.
         if (clean[0] is '“' or '"' && (previous[^1] == ':' || previous.EndsWith(" reads,", StringComparison.Ordinal) || previous.EndsWith(" as follows,", StringComparison.Ordinal)))
@@ -724,7 +743,7 @@ internal static class ParagraphRecogniser
     /// <summary>What opens the clauses of the earliest resolutions and the agreements they approve ("The Administering Authority shall …", "In view of …").</summary>
     private static readonly HashSet<string> OldOpenings = new(StringComparer.Ordinal) { "The", "In", "That", "By", "On", "It", "Now", "All", "A", "An", "Article", "Whereas", "This", "These", "Its" };
 
-    /// <summary>Whether a quotation opened in the text is still open at its end.</summary>
+    /// <summary>Whether a quotation opened in the text (a paragraph's last words) is still open at its end.</summary>
     private static bool InsideQuotation(string text) => text.Count(c => c == '“') > text.Count(c => c == '”');
 
     /// <summary>
