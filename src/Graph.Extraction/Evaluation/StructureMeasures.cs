@@ -35,6 +35,11 @@ public sealed class DocumentMeasures(string file, string documentId)
 
     public List<string> UnknownVerbs { get; } = [];
 
+    /// <summary>Preambular paragraphs, and those not of a preambular paragraph's shape (<see cref="PreambleShape"/>).</summary>
+    public int PreambularParagraphs { get; set; }
+
+    public List<string> PreambleSuspects { get; } = [];
+
     public List<string> SuspectFurniture { get; } = [];
 
     public List<string> ImplausibleSymbols { get; } = [];
@@ -69,6 +74,10 @@ public sealed class CollectionMeasures(string name)
     public int OperativeParagraphs => Documents.Sum(d => d.OperativeParagraphs);
 
     public double VerbsKnown => Ratio(Documents.Sum(d => (long)d.OperativeVerbsKnown), OperativeParagraphs);
+
+    public int PreambularParagraphs => Documents.Sum(d => d.PreambularParagraphs);
+
+    public int PreambleSuspects => Documents.Sum(d => d.PreambleSuspects.Count);
 
     public int SuspectFurniture => Documents.Sum(d => d.SuspectFurniture.Count);
 
@@ -123,6 +132,7 @@ public static class StructureMeasures
         }
         MeasureFootnotes(measures, document);
         MeasureVerbs(measures, paragraphs, lexicon);
+        PreambleShape.Measure(measures, paragraphs);
         MeasureFurniture(measures, trace.RemovedFurniture, document, lexicon);
         MeasureSymbols(measures, document);
         return measures;

@@ -73,6 +73,11 @@ internal static class ParagraphRecogniser
         var listOpen = false;
         // The words of the last paragraph while blocks join it (see Joined).
         System.Text.StringBuilder? joining = null;
+        // The notes asterisks call, and where an old-style footnote's number stands before the block of its text.
+        var notes = new List<ParagraphInfo>();
+        var markStart = -1;
+        // Whether the resolution's only paragraph, unnumbered, announced the text it adopts (see AdoptsTheFollowing).
+        var adoptedTextFollows = false;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
@@ -83,18 +88,37 @@ internal static class ParagraphRecogniser
                 continue;
             }
             if (block.Kind != BlockKind.Paragraph || !inBody) continue;
+            // The text a resolution adopts after its only paragraph ("Adopts the following Pact for the Future and its annexes:",
+            // "Adopts the following outcome document …:") is that text's, as an annex's is: its preamble and numbered paragraphs
+            // are not the resolution's.
+            var inAnnex = block.InAnnex || adoptedTextFollows;
             var numeralBefore = afterNumeral;
             afterNumeral = false;
             // The organ's line inside the body opens the next part of a resolution in parts: no paragraph, and a preamble follows.
-            if (isResolution && !block.InAnnex && block.End - block.Start < 70 && ParagraphAssembler.IsOrganLine(laid.TextOf(block)))
+            if (isResolution && !inAnnex && block.End - block.Start < 70 && ParagraphAssembler.IsOrganLine(laid.TextOf(block)))
             {
                 seenOperative = false;
                 currentOperative = null;
                 continue;
             }
+            // "* On behalf of the States that are members of the Group of 77 and China, taking into account also the provisions of
+            // General Assembly resolution ES-10/23 …", "* Any changes to the list of sponsors …": the note an asterisk in a draft's
+            // heading calls, printed at the foot of its first page, is no preambular paragraph and cuts none; it is kept, with what
+            // it cites, as a note after the body.
+            if (isResolution && IsAsteriskNote(text.AsSpan(block.Start, block.End - block.Start)))
+            {
+                notes.Add(Note(text, block, documentId, notes.Count + 1));
+                continue;
+            }
+            // An old-style footnote's number on a line of its own ("6/") opens the block of its text after it.
+            if (IsBareOldStyleMark(text.AsSpan(block.Start, block.End - block.Start)))
+            {
+                if (markStart < 0) markStart = block.Start;
+                continue;
+            }
             var (number, letter, contentStart) = ReadNumbering(text, block);
             // A number the scan spoiled: "S. Appeals urgently …" after paragraph 4 is paragraph 5, "ll. Calls once again" after 10 is 11.
-            if (number is null && letter is null && isResolution && !block.InAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
+            if (number is null && letter is null && isResolution && !inAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
                 (number, contentStart) = scanned;
             if (contentStart >= block.End) continue;
             var content = text.AsSpan(contentStart, block.End - contentStart);
@@ -102,7 +126,7 @@ internal static class ParagraphRecogniser
             var clean = CleanText(content);
             if (clean.Length == 0) continue;
             // A block opening in lower case continues the paragraph before it, which a page break or a quoted line cut.
-            if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]) && (result[^1].Kind == "annex") == block.InAnnex)
+            if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]) && (result[^1].Kind == "annex") == inAnnex)
             {
                 result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                 continue;
@@ -110,7 +134,7 @@ internal static class ParagraphRecogniser
             // A numbered row of a table the paragraph before announced ("approved as follows: 1. Income from staff assessment
             // 278 735 200"): a row ends in its figure, not in the punctuation that ends a paragraph. The row is tested first: the
             // paragraph before's text is cleaned afresh when read, which for every numbered paragraph copied the one before it.
-            if (number is not null && isResolution && !block.InAnnex && result.Count > 0 && result[^1].Kind == "operative"
+            if (number is not null && isResolution && !inAnnex && result.Count > 0 && result[^1].Kind == "operative"
                 && IsTableRow(clean) && (result[^1].Text.EndsWith(':') || listOpen))
             {
                 result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
@@ -120,7 +144,7 @@ internal static class ParagraphRecogniser
             // A numbered list the paragraph before announced ("11. Approves the following provisional agenda …: 1. Opening of the
             // Congress. 2. Organizational matters."): its numbering starts again at 1, after paragraph 2 or later, and its items
             // open with no verb of their own; they are the paragraph's.
-            var itemNumber = ListItemNumber(number, clean, listItem, result, currentOperative, joining, isResolution && !block.InAnnex);
+            var itemNumber = ListItemNumber(number, clean, listItem, result, currentOperative, joining, isResolution && !inAnnex);
             listItem = itemNumber;
             if (itemNumber is not null)
             {
@@ -130,7 +154,7 @@ internal static class ParagraphRecogniser
             string id, kind;
             string? numberText;
             string? parent = null;
-            if (block.InAnnex)
+            if (inAnnex)
             {
                 // An annex's paragraphs are its own (a programme of action, a statute, a list): numbered as the annex numbers
                 // them, in an id space of their own so that its "1." is not the resolution's operative paragraph 1.
@@ -185,6 +209,23 @@ internal static class ParagraphRecogniser
                 {
                     // "I / Enterprise resource planning project, Umoja": the numeral and the section's title under it.
                     afterNumeral = IsSectionNumeral(clean);
+                    continue;
+                }
+                // A sub-heading of the preamble ("Transport and transit corridors", "Social aspects") or of the operative part's first
+                // section, unnumbered ("Peacebuilding Commission" before paragraph 1): a short line that opens no preambular phrase,
+                // after a paragraph that ended, before one that opens.
+                else if (!seenOperative && result.Count > 0 && result[^1].Kind == "preambular" && IsSubHeading(clean)
+                    && EndsAPreambularParagraph(LastEdges(result[^1], joining)) && NextOpensParagraph(laid, b))
+                {
+                    continue;
+                }
+                // A preambular paragraph that a page break or a footnote block cut where no paragraph ends: the part after the
+                // break opens with no preambular phrase ("Mindful of its duties … under the" / "Charter of the United Nations …",
+                // "… Conference on Palestine:" / "Reconstructing Gaza, held on …", "… the Development, Production," / "Stockpiling
+                // and Use of Chemical Weapons …").
+                else if (!seenOperative && result.Count > 0 && result[^1].Kind == "preambular" && ContinuesPreambular(LastEdges(result[^1], joining), clean))
+                {
+                    result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                     continue;
                 }
                 // Preambular paragraphs end with a comma; after operative ones they open the next section of the
@@ -254,6 +295,7 @@ internal static class ParagraphRecogniser
                 leadInStart = -1;
             }
             if (kind == "operative") operativeVerb = verb;
+            if (kind == "operative" && number is null && unnumbered == 1 && AdoptsTheFollowing(clean)) adoptedTextFollows = true;
             // An operative paragraph that ends by announcing a list ("… on the following conditions:") lends its verb to the
             // numbered paragraphs that complete it ("1. Such a State shall …").
             // A text adopted or endorsed ("Adopts the following outcome document:") speaks with verbs of its own.
@@ -263,11 +305,28 @@ internal static class ParagraphRecogniser
                 leadInOwner = id;
             }
             if (joining is not null) result[^1] = WithJoinedText(result[^1], ref joining);
+            if (markStart >= 0 && markStart < start) start = markStart;
+            markStart = -1;
             result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, text, footnotes, new SourceSpan(start, block.End)) { ContentStart = contentStart, Parent = parent });
             listOpen = false;
         }
         if (joining is not null) result[^1] = WithJoinedText(result[^1], ref joining);
+        foreach (var note in notes) result.Add(note with { Ordinal = result.Count + 1 });
         return result;
+    }
+
+    /// <summary>"Adopts the following Pact for the Future and its annexes:", "Endorses the following political declaration:": a text follows.</summary>
+    private static bool AdoptsTheFollowing(string clean) =>
+        clean.EndsWith(':') && clean.Contains(" the following ", StringComparison.Ordinal)
+        && (clean.StartsWith("Adopts ", StringComparison.Ordinal) || clean.StartsWith("Endorses ", StringComparison.Ordinal)
+            || clean.StartsWith("Approves ", StringComparison.Ordinal) || clean.StartsWith("Proclaims ", StringComparison.Ordinal));
+
+    /// <summary>A note an asterisk calls, as a paragraph of kind "note": its words after the asterisks, and what it cites.</summary>
+    private static ParagraphInfo Note(string text, Block block, string documentId, int number)
+    {
+        var contentStart = SkipSpaces(text, block.Start + text.AsSpan(block.Start, block.End - block.Start).IndexOfAnyExcept('*'), block.End);
+        var footnotes = FootnoteNumbers(text.AsSpan(contentStart, block.End - contentStart));
+        return new ParagraphInfo($"{documentId}#note{number}", "note", 0, null, null, text, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart };
     }
 
     /// <summary>A paragraph extended over a block that continues it: its text, footnotes and span grow.</summary>
@@ -471,7 +530,16 @@ internal static class ParagraphRecogniser
         if (clean.Length > 120 || clean[^1] is ',' or ';' or '.' or ':') return false;
         var space = clean.IndexOf(' ', StringComparison.Ordinal);
         if (space < 0 || space + 1 >= clean.Length || !char.IsUpper(clean[space + 1])) return false;
-        var numeral = clean.AsSpan(0, space).TrimEnd('.');
+        return IsNumeral(clean.AsSpan(0, space));
+    }
+
+    /// <summary>
+    /// A section's numeral, with or without its full stop: a capital letter ("A", "B.") or a Roman numeral of up to five
+    /// letters ("II", "XIV.", "XL"). A section heading and a numeral standing alone are read with this one test.
+    /// </summary>
+    private static bool IsNumeral(ReadOnlySpan<char> word)
+    {
+        var numeral = word.TrimEnd('.');
         return numeral.Length is > 0 and <= 5 && (numeral.Length == 1 ? char.IsAsciiLetterUpper(numeral[0]) : !numeral.ContainsAnyExcept("IVXL"));
     }
 
@@ -508,11 +576,175 @@ internal static class ParagraphRecogniser
     }
 
     /// <summary>A section's numeral standing alone: "I", "II.", "A", "B."</summary>
-    private static bool IsSectionNumeral(string clean)
+    private static bool IsSectionNumeral(string clean) => IsNumeral(clean);
+
+    /// <summary>"* On behalf of …", "** Any changes to the list of sponsors …": a note one to three asterisks call, short, ending a sentence.</summary>
+    private static bool IsAsteriskNote(ReadOnlySpan<char> block)
     {
-        var numeral = clean.AsSpan().TrimEnd('.');
-        return numeral.Length is > 0 and <= 5 && (numeral.Length == 1 ? char.IsAsciiLetterUpper(numeral[0]) : !numeral.ContainsAnyExcept("IVX"));
+        var stars = block.IndexOfAnyExcept('*');
+        // Emphasis ("*Recalling* its resolution") sets its asterisk against the word; a note's mark stands apart from it.
+        return stars is > 0 and <= 3 && block.Length < 400 && stars + 1 < block.Length && block[stars] == ' '
+            && char.IsUpper(block[(stars + 1)..].TrimStart(' ')[0]) && block.TrimEnd()[^1] == '.';
     }
+
+    /// <summary>"6/": an old-style footnote's number alone, its text in the block after it.</summary>
+    private static bool IsBareOldStyleMark(ReadOnlySpan<char> block)
+    {
+        var mark = block.Trim();
+        return mark.Length is >= 2 and <= 4 && mark[^1] == '/' && !mark[..^1].ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>
+    /// The opening and closing words of the last paragraph, those blocks have joined to it included: what the tests of a
+    /// heading or a continuation read of it. Only its edges are taken, so that a long run of blocks joining one paragraph
+    /// is not read again whole for each.
+    /// </summary>
+    private static ParagraphEdges LastEdges(ParagraphInfo paragraph, System.Text.StringBuilder? joining)
+    {
+        const int opening = 160, ending = 400;
+        if (joining is not null)
+            return new(joining.ToString(0, Math.Min(joining.Length, opening)), joining.ToString(Math.Max(0, joining.Length - ending), Math.Min(joining.Length, ending)));
+        if (paragraph.JoinedText is { } joined)
+            return new(joined[..Math.Min(joined.Length, opening)], joined[Math.Max(0, joined.Length - ending)..]);
+        var start = paragraph.ContentStart;
+        var end = paragraph.Span.End;
+        var tail = Math.Max(start, end - ending - 100);
+        return new(CleanText(paragraph.DocumentText.AsSpan(start, Math.Min(end - start, opening))), CleanText(paragraph.DocumentText.AsSpan(tail, end - tail)));
+    }
+
+    /// <summary>The first and the last words of a paragraph (see <see cref="LastEdges"/>).</summary>
+    private readonly record struct ParagraphEdges(string Opening, string Ending);
+
+    /// <summary>
+    /// The first word of a preambular phrase: one drafting uses ("Recalling", "Deeply", "Mindful", "Whereas"), or a
+    /// participle or adjective before a word in lower case ("Acting under", "Paying tribute", "Particularly concerned"). A
+    /// title or a name runs on in capitals ("Reconstructing Gaza", "Peacebuilding Commission", "Stockpiling and Use").
+    /// </summary>
+    private static bool OpensPreambularPhrase(string clean)
+    {
+        var words = clean.AsSpan().TrimStart("“‘\"' ");
+        Span<Range> parts = stackalloc Range[3];
+        var count = words.Split(parts, ' ');
+        var first = words[parts[0]].TrimEnd(',');
+        if (PreambularOpenerLookup.Contains(first)) return true;
+        if (count < 2 || first.Length < 4 || !char.IsUpper(first[0])) return false;
+        var second = words[parts[1]].TrimEnd(",;:");
+        return (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ed", StringComparison.Ordinal) || first.EndsWith("ly", StringComparison.Ordinal)
+                || first.EndsWith("ful", StringComparison.Ordinal) || first.EndsWith("ous", StringComparison.Ordinal) || first.EndsWith("ent", StringComparison.Ordinal))
+            && IsLowerWord(second) && second is not ("and" or "or" or "of");
+    }
+
+    /// <summary>The words that open preambular paragraphs across the collection, a thousand times for the first, a few for the last.</summary>
+    private static readonly HashSet<string> PreambularOpeners = new(StringComparer.Ordinal)
+    {
+        "Recalling", "Recognizing", "Recognising", "Noting", "Reaffirming", "Welcoming", "Taking", "Having", "Expressing", "Stressing",
+        "Emphasizing", "Emphasising", "Acknowledging", "Deeply", "Reiterating", "Bearing", "Convinced", "Concerned", "Underlining",
+        "Mindful", "Considering", "Gravely", "Conscious", "Aware", "Affirming", "Condemning", "Guided", "Encouraging", "Highlighting",
+        "Commending", "Strongly", "Deploring", "Underscoring", "Determined", "Acting", "Alarmed", "Cognizant", "Looking", "Calling",
+        "Seriously", "Urging", "Determining", "Responding", "Also", "Believing", "Further", "Desirous", "Grieved", "Regretting",
+        "Referring", "Renewing", "Sharing", "Wishing", "Remaining", "Being", "Paying", "Recommitting", "Supporting", "Observing",
+        "Whereas", "Confirming", "Encouraged", "Resolved", "Appreciating", "Firmly", "Honouring", "Committed", "Re-emphasizing",
+        "Realizing", "Inviting", "Indignant", "Trusting", "Continuing", "Endorsing", "Dismayed", "Disappointed", "Ever", "Seized",
+        "Particularly", "Reminding", "Disturbed", "Drawing", "Anxious", "Fully", "Profoundly", "Keeping", "Hoping", "Upholding", "Marking",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PreambularOpenerLookup = PreambularOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A sub-heading: a short line in capitals at its start, without the punctuation that ends a paragraph, opening no
+    /// preambular phrase and no verb ("Transport and transit corridors", "Role and authority of the General Assembly").
+    /// </summary>
+    /// <remarks>
+    /// A heading may open with a participle drafting does not open paragraphs with ("Degrading the threat posed by
+    /// Al-Shabaab, and the Arms Embargo targeting Al-Shabaab"); one it does open them with ("Having considered the report of
+    /// the Secretary-General") is a paragraph whose comma a scan lost.
+    /// </remarks>
+    private static bool IsSubHeading(string clean) =>
+        clean.Length < 100 && char.IsUpper(clean[0]) && clean[^1] is not (',' or ';' or '.' or ':' or '!' or '?')
+        && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal)
+        && !PreambularOpenerLookup.Contains(FirstWord(clean)) && !(OpensPreambularPhrase(clean) && !FirstWord(clean).EndsWith("ing", StringComparison.Ordinal))
+        && !LooksOperative(clean) && !AdverbThenVerb(clean);
+
+    private static ReadOnlySpan<char> FirstWord(string clean)
+    {
+        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        return (space < 0 ? clean.AsSpan() : clean.AsSpan(0, space)).TrimEnd(',');
+    }
+
+    /// <summary>
+    /// Whether a paragraph opened as a preambular one and did not stop on a word, where no sentence or clause ends ("…
+    /// responsibilities under the"): a footnote's number may follow its comma.
+    /// </summary>
+    private static bool EndsAPreambularParagraph(ParagraphEdges paragraph) =>
+        paragraph.Ending.Length > 0 && !char.IsLetter(paragraph.Ending[^1]) && OpensPreambularPhrase(paragraph.Opening);
+
+    /// <summary>Whether the next paragraph block opens a paragraph: a number, a preambular phrase or a verb.</summary>
+    private static bool NextOpensParagraph(LaidOutText laid, int b)
+    {
+        if (b + 1 >= laid.Blocks.Count || laid.Blocks[b + 1] is not { Kind: BlockKind.Paragraph } next) return false;
+        if (ReadNumbering(laid.Text, next).Number is not null) return true;
+        var opening = CleanText(laid.Text.AsSpan(next.Start, Math.Min(next.End - next.Start, 80)));
+        return opening.Length > 0 && (OpensPreambularPhrase(opening) || LooksOperative(opening) || OpensWithAdverb(opening));
+    }
+
+    /// <summary>
+    /// Whether a block continues the preambular paragraph before it rather than opening one: it opens in capitals with no
+    /// preambular phrase, after a paragraph that stopped on a word or a colon, or inside a quotation ("… theme “Her Land.
+    /// Her Rights:" / "Advancing gender equality …”"), or after a comma where a name or a title runs on in capitals
+    /// ("… the Development, Production," / "Stockpiling and Use of Chemical Weapons …", "Securing Our Common Future: …").
+    /// </summary>
+    private static bool ContinuesPreambular(ParagraphEdges paragraph, string clean)
+    {
+        var previous = paragraph.Ending;
+        // Only a paragraph that opened as a preambular one runs on: a masthead's lines before a draft decision do not.
+        if (previous.Length == 0 || !OpensPreambularPhrase(paragraph.Opening)) return false;
+        // The passage a paragraph quotes ("… its Article 2, paragraph 4, which reads:" / "“All Members shall refrain …”,", "…
+        // an advisory opinion on the question:" / "“What are the legal consequences …?”,") is that paragraph's.
+        if (clean[0] is '“' or '"' && (previous[^1] == ':' || previous.EndsWith(" reads,", StringComparison.Ordinal) || previous.EndsWith(" as follows,", StringComparison.Ordinal)))
+            return true;
+        // No preambular paragraph opens with a number: "… (S/13450 and Corr." / "1 and Add.1 and S/13679," goes on with its symbols.
+        if (char.IsAsciiDigit(clean[0])) return true;
+        if (!char.IsUpper(clean[0])) return false;
+        // "Recommends to the General Assembly …" after a preamble whose comma the scan lost is the operative paragraph.
+        if (LooksOperative(clean) || AdverbThenVerb(clean) || OpensWithAdverb(clean)) return false;
+        var words = clean.Split(' ', 4);
+        if (OldOpenings.Contains(words[0].TrimEnd(',')) || HoldsAnOpening(clean)) return false;
+        var last = previous[^1];
+        // After a colon a preambular paragraph goes on with its lettered items, not with another paragraph: a title runs on
+        // ("… International Conference on Nuclear Security:" / "Shaping the Future, held in Vienna …").
+        if (last == ':') return InsideQuotation(previous) || !PreambularOpenerLookup.Contains(words[0].TrimEnd(','));
+        if (char.IsLetter(last)) return InsideQuotation(previous) || !OpensPreambularPhrase(clean);
+        if (last is not (',' or ';') || OpensPreambularPhrase(clean)) return false;
+        // A list of symbols or a name cut after one of its commas: "… 46/21 of 24 March 2021," / "S-29/1 of 12 February 2021, …",
+        // "… on Financing for Development," / "Agenda 2063 adopted by the African Union, …".
+        if (words[0].Any(char.IsAsciiDigit)) return true;
+        // A participle before a number opens a paragraph ("Marking 30 years since …"); a noun before one is a name's ("Agenda 2063").
+        var participle = words[0].EndsWith("ing", StringComparison.Ordinal) || words[0].EndsWith("ed", StringComparison.Ordinal);
+        return words.Length >= 3 && (StartsCapital(words[1], !participle) || (words[1] is "and" or "of" && StartsCapital(words[2], !participle)));
+    }
+
+    private static bool StartsCapital(string word, bool orDigit) => word.Length > 0 && (char.IsUpper(word[0]) || (orDigit && char.IsAsciiDigit(word[0])));
+
+    /// <summary>
+    /// Whether a preambular phrase opens inside the block after a title's word that ends no clause ("… on International Trade Law
+    /// Also convinced that …"): what stands before it is the rest of a running title, not words of the paragraph before. A
+    /// participle in "-ed" is as often a title's ("… Certain Crimes Committed by Means of …").
+    /// </summary>
+    private static bool HoldsAnOpening(string clean)
+    {
+        var words = clean.Split(' ');
+        for (var i = 1; i < words.Length - 1; i++)
+            if (words[i - 1].Length > 0 && char.IsUpper(words[i - 1][0]) && char.IsLetter(words[i - 1][^1]) && PreambularOpeners.Contains(words[i]) && !words[i].EndsWith("ed", StringComparison.Ordinal)
+                && IsLowerWord(words[i + 1].TrimEnd(',', ';')))
+                return true;
+        return false;
+    }
+
+    /// <summary>What opens the clauses of the earliest resolutions and the agreements they approve ("The Administering Authority shall …", "In view of …").</summary>
+    private static readonly HashSet<string> OldOpenings = new(StringComparer.Ordinal) { "The", "In", "That", "By", "On", "It", "Now", "All", "A", "An", "Article", "Whereas", "This", "These", "Its" };
+
+    /// <summary>Whether a quotation opened in the text (a paragraph's last words) is still open at its end.</summary>
+    private static bool InsideQuotation(string text) => text.Count(c => c == '“') > text.Count(c => c == '”');
 
     /// <summary>
     /// The resolution's own heading where no organ's line follows it to end the heading (a scan lost it): "Resolution 462
