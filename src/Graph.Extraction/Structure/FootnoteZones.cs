@@ -111,7 +111,8 @@ internal static class FootnoteZones
         }
         if (line[p] != ' ') return false;
         rest = line[(p + 1)..].TrimStart();
-        return rest.Length > 0 && (!char.IsAsciiDigit(rest[0]) || OpensWithTitledYear(rest)) && !MonthStart(rest);
+        // "3 – 14 June 1992, vol. I, …": the line goes on with a range of days that the footnote above broke before its dash.
+        return rest.Length > 0 && (!char.IsAsciiDigit(rest[0]) || OpensWithTitledYear(rest)) && !MonthStart(rest) && rest[0] is not ('–' or '-');
     }
 
     /// <summary>"2010 Review Conference of the Parties …": a footnote may open with the year in a title; a count ("2 000 people") may not.</summary>

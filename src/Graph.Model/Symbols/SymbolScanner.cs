@@ -378,6 +378,7 @@ public static class SymbolScanner
             if (!TryReadNumberedItem(text, p, body, isDecision, out var symbol, out var itemEnd)) break;
             items.Add((symbol, p, itemEnd));
             itemEnd = ReadFurtherParts(text, itemEnd, symbol, items);
+            itemEnd = ReadPartRange(text, itemEnd, symbol, items);
             if (!TrySkipToNextItem(text, itemEnd, out p)) break;
         }
         return items;
@@ -421,6 +422,10 @@ public static class SymbolScanner
         // Scanned texts read "511 (1982)" as "S11 (1982)": a letter S glued to digits in a list is a 5.
         var ocrFive = prefix.Length == 0 && q + 1 < text.Length && text[q] == 'S' && char.IsAsciiDigit(text[q + 1]);
         if (ocrFive) q++;
+        // Other glyphs a scan makes of a Council resolution's first digit ("$46 (1984)", "[86 (1964)", "!86 (1964)", "I11 (1956)"):
+        // read as that digit only where the year follows and the number is then one the Council could have reached that year.
+        if (prefix.Length == 0 && !ocrFive && q + 1 < text.Length && OcrDigit(text[q]) is var misread and >= 0 && char.IsAsciiDigit(text[q + 1]))
+            return TryReadMisreadCouncilResolution(text, p, misread, isDecision, out symbol, out end);
         var first = ReadDigits(text, ref q, 5);
         if (ocrFive && first >= 0) first += 5 * (int)Math.Pow(10, q - p - 1);
         if (first < 0) return false;
@@ -431,14 +436,21 @@ public static class SymbolScanner
             var r = q + 1;
             var second = ReadDigits(text, ref r, 5);
             if (second < 0) return false;
-            if (r < text.Length && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '/')) return false;
-            // A lettered GA resolution: "45/58 P".
+            // "59/111of 6 December 2004": the space before the date lost in typing; the item ends before "of".
+            if (r < text.Length && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '/') && !GluedOfDate(text, r)) return false;
+            // A lettered GA resolution: "45/58 P", and after "Z" the doubled letters of the longest omnibus texts: "53/77 AA".
             var part = "";
             if (r + 2 <= text.Length && text[r] == ' ' && r + 1 < text.Length && char.IsAsciiLetterUpper(text[r + 1])
                 && (r + 2 == text.Length || !char.IsLetterOrDigit(text[r + 2]) && text[r + 2] != '/'))
             {
                 part = LetteredParts[text[r + 1] - 'A'];
                 r += 2;
+            }
+            else if (r + 3 <= text.Length && text[r] == ' ' && char.IsAsciiLetterUpper(text[r + 1]) && text[r + 2] == text[r + 1]
+                && (r + 3 == text.Length || !char.IsLetterOrDigit(text[r + 3]) && text[r + 3] != '/'))
+            {
+                part = text.Substring(r, 3);
+                r += 3;
             }
             end = r;
             var yearNumbered = prefix.Length == 0 && first >= 1946;
@@ -490,10 +502,44 @@ public static class SymbolScanner
         return false;
     }
 
+    /// <summary>"$" for 5; "[", "!", "|", "I" and "l" for 1: the first digit of a resolution number as scans misread it, or -1.</summary>
+    private static int OcrDigit(char c) => c switch
+    {
+        '$' => 5,
+        '[' or '!' or '|' or 'I' or 'l' => 1,
+        _ => -1,
+    };
+
+    /// <summary>
+    /// A Council resolution whose first digit the scan misread ("$46 (1984)" for 546): the number read with that digit, kept
+    /// only where a year in brackets follows, the number as printed is not one the Council could have reached that year and
+    /// the number read is. A decision or a session in brackets is not read this way.
+    /// </summary>
+    private static bool TryReadMisreadCouncilResolution(string text, int p, int digit, bool isDecision, out DocumentSymbol? symbol, out int end)
+    {
+        symbol = null;
+        end = p;
+        var q = p + 1;
+        var start = q;
+        var rest = ReadDigits(text, ref q, 3);
+        if (rest < 0 || isDecision || !TryReadBracket(text, q, out var bracket, out var bracketEnd) || !IsYear(bracket)) return false;
+        var year = int.Parse(bracket, CultureInfo.InvariantCulture);
+        var number = digit * (int)Math.Pow(10, q - start) + rest;
+        if (SecurityCouncilNumbering.IsPlausible(rest, year) || !SecurityCouncilNumbering.IsPlausible(number, year)) return false;
+        Span<char> canonical = stackalloc char[CanonicalBuffer];
+        symbol = Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{number} ({year})", out var written), written);
+        end = bracketEnd;
+        return true;
+    }
+
+    /// <summary>"of 6 December 2004" glued to the number before it ("59/111of 6 December 2004").</summary>
+    private static bool GluedOfDate(string text, int r) =>
+        string.CompareOrdinal(text, r, "of ", 0, 3) == 0 && DateText.TryRead(text, r + 3, out _, out _);
+
     private static bool TrySkipToNextItem(string text, int p, out int next)
     {
         next = p;
-        var q = SkipSuperscripts(text, SkipDate(text, p));
+        var q = SkipSuperscripts(text, SkipDate(text, SkipLocators(text, SkipDate(text, p))));
         if (TrySkipSeparator(text, q, out next)) return true;
         // "78/311 of 1 July 2024 on enhancing international cooperation …, 78/265 of 21 March 2024 on seizing …": a list
         // whose items carry their subjects. The subject is skipped up to the next item, which must be one in full.
@@ -505,11 +551,65 @@ public static class SymbolScanner
     private static int SkipDate(string text, int p)
     {
         var r = p;
-        if (!SkipSpace(text, ref r) || string.CompareOrdinal(text, r, "of", 0, 2) != 0) return p;
+        if ((!SkipSpace(text, ref r) && !GluedOfDate(text, r)) || string.CompareOrdinal(text, r, "of", 0, 2) != 0) return p;
         r += 2;
         if (!SkipSpace(text, ref r)) return p;
+        // "of 4 and 14 July 1967": the dates of two items given together, the day of the first without its month.
+        var day = r;
+        if (ReadDigits(text, ref day, 2) is >= 1 and <= 31 && string.CompareOrdinal(text, day, " and ", 0, 5) == 0
+            && DateText.TryRead(text, day + 5, out _, out var pairEnd)) return pairEnd;
         if (DateText.TryRead(text, r, out _, out var dateEnd) || TrySkipMistypedDate(text, r, out dateEnd) || TrySkipPartialDate(text, r, out dateEnd)) return dateEnd;
         return p;
+    }
+
+    /// <summary>
+    /// Places inside a resolution given after it in a list ("52/214, sect. C, para. 3; 55/222, sect. III, …", "59/276, section
+    /// XI, of 23 December 2004", "59/39, para. 9, and 65/21, para. 18", "70/1, annex"): each a comma, a locator word and its
+    /// number or numeral. Returns where the last one ends, or p.
+    /// </summary>
+    private static int SkipLocators(string text, int p)
+    {
+        while (true)
+        {
+            var q = p;
+            if (q >= text.Length || text[q] != ',') return p;
+            q++;
+            SkipSpaceOptional(text, ref q);
+            string? word = null;
+            foreach (var w in Locators) if (StartsWord(text, q, w) || (w[^1] == '.' && string.CompareOrdinal(text, q, w, 0, w.Length) == 0)) { word = w; break; }
+            if (word is null) return p;
+            q += word.Length;
+            var beforeToken = q;
+            // "annex" may stand alone ("70/1, annex, and 71/2"); the others take a number, a numeral or a letter.
+            if (SkipSpace(text, ref q))
+            {
+                var tokenStart = q;
+                while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || (text[q] is '–' or '-' or '.' && q + 1 < text.Length && char.IsAsciiLetterOrDigit(text[q + 1])))) q++;
+                var token = text.AsSpan(tokenStart, q - tokenStart);
+                if (token.IsEmpty || !(token.ContainsAnyInRange('0', '9') || token.IndexOfAnyExcept("IVXLC") < 0 || (token.Length == 1 && char.IsAsciiLetterUpper(token[0]))))
+                {
+                    if (word != "annex") return p;
+                    q = beforeToken;
+                }
+            }
+            else if (word != "annex") return p;
+            p = q;
+        }
+    }
+
+    private static readonly string[] Locators = ["sect.", "section", "sects.", "paras.", "para.", "paragraphs", "paragraph", "chap.", "annex", "part"];
+
+    /// <summary>"A to E" after "51/211": the parts from the one read to the letter after "to", each a document ("A/RES/51/211 E").</summary>
+    private static int ReadPartRange(string text, int p, DocumentSymbol? symbol, List<(DocumentSymbol?, int, int)> items)
+    {
+        if (p < 2 || text[p - 2] != ' ' || !char.IsAsciiLetterUpper(text[p - 1]) || !char.IsAsciiDigit(text[p - 3])) return p;
+        if (string.CompareOrdinal(text, p, " to ", 0, 4) != 0 || p + 4 >= text.Length) return p;
+        var last = text[p + 4];
+        if (!char.IsAsciiLetterUpper(last) || last <= text[p - 1] || (p + 5 < text.Length && char.IsLetterOrDigit(text[p + 5]))) return p;
+        var canonical = symbol?.Canonical;
+        for (var c = (char)(text[p - 1] + 1); c <= last; c++)
+            items.Add((canonical is null ? null : DocumentSymbol.FromCanonical(canonical[..^1] + c), p + 4, p + 5));
+        return p + 5;
     }
 
     private static bool TrySkipSeparator(string text, int p, out int next)
@@ -526,6 +626,16 @@ public static class SymbolScanner
             // "18/6 of 29 September 2011,1 33/3 of …": the footnote mark of the item before.
             q = SkipFootnoteMark(text, q);
         }
+        // "Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, …": a footnote's list set off by semicolons, the next item whole.
+        else if (q < text.Length && text[q] == ';')
+        {
+            var r = q + 1;
+            SkipSpaceOptional(text, ref r);
+            if (string.CompareOrdinal(text, r, "and ", 0, 4) == 0) { r += 4; SkipSpaceOptional(text, ref r); }
+            if (!IsWholeItem(text, r)) return false;
+            next = r;
+            return true;
+        }
         foreach (var connector in (ReadOnlySpan<string>)["and in particular,", "and in particular", "as well as", "and", "or", "to"])
         {
             if (string.CompareOrdinal(text, q, connector, 0, connector.Length) == 0
@@ -537,7 +647,7 @@ public static class SymbolScanner
                 break;
             }
         }
-        if (!sawSeparator || q >= text.Length || !(char.IsAsciiDigit(text[q]) || text[q] == 'S' || text[q] == 'E')) return false;
+        if (!sawSeparator || q >= text.Length || !(char.IsAsciiDigit(text[q]) || text[q] is 'S' or 'E' || (OcrDigit(text[q]) >= 0 && q + 1 < text.Length && char.IsAsciiDigit(text[q + 1])))) return false;
         next = q;
         return true;
     }
@@ -553,8 +663,10 @@ public static class SymbolScanner
         }
         var r = q;
         while (r < text.Length && char.IsAsciiDigit(text[r]) && r - q < 4) r++;
-        if (r == q || r - q > 3 || r + 1 >= text.Length || text[r] != ' ' || !char.IsAsciiDigit(text[r + 1])) return q;
-        return r + 1;
+        if (r == q || r - q > 3 || r + 1 >= text.Length || text[r] != ' ') return q;
+        var after = r;
+        SkipSpaceOptional(text, ref after);
+        return after < text.Length && char.IsAsciiDigit(text[after]) ? after : q;
     }
 
     /// <summary>Skips footnote marks set as superscript digits ("2011,¹ 33/3", "8 October 2021⁷, 51/11").</summary>
@@ -580,9 +692,13 @@ public static class SymbolScanner
         if (!SkipSpace(text, ref q)) return false;
         if (!SubjectOpenings.Any(w => StartsWord(text, q, w))) return false;
         var stop = Math.Min(text.Length, q + MaxSubject);
+        var quoted = false;
         for (var i = q; i < stop; i++)
         {
             var c = text[i];
+            // A title in quotation marks may hold a colon or a full stop ("entitled “Transforming our world: the 2030 Agenda …”").
+            if (c is '“' or '”' or '"') { quoted = c == '“' || (c == '"' && !quoted); continue; }
+            if (quoted) continue;
             if (c is ';' or ':' || (c == '.' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])))) return false;
             if (c is 'r' or 'd' && IsWordBoundaryBefore(text, i) && (StartsWord(text, i, "resolution") || StartsWord(text, i, "resolutions")
                 || StartsWord(text, i, "decision") || StartsWord(text, i, "decisions"))) return false;
@@ -596,8 +712,9 @@ public static class SymbolScanner
         return false;
     }
 
-    /// <summary>Words that open an item's subject: "on …", "entitled “…”", "containing the Declaration …", "concerning …".</summary>
-    private static readonly string[] SubjectOpenings = ["on", "entitled", "containing", "concerning", "relating to", "regarding"];
+    /// <summary>Words that open an item's subject: "on …", "entitled “…”", "containing the Declaration …", "concerning …", "in which it
+    /// proclaimed …", "which extended the mandate …".</summary>
+    private static readonly string[] SubjectOpenings = ["on", "entitled", "containing", "concerning", "relating to", "regarding", "in which", "by which", "which"];
 
     private static bool StartsWord(string text, int p, string word) =>
         string.CompareOrdinal(text, p, word, 0, word.Length) == 0 && (p + word.Length == text.Length || !char.IsLetter(text[p + word.Length]));
