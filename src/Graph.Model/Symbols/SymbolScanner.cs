@@ -71,6 +71,9 @@ public static class SymbolScanner
             (aliases ??= []).Add(alias);
             p = SkipAsterisks(text, aliasEnd);
         }
+        // "A/RES/78/18A/RES/78/18": a running header set twice with nothing between is the one symbol.
+        if (canonical.Length % 2 == 0 && aliases is null && canonical.AsSpan(0, canonical.Length / 2).SequenceEqual(canonical.AsSpan(canonical.Length / 2)))
+            canonical = canonical[..(canonical.Length / 2)];
         var symbolEnd = TrimTrailingSpace(text, start, p);
         result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical, aliases), start, symbolEnd, SymbolForm.Full));
         end = symbolEnd;
@@ -539,7 +542,11 @@ public static class SymbolScanner
     private static bool TrySkipToNextItem(string text, int p, out int next)
     {
         next = p;
-        var q = SkipSuperscripts(text, SkipDate(text, SkipLocators(text, SkipDate(text, p))));
+        var located = SkipLocators(text, SkipDate(text, p));
+        // "45/248 B, section VI, of 21 December 1990": the date set off by a comma after the place.
+        if (located > p && located + 4 < text.Length && text[located] == ',' && string.CompareOrdinal(text, located + 1, " of ", 0, 4) == 0
+            && SkipDate(text, located + 1) is var dated && dated > located + 1) located = dated;
+        var q = SkipSuperscripts(text, SkipDate(text, located));
         if (TrySkipSeparator(text, q, out next)) return true;
         // "78/311 of 1 July 2024 on enhancing international cooperation …, 78/265 of 21 March 2024 on seizing …": a list
         // whose items carry their subjects. The subject is skipped up to the next item, which must be one in full.
