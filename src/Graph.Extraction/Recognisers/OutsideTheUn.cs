@@ -27,6 +27,13 @@ internal static class OutsideTheUn
     private static readonly HashSet<string> Series = new(StringComparer.Ordinal) { "ISBA" };
 
     /// <summary>
+    /// Series of specialized agencies and other organizations whose symbols carry a session in brackets: the IAEA General
+    /// Conference's "GC(69)/RES/9", the WTO's "WT/MIN(22)/30". Read as symbols since "ICCD/COP(13)/21" and
+    /// "UNEP(DTIE)/Hg/CONF/4" are, they are no UN documents.
+    /// </summary>
+    private static readonly string[] BracketedSeries = ["GC(", "WT/"];
+
+    /// <summary>
     /// Whether the symbol at <paramref name="at"/> is another organization's: its series is one, or the clause before it
     /// (back to a semicolon or the start) attributes it, "&lt;organization&gt;, document(s) …".
     /// </summary>
@@ -34,6 +41,8 @@ internal static class OutsideTheUn
     {
         var slash = symbol.Canonical.IndexOf('/', StringComparison.Ordinal);
         if (slash > 0 && Series.Contains(symbol.Canonical[..slash])) return true;
+        foreach (var series in BracketedSeries)
+            if (symbol.Canonical.StartsWith(series, StringComparison.Ordinal) && symbol.Canonical.Contains('(', StringComparison.Ordinal)) return true;
         var clause = content.LastIndexOf(';', Math.Max(0, at - 1)) + 1;
         var before = content.AsSpan(clause, at - clause);
         var document = before.LastIndexOf(", document", StringComparison.Ordinal);

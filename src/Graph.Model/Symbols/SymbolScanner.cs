@@ -111,7 +111,8 @@ public static class SymbolScanner
         {
             var q = p + 1;
             var upTo = ReadDigits(text, ref q, 3);
-            if (upTo > last && upTo - last <= 30 && EndsItem(text, q))
+            // "A/78/123/Add.1-3 and A/56/10": a range's end may stand before a space; "Add.1-3" counts nothing.
+            if (upTo > last && upTo - last <= 30 && (EndsItem(text, q) || text[q] is ' ' or '\n'))
             {
                 for (var n = last + 1; n <= upTo; n++) Add(n, p + 1, q);
                 return q;
@@ -145,20 +146,27 @@ public static class SymbolScanner
         var p = start;
         while (p < text.Length && char.IsAsciiLetterUpper(text[p]) && p - start < 9) p++;
         var firstLength = p - start;
+        // "UNEP(DTIE)/Hg/CONF/4": a division in brackets glued to the series.
+        var firstEnd = p;
+        if (firstLength is > 0 and <= 8) p = SkipBracketedPart(text, p);
         if (firstLength is 0 or > 8 || p >= text.Length || text[p] != '/') return false;
         // "decision IX/16 C", "decision X/29" (a Conference of the Parties' decisions, inside its report), "STCMLC/Part I/2021/2":
         // no series of the UN's opens with a Roman numeral.
-        if (text.AsSpan(start, firstLength).IndexOfAnyExcept("IVX") < 0) return false;
+        if (text.AsSpan(start, firstLength).IndexOfAnyExcept("IVX") < 0 && firstEnd == p) return false;
         var segments = new List<string>(4) { text[start..p] };
         var hasDigit = false;
         while (p < text.Length && text[p] == '/' && segments.Count < MaxSegments)
         {
             var s = p + 1;
+            // "document S/ 13672": old scans set a space after the Council's or the Assembly's letter.
+            if (segments.Count == 1 && firstLength == 1 && text[start] is 'S' or 'A' or 'E' && s + 1 < text.Length && text[s] == ' ' && char.IsAsciiDigit(text[s + 1])) s++;
             var q = s;
             while (q < text.Length && IsSegmentChar(text, q)) q++;
             // A full stop that ends the sentence is not part of the symbol ("… A/77/277.").
             while (q > s && text[q - 1] == '.') q--;
             if (q == s) break;
+            // "ICCD/COP(13)/21/Add.1": a session in brackets glued to a part.
+            if (char.IsAsciiLetterUpper(text[s]) && text[q - 1] != '.') q = SkipBracketedPart(text, q);
             var segment = text[s..q];
             // "S/12344/Rey.1": a scan's y for the v of "Rev.".
             if (segment.StartsWith("Rey.", StringComparison.Ordinal) && segment.Length > 4 && char.IsAsciiDigit(segment[4])) segment = "Rev." + segment[4..];
@@ -217,6 +225,15 @@ public static class SymbolScanner
         }
         end = p;
         return true;
+    }
+
+    /// <summary>"(DTIE)" or "(13)" glued to a part of a symbol and followed by its next slash: where it ends, or p.</summary>
+    private static int SkipBracketedPart(string text, int p)
+    {
+        if (p >= text.Length || text[p] != '(') return p;
+        var q = p + 1;
+        while (q < text.Length && char.IsAsciiLetterOrDigit(text[q]) && q - p <= 6) q++;
+        return q > p + 1 && q + 1 < text.Length && text[q] == ')' && text[q + 1] == '/' ? q + 1 : p;
     }
 
     private static bool IsSegmentChar(string text, int q)
