@@ -44,6 +44,12 @@ public sealed class DocumentMeasures(string file, string documentId)
 
     /// <summary>Those of them no paragraph's citation covers, each with the words before it.</summary>
     public List<string> UncitedReferences { get; } = [];
+
+    /// <summary>The documents it cites (its own CITES), for comparing a draft with the resolution adopted from it.</summary>
+    public HashSet<string> Cited { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Its text's runs of six words (<see cref="PairedTexts.Shingles"/>), by which a draft and its resolution are paired.</summary>
+    public HashSet<long> Shingles { get; set; } = [];
 }
 
 /// <summary>The gold-free measures summed over one collection.</summary>
@@ -120,7 +126,9 @@ public static class StructureMeasures
             var (found, missed) = ReferenceProbe.Probe(laid, document);
             measures.References = found;
             measures.UncitedReferences.AddRange(missed);
+            measures.Shingles = PairedTexts.Shingles(laid.Text);
         }
+        measures.Cited.UnionWith(PairedTexts.CitedBy(document));
         MeasureFootnotes(measures, document);
         MeasureVerbs(measures, paragraphs, lexicon);
         MeasureFurniture(measures, trace.RemovedFurniture, document, lexicon);

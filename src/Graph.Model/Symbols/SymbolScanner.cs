@@ -63,7 +63,7 @@ public static class SymbolScanner
         List<string>? aliases = null;
         p = SkipAsterisks(text, p);
         // Joint symbols: "A/77/277-S/2022/606", "A/79/845–S/2025/203" (hyphen or dash, no spaces on mastheads).
-        while (p < text.Length - 2 && text[p] is '-' or '–' or '—')
+        while (p < text.Length - 2 && text[p] is '-' or '–' or '—' or '\u2011')
         {
             var q = p + 1;
             if (q < text.Length && text[q] == ' ') q++;
@@ -159,7 +159,7 @@ public static class SymbolScanner
         {
             var s = p + 1;
             // "document S/ 13672": old scans set a space after the Council's or the Assembly's letter.
-            if (segments.Count == 1 && firstLength == 1 && text[start] is 'S' or 'A' or 'E' && s + 1 < text.Length && text[s] == ' ' && char.IsAsciiDigit(text[s + 1])) s++;
+            if (segments.Count == 1 && firstLength == 1 && text[start] is 'S' or 'A' or 'E' && s + 1 < text.Length && text[s] == ' ' && text[s + 1] is >= '1' and <= '9') s++;
             var q = s;
             while (q < text.Length && IsSegmentChar(text, q)) q++;
             // A full stop that ends the sentence is not part of the symbol ("… A/77/277.").
@@ -436,8 +436,8 @@ public static class SymbolScanner
         end = p;
         // Special and emergency special sessions: "S-30/1", "ES-10/23".
         var prefix = "";
-        if (string.CompareOrdinal(text, p, "ES-", 0, 3) == 0) prefix = "ES-";
-        else if (string.CompareOrdinal(text, p, "S-", 0, 2) == 0) prefix = "S-";
+        if (StartsSessionPrefix(text, p, "ES")) prefix = "ES-";
+        else if (StartsSessionPrefix(text, p, "S")) prefix = "S-";
         var q = p + prefix.Length;
         // Scanned texts read "511 (1982)" as "S11 (1982)": a letter S glued to digits in a list is a 5.
         var ocrFive = prefix.Length == 0 && q + 1 < text.Length && text[q] == 'S' && char.IsAsciiDigit(text[q + 1]);
@@ -521,6 +521,13 @@ public static class SymbolScanner
         }
         return false;
     }
+
+    /// <summary>
+    /// "ES-" or "S-" at p, the hyphen as typed or the non-breaking one a word processor sets to keep the number with it
+    /// ("resolution ES‑10/15", U+2011).
+    /// </summary>
+    private static bool StartsSessionPrefix(string text, int p, string letters) =>
+        string.CompareOrdinal(text, p, letters, 0, letters.Length) == 0 && p + letters.Length < text.Length && text[p + letters.Length] is '-' or '\u2011';
 
     /// <summary>"$" for 5; "[", "!", "|", "I" and "l" for 1: the first digit of a resolution number as scans misread it, or -1.</summary>
     private static int OcrDigit(char c) => c switch
@@ -747,8 +754,8 @@ public static class SymbolScanner
     private static bool IsWholeItem(string text, int p)
     {
         var q = p;
-        if (string.CompareOrdinal(text, q, "ES-", 0, 3) == 0) q += 3;
-        else if (string.CompareOrdinal(text, q, "S-", 0, 2) == 0) q += 2;
+        if (StartsSessionPrefix(text, q, "ES")) q += 3;
+        else if (StartsSessionPrefix(text, q, "S")) q += 2;
         if (ReadDigits(text, ref q, 5) < 0) return false;
         if (q < text.Length && text[q] == '/')
         {
