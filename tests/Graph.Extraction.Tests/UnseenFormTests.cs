@@ -110,6 +110,25 @@ public sealed class UnseenFormTests
     }
 
     [Fact]
+    public void TheNoteTheHeadingsAsteriskCallsCitesFromTheDocument()
+    {
+        // "…: draft resolution" with "* On behalf of the States that are members of the Group of 77 and China, taking into account
+        // also the provisions of General Assembly resolution ES-10/23 of 10 May 2024." under the rule: no paragraph calls it.
+        var document = Extract("ga-drafts", "A_C.2_80_L.36.txt");
+        var citation = Assert.Single(document.Relationships, r => r.Type == RelationshipTypes.Cites && r.Start == document.DocumentId && r.End == "A/RES/ES-10/23");
+        Assert.Equal("heading", citation.Properties["via"]);
+        Assert.DoesNotContain(document.Relationships, r => r.Type == RelationshipTypes.Cites && r.Start != document.DocumentId && r.End == "A/RES/ES-10/23");
+        var note = document.FindNode("A/C.2/80/L.36#fn0");
+        Assert.NotNull(note);
+        Assert.Equal("*", note.GetString("mark"));
+        Assert.StartsWith("On behalf of the States that are members of the Group of 77 and China", note.GetString("text"));
+        Assert.Contains(document.Relationships, r => r.Type == RelationshipTypes.HasFootnote && r.Start == document.DocumentId && r.End == note.Id
+            && r.Properties.GetValueOrDefault("calledFrom") is "heading");
+        // Footnote 1 is still the first numbered one, called from its paragraph.
+        Assert.Equal("United Nations, Treaty Series, vol. 1760, No. 30619.", document.FindNode("A/C.2/80/L.36#fn1")?.GetString("text"));
+    }
+
+    [Fact]
     public void ARunningHeaderSetTwiceIsNoCitation()
     {
         var cited = Cited(Extract("ga-resolutions", "A_RES_78_18.txt"));

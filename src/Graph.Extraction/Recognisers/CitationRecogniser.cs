@@ -231,14 +231,26 @@ internal static class CitationRecogniser
 
     /// <summary>
     /// The draft a Committee draft was made from, which its heading names ("Draft resolution submitted by the Vice-Chair of
-    /// the Committee, …, on the basis of informal consultations on draft resolution A/C.2/80/L.14"): no paragraph holds it,
-    /// so it is the document's citation, with the heading's span. The masthead's report ("[on the report of the Third
-    /// Committee (A/78/481/Add.2)]") is no citation.
+    /// the Committee, …, on the basis of informal consultations on draft resolution A/C.2/80/L.14"), and what the note an
+    /// asterisk on the heading calls cites: no paragraph holds them, so each is the document's citation, with its span.
+    /// The masthead's report ("[on the report of the Third Committee (A/78/481/Add.2)]") is no citation.
     /// </summary>
     public static List<(DocumentSymbol Symbol, SourceSpan Span)> FromHeading(LaidOutText laid, DocumentIdentity identity)
     {
         const string Phrase = "on the basis of informal consultations on";
         var result = new List<(DocumentSymbol, SourceSpan)>();
+        // The note the heading's asterisk calls: "* On behalf of the States that are members of the Group of 77 and China, taking
+        // into account also the provisions of General Assembly resolution ES-10/23 of 10 May 2024."
+        foreach (var note in laid.Footnotes)
+        {
+            if (note.FootnoteNumber != FootnoteZones.AsteriskNote) continue;
+            var content = laid.Text[note.ContentStart..note.End];
+            foreach (var match in SymbolScanner.Scan(content, identity.Context))
+            {
+                if (match.Symbol.Canonical == identity.Symbol.Canonical || OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
+                result.Add((match.Symbol, new SourceSpan(note.ContentStart + match.Start, note.ContentStart + match.End)));
+            }
+        }
         foreach (var block in laid.Blocks)
         {
             if (block.Kind != BlockKind.Heading) continue;
@@ -505,6 +517,8 @@ internal static class CitationRecogniser
         List<(DocumentSymbol, SourceSpan, string?)>? previous = null;
         foreach (var block in laid.Footnotes)
         {
+            // The asterisk's note is the heading's (FromHeading), placed on no paragraph.
+            if (block.FootnoteNumber == FootnoteZones.AsteriskNote) continue;
             var content = laid.Text[block.ContentStart..block.End];
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
             foreach (var match in SymbolScanner.Scan(content, context))

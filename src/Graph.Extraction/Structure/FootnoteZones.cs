@@ -54,6 +54,9 @@ internal static class FootnoteZones
         return flow;
     }
 
+    /// <summary>The number the note an asterisk calls is kept under: no numbered footnote has it.</summary>
+    public const int AsteriskNote = 0;
+
     private static bool IsRule(string line) => line.Length >= 5 && line.All(c => c == '_');
 
     private static bool StartsWithSuperscriptNumber(string line)
@@ -146,7 +149,7 @@ internal static class FootnoteZones
                 else chunks.Add((number, new StringBuilder(rest)));
                 continue;
             }
-            if (line.StartsWith("* ", StringComparison.Ordinal)) { chunks.Add((-1, new StringBuilder())); continue; }
+            if (line.StartsWith("* ", StringComparison.Ordinal)) { chunks.Add((-1, new StringBuilder(line[2..].Trim()))); continue; }
             if (chunks.Count == 0 || (pendingNumbers.Count > chunks.Count(c => c.Number == 0) && EndsSentence(chunks[^1].Text)))
                 chunks.Add((0, new StringBuilder(line)));
             else
@@ -159,6 +162,9 @@ internal static class FootnoteZones
         {
             var (number, text) = chunks[c];
             if (number == 0 && next < pendingNumbers.Count) number = pendingNumbers[next++];
+            // The note an asterisk on the heading calls ("* On behalf of the States that are members of the Group of 77 and China,
+            // taking into account also the provisions of General Assembly resolution ES-10/23 …") is kept as footnote 0.
+            if (number == -1 && text.Length > 0) { footnotes.Add((AsteriskNote, text.ToString())); continue; }
             if (number <= 0 || text.Length == 0) continue;
             footnotes.Add((number, text.ToString()));
         }

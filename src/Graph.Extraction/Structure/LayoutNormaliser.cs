@@ -31,7 +31,7 @@ internal static class LayoutNormaliser
         var blocks = ParagraphAssembler.Assemble(flow);
         // Marks the text states (superscripts, "[^5]") stand; the footnotes none calls are looked for as plain digits, since a
         // text converted to Markdown may keep "[^5]" for some marks and the plain digit ("Experts, 8") for the others.
-        var numbers = footnotes.Select(f => f.Number).ToHashSet();
+        var numbers = footnotes.Select(f => f.Number).Where(n => n != FootnoteZones.AsteriskNote).ToHashSet();
         numbers.ExceptWith(ExplicitMarks(blocks));
         var inferred = numbers.Count > 0 ? FootnoteMarks.MarkPlainDigits(blocks, numbers) : null;
         return Build(blocks, footnotes, inferred);
