@@ -72,7 +72,7 @@ public static class SymbolScanner
             p = SkipAsterisks(text, aliasEnd);
         }
         // "A/RES/78/18A/RES/78/18": a running header set twice with nothing between is the one symbol.
-        if (canonical.Length % 2 == 0 && aliases is null && canonical.AsSpan(0, canonical.Length / 2).SequenceEqual(canonical.AsSpan(canonical.Length / 2)))
+        if (canonical.Length % 2 == 0 && canonical.AsSpan(0, canonical.Length / 2).SequenceEqual(canonical.AsSpan(canonical.Length / 2)))
             canonical = canonical[..(canonical.Length / 2)];
         var symbolEnd = TrimTrailingSpace(text, start, p);
         result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical, aliases), start, symbolEnd, SymbolForm.Full));
