@@ -129,6 +129,19 @@ public sealed class UnseenFormTests
     }
 
     [Fact]
+    public void ADateItsSessionCannotHaveMakesAnItemAnotherOrgans()
+    {
+        // "Takes note … that through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted …": the Assembly's
+        // fifty-fourth session sat in 1999-2000, so this is the Council's; "resolution 73/8 of 19 May 2017" is the Economic and
+        // Social Commission for Asia and the Pacific's.
+        var cited = Cited(Extract("ga-resolutions", "A_RES_79_170.txt"));
+        Assert.DoesNotContain("A/RES/54/18", cited);
+        Assert.DoesNotContain("A/RES/73/8", Cited(Extract("ga-resolutions", "A_RES_78_149.txt")));
+        // A year a decade too late is a misprint of the Assembly's own: "in line with resolution 70/202 of 22 December 2025".
+        Assert.Contains("A/RES/70/202", Cited(Extract("ga-drafts", "A_C.2_80_L.25.txt")));
+    }
+
+    [Fact]
     public void ARunningHeaderSetTwiceIsNoCitation()
     {
         var cited = Cited(Extract("ga-resolutions", "A_RES_78_18.txt"));

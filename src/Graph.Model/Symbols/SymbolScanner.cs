@@ -396,12 +396,37 @@ public static class SymbolScanner
         while (p < text.Length && items.Count < 200)
         {
             if (!TryReadNumberedItem(text, p, body, isDecision, out var symbol, out var itemEnd)) break;
+            if (symbol is not null && DatedOutsideItsSession(text, itemEnd, symbol)) symbol = null;
             items.Add((symbol, p, itemEnd));
             itemEnd = ReadFurtherParts(text, itemEnd, symbol, items);
             itemEnd = ReadPartRange(text, itemEnd, symbol, items);
             if (!TrySkipToNextItem(text, itemEnd, out p)) break;
         }
         return items;
+    }
+
+    /// <summary>
+    /// Whether an item read as the Assembly's carries a date its session cannot have ("resolution 54/18 of 12 October 2023,
+    /// the Human Rights Council …", "resolution 73/8 of 19 May 2017" of the Economic and Social Commission for Asia and the
+    /// Pacific, "resolution 34/1 of 23 May 2025" of the Commission on Crime Prevention): the Assembly's session N sits from
+    /// September 1945 + N to September of the next year, so an earlier date, or one more than a decade later, makes the item
+    /// another organ's, whose symbol is not known.
+    /// </summary>
+    private static bool DatedOutsideItsSession(string text, int itemEnd, DocumentSymbol symbol)
+    {
+        var canonical = symbol.Canonical;
+        if (!(canonical.StartsWith("A/RES/", StringComparison.Ordinal) || canonical.StartsWith("A/DEC/", StringComparison.Ordinal))) return false;
+        var q = 6;
+        var session = 0;
+        while (q < canonical.Length && char.IsAsciiDigit(canonical[q])) session = session * 10 + (canonical[q++] - '0');
+        if (q == 6 || q >= canonical.Length || canonical[q] != '/' || session >= 1000) return false;
+        var r = itemEnd;
+        if (!SkipSpace(text, ref r) || string.CompareOrdinal(text, r, "of ", 0, 3) != 0) return false;
+        if (!DateText.TryRead(text, r + 3, out var date, out _) || date.Length < 4
+            || !int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)) return false;
+        // A year a decade or less too late is a misprint of the Assembly's own ("70/202 of 22 December 2025" for 2015); the
+        // councils and commissions whose session numbers the Assembly's passed long ago are further off.
+        return year < 1945 + session || year > 1946 + session + 10;
     }
 
     /// <summary>
