@@ -142,6 +142,18 @@ public sealed class UnseenFormTests
     }
 
     [Fact]
+    public void AReportSubmittedToACouncilPursuantToResolutionsNamesThatCouncilsResolutions()
+    {
+        // "… in the report to the Human Rights Council submitted pursuant to resolutions 34/24, 40/20 and 46/17": the Council's.
+        var cited = Cited(Extract("ga-resolutions", "A_RES_78_218.txt"));
+        foreach (var number in (string[])["34/24", "40/20", "46/17"])
+        {
+            Assert.DoesNotContain($"A/RES/{number}", cited);
+            Assert.Contains($"A/HRC/RES/{number}", cited);
+        }
+    }
+
+    [Fact]
     public void ARunningHeaderSetTwiceIsNoCitation()
     {
         var cited = Cited(Extract("ga-resolutions", "A_RES_78_18.txt"));

@@ -970,7 +970,11 @@ public static class SymbolScanner
         return null;
     }
 
-    private static readonly string[] LeadingWords = ["in its", "by its", "in", "by", "its"];
+    /// <summary>
+    /// Words between an organ's name and "resolution(s)" that leave the resolution the organ's: "the Human Rights Council, in its
+    /// resolution", "the report to the Human Rights Council submitted pursuant to resolutions 34/24, 40/20 and 46/17".
+    /// </summary>
+    private static readonly string[] LeadingWords = ["submitted pursuant to", "in its", "by its", "in", "by", "its"];
 
     private static ReadOnlySpan<char> WithoutLeadingWords(ReadOnlySpan<char> before)
     {
