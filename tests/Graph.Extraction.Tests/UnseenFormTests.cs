@@ -67,6 +67,20 @@ public sealed class UnseenFormTests
     }
 
     [Fact]
+    public void AListAfterTheSubjectOfResolutionsIsRead()
+    {
+        // "Recalling its relevant resolutions related to culture and sustainable development, in particular 41/187 of 8 December
+        // 1986, 46/158 of 19 December 1991, … and 78/161 of 19 December 2023", as last year's text, "its resolutions 41/187 …".
+        foreach (var (folder, file) in (ReadOnlySpan<(string, string)>)[("ga-resolutions", "A_RES_80_148.txt"), ("ga-drafts", "A_C.2_80_L.19.txt")])
+        {
+            var cited = Cited(Extract(folder, file));
+            Assert.Contains("A/RES/41/187", cited);
+            Assert.Contains("A/RES/46/158", cited);
+            Assert.Contains("A/RES/76/214", cited);
+        }
+    }
+
+    [Fact]
     public void ACouncilResolutionNumberWhoseFirstDigitTheScanMisreadIsRead()
     {
         // "545 (1983) and $46 (1984)", "resolution [86 (1964)", "resolution !86 (1964)".
@@ -184,6 +198,13 @@ public sealed class UnseenFormTests
             if (!File.Exists(path)) Assert.Skip($"{folder}/{file} is not in the reference collection.");
             return StructureMeasures.Measure(extractor, file, File.ReadAllBytes(path), lexicon);
         }
+        // Texts of one series in different sessions: what one cites and the other prints without citing is reported.
+        var earlier = Measure("ga-resolutions", "A_RES_78_161.txt");
+        var later = Measure("ga-resolutions", "A_RES_80_148.txt");
+        Assert.DoesNotContain(PairedTexts.HeldButNotCited([earlier, later]), m => m.Symbol == "A/RES/41/187");
+        later.Cited.Remove("A/RES/41/187");
+        Assert.Contains(("A/RES/80/148", "A/RES/41/187", "A/RES/78/161"), PairedTexts.HeldButNotCited([earlier, later]));
+
         var draft = Measure("ga-drafts", "A_C.2_80_L.36.txt");
         var adopted = Measure("ga-resolutions", "A_RES_80_140.txt");
         var lastYear = Measure("ga-resolutions", "A_RES_79_206.txt");

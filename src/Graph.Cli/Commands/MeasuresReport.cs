@@ -82,6 +82,12 @@ internal static class MeasuresReport
         var total = pairs.Sum(p => byDraft[p.Draft].Cited.Count + byAdopted[p.Adopted].Cited.Count);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"paired texts (a draft of ga-drafts and the resolution of ga-resolutions adopted from it, {pairs.Count} pairs): citations only one text of a pair makes {cited} of {total} (only the draft's {pairs.Sum(p => p.OnlyInDraft.Count)}, only the resolution's {pairs.Sum(p => p.OnlyInAdopted.Count)}; a change the Assembly made or a citation a typesetting lost)"));
+        var series = PairedTexts.HeldButNotCited([.. drafts.Documents, .. adopted.Documents]);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"texts of one series (ga-resolutions and ga-drafts sharing {PairedTexts.SameSeries:P0} of their text, any session): numbers a text prints but does not cite while another text of its series cites them {series.Count} in {series.Select(s => s.Document).Distinct().Count()} texts"));
+        if (worst > 0)
+            foreach (var group in series.GroupBy(s => s.Document).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(worst))
+                stdout.WriteLine($"  {group.Key}: {string.Join(", ", group.Take(8).Select(s => $"{s.Symbol} (cited by {s.CitedBy})"))}{(group.Count() > 8 ? $" … ({group.Count()})" : "")}");
         if (worst > 0)
             foreach (var pair in pairs.Where(p => p.Differences > 0).OrderByDescending(p => p.Differences).ThenBy(p => p.Draft, StringComparer.Ordinal).Take(worst))
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -50,6 +50,9 @@ public sealed class DocumentMeasures(string file, string documentId)
 
     /// <summary>Its text's runs of six words (<see cref="PairedTexts.Shingles"/>), by which a draft and its resolution are paired.</summary>
     public HashSet<long> Shingles { get; set; } = [];
+
+    /// <summary>The resolution numbers and symbols its text prints (<see cref="PairedTexts.Numbers"/>).</summary>
+    public HashSet<string> NumbersHeld { get; set; } = [];
 }
 
 /// <summary>The gold-free measures summed over one collection.</summary>
@@ -127,6 +130,7 @@ public static class StructureMeasures
             measures.References = found;
             measures.UncitedReferences.AddRange(missed);
             measures.Shingles = PairedTexts.Shingles(laid.Text);
+            measures.NumbersHeld = PairedTexts.Numbers(laid.Text);
         }
         measures.Cited.UnionWith(PairedTexts.CitedBy(document));
         MeasureFootnotes(measures, document);

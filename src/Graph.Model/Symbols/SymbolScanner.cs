@@ -377,7 +377,16 @@ public static class SymbolScanner
         var named = NamedBodyBefore(text, start, context);
         var body = named ?? FromContext(context);
         var items = ReadList(text, first, body, isDecision);
-        if (items.Count == 0) return false;
+        if (items.Count == 0)
+        {
+            // "its relevant resolutions related to culture and sustainable development, in particular 41/187 of 8 December 1986,
+            // 46/158 …": the list after the subject of the plural keyword, its first item whole and dated.
+            if (!keyword.EndsWith('s') || !TryFindListAfterSubject(text, first, out var listStart)) return false;
+            if (named is null && BodyAfter(text, first) is { } organ) body = organ;
+            items = ReadList(text, listStart, body, isDecision);
+            if (items.Count == 0) return false;
+            first = listStart;
+        }
         end = items[^1].End;
         // Where the words before leave the organ to the document's context, an organ named right after the list decides
         // it ("decisions 22/1 and 22/2 adopted by the High-level Committee on South-South Cooperation"), else the organ
@@ -388,6 +397,40 @@ public static class SymbolScanner
         foreach (var item in items)
             if (item.Symbol is not null) result.Add(new SymbolMatch(item.Symbol, item.Start, item.End, SymbolForm.Numbered));
         return true;
+    }
+
+    /// <summary>
+    /// Where a list begins after the subject of "resolutions" ("related to culture and sustainable development, in particular
+    /// 41/187 of 8 December 1986, …", "on the follow-up to the Second World Assembly on Ageing, including 78/177 of …"): past
+    /// ", in particular" or ", including" within the clause, before a whole item that a date follows.
+    /// </summary>
+    private static bool TryFindListAfterSubject(string text, int p, out int listStart)
+    {
+        listStart = p;
+        var stop = Math.Min(text.Length, p + MaxSubject);
+        for (var i = p; i < stop; i++)
+        {
+            var c = text[i];
+            if (c is ';' or ':' || (c == '.' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])))) return false;
+            if (c is 'r' or 'd' && IsWordBoundaryBefore(text, i) && (StartsWord(text, i, "resolution") || StartsWord(text, i, "resolutions")
+                || StartsWord(text, i, "decision") || StartsWord(text, i, "decisions"))) return false;
+            if (c != ',') continue;
+            var q = i + 1;
+            SkipSpaceOptional(text, ref q);
+            foreach (var lead in (ReadOnlySpan<string>)["in particular", "including"])
+            {
+                if (!StartsWord(text, q, lead)) continue;
+                var r = q + lead.Length;
+                if (r < text.Length && text[r] == ',') r++;
+                if (!SkipSpace(text, ref r) || !IsWholeItem(text, r)) return false;
+                var itemEnd = r;
+                while (itemEnd < text.Length && !char.IsWhiteSpace(text[itemEnd]) && text[itemEnd] != ',') itemEnd++;
+                if (SkipDate(text, itemEnd) == itemEnd) return false;
+                listStart = r;
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<(DocumentSymbol? Symbol, int Start, int End)> ReadList(string text, int p, Body body, bool isDecision)
