@@ -98,6 +98,22 @@ public sealed class ExtractCommandTests
     }
 
     [Fact]
+    public void EvalComparesDraftsWithTheResolutionsAdoptedFromThemAndTheTextsOfASeries()
+    {
+        if (ReferenceCollections.UnDocuments is null) Assert.Skip(ReferenceCollections.Absent("un-documents"));
+        var (exit, output, error) = Run("eval", "--measures-only", "--collection", "ga-resolutions", "ga-drafts", "-v", "--worst", "2");
+        Assert.True(exit == 0, error);
+        var pairs = Assert.Single(output.Split('\n'), l => l.StartsWith("paired texts", StringComparison.Ordinal));
+        // Session 80's drafts and the resolutions adopted from them: far more than a hundred pairs, few citations apart.
+        var match = System.Text.RegularExpressions.Regex.Match(pairs, @"(\d+) pairs\): citations only one text of a pair makes (\d+) of (\d+)");
+        Assert.True(match.Success, pairs);
+        Assert.True(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 150, pairs);
+        Assert.True(int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) * 20 < int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), pairs);
+        Assert.Matches(@"texts of one series [^\n]*: numbers a text prints but does not cite while another text of its series cites them \d+ in \d+ texts", output);
+        Assert.Matches(@"\n  A/[^\n]* \(\d+ % of the text shared\): only the draft ", output);
+    }
+
+    [Fact]
     public void EvalNamesAnUnknownCollection()
     {
         var (exit, _, error) = Run("eval", "--measures-only", "--collection", "gazette");

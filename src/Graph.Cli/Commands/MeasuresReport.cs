@@ -44,6 +44,7 @@ internal static class MeasuresReport
                 $"{m.Name,-15} {m.Documents.Count,5} {m.Coverage,9:P2} {m.LowestResolutionCoverage,7:P1} {m.ResolutionsUnder(0.97),5} {$"{m.FootnotesAttached:P2} of {m.Footnotes}",17} {$"{m.VerbsKnown:P2} of {m.OperativeParagraphs}",17} {m.SuspectFurniture,9} {m.ImplausibleSymbols,7} {$"{m.UncitedReferences} of {m.References}",15} {$"{m.PreambleSuspects} of {m.PreambularParagraphs}",15}"));
         }
         PrintReferenceArcs(collections, worst, stdout);
+        PrintPairedTexts(measured, worst, stdout);
         if (worst == 0) return 0;
         foreach (var m in measured)
         {
@@ -65,6 +66,37 @@ internal static class MeasuresReport
                 d => string.Join(" || ", d.UncitedReferences.Take(worst > 5 ? 1000 : 4).Select(Short)));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Drafts and the resolutions adopted from them (<see cref="PairedTexts"/>): how many citations only one text of a pair
+    /// makes; with -v, the pairs that differ most and what each side alone cites.
+    /// </summary>
+    private static List<TextPair> PrintPairedTexts(List<CollectionMeasures> measured, int worst, TextWriter stdout)
+    {
+        var drafts = measured.FirstOrDefault(m => m.Name == "ga-drafts");
+        var adopted = measured.FirstOrDefault(m => m.Name == "ga-resolutions");
+        if (drafts is null || adopted is null) return [];
+        var pairs = PairedTexts.Pair(drafts.Documents, adopted.Documents);
+        var cited = pairs.Sum(p => p.OnlyInDraft.Count + p.OnlyInAdopted.Count);
+        var byDraft = drafts.Documents.ToDictionary(d => d.DocumentId, StringComparer.Ordinal);
+        var byAdopted = adopted.Documents.ToDictionary(d => d.DocumentId, StringComparer.Ordinal);
+        var total = pairs.Sum(p => byDraft[p.Draft].Cited.Count + byAdopted[p.Adopted].Cited.Count);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"paired texts (a draft of ga-drafts and the resolution of ga-resolutions adopted from it, {pairs.Count} pairs): citations only one text of a pair makes {cited} of {total} (only the draft's {pairs.Sum(p => p.OnlyInDraft.Count)}, only the resolution's {pairs.Sum(p => p.OnlyInAdopted.Count)}; a change the Assembly made or a citation a typesetting lost)"));
+        var series = PairedTexts.HeldButNotCited([.. drafts.Documents, .. adopted.Documents]);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"texts of one series (ga-resolutions and ga-drafts sharing {PairedTexts.SameSeries:P0} of their text, any session): numbers a text prints but does not cite while another text of its series cites them {series.Count} in {series.Select(s => s.Document).Distinct().Count()} texts"));
+        if (worst > 0)
+            foreach (var group in series.GroupBy(s => s.Document).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(worst))
+                stdout.WriteLine($"  {group.Key}: {string.Join(", ", group.Take(8).Select(s => $"{s.Symbol} (cited by {s.CitedBy})"))}{(group.Count() > 8 ? $" … ({group.Count()})" : "")}");
+        if (worst > 0)
+            foreach (var pair in pairs.Where(p => p.Differences > 0).OrderByDescending(p => p.Differences).ThenBy(p => p.Draft, StringComparer.Ordinal).Take(worst))
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {pair.Draft} / {pair.Adopted} ({pair.Overlap:P0} of the text shared): only the draft {Listed(pair.OnlyInDraft)}; only the resolution {Listed(pair.OnlyInAdopted)}"));
+        return pairs;
+
+        static string Listed(IReadOnlyList<string> symbols) => symbols.Count == 0 ? "none" : string.Join(", ", symbols.Take(8)) + (symbols.Count > 8 ? $" … ({symbols.Count})" : "");
     }
 
     /// <summary>The share of sc-citations.json's SC-to-SC arcs (machine-parsed, not gold) that the extractor finds.</summary>

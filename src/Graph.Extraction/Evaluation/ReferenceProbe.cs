@@ -36,7 +36,8 @@ public static partial class ReferenceProbe
         var cited = new List<(int Start, int End)>();
         foreach (var r in document.Relationships)
         {
-            if (r.Type != RelationshipTypes.Cites || r.Start == document.DocumentId) continue;
+            // The paragraphs' citations, and the document's own that no paragraph holds (the heading's, its asterisk's note).
+            if (r.Type != RelationshipTypes.Cites || (r.Start == document.DocumentId && r.Properties.GetValueOrDefault("via") is not "heading")) continue;
             if (r.Properties.TryGetValue(PropertyNames.SpanStart, out var s) && r.Properties.TryGetValue(PropertyNames.SpanEnd, out var e) && s is long start && e is long end)
                 cited.Add(((int)start, (int)end));
         }

@@ -49,6 +49,15 @@ public sealed class DocumentMeasures(string file, string documentId)
 
     /// <summary>Those of them no paragraph's citation covers, each with the words before it.</summary>
     public List<string> UncitedReferences { get; } = [];
+
+    /// <summary>The documents it cites (its own CITES), for comparing a draft with the resolution adopted from it.</summary>
+    public HashSet<string> Cited { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Its text's runs of six words (<see cref="PairedTexts.Shingles"/>), by which a draft and its resolution are paired.</summary>
+    public HashSet<long> Shingles { get; set; } = [];
+
+    /// <summary>The resolution numbers and symbols its text prints (<see cref="PairedTexts.Numbers"/>).</summary>
+    public HashSet<string> NumbersHeld { get; set; } = [];
 }
 
 /// <summary>The gold-free measures summed over one collection.</summary>
@@ -129,7 +138,10 @@ public static class StructureMeasures
             var (found, missed) = ReferenceProbe.Probe(laid, document);
             measures.References = found;
             measures.UncitedReferences.AddRange(missed);
+            measures.Shingles = PairedTexts.Shingles(laid.Text);
+            measures.NumbersHeld = PairedTexts.Numbers(laid.Text);
         }
+        measures.Cited.UnionWith(PairedTexts.CitedBy(document));
         MeasureFootnotes(measures, document);
         MeasureVerbs(measures, paragraphs, lexicon);
         PreambleShape.Measure(measures, paragraphs);

@@ -32,6 +32,13 @@ internal static partial class FootnoteLinker
         {
             var id = $"{documentId}#fn{block.FootnoteNumber}";
             var span = new SourceSpan(block.Start, block.End);
+            // The note an asterisk on the heading calls (a draft's sponsors "on behalf of the Group of 77 and China"): the document's.
+            if (block.FootnoteNumber == FootnoteZones.AsteriskNote)
+            {
+                builder.Node(id, [Labels.Footnote], [("number", (long)block.FootnoteNumber), ("mark", "*"), ("text", laid.Text[block.ContentStart..block.End])], span);
+                builder.Relationship(RelationshipTypes.HasFootnote, documentId, id, [("calledFrom", "heading")], span);
+                continue;
+            }
             builder.Node(id, [Labels.Footnote], [("number", (long)block.FootnoteNumber), ("text", laid.Text[block.ContentStart..block.End])], span);
             var callers = callersOf.GetValueOrDefault(block.FootnoteNumber);
             var readFrom = laid.InferredMarks.GetValueOrDefault(block.FootnoteNumber);

@@ -137,7 +137,8 @@ internal static class CitationRecogniser
                 var marked = after < content.Length && (Superscript.IsDigit(content[after])
                     || (content[after] is ',' or ';' && after + 1 < content.Length && (Superscript.IsDigit(content[after + 1]) || char.IsAsciiDigit(content[after + 1]))));
                 var before = content.AsSpan(0, at);
-                if (marked || EndsALongerTitle(before) || EndsAnotherTitleOrBodyName(before) || RunsOnIntoALongerName(content.AsSpan(after))) continue;
+                if (marked || EndsALongerTitle(before) || EndsAnotherTitleOrBodyName(before) || RunsOnIntoALongerName(content.AsSpan(after))
+                    || EndsAnEventName(before, content.AsSpan(after))) continue;
                 citations.Add(new Citation(paragraph, symbol, "name", null, null, ClauseIn(text, start, content, at, after), new SourceSpan(from, to))
                 {
                     Name = instrument.Name,
@@ -182,6 +183,35 @@ internal static class CitationRecogniser
             && title is not ("Assembly" or "Council") && !title.EndsWith(',') && !IsOpeningWord(title);
     }
 
+    /// <summary>
+    /// Whether a listed name ends the name of a meeting or other event, which the words after it place and date: "the third
+    /// International Expert Meeting on Asset Return and the 2030 Agenda for Sustainable Development, held in Nairobi on 28 and
+    /// 29 November 2022". The name's own capitalised words reach back, through "on", "and", "the" and the like, to an event's
+    /// noun; without "held", "convened", "organized" or "hosted" after it ("the Fourth World Conference on Women and the 2030
+    /// Agenda;") the name is the instrument, one item of a list.
+    /// </summary>
+    internal static bool EndsAnEventName(ReadOnlySpan<char> before, ReadOnlySpan<char> after)
+    {
+        var rest = after.TrimStart(", \n");
+        if (!(rest.StartsWith("held ", StringComparison.Ordinal) || rest.StartsWith("convened ", StringComparison.Ordinal)
+            || rest.StartsWith("organized ", StringComparison.Ordinal) || rest.StartsWith("hosted ", StringComparison.Ordinal))) return false;
+        var tail = before.Length > 200 ? before[^200..] : before;
+        var words = tail.ToString().Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        for (var w = words.Length - 1; w >= 0 && words.Length - w <= 14; w--)
+        {
+            var word = words[w].TrimEnd(',');
+            if (EventNouns.Contains(word)) return true;
+            if (word.Length == 0 || !(char.IsUpper(word[0]) || char.IsDigit(word[0]) || NameConnectors.Contains(word)) || words[w].EndsWith(',')) return false;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> EventNouns = new(StringComparer.Ordinal)
+    {
+        "Meeting", "Meetings", "Conference", "Forum", "Dialogue", "Summit", "Workshop", "Seminar", "Symposium", "Retreat",
+        "Consultation", "Consultations", "Event", "Roundtable", "Congress", "Week",
+    };
+
     private static readonly System.Text.RegularExpressions.Regex BodyOnTheImplementationOf = new(
         @"\b(Committee|Commission|Group|Meeting|Forum|Board|Panel|Conference)\s+on\s+the\s+(?:[Ss]ituation\s+with\s+regard\s+to\s+the\s+)?[Ii]mplementation\s+of\s+the\s*$",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -201,14 +231,26 @@ internal static class CitationRecogniser
 
     /// <summary>
     /// The draft a Committee draft was made from, which its heading names ("Draft resolution submitted by the Vice-Chair of
-    /// the Committee, …, on the basis of informal consultations on draft resolution A/C.2/80/L.14"): no paragraph holds it,
-    /// so it is the document's citation, with the heading's span. The masthead's report ("[on the report of the Third
-    /// Committee (A/78/481/Add.2)]") is no citation.
+    /// the Committee, …, on the basis of informal consultations on draft resolution A/C.2/80/L.14"), and what the note an
+    /// asterisk on the heading calls cites: no paragraph holds them, so each is the document's citation, with its span.
+    /// The masthead's report ("[on the report of the Third Committee (A/78/481/Add.2)]") is no citation.
     /// </summary>
     public static List<(DocumentSymbol Symbol, SourceSpan Span)> FromHeading(LaidOutText laid, DocumentIdentity identity)
     {
         const string Phrase = "on the basis of informal consultations on";
         var result = new List<(DocumentSymbol, SourceSpan)>();
+        // The note the heading's asterisk calls: "* On behalf of the States that are members of the Group of 77 and China, taking
+        // into account also the provisions of General Assembly resolution ES-10/23 of 10 May 2024."
+        foreach (var note in laid.Footnotes)
+        {
+            if (note.FootnoteNumber != FootnoteZones.AsteriskNote) continue;
+            var content = laid.Text[note.ContentStart..note.End];
+            foreach (var match in SymbolScanner.Scan(content, identity.Context))
+            {
+                if (match.Symbol.Canonical == identity.Symbol.Canonical || OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
+                result.Add((match.Symbol, new SourceSpan(note.ContentStart + match.Start, note.ContentStart + match.End)));
+            }
+        }
         foreach (var block in laid.Blocks)
         {
             if (block.Kind != BlockKind.Heading) continue;
@@ -475,6 +517,8 @@ internal static class CitationRecogniser
         List<(DocumentSymbol, SourceSpan, string?)>? previous = null;
         foreach (var block in laid.Footnotes)
         {
+            // The asterisk's note is the heading's (FromHeading), placed on no paragraph.
+            if (block.FootnoteNumber == FootnoteZones.AsteriskNote) continue;
             var content = laid.Text[block.ContentStart..block.End];
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
             foreach (var match in SymbolScanner.Scan(content, context))

@@ -23,8 +23,12 @@ internal static class OutsideTheUn
         "International Seabed Authority", "World Bank", "International Monetary Fund",
     ];
 
-    /// <summary>Series of autonomous organizations that texts cite by symbol alone.</summary>
-    private static readonly HashSet<string> Series = new(StringComparer.Ordinal) { "ISBA" };
+    /// <summary>
+    /// Series of autonomous organizations that texts cite by symbol alone: the International Seabed Authority's ("ISBA/28/A/15"),
+    /// the World Trade Organization's ("WT/L/982", "WT/MIN(22)/30") and the IAEA General Conference's ("GC(69)/RES/9", read as
+    /// a symbol since "ICCD/COP(13)/21" and "UNEP(DTIE)/Hg/CONF/4" are).
+    /// </summary>
+    private static readonly HashSet<string> Series = new(StringComparer.Ordinal) { "ISBA", "WT", "GC" };
 
     /// <summary>
     /// Whether the symbol at <paramref name="at"/> is another organization's: its series is one, or the clause before it
@@ -32,7 +36,7 @@ internal static class OutsideTheUn
     /// </summary>
     public static bool Issued(string content, int at, DocumentSymbol symbol)
     {
-        var slash = symbol.Canonical.IndexOf('/', StringComparison.Ordinal);
+        var slash = symbol.Canonical.AsSpan().IndexOfAny('/', '(');
         if (slash > 0 && Series.Contains(symbol.Canonical[..slash])) return true;
         var clause = content.LastIndexOf(';', Math.Max(0, at - 1)) + 1;
         var before = content.AsSpan(clause, at - clause);

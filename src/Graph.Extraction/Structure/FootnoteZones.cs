@@ -54,6 +54,9 @@ internal static class FootnoteZones
         return flow;
     }
 
+    /// <summary>The number the note an asterisk calls is kept under: no numbered footnote has it.</summary>
+    public const int AsteriskNote = 0;
+
     private static bool IsRule(ReadOnlySpan<char> line) => line.Length >= 5 && !line.ContainsAnyExcept('_');
 
     private static bool StartsWithSuperscriptNumber(ReadOnlySpan<char> line)
@@ -111,7 +114,8 @@ internal static class FootnoteZones
         }
         if (line[p] != ' ') return false;
         rest = line[(p + 1)..].TrimStart();
-        return rest.Length > 0 && (!char.IsAsciiDigit(rest[0]) || OpensWithTitledYear(rest)) && !MonthStart(rest);
+        // "3 – 14 June 1992, vol. I, …": the line goes on with a range of days that the footnote above broke before its dash.
+        return rest.Length > 0 && (!char.IsAsciiDigit(rest[0]) || OpensWithTitledYear(rest)) && !MonthStart(rest) && rest[0] is not ('–' or '-');
     }
 
     /// <summary>"2010 Review Conference of the Parties …": a footnote may open with the year in a title; a count ("2 000 people") may not.</summary>
@@ -150,7 +154,7 @@ internal static class FootnoteZones
                 else chunks.Add((number, new StringBuilder().Append(rest)));
                 continue;
             }
-            if (line.StartsWith("* ", StringComparison.Ordinal)) { chunks.Add((-1, new StringBuilder())); continue; }
+            if (line.StartsWith("* ", StringComparison.Ordinal)) { chunks.Add((-1, new StringBuilder().Append(line[2..].Trim()))); continue; }
             if (chunks.Count == 0 || (pendingNumbers.Count > unnumbered && EndsSentence(chunks[^1].Text)))
             {
                 chunks.Add((0, new StringBuilder().Append(line)));
@@ -166,6 +170,9 @@ internal static class FootnoteZones
         {
             var (number, text) = chunks[c];
             if (number == 0 && next < pendingNumbers.Count) number = pendingNumbers[next++];
+            // The note an asterisk on the heading calls ("* On behalf of the States that are members of the Group of 77 and China,
+            // taking into account also the provisions of General Assembly resolution ES-10/23 …") is kept as footnote 0.
+            if (number == -1 && text.Length > 0) { footnotes.Add((AsteriskNote, text.ToString())); continue; }
             if (number <= 0 || text.Length == 0) continue;
             footnotes.Add((number, text.ToString()));
         }

@@ -32,7 +32,8 @@ internal static class LayoutNormaliser
         // Marks the text states (superscripts, "[^5]") stand; the footnotes none calls are looked for as plain digits, since a
         // text converted to Markdown may keep "[^5]" for some marks and the plain digit ("Experts, 8") for the others.
         var numbers = new HashSet<int>(footnotes.Count);
-        foreach (var (number, _) in footnotes) numbers.Add(number);
+        foreach (var (number, _) in footnotes)
+            if (number != FootnoteZones.AsteriskNote) numbers.Add(number);
         numbers.ExceptWith(ExplicitMarks(blocks));
         var inferred = numbers.Count > 0 ? FootnoteMarks.MarkPlainDigits(blocks, numbers) : null;
         return Build(blocks, footnotes, inferred);

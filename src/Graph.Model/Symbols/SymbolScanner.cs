@@ -63,7 +63,7 @@ public static class SymbolScanner
         List<string>? aliases = null;
         p = SkipAsterisks(text, p);
         // Joint symbols: "A/77/277-S/2022/606", "A/79/845–S/2025/203" (hyphen or dash, no spaces on mastheads).
-        while (p < text.Length - 2 && text[p] is '-' or '–' or '—')
+        while (p < text.Length - 2 && text[p] is '-' or '–' or '—' or '\u2011')
         {
             var q = p + 1;
             if (q < text.Length && text[q] == ' ') q++;
@@ -71,6 +71,9 @@ public static class SymbolScanner
             (aliases ??= []).Add(alias);
             p = SkipAsterisks(text, aliasEnd);
         }
+        // "A/RES/78/18A/RES/78/18": a running header set twice with nothing between is the one symbol.
+        if (canonical.Length % 2 == 0 && canonical.AsSpan(0, canonical.Length / 2).SequenceEqual(canonical.AsSpan(canonical.Length / 2)))
+            canonical = canonical[..(canonical.Length / 2)];
         var symbolEnd = TrimTrailingSpace(text, start, p);
         result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical, aliases), start, symbolEnd, SymbolForm.Full));
         end = symbolEnd;
@@ -108,7 +111,8 @@ public static class SymbolScanner
         {
             var q = p + 1;
             var upTo = ReadDigits(text, ref q, 3);
-            if (upTo > last && upTo - last <= 30 && EndsItem(text, q))
+            // "A/78/123/Add.1-3 and A/56/10": a range's end may stand before a space; "Add.1-3" counts nothing.
+            if (upTo > last && upTo - last <= 30 && (EndsItem(text, q) || text[q] is ' ' or '\n'))
             {
                 for (var n = last + 1; n <= upTo; n++) Add(n, p + 1, q);
                 return q;
@@ -142,20 +146,27 @@ public static class SymbolScanner
         var p = start;
         while (p < text.Length && char.IsAsciiLetterUpper(text[p]) && p - start < 9) p++;
         var firstLength = p - start;
+        // "UNEP(DTIE)/Hg/CONF/4": a division in brackets glued to the series.
+        var firstEnd = p;
+        if (firstLength is > 0 and <= 8) p = SkipBracketedPart(text, p);
         if (firstLength is 0 or > 8 || p >= text.Length || text[p] != '/') return false;
         // "decision IX/16 C", "decision X/29" (a Conference of the Parties' decisions, inside its report), "STCMLC/Part I/2021/2":
         // no series of the UN's opens with a Roman numeral.
-        if (text.AsSpan(start, firstLength).IndexOfAnyExcept("IVX") < 0) return false;
+        if (text.AsSpan(start, firstLength).IndexOfAnyExcept("IVX") < 0 && firstEnd == p) return false;
         var segments = new List<string>(4) { text[start..p] };
         var hasDigit = false;
         while (p < text.Length && text[p] == '/' && segments.Count < MaxSegments)
         {
             var s = p + 1;
+            // "document S/ 13672": old scans set a space after the Council's or the Assembly's letter.
+            if (segments.Count == 1 && firstLength == 1 && text[start] is 'S' or 'A' or 'E' && s + 1 < text.Length && text[s] == ' ' && text[s + 1] is >= '1' and <= '9') s++;
             var q = s;
             while (q < text.Length && IsSegmentChar(text, q)) q++;
             // A full stop that ends the sentence is not part of the symbol ("… A/77/277.").
             while (q > s && text[q - 1] == '.') q--;
             if (q == s) break;
+            // "ICCD/COP(13)/21/Add.1": a session in brackets glued to a part.
+            if (char.IsAsciiLetterUpper(text[s]) && text[q - 1] != '.') q = SkipBracketedPart(text, q);
             var segment = text[s..q];
             // "S/12344/Rey.1": a scan's y for the v of "Rev.".
             if (segment.StartsWith("Rey.", StringComparison.Ordinal) && segment.Length > 4 && char.IsAsciiDigit(segment[4])) segment = "Rev." + segment[4..];
@@ -214,6 +225,15 @@ public static class SymbolScanner
         }
         end = p;
         return true;
+    }
+
+    /// <summary>"(DTIE)" or "(13)" glued to a part of a symbol and followed by its next slash: where it ends, or p.</summary>
+    private static int SkipBracketedPart(string text, int p)
+    {
+        if (p >= text.Length || text[p] != '(') return p;
+        var q = p + 1;
+        while (q < text.Length && char.IsAsciiLetterOrDigit(text[q]) && q - p <= 6) q++;
+        return q > p + 1 && q + 1 < text.Length && text[q] == ')' && text[q + 1] == '/' ? q + 1 : p;
     }
 
     private static bool IsSegmentChar(string text, int q)
@@ -357,7 +377,16 @@ public static class SymbolScanner
         var named = NamedBodyBefore(text, start, context);
         var body = named ?? FromContext(context);
         var items = ReadList(text, first, body, isDecision);
-        if (items.Count == 0) return false;
+        if (items.Count == 0)
+        {
+            // "its relevant resolutions related to culture and sustainable development, in particular 41/187 of 8 December 1986,
+            // 46/158 …": the list after the subject of the plural keyword, its first item whole and dated.
+            if (!keyword.EndsWith('s') || !TryFindListAfterSubject(text, first, out var listStart)) return false;
+            if (named is null && BodyAfter(text, first) is { } organ) body = organ;
+            items = ReadList(text, listStart, body, isDecision);
+            if (items.Count == 0) return false;
+            first = listStart;
+        }
         end = items[^1].End;
         // Where the words before leave the organ to the document's context, an organ named right after the list decides
         // it ("decisions 22/1 and 22/2 adopted by the High-level Committee on South-South Cooperation"), else the organ
@@ -370,17 +399,77 @@ public static class SymbolScanner
         return true;
     }
 
+    /// <summary>
+    /// Where a list begins after the subject of "resolutions" ("related to culture and sustainable development, in particular
+    /// 41/187 of 8 December 1986, …", "on the follow-up to the Second World Assembly on Ageing, including 78/177 of …"): past
+    /// ", in particular" or ", including" within the clause, before a whole item that a date follows.
+    /// </summary>
+    private static bool TryFindListAfterSubject(string text, int p, out int listStart)
+    {
+        listStart = p;
+        var stop = Math.Min(text.Length, p + MaxSubject);
+        for (var i = p; i < stop; i++)
+        {
+            var c = text[i];
+            if (c is ';' or ':' || (c == '.' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])))) return false;
+            if (c is 'r' or 'd' && IsWordBoundaryBefore(text, i) && (StartsWord(text, i, "resolution") || StartsWord(text, i, "resolutions")
+                || StartsWord(text, i, "decision") || StartsWord(text, i, "decisions"))) return false;
+            if (c != ',') continue;
+            var q = i + 1;
+            SkipSpaceOptional(text, ref q);
+            foreach (var lead in (ReadOnlySpan<string>)["in particular", "including"])
+            {
+                if (!StartsWord(text, q, lead)) continue;
+                var r = q + lead.Length;
+                if (r < text.Length && text[r] == ',') r++;
+                if (!SkipSpace(text, ref r) || !IsWholeItem(text, r)) return false;
+                var itemEnd = r;
+                while (itemEnd < text.Length && !char.IsWhiteSpace(text[itemEnd]) && text[itemEnd] != ',') itemEnd++;
+                if (SkipDate(text, itemEnd) == itemEnd) return false;
+                listStart = r;
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<(DocumentSymbol? Symbol, int Start, int End)> ReadList(string text, int p, Body body, bool isDecision)
     {
         var items = new List<(DocumentSymbol?, int, int)>();
         while (p < text.Length && items.Count < 200)
         {
             if (!TryReadNumberedItem(text, p, body, isDecision, out var symbol, out var itemEnd)) break;
+            if (symbol is not null && DatedOutsideItsSession(text, itemEnd, symbol)) symbol = null;
             items.Add((symbol, p, itemEnd));
             itemEnd = ReadFurtherParts(text, itemEnd, symbol, items);
+            itemEnd = ReadPartRange(text, itemEnd, symbol, items);
             if (!TrySkipToNextItem(text, itemEnd, out p)) break;
         }
         return items;
+    }
+
+    /// <summary>
+    /// Whether an item read as the Assembly's carries a date its session cannot have ("resolution 54/18 of 12 October 2023,
+    /// the Human Rights Council …", "resolution 73/8 of 19 May 2017" of the Economic and Social Commission for Asia and the
+    /// Pacific, "resolution 34/1 of 23 May 2025" of the Commission on Crime Prevention): the Assembly's session N sits from
+    /// September 1945 + N to September of the next year, so an earlier date, or one more than a decade later, makes the item
+    /// another organ's, whose symbol is not known.
+    /// </summary>
+    private static bool DatedOutsideItsSession(string text, int itemEnd, DocumentSymbol symbol)
+    {
+        var canonical = symbol.Canonical;
+        if (!(canonical.StartsWith("A/RES/", StringComparison.Ordinal) || canonical.StartsWith("A/DEC/", StringComparison.Ordinal))) return false;
+        var q = 6;
+        var session = 0;
+        while (q < canonical.Length && char.IsAsciiDigit(canonical[q])) session = session * 10 + (canonical[q++] - '0');
+        if (q == 6 || q >= canonical.Length || canonical[q] != '/' || session >= 1000) return false;
+        var r = itemEnd;
+        if (!SkipSpace(text, ref r) || string.CompareOrdinal(text, r, "of ", 0, 3) != 0) return false;
+        if (!DateText.TryRead(text, r + 3, out var date, out _) || date.Length < 4
+            || !int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)) return false;
+        // A year a decade or less too late is a misprint of the Assembly's own ("70/202 of 22 December 2025" for 2015); the
+        // councils and commissions whose session numbers the Assembly's passed long ago are further off.
+        return year < 1945 + session || year > 1946 + session + 10;
     }
 
     /// <summary>
@@ -415,12 +504,16 @@ public static class SymbolScanner
         end = p;
         // Special and emergency special sessions: "S-30/1", "ES-10/23".
         var prefix = "";
-        if (string.CompareOrdinal(text, p, "ES-", 0, 3) == 0) prefix = "ES-";
-        else if (string.CompareOrdinal(text, p, "S-", 0, 2) == 0) prefix = "S-";
+        if (StartsSessionPrefix(text, p, "ES")) prefix = "ES-";
+        else if (StartsSessionPrefix(text, p, "S")) prefix = "S-";
         var q = p + prefix.Length;
         // Scanned texts read "511 (1982)" as "S11 (1982)": a letter S glued to digits in a list is a 5.
         var ocrFive = prefix.Length == 0 && q + 1 < text.Length && text[q] == 'S' && char.IsAsciiDigit(text[q + 1]);
         if (ocrFive) q++;
+        // Other glyphs a scan makes of a Council resolution's first digit ("$46 (1984)", "[86 (1964)", "!86 (1964)", "I11 (1956)"):
+        // read as that digit only where the year follows and the number is then one the Council could have reached that year.
+        if (prefix.Length == 0 && !ocrFive && q + 1 < text.Length && OcrDigit(text[q]) is var misread and >= 0 && char.IsAsciiDigit(text[q + 1]))
+            return TryReadMisreadCouncilResolution(text, p, misread, isDecision, out symbol, out end);
         var first = ReadDigits(text, ref q, 5);
         if (ocrFive && first >= 0) first += 5 * (int)Math.Pow(10, q - p - 1);
         if (first < 0) return false;
@@ -431,14 +524,21 @@ public static class SymbolScanner
             var r = q + 1;
             var second = ReadDigits(text, ref r, 5);
             if (second < 0) return false;
-            if (r < text.Length && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '/')) return false;
-            // A lettered GA resolution: "45/58 P".
+            // "59/111of 6 December 2004": the space before the date lost in typing; the item ends before "of".
+            if (r < text.Length && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '/') && !GluedOfDate(text, r)) return false;
+            // A lettered GA resolution: "45/58 P", and after "Z" the doubled letters of the longest omnibus texts: "53/77 AA".
             var part = "";
             if (r + 2 <= text.Length && text[r] == ' ' && r + 1 < text.Length && char.IsAsciiLetterUpper(text[r + 1])
                 && (r + 2 == text.Length || !char.IsLetterOrDigit(text[r + 2]) && text[r + 2] != '/'))
             {
                 part = LetteredParts[text[r + 1] - 'A'];
                 r += 2;
+            }
+            else if (r + 3 <= text.Length && text[r] == ' ' && char.IsAsciiLetterUpper(text[r + 1]) && text[r + 2] == text[r + 1]
+                && (r + 3 == text.Length || !char.IsLetterOrDigit(text[r + 3]) && text[r + 3] != '/'))
+            {
+                part = text.Substring(r, 3);
+                r += 3;
             }
             end = r;
             var yearNumbered = prefix.Length == 0 && first >= 1946;
@@ -490,10 +590,55 @@ public static class SymbolScanner
         return false;
     }
 
+    /// <summary>
+    /// "ES-" or "S-" at p, the hyphen as typed or the non-breaking one a word processor sets to keep the number with it
+    /// ("resolution ES‑10/15", U+2011).
+    /// </summary>
+    private static bool StartsSessionPrefix(string text, int p, string letters) =>
+        string.CompareOrdinal(text, p, letters, 0, letters.Length) == 0 && p + letters.Length < text.Length && text[p + letters.Length] is '-' or '\u2011';
+
+    /// <summary>"$" for 5; "[", "!", "|", "I" and "l" for 1: the first digit of a resolution number as scans misread it, or -1.</summary>
+    private static int OcrDigit(char c) => c switch
+    {
+        '$' => 5,
+        '[' or '!' or '|' or 'I' or 'l' => 1,
+        _ => -1,
+    };
+
+    /// <summary>
+    /// A Council resolution whose first digit the scan misread ("$46 (1984)" for 546): the number read with that digit, kept
+    /// only where a year in brackets follows, the number as printed is not one the Council could have reached that year and
+    /// the number read is. A decision or a session in brackets is not read this way.
+    /// </summary>
+    private static bool TryReadMisreadCouncilResolution(string text, int p, int digit, bool isDecision, out DocumentSymbol? symbol, out int end)
+    {
+        symbol = null;
+        end = p;
+        var q = p + 1;
+        var start = q;
+        var rest = ReadDigits(text, ref q, 3);
+        if (rest < 0 || isDecision || !TryReadBracket(text, q, out var bracket, out var bracketEnd) || !IsYear(bracket)) return false;
+        var year = int.Parse(bracket, CultureInfo.InvariantCulture);
+        var number = digit * (int)Math.Pow(10, q - start) + rest;
+        if (SecurityCouncilNumbering.IsPlausible(rest, year) || !SecurityCouncilNumbering.IsPlausible(number, year)) return false;
+        Span<char> canonical = stackalloc char[CanonicalBuffer];
+        symbol = Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{number} ({year})", out var written), written);
+        end = bracketEnd;
+        return true;
+    }
+
+    /// <summary>"of 6 December 2004" glued to the number before it ("59/111of 6 December 2004").</summary>
+    private static bool GluedOfDate(string text, int r) =>
+        string.CompareOrdinal(text, r, "of ", 0, 3) == 0 && DateText.TryRead(text, r + 3, out _, out _);
+
     private static bool TrySkipToNextItem(string text, int p, out int next)
     {
         next = p;
-        var q = SkipSuperscripts(text, SkipDate(text, p));
+        var located = SkipLocators(text, SkipDate(text, p));
+        // "45/248 B, section VI, of 21 December 1990": the date set off by a comma after the place.
+        if (located > p && located + 4 < text.Length && text[located] == ',' && string.CompareOrdinal(text, located + 1, " of ", 0, 4) == 0
+            && SkipDate(text, located + 1) is var dated && dated > located + 1) located = dated;
+        var q = SkipSuperscripts(text, SkipDate(text, located));
         if (TrySkipSeparator(text, q, out next)) return true;
         // "78/311 of 1 July 2024 on enhancing international cooperation …, 78/265 of 21 March 2024 on seizing …": a list
         // whose items carry their subjects. The subject is skipped up to the next item, which must be one in full.
@@ -505,11 +650,65 @@ public static class SymbolScanner
     private static int SkipDate(string text, int p)
     {
         var r = p;
-        if (!SkipSpace(text, ref r) || string.CompareOrdinal(text, r, "of", 0, 2) != 0) return p;
+        if ((!SkipSpace(text, ref r) && !GluedOfDate(text, r)) || string.CompareOrdinal(text, r, "of", 0, 2) != 0) return p;
         r += 2;
         if (!SkipSpace(text, ref r)) return p;
+        // "of 4 and 14 July 1967": the dates of two items given together, the day of the first without its month.
+        var day = r;
+        if (ReadDigits(text, ref day, 2) is >= 1 and <= 31 && string.CompareOrdinal(text, day, " and ", 0, 5) == 0
+            && DateText.TryRead(text, day + 5, out _, out var pairEnd)) return pairEnd;
         if (DateText.TryRead(text, r, out _, out var dateEnd) || TrySkipMistypedDate(text, r, out dateEnd) || TrySkipPartialDate(text, r, out dateEnd)) return dateEnd;
         return p;
+    }
+
+    /// <summary>
+    /// Places inside a resolution given after it in a list ("52/214, sect. C, para. 3; 55/222, sect. III, …", "59/276, section
+    /// XI, of 23 December 2004", "59/39, para. 9, and 65/21, para. 18", "70/1, annex"): each a comma, a locator word and its
+    /// number or numeral. Returns where the last one ends, or p.
+    /// </summary>
+    private static int SkipLocators(string text, int p)
+    {
+        while (true)
+        {
+            var q = p;
+            if (q >= text.Length || text[q] != ',') return p;
+            q++;
+            SkipSpaceOptional(text, ref q);
+            string? word = null;
+            foreach (var w in Locators) if (StartsWord(text, q, w) || (w[^1] == '.' && string.CompareOrdinal(text, q, w, 0, w.Length) == 0)) { word = w; break; }
+            if (word is null) return p;
+            q += word.Length;
+            var beforeToken = q;
+            // "annex" may stand alone ("70/1, annex, and 71/2"); the others take a number, a numeral or a letter.
+            if (SkipSpace(text, ref q))
+            {
+                var tokenStart = q;
+                while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || (text[q] is '–' or '-' or '.' && q + 1 < text.Length && char.IsAsciiLetterOrDigit(text[q + 1])))) q++;
+                var token = text.AsSpan(tokenStart, q - tokenStart);
+                if (token.IsEmpty || !(token.ContainsAnyInRange('0', '9') || token.IndexOfAnyExcept("IVXLC") < 0 || (token.Length == 1 && char.IsAsciiLetterUpper(token[0]))))
+                {
+                    if (word != "annex") return p;
+                    q = beforeToken;
+                }
+            }
+            else if (word != "annex") return p;
+            p = q;
+        }
+    }
+
+    private static readonly string[] Locators = ["sect.", "section", "sects.", "paras.", "para.", "paragraphs", "paragraph", "chap.", "annex", "part"];
+
+    /// <summary>"A to E" after "51/211": the parts from the one read to the letter after "to", each a document ("A/RES/51/211 E").</summary>
+    private static int ReadPartRange(string text, int p, DocumentSymbol? symbol, List<(DocumentSymbol?, int, int)> items)
+    {
+        if (p < 2 || text[p - 2] != ' ' || !char.IsAsciiLetterUpper(text[p - 1]) || !char.IsAsciiDigit(text[p - 3])) return p;
+        if (string.CompareOrdinal(text, p, " to ", 0, 4) != 0 || p + 4 >= text.Length) return p;
+        var last = text[p + 4];
+        if (!char.IsAsciiLetterUpper(last) || last <= text[p - 1] || (p + 5 < text.Length && char.IsLetterOrDigit(text[p + 5]))) return p;
+        var canonical = symbol?.Canonical;
+        for (var c = (char)(text[p - 1] + 1); c <= last; c++)
+            items.Add((canonical is null ? null : DocumentSymbol.FromCanonical(canonical[..^1] + c), p + 4, p + 5));
+        return p + 5;
     }
 
     private static bool TrySkipSeparator(string text, int p, out int next)
@@ -526,6 +725,16 @@ public static class SymbolScanner
             // "18/6 of 29 September 2011,1 33/3 of …": the footnote mark of the item before.
             q = SkipFootnoteMark(text, q);
         }
+        // "Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, …": a footnote's list set off by semicolons, the next item whole.
+        else if (q < text.Length && text[q] == ';')
+        {
+            var r = q + 1;
+            SkipSpaceOptional(text, ref r);
+            if (string.CompareOrdinal(text, r, "and ", 0, 4) == 0) { r += 4; SkipSpaceOptional(text, ref r); }
+            if (!IsWholeItem(text, r)) return false;
+            next = r;
+            return true;
+        }
         foreach (var connector in (ReadOnlySpan<string>)["and in particular,", "and in particular", "as well as", "and", "or", "to"])
         {
             if (string.CompareOrdinal(text, q, connector, 0, connector.Length) == 0
@@ -537,7 +746,7 @@ public static class SymbolScanner
                 break;
             }
         }
-        if (!sawSeparator || q >= text.Length || !(char.IsAsciiDigit(text[q]) || text[q] == 'S' || text[q] == 'E')) return false;
+        if (!sawSeparator || q >= text.Length || !(char.IsAsciiDigit(text[q]) || text[q] is 'S' or 'E' || (OcrDigit(text[q]) >= 0 && q + 1 < text.Length && char.IsAsciiDigit(text[q + 1])))) return false;
         next = q;
         return true;
     }
@@ -553,8 +762,10 @@ public static class SymbolScanner
         }
         var r = q;
         while (r < text.Length && char.IsAsciiDigit(text[r]) && r - q < 4) r++;
-        if (r == q || r - q > 3 || r + 1 >= text.Length || text[r] != ' ' || !char.IsAsciiDigit(text[r + 1])) return q;
-        return r + 1;
+        if (r == q || r - q > 3 || r + 1 >= text.Length || text[r] != ' ') return q;
+        var after = r;
+        SkipSpaceOptional(text, ref after);
+        return after < text.Length && char.IsAsciiDigit(text[after]) ? after : q;
     }
 
     /// <summary>Skips footnote marks set as superscript digits ("2011,¹ 33/3", "8 October 2021⁷, 51/11").</summary>
@@ -580,9 +791,13 @@ public static class SymbolScanner
         if (!SkipSpace(text, ref q)) return false;
         if (!SubjectOpenings.Any(w => StartsWord(text, q, w))) return false;
         var stop = Math.Min(text.Length, q + MaxSubject);
+        var quoted = false;
         for (var i = q; i < stop; i++)
         {
             var c = text[i];
+            // A title in quotation marks may hold a colon or a full stop ("entitled “Transforming our world: the 2030 Agenda …”").
+            if (c is '“' or '”' or '"') { quoted = c == '“' || (c == '"' && !quoted); continue; }
+            if (quoted) continue;
             if (c is ';' or ':' || (c == '.' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])))) return false;
             if (c is 'r' or 'd' && IsWordBoundaryBefore(text, i) && (StartsWord(text, i, "resolution") || StartsWord(text, i, "resolutions")
                 || StartsWord(text, i, "decision") || StartsWord(text, i, "decisions"))) return false;
@@ -596,8 +811,9 @@ public static class SymbolScanner
         return false;
     }
 
-    /// <summary>Words that open an item's subject: "on …", "entitled “…”", "containing the Declaration …", "concerning …".</summary>
-    private static readonly string[] SubjectOpenings = ["on", "entitled", "containing", "concerning", "relating to", "regarding"];
+    /// <summary>Words that open an item's subject: "on …", "entitled “…”", "containing the Declaration …", "concerning …", "in which it
+    /// proclaimed …", "which extended the mandate …".</summary>
+    private static readonly string[] SubjectOpenings = ["on", "entitled", "containing", "concerning", "relating to", "regarding", "in which", "by which", "which"];
 
     private static bool StartsWord(string text, int p, string word) =>
         string.CompareOrdinal(text, p, word, 0, word.Length) == 0 && (p + word.Length == text.Length || !char.IsLetter(text[p + word.Length]));
@@ -606,8 +822,8 @@ public static class SymbolScanner
     private static bool IsWholeItem(string text, int p)
     {
         var q = p;
-        if (string.CompareOrdinal(text, q, "ES-", 0, 3) == 0) q += 3;
-        else if (string.CompareOrdinal(text, q, "S-", 0, 2) == 0) q += 2;
+        if (StartsSessionPrefix(text, q, "ES")) q += 3;
+        else if (StartsSessionPrefix(text, q, "S")) q += 2;
         if (ReadDigits(text, ref q, 5) < 0) return false;
         if (q < text.Length && text[q] == '/')
         {
@@ -797,7 +1013,11 @@ public static class SymbolScanner
         return null;
     }
 
-    private static readonly string[] LeadingWords = ["in its", "by its", "in", "by", "its"];
+    /// <summary>
+    /// Words between an organ's name and "resolution(s)" that leave the resolution the organ's: "the Human Rights Council, in its
+    /// resolution", "the report to the Human Rights Council submitted pursuant to resolutions 34/24, 40/20 and 46/17".
+    /// </summary>
+    private static readonly string[] LeadingWords = ["submitted pursuant to", "in its", "by its", "in", "by", "its"];
 
     private static ReadOnlySpan<char> WithoutLeadingWords(ReadOnlySpan<char> before)
     {
