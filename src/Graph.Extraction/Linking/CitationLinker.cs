@@ -16,7 +16,30 @@ internal static class CitationLinker
     public static void Link(GraphBuilder builder, IReadOnlyList<Citation> citations, string documentId, IReadOnlyDictionary<int, string>? inferredMarks = null,
         IReadOnlyList<(DocumentSymbol Symbol, SourceSpan Span)>? fromHeading = null)
     {
-        builder.EnsureRelationshipCapacity(citations.Count);
+        // One pass over the citations, in their order, gathering per cited document its count and distinct citing paragraphs.
+        // Citations come paragraph after paragraph, so a paragraph already counted for a document is the last one counted
+        // for it; a set of each document's paragraphs (tens of thousands in a long text, for each of the documents it cites
+        // most) is kept only when the citations are not in that order.
+        var grouped = InParagraphOrder(citations);
+        var byCited = new Dictionary<string, CitedTotal>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var citation in citations)
+        {
+            var cited = citation.Cited.Canonical;
+            if (!byCited.TryGetValue(cited, out var total))
+            {
+                byCited[cited] = total = new CitedTotal(citation.Span, grouped);
+                order.Add(cited);
+            }
+            total.Count(citation.Paragraph.Id);
+        }
+        // In paragraph order the first pass only counted each document's paragraphs, so that its list is made as long as
+        // it will be: a long text's most cited documents have tens of thousands.
+        if (grouped)
+            foreach (var citation in citations) byCited[citation.Cited.Canonical].AddInOrder(citation.Paragraph.Id);
+        // Room for all this adds at once (a citation each, a total per cited document, the heading's): growing a long
+        // text's collections by doubling copies them and leaves the old arrays to the collector.
+        builder.EnsureRelationshipCapacity(citations.Count + order.Count + (fromHeading?.Count ?? 0));
         Span<char> stack = stackalloc char[CitationContext.StackLength];
         foreach (var citation in citations)
         {
@@ -29,7 +52,7 @@ internal static class CitationLinker
             [
                 ("verb", citation.Paragraph.Verb),
                 ("via", citation.Via),
-                ("footnote", citation.Footnote is { } n ? (long)n : null),
+                ("footnote", citation.Footnote is { } n ? GraphBuilder.Number(n) : null),
                 ("date", citation.Date),
                 ("context", citation.Context.IsWhole ? citation.Context.ToString() : citation.Context),
                 ("name", citation.Name),
@@ -37,29 +60,15 @@ internal static class CitationLinker
                 ("placed", citation.Placed ? FootnoteLinker.ByFootnoteOrder : citation.Footnote is { } f ? inferredMarks?.GetValueOrDefault(f) : null),
             ], citation.Span, Key(citation.Paragraph.Id, citation.Span.Start));
         }
-        // One pass over the citations, in their order, gathering per cited document its count and distinct citing paragraphs.
-        var byCited = new Dictionary<string, CitedTotal>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var citation in citations)
-        {
-            var cited = citation.Cited.Canonical;
-            if (!byCited.TryGetValue(cited, out var total))
-            {
-                byCited[cited] = total = new CitedTotal(citation.Span);
-                order.Add(cited);
-            }
-            total.Count++;
-            if (total.Seen.Add(citation.Paragraph.Id)) total.Paragraphs.Add(citation.Paragraph.Id);
-        }
         foreach (var cited in order)
         {
             var total = byCited[cited];
-            builder.Relationship(RelationshipTypes.Cites, documentId, cited, [("count", (long)total.Count), ("paragraphs", total.Paragraphs)], total.FirstSpan);
+            builder.Relationship(RelationshipTypes.Cites, documentId, cited, [("count", GraphBuilder.Number(total.Citations)), ("paragraphs", total.Paragraphs)], total.FirstSpan);
         }
         foreach (var (symbol, span) in fromHeading ?? [])
         {
             if (byCited.ContainsKey(symbol.Canonical)) continue;
-            byCited[symbol.Canonical] = new CitedTotal(span);
+            byCited[symbol.Canonical] = new CitedTotal(span, inParagraphOrder: true);
             DocumentNodes.AddStub(builder, symbol, symbol.Kind, null, null, span);
             builder.Relationship(RelationshipTypes.Cites, documentId, symbol.Canonical, [("count", 1L), ("paragraphs", new List<object?>()), ("via", "heading")], span);
         }
@@ -82,12 +91,58 @@ internal static class CitationLinker
         return kind;
     }
 
-    private sealed class CitedTotal(SourceSpan firstSpan)
+    /// <summary>
+    /// Whether each paragraph's citations are together and the paragraphs come in the order of the text: then a paragraph
+    /// never comes back once the citations have moved past it.
+    /// </summary>
+    private static bool InParagraphOrder(IReadOnlyList<Citation> citations)
     {
+        ParagraphInfo? previous = null;
+        foreach (var citation in citations)
+        {
+            var paragraph = citation.Paragraph;
+            if (previous is not null && !string.Equals(previous.Id, paragraph.Id, StringComparison.Ordinal) && paragraph.Span.Start <= previous.Span.Start) return false;
+            previous = paragraph;
+        }
+        return true;
+    }
+
+    /// <summary>How often one document is cited, where first, and by which paragraphs in the order they first cite it.</summary>
+    private sealed class CitedTotal(SourceSpan firstSpan, bool inParagraphOrder)
+    {
+        // Null while the citations are in paragraph order (see InParagraphOrder): a paragraph is then new unless it is the last one seen.
+        private readonly HashSet<string>? _seen = inParagraphOrder ? null : new(StringComparer.Ordinal);
+        private string? _last;
+        private int _distinct;
+        private List<object?>? _paragraphs;
+
         public SourceSpan FirstSpan { get; } = firstSpan;
-        public long Count { get; set; }
-        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
-        public List<object?> Paragraphs { get; } = [];
+
+        public long Citations { get; private set; }
+
+        public List<object?> Paragraphs => _paragraphs ??= [];
+
+        /// <summary>Counts a citation by <paramref name="paragraphId"/>; out of paragraph order, also lists the paragraph if new.</summary>
+        public void Count(string paragraphId)
+        {
+            Citations++;
+            if (_seen is not null)
+            {
+                if (_seen.Add(paragraphId)) Paragraphs.Add(paragraphId);
+            }
+            else if (!string.Equals(_last, paragraphId, StringComparison.Ordinal))
+            {
+                _distinct++;
+                _last = paragraphId;
+            }
+        }
+
+        /// <summary>Lists the paragraph if new, the citations being in paragraph order and all counted.</summary>
+        public void AddInOrder(string paragraphId)
+        {
+            _paragraphs ??= new List<object?>(_distinct);
+            if (_paragraphs.Count == 0 || !string.Equals((string?)_paragraphs[^1], paragraphId, StringComparison.Ordinal)) _paragraphs.Add(paragraphId);
+        }
     }
 
     /// <summary>"the report of the Secretary-General¹" says what kind of document footnote 1 names.</summary>

@@ -23,6 +23,8 @@ internal static class EntityLinker
             DocumentNodes.AddStub(builder, draft.Value, kind == "draft" ? "draft resolution" : kind, null, null, draft.Span);
             builder.Relationship(RelationshipTypes.AdoptedFrom, documentId, draft.Value.Canonical, draft.Span);
         }
+        // A paragraph names an organisation or so: room made for that once, not by doubling a long text's collections.
+        builder.EnsureRelationshipCapacity(paragraphs.Count);
         foreach (var paragraph in paragraphs)
         {
             var organisations = OrganisationRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End, gazetteer);
@@ -81,12 +83,15 @@ internal static class EntityLinker
     private static void AddOrganisation(GraphBuilder builder, OrganisationMention mention)
     {
         var entry = mention.Entry;
+        // A long text names the same organisations thousands of times: the lists are made only for a node that has not
+        // got them yet (a property already stated is kept, so making them again would change nothing).
+        var known = builder.TryGetNode(mention.Id)?.Properties;
         builder.Node(mention.Id, [Labels.Organization],
         [
             ("name", mention.Name),
             ("kind", entry?.Kind),
-            ("aliases", entry is { Aliases.Count: > 0 } ? entry.Aliases.Cast<object?>().ToList() : null),
-            ("formerNames", entry is { FormerNames.Count: > 0 } ? entry.FormerNames.Select(f => (object?)f.Name).ToList() : null),
+            ("aliases", entry is { Aliases.Count: > 0 } && known?.ContainsKey("aliases") != true ? entry.Aliases.Cast<object?>().ToList() : null),
+            ("formerNames", entry is { FormerNames.Count: > 0 } && known?.ContainsKey("formerNames") != true ? entry.FormerNames.Select(f => (object?)f.Name).ToList() : null),
         ], mention.Span);
     }
 

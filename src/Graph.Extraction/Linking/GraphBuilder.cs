@@ -110,10 +110,14 @@ internal sealed class GraphBuilder(GraphDocument document)
         return count;
     }
 
-    /// <summary>Makes room for <paramref name="count"/> more relationships at once, so a long text's do not grow the collections by doubling.</summary>
+    /// <summary>
+    /// Makes room for <paramref name="count"/> more relationships at once, so a long text's do not grow the collections by
+    /// doubling. The list is given that room exactly: its own EnsureCapacity would still double it.
+    /// </summary>
     public void EnsureRelationshipCapacity(int count)
     {
-        Document.Relationships.EnsureCapacity(Document.Relationships.Count + count);
+        var relationships = Document.Relationships;
+        if (relationships.Capacity < relationships.Count + count) relationships.Capacity = relationships.Count + count;
         _relationships.EnsureCapacity(_relationships.Count + count);
     }
 
@@ -139,6 +143,9 @@ internal sealed class GraphBuilder(GraphDocument document)
 
     /// <summary>A number already boxed as <paramref name="box"/>: the shared box of a small one, else the box itself.</summary>
     private static object Boxed(long number, object box) => (ulong)number < (ulong)SharedNumbers.Length ? Boxed((int)number) : box;
+
+    /// <summary>A number as a property value: small ones (footnote numbers) as their shared box, so none is made per use.</summary>
+    public static object Number(long number) => (ulong)number < (ulong)SharedNumbers.Length ? Boxed((int)number) : number;
 
     private static readonly object?[] SharedNumbers = new object?[1 << 15];
 

@@ -21,8 +21,9 @@ internal static class SymbolClassifier
 
     public static string? KindOf(string canonical)
     {
-        // Read as spans: every citation and stub asks, so splitting the symbol into strings showed in profiles.
-        var symbol = StripBracket(canonical).AsSpan();
+        // Read as spans, the bracketed year cut off by slicing: every citation and stub asks, so making strings of the symbol showed in profiles.
+        var bracket = canonical.IndexOf(" (", StringComparison.Ordinal);
+        var symbol = bracket > 0 ? canonical.AsSpan(0, bracket) : canonical.AsSpan();
         var first = true;
         foreach (var range in symbol.Split('/'))
         {
