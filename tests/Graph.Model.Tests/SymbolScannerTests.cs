@@ -49,6 +49,15 @@ public sealed class SymbolScannerTests
     }
 
     [Fact]
+    public void ReadsThePartLetterAfterAFullSymbolOnItsLineOnly()
+    {
+        Assert.Equal(["A/RES/51/211 E", "A/RES/45/58 P"], Symbols("resolutions A/RES/51/211 E of 18 December 1996 and A/RES/45/58 P, and"));
+        // A running header and the title under it: no part.
+        Assert.Equal(["A/RES/78/234"], Symbols("chap. I. \n\nA/RES/78/234 \nA global call for concrete action"));
+        Assert.Equal(["A/RES/78/234"], Symbols("A/RES/78/234 A global call"));
+    }
+
+    [Fact]
     public void ReadsACouncilNumberWithoutItsYearOnlyInTheCouncilsTextAndAtAClausesEnd()
     {
         Assert.Equal(["S/RES/418 (1977)"], SymbolScanner.Scan("imposed against South Africa in resolution 418\n\n5. Requests", SymbolContext.SecurityCouncil).Select(m => m.Symbol.Canonical));

@@ -223,6 +223,16 @@ public static class SymbolScanner
             canonical += $" ({bracket})";
             p = bracketEnd;
         }
+        // "A/RES/51/211 E of 18 December 1996": a part of a lettered resolution, its letter after one space on the same line
+        // and before punctuation or "of". A running header is followed by its title on the next line ("A/RES/78/234 \nA global
+        // call"), so a line break never carries a part.
+        else if (segments.Count == 4 && segments[0] is "A" or "E" && segments[1] is "RES" or "DEC" && p + 2 <= text.Length
+            && text[p] == ' ' && char.IsAsciiLetterUpper(text[p + 1])
+            && (p + 2 == text.Length || text[p + 2] is ',' or ';' or ')' || string.CompareOrdinal(text, p + 2, " of ", 0, 4) == 0))
+        {
+            canonical += " " + text[p + 1];
+            p += 2;
+        }
         end = p;
         return true;
     }
