@@ -263,4 +263,18 @@ public sealed class UnseenFormTests
         // The draft the resolution was adopted from, the same footnote.
         Assert.Contains("UNEP/CBD/BS/COP-MOP/5/17", Cited(Extract("ga-drafts", "A_C.2_80_L.36.txt")));
     }
+    [Fact]
+    public void ARunningHeaderSetTwiceEndsThePageSoItsTitleLeavesTheParagraph()
+    {
+        // "… resolutions 45/54 of 4 December 1990, 46/32 of 6 December 1991, 47/50 of" / footnotes / the running title in
+        // three lines / "A/RES/78/18A/RES/78/18" / "3/3" / "9 December 1992, 48/73 of 16 December 1993, … and 77/39 of …".
+        var document = Extract("ga-resolutions", "A_RES_78_18.txt");
+        var recalling = Assert.Single(Paragraphs(document), p => p.GetString("text")?.StartsWith("Recalling its relevant resolutions", StringComparison.Ordinal) == true);
+        var text = recalling.GetString("text")!;
+        Assert.Contains("47/50 of 9 December 1992, 48/73", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Conclusion of effective", text, StringComparison.Ordinal);
+        var cited = Cited(document);
+        foreach (var symbol in (string[])["A/RES/45/54", "A/RES/47/50", "A/RES/48/73", "A/RES/62/19", "A/RES/77/39"])
+            Assert.Contains(symbol, cited);
+    }
 }
