@@ -1,3 +1,4 @@
+using System.Globalization;
 using Graph.Extraction.Evaluation;
 using Graph.Extraction.Recognisers;
 using Graph.Model;
@@ -216,5 +217,64 @@ public sealed class UnseenFormTests
         // Footnote 3 ("Resolution 66/288, annex.") is cited by both now; what differs is the Assembly's change to the text.
         Assert.DoesNotContain("A/RES/66/288", pair.OnlyInAdopted);
         Assert.Contains("A/RES/79/314", pair.OnlyInAdopted);
+    }
+    [Fact]
+    public void ACouncilNumberWhoseYearWasLostIsCitedInTheCouncilsText()
+    {
+        // "4. Calls upon all States to implement fully the arms embargo imposed against South Africa in resolution 418", the
+        // paragraph's end, its year lost at the line end: the Council's own number, whose year the collection fixes.
+        Assert.Contains("S/RES/418 (1977)", Cited(Extract("sc-resolutions", "S_RES_0571_1985_EN_GOLD.txt")));
+        // The year whose brackets the scan lost: "resolutions 387 1976), 418 (1977), …", "resolution 637 1989 of 27 July 1989".
+        Assert.Contains("S/RES/387 (1976)", Cited(Extract("sc-resolutions", "S_RES_0546_1984_EN_GOLD.txt")));
+        Assert.Contains("S/RES/637 (1989)", Cited(Extract("sc-resolutions", "S_RES_0888_1993_EN_GOLD.txt")));
+        // A number alone later in a list is a footnote mark ("pursuant to paragraph 19 of resolution 687 (1991), 82"), and
+        // the heading "Resolution 290 / of 8 December 1970" is the text itself: neither is cited.
+        var marked = Cited(Extract("sc-resolutions", "S_RES_0692_1991_EN_GOLD.txt"));
+        Assert.Contains("S/RES/687 (1991)", marked);
+        Assert.DoesNotContain(marked, s => s.StartsWith("S/RES/82 ", StringComparison.Ordinal));
+        Assert.DoesNotContain("S/RES/290 (1970)", Cited(Extract("sc-resolutions", "S_RES_0290_1970_EN_GOLD.txt")));
+        // "General Assembly resolution 268 B (III)" in a Council text stays the Assembly's.
+        Assert.DoesNotContain(Cited(Extract("sc-resolutions", "S_RES_0081_1950_EN_GOLD.txt")), s => s.StartsWith("S/RES/268", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EachCouncilResolutionOfTheCollectionFallsInTheYearItsNumberGives()
+    {
+        // The table of each year's numbers is read from these file names (S_RES_NNNN_YYYY): it must give each its own year.
+        var folder = Path.Combine(TestData.UnDocuments, "sc-resolutions");
+        if (!Directory.Exists(folder)) Assert.Skip("sc-resolutions is not in the reference collection.");
+        var checkedCount = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "S_RES_*.txt"))
+        {
+            var parts = Path.GetFileNameWithoutExtension(file).Split('_');
+            Assert.Equal(int.Parse(parts[3], CultureInfo.InvariantCulture), Graph.Model.Symbols.SecurityCouncilNumbering.YearOf(int.Parse(parts[2], CultureInfo.InvariantCulture)));
+            checkedCount++;
+        }
+        Assert.True(checkedCount > 800, $"{checkedCount} Council resolutions read");
+        // A number between two years the collection does not fix has no year (90: 89 is of 1950, 91 of 1951).
+        Assert.Null(Graph.Model.Symbols.SecurityCouncilNumbering.YearOf(90));
+    }
+
+    [Fact]
+    public void AHyphenatedPartInsideASymbolIsKept()
+    {
+        // Footnote: "See United Nations Environment Programme, document UNEP/CBD/BS/COP-MOP/5/17, annex, decision BS-V/11."
+        Assert.Contains("UNEP/CBD/BS/COP-MOP/5/17", Cited(Extract("ga-resolutions", "A_RES_78_155.txt")));
+        // The draft the resolution was adopted from, the same footnote.
+        Assert.Contains("UNEP/CBD/BS/COP-MOP/5/17", Cited(Extract("ga-drafts", "A_C.2_80_L.36.txt")));
+    }
+    [Fact]
+    public void ARunningHeaderSetTwiceEndsThePageSoItsTitleLeavesTheParagraph()
+    {
+        // "… resolutions 45/54 of 4 December 1990, 46/32 of 6 December 1991, 47/50 of" / footnotes / the running title in
+        // three lines / "A/RES/78/18A/RES/78/18" / "3/3" / "9 December 1992, 48/73 of 16 December 1993, … and 77/39 of …".
+        var document = Extract("ga-resolutions", "A_RES_78_18.txt");
+        var recalling = Assert.Single(Paragraphs(document), p => p.GetString("text")?.StartsWith("Recalling its relevant resolutions", StringComparison.Ordinal) == true);
+        var text = recalling.GetString("text")!;
+        Assert.Contains("47/50 of 9 December 1992, 48/73", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Conclusion of effective", text, StringComparison.Ordinal);
+        var cited = Cited(document);
+        foreach (var symbol in (string[])["A/RES/45/54", "A/RES/47/50", "A/RES/48/73", "A/RES/62/19", "A/RES/77/39"])
+            Assert.Contains(symbol, cited);
     }
 }

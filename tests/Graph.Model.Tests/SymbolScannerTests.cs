@@ -40,6 +40,35 @@ public sealed class SymbolScannerTests
     }
 
     [Fact]
+    public void KeepsAHyphenatedPartButStillSplitsAJointSymbol()
+    {
+        Assert.Equal(["UNEP/CBD/BS/COP-MOP/5/17"], Symbols("See document UNEP/CBD/BS/COP-MOP/5/17, annex, decision BS-V/11."));
+        var joint = Assert.Single(SymbolScanner.Scan("letter A/C.3/L.5-S/2022/606 of", SymbolContext.GeneralAssembly));
+        Assert.Equal("A/C.3/L.5", joint.Symbol.Canonical);
+        Assert.Equal(["S/2022/606"], joint.Symbol.Aliases);
+    }
+
+    [Fact]
+    public void ReadsThePartLetterAfterAFullSymbolOnItsLineOnly()
+    {
+        Assert.Equal(["A/RES/51/211 E", "A/RES/45/58 P"], Symbols("resolutions A/RES/51/211 E of 18 December 1996 and A/RES/45/58 P, and"));
+        // A running header and the title under it: no part.
+        Assert.Equal(["A/RES/78/234"], Symbols("chap. I. \n\nA/RES/78/234 \nA global call for concrete action"));
+        Assert.Equal(["A/RES/78/234"], Symbols("A/RES/78/234 A global call"));
+    }
+
+    [Fact]
+    public void ReadsACouncilNumberWithoutItsYearOnlyInTheCouncilsTextAndAtAClausesEnd()
+    {
+        Assert.Equal(["S/RES/418 (1977)"], SymbolScanner.Scan("imposed against South Africa in resolution 418\n\n5. Requests", SymbolContext.SecurityCouncil).Select(m => m.Symbol.Canonical));
+        Assert.Empty(SymbolScanner.Scan("imposed against South Africa in resolution 418\n\n5. Requests", SymbolContext.GeneralAssembly));
+        Assert.Empty(SymbolScanner.Scan("within three months of this resolution 4 programme of demilitarization", SymbolContext.SecurityCouncil));
+        Assert.Empty(SymbolScanner.Scan("Resolution 290\nof 8 December 1970", SymbolContext.SecurityCouncil));
+        Assert.Equal(["S/RES/841 (1993)", "S/RES/861 (1993)"],
+            SymbolScanner.Scan("Recalling its resolutions 841 1993 of 16 June 1993, 861 (1993) of 27 August 1993", SymbolContext.SecurityCouncil).Select(m => m.Symbol.Canonical));
+    }
+
+    [Fact]
     public void FindsTheAddendumWrittenAsAndAdd1()
     {
         var matches = SymbolScanner.Scan("¹ A/71/160-S/2016/621 and Add.1.", SymbolContext.GeneralAssembly);

@@ -341,7 +341,7 @@ internal static class FurnitureDetector
             {
                 // The first symbol line is the masthead; the same line again is the running header.
                 if (mastheadSymbol is null) mastheadSymbol = line.TrimEnd("* ").ToString();
-                else if (nonBlank > 3 && line.TrimEnd("* ").SequenceEqual(mastheadSymbol)) furniture[i] = anchor[i] = true;
+                else if (nonBlank > 3 && IsMastheadSymbol(line.TrimEnd("* "), mastheadSymbol)) furniture[i] = anchor[i] = true;
             }
         }
         // The running title stands next to the running symbol line (above or below it) or opens the page after a page break;
@@ -378,6 +378,12 @@ internal static class FurnitureDetector
         }
         return furniture;
     }
+
+    /// <summary>The masthead's symbol again, or set twice with nothing between ("A/RES/78/18A/RES/78/18", the running header of
+    /// a page whose two headers, left and right, the text rendering joined).</summary>
+    private static bool IsMastheadSymbol(ReadOnlySpan<char> line, string mastheadSymbol) =>
+        line.SequenceEqual(mastheadSymbol)
+        || (line.Length == 2 * mastheadSymbol.Length && line.StartsWith(mastheadSymbol) && line.EndsWith(mastheadSymbol));
 
     /// <summary>The title a General Assembly resolution's heading gives after its number ("78/55.  Convention on the
     /// Prohibition of the Use of Nuclear Weapons", "78/218. Situation of human rights in the Democratic People’s Republic /

@@ -223,6 +223,16 @@ public static class SymbolScanner
             canonical += $" ({bracket})";
             p = bracketEnd;
         }
+        // "A/RES/51/211 E of 18 December 1996": a part of a lettered resolution, its letter after one space on the same line
+        // and before punctuation or "of". A running header is followed by its title on the next line ("A/RES/78/234 \nA global
+        // call"), so a line break never carries a part.
+        else if (segments.Count == 4 && segments[0] is "A" or "E" && segments[1] is "RES" or "DEC" && p + 2 <= text.Length
+            && text[p] == ' ' && char.IsAsciiLetterUpper(text[p + 1])
+            && (p + 2 == text.Length || text[p + 2] is ',' or ';' or ')' || string.CompareOrdinal(text, p + 2, " of ", 0, 4) == 0))
+        {
+            canonical += " " + text[p + 1];
+            p += 2;
+        }
         end = p;
         return true;
     }
@@ -243,7 +253,19 @@ public static class SymbolScanner
         // "S/1117/Add. 1": older texts set a space between a suffix and its number; the space is no end of the symbol.
         if (c == ' ' && q + 1 < text.Length && char.IsAsciiDigit(text[q + 1]) && q > 0 && text[q - 1] == '.' && SuffixWordBefore(text, q - 1)) return true;
         // "ES-10", "S-30": a hyphen inside a segment is followed by a digit and preceded by a letter.
-        return c == '-' && q + 1 < text.Length && char.IsAsciiDigit(text[q + 1]) && q > 0 && char.IsAsciiLetter(text[q - 1]);
+        if (c == '-' && q + 1 < text.Length && char.IsAsciiDigit(text[q + 1]) && q > 0 && char.IsAsciiLetter(text[q - 1])) return true;
+        // "UNEP/CBD/BS/COP-MOP/5/17": two capitalised words joined by a hyphen make one part ("COP-MOP", the Conference
+        // of the Parties serving as the Meeting of the Parties), where the second word runs to the next slash. A joint
+        // symbol's hyphen ("A/77/277-S/2022/606") follows a digit, not a capital.
+        return c == '-' && q > 0 && char.IsAsciiLetterUpper(text[q - 1]) && IsCapitalisedPart(text, q + 1);
+    }
+
+    /// <summary>Whether capitals from <paramref name="p"/> run to a slash ("MOP/"): a word of a symbol's part, not a symbol's series.</summary>
+    private static bool IsCapitalisedPart(string text, int p)
+    {
+        var q = p;
+        while (q < text.Length && char.IsAsciiLetterUpper(text[q]) && q - p < 8) q++;
+        return q > p && q < text.Length && text[q] == '/';
     }
 
     /// <summary>Whether the word ending at the full stop at <paramref name="dot"/> is a suffix ("Add", "Rev", "Corr", "Amend") opening its segment.</summary>
@@ -376,7 +398,10 @@ public static class SymbolScanner
         var isDecision = keyword.StartsWith('d');
         var named = NamedBodyBefore(text, start, context);
         var body = named ?? FromContext(context);
-        var items = ReadList(text, first, body, isDecision);
+        // A number alone after "resolution" in the Council's own text is the Council's ("in resolution 418"): lower case, so
+        // not the heading "Resolution 290" of the text itself.
+        var councilText = context == SymbolContext.SecurityCouncil && body == Body.SecurityCouncil && text[start] == 'r';
+        var items = ReadList(text, first, body, isDecision, councilText);
         if (items.Count == 0)
         {
             // "its relevant resolutions related to culture and sustainable development, in particular 41/187 of 8 December 1986,
@@ -433,12 +458,14 @@ public static class SymbolScanner
         return false;
     }
 
-    private static List<(DocumentSymbol? Symbol, int Start, int End)> ReadList(string text, int p, Body body, bool isDecision)
+    private static List<(DocumentSymbol? Symbol, int Start, int End)> ReadList(string text, int p, Body body, bool isDecision, bool councilText = false)
     {
         var items = new List<(DocumentSymbol?, int, int)>();
         while (p < text.Length && items.Count < 200)
         {
-            if (!TryReadNumberedItem(text, p, body, isDecision, out var symbol, out var itemEnd)) break;
+            // Only the first item may be a number alone: later in a list a number alone is more often a footnote mark ("paragraph 19
+            // of resolution 687 (1991), 82").
+            if (!TryReadNumberedItem(text, p, body, isDecision, councilText && items.Count == 0, out var symbol, out var itemEnd)) break;
             if (symbol is not null && DatedOutsideItsSession(text, itemEnd, symbol)) symbol = null;
             items.Add((symbol, p, itemEnd));
             itemEnd = ReadFurtherParts(text, itemEnd, symbol, items);
@@ -498,7 +525,7 @@ public static class SymbolScanner
     }
 
     /// <summary>Reads one list item; symbol is null when the body is not one whose symbols we know (the item is still consumed).</summary>
-    private static bool TryReadNumberedItem(string text, int p, Body body, bool isDecision, out DocumentSymbol? symbol, out int end)
+    private static bool TryReadNumberedItem(string text, int p, Body body, bool isDecision, bool councilText, out DocumentSymbol? symbol, out int end)
     {
         symbol = null;
         end = p;
@@ -566,7 +593,8 @@ public static class SymbolScanner
             letter = " " + text[q + 1];
             q += 2;
         }
-        if (!TryReadBracket(text, q, out var bracket, out var bracketEnd)) return false;
+        if (!TryReadBracket(text, q, out var bracket, out var bracketEnd))
+            return letter.Length == 0 && !isDecision && TryReadCouncilNumberWithoutBrackets(text, q, first, body, councilText, out symbol, out end);
         end = bracketEnd;
         // "161 A (1961)": part A of a Council resolution, which is one document with its parts: S/RES/161 (1961).
         Span<char> canonical = stackalloc char[CanonicalBuffer];
@@ -588,6 +616,49 @@ public static class SymbolScanner
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A Council resolution whose year lost its brackets in the scan ("resolutions 841 1993 of 16 June 1993", "387 1976), 418
+    /// (1977)"): the year, then a closing bracket or "of" and a date of that year, and a number the Council could have reached
+    /// that year. Or, in the Council's own text only, a number with no year at all that ends its clause ("the arms embargo
+    /// imposed against South Africa in resolution 418" at a paragraph's end, its year lost at the line end): the year is the
+    /// one the collection's resolutions fix for the number (<see cref="SecurityCouncilNumbering.YearOf"/>).
+    /// </summary>
+    private static bool TryReadCouncilNumberWithoutBrackets(string text, int q, int number, Body body, bool councilText, out DocumentSymbol? symbol, out int end)
+    {
+        symbol = null;
+        end = q;
+        if (body is not (Body.SecurityCouncil or Body.Default)) return false;
+        int year;
+        var r = q + 1;
+        if (q < text.Length && text[q] == ' ' && ReadDigits(text, ref r, 4) is var y and >= 1946 && r - q == 5
+            && (r < text.Length && text[r] == ')' || string.CompareOrdinal(text, r, " of ", 0, 4) == 0 && DateText.TryRead(text, r + 4, out var date, out _)
+                && date.AsSpan().StartsWith(text.AsSpan(q + 1, 4)))
+            && SecurityCouncilNumbering.IsPlausible(number, y))
+        {
+            year = y;
+            end = r < text.Length && text[r] == ')' ? r + 1 : r;
+        }
+        else if (councilText && EndsClause(text, q) && SecurityCouncilNumbering.YearOf(number) is { } known)
+            year = known;
+        else
+            return false;
+        Span<char> canonical = stackalloc char[CanonicalBuffer];
+        symbol = Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{number} ({year})", out var written), written);
+        return true;
+    }
+
+    /// <summary>Whether a clause ends at <paramref name="q"/>: a comma, semicolon or full stop, a blank line or the text's end.</summary>
+    private static bool EndsClause(string text, int q)
+    {
+        while (q < text.Length && text[q] is ' ' or '\t') q++;
+        if (q >= text.Length || text[q] is ',' or ';' or '.') return true;
+        if (text[q] == '\r') q++;
+        if (q >= text.Length || text[q] != '\n') return false;
+        q++;
+        while (q < text.Length && text[q] is ' ' or '\t' or '\r') q++;
+        return q >= text.Length || text[q] == '\n';
     }
 
     /// <summary>
