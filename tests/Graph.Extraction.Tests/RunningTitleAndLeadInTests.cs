@@ -45,7 +45,9 @@ public sealed class RunningTitleAndLeadInTests
         var operative = paragraphs.Where(p => p.GetString("kind") == "operative").ToList();
         Assert.Single(preambular);
         Assert.True(Opens(preambular[0], "Whereas there have been presented"));
-        Assert.True(operative.Count >= 8, $"{operative.Count} operative paragraphs");
+        // Nine clauses; the third ends in a colon the scan put for a semicolon and was set as a heading, which left it out.
+        Assert.Equal(9, operative.Count);
+        Assert.Contains(operative, p => Opens(p, "That the Commission shall proceed to the area") && p.GetString("text")!.EndsWith("make preliminary reports to the Security Council:", StringComparison.Ordinal));
         Assert.All(operative, p => Assert.Equal("Resolves", p.GetString("verb")));
         Assert.All(operative, p => Assert.True(Opens(p, "That "), p.GetString("text")));
         Assert.Contains(operative, p => Opens(p, "That the Security Council under Article 34 of the Charter"));

@@ -84,7 +84,10 @@ internal static class ParagraphRecogniser
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
             var block = laid.Blocks[b];
-            if (block.Kind == BlockKind.Heading)
+            // A "That …" clause the layout set as a heading (it ends in a colon the scan put for a semicolon) is one more of them.
+            var thatClause = block.Kind == BlockKind.Heading && inBody && thatClauses
+                && CompletesLeadIn(leadInVerb, CleanText(text.AsSpan(block.Start, block.End - block.Start)));
+            if (block.Kind == BlockKind.Heading && !thatClause)
             {
                 if (ParagraphAssembler.IsPreambleStart(laid.TextOf(block))) inBody = true;
                 // "The Security Council / Resolves:", set as a heading, before unnumbered clauses opening with "That".
@@ -96,7 +99,7 @@ internal static class ParagraphRecogniser
                 }
                 continue;
             }
-            if (block.Kind != BlockKind.Paragraph || !inBody) continue;
+            if ((block.Kind != BlockKind.Paragraph && !thatClause) || !inBody) continue;
             // The text a resolution adopts after its only paragraph ("Adopts the following Pact for the Future and its annexes:",
             // "Adopts the following outcome document …:") is that text's, as an annex's is: its preamble and numbered paragraphs
             // are not the resolution's.
