@@ -65,6 +65,8 @@ internal static class ParagraphRecogniser
         string? leadInVerb = null;
         var leadInStart = -1;
         string? leadInOwner = null;
+        // Whether the lead-in's clauses are unnumbered, each opening with "That" (see CompletesLeadIn).
+        var thatClauses = false;
         // The number of the last item of a numbered list an operative paragraph announced, while its items go on.
         int? listItem = null;
         // Whether the block before was a section's numeral standing alone ("I"), whose title may follow in a block of its own.
@@ -82,12 +84,22 @@ internal static class ParagraphRecogniser
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
             var block = laid.Blocks[b];
-            if (block.Kind == BlockKind.Heading)
+            // A "That …" clause the layout set as a heading (it ends in a colon the scan put for a semicolon) is one more of them.
+            var thatClause = block.Kind == BlockKind.Heading && inBody && thatClauses
+                && CompletesLeadIn(leadInVerb, CleanText(text.AsSpan(block.Start, block.End - block.Start)));
+            if (block.Kind == BlockKind.Heading && !thatClause)
             {
                 if (ParagraphAssembler.IsPreambleStart(laid.TextOf(block))) inBody = true;
+                // "The Security Council / Resolves:", set as a heading, before unnumbered clauses opening with "That".
+                else if (inBody && isResolution && !block.InAnnex && CleanText(text.AsSpan(block.Start, block.End - block.Start)) is var heading
+                    && IsLeadIn(heading) && NextOpensWithThat(laid, b) && !NextIsNumbered(laid, b))
+                {
+                    leadInVerb = LeadingVerb(WithoutOrgan(heading));
+                    thatClauses = true;
+                }
                 continue;
             }
-            if (block.Kind != BlockKind.Paragraph || !inBody) continue;
+            if ((block.Kind != BlockKind.Paragraph && !thatClause) || !inBody) continue;
             // The text a resolution adopts after its only paragraph ("Adopts the following Pact for the Future and its annexes:",
             // "Adopts the following outcome document …:") is that text's, as an annex's is: its preamble and numbered paragraphs
             // are not the resolution's.
@@ -201,6 +213,15 @@ internal static class ParagraphRecogniser
                     result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                     continue;
                 }
+                // "The Security Council / Resolves:" before unnumbered clauses opening with "That" (see CompletesLeadIn): the lead-in,
+                // short as a sub-heading is, lends its verb to them.
+                else if (IsLeadIn(clean) && NextOpensWithThat(laid, b) && !NextIsNumbered(laid, b))
+                {
+                    leadInVerb = LeadingVerb(WithoutOrgan(clean));
+                    leadInStart = block.Start;
+                    thatClauses = true;
+                    continue;
+                }
                 // The heading of the operative part's first section ("I Achieving sustainable fisheries", "I / Implementation of
                 // the Convention and related agreements and instruments", "A. Targeted sanctions") stands after the preamble: it is
                 // no paragraph, as the headings of the sections after it are none.
@@ -230,15 +251,16 @@ internal static class ParagraphRecogniser
                 }
                 // Preambular paragraphs end with a comma; after operative ones they open the next section of the
                 // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
-                else if (!LooksOperative(clean) && !AdverbThenVerb(clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
+                else if (!LooksOperative(clean) && !AdverbThenVerb(clean) && !CompletesLeadIn(thatClauses ? leadInVerb : null, clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
                 {
                     preambular++;
                     id = $"{documentId}#pp{preambular}";
                     kind = "preambular";
                     numberText = null;
                 }
-                else if (IsLeadIn(clean) && NextIsNumbered(laid, b))
+                else if (IsLeadIn(clean) && (NextIsNumbered(laid, b) || NextOpensWithThat(laid, b)))
                 {
+                    thatClauses = !NextIsNumbered(laid, b);
                     leadInVerb = LeadingVerb(WithoutOrgan(clean));
                     leadInStart = block.Start;
                     continue;
@@ -261,7 +283,7 @@ internal static class ParagraphRecogniser
                     }
                     // Text after an operative paragraph that opens no paragraph of its own ("That the Commission shall …",
                     // "Provided, however, that …", a list the paragraph introduces) belongs to that paragraph: no body text is left out.
-                    if (seenOperative && currentOperative is not null && !LooksOperative(clean))
+                    if (seenOperative && currentOperative is not null && !LooksOperative(clean) && !CompletesLeadIn(thatClauses ? leadInVerb : null, clean))
                     {
                         if (result.Count > 0) result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                         continue;
@@ -459,6 +481,26 @@ internal static class ParagraphRecogniser
         if (words.Length < 2) return false;
         var second = words[1].TrimEnd(',');
         return second is "of" or "shall" or "are" or "will" or "were" || (second.EndsWith("ing", StringComparison.Ordinal) && second.Length > 5);
+    }
+
+    /// <summary>
+    /// "Resolves:" / "That the Security Council … establish a Commission …;" / "That the Commission be composed …;": in the oldest
+    /// Council texts the clauses a lead-in announces are unnumbered, each opening with "That"; each is an operative paragraph
+    /// with the lead-in's verb, as a numbered one is ("1. That applications …"), not a preambular paragraph.
+    /// </summary>
+    private static bool CompletesLeadIn(string? leadInVerb, string clean) =>
+        leadInVerb is not null && clean.StartsWith("That ", StringComparison.Ordinal);
+
+    /// <summary>Whether the next paragraph block after block b opens with "That " (see <see cref="CompletesLeadIn"/>).</summary>
+    private static bool NextOpensWithThat(LaidOutText laid, int b)
+    {
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+        {
+            if (laid.Blocks[n].Kind != BlockKind.Paragraph) continue;
+            var block = laid.Blocks[n];
+            return laid.Text.AsSpan(block.Start, block.End - block.Start).TrimStart().StartsWith("That ", StringComparison.Ordinal);
+        }
+        return false;
     }
 
     /// <summary>Whether the next paragraph block after block b is numbered ("1."), which makes a lead-in the opening of a list rather than a paragraph with sub-paragraphs.</summary>

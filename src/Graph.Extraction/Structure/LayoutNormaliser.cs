@@ -325,6 +325,7 @@ internal static class FurnitureDetector
         var furniture = new bool[lines.Count];
         var anchor = new bool[lines.Count];
         string? mastheadSymbol = null;
+        var footer = new bool[lines.Count];
         var nonBlank = 0;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -334,7 +335,7 @@ internal static class FurnitureDetector
             nonBlank++;
             if (IsJobNumber(line) || IsBarCode(line) || IsPageNumber(line) || IsPrintDate(line))
             {
-                furniture[i] = anchor[i] = true;
+                furniture[i] = anchor[i] = footer[i] = true;
                 continue;
             }
             if (IsSymbolLine(line))
@@ -371,12 +372,31 @@ internal static class FurnitureDetector
         // / of Korea"); the line right under such a piece may be the title's next one, past the anchor's reach.
         var headingTitle = ResolutionTitle(lines);
         if (headingTitle is null) return furniture;
+        var aboveFooter = AboveFooter(lines, footer);
         for (var i = RepeatsFrom + 1; i < lines.Count; i++)
         {
             if (furniture[i] || lines[i].IsBlank || lines[i].IsPageBreak) continue;
-            if ((near[i] || (furniture[i - 1] && !lines[i - 1].IsBlank && !lines[i - 1].IsPageBreak)) && IsTitlePiece(lines[i].Span, headingTitle)) furniture[i] = true;
+            if ((near[i] || aboveFooter[i] || (furniture[i - 1] && !lines[i - 1].IsBlank && !lines[i - 1].IsPageBreak)) && IsTitlePiece(lines[i].Span, headingTitle)) furniture[i] = true;
         }
         return furniture;
+    }
+
+    /// <summary>
+    /// The lines of the block just above a page's footer (the page number and job number, "3/7" / "23-25893"), one blank line
+    /// between at most: where the text rendering puts an odd page's running title ("Strengthening cooperation for integrated
+    /// coastal zone" / "management for achieving sustainable development" above "3/7"), with no symbol line beside it.
+    /// </summary>
+    private static bool[] AboveFooter(List<TextLine> lines, bool[] footer)
+    {
+        var above = new bool[lines.Count];
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (!footer[i] || footer[i - 1]) continue;
+            var j = i - 1;
+            if (lines[j].IsBlank && !lines[j].IsPageBreak) j--;
+            for (var taken = 0; j >= 0 && taken < TitleLines && !lines[j].IsBlank && !lines[j].IsPageBreak && !footer[j]; j--, taken++) above[j] = true;
+        }
+        return above;
     }
 
     /// <summary>The masthead's symbol again, or set twice with nothing between ("A/RES/78/18A/RES/78/18", the running header of
@@ -398,7 +418,8 @@ internal static class FurnitureDetector
             if (after < 0 || line.IndexOf('/') > 3) continue;
             var title = line[after..].Trim().ToString();
             // The title's further lines run to the blank line; "The General Assembly," after no blank line is none of them.
-            for (var n = i + 1; n < Math.Min(lines.Count, i + 3) && lines[n].Span.Trim().Length > 0 && !lines[n].IsPageBreak && !lines[n].Span.TrimEnd().EndsWith(','); n++)
+            // A title may take five lines ("78/105. Code of Conduct for Arbitrators … / … / Trade Law").
+            for (var n = i + 1; n < Math.Min(lines.Count, i + TitleLines) && lines[n].Span.Trim().Length > 0 && !lines[n].IsPageBreak && !lines[n].Span.TrimEnd().EndsWith(','); n++)
                 title += " " + lines[n].Span.Trim().ToString();
             return title.Length >= 4 ? title : null;
         }
