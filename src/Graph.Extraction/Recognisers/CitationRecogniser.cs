@@ -616,9 +616,15 @@ internal static class CitationRecogniser
             left--;
             while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
         }
-        var phrase = ParagraphRecogniser.CleanText(content.AsSpan(left, end - left)).Trim(',', ' ');
+        // Cleaned in a buffer and made a string once, with the paragraph's verb already taken off: it is asked of every mark.
+        var words = content.AsSpan(left, end - left);
+        char[]? rented = null;
+        var buffer = words.Length <= 512 ? stackalloc char[words.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(words.Length));
+        var phrase = ((ReadOnlySpan<char>)buffer[..ParagraphRecogniser.CleanInto(words, buffer)]).Trim(", ");
         if (verb is not null && phrase.Length > verb.Length && phrase[verb.Length] == ' ' && phrase.StartsWith(verb, StringComparison.Ordinal)) phrase = phrase[(verb.Length + 1)..];
-        return phrase;
+        var made = phrase.ToString();
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return made;
     }
 
     /// <summary>
