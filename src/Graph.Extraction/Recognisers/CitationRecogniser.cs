@@ -38,6 +38,7 @@ internal static class CitationRecogniser
         // A name footnoted to two different documents in one text ties it to neither.
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
         var calledFrom = new Dictionary<int, ParagraphInfo>();
+        var inline = new List<(int Start, int End)>();
 
         foreach (var paragraph in paragraphs)
         {
@@ -48,7 +49,7 @@ internal static class CitationRecogniser
             var words = text.AsSpan(start, end - start);
             if (!words.ContainsAnyInRange('0', '9') && !Superscript.AnyIn(words)) continue;
             var content = text[start..end];
-            var inline = new List<(int Start, int End)>();
+            inline.Clear();
             foreach (var match in SymbolScanner.Scan(content, identity.Context))
             {
                 inline.Add((match.Start, match.End));
@@ -377,7 +378,7 @@ internal static class CitationRecogniser
         var at = content.LastIndexOf(name, mark, mark - sentenceStart, StringComparison.Ordinal);
         if (at < 0) return false;
         if (content.IndexOf(name, sentenceStart, at - sentenceStart, StringComparison.Ordinal) >= 0) return true;
-        foreach (System.Text.RegularExpressions.Match match in AnotherDocument.Matches(content[sentenceStart..at]))
+        foreach (var match in AnotherDocument.EnumerateMatches(content.AsSpan(sentenceStart, at - sentenceStart)))
         {
             var (from, to) = (sentenceStart + match.Index, sentenceStart + match.Index + match.Length);
             // A document cited by its own symbol, or whose own footnote mark stands between it and the name, needs no other footnote.
@@ -476,6 +477,10 @@ internal static class CitationRecogniser
         "million", "billion", "thousand", "persons", "people", "men", "women", "abstentions", "to", "or", "p.m", "a.m",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CountingWordLookup = CountingWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CountedWordLookup = CountedWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// A footnote number left as plain digits: after a word (not one that counts or refers: "paragraph 9", "by 9 votes")
     /// or after a comma or closing quote, and before a lower-case word, a punctuation mark or the paragraph's end.
@@ -490,8 +495,8 @@ internal static class CitationRecogniser
         {
             var wordStart = at - 2;
             while (wordStart > 0 && char.IsLetter(content[wordStart - 1])) wordStart--;
-            var word = content[wordStart..(at - 1)].ToString();
-            if (word.Length < 3 || CountingWords.Contains(word)) return false;
+            var word = content[wordStart..(at - 1)];
+            if (word.Length < 3 || CountingWordLookup.Contains(word)) return false;
         }
         else if (char.IsAsciiDigit(before))
         {
@@ -507,7 +512,7 @@ internal static class CitationRecogniser
         var nextEnd = next;
         while (nextEnd < content.Length && (char.IsLetter(content[nextEnd]) || content[nextEnd] == '.')) nextEnd++;
         if (nextEnd == next || !char.IsLower(content[next])) return false;
-        return !CountedWords.Contains(content[next..nextEnd].ToString().TrimEnd('.'));
+        return !CountedWordLookup.Contains(content[next..nextEnd].TrimEnd('.'));
     }
 
     /// <summary>Symbols each footnote names, with their spans in the document text and a date written after them.</summary>
@@ -611,9 +616,15 @@ internal static class CitationRecogniser
             left--;
             while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
         }
-        var phrase = ParagraphRecogniser.CleanText(content.AsSpan(left, end - left)).Trim(',', ' ');
+        // Cleaned in a buffer and made a string once, with the paragraph's verb already taken off: it is asked of every mark.
+        var words = content.AsSpan(left, end - left);
+        char[]? rented = null;
+        var buffer = words.Length <= 512 ? stackalloc char[words.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(words.Length));
+        var phrase = ((ReadOnlySpan<char>)buffer[..ParagraphRecogniser.CleanInto(words, buffer)]).Trim(", ");
         if (verb is not null && phrase.Length > verb.Length && phrase[verb.Length] == ' ' && phrase.StartsWith(verb, StringComparison.Ordinal)) phrase = phrase[(verb.Length + 1)..];
-        return phrase;
+        var made = phrase.ToString();
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return made;
     }
 
     /// <summary>

@@ -30,6 +30,8 @@ internal static class OutsideTheUn
     /// </summary>
     private static readonly HashSet<string> Series = new(StringComparer.Ordinal) { "ISBA", "WT", "GC" };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SeriesLookup = Series.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Whether the symbol at <paramref name="at"/> is another organization's: its series is one, or the clause before it
     /// (back to a semicolon or the start) attributes it, "&lt;organization&gt;, document(s) …".
@@ -37,7 +39,7 @@ internal static class OutsideTheUn
     public static bool Issued(string content, int at, DocumentSymbol symbol)
     {
         var slash = symbol.Canonical.AsSpan().IndexOfAny('/', '(');
-        if (slash > 0 && Series.Contains(symbol.Canonical[..slash])) return true;
+        if (slash > 0 && SeriesLookup.Contains(symbol.Canonical.AsSpan(0, slash))) return true;
         var clause = content.LastIndexOf(';', Math.Max(0, at - 1)) + 1;
         var before = content.AsSpan(clause, at - clause);
         var document = before.LastIndexOf(", document", StringComparison.Ordinal);

@@ -75,7 +75,7 @@ public static class SymbolScanner
         if (canonical.Length % 2 == 0 && canonical.AsSpan(0, canonical.Length / 2).SequenceEqual(canonical.AsSpan(canonical.Length / 2)))
             canonical = canonical[..(canonical.Length / 2)];
         var symbolEnd = TrimTrailingSpace(text, start, p);
-        result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical, aliases), start, symbolEnd, SymbolForm.Full));
+        result.Add(new SymbolMatch(aliases is null ? Shared(canonical) : DocumentSymbol.FromCanonical(canonical, aliases), start, symbolEnd, SymbolForm.Full));
         end = symbolEnd;
 
         // "A/71/160-S/2016/621 and Add.1": the addendum is a document of its own with the same base.
@@ -153,13 +153,21 @@ public static class SymbolScanner
         // "decision IX/16 C", "decision X/29" (a Conference of the Parties' decisions, inside its report), "STCMLC/Part I/2021/2":
         // no series of the UN's opens with a Roman numeral.
         if (text.AsSpan(start, firstLength).IndexOfAnyExcept("IVX") < 0 && firstEnd == p) return false;
-        var segments = new List<string>(4) { text[start..p] };
+        // The canonical symbol is written into a reused buffer and made a string once, through a table of those already read:
+        // a long text cites the same few documents thousands of times, and each segment as a string of its own cost more
+        // than the symbol.
+        var buffer = t_canonical ??= new char[128];
+        var length = 0;
+        Append(ref buffer, ref length, text.AsSpan(start, p - start));
+        var firstSegment = length;
+        var (secondStart, secondLength) = (0, 0);
+        var count = 1;
         var hasDigit = false;
-        while (p < text.Length && text[p] == '/' && segments.Count < MaxSegments)
+        while (p < text.Length && text[p] == '/' && count < MaxSegments)
         {
             var s = p + 1;
             // "document S/ 13672": old scans set a space after the Council's or the Assembly's letter.
-            if (segments.Count == 1 && firstLength == 1 && text[start] is 'S' or 'A' or 'E' && s + 1 < text.Length && text[s] == ' ' && text[s + 1] is >= '1' and <= '9') s++;
+            if (count == 1 && firstLength == 1 && text[start] is 'S' or 'A' or 'E' && s + 1 < text.Length && text[s] == ' ' && text[s + 1] is >= '1' and <= '9') s++;
             var q = s;
             while (q < text.Length && IsSegmentChar(text, q)) q++;
             // A full stop that ends the sentence is not part of the symbol ("… A/77/277.").
@@ -167,41 +175,58 @@ public static class SymbolScanner
             if (q == s) break;
             // "ICCD/COP(13)/21/Add.1": a session in brackets glued to a part.
             if (char.IsAsciiLetterUpper(text[s]) && text[q - 1] != '.') q = SkipBracketedPart(text, q);
-            var segment = text[s..q];
+            var segment = text.AsSpan(s, q - s);
             // "S/12344/Rey.1": a scan's y for the v of "Rev.".
-            if (segment.StartsWith("Rey.", StringComparison.Ordinal) && segment.Length > 4 && char.IsAsciiDigit(segment[4])) segment = "Rev." + segment[4..];
+            if (segment.StartsWith("Rey.", StringComparison.Ordinal) && segment.Length > 4 && char.IsAsciiDigit(segment[4])) segment = string.Concat("Rev.", segment[4..]);
             if (!char.IsAsciiLetterUpper(segment[0]) && !char.IsAsciiDigit(segment[0]) && !IsSuffix(segment)) break;
+            var segmentStart = length + 1;
             // "A/C.6/79.SR.37": a full stop typed for the slash before a series of records.
-            if (SplitMistypedSeries(segment) is { } split)
+            if (char.IsAsciiDigit(segment[0]) && segment.Contains('.') && SplitMistypedSeries(segment.ToString()) is { } split)
             {
-                segments.Add(split.Session);
-                segments.Add(split.Series);
+                Append(ref buffer, ref length, "/");
+                Append(ref buffer, ref length, split.Session);
+                Append(ref buffer, ref length, "/");
+                Append(ref buffer, ref length, split.Series);
+                if (count == 1) (secondStart, secondLength) = (segmentStart, split.Session.Length);
+                count += 2;
                 hasDigit = true;
                 p = q;
                 continue;
             }
+            Append(ref buffer, ref length, "/");
             // "A/C.6/64/SR.1–28/Corrigendum": the corrigendum to a run of summary records is one document.
             if (segment.StartsWith("SR.", StringComparison.Ordinal) && TryReadRecordRange(text, q, out var range, out var rangeEnd))
             {
-                segments.Add(segment + range);
+                Append(ref buffer, ref length, segment);
+                Append(ref buffer, ref length, range);
+                if (count == 1) (secondStart, secondLength) = (segmentStart, length - segmentStart);
+                count++;
                 hasDigit = true;
                 p = rangeEnd;
                 continue;
             }
-            segments.Add(CanonicalSegment(segment));
+            AppendCanonicalSegment(ref buffer, ref length, segment);
+            if (count == 1) (secondStart, secondLength) = (segmentStart, length - segmentStart);
+            count++;
             hasDigit |= HasDigit(segment);
             p = q;
         }
-        if (segments.Count < 2 || !hasDigit) return false;
+        if (count < 2 || !hasDigit) return false;
+        var second = buffer.AsSpan(secondStart, secondLength);
         // "AFC/M23" names an armed group: a two-part symbol ends in a number ("S/24", "CD/1985") or a dotted part ("S/PV.9609").
-        if (segments.Count == 2 && char.IsAsciiLetter(segments[1][0]) && !segments[1].Contains('.', StringComparison.Ordinal)) return false;
+        if (count == 2 && char.IsAsciiLetter(second[0]) && !second.Contains('.')) return false;
         // A trailing letter right after the symbol means we are inside a word ("A/B/1x").
         if (p < text.Length && char.IsLetter(text[p])) return false;
-        canonical = string.Join('/', segments);
+        var firstIsA = buffer.AsSpan(0, firstSegment) is "A";
+        var firstIsS = buffer.AsSpan(0, firstSegment) is "S";
+        var firstIsAOrE = firstIsA || buffer.AsSpan(0, firstSegment) is "E";
+        var secondIsRes = second is "RES";
+        var secondIsResOrDec = secondIsRes || second is "DEC";
+        canonical = SharedCanonical(buffer.AsSpan(0, length));
         // "NPT/CONF.2010/50 (Vol. I)", "NPT/CONF.1995/32 (Part I)/Corr.2": a volume or part is a document of its own, and
         // may have its own corrigendum. A part of an Assembly conference's report ("A/CONF.157/24 (Part I)") is cited as
         // the report, as the gold sets count it.
-        if (segments[1] != "RES" && TryReadVolumeOrPart(text, p, out var part, out var partEnd) && (segments[0] != "A" || part.StartsWith("Vol.", StringComparison.Ordinal)))
+        if (!secondIsRes && TryReadVolumeOrPart(text, p, out var part, out var partEnd) && (!firstIsA || part.StartsWith("Vol.", StringComparison.Ordinal)))
         {
             canonical += $" ({part})";
             p = partEnd;
@@ -211,14 +236,14 @@ public static class SymbolScanner
                 var q = s;
                 while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
                 while (q > s && text[q - 1] == '.') q--;
-                if (q == s || !IsSuffix(text[s..q]) || !HasDigit(text.AsSpan(s, q - s))) break;
+                if (q == s || !IsSuffix(text.AsSpan(s, q - s)) || !HasDigit(text.AsSpan(s, q - s))) break;
                 canonical += "/" + CanonicalSegment(text[s..q]);
                 p = q;
             }
         }
         // Security Council resolutions carry the year, old GA resolutions the session: "S/RES/1631 (2005)".
-        if (segments.Count >= 3 && segments[1] == "RES" && TryReadBracket(text, p, out var bracket, out var bracketEnd)
-            && (segments[0] == "S" ? IsYear(bracket) : RomanNumerals.TryParse(bracket, out _)))
+        if (count >= 3 && secondIsRes && TryReadBracket(text, p, out var bracket, out var bracketEnd)
+            && (firstIsS ? IsYear(bracket) : RomanNumerals.TryParse(bracket, out _)))
         {
             canonical += $" ({bracket})";
             p = bracketEnd;
@@ -226,7 +251,7 @@ public static class SymbolScanner
         // "A/RES/51/211 E of 18 December 1996": a part of a lettered resolution, its letter after one space on the same line
         // and before punctuation or "of". A running header is followed by its title on the next line ("A/RES/78/234 \nA global
         // call"), so a line break never carries a part.
-        else if (segments.Count == 4 && segments[0] is "A" or "E" && segments[1] is "RES" or "DEC" && p + 2 <= text.Length
+        else if (count == 4 && firstIsAOrE && secondIsResOrDec && p + 2 <= text.Length
             && text[p] == ' ' && char.IsAsciiLetterUpper(text[p + 1])
             && (p + 2 == text.Length || text[p + 2] is ',' or ';' or ')' || string.CompareOrdinal(text, p + 2, " of ", 0, 4) == 0))
         {
@@ -274,10 +299,10 @@ public static class SymbolScanner
         var w = dot;
         while (w > 0 && char.IsAsciiLetter(text[w - 1])) w--;
         if (w == 0 || text[w - 1] != '/') return false;
-        return IsSuffix(text[w..(dot + 1)]);
+        return IsSuffix(text.AsSpan(w, dot + 1 - w));
     }
 
-    private static bool IsSuffix(string segment) =>
+    private static bool IsSuffix(ReadOnlySpan<char> segment) =>
         segment.StartsWith("add.", StringComparison.OrdinalIgnoreCase)
         || segment.StartsWith("rev.", StringComparison.OrdinalIgnoreCase)
         || segment.StartsWith("corr.", StringComparison.OrdinalIgnoreCase)
@@ -341,6 +366,32 @@ public static class SymbolScanner
         return char.ToUpperInvariant(segment[0]) + segment[1..dot].ToLowerInvariant() + segment[dot..];
     }
 
+    /// <summary><see cref="CanonicalSegment"/> written at the end of a buffer rather than made a string.</summary>
+    private static void AppendCanonicalSegment(ref char[] buffer, ref int length, ReadOnlySpan<char> segment)
+    {
+        if (!IsSuffix(segment))
+        {
+            Append(ref buffer, ref length, segment);
+            return;
+        }
+        var from = length;
+        foreach (var word in segment.Split(' '))
+            Append(ref buffer, ref length, segment[word]);
+        var written = buffer.AsSpan(from, length - from);
+        var dot = written.IndexOf('.');
+        written[0] = char.ToUpperInvariant(written[0]);
+        for (var i = 1; i < dot; i++) written[i] = char.ToLowerInvariant(written[i]);
+    }
+
+    private static void Append(ref char[] buffer, ref int length, ReadOnlySpan<char> part)
+    {
+        if (length + part.Length > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + part.Length));
+        part.CopyTo(buffer.AsSpan(length));
+        length += part.Length;
+        // The buffer is the thread's: a grown one is kept for the next symbol.
+        t_canonical = buffer;
+    }
+
     private static bool TryReadAndSuffix(string text, int p, out string suffix, out int suffixStart, out int suffixEnd)
     {
         suffix = "";
@@ -354,7 +405,7 @@ public static class SymbolScanner
         var s = q;
         while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
         // "S/2783 and Corr. 1": older texts set a space between the suffix and its number, as inside a symbol.
-        if (q + 1 < text.Length && text[q] == ' ' && char.IsAsciiDigit(text[q + 1]) && q > s && text[q - 1] == '.' && IsSuffix(text[s..q]))
+        if (q + 1 < text.Length && text[q] == ' ' && char.IsAsciiDigit(text[q + 1]) && q > s && text[q - 1] == '.' && IsSuffix(text.AsSpan(s, q - s)))
         {
             q++;
             while (q < text.Length && char.IsAsciiDigit(text[q])) q++;
@@ -1178,6 +1229,34 @@ public static class SymbolScanner
 
     [ThreadStatic]
     private static Dictionary<string, DocumentSymbol>? t_shared;
+
+    [ThreadStatic]
+    private static char[]? t_canonical;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_canonicals;
+
+    /// <summary>The canonical symbol as a string, the same string for every time a text cites it.</summary>
+    private static string SharedCanonical(ReadOnlySpan<char> canonical)
+    {
+        var shared = t_canonicals ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(canonical, out var known)) return known;
+        if (shared.Count >= SharedSymbolLimit) shared.Clear();
+        var made = canonical.ToString();
+        shared.Add(made, made);
+        return made;
+    }
+
+    /// <summary>A symbol without aliases, the same one for every time a text cites it.</summary>
+    private static DocumentSymbol Shared(string canonical)
+    {
+        var shared = t_shared ??= new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
+        if (shared.TryGetValue(canonical, out var symbol)) return symbol;
+        if (shared.Count >= SharedSymbolLimit) shared.Clear();
+        symbol = DocumentSymbol.FromCanonical(canonical);
+        shared.Add(symbol.Canonical, symbol);
+        return symbol;
+    }
 
     /// <summary>
     /// The symbol whose canonical form was written into <paramref name="buffer"/>, as one instance per thread: a long text
