@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Graph.Extraction.Evaluation;
 using Graph.Model;
 using static Graph.Extraction.Tests.UnDocument;
 
@@ -14,26 +12,10 @@ namespace Graph.Extraction.Tests;
 /// </summary>
 public sealed class ParagraphCountSet2Tests(ITestOutputHelper output)
 {
-    private static IReadOnlyList<BlindGoldDocument> Load()
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.Root, "graph", "eval", "paragraph-counts-2.json")));
-        return [.. json.RootElement.GetProperty("documents").EnumerateArray().Select(d => new BlindGoldDocument(
-            new GoldDocument(d.GetProperty("file").GetString()!, "", null, null, null, null),
-            d.GetProperty("preambular").GetInt32(), d.GetProperty("operative").GetInt32(),
-            [.. d.GetProperty("verbs").EnumerateArray().Select(v => v.GetString()!)]))];
-    }
-
     [Fact]
     public void CountsAndVerbsAreTheHandCountedOnes()
     {
-        var report = new BlindReport();
-        var extractor = new DocumentExtractor();
-        foreach (var expected in Load())
-        {
-            var path = Path.Combine(TestData.UnDocuments, expected.Gold.File);
-            if (!File.Exists(path)) Assert.Skip($"{expected.Gold.File} is not in the reference collection.");
-            StructureScore.Score(report, expected.Gold.File, extractor.ExtractFile(path), expected);
-        }
+        var report = HandCount.Score("paragraph-counts-2.json");
         output.WriteLine($"paragraph-counts-2: counts exact {report.CountsExact}/{report.Resolutions}, verbs {report.VerbsExact}/{report.Resolutions}");
         foreach (var mistake in report.Mistakes) output.WriteLine("  " + mistake);
         Assert.Equal(30, report.Resolutions);
