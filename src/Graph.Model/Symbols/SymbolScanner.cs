@@ -695,8 +695,7 @@ public static class SymbolScanner
             year = known;
         else
             return false;
-        Span<char> canonical = stackalloc char[CanonicalBuffer];
-        symbol = Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{number} ({year})", out var written), written);
+        symbol = CouncilResolution(number, year);
         return true;
     }
 
@@ -743,8 +742,7 @@ public static class SymbolScanner
         var year = int.Parse(bracket, CultureInfo.InvariantCulture);
         var number = digit * (int)Math.Pow(10, q - start) + rest;
         if (SecurityCouncilNumbering.IsPlausible(rest, year) || !SecurityCouncilNumbering.IsPlausible(number, year)) return false;
-        Span<char> canonical = stackalloc char[CanonicalBuffer];
-        symbol = Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{number} ({year})", out var written), written);
+        symbol = CouncilResolution(number, year);
         end = bracketEnd;
         return true;
     }
@@ -1201,8 +1199,7 @@ public static class SymbolScanner
         var window = text.AsSpan(Math.Max(0, start - 300), Math.Min(300, start));
         if (!window.Contains("resolution", StringComparison.OrdinalIgnoreCase)) return false;
         if (!SecurityCouncilNumbering.IsPlausible(number, year)) return false;
-        Span<char> canonical = stackalloc char[CanonicalBuffer];
-        result.Add(new SymbolMatch(Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{number} ({year})", out var written), written), start, bracketEnd, SymbolForm.Numbered));
+        result.Add(new SymbolMatch(CouncilResolution(number, year), start, bracketEnd, SymbolForm.Numbered));
         end = bracketEnd;
         return true;
     }
@@ -1248,15 +1245,7 @@ public static class SymbolScanner
     }
 
     /// <summary>A symbol without aliases, the same one for every time a text cites it.</summary>
-    private static DocumentSymbol Shared(string canonical)
-    {
-        var shared = t_shared ??= new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
-        if (shared.TryGetValue(canonical, out var symbol)) return symbol;
-        if (shared.Count >= SharedSymbolLimit) shared.Clear();
-        symbol = DocumentSymbol.FromCanonical(canonical);
-        shared.Add(symbol.Canonical, symbol);
-        return symbol;
-    }
+    private static DocumentSymbol Shared(string canonical) => Shared(canonical, canonical);
 
     /// <summary>
     /// The symbol whose canonical form was written into <paramref name="buffer"/>, as one instance per thread: a long text
@@ -1266,13 +1255,25 @@ public static class SymbolScanner
     private static DocumentSymbol Shared(Span<char> buffer, bool written, int length)
     {
         if (!written) throw new InvalidOperationException("A symbol read from a number outgrew its buffer.");
-        var canonical = buffer[..length];
+        return Shared(buffer[..length], null);
+    }
+
+    /// <summary>The thread's one symbol for <paramref name="canonical"/>, made from <paramref name="asString"/> (or a copy of the span) the first time.</summary>
+    private static DocumentSymbol Shared(ReadOnlySpan<char> canonical, string? asString)
+    {
         var shared = t_shared ??= new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
         if (shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(canonical, out var symbol)) return symbol;
         if (shared.Count >= SharedSymbolLimit) shared.Clear();
-        symbol = DocumentSymbol.FromCanonical(canonical.ToString());
+        symbol = DocumentSymbol.FromCanonical(asString ?? canonical.ToString());
         shared.Add(symbol.Canonical, symbol);
         return symbol;
+    }
+
+    /// <summary>Council resolution <paramref name="number"/> of <paramref name="year"/> ("S/RES/418 (1977)"), shared as above.</summary>
+    private static DocumentSymbol CouncilResolution(int number, int year)
+    {
+        Span<char> canonical = stackalloc char[CanonicalBuffer];
+        return Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{number} ({year})", out var written), written);
     }
 
     /// <summary>Reads "(2005)" or " (XV)" at p; the content must be short and simple.</summary>
