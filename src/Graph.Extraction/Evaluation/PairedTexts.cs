@@ -53,21 +53,12 @@ public static partial class PairedTexts
     /// </summary>
     public static List<TextPair> Pair(IReadOnlyList<DocumentMeasures> drafts, IReadOnlyList<DocumentMeasures> adopted)
     {
-        var byShingle = new Dictionary<long, List<int>>();
-        for (var d = 0; d < drafts.Count; d++)
-            foreach (var shingle in drafts[d].Shingles)
-            {
-                if (!byShingle.TryGetValue(shingle, out var list)) byShingle[shingle] = list = [];
-                list.Add(d);
-            }
+        var byShingle = HoldersOfEachRun(drafts);
         var pairs = new List<TextPair>();
         foreach (var resolution in adopted)
         {
             if (resolution.Shingles.Count == 0) continue;
-            var shared = new Dictionary<int, int>();
-            foreach (var shingle in resolution.Shingles)
-                if (byShingle.TryGetValue(shingle, out var list))
-                    foreach (var d in list) shared[d] = shared.GetValueOrDefault(d) + 1;
+            var shared = RunsShared(resolution, byShingle);
             // An annual resolution repeats last year's text: only a draft of the resolution's own session is its draft.
             var session = Session(resolution.DocumentId);
             foreach (var d in shared.Keys.Where(d => Session(drafts[d].DocumentId) != session).ToList()) shared.Remove(d);
@@ -99,22 +90,14 @@ public static partial class PairedTexts
     /// </summary>
     public static List<(string Document, string Symbol, string CitedBy)> HeldButNotCited(IReadOnlyList<DocumentMeasures> documents)
     {
-        var byShingle = new Dictionary<int, List<int>>();
-        for (var d = 0; d < documents.Count; d++)
-            foreach (var shingle in documents[d].Shingles)
-            {
-                if (!byShingle.TryGetValue((int)shingle, out var list)) byShingle[(int)shingle] = list = [];
-                list.Add(d);
-            }
+        var byShingle = HoldersOfEachRun(documents);
         var found = new SortedSet<(string, string, string)>();
         for (var d = 0; d < documents.Count; d++)
         {
             var document = documents[d];
             if (document.Shingles.Count == 0) continue;
-            var shared = new Dictionary<int, int>();
-            foreach (var shingle in document.Shingles)
-                foreach (var o in byShingle[(int)shingle])
-                    if (o != d) shared[o] = shared.GetValueOrDefault(o) + 1;
+            var shared = RunsShared(document, byShingle);
+            shared.Remove(d);
             foreach (var (o, count) in shared)
             {
                 var other = documents[o];
@@ -129,6 +112,29 @@ public static partial class PairedTexts
         }
         // One line per miss: the first text that cites it stands for the others.
         return [.. found.GroupBy(f => (f.Item1, f.Item2)).Select(g => g.First())];
+    }
+
+    /// <summary>For each run of six words (<see cref="Shingles"/>), the indexes of the documents that hold it.</summary>
+    private static Dictionary<long, List<int>> HoldersOfEachRun(IReadOnlyList<DocumentMeasures> documents)
+    {
+        var holders = new Dictionary<long, List<int>>();
+        for (var d = 0; d < documents.Count; d++)
+            foreach (var shingle in documents[d].Shingles)
+            {
+                if (!holders.TryGetValue(shingle, out var list)) holders[shingle] = list = [];
+                list.Add(d);
+            }
+        return holders;
+    }
+
+    /// <summary>How many of <paramref name="document"/>'s runs each indexed document holds, by its index.</summary>
+    private static Dictionary<int, int> RunsShared(DocumentMeasures document, Dictionary<long, List<int>> holders)
+    {
+        var shared = new Dictionary<int, int>();
+        foreach (var shingle in document.Shingles)
+            if (holders.TryGetValue(shingle, out var list))
+                foreach (var d in list) shared[d] = shared.GetValueOrDefault(d) + 1;
+        return shared;
     }
 
     /// <summary>How a text writes a symbol it cites: "A/RES/59/111" as "59/111", "A/DEC/78/548" as "78/548", a full symbol as it is.</summary>
