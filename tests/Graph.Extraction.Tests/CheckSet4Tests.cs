@@ -1,3 +1,4 @@
+using Graph.Extraction.Evaluation;
 using Graph.Model;
 using static Graph.Extraction.Tests.UnDocument;
 
@@ -27,6 +28,13 @@ public sealed class CheckSet4Tests
         Assert.DoesNotContain("A/C.5/80", fifth);
         Assert.Contains("A/80/354", fifth);
         Assert.DoesNotContain("A/80", Cited(Extract("ga-drafts", "A_80_L.3.txt")));
+    }
+
+    [Fact]
+    public void TheRecallProbeTakesNoDocumentWhoseNumberIsNotYetGivenForAMissedReference()
+    {
+        const string text = "Report of the Secretary-General (A/80/__); A/C.5/80/___ Report on the contingency fund; A/80/354 Report.";
+        Assert.Equal(["A/80/354"], ReferenceProbe.References(text).Select(r => text[r.Start..r.End]));
     }
 
     [Fact]
