@@ -5,12 +5,9 @@
 # fixed left out.
 # Usage: python3 counts3-draw.py <path to shared/un-documents>
 import json, os, random, re, sys
-from stratified_draw import LEFT_OUT, blind, check, check2, check3, file_names
+from stratified_draw import LEFT_OUT, READ_WHILE_FIXING, blind, check, check2, check3, file_names
 
 here = os.path.dirname(os.path.abspath(__file__))
-READ_WHILE_FIXING = {f"A_RES_{n}.txt" for n in (
-    "78_148 78_322 79_214 79_327 80_11 80_27 78_104 78_105 78_121 79_141 78_154 78_159 78_168 79_227 79_35 80_39 79_80 78_146 "
-    "80_34 80_62 79_67 80_223 80_116 79_146 79_182 79_55 78_28 79_29 78_247 80_237 80_243 79_258 79_184 80_185").split()}
 OPENER = re.compile(r"^[A-Z][a-z-]+(ing|ed|ful|ous|ent|ant|ive|ly)\b|^(Whereas|Aware|Also|Further|Mindful)\b")
 
 

@@ -5,6 +5,10 @@ import os, random
 
 SC_DECADES = ("194", "195", "196", "197", "198", "199")
 LEFT_OUT = {"A_RES_79_10.txt"}
+# General Assembly resolutions read while the preamble classes were fixed (left out of counts3-draw.py and later draws).
+READ_WHILE_FIXING = {f"A_RES_{n}.txt" for n in (
+    "78_148 78_322 79_214 79_327 80_11 80_27 78_104 78_105 78_121 79_141 78_154 78_159 78_168 79_227 79_35 80_39 79_80 78_146 "
+    "80_34 80_62 79_67 80_223 80_116 79_146 79_182 79_55 78_28 79_29 78_247 80_237 80_243 79_258 79_184 80_185").split()}
 
 
 def draw(root, seed, ga_per_session, drafts, excluded, sc_per_decade=2):

@@ -81,6 +81,7 @@ public sealed class ExtractCommandTests
             Assert.Matches(@"not counted: \d+ documents? cited only by an instrument's name[^\n]*counting them as wrong: precision \d+\.\d %", output);
             // Each check set is scored in a section of its own, apart from the blind set.
             Assert.Matches(@"check set 3 \(used for tuning, not blind, 30 documents\):\n  citations: precision", output);
+            Assert.Matches(@"check set 4 \(used for tuning after its first measure, not blind, 30 documents\):\n  citations: precision", output);
         }
     }
 

@@ -10,7 +10,9 @@ namespace Graph.Cli.Commands;
 /// the check set (graph/eval/check-gold.json), drawn and written the same way but then used to find and fix failure
 /// classes, so an upper bound rather than a blind figure, and the second check set (graph/eval/check2-gold.json),
 /// drawn with another seed and written the same way with paragraph counts and verbs, then tuned on in turn, and the
-/// third (graph/eval/check3-gold.json), drawn and used the same way with a third seed; then the hand-checked samples of name-linked citations (graph/eval/name-citations-*.json).
+/// third (graph/eval/check3-gold.json), drawn and used the same way with a third seed, and the fourth
+/// (graph/eval/check4-gold.json), drawn with a fourth seed among the documents no gold file had read; then the
+/// hand-checked samples of name-linked citations (graph/eval/name-citations-*.json).
 /// </summary>
 internal static class BlindEvalSection
 {
@@ -20,6 +22,7 @@ internal static class BlindEvalSection
         PrintSet("check-gold.json", "check set", "used for tuning, not blind", verbose, stdout);
         PrintSet("check2-gold.json", "check set 2", "used for tuning, not blind", verbose, stdout);
         PrintSet("check3-gold.json", "check set 3", "used for tuning, not blind", verbose, stdout);
+        PrintSet("check4-gold.json", "check set 4", "used for tuning after its first measure, not blind", verbose, stdout);
         PrintNameSample("name-citations-instruments-fresh.json", "sample drawn after the instrument list's fixes, not tuned on", stdout);
         PrintNameSample("name-citations-instruments.json", "sample drawn when the instrument list was added, then tuned on: an upper bound", stdout);
         PrintNameSample("name-citations-fresh.json", "fresh sample, drawn after the fixes, not tuned on", stdout);

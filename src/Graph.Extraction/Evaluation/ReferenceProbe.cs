@@ -81,6 +81,8 @@ public static partial class ReferenceProbe
             var value = m.Value.TrimEnd('.', '-');
             var parts = value.Split('/');
             if (!value.Any(char.IsAsciiDigit)) continue;
+            // "A/80/___": a document whose number is not yet given refers to none.
+            if (m.Index + m.Length + 1 < text.Length && text[m.Index + m.Length] == '/' && text[m.Index + m.Length + 1] == '_') continue;
             // "AFC/M23" names an armed group, "24/7" is no symbol; a two-part symbol ends in a number or a dotted part.
             if (parts.Length == 2 && !char.IsAsciiDigit(parts[1][0]) && !parts[1].Contains('.', StringComparison.Ordinal)) continue;
             yield return (m.Index, m.Index + value.Length);

@@ -32,7 +32,7 @@ internal sealed record ParagraphInfo(string Id, string Kind, int Ordinal, string
 /// present tense ("Requests", "Decides") and may have sub-paragraphs "(a)", "(i)". Documents that are not
 /// resolutions (reports, letters) get plain paragraphs of kind "text", numbered where the text numbers them.
 /// </summary>
-internal static class ParagraphRecogniser
+internal static partial class ParagraphRecogniser
 {
     private static readonly HashSet<string> VerbContinuations = new(StringComparer.Ordinal)
     {
@@ -307,6 +307,7 @@ internal static class ParagraphRecogniser
             ids.Add(id);
             // A sub-paragraph carries the verb of the sentence it continues ("Requests the Secretary-General: … (a) to report").
             var verb = kind is "preambular" or "operative" ? Verb(OrganSubjectVerb(clean) ?? LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null;
+            if (kind == "operative" && numberText is not null && VerbAfterOpeningPhrase(clean) is { } afterOpening) verb = afterOpening;
             var start = block.Start;
             if (kind == "operative" && leadInVerb is not null)
             {
@@ -950,6 +951,12 @@ internal static class ParagraphRecogniser
         {
             verb[parts++] = Trimmed(text, words[k], ",;");
             k++;
+            // "Calls once more upon", "Urgently calls once more upon": the preposition after "once more" is the verb's too.
+            if (k < count && parts < verb.Length && text[verb[parts - 1]] is "more" && CallsBefore(text, verb[..(parts - 2)]) && text[Trimmed(text, words[k], ",;")] is "upon" or "on" or "for")
+            {
+                verb[parts++] = Trimmed(text, words[k], ",;");
+                k++;
+            }
         }
         // A declaration's state ("We are committed", "We are deeply concerned", "We are further convinced"): the adjective is the phrase's.
         if (text[verb[parts - 1]] is "are" or "is" || (parts >= 2 && text[verb[parts - 2]] is "are" or "is" && AdverbLookup.Contains(text[verb[parts - 1]])))

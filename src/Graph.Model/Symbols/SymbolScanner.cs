@@ -212,6 +212,8 @@ public static class SymbolScanner
             p = q;
         }
         if (count < 2 || !hasDigit) return false;
+        // "A/80/___", "A/C.5/80/__": a document whose number is not yet given; "A/80" is none.
+        if (p + 1 < text.Length && text[p] == '/' && text[p + 1] == '_') return false;
         var second = buffer.AsSpan(secondStart, secondLength);
         // "AFC/M23" names an armed group: a two-part symbol ends in a number ("S/24", "CD/1985") or a dotted part ("S/PV.9609").
         if (count == 2 && char.IsAsciiLetter(second[0]) && !second.Contains('.')) return false;
