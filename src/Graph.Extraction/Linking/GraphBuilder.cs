@@ -121,6 +121,18 @@ internal sealed class GraphBuilder(GraphDocument document)
         _relationships.EnsureCapacity(_relationships.Count + count);
     }
 
+    /// <summary>
+    /// Makes room for <paramref name="count"/> more nodes at once (a long text's paragraphs and footnotes), so the node
+    /// table and list do not grow by doubling: each doubling past 85 KB is a large object, and enough of those allocated
+    /// start a full collection of a heap that holds the graph built so far.
+    /// </summary>
+    public void EnsureNodeCapacity(int count)
+    {
+        var nodes = Document.Nodes;
+        if (nodes.Capacity < nodes.Count + count) nodes.Capacity = nodes.Count + count;
+        _nodes.EnsureCapacity(_nodes.Count + count);
+    }
+
     public bool HasNode(string id) => _nodes.ContainsKey(id);
 
     public GraphNode? TryGetNode(string id) => _nodes.GetValueOrDefault(id);
