@@ -136,6 +136,8 @@ public sealed class DocumentExtractor
         }
         FootnoteLinker.Link(builder, laid, paragraphs, documentNode.Id);
         var citations = CitationRecogniser.Recognise(laid, paragraphs, identity);
+        // A link per citation and about one entity link per paragraph: room made once for both linkers.
+        builder.EnsureRelationshipCapacity(citations.Count + paragraphs.Count);
         CitationLinker.Link(builder, citations, documentNode.Id, laid.InferredMarks, CitationRecogniser.FromHeading(laid, identity));
         EntityLinker.Link(builder, laid, paragraphs, identity, citations, _gazetteer);
         if (paragraphs.Count == 0 && laid.Text.Length > 0)

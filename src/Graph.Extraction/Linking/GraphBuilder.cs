@@ -121,13 +121,18 @@ internal sealed class GraphBuilder(GraphDocument document)
 
     /// <summary>
     /// Makes room for <paramref name="count"/> more relationships at once, so a long text's do not grow the collections by
-    /// doubling. The list is given that room exactly: its own EnsureCapacity would still double it.
+    /// doubling. When they must grow, they get an eighth more than asked (the list's own EnsureCapacity would double
+    /// it): the few relationships stated after a linker's estimate (a document's own citations, a heading's) then fit,
+    /// rather than each request copying the collections again. A long text's copies are large objects, and allocating
+    /// enough of those starts a full collection of a heap that holds all the graph built so far.
     /// </summary>
     public void EnsureRelationshipCapacity(int count)
     {
         var relationships = Document.Relationships;
-        if (relationships.Capacity < relationships.Count + count) relationships.Capacity = relationships.Count + count;
-        _relationships.EnsureCapacity(_relationships.Count + count);
+        var needed = relationships.Count + count;
+        if (relationships.Capacity >= needed) return;
+        relationships.Capacity = needed + needed / 8;
+        _relationships.EnsureCapacity(needed + needed / 8);
     }
 
     /// <summary>
