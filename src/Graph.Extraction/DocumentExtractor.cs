@@ -113,6 +113,10 @@ public sealed class DocumentExtractor
             || (identity.Kind is null or "decision" && laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b))));
         if (trace is not null) trace.IsResolution = isResolution;
         var paragraphs = ParagraphRecogniser.Recognise(laid, document.DocumentId, isResolution);
+        // A node per paragraph and footnote, a relationship from the document or a paragraph to each: room made once.
+        var footnotes = laid.Footnotes.Count();
+        builder.EnsureNodeCapacity(paragraphs.Count + footnotes);
+        builder.EnsureRelationshipCapacity(paragraphs.Count + footnotes);
         foreach (var paragraph in paragraphs)
         {
             var ordinal = (object)(long)paragraph.Ordinal;
@@ -132,6 +136,8 @@ public sealed class DocumentExtractor
         }
         FootnoteLinker.Link(builder, laid, paragraphs, documentNode.Id);
         var citations = CitationRecogniser.Recognise(laid, paragraphs, identity);
+        // A link per citation and about one entity link per paragraph: room made once for both linkers.
+        builder.EnsureRelationshipCapacity(citations.Count + paragraphs.Count);
         CitationLinker.Link(builder, citations, documentNode.Id, laid.InferredMarks, CitationRecogniser.FromHeading(laid, identity));
         EntityLinker.Link(builder, laid, paragraphs, identity, citations, _gazetteer);
         if (paragraphs.Count == 0 && laid.Text.Length > 0)

@@ -15,9 +15,30 @@ public sealed class GraphRelationship
         Type = type;
         Start = start;
         End = end;
-        Key = key ?? "";
+        _key = key ?? "";
+        _keyNumber = NoKeyNumber;
         Properties = properties is null ? new SortedPropertyMap() : new SortedPropertyMap(properties);
     }
+
+    /// <summary>
+    /// A relationship whose key is <paramref name="keyText"/> followed by the digits of <paramref name="keyNumber"/>
+    /// ("op3@" and 1234 make "op3@1234"; "" and 1234 make "1234"). The key is written out only when read: most keys are
+    /// where a citation or mention starts in the text, unique to each relationship, and a long text states hundreds of
+    /// thousands of them; as strings they were an object each, kept with the graph, while the text before the number is
+    /// shared by every relationship of a paragraph.
+    /// </summary>
+    public GraphRelationship(string type, string start, string end, string keyText, int keyNumber)
+        : this(type, start, end, properties: null, keyText)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keyNumber);
+        _keyNumber = keyNumber;
+    }
+
+    private const int NoKeyNumber = -1;
+
+    // The whole key, or (when _keyNumber is not NoKeyNumber) the text before its number.
+    private readonly string _key;
+    private readonly int _keyNumber;
 
     public string Type { get; }
 
@@ -25,7 +46,28 @@ public sealed class GraphRelationship
 
     public string End { get; }
 
-    public string Key { get; }
+    public string Key => _keyNumber == NoKeyNumber ? _key : string.Create(KeyLength, this, static (chars, r) => r.WriteKey(chars));
+
+    /// <summary>How many characters <see cref="Key"/> has, without writing it.</summary>
+    public int KeyLength => _keyNumber == NoKeyNumber ? _key.Length : _key.Length + Digits(_keyNumber);
+
+    /// <summary>Writes <see cref="Key"/> into <paramref name="destination"/>, which holds at least <see cref="KeyLength"/> characters.</summary>
+    public void WriteKey(Span<char> destination)
+    {
+        _key.CopyTo(destination);
+        if (_keyNumber != NoKeyNumber) _keyNumber.TryFormat(destination[_key.Length..], out _, default, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static int Digits(int number)
+    {
+        var digits = 1;
+        while (number >= 10)
+        {
+            number /= 10;
+            digits++;
+        }
+        return digits;
+    }
 
     /// <summary>Identity of the relationship: type, ends and key.</summary>
     public string Id => Key.Length == 0 ? $"{Start}-[{Type}]->{End}" : $"{Start}-[{Type}]->{End}#{Key}";

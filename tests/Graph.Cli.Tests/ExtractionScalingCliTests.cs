@@ -54,4 +54,24 @@ public sealed class ExtractionScalingCliTests : IDisposable
         Assert.True(Math.Abs(rawPeak - (peakAbove + before)) <= 1, $"raw peak {rawPeak} MB is not {peakAbove} MB above the {before} MB before\n{markdown}");
         Assert.True(Number(Cell("peak heap, raw", after: 1)) >= Number(Cell("peak heap above the heap before", after: 1)), markdown);
     }
+
+    [Fact]
+    public async Task GcReasonsCountsTheFullCollectionsLargeObjectsStarted()
+    {
+        var output = _directory.CreateSubdirectory("reasons");
+
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), "bench", "extraction-scaling", "--sizes", "1", "--density", "dense", "--no-collection", "--gc-reasons", "--out", output.FullName);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var markdown = await File.ReadAllTextAsync(Path.Combine(output.FullName, "results.md"), TestContext.Current.CancellationToken);
+        var header = markdown.Split('\n').Single(l => l.StartsWith("| density |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+        var cells = markdown.Split('\n').Single(l => l.StartsWith("| dense | 1.0 MB |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+        string Cell(string name) => cells[Array.IndexOf(header, name)];
+        var fullCollections = int.Parse(Cell("collections gen 0/1/2").Split('/')[2], CultureInfo.InvariantCulture);
+        var byLargeObjects = int.Parse(Cell("gen 2 started by large objects"), CultureInfo.InvariantCulture);
+        // The text of 1 MB decoded and laid out is two strings of 2 MB, large objects past the collector's first budget for
+        // them: the full collections of that extraction are the ones they start, and no more than all of them.
+        Assert.True(byLargeObjects is >= 1 && byLargeObjects <= fullCollections, $"{byLargeObjects} of {fullCollections} full collections started by large objects\n{markdown}");
+        Assert.True(double.Parse(Cell("system CPU s"), CultureInfo.InvariantCulture) >= 0, markdown);
+    }
 }

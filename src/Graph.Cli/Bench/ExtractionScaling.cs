@@ -27,6 +27,9 @@ internal sealed record ScalingPoint(CitationDensity Density, long Bytes, TimeSpa
     /// <summary>Collections of generation 0, 1 and 2 during the extraction.</summary>
     public (int Gen0, int Gen1, int Gen2) Collections { get; init; }
 
+    /// <summary>Full collections during the extraction that a large-object allocation started (see <see cref="FullCollectionCounter"/>), of <see cref="Collections"/>' gen 2; -1 when not counted.</summary>
+    public int FullByLargeObjects { get; init; }
+
     /// <summary>Bytes the extraction allocated, garbage included: unlike times, the same on a busy machine as on an idle one.</summary>
     public long Allocated { get; init; }
 
@@ -74,7 +77,7 @@ internal sealed record ScalingPoint(CitationDensity Density, long Bytes, TimeSpa
 /// </summary>
 internal static class ExtractionScaling
 {
-    public static ScalingPoint Measure(int megabytes, CitationDensity density)
+    public static ScalingPoint Measure(int megabytes, CitationDensity density, bool countFullCollections = false)
     {
         var content = SyntheticBytes(megabytes * 1_000_000L, density);
         var extractor = new DocumentExtractor { MaxFileBytes = Math.Max(DocumentFile.DefaultMaxBytes, content.LongLength + 1) };
@@ -86,6 +89,8 @@ internal static class ExtractionScaling
         var pauseBefore = GC.GetTotalPauseDuration();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        // Listening to the runtime's events costs CPU on a thread of its own (0.1 s at 1 MB): only when asked.
+        using var fullCollections = countFullCollections ? new FullCollectionCounter() : null;
         var watch = Stopwatch.StartNew();
         Graph.Model.GraphDocument document;
         long peak;
@@ -98,6 +103,13 @@ internal static class ExtractionScaling
             peakWorkingSet = sampler.PeakWorkingSet;
         }
         var pause = GC.GetTotalPauseDuration() - pauseBefore;
+        var fullByLargeObjects = -1;
+        if (fullCollections is not null)
+        {
+            // The listener's events arrive on their own thread, shortly after the collections.
+            Thread.Sleep(200);
+            fullByLargeObjects = fullCollections.ByLargeObjects;
+        }
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2, GC.CollectionCount(2) - collectionsBefore.Item3);
         process.Refresh();
@@ -111,6 +123,7 @@ internal static class ExtractionScaling
         {
             GcPause = pause,
             Collections = collections,
+            FullByLargeObjects = fullByLargeObjects,
             Allocated = allocated,
             BaselineHeap = baseline,
             PeakWorkingSet = peakWorkingSet,
@@ -125,23 +138,34 @@ internal static class ExtractionScaling
     private static byte[] SyntheticBytes(long bytes, CitationDensity density) => Encoding.UTF8.GetBytes(SyntheticResolution(bytes, density));
 
     /// <summary>
-    /// Warms up the JIT, the gazetteer and the symbol tables so the smallest size does not pay for them. Tiered
-    /// compilation first runs methods as quickly compiled code, and replaces a hot one with optimised code only once
-    /// it is called again after a quiet spell and then compiled in the background, which lags on a loaded machine.
-    /// Unoptimised, the vectorised searches (SearchValues) run hundreds of times slower: one pass left the 1 MB figures
-    /// measuring partly unoptimised code. So three passes of each density with pauses between them, the last pause
-    /// for the background compiler to finish.
+    /// Warms up the JIT, the gazetteer and the symbol tables so the sizes measured run the code a long extraction runs.
+    /// Tiered compilation first runs a method as quickly compiled code and replaces it with optimised code only after 30
+    /// calls (counted once no new method has been compiled for a tenth of a second), then once more after 30 further calls
+    /// with what the instrumented code learnt. The methods called once per document (the layout, the recognisers, the
+    /// linkers) need that many documents: three passes of 1 MB left them unoptimised, and the first 8 MB text then cost
+    /// 0.16-0.21 CPU s/MB against 0.09 for the same text again (dense, load 7-13). So many passes of a small text, in
+    /// rounds with pauses for the call counting to start and the background compiler to finish, then a pass of 1 MB.
     /// </summary>
     public static void WarmUp(IEnumerable<CitationDensity> densities)
     {
         var extractor = new DocumentExtractor();
-        var inputs = densities.Select(d => Encoding.UTF8.GetBytes(SyntheticResolution(1_000_000, d))).ToList();
-        foreach (var pause in (int[])[300, 1000, 1000])
+        var kinds = densities.ToList();
+        var small = kinds.Select(d => Encoding.UTF8.GetBytes(SyntheticResolution(WarmUpBytes, d))).ToList();
+        for (var round = 0; round < WarmUpRounds; round++)
         {
-            foreach (var content in inputs) extractor.Extract("A_RES_99_1.txt", content);
-            Thread.Sleep(pause);
+            for (var pass = 0; pass < WarmUpPassesPerRound; pass++)
+                foreach (var content in small) extractor.Extract("A_RES_99_1.txt", content);
+            Thread.Sleep(500);
         }
+        foreach (var content in kinds.Select(d => Encoding.UTF8.GetBytes(SyntheticResolution(1_000_000, d)))) extractor.Extract("A_RES_99_1.txt", content);
+        // The background compiler's last methods finish before the first size: its CPU time would count in that size's.
+        Thread.Sleep(2000);
     }
+
+    // 4 x 25 = 100 calls of each per-document method: past both thresholds of 30 with room for calls made before counting starts.
+    private const int WarmUpRounds = 4;
+    private const int WarmUpPassesPerRound = 25;
+    private const int WarmUpBytes = 100_000;
 
     /// <summary>The load average over 1, 5 and 15 minutes, as the kernel reports it.</summary>
     public static string LoadAverage() =>
@@ -230,10 +254,10 @@ internal static class ExtractionScaling
     }
 
     public static string Header() =>
-        $"{"density",-9} {"size",7} {"paragraphs",10} {"chars/cite",10} {"wall",8} {"wall s/MB",9} {"cpu s",7} {"cpu s/MB",8} {"MB/s/core",9} {"heap before",11} {"peak raw",9} {"x input",7} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7} {"peak RSS",9} {"allocated",10} {"x input",7} {"gc pause",8} {"gc 0/1/2",12}";
+        $"{"density",-9} {"size",7} {"paragraphs",10} {"chars/cite",10} {"wall",8} {"wall s/MB",9} {"cpu s",7} {"cpu s/MB",8} {"MB/s/core",9} {"heap before",11} {"peak raw",9} {"x input",7} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7} {"peak RSS",9} {"allocated",10} {"x input",7} {"gc pause",8} {"gc 0/1/2",12} {"gen2 by LOH",11} {"sys s",6}";
 
     public static string Row(ScalingPoint p) => string.Create(CultureInfo.InvariantCulture,
-        $"{p.Density.ToString().ToLowerInvariant(),-9} {p.Megabytes,5:F1}MB {p.Paragraphs,10} {p.BytesPerCitation,10:F0} {p.Elapsed.TotalSeconds,7:F2}s {p.SecondsPerMegabyte,9:F3} {p.CpuTime.TotalSeconds,7:F2} {p.CpuSecondsPerMegabyte,8:F3} {p.MegabytesPerCpuSecond,9:F1} {p.BaselineHeap / 1e6,9:F0}MB {p.RawPeakHeap / 1e6,7:F0}MB {p.RawMemoryRatio,7:F1} {p.PeakHeapGrowth / 1e6,8:F0}MB {p.MemoryRatio,7:F1} {p.KeptHeap / 1e6,8:F0}MB {p.KeptRatio,7:F1} {p.PeakWorkingSet / 1e6,7:F0}MB {p.Allocated / 1e6,8:F0}MB {p.AllocatedRatio,7:F1} {p.GcPause.TotalSeconds,7:F2}s {$"{p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2}",12}");
+        $"{p.Density.ToString().ToLowerInvariant(),-9} {p.Megabytes,5:F1}MB {p.Paragraphs,10} {p.BytesPerCitation,10:F0} {p.Elapsed.TotalSeconds,7:F2}s {p.SecondsPerMegabyte,9:F3} {p.CpuTime.TotalSeconds,7:F2} {p.CpuSecondsPerMegabyte,8:F3} {p.MegabytesPerCpuSecond,9:F1} {p.BaselineHeap / 1e6,9:F0}MB {p.RawPeakHeap / 1e6,7:F0}MB {p.RawMemoryRatio,7:F1} {p.PeakHeapGrowth / 1e6,8:F0}MB {p.MemoryRatio,7:F1} {p.KeptHeap / 1e6,8:F0}MB {p.KeptRatio,7:F1} {p.PeakWorkingSet / 1e6,7:F0}MB {p.Allocated / 1e6,8:F0}MB {p.AllocatedRatio,7:F1} {p.GcPause.TotalSeconds,7:F2}s {$"{p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2}",12} {(p.FullByLargeObjects < 0 ? "-" : p.FullByLargeObjects.ToString(CultureInfo.InvariantCulture)),11} {p.SystemTime.TotalSeconds,6:F2}");
 
     public static string CollectionRow(ExtractionFigures f) => string.Create(CultureInfo.InvariantCulture,
         $"{f.Documents} texts of {f.Input}: {f.Megabytes:F1} MB, {f.Citations} CITES, wall {f.Seconds:F2} s, cpu {f.CpuSeconds:F2} s ({f.CpuSeconds / f.Megabytes:F3} s/MB), {f.MegabytesPerCpuSecond:F1} MB/s per core (one thread)");
@@ -247,17 +271,20 @@ internal static class ExtractionScaling
         md.AppendLine(c, $"`{commandLine}`").AppendLine();
         md.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; load average {loadAtStart} at the start, {loadAtEnd} at the end. ")
           .AppendLine("Wall time waits for a core on a loaded machine: CPU time (user + system of the whole process, GC included) is the figure to compare.").AppendLine();
-        md.AppendLine("| density | size | paragraphs | chars per citation | wall s | wall s/MB | CPU s | CPU s/MB | MB/s per core | heap before | peak heap, raw | × input | peak heap above the heap before | × input | graph kept | × input | peak working set | allocated | × input | GC pause s | collections gen 0/1/2 |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| density | size | paragraphs | chars per citation | wall s | wall s/MB | CPU s | CPU s/MB | MB/s per core | heap before | peak heap, raw | × input | peak heap above the heap before | × input | graph kept | × input | peak working set | allocated | × input | GC pause s | collections gen 0/1/2 | gen 2 started by large objects | system CPU s |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var p in points)
-            md.AppendLine(c, $"| {p.Density.ToString().ToLowerInvariant()} | {p.Megabytes:F1} MB | {p.Paragraphs:N0} | {p.BytesPerCitation:F0} | {p.Elapsed.TotalSeconds:F2} | {p.SecondsPerMegabyte:F3} | {p.CpuTime.TotalSeconds:F2} | {p.CpuSecondsPerMegabyte:F3} | {p.MegabytesPerCpuSecond:F1} | {p.BaselineHeap / 1e6:F0} MB | {p.RawPeakHeap / 1e6:F0} MB | {p.RawMemoryRatio:F1} | {p.PeakHeapGrowth / 1e6:F0} MB | {p.MemoryRatio:F1} | {p.KeptHeap / 1e6:F0} MB | {p.KeptRatio:F1} | {p.PeakWorkingSet / 1e6:F0} MB | {p.Allocated / 1e6:F0} MB | {p.AllocatedRatio:F1} | {p.GcPause.TotalSeconds:F2} | {p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2} |");
+            md.AppendLine(c, $"| {p.Density.ToString().ToLowerInvariant()} | {p.Megabytes:F1} MB | {p.Paragraphs:N0} | {p.BytesPerCitation:F0} | {p.Elapsed.TotalSeconds:F2} | {p.SecondsPerMegabyte:F3} | {p.CpuTime.TotalSeconds:F2} | {p.CpuSecondsPerMegabyte:F3} | {p.MegabytesPerCpuSecond:F1} | {p.BaselineHeap / 1e6:F0} MB | {p.RawPeakHeap / 1e6:F0} MB | {p.RawMemoryRatio:F1} | {p.PeakHeapGrowth / 1e6:F0} MB | {p.MemoryRatio:F1} | {p.KeptHeap / 1e6:F0} MB | {p.KeptRatio:F1} | {p.PeakWorkingSet / 1e6:F0} MB | {p.Allocated / 1e6:F0} MB | {p.AllocatedRatio:F1} | {p.GcPause.TotalSeconds:F2} | {p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2} | {(p.FullByLargeObjects < 0 ? "—" : p.FullByLargeObjects.ToString(CultureInfo.InvariantCulture))} | {p.SystemTime.TotalSeconds:F2} |");
         md.AppendLine().AppendLine("Dense: four citations in every paragraph (one every 82 characters), about nine times a real resolution. Realistic: one every 800.");
         md.AppendLine().AppendLine("Heap before: the live heap after a full collection just before the extraction (the runtime, the gazetteer, lexicons, compiled patterns "
             + "and symbol tables, and the input's bytes). Peak heap, raw: the highest heap sampled (every 20 ms) during the extraction, that baseline "
             + "included; the next column is the same peak above the baseline. Both count garbage not yet collected. Graph kept: the live heap above "
             + "the baseline after a full collection, with the extracted graph (and the text it points into) still held. Peak working set: the "
             + "process's resident memory at its highest during the extraction (heap, runtime, code and the collector's free space together); "
-            + "the sizes run in one process, and the runtime keeps memory it took for an earlier, larger one, so only the first size's figure is its own.");
+            + "the sizes run in one process, and the runtime keeps memory it took for an earlier, larger one, so only the first size's figure is its own. "
+            + "Gen 2 started by large objects: the full collections the runtime's GC events give the reason AllocLarge for (large objects allocated "
+            + "past their budget), each a walk of all the graph built so far; counted with --gc-reasons only, whose listener adds CPU time of its own. System CPU s: the part of the CPU time spent in the kernel, mostly "
+            + "first touches of memory the heap takes as it grows.");
         if (collection is not null)
         {
             md.AppendLine().AppendLine("Real documents, one thread, after three uncounted passes to warm up:").AppendLine();

@@ -190,9 +190,10 @@ internal static class BenchCommand
         var collection = new Option<DirectoryInfo?>("--collection") { Description = "Real texts to measure throughput over (default: shared/un-documents when present)" };
         var noCollection = new Option<bool>("--no-collection") { Description = "Measure only the synthetic documents" };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Also write the figures as results.md into this folder" };
+        var gcReasons = new Option<bool>("--gc-reasons") { Description = "Also count the full collections a large-object allocation started (listening to the runtime's GC events costs some CPU time)" };
         var command = new Command("extraction-scaling", "Extract one synthetic resolution of each size and density: time and CPU per MB (flat when linear), MB/s per core, peak memory over the input; then throughput over real texts")
         {
-            sizes, densities, collection, noCollection, output,
+            sizes, densities, collection, noCollection, output, gcReasons,
         };
         command.SetAction(parse =>
         {
@@ -226,7 +227,7 @@ internal static class BenchCommand
             {
                 foreach (var size in megabytes)
                 {
-                    points.Add(ExtractionScaling.Measure(size, kind));
+                    points.Add(ExtractionScaling.Measure(size, kind, parse.GetValue(gcReasons)));
                     Console.WriteLine(ExtractionScaling.Row(points[^1]));
                 }
             }

@@ -41,8 +41,16 @@ internal static class CitationLinker
         // text's collections by doubling copies them and leaves the old arrays to the collector.
         builder.EnsureRelationshipCapacity(citations.Count + order.Count + (fromHeading?.Count ?? 0));
         Span<char> stack = stackalloc char[CitationContext.StackLength];
+        // The text of the key before where the citation starts ("op3@"), made once for a paragraph's citations.
+        ParagraphInfo? keyed = null;
+        var keyText = "";
         foreach (var citation in citations)
         {
+            if (!ReferenceEquals(keyed, citation.Paragraph))
+            {
+                keyed = citation.Paragraph;
+                keyText = KeyText(keyed.Id);
+            }
             // The context is read once here, to tell the kind, into a buffer rather than a string (a long text makes
             // tens of thousands of them), and otherwise kept as a stretch of the text (see CitationContext).
             var kind = KindOf(citation.Context, stack) ?? citation.Cited.Kind;
@@ -58,7 +66,7 @@ internal static class CitationLinker
                 ("name", citation.Name),
                 ("by", citation.By),
                 ("placed", citation.Placed ? FootnoteLinker.ByFootnoteOrder : citation.Footnote is { } f ? inferredMarks?.GetValueOrDefault(f) : null),
-            ], citation.Span, Key(citation.Paragraph.Id, citation.Span.Start));
+            ], citation.Span, keyText, citation.Span.Start);
         }
         foreach (var cited in order)
         {
@@ -74,12 +82,9 @@ internal static class CitationLinker
         }
     }
 
-    /// <summary>The relationship's key, "op3@1234": the paragraph's part of its id and where the citation starts, made in one string.</summary>
-    private static string Key(string paragraphId, int start)
-    {
-        var local = paragraphId.AsSpan(paragraphId.IndexOf('#', StringComparison.Ordinal) + 1);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{local}@{start}");
-    }
+    /// <summary>The relationship's key before where the citation starts: the paragraph's part of its id and "@" ("op3@" of "op3@1234").</summary>
+    private static string KeyText(string paragraphId) =>
+        string.Concat(paragraphId.AsSpan(paragraphId.IndexOf('#', StringComparison.Ordinal) + 1), "@");
 
     private static string? KindOf(CitationContext context, Span<char> stack)
     {

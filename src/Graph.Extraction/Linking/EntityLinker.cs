@@ -32,7 +32,7 @@ internal static class EntityLinker
             {
                 AddOrganisation(builder, mention);
                 var asWritten = mention.AsWritten != mention.Name ? mention.AsWritten : null;
-                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, mention.Id, [("asWritten", asWritten)], mention.Span, $"{mention.Span.Start}");
+                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, mention.Id, [("asWritten", asWritten)], mention.Span, "", mention.Span.Start);
             }
             foreach (var operation in OperationRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End))
             {
@@ -48,7 +48,7 @@ internal static class EntityLinker
                     ("organization", conductor?.Name ?? known?.Organization),
                 ], operation.Span);
                 var asWritten = known is not null && operation.Name != known.Name ? operation.Name : null;
-                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, [("asWritten", asWritten)], operation.Span, $"{operation.Span.Start}");
+                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, [("asWritten", asWritten)], operation.Span, "", operation.Span.Start);
             }
             foreach (var agreement in AgreementRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End, organisations))
             {
@@ -63,7 +63,7 @@ internal static class EntityLinker
                     ("place", agreement.Place),
                     ("parties", agreement.Parties.Select(p => (object?)p.Name).ToList()),
                 ], agreement.Span);
-                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, agreement.Span, $"{agreement.Span.Start}");
+                builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, id, [], agreement.Span, "", agreement.Span.Start);
                 foreach (var party in agreement.Parties)
                     builder.Relationship(RelationshipTypes.PartyTo, party.Id, id, party.Span);
             }

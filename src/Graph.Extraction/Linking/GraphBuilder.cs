@@ -11,7 +11,7 @@ internal sealed class GraphBuilder(GraphDocument document)
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
     // Looked up by the parts of GraphRelationship.Id (type, ends, key), so looking one up builds no id string.
     private readonly HashSet<GraphRelationship> _relationships = new(RelationshipIdentity.Comparer);
-    private HashSet<GraphRelationship>.AlternateLookup<(string Type, string Start, string End, string Key)> _byIdentity;
+    private HashSet<GraphRelationship>.AlternateLookup<(string Type, string Start, string End, string KeyText, int KeyNumber)> _byIdentity;
 
     public GraphDocument Document { get; } = document;
 
@@ -45,12 +45,21 @@ internal sealed class GraphBuilder(GraphDocument document)
         Relationship(type, start, end, [], span, key);
 
     /// <summary>States a relationship once; a repeated statement (same type, ends and key) returns the first.</summary>
-    public GraphRelationship Relationship(string type, string start, string end, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span, string? key = null)
+    public GraphRelationship Relationship(string type, string start, string end, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span, string? key = null) =>
+        Relationship(type, start, end, properties, span, key ?? "", RelationshipIdentity.NoKeyNumber);
+
+    /// <summary>
+    /// States a relationship keyed by <paramref name="keyText"/> followed by the digits of <paramref name="keyNumber"/>
+    /// (where a citation or mention starts): the key is kept as the two and written out only when read.
+    /// </summary>
+    public GraphRelationship Relationship(string type, string start, string end, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span, string keyText, int keyNumber)
     {
-        var identity = (type, start, end, key ?? "");
-        if (_byIdentity.Set is null) _byIdentity = _relationships.GetAlternateLookup<(string, string, string, string)>();
+        var identity = (type, start, end, keyText, keyNumber);
+        if (_byIdentity.Set is null) _byIdentity = _relationships.GetAlternateLookup<(string, string, string, string, int)>();
         if (_byIdentity.TryGetValue(identity, out var existing)) return existing;
-        var relationship = new GraphRelationship(type, SharedId(start), SharedId(end), null, key);
+        var relationship = keyNumber == RelationshipIdentity.NoKeyNumber
+            ? new GraphRelationship(type, SharedId(start), SharedId(end), null, keyText)
+            : new GraphRelationship(type, SharedId(start), SharedId(end), keyText, keyNumber);
         relationship.Properties.EnsureCapacity(StampedProperties + Stated(properties));
         foreach (var (k, value) in properties)
         {
@@ -112,13 +121,30 @@ internal sealed class GraphBuilder(GraphDocument document)
 
     /// <summary>
     /// Makes room for <paramref name="count"/> more relationships at once, so a long text's do not grow the collections by
-    /// doubling. The list is given that room exactly: its own EnsureCapacity would still double it.
+    /// doubling. When they must grow, they get an eighth more than asked (the list's own EnsureCapacity would double
+    /// it): the few relationships stated after a linker's estimate (a document's own citations, a heading's) then fit,
+    /// rather than each request copying the collections again. A long text's copies are large objects, and allocating
+    /// enough of those starts a full collection of a heap that holds all the graph built so far.
     /// </summary>
     public void EnsureRelationshipCapacity(int count)
     {
         var relationships = Document.Relationships;
-        if (relationships.Capacity < relationships.Count + count) relationships.Capacity = relationships.Count + count;
-        _relationships.EnsureCapacity(_relationships.Count + count);
+        var needed = relationships.Count + count;
+        if (relationships.Capacity >= needed) return;
+        relationships.Capacity = needed + needed / 8;
+        _relationships.EnsureCapacity(needed + needed / 8);
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="count"/> more nodes at once (a long text's paragraphs and footnotes), so the node
+    /// table and list do not grow by doubling: each doubling past 85 KB is a large object, and enough of those allocated
+    /// start a full collection of a heap that holds the graph built so far.
+    /// </summary>
+    public void EnsureNodeCapacity(int count)
+    {
+        var nodes = Document.Nodes;
+        if (nodes.Capacity < nodes.Count + count) nodes.Capacity = nodes.Count + count;
+        _nodes.EnsureCapacity(_nodes.Count + count);
     }
 
     public bool HasNode(string id) => _nodes.ContainsKey(id);

@@ -11,40 +11,98 @@ namespace Graph.Extraction.Linking;
 /// time, so no input can make many identities collide.
 /// </summary>
 /// <remarks>
-/// The builder keeps the relationships themselves in a set and looks them up by these four strings (an alternate
-/// lookup), rather than keying a dictionary by a tuple of them: an entry is then 16 bytes, not 48, for every
-/// relationship of a long text.
+/// The builder keeps the relationships themselves in a set and looks them up by these four (an alternate lookup),
+/// rather than keying a dictionary by a tuple of them: an entry is then 16 bytes, not 48, for every relationship of a
+/// long text. A key may come as a text and a number (see <see cref="GraphRelationship"/>): it is compared and hashed as
+/// the characters it reads as, written into a buffer, so either form of one key is the same identity.
 /// </remarks>
-internal sealed class RelationshipIdentity : IEqualityComparer<GraphRelationship>, IAlternateEqualityComparer<(string Type, string Start, string End, string Key), GraphRelationship>
+internal sealed class RelationshipIdentity : IEqualityComparer<GraphRelationship>, IAlternateEqualityComparer<(string Type, string Start, string End, string KeyText, int KeyNumber), GraphRelationship>
 {
     public static readonly RelationshipIdentity Comparer = new();
 
-    public bool Equals(GraphRelationship? x, GraphRelationship? y) =>
-        ReferenceEquals(x, y) || (x is not null && y is not null && Equals((x.Type, x.Start, x.End, x.Key), y));
+    /// <summary>The number that ends no key: the key text is then the whole key (as <see cref="GraphRelationship"/> states it).</summary>
+    public const int NoKeyNumber = -1;
 
-    public int GetHashCode(GraphRelationship relationship) => GetHashCode((relationship.Type, relationship.Start, relationship.End, relationship.Key));
+    // Keys are short ("op12@4711"); a longer one is written into an array of its own.
+    private const int StackKey = 128;
 
-    public bool Equals((string Type, string Start, string End, string Key) x, GraphRelationship y) =>
-        string.Equals(x.Type, y.Type, StringComparison.Ordinal) && string.Equals(x.Start, y.Start, StringComparison.Ordinal)
-        && string.Equals(x.End, y.End, StringComparison.Ordinal) && string.Equals(x.Key, y.Key, StringComparison.Ordinal);
-
-    public int GetHashCode((string Type, string Start, string End, string Key) identity)
+    public bool Equals(GraphRelationship? x, GraphRelationship? y)
     {
-        var hash = Mix(0, identity.Type);
-        hash = Mix(hash, identity.Start);
-        hash = Mix(hash, identity.End);
-        hash = Mix(hash, identity.Key);
+        if (ReferenceEquals(x, y)) return true;
+        if (x is null || y is null || !SameEnds(x.Type, x.Start, x.End, y)) return false;
+        var length = x.KeyLength;
+        if (length != y.KeyLength) return false;
+        Span<char> left = length <= StackKey ? stackalloc char[length] : new char[length];
+        Span<char> right = length <= StackKey ? stackalloc char[length] : new char[length];
+        x.WriteKey(left);
+        y.WriteKey(right);
+        return left.SequenceEqual(right);
+    }
+
+    public int GetHashCode(GraphRelationship relationship)
+    {
+        var length = relationship.KeyLength;
+        Span<char> key = length <= StackKey ? stackalloc char[length] : new char[length];
+        relationship.WriteKey(key);
+        return Hash(relationship.Type, relationship.Start, relationship.End, key);
+    }
+
+    public bool Equals((string Type, string Start, string End, string KeyText, int KeyNumber) x, GraphRelationship y)
+    {
+        if (!SameEnds(x.Type, x.Start, x.End, y)) return false;
+        var length = KeyLength(x.KeyText, x.KeyNumber);
+        if (length != y.KeyLength) return false;
+        Span<char> left = length <= StackKey ? stackalloc char[length] : new char[length];
+        Span<char> right = length <= StackKey ? stackalloc char[length] : new char[length];
+        WriteKey(x.KeyText, x.KeyNumber, left);
+        y.WriteKey(right);
+        return left.SequenceEqual(right);
+    }
+
+    public int GetHashCode((string Type, string Start, string End, string KeyText, int KeyNumber) identity)
+    {
+        var length = KeyLength(identity.KeyText, identity.KeyNumber);
+        Span<char> key = length <= StackKey ? stackalloc char[length] : new char[length];
+        WriteKey(identity.KeyText, identity.KeyNumber, key);
+        return Hash(identity.Type, identity.Start, identity.End, key);
+    }
+
+    public GraphRelationship Create((string Type, string Start, string End, string KeyText, int KeyNumber) identity) =>
+        identity.KeyNumber == NoKeyNumber
+            ? new(identity.Type, identity.Start, identity.End, null, identity.KeyText)
+            : new(identity.Type, identity.Start, identity.End, identity.KeyText, identity.KeyNumber);
+
+    private static bool SameEnds(string type, string start, string end, GraphRelationship y) =>
+        string.Equals(type, y.Type, StringComparison.Ordinal) && string.Equals(start, y.Start, StringComparison.Ordinal)
+        && string.Equals(end, y.End, StringComparison.Ordinal);
+
+    private static int KeyLength(string text, int number)
+    {
+        if (number == NoKeyNumber) return text.Length;
+        var digits = 1;
+        for (var n = number; n >= 10; n /= 10) digits++;
+        return text.Length + digits;
+    }
+
+    private static void WriteKey(string text, int number, Span<char> destination)
+    {
+        text.CopyTo(destination);
+        if (number != NoKeyNumber) number.TryFormat(destination[text.Length..], out _, default, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static int Hash(string type, string start, string end, ReadOnlySpan<char> key)
+    {
+        var hash = Mix(0, type);
+        hash = Mix(hash, start);
+        hash = Mix(hash, end);
+        hash = Mix(hash, key);
         return (int)(hash ^ (hash >> 32));
     }
 
-    public GraphRelationship Create((string Type, string Start, string End, string Key) identity) =>
-        new(identity.Type, identity.Start, identity.End, null, identity.Key);
-
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
 
-    private static ulong Mix(ulong hash, string text)
+    private static ulong Mix(ulong hash, ReadOnlySpan<char> chars)
     {
-        var chars = text.AsSpan();
         hash = (hash ^ (ulong)chars.Length) * Multiplier;
         foreach (var four in MemoryMarshal.Cast<char, ulong>(chars)) hash = BitOperations.RotateLeft((hash ^ four) * Multiplier, 31);
         for (var i = chars.Length & ~3; i < chars.Length; i++) hash = BitOperations.RotateLeft((hash ^ chars[i]) * Multiplier, 31);
