@@ -14,10 +14,10 @@ public static class SymbolScanner
 
     /// <summary>
     /// What a match can open with: the capital of a full symbol ("A/77/277"), the "r" or "d" of
-    /// "resolution(s)"/"decision(s)", or the digit of a bare "1447 (2002)".
+    /// "resolution(s)"/"decision(s)", the digit of a bare "1447 (2002)", or a glyph a scan made of the Council's S ("$/13369").
     /// </summary>
     private static readonly System.Buffers.SearchValues<char> SymbolOpenings =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZrd0123456789");
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZrd0123456789$§");
 
     public static IReadOnlyList<SymbolMatch> Scan(string text, SymbolContext context)
     {
@@ -34,6 +34,11 @@ public static class SymbolScanner
             if (IsWordBoundaryBefore(text, i))
             {
                 if (char.IsAsciiLetterUpper(c) && TryReadFull(text, i, result, out var end))
+                {
+                    i = end;
+                    continue;
+                }
+                if (c is '$' or '§' or 'S' or '8' && TryReadMisreadCouncilSymbol(text, i, context, result, out end))
                 {
                     i = end;
                     continue;
@@ -262,6 +267,35 @@ public static class SymbolScanner
         return true;
     }
 
+    /// <summary>
+    /// A Council document whose S the scan misread: "$/13369", "S$/12611", "§/26337", and in the Council's own texts "8/25307"
+    /// (four or five digits, not a year, as "8/1993" would be). Read as the symbol with its S, addenda too ("8/17227 and
+    /// Add.2"); each match keeps the span of the text as printed.
+    /// </summary>
+    private static bool TryReadMisreadCouncilSymbol(string text, int start, SymbolContext context, List<SymbolMatch> result, out int end)
+    {
+        end = start;
+        var c = text[start];
+        var glyphs = c is '$' or '§' ? 1
+            : c == 'S' && start + 1 < text.Length && text[start + 1] == '$' ? 2
+            : c == '8' && context == SymbolContext.SecurityCouncil ? 1 : 0;
+        var slash = start + glyphs;
+        if (glyphs == 0 || slash + 1 >= text.Length || text[slash] != '/') return false;
+        var q = slash + 1;
+        var number = ReadDigits(text, ref q, 5);
+        var digits = q - slash - 1;
+        if (number < 0 || digits < (c == '8' ? 4 : 3) || (c == '8' && digits == 4 && number is >= 1900 and < 2100)) return false;
+        if (q < text.Length && char.IsLetter(text[q])) return false;
+        // The symbol as it should read, then the matches moved back onto the text as printed.
+        var window = string.Concat("S", text.AsSpan(slash, Math.Min(text.Length - slash, 120)));
+        var read = new List<SymbolMatch>();
+        if (!TryReadFull(window, 0, read, out var windowEnd)) return false;
+        int InText(int k) => k == 0 ? start : slash + k - 1;
+        foreach (var match in read) result.Add(match with { Start = InText(match.Start), End = InText(match.End) });
+        end = InText(windowEnd);
+        return true;
+    }
+
     /// <summary>"(DTIE)" or "(13)" glued to a part of a symbol and followed by its next slash: where it ends, or p.</summary>
     private static int SkipBracketedPart(string text, int p)
     {
@@ -405,7 +439,9 @@ public static class SymbolScanner
         var s = q;
         while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
         // "S/2783 and Corr. 1": older texts set a space between the suffix and its number, as inside a symbol.
-        if (q + 1 < text.Length && text[q] == ' ' && char.IsAsciiDigit(text[q + 1]) && q > s && text[q - 1] == '.' && IsSuffix(text.AsSpan(s, q - s)))
+        // "Add.2. 61 Ibid.": a suffix that has its number already ends at the full stop; the next footnote's number is not its.
+        if (q + 1 < text.Length && text[q] == ' ' && char.IsAsciiDigit(text[q + 1]) && q > s && text[q - 1] == '.' && IsSuffix(text.AsSpan(s, q - s))
+            && !HasDigit(text.AsSpan(s, q - s)))
         {
             q++;
             while (q < text.Length && char.IsAsciiDigit(text[q])) q++;
