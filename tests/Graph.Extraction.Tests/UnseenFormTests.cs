@@ -340,4 +340,43 @@ public sealed class UnseenFormTests
         Assert.DoesNotContain("S/RES/489 (1979)", Cited(Extract("sc-resolutions", "S_RES_0587_1986_EN_GOLD.txt")));
         Assert.DoesNotContain("S/RES/84 (1993)", Cited(Extract("sc-resolutions", "S_RES_0834_1993_EN_GOLD.txt")));
     }
+
+    [Fact]
+    public void SectionsOfTheProposedProgrammeBudgetAreEachCited()
+    {
+        // Footnote 3: "A/78/6 (Sect. 2), A/78/6 (Sect. 3), …, A/78/6 (Sect. 31) and A/78/6 / (Sect. 34).", a section's bracket
+        // often on the next line.
+        var budget = Cited(Extract("ga-resolutions", "A_RES_78_244.txt"));
+        foreach (var section in (string[])["2", "8", "29A", "29F", "34"]) Assert.Contains($"A/78/6 (Sect. {section})", budget);
+        Assert.DoesNotContain("A/78/6", budget);
+        // Footnote 40: "A/80/6 (Sect. 3)/Add.1, …, A/80/6 (Sect. 3)/Add.5 and A/80/6 (Sect. 3)/Add.6."
+        var missions = Cited(Extract("ga-resolutions", "A_RES_80_243.txt"));
+        for (var add = 1; add <= 6; add++) Assert.Contains($"A/80/6 (Sect. 3)/Add.{add}", missions);
+    }
+
+    [Fact]
+    public void ABlankNumberOrAnotherOrganisationsSeriesIsNoCitation()
+    {
+        // The Fifth Committee's programme of work: "A/80/___", "A/80/7/Add.__", "A/C.5/80/___", documents not yet issued.
+        var work = Cited(Extract("ga-drafts", "A_C.5_80_L.1.txt"));
+        Assert.DoesNotContain("A/80", work);
+        Assert.DoesNotContain("A/80/7/Add", work);
+        Assert.DoesNotContain("A/C.5/80", work);
+        Assert.Contains("A/80/7/Add.1", work);
+        // "3 S/2338/2024.", "6 S/1906/2020.": notes of the Technical Secretariat of the Organisation for the Prohibition of
+        // Chemical Weapons; "See Organisation for the Prohibition of Chemical Weapons, document S/2338/2024."
+        var chemical = Cited(Extract("ga-resolutions", "A_RES_80_34.txt"));
+        Assert.DoesNotContain("S/2338/2024", chemical);
+        Assert.DoesNotContain("S/1906/2020", chemical);
+        Assert.DoesNotContain("S/2338/2024", Cited(Extract("ga-resolutions", "A_RES_79_134.txt")));
+    }
+
+    [Fact]
+    public void ASuffixOnTheLineAfterItsSymbolIsKept()
+    {
+        // Footnote: "… addendum to agenda item 23 (document A/6000/" / "Rev.1), chap. III, para. 292."
+        var cited = Cited(Extract("sc-resolutions", "S_RES_0202_1965_EN_GOLD.txt"));
+        Assert.Contains("A/6000/Rev.1", cited);
+        Assert.DoesNotContain("A/6000", cited);
+    }
 }

@@ -303,4 +303,33 @@ public sealed class SymbolScannerTests
         // A number the collection does not place keeps the year it is printed with.
         Assert.False(SecurityCouncilNumbering.IsMisdated(2231, 2015));
     }
+
+    [Fact]
+    public void ReadsNoSymbolWhoseNumberIsLeftBlank()
+    {
+        // A/C.5/80/L.1 (programme of work), A/C.6/80/L.1: documents not yet issued.
+        Assert.Empty(Symbols("Report of the Secretary-General (A/80/__)"));
+        Assert.Equal(["A/80/6 (Sect. 3)/Add.5"], Symbols("Issued A/80/7/Add.__ Report of the Advisory Committee A/80/6 (Sect.3)/Add.5 Report"));
+        Assert.Empty(Symbols("Note by the Secretariat A/C.5/80/___ and"));
+    }
+
+    [Fact]
+    public void ReadsASectionOfTheProposedProgrammeBudget()
+    {
+        // A/RES/80/243, footnote 40; A/C.5/80/L.1 writes "(Sect.3)".
+        Assert.Equal(["A/80/6 (Sect. 3)/Add.1", "A/80/6 (Sect. 3)/Add.2"], Symbols("40 A/80/6 (Sect. 3)/Add.1, A/80/6 (Sect. 3)/Add.2,"));
+        Assert.Equal(["A/80/6 (Sect. 3)/Add.5"], Symbols("A/80/6 (Sect.3)/Add.5 Report"));
+        Assert.Equal(["A/79/6 (Sect. 29A)", "A/79/6 (Sect. 2)"], Symbols("(A/79/6 (Sect. 29A)) and A/79/6 (Sect. 2)."));
+        Assert.Equal(["A/80/6 (Sect. 3)"], [.. SymbolScanner.Scan("A/80/6 (Sect. 3)", SymbolContext.GeneralAssembly).Select(m => m.Symbol.Canonical)]);
+        Assert.True(DocumentSymbol.TryParse("A/80/6 (Sect. 3)/Add.1", out var fascicle));
+        Assert.Equal("General Assembly", fascicle.Body);
+    }
+
+    [Fact]
+    public void ReadsASuffixAfterALineBreakAfterTheSlash()
+    {
+        // S/RES/202 (1965), footnote: the line breaks after "A/6000/".
+        Assert.Equal(["A/6000/Rev.1"], Symbols("(document A/6000/\nRev.1), chap. III", SymbolContext.SecurityCouncil));
+        Assert.Equal(["A/6000"], Symbols("(document A/6000/ and", SymbolContext.SecurityCouncil));
+    }
 }

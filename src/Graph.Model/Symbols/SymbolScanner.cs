@@ -173,6 +173,8 @@ public static class SymbolScanner
             var s = p + 1;
             // "document S/ 13672": old scans set a space after the Council's or the Assembly's letter.
             if (count == 1 && firstLength == 1 && text[start] is 'S' or 'A' or 'E' && s + 1 < text.Length && text[s] == ' ' && text[s + 1] is >= '1' and <= '9') s++;
+            // "(document A/6000/ Rev.1)": a line broken after the slash before a suffix.
+            else if (count >= 2 && s + 1 < text.Length && text[s] is ' ' or '\n' && SuffixWithNumberAt(text, s + 1)) s++;
             var q = s;
             while (q < text.Length && IsSegmentChar(text, q)) q++;
             // A full stop that ends the sentence is not part of the symbol ("… A/77/277.").
@@ -217,6 +219,9 @@ public static class SymbolScanner
             p = q;
         }
         if (count < 2 || !hasDigit) return false;
+        // "A/80/___", "A/80/7/Add.__": the number of a document not yet issued, left blank; no symbol names it.
+        var blank = p < text.Length && text[p] is '/' or '.' ? p + 1 : p;
+        if (blank < text.Length && text[blank] == '_') return false;
         var second = buffer.AsSpan(secondStart, secondLength);
         // "AFC/M23" names an armed group: a two-part symbol ends in a number ("S/24", "CD/1985") or a dotted part ("S/PV.9609").
         if (count == 2 && char.IsAsciiLetter(second[0]) && !second.Contains('.')) return false;
@@ -231,7 +236,8 @@ public static class SymbolScanner
         // "NPT/CONF.2010/50 (Vol. I)", "NPT/CONF.1995/32 (Part I)/Corr.2": a volume or part is a document of its own, and
         // may have its own corrigendum. A part of an Assembly conference's report ("A/CONF.157/24 (Part I)") is cited as
         // the report, as the gold sets count it.
-        if (!secondIsRes && TryReadVolumeOrPart(text, p, out var part, out var partEnd) && (!firstIsA || part.StartsWith("Vol.", StringComparison.Ordinal)))
+        if (!secondIsRes && TryReadVolumeOrPart(text, p, out var part, out var partEnd)
+            && (!firstIsA || part.StartsWith("Vol.", StringComparison.Ordinal) || part.StartsWith("Sect.", StringComparison.Ordinal)))
         {
             canonical += $" ({part})";
             p = partEnd;
@@ -327,6 +333,15 @@ public static class SymbolScanner
         return q > p && q < text.Length && text[q] == '/';
     }
 
+    /// <summary>Whether "Rev.1", "Add.2", "Corr.1" or "Amend.1" stands at <paramref name="p"/>: a suffix and its number.</summary>
+    private static bool SuffixWithNumberAt(string text, int p)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["Rev.", "Add.", "Corr.", "Amend."])
+            if (string.CompareOrdinal(text, p, word, 0, word.Length) == 0)
+                return p + word.Length < text.Length && char.IsAsciiDigit(text[p + word.Length]);
+        return false;
+    }
+
     /// <summary>Whether the word ending at the full stop at <paramref name="dot"/> is a suffix ("Add", "Rev", "Corr", "Amend") opening its segment.</summary>
     private static bool SuffixWordBefore(string text, int dot)
     {
@@ -371,7 +386,11 @@ public static class SymbolScanner
         return true;
     }
 
-    /// <summary>" (Vol. I)", "(Part I)", " (Parts I and II)": a volume or part in Roman numerals; content without the brackets.</summary>
+    /// <summary>
+    /// " (Vol. I)", "(Part I)", " (Parts I and II)": a volume or part in Roman numerals; or a section of the proposed programme
+    /// budget, a fascicle of its own (" (Sect. 3)", " (Sect. 29A)", written "(Sect.3)" too, read as "Sect. 3"); content without
+    /// the brackets.
+    /// </summary>
     private static bool TryReadVolumeOrPart(string text, int p, out string part, out int end)
     {
         part = "";
@@ -382,6 +401,16 @@ public static class SymbolScanner
         var close = text.IndexOf(')', q);
         if (close < 0 || close - q > 24) return false;
         var inner = text[(q + 1)..close];
+        if (inner.StartsWith("Sect.", StringComparison.Ordinal))
+        {
+            var number = inner.AsSpan(5).TrimStart(' ');
+            var digits = number.IndexOfAnyExceptInRange('0', '9');
+            if (digits < 0) digits = number.Length;
+            if (digits is 0 or > 2 || number.Length - digits > 1 || (number.Length > digits && !char.IsAsciiLetterUpper(number[^1]))) return false;
+            part = string.Concat("Sect. ", number);
+            end = close + 1;
+            return true;
+        }
         string? word = null;
         foreach (var w in (ReadOnlySpan<string>)["Vol. ", "Part ", "Parts "]) if (inner.StartsWith(w, StringComparison.Ordinal)) { word = w; break; }
         if (word is null) return false;
