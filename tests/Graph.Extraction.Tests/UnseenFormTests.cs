@@ -379,4 +379,20 @@ public sealed class UnseenFormTests
         Assert.Contains("A/6000/Rev.1", cited);
         Assert.DoesNotContain("A/6000", cited);
     }
+
+    [Fact]
+    public void FurtherRecordsOfOneSeriesAreEachCited()
+    {
+        // Reports of the Fourth Committee in the corpus: "(see A/C.4/51/SR.2-5 and 8)", "(see A/C.4/49/SR.2, 5, 6 and 13)".
+        GraphDocument Report(string file)
+        {
+            var path = TestData.CorpusFile(Path.Combine("ai-un-report", file));
+            if (!File.Exists(path)) Assert.Skip($"ai-un-report/{file} is not in the corpus.");
+            return new DocumentExtractor().ExtractFile(path);
+        }
+        var ranged = Cited(Report("A_51_595.pdftotext.txt"));
+        foreach (var record in (int[])[2, 3, 4, 5, 8]) Assert.Contains($"A/C.4/51/SR.{record}", ranged);
+        var listed = Cited(Report("A_49_624.pdftotext.txt"));
+        foreach (var record in (int[])[2, 5, 6, 13]) Assert.Contains($"A/C.4/49/SR.{record}", listed);
+    }
 }

@@ -332,4 +332,14 @@ public sealed class SymbolScannerTests
         Assert.Equal(["A/6000/Rev.1"], Symbols("(document A/6000/\nRev.1), chap. III", SymbolContext.SecurityCouncil));
         Assert.Equal(["A/6000"], Symbols("(document A/6000/ and", SymbolContext.SecurityCouncil));
     }
+
+    [Fact]
+    public void ReadsFurtherRecordsAndAddendaOfARunningList()
+    {
+        Assert.Equal(["A/C.4/51/SR.2", "A/C.4/51/SR.3", "A/C.4/51/SR.4", "A/C.4/51/SR.5", "A/C.4/51/SR.8"], Symbols("(see A/C.4/51/SR.2-5 and 8)."));
+        Assert.Equal(["A/C.4/49/SR.2", "A/C.4/49/SR.5", "A/C.4/49/SR.6", "A/C.4/49/SR.13"], Symbols("(see A/C.4/49/SR.2, 5, 6 and 13)."));
+        Assert.Equal(["A/78/1/Add.1", "A/78/1/Add.2", "A/78/1/Add.3"], Symbols("A/78/1/Add.1, 2 and 3."));
+        // A count after the list is no record: "S/PV.9609 and 12 others".
+        Assert.Equal(["S/PV.9609"], Symbols("S/PV.9609 and 12 others"));
+    }
 }

@@ -89,6 +89,9 @@ public static class SymbolScanner
         var slash = canonical.LastIndexOf('/');
         if (slash > 0 && canonical.AsSpan(slash + 1).StartsWith("Add.", StringComparison.Ordinal))
             r = end = ReadFurtherNumbers(text, r, canonical, slash, aliases, "Add.", canonical.AsSpan(slash + 5), result);
+        // "A/C.4/51/SR.2-5 and 8", "A/C.4/49/SR.2, 5, 6 and 13": further summary or verbatim records of the same series.
+        else if (slash > 0 && aliases is null && (canonical.AsSpan(slash + 1).StartsWith("SR.", StringComparison.Ordinal) || canonical.AsSpan(slash + 1).StartsWith("PV.", StringComparison.Ordinal)))
+            r = end = ReadFurtherNumbers(text, r, canonical, slash, aliases, canonical.Substring(slash + 1, 3), canonical.AsSpan(slash + 4), result);
         while (TryReadAndSuffix(text, r, out var suffix, out var suffixStart, out var suffixEnd))
         {
             var addAliases = aliases?.Select(a => a + "/" + suffix).ToList();
@@ -117,12 +120,10 @@ public static class SymbolScanner
             var q = p + 1;
             var upTo = ReadDigits(text, ref q, 3);
             // "A/78/123/Add.1-3 and A/56/10": a range's end may stand before a space; "Add.1-3" counts nothing.
-            if (upTo > last && upTo - last <= 30 && (EndsItem(text, q) || text[q] is ' ' or '\n'))
-            {
-                for (var n = last + 1; n <= upTo; n++) Add(n, p + 1, q);
-                return q;
-            }
-            return p;
+            if (!(upTo > last && upTo - last <= 30 && (EndsItem(text, q) || text[q] is ' ' or '\n'))) return p;
+            for (var n = last + 1; n <= upTo; n++) Add(n, p + 1, q);
+            // "SR.2-5 and 8": the list may go on after the range.
+            (last, p) = (upTo, q);
         }
         while (true)
         {
@@ -133,7 +134,8 @@ public static class SymbolScanner
             else if (q == p || text[p] != ',') return p;
             var start = q;
             var n = ReadDigits(text, ref q, 3);
-            if (n <= last || n - last > 30 || !EndsItem(text, q)) return p;
+            // "SR.2, 5, 6 and 13": an item may also end before the "and" of the last.
+            if (n <= last || n - last > 30 || !(EndsItem(text, q) || (string.CompareOrdinal(text, q, " and ", 0, 5) == 0 && q + 5 < text.Length && char.IsAsciiDigit(text[q + 5])))) return p;
             Add(n, start, q);
             last = n;
             p = q;
