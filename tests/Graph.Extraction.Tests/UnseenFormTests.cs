@@ -329,6 +329,9 @@ public sealed class UnseenFormTests
         var tribunal = Cited(Extract("sc-resolutions", "S_RES_0808_1993_EN_GOLD.txt"));
         Assert.Contains("S/25240", tribunal);
         Assert.Contains("S/25307", tribunal);
+        // "(S/24783, $/24810, S/24840, S$/24870, S/24900 and Add.1 to 31)": the misread S, and a range of addenda in words.
+        var flights = Cited(Extract("sc-resolutions", "S_RES_0816_1993_EN_GOLD.txt"));
+        foreach (var symbol in (string[])["S/24810", "S/24870", "S/24900/Add.2", "S/24900/Add.31"]) Assert.Contains(symbol, flights);
         // "documents S/26233, S/26260 and S$/26337", "in document §/26337".
         Assert.Contains("S/26337", Cited(Extract("sc-resolutions", "S_RES_0859_1993_EN_GOLD.txt")));
     }

@@ -339,6 +339,9 @@ public sealed class SymbolScannerTests
         Assert.Equal(["A/C.4/51/SR.2", "A/C.4/51/SR.3", "A/C.4/51/SR.4", "A/C.4/51/SR.5", "A/C.4/51/SR.8"], Symbols("(see A/C.4/51/SR.2-5 and 8)."));
         Assert.Equal(["A/C.4/49/SR.2", "A/C.4/49/SR.5", "A/C.4/49/SR.6", "A/C.4/49/SR.13"], Symbols("(see A/C.4/49/SR.2, 5, 6 and 13)."));
         Assert.Equal(["A/78/1/Add.1", "A/78/1/Add.2", "A/78/1/Add.3"], Symbols("A/78/1/Add.1, 2 and 3."));
+        // S/RES/816 (1993): "S/24900 and Add.1 to 31)", a range in words.
+        Assert.Equal(31, Symbols("(S/24783, S/24900 and Add.1 to 31)", SymbolContext.SecurityCouncil).Count(s => s.StartsWith("S/24900/Add.", StringComparison.Ordinal)));
+        Assert.Equal(["S/24900", "S/24900/Add.1"], Symbols("S/24900 and Add.1 to 31 others", SymbolContext.SecurityCouncil));
         // A count after the list is no record: "S/PV.9609 and 12 others".
         Assert.Equal(["S/PV.9609"], Symbols("S/PV.9609 and 12 others"));
     }

@@ -115,12 +115,14 @@ public static class SymbolScanner
         if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)) return p;
         void Add(int n, int start, int end) => result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(
             $"{canonical.AsSpan(0, baseLength)}/{suffixWord}{n}", aliases?.Select(a => $"{a}/{suffixWord}{n}").ToList()), start, end, SymbolForm.Full));
-        if (p + 1 < text.Length && text[p] is '-' or '–')
+        // "S/24900 and Add.1 to 31)": a range in words, its end at punctuation.
+        var inWords = p + 4 < text.Length && text[p] is ' ' or '\n' && string.CompareOrdinal(text, p + 1, "to ", 0, 3) == 0;
+        if (inWords || (p + 1 < text.Length && text[p] is '-' or '–'))
         {
-            var q = p + 1;
+            var q = inWords ? p + 4 : p + 1;
             var upTo = ReadDigits(text, ref q, 3);
             // "A/78/123/Add.1-3 and A/56/10": a range's end may stand before a space; "Add.1-3" counts nothing.
-            if (!(upTo > last && upTo - last <= 30 && (EndsItem(text, q) || text[q] is ' ' or '\n'))) return p;
+            if (!(upTo > last && upTo - last <= 30 && (EndsItem(text, q) || (!inWords && text[q] is ' ' or '\n')))) return p;
             for (var n = last + 1; n <= upTo; n++) Add(n, p + 1, q);
             // "SR.2-5 and 8": the list may go on after the range.
             (last, p) = (upTo, q);
