@@ -16,6 +16,9 @@ manifest = json.load(open(os.path.join(root, "manifest.json"), encoding="utf-8")
 symbol_of = {v["file"]: k for k, v in manifest.items()}
 session_item = re.compile(r"(?<![\w/.\-])((?:ES-|S-)?)(\d{1,2})/(\d{1,3})(?:\s?([A-Z]))?(?![\d/])")
 council_item = re.compile(r"(?<![\w/.\-])(\d{1,4}) ?\(\s?([12][ 0-9lI]{3,5}?)\s?\)")
+# The year of each Council resolution of the collection, from its file name (S_RES_NNNN_YYYY): a number printed with another
+# year ("489 (1979)", 489 being of 1981) is a misprint, which the extractor does not cite (SecurityCouncilNumbering.IsMisdated).
+year_of = {int(m[1]): m[2] for m in (re.match(r"S_RES_(\d+)_(\d{4})", n) for n in os.listdir(os.path.join(root, "sc-resolutions"))) if m}
 missed = collections.Counter()
 for folder in ("sc-resolutions", "ga-resolutions", "ga-drafts"):
     for name in sorted(os.listdir(os.path.join(root, folder))):
@@ -42,6 +45,8 @@ for folder in ("sc-resolutions", "ga-resolutions", "ga-drafts"):
             year = m[2].replace(" ", "").replace("l", "1").replace("I", "1")
             if not re.fullmatch(r"19[4-9]\d|20[0-2]\d", year) or not 1 <= int(m[1]) <= 2800:
                 continue
+            if year_of.get(int(m[1]), year) != year:
+                continue  # a misprint: the number is of another year
             symbol = f"S/RES/{int(m[1])} ({year})"
             if symbol in cited or own == symbol or "resolution" not in text[max(0, m.start() - 400):m.start()]:
                 continue

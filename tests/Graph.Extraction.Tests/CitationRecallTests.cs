@@ -59,6 +59,9 @@ public sealed class CitationRecallTests
         const string text = "Recalling resolutions 1267 (1999) to 2253 (2015), decision 75/555, ST/SGB/2003/13, A/CONF.157/24 (Part I) and AFC/M23.";
         var found = ReferenceProbe.References(text).Select(r => text[r.Start..r.End]).ToList();
         Assert.Equal(["ST/SGB/2003/13", "A/CONF.157/24", "1267 (1999)", "2253 (2015)", "75/555"], found);
+        // A document not yet issued, its number left blank (A/C.5/80/L.1), is no reference.
+        const string blank = "Issued A/80/7/Add.__ Report, A/C.5/80/___ and A/80/__ (A/80/6).";
+        Assert.Equal(["A/80/6"], ReferenceProbe.References(blank).Select(r => blank[r.Start..r.End]).ToList());
     }
 
     [Fact]

@@ -151,6 +151,7 @@ public sealed class UnseenFormTests
         // Social Commission for Asia and the Pacific's.
         var cited = Cited(Extract("ga-resolutions", "A_RES_79_170.txt"));
         Assert.DoesNotContain("A/RES/54/18", cited);
+        Assert.Contains("A/HRC/RES/54/18", cited);
         Assert.DoesNotContain("A/RES/73/8", Cited(Extract("ga-resolutions", "A_RES_78_149.txt")));
         // A year a decade too late is a misprint of the Assembly's own: "in line with resolution 70/202 of 22 December 2025".
         Assert.Contains("A/RES/70/202", Cited(Extract("ga-drafts", "A_C.2_80_L.25.txt")));
@@ -276,5 +277,125 @@ public sealed class UnseenFormTests
         var cited = Cited(document);
         foreach (var symbol in (string[])["A/RES/45/54", "A/RES/47/50", "A/RES/48/73", "A/RES/62/19", "A/RES/77/39"])
             Assert.Contains(symbol, cited);
+    }
+
+    [Fact]
+    public void AnItemTheAssemblysSessionCannotHaveIsTheHumanRightsCouncilsWhereTheSentenceNamesIt()
+    {
+        // "… mandated by the Human Rights Council in its resolutions 55/28 and 55/29 of 5 April 2024, … and its decision 56/115
+        // of 10 July 2024": "its" is the Council's, and the Assembly's fifty-sixth session sat in 2001-2002.
+        var budget = Cited(Extract("ga-resolutions", "A_RES_79_258.txt"));
+        Assert.Contains("A/HRC/DEC/56/115", budget);
+        Assert.DoesNotContain("A/DEC/56/115", budget);
+        // "Human Rights Council resolutions 52/5 of 3 April 2023,4 which extended the mandate …, as well as 49/14 of 31 March 2022".
+        Assert.Contains("A/HRC/RES/49/14", Cited(Extract("ga-resolutions", "A_RES_78_211.txt")));
+    }
+
+    [Fact]
+    public void ASubtitleADateWrittenWithOfOrACyrillicPartLetterDoesNotEndAList()
+    {
+        // "78/147 of 19 December 2023 on Central Asia facing environmental challenges: fostering regional solidarity for
+        // sustainable development and prosperity, 78/284 of 4 June 2024 … and 79/5 of 24 October 2024".
+        var central = Cited(Extract("ga-resolutions", "A_RES_79_268.txt"));
+        Assert.Contains("A/RES/78/284", central);
+        Assert.Contains("A/RES/79/5", central);
+        // "77/203 of 15 of December of 2022 and 78/189 of 19 December 2023".
+        Assert.Contains("A/RES/78/189", Cited(Extract("ga-resolutions", "A_RES_79_159.txt")));
+        // "75/257 В of 7 July 2021 and 77/299", "57/228 В of 13 May 2003", the В a Cyrillic letter.
+        var cambodia = Cited(Extract("ga-resolutions", "A_RES_79_324.txt"));
+        Assert.Contains("A/RES/77/299", cambodia);
+        Assert.Contains("A/RES/57/228 B", cambodia);
+        Assert.DoesNotContain("A/RES/57/228", cambodia);
+    }
+
+    [Fact]
+    public void TheResolutionThatRecommendedAChairsDraftIsCited()
+    {
+        // Heading: "Draft resolution submitted by the Chair on the recommendation of the Economic and Social Council (resolution 2025/15)".
+        var document = Extract("ga-drafts", "A_C.3_80_L.7.txt");
+        Assert.Contains(document.Relationships, r => r.Type == RelationshipTypes.Cites && r.Start == "A/C.3/80/L.7" && r.End == "E/RES/2025/15"
+            && r.Properties.GetValueOrDefault("via") is "heading");
+    }
+
+    [Fact]
+    public void ACouncilDocumentWhoseSTheScanMisreadIsCited()
+    {
+        // Footnote 60: "Ibid., documents 8/17227 and Add.2." and footnote 61 on the next line, "Ibid., Add.1.".
+        var sanctions = Cited(Extract("sc-resolutions", "S_RES_0565_1985_EN_GOLD.txt"));
+        Assert.Contains("S/17227", sanctions);
+        Assert.Contains("S/17227/Add.2", sanctions);
+        Assert.DoesNotContain(sanctions, s => s.StartsWith("S/17227/Add.2.", StringComparison.Ordinal));
+        // "… Yugoslavia" ($/25240, annex I)", "Cooperation in Europe (CSCE) (8/25307)".
+        var tribunal = Cited(Extract("sc-resolutions", "S_RES_0808_1993_EN_GOLD.txt"));
+        Assert.Contains("S/25240", tribunal);
+        Assert.Contains("S/25307", tribunal);
+        // "(S/24783, $/24810, S/24840, S$/24870, S/24900 and Add.1 to 31)": the misread S, and a range of addenda in words.
+        var flights = Cited(Extract("sc-resolutions", "S_RES_0816_1993_EN_GOLD.txt"));
+        foreach (var symbol in (string[])["S/24810", "S/24870", "S/24900/Add.2", "S/24900/Add.31"]) Assert.Contains(symbol, flights);
+        // "documents S/26233, S/26260 and S$/26337", "in document §/26337".
+        Assert.Contains("S/26337", Cited(Extract("sc-resolutions", "S_RES_0859_1993_EN_GOLD.txt")));
+    }
+
+    [Fact]
+    public void ACouncilResolutionNumberOfAnotherYearIsAMisprintAndNotCited()
+    {
+        // "489 (1979)" (489 is of 1981; the check set 2 lists it as a misprint of 459) and "resolution 84 (1993)" for 834.
+        Assert.DoesNotContain("S/RES/489 (1979)", Cited(Extract("sc-resolutions", "S_RES_0587_1986_EN_GOLD.txt")));
+        Assert.DoesNotContain("S/RES/84 (1993)", Cited(Extract("sc-resolutions", "S_RES_0834_1993_EN_GOLD.txt")));
+    }
+
+    [Fact]
+    public void SectionsOfTheProposedProgrammeBudgetAreEachCited()
+    {
+        // Footnote 3: "A/78/6 (Sect. 2), A/78/6 (Sect. 3), …, A/78/6 (Sect. 31) and A/78/6 / (Sect. 34).", a section's bracket
+        // often on the next line.
+        var budget = Cited(Extract("ga-resolutions", "A_RES_78_244.txt"));
+        foreach (var section in (string[])["2", "8", "29A", "29F", "34"]) Assert.Contains($"A/78/6 (Sect. {section})", budget);
+        Assert.DoesNotContain("A/78/6", budget);
+        // Footnote 40: "A/80/6 (Sect. 3)/Add.1, …, A/80/6 (Sect. 3)/Add.5 and A/80/6 (Sect. 3)/Add.6."
+        var missions = Cited(Extract("ga-resolutions", "A_RES_80_243.txt"));
+        for (var add = 1; add <= 6; add++) Assert.Contains($"A/80/6 (Sect. 3)/Add.{add}", missions);
+    }
+
+    [Fact]
+    public void ABlankNumberOrAnotherOrganisationsSeriesIsNoCitation()
+    {
+        // The Fifth Committee's programme of work: "A/80/___", "A/80/7/Add.__", "A/C.5/80/___", documents not yet issued.
+        var work = Cited(Extract("ga-drafts", "A_C.5_80_L.1.txt"));
+        Assert.DoesNotContain("A/80", work);
+        Assert.DoesNotContain("A/80/7/Add", work);
+        Assert.DoesNotContain("A/C.5/80", work);
+        Assert.Contains("A/80/7/Add.1", work);
+        // "3 S/2338/2024.", "6 S/1906/2020.": notes of the Technical Secretariat of the Organisation for the Prohibition of
+        // Chemical Weapons; "See Organisation for the Prohibition of Chemical Weapons, document S/2338/2024."
+        var chemical = Cited(Extract("ga-resolutions", "A_RES_80_34.txt"));
+        Assert.DoesNotContain("S/2338/2024", chemical);
+        Assert.DoesNotContain("S/1906/2020", chemical);
+        Assert.DoesNotContain("S/2338/2024", Cited(Extract("ga-resolutions", "A_RES_79_134.txt")));
+    }
+
+    [Fact]
+    public void ASuffixOnTheLineAfterItsSymbolIsKept()
+    {
+        // Footnote: "… addendum to agenda item 23 (document A/6000/" / "Rev.1), chap. III, para. 292."
+        var cited = Cited(Extract("sc-resolutions", "S_RES_0202_1965_EN_GOLD.txt"));
+        Assert.Contains("A/6000/Rev.1", cited);
+        Assert.DoesNotContain("A/6000", cited);
+    }
+
+    [Fact]
+    public void FurtherRecordsOfOneSeriesAreEachCited()
+    {
+        // Reports of the Fourth Committee in the corpus: "(see A/C.4/51/SR.2-5 and 8)", "(see A/C.4/49/SR.2, 5, 6 and 13)".
+        GraphDocument Report(string file)
+        {
+            var path = TestData.CorpusFile(Path.Combine("ai-un-report", file));
+            if (!File.Exists(path)) Assert.Skip($"ai-un-report/{file} is not in the corpus.");
+            return new DocumentExtractor().ExtractFile(path);
+        }
+        var ranged = Cited(Report("A_51_595.pdftotext.txt"));
+        foreach (var record in (int[])[2, 3, 4, 5, 8]) Assert.Contains($"A/C.4/51/SR.{record}", ranged);
+        var listed = Cited(Report("A_49_624.pdftotext.txt"));
+        foreach (var record in (int[])[2, 5, 6, 13]) Assert.Contains($"A/C.4/49/SR.{record}", listed);
     }
 }

@@ -230,4 +230,119 @@ public sealed class SymbolScannerTests
         Assert.Empty(Symbols("document STCMLC/Part I/2021/2."));
         Assert.Equal(["A/51/312"], Symbols("See A/51/312, annex II, decision II/10."));
     }
+
+    // Forms the gold-free probes over the whole collection found (graph/eval/loose-probe.py and a search of each form).
+
+    [Fact]
+    public void ReadsAHumanRightsCouncilItemTheAssemblysSessionCannotHave()
+    {
+        // A/RES/79/170, op. 7: the Council named after the date, a footnote mark between.
+        Assert.Equal(["A/HRC/RES/54/18"], Symbols("Takes note, in this regard, that through its resolution 54/18 of 12 October 2023,\u00B2\u2070 the Human Rights Council submitted"));
+        Assert.Equal(["A/HRC/RES/54/18"], Symbols("that through its resolution 54/18 of 12 October 2023, 20 the Human Rights Council submitted"));
+        // A/RES/79/258, op. 4: "its" after the Council's resolutions of the same sentence.
+        Assert.Equal(["A/HRC/RES/57/28", "A/HRC/DEC/56/115"], Symbols("mandated by the Human Rights Council in its resolutions 57/28 of 11 October 2024 and its decision 56/115 of 10 July 2024;"));
+        // No Council named, or a session the Council did not hold that year: no symbol rather than a wrong one.
+        Assert.Empty(Symbols("Recalls its resolution 54/18 of 12 October 2023,"));
+        Assert.Empty(Symbols("through its resolution 54/18 of 12 October 2019, the Human Rights Council decided"));
+    }
+
+    [Fact]
+    public void ReadsAListOnPastAMarkBeforeASubjectAColonOrADateWithOf()
+    {
+        // A/RES/78/211: "…,4 which extended …, as well as 49/14".
+        Assert.Equal(["A/HRC/RES/52/5", "A/HRC/RES/49/14"], Symbols("Human Rights Council resolutions 52/5 of 3 April 2023,\u2074 which extended the mandate of the Special Rapporteur on minority issues, as well as 49/14 of 31 March 2022,\u2075 in which"));
+        Assert.Equal(["A/HRC/RES/52/5", "A/HRC/RES/49/14"], Symbols("Human Rights Council resolutions 52/5 of 3 April 2023,4 which extended the mandate, as well as 49/14 of 31 March 2022"));
+        Assert.Equal(["A/RES/78/1", "A/RES/78/2"], Symbols("its resolutions 78/1 of 2 October 2023,36 and 78/2 of 3 October 2023"));
+        // A/RES/79/268: a subtitle after a colon in the subject.
+        Assert.Equal(["A/RES/78/147", "A/RES/78/284"], Symbols("its resolutions 78/147 of 19 December 2023 on Central Asia facing environmental challenges: fostering regional solidarity, 78/284 of 4 June 2024 on Central Asia"));
+        // A colon that opens a list of words still ends the subject.
+        Assert.Equal(["A/RES/78/147"], Symbols("its resolution 78/147 of 19 December 2023 on the following: Central Asia, 78/284 of 4 June 2024"));
+        // A/RES/79/159: "15 of December of 2022".
+        Assert.Equal(["A/RES/77/203", "A/RES/78/189"], Symbols("its resolutions 77/203 of 15 of December of 2022 and 78/189 of 19 December 2023"));
+        Assert.True(DateText.TryRead("15 of December of 2022", 0, out var iso, out _));
+        Assert.Equal("2022-12-15", iso);
+    }
+
+    [Fact]
+    public void ReadsACyrillicPartLetterAsItsLatinTwin()
+    {
+        // A/RES/79/324: "75/257 В" with U+0412.
+        Assert.Equal(["A/RES/75/257 B", "A/RES/77/299"], Symbols("Recalling its resolutions 75/257 \u0412 of 7 July 2021 and 77/299 of 26 June 2023,"));
+    }
+
+    [Fact]
+    public void ReadsTheResolutionInBracketsAfterACouncilsName()
+    {
+        // A/C.3/80/L.7, heading.
+        Assert.Equal(["E/RES/2025/15"], Symbols("on the recommendation of the Economic and Social Council (resolution 2025/15)"));
+        // A title before the bracket leaves the resolution to the document's organ (A/RES/78/148, footnote 14).
+        Assert.Equal(["A/RES/76/258"], Symbols("Doha Programme of Action for the Least Developed Countries (resolution 76/258, annex)"));
+    }
+
+    [Fact]
+    public void ReadsACouncilDocumentWhoseSTheScanMisread()
+    {
+        Assert.Equal(["S/13369"], Symbols("1979, document $/13369, para. 51.", SymbolContext.SecurityCouncil));
+        Assert.Equal(["S/12611"], Symbols("contained in document S$/12611", SymbolContext.SecurityCouncil));
+        Assert.Equal(["S/26337"], Symbols("in document \u00A7/26337", SymbolContext.SecurityCouncil));
+        Assert.Equal(["S/17227", "S/17227/Add.2"], Symbols("Ibid., documents 8/17227 and Add.2. 61 Ibid., Add.1.", SymbolContext.SecurityCouncil));
+        Assert.Equal(["S/25307"], Symbols("Cooperation in Europe (CSCE) (8/25307),", SymbolContext.SecurityCouncil));
+        // An 8 outside the Council's texts, a year, or a dollar after a currency's letters is no symbol.
+        Assert.Empty(Symbols("Cooperation in Europe (CSCE) (8/25307),"));
+        Assert.Empty(Symbols("between 8/1993 and", SymbolContext.SecurityCouncil));
+        Assert.Empty(Symbols("at US$/12345 a tonne", SymbolContext.SecurityCouncil));
+    }
+
+    [Fact]
+    public void ReadsNoCouncilResolutionWhoseNumberIsOfAnotherYear()
+    {
+        // S/RES/587 (1986): "489 (1979)" is a misprint (489 is of 1981); the list goes on past it.
+        Assert.Equal(["S/RES/425 (1978)", "S/RES/426 (1978)"], Symbols("resolutions 425 (1978), 489 (1979) and 426 (1978)", SymbolContext.SecurityCouncil));
+        Assert.True(SecurityCouncilNumbering.IsMisdated(489, 1979));
+        Assert.False(SecurityCouncilNumbering.IsMisdated(489, 1981));
+        // A number the collection does not place keeps the year it is printed with.
+        Assert.False(SecurityCouncilNumbering.IsMisdated(2231, 2015));
+    }
+
+    [Fact]
+    public void ReadsNoSymbolWhoseNumberIsLeftBlank()
+    {
+        // A/C.5/80/L.1 (programme of work), A/C.6/80/L.1: documents not yet issued.
+        Assert.Empty(Symbols("Report of the Secretary-General (A/80/__)"));
+        Assert.Equal(["A/80/6 (Sect. 3)/Add.5"], Symbols("Issued A/80/7/Add.__ Report of the Advisory Committee A/80/6 (Sect.3)/Add.5 Report"));
+        Assert.Empty(Symbols("Note by the Secretariat A/C.5/80/___ and"));
+    }
+
+    [Fact]
+    public void ReadsASectionOfTheProposedProgrammeBudget()
+    {
+        // A/RES/80/243, footnote 40; A/C.5/80/L.1 writes "(Sect.3)".
+        Assert.Equal(["A/80/6 (Sect. 3)/Add.1", "A/80/6 (Sect. 3)/Add.2"], Symbols("40 A/80/6 (Sect. 3)/Add.1, A/80/6 (Sect. 3)/Add.2,"));
+        Assert.Equal(["A/80/6 (Sect. 3)/Add.5"], Symbols("A/80/6 (Sect.3)/Add.5 Report"));
+        Assert.Equal(["A/79/6 (Sect. 29A)", "A/79/6 (Sect. 2)"], Symbols("(A/79/6 (Sect. 29A)) and A/79/6 (Sect. 2)."));
+        Assert.Equal(["A/80/6 (Sect. 3)"], [.. SymbolScanner.Scan("A/80/6 (Sect. 3)", SymbolContext.GeneralAssembly).Select(m => m.Symbol.Canonical)]);
+        Assert.True(DocumentSymbol.TryParse("A/80/6 (Sect. 3)/Add.1", out var fascicle));
+        Assert.Equal("General Assembly", fascicle.Body);
+    }
+
+    [Fact]
+    public void ReadsASuffixAfterALineBreakAfterTheSlash()
+    {
+        // S/RES/202 (1965), footnote: the line breaks after "A/6000/".
+        Assert.Equal(["A/6000/Rev.1"], Symbols("(document A/6000/\nRev.1), chap. III", SymbolContext.SecurityCouncil));
+        Assert.Equal(["A/6000"], Symbols("(document A/6000/ and", SymbolContext.SecurityCouncil));
+    }
+
+    [Fact]
+    public void ReadsFurtherRecordsAndAddendaOfARunningList()
+    {
+        Assert.Equal(["A/C.4/51/SR.2", "A/C.4/51/SR.3", "A/C.4/51/SR.4", "A/C.4/51/SR.5", "A/C.4/51/SR.8"], Symbols("(see A/C.4/51/SR.2-5 and 8)."));
+        Assert.Equal(["A/C.4/49/SR.2", "A/C.4/49/SR.5", "A/C.4/49/SR.6", "A/C.4/49/SR.13"], Symbols("(see A/C.4/49/SR.2, 5, 6 and 13)."));
+        Assert.Equal(["A/78/1/Add.1", "A/78/1/Add.2", "A/78/1/Add.3"], Symbols("A/78/1/Add.1, 2 and 3."));
+        // S/RES/816 (1993): "S/24900 and Add.1 to 31)", a range in words.
+        Assert.Equal(31, Symbols("(S/24783, S/24900 and Add.1 to 31)", SymbolContext.SecurityCouncil).Count(s => s.StartsWith("S/24900/Add.", StringComparison.Ordinal)));
+        Assert.Equal(["S/24900", "S/24900/Add.1"], Symbols("S/24900 and Add.1 to 31 others", SymbolContext.SecurityCouncil));
+        // A count after the list is no record: "S/PV.9609 and 12 others".
+        Assert.Equal(["S/PV.9609"], Symbols("S/PV.9609 and 12 others"));
+    }
 }

@@ -81,10 +81,12 @@ public static partial class ReferenceProbe
             var value = m.Value.TrimEnd('.', '-');
             var parts = value.Split('/');
             if (!value.Any(char.IsAsciiDigit)) continue;
-            // "A/80/___": a document whose number is not yet given refers to none.
-            if (m.Index + m.Length + 1 < text.Length && text[m.Index + m.Length] == '/' && text[m.Index + m.Length + 1] == '_') continue;
             // "AFC/M23" names an armed group, "24/7" is no symbol; a two-part symbol ends in a number or a dotted part.
             if (parts.Length == 2 && !char.IsAsciiDigit(parts[1][0]) && !parts[1].Contains('.', StringComparison.Ordinal)) continue;
+            // "A/80/___", "A/C.5/80/___", "A/80/7/Add.__": a document not yet issued, its number left blank, refers to none.
+            var after = m.Index + m.Length;
+            if (after + 1 < text.Length && text[after] is '/' or '.' && text[after + 1] == '_') continue;
+            if (after < text.Length && text[after] == '_') continue;
             yield return (m.Index, m.Index + value.Length);
         }
         foreach (Match k in Keyword().Matches(text))

@@ -232,13 +232,17 @@ internal static class CitationRecogniser
 
     /// <summary>
     /// The draft a Committee draft was made from, which its heading names ("Draft resolution submitted by the Vice-Chair of
-    /// the Committee, …, on the basis of informal consultations on draft resolution A/C.2/80/L.14"), and what the note an
+    /// the Committee, …, on the basis of informal consultations on draft resolution A/C.2/80/L.14"), the resolution that
+    /// recommended it ("Draft resolution submitted by the Chair on the recommendation of the Economic and Social Council
+    /// (resolution 2025/15)"), and what the note an
     /// asterisk on the heading calls cites: no paragraph holds them, so each is the document's citation, with its span.
     /// The masthead's report ("[on the report of the Third Committee (A/78/481/Add.2)]") is no citation.
     /// </summary>
     public static List<(DocumentSymbol Symbol, SourceSpan Span)> FromHeading(LaidOutText laid, DocumentIdentity identity)
     {
-        const string Phrase = "on the basis of informal consultations on";
+        // "on the recommendation of the Economic and Social Council (resolution 2025/15)": the Council's resolution that
+        // recommended the draft the Chair submits.
+        ReadOnlySpan<string> phrases = ["on the basis of informal consultations on", "on the recommendation of the"];
         var result = new List<(DocumentSymbol, SourceSpan)>();
         // The note the heading's asterisk calls: "* On behalf of the States that are members of the Group of 77 and China, taking
         // into account also the provisions of General Assembly resolution ES-10/23 of 10 May 2024."
@@ -256,13 +260,16 @@ internal static class CitationRecogniser
         {
             if (block.Kind != BlockKind.Heading) continue;
             var content = laid.TextOf(block);
-            var at = content.IndexOf(Phrase, StringComparison.Ordinal);
-            if (at < 0) continue;
-            var after = at + Phrase.Length;
-            foreach (var match in SymbolScanner.Scan(content[after..], identity.Context))
+            foreach (var phrase in phrases)
             {
-                if (match.Symbol.Canonical == identity.Symbol.Canonical) continue;
-                result.Add((match.Symbol, new SourceSpan(block.Start + after + match.Start, block.Start + after + match.End)));
+                var at = content.IndexOf(phrase, StringComparison.Ordinal);
+                if (at < 0) continue;
+                var after = at + phrase.Length;
+                foreach (var match in SymbolScanner.Scan(content[after..], identity.Context))
+                {
+                    if (match.Symbol.Canonical == identity.Symbol.Canonical) continue;
+                    result.Add((match.Symbol, new SourceSpan(block.Start + after + match.Start, block.Start + after + match.End)));
+                }
             }
         }
         return result;

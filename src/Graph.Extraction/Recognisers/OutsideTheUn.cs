@@ -21,6 +21,7 @@ internal static class OutsideTheUn
         "World Intellectual Property Organization", "International Telecommunication Union", "Universal Postal Union",
         "World Trade Organization", "World Tourism Organization", "International Fund for Agricultural Development",
         "International Seabed Authority", "World Bank", "International Monetary Fund",
+        "Organisation for the Prohibition of Chemical Weapons", "Organization for the Prohibition of Chemical Weapons",
     ];
 
     /// <summary>
@@ -40,6 +41,7 @@ internal static class OutsideTheUn
     {
         var slash = symbol.Canonical.AsSpan().IndexOfAny('/', '(');
         if (slash > 0 && SeriesLookup.Contains(symbol.Canonical.AsSpan(0, slash))) return true;
+        if (IsChemicalWeaponsSecretariatNote(symbol.Canonical)) return true;
         var clause = content.LastIndexOf(';', Math.Max(0, at - 1)) + 1;
         var before = content.AsSpan(clause, at - clause);
         var document = before.LastIndexOf(", document", StringComparison.Ordinal);
@@ -49,4 +51,22 @@ internal static class OutsideTheUn
             if (issuer.EndsWith(name, StringComparison.Ordinal) || issuer.EndsWith(name + " of the United Nations", StringComparison.Ordinal)) return true;
         return false;
     }
+
+    /// <summary>
+    /// "S/1906/2020", "S/2338/2024": a note of the Technical Secretariat of the Organisation for the Prohibition of Chemical
+    /// Weapons, numbered first and dated after, which texts on chemical weapons cite by symbol alone. The Council's symbols
+    /// put the year first ("S/2020/1906", since 1994) or have none ("S/5764"), so a number that cannot be such a year before
+    /// a year that can is the Organisation's.
+    /// </summary>
+    internal static bool IsChemicalWeaponsSecretariatNote(string canonical)
+    {
+        var parts = canonical.Split('/');
+        return parts is ["S", var number, var year] && number.Length == 4 && year.Length == 4
+            && int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y)
+            && y is >= CouncilYearFirst and <= Evaluation.SymbolPlausibility.LatestYear && n is < CouncilYearFirst or > Evaluation.SymbolPlausibility.LatestYear;
+    }
+
+    /// <summary>The year from which the Council's documents carry the year first ("S/1994/1").</summary>
+    private const int CouncilYearFirst = 1994;
 }

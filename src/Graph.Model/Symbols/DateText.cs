@@ -14,7 +14,7 @@ public static class DateText
         "July", "August", "September", "October", "November", "December",
     ];
 
-    /// <summary>Reads "2 March 2010" at <paramref name="start"/> (line breaks count as spaces).</summary>
+    /// <summary>Reads "2 March 2010" at <paramref name="start"/> (line breaks count as spaces; "15 of December of 2022" too).</summary>
     public static bool TryRead(string text, int start, out string isoDate, out int end)
     {
         isoDate = "";
@@ -23,9 +23,11 @@ public static class DateText
         var day = ReadNumber(text, ref p, 2);
         if (day is < 1 or > 31) return false;
         if (!SkipSpaces(text, ref p)) return false;
+        SkipOf(text, ref p);
         var month = ReadMonth(text, ref p);
         if (month == 0) return false;
         if (!SkipSpaces(text, ref p)) return false;
+        SkipOf(text, ref p);
         var year = ReadNumber(text, ref p, 4);
         if (year is < 1900 or > 2100 || (p < text.Length && char.IsAsciiDigit(text[p]))) return false;
         isoDate = IsoDate(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
@@ -95,6 +97,13 @@ public static class DateText
             digits++;
         }
         return digits == 0 ? -1 : value;
+    }
+
+    /// <summary>"of " between a date's parts, as some texts write them ("15 of December of 2022").</summary>
+    private static void SkipOf(string text, ref int p)
+    {
+        var q = p + 2;
+        if (string.CompareOrdinal(text, p, "of", 0, 2) == 0 && SkipSpaces(text, ref q)) p = q;
     }
 
     private static bool SkipSpaces(string text, ref int p)

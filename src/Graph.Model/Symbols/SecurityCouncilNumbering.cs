@@ -54,4 +54,10 @@ public static class SecurityCouncilNumbering
             if (number >= lowest && number <= highest) return year;
         return null;
     }
+
+    /// <summary>
+    /// Whether "<paramref name="number"/> (<paramref name="year"/>)" is a misprint: the collection's resolutions fix the
+    /// number to another year ("489 (1979)", 489 being of 1981; "84 (1993)", a digit lost from 834). No such resolution exists.
+    /// </summary>
+    public static bool IsMisdated(int number, int year) => YearOf(number) is { } known && known != year;
 }

@@ -14,10 +14,10 @@ public static class SymbolScanner
 
     /// <summary>
     /// What a match can open with: the capital of a full symbol ("A/77/277"), the "r" or "d" of
-    /// "resolution(s)"/"decision(s)", or the digit of a bare "1447 (2002)".
+    /// "resolution(s)"/"decision(s)", the digit of a bare "1447 (2002)", or a glyph a scan made of the Council's S ("$/13369").
     /// </summary>
     private static readonly System.Buffers.SearchValues<char> SymbolOpenings =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZrd0123456789");
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZrd0123456789$§");
 
     public static IReadOnlyList<SymbolMatch> Scan(string text, SymbolContext context)
     {
@@ -34,6 +34,11 @@ public static class SymbolScanner
             if (IsWordBoundaryBefore(text, i))
             {
                 if (char.IsAsciiLetterUpper(c) && TryReadFull(text, i, result, out var end))
+                {
+                    i = end;
+                    continue;
+                }
+                if (c is '$' or '§' or 'S' or '8' && TryReadMisreadCouncilSymbol(text, i, context, result, out end))
                 {
                     i = end;
                     continue;
@@ -84,6 +89,9 @@ public static class SymbolScanner
         var slash = canonical.LastIndexOf('/');
         if (slash > 0 && canonical.AsSpan(slash + 1).StartsWith("Add.", StringComparison.Ordinal))
             r = end = ReadFurtherNumbers(text, r, canonical, slash, aliases, "Add.", canonical.AsSpan(slash + 5), result);
+        // "A/C.4/51/SR.2-5 and 8", "A/C.4/49/SR.2, 5, 6 and 13": further summary or verbatim records of the same series.
+        else if (slash > 0 && aliases is null && (canonical.AsSpan(slash + 1).StartsWith("SR.", StringComparison.Ordinal) || canonical.AsSpan(slash + 1).StartsWith("PV.", StringComparison.Ordinal)))
+            r = end = ReadFurtherNumbers(text, r, canonical, slash, aliases, canonical.Substring(slash + 1, 3), canonical.AsSpan(slash + 4), result);
         while (TryReadAndSuffix(text, r, out var suffix, out var suffixStart, out var suffixEnd))
         {
             var addAliases = aliases?.Select(a => a + "/" + suffix).ToList();
@@ -107,17 +115,17 @@ public static class SymbolScanner
         if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)) return p;
         void Add(int n, int start, int end) => result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(
             $"{canonical.AsSpan(0, baseLength)}/{suffixWord}{n}", aliases?.Select(a => $"{a}/{suffixWord}{n}").ToList()), start, end, SymbolForm.Full));
-        if (p + 1 < text.Length && text[p] is '-' or '–')
+        // "S/24900 and Add.1 to 31)": a range in words, its end at punctuation.
+        var inWords = p + 4 < text.Length && text[p] is ' ' or '\n' && string.CompareOrdinal(text, p + 1, "to ", 0, 3) == 0;
+        if (inWords || (p + 1 < text.Length && text[p] is '-' or '–'))
         {
-            var q = p + 1;
+            var q = inWords ? p + 4 : p + 1;
             var upTo = ReadDigits(text, ref q, 3);
             // "A/78/123/Add.1-3 and A/56/10": a range's end may stand before a space; "Add.1-3" counts nothing.
-            if (upTo > last && upTo - last <= 30 && (EndsItem(text, q) || text[q] is ' ' or '\n'))
-            {
-                for (var n = last + 1; n <= upTo; n++) Add(n, p + 1, q);
-                return q;
-            }
-            return p;
+            if (!(upTo > last && upTo - last <= 30 && (EndsItem(text, q) || (!inWords && text[q] is ' ' or '\n')))) return p;
+            for (var n = last + 1; n <= upTo; n++) Add(n, p + 1, q);
+            // "SR.2-5 and 8": the list may go on after the range.
+            (last, p) = (upTo, q);
         }
         while (true)
         {
@@ -128,7 +136,8 @@ public static class SymbolScanner
             else if (q == p || text[p] != ',') return p;
             var start = q;
             var n = ReadDigits(text, ref q, 3);
-            if (n <= last || n - last > 30 || !EndsItem(text, q)) return p;
+            // "SR.2, 5, 6 and 13": an item may also end before the "and" of the last.
+            if (n <= last || n - last > 30 || !(EndsItem(text, q) || (string.CompareOrdinal(text, q, " and ", 0, 5) == 0 && q + 5 < text.Length && char.IsAsciiDigit(text[q + 5])))) return p;
             Add(n, start, q);
             last = n;
             p = q;
@@ -168,6 +177,8 @@ public static class SymbolScanner
             var s = p + 1;
             // "document S/ 13672": old scans set a space after the Council's or the Assembly's letter.
             if (count == 1 && firstLength == 1 && text[start] is 'S' or 'A' or 'E' && s + 1 < text.Length && text[s] == ' ' && text[s + 1] is >= '1' and <= '9') s++;
+            // "(document A/6000/ Rev.1)": a line broken after the slash before a suffix.
+            else if (count >= 2 && s + 1 < text.Length && text[s] is ' ' or '\n' && SuffixWithNumberAt(text, s + 1)) s++;
             var q = s;
             while (q < text.Length && IsSegmentChar(text, q)) q++;
             // A full stop that ends the sentence is not part of the symbol ("… A/77/277.").
@@ -212,8 +223,9 @@ public static class SymbolScanner
             p = q;
         }
         if (count < 2 || !hasDigit) return false;
-        // "A/80/___", "A/C.5/80/__": a document whose number is not yet given; "A/80" is none.
-        if (p + 1 < text.Length && text[p] == '/' && text[p + 1] == '_') return false;
+        // "A/80/___", "A/80/7/Add.__": the number of a document not yet issued, left blank; no symbol names it.
+        var blank = p < text.Length && text[p] is '/' or '.' ? p + 1 : p;
+        if (blank < text.Length && text[blank] == '_') return false;
         var second = buffer.AsSpan(secondStart, secondLength);
         // "AFC/M23" names an armed group: a two-part symbol ends in a number ("S/24", "CD/1985") or a dotted part ("S/PV.9609").
         if (count == 2 && char.IsAsciiLetter(second[0]) && !second.Contains('.')) return false;
@@ -228,7 +240,8 @@ public static class SymbolScanner
         // "NPT/CONF.2010/50 (Vol. I)", "NPT/CONF.1995/32 (Part I)/Corr.2": a volume or part is a document of its own, and
         // may have its own corrigendum. A part of an Assembly conference's report ("A/CONF.157/24 (Part I)") is cited as
         // the report, as the gold sets count it.
-        if (!secondIsRes && TryReadVolumeOrPart(text, p, out var part, out var partEnd) && (!firstIsA || part.StartsWith("Vol.", StringComparison.Ordinal)))
+        if (!secondIsRes && TryReadVolumeOrPart(text, p, out var part, out var partEnd)
+            && (!firstIsA || part.StartsWith("Vol.", StringComparison.Ordinal) || part.StartsWith("Sect.", StringComparison.Ordinal)))
         {
             canonical += $" ({part})";
             p = partEnd;
@@ -264,6 +277,35 @@ public static class SymbolScanner
         return true;
     }
 
+    /// <summary>
+    /// A Council document whose S the scan misread: "$/13369", "S$/12611", "§/26337", and in the Council's own texts "8/25307"
+    /// (four or five digits, not a year, as "8/1993" would be). Read as the symbol with its S, addenda too ("8/17227 and
+    /// Add.2"); each match keeps the span of the text as printed.
+    /// </summary>
+    private static bool TryReadMisreadCouncilSymbol(string text, int start, SymbolContext context, List<SymbolMatch> result, out int end)
+    {
+        end = start;
+        var c = text[start];
+        var glyphs = c is '$' or '§' ? 1
+            : c == 'S' && start + 1 < text.Length && text[start + 1] == '$' ? 2
+            : c == '8' && context == SymbolContext.SecurityCouncil ? 1 : 0;
+        var slash = start + glyphs;
+        if (glyphs == 0 || slash + 1 >= text.Length || text[slash] != '/') return false;
+        var q = slash + 1;
+        var number = ReadDigits(text, ref q, 5);
+        var digits = q - slash - 1;
+        if (number < 0 || digits < (c == '8' ? 4 : 3) || (c == '8' && digits == 4 && number is >= 1900 and < 2100)) return false;
+        if (q < text.Length && char.IsLetter(text[q])) return false;
+        // The symbol as it should read, then the matches moved back onto the text as printed.
+        var window = string.Concat("S", text.AsSpan(slash, Math.Min(text.Length - slash, 120)));
+        var read = new List<SymbolMatch>();
+        if (!TryReadFull(window, 0, read, out var windowEnd)) return false;
+        int InText(int k) => k == 0 ? start : slash + k - 1;
+        foreach (var match in read) result.Add(match with { Start = InText(match.Start), End = InText(match.End) });
+        end = InText(windowEnd);
+        return true;
+    }
+
     /// <summary>"(DTIE)" or "(13)" glued to a part of a symbol and followed by its next slash: where it ends, or p.</summary>
     private static int SkipBracketedPart(string text, int p)
     {
@@ -293,6 +335,15 @@ public static class SymbolScanner
         var q = p;
         while (q < text.Length && char.IsAsciiLetterUpper(text[q]) && q - p < 8) q++;
         return q > p && q < text.Length && text[q] == '/';
+    }
+
+    /// <summary>Whether "Rev.1", "Add.2", "Corr.1" or "Amend.1" stands at <paramref name="p"/>: a suffix and its number.</summary>
+    private static bool SuffixWithNumberAt(string text, int p)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["Rev.", "Add.", "Corr.", "Amend."])
+            if (string.CompareOrdinal(text, p, word, 0, word.Length) == 0)
+                return p + word.Length < text.Length && char.IsAsciiDigit(text[p + word.Length]);
+        return false;
     }
 
     /// <summary>Whether the word ending at the full stop at <paramref name="dot"/> is a suffix ("Add", "Rev", "Corr", "Amend") opening its segment.</summary>
@@ -339,7 +390,11 @@ public static class SymbolScanner
         return true;
     }
 
-    /// <summary>" (Vol. I)", "(Part I)", " (Parts I and II)": a volume or part in Roman numerals; content without the brackets.</summary>
+    /// <summary>
+    /// " (Vol. I)", "(Part I)", " (Parts I and II)": a volume or part in Roman numerals; or a section of the proposed programme
+    /// budget, a fascicle of its own (" (Sect. 3)", " (Sect. 29A)", written "(Sect.3)" too, read as "Sect. 3"); content without
+    /// the brackets.
+    /// </summary>
     private static bool TryReadVolumeOrPart(string text, int p, out string part, out int end)
     {
         part = "";
@@ -350,6 +405,16 @@ public static class SymbolScanner
         var close = text.IndexOf(')', q);
         if (close < 0 || close - q > 24) return false;
         var inner = text[(q + 1)..close];
+        if (inner.StartsWith("Sect.", StringComparison.Ordinal))
+        {
+            var number = inner.AsSpan(5).TrimStart(' ');
+            var digits = number.IndexOfAnyExceptInRange('0', '9');
+            if (digits < 0) digits = number.Length;
+            if (digits is 0 or > 2 || number.Length - digits > 1 || (number.Length > digits && !char.IsAsciiLetterUpper(number[^1]))) return false;
+            part = string.Concat("Sect. ", number);
+            end = close + 1;
+            return true;
+        }
         string? word = null;
         foreach (var w in (ReadOnlySpan<string>)["Vol. ", "Part ", "Parts "]) if (inner.StartsWith(w, StringComparison.Ordinal)) { word = w; break; }
         if (word is null) return false;
@@ -407,7 +472,9 @@ public static class SymbolScanner
         var s = q;
         while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
         // "S/2783 and Corr. 1": older texts set a space between the suffix and its number, as inside a symbol.
-        if (q + 1 < text.Length && text[q] == ' ' && char.IsAsciiDigit(text[q + 1]) && q > s && text[q - 1] == '.' && IsSuffix(text.AsSpan(s, q - s)))
+        // "Add.2. 61 Ibid.": a suffix that has its number already ends at the full stop; the next footnote's number is not its.
+        if (q + 1 < text.Length && text[q] == ' ' && char.IsAsciiDigit(text[q + 1]) && q > s && text[q - 1] == '.' && IsSuffix(text.AsSpan(s, q - s))
+            && !HasDigit(text.AsSpan(s, q - s)))
         {
             q++;
             while (q < text.Length && char.IsAsciiDigit(text[q])) q++;
@@ -454,14 +521,14 @@ public static class SymbolScanner
         // A number alone after "resolution" in the Council's own text is the Council's ("in resolution 418"): lower case, so
         // not the heading "Resolution 290" of the text itself.
         var councilText = context == SymbolContext.SecurityCouncil && body == Body.SecurityCouncil && text[start] == 'r';
-        var items = ReadList(text, first, body, isDecision, councilText);
+        var items = ReadList(text, first, body, isDecision, councilText, start);
         if (items.Count == 0)
         {
             // "its relevant resolutions related to culture and sustainable development, in particular 41/187 of 8 December 1986,
             // 46/158 …": the list after the subject of the plural keyword, its first item whole and dated.
             if (!keyword.EndsWith('s') || !TryFindListAfterSubject(text, first, out var listStart)) return false;
             if (named is null && BodyAfter(text, first) is { } organ) body = organ;
-            items = ReadList(text, listStart, body, isDecision);
+            items = ReadList(text, listStart, body, isDecision, keywordStart: start);
             if (items.Count == 0) return false;
             first = listStart;
         }
@@ -471,7 +538,7 @@ public static class SymbolScanner
         // of an earlier "resolutions" in the same sentence ("relevant Human Rights Council resolutions, in particular
         // resolutions 7/34 …").
         if (named is null && (BodyAfter(text, SkipDate(text, end)) ?? OrganOfEarlierKeyword(text, start, context)) is { } other && other != body)
-            items = ReadList(text, first, other, isDecision);
+            items = ReadList(text, first, other, isDecision, keywordStart: start);
         foreach (var item in items)
             if (item.Symbol is not null) result.Add(new SymbolMatch(item.Symbol, item.Start, item.End, SymbolForm.Numbered));
         return true;
@@ -511,7 +578,7 @@ public static class SymbolScanner
         return false;
     }
 
-    private static List<(DocumentSymbol? Symbol, int Start, int End)> ReadList(string text, int p, Body body, bool isDecision, bool councilText = false)
+    private static List<(DocumentSymbol? Symbol, int Start, int End)> ReadList(string text, int p, Body body, bool isDecision, bool councilText = false, int keywordStart = -1)
     {
         var items = new List<(DocumentSymbol?, int, int)>();
         while (p < text.Length && items.Count < 200)
@@ -519,7 +586,8 @@ public static class SymbolScanner
             // Only the first item may be a number alone: later in a list a number alone is more often a footnote mark ("paragraph 19
             // of resolution 687 (1991), 82").
             if (!TryReadNumberedItem(text, p, body, isDecision, councilText && items.Count == 0, out var symbol, out var itemEnd)) break;
-            if (symbol is not null && DatedOutsideItsSession(text, itemEnd, symbol)) symbol = null;
+            if (symbol is not null && DatedOutsideItsSession(text, itemEnd, symbol, out var year))
+                symbol = HumanRightsCouncilsInstead(text, itemEnd, keywordStart, symbol, year);
             items.Add((symbol, p, itemEnd));
             itemEnd = ReadFurtherParts(text, itemEnd, symbol, items);
             itemEnd = ReadPartRange(text, itemEnd, symbol, items);
@@ -535,8 +603,9 @@ public static class SymbolScanner
     /// September 1945 + N to September of the next year, so an earlier date, or one more than a decade later, makes the item
     /// another organ's, whose symbol is not known.
     /// </summary>
-    private static bool DatedOutsideItsSession(string text, int itemEnd, DocumentSymbol symbol)
+    private static bool DatedOutsideItsSession(string text, int itemEnd, DocumentSymbol symbol, out int year)
     {
+        year = 0;
         var canonical = symbol.Canonical;
         if (!(canonical.StartsWith("A/RES/", StringComparison.Ordinal) || canonical.StartsWith("A/DEC/", StringComparison.Ordinal))) return false;
         var q = 6;
@@ -546,10 +615,56 @@ public static class SymbolScanner
         var r = itemEnd;
         if (!SkipSpace(text, ref r) || string.CompareOrdinal(text, r, "of ", 0, 3) != 0) return false;
         if (!DateText.TryRead(text, r + 3, out var date, out _) || date.Length < 4
-            || !int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)) return false;
+            || !int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out year)) return false;
         // A year a decade or less too late is a misprint of the Assembly's own ("70/202 of 22 December 2025" for 2015); the
         // councils and commissions whose session numbers the Assembly's passed long ago are further off.
         return year < 1945 + session || year > 1946 + session + 10;
+    }
+
+    /// <summary>
+    /// The Human Rights Council's resolution or decision that an item read as the Assembly's, but dated outside the Assembly's
+    /// session, is, where the words around it name that Council: after the date ("through its resolution 54/18 of 12 October
+    /// 2023,20 the Human Rights Council submitted …") or before an earlier "resolutions" of the same sentence, "its" then
+    /// standing for the Council ("the Human Rights Council in its resolutions 55/28 … and its decision 56/115 of 10 July
+    /// 2024"). Only where the Council held that session in that year (three sessions a year from 2006): else null, as before,
+    /// another organ's whose symbol is not known.
+    /// </summary>
+    private static DocumentSymbol? HumanRightsCouncilsInstead(string text, int itemEnd, int keywordStart, DocumentSymbol symbol, int year)
+    {
+        var canonical = symbol.Canonical;
+        var kind = canonical.AsSpan(2, 3);
+        var rest = canonical.AsSpan(6);
+        var slash = rest.IndexOf('/');
+        if (slash <= 0 || !int.TryParse(rest[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out var session)) return null;
+        // The Council's session N met in 2006 + (N - 1) / 3; a resolution is dated at its session's end, in that year.
+        if (year != 2006 + (session - 1) / 3) return null;
+        var named = OrganAfterDate(text, itemEnd) == Body.HumanRightsCouncil
+            || (keywordStart >= 0 && OrganOfEarlierKeyword(text, keywordStart, SymbolContext.GeneralAssembly, throughIts: true) == Body.HumanRightsCouncil);
+        if (!named) return null;
+        Span<char> buffer = stackalloc char[CanonicalBuffer];
+        return Shared(buffer, buffer.TryWrite(CultureInfo.InvariantCulture, $"A/HRC/{kind}/{rest}", out var written), written);
+    }
+
+    /// <summary>
+    /// The organ named as the subject right after an item's date: "54/18 of 12 October 2023, 20 the Human Rights Council
+    /// submitted …" (a footnote mark may stand between). Null where none is named there.
+    /// </summary>
+    private static Body? OrganAfterDate(string text, int itemEnd)
+    {
+        var q = SkipDate(text, itemEnd);
+        if (q == itemEnd) return null;
+        q = SkipSuperscripts(text, q);
+        if (q >= text.Length || text[q] != ',') return null;
+        q = SkipSuperscripts(text, q + 1);
+        SkipSpaceOptional(text, ref q);
+        var mark = q;
+        while (mark < text.Length && char.IsAsciiDigit(text[mark]) && mark - q < 3) mark++;
+        if (mark > q && mark < text.Length && text[mark] == ' ') { q = mark; SkipSpaceOptional(text, ref q); }
+        if (string.CompareOrdinal(text, q, "the ", 0, 4) != 0) return null;
+        q += 4;
+        foreach (var (name, body) in NamedCouncils)
+            if (string.CompareOrdinal(text, q, name, 0, name.Length) == 0) return body;
+        return null;
     }
 
     /// <summary>
@@ -608,10 +723,10 @@ public static class SymbolScanner
             if (r < text.Length && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '/') && !GluedOfDate(text, r)) return false;
             // A lettered GA resolution: "45/58 P", and after "Z" the doubled letters of the longest omnibus texts: "53/77 AA".
             var part = "";
-            if (r + 2 <= text.Length && text[r] == ' ' && r + 1 < text.Length && char.IsAsciiLetterUpper(text[r + 1])
+            if (r + 2 <= text.Length && text[r] == ' ' && r + 1 < text.Length && PartLetter(text[r + 1]) is var partLetter and not '\0'
                 && (r + 2 == text.Length || !char.IsLetterOrDigit(text[r + 2]) && text[r + 2] != '/'))
             {
-                part = LetteredParts[text[r + 1] - 'A'];
+                part = LetteredParts[partLetter - 'A'];
                 r += 2;
             }
             else if (r + 3 <= text.Length && text[r] == ' ' && char.IsAsciiLetterUpper(text[r + 1]) && text[r + 2] == text[r + 1]
@@ -653,7 +768,10 @@ public static class SymbolScanner
         Span<char> canonical = stackalloc char[CanonicalBuffer];
         if (IsYear(bracket))
         {
-            symbol = isDecision ? null : Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{first} ({bracket})", out var written), written);
+            // "489 (1979)" where 489 is of 1981: a misprint, no resolution of the Council (the item is still read, so that the
+            // list goes on).
+            symbol = isDecision || SecurityCouncilNumbering.IsMisdated(first, int.Parse(bracket, CultureInfo.InvariantCulture)) ? null
+                : Shared(canonical, canonical.TryWrite(CultureInfo.InvariantCulture, $"S/RES/{first} ({bracket})", out var written), written);
             return true;
         }
         if (RomanNumerals.TryParse(bracket, out _) || bracket.StartsWith("ES-", StringComparison.Ordinal) || bracket.StartsWith("S-", StringComparison.Ordinal))
@@ -719,6 +837,18 @@ public static class SymbolScanner
     /// </summary>
     private static bool StartsSessionPrefix(string text, int p, string letters) =>
         string.CompareOrdinal(text, p, letters, 0, letters.Length) == 0 && p + letters.Length < text.Length && text[p + letters.Length] is '-' or '\u2011';
+
+    /// <summary>
+    /// A part letter as a Latin capital: the letter itself, or the Cyrillic capital of the same shape that a text typed in
+    /// another keyboard layout holds ("75/257 В of 7 July 2021", U+0412 for B); '\0' for anything else.
+    /// </summary>
+    private static char PartLetter(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c,
+        '\u0410' => 'A', '\u0412' => 'B', '\u0421' => 'C', '\u0415' => 'E', '\u041D' => 'H', '\u041A' => 'K',
+        '\u041C' => 'M', '\u041E' => 'O', '\u0420' => 'P', '\u0422' => 'T', '\u0425' => 'X',
+        _ => '\0',
+    };
 
     /// <summary>"$" for 5; "[", "!", "|", "I" and "l" for 1: the first digit of a resolution number as scans misread it, or -1.</summary>
     private static int OcrDigit(char c) => c switch
@@ -846,6 +976,10 @@ public static class SymbolScanner
             SkipSpaceOptional(text, ref q);
             // "18/6 of 29 September 2011,1 33/3 of …": the footnote mark of the item before.
             q = SkipFootnoteMark(text, q);
+            // "49/7 of 11 March 2005,36 and 56/4 of …", "52/5 of 3 April 2023,4 which extended …": the mark of the item before,
+            // then a connector or the item's subject (skipped after, by TrySkipSubject).
+            var marked = MarkBeforeWords(text, q);
+            if (marked > q) { q = marked; SkipSpaceOptional(text, ref q); }
         }
         // "Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, …": a footnote's list set off by semicolons, the next item whole.
         else if (q < text.Length && text[q] == ';')
@@ -890,6 +1024,24 @@ public static class SymbolScanner
         return after < text.Length && char.IsAsciiDigit(text[after]) ? after : q;
     }
 
+    /// <summary>
+    /// Past a footnote mark of one to three digits that words follow ("4 which extended …"), or of superscript digits, where the
+    /// space after it starts;
+    /// <paramref name="q"/> where no such mark stands there.
+    /// </summary>
+    private static int MarkBeforeWords(string text, int q)
+    {
+        // "2023,⁴ which": the mark as superscript digits.
+        var raised = SkipSuperscripts(text, q);
+        if (raised > q) return raised;
+        var r = q;
+        while (r < text.Length && char.IsAsciiDigit(text[r]) && r - q < 4) r++;
+        if (r == q || r - q > 3 || r + 1 >= text.Length || text[r] != ' ') return q;
+        var after = r;
+        SkipSpaceOptional(text, ref after);
+        return after < text.Length && char.IsAsciiLetterLower(text[after]) ? r : q;
+    }
+
     /// <summary>Skips footnote marks set as superscript digits ("2011,¹ 33/3", "8 October 2021⁷, 51/11").</summary>
     private static int SkipSuperscripts(string text, int q)
     {
@@ -909,7 +1061,12 @@ public static class SymbolScanner
     {
         next = p;
         var q = p;
-        if (q < text.Length && text[q] == ',') q++;
+        if (q < text.Length && text[q] == ',')
+        {
+            q++;
+            // "52/5 of 3 April 2023,4 which extended the mandate …, as well as 49/14": the item's footnote mark before its subject.
+            q = MarkBeforeWords(text, q);
+        }
         if (!SkipSpace(text, ref q)) return false;
         if (!SubjectOpenings.Any(w => StartsWord(text, q, w))) return false;
         var stop = Math.Min(text.Length, q + MaxSubject);
@@ -920,6 +1077,9 @@ public static class SymbolScanner
             // A title in quotation marks may hold a colon or a full stop ("entitled “Transforming our world: the 2030 Agenda …”").
             if (c is '“' or '”' or '"') { quoted = c == '“' || (c == '"' && !quoted); continue; }
             if (quoted) continue;
+            // "78/147 of 19 December 2023 on Central Asia facing environmental challenges: fostering regional solidarity …, 78/284":
+            // a subtitle after a colon, in lower case, goes on with the subject.
+            if (c == ':' && i + 2 < text.Length && text[i + 1] == ' ' && char.IsLower(text[i + 2])) continue;
             if (c is ';' or ':' || (c == '.' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])))) return false;
             if (c is 'r' or 'd' && IsWordBoundaryBefore(text, i) && (StartsWord(text, i, "resolution") || StartsWord(text, i, "resolutions")
                 || StartsWord(text, i, "decision") || StartsWord(text, i, "decisions"))) return false;
@@ -1040,6 +1200,10 @@ public static class SymbolScanner
         // Social Council, by its decisions": the organ is named before the words that lead to the keyword.
         // Read as a stretch of the text, not cut out of it: it is asked before every "resolution" of a text.
         var before = WithoutLeadingWords(text.AsSpan(from, keywordStart - from));
+        // "on the recommendation of the Economic and Social Council (resolution 2025/15)": the organ, then its resolution in
+        // brackets. A title before the bracket ("the Doha Programme of Action for the Least Developed Countries (resolution
+        // 76/258, annex)") leaves the resolution to the context, as before.
+        if (before.EndsWith('(') && NamedOrgan(before[..^1].TrimEnd()) is { } bracketed) return bracketed;
         if (before.EndsWith("Economic and Social Council", StringComparison.Ordinal)) return Body.EconomicAndSocialCouncil;
         if (before.EndsWith("Human Rights Council", StringComparison.Ordinal)) return Body.HumanRightsCouncil;
         if (before.EndsWith("Security Council", StringComparison.Ordinal)) return Body.SecurityCouncil;
@@ -1068,16 +1232,25 @@ public static class SymbolScanner
         return null;
     }
 
+    /// <summary>The principal organ whose full name the words end with, or null.</summary>
+    private static Body? NamedOrgan(ReadOnlySpan<char> words)
+    {
+        foreach (var (name, body) in NamedCouncils)
+            if (words.EndsWith(name, StringComparison.Ordinal)) return body;
+        return words.EndsWith("General Assembly", StringComparison.Ordinal) ? Body.GeneralAssembly : null;
+    }
+
     /// <summary>
     /// The organ of the "resolution(s)" or "decision(s)" before <paramref name="keywordStart"/> in the same sentence, where
     /// that one named it and this one only continues it; null where "its" or "their" leads to this one (the document's
-    /// own organ, or one the sentence names) or no earlier keyword names an organ.
+    /// own organ, or one the sentence names; <paramref name="throughIts"/> looks past them, for an item the document's own
+    /// organ cannot have made) or no earlier keyword names an organ.
     /// </summary>
-    private static Body? OrganOfEarlierKeyword(string text, int keywordStart, SymbolContext context)
+    private static Body? OrganOfEarlierKeyword(string text, int keywordStart, SymbolContext context, bool throughIts = false)
     {
         var from = Math.Max(0, keywordStart - 300);
         var before = text.AsSpan(from, keywordStart - from).TrimEnd();
-        if (before.EndsWith("its", StringComparison.Ordinal) || before.EndsWith("their", StringComparison.Ordinal)) return null;
+        if (!throughIts && (before.EndsWith("its", StringComparison.Ordinal) || before.EndsWith("their", StringComparison.Ordinal))) return null;
         var sentence = Math.Max(before.LastIndexOf(';'), before.LastIndexOf(". ", StringComparison.Ordinal));
         for (var i = before.Length - 1; i > sentence; i--)
         {
@@ -1200,7 +1373,7 @@ public static class SymbolScanner
         // Only where resolutions are being talked about, and only numbers the Council could have reached that year.
         var window = text.AsSpan(Math.Max(0, start - 300), Math.Min(300, start));
         if (!window.Contains("resolution", StringComparison.OrdinalIgnoreCase)) return false;
-        if (!SecurityCouncilNumbering.IsPlausible(number, year)) return false;
+        if (!SecurityCouncilNumbering.IsPlausible(number, year) || SecurityCouncilNumbering.IsMisdated(number, year)) return false;
         result.Add(new SymbolMatch(CouncilResolution(number, year), start, bracketEnd, SymbolForm.Numbered));
         end = bracketEnd;
         return true;
