@@ -92,6 +92,21 @@ public sealed class HostileRequestTests(ServerProcess server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task AQueryPastTheServersLongestTimeIsStoppedWithTheSameAdviceAsPastItsOwnDeadline()
+    {
+        await server.EnsureRunningAsync();
+        using var client = server.Client();
+        // maxExecutionTime 60 asks for more than the engine's 30 s: the engine's limit stops it, and says what to do.
+        var (status, body) = await PostQuery(client, Query("MATCH (a), (b), (c) RETURN count(*) AS n", maxExecutionTime: 60));
+        AssertClearError("past the engine's limit", status, body, neo4j: true);
+        using var json = JsonDocument.Parse(body);
+        var error = json.RootElement.GetProperty("errors")[0];
+        Assert.Equal("Neo.ClientError.Transaction.TransactionTimedOut", error.GetProperty("code").GetString());
+        Assert.Contains("this server's longest", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Add a LIMIT or narrow the MATCH", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HugeAndDeeplyNestedParametersAndHugeBodiesAreAnsweredClearly()
     {
         await server.EnsureRunningAsync();
