@@ -66,6 +66,22 @@ public sealed class QueryBudgetTests
     }
 
     [Fact]
+    public void EveryCopyOfANodeInTheResultCountsAgainstTheMemoryBudget()
+    {
+        // 100 nodes of 2,000 characters each: once, they fit in 1 MB; returned on each of 200 rows they are 200 copies.
+        var small = new CypherEngine(new CypherOptions { MaxMemoryBytes = 1024 * 1024 });
+        small.Execute("UNWIND range(1, 100) AS i CREATE (:Note {id: i, text: reduce(s = '', j IN range(1, 200) | s + '0123456789')})",
+            null, TestContext.Current.CancellationToken);
+        var once = small.Execute("MATCH (n:Note) RETURN n", null, TestContext.Current.CancellationToken).Rows;
+        Assert.Equal(100, once.Count);
+
+        var error = Assert.Throws<CypherException>(() => small.Execute(
+            "MATCH (n:Note) WITH collect(n) AS notes UNWIND range(1, 200) AS i RETURN i, notes", null, TestContext.Current.CancellationToken));
+        Assert.Equal("MemoryLimit", error.Detail);
+        Assert.Contains("the result", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OrderByWithLimitHoldsOnlyTheRowsItAnswers()
     {
         // The same 20,000 rows as above under the same budget: with LIMIT only the best three are held.

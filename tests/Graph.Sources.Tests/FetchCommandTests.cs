@@ -58,6 +58,25 @@ public sealed class FetchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASymbolThatIsNoSymbolStopsTheRunBeforeAnythingIsDownloaded()
+    {
+        if (TestFiles.SkipReason is { } reason) Assert.Skip(reason);
+        _replica.AddDocxFromText("A/RES/77/13", TestFiles.Seed("000"));
+
+        // "res 77/13" unquoted is two arguments, neither a symbol; small letters get the symbol in capitals as a hint.
+        var (exit, output, error) = await TestFiles.RunGraphAsync(Fetch("A/RES/77/13", "res", "77/13"));
+        Assert.True(exit == 2, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("'res' is not a UN document symbol", error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was fetched", error, StringComparison.Ordinal);
+        (exit, _, error) = await TestFiles.RunGraphAsync(Fetch("s/res/894 (1994)"));
+        Assert.Equal(2, exit);
+        Assert.Contains("Did you mean 'S/RES/894 (1994)'?", error, StringComparison.Ordinal);
+
+        Assert.Equal(0, _replica.TotalRequests);
+        Assert.False(Directory.Exists(Path.Combine(_data.Path, "documents")), "nothing was cached");
+    }
+
+    [Fact]
     public async Task AFetchKilledMidRunCompletesOnTheNextRunWithoutDownloadingAgain()
     {
         if (TestFiles.SkipReason is { } reason) Assert.Skip(reason);

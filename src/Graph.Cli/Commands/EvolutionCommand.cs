@@ -73,6 +73,9 @@ internal static class EvolutionCommand
 
     private static void Print(MandateEvolution evolution)
     {
+        // Without colours (a file, a pipe, NO_COLOR) the removed and added words would run together unmarked: they
+        // are marked as git's word diff marks them, [-removed-] {+added+}.
+        var plain = !AnsiConsole.Profile.Capabilities.Ansi || AnsiConsole.Profile.Capabilities.ColorSystem == ColorSystem.NoColors;
         AnsiConsole.MarkupLineInterpolated($"[bold]{evolution.FromId} → {evolution.ToId}[/]: {evolution.Count(ParagraphChangeKind.Unchanged)} unchanged, {evolution.Count(ParagraphChangeKind.Reworded)} reworded, {evolution.Count(ParagraphChangeKind.Inserted)} inserted, {evolution.Count(ParagraphChangeKind.Deleted)} deleted, {evolution.Count(ParagraphChangeKind.Moved)} moved");
         foreach (var change in evolution.Changes)
         {
@@ -92,8 +95,8 @@ internal static class EvolutionCommand
                 ParagraphChangeKind.Unchanged => null,
                 _ => string.Concat(change.Diff.Select(d => d.Operation switch
                 {
-                    DiffOperation.Deleted => $"[red strikethrough]{Markup.Escape(d.Text)}[/] ",
-                    DiffOperation.Inserted => $"[green]{Markup.Escape(d.Text)}[/] ",
+                    DiffOperation.Deleted => plain ? $"[[-{Markup.Escape(d.Text)}-]] " : $"[red strikethrough]{Markup.Escape(d.Text)}[/] ",
+                    DiffOperation.Inserted => plain ? $"{{+{Markup.Escape(d.Text)}+}} " : $"[green]{Markup.Escape(d.Text)}[/] ",
                     _ => Markup.Escape(d.Text) + " ",
                 })),
             };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Graph.Model.Symbols;
 using Graph.Sources;
 using Graph.Sources.Fetching;
 using Spectre.Console;
@@ -43,6 +44,11 @@ internal static class FetchCommand
             StoreOptions.Errors.MarkupLine("[red]--cited-depth and --limit cannot be negative.[/]");
             return 2;
         }
+        if (NotSymbols(request.Symbols) is { } problem)
+        {
+            StoreOptions.Errors.MarkupLineInterpolated($"[red]{problem}[/]");
+            return 2;
+        }
         SourceOptions options;
         try
         {
@@ -76,6 +82,23 @@ internal static class FetchCommand
         clock.Stop();
         Print(report, clock.Elapsed, options, quiet);
         return report.Count(FetchOutcome.Failed) == 0 && report.Count(FetchOutcome.Missing) == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// What is wrong with the symbols asked for, before anything is opened or downloaded: a typo in one of ten symbols
+    /// is a mistake in the command, not a document the ODS lacks. Symbols are written in capitals; one typed in small
+    /// letters is named in capitals, since parts such as "Add.1" keep theirs and only the person knows which they meant.
+    /// </summary>
+    internal static string? NotSymbols(IReadOnlyList<string> symbols)
+    {
+        foreach (var text in symbols)
+        {
+            if (DocumentSymbol.TryParse(text, out _)) continue;
+            var shown = text.Length > 60 ? text[..60] + "…" : text;
+            var hint = DocumentSymbol.TryParse(text.ToUpperInvariant(), out var upper) ? $" Did you mean '{upper.Canonical}'?" : "";
+            return $"'{shown}' is not a UN document symbol (such as A/RES/71/12 or 'S/RES/2719 (2023)'; quote a symbol that holds a space).{hint} Nothing was fetched.";
+        }
+        return null;
     }
 
     /// <summary>Moves the bar synchronously (Progress&lt;T&gt; would post to the thread pool and arrive out of order).</summary>

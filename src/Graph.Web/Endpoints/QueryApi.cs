@@ -229,6 +229,10 @@ public static class QueryApi
             case CypherException e when e.StatusCode == "Neo.ClientError.Statement.AccessMode" && !body.AskedRead:
                 // The client asked to write (Neo4j's default) and may not: say why, as for any write without the token.
                 return BearerToken.Refusal(request.HttpContext, access, "Writing to the graph");
+            case CypherException { Detail: "Timeout" } e:
+                // The engine's own limit, which caps a longer maxExecutionTime: said as the request's deadline is.
+                return Neo4jErrors.Problem(StatusCodes.Status400BadRequest, "Neo.ClientError.Transaction.TransactionTimedOut",
+                    e.Message + ", this server's longest, and was stopped. Add a LIMIT or narrow the MATCH.");
             case CypherException e:
                 // A write the data directory would not take was undone: the server's fault, not the query's.
                 var status = e.StatusCode.StartsWith("Neo.DatabaseError.", StringComparison.Ordinal) ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest;

@@ -44,6 +44,9 @@ public sealed class CliTests : IDisposable
         var series = await GraphCli.RunAsync("evolution", "A/RES/77/13", "--data", data);
         Assert.True(series.ExitCode == 0, series.Error);
         Assert.Contains("A/RES/71/12 → A/RES/77/13", series.Output, StringComparison.Ordinal);
+        // Written to a pipe, without colours, the words a rewording added and removed are marked as a word diff marks them.
+        Assert.Contains("{+irregular+}", series.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\[-[^\]]+-\]", series.Output);
 
         var stub = await GraphCli.RunAsync("evolution", "A/RES/69/12", "A/RES/77/13", "--data", data);
         Assert.Equal(1, stub.ExitCode);

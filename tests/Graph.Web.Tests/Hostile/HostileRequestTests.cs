@@ -64,6 +64,48 @@ public sealed class HostileRequestTests(ServerProcess server) : IClassFixture<Se
         await AssertRefusedClearly(shape, statement);
     }
 
+    /// <summary>
+    /// Results that repeat the same nodes: each row is small to the engine (a reference to one list), but the answer
+    /// copies every node's properties once per row. 5,000 rows of the same 1,000 paragraphs, and an unbounded path
+    /// from a document whose paths grow a node per row, used to build gigabytes until the server's heap gave out.
+    /// </summary>
+    [Theory]
+    [InlineData("MATCH (p:Paragraph) WITH p LIMIT 1000 WITH collect(p) AS ps UNWIND range(1, 5000) AS i RETURN i, ps")]
+    [InlineData("MATCH path = (:Document {id: 'A/RES/77/13'})-[*]-() RETURN path LIMIT 100000000")]
+    public async Task ResultsThatRepeatNodesStopAtTheQuerysMemoryBudget(string statement)
+    {
+        await server.EnsureRunningAsync();
+        await using var watch = new HealthWatch(server);
+        using var client = server.Client();
+        var clock = Stopwatch.StartNew();
+        var (status, body) = await PostQuery(client, Query(statement, maxExecutionTime: 60));
+        clock.Stop();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{(int)status} in {clock.Elapsed.TotalSeconds:F1} s: {Head(body)}");
+        AssertClearError(statement, status, body, neo4j: true);
+        using var json = JsonDocument.Parse(body);
+        var error = json.RootElement.GetProperty("errors")[0];
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Neo.TransientError.General.MemoryPoolOutOfMemoryError", error.GetProperty("code").GetString());
+        Assert.Contains("its limit of 256 MB", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The budget counts an estimate, not the heap: what the server took stays within a few times the budget.
+        Assert.True(watch.PeakRss < server.CeilingBytes / 2, $"RSS reached {watch.PeakRss / (1024 * 1024)} MiB");
+    }
+
+    [Fact]
+    public async Task AQueryPastTheServersLongestTimeIsStoppedWithTheSameAdviceAsPastItsOwnDeadline()
+    {
+        await server.EnsureRunningAsync();
+        using var client = server.Client();
+        // maxExecutionTime 60 asks for more than the engine's 30 s: the engine's limit stops it, and says what to do.
+        var (status, body) = await PostQuery(client, Query("MATCH (a), (b), (c) RETURN count(*) AS n", maxExecutionTime: 60));
+        AssertClearError("past the engine's limit", status, body, neo4j: true);
+        using var json = JsonDocument.Parse(body);
+        var error = json.RootElement.GetProperty("errors")[0];
+        Assert.Equal("Neo.ClientError.Transaction.TransactionTimedOut", error.GetProperty("code").GetString());
+        Assert.Contains("this server's longest", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Add a LIMIT or narrow the MATCH", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HugeAndDeeplyNestedParametersAndHugeBodiesAreAnsweredClearly()
     {
