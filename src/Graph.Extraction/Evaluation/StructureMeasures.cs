@@ -1,3 +1,4 @@
+using Graph.Extraction.Recognisers;
 using Graph.Extraction.Readers;
 using Graph.Extraction.Structure;
 using Graph.Model;
@@ -164,9 +165,14 @@ public static class StructureMeasures
         foreach (var paragraph in paragraphs)
             if (SpanOf(paragraph) is { } span) Array.Fill(inSpans, true, span.Start, Math.Min(span.End, inSpans.Length) - span.Start);
         var inBody = !measures.IsResolution || !laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b)));
+        // A draft decision's body is its sentence and what follows; the masthead before it is not body text.
+        var (decisionStart, decisionAt) = measures.IsResolution && inBody ? ParagraphRecogniser.DecisionStart(laid) : (-1, -1);
+        if (decisionStart >= 0) inBody = false;
         var uncovered = new List<string>();
-        foreach (var block in laid.Blocks)
+        for (var b = 0; b < laid.Blocks.Count; b++)
         {
+            var block = laid.Blocks[b];
+            if (b == decisionStart) inBody = true;
             if (block.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(block))) inBody = true;
             if (!inBody || block.Kind != BlockKind.Paragraph || IsSectionTitle(laid.TextOf(block))) continue;
             // The organ's line that opens the next part of a resolution in parts is a heading, as the first one is.
@@ -174,7 +180,7 @@ public static class StructureMeasures
             var covered = 0;
             var counted = 0;
             var runStart = -1;
-            for (var i = block.Start; i <= block.End; i++)
+            for (var i = b == decisionStart ? decisionAt : block.Start; i <= block.End; i++)
             {
                 var isBody = i < block.End && !char.IsWhiteSpace(laid.Text[i]) && !Superscript.IsDigit(laid.Text[i]) && laid.Text[i] != '*';
                 var inSpan = isBody && inSpans[i];

@@ -32,7 +32,7 @@ internal sealed record ParagraphInfo(string Id, string Kind, int Ordinal, string
 /// present tense ("Requests", "Decides") and may have sub-paragraphs "(a)", "(i)". Documents that are not
 /// resolutions (reports, letters) get plain paragraphs of kind "text", numbered where the text numbers them.
 /// </summary>
-internal static class ParagraphRecogniser
+internal static partial class ParagraphRecogniser
 {
     private static readonly HashSet<string> VerbContinuations = new(StringComparer.Ordinal)
     {
@@ -53,6 +53,10 @@ internal static class ParagraphRecogniser
         var text = laid.Text;
         // Resolutions start their body after the organ's name ("The Security Council,"); texts that lack that line start after the heading.
         var inBody = !isResolution || !laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b)));
+        // A draft decision has no organ's line: its body is the one sentence "The General Assembly, recalling …, decides …",
+        // after a masthead (session, agenda item, sponsors, "Draft decision", title) that is no paragraph.
+        var (decisionStart, decisionAt) = isResolution && inBody ? DecisionStart(laid) : (-1, -1);
+        if (decisionStart >= 0) inBody = false;
         var seenOperative = false;
         string? currentOperative = null;
         string? currentLetter = null;
@@ -80,6 +84,8 @@ internal static class ParagraphRecogniser
         var markStart = -1;
         // Whether the resolution's only paragraph, unnumbered, announced the text it adopts (see AdoptsTheFollowing).
         var adoptedTextFollows = false;
+        // The verb of a draft decision's sentence (see DecisionStart), set for the paragraph it opens.
+        string? decisionVerb = null;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
@@ -99,6 +105,7 @@ internal static class ParagraphRecogniser
                 }
                 continue;
             }
+            if (b == decisionStart) inBody = true;
             if ((block.Kind != BlockKind.Paragraph && !thatClause) || !inBody) continue;
             // The text a resolution adopts after its only paragraph ("Adopts the following Pact for the Future and its annexes:",
             // "Adopts the following outcome document …:") is that text's, as an annex's is: its preamble and numbered paragraphs
@@ -117,7 +124,7 @@ internal static class ParagraphRecogniser
             // General Assembly resolution ES-10/23 …", "* Any changes to the list of sponsors …": the note an asterisk in a draft's
             // heading calls, printed at the foot of its first page, is no preambular paragraph and cuts none; it is kept, with what
             // it cites, as a note after the body.
-            if (isResolution && IsAsteriskNote(text.AsSpan(block.Start, block.End - block.Start)))
+            if (isResolution && FootnoteZones.IsAsteriskNoteBlock(text.AsSpan(block.Start, block.End - block.Start)))
             {
                 notes.Add(Note(text, block, documentId, notes.Count + 1));
                 continue;
@@ -129,6 +136,7 @@ internal static class ParagraphRecogniser
                 continue;
             }
             var (number, letter, contentStart) = ReadNumbering(text, block);
+            if (b == decisionStart) contentStart = decisionAt;
             // A number the scan spoiled: "S. Appeals urgently …" after paragraph 4 is paragraph 5, "ll. Calls once again" after 10 is 11.
             if (number is null && letter is null && isResolution && !inAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
                 (number, contentStart) = scanned;
@@ -249,6 +257,21 @@ internal static class ParagraphRecogniser
                     result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                     continue;
                 }
+                // The draft decision's sentence is its one operative paragraph; the verb is the organ's ("… 2 July 2025, decides to
+                // appoint …"), or, where it announces lettered clauses ("The General Assembly, recalling its decision 79/521 …:"), the
+                // first clause's. A text it approves "as set out below" or announces with a colon is the decision's, as an annex is.
+                else if (b == decisionStart)
+                {
+                    seenOperative = true;
+                    unnumbered++;
+                    numberText = unnumbered.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    id = $"{documentId}#op{numberText}";
+                    kind = "operative";
+                    currentOperative = numberText;
+                    var lettered = NextIsLettered(laid, b);
+                    decisionVerb = DecisionVerb(clean) ?? (lettered ? NextLeadingVerb(laid, b) : null);
+                    if (clean.Contains(" as set out below", StringComparison.Ordinal) || (clean.EndsWith(':') && !lettered)) adoptedTextFollows = true;
+                }
                 // Preambular paragraphs end with a comma; after operative ones they open the next section of the
                 // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
                 else if (!LooksOperative(clean) && !AdverbThenVerb(clean) && !CompletesLeadIn(thatClauses ? leadInVerb : null, clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
@@ -306,8 +329,9 @@ internal static class ParagraphRecogniser
             if (ids.Contains(id)) id += $"-{result.Count + 1}";
             ids.Add(id);
             // A sub-paragraph carries the verb of the sentence it continues ("Requests the Secretary-General: … (a) to report").
-            var verb = kind is "preambular" or "operative" ? Verb(OrganSubjectVerb(clean) ?? LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null;
-            var start = block.Start;
+            var verb = decisionVerb ?? (kind is "preambular" or "operative" ? Verb(OrganSubjectVerb(clean) ?? LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null);
+            decisionVerb = null;
+            var start = b == decisionStart ? decisionAt : block.Start;
             if (kind == "operative" && leadInVerb is not null)
             {
                 // A paragraph with a verb of its own ends the lead-in's list; one without completes the lead-in's sentence.
@@ -337,6 +361,99 @@ internal static class ParagraphRecogniser
         return result;
     }
 
+    /// <summary>
+    /// Where a draft decision's sentence opens ("The General Assembly, recalling its resolution 78/28 …, decides to include …",
+    /// "The General Assembly approves the proposed programme of work …"), after a masthead that says "draft decision", where no
+    /// organ's line stands alone: the block, and the position in the text (a block may run the masthead's last lines into the
+    /// sentence: "Draft decision submitted by the President … United Nations Pledging Conference … The General Assembly,
+    /// recalling …"); block -1 for any other text. What stands before it is the masthead, no paragraph.
+    /// </summary>
+    internal static (int Block, int Start) DecisionStart(LaidOutText laid)
+    {
+        var masthead = false;
+        for (var b = 0; b < laid.Blocks.Count && b < MastheadBlocks; b++)
+        {
+            var block = laid.Blocks[b];
+            var words = laid.Text.AsSpan(block.Start, block.End - block.Start);
+            if (block.Kind == BlockKind.Paragraph)
+            {
+                foreach (var organ in DecisionOrgans)
+                {
+                    var at = words.IndexOf(organ, StringComparison.Ordinal);
+                    if (at < 0 || (at > 0 && words[at - 1] != ' ') || !OpensDecision(CleanText(words.Slice(at, Math.Min(words.Length - at, 120))))) continue;
+                    return masthead || words[..at].Contains("draft decision", StringComparison.OrdinalIgnoreCase) ? (b, block.Start + at) : (-1, -1);
+                }
+            }
+            if (words.Contains("draft decision", StringComparison.OrdinalIgnoreCase)) masthead = true;
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>The most blocks a draft's masthead runs to (symbol, distribution, session, committee, agenda item, sponsors, title).</summary>
+    private const int MastheadBlocks = 16;
+
+    /// <summary>"The General Assembly, recalling …", "The General Assembly approves …": the organ, then a clause or its verb in lower case.</summary>
+    private static bool OpensDecision(string clean)
+    {
+        foreach (var organ in DecisionOrgans)
+        {
+            if (!clean.StartsWith(organ, StringComparison.Ordinal) || clean.Length < organ.Length + 3) continue;
+            var rest = clean.AsSpan(organ.Length);
+            if (rest.StartsWith(", ", StringComparison.Ordinal) && char.IsLower(rest[2])) return true;
+            return rest[0] == ' ' && OrganSubjectVerb(clean) is not null;
+        }
+        return false;
+    }
+
+    private static readonly string[] DecisionOrgans = ["The General Assembly", "The Security Council", "The Economic and Social Council"];
+
+    /// <summary>
+    /// The verb of a decision's sentence: the organ's ("The General Assembly approves", "…, decides to convene …", "… 2 July
+    /// 2025,1 decides to appoint …"), the first verb in the present tense after a comma, capitalised; null where none stands.
+    /// </summary>
+    private static string? DecisionVerb(string clean)
+    {
+        if (OrganSubjectVerb(clean) is not null)
+        {
+            // "The General Assembly takes note of …" → "Takes note".
+            var organ = Organs.First(o => clean.StartsWith(o, StringComparison.Ordinal));
+            return LeadingVerb(char.ToUpperInvariant(clean[organ.Length]) + clean[(organ.Length + 1)..]);
+        }
+        foreach (System.Text.RegularExpressions.Match m in DecisionVerbAfterComma().Matches(clean))
+        {
+            var word = m.Groups[1].Value;
+            if (word.EndsWith("ss", StringComparison.Ordinal) || NotVerbs.Contains(word)) continue;
+            return LeadingVerb(char.ToUpperInvariant(word[0]) + clean[(m.Groups[1].Index + 1)..]);
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal) { "its", "this", "has", "was", "is", "as", "thus", "status", "bis", "whereas", "was", "les", "des" };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@",\d{0,3} +([a-z]{3,}s)\b")]
+    private static partial System.Text.RegularExpressions.Regex DecisionVerbAfterComma();
+
+    /// <summary>Whether the next paragraph block after block b opens with a letter item ("(a)").</summary>
+    private static bool NextIsLettered(LaidOutText laid, int b)
+    {
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+            if (laid.Blocks[n].Kind == BlockKind.Paragraph) return ReadNumbering(laid.Text, laid.Blocks[n]).Letter is not null;
+        return false;
+    }
+
+    /// <summary>The verb that opens the words of the next paragraph block after block b, after its letter.</summary>
+    private static string? NextLeadingVerb(LaidOutText laid, int b)
+    {
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+        {
+            if (laid.Blocks[n].Kind != BlockKind.Paragraph) continue;
+            var (_, _, contentStart) = ReadNumbering(laid.Text, laid.Blocks[n]);
+            var clean = CleanText(laid.Text.AsSpan(contentStart, Math.Min(laid.Blocks[n].End - contentStart, 120)));
+            return clean.Length > 0 && LooksOperative(clean) ? LeadingVerb(clean) : null;
+        }
+        return null;
+    }
+
     /// <summary>"Adopts the following Pact for the Future and its annexes:", "Endorses the following political declaration:": a text follows.</summary>
     private static bool AdoptsTheFollowing(string clean) =>
         clean.EndsWith(':') && clean.Contains(" the following ", StringComparison.Ordinal)
@@ -346,7 +463,7 @@ internal static class ParagraphRecogniser
     /// <summary>A note an asterisk calls, as a paragraph of kind "note": its words after the asterisks, and what it cites.</summary>
     private static ParagraphInfo Note(string text, Block block, string documentId, int number)
     {
-        var contentStart = SkipSpaces(text, block.Start + text.AsSpan(block.Start, block.End - block.Start).IndexOfAnyExcept('*'), block.End);
+        var contentStart = block.Start + FootnoteZones.AsteriskNoteStart(text.AsSpan(block.Start, block.End - block.Start));
         var footnotes = FootnoteNumbers(text.AsSpan(contentStart, block.End - contentStart));
         return new ParagraphInfo($"{documentId}#note{number}", "note", 0, null, null, text, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart };
     }
@@ -619,15 +736,6 @@ internal static class ParagraphRecogniser
 
     /// <summary>A section's numeral standing alone: "I", "II.", "A", "B."</summary>
     private static bool IsSectionNumeral(string clean) => IsNumeral(clean);
-
-    /// <summary>"* On behalf of …", "** Any changes to the list of sponsors …": a note one to three asterisks call, short, ending a sentence.</summary>
-    private static bool IsAsteriskNote(ReadOnlySpan<char> block)
-    {
-        var stars = block.IndexOfAnyExcept('*');
-        // Emphasis ("*Recalling* its resolution") sets its asterisk against the word; a note's mark stands apart from it.
-        return stars is > 0 and <= 3 && block.Length < 400 && stars + 1 < block.Length && block[stars] == ' '
-            && char.IsUpper(block[(stars + 1)..].TrimStart(' ')[0]) && block.TrimEnd()[^1] == '.';
-    }
 
     /// <summary>"6/": an old-style footnote's number alone, its text in the block after it.</summary>
     private static bool IsBareOldStyleMark(ReadOnlySpan<char> block)
