@@ -141,6 +141,18 @@ internal static partial class ParagraphRecogniser
             if (number is null && letter is null && isResolution && !inAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
                 (number, contentStart) = scanned;
             if (contentStart >= block.End) continue;
+            // A sub-heading of the preamble the layout ran into the paragraph after it, no line of its own between them ("Degrading
+            // the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab Expressing grave concern that …"): the
+            // paragraph opens at its preambular phrase; the heading is no paragraph's, as a sub-heading standing alone is none.
+            var subHeading = false;
+            if (isResolution && !inAnnex && !seenOperative && number is null && letter is null && b != decisionStart && result.Count > 0 && result[^1].Kind == "preambular"
+                && SubHeadingRunIn(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var opening
+                && LastEdges(result[^1], joining) is var edges && EndsAPreambularParagraph(edges)
+                && !ContinuesPreambular(edges, CleanText(text.AsSpan(contentStart, Math.Min(block.End - contentStart, 400)))))
+            {
+                contentStart += opening;
+                subHeading = true;
+            }
             var content = text.AsSpan(contentStart, block.End - contentStart);
             var footnotes = FootnoteNumbers(content);
             var clean = CleanText(content);
@@ -331,7 +343,7 @@ internal static partial class ParagraphRecogniser
             // A sub-paragraph carries the verb of the sentence it continues ("Requests the Secretary-General: … (a) to report").
             var verb = decisionVerb ?? (kind is "preambular" or "operative" ? Verb(OrganSubjectVerb(clean) ?? LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null);
             decisionVerb = null;
-            var start = b == decisionStart ? decisionAt : block.Start;
+            var start = b == decisionStart || subHeading ? contentStart : block.Start;
             if (kind == "operative" && leadInVerb is not null)
             {
                 // A paragraph with a verb of its own ends the lead-in's list; one without completes the lead-in's sentence.
@@ -814,6 +826,31 @@ internal static partial class ParagraphRecogniser
         && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal)
         && !PreambularOpenerLookup.Contains(FirstWord(clean)) && !(OpensPreambularPhrase(clean) && !FirstWord(clean).EndsWith("ing", StringComparison.Ordinal))
         && !LooksOperative(clean) && !AdverbThenVerb(clean);
+
+    /// <summary>
+    /// Where a preambular phrase opens a block after a sub-heading run into it ("Degrading the threat posed by Al-Shabaab, and the
+    /// Arms Embargo targeting Al-Shabaab Expressing grave concern …"): a phrase drafting opens paragraphs with, before a word in
+    /// lower case, after a word that ends no clause, within a sub-heading's length of the start, the words before it a sub-heading
+    /// (<see cref="IsSubHeading"/>); 0 where none.
+    /// </summary>
+    private static int SubHeadingRunIn(ReadOnlySpan<char> content)
+    {
+        var limit = Math.Min(content.Length, 100);
+        for (var space = content[..limit].IndexOf(' '); space > 0; space = NextSpace(content[..limit], space))
+        {
+            if (!char.IsLetter(content[space - 1])) continue;
+            var rest = content[(space + 1)..];
+            var end = rest.IndexOf(' ');
+            // A participle in "-ed" is as often a title's ("… Certain Crimes Committed by Means of …").
+            if (end <= 0 || !PreambularOpenerLookup.Contains(rest[..end]) || rest[..end].EndsWith("ed", StringComparison.Ordinal)
+                || end + 1 >= rest.Length || !char.IsLower(rest[end + 1])) continue;
+            var heading = CleanText(content[..space]);
+            if (heading.Length > 0 && IsSubHeading(heading)) return space + 1;
+        }
+        return 0;
+    }
+
+    private static int NextSpace(ReadOnlySpan<char> text, int space) => text[(space + 1)..].IndexOf(' ') is >= 0 and var next ? space + 1 + next : -1;
 
     private static ReadOnlySpan<char> FirstWord(string clean)
     {
