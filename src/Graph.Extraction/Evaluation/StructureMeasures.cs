@@ -169,6 +169,7 @@ public static class StructureMeasures
         var (decisionStart, decisionAt) = measures.IsResolution && inBody ? ParagraphRecogniser.DecisionStart(laid) : (-1, -1);
         if (decisionStart >= 0) inBody = false;
         var uncovered = new List<string>();
+        var firstInBody = measures.IsResolution;
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
             var block = laid.Blocks[b];
@@ -180,7 +181,11 @@ public static class StructureMeasures
             var covered = 0;
             var counted = 0;
             var runStart = -1;
-            for (var i = b == decisionStart ? decisionAt : block.Start; i <= block.End; i++)
+            // The volume's heading run into an early Council text's first paragraph ("17 (1947). Resolution of 10 February 1947") is none of its body.
+            var from = b == decisionStart ? decisionAt : block.Start;
+            if (firstInBody) from += ParagraphRecogniser.VolumeHeadingLength(laid.Text.AsSpan(from, block.End - from));
+            firstInBody = false;
+            for (var i = from; i <= block.End; i++)
             {
                 var isBody = i < block.End && !char.IsWhiteSpace(laid.Text[i]) && !Superscript.IsDigit(laid.Text[i]) && laid.Text[i] != '*';
                 var inSpan = isBody && inSpans[i];

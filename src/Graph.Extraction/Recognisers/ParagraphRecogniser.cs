@@ -145,7 +145,20 @@ internal static partial class ParagraphRecogniser
             // the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab Expressing grave concern that …"): the
             // paragraph opens at its preambular phrase; the heading is no paragraph's, as a sub-heading standing alone is none.
             var subHeading = false;
-            if (isResolution && !inAnnex && !seenOperative && number is null && letter is null && b != decisionStart && result.Count > 0 && result[^1].Kind == "preambular"
+            // "17 (1947). Resolution of 10 February 1947 Whereas the Commission …": the volume's heading of an early Council text,
+            // run into the first paragraph, is no part of it.
+            if (isResolution && !inAnnex && result.Count == 0 && number is null && letter is null && VolumeHeadingLength(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var volumeHeading)
+            {
+                contentStart += volumeHeading;
+                subHeading = true;
+            }
+            // "B / Acting under Chapter VII …": the letter of a resolution's part, run into the preambular paragraph that opens it.
+            else if (isResolution && !inAnnex && number is null && letter is null && PartLetterLength(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var partLetter)
+            {
+                contentStart += partLetter;
+                subHeading = true;
+            }
+            else if (isResolution && !inAnnex && !seenOperative && number is null && letter is null && b != decisionStart && result.Count > 0 && result[^1].Kind == "preambular"
                 && SubHeadingRunIn(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var opening
                 && LastEdges(result[^1], joining) is var edges && EndsAPreambularParagraph(edges)
                 && !ContinuesPreambular(edges, CleanText(text.AsSpan(contentStart, Math.Min(block.End - contentStart, 400)))))
@@ -272,7 +285,9 @@ internal static partial class ParagraphRecogniser
                 // The draft decision's sentence is its one operative paragraph; the verb is the organ's ("… 2 July 2025, decides to
                 // appoint …"), or, where it announces lettered clauses ("The General Assembly, recalling its decision 79/521 …:"), the
                 // first clause's. A text it approves "as set out below" or announces with a colon is the decision's, as an annex is.
-                else if (b == decisionStart)
+                // So is the clause that ends the "Whereas" preamble of the earliest texts ("Now, therefore, the Security Council …,
+                // hereby resolves to approve the following terms of trusteeship …:"), before the agreement's articles.
+                else if (b == decisionStart || clean.StartsWith("Now, therefore, ", StringComparison.Ordinal))
                 {
                     seenOperative = true;
                     unnumbered++;
@@ -442,8 +457,30 @@ internal static partial class ParagraphRecogniser
 
     private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal) { "its", "this", "has", "was", "is", "as", "thus", "status", "bis", "whereas", "was", "les", "des" };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@",\d{0,3} +([a-z]{3,}s)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@",\d{0,3} +(?:hereby +)?([a-z]{3,}s)\b")]
     private static partial System.Text.RegularExpressions.Regex DecisionVerbAfterComma();
+
+    /// <summary>"17 (1947). Resolution of 10 February 1947 ", "30 (1947). Resolution of 25 August 1947 (S/525, I] ": the length of a volume's heading opening the text, or 0.</summary>
+    internal static int VolumeHeadingLength(ReadOnlySpan<char> text)
+    {
+        foreach (var m in VolumeHeading().EnumerateMatches(text)) return m.Length;
+        return 0;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4} ?\(\d{4}\)\. ?Resolution of \d{1,2} [A-Z][a-z]+ \d{4}(?: ?[\[(][^\])]{1,40}[\])])? +(?=[A-Z])")]
+    private static partial System.Text.RegularExpressions.Regex VolumeHeading();
+
+    /// <summary>"B Acting under Chapter VII …": the length of a part's letter or numeral before a preambular phrase, or 0.</summary>
+    private static int PartLetterLength(ReadOnlySpan<char> text)
+    {
+        var space = text.IndexOf(' ');
+        if (space <= 0 || space > 5 || !IsNumeral(text[..space]) || text[..space].EndsWith(".")) return 0;
+        // Only a paragraph of the preamble's shape: a section's title after its numeral ("XVI Revised estimates resulting from …") is none.
+        var last = text.TrimEnd(" 0123456789");
+        if (last.IsEmpty || last[^1] is not (',' or ';')) return 0;
+        var rest = CleanText(text[(space + 1)..Math.Min(text.Length, space + 60)]);
+        return rest.Length > 0 && PreambularOpenerLookup.Contains(FirstWord(rest)) && OpensPreambularPhrase(rest) ? space + 1 : 0;
+    }
 
     /// <summary>Whether the next paragraph block after block b opens with a letter item ("(a)").</summary>
     private static bool NextIsLettered(LaidOutText laid, int b)
@@ -889,6 +926,9 @@ internal static partial class ParagraphRecogniser
         // an advisory opinion on the question:" / "“What are the legal consequences …?”,") is that paragraph's.
         if (clean[0] is '“' or '"' && (previous[^1] == ':' || previous.EndsWith(" reads,", StringComparison.Ordinal) || previous.EndsWith(" as follows,", StringComparison.Ordinal)))
             return true;
+        // A quoted passage that ends with the paragraph's comma ("“They launch an urgent appeal for an immediate end to all armed
+        // attacks …”,") is the paragraph's, whatever the scan made of the colon before it.
+        if (clean[0] is '“' or '"' && (clean.EndsWith("”,", StringComparison.Ordinal) || clean.EndsWith("\",", StringComparison.Ordinal))) return true;
         // No preambular paragraph opens with a number: "… (S/13450 and Corr." / "1 and Add.1 and S/13679," goes on with its symbols.
         if (char.IsAsciiDigit(clean[0])) return true;
         if (!char.IsUpper(clean[0])) return false;
