@@ -131,6 +131,22 @@ public sealed class DecisionAndRunInTests
         Assert.Contains(OfKind(document, "annex"), p => Opens(p, "To establish naval, military and air bases"));
     }
 
+    [Fact]
+    public void NumberedThatClausesAfterAResolvesHeadingTakeItsVerb()
+    {
+        // Resolution 70 (1949): "The Security Council / Resolves:" set as a heading, then "1, That the Trusteeship Council be
+        // requested …", "2. That …", "3. That …", "4. That …": four operative paragraphs completing its sentence.
+        Assert.Equal(["Resolves", "Resolves", "Resolves", "Resolves"], OperativeVerbs(Extract("sc-resolutions", "S_RES_0070_1949_EN_GOLD.txt")));
+    }
+
+    [Fact]
+    public void AScansUnderlineInsideTheVerbIsASpace()
+    {
+        // "4. Calls_on all States to refrain from any action …" (resolution 785 (1992)), "5. Calls_on both parties …" (839 (1993)).
+        Assert.Contains("Calls on", OperativeVerbs(Extract("sc-resolutions", "S_RES_0785_1992_EN_GOLD.txt")));
+        Assert.Contains("Calls on", OperativeVerbs(Extract("sc-resolutions", "S_RES_0839_1993_EN_GOLD.txt")));
+    }
+
     /// <summary>A/RES/78/159 with its heading changed: pages 3 and 5 print "Strengthening cooperation for integrated coastal zone /
     /// management for achieving sustainable development" above their footers, no symbol line beside it.</summary>
     private static List<GraphNode> CoastalZonesWithHeading(string from, string to)

@@ -103,6 +103,14 @@ internal static partial class ParagraphRecogniser
                     leadInVerb = LeadingVerb(WithoutOrgan(heading));
                     thatClauses = true;
                 }
+                // "The Security Council / Resolves:" set as a heading before numbered clauses opening with "That" ("1, That the
+                // Trusteeship Council be requested …"): the clauses complete the lead-in's sentence and take its verb.
+                else if (inBody && isResolution && !block.InAnnex && CleanText(text.AsSpan(block.Start, block.End - block.Start)) is var numberedLeadIn
+                    && IsLeadIn(numberedLeadIn) && NextIsNumberedThat(laid, b))
+                {
+                    leadInVerb = LeadingVerb(WithoutOrgan(numberedLeadIn));
+                    thatClauses = false;
+                }
                 continue;
             }
             if (b == decisionStart) inBody = true;
@@ -669,6 +677,18 @@ internal static partial class ParagraphRecogniser
         return false;
     }
 
+    /// <summary>Whether the next paragraph block after block b is numbered and its words open with "That " ("1, That the Trusteeship Council …").</summary>
+    private static bool NextIsNumberedThat(LaidOutText laid, int b)
+    {
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+        {
+            if (laid.Blocks[n].Kind != BlockKind.Paragraph) continue;
+            var (number, _, contentStart) = ReadNumbering(laid.Text, laid.Blocks[n]);
+            return number is not null && laid.Text.AsSpan(contentStart, laid.Blocks[n].End - contentStart).StartsWith("That ", StringComparison.Ordinal);
+        }
+        return false;
+    }
+
     /// <summary>Whether the next paragraph block after block b is numbered ("1."), which makes a lead-in the opening of a list rather than a paragraph with sub-paragraphs.</summary>
     private static bool NextIsNumbered(LaidOutText laid, int b)
     {
@@ -1083,6 +1103,10 @@ internal static partial class ParagraphRecogniser
     /// </summary>
     internal static string? LeadingVerb(string clean)
     {
+        // A scan's underline between the verb and its preposition ("4. Calls_on all States to refrain …") is a space.
+        if (clean.AsSpan(0, Math.Min(clean.Length, 24)).IndexOf('_') is > 0 and var underline && underline + 1 < clean.Length
+            && char.IsLetter(clean[underline - 1]) && char.IsLetter(clean[underline + 1]))
+            clean = string.Concat(clean.AsSpan(0, underline), " ", clean.AsSpan(underline + 1));
         // The words as spans (the eighth holds the rest), so only the verb itself becomes a string. What a scan left before
         // the first word ("‘Reiterates", "| Demands", "_ Decides") is no part of it.
         var text = clean.AsSpan().TrimStart("‘'|~—–_•· ");
