@@ -48,6 +48,18 @@ public sealed class DecisionAndRunInTests
     }
 
     [Fact]
+    public void AMastheadsNoteInSentencesIsKeptWithWhatItCites()
+    {
+        // Before "Draft decision", the Sixth Committee's draft explains: "Under agenda item 121, … pursuant to paragraph 3 (b) of
+        // the annex to General Assembly resolution 58/316, each Main Committee shall adopt a provisional programme of work …".
+        var document = Extract("ga-drafts", "A_C.6_80_L.20.txt");
+        var note = Assert.Single(Paragraphs(document), p => p.GetString("kind") == "note");
+        Assert.Contains("resolution 58/316", note.GetString("text"), StringComparison.Ordinal);
+        Assert.Contains("A/RES/58/316", Cited(document));
+        Assert.Equal("Notes", Assert.Single(OfKind(document, "operative")).GetString("verb"));
+    }
+
+    [Fact]
     public void ADecisionAnnouncingLetteredClausesTakesTheFirstClausesVerb()
     {
         // "Question of Gibraltar": "The General Assembly, recalling its decision 79/521 of 4 December 2024:" / "(a) Urges the

@@ -114,6 +114,14 @@ internal static partial class ParagraphRecogniser
                 continue;
             }
             if (b == decisionStart) inBody = true;
+            // A note of the draft's masthead that says something in sentences ("Under agenda item 121, … pursuant to paragraph 3 (b)
+            // of the annex to General Assembly resolution 58/316, each Main Committee shall adopt …") is kept, with what it cites,
+            // as a note after the body, as the asterisk's note is.
+            if (!inBody && decisionStart >= 0 && b < decisionStart && block.Kind == BlockKind.Paragraph && HoldsSentences(text.AsSpan(block.Start, block.End - block.Start)))
+            {
+                notes.Add(Note(text, block, documentId, notes.Count + 1));
+                continue;
+            }
             if ((block.Kind != BlockKind.Paragraph && !thatClause) || !inBody) continue;
             // The text a resolution adopts after its only paragraph ("Adopts the following Pact for the Future and its annexes:",
             // "Adopts the following outcome document …:") is that text's, as an annex's is: its preamble and numbered paragraphs
@@ -424,6 +432,13 @@ internal static partial class ParagraphRecogniser
         return (-1, -1);
     }
 
+    /// <summary>Whether a block of a masthead holds sentences, not only its lines (session, agenda item, title): long, ending with a full stop.</summary>
+    private static bool HoldsSentences(ReadOnlySpan<char> block)
+    {
+        var words = block.TrimEnd();
+        return words.Length > 150 && words[^1] == '.';
+    }
+
     /// <summary>The most blocks a draft's masthead runs to (symbol, distribution, session, committee, agenda item, sponsors, title).</summary>
     private const int MastheadBlocks = 16;
 
@@ -520,7 +535,7 @@ internal static partial class ParagraphRecogniser
     /// <summary>A note an asterisk calls, as a paragraph of kind "note": its words after the asterisks, and what it cites.</summary>
     private static ParagraphInfo Note(string text, Block block, string documentId, int number)
     {
-        var contentStart = block.Start + FootnoteZones.AsteriskNoteStart(text.AsSpan(block.Start, block.End - block.Start));
+        var contentStart = block.Start + Math.Max(0, FootnoteZones.AsteriskNoteStart(text.AsSpan(block.Start, block.End - block.Start)));
         var footnotes = FootnoteNumbers(text.AsSpan(contentStart, block.End - contentStart));
         return new ParagraphInfo($"{documentId}#note{number}", "note", 0, null, null, text, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart };
     }
