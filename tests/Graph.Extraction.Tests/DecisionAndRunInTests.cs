@@ -84,6 +84,19 @@ public sealed class DecisionAndRunInTests
     }
 
     [Fact]
+    public void AProgrammeALetteredClauseApprovesAsSetOutBelowIsTheDecisionsAnnex()
+    {
+        // "The General Assembly:" / "(a) Approves the draft programme of work of the Second Committee … as set out below;" / "(b)
+        // Invites the Bureau …", then the programme's items ("1. Information and communications technologies for sustainable
+        // development.", "4. Sustainable development: (a) …"), which were thirteen operative paragraphs with no verb.
+        var document = Extract("ga-drafts", "A_C.2_80_L.60.txt");
+        Assert.Equal(["Approves"], OperativeVerbs(document));
+        Assert.Equal(2, OfKind(document, "subparagraph").Count);
+        Assert.Contains(OfKind(document, "annex"), p => Opens(p, "Information and communications technologies for sustainable development"));
+        Assert.Empty(OfKind(document, "preambular"));
+    }
+
+    [Fact]
     public void ASubHeadingRunIntoAPreambularParagraphIsNoPartOfIt()
     {
         // The text rendering sets "Degrading the threat posed by Al-Shabaab, and the Arms Embargo targeting / Al-Shabaab" right

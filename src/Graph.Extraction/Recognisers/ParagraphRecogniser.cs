@@ -86,6 +86,9 @@ internal static partial class ParagraphRecogniser
         var adoptedTextFollows = false;
         // The verb of a draft decision's sentence (see DecisionStart), set for the paragraph it opens.
         string? decisionVerb = null;
+        // The decision's paragraph, and whether one of its lettered clauses approves a text "as set out below".
+        string? decisionId = null;
+        var decisionTextBelow = false;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
@@ -153,6 +156,13 @@ internal static partial class ParagraphRecogniser
             }
             var (number, letter, contentStart) = ReadNumbering(text, block);
             if (b == decisionStart) contentStart = decisionAt;
+            // "The General Assembly: (a) Approves the draft programme of work … as set out below; (b) Invites the Bureau …": after
+            // its lettered clauses, the programme the decision approves is the decision's, as an annex is.
+            if (decisionTextBelow && letter is null && !inAnnex)
+            {
+                adoptedTextFollows = true;
+                inAnnex = true;
+            }
             // A number the scan spoiled: "S. Appeals urgently …" after paragraph 4 is paragraph 5, "ll. Calls once again" after 10 is 11.
             if (number is null && letter is null && isResolution && !inAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
                 (number, contentStart) = scanned;
@@ -254,6 +264,7 @@ internal static partial class ParagraphRecogniser
                     kind = "subparagraph";
                     // Lettered items complete a lead-in paragraph ("Decides: (a) To call upon …"); numbered paragraphs after them are the resolution's own.
                     if (parent == leadInOwner) leadInVerb = null;
+                    if (parent == decisionId && clean.Contains(" as set out below", StringComparison.Ordinal)) decisionTextBelow = true;
                 }
                 // "Recalling the endorsement by the Committee on World Food Security of: (a) The Voluntary Guidelines …, (b) …":
                 // lettered items in the preamble complete its paragraph, as sub-paragraphs complete an operative one.
@@ -312,6 +323,7 @@ internal static partial class ParagraphRecogniser
                     kind = "operative";
                     currentOperative = numberText;
                     var lettered = NextIsLettered(laid, b);
+                    decisionId = id;
                     decisionVerb = DecisionVerb(clean) ?? (lettered ? NextLeadingVerb(laid, b) : null);
                     if (clean.Contains(" as set out below", StringComparison.Ordinal) || (clean.EndsWith(':') && !lettered)) adoptedTextFollows = true;
                 }
@@ -447,9 +459,11 @@ internal static partial class ParagraphRecogniser
     {
         foreach (var organ in DecisionOrgans)
         {
-            if (!clean.StartsWith(organ, StringComparison.Ordinal) || clean.Length < organ.Length + 3) continue;
+            if (!clean.StartsWith(organ, StringComparison.Ordinal) || clean.Length < organ.Length + 1) continue;
             var rest = clean.AsSpan(organ.Length);
-            if (rest.StartsWith(", ", StringComparison.Ordinal) && char.IsLower(rest[2])) return true;
+            if (rest.Length > 2 && rest.StartsWith(", ", StringComparison.Ordinal) && char.IsLower(rest[2])) return true;
+            // "The General Assembly:" before its lettered clauses.
+            if (rest.TrimEnd() is ":") return true;
             return rest[0] == ' ' && OrganSubjectVerb(clean) is not null;
         }
         return false;
