@@ -167,30 +167,31 @@ internal static partial class ParagraphRecogniser
             if (number is null && letter is null && isResolution && !inAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
                 (number, contentStart) = scanned;
             if (contentStart >= block.End) continue;
-            // A sub-heading of the preamble the layout ran into the paragraph after it, no line of its own between them ("Degrading
-            // the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab Expressing grave concern that …"): the
-            // paragraph opens at its preambular phrase; the heading is no paragraph's, as a sub-heading standing alone is none.
-            var subHeading = false;
+            // Whether a heading the layout ran into the block is left out: the paragraph then starts after it.
+            var headingRunIn = false;
             // "17 (1947). Resolution of 10 February 1947 Whereas the Commission …": the volume's heading of an early Council text,
             // run into the first paragraph, is no part of it.
             if (isResolution && !inAnnex && result.Count == 0 && number is null && letter is null && VolumeHeadingLength(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var volumeHeading)
             {
                 contentStart += volumeHeading;
-                subHeading = true;
+                headingRunIn = true;
             }
             // "B / Acting under Chapter VII …": the letter of a resolution's part, run into the preambular paragraph that opens it.
             else if (isResolution && !inAnnex && number is null && letter is null && PartLetterLength(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var partLetter)
             {
                 contentStart += partLetter;
-                subHeading = true;
+                headingRunIn = true;
             }
+            // A sub-heading of the preamble the layout ran into the paragraph after it, no line of its own between them ("Degrading
+            // the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab Expressing grave concern that …"): the
+            // paragraph opens at its preambular phrase; the heading is no paragraph's, as a sub-heading standing alone is none.
             else if (isResolution && !inAnnex && !seenOperative && number is null && letter is null && b != decisionStart && result.Count > 0 && result[^1].Kind == "preambular"
                 && SubHeadingRunIn(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var opening
                 && LastEdges(result[^1], joining) is var edges && EndsAPreambularParagraph(edges)
                 && !ContinuesPreambular(edges, CleanText(text.AsSpan(contentStart, Math.Min(block.End - contentStart, 400)))))
             {
                 contentStart += opening;
-                subHeading = true;
+                headingRunIn = true;
             }
             var content = text.AsSpan(contentStart, block.End - contentStart);
             var footnotes = FootnoteNumbers(content);
@@ -386,7 +387,7 @@ internal static partial class ParagraphRecogniser
             // A sub-paragraph carries the verb of the sentence it continues ("Requests the Secretary-General: … (a) to report").
             var verb = decisionVerb ?? (kind is "preambular" or "operative" ? Verb(OrganSubjectVerb(clean) ?? LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null);
             decisionVerb = null;
-            var start = b == decisionStart || subHeading ? contentStart : block.Start;
+            var start = b == decisionStart || headingRunIn ? contentStart : block.Start;
             if (kind == "operative" && leadInVerb is not null)
             {
                 // A paragraph with a verb of its own ends the lead-in's list; one without completes the lead-in's sentence.
