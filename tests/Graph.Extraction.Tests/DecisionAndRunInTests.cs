@@ -111,6 +111,19 @@ public sealed class DecisionAndRunInTests
     }
 
     [Fact]
+    public void ASectionsTitleRunIntoItsFirstPreambularParagraphIsNoPartOfIt()
+    {
+        // The Fifth Committee's decisions one after another, each section's title run into its preamble after the operative
+        // paragraphs of the one before: "II" / "Strategic heritage plan of the United Nations Office at Geneva" / "Recalling part
+        // XI of its resolution 64/243 of 24 December 2009, …", "V" / "Request for a subvention to the Residual Special Court for
+        // Sierra Leone" / "Recalling its resolution 58/284 …".
+        var preambular = OfKind(Extract("ga-resolutions", "A_RES_80_243.txt"), "preambular");
+        Assert.Contains(preambular, p => Opens(p, "Recalling part XI of its resolution 64/243 of 24 December 2009") && p.GetString("verb") == "Recalling");
+        Assert.Contains(preambular, p => Opens(p, "Recalling its resolution 58/284 of 8 April 2004"));
+        Assert.DoesNotContain(preambular, p => Opens(p, "II Strategic heritage plan") || Opens(p, "V Request for a subvention"));
+    }
+
+    [Fact]
     public void AVolumesHeadingRunIntoTheFirstParagraphIsNoPartOfIt()
     {
         // "17 (1947). Resolution of 10 February 1947" / "Whereas the Commission of Investigation …", and "30 (1947). Resolution of

@@ -185,10 +185,15 @@ internal static partial class ParagraphRecogniser
             // A sub-heading of the preamble the layout ran into the paragraph after it, no line of its own between them ("Degrading
             // the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab Expressing grave concern that …"): the
             // paragraph opens at its preambular phrase; the heading is no paragraph's, as a sub-heading standing alone is none.
-            else if (isResolution && !inAnnex && !seenOperative && number is null && letter is null && b != decisionStart && result.Count > 0 && result[^1].Kind == "preambular"
+            // So is the title of a section that opens with a preamble after an operative part ("Effects of changes in rates of exchange
+            // and inflation Having considered …,", the Fifth Committee's decisions one after another), after a paragraph that ended.
+            else if (isResolution && !inAnnex && number is null && letter is null && b != decisionStart && result.Count > 0
                 && SubHeadingRunIn(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var opening
-                && LastEdges(result[^1], joining) is var edges && EndsAPreambularParagraph(edges)
-                && !ContinuesPreambular(edges, CleanText(text.AsSpan(contentStart, Math.Min(block.End - contentStart, 400)))))
+                && LastEdges(result[^1], joining) is var edges
+                && (seenOperative
+                    ? result[^1].Kind is "operative" or "subparagraph" && edges.Ending.TrimEnd() is [.., '.' or ';'] && text.AsSpan(block.Start, block.End - block.Start).TrimEnd(" 0123456789").EndsWith(",")
+                    : result[^1].Kind == "preambular" && EndsAPreambularParagraph(edges)
+                      && !ContinuesPreambular(edges, CleanText(text.AsSpan(contentStart, Math.Min(block.End - contentStart, 400))))))
             {
                 contentStart += opening;
                 headingRunIn = true;
@@ -926,13 +931,15 @@ internal static partial class ParagraphRecogniser
         for (var space = content[..limit].IndexOf(' '); space > 0; space = NextSpace(content[..limit], space))
         {
             if (!char.IsLetter(content[space - 1])) continue;
-            var rest = content[(space + 1)..];
+            // A line's trailing space doubles the one the join puts between lines.
+            var rest = content[(space + 1)..].TrimStart(' ');
+            var restAt = content.Length - rest.Length;
             var end = rest.IndexOf(' ');
             // A participle in "-ed" is as often a title's ("… Certain Crimes Committed by Means of …").
             if (end <= 0 || !PreambularOpenerLookup.Contains(rest[..end]) || rest[..end].EndsWith("ed", StringComparison.Ordinal)
                 || end + 1 >= rest.Length || !char.IsLower(rest[end + 1])) continue;
             var heading = CleanText(content[..space]);
-            if (heading.Length > 0 && IsSubHeading(heading)) return space + 1;
+            if (heading.Length > 0 && IsSubHeading(heading)) return restAt;
         }
         return 0;
     }
