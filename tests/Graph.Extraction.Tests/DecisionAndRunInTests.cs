@@ -121,6 +121,10 @@ public sealed class DecisionAndRunInTests
         Assert.Contains(preambular, p => Opens(p, "Recalling part XI of its resolution 64/243 of 24 December 2009") && p.GetString("verb") == "Recalling");
         Assert.Contains(preambular, p => Opens(p, "Recalling its resolution 58/284 of 8 April 2004"));
         Assert.DoesNotContain(preambular, p => Opens(p, "II Strategic heritage plan") || Opens(p, "V Request for a subvention"));
+        // The first section's title run into the resolution's first paragraph: "I" / "Activities of the Office of Internal
+        // Oversight Services" / "Recalling its resolutions 48/218 B of 29 July 1994, …".
+        var first = OfKind(Extract("ga-resolutions", "A_RES_78_247.txt"), "preambular")[0];
+        Assert.True(Opens(first, "Recalling its resolutions 48/218 B of 29 July 1994"), first.GetString("text"));
     }
 
     [Fact]

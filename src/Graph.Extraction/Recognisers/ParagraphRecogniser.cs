@@ -185,15 +185,16 @@ internal static partial class ParagraphRecogniser
             // A sub-heading of the preamble the layout ran into the paragraph after it, no line of its own between them ("Degrading
             // the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab Expressing grave concern that …"): the
             // paragraph opens at its preambular phrase; the heading is no paragraph's, as a sub-heading standing alone is none.
-            // So is the title of a section that opens with a preamble after an operative part ("Effects of changes in rates of exchange
+            // So is the title of the first section, run into the resolution's first paragraph ("I Activities of the Office of Internal
+            // Oversight Services Recalling its resolutions …,"), and the title of a section that opens with a preamble after an operative part ("Effects of changes in rates of exchange
             // and inflation Having considered …,", the Fifth Committee's decisions one after another), after a paragraph that ended.
-            else if (isResolution && !inAnnex && number is null && letter is null && b != decisionStart && result.Count > 0
+            else if (isResolution && !inAnnex && number is null && letter is null && b != decisionStart
                 && SubHeadingRunIn(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var opening
-                && LastEdges(result[^1], joining) is var edges
+                && (result.Count == 0 ? EndsLikeAPreamble(text.AsSpan(block.Start, block.End - block.Start)) : LastEdges(result[^1], joining) is var edges
                 && (seenOperative
-                    ? result[^1].Kind is "operative" or "subparagraph" && edges.Ending.TrimEnd() is [.., '.' or ';'] && text.AsSpan(block.Start, block.End - block.Start).TrimEnd(" 0123456789").EndsWith(",")
+                    ? result[^1].Kind is "operative" or "subparagraph" && edges.Ending.TrimEnd() is [.., '.' or ';'] && EndsLikeAPreamble(text.AsSpan(block.Start, block.End - block.Start))
                     : result[^1].Kind == "preambular" && EndsAPreambularParagraph(edges)
-                      && !ContinuesPreambular(edges, CleanText(text.AsSpan(contentStart, Math.Min(block.End - contentStart, 400))))))
+                      && !ContinuesPreambular(edges, CleanText(text.AsSpan(contentStart, Math.Min(block.End - contentStart, 400)))))))
             {
                 contentStart += opening;
                 headingRunIn = true;
@@ -943,6 +944,9 @@ internal static partial class ParagraphRecogniser
         }
         return 0;
     }
+
+    /// <summary>Whether a block ends as a preambular paragraph does, with a comma (a footnote's number may follow it).</summary>
+    private static bool EndsLikeAPreamble(ReadOnlySpan<char> block) => block.TrimEnd(" 0123456789").EndsWith(",");
 
     private static int NextSpace(ReadOnlySpan<char> text, int space) => text[(space + 1)..].IndexOf(' ') is >= 0 and var next ? space + 1 + next : -1;
 
