@@ -162,8 +162,13 @@ public static class StructureMeasures
     private static void MeasureCoverage(DocumentMeasures measures, LaidOutText laid, List<GraphNode> paragraphs)
     {
         var inSpans = new bool[laid.Text.Length];
+        var spanStarts = new SortedSet<int>();
         foreach (var paragraph in paragraphs)
-            if (SpanOf(paragraph) is { } span) Array.Fill(inSpans, true, span.Start, Math.Min(span.End, inSpans.Length) - span.Start);
+        {
+            if (SpanOf(paragraph) is not { } span) continue;
+            Array.Fill(inSpans, true, span.Start, Math.Min(span.End, inSpans.Length) - span.Start);
+            spanStarts.Add(span.Start);
+        }
         var inBody = !measures.IsResolution || !laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b)));
         // A draft decision's body is its sentence and what follows; the masthead before it is not body text.
         var (decisionStart, decisionAt) = measures.IsResolution && inBody ? ParagraphRecogniser.DecisionStart(laid) : (-1, -1);
@@ -185,6 +190,11 @@ public static class StructureMeasures
             var from = b == decisionStart ? decisionAt : block.Start;
             if (firstInBody) from += ParagraphRecogniser.VolumeHeadingLength(laid.Text.AsSpan(from, block.End - from));
             firstInBody = false;
+            // A section's title the layout ran into the paragraph after it ("I Activities of the Office of Internal Oversight
+            // Services Recalling …"), which the paragraph's span leaves out, is a title as one standing alone is.
+            if (from < inSpans.Length && !inSpans[from] && spanStarts.GetViewBetween(from + 1, block.End - 1) is { Count: > 0 } inside
+                && IsSectionTitle(laid.Text[from..inside.Min].Trim()))
+                from = inside.Min;
             for (var i = from; i <= block.End; i++)
             {
                 var isBody = i < block.End && !char.IsWhiteSpace(laid.Text[i]) && !Superscript.IsDigit(laid.Text[i]) && laid.Text[i] != '*';
