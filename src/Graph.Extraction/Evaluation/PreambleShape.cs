@@ -28,8 +28,8 @@ public static class PreambleShape
     {
         var words = text.TrimStart('“', '"', '‘', '\'', ' ').Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || !Opens(words)) return "opens no preambular phrase";
-        // A footnote's number left as a plain number may follow the comma ("… of 10 December 1982, 4").
-        var end = text.AsSpan().TrimEnd(" 0123456789");
+        // A footnote's number left as a plain number may follow the comma ("… of 10 December 1982, 4"), or an old-style mark ("… 1992, 2/").
+        var end = text.AsSpan().TrimEnd(" 0123456789/");
         if (end.IsEmpty || end[^1] is not (',' or ';' or ':')) return "does not end as a preambular paragraph";
         if (SecondOpening(text) is { } second) return $"holds a second opening \"{second}\"";
         return null;
@@ -41,7 +41,13 @@ public static class PreambleShape
     /// </summary>
     private static bool Opens(string[] words)
     {
+        // "And further noting that …", "And in particular taking note of …": a clause of the earliest texts joined to the one before.
+        if (words[0] == "And" && words.Length > 1) return true;
         var first = words[0].TrimEnd(',');
+        // "In view of …", "In virtue of the powers …", "In the exercise of …", "By Article 47 of the Charter, …", "Without
+        // prejudice to …": the prepositional openings of early resolutions' preambles.
+        if (first is "By" or "Without" || (first == "In" && words.Length > 1 && (words[1] is "view" or "virtue" or "accordance" || words[1] == "the" && words.Length > 2
+            && (words[2].StartsWith("exercise ", StringComparison.Ordinal) || words[2].StartsWith("light ", StringComparison.Ordinal))))) return true;
         if (first.Length < 4 || !char.IsUpper(first[0])) return false;
         if (Fixed.Contains(first)) return true;
         if (first.EndsWith("ly", StringComparison.Ordinal) && words.Length > 1) return char.IsLower(words[1][0]);

@@ -1,3 +1,4 @@
+using Graph.Extraction.Recognisers;
 using Graph.Extraction.Readers;
 using Graph.Extraction.Structure;
 using Graph.Model;
@@ -161,12 +162,23 @@ public static class StructureMeasures
     private static void MeasureCoverage(DocumentMeasures measures, LaidOutText laid, List<GraphNode> paragraphs)
     {
         var inSpans = new bool[laid.Text.Length];
+        var spanStarts = new SortedSet<int>();
         foreach (var paragraph in paragraphs)
-            if (SpanOf(paragraph) is { } span) Array.Fill(inSpans, true, span.Start, Math.Min(span.End, inSpans.Length) - span.Start);
-        var inBody = !measures.IsResolution || !laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b)));
-        var uncovered = new List<string>();
-        foreach (var block in laid.Blocks)
         {
+            if (SpanOf(paragraph) is not { } span) continue;
+            Array.Fill(inSpans, true, span.Start, Math.Min(span.End, inSpans.Length) - span.Start);
+            spanStarts.Add(span.Start);
+        }
+        var inBody = !measures.IsResolution || !laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b)));
+        // A draft decision's body is its sentence and what follows; the masthead before it is not body text.
+        var (decisionStart, decisionAt) = measures.IsResolution && inBody ? ParagraphRecogniser.DecisionStart(laid) : (-1, -1);
+        if (decisionStart >= 0) inBody = false;
+        var uncovered = new List<string>();
+        var firstInBody = measures.IsResolution;
+        for (var b = 0; b < laid.Blocks.Count; b++)
+        {
+            var block = laid.Blocks[b];
+            if (b == decisionStart) inBody = true;
             if (block.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(block))) inBody = true;
             if (!inBody || block.Kind != BlockKind.Paragraph || IsSectionTitle(laid.TextOf(block))) continue;
             // The organ's line that opens the next part of a resolution in parts is a heading, as the first one is.
@@ -174,7 +186,16 @@ public static class StructureMeasures
             var covered = 0;
             var counted = 0;
             var runStart = -1;
-            for (var i = block.Start; i <= block.End; i++)
+            // The volume's heading run into an early Council text's first paragraph ("17 (1947). Resolution of 10 February 1947") is none of its body.
+            var from = b == decisionStart ? decisionAt : block.Start;
+            if (firstInBody) from += ParagraphRecogniser.VolumeHeadingLength(laid.Text.AsSpan(from, block.End - from));
+            firstInBody = false;
+            // A section's title the layout ran into the paragraph after it ("I Activities of the Office of Internal Oversight
+            // Services Recalling …"), which the paragraph's span leaves out, is a title as one standing alone is.
+            if (from < inSpans.Length && !inSpans[from] && spanStarts.GetViewBetween(from + 1, block.End - 1) is { Count: > 0 } inside
+                && IsSectionTitle(laid.Text[from..inside.Min].Trim()))
+                from = inside.Min;
+            for (var i = from; i <= block.End; i++)
             {
                 var isBody = i < block.End && !char.IsWhiteSpace(laid.Text[i]) && !Superscript.IsDigit(laid.Text[i]) && laid.Text[i] != '*';
                 var inSpan = isBody && inSpans[i];

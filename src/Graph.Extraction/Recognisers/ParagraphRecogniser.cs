@@ -53,6 +53,10 @@ internal static partial class ParagraphRecogniser
         var text = laid.Text;
         // Resolutions start their body after the organ's name ("The Security Council,"); texts that lack that line start after the heading.
         var inBody = !isResolution || !laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b)));
+        // A draft decision has no organ's line: its body is the one sentence "The General Assembly, recalling …, decides …",
+        // after a masthead (session, agenda item, sponsors, "Draft decision", title) that is no paragraph.
+        var (decisionStart, decisionAt) = isResolution && inBody ? DecisionStart(laid) : (-1, -1);
+        if (decisionStart >= 0) inBody = false;
         var seenOperative = false;
         string? currentOperative = null;
         string? currentLetter = null;
@@ -80,6 +84,11 @@ internal static partial class ParagraphRecogniser
         var markStart = -1;
         // Whether the resolution's only paragraph, unnumbered, announced the text it adopts (see AdoptsTheFollowing).
         var adoptedTextFollows = false;
+        // The verb of a draft decision's sentence (see DecisionStart), set for the paragraph it opens.
+        string? decisionVerb = null;
+        // The decision's paragraph, and whether one of its lettered clauses approves a text "as set out below".
+        string? decisionId = null;
+        var decisionTextBelow = false;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
@@ -97,6 +106,23 @@ internal static partial class ParagraphRecogniser
                     leadInVerb = LeadingVerb(WithoutOrgan(heading));
                     thatClauses = true;
                 }
+                // "The Security Council / Resolves:" set as a heading before numbered clauses opening with "That" ("1, That the
+                // Trusteeship Council be requested …"): the clauses complete the lead-in's sentence and take its verb.
+                else if (inBody && isResolution && !block.InAnnex && CleanText(text.AsSpan(block.Start, block.End - block.Start)) is var numberedLeadIn
+                    && IsLeadIn(numberedLeadIn) && NextIsNumberedThat(laid, b))
+                {
+                    leadInVerb = LeadingVerb(WithoutOrgan(numberedLeadIn));
+                    thatClauses = false;
+                }
+                continue;
+            }
+            if (b == decisionStart) inBody = true;
+            // A note of the draft's masthead that says something in sentences ("Under agenda item 121, … pursuant to paragraph 3 (b)
+            // of the annex to General Assembly resolution 58/316, each Main Committee shall adopt …") is kept, with what it cites,
+            // as a note after the body, as the asterisk's note is.
+            if (!inBody && decisionStart >= 0 && b < decisionStart && block.Kind == BlockKind.Paragraph && HoldsSentences(text.AsSpan(block.Start, block.End - block.Start)))
+            {
+                notes.Add(Note(text, block, documentId, notes.Count + 1));
                 continue;
             }
             if ((block.Kind != BlockKind.Paragraph && !thatClause) || !inBody) continue;
@@ -117,7 +143,7 @@ internal static partial class ParagraphRecogniser
             // General Assembly resolution ES-10/23 …", "* Any changes to the list of sponsors …": the note an asterisk in a draft's
             // heading calls, printed at the foot of its first page, is no preambular paragraph and cuts none; it is kept, with what
             // it cites, as a note after the body.
-            if (isResolution && IsAsteriskNote(text.AsSpan(block.Start, block.End - block.Start)))
+            if (isResolution && FootnoteZones.IsAsteriskNoteBlock(text.AsSpan(block.Start, block.End - block.Start)))
             {
                 notes.Add(Note(text, block, documentId, notes.Count + 1));
                 continue;
@@ -129,10 +155,50 @@ internal static partial class ParagraphRecogniser
                 continue;
             }
             var (number, letter, contentStart) = ReadNumbering(text, block);
+            if (b == decisionStart) contentStart = decisionAt;
+            // "The General Assembly: (a) Approves the draft programme of work … as set out below; (b) Invites the Bureau …": after
+            // its lettered clauses, the programme the decision approves is the decision's, as an annex is.
+            if (decisionTextBelow && letter is null && !inAnnex)
+            {
+                adoptedTextFollows = true;
+                inAnnex = true;
+            }
             // A number the scan spoiled: "S. Appeals urgently …" after paragraph 4 is paragraph 5, "ll. Calls once again" after 10 is 11.
             if (number is null && letter is null && isResolution && !inAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
                 (number, contentStart) = scanned;
             if (contentStart >= block.End) continue;
+            // Whether a heading the layout ran into the block is left out: the paragraph then starts after it.
+            var headingRunIn = false;
+            // "17 (1947). Resolution of 10 February 1947 Whereas the Commission …": the volume's heading of an early Council text,
+            // run into the first paragraph, is no part of it.
+            if (isResolution && !inAnnex && result.Count == 0 && number is null && letter is null && VolumeHeadingLength(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var volumeHeading)
+            {
+                contentStart += volumeHeading;
+                headingRunIn = true;
+            }
+            // "B / Acting under Chapter VII …": the letter of a resolution's part, run into the preambular paragraph that opens it.
+            else if (isResolution && !inAnnex && number is null && letter is null && PartLetterLength(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var partLetter)
+            {
+                contentStart += partLetter;
+                headingRunIn = true;
+            }
+            // A sub-heading of the preamble the layout ran into the paragraph after it, no line of its own between them ("Degrading
+            // the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab Expressing grave concern that …"): the
+            // paragraph opens at its preambular phrase; the heading is no paragraph's, as a sub-heading standing alone is none.
+            // So is the title of the first section, run into the resolution's first paragraph ("I Activities of the Office of Internal
+            // Oversight Services Recalling its resolutions …,"), and the title of a section that opens with a preamble after an operative part ("Effects of changes in rates of exchange
+            // and inflation Having considered …,", the Fifth Committee's decisions one after another), after a paragraph that ended.
+            else if (isResolution && !inAnnex && number is null && letter is null && b != decisionStart
+                && SubHeadingRunIn(text.AsSpan(contentStart, block.End - contentStart)) is > 0 and var opening
+                && (result.Count == 0 ? EndsLikeAPreamble(text.AsSpan(block.Start, block.End - block.Start)) : LastEdges(result[^1], joining) is var edges
+                && (seenOperative
+                    ? result[^1].Kind is "operative" or "subparagraph" && edges.Ending.TrimEnd() is [.., '.' or ';'] && EndsLikeAPreamble(text.AsSpan(block.Start, block.End - block.Start))
+                    : result[^1].Kind == "preambular" && EndsAPreambularParagraph(edges)
+                      && !ContinuesPreambular(edges, CleanText(text.AsSpan(contentStart, Math.Min(block.End - contentStart, 400)))))))
+            {
+                contentStart += opening;
+                headingRunIn = true;
+            }
             var content = text.AsSpan(contentStart, block.End - contentStart);
             var footnotes = FootnoteNumbers(content);
             var clean = CleanText(content);
@@ -205,6 +271,7 @@ internal static partial class ParagraphRecogniser
                     kind = "subparagraph";
                     // Lettered items complete a lead-in paragraph ("Decides: (a) To call upon …"); numbered paragraphs after them are the resolution's own.
                     if (parent == leadInOwner) leadInVerb = null;
+                    if (parent == decisionId && clean.Contains(" as set out below", StringComparison.Ordinal)) decisionTextBelow = true;
                 }
                 // "Recalling the endorsement by the Committee on World Food Security of: (a) The Voluntary Guidelines …, (b) …":
                 // lettered items in the preamble complete its paragraph, as sub-paragraphs complete an operative one.
@@ -248,6 +315,24 @@ internal static partial class ParagraphRecogniser
                 {
                     result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                     continue;
+                }
+                // The draft decision's sentence is its one operative paragraph; the verb is the organ's ("… 2 July 2025, decides to
+                // appoint …"), or, where it announces lettered clauses ("The General Assembly, recalling its decision 79/521 …:"), the
+                // first clause's. A text it approves "as set out below" or announces with a colon is the decision's, as an annex is.
+                // So is the clause that ends the "Whereas" preamble of the earliest texts ("Now, therefore, the Security Council …,
+                // hereby resolves to approve the following terms of trusteeship …:"), before the agreement's articles.
+                else if (b == decisionStart || clean.StartsWith("Now, therefore, ", StringComparison.Ordinal))
+                {
+                    seenOperative = true;
+                    unnumbered++;
+                    numberText = unnumbered.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    id = $"{documentId}#op{numberText}";
+                    kind = "operative";
+                    currentOperative = numberText;
+                    var lettered = NextIsLettered(laid, b);
+                    decisionId = id;
+                    decisionVerb = DecisionVerb(clean) ?? (lettered ? NextLeadingVerb(laid, b) : null);
+                    if (clean.Contains(" as set out below", StringComparison.Ordinal) || (clean.EndsWith(':') && !lettered)) adoptedTextFollows = true;
                 }
                 // Preambular paragraphs end with a comma; after operative ones they open the next section of the
                 // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
@@ -306,9 +391,10 @@ internal static partial class ParagraphRecogniser
             if (ids.Contains(id)) id += $"-{result.Count + 1}";
             ids.Add(id);
             // A sub-paragraph carries the verb of the sentence it continues ("Requests the Secretary-General: … (a) to report").
-            var verb = kind is "preambular" or "operative" ? Verb(OrganSubjectVerb(clean) ?? LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null;
-            if (kind == "operative" && numberText is not null && VerbAfterOpeningPhrase(clean) is { } afterOpening) verb = afterOpening;
-            var start = block.Start;
+            var verb = decisionVerb ?? (kind is "preambular" or "operative" ? Verb(OrganSubjectVerb(clean) ?? LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null);
+            if (decisionVerb is null && kind == "operative" && numberText is not null && VerbAfterOpeningPhrase(clean) is { } afterOpening) verb = afterOpening;
+            decisionVerb = null;
+            var start = b == decisionStart || headingRunIn ? contentStart : block.Start;
             if (kind == "operative" && leadInVerb is not null)
             {
                 // A paragraph with a verb of its own ends the lead-in's list; one without completes the lead-in's sentence.
@@ -338,6 +424,130 @@ internal static partial class ParagraphRecogniser
         return result;
     }
 
+    /// <summary>
+    /// Where a draft decision's sentence opens ("The General Assembly, recalling its resolution 78/28 …, decides to include …",
+    /// "The General Assembly approves the proposed programme of work …"), after a masthead that says "draft decision", where no
+    /// organ's line stands alone: the block, and the position in the text (a block may run the masthead's last lines into the
+    /// sentence: "Draft decision submitted by the President … United Nations Pledging Conference … The General Assembly,
+    /// recalling …"); block -1 for any other text. What stands before it is the masthead, no paragraph.
+    /// </summary>
+    internal static (int Block, int Start) DecisionStart(LaidOutText laid)
+    {
+        var masthead = false;
+        for (var b = 0; b < laid.Blocks.Count && b < MastheadBlocks; b++)
+        {
+            var block = laid.Blocks[b];
+            var words = laid.Text.AsSpan(block.Start, block.End - block.Start);
+            if (block.Kind == BlockKind.Paragraph)
+            {
+                foreach (var organ in DecisionOrgans)
+                {
+                    var at = words.IndexOf(organ, StringComparison.Ordinal);
+                    if (at < 0 || (at > 0 && words[at - 1] != ' ') || !OpensDecision(CleanText(words.Slice(at, Math.Min(words.Length - at, 120))))) continue;
+                    return masthead || words[..at].Contains("draft decision", StringComparison.OrdinalIgnoreCase) ? (b, block.Start + at) : (-1, -1);
+                }
+            }
+            if (words.Contains("draft decision", StringComparison.OrdinalIgnoreCase)) masthead = true;
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>Whether a block of a masthead holds sentences, not only its lines (session, agenda item, title): long, ending with a full stop.</summary>
+    private static bool HoldsSentences(ReadOnlySpan<char> block)
+    {
+        var words = block.TrimEnd();
+        return words.Length > 150 && words[^1] == '.';
+    }
+
+    /// <summary>The most blocks a draft's masthead runs to (symbol, distribution, session, committee, agenda item, sponsors, title).</summary>
+    private const int MastheadBlocks = 16;
+
+    /// <summary>"The General Assembly, recalling …", "The General Assembly approves …": the organ, then a clause or its verb in lower case.</summary>
+    private static bool OpensDecision(string clean)
+    {
+        foreach (var organ in DecisionOrgans)
+        {
+            if (!clean.StartsWith(organ, StringComparison.Ordinal) || clean.Length < organ.Length + 1) continue;
+            var rest = clean.AsSpan(organ.Length);
+            if (rest.Length > 2 && rest.StartsWith(", ", StringComparison.Ordinal) && char.IsLower(rest[2])) return true;
+            // "The General Assembly:" before its lettered clauses.
+            if (rest.TrimEnd() is ":") return true;
+            return rest[0] == ' ' && OrganSubjectVerb(clean) is not null;
+        }
+        return false;
+    }
+
+    private static readonly string[] DecisionOrgans = ["The General Assembly", "The Security Council", "The Economic and Social Council"];
+
+    /// <summary>
+    /// The verb of a decision's sentence: the organ's ("The General Assembly approves", "…, decides to convene …", "… 2 July
+    /// 2025,1 decides to appoint …"), the first verb in the present tense after a comma, capitalised; null where none stands.
+    /// </summary>
+    private static string? DecisionVerb(string clean)
+    {
+        if (OrganSubjectVerb(clean) is not null)
+        {
+            // "The General Assembly takes note of …" → "Takes note".
+            var organ = Organs.First(o => clean.StartsWith(o, StringComparison.Ordinal));
+            return LeadingVerb(char.ToUpperInvariant(clean[organ.Length]) + clean[(organ.Length + 1)..]);
+        }
+        foreach (System.Text.RegularExpressions.Match m in DecisionVerbAfterComma().Matches(clean))
+        {
+            var word = m.Groups[1].Value;
+            if (word.EndsWith("ss", StringComparison.Ordinal) || NotVerbs.Contains(word)) continue;
+            return LeadingVerb(char.ToUpperInvariant(word[0]) + clean[(m.Groups[1].Index + 1)..]);
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal) { "its", "this", "has", "was", "is", "as", "thus", "status", "bis", "whereas", "was", "les", "des" };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@",\d{0,3} +(?:hereby +)?([a-z]{3,}s)\b")]
+    private static partial System.Text.RegularExpressions.Regex DecisionVerbAfterComma();
+
+    /// <summary>"17 (1947). Resolution of 10 February 1947 ", "30 (1947). Resolution of 25 August 1947 (S/525, I] ": the length of a volume's heading opening the text, or 0.</summary>
+    internal static int VolumeHeadingLength(ReadOnlySpan<char> text)
+    {
+        foreach (var m in VolumeHeading().EnumerateMatches(text)) return m.Length;
+        return 0;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4} ?\(\d{4}\)\. ?Resolution of \d{1,2} [A-Z][a-z]+ \d{4}(?: ?[\[(][^\])]{1,40}[\])])? +(?=[A-Z])")]
+    private static partial System.Text.RegularExpressions.Regex VolumeHeading();
+
+    /// <summary>"B Acting under Chapter VII …": the length of a part's letter or numeral before a preambular phrase, or 0.</summary>
+    private static int PartLetterLength(ReadOnlySpan<char> text)
+    {
+        var space = text.IndexOf(' ');
+        if (space <= 0 || space > 5 || !IsNumeral(text[..space]) || text[..space].EndsWith(".")) return 0;
+        // Only a paragraph of the preamble's shape: a section's title after its numeral ("XVI Revised estimates resulting from …") is none.
+        var last = text.TrimEnd(" 0123456789");
+        if (last.IsEmpty || last[^1] is not (',' or ';')) return 0;
+        var rest = CleanText(text[(space + 1)..Math.Min(text.Length, space + 60)]);
+        return rest.Length > 0 && PreambularOpenerLookup.Contains(FirstWord(rest)) && OpensPreambularPhrase(rest) ? space + 1 : 0;
+    }
+
+    /// <summary>Whether the next paragraph block after block b opens with a letter item ("(a)").</summary>
+    private static bool NextIsLettered(LaidOutText laid, int b)
+    {
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+            if (laid.Blocks[n].Kind == BlockKind.Paragraph) return ReadNumbering(laid.Text, laid.Blocks[n]).Letter is not null;
+        return false;
+    }
+
+    /// <summary>The verb that opens the words of the next paragraph block after block b, after its letter.</summary>
+    private static string? NextLeadingVerb(LaidOutText laid, int b)
+    {
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+        {
+            if (laid.Blocks[n].Kind != BlockKind.Paragraph) continue;
+            var (_, _, contentStart) = ReadNumbering(laid.Text, laid.Blocks[n]);
+            var clean = CleanText(laid.Text.AsSpan(contentStart, Math.Min(laid.Blocks[n].End - contentStart, 120)));
+            return clean.Length > 0 && LooksOperative(clean) ? LeadingVerb(clean) : null;
+        }
+        return null;
+    }
+
     /// <summary>"Adopts the following Pact for the Future and its annexes:", "Endorses the following political declaration:": a text follows.</summary>
     private static bool AdoptsTheFollowing(string clean) =>
         clean.EndsWith(':') && clean.Contains(" the following ", StringComparison.Ordinal)
@@ -347,7 +557,7 @@ internal static partial class ParagraphRecogniser
     /// <summary>A note an asterisk calls, as a paragraph of kind "note": its words after the asterisks, and what it cites.</summary>
     private static ParagraphInfo Note(string text, Block block, string documentId, int number)
     {
-        var contentStart = SkipSpaces(text, block.Start + text.AsSpan(block.Start, block.End - block.Start).IndexOfAnyExcept('*'), block.End);
+        var contentStart = block.Start + Math.Max(0, FootnoteZones.AsteriskNoteStart(text.AsSpan(block.Start, block.End - block.Start)));
         var footnotes = FootnoteNumbers(text.AsSpan(contentStart, block.End - contentStart));
         return new ParagraphInfo($"{documentId}#note{number}", "note", 0, null, null, text, footnotes, new SourceSpan(block.Start, block.End)) { ContentStart = contentStart };
     }
@@ -504,6 +714,18 @@ internal static partial class ParagraphRecogniser
         return false;
     }
 
+    /// <summary>Whether the next paragraph block after block b is numbered and its words open with "That " ("1, That the Trusteeship Council …").</summary>
+    private static bool NextIsNumberedThat(LaidOutText laid, int b)
+    {
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+        {
+            if (laid.Blocks[n].Kind != BlockKind.Paragraph) continue;
+            var (number, _, contentStart) = ReadNumbering(laid.Text, laid.Blocks[n]);
+            return number is not null && laid.Text.AsSpan(contentStart, laid.Blocks[n].End - contentStart).StartsWith("That ", StringComparison.Ordinal);
+        }
+        return false;
+    }
+
     /// <summary>Whether the next paragraph block after block b is numbered ("1."), which makes a lead-in the opening of a list rather than a paragraph with sub-paragraphs.</summary>
     private static bool NextIsNumbered(LaidOutText laid, int b)
     {
@@ -621,15 +843,6 @@ internal static partial class ParagraphRecogniser
     /// <summary>A section's numeral standing alone: "I", "II.", "A", "B."</summary>
     private static bool IsSectionNumeral(string clean) => IsNumeral(clean);
 
-    /// <summary>"* On behalf of …", "** Any changes to the list of sponsors …": a note one to three asterisks call, short, ending a sentence.</summary>
-    private static bool IsAsteriskNote(ReadOnlySpan<char> block)
-    {
-        var stars = block.IndexOfAnyExcept('*');
-        // Emphasis ("*Recalling* its resolution") sets its asterisk against the word; a note's mark stands apart from it.
-        return stars is > 0 and <= 3 && block.Length < 400 && stars + 1 < block.Length && block[stars] == ' '
-            && char.IsUpper(block[(stars + 1)..].TrimStart(' ')[0]) && block.TrimEnd()[^1] == '.';
-    }
-
     /// <summary>"6/": an old-style footnote's number alone, its text in the block after it.</summary>
     private static bool IsBareOldStyleMark(ReadOnlySpan<char> block)
     {
@@ -708,6 +921,36 @@ internal static partial class ParagraphRecogniser
         && !PreambularOpenerLookup.Contains(FirstWord(clean)) && !(OpensPreambularPhrase(clean) && !FirstWord(clean).EndsWith("ing", StringComparison.Ordinal))
         && !LooksOperative(clean) && !AdverbThenVerb(clean);
 
+    /// <summary>
+    /// Where a preambular phrase opens a block after a sub-heading run into it ("Degrading the threat posed by Al-Shabaab, and the
+    /// Arms Embargo targeting Al-Shabaab Expressing grave concern …"): a phrase drafting opens paragraphs with, before a word in
+    /// lower case, after a word that ends no clause, within a sub-heading's length of the start, the words before it a sub-heading
+    /// (<see cref="IsSubHeading"/>); 0 where none.
+    /// </summary>
+    private static int SubHeadingRunIn(ReadOnlySpan<char> content)
+    {
+        var limit = Math.Min(content.Length, 100);
+        for (var space = content[..limit].IndexOf(' '); space > 0; space = NextSpace(content[..limit], space))
+        {
+            if (!char.IsLetter(content[space - 1])) continue;
+            // A line's trailing space doubles the one the join puts between lines.
+            var rest = content[(space + 1)..].TrimStart(' ');
+            var restAt = content.Length - rest.Length;
+            var end = rest.IndexOf(' ');
+            // A participle in "-ed" is as often a title's ("… Certain Crimes Committed by Means of …").
+            if (end <= 0 || !PreambularOpenerLookup.Contains(rest[..end]) || rest[..end].EndsWith("ed", StringComparison.Ordinal)
+                || end + 1 >= rest.Length || !char.IsLower(rest[end + 1])) continue;
+            var heading = CleanText(content[..space]);
+            if (heading.Length > 0 && IsSubHeading(heading)) return restAt;
+        }
+        return 0;
+    }
+
+    /// <summary>Whether a block ends as a preambular paragraph does, with a comma (a footnote's number may follow it).</summary>
+    private static bool EndsLikeAPreamble(ReadOnlySpan<char> block) => block.TrimEnd(" 0123456789").EndsWith(",");
+
+    private static int NextSpace(ReadOnlySpan<char> text, int space) => text[(space + 1)..].IndexOf(' ') is >= 0 and var next ? space + 1 + next : -1;
+
     private static ReadOnlySpan<char> FirstWord(string clean)
     {
         var space = clean.IndexOf(' ', StringComparison.Ordinal);
@@ -745,6 +988,9 @@ internal static partial class ParagraphRecogniser
         // an advisory opinion on the question:" / "“What are the legal consequences …?”,") is that paragraph's.
         if (clean[0] is '“' or '"' && (previous[^1] == ':' || previous.EndsWith(" reads,", StringComparison.Ordinal) || previous.EndsWith(" as follows,", StringComparison.Ordinal)))
             return true;
+        // A quoted passage that ends with the paragraph's comma ("“They launch an urgent appeal for an immediate end to all armed
+        // attacks …”,") is the paragraph's, whatever the scan made of the colon before it.
+        if (clean[0] is '“' or '"' && (clean.EndsWith("”,", StringComparison.Ordinal) || clean.EndsWith("\",", StringComparison.Ordinal))) return true;
         // No preambular paragraph opens with a number: "… (S/13450 and Corr." / "1 and Add.1 and S/13679," goes on with its symbols.
         if (char.IsAsciiDigit(clean[0])) return true;
         if (!char.IsUpper(clean[0])) return false;
@@ -899,6 +1145,10 @@ internal static partial class ParagraphRecogniser
     /// </summary>
     internal static string? LeadingVerb(string clean)
     {
+        // A scan's underline between the verb and its preposition ("4. Calls_on all States to refrain …") is a space.
+        if (clean.AsSpan(0, Math.Min(clean.Length, 24)).IndexOf('_') is > 0 and var underline && underline + 1 < clean.Length
+            && char.IsLetter(clean[underline - 1]) && char.IsLetter(clean[underline + 1]))
+            clean = string.Concat(clean.AsSpan(0, underline), " ", clean.AsSpan(underline + 1));
         // The words as spans (the eighth holds the rest), so only the verb itself becomes a string. What a scan left before
         // the first word ("‘Reiterates", "| Demands", "_ Decides") is no part of it.
         var text = clean.AsSpan().TrimStart("‘'|~—–_•· ");

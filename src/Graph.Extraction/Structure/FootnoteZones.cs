@@ -57,6 +57,27 @@ internal static class FootnoteZones
     /// <summary>The number the note an asterisk calls is kept under: no numbered footnote has it.</summary>
     public const int AsteriskNote = 0;
 
+    /// <summary>
+    /// Where the words of the note an asterisk calls start ("* On behalf of the States that are members of the Group of 77 and
+    /// China …", "** Any changes to the list of sponsors …"), or -1: one to three asterisks, a space, then a capital. Emphasis
+    /// ("*Recalling* its resolution") sets its asterisk against the word. The one test of a sponsors' note, read both in a
+    /// footnote zone and in the body flow (see <see cref="IsAsteriskNoteBlock"/>).
+    /// </summary>
+    internal static int AsteriskNoteStart(ReadOnlySpan<char> text)
+    {
+        var stars = text.IndexOfAnyExcept('*');
+        if (stars is <= 0 or > 3 || text[stars] != ' ') return -1;
+        var words = text.Length - text[stars..].TrimStart(' ').Length;
+        return words < text.Length && char.IsUpper(text[words]) ? words : -1;
+    }
+
+    /// <summary>
+    /// A block of the body flow that is a sponsors' note printed at the foot of a draft's first page outside any footnote zone
+    /// (no rule above it): it opens as one (<see cref="AsteriskNoteStart"/>), is short and ends a sentence.
+    /// </summary>
+    internal static bool IsAsteriskNoteBlock(ReadOnlySpan<char> block) =>
+        block.Length < 400 && AsteriskNoteStart(block) > 0 && block.TrimEnd()[^1] == '.';
+
     private static bool IsRule(ReadOnlySpan<char> line) => line.Length >= 5 && !line.ContainsAnyExcept('_');
 
     private static bool StartsWithSuperscriptNumber(ReadOnlySpan<char> line)
@@ -154,7 +175,7 @@ internal static class FootnoteZones
                 else chunks.Add((number, new StringBuilder().Append(rest)));
                 continue;
             }
-            if (line.StartsWith("* ", StringComparison.Ordinal)) { chunks.Add((-1, new StringBuilder().Append(line[2..].Trim()))); continue; }
+            if (AsteriskNoteStart(line) is > 0 and var noteStart) { chunks.Add((-1, new StringBuilder().Append(line[noteStart..].Trim()))); continue; }
             if (chunks.Count == 0 || (pendingNumbers.Count > unnumbered && EndsSentence(chunks[^1].Text)))
             {
                 chunks.Add((0, new StringBuilder().Append(line)));

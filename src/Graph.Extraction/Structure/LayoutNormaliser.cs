@@ -370,15 +370,93 @@ internal static class FurnitureDetector
         // The running title is also the title of the resolution's heading ("78/55. Convention on …") where it is too short to
         // be counted ("Commodities") or broken over lines otherwise than the heading breaks it ("… Democratic People’s Republic
         // / of Korea"); the line right under such a piece may be the title's next one, past the anchor's reach.
-        var headingTitle = ResolutionTitle(lines);
-        if (headingTitle is null) return furniture;
         var aboveFooter = AboveFooter(lines, footer);
-        for (var i = RepeatsFrom + 1; i < lines.Count; i++)
+        // An odd page's running title above its footer, where no symbol line stands beside it, is known by repeating: the same
+        // lines above the footer of two pages or more ("Strengthening cooperation for integrated coastal zone" / "management for
+        // achieving sustainable development" above "3/7" and "5/7"); a page's last lines of text are not the same twice.
+        MarkRepeatedFooterTitles(lines, footer, furniture);
+        var headingTitle = ResolutionTitle(lines);
+        if (headingTitle is not null)
         {
-            if (furniture[i] || lines[i].IsBlank || lines[i].IsPageBreak) continue;
-            if ((near[i] || aboveFooter[i] || (furniture[i - 1] && !lines[i - 1].IsBlank && !lines[i - 1].IsPageBreak)) && IsTitlePiece(lines[i].Span, headingTitle)) furniture[i] = true;
+            for (var i = RepeatsFrom + 1; i < lines.Count; i++)
+            {
+                if (furniture[i] || lines[i].IsBlank || lines[i].IsPageBreak) continue;
+                if ((near[i] || aboveFooter[i] || (furniture[i - 1] && !lines[i - 1].IsBlank && !lines[i - 1].IsPageBreak)) && IsTitlePiece(lines[i].Span, headingTitle)) furniture[i] = true;
+            }
+        }
+        // A text without a numbered heading ("78/55. …") gives its title in the heading block above the organ's line (a draft's
+        // "Strengthening cooperation for integrated coastal zone management …" above "The General Assembly,"): a piece of it
+        // above a page's footer, where an odd page's running title stands, is that title; the text's own lines near the top of
+        // a page are left alone, as a body line may well open or close with the title's words.
+        else if (HeadingBlockTitle(lines) is { } blockTitle)
+        {
+            for (var i = RepeatsFrom + 1; i < lines.Count; i++)
+            {
+                if (furniture[i] || lines[i].IsBlank || lines[i].IsPageBreak) continue;
+                if ((aboveFooter[i] || (furniture[i - 1] && aboveFooter[i - 1] && !lines[i - 1].IsBlank)) && IsTitlePiece(lines[i].Span, blockTitle)) furniture[i] = true;
+            }
         }
         return furniture;
+    }
+
+    /// <summary>
+    /// Marks the lines above a page's footer that stand, the same lines in the same order, above the footer of another page:
+    /// an odd page's running title. Only lines a title can be: no final full stop, semicolon or colon (a footnote repeated on
+    /// two pages ends with one), no footnote's number or rule opening them, no symbol line or date.
+    /// </summary>
+    private static void MarkRepeatedFooterTitles(List<TextLine> lines, bool[] footer, bool[] furniture)
+    {
+        var blocks = new List<(int From, int To, string Text)>();
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (!footer[i] || footer[i - 1] || i <= RepeatsFrom) continue;
+            var j = i - 1;
+            if (lines[j].IsBlank && !lines[j].IsPageBreak) j--;
+            var to = j;
+            for (var taken = 0; j >= 0 && taken < ClusterReach && !lines[j].IsBlank && !lines[j].IsPageBreak && !footer[j]; j--, taken++) { }
+            // The block must stand apart: a blank line, a page break or the footer above it, not a paragraph's run of lines.
+            if (to <= j || j < 0 || !(lines[j].IsBlank || lines[j].IsPageBreak || footer[j] || furniture[j])) continue;
+            var text = new System.Text.StringBuilder();
+            for (var k = j + 1; k <= to; k++) text.Append(lines[k].Span.Trim()).Append('\n');
+            blocks.Add((j + 1, to, text.ToString()));
+        }
+        var repeats = blocks.GroupBy(b => b.Text, StringComparer.Ordinal).Where(g => g.Count() >= 2);
+        foreach (var group in repeats)
+        {
+            var first = group.First();
+            var titleLike = true;
+            for (var k = first.From; k <= first.To && titleLike; k++) titleLike = CanBeRunningTitle(lines[k].Span.Trim());
+            if (!titleLike) continue;
+            foreach (var (from, to, _) in group)
+                for (var k = from; k <= to; k++) furniture[k] = true;
+        }
+    }
+
+    /// <summary>A line a running title can be: 4 to 120 characters, not ending a sentence or clause, no footnote's number or rule, symbol line or date.</summary>
+    private static bool CanBeRunningTitle(ReadOnlySpan<char> line) =>
+        line.Length is >= TitleEndLength and <= 120 && line[^1] is not ('.' or ';' or ':' or ',') && !char.IsAsciiDigit(line[0]) && !Superscript.IsDigit(line[0])
+        && line.ContainsAnyExcept('_') && !IsSymbolLine(line) && !IsDateLine(line);
+
+    /// <summary>
+    /// The title in the heading block of a text without a numbered heading: the lines just above the organ's line ("The General
+    /// Assembly,") within the first lines, a blank line above them; null where there is none, or where those lines are an
+    /// adoption line or a symbol's.
+    /// </summary>
+    private static string? HeadingBlockTitle(List<TextLine> lines)
+    {
+        for (var i = 0; i < Math.Min(lines.Count, RepeatsFrom); i++)
+        {
+            if (!ParagraphAssembler.IsPreambleStart(lines[i].Span.Trim())) continue;
+            var j = i - 1;
+            while (j >= 0 && lines[j].IsBlank && !lines[j].IsPageBreak) j--;
+            var end = j;
+            while (j >= 0 && !lines[j].IsBlank && !lines[j].IsPageBreak && end - j < TitleLines) j--;
+            if (end < 0 || (j >= 0 && !lines[j].IsBlank)) return null;
+            var title = string.Join(' ', Enumerable.Range(j + 1, end - j).Select(k => lines[k].Span.Trim().ToString()));
+            return title.Length >= 12 && !title.StartsWith("Adopted", StringComparison.Ordinal) && !title.StartsWith("Resolution", StringComparison.Ordinal)
+                && !IsSymbolLine(lines[end].Span) && !title.Contains("meeting", StringComparison.Ordinal) ? title : null;
+        }
+        return null;
     }
 
     /// <summary>
