@@ -82,6 +82,7 @@ public sealed class ExtractCommandTests
             // Each check set is scored in a section of its own, apart from the blind set.
             Assert.Matches(@"check set 3 \(used for tuning, not blind, 30 documents\):\n  citations: precision", output);
             Assert.Matches(@"check set 4 \(used for tuning after its first measure, not blind, 30 documents\):\n  citations: precision", output);
+            Assert.Matches(@"blind set 2 \(never tuned on, 30 documents\):\n  citations: precision", output);
         }
     }
 
