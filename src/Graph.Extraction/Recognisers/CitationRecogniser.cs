@@ -107,11 +107,25 @@ internal static class CitationRecogniser
     private static void CiteListedInstruments(string text, IReadOnlyList<ParagraphInfo> paragraphs, DocumentSymbol own, HashSet<string> self, List<Citation> citations, InstrumentList list)
     {
         var ownYear = YearOf(own);
+        // The paragraphs that name a listed instrument come first, and only theirs are indexed: a long text cites in most of
+        // its paragraphs and names an instrument in few, and a table of every citing paragraph's documents was built for them
+        // all (a set per paragraph, most of what this step allocated).
+        var naming = new List<(ParagraphInfo Paragraph, IReadOnlyList<(int Start, int End, InstrumentName Name)> Found)>();
+        var namingIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paragraph in paragraphs)
+        {
+            var found = list.Find(text, paragraph.ContentStart, paragraph.Span.End);
+            if (found.Count == 0) continue;
+            naming.Add((paragraph, found));
+            namingIds.Add(paragraph.Id);
+        }
+        if (naming.Count == 0) return;
         var citedBy = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var nameSpans = new Dictionary<string, List<SourceSpan>>(StringComparer.Ordinal);
         foreach (var citation in citations)
         {
             var id = citation.Paragraph.Id;
+            if (!namingIds.Contains(id)) continue;
             if (!citedBy.TryGetValue(id, out var cited)) citedBy[id] = cited = new HashSet<string>(StringComparer.Ordinal);
             cited.Add(citation.Cited.Canonical);
             if (citation.Via == "name")
@@ -120,11 +134,9 @@ internal static class CitationRecogniser
                 spans.Add(citation.Span);
             }
         }
-        foreach (var paragraph in paragraphs)
+        foreach (var (paragraph, found) in naming)
         {
             var start = paragraph.ContentStart;
-            var found = list.Find(text, start, paragraph.Span.End);
-            if (found.Count == 0) continue;
             var content = text[start..paragraph.Span.End];
             var cited = citedBy.GetValueOrDefault(paragraph.Id);
             var spans = nameSpans.GetValueOrDefault(paragraph.Id);

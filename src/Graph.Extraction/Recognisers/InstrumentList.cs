@@ -38,11 +38,11 @@ internal sealed class InstrumentList
     /// Each listed name in <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>, leftmost
     /// first and the longest where several start at one word, as (start, end, name) in the text: a space of a name
     /// matches any run of spaces and line breaks, a dash any dash with spaces after it ("2015– 2030"), and a name must
-    /// stand as whole words.
+    /// stand as whole words. Most paragraphs name none: for them no list is made.
     /// </summary>
-    public List<(int Start, int End, InstrumentName Name)> Find(string text, int start, int end)
+    public IReadOnlyList<(int Start, int End, InstrumentName Name)> Find(string text, int start, int end)
     {
-        var found = new List<(int, int, InstrumentName)>();
+        List<(int, int, InstrumentName)>? found = null;
         var from = start;
         while (from < end)
         {
@@ -65,11 +65,12 @@ internal sealed class InstrumentList
             }
             if (name is not null)
             {
-                found.Add((at, nameEnd, name));
+                (found ??= []).Add((at, nameEnd, name));
                 from = nameEnd;
             }
             else from = at + 1;
         }
+        if (found is null) return [];
         return found;
     }
 
