@@ -36,14 +36,14 @@ internal sealed class ExplorerPage : IAsyncDisposable
 
     /// <summary>
     /// Opens <paramref name="path"/> of the server at <paramref name="baseUrl"/> in a window of the size given and waits
-    /// until the explorer's modules have loaded.
+    /// until the explorer's modules have loaded. <paramref name="locale"/>: the reader's language ("de-DE"), or the browser's.
     /// </summary>
     public static async Task<ExplorerPage> OpenAsync(IBrowser browser, string baseUrl, int width = 1440, int height = 900, string path = "./",
-        PageProblems watched = PageProblems.ScriptErrors | PageProblems.ConsoleErrors, bool acceptDownloads = false)
+        PageProblems watched = PageProblems.ScriptErrors | PageProblems.ConsoleErrors, bool acceptDownloads = false, string? locale = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = acceptDownloads,
+            BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = acceptDownloads, Locale = locale,
         });
         var explorer = new ExplorerPage(context, watched, await context.NewPageAsync());
         await explorer.LoadAsync(explorer.Page, path);

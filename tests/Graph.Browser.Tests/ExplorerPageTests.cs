@@ -93,6 +93,76 @@ public sealed class ExplorerPageTests(ExplorerServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheLegendListsEveryKindOfNodeInTheColourAndShapeTheGraphDrawsItIn()
+    {
+        SkipWithoutBrowser();
+        // Every node label of the model, whether or not the canvas holds one (it is empty at first).
+        var labels = typeof(Graph.Model.Labels).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var legend = await _page.Locator("#kind-filters li[data-kind]").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.kind)");
+        Assert.All(labels, label => Assert.Contains(label, legend));
+
+        // Each swatch as Cytoscape draws a node of that kind: a probe node per kind, removed again.
+        var kinds = await _page.EvaluateAsync<LegendKind[]>("""
+            () => {
+              const cy = window.explorer.view.cy;
+              return [...document.querySelectorAll('#kind-filters li[data-kind]')].map((li) => {
+                const swatch = li.querySelector('.swatch');
+                const probe = cy.add({ group: 'nodes', data: { id: 'legend-probe', kind: li.dataset.kind, caption: '', weight: 0 } });
+                const drawn = { color: probe.style('background-color'), shape: probe.style('shape') };
+                cy.remove(probe);
+                return { kind: li.dataset.kind, label: li.textContent, swatchColor: getComputedStyle(swatch).backgroundColor, swatchShape: swatch.dataset.shape,
+                  drawnColor: drawn.color, drawnShape: drawn.shape, clipPath: getComputedStyle(swatch).clipPath };
+              });
+            }
+            """);
+        foreach (var kind in kinds)
+        {
+            Assert.True(kind.SwatchColor.Replace(" ", "", StringComparison.Ordinal) == kind.DrawnColor.Replace(" ", "", StringComparison.Ordinal),
+                $"{kind.Kind}: legend {kind.SwatchColor}, graph {kind.DrawnColor}");
+            Assert.True(kind.SwatchShape == kind.DrawnShape, $"{kind.Kind}: legend {kind.SwatchShape}, graph {kind.DrawnShape}");
+            // Shapes other than circles and rounded squares are cut out of the swatch, so they look as on the canvas.
+            Assert.Equal(kind.DrawnShape is "ellipse" or "round-rectangle", kind.ClipPath == "none");
+        }
+        // Kinds are told apart at a glance: no two share colour and shape.
+        Assert.Equal(kinds.Length, kinds.Select(k => (k.DrawnColor, k.DrawnShape)).Distinct().Count());
+        Assert.Contains(kinds, k => k.Kind == "Agreement" && k.DrawnShape == "hexagon" && k.Label.Contains("Agreement", StringComparison.Ordinal));
+        Assert.Contains(kinds, k => k.Kind == "MeetingRecord" && k.Label.Contains("Meeting record", StringComparison.Ordinal));
+        await ScreenshotAsync("legend-every-kind");
+        AssertNoPageProblems();
+    }
+
+    /// <summary>A kind in the legend beside how the graph draws it (Playwright fills it from the page's answer).</summary>
+    private sealed class LegendKind
+    {
+        public string Kind { get; set; } = "";
+        public string Label { get; set; } = "";
+        public string SwatchColor { get; set; } = "";
+        public string SwatchShape { get; set; } = "";
+        public string DrawnColor { get; set; } = "";
+        public string DrawnShape { get; set; } = "";
+        public string ClipPath { get; set; } = "";
+    }
+
+    [Theory]
+    [InlineData("de-DE", ".")]
+    [InlineData("en-US", ",")]
+    public async Task TheStatusLineWritesCountsAsTheReadersLocaleDoes(string locale, string thousands)
+    {
+        SkipWithoutBrowser();
+        await using var reader = await ExplorerPage.OpenAsync(server.Browser!, server.BaseUrl, locale: locale);
+        var overview = await (await reader.Page.APIRequest.GetAsync("api/overview")).JsonAsync();
+        long Count(string name) => overview!.Value.GetProperty(name).GetInt64();
+        Assert.SkipWhen(Count("nodes") < 1000, $"The graph has {Count("nodes")} nodes (no shared/corpus here): no count has a thousands separator.");
+
+        // 91259 nodes read "91.259" in German and "91,259" in English.
+        string Written(long n) => n.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture).Replace(",", thousands, StringComparison.Ordinal);
+        await Assertions.Expect(reader.Page.Locator("#status")).ToHaveTextAsync(
+            $"{Written(Count("documents"))} documents, {Written(Count("nodes"))} nodes and {Written(Count("relationships"))} relationships in the graph.");
+        reader.AssertNoProblems();
+    }
+
+    [Fact]
     public async Task PathFinderFollowsCitationsByDefaultAndKeepsTheNodesTheirSize()
     {
         SkipWithoutBrowser();

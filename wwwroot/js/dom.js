@@ -37,6 +37,14 @@ export function byId(id) {
 }
 
 /**
+ * A count as the reader writes numbers: "91,259" in English, "91.259" in German (the browser's locale).
+ * @param {number} n
+ */
+export function count(n) {
+  return Number(n).toLocaleString();
+}
+
+/**
  * A form field by id (input, select or textarea), for its value.
  * @param {string} id
  * @returns {HTMLInputElement}

@@ -2,8 +2,8 @@
 // The legend and filter panel: kinds (with their colours), relationship types, bodies, and a
 // year-range slider. Emits "change" with the filters; the graph view applies them.
 
-import { KINDS } from './graph-style.js';
-import { el } from './dom.js';
+import { DEFAULT_COLOR, KINDS } from './graph-style.js';
+import { count, el } from './dom.js';
 
 export class FilterPanel extends EventTarget {
   /**
@@ -26,18 +26,20 @@ export class FilterPanel extends EventTarget {
    * @param {{ kinds: Record<string, number>, types: Record<string, number>, bodies: Record<string, number>, years: [number, number] | null }} tally
    */
   update(tally) {
-    const kinds = KINDS.filter((k) => tally.kinds[k.kind] || ['Resolution', 'PresidentialStatement', 'Report', 'Organization', 'Paragraph'].includes(k.kind));
+    // Every kind the graph can draw, from the style table that draws them, whether or not the canvas holds one yet;
+    // then any kind the canvas holds that the table lacks (drawn in the default colour).
+    const kinds = [...KINDS];
     for (const kind of Object.keys(tally.kinds)) {
-      if (!kinds.some((k) => k.kind === kind)) kinds.push({ kind, label: kind, color: '#607d8b', shape: 'ellipse' });
+      if (!kinds.some((k) => k.kind === kind)) kinds.push({ kind, label: kind, color: DEFAULT_COLOR, shape: 'ellipse' });
     }
     this.elements.kinds.replaceChildren(
-      ...kinds.map((k) => this.#checkbox(k.label, tally.kinds[k.kind] ?? 0, !this.hiddenKinds.has(k.kind), (on) => toggle(this.hiddenKinds, k.kind, on), k.color, k.shape)),
+      ...kinds.map((k) => this.#kindItem(k, tally.kinds[k.kind] ?? 0)),
       el('li', { className: 'stub-sample' }, el('span', { className: 'swatch' }), 'Cited only (stub)'));
-    this.elements.types.replaceChildren(...Object.entries(tally.types).sort().map(([type, count]) =>
-      this.#checkbox(type, count, !this.hiddenTypes.has(type), (on) => toggle(this.hiddenTypes, type, on))));
+    this.elements.types.replaceChildren(...Object.entries(tally.types).sort().map(([type, n]) =>
+      this.#checkbox(type, n, !this.hiddenTypes.has(type), (on) => toggle(this.hiddenTypes, type, on))));
     if (Object.keys(tally.types).length === 0) this.elements.types.replaceChildren(el('li', { className: 'hint' }, 'None on the canvas yet.'));
-    this.elements.bodies.replaceChildren(...Object.entries(tally.bodies).sort().map(([body, count]) =>
-      this.#checkbox(body, count, !this.hiddenBodies.has(body), (on) => toggle(this.hiddenBodies, body, on))));
+    this.elements.bodies.replaceChildren(...Object.entries(tally.bodies).sort().map(([body, n]) =>
+      this.#checkbox(body, n, !this.hiddenBodies.has(body), (on) => toggle(this.hiddenBodies, body, on))));
     if (Object.keys(tally.bodies).length === 0) this.elements.bodies.replaceChildren(el('li', { className: 'hint' }, 'None on the canvas yet.'));
     if (tally.years) this.#setBounds(tally.years[0], tally.years[1]);
   }
@@ -72,15 +74,24 @@ export class FilterPanel extends EventTarget {
   }
 
   /**
-   * @param {string} label @param {number} count @param {boolean} checked @param {(on: boolean) => void} onToggle
-   * @param {string} [color] @param {string} [shape]
+   * A kind in the legend: its swatch in the colour and shape that draw it, and how many are on the canvas.
+   * @param {{ kind: string, label: string, color: string, shape: string }} k @param {number} onCanvas
    */
-  #checkbox(label, count, checked, onToggle, color, shape) {
+  #kindItem(k, onCanvas) {
+    const item = this.#checkbox(k.label, onCanvas, !this.hiddenKinds.has(k.kind), (on) => toggle(this.hiddenKinds, k.kind, on),
+      el('span', { className: `swatch shape-${k.shape}`, style: `background:${k.color}`, 'data-shape': k.shape, 'aria-hidden': 'true' }));
+    item.dataset.kind = k.kind;
+    return item;
+  }
+
+  /**
+   * @param {string} label @param {number} n @param {boolean} checked @param {(on: boolean) => void} onToggle
+   * @param {HTMLElement} [swatch]
+   */
+  #checkbox(label, n, checked, onToggle, swatch) {
     const box = el('input', { type: 'checkbox', checked });
     box.addEventListener('change', () => { onToggle(box.checked); this.#changed(); });
-    return el('li', {}, el('label', {}, box,
-      color ? el('span', { className: `swatch${shape && shape !== 'ellipse' ? ' shape-square' : ''}`, style: `background:${color}` }) : null,
-      label), el('span', { className: 'count' }, count ? String(count) : ''));
+    return el('li', {}, el('label', {}, box, swatch, label), el('span', { className: 'count' }, n ? count(n) : ''));
   }
 
   #changed() {

@@ -22,6 +22,9 @@ export const KINDS = [
   { kind: 'Series', label: 'Series', color: '#ef6c00', shape: 'star' },
 ];
 
+/** The colour of a node whose kind the table does not know. */
+export const DEFAULT_COLOR = '#607d8b';
+
 const KIND_ORDER = KINDS.map((k) => k.kind);
 
 /**
@@ -43,7 +46,7 @@ export function kindOf(labels) {
 
 /** @param {string} kind */
 export function colorOf(kind) {
-  return KINDS.find((k) => k.kind === kind)?.color ?? '#607d8b';
+  return KINDS.find((k) => k.kind === kind)?.color ?? DEFAULT_COLOR;
 }
 
 /**
@@ -84,7 +87,7 @@ export function stylesheet() {
         'text-background-padding': '1px',
         width: 'mapData(weight, 0, 20, 18, 56)',
         height: 'mapData(weight, 0, 20, 18, 56)',
-        'background-color': '#607d8b',
+        'background-color': DEFAULT_COLOR,
         'border-width': 1.5,
         'border-color': '#ffffff',
         'min-zoomed-font-size': 7,
@@ -149,7 +152,7 @@ export function largeGraphStyle() {
   const caption = { label: 'data(caption)', 'font-size': 10, 'font-family': 'system-ui, sans-serif', color: '#1d2330', 'text-valign': 'bottom',
     'text-margin-y': 3, 'text-background-color': '#fbfcfd', 'text-background-opacity': 0.85, 'text-background-padding': '1px' };
   return [
-    { selector: 'node', style: { width: 'mapData(weight, 0, 20, 18, 56)', height: 'mapData(weight, 0, 20, 18, 56)', 'background-color': '#607d8b' } },
+    { selector: 'node', style: { width: 'mapData(weight, 0, 20, 18, 56)', height: 'mapData(weight, 0, 20, 18, 56)', 'background-color': DEFAULT_COLOR } },
     ...KINDS.map((k) => ({ selector: `node[kind = "${k.kind}"]`, style: { 'background-color': k.color, shape: k.shape } })),
     { selector: 'node[kind = "Paragraph"], node[kind = "Footnote"]', style: { width: 14, height: 14 } },
     { selector: 'node[?stub]', style: { 'background-color': '#d5dbe3' } },

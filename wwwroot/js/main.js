@@ -3,7 +3,7 @@
 // view through its methods and events.
 
 import * as api from './api.js';
-import { byId, debounce, el, field } from './dom.js';
+import { byId, count, debounce, el, field } from './dom.js';
 import { captionOf } from './graph-style.js';
 import { GraphView } from './graph-view.js';
 import { SearchBox } from './search.js';
@@ -121,7 +121,7 @@ async function expand(id, offset = 0) {
     expandedOffsets.set(id, shown);
     const total = graph.total ?? shown;
     view.setMore(id, total - shown, shown);
-    say(`${id}: ${added.length} new node${added.length === 1 ? '' : 's'}; ${Math.min(shown, total)} of ${total} neighbours shown.`);
+    say(`${id}: ${count(added.length)} new node${added.length === 1 ? '' : 's'}; ${count(Math.min(shown, total))} of ${count(total)} neighbours shown.`);
   } catch (error) {
     showError(error);
   }
@@ -223,7 +223,7 @@ byId('most-cited-button').addEventListener('click', async () => {
     clearError();
     view.add(graph, { layout: 'force' });
     field('layout-select').value = view.layoutName;
-    say(`The ${graph.nodes.length} most cited documents, sized by how often they are cited, with the citations among them. Click one to read it.`);
+    say(`The ${count(graph.nodes.length)} most cited documents, sized by how often they are cited, with the citations among them. Click one to read it.`);
   } catch (error) {
     showError(error);
   }
@@ -241,7 +241,7 @@ async function showChain(id, direction) {
     view.add(graph, { near: id, layout: 'hierarchy' });
     field('layout-select').value = view.layoutName;
     view.select(id);
-    say(`${id} ${direction === 'out' ? 'cites' : 'is cited by'} ${graph.nodes.length - 1} document${graph.nodes.length === 2 ? '' : 's'} within ${depth} step${depth === 1 ? '' : 's'}.`);
+    say(`${id} ${direction === 'out' ? 'cites' : 'is cited by'} ${count(graph.nodes.length - 1)} document${graph.nodes.length === 2 ? '' : 's'} within ${depth} step${depth === 1 ? '' : 's'}.`);
   } catch (error) {
     showError(error);
   }
@@ -306,7 +306,7 @@ async function findPath() {
       onkeydown: (/** @type {KeyboardEvent} */ e) => { if (e.key === 'Enter') highlightPath(index); },
     }, `${p.relationships.length} step${p.relationships.length === 1 ? '' : 's'}: ${p.nodes.map((id) => nodesById.get(id)?.properties.symbol ?? captionOf(nodesById.get(id) ?? { id, labels: [], properties: {} })).join(' → ')}`)));
     view.highlight([...result.nodes.map((n) => n.id), ...result.relationships.map((r) => r.id)]);
-    say(`${result.paths.length} shortest path${result.paths.length === 1 ? '' : 's'} of ${result.length} step${result.length === 1 ? '' : 's'} from ${from} to ${to}.`);
+    say(`${count(result.paths.length)} shortest path${result.paths.length === 1 ? '' : 's'} of ${result.length} step${result.length === 1 ? '' : 's'} from ${from} to ${to}.`);
     saveState();
   } catch (error) {
     showError(error);
@@ -428,7 +428,7 @@ results.addEventListener('add', async (event) => {
   }
   view.add(graph, { layout: 'force' });
   field('layout-select').value = view.layoutName;
-  say(`Added ${graph.nodes.length} nodes and ${graph.relationships.length} relationships of the result to the canvas.`);
+  say(`Added ${count(graph.nodes.length)} nodes and ${count(graph.relationships.length)} relationships of the result to the canvas.`);
 });
 results.addEventListener('open', (event) => openNode(/** @type {CustomEvent} */ (event).detail.id));
 results.addEventListener('select', (event) => showSelection(/** @type {CustomEvent} */ (event).detail));
@@ -531,7 +531,7 @@ async function restore() {
 filters.update(view.tally());
 api.overview()
   .then((o) => {
-    if (view.isEmpty) say(`${o.documents} documents, ${o.nodes} nodes and ${o.relationships} relationships in the graph.`);
+    if (view.isEmpty) say(`${count(o.documents)} documents, ${count(o.nodes)} nodes and ${count(o.relationships)} relationships in the graph.`);
     fetcher.writes = o.writes ?? 'off';
     // A node selected before the server answered gets its "Fetch from the UN" now.
     const selected = view.selectedId();

@@ -6,7 +6,7 @@ public sealed record EvolutionParagraph(string Id, string Kind, string? Number, 
 /// <summary>
 /// Aligns the paragraphs of two documents of a series and classifies each change. Preambular and
 /// operative paragraphs are aligned separately (a paragraph does not change part). Identical texts
-/// (after <see cref="WordDiff.Normalise"/>) pair first, in order; the rest pair greedily by word
+/// (word for word, in <see cref="WordDiff.Words"/>'s compared form) pair first, in order; the rest pair greedily by word
 /// similarity, most similar first, when they share enough words in order (see <see cref="IsMatch"/>).
 /// Among the pairs, those outside a longest run in the same relative order are moves.
 /// </summary>

@@ -1,38 +1,84 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using DiffPlex;
 
 namespace Graph.Store.Evolution;
 
+/// <summary>A word of a paragraph: as it is written, and the form in which two words are compared.</summary>
+internal readonly record struct Word(string Text, string Key);
+
 /// <summary>
-/// Word-level diff of two paragraph texts (DiffPlex over whitespace-separated words), and the
-/// normalisation that makes footnote marks and spacing no change at all.
+/// Word-level diff of two paragraph texts (DiffPlex over whitespace-separated words). Words are compared
+/// in a form that makes typesetting noise no change at all — footnote marks, spacing, the kind of quote,
+/// dash or space, a space the text rendering put beside the hyphen of a compound ("Secretary -General") —
+/// while the diff shows the words as written.
 /// </summary>
 internal static partial class WordDiff
 {
-    /// <summary>Words of a text after normalisation: footnote marks and extra whitespace removed.</summary>
-    public static string[] Words(string text) => Normalise(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>The compared forms of the words of a text (see <see cref="Tokens"/>).</summary>
+    public static string[] Words(string text) => [.. Tokens(text).Select(w => w.Key)];
 
     /// <summary>
-    /// The text as compared: footnote marks (<c>&lt;sup&gt;1&lt;/sup&gt;</c>, superscript digits) gone, quotes
-    /// and dashes unified, whitespace collapsed. Extracted text has no marks already; this keeps
-    /// hand-made or older extractions honest too.
+    /// The words of a text. Footnote marks (<c>&lt;sup&gt;1&lt;/sup&gt;</c>, superscript digits) are not words;
+    /// extracted text has none already, this keeps hand-made or older extractions honest too. A word is
+    /// joined to the one before when a rendering space split it from its punctuation or a compound's hyphen.
     /// </summary>
-    public static string Normalise(string text)
+    public static Word[] Tokens(string text)
     {
         text = SupTag().Replace(text, "");
         text = SuperscriptDigits().Replace(text, "");
-        text = text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"').Replace('\u00A0', ' ');
-        text = SpaceBeforePunctuation().Replace(text, "$1");
-        return Whitespace().Replace(text, " ").Trim();
+        var words = new List<Word>();
+        foreach (Match match in NonSpace().Matches(text))
+        {
+            var key = Key(match.Value);
+            if (key.Length == 0) continue;
+            if (words.Count > 0 && JoinsPrevious(words[^1].Key, key))
+                words[^1] = new Word(words[^1].Text + " " + match.Value, words[^1].Key + key);
+            else words.Add(new Word(match.Value, key));
+        }
+        return [.. words];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> was split from <paramref name="previous"/> by a rendering space:
+    /// punctuation that closes a word ("report ,"), or a compound's hyphen on either side of the space
+    /// ("Secretary -General", "Secretary- General"). A dash standing alone between spaces is punctuation
+    /// of its own and stays apart.
+    /// </summary>
+    private static bool JoinsPrevious(string previous, string word) =>
+        word[0] is ',' or ';' or ':' or '.'
+        || (word.Length > 1 && word[0] == '-' && char.IsLetterOrDigit(word[1]) && char.IsLetterOrDigit(previous[^1]))
+        || (previous.Length > 1 && previous[^1] == '-' && char.IsLetterOrDigit(previous[^2]) && char.IsLetter(word[0]));
+
+    /// <summary>The compared form of a word: one kind of quote and of dash, no soft hyphen.</summary>
+    private static string Key(string word)
+    {
+        var key = new StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            switch (c)
+            {
+                case '\u00AD': break; // soft hyphen: a possible break, not a letter
+                case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '`': key.Append('\''); break;
+                case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB': key.Append('"'); break;
+                case (>= '\u2010' and <= '\u2015') or '\u2212' or '\uFE63' or '\uFF0D': key.Append('-'); break;
+                default: key.Append(c); break;
+            }
+        }
+        return key.ToString();
     }
 
     public static IReadOnlyList<DiffSegment> Diff(string from, string to)
     {
-        var result = Differ.Instance.CreateDiffs(Normalise(from), Normalise(to), ignoreWhiteSpace: false, ignoreCase: false, WordChunker.Instance);
+        var old = Tokens(from);
+        var @new = Tokens(to);
+        // Compared by key (keys have no spaces, so the chunker splits them back one to one with the words).
+        var result = Differ.Instance.CreateDiffs(string.Join(' ', old.Select(w => w.Key)), string.Join(' ', @new.Select(w => w.Key)),
+            ignoreWhiteSpace: false, ignoreCase: false, WordChunker.Instance);
         var segments = new List<DiffSegment>();
-        void Emit(DiffOperation operation, IEnumerable<string> words)
+        void Emit(DiffOperation operation, IEnumerable<Word> words)
         {
-            var text = string.Join(' ', words);
+            var text = string.Join(' ', words.Select(w => w.Text));
             if (text.Length == 0) return;
             if (segments.Count > 0 && segments[^1].Operation == operation)
                 segments[^1] = segments[^1] with { Text = segments[^1].Text + " " + text };
@@ -42,12 +88,12 @@ internal static partial class WordDiff
         var a = 0;
         foreach (var block in result.DiffBlocks)
         {
-            Emit(DiffOperation.Same, result.PiecesOld.Skip(a).Take(block.DeleteStartA - a));
-            Emit(DiffOperation.Deleted, result.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA));
-            Emit(DiffOperation.Inserted, result.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB));
+            Emit(DiffOperation.Same, old[a..block.DeleteStartA]);
+            Emit(DiffOperation.Deleted, old.Skip(block.DeleteStartA).Take(block.DeleteCountA));
+            Emit(DiffOperation.Inserted, @new.Skip(block.InsertStartB).Take(block.InsertCountB));
             a = block.DeleteStartA + block.DeleteCountA;
         }
-        Emit(DiffOperation.Same, result.PiecesOld.Skip(a));
+        Emit(DiffOperation.Same, old[a..]);
         return segments;
     }
 
@@ -85,9 +131,7 @@ internal static partial class WordDiff
     [GeneratedRegex(@"[\u00B9\u00B2\u00B3\u2070-\u2079]+")]
     private static partial Regex SuperscriptDigits();
 
-    [GeneratedRegex(@"\s+([,;:.])")]
-    private static partial Regex SpaceBeforePunctuation();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
+    /// <summary>A run of characters between spaces of any kind (no-break and thin spaces included).</summary>
+    [GeneratedRegex(@"[^\s\u200B\uFEFF]+")]
+    private static partial Regex NonSpace();
 }

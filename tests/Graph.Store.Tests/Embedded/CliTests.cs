@@ -54,6 +54,30 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task ASpaceTheRenderingPutBeforeAHyphenIsNoRewordingInTheEvolution()
+    {
+        // A/RES/79/10 reads "Secretary -General" in its operative paragraph 1, where A/RES/77/13 reads "Secretary-General".
+        var resolution7910 = Path.Combine(TestData.UnDocuments, "ga-resolutions", "A_RES_79_10.txt");
+        var data = Path.Combine(_directory.Path, "series");
+        var ingest = await GraphCli.RunAsync("ingest", RepositoryFiles.Seed7713, resolution7910, "--data", data, "--quiet");
+        Assert.True(ingest.ExitCode == 0, ingest.Error + ingest.Output);
+
+        var evolution = await GraphCli.RunAsync("evolution", "A/RES/77/13", "A/RES/79/10", "--json", "--data", data);
+        Assert.True(evolution.ExitCode == 0, evolution.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(evolution.Output);
+        var op1 = json.RootElement.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("toId").GetString() == "A/RES/79/10#op1");
+        Assert.Equal("unchanged", op1.GetProperty("kind").GetString());
+        Assert.Contains("Secretary -General", op1.GetProperty("toText").GetString(), StringComparison.Ordinal);
+
+        var series = await GraphCli.RunAsync("evolution", "A/RES/79/10", "--data", data);
+        Assert.True(series.ExitCode == 0, series.Error);
+        Assert.Contains("A/RES/77/13 → A/RES/79/10", series.Output, StringComparison.Ordinal);
+        Assert.Matches(@"unchanged\s+operative 1 → 1", series.Output);
+        Assert.DoesNotContain("{+Secretary -General", series.Output, StringComparison.Ordinal);
+        Assert.Contains("[-seventy-ninth-] {+eighty-first+}", series.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportsEachFormatAndReportsBadInputClearly()
     {
         var corpus = Path.Combine(_directory.Path, "corpus");

@@ -28,6 +28,50 @@ public sealed class ParagraphAlignerTests
         Assert.Equal(ParagraphChangeKind.Unchanged, change.Kind);
     }
 
+    [Theory]
+    [InlineData("report of the Secretary -General on cooperation")]
+    [InlineData("report of the Secretary- General on cooperation")]
+    [InlineData("report of the Secretary\u2011General on cooperation")]
+    [InlineData("report of the Secretary\u2010General\u00A0on cooperation")]
+    public void TypesettingNoiseInACompoundIsNoChange(string noisy)
+    {
+        var from = new EvolutionParagraph("a#op1", "operative", "1", "Takes note of the report of the Secretary-General on cooperation;");
+        var to = new EvolutionParagraph("b#op1", "operative", "1", $"Takes note of the {noisy};");
+        var change = Assert.Single(ParagraphAligner.Align([from], [to]));
+        Assert.Equal(ParagraphChangeKind.Unchanged, change.Kind);
+        Assert.Equal(1.0, change.Similarity);
+        Assert.All(change.Diff, d => Assert.Equal(DiffOperation.Same, d.Operation));
+        // The paragraph keeps its text as written: only the comparison ignores the noise.
+        Assert.Equal($"Takes note of the {noisy};", change.ToText);
+    }
+
+    [Fact]
+    public void QuotesOfAnotherKindAreNoChangeButAStandaloneDashStaysAWord()
+    {
+        var from = new EvolutionParagraph("a#op1", "operative", "1", "the sub-item entitled \u201CCooperation\u201D, for the period 2021\u20132025;");
+        var to = new EvolutionParagraph("b#op1", "operative", "1", "the sub-item entitled \"Cooperation\" , for the period 2021-2025;");
+        Assert.Equal(ParagraphChangeKind.Unchanged, Assert.Single(ParagraphAligner.Align([from], [to])).Kind);
+
+        // "entitled - and security" has a dash of its own: the words either side are not a compound.
+        var dashed = new EvolutionParagraph("b#op1", "operative", "1", "the sub-item entitled - and security \u201CCooperation\u201D, for the period 2021\u20132025;");
+        var change = Assert.Single(ParagraphAligner.Align([from], [dashed]));
+        Assert.Equal(ParagraphChangeKind.Reworded, change.Kind);
+        Assert.Contains(change.Diff, d => d is { Operation: DiffOperation.Inserted, Text: "- and security" });
+    }
+
+    [Fact]
+    public void TheDiffShowsTheWordsAsWrittenWhereTheyChanged()
+    {
+        var from = new EvolutionParagraph("a#op8", "operative", "8", "Requests the Secretary-General to report at its seventy\u2011ninth session;");
+        var to = new EvolutionParagraph("b#op8", "operative", "8", "Requests the Secretary -General to report at its eighty-first session;");
+        var change = Assert.Single(ParagraphAligner.Align([from], [to]));
+        Assert.Equal(ParagraphChangeKind.Reworded, change.Kind);
+        Assert.Equal(
+            [(DiffOperation.Same, "Requests the Secretary-General to report at its"), (DiffOperation.Deleted, "seventy\u2011ninth"),
+             (DiffOperation.Inserted, "eighty-first"), (DiffOperation.Same, "session;")],
+            change.Diff.Select(d => (d.Operation, d.Text)));
+    }
+
     [Fact]
     public void DetectsAParagraphMovedOutOfOrder()
     {
