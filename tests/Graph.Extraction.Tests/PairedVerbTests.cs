@@ -101,6 +101,19 @@ public sealed class PairedVerbTests
             Assert.True(Lexicon.Contains(verb), verb);
     }
 
+    [Fact]
+    public void TwoVerbsJoinedByAndAreThePhrase()
+    {
+        // "3. Welcomes and encourages the efforts to establish …", "8. Invites and encourages all interested States".
+        Assert.Equal("Welcomes and encourages", VerbOf(Extract("ga-drafts", "A_C.1_80_L.44.txt"), "3"));
+        Assert.Equal("Invites and encourages", VerbOf(Extract("ga-drafts", "A_C.1_80_L.30.txt"), "8"));
+        // "Welcomes and calls upon States": the second verb keeps its preposition.
+        Assert.Equal("Welcomes and calls upon", VerbOf(Extract("ga-resolutions", "A_RES_78_184.txt"), "54"));
+        Assert.True(Lexicon.Contains("Welcomes and encourages") && Lexicon.Contains("Deplores and strongly condemns") && Lexicon.Contains("Welcomes and calls upon"));
+        // A plural noun after "and" is no verb: the lexicon takes no phrase that joins a verb to one.
+        Assert.False(Lexicon.Contains("Welcomes and States"));
+    }
+
     private static string? VerbOf(GraphDocument document, string number) =>
         Paragraphs(document).Single(p => p.GetString("kind") == "operative" && p.GetString("number") == number).GetString("verb");
 }

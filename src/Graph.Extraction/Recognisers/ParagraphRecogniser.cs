@@ -1223,6 +1223,22 @@ internal static partial class ParagraphRecogniser
                 verb[parts++] = words[k++];
             if (k < count && parts < verb.Length && IsLowerWord(text[Trimmed(text, words[k], ",;:")])) verb[parts++] = Trimmed(text, words[k++], ",;:");
         }
+        // "Welcomes and encourages", "Deplores and strongly condemns": a second verb joined by "and", sharing the paragraph's
+        // object, is the phrase's too, as a resolution's drafter writes it.
+        if (k + 1 < count - 1 && text[words[k]] is "and" && !text[verb[parts - 1]].EndsWith(',') && char.IsUpper(text[verb[0]][0]))
+        {
+            var j = k + 1;
+            while (j < count - 1 && AdverbLookup.Contains(text[words[j]]) && !text[words[j]].SequenceEqual("we")) j++;
+            if (j < count - 1 && parts + j - k + 1 <= verb.Length && IsSecondVerb(text[Trimmed(text, words[j], ",;:")]))
+            {
+                for (var w = k; w < j; w++) verb[parts++] = words[w];
+                verb[parts++] = Trimmed(text, words[j], ",;:");
+                k = j + 1;
+                // "Welcomes and calls upon States": the preposition is the second verb's, as it is the first's.
+                if (k < count && parts < verb.Length && text[verb[parts - 1]] is "calls" && text[Trimmed(text, words[k], ",;")] is "upon" or "on" or "for")
+                    verb[parts++] = Trimmed(text, words[k++], ",;");
+            }
+        }
         var to = first is "Referring" or "Looking" && k < count && text[words[k]] is "to";
         if (!to && text[verb[parts - 1]] is "in" or "with" or "deep" or "grave" or "serious" or "into" or "great" or "increasing") parts--;
         if (!to && parts > 1 && text[verb[parts - 1]] is "with" or "the") parts--;
@@ -1246,6 +1262,21 @@ internal static partial class ParagraphRecogniser
         }
         return new string(joined[..at]);
     }
+
+    /// <summary>
+    /// A verb in the present tense after "and" ("encourages", "strongly condemns"): a lower-case word in -s, not in -ss or -ous,
+    /// and none of the plural nouns and pronouns that follow "and" in an operative paragraph's first words.
+    /// </summary>
+    private static bool IsSecondVerb(ReadOnlySpan<char> word) =>
+        IsLowerWord(word) && word.Length > 4 && word.EndsWith("s") && !word.EndsWith("ss") && !word.EndsWith("ous")
+        && !NounsAfterAnd.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static readonly HashSet<string> NounsAfterAnd = new(StringComparer.Ordinal)
+    {
+        "those", "these", "others", "parties", "members", "states", "nations", "countries", "governments", "organizations",
+        "agencies", "persons", "peoples", "regions", "efforts", "measures", "activities", "resources", "programmes", "bodies",
+        "entities", "institutions", "stakeholders", "partners", "communities", "arrangements", "initiatives", "commitments",
+    };
 
     /// <summary>Whether the phrase ends in "Calls" or in "Calls" and the adverbs after it ("Calls once again for", "Calls also on").</summary>
     private static bool CallsBefore(ReadOnlySpan<char> text, ReadOnlySpan<Range> parts)
