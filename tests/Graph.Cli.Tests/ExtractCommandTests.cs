@@ -116,6 +116,28 @@ public sealed class ExtractCommandTests
     }
 
     [Fact]
+    public void EvalComparesTheVerbsOfADraftAndItsResolutionAndListsNoBlindDocument()
+    {
+        if (ReferenceCollections.UnDocuments is null) Assert.Skip(ReferenceCollections.Absent("un-documents"));
+        var (exit, output, error) = Run("eval", "--measures-only", "--collection", "ga-resolutions", "ga-drafts", "-v", "--worst", "50");
+        Assert.True(exit == 0, error);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("paired verbs: ", StringComparison.Ordinal));
+        var match = System.Text.RegularExpressions.Regex.Match(line, @"^paired verbs: (\d+) of (\d+) aligned operative paragraphs differ .* in (\d+) of (\d+) pairs\)");
+        Assert.True(match.Success, line);
+        int Group(int g) => int.Parse(match.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // Thousands of paragraphs aligned over the pairs, and two typesettings of one text read alike nearly everywhere.
+        Assert.True(Group(2) > 4000 && Group(4) > 150, line);
+        Assert.True(Group(1) * 100 <= Group(2), line);
+        // The blind sets' documents are known by file name, and none of them is printed by -v.
+        var blind = BlindEvalSection.BlindFiles().Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.True(blind.Count >= 30, $"{blind.Count} blind documents");
+        var listed = output.Split('\n').SkipWhile(l => !l.StartsWith("paired verbs: ", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Contains(": \"", StringComparison.Ordinal))
+            .SelectMany(l => l[..l.IndexOf(": ", StringComparison.Ordinal)].Split(" / ").Select(id => id.Trim().Replace('/', '_')));
+        Assert.DoesNotContain(listed, blind.Contains);
+    }
+
+    [Fact]
     public void EvalNamesAnUnknownCollection()
     {
         var (exit, _, error) = Run("eval", "--measures-only", "--collection", "gazette");

@@ -48,6 +48,23 @@ internal static class BlindEvalSection
             $"name-linked citations, {note} ({fileName}): {r.RightAndLinked}/{r.StillLinked} right ({r.Precision:P1}) of the {r.StillLinked} of {r.Drawn} still linked; judged right when drawn {r.JudgedRight}/{r.Drawn}; wrong ones no longer linked {r.WrongDropped} of {r.Drawn - r.JudgedRight}"));
     }
 
+    /// <summary>
+    /// The file names (without their folder) of the blind sets' documents, which a listing of per-document output leaves out
+    /// so that nobody reads it: a probe over the whole collection holds them too.
+    /// </summary>
+    public static HashSet<string> BlindFiles()
+    {
+        var files = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (ReferenceCollections.RepositoryRoot() is not { } root) return files;
+        foreach (var name in (ReadOnlySpan<string>)["blind-gold.json", "blind2-gold.json"])
+        {
+            var path = Path.Combine(root, "graph", "eval", name);
+            if (!File.Exists(path)) continue;
+            foreach (var document in GoldSet.Load(path)) files.Add(Path.GetFileName(document.File));
+        }
+        return files;
+    }
+
     private static void PrintSet(string fileName, string name, string note, bool verbose, TextWriter stdout, bool blind = false)
     {
         var root = ReferenceCollections.RepositoryRoot();

@@ -90,6 +90,7 @@ internal static class MeasuresReport
         if (worst > 0)
             foreach (var group in series.GroupBy(s => s.Document).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(worst))
                 stdout.WriteLine($"  {group.Key}: {string.Join(", ", group.Take(8).Select(s => $"{s.Symbol} (cited by {s.CitedBy})"))}{(group.Count() > 8 ? $" … ({group.Count()})" : "")}");
+        PrintPairedVerbs(pairs, byDraft, byAdopted, worst, stdout);
         if (worst > 0)
             foreach (var pair in pairs.Where(p => p.Differences > 0).OrderByDescending(p => p.Differences).ThenBy(p => p.Draft, StringComparer.Ordinal).Take(worst))
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -97,6 +98,23 @@ internal static class MeasuresReport
         return pairs;
 
         static string Listed(IReadOnlyList<string> symbols) => symbols.Count == 0 ? "none" : string.Join(", ", symbols.Take(8)) + (symbols.Count > 8 ? $" … ({symbols.Count})" : "");
+    }
+
+    /// <summary>
+    /// The operative verbs of each pair (<see cref="PairedTexts.CompareVerbs"/>): paragraphs numbered alike that open with
+    /// the same words and whose verbs were read differently; with -v, the pairs with most of them. The blind sets' documents
+    /// are never listed, since nobody reads their per-document output.
+    /// </summary>
+    private static void PrintPairedVerbs(List<TextPair> pairs, Dictionary<string, DocumentMeasures> byDraft, Dictionary<string, DocumentMeasures> byAdopted, int worst, TextWriter stdout)
+    {
+        var compared = pairs.Select(p => PairedTexts.CompareVerbs(p, byDraft[p.Draft], byAdopted[p.Adopted])).ToList();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"paired verbs: {compared.Sum(c => c.Differences.Count)} of {compared.Sum(c => c.Aligned)} aligned operative paragraphs differ (a draft and its resolution, paragraphs numbered alike opening with the same {PairedTexts.OpeningWords} words, in {compared.Count(c => c.Differences.Count > 0)} of {compared.Count} pairs)"));
+        if (worst == 0) return;
+        var blind = BlindEvalSection.BlindFiles();
+        foreach (var c in compared.Where(c => c.Differences.Count > 0 && !blind.Contains(Path.GetFileName(byDraft[c.Pair.Draft].File)) && !blind.Contains(Path.GetFileName(byAdopted[c.Pair.Adopted].File)))
+                     .OrderByDescending(c => c.Differences.Count).ThenBy(c => c.Pair.Draft, StringComparer.Ordinal).Take(worst))
+            stdout.WriteLine($"  {c.Pair.Draft} / {c.Pair.Adopted}: {string.Join(" || ", c.Differences.Select(d => $"{d.Number}: \"{d.DraftVerb}\" / \"{d.AdoptedVerb}\" | {d.Opening}"))}");
     }
 
     /// <summary>The share of sc-citations.json's SC-to-SC arcs (machine-parsed, not gold) that the extractor finds.</summary>

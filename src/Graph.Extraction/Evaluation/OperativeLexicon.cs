@@ -60,6 +60,9 @@ public sealed class OperativeLexicon
     {
         if (string.IsNullOrWhiteSpace(verb)) return false;
         var rest = verb.Trim();
+        // "Welcomes and encourages", "Deplores and strongly condemns": each of two joined verbs is a phrase of its own.
+        var and = rest.IndexOf(" and ", StringComparison.Ordinal);
+        if (and > 0) return Contains(rest[..and]) && Contains(char.ToUpperInvariant(rest[and + 5]) + rest[(and + 6)..]);
         if (rest.StartsWith("We ", StringComparison.Ordinal)) rest = rest[3..];
         if (IsState(rest)) return true;
         foreach (var qualifier in _qualifiers)

@@ -36,6 +36,9 @@ public sealed class DocumentMeasures(string file, string documentId)
 
     public List<string> UnknownVerbs { get; } = [];
 
+    /// <summary>Its operative paragraphs in order, each number, verb and text, for comparing a draft's verbs with its resolution's.</summary>
+    public List<OperativeOpening> Operatives { get; } = [];
+
     /// <summary>Preambular paragraphs, and those not of a preambular paragraph's shape (<see cref="PreambleShape"/>).</summary>
     public int PreambularParagraphs { get; set; }
 
@@ -60,6 +63,9 @@ public sealed class DocumentMeasures(string file, string documentId)
     /// <summary>The resolution numbers and symbols its text prints (<see cref="PairedTexts.Numbers"/>).</summary>
     public HashSet<string> NumbersHeld { get; set; } = [];
 }
+
+/// <summary>An operative paragraph's number, the verb read for it and its text.</summary>
+public sealed record OperativeOpening(string Number, string Verb, string Text);
 
 /// <summary>The gold-free measures summed over one collection.</summary>
 public sealed class CollectionMeasures(string name)
@@ -267,6 +273,7 @@ public static class StructureMeasures
             if (paragraph.GetString("kind") != "operative" || (paragraph.GetString("number") ?? "").Contains('(', StringComparison.Ordinal)) continue;
             measures.OperativeParagraphs++;
             var verb = paragraph.GetString("verb");
+            measures.Operatives.Add(new OperativeOpening(paragraph.GetString("number") ?? "", verb ?? "", paragraph.GetString("text") ?? ""));
             if (lexicon.Contains(verb)) measures.OperativeVerbsKnown++;
             else measures.UnknownVerbs.Add($"{paragraph.GetString("number")}: {verb ?? "(none)"} | {Opening(paragraph.GetString("text"))}");
         }

@@ -39,6 +39,12 @@ internal static partial class ParagraphRecogniser
         "also", "further", "furthermore", "again", "once", "moreover", "therefore", "in", "particular", "with", "appreciation",
         "satisfaction", "concern", "deep", "grave", "serious", "regret", "interest", "upon", "strongly", "urgently", "note", "mind",
         "into", "account", "consideration",
+        // An adverb of drafting after the verb is the verb's, as "Welcomes also" keeps its "also": "Condemns unequivocally",
+        // "Supports fully", "Recommits firmly", "Decides accordingly", "Condemns equally strongly".
+        "unequivocally", "vigorously", "resolutely", "firmly", "fully", "hereby", "accordingly", "especially", "equally",
+        // The manner of a fixed phrase: "Notes with great concern", "Notes with increasing concern", "Notes with alarm",
+        // "Recognizes with gratitude"; the noun of "Pays tribute", "Draws the attention", "Calls attention to", "Takes cognizance of".
+        "great", "increasing", "alarm", "gratitude", "gratification", "tribute", "homage", "the", "attention", "cognizance",
     };
 
     private static readonly HashSet<string> TwoWordVerbs = new(StringComparer.Ordinal)
@@ -1166,7 +1172,8 @@ internal static partial class ParagraphRecogniser
         if (TwoWordVerbLookup.Contains(first) && !first.EndsWith(',') && k < count && text[words[k]].Length > 0 && char.IsLower(text[words[k]][0])
             && (first is not "Noting" and not "Recalling" and not "Welcoming" and not "Expressing" and not "Expresses" || VerbContinuationLookup.Contains(text[words[k]])))
         {
-            if (first is "Having" or "Deeply" or "Gravely" or "Strongly" or "Seriously" or "Profoundly" or "Fully" or "Mindful" || VerbContinuationLookup.Contains(text[words[k]]))
+            if (first is "Having" or "Deeply" or "Gravely" or "Strongly" or "Seriously" or "Profoundly" or "Fully" or "Mindful"
+                || (VerbContinuationLookup.Contains(text[words[k]]) && ContinuesPhrase(text[Trimmed(text, words[k], ",;")], first)))
             {
                 verb[parts++] = Trimmed(text, words[k], ",;");
                 k++;
@@ -1209,14 +1216,32 @@ internal static partial class ParagraphRecogniser
             }
         }
         // A declaration's state ("We are committed", "We are deeply concerned", "We are further convinced"): the adjective is the phrase's.
-        if (text[verb[parts - 1]] is "are" or "is" || (parts >= 2 && text[verb[parts - 2]] is "are" or "is" && AdverbLookup.Contains(text[verb[parts - 1]])))
+        // "Remains concerned", "Remains deeply concerned": the state the organ remains in is the phrase's too.
+        if (text[verb[parts - 1]] is "are" or "is" or "Remains" or "remains" || (parts >= 2 && text[verb[parts - 2]] is "are" or "is" && AdverbLookup.Contains(text[verb[parts - 1]])))
         {
             while (k < count - 1 && parts < verb.Length - 1 && IsLowerWord(text[words[k]]) && (text[words[k]].EndsWith("ly", StringComparison.Ordinal) || AdverbLookup.Contains(text[words[k]])))
                 verb[parts++] = words[k++];
             if (k < count && parts < verb.Length && IsLowerWord(text[Trimmed(text, words[k], ",;:")])) verb[parts++] = Trimmed(text, words[k++], ",;:");
         }
+        // "Welcomes and encourages", "Deplores and strongly condemns": a second verb joined by "and", sharing the paragraph's
+        // object, is the phrase's too, as a resolution's drafter writes it.
+        if (k + 1 < count - 1 && text[words[k]] is "and" && !text[verb[parts - 1]].EndsWith(',') && char.IsUpper(text[verb[0]][0]))
+        {
+            var j = k + 1;
+            while (j < count - 1 && AdverbLookup.Contains(text[words[j]]) && !text[words[j]].SequenceEqual("we")) j++;
+            if (j < count - 1 && parts + j - k + 1 <= verb.Length && IsSecondVerb(text[Trimmed(text, words[j], ",;:")]))
+            {
+                for (var w = k; w < j; w++) verb[parts++] = words[w];
+                verb[parts++] = Trimmed(text, words[j], ",;:");
+                k = j + 1;
+                // "Welcomes and calls upon States": the preposition is the second verb's, as it is the first's.
+                if (k < count && parts < verb.Length && text[verb[parts - 1]] is "calls" && text[Trimmed(text, words[k], ",;")] is "upon" or "on" or "for")
+                    verb[parts++] = Trimmed(text, words[k++], ",;");
+            }
+        }
         var to = first is "Referring" or "Looking" && k < count && text[words[k]] is "to";
-        if (!to && text[verb[parts - 1]] is "in" or "with" or "deep" or "grave" or "serious" or "into") parts--;
+        if (!to && text[verb[parts - 1]] is "in" or "with" or "deep" or "grave" or "serious" or "into" or "great" or "increasing") parts--;
+        if (!to && parts > 1 && text[verb[parts - 1]] is "with" or "the") parts--;
         var length = to ? 2 : -1;
         for (var i = 0; i < parts; i++) length += text[verb[i]].Length + 1;
         if (length <= 0) return "";
@@ -1237,6 +1262,21 @@ internal static partial class ParagraphRecogniser
         }
         return new string(joined[..at]);
     }
+
+    /// <summary>
+    /// A verb in the present tense after "and" ("encourages", "strongly condemns"): a lower-case word in -s, not in -ss or -ous,
+    /// and none of the plural nouns and pronouns that follow "and" in an operative paragraph's first words.
+    /// </summary>
+    private static bool IsSecondVerb(ReadOnlySpan<char> word) =>
+        IsLowerWord(word) && word.Length > 4 && word.EndsWith("s") && !word.EndsWith("ss") && !word.EndsWith("ous")
+        && !NounsAfterAnd.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static readonly HashSet<string> NounsAfterAnd = new(StringComparer.Ordinal)
+    {
+        "those", "these", "others", "parties", "members", "states", "nations", "countries", "governments", "organizations",
+        "agencies", "persons", "peoples", "regions", "efforts", "measures", "activities", "resources", "programmes", "bodies",
+        "entities", "institutions", "stakeholders", "partners", "communities", "arrangements", "initiatives", "commitments",
+    };
 
     /// <summary>Whether the phrase ends in "Calls" or in "Calls" and the adverbs after it ("Calls once again for", "Calls also on").</summary>
     private static bool CallsBefore(ReadOnlySpan<char> text, ReadOnlySpan<Range> parts)
@@ -1259,9 +1299,18 @@ internal static partial class ParagraphRecogniser
     /// A noun of a fixed phrase ("with appreciation", "into account", "in mind", "deep concern") belongs to the verb only after
     /// the word that makes the phrase: "Reaffirms appreciation for", "Recommends consideration of" keep their verb alone.
     /// </summary>
-    private static bool ContinuesPhrase(ReadOnlySpan<char> word, ReadOnlySpan<char> previous) =>
-        word is not ("appreciation" or "satisfaction" or "concern" or "regret" or "interest" or "consideration" or "account" or "mind")
-        || previous is "with" or "into" or "in" or "deep" or "grave" or "serious" or "particular" or "its" or "note";
+    private static bool ContinuesPhrase(ReadOnlySpan<char> word, ReadOnlySpan<char> previous) => word switch
+    {
+        "appreciation" or "satisfaction" or "concern" or "regret" or "interest" or "consideration" or "account" or "mind" =>
+            previous is "with" or "into" or "in" or "deep" or "grave" or "serious" or "particular" or "its" or "note" or "great" or "increasing"
+            || previous is "Expresses" or "Expressing",
+        "great" or "increasing" or "alarm" or "gratitude" or "gratification" => previous is "with",
+        "tribute" or "homage" => previous is "Pays" or "pays",
+        "the" => previous is "Draws" or "draws",
+        "attention" => previous is "Draws" or "draws" or "Calls" or "calls" or "the",
+        "cognizance" => previous is "Takes" or "takes",
+        _ => true,
+    };
 
     /// <summary>Adverbs that UN drafting puts before the verb of a paragraph ("Also", "Further", "Once again", "Strongly"), in either case.</summary>
     private static readonly HashSet<string> Adverbs = new(StringComparer.OrdinalIgnoreCase)
