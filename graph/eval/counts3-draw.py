@@ -4,17 +4,11 @@
 # check sets, the gold set, both earlier paragraph-count sets and the texts read while the classes this set measures were
 # fixed left out.
 # Usage: python3 counts3-draw.py <path to shared/un-documents>
-import json, os, random, re, sys
-from stratified_draw import LEFT_OUT, READ_WHILE_FIXING, blind, check, check2, check3, file_names
+import os, random, re, sys
+from stratified_draw import LEFT_OUT, READ_WHILE_FIXING, blind, check, check2, check3, file_names, listed
 
-here = os.path.dirname(os.path.abspath(__file__))
 OPENER = re.compile(r"^[A-Z][a-z-]+(ing|ed|ful|ous|ent|ant|ive|ly)\b|^(Whereas|Aware|Also|Further|Mindful)\b")
 
-
-def listed(name):
-    with open(os.path.join(here, name), encoding="utf-8") as f: data = json.load(f)
-    documents = data["documents"] if isinstance(data, dict) else data
-    return {os.path.basename(d["file"]) for d in documents}
 
 
 def has_preamble_subheading(path):

@@ -1,8 +1,9 @@
-# The strata and seeded draw that the gold sets share (blind-draw.py, check-draw.py, check2-draw.py, check3-draw.py):
+# The strata and seeded draw that the gold sets share (blind-draw.py, check-draw.py to check4-draw.py, blind2-draw.py):
 # two Security Council resolutions per decade, General Assembly resolutions of the 78th to 80th sessions, and drafts; each set
 # after the first leaves out the documents of the sets drawn before it.
-import os, random
+import json, os, random
 
+HERE = os.path.dirname(os.path.abspath(__file__))
 SC_DECADES = ("194", "195", "196", "197", "198", "199")
 LEFT_OUT = {"A_RES_79_10.txt"}
 # General Assembly resolutions read while the preamble classes were fixed (left out of counts3-draw.py and later draws).
@@ -45,3 +46,26 @@ def check2(root):
 def check3(root):
     excluded = file_names(blind(root)) | file_names(check(root)) | file_names(check2(root)) | LEFT_OUT
     return draw(root, 3616, (("78", 4), ("79", 3), ("80", 3)), 8, excluded)
+
+
+# Hand-written files of this folder whose documents later draws leave out by the names they list (the seeded sets above
+# are drawn again instead).
+LISTED = ("gold.json", "paragraph-counts.json", "paragraph-counts-2.json", "paragraph-counts-3.json",
+          "name-citations-sample.json", "name-citations-fresh.json", "name-citations-instruments.json",
+          "name-citations-instruments-fresh.json")
+
+
+def listed(name):
+    """The file names a gold file of this folder lists (documents, or the files of a name-citation sample)."""
+    with open(os.path.join(HERE, name), encoding="utf-8") as f: data = json.load(f)
+    entries = data.get("documents") or data.get("sample") if isinstance(data, dict) else data
+    return {os.path.basename(e["file"]) for e in entries if "file" in e}
+
+
+def read_before_check4(root):
+    """Every document read for a gold, count or sample file before the fourth check set was drawn: the blind set, the
+    three earlier check sets, the files LISTED names, and the texts read while the preamble classes were fixed."""
+    excluded = file_names(blind(root)) | file_names(check(root)) | file_names(check2(root)) | file_names(check3(root))
+    excluded |= LEFT_OUT | READ_WHILE_FIXING
+    for name in LISTED: excluded |= listed(name)
+    return excluded
