@@ -9,8 +9,6 @@ from stratified_draw import LEFT_OUT, READ_WHILE_FIXING, blind, check, check2, c
 
 OPENER = re.compile(r"^[A-Z][a-z-]+(ing|ed|ful|ous|ent|ant|ive|ly)\b|^(Whereas|Aware|Also|Further|Mindful)\b")
 
-
-
 def has_preamble_subheading(path):
     """A short line alone between blank lines, without final punctuation and no preambular opening, before paragraph 1."""
     with open(path, encoding="utf-8", errors="replace") as f: lines = [l.strip() for l in f]

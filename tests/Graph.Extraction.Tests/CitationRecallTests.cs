@@ -62,6 +62,8 @@ public sealed class CitationRecallTests
         // A document not yet issued, its number left blank (A/C.5/80/L.1), is no reference.
         const string blank = "Issued A/80/7/Add.__ Report, A/C.5/80/___ and A/80/__ (A/80/6).";
         Assert.Equal(["A/80/6"], ReferenceProbe.References(blank).Select(r => blank[r.Start..r.End]).ToList());
+        const string agenda = "Report of the Secretary-General (A/80/__); A/C.5/80/___ Report on the contingency fund; A/80/354 Report.";
+        Assert.Equal(["A/80/354"], ReferenceProbe.References(agenda).Select(r => agenda[r.Start..r.End]).ToList());
     }
 
     [Fact]

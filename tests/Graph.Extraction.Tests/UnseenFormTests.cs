@@ -366,6 +366,7 @@ public sealed class UnseenFormTests
         Assert.DoesNotContain("A/80/7/Add", work);
         Assert.DoesNotContain("A/C.5/80", work);
         Assert.Contains("A/80/7/Add.1", work);
+        Assert.Contains("A/80/354", work);
         // "3 S/2338/2024.", "6 S/1906/2020.": notes of the Technical Secretariat of the Organisation for the Prohibition of
         // Chemical Weapons; "See Organisation for the Prohibition of Chemical Weapons, document S/2338/2024."
         var chemical = Cited(Extract("ga-resolutions", "A_RES_80_34.txt"));
