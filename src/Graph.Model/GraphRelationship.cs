@@ -34,7 +34,8 @@ public sealed class GraphRelationship
         _keyNumber = keyNumber;
     }
 
-    private const int NoKeyNumber = -1;
+    /// <summary>The number that ends no key: the key text is then the whole key.</summary>
+    public const int NoKeyNumber = -1;
 
     // The whole key, or (when _keyNumber is not NoKeyNumber) the text before its number.
     private readonly string _key;
@@ -49,13 +50,19 @@ public sealed class GraphRelationship
     public string Key => _keyNumber == NoKeyNumber ? _key : string.Create(KeyLength, this, static (chars, r) => r.WriteKey(chars));
 
     /// <summary>How many characters <see cref="Key"/> has, without writing it.</summary>
-    public int KeyLength => _keyNumber == NoKeyNumber ? _key.Length : _key.Length + Digits(_keyNumber);
+    public int KeyLength => KeyLengthOf(_key, _keyNumber);
 
     /// <summary>Writes <see cref="Key"/> into <paramref name="destination"/>, which holds at least <see cref="KeyLength"/> characters.</summary>
-    public void WriteKey(Span<char> destination)
+    public void WriteKey(Span<char> destination) => WriteKey(_key, _keyNumber, destination);
+
+    /// <summary>How many characters the key of <paramref name="keyText"/> and <paramref name="keyNumber"/> has (the text alone for <see cref="NoKeyNumber"/>).</summary>
+    public static int KeyLengthOf(string keyText, int keyNumber) => keyNumber == NoKeyNumber ? keyText.Length : keyText.Length + Digits(keyNumber);
+
+    /// <summary>Writes the key of <paramref name="keyText"/> and <paramref name="keyNumber"/> into <paramref name="destination"/>, which holds at least <see cref="KeyLengthOf"/> characters.</summary>
+    public static void WriteKey(string keyText, int keyNumber, Span<char> destination)
     {
-        _key.CopyTo(destination);
-        if (_keyNumber != NoKeyNumber) _keyNumber.TryFormat(destination[_key.Length..], out _, default, System.Globalization.CultureInfo.InvariantCulture);
+        keyText.CopyTo(destination);
+        if (keyNumber != NoKeyNumber) keyNumber.TryFormat(destination[keyText.Length..], out _, default, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static int Digits(int number)

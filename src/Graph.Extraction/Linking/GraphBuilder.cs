@@ -46,7 +46,7 @@ internal sealed class GraphBuilder(GraphDocument document)
 
     /// <summary>States a relationship once; a repeated statement (same type, ends and key) returns the first.</summary>
     public GraphRelationship Relationship(string type, string start, string end, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span, string? key = null) =>
-        Relationship(type, start, end, properties, span, key ?? "", RelationshipIdentity.NoKeyNumber);
+        Relationship(type, start, end, properties, span, key ?? "", GraphRelationship.NoKeyNumber);
 
     /// <summary>
     /// States a relationship keyed by <paramref name="keyText"/> followed by the digits of <paramref name="keyNumber"/>
@@ -57,7 +57,7 @@ internal sealed class GraphBuilder(GraphDocument document)
         var identity = (type, start, end, keyText, keyNumber);
         if (_byIdentity.Set is null) _byIdentity = _relationships.GetAlternateLookup<(string, string, string, string, int)>();
         if (_byIdentity.TryGetValue(identity, out var existing)) return existing;
-        var relationship = keyNumber == RelationshipIdentity.NoKeyNumber
+        var relationship = keyNumber == GraphRelationship.NoKeyNumber
             ? new GraphRelationship(type, SharedId(start), SharedId(end), null, keyText)
             : new GraphRelationship(type, SharedId(start), SharedId(end), keyText, keyNumber);
         relationship.Properties.EnsureCapacity(StampedProperties + Stated(properties));

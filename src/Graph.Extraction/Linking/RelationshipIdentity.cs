@@ -20,9 +20,6 @@ internal sealed class RelationshipIdentity : IEqualityComparer<GraphRelationship
 {
     public static readonly RelationshipIdentity Comparer = new();
 
-    /// <summary>The number that ends no key: the key text is then the whole key (as <see cref="GraphRelationship"/> states it).</summary>
-    public const int NoKeyNumber = -1;
-
     // Keys are short ("op12@4711"); a longer one is written into an array of its own.
     private const int StackKey = 128;
 
@@ -50,45 +47,31 @@ internal sealed class RelationshipIdentity : IEqualityComparer<GraphRelationship
     public bool Equals((string Type, string Start, string End, string KeyText, int KeyNumber) x, GraphRelationship y)
     {
         if (!SameEnds(x.Type, x.Start, x.End, y)) return false;
-        var length = KeyLength(x.KeyText, x.KeyNumber);
+        var length = GraphRelationship.KeyLengthOf(x.KeyText, x.KeyNumber);
         if (length != y.KeyLength) return false;
         Span<char> left = length <= StackKey ? stackalloc char[length] : new char[length];
         Span<char> right = length <= StackKey ? stackalloc char[length] : new char[length];
-        WriteKey(x.KeyText, x.KeyNumber, left);
+        GraphRelationship.WriteKey(x.KeyText, x.KeyNumber, left);
         y.WriteKey(right);
         return left.SequenceEqual(right);
     }
 
     public int GetHashCode((string Type, string Start, string End, string KeyText, int KeyNumber) identity)
     {
-        var length = KeyLength(identity.KeyText, identity.KeyNumber);
+        var length = GraphRelationship.KeyLengthOf(identity.KeyText, identity.KeyNumber);
         Span<char> key = length <= StackKey ? stackalloc char[length] : new char[length];
-        WriteKey(identity.KeyText, identity.KeyNumber, key);
+        GraphRelationship.WriteKey(identity.KeyText, identity.KeyNumber, key);
         return Hash(identity.Type, identity.Start, identity.End, key);
     }
 
     public GraphRelationship Create((string Type, string Start, string End, string KeyText, int KeyNumber) identity) =>
-        identity.KeyNumber == NoKeyNumber
+        identity.KeyNumber == GraphRelationship.NoKeyNumber
             ? new(identity.Type, identity.Start, identity.End, null, identity.KeyText)
             : new(identity.Type, identity.Start, identity.End, identity.KeyText, identity.KeyNumber);
 
     private static bool SameEnds(string type, string start, string end, GraphRelationship y) =>
         string.Equals(type, y.Type, StringComparison.Ordinal) && string.Equals(start, y.Start, StringComparison.Ordinal)
         && string.Equals(end, y.End, StringComparison.Ordinal);
-
-    private static int KeyLength(string text, int number)
-    {
-        if (number == NoKeyNumber) return text.Length;
-        var digits = 1;
-        for (var n = number; n >= 10; n /= 10) digits++;
-        return text.Length + digits;
-    }
-
-    private static void WriteKey(string text, int number, Span<char> destination)
-    {
-        text.CopyTo(destination);
-        if (number != NoKeyNumber) number.TryFormat(destination[text.Length..], out _, default, System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     private static int Hash(string type, string start, string end, ReadOnlySpan<char> key)
     {
