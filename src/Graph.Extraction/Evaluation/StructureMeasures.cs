@@ -296,6 +296,29 @@ public static class StructureMeasures
             if (foreign is not null) measures.SuspectFurniture.Add($"symbol {foreign.Symbol.Canonical}: {line}");
             else if (verb is not null) measures.SuspectFurniture.Add($"verb {verb}: {line}");
         }
+        foreach (var line in PageNumbersOutOfSeries(removed)) measures.SuspectFurniture.Add($"page number out of series: {line}");
+    }
+
+    /// <summary>
+    /// Removed lines of a page number's shape ("2/8") that do not belong to the document's run of page numbers: every page
+    /// number of a document counts its pages out of one total, the total most of them give, and no page is past it. A
+    /// resolution number of a list broken one word to a line ("resolution" / "73/89" / "of") is of that shape but not of
+    /// that run.
+    /// </summary>
+    internal static IEnumerable<string> PageNumbersOutOfSeries(List<string> removed)
+    {
+        var pageNumbers = new List<(string Line, int Page, int Total)>();
+        foreach (var line in removed)
+        {
+            var slash = line.IndexOf('/');
+            if (slash is < 1 or > 3 || line.Length - slash - 1 is < 1 or > 3) continue;
+            if (int.TryParse(line.AsSpan(0, slash), System.Globalization.NumberStyles.None, null, out var page)
+                && int.TryParse(line.AsSpan(slash + 1), System.Globalization.NumberStyles.None, null, out var total))
+                pageNumbers.Add((line, page, total));
+        }
+        if (pageNumbers.Count == 0) return [];
+        var pages = pageNumbers.GroupBy(p => p.Total).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        return pageNumbers.Where(p => p.Total != pages || p.Page > p.Total).Select(p => p.Line);
     }
 
     /// <summary>
