@@ -36,6 +36,9 @@ public sealed class DocumentMeasures(string file, string documentId)
 
     public List<string> UnknownVerbs { get; } = [];
 
+    /// <summary>Verbs not in the lexicon as printed but one scan confusion away from a phrase of it ("Reguests" for "Requests").</summary>
+    public List<string> SpoiledVerbs { get; } = [];
+
     /// <summary>Its operative paragraphs in order, each number, verb and text, for comparing a draft's verbs with its resolution's.</summary>
     public List<OperativeOpening> Operatives { get; } = [];
 
@@ -90,6 +93,9 @@ public sealed class CollectionMeasures(string name)
     public int OperativeParagraphs => Documents.Sum(d => d.OperativeParagraphs);
 
     public double VerbsKnown => Ratio(Documents.Sum(d => (long)d.OperativeVerbsKnown), OperativeParagraphs);
+
+    /// <summary>Operative verbs outside the lexicon as printed that a scan spoiled from one of its phrases (not counted as known).</summary>
+    public int SpoiledVerbs => Documents.Sum(d => d.SpoiledVerbs.Count);
 
     public int PreambularParagraphs => Documents.Sum(d => d.PreambularParagraphs);
 
@@ -275,6 +281,7 @@ public static class StructureMeasures
             var verb = paragraph.GetString("verb");
             measures.Operatives.Add(new OperativeOpening(paragraph.GetString("number") ?? "", verb ?? "", paragraph.GetString("text") ?? ""));
             if (lexicon.Contains(verb)) measures.OperativeVerbsKnown++;
+            else if (lexicon.ScanSpoiled(verb) is { } meant) measures.SpoiledVerbs.Add($"{paragraph.GetString("number")}: {verb} ({meant})");
             else measures.UnknownVerbs.Add($"{paragraph.GetString("number")}: {verb ?? "(none)"} | {Opening(paragraph.GetString("text"))}");
         }
     }
