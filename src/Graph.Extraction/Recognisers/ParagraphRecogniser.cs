@@ -404,7 +404,7 @@ internal static partial class ParagraphRecogniser
             if (kind == "operative" && leadInVerb is not null)
             {
                 // A paragraph with a verb of its own ends the lead-in's list; one without completes the lead-in's sentence.
-                if ((LooksOperative(clean) && !OpensWithNoun(clean)) || OpensWithAdverb(clean)) leadInVerb = null;
+                if ((LooksOperative(clean) && !OpensWithNoun(clean)) || OpensWithAdverb(clean) || OpensWithSpoiledVerb(clean)) leadInVerb = null;
                 else if (OrganSubjectVerb(clean) is null && !clean.StartsWith("We ", StringComparison.Ordinal)) verb = leadInVerb;
                 if (leadInStart >= 0) start = leadInStart;
                 leadInStart = -1;
@@ -1155,6 +1155,7 @@ internal static partial class ParagraphRecogniser
         if (clean.AsSpan(0, Math.Min(clean.Length, 24)).IndexOf('_') is > 0 and var underline && underline + 1 < clean.Length
             && char.IsLetter(clean[underline - 1]) && char.IsLetter(clean[underline + 1]))
             clean = string.Concat(clean.AsSpan(0, underline), " ", clean.AsSpan(underline + 1));
+        clean = RepairedOpening(clean);
         // The words as spans (the eighth holds the rest), so only the verb itself becomes a string. What a scan left before
         // the first word ("‘Reiterates", "| Demands", "_ Decides") is no part of it.
         var text = clean.AsSpan().TrimStart("‘'|~—–_•· ");
@@ -1202,11 +1203,12 @@ internal static partial class ParagraphRecogniser
         }
         // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is, and "Looks forward" its
         // adverb; "Extends once more" keeps its "more" as "once again" keeps its "again".
-        if (k < count && parts < verb.Length && ((CallsBefore(text, verb[..parts]) && text[Trimmed(text, words[k], ",;")] is "for" or "on")
+        // "15. Calls for:" before its lettered clauses: the colon is no part of the verb.
+        if (k < count && parts < verb.Length && ((CallsBefore(text, verb[..parts]) && text[Trimmed(text, words[k], ",;:")] is "for" or "on")
             || (text[verb[parts - 1]] is "Looks" or "looks" && text[Trimmed(text, words[k], ",;")] is "forward")
             || (parts >= 2 && text[verb[parts - 1]] is "once" && text[Trimmed(text, words[k], ",;")] is "more")))
         {
-            verb[parts++] = Trimmed(text, words[k], ",;");
+            verb[parts++] = Trimmed(text, words[k], ",;:");
             k++;
             // "Calls once more upon", "Urgently calls once more upon": the preposition after "once more" is the verb's too.
             if (k < count && parts < verb.Length && text[verb[parts - 1]] is "more" && CallsBefore(text, verb[..(parts - 2)]) && text[Trimmed(text, words[k], ",;")] is "upon" or "on" or "for")
