@@ -56,4 +56,14 @@ internal static partial class ParagraphRecogniser
         "Request", "Express", "Reaffirm", "Welcome", "Decide", "Urge", "Condemn", "Demand", "Endorse", "Reiterate", "Recommend",
         "Authorize", "Emphasize", "Encourage", "Invite", "Commend", "Deplore", "Affirm", "Recognize", "Underline", "Stress",
     };
+
+    /// <summary>
+    /// "Calls", or "Calls" as a scan spoiled it, a letter l read as i, I, 1 or t ("7. Calis on the Government of South Africa",
+    /// S/RES/772 (1992)): the verb keeps its preposition ("Calis on") and is given as printed.
+    /// </summary>
+    private static bool IsCalls(ReadOnlySpan<char> word) =>
+        word is "Calls" or "calls"
+        || (word.Length == 5 && word[0] is 'C' or 'c' && word[1] == 'a' && word[4] == 's' && IsReadForL(word[2]) && IsReadForL(word[3]) && (word[2] == 'l' || word[3] == 'l'));
+
+    private static bool IsReadForL(char c) => c is 'l' or 'i' or 'I' or '1' or 't';
 }

@@ -1285,7 +1285,7 @@ internal static partial class ParagraphRecogniser
     {
         for (var i = parts.Length - 1; i >= 0; i--)
         {
-            if (text[parts[i]] is "Calls" or "calls") return true;
+            if (IsCalls(text[parts[i]])) return true;
             if (!AdverbLookup.Contains(text[parts[i]])) return false;
         }
         return false;
