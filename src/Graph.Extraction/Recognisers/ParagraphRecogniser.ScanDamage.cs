@@ -66,4 +66,17 @@ internal static partial class ParagraphRecogniser
         || (word.Length == 5 && word[0] is 'C' or 'c' && word[1] == 'a' && word[4] == 's' && IsReadForL(word[2]) && IsReadForL(word[3]) && (word[2] == 'l' || word[3] == 'l'));
 
     private static bool IsReadForL(char c) => c is 'l' or 'i' or 'I' or '1' or 't';
+
+    /// <summary>
+    /// A section's title that opens with a plural noun, which reads as a verb in -s: "Activities of the Office of Internal
+    /// Oversight Services", "Effects of changes in rates of exchange and inflation", "Conditions of service and compensation
+    /// for officials …", "Estimates in respect of special political missions …" (the Fifth Committee's texts, A/C.5/80/L.18,
+    /// A/C.5/80/L.5, A/RES/79/258). What follows a verb is its object or clause; what follows the noun of a title is "of" or
+    /// "in respect of".
+    /// </summary>
+    private static bool TitleOpensWithNoun(string clean)
+    {
+        var words = clean.Split(' ', 4);
+        return words.Length > 2 && (words[1] is "of" || (words[1] is "in" && words[2] is "respect"));
+    }
 }

@@ -925,7 +925,7 @@ internal static partial class ParagraphRecogniser
         clean.Length < 100 && char.IsUpper(clean[0]) && clean[^1] is not (',' or ';' or '.' or ':' or '!' or '?')
         && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal)
         && !PreambularOpenerLookup.Contains(FirstWord(clean)) && !(OpensPreambularPhrase(clean) && !FirstWord(clean).EndsWith("ing", StringComparison.Ordinal))
-        && !LooksOperative(clean) && !AdverbThenVerb(clean);
+        && (!LooksOperative(clean) || TitleOpensWithNoun(clean)) && !AdverbThenVerb(clean);
 
     /// <summary>
     /// Where a preambular phrase opens a block after a sub-heading run into it ("Degrading the threat posed by Al-Shabaab, and the
