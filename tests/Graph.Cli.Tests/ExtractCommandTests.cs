@@ -138,6 +138,30 @@ public sealed class ExtractCommandTests
     }
 
     [Fact]
+    public void EvalPrintsTheVerbProbeAndItsListingNamesNoBlindDocument()
+    {
+        if (ReferenceCollections.UnDocuments is null) Assert.Skip(ReferenceCollections.Absent("un-documents"));
+        var (exit, output, error) = Run("eval", "--measures-only", "--collection", "sc-resolutions", "ga-resolutions", "ga-drafts", "-v", "--worst", "200");
+        Assert.True(exit == 0, error);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("verb probe: ", StringComparison.Ordinal));
+        var match = System.Text.RegularExpressions.Regex.Match(line, @"^verb probe: (\d+) of (\d+) numbered paragraphs disagree \(.*, (\d+) documents of un-documents, the blind sets left out\)");
+        Assert.True(match.Success, line);
+        int Group(int g) => int.Parse(match.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // Tens of thousands of numbered paragraphs over nearly two thousand texts, the simple reading and the extractor's agreeing on
+        // all but a few hundredths, and no verb cut short.
+        Assert.True(Group(2) > 25000 && Group(3) > 1800, line);
+        Assert.True(Group(1) * 100 <= Group(2), line);
+        Assert.DoesNotContain("cut short", line, StringComparison.Ordinal);
+        // The listing names each disagreement's file; none is a blind set's.
+        var blind = BlindEvalSection.BlindFiles();
+        var listed = output.Split('\n').SkipWhile(l => !l.StartsWith("verb probe: ", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Contains(" extracted \"", StringComparison.Ordinal))
+            .Select(l => l.Split(": ", 2)[1].Split(' ')[0]).ToList();
+        Assert.NotEmpty(listed);
+        Assert.DoesNotContain(listed, blind.Contains);
+    }
+
+    [Fact]
     public void EvalNamesAnUnknownCollection()
     {
         var (exit, _, error) = Run("eval", "--measures-only", "--collection", "gazette");
