@@ -76,6 +76,13 @@ public sealed class VerbProbeTests
         // "5. Considers that new efforts should be undertaken …:" / "6. Request the Secretary-General" (S/RES/367 (1975)).
         var (council, cyprus) = Measure("sc-resolutions", "S_RES_0367_1975_EN_GOLD.txt");
         Assert.Empty(VerbProbe.Compare(VerbProbe.Read(council), cyprus.Operatives).Disagreements);
+        // "Resolves:" / "1. That the Trusteeship Council be requested …" (S/RES/70 (1949)): each clause completes the lead-in.
+        var (trusteeship, strategicAreas) = Measure("sc-resolutions", "S_RES_0070_1949_EN_GOLD.txt");
+        var clauses = VerbProbe.Read(trusteeship);
+        Assert.Contains(clauses, r => r.Number == "2" && r.Phrase is null && r.LeadIn == "Resolves");
+        var probed = VerbProbe.Compare(clauses, strategicAreas.Operatives);
+        Assert.Empty(probed.Disagreements);
+        Assert.True(probed.Compared >= 4, $"{probed.Compared} compared");
     }
 
     [Fact]

@@ -5,6 +5,12 @@ namespace Graph.Extraction.Evaluation;
 /// <summary>A numbered paragraph as the probe reads it from the raw text: its number, its opening phrase (null where it opens with no verb) and its first forty words.</summary>
 public sealed record VerbReading(string Number, string? Phrase, IReadOnlyList<string> Words)
 {
+    /// <summary>
+    /// Where the paragraph opens with no verb, the verb of the lead-in it completes: the paragraph before the first of its list,
+    /// ending in a colon ("Resolves:", "Recommends to the Governments of India and Pakistan the following measures …:").
+    /// </summary>
+    public string? LeadIn { get; init; }
+
     /// <summary>The paragraph's first eight words, as a listing shows them.</summary>
     public string Opening => string.Join(' ', Words.Take(8));
 }
@@ -53,7 +59,37 @@ public static partial class VerbProbe
             var words = FirstWords(text, m.Index + m.Length);
             if (OpeningPhrase(words) is { } phrase) found.Add((m.Index, new VerbReading(m.Groups[1].Value, phrase, words)));
         }
-        return [.. found.OrderBy(f => f.At).Select(f => f.Reading)];
+        found.Sort((a, b) => a.At.CompareTo(b.At));
+        var result = new List<VerbReading>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var reading = found[i].Reading;
+            if (reading.Phrase is null)
+            {
+                // The first clause of a list takes the verb of the paragraph ending in a colon before it; the next ones inherit it.
+                var previous = i > 0 ? result[i - 1] : null;
+                reading = reading with { LeadIn = previous is { Phrase: null, LeadIn: { } inherited } ? inherited : LeadInBefore(text, i > 0 ? found[i - 1].At : 0, found[i].At) };
+            }
+            result.Add(reading);
+        }
+        return result;
+    }
+
+    /// <summary>The opening phrase of the paragraph that ends in a colon just before <paramref name="at"/>, if one does.</summary>
+    private static string? LeadInBefore(string text, int from, int at)
+    {
+        var before = text.AsSpan(from, at - from).TrimEnd();
+        if (before.Length == 0 || before[^1] != ':') return null;
+        // The paragraph's start: after the blank line before it, or at the number the text gave it.
+        var paragraph = before.ToString();
+        var blanks = BlankLine().Matches(paragraph);
+        var blank = blanks.Count == 0 ? 0 : blanks[^1].Index + blanks[^1].Length;
+        var numbered = Numbered().Match(paragraph, blank);
+        var start = numbered.Success && numbered.Index == blank ? numbered.Index + numbered.Length : blank;
+        var words = Word().Matches(paragraph[start..]).Take(8).Select(w => w.Value).ToList();
+        // "The Security Council … / Resolves:" stands after the organ's name.
+        if (words.Count > 3 && words[0] == "The" && words[2] is "Council" or "Assembly") words = [.. words.Skip(3)];
+        return OpeningPhrase(words);
     }
 
     /// <summary>
@@ -133,7 +169,8 @@ public static partial class VerbProbe
                 {
                     var reading = others[Math.Min(k - verbs.Count, others.Count - 1)];
                     var spoiled = verb.Length > 0 && !verb.EndsWith("ing", StringComparison.Ordinal) && StructureScore.Opens(reading.Opening, verb);
-                    var leadIn = index > 0 && operatives[index - 1].Text.TrimEnd().EndsWith(':') && verb == operatives[index - 1].Verb;
+                    var leadIn = (index > 0 && operatives[index - 1].Text.TrimEnd().EndsWith(':') && verb == operatives[index - 1].Verb)
+                        || (reading.LeadIn is { } announced && StructureScore.Opens(verb, announced));
                     if (spoiled || leadIn || StandsAfterAnOpening(verb, reading.Words)) { compared++; continue; }
                     disagreements.Add(new VerbDisagreement(NoVerbRead, number, verb, reading.Opening));
                 }
@@ -200,6 +237,9 @@ public static partial class VerbProbe
     /// <summary>A number alone on its line, its full stop lost ("25" above "Condemns without reservation"), then a capital on the next.</summary>
     [GeneratedRegex(@"(?m)^[ \t\f]*(\d{1,3})[ \t]*\r?\n[ \t\f]*(?=[A-Z])")]
     private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"\n[ \t\f]*\r?\n")]
+    private static partial Regex BlankLine();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z'\-]*")]
     private static partial Regex Word();
