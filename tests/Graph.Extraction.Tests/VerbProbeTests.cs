@@ -137,4 +137,19 @@ public sealed class VerbProbeTests
         Assert.Equal("Notes with appreciation", verbs[22]);
         Assert.StartsWith("Recalling its resolutions 48/218 B of 29 July 1994", paragraphs[0].GetString("text"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ATitleRunIntoAPreambleWhoseCommaCarriesASuperscriptMarkIsNoParagraph()
+    {
+        // "XXIV / Effects of changes in rates of exchange and inflation / Having considered … the related report of the Advisory
+        // Committee,⁵⁸" after the operative paragraphs of section XXIII: a title and a preambular paragraph, not an operative
+        // paragraph with the verb "Effects".
+        var budget = Paragraphs(Extract("ga-resolutions", "A_RES_79_258.txt"));
+        Assert.DoesNotContain(budget, p => p.GetString("verb") == "Effects");
+        Assert.Contains(budget, p => p.GetString("kind") == "preambular"
+            && (p.GetString("text") ?? "").StartsWith("Having considered the report of the Secretary-General on the revised estimates resulting from changes in rates of exchange", StringComparison.Ordinal));
+        Assert.DoesNotContain(OperativeVerbs(Extract("ga-drafts", "A_C.5_80_L.5.txt")), v => v == "Effects");
+        // The same mark had left a section's numeral as a preambular paragraph's verb ("XXIII") in A/RES/80/243.
+        Assert.DoesNotContain(Paragraphs(Extract("ga-resolutions", "A_RES_80_243.txt")), p => p.GetString("verb") == "XXIII");
+    }
 }
