@@ -152,4 +152,18 @@ public sealed class VerbProbeTests
         // The same mark had left a section's numeral as a preambular paragraph's verb ("XXIII") in A/RES/80/243.
         Assert.DoesNotContain(Paragraphs(Extract("ga-resolutions", "A_RES_80_243.txt")), p => p.GetString("verb") == "XXIII");
     }
+
+    [Fact]
+    public void ANumberTheOperativePartHasPassedAfterAColonQuotesTheTextAnnounced()
+    {
+        // "14. Decides to approve the following amendment to the statute of the United Nations Dispute Tribunal: / Article 9, new
+        // paragraph 4: / 4. In hearing an application …": the quoted paragraph is paragraph 14's, not a second operative paragraph 4.
+        var (_, measures) = Measure("ga-resolutions", "A_RES_78_248.txt");
+        Assert.Equal(Enumerable.Range(1, measures.Operatives.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), measures.Operatives.Select(o => o.Number));
+        Assert.Contains("In hearing an application to appeal an administrative decision", measures.Operatives[13].Text, StringComparison.Ordinal);
+        Assert.Empty(VerbProbe.BrokenNumbering(measures.Operatives));
+        // A number the scan lost ("Calls upon Israel, the occupying Power" between 1. and 3., S/RES/484 (1980)) breaks the run.
+        var (_, hebron) = Measure("sc-resolutions", "S_RES_0484_1980_EN_GOLD.txt");
+        Assert.Equal([1, 3, 4], Assert.Single(VerbProbe.BrokenNumbering(hebron.Operatives)));
+    }
 }

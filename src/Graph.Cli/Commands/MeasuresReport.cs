@@ -134,7 +134,12 @@ internal static class MeasuresReport
         var classes = disagreements.GroupBy(x => x.Disagreement.Class, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"verb probe: {disagreements.Count} of {compared + disagreements.Count(x => x.Disagreement.Class is not (VerbProbe.Cut or VerbProbe.FirstWord or VerbProbe.LaterWord))} numbered paragraphs disagree (a simple reading of the raw texts' numbered paragraphs against the extracted verbs, by number, {documents.Count} documents of un-documents, the blind sets left out){(classes.Count == 0 ? "" : ": " + string.Join(", ", classes.Select(g => $"{g.Key} {g.Count()}")))}"));
+        var broken = documents.Select(d => (Document: d, Runs: VerbProbe.BrokenNumbering(d.Operatives))).Where(b => b.Runs.Count > 0).ToList();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"paragraph numbers: {broken.Sum(b => b.Runs.Count)} runs of extracted operative numbers (from a 1 to the next 1) with a gap or a repeat, in {broken.Count} of {documents.Count} documents (the blind sets left out)"));
         if (worst == 0) return;
+        foreach (var (document, runs) in broken.Take(worst))
+            stdout.WriteLine($"  numbers: {document.File} ({document.DocumentId}) {string.Join(" | ", runs.Select(r => string.Join(", ", r)))}");
         foreach (var group in classes)
             foreach (var (document, x) in group.Take(worst))
                 stdout.WriteLine($"  {group.Key}: {document.File} ({document.DocumentId}) {x.Number}. extracted \"{x.Extracted}\" | read \"{x.Read}\"");

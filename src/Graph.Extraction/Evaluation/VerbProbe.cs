@@ -180,6 +180,24 @@ public static partial class VerbProbe
         return new VerbProbeResult(compared, disagreements);
     }
 
+    /// <summary>
+    /// A count probe of the same paragraphs: the extracted top-level numbers of a text, cut into runs where a number 1 starts
+    /// again (a resolution in parts, A and B each from 1), and the runs that are not 1, 2, 3 … without a gap or a repeat
+    /// ("1, 1', 3, 4": a number the scan lost; "1, 2, 3, 4, 8, 6": a number the scan misprinted; a paragraph the text lost).
+    /// A paragraph the extractor numbered itself (a prime after its count, "1'") is left out.
+    /// </summary>
+    public static List<IReadOnlyList<int>> BrokenNumbering(IReadOnlyList<OperativeOpening> operatives)
+    {
+        var runs = new List<List<int>>();
+        foreach (var operative in operatives)
+        {
+            if (!int.TryParse(operative.Number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)) continue;
+            if (number == 1 || runs.Count == 0) runs.Add([]);
+            runs[^1].Add(number);
+        }
+        return [.. runs.Where(r => !r.Select((n, i) => n == i + 1).All(x => x))];
+    }
+
     private static string FirstOf(string phrase) => phrase.Split(' ')[0];
 
     /// <summary>

@@ -840,8 +840,11 @@ internal static partial class ParagraphRecogniser
         if (!inBody || number is null || result.Count == 0 || result[^1].Kind != "operative" || LooksOperative(clean) || OpensWithAdverb(clean)) return null;
         if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return null;
         if (listItem is { } last) return n == last + 1 ? n : null;
-        return n == 1 && EndsWithColon(result[^1], joining)
+        // A number the operative part has passed quotes the text announced too: "14. Decides to approve the following amendment to
+        // the statute …: Article 9, new paragraph 4: / 4. In hearing an application …" (A/RES/78/248).
+        return EndsWithColon(result[^1], joining)
             && int.TryParse(currentOperative, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var paragraph) && paragraph >= 2
+            && (n == 1 || n < paragraph)
             ? n
             : null;
     }
