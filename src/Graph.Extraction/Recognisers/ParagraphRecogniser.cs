@@ -955,8 +955,10 @@ internal static partial class ParagraphRecogniser
         return 0;
     }
 
-    /// <summary>Whether a block ends as a preambular paragraph does, with a comma (a footnote's number may follow it).</summary>
-    // A footnote mark after the comma may be set as a superscript ("… and the related report of the Advisory Committee,⁵⁸").
+    /// <summary>
+    /// Whether a block ends as a preambular paragraph does, with a comma (a footnote's number may follow it, in plain or in
+    /// superscript digits: "… and the related report of the Advisory Committee,⁵⁸").
+    /// </summary>
     private static bool EndsLikeAPreamble(ReadOnlySpan<char> block) => block.TrimEnd(" 0123456789⁰¹²³⁴⁵⁶⁷⁸⁹").EndsWith(",");
 
     private static int NextSpace(ReadOnlySpan<char> text, int space) => text[(space + 1)..].IndexOf(' ') is >= 0 and var next ? space + 1 + next : -1;
