@@ -140,6 +140,35 @@ public sealed class ExtractCommandTests
     }
 
     [Fact]
+    public void EvalPrintsTheVerbProbeAndItsListingNamesNoBlindDocument()
+    {
+        if (ReferenceCollections.UnDocuments is null) Assert.Skip(ReferenceCollections.Absent("un-documents"));
+        var (exit, output, error) = Run("eval", "--measures-only", "--collection", "sc-resolutions", "ga-resolutions", "ga-drafts", "-v", "--worst", "200");
+        Assert.True(exit == 0, error);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("verb probe: ", StringComparison.Ordinal));
+        var match = System.Text.RegularExpressions.Regex.Match(line, @"^verb probe: (\d+) of (\d+) numbered paragraphs disagree \(.*, (\d+) documents of un-documents, the blind sets left out\)");
+        Assert.True(match.Success, line);
+        int Group(int g) => int.Parse(match.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // Tens of thousands of numbered paragraphs over nearly two thousand texts, the simple reading and the extractor's agreeing on
+        // all but a few hundredths, and no verb cut short.
+        Assert.True(Group(2) > 25000 && Group(3) > 1800, line);
+        Assert.True(Group(1) * 100 <= Group(2), line);
+        Assert.DoesNotContain("cut short", line, StringComparison.Ordinal);
+        // The count probe beside it: runs of extracted paragraph numbers with a gap or a repeat, in a few texts at most.
+        var numbers = System.Text.RegularExpressions.Regex.Match(output, @"\nparagraph numbers: (\d+) runs of extracted operative numbers .* in (\d+) of (\d+) documents");
+        Assert.True(numbers.Success, output);
+        Assert.True(int.Parse(numbers.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) * 100 < int.Parse(numbers.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), numbers.Value);
+        // The listing names each disagreement's file; none is a blind set's.
+        var blind = BlindEvalSection.BlindFiles();
+        var listed = output.Split('\n').SkipWhile(l => !l.StartsWith("verb probe: ", StringComparison.Ordinal)).Skip(1)
+            .SkipWhile(l => l.StartsWith("paragraph numbers: ", StringComparison.Ordinal) || l.StartsWith("  numbers: ", StringComparison.Ordinal))
+            .TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Contains(" extracted \"", StringComparison.Ordinal))
+            .Select(l => l.Split(": ", 2)[1].Split(' ')[0]).ToList();
+        Assert.NotEmpty(listed);
+        Assert.DoesNotContain(listed, blind.Contains);
+    }
+
+    [Fact]
     public void EvalNamesAnUnknownCollection()
     {
         var (exit, _, error) = Run("eval", "--measures-only", "--collection", "gazette");

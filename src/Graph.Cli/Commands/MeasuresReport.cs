@@ -45,6 +45,7 @@ internal static class MeasuresReport
         }
         PrintReferenceArcs(collections, worst, stdout);
         PrintPairedTexts(measured, worst, stdout);
+        PrintVerbProbe(measured, worst, stdout);
         if (worst == 0) return 0;
         foreach (var m in measured)
         {
@@ -117,6 +118,33 @@ internal static class MeasuresReport
         foreach (var c in compared.Where(c => c.Differences.Count > 0 && !blind.Contains(Path.GetFileName(byDraft[c.Pair.Draft].File)) && !blind.Contains(Path.GetFileName(byAdopted[c.Pair.Adopted].File)))
                      .OrderByDescending(c => c.Differences.Count).ThenBy(c => c.Pair.Draft, StringComparer.Ordinal).Take(worst))
             stdout.WriteLine($"  {c.Pair.Draft} / {c.Pair.Adopted}: {string.Join(" || ", c.Differences.Select(d => $"{d.Number}: \"{d.DraftVerb}\" / \"{d.AdoptedVerb}\" | {d.Opening}"))}");
+    }
+
+    /// <summary>
+    /// The verb probe (<see cref="VerbProbe"/>): the numbered paragraphs a simple reader of the raw texts finds, lined up by
+    /// number with the extractor's operative paragraphs, and where the two disagree, by class; with -v, examples of each
+    /// class. The blind sets' documents are left out of the figures and the listing, since nobody reads their output.
+    /// </summary>
+    private static void PrintVerbProbe(List<CollectionMeasures> measured, int worst, TextWriter stdout)
+    {
+        var blind = BlindEvalSection.BlindFiles();
+        var documents = measured.Where(m => UnDocumentFolders.Contains(m.Name, StringComparer.Ordinal)).SelectMany(m => m.Documents)
+            .Where(d => !blind.Contains(Path.GetFileName(d.File))).ToList();
+        if (documents.Count == 0) return;
+        var disagreements = documents.SelectMany(d => d.VerbsProbed.Disagreements.Select(x => (Document: d, Disagreement: x))).ToList();
+        var compared = documents.Sum(d => d.VerbsProbed.Compared);
+        var classes = disagreements.GroupBy(x => x.Disagreement.Class, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"verb probe: {disagreements.Count} of {compared + disagreements.Count(x => x.Disagreement.Class is not (VerbProbe.Cut or VerbProbe.FirstWord or VerbProbe.LaterWord))} numbered paragraphs disagree (a simple reading of the raw texts' numbered paragraphs against the extracted verbs, by number, {documents.Count} documents of un-documents, the blind sets left out){(classes.Count == 0 ? "" : ": " + string.Join(", ", classes.Select(g => $"{g.Key} {g.Count()}")))}"));
+        var broken = documents.Select(d => (Document: d, Runs: VerbProbe.BrokenNumbering(d.Operatives))).Where(b => b.Runs.Count > 0).ToList();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"paragraph numbers: {broken.Sum(b => b.Runs.Count)} runs of extracted operative numbers (from a 1 to the next 1) with a gap or a repeat, in {broken.Count} of {documents.Count} documents (the blind sets left out)"));
+        if (worst == 0) return;
+        foreach (var (document, runs) in broken.Take(worst))
+            stdout.WriteLine($"  numbers: {document.File} ({document.DocumentId}) {string.Join(" | ", runs.Select(r => string.Join(", ", r)))}");
+        foreach (var group in classes)
+            foreach (var (document, x) in group.Take(worst))
+                stdout.WriteLine($"  {group.Key}: {document.File} ({document.DocumentId}) {x.Number}. extracted \"{x.Extracted}\" | read \"{x.Read}\"");
     }
 
     /// <summary>The share of sc-citations.json's SC-to-SC arcs (machine-parsed, not gold) that the extractor finds.</summary>

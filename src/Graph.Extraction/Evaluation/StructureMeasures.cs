@@ -42,6 +42,9 @@ public sealed class DocumentMeasures(string file, string documentId)
     /// <summary>Its operative paragraphs in order, each number, verb and text, for comparing a draft's verbs with its resolution's.</summary>
     public List<OperativeOpening> Operatives { get; } = [];
 
+    /// <summary>Its numbered paragraphs read by the simple reader of the raw text and lined up with the operative ones (<see cref="VerbProbe"/>).</summary>
+    public VerbProbeResult VerbsProbed { get; set; } = VerbProbeResult.None;
+
     /// <summary>Preambular paragraphs, and those not of a preambular paragraph's shape (<see cref="PreambleShape"/>).</summary>
     public int PreambularParagraphs { get; set; }
 
@@ -157,6 +160,9 @@ public static class StructureMeasures
         measures.Cited.UnionWith(PairedTexts.CitedBy(document));
         MeasureFootnotes(measures, document);
         MeasureVerbs(measures, paragraphs, lexicon);
+        // The probe reads the raw text, which only a plain-text file gives as it is printed.
+        if (file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            measures.VerbsProbed = VerbProbe.Compare(VerbProbe.Read(System.Text.Encoding.UTF8.GetString(content)), measures.Operatives);
         PreambleShape.Measure(measures, paragraphs);
         MeasureFurniture(measures, trace.RemovedFurniture, document, lexicon);
         MeasureSymbols(measures, document);

@@ -427,7 +427,7 @@ internal static partial class ParagraphRecogniser
             if (kind == "operative" && leadInVerb is not null)
             {
                 // A paragraph with a verb of its own ends the lead-in's list; one without completes the lead-in's sentence.
-                if ((LooksOperative(clean) && !OpensWithNoun(clean)) || OpensWithAdverb(clean)) leadInVerb = null;
+                if ((LooksOperative(clean) && !OpensWithNoun(clean)) || OpensWithAdverb(clean) || OpensWithSpoiledVerb(clean)) leadInVerb = null;
                 else if (OrganSubjectVerb(clean) is null && !clean.StartsWith("We ", StringComparison.Ordinal)) verb = leadInVerb;
                 if (leadInStart >= 0) start = leadInStart;
                 leadInStart = -1;
@@ -863,8 +863,11 @@ internal static partial class ParagraphRecogniser
         if (!inBody || number is null || result.Count == 0 || result[^1].Kind != "operative" || LooksOperative(clean) || OpensWithAdverb(clean)) return null;
         if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return null;
         if (listItem is { } last) return n == last + 1 ? n : null;
-        return n == 1 && EndsWithColon(result[^1], joining)
+        // A number the operative part has passed quotes the text announced too: "14. Decides to approve the following amendment to
+        // the statute …: Article 9, new paragraph 4: / 4. In hearing an application …" (A/RES/78/248).
+        return EndsWithColon(result[^1], joining)
             && int.TryParse(currentOperative, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var paragraph) && paragraph >= 2
+            && (n == 1 || n < paragraph)
             ? n
             : null;
     }
@@ -976,7 +979,10 @@ internal static partial class ParagraphRecogniser
         return 0;
     }
 
-    /// <summary>Whether a block ends as a preambular paragraph does, with a comma (a footnote's number, or its mark, may follow it).</summary>
+    /// <summary>
+    /// Whether a block ends as a preambular paragraph does, with a comma (a footnote's number may follow it, in plain or in
+    /// superscript digits: "… and the related report of the Advisory Committee,⁵⁸").
+    /// </summary>
     private static bool EndsLikeAPreamble(ReadOnlySpan<char> block) => block.TrimEnd(" 0123456789⁰¹²³⁴⁵⁶⁷⁸⁹").EndsWith(",");
 
     private static int NextSpace(ReadOnlySpan<char> text, int space) => text[(space + 1)..].IndexOf(' ') is >= 0 and var next ? space + 1 + next : -1;
@@ -1179,9 +1185,10 @@ internal static partial class ParagraphRecogniser
         if (clean.AsSpan(0, Math.Min(clean.Length, 24)).IndexOf('_') is > 0 and var underline && underline + 1 < clean.Length
             && char.IsLetter(clean[underline - 1]) && char.IsLetter(clean[underline + 1]))
             clean = string.Concat(clean.AsSpan(0, underline), " ", clean.AsSpan(underline + 1));
+        clean = RepairedOpening(clean);
         // The words as spans (the eighth holds the rest), so only the verb itself becomes a string. What a scan left before
         // the first word ("‘Reiterates", "| Demands", "_ Decides") is no part of it.
-        var text = WithoutLetterSpacing(clean).AsSpan().TrimStart("‘'|~—–_•· ");
+        var text = clean.AsSpan().TrimStart("‘'|~—–_•· ");
         Span<Range> words = stackalloc Range[8];
         var count = text.Split(words, ' ');
         if (count == 0) return null;
@@ -1227,11 +1234,12 @@ internal static partial class ParagraphRecogniser
         // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is, and "Looks forward" (and
         // "Looking forward") its adverb; "Extends once more" keeps its "more" as "once again" keeps its "again".
         // "Calis upon": a verb the scan spoiled keeps "upon", which the word lists join only to "Calls" as printed.
-        if (k < count && parts < verb.Length && ((CallsBefore(text, verb[..parts]) && text[Trimmed(text, words[k], ",;")] is "for" or "on" or "upon")
+        // "15. Calls for:" before its lettered clauses: the colon is no part of the verb.
+        if (k < count && parts < verb.Length && ((CallsBefore(text, verb[..parts]) && text[Trimmed(text, words[k], ",;:")] is "for" or "on" or "upon")
             || (text[verb[parts - 1]] is "Looks" or "looks" or "Looking" && text[Trimmed(text, words[k], ",;")] is "forward")
             || (parts >= 2 && text[verb[parts - 1]] is "once" && text[Trimmed(text, words[k], ",;")] is "more")))
         {
-            verb[parts++] = Trimmed(text, words[k], ",;");
+            verb[parts++] = Trimmed(text, words[k], ",;:");
             k++;
             // "Calls once more upon", "Urgently calls once more upon": the preposition after "once more" is the verb's too.
             if (k < count && parts < verb.Length && text[verb[parts - 1]] is "more" && CallsBefore(text, verb[..(parts - 2)]) && text[Trimmed(text, words[k], ",;")] is "upon" or "on" or "for")

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace Graph.Extraction.Recognisers;
+
+internal static partial class ParagraphRecogniser
+{
+    /// <summary>
+    /// A paragraph's opening as its verb is read, with what a scan or a typesetting put between the verb's words taken out:
+    /// a verb set letter by letter ("I n v i t e s relevant special procedure mandate holders", A/RES/79/172) is the word; a
+    /// mark between the verb and its preposition ("Calls _ upon all parties", "Calls also _ upon", "Calls _on", S/RES/775
+    /// (1992), S/RES/894 (1994), S/RES/865 (1993)) is a space; and the commas that set off a following "once again", "also" or "further"
+    /// ("Urges, once again, all States", A/RES/79/162) do not end the verb, which keeps its "once again" as it does unset.
+    /// </summary>
+    private static string RepairedOpening(string clean)
+    {
+        if (LetterSpacedOpening().Match(clean) is { Success: true } spaced)
+            clean = string.Concat(spaced.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal), clean.AsSpan(spaced.Groups[1].Length));
+        if (StrayMarkInOpening().Match(clean) is { Success: true } stray)
+            clean = string.Concat(stray.Groups[1].Value, " ", clean.AsSpan(stray.Length));
+        if (AdverbSetOffByCommas().Match(clean) is { Success: true } setOff)
+            clean = string.Concat(setOff.Groups[1].Value, " ", setOff.Groups[2].Value, clean.AsSpan(setOff.Length - 1));
+        return clean;
+    }
+
+    /// <summary>Four letters or more, each followed by one space, the first a capital, then a word in lower case.</summary>
+    [GeneratedRegex(@"^([A-Z](?: [a-z]){3,})(?= [a-z]{2})")]
+    private static partial Regex LetterSpacedOpening();
+
+    /// <summary>
+    /// A mark between the first words ("Calls _ upon", "Calls also _ upon", "Calls _on all Member States", S/RES/865 (1993)):
+    /// the verb and an adverb, then the mark after a space, then a word in lower case.
+    /// </summary>
+    [GeneratedRegex(@"^([A-Z][a-z]+(?: (?:also|further|again|once))?) [_|~—]+ ?(?=[a-z])")]
+    private static partial Regex StrayMarkInOpening();
+
+    /// <summary>"Urges, once again, all States": the verb, then a drafting adverb between commas, then the verb's object.</summary>
+    [GeneratedRegex(@"^([A-Z][a-z]+s), (once again|once more|also|further|again), (?=[a-z])")]
+    private static partial Regex AdverbSetOffByCommas();
+
+    /// <summary>
+    /// A verb the scan spoiled into its bare form ("6. Request the Secretary-General accordingly to …", S/RES/367 (1975);
+    /// "Express its confidence", "Reaffirm also", "Welcome the further report"): it opens a paragraph of its own, so it ends the
+    /// list a paragraph ending in a colon opened ("5. Considers that new efforts should be undertaken …:") rather than
+    /// completing it with that paragraph's verb. Only verbs of the Council's and the Assembly's operative paragraphs whose bare
+    /// form is no noun or adjective that opens a clause are taken.
+    /// </summary>
+    private static bool OpensWithSpoiledVerb(string clean)
+    {
+        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0 || space + 1 >= clean.Length || !char.IsLower(clean[space + 1])) return false;
+        return SpoiledVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(clean.AsSpan(0, space));
+    }
+
+    private static readonly HashSet<string> SpoiledVerbs = new(StringComparer.Ordinal)
+    {
+        "Request", "Express", "Reaffirm", "Welcome", "Decide", "Urge", "Condemn", "Demand", "Endorse", "Reiterate", "Recommend",
+        "Authorize", "Emphasize", "Encourage", "Invite", "Commend", "Deplore", "Affirm", "Recognize", "Underline", "Stress",
+    };
+
+    /// <summary>
+    /// "Calls", or "Calls" as a scan spoiled it, a letter l read as i, I, 1, t or | ("7. Calis on the Government of South Africa",
+    /// S/RES/772 (1992)): the verb keeps its preposition ("Calis on") and is given as printed.
+    /// </summary>
+    private static bool IsCalls(ReadOnlySpan<char> word) =>
+        word is "Calls" or "calls"
+        || (word.Length == 5 && word[0] is 'C' or 'c' && word[1] == 'a' && word[4] == 's' && IsReadForL(word[2]) && IsReadForL(word[3]) && (word[2] == 'l' || word[3] == 'l'));
+
+    private static bool IsReadForL(char c) => c is 'l' or 'i' or 'I' or '1' or 't' or '|';
+}
