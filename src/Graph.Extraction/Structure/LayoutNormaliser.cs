@@ -635,15 +635,15 @@ internal static class FurnitureDetector
     /// <remarks>Asked only of the few repeated lines near a page's edge, so the date reader gets the string it reads.</remarks>
     private static bool IsDateLine(ReadOnlySpan<char> line)
     {
-        var bare = line.Trim('*').ToString();
+        var bare = line.Trim('*');
         return Graph.Model.Symbols.DateText.TryRead(bare, 0, out _, out var end) && end >= bare.Length - 1;
     }
 
     private static bool IsSymbolLine(ReadOnlySpan<char> line)
     {
         if (line.Length > 60 || !OpensWithSymbolPrefix(line)) return false;
-        // Only a line that opens as a symbol does is scanned, as a string of its own.
-        var matches = SymbolScanner.Scan(line.ToString(), SymbolContext.None);
+        // Only a line that opens as a symbol does is scanned.
+        var matches = SymbolScanner.Scan(line, SymbolContext.None);
         return matches.Count > 0 && matches[0].Start == 0 && matches[^1].End >= line.TrimEnd("* ").Length
             && matches.All(m => m.Form == SymbolForm.Full);
     }
