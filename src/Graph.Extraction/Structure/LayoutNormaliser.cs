@@ -103,8 +103,10 @@ internal static class LayoutNormaliser
     /// <summary>Lines, trimmed, as ranges of the text; a page break becomes its own marker line "\f".</summary>
     private static List<TextLine> SplitLines(string text)
     {
-        var lines = new List<TextLine>(text.Length / 40);
         var span = text.AsSpan();
+        // As many lines as the text has separators and one, and a marker per page break: counted first (a vectorised count),
+        // since a guess from the length fell short on dense text and the list, a large object, was copied into one twice as long.
+        var lines = new List<TextLine>(span.Count('\n') + 2 * span.Count('\f') + 1);
         foreach (var range in span.SplitAny('\n', '\f'))
         {
             // SplitAny loses which separator ended a piece: a "\f" marker goes in when the one before this piece was a page break.

@@ -94,8 +94,7 @@ public static class SymbolScanner
             r = end = ReadFurtherNumbers(text, r, canonical, slash, aliases, canonical.Substring(slash + 1, 3), canonical.AsSpan(slash + 4), result);
         while (TryReadAndSuffix(text, r, out var suffix, out var suffixStart, out var suffixEnd))
         {
-            var addAliases = aliases?.Select(a => a + "/" + suffix).ToList();
-            result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical + "/" + suffix, addAliases), suffixStart, suffixEnd, SymbolForm.Full));
+            result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical + "/" + suffix, AliasesWith(aliases, "", suffix, -1)), suffixStart, suffixEnd, SymbolForm.Full));
             end = suffixEnd;
             r = suffixEnd;
             // "S/4389 and Add.1-3", "S/5137 and Add.1 and 2": the addenda the suffix's number runs on to.
@@ -114,7 +113,7 @@ public static class SymbolScanner
     {
         if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)) return p;
         void Add(int n, int start, int end) => result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(
-            $"{canonical.AsSpan(0, baseLength)}/{suffixWord}{n}", aliases?.Select(a => $"{a}/{suffixWord}{n}").ToList()), start, end, SymbolForm.Full));
+            $"{canonical.AsSpan(0, baseLength)}/{suffixWord}{n}", AliasesWith(aliases, suffixWord, "", n)), start, end, SymbolForm.Full));
         // "S/24900 and Add.1 to 31)": a range in words, its end at punctuation.
         var inWords = p + 4 < text.Length && text[p] is ' ' or '\n' && DateText.StartsAt(text, p + 1, "to ");
         if (inWords || (p + 1 < text.Length && text[p] is '-' or '–'))
@@ -142,6 +141,18 @@ public static class SymbolScanner
             last = n;
             p = q;
         }
+    }
+
+    /// <summary>
+    /// Each alias of a joint symbol with the suffix after it ("S/2016/621" and "Add." 2 make "S/2016/621/Add.2"; a number of
+    /// -1 adds none): a loop, where a query's lambda made an object per symbol read, joint or not.
+    /// </summary>
+    private static List<string>? AliasesWith(List<string>? aliases, string suffixWord, string suffix, int number)
+    {
+        if (aliases is null) return null;
+        var with = new List<string>(aliases.Count);
+        foreach (var alias in aliases) with.Add(number < 0 ? $"{alias}/{suffixWord}{suffix}" : $"{alias}/{suffixWord}{number}");
+        return with;
     }
 
     /// <summary>Whether a number at <paramref name="q"/> ends where a list item would: punctuation or the text's end.</summary>
@@ -581,7 +592,10 @@ public static class SymbolScanner
 
     private static List<(DocumentSymbol? Symbol, int Start, int End)> ReadList(ReadOnlySpan<char> text, int p, Body body, bool isDecision, bool councilText = false, int keywordStart = -1)
     {
-        var items = new List<(DocumentSymbol?, int, int)>();
+        // One list per thread, read again by each call: its items are copied into the matches before the next list is read,
+        // and a list per "resolution" read was most of what the scanner allocated.
+        var items = t_items ??= [];
+        items.Clear();
         while (p < text.Length && items.Count < 200)
         {
             // Only the first item may be a number alone: later in a list a number alone is more often a footnote mark ("paragraph 19
@@ -1412,6 +1426,9 @@ public static class SymbolScanner
 
     [ThreadStatic]
     private static char[]? t_canonical;
+
+    [ThreadStatic]
+    private static List<(DocumentSymbol? Symbol, int Start, int End)>? t_items;
 
     [ThreadStatic]
     private static Dictionary<string, string>? t_canonicals;
