@@ -204,6 +204,10 @@ public sealed class ExplorerLayoutTests(ExplorerServer server) : IAsyncDisposabl
         await page.FillAsync("#evolution-to", "A/RES/77/13");
         await page.ClickAsync("#evolution-button");
         await page.CheckAsync("#evolution-changed-only");
+        // The box stands beside its words: the compare fields' width once stretched it to 150 pixels of blank.
+        var box = await page.Locator("#evolution-changed-only").BoundingBoxAsync();
+        var words = await page.Locator("#evolution-changed-only + span").BoundingBoxAsync();
+        Assert.True(box!.Width < 30 && words!.X - (box.X + box.Width) < 12, $"checkbox {box.Width} wide, {words!.X - (box.X + box.Width)} from its words");
         await page.WaitForFunctionAsync("() => location.hash.includes('changedOnly') && location.hash.includes('series') && location.hash.includes('pathDirection')");
         var link = page.Url;
 

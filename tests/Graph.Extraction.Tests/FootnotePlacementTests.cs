@@ -12,6 +12,7 @@ public sealed class FootnotePlacementTests
     private const string AfterNumber = "mark set after a number, found between its neighbours' marks";
     private const string Damaged = "mark damaged by OCR, found between its neighbours' marks";
     private const string Misread = "mark with one digit misread by OCR, found between its neighbours' marks";
+    private const string Repeated = "the mark of the footnote before printed again, found between its neighbours' marks";
 
     private static GraphDocument Extract(string file) => UnDocument.Extract("sc-resolutions", file);
 
@@ -86,11 +87,27 @@ public sealed class FootnotePlacementTests
     }
 
     [Fact]
-    public void WhereAnotherFootnotesNumberStandsInThePlaceThePlaceStaysUnknown()
+    public void TheMarkOfTheFootnoteBeforePrintedAgainIsTheMissingOnesWhereNothingElseCouldBe()
     {
-        // 13 is missing; "Lebanon … Secretary-General, 12" (12 printed again, or 13 misread) and "19 March 1978,*" both could
-        // be its mark, so 13 stays with the document.
+        // 13 (the letter, S/18999) is missing; "Lebanon … addressed to the Secretary-General, 12" prints 12 (the report,
+        // S/18990, whose mark stands in the paragraph before) again. "19 March 1978,*" is a bare glyph, weaker: 13 is
+        // taken there, and its document is cited from the letter's paragraph, not the report's.
         var document = Extract("S_RES_0599_1987_EN_GOLD.txt");
+        var link = LinkOf(document, 13);
+        Assert.Equal(Repeated, link.Properties["placed"]);
+        Assert.StartsWith("Taking note of the letter dated 16 July 1987", TextOfCaller(document, link), StringComparison.Ordinal);
+        Assert.Contains(document.Relationships, r => r.Type == RelationshipTypes.Cites && r.Start == link.Start && r.End == "S/18999");
+        Assert.DoesNotContain(document.Relationships, r => r.Type == RelationshipTypes.Cites && r.Start == LinkOf(document, 12).Start && r.End == "S/18999");
+    }
+
+    [Fact]
+    public void ARepeatedMarkBesideAStrongerCandidateLeavesThePlaceUnknown()
+    {
+        // The same text with "1978,*" damaged to keep a digit of 13 ("1978,?3"): two candidates, so 13 stays with the document.
+        var path = Path.Combine(TestData.UnDocuments, "sc-resolutions", "S_RES_0599_1987_EN_GOLD.txt");
+        if (!File.Exists(path)) Assert.Skip("sc-resolutions/S_RES_0599_1987_EN_GOLD.txt is not in the reference collection.");
+        var text = File.ReadAllText(path).Replace("19 March 1978,*", "19 March 1978,?3", StringComparison.Ordinal);
+        var document = new DocumentExtractor().Extract("S_RES_0599_1987_EN_GOLD.txt", System.Text.Encoding.UTF8.GetBytes(text));
         var link = LinkOf(document, 13);
         Assert.Equal(document.DocumentId, link.Start);
         Assert.False(link.Properties.ContainsKey("placed"));

@@ -100,6 +100,55 @@ public sealed class OperativeLexicon
         return false;
     }
 
+    /// <summary>
+    /// The lexicon's phrase a verb that is none reads as once one confusion of the scan is undone ("Reguests" → "Requests",
+    /// "Reaffirrns" → "Reaffirms", "Decídes" → "Decides", "Calis on" → "Calls on", "Lakes note" → "Takes note"), or null. The
+    /// paragraph keeps the verb as printed (the gold keeps a spoiled verb so); the measure tells such a verb from an unknown one.
+    /// </summary>
+    public string? ScanSpoiled(string? verb)
+    {
+        if (string.IsNullOrWhiteSpace(verb) || Contains(verb)) return null;
+        var plain = WithoutAccents(verb);
+        if (!string.Equals(plain, verb, StringComparison.Ordinal) && Contains(plain)) return plain;
+        foreach (var (printed, meant) in ScanConfusions)
+        {
+            for (var at = verb.IndexOf(printed, StringComparison.Ordinal); at >= 0; at = verb.IndexOf(printed, at + 1, StringComparison.Ordinal))
+            {
+                var candidate = string.Concat(verb.AsSpan(0, at), meant, verb.AsSpan(at + printed.Length));
+                if (Contains(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>What a scan prints for what the page has: letters of like shape ("rn" for "m", "g" for "q", "i" for "l").</summary>
+    private static readonly (string Printed, string Meant)[] ScanConfusions =
+    [
+        ("rn", "m"), ("m", "rn"), ("g", "q"), ("q", "g"), ("i", "l"), ("l", "i"), ("I", "l"), ("l", "I"), ("1", "l"), ("t", "i"),
+        ("L", "T"), ("c", "e"), ("e", "c"), ("cl", "d"), ("ii", "ll"), ("vv", "w"),
+    ];
+
+    /// <summary>
+    /// The word with its accented letters plain ("Decídes" → "Decides"): a table, since the build reads text without the
+    /// culture data that Unicode normalisation needs.
+    /// </summary>
+    private static string WithoutAccents(string text)
+    {
+        if (!text.AsSpan().ContainsAny(Accented)) return text;
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var at = AccentedLetters.IndexOf(source[i], StringComparison.Ordinal);
+                span[i] = at < 0 ? source[i] : PlainLetters[at];
+            }
+        });
+    }
+
+    private const string AccentedLetters = "áàâäãéèêëíìîïóòôöõúùûüçñÁÀÂÄÉÈÊËÍÎÏÓÔÖÚÙÛÜÇÑ";
+    private const string PlainLetters = "aaaaaeeeeiiiiooooouuuucnAAAAEEEEIIIOOOUUUUCN";
+    private static readonly System.Buffers.SearchValues<char> Accented = System.Buffers.SearchValues.Create(AccentedLetters);
+
     /// <summary>"are committed", "Is deeply concerned", "are further convinced": a state from [states] after "is" or "are" and any adverbs.</summary>
     private bool IsState(string rest)
     {

@@ -36,6 +36,9 @@ public sealed class DocumentMeasures(string file, string documentId)
 
     public List<string> UnknownVerbs { get; } = [];
 
+    /// <summary>Verbs not in the lexicon as printed but one scan confusion away from a phrase of it ("Reguests" for "Requests").</summary>
+    public List<string> SpoiledVerbs { get; } = [];
+
     /// <summary>Its operative paragraphs in order, each number, verb and text, for comparing a draft's verbs with its resolution's.</summary>
     public List<OperativeOpening> Operatives { get; } = [];
 
@@ -90,6 +93,9 @@ public sealed class CollectionMeasures(string name)
     public int OperativeParagraphs => Documents.Sum(d => d.OperativeParagraphs);
 
     public double VerbsKnown => Ratio(Documents.Sum(d => (long)d.OperativeVerbsKnown), OperativeParagraphs);
+
+    /// <summary>Operative verbs outside the lexicon as printed that a scan spoiled from one of its phrases (not counted as known).</summary>
+    public int SpoiledVerbs => Documents.Sum(d => d.SpoiledVerbs.Count);
 
     public int PreambularParagraphs => Documents.Sum(d => d.PreambularParagraphs);
 
@@ -275,6 +281,7 @@ public static class StructureMeasures
             var verb = paragraph.GetString("verb");
             measures.Operatives.Add(new OperativeOpening(paragraph.GetString("number") ?? "", verb ?? "", paragraph.GetString("text") ?? ""));
             if (lexicon.Contains(verb)) measures.OperativeVerbsKnown++;
+            else if (lexicon.ScanSpoiled(verb) is { } meant) measures.SpoiledVerbs.Add($"{paragraph.GetString("number")}: {verb} ({meant})");
             else measures.UnknownVerbs.Add($"{paragraph.GetString("number")}: {verb ?? "(none)"} | {Opening(paragraph.GetString("text"))}");
         }
     }
@@ -296,6 +303,29 @@ public static class StructureMeasures
             if (foreign is not null) measures.SuspectFurniture.Add($"symbol {foreign.Symbol.Canonical}: {line}");
             else if (verb is not null) measures.SuspectFurniture.Add($"verb {verb}: {line}");
         }
+        foreach (var line in PageNumbersOutOfSeries(removed)) measures.SuspectFurniture.Add($"page number out of series: {line}");
+    }
+
+    /// <summary>
+    /// Removed lines of a page number's shape ("2/8") that do not belong to the document's run of page numbers: every page
+    /// number of a document counts its pages out of one total, the total most of them give, and no page is past it. A
+    /// resolution number of a list broken one word to a line ("resolution" / "73/89" / "of") is of that shape but not of
+    /// that run.
+    /// </summary>
+    internal static IEnumerable<string> PageNumbersOutOfSeries(List<string> removed)
+    {
+        var pageNumbers = new List<(string Line, int Page, int Total)>();
+        foreach (var line in removed)
+        {
+            var slash = line.IndexOf('/');
+            if (slash is < 1 or > 3 || line.Length - slash - 1 is < 1 or > 3) continue;
+            if (int.TryParse(line.AsSpan(0, slash), System.Globalization.NumberStyles.None, null, out var page)
+                && int.TryParse(line.AsSpan(slash + 1), System.Globalization.NumberStyles.None, null, out var total))
+                pageNumbers.Add((line, page, total));
+        }
+        if (pageNumbers.Count == 0) return [];
+        var pages = pageNumbers.GroupBy(p => p.Total).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        return pageNumbers.Where(p => p.Total != pages || p.Page > p.Total).Select(p => p.Line);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ internal static class FootnoteZones
             var line = lines[i].Span;
             if (i == trailingStart)
             {
-                ReadZone(lines, furniture, i, lines.Count, footnotes, plainNumbers: true);
+                ReadZone(lines, furniture, i, lines.Count, footnotes, plainNumbers: true, fullStops: true);
                 break;
             }
             if (furniture[i]) { i++; continue; }
@@ -113,8 +113,12 @@ internal static class FootnoteZones
     private static bool LooksLikeFootnoteStart(ReadOnlySpan<char> line) =>
         StartsWithSuperscriptNumber(line) || TryReadPlainNumber(line, out _, out _) || line.StartsWith('*');
 
-    /// <summary>"12 Resolution 60/288." → 12, "Resolution 60/288."; "12" alone → 12, "".</summary>
-    private static bool TryReadPlainNumber(ReadOnlySpan<char> line, out int number, out ReadOnlySpan<char> rest)
+    /// <summary>
+    /// "12 Resolution 60/288." → 12, "Resolution 60/288."; "12" alone → 12, "". With <paramref name="fullStops"/>, a number
+    /// ended by a full stop opens a footnote too ("5. Ibid., …"): only in the list after an old Council text's closing line,
+    /// since everywhere else "5. Notes …" is a numbered paragraph.
+    /// </summary>
+    private static bool TryReadPlainNumber(ReadOnlySpan<char> line, out int number, out ReadOnlySpan<char> rest, bool fullStops = false)
     {
         number = 0;
         rest = "";
@@ -132,6 +136,18 @@ internal static class FootnoteZones
         {
             rest = line[p..];
             return true;
+        }
+        // "5. Ibid., Supplement for October, …", "47. S/20758.", "33.One member (China) did not participate …": the old volumes
+        // number some footnotes with a full stop, the space after it sometimes lost; a capital and a small letter must follow
+        // then, so a line of a footnote broken after a sales number ("64.X.1), p. 173.") is no footnote of its own.
+        if (fullStops && line[p] == '.' && p + 1 < line.Length)
+        {
+            if (line[p + 1] == ' ') p++;
+            else if (p + 2 < line.Length && char.IsAsciiLetterUpper(line[p + 1]) && char.IsLower(line[p + 2]))
+            {
+                rest = line[(p + 1)..];
+                return true;
+            }
         }
         if (line[p] != ' ') return false;
         rest = line[(p + 1)..].TrimStart();
@@ -152,7 +168,7 @@ internal static class FootnoteZones
         return Graph.Model.Symbols.DateText.ReadMonth(rest.ToString(), ref p) > 0;
     }
 
-    private static void ReadZone(List<TextLine> lines, bool[] furniture, int from, int to, List<(int Number, string Text)> footnotes, bool plainNumbers)
+    private static void ReadZone(List<TextLine> lines, bool[] furniture, int from, int to, List<(int Number, string Text)> footnotes, bool plainNumbers, bool fullStops = false)
     {
         var chunks = new List<(int Number, StringBuilder Text)>();
         var pendingNumbers = new List<int>();
@@ -169,7 +185,7 @@ internal static class FootnoteZones
                 chunks.Add((superscript, new StringBuilder().Append(line[(p + 1)..].Trim())));
                 continue;
             }
-            if (plainNumbers && TryReadPlainNumber(line, out var number, out var rest))
+            if (plainNumbers && TryReadPlainNumber(line, out var number, out var rest, fullStops))
             {
                 if (rest.Length == 0) pendingNumbers.Add(number);
                 else chunks.Add((number, new StringBuilder().Append(rest)));
@@ -230,13 +246,13 @@ internal static class FootnoteZones
         while (after < lines.Count && lines[after].Span.Trim().Length > 0) after++;
         for (var k = after; k < lines.Count; k++)
         {
-            if (furniture[k] || !TryReadPlainNumber(lines[k].Span, out var first, out var rest) || rest.Length == 0) continue;
+            if (furniture[k] || !TryReadPlainNumber(lines[k].Span, out var first, out var rest, fullStops: true) || rest.Length == 0) continue;
             // The list counts up from its first number; a footnote or two of the volume's page may be missing from the scan
             // ("95 …", "96 …", "97 …", "100 …": the footnotes of the decision printed between two resolutions).
             var previous = first;
             for (var j = k + 1; j < lines.Count; j++)
             {
-                if (!TryReadPlainNumber(lines[j].Span, out var number, out var text) || text.Length == 0) continue;
+                if (!TryReadPlainNumber(lines[j].Span, out var number, out var text, fullStops: true) || text.Length == 0) continue;
                 if (number <= previous || number > previous + MissingFromAList + 1) return -1;
                 previous = number;
             }

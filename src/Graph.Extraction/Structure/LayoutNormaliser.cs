@@ -335,7 +335,7 @@ internal static class FurnitureDetector
             var line = lines[i].Span;
             if (line.Length == 0) continue;
             nonBlank++;
-            if (IsJobNumber(line) || IsBarCode(line) || IsPageNumber(line) || IsPrintDate(line))
+            if (IsJobNumber(line) || IsBarCode(line) || (IsPageNumber(line) && !InsideSentence(lines, furniture, i)) || IsPrintDate(line))
             {
                 furniture[i] = anchor[i] = footer[i] = true;
                 continue;
@@ -685,6 +685,15 @@ internal static class FurnitureDetector
         if (slash is < 1 or > 3 || line.Length - slash - 1 is < 1 or > 3) return false;
         return AllDigits(line[..slash]) && AllDigits(line[(slash + 1)..]);
     }
+
+    /// <summary>
+    /// Whether the line stands inside a sentence: a line of text just above it and the sentence going on, in small letters,
+    /// just below. A page number stands apart, a blank line or the footer beside it; a resolution number of a list that
+    /// the rendering broke one word to a line ("resolution" / "73/89" / "of") has the shape of one but stands in the text.
+    /// </summary>
+    private static bool InsideSentence(List<TextLine> lines, bool[] furniture, int i) =>
+        i > 0 && i + 1 < lines.Count && !lines[i - 1].IsBlank && !lines[i - 1].IsPageBreak && !furniture[i - 1]
+        && lines[i + 1].Length > 0 && char.IsLower(lines[i + 1].Span[0]);
 
     private static bool IsPrintDate(ReadOnlySpan<char> line) => line.Length == 6 && AllDigits(line);
 

@@ -13,7 +13,11 @@ namespace Graph.Extraction.Structure;
 /// "1949°8" for 58, "1984,?7" for 27, "1949!" for 12, "Front’" for 5;</item>
 /// <item>one digit misread, in a place only a mark takes (after a comma or full stop): "1949, 35" for 38, "1993,78" for 28;
 /// a number next to k in the sequence is left alone, as it is more likely the mark of a footnote whose text the page lost,
-/// and the number of another footnote of the text there ("Lebanon, 12" where 13 is looked for) leaves the place unknown.</item>
+/// and the number of another footnote of the text there ("Lebanon, 12" where 13 is looked for) leaves the place unknown;</item>
+/// <item>but the mark of the footnote just before k printed again, the one candidate between that footnote's own mark and
+/// the next, where k's mark stands nowhere: "report … 1987, 12 … letter … Secretary-General, 12" with footnotes 12 (the
+/// report) and 13 (the letter). Footnote k is printed, so its mark is somewhere; a second call of the footnote before it
+/// for another sentence is the less likely reading.</item>
 /// </list>
 /// Footnotes whose mark is found this way are returned with how it was read, so their links say so.
 /// </summary>
@@ -30,6 +34,8 @@ internal static class LostMarks
     public const string DamagedGlyphs = "mark damaged by OCR, found between its neighbours' marks";
 
     public const string MisreadDigit = "mark with one digit misread by OCR, found between its neighbours' marks";
+
+    public const string RepeatedMark = "the mark of the footnote before printed again, found between its neighbours' marks";
 
     public static Dictionary<int, string> Mark(List<FlowBlock> blocks, HashSet<int> numbers)
     {
@@ -112,6 +118,7 @@ internal static class LostMarks
         var afterNumber = new List<(int, int, int)>();
         var damaged = new List<(int, int, int)>();
         var misread = new List<(int, int, int)>();
+        var repeated = new List<(int, int, int)>();
         for (var b = from.Block; b <= to.Block && b < blocks.Count; b++)
         {
             var text = blocks[b].Text;
@@ -128,9 +135,14 @@ internal static class LostMarks
                     if (IsAfterNumber(text, i, e, digits)) afterNumber.Add((b, char.IsAsciiDigit(text[i - 2]) ? i - 1 : i, e));
                     else if (ReadAsMisread(text, i, e, digits, isFootnote) is var misreading and not Misreading.None)
                     {
-                        // "Lebanon, 12" where 13 is missing and 12 stands earlier: the mark of 12 printed again, or 13 misread.
-                        if (misreading == Misreading.AnotherFootnote) return null;
-                        misread.Add((b, text[i - 1] == ' ' ? i - 1 : i, e));
+                        // "Lebanon, 12" where 13 is missing and 12 stands earlier: the mark of 12 printed again, or 13 misread;
+                        // decided below for the footnote just before, unknown for any other.
+                        if (misreading == Misreading.AnotherFootnote)
+                        {
+                            if (!IsNumber(text, i, e, number - 1)) return null;
+                            repeated.Add((b, text[i - 1] == ' ' ? i - 1 : i, e));
+                        }
+                        else misread.Add((b, text[i - 1] == ' ' ? i - 1 : i, e));
                     }
                     i = e - 1;
                 }
@@ -141,10 +153,17 @@ internal static class LostMarks
                 }
             }
         }
-        // A misread number is the weakest sign: the number itself standing as a mark elsewhere (out of the order the search
-        // follows, "25 November 1979 95" after "9 November 1979, 92") is more likely its mark.
-        if (afterNumber.Count == 0 && damaged.Count == 0 && misread.Count > 0 && standing.Value.Contains(number)) return null;
-        foreach (var (kind, how) in new[] { (afterNumber, AfterNumber), (damaged, DamagedGlyphs), (misread, MisreadDigit) })
+        // A repeated mark is read as this one's only where nothing stronger could be: no other candidate, or only glyphs
+        // shorter than the number with none of its digits ("1978,*" for 13), which the text's own asterisk notes also print.
+        if (repeated.Count > 0)
+        {
+            if (afterNumber.Count + misread.Count > 0 || damaged.Any(d => !IsGlyphsOnlyAndShort(blocks[d.Item1].Text, d.Item2, d.Item3, digits))) return null;
+            damaged.Clear();
+        }
+        // A misread or repeated number is the weakest sign: the number itself standing as a mark elsewhere (out of the order
+        // the search follows, "25 November 1979 95" after "9 November 1979, 92") is more likely its mark.
+        if (afterNumber.Count == 0 && damaged.Count == 0 && (misread.Count > 0 || repeated.Count > 0) && standing.Value.Contains(number)) return null;
+        foreach (var (kind, how) in new[] { (afterNumber, AfterNumber), (damaged, DamagedGlyphs), (misread, MisreadDigit), (repeated, RepeatedMark) })
         {
             if (kind.Count == 0) continue;
             if (kind.Count > 1) return null;
@@ -159,6 +178,12 @@ internal static class LostMarks
         text.AsSpan(start, end - start).SequenceEqual(digits) && start >= 2 && text[start - 1] == ' '
         && (char.IsAsciiDigit(text[start - 2]) || Superscript.IsDigit(text[start - 2])) && FootnoteMarks.AfterAllowsMark(text, end)
         && (end == text.Length || char.IsWhiteSpace(text[end]) || text[end] is ',' or ';' or '.' or ':');
+
+    private static bool IsGlyphsOnlyAndShort(string text, int start, int end, string digits) =>
+        end - start < digits.Length && !text.AsSpan(start, end - start).ContainsAnyInRange('0', '9');
+
+    private static bool IsNumber(string text, int start, int end, int value) =>
+        value > 0 && int.TryParse(text.AsSpan(start, end - start), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var read) && read == value;
 
     private enum Misreading { None, Candidate, AnotherFootnote }
 

@@ -495,6 +495,15 @@ public static class SymbolScanner
         var candidate = text[s..q].ToString();
         if (!IsSuffix(candidate) || !HasDigit(candidate)) return false;
         suffix = CanonicalSegment(candidate);
+        // "S/4417 and Add.1/Rev.1 and Add.2": the revision of an addendum is the document cited, not the addendum.
+        if (q + 1 < text.Length && text[q] == '/')
+        {
+            var r = q + 1;
+            while (r < text.Length && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '.')) r++;
+            while (r > q + 1 && text[r - 1] == '.') r--;
+            var revision = text[(q + 1)..r];
+            if (IsSuffix(revision) && HasDigit(revision)) (suffix, q) = (suffix + "/" + CanonicalSegment(revision.ToString()), r);
+        }
         suffixStart = s;
         suffixEnd = q;
         return true;
