@@ -13,8 +13,10 @@ READ_WHILE_FIXING = {f"A_RES_{n}.txt" for n in (
 
 
 def draw(root, seed, ga_per_session, drafts, excluded, sc_per_decade=2):
-    """The drawn files as "folder/name", in draw order."""
-    strata = [("sc-resolutions", d, sc_per_decade) for d in SC_DECADES] + \
+    """The drawn files as "folder/name", in draw order. sc_per_decade: one number for every decade, or one per decade
+    of SC_DECADES."""
+    per_decade = (sc_per_decade,) * len(SC_DECADES) if isinstance(sc_per_decade, int) else sc_per_decade
+    strata = [("sc-resolutions", d, n) for d, n in zip(SC_DECADES, per_decade)] + \
              [("ga-resolutions", s, n) for s, n in ga_per_session] + [("ga-drafts", "", drafts)]
     rng = random.Random(seed)
     drawn = []
@@ -69,3 +71,10 @@ def read_before_check4(root):
     excluded |= LEFT_OUT | READ_WHILE_FIXING
     for name in LISTED: excluded |= listed(name)
     return excluded
+
+
+def read_before_check5(root):
+    """Every document read for a gold, count or sample file before the fifth check set was drawn: those read before the
+    fourth, the fourth check set and the second blind set."""
+    from_blind2 = draw(root, 7717, (("78", 4), ("79", 3), ("80", 3)), 8, read_before_check4(root) | listed("check4-gold.json"))
+    return read_before_check4(root) | listed("check4-gold.json") | listed("blind2-gold.json") | file_names(from_blind2)

@@ -83,6 +83,8 @@ public sealed class ExtractCommandTests
             Assert.Matches(@"check set 3 \(used for tuning, not blind, 30 documents\):\n  citations: precision", output);
             Assert.Matches(@"check set 4 \(used for tuning after its first measure, not blind, 30 documents\):\n  citations: precision", output);
             Assert.Matches(@"blind set 2 \(never tuned on, 30 documents\):\n  citations: precision", output);
+            // A set of paragraph counts and verbs alone prints those, and no citation figure it has no gold for.
+            Assert.Matches(@"check set 5 \(paragraph counts and verbs only[^\n]*, 40 documents\):\n  paragraph counts exact: \d+\.\d % \(\d+/38 resolutions\); every operative verb right", output);
         }
     }
 

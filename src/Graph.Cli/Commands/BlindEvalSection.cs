@@ -11,7 +11,8 @@ namespace Graph.Cli.Commands;
 /// classes, so an upper bound rather than a blind figure, and the second check set (graph/eval/check2-gold.json),
 /// drawn with another seed and written the same way with paragraph counts and verbs, then tuned on in turn, and the
 /// third (graph/eval/check3-gold.json), drawn and used the same way with a third seed, and the fourth
-/// (graph/eval/check4-gold.json), drawn with a fourth seed among the documents no gold file had read; the second blind
+/// (graph/eval/check4-gold.json), drawn with a fourth seed among the documents no gold file had read, and the fifth
+/// (graph/eval/check5-gold.json), paragraph counts and verbs alone, drawn with a fifth seed the same way; the second blind
 /// set (graph/eval/blind2-gold.json), drawn and written the same way with a new seed and never tuned on; then the
 /// hand-checked samples of name-linked citations (graph/eval/name-citations-*.json). A blind set prints its aggregate
 /// lines only: its per-document mistakes are listed with --verbose alone, so a routine run never shows what it missed.
@@ -25,6 +26,7 @@ internal static class BlindEvalSection
         PrintSet("check2-gold.json", "check set 2", "used for tuning, not blind", verbose, stdout);
         PrintSet("check3-gold.json", "check set 3", "used for tuning, not blind", verbose, stdout);
         PrintSet("check4-gold.json", "check set 4", "used for tuning after its first measure, not blind", verbose, stdout);
+        PrintStructureSet("check5-gold.json", "check set 5", "paragraph counts and verbs only, used for tuning after its first measure, not blind", verbose, stdout);
         PrintSet("blind2-gold.json", "blind set 2", "never tuned on", verbose, stdout, blind: true);
         PrintNameSample("name-citations-instruments-fresh.json", "sample drawn after the instrument list's fixes, not tuned on", stdout);
         PrintNameSample("name-citations-instruments.json", "sample drawn when the instrument list was added, then tuned on: an upper bound", stdout);
@@ -65,6 +67,31 @@ internal static class BlindEvalSection
         return files;
     }
 
+    /// <summary>A set of paragraph counts and verbs without citations: its structure lines alone, no citation or identity figure.</summary>
+    private static void PrintStructureSet(string fileName, string name, string note, bool verbose, TextWriter stdout)
+    {
+        var root = ReferenceCollections.RepositoryRoot();
+        var counts = root is null ? null : Path.Combine(root, "graph", "eval", fileName);
+        if (counts is null || !File.Exists(counts)) return;
+        if (ReferenceCollections.UnDocuments is not { } folder)
+        {
+            stdout.WriteLine($"{name}: skipped, {ReferenceCollections.Absent("un-documents")}");
+            return;
+        }
+        var report = BlindEvaluator.RunStructure(folder, counts);
+        stdout.WriteLine($"{name} ({note}, {report.Documents} documents):");
+        PrintStructure(report, verbose, blind: false, stdout);
+    }
+
+    private static void PrintStructure(BlindReport report, bool verbose, bool blind, TextWriter stdout)
+    {
+        if (report.Resolutions > 0)
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  paragraph counts exact: {report.CountsShare:P1} ({report.CountsExact}/{report.Resolutions} resolutions); every operative verb right: {report.VerbsShare:P1} ({report.VerbsExact}/{report.Resolutions})"));
+        if (verbose || (!blind && report.Mistakes.Count <= 20))
+            foreach (var mistake in report.Mistakes) stdout.WriteLine("    " + mistake);
+        else if (report.Mistakes.Count > 0) stdout.WriteLine($"    {report.Mistakes.Count} mistakes (--verbose lists them)");
+    }
+
     private static void PrintSet(string fileName, string name, string note, bool verbose, TextWriter stdout, bool blind = false)
     {
         var root = ReferenceCollections.RepositoryRoot();
@@ -82,10 +109,6 @@ internal static class BlindEvalSection
         if (report.CitationsNamedOnly > 0)
             stdout.WriteLine(string.Create(c, $"  {EvalCommand.NamedOnlyNote(report.CitationsNamedOnly)}; counting them as wrong: precision {report.PrecisionCountingNamedOnly:P1} ({report.CitationsCorrect}/{report.CitationsFound + report.CitationsNamedOnly})"));
         stdout.WriteLine(string.Create(c, $"  identity (symbol, body, kind, date all right): {report.IdentityCorrect}/{report.Documents}"));
-        if (report.Resolutions > 0)
-            stdout.WriteLine(string.Create(c, $"  paragraph counts exact: {report.CountsShare:P1} ({report.CountsExact}/{report.Resolutions} resolutions); every operative verb right: {report.VerbsShare:P1} ({report.VerbsExact}/{report.Resolutions})"));
-        if (verbose || (!blind && report.Mistakes.Count <= 20))
-            foreach (var mistake in report.Mistakes) stdout.WriteLine("    " + mistake);
-        else if (report.Mistakes.Count > 0) stdout.WriteLine($"    {report.Mistakes.Count} mistakes (--verbose lists them)");
+        PrintStructure(report, verbose, blind, stdout);
     }
 }

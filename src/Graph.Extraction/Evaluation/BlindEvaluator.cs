@@ -69,6 +69,24 @@ public static class BlindEvaluator
         return report;
     }
 
+    /// <summary>
+    /// Measures paragraph structure alone on a hand count without citations (<see cref="StructureGoldSet"/>): the report's
+    /// citation and identity figures stay empty, and <see cref="BlindReport.Documents"/> counts the documents read.
+    /// </summary>
+    public static BlindReport RunStructure(string folder, string countPath)
+    {
+        var report = new BlindReport();
+        var extractor = new DocumentExtractor();
+        foreach (var (file, expected) in StructureGoldSet.Load(countPath))
+        {
+            var path = Path.Combine(folder, file);
+            if (!File.Exists(path)) { report.Mistakes.Add($"document not found: {file}"); continue; }
+            report.Documents++;
+            if (expected is not null) StructureScore.Score(report, file, extractor.Extract(path, DocumentFile.Read(path).Content ?? []), expected);
+        }
+        return report;
+    }
+
     private static void ScoreIdentity(BlindReport report, string file, GraphDocument document, GoldDocument gold)
     {
         var node = document.FindNode(document.DocumentId);

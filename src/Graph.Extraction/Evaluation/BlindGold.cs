@@ -30,3 +30,28 @@ public static class BlindGoldSet
     private static int? OptionalInt(JsonElement item, string name) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
 }
+
+/// <summary>
+/// Reads a hand count of paragraphs and verbs (graph/eval/check5-gold.json, paragraph-counts-2.json): each document's file,
+/// preambular and operative counts and verbs, no identity and no citations. A document listed without counts (a decision,
+/// whose one sentence has no paragraphs) is counted as read and not scored.
+/// </summary>
+public static class StructureGoldSet
+{
+    public static IReadOnlyList<(string File, BlindGoldDocument? Counts)> Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var document = JsonDocument.Parse(stream);
+        var result = new List<(string, BlindGoldDocument?)>();
+        foreach (var item in document.RootElement.GetProperty("documents").EnumerateArray())
+        {
+            var file = item.GetProperty("file").GetString()!;
+            var counted = item.TryGetProperty("operative", out var operative) && operative.ValueKind == JsonValueKind.Number;
+            result.Add((file, counted
+                ? new BlindGoldDocument(new GoldDocument(file, "", null, null, null, null), item.GetProperty("preambular").GetInt32(),
+                    operative.GetInt32(), [.. item.GetProperty("verbs").EnumerateArray().Select(v => v.GetString()!)])
+                : null));
+        }
+        return result;
+    }
+}

@@ -168,7 +168,8 @@ public static class StructureMeasures
     /// text (page furniture already removed, footnotes gathered after the body), the characters from the start of the
     /// first paragraph block (for a resolution, the first after "The General Assembly,") to the end of the last one,
     /// leaving out headings, closing lines and footnote blocks, whitespace, footnote marks and emphasis asterisks,
-    /// and the section titles ("A.", "II. Financing", "II Strategic heritage plan") which are no paragraphs by convention.
+    /// and the section titles ("A.", "II. Financing", "II Strategic heritage plan", and those the paragraphs are read without:
+    /// see ParagraphRecogniser.ReadsAsSectionTitle) which are no paragraphs by convention.
     /// A character is covered when a paragraph's span holds it.
     /// </summary>
     private static void MeasureCoverage(DocumentMeasures measures, LaidOutText laid, List<GraphNode> paragraphs)
@@ -187,12 +188,17 @@ public static class StructureMeasures
         if (decisionStart >= 0) inBody = false;
         var uncovered = new List<string>();
         var firstInBody = measures.IsResolution;
+        // Whether the body block before was a section's numeral standing alone, whose title may follow in a block of its own.
+        var underNumeral = false;
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
             var block = laid.Blocks[b];
             if (b == decisionStart) inBody = true;
             if (block.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(block))) inBody = true;
-            if (!inBody || block.Kind != BlockKind.Paragraph || IsSectionTitle(laid.TextOf(block))) continue;
+            if (!inBody || block.Kind != BlockKind.Paragraph) continue;
+            var numeralBefore = underNumeral;
+            underNumeral = ParagraphRecogniser.ReadsAsSectionNumeral(laid.TextOf(block));
+            if (IsSectionTitle(laid.TextOf(block)) || (measures.IsResolution && ParagraphRecogniser.ReadsAsSectionTitle(laid.TextOf(block), numeralBefore, runIn: false))) continue;
             // The organ's line that opens the next part of a resolution in parts is a heading, as the first one is.
             if (measures.IsResolution && block.End - block.Start < 70 && ParagraphAssembler.IsOrganLine(laid.TextOf(block))) continue;
             var covered = 0;
@@ -205,7 +211,7 @@ public static class StructureMeasures
             // A section's title the layout ran into the paragraph after it ("I Activities of the Office of Internal Oversight
             // Services Recalling …"), which the paragraph's span leaves out, is a title as one standing alone is.
             if (from < inSpans.Length && !inSpans[from] && spanStarts.GetViewBetween(from + 1, block.End - 1) is { Count: > 0 } inside
-                && IsSectionTitle(laid.Text[from..inside.Min].Trim()))
+                && (IsSectionTitle(laid.Text[from..inside.Min].Trim()) || ParagraphRecogniser.ReadsAsSectionTitle(laid.Text[from..inside.Min], underNumeral: false, runIn: true)))
                 from = inside.Min;
             for (var i = from; i <= block.End; i++)
             {

@@ -81,6 +81,8 @@ internal static partial class ParagraphRecogniser
         int? listItem = null;
         // Whether the block before was a section's numeral standing alone ("I"), whose title may follow in a block of its own.
         var afterNumeral = false;
+        // Whether the block before was a section's title the paragraphs leave out (see IsSectionTitle).
+        var afterTitle = false;
         // Whether the last paragraph took unpunctuated list lines after its colon: further such lines are its too.
         var listOpen = false;
         // The words of the last paragraph while blocks join it (see Joined).
@@ -138,6 +140,8 @@ internal static partial class ParagraphRecogniser
             var inAnnex = block.InAnnex || adoptedTextFollows;
             var numeralBefore = afterNumeral;
             afterNumeral = false;
+            var titleBefore = afterTitle;
+            afterTitle = false;
             // The organ's line inside the body opens the next part of a resolution in parts: no paragraph, and a preamble follows.
             if (isResolution && !inAnnex && block.End - block.Start < 70 && ParagraphAssembler.IsOrganLine(laid.TextOf(block)))
             {
@@ -305,6 +309,16 @@ internal static partial class ParagraphRecogniser
                     afterNumeral = IsSectionNumeral(clean);
                     continue;
                 }
+                // A section's title under its numeral, or after it on its line, however long ("VIII / Seismic mitigation retrofit and
+                // life-cycle replacements project at the Economic and Social Commission for Asia and the Pacific premises in Bangkok",
+                // "IX Progress on the replacement of office blocks A to J at the United Nations Office at Nairobi"), see IsSectionTitle.
+                // A heading under a paragraph that announced a list ("Recommends …:" / "A. Restoration of peace and order") is its item.
+                else if (((numeralBefore && IsSectionTitle(clean)) || IsNumberedSectionTitle(clean))
+                    && !(result.Count > 0 && result[^1].Kind is "operative" or "subparagraph" && (EndsWithColon(result[^1], joining) || listOpen)))
+                {
+                    afterTitle = true;
+                    continue;
+                }
                 // A sub-heading of the preamble ("Transport and transit corridors", "Social aspects") or of the operative part's first
                 // section, unnumbered ("Peacebuilding Commission" before paragraph 1): a short line that opens no preambular phrase,
                 // after a paragraph that ended, before one that opens.
@@ -342,7 +356,13 @@ internal static partial class ParagraphRecogniser
                 }
                 // Preambular paragraphs end with a comma; after operative ones they open the next section of the
                 // resolution ("II. Strategic heritage plan ... Recalling part XI of its resolution 64/243, ...").
-                else if (!LooksOperative(clean) && !AdverbThenVerb(clean) && !CompletesLeadIn(thatClauses ? leadInVerb : null, clean) && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))))
+                // So does a preambular phrase under a section's title or after a preambular paragraph that ended, however it ends
+                // ("XVII / Estimates in respect of special political missions … / Having considered the reports …, / Recalling its
+                // resolution 79/258 A;").
+                else if (!LooksOperative(clean) && !AdverbThenVerb(clean) && !CompletesLeadIn(thatClauses ? leadInVerb : null, clean)
+                    && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))
+                        || (OpensPreambularPhrase(clean) && (titleBefore
+                            || (result.Count > 0 && result[^1].Kind == "preambular" && EndsAPreambularParagraph(LastEdges(result[^1], joining)))))))
                 {
                     preambular++;
                     id = $"{documentId}#pp{preambular}";
@@ -370,6 +390,9 @@ internal static partial class ParagraphRecogniser
                             result[^1] = Joined(result[^1], clean, footnotes, block.End, ref joining);
                             listOpen = true;
                         }
+                        // A section's numeral after an operative part ("XVII" / "Estimates in respect of special political missions …"):
+                        // its title may follow in a block of its own.
+                        else afterNumeral = IsSectionNumeral(clean);
                         continue;
                     }
                     // Text after an operative paragraph that opens no paragraph of its own ("That the Commission shall …",
@@ -944,11 +967,11 @@ internal static partial class ParagraphRecogniser
     /// Al-Shabaab, and the Arms Embargo targeting Al-Shabaab"); one it does open them with ("Having considered the report of
     /// the Secretary-General") is a paragraph whose comma a scan lost.
     /// </remarks>
-    private static bool IsSubHeading(string clean) =>
-        clean.Length < 100 && char.IsUpper(clean[0]) && clean[^1] is not (',' or ';' or '.' or ':' or '!' or '?')
+    private static bool IsSubHeading(string clean, int maxLength = 100) =>
+        clean.Length < maxLength && char.IsUpper(clean[0]) && clean[^1] is not (',' or ';' or '.' or ':' or '!' or '?')
         && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal)
         && !PreambularOpenerLookup.Contains(FirstWord(clean)) && !(OpensPreambularPhrase(clean) && !FirstWord(clean).EndsWith("ing", StringComparison.Ordinal))
-        && !LooksOperative(clean) && !AdverbThenVerb(clean);
+        && (!LooksOperative(clean) || IsTitleNoun(clean)) && !AdverbThenVerb(clean);
 
     /// <summary>
     /// Where a preambular phrase opens a block after a sub-heading run into it ("Degrading the threat posed by Al-Shabaab, and the
@@ -958,10 +981,11 @@ internal static partial class ParagraphRecogniser
     /// </summary>
     private static int SubHeadingRunIn(ReadOnlySpan<char> content)
     {
-        var limit = Math.Min(content.Length, 100);
+        var limit = Math.Min(content.Length, RunInTitleLength);
         for (var space = content[..limit].IndexOf(' '); space > 0; space = NextSpace(content[..limit], space))
         {
-            if (!char.IsLetter(content[space - 1])) continue;
+            // A title may end in a year ("… the International Civil Service Commission for 2025 Having considered …").
+            if (!char.IsLetterOrDigit(content[space - 1])) continue;
             // A line's trailing space doubles the one the join puts between lines.
             var rest = content[(space + 1)..].TrimStart(' ');
             var restAt = content.Length - rest.Length;
@@ -970,13 +994,13 @@ internal static partial class ParagraphRecogniser
             if (end <= 0 || !PreambularOpenerLookup.Contains(rest[..end]) || rest[..end].EndsWith("ed", StringComparison.Ordinal)
                 || end + 1 >= rest.Length || !char.IsLower(rest[end + 1])) continue;
             var heading = CleanText(content[..space]);
-            if (heading.Length > 0 && IsSubHeading(heading)) return restAt;
+            if (heading.Length > 0 && IsSubHeading(heading, RunInTitleLength)) return restAt;
         }
         return 0;
     }
 
-    /// <summary>Whether a block ends as a preambular paragraph does, with a comma (a footnote's number may follow it).</summary>
-    private static bool EndsLikeAPreamble(ReadOnlySpan<char> block) => block.TrimEnd(" 0123456789").EndsWith(",");
+    /// <summary>Whether a block ends as a preambular paragraph does, with a comma (a footnote's number, or its mark, may follow it).</summary>
+    private static bool EndsLikeAPreamble(ReadOnlySpan<char> block) => block.TrimEnd(" 0123456789⁰¹²³⁴⁵⁶⁷⁸⁹").EndsWith(",");
 
     private static int NextSpace(ReadOnlySpan<char> text, int space) => text[(space + 1)..].IndexOf(' ') is >= 0 and var next ? space + 1 + next : -1;
 
@@ -1180,7 +1204,7 @@ internal static partial class ParagraphRecogniser
             clean = string.Concat(clean.AsSpan(0, underline), " ", clean.AsSpan(underline + 1));
         // The words as spans (the eighth holds the rest), so only the verb itself becomes a string. What a scan left before
         // the first word ("‘Reiterates", "| Demands", "_ Decides") is no part of it.
-        var text = clean.AsSpan().TrimStart("‘'|~—–_•· ");
+        var text = WithoutLetterSpacing(clean).AsSpan().TrimStart("‘'|~—–_•· ");
         Span<Range> words = stackalloc Range[8];
         var count = text.Split(words, ' ');
         if (count == 0) return null;
@@ -1223,10 +1247,11 @@ internal static partial class ParagraphRecogniser
             verb[parts++] = Trimmed(text, words[k], ",:");
             k++;
         }
-        // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is, and "Looks forward" its
-        // adverb; "Extends once more" keeps its "more" as "once again" keeps its "again".
-        if (k < count && parts < verb.Length && ((CallsBefore(text, verb[..parts]) && text[Trimmed(text, words[k], ",;")] is "for" or "on")
-            || (text[verb[parts - 1]] is "Looks" or "looks" && text[Trimmed(text, words[k], ",;")] is "forward")
+        // "Calls for", "Calls on", "Again calls for": the preposition is the verb's, as "upon" is, and "Looks forward" (and
+        // "Looking forward") its adverb; "Extends once more" keeps its "more" as "once again" keeps its "again".
+        // "Calis upon": a verb the scan spoiled keeps "upon", which the word lists join only to "Calls" as printed.
+        if (k < count && parts < verb.Length && ((CallsBefore(text, verb[..parts]) && text[Trimmed(text, words[k], ",;")] is "for" or "on" or "upon")
+            || (text[verb[parts - 1]] is "Looks" or "looks" or "Looking" && text[Trimmed(text, words[k], ",;")] is "forward")
             || (parts >= 2 && text[verb[parts - 1]] is "once" && text[Trimmed(text, words[k], ",;")] is "more")))
         {
             verb[parts++] = Trimmed(text, words[k], ",;");
@@ -1262,7 +1287,8 @@ internal static partial class ParagraphRecogniser
                     verb[parts++] = Trimmed(text, words[k++], ",;");
             }
         }
-        var to = first is "Referring" or "Looking" && k < count && text[words[k]] is "to";
+        // "Referring to", "Referring further to"; "Looking forward to" keeps "forward" alone, as "Looks forward to" does.
+        var to = (first is "Referring" || (first is "Looking" && parts == 1)) && k < count && text[words[k]] is "to";
         if (!to && text[verb[parts - 1]] is "in" or "with" or "deep" or "grave" or "serious" or "into" or "great" or "increasing") parts--;
         if (!to && parts > 1 && text[verb[parts - 1]] is "with" or "the") parts--;
         var length = to ? 2 : -1;
@@ -1301,12 +1327,12 @@ internal static partial class ParagraphRecogniser
         "entities", "institutions", "stakeholders", "partners", "communities", "arrangements", "initiatives", "commitments",
     };
 
-    /// <summary>Whether the phrase ends in "Calls" or in "Calls" and the adverbs after it ("Calls once again for", "Calls also on").</summary>
+    /// <summary>Whether the phrase ends in "Calls" (or a scan's "Calis") or in "Calls" and the adverbs after it ("Calls once again for", "Calls also on").</summary>
     private static bool CallsBefore(ReadOnlySpan<char> text, ReadOnlySpan<Range> parts)
     {
         for (var i = parts.Length - 1; i >= 0; i--)
         {
-            if (text[parts[i]] is "Calls" or "calls") return true;
+            if (IsCalls(text[parts[i]])) return true;
             if (!AdverbLookup.Contains(text[parts[i]])) return false;
         }
         return false;

@@ -43,8 +43,8 @@ internal static class ParagraphAssembler
         if (preamble >= 0 && !IsPreambleStart(flow[preamble].Text) && preamble + 1 < flow.Count
             && flow[preamble + 1].Text.TrimStart().StartsWith("Adopts", StringComparison.Ordinal)) preamble = -1;
         // Early Council texts put their "Whereas" clauses above the bare organ line: there the body began before it.
-        if (preamble >= 0 && !IsPreambleStart(flow[preamble].Text)
-            && flow.Take(preamble).Any(l => l.Text.TrimStart().StartsWith("Whereas", StringComparison.Ordinal))) preamble = -1;
+        var whereasBeforeOrgan = preamble >= 0 && !IsPreambleStart(flow[preamble].Text) && flow.Take(preamble).Any(l => OpensWhereas(l.Text));
+        if (whereasBeforeOrgan) preamble = -1;
         var width = TypicalWidth(flow);
         // The organ's name, with its comma or (a draft that adopts a declaration: "The General Assembly / Adopts the following") without.
         var resolutionLayout = preamble >= 0 || flow.FindIndex(0, Math.Min(flow.Count, 80), l => IsPreambleStart(string.Concat(l.Text, ","))) >= 0;
@@ -118,7 +118,11 @@ internal static class ParagraphAssembler
             }
             if (current is null || (paragraphsStated ? line.BlanksBefore > 0 : StartsNewBlock(edges, previousLine, line, width)))
             {
-                current = new FlowBlock(preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) ? BlockKind.Heading : BlockKind.Paragraph, line.Text)
+                // A short line near the top that ends no sentence is the masthead's, except a "Whereas" clause above the organ's
+                // line: a text set in lines as long as its paragraphs ("Whereas the Security Council on 29 April 1946 appointed a
+                // Sub-Committee to investigate the situation" / "in Spain, and", resolution 7 (1946)) has its clauses as short.
+                var heading = preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) && !(whereasBeforeOrgan && OpensWhereas(line.Text));
+                current = new FlowBlock(heading ? BlockKind.Heading : BlockKind.Paragraph, line.Text)
                 {
                     ItalicOpening = line.ItalicOpening,
                     InAnnex = inAnnex,
@@ -134,6 +138,8 @@ internal static class ParagraphAssembler
         }
         return blocks;
     }
+
+    private static bool OpensWhereas(ReadOnlySpan<char> line) => line.TrimStart().StartsWith("Whereas", StringComparison.Ordinal);
 
     /// <summary>"The General Assembly,", "The Security Council,", "The Economic and Social Council,".</summary>
     internal static bool IsPreambleStart(string line) => IsPreambleStart(line.AsSpan());
