@@ -546,7 +546,8 @@ internal static class CitationRecogniser
         {
             // The asterisk's note is the heading's (FromHeading), placed on no paragraph.
             if (block.FootnoteNumber == FootnoteZones.AsteriskNote) continue;
-            var content = laid.Text[block.ContentStart..block.End];
+            // Read where the footnote stands in the text, not from a copy of it.
+            var content = laid.Text.AsSpan(block.ContentStart, block.End - block.ContentStart);
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
             foreach (var match in MisprintedCouncilSymbols.Scan(content, context))
             {
@@ -565,10 +566,10 @@ internal static class CitationRecogniser
     /// it ("Ibid., para. 5", "Ibid., annex"). "Ibid., Fourth Year, Special Supplement No. 1" is another volume of the same
     /// records, not the document the previous footnote gave.
     /// </summary>
-    internal static bool IbidSameDocument(string footnote)
+    internal static bool IbidSameDocument(ReadOnlySpan<char> footnote)
     {
         if (!footnote.StartsWith("Ibid", StringComparison.Ordinal)) return false;
-        var rest = footnote.AsSpan(4).TrimStart(". ,;:\n").TrimEnd(". \n");
+        var rest = footnote[4..].TrimStart(". ,;:\n").TrimEnd(". \n");
         if (rest.IsEmpty) return true;
         var word = rest[..(rest.IndexOfAny(' ', '.', ',') is var e and >= 0 ? e : rest.Length)];
         foreach (var locator in IbidLocators)
