@@ -88,17 +88,23 @@ internal static class Superscript
     public static string From(string digits) => string.Concat(digits.Where(char.IsAsciiDigit).Select(d => Digits[d - '0']));
 
     /// <summary>Each superscript number of <paramref name="text"/> and where it stands.</summary>
-    public static MarkEnumerator Marks(string text) => new(text, 0, text.Length);
+    public static MarkEnumerator Marks(string text) => new(text, 0, text.Length, text.Length);
 
     /// <summary>Each superscript number that starts in <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) and where it stands.</summary>
-    public static MarkEnumerator Marks(string text, int start, int end) => new(text, start, end);
+    public static MarkEnumerator Marks(string text, int start, int end) => new(text, start, end, text.Length);
+
+    /// <summary>
+    /// Each superscript number wholly inside <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) and where
+    /// it stands in the text: the marks of that stretch as if it were a string of its own, a number cut at its end.
+    /// </summary>
+    public static MarkEnumerator MarksWithin(string text, int start, int end) => new(text, start, end, end);
 
     /// <summary>
     /// The marks of a stretch of text, found by <see cref="IndexIn"/> and read by <see cref="Read"/> (a number may run past
     /// the stretch's end, as it does past a block's). A struct, for <c>foreach</c> without an allocation: it runs over
-    /// every paragraph of every document.
+    /// every paragraph of every document. A number is read up to <c>limit</c>.
     /// </summary>
-    public struct MarkEnumerator(string text, int start, int end)
+    public struct MarkEnumerator(string text, int start, int end, int limit)
     {
         private int _next = start;
 
@@ -116,7 +122,7 @@ internal static class Superscript
             }
             var at = _next + skip;
             var p = at;
-            Current = (Read(text, ref p), at);
+            Current = (Read(text.AsSpan(0, limit), ref p), at);
             _next = Math.Max(p, at + 1);
             return true;
         }

@@ -48,7 +48,9 @@ internal static class CitationRecogniser
             // neither cites nothing here, and is not cut out of the text (most paragraphs of a long text are not).
             var words = text.AsSpan(start, end - start);
             if (!words.ContainsAnyInRange('0', '9') && !Superscript.AnyIn(words)) continue;
-            var content = text[start..end];
+            // The paragraph is read where it stands in the text, as a stretch of its own: a copy of it per paragraph was, after
+            // the text itself, the largest thing a long text's citations allocated.
+            var content = text.AsSpan(start, end - start);
             inline.Clear();
             foreach (var match in MisprintedCouncilSymbols.Scan(content, identity.Context))
             {
@@ -59,8 +61,9 @@ internal static class CitationRecogniser
                 citations.Add(new Citation(paragraph, match.Symbol, "inline", null, date, context, new SourceSpan(start + match.Start, start + match.End)));
             }
             // Footnote marks are rare: a vectorised search finds each one instead of testing every character.
-            foreach (var (number, markAt) in Superscript.Marks(content))
+            foreach (var (number, markAtInText) in Superscript.MarksWithin(text, start, end))
             {
+                var markAt = markAtInText - start;
                 if (!footnotes.TryGetValue(number, out var cited)) continue;
                 calledFrom.TryAdd(number, paragraph);
                 var phrase = PhraseBefore(content, markAt, paragraph.Verb);
@@ -74,7 +77,7 @@ internal static class CitationRecogniser
                     // A date before the mark dates the footnote's first document, not the publications cited after it.
                     var date = c == 0 ? dateBefore ?? dateAfter : dateAfter;
                     citations.Add(new Citation(paragraph, symbol, "footnote", number, date, phraseContext, span) { Name = cited.Count == 1 ? name : null });
-                    if (cited.Count == 1 && name is not null && NamesTheInstrument(phrase, name) && !DescribesAnotherDocument(content, SentenceStart(content, markAt), markAt, name, inline))
+                    if (cited.Count == 1 && name is not null && NamesTheInstrument(phrase, name) && !DescribesAnotherDocument(text[start..end], SentenceStart(content, markAt), markAt, name, inline))
                     {
                         if (!names.TryAdd(name, symbol) && names[name] != symbol) ambiguous.Add(name);
                     }
@@ -277,7 +280,7 @@ internal static class CitationRecogniser
                 var at = content.IndexOf(phrase, StringComparison.Ordinal);
                 if (at < 0) continue;
                 var after = at + phrase.Length;
-                foreach (var match in SymbolScanner.Scan(content[after..], identity.Context))
+                foreach (var match in SymbolScanner.Scan(content.AsSpan(after), identity.Context))
                 {
                     if (match.Symbol.Canonical == identity.Symbol.Canonical) continue;
                     result.Add((match.Symbol, new SourceSpan(block.Start + after + match.Start, block.Start + after + match.End)));
@@ -376,7 +379,7 @@ internal static class CitationRecogniser
     /// Where the sentence holding a footnote mark starts: after the last ";" or full stop before it, or at the paragraph's
     /// start, looking back at most <see cref="SentenceReach"/> characters so that a paragraph of many marks stays linear.
     /// </summary>
-    private static int SentenceStart(string content, int mark)
+    private static int SentenceStart(ReadOnlySpan<char> content, int mark)
     {
         var start = mark;
         while (start > 0 && mark - start < SentenceReach && content[start - 1] != ';' && !(start > 2 && content[start - 1] == ' ' && content[start - 2] == '.' && char.IsLower(content[start - 3]))) start--;
@@ -520,7 +523,7 @@ internal static class CitationRecogniser
         else if (char.IsAsciiDigit(before))
         {
             // "dated 25 November 1979 95 stating": a mark after a date's year.
-            if (at < 6 || !DateText.TryFind(content[Math.Max(0, at - 20)..(at - 1)].ToString(), 0, 20, out _, out _, out var dateEnd)
+            if (at < 6 || !DateText.TryFind(content[Math.Max(0, at - 20)..(at - 1)], 0, 20, out _, out _, out var dateEnd)
                 || dateEnd != Math.Min(20, at - 1)) return false;
         }
         else if (before is not (',' or '”' or '"' or ')')) return false;
@@ -543,7 +546,8 @@ internal static class CitationRecogniser
         {
             // The asterisk's note is the heading's (FromHeading), placed on no paragraph.
             if (block.FootnoteNumber == FootnoteZones.AsteriskNote) continue;
-            var content = laid.Text[block.ContentStart..block.End];
+            // Read where the footnote stands in the text, not from a copy of it.
+            var content = laid.Text.AsSpan(block.ContentStart, block.End - block.ContentStart);
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
             foreach (var match in MisprintedCouncilSymbols.Scan(content, context))
             {
@@ -562,10 +566,10 @@ internal static class CitationRecogniser
     /// it ("Ibid., para. 5", "Ibid., annex"). "Ibid., Fourth Year, Special Supplement No. 1" is another volume of the same
     /// records, not the document the previous footnote gave.
     /// </summary>
-    internal static bool IbidSameDocument(string footnote)
+    internal static bool IbidSameDocument(ReadOnlySpan<char> footnote)
     {
         if (!footnote.StartsWith("Ibid", StringComparison.Ordinal)) return false;
-        var rest = footnote.AsSpan(4).TrimStart(". ,;:\n").TrimEnd(". \n");
+        var rest = footnote[4..].TrimStart(". ,;:\n").TrimEnd(". \n");
         if (rest.IsEmpty) return true;
         var word = rest[..(rest.IndexOfAny(' ', '.', ',') is var e and >= 0 ? e : rest.Length)];
         foreach (var locator in IbidLocators)
@@ -579,17 +583,17 @@ internal static class CitationRecogniser
          "art", "arts", "article", "articles", "part", "appendix", "enclosure", "table", "figure", "footnote", "item", "sub-item", "recommendation", "principle"];
 
     /// <summary>" of 2 March 2010" right after a symbol.</summary>
-    private static string? DateAfter(string content, int end)
+    private static string? DateAfter(ReadOnlySpan<char> content, int end)
     {
         var p = end;
         while (p < content.Length && content[p] == ' ') p++;
-        if (string.CompareOrdinal(content, p, "of ", 0, 3) != 0 && string.CompareOrdinal(content, p, "dated ", 0, 6) != 0) return null;
-        p = content.IndexOf(' ', p) + 1;
+        if (!DateText.StartsAt(content, p, "of ") && !DateText.StartsAt(content, p, "dated ")) return null;
+        p += content[p..].IndexOf(' ') + 1;
         return DateText.TryRead(content, p, out var date, out _) ? date : null;
     }
 
     /// <summary>"those of 13 January 2010³": a date just before the mark.</summary>
-    private static string? DateBefore(string content, int mark)
+    private static string? DateBefore(ReadOnlySpan<char> content, int mark)
     {
         var from = Math.Max(0, mark - 22);
         return DateText.TryFind(content, from, mark - from, out var date, out _, out var end) && end >= mark - 1 ? date : null;
@@ -600,25 +604,25 @@ internal static class CitationRecogniser
     /// where it stands in the document's <paramref name="text"/> (of which <paramref name="content"/> is the part from
     /// <paramref name="contentStart"/>) and made a string only when read.
     /// </summary>
-    private static CitationContext ClauseIn(string text, int contentStart, string content, int start, int end)
+    private static CitationContext ClauseIn(string text, int contentStart, ReadOnlySpan<char> content, int start, int end)
     {
         var (left, right) = ClauseBounds(content, start, end);
         return CitationContext.Clause(text, contentStart + left, right - left);
     }
 
-    private static (int Left, int Right) ClauseBounds(string content, int start, int end)
+    private static (int Left, int Right) ClauseBounds(ReadOnlySpan<char> content, int start, int end)
     {
         var left = start;
         while (left > 0 && content[left - 1] != ';' && start - left < 160) left--;
-        if (start - left >= 160) { var space = content.IndexOf(' ', left); left = space > 0 && space < start ? space + 1 : left; }
+        if (start - left >= 160) { var space = content[left..].IndexOf(' '); if (space >= 0) space += left; left = space > 0 && space < start ? space + 1 : left; }
         var right = end;
         while (right < content.Length && content[right] != ';' && !(content[right] == '.' && (right + 1 == content.Length || content[right + 1] == ' ')) && right - end < 220) right++;
-        if (right - end >= 220) { var space = content.LastIndexOf(' ', right - 1); right = space > end ? space : right; }
+        if (right - end >= 220) { var space = content[..right].LastIndexOf(' '); right = space > end ? space : right; }
         return (left, right);
     }
 
     /// <summary>What the text calls the document it footnotes: the words before the mark, back to the previous clause.</summary>
-    private static string PhraseBefore(string content, int mark, string? verb)
+    private static string PhraseBefore(ReadOnlySpan<char> content, int mark, string? verb)
     {
         var end = mark;
         while (end > 0 && content[end - 1] is ',' or ';' or ' ' or '.') end--;
@@ -626,7 +630,7 @@ internal static class CitationRecogniser
         while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
         // Too short to name anything ("2010"), or only how the thing came about ("adopted by the General
         // Assembly at its sixty-fourth session"): take the clause before as well.
-        var clause = content.AsSpan(left, end - left).TrimStart();
+        var clause = content.Slice(left, end - left).TrimStart();
         var participle = clause.StartsWith("adopted", StringComparison.Ordinal) || clause.StartsWith("contained", StringComparison.Ordinal)
             || clause.StartsWith("annexed", StringComparison.Ordinal) || clause.StartsWith("endorsed", StringComparison.Ordinal)
             || clause.StartsWith("signed", StringComparison.Ordinal) || clause.StartsWith("held", StringComparison.Ordinal);
@@ -636,7 +640,7 @@ internal static class CitationRecogniser
             while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
         }
         // Cleaned in a buffer and made a string once, with the paragraph's verb already taken off: it is asked of every mark.
-        var words = content.AsSpan(left, end - left);
+        var words = content.Slice(left, end - left);
         char[]? rented = null;
         var buffer = words.Length <= 512 ? stackalloc char[words.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(words.Length));
         var phrase = ((ReadOnlySpan<char>)buffer[..ParagraphRecogniser.CleanInto(words, buffer)]).Trim(", ");

@@ -11,14 +11,16 @@ namespace Graph.Extraction.Recognisers;
 internal static class MisprintedCouncilSymbols
 {
     /// <summary>The symbols the scanner read in <paramref name="content"/>, with the misprinted ones added in the order of the text.</summary>
-    public static IReadOnlyList<SymbolMatch> Scan(string content, SymbolContext context)
+    public static IReadOnlyList<SymbolMatch> Scan(ReadOnlySpan<char> content, SymbolContext context)
     {
         var read = SymbolScanner.Scan(content, context);
         if (context != SymbolContext.SecurityCouncil || (!content.Contains("s/", StringComparison.Ordinal) && !content.Contains("document S1", StringComparison.Ordinal)))
             return read;
+        // Only a Council text with such a misprint gets here: it is read as a string of its own.
+        var words = content.ToString();
         var found = new List<SymbolMatch>();
-        FindLowerCase(content, context, found);
-        FindSlashAsOne(content, found);
+        FindLowerCase(words, context, found);
+        FindSlashAsOne(words, found);
         if (found.Count == 0) return read;
         found.AddRange(read);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));

@@ -66,7 +66,9 @@ internal static class OrganisationRecogniser
     private static void FindByGazetteer(string text, int start, int end, Gazetteer gazetteer, Span<bool> taken, List<OrganisationMention> mentions)
     {
         var names = gazetteer.NamesLongestFirst;
-        List<(int Name, int At)>? occurrences = null;
+        // The thread's list, cleared: a list per paragraph naming an organisation was most of what this step allocated.
+        var occurrences = t_occurrences ??= [];
+        occurrences.Clear();
         var span = text.AsSpan(0, end);
         var i = start;
         while (i + 1 < end)
@@ -80,12 +82,12 @@ internal static class OrganisationRecogniser
                 foreach (var k in candidates)
                 {
                     var name = names[k];
-                    if (i + name.Length <= end && span.Slice(i, name.Length).SequenceEqual(name)) (occurrences ??= []).Add((k, i));
+                    if (i + name.Length <= end && span.Slice(i, name.Length).SequenceEqual(name)) occurrences.Add((k, i));
                 }
             }
             i++;
         }
-        if (occurrences is null) return;
+        if (occurrences.Count == 0) return;
         occurrences.Sort();
         var current = -1;
         var next = start;
@@ -98,16 +100,33 @@ internal static class OrganisationRecogniser
             if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, stop) && !Overlaps(taken, at - start, stop - start))
             {
                 var entry = gazetteer.Names[name];
-                mentions.Add(new OrganisationMention("org:" + entry.Id, entry.Name, name, new SourceSpan(at, stop), entry));
+                mentions.Add(new OrganisationMention(NodeId(entry), entry.Name, name, new SourceSpan(at, stop), entry));
                 taken.Slice(at - start, stop - at).Fill(true);
             }
             next = stop;
         }
     }
 
+    /// <summary>The node id of a gazetteer entry ("org:" and its id), made once per entry and thread: a long text names the same few organisations in most paragraphs.</summary>
+    private static string NodeId(GazetteerEntry entry)
+    {
+        var ids = t_nodeIds ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!ids.TryGetValue(entry.Id, out var id)) ids[entry.Id] = id = "org:" + entry.Id;
+        return id;
+    }
+
+    [ThreadStatic]
+    private static List<(int Name, int At)>? t_occurrences;
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_words;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_nodeIds;
+
     private static void FindByForm(string text, int start, int end, Span<bool> taken, List<OrganisationMention> mentions)
     {
-        var words = new List<(int Start, int End)>();
+        var words = t_words ??= [];
         var i = start;
         while (i < end)
         {

@@ -598,13 +598,36 @@ internal static partial class ParagraphRecogniser
     /// </remarks>
     private static ParagraphInfo Joined(ParagraphInfo previous, string clean, List<int> footnotes, int end, ref System.Text.StringBuilder? joining)
     {
-        joining ??= new System.Text.StringBuilder(previous.Text, 2 * (previous.Span.End - previous.ContentStart) + clean.Length + 16);
+        joining ??= Joining(previous, clean.Length);
         joining.Append(' ').Append(clean);
         return previous with
         {
-            Footnotes = [.. previous.Footnotes.Union(footnotes)],
+            Footnotes = FootnotesOfBoth(previous.Footnotes, footnotes),
             Span = new SourceSpan(previous.Span.Start, end),
         };
+    }
+
+    /// <summary>A builder holding the paragraph's words, cleaned straight into it rather than made a string first.</summary>
+    private static System.Text.StringBuilder Joining(ParagraphInfo previous, int more)
+    {
+        var length = previous.Span.End - previous.ContentStart;
+        var joining = new System.Text.StringBuilder(2 * length + more + 16);
+        if (previous.JoinedText is { } joined) return joining.Append(joined);
+        var words = previous.DocumentText.AsSpan(previous.ContentStart, length);
+        char[]? rented = null;
+        var buffer = length <= 512 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        joining.Append(buffer[..CleanInto(words, buffer)]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return joining;
+    }
+
+    /// <summary>The first paragraph's footnotes, then the second's it lacks, each once (the union, without a query's iterator and set).</summary>
+    private static List<int> FootnotesOfBoth(IReadOnlyList<int> first, List<int> second)
+    {
+        var both = new List<int>(first.Count + second.Count);
+        foreach (var n in first) if (!both.Contains(n)) both.Add(n);
+        foreach (var n in second) if (!both.Contains(n)) both.Add(n);
+        return both;
     }
 
     /// <summary>The paragraph with the words gathered while blocks joined it.</summary>

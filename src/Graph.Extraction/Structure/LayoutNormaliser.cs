@@ -103,8 +103,10 @@ internal static class LayoutNormaliser
     /// <summary>Lines, trimmed, as ranges of the text; a page break becomes its own marker line "\f".</summary>
     private static List<TextLine> SplitLines(string text)
     {
-        var lines = new List<TextLine>(text.Length / 40);
         var span = text.AsSpan();
+        // As many lines as the text has separators and one, and a marker per page break: counted first (a vectorised count),
+        // since a guess from the length fell short on dense text and the list, a large object, was copied into one twice as long.
+        var lines = new List<TextLine>(span.Count('\n') + 2 * span.Count('\f') + 1);
         foreach (var range in span.SplitAny('\n', '\f'))
         {
             // SplitAny loses which separator ended a piece: a "\f" marker goes in when the one before this piece was a page break.
@@ -635,15 +637,15 @@ internal static class FurnitureDetector
     /// <remarks>Asked only of the few repeated lines near a page's edge, so the date reader gets the string it reads.</remarks>
     private static bool IsDateLine(ReadOnlySpan<char> line)
     {
-        var bare = line.Trim('*').ToString();
+        var bare = line.Trim('*');
         return Graph.Model.Symbols.DateText.TryRead(bare, 0, out _, out var end) && end >= bare.Length - 1;
     }
 
     private static bool IsSymbolLine(ReadOnlySpan<char> line)
     {
         if (line.Length > 60 || !OpensWithSymbolPrefix(line)) return false;
-        // Only a line that opens as a symbol does is scanned, as a string of its own.
-        var matches = SymbolScanner.Scan(line.ToString(), SymbolContext.None);
+        // Only a line that opens as a symbol does is scanned.
+        var matches = SymbolScanner.Scan(line, SymbolContext.None);
         return matches.Count > 0 && matches[0].Start == 0 && matches[^1].End >= line.TrimEnd("* ").Length
             && matches.All(m => m.Form == SymbolForm.Full);
     }

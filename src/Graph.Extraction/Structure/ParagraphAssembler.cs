@@ -270,9 +270,9 @@ internal static class ParagraphAssembler
     }
 
     /// <summary>"20 December 2012, 68/169 …": a date, which a page break may set at the top of a page inside a paragraph.</summary>
-    /// <remarks>Asked only of a line that opens with a digit after a list's comma, so the date reader gets the string it reads.</remarks>
+    /// <remarks>Asked only of a line that opens with a digit after a list's comma; the date reader reads the line where it stands.</remarks>
     private static bool OpensWithDate(ReadOnlySpan<char> text) =>
-        Graph.Model.Symbols.DateText.TryRead(text.ToString(), 0, out _, out _);
+        Graph.Model.Symbols.DateText.TryRead(text, 0, out _, out _);
 
     /// <summary>Whether the text ends in a comma, or in a comma and the footnote mark the text layer left as a number ("… 10 July 2024,5").</summary>
     private static bool EndsInListComma(ReadOnlySpan<char> text)

@@ -15,7 +15,7 @@ public static class DateText
     ];
 
     /// <summary>Reads "2 March 2010" at <paramref name="start"/> (line breaks count as spaces; "15 of December of 2022" too).</summary>
-    public static bool TryRead(string text, int start, out string isoDate, out int end)
+    public static bool TryRead(ReadOnlySpan<char> text, int start, out string isoDate, out int end)
     {
         isoDate = "";
         end = start;
@@ -57,7 +57,7 @@ public static class DateText
     }
 
     /// <summary>Finds the first date in <paramref name="text"/> from <paramref name="start"/>, within <paramref name="limit"/> characters.</summary>
-    public static bool TryFind(string text, int start, int limit, out string isoDate, out int dateStart, out int dateEnd)
+    public static bool TryFind(ReadOnlySpan<char> text, int start, int limit, out string isoDate, out int dateStart, out int dateEnd)
     {
         var stop = Math.Min(text.Length, start + limit);
         for (var i = start; i < stop; i++)
@@ -71,12 +71,12 @@ public static class DateText
     }
 
     /// <summary>Reads a month name at <paramref name="p"/>; returns 1-12, or 0.</summary>
-    public static int ReadMonth(string text, ref int p)
+    public static int ReadMonth(ReadOnlySpan<char> text, ref int p)
     {
         for (var m = 0; m < Months.Length; m++)
         {
             var name = Months[m];
-            if (string.CompareOrdinal(text, p, name, 0, name.Length) == 0
+            if (StartsAt(text, p, name)
                 && (p + name.Length == text.Length || !char.IsLetter(text[p + name.Length])))
             {
                 p += name.Length;
@@ -86,7 +86,7 @@ public static class DateText
         return 0;
     }
 
-    private static int ReadNumber(string text, ref int p, int maxDigits)
+    private static int ReadNumber(ReadOnlySpan<char> text, ref int p, int maxDigits)
     {
         var value = 0;
         var digits = 0;
@@ -100,16 +100,20 @@ public static class DateText
     }
 
     /// <summary>"of " between a date's parts, as some texts write them ("15 of December of 2022").</summary>
-    private static void SkipOf(string text, ref int p)
+    private static void SkipOf(ReadOnlySpan<char> text, ref int p)
     {
         var q = p + 2;
-        if (string.CompareOrdinal(text, p, "of", 0, 2) == 0 && SkipSpaces(text, ref q)) p = q;
+        if (StartsAt(text, p, "of") && SkipSpaces(text, ref q)) p = q;
     }
 
-    private static bool SkipSpaces(string text, ref int p)
+    private static bool SkipSpaces(ReadOnlySpan<char> text, ref int p)
     {
         var start = p;
         while (p < text.Length && (text[p] is ' ' or '\n' or '\r' or '\t' or '\u00A0') && p - start < 4) p++;
         return p > start;
     }
+
+    /// <summary>Whether <paramref name="word"/> is written at <paramref name="p"/> (a position past the end holds nothing).</summary>
+    public static bool StartsAt(ReadOnlySpan<char> text, int p, string word) =>
+        (uint)p <= (uint)text.Length && text[p..].StartsWith(word, StringComparison.Ordinal);
 }

@@ -19,15 +19,15 @@ public static class SymbolScanner
     private static readonly System.Buffers.SearchValues<char> SymbolOpenings =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZrd0123456789$§");
 
-    public static IReadOnlyList<SymbolMatch> Scan(string text, SymbolContext context)
+    public static IReadOnlyList<SymbolMatch> Scan(ReadOnlySpan<char> text, SymbolContext context)
     {
         var result = new List<SymbolMatch>();
-        if (string.IsNullOrEmpty(text)) return result;
+        if (text.IsEmpty) return result;
         var i = 0;
         while (i < text.Length)
         {
             // Most characters cannot open a symbol: jump to the next one that can before testing for a word boundary.
-            var skip = text.AsSpan(i).IndexOfAny(SymbolOpenings);
+            var skip = text.Slice(i).IndexOfAny(SymbolOpenings);
             if (skip < 0) break;
             i += skip;
             var c = text[i];
@@ -61,7 +61,7 @@ public static class SymbolScanner
 
     // ---- full symbols -------------------------------------------------------------------------
 
-    private static bool TryReadFull(string text, int start, List<SymbolMatch> result, out int end)
+    private static bool TryReadFull(ReadOnlySpan<char> text, int start, List<SymbolMatch> result, out int end)
     {
         end = start;
         if (!TryReadSingle(text, start, out var canonical, out var p)) return false;
@@ -94,8 +94,7 @@ public static class SymbolScanner
             r = end = ReadFurtherNumbers(text, r, canonical, slash, aliases, canonical.Substring(slash + 1, 3), canonical.AsSpan(slash + 4), result);
         while (TryReadAndSuffix(text, r, out var suffix, out var suffixStart, out var suffixEnd))
         {
-            var addAliases = aliases?.Select(a => a + "/" + suffix).ToList();
-            result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical + "/" + suffix, addAliases), suffixStart, suffixEnd, SymbolForm.Full));
+            result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(canonical + "/" + suffix, AliasesWith(aliases, "", suffix, -1)), suffixStart, suffixEnd, SymbolForm.Full));
             end = suffixEnd;
             r = suffixEnd;
             // "S/4389 and Add.1-3", "S/5137 and Add.1 and 2": the addenda the suffix's number runs on to.
@@ -110,13 +109,13 @@ public static class SymbolScanner
     /// count that follows ("Add.1 and 2 others") is not read as an addendum. The addenda are of the first baseLength characters
     /// of the canonical symbol. Returns where the last one read ends.
     /// </summary>
-    private static int ReadFurtherNumbers(string text, int p, string canonical, int baseLength, List<string>? aliases, string suffixWord, ReadOnlySpan<char> number, List<SymbolMatch> result)
+    private static int ReadFurtherNumbers(ReadOnlySpan<char> text, int p, string canonical, int baseLength, List<string>? aliases, string suffixWord, ReadOnlySpan<char> number, List<SymbolMatch> result)
     {
         if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)) return p;
         void Add(int n, int start, int end) => result.Add(new SymbolMatch(DocumentSymbol.FromCanonical(
-            $"{canonical.AsSpan(0, baseLength)}/{suffixWord}{n}", aliases?.Select(a => $"{a}/{suffixWord}{n}").ToList()), start, end, SymbolForm.Full));
+            $"{canonical.AsSpan(0, baseLength)}/{suffixWord}{n}", AliasesWith(aliases, suffixWord, "", n)), start, end, SymbolForm.Full));
         // "S/24900 and Add.1 to 31)": a range in words, its end at punctuation.
-        var inWords = p + 4 < text.Length && text[p] is ' ' or '\n' && string.CompareOrdinal(text, p + 1, "to ", 0, 3) == 0;
+        var inWords = p + 4 < text.Length && text[p] is ' ' or '\n' && DateText.StartsAt(text, p + 1, "to ");
         if (inWords || (p + 1 < text.Length && text[p] is '-' or '–'))
         {
             var q = inWords ? p + 4 : p + 1;
@@ -132,23 +131,35 @@ public static class SymbolScanner
             var q = p;
             if (q < text.Length && text[q] == ',') q++;
             SkipSpaceOptional(text, ref q);
-            if (string.CompareOrdinal(text, q, "and ", 0, 4) == 0) q += 4;
+            if (DateText.StartsAt(text, q, "and ")) q += 4;
             else if (q == p || text[p] != ',') return p;
             var start = q;
             var n = ReadDigits(text, ref q, 3);
             // "SR.2, 5, 6 and 13": an item may also end before the "and" of the last.
-            if (n <= last || n - last > 30 || !(EndsItem(text, q) || (string.CompareOrdinal(text, q, " and ", 0, 5) == 0 && q + 5 < text.Length && char.IsAsciiDigit(text[q + 5])))) return p;
+            if (n <= last || n - last > 30 || !(EndsItem(text, q) || (DateText.StartsAt(text, q, " and ") && q + 5 < text.Length && char.IsAsciiDigit(text[q + 5])))) return p;
             Add(n, start, q);
             last = n;
             p = q;
         }
     }
 
+    /// <summary>
+    /// Each alias of a joint symbol with the suffix after it ("S/2016/621" and "Add." 2 make "S/2016/621/Add.2"; a number of
+    /// -1 adds none): a loop, where a query's lambda made an object per symbol read, joint or not.
+    /// </summary>
+    private static List<string>? AliasesWith(List<string>? aliases, string suffixWord, string suffix, int number)
+    {
+        if (aliases is null) return null;
+        var with = new List<string>(aliases.Count);
+        foreach (var alias in aliases) with.Add(number < 0 ? $"{alias}/{suffixWord}{suffix}" : $"{alias}/{suffixWord}{number}");
+        return with;
+    }
+
     /// <summary>Whether a number at <paramref name="q"/> ends where a list item would: punctuation or the text's end.</summary>
-    private static bool EndsItem(string text, int q) => q >= text.Length || text[q] is '.' or ',' or ';' or ':' or ')';
+    private static bool EndsItem(ReadOnlySpan<char> text, int q) => q >= text.Length || text[q] is '.' or ',' or ';' or ':' or ')';
 
     /// <summary>Reads one slash-separated symbol (no joint part). Canonicalises as it goes.</summary>
-    private static bool TryReadSingle(string text, int start, out string canonical, out int end)
+    private static bool TryReadSingle(ReadOnlySpan<char> text, int start, out string canonical, out int end)
     {
         canonical = "";
         end = start;
@@ -161,13 +172,13 @@ public static class SymbolScanner
         if (firstLength is 0 or > 8 || p >= text.Length || text[p] != '/') return false;
         // "decision IX/16 C", "decision X/29" (a Conference of the Parties' decisions, inside its report), "STCMLC/Part I/2021/2":
         // no series of the UN's opens with a Roman numeral.
-        if (text.AsSpan(start, firstLength).IndexOfAnyExcept("IVX") < 0 && firstEnd == p) return false;
+        if (text.Slice(start, firstLength).IndexOfAnyExcept("IVX") < 0 && firstEnd == p) return false;
         // The canonical symbol is written into a reused buffer and made a string once, through a table of those already read:
         // a long text cites the same few documents thousands of times, and each segment as a string of its own cost more
         // than the symbol.
         var buffer = t_canonical ??= new char[128];
         var length = 0;
-        Append(ref buffer, ref length, text.AsSpan(start, p - start));
+        Append(ref buffer, ref length, text.Slice(start, p - start));
         var firstSegment = length;
         var (secondStart, secondLength) = (0, 0);
         var count = 1;
@@ -186,7 +197,7 @@ public static class SymbolScanner
             if (q == s) break;
             // "ICCD/COP(13)/21/Add.1": a session in brackets glued to a part.
             if (char.IsAsciiLetterUpper(text[s]) && text[q - 1] != '.') q = SkipBracketedPart(text, q);
-            var segment = text.AsSpan(s, q - s);
+            var segment = text.Slice(s, q - s);
             // "S/12344/Rey.1": a scan's y for the v of "Rev.".
             if (segment.StartsWith("Rey.", StringComparison.Ordinal) && segment.Length > 4 && char.IsAsciiDigit(segment[4])) segment = string.Concat("Rev.", segment[4..]);
             if (!char.IsAsciiLetterUpper(segment[0]) && !char.IsAsciiDigit(segment[0]) && !IsSuffix(segment)) break;
@@ -251,8 +262,8 @@ public static class SymbolScanner
                 var q = s;
                 while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
                 while (q > s && text[q - 1] == '.') q--;
-                if (q == s || !IsSuffix(text.AsSpan(s, q - s)) || !HasDigit(text.AsSpan(s, q - s))) break;
-                canonical += "/" + CanonicalSegment(text[s..q]);
+                if (q == s || !IsSuffix(text.Slice(s, q - s)) || !HasDigit(text.Slice(s, q - s))) break;
+                canonical += "/" + CanonicalSegment(text[s..q].ToString());
                 p = q;
             }
         }
@@ -268,7 +279,7 @@ public static class SymbolScanner
         // call"), so a line break never carries a part.
         else if (count == 4 && firstIsAOrE && secondIsResOrDec && p + 2 <= text.Length
             && text[p] == ' ' && char.IsAsciiLetterUpper(text[p + 1])
-            && (p + 2 == text.Length || text[p + 2] is ',' or ';' or ')' || string.CompareOrdinal(text, p + 2, " of ", 0, 4) == 0))
+            && (p + 2 == text.Length || text[p + 2] is ',' or ';' or ')' || DateText.StartsAt(text, p + 2, " of ")))
         {
             canonical += " " + text[p + 1];
             p += 2;
@@ -282,7 +293,7 @@ public static class SymbolScanner
     /// (four or five digits, not a year, as "8/1993" would be). Read as the symbol with its S, addenda too ("8/17227 and
     /// Add.2"); each match keeps the span of the text as printed.
     /// </summary>
-    private static bool TryReadMisreadCouncilSymbol(string text, int start, SymbolContext context, List<SymbolMatch> result, out int end)
+    private static bool TryReadMisreadCouncilSymbol(ReadOnlySpan<char> text, int start, SymbolContext context, List<SymbolMatch> result, out int end)
     {
         end = start;
         var c = text[start];
@@ -297,7 +308,7 @@ public static class SymbolScanner
         if (number < 0 || digits < (c == '8' ? 4 : 3) || (c == '8' && digits == 4 && number is >= 1900 and < 2100)) return false;
         if (q < text.Length && char.IsLetter(text[q])) return false;
         // The symbol as it should read, then the matches moved back onto the text as printed.
-        var window = string.Concat("S", text.AsSpan(slash, Math.Min(text.Length - slash, 120)));
+        var window = string.Concat("S", text.Slice(slash, Math.Min(text.Length - slash, 120)));
         var read = new List<SymbolMatch>();
         if (!TryReadFull(window, 0, read, out var windowEnd)) return false;
         int InText(int k) => k == 0 ? start : slash + k - 1;
@@ -307,7 +318,7 @@ public static class SymbolScanner
     }
 
     /// <summary>"(DTIE)" or "(13)" glued to a part of a symbol and followed by its next slash: where it ends, or p.</summary>
-    private static int SkipBracketedPart(string text, int p)
+    private static int SkipBracketedPart(ReadOnlySpan<char> text, int p)
     {
         if (p >= text.Length || text[p] != '(') return p;
         var q = p + 1;
@@ -315,7 +326,7 @@ public static class SymbolScanner
         return q > p + 1 && q + 1 < text.Length && text[q] == ')' && text[q + 1] == '/' ? q + 1 : p;
     }
 
-    private static bool IsSegmentChar(string text, int q)
+    private static bool IsSegmentChar(ReadOnlySpan<char> text, int q)
     {
         var c = text[q];
         if (char.IsAsciiLetterOrDigit(c) || c == '.') return true;
@@ -330,7 +341,7 @@ public static class SymbolScanner
     }
 
     /// <summary>Whether capitals from <paramref name="p"/> run to a slash ("MOP/"): a word of a symbol's part, not a symbol's series.</summary>
-    private static bool IsCapitalisedPart(string text, int p)
+    private static bool IsCapitalisedPart(ReadOnlySpan<char> text, int p)
     {
         var q = p;
         while (q < text.Length && char.IsAsciiLetterUpper(text[q]) && q - p < 8) q++;
@@ -338,21 +349,21 @@ public static class SymbolScanner
     }
 
     /// <summary>Whether "Rev.1", "Add.2", "Corr.1" or "Amend.1" stands at <paramref name="p"/>: a suffix and its number.</summary>
-    private static bool SuffixWithNumberAt(string text, int p)
+    private static bool SuffixWithNumberAt(ReadOnlySpan<char> text, int p)
     {
         foreach (var word in (ReadOnlySpan<string>)["Rev.", "Add.", "Corr.", "Amend."])
-            if (string.CompareOrdinal(text, p, word, 0, word.Length) == 0)
+            if (DateText.StartsAt(text, p, word))
                 return p + word.Length < text.Length && char.IsAsciiDigit(text[p + word.Length]);
         return false;
     }
 
     /// <summary>Whether the word ending at the full stop at <paramref name="dot"/> is a suffix ("Add", "Rev", "Corr", "Amend") opening its segment.</summary>
-    private static bool SuffixWordBefore(string text, int dot)
+    private static bool SuffixWordBefore(ReadOnlySpan<char> text, int dot)
     {
         var w = dot;
         while (w > 0 && char.IsAsciiLetter(text[w - 1])) w--;
         if (w == 0 || text[w - 1] != '/') return false;
-        return IsSuffix(text.AsSpan(w, dot + 1 - w));
+        return IsSuffix(text.Slice(w, dot + 1 - w));
     }
 
     private static bool IsSuffix(ReadOnlySpan<char> segment) =>
@@ -377,15 +388,15 @@ public static class SymbolScanner
     }
 
     /// <summary>"–28/Corrigendum" after "SR.1": the last record of the run (hyphenated), when a corrigendum to the run follows.</summary>
-    private static bool TryReadRecordRange(string text, int q, out string range, out int end)
+    private static bool TryReadRecordRange(ReadOnlySpan<char> text, int q, out string range, out int end)
     {
         range = "";
         end = q;
         if (q + 2 >= text.Length || text[q] is not ('-' or '–')) return false;
         var r = q + 1;
         if (ReadDigits(text, ref r, 3) < 0) return false;
-        if (string.CompareOrdinal(text, r, "/Corr", 0, 5) != 0) return false;
-        range = "-" + text[(q + 1)..r];
+        if (!DateText.StartsAt(text, r, "/Corr")) return false;
+        range = string.Concat("-", text[(q + 1)..r]);
         end = r;
         return true;
     }
@@ -395,16 +406,17 @@ public static class SymbolScanner
     /// budget, a fascicle of its own (" (Sect. 3)", " (Sect. 29A)", written "(Sect.3)" too, read as "Sect. 3"); content without
     /// the brackets.
     /// </summary>
-    private static bool TryReadVolumeOrPart(string text, int p, out string part, out int end)
+    private static bool TryReadVolumeOrPart(ReadOnlySpan<char> text, int p, out string part, out int end)
     {
         part = "";
         end = p;
         var q = p;
         if (q < text.Length && text[q] == ' ') q++;
         if (q >= text.Length || text[q] != '(') return false;
-        var close = text.IndexOf(')', q);
+        var close = text[q..].IndexOf(')');
+        if (close >= 0) close += q;
         if (close < 0 || close - q > 24) return false;
-        var inner = text[(q + 1)..close];
+        var inner = text[(q + 1)..close].ToString();
         if (inner.StartsWith("Sect.", StringComparison.Ordinal))
         {
             var number = inner.AsSpan(5).TrimStart(' ');
@@ -459,28 +471,28 @@ public static class SymbolScanner
         t_canonical = buffer;
     }
 
-    private static bool TryReadAndSuffix(string text, int p, out string suffix, out int suffixStart, out int suffixEnd)
+    private static bool TryReadAndSuffix(ReadOnlySpan<char> text, int p, out string suffix, out int suffixStart, out int suffixEnd)
     {
         suffix = "";
         suffixStart = suffixEnd = p;
         var q = p;
         if (q < text.Length && text[q] == ',') q++;
         if (!SkipSpace(text, ref q)) return false;
-        if (string.CompareOrdinal(text, q, "and", 0, 3) != 0) return false;
+        if (!DateText.StartsAt(text, q, "and")) return false;
         q += 3;
         if (!SkipSpace(text, ref q)) return false;
         var s = q;
         while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || text[q] == '.')) q++;
         // "S/2783 and Corr. 1": older texts set a space between the suffix and its number, as inside a symbol.
         // "Add.2. 61 Ibid.": a suffix that has its number already ends at the full stop; the next footnote's number is not its.
-        if (q + 1 < text.Length && text[q] == ' ' && char.IsAsciiDigit(text[q + 1]) && q > s && text[q - 1] == '.' && IsSuffix(text.AsSpan(s, q - s))
-            && !HasDigit(text.AsSpan(s, q - s)))
+        if (q + 1 < text.Length && text[q] == ' ' && char.IsAsciiDigit(text[q + 1]) && q > s && text[q - 1] == '.' && IsSuffix(text.Slice(s, q - s))
+            && !HasDigit(text.Slice(s, q - s)))
         {
             q++;
             while (q < text.Length && char.IsAsciiDigit(text[q])) q++;
         }
         while (q > s && text[q - 1] == '.') q--;
-        var candidate = text[s..q];
+        var candidate = text[s..q].ToString();
         if (!IsSuffix(candidate) || !HasDigit(candidate)) return false;
         suffix = CanonicalSegment(candidate);
         // "S/4417 and Add.1/Rev.1 and Add.2": the revision of an addendum is the document cited, not the addendum.
@@ -490,20 +502,20 @@ public static class SymbolScanner
             while (r < text.Length && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '.')) r++;
             while (r > q + 1 && text[r - 1] == '.') r--;
             var revision = text[(q + 1)..r];
-            if (IsSuffix(revision) && HasDigit(revision)) (suffix, q) = (suffix + "/" + CanonicalSegment(revision), r);
+            if (IsSuffix(revision) && HasDigit(revision)) (suffix, q) = (suffix + "/" + CanonicalSegment(revision.ToString()), r);
         }
         suffixStart = s;
         suffixEnd = q;
         return true;
     }
 
-    private static int SkipAsterisks(string text, int p)
+    private static int SkipAsterisks(ReadOnlySpan<char> text, int p)
     {
         while (p < text.Length && text[p] == '*') p++;
         return p;
     }
 
-    private static int TrimTrailingSpace(string text, int start, int p)
+    private static int TrimTrailingSpace(ReadOnlySpan<char> text, int start, int p)
     {
         while (p > start && char.IsWhiteSpace(text[p - 1])) p--;
         return p;
@@ -513,13 +525,13 @@ public static class SymbolScanner
 
     private static readonly string[] Keywords = ["resolutions", "resolution", "decisions", "decision"];
 
-    private static bool TryReadKeywordList(string text, int start, SymbolContext context, List<SymbolMatch> result, out int end)
+    private static bool TryReadKeywordList(ReadOnlySpan<char> text, int start, SymbolContext context, List<SymbolMatch> result, out int end)
     {
         end = start;
         string? keyword = null;
         foreach (var k in Keywords)
         {
-            if (string.Compare(text, start, k, 0, k.Length, StringComparison.OrdinalIgnoreCase) == 0) { keyword = k; break; }
+            if ((uint)start <= (uint)text.Length && text[start..].StartsWith(k, StringComparison.OrdinalIgnoreCase)) { keyword = k; break; }
         }
         if (keyword is null) return false;
         var first = start + keyword.Length;
@@ -558,7 +570,7 @@ public static class SymbolScanner
     /// 41/187 of 8 December 1986, …", "on the follow-up to the Second World Assembly on Ageing, including 78/177 of …"): past
     /// ", in particular" or ", including" within the clause, before a whole item that a date follows.
     /// </summary>
-    private static bool TryFindListAfterSubject(string text, int p, out int listStart)
+    private static bool TryFindListAfterSubject(ReadOnlySpan<char> text, int p, out int listStart)
     {
         listStart = p;
         var stop = Math.Min(text.Length, p + MaxSubject);
@@ -587,9 +599,12 @@ public static class SymbolScanner
         return false;
     }
 
-    private static List<(DocumentSymbol? Symbol, int Start, int End)> ReadList(string text, int p, Body body, bool isDecision, bool councilText = false, int keywordStart = -1)
+    private static List<(DocumentSymbol? Symbol, int Start, int End)> ReadList(ReadOnlySpan<char> text, int p, Body body, bool isDecision, bool councilText = false, int keywordStart = -1)
     {
-        var items = new List<(DocumentSymbol?, int, int)>();
+        // One list per thread, read again by each call: its items are copied into the matches before the next list is read,
+        // and a list per "resolution" read was most of what the scanner allocated.
+        var items = t_items ??= [];
+        items.Clear();
         while (p < text.Length && items.Count < 200)
         {
             // Only the first item may be a number alone: later in a list a number alone is more often a footnote mark ("paragraph 19
@@ -612,7 +627,7 @@ public static class SymbolScanner
     /// September 1945 + N to September of the next year, so an earlier date, or one more than a decade later, makes the item
     /// another organ's, whose symbol is not known.
     /// </summary>
-    private static bool DatedOutsideItsSession(string text, int itemEnd, DocumentSymbol symbol, out int year)
+    private static bool DatedOutsideItsSession(ReadOnlySpan<char> text, int itemEnd, DocumentSymbol symbol, out int year)
     {
         year = 0;
         var canonical = symbol.Canonical;
@@ -622,7 +637,7 @@ public static class SymbolScanner
         while (q < canonical.Length && char.IsAsciiDigit(canonical[q])) session = session * 10 + (canonical[q++] - '0');
         if (q == 6 || q >= canonical.Length || canonical[q] != '/' || session >= 1000) return false;
         var r = itemEnd;
-        if (!SkipSpace(text, ref r) || string.CompareOrdinal(text, r, "of ", 0, 3) != 0) return false;
+        if (!SkipSpace(text, ref r) || !DateText.StartsAt(text, r, "of ")) return false;
         if (!DateText.TryRead(text, r + 3, out var date, out _) || date.Length < 4
             || !int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out year)) return false;
         // A year a decade or less too late is a misprint of the Assembly's own ("70/202 of 22 December 2025" for 2015); the
@@ -638,7 +653,7 @@ public static class SymbolScanner
     /// 2024"). Only where the Council held that session in that year (three sessions a year from 2006): else null, as before,
     /// another organ's whose symbol is not known.
     /// </summary>
-    private static DocumentSymbol? HumanRightsCouncilsInstead(string text, int itemEnd, int keywordStart, DocumentSymbol symbol, int year)
+    private static DocumentSymbol? HumanRightsCouncilsInstead(ReadOnlySpan<char> text, int itemEnd, int keywordStart, DocumentSymbol symbol, int year)
     {
         var canonical = symbol.Canonical;
         var kind = canonical.AsSpan(2, 3);
@@ -658,7 +673,7 @@ public static class SymbolScanner
     /// The organ named as the subject right after an item's date: "54/18 of 12 October 2023, 20 the Human Rights Council
     /// submitted …" (a footnote mark may stand between). Null where none is named there.
     /// </summary>
-    private static Body? OrganAfterDate(string text, int itemEnd)
+    private static Body? OrganAfterDate(ReadOnlySpan<char> text, int itemEnd)
     {
         var q = SkipDate(text, itemEnd);
         if (q == itemEnd) return null;
@@ -669,10 +684,10 @@ public static class SymbolScanner
         var mark = q;
         while (mark < text.Length && char.IsAsciiDigit(text[mark]) && mark - q < 3) mark++;
         if (mark > q && mark < text.Length && text[mark] == ' ') { q = mark; SkipSpaceOptional(text, ref q); }
-        if (string.CompareOrdinal(text, q, "the ", 0, 4) != 0) return null;
+        if (!DateText.StartsAt(text, q, "the ")) return null;
         q += 4;
         foreach (var (name, body) in NamedCouncils)
-            if (string.CompareOrdinal(text, q, name, 0, name.Length) == 0) return body;
+            if (DateText.StartsAt(text, q, name)) return body;
         return null;
     }
 
@@ -680,7 +695,7 @@ public static class SymbolScanner
     /// "72/90 A and B", "75/101 A, B and C": the further parts of a lettered Assembly resolution, each a document of its own
     /// ("A/RES/72/90 B"). Each letter follows the one before and stands alone. Returns where the last part read ends.
     /// </summary>
-    private static int ReadFurtherParts(string text, int p, DocumentSymbol? symbol, List<(DocumentSymbol?, int, int)> items)
+    private static int ReadFurtherParts(ReadOnlySpan<char> text, int p, DocumentSymbol? symbol, List<(DocumentSymbol?, int, int)> items)
     {
         if (p < 2 || text[p - 2] != ' ' || !char.IsAsciiLetterUpper(text[p - 1]) || !char.IsAsciiDigit(text[p - 3])) return p;
         var last = text[p - 1];
@@ -690,7 +705,7 @@ public static class SymbolScanner
             var comma = q < text.Length && text[q] == ',';
             if (comma) q++;
             if (!SkipSpace(text, ref q)) return p;
-            if (string.CompareOrdinal(text, q, "and ", 0, 4) == 0) q += 4;
+            if (DateText.StartsAt(text, q, "and ")) q += 4;
             else if (!comma) return p;
             if (q >= text.Length || text[q] != last + 1 || (q + 1 < text.Length && (char.IsLetterOrDigit(text[q + 1]) || text[q + 1] is '/' or '.' && q + 2 < text.Length && char.IsLetterOrDigit(text[q + 2]))))
                 return p;
@@ -702,7 +717,7 @@ public static class SymbolScanner
     }
 
     /// <summary>Reads one list item; symbol is null when the body is not one whose symbols we know (the item is still consumed).</summary>
-    private static bool TryReadNumberedItem(string text, int p, Body body, bool isDecision, bool councilText, out DocumentSymbol? symbol, out int end)
+    private static bool TryReadNumberedItem(ReadOnlySpan<char> text, int p, Body body, bool isDecision, bool councilText, out DocumentSymbol? symbol, out int end)
     {
         symbol = null;
         end = p;
@@ -741,7 +756,7 @@ public static class SymbolScanner
             else if (r + 3 <= text.Length && text[r] == ' ' && char.IsAsciiLetterUpper(text[r + 1]) && text[r + 2] == text[r + 1]
                 && (r + 3 == text.Length || !char.IsLetterOrDigit(text[r + 3]) && text[r + 3] != '/'))
             {
-                part = text.Substring(r, 3);
+                part = text.Slice(r, 3).ToString();
                 r += 3;
             }
             end = r;
@@ -805,7 +820,7 @@ public static class SymbolScanner
     /// imposed against South Africa in resolution 418" at a paragraph's end, its year lost at the line end): the year is the
     /// one the collection's resolutions fix for the number (<see cref="SecurityCouncilNumbering.YearOf"/>).
     /// </summary>
-    private static bool TryReadCouncilNumberWithoutBrackets(string text, int q, int number, Body body, bool councilText, out DocumentSymbol? symbol, out int end)
+    private static bool TryReadCouncilNumberWithoutBrackets(ReadOnlySpan<char> text, int q, int number, Body body, bool councilText, out DocumentSymbol? symbol, out int end)
     {
         symbol = null;
         end = q;
@@ -813,8 +828,8 @@ public static class SymbolScanner
         int year;
         var r = q + 1;
         if (q < text.Length && text[q] == ' ' && ReadDigits(text, ref r, 4) is var y and >= 1946 && r - q == 5
-            && (r < text.Length && text[r] == ')' || string.CompareOrdinal(text, r, " of ", 0, 4) == 0 && DateText.TryRead(text, r + 4, out var date, out _)
-                && date.AsSpan().StartsWith(text.AsSpan(q + 1, 4)))
+            && (r < text.Length && text[r] == ')' || DateText.StartsAt(text, r, " of ") && DateText.TryRead(text, r + 4, out var date, out _)
+                && date.AsSpan().StartsWith(text.Slice(q + 1, 4)))
             && SecurityCouncilNumbering.IsPlausible(number, y))
         {
             year = y;
@@ -829,7 +844,7 @@ public static class SymbolScanner
     }
 
     /// <summary>Whether a clause ends at <paramref name="q"/>: a comma, semicolon or full stop, a blank line or the text's end.</summary>
-    private static bool EndsClause(string text, int q)
+    private static bool EndsClause(ReadOnlySpan<char> text, int q)
     {
         while (q < text.Length && text[q] is ' ' or '\t') q++;
         if (q >= text.Length || text[q] is ',' or ';' or '.') return true;
@@ -844,8 +859,8 @@ public static class SymbolScanner
     /// "ES-" or "S-" at p, the hyphen as typed or the non-breaking one a word processor sets to keep the number with it
     /// ("resolution ES‑10/15", U+2011).
     /// </summary>
-    private static bool StartsSessionPrefix(string text, int p, string letters) =>
-        string.CompareOrdinal(text, p, letters, 0, letters.Length) == 0 && p + letters.Length < text.Length && text[p + letters.Length] is '-' or '\u2011';
+    private static bool StartsSessionPrefix(ReadOnlySpan<char> text, int p, string letters) =>
+        DateText.StartsAt(text, p, letters) && p + letters.Length < text.Length && text[p + letters.Length] is '-' or '\u2011';
 
     /// <summary>
     /// A part letter as a Latin capital: the letter itself, or the Cyrillic capital of the same shape that a text typed in
@@ -872,7 +887,7 @@ public static class SymbolScanner
     /// only where a year in brackets follows, the number as printed is not one the Council could have reached that year and
     /// the number read is. A decision or a session in brackets is not read this way.
     /// </summary>
-    private static bool TryReadMisreadCouncilResolution(string text, int p, int digit, bool isDecision, out DocumentSymbol? symbol, out int end)
+    private static bool TryReadMisreadCouncilResolution(ReadOnlySpan<char> text, int p, int digit, bool isDecision, out DocumentSymbol? symbol, out int end)
     {
         symbol = null;
         end = p;
@@ -889,15 +904,15 @@ public static class SymbolScanner
     }
 
     /// <summary>"of 6 December 2004" glued to the number before it ("59/111of 6 December 2004").</summary>
-    private static bool GluedOfDate(string text, int r) =>
-        string.CompareOrdinal(text, r, "of ", 0, 3) == 0 && DateText.TryRead(text, r + 3, out _, out _);
+    private static bool GluedOfDate(ReadOnlySpan<char> text, int r) =>
+        DateText.StartsAt(text, r, "of ") && DateText.TryRead(text, r + 3, out _, out _);
 
-    private static bool TrySkipToNextItem(string text, int p, out int next)
+    private static bool TrySkipToNextItem(ReadOnlySpan<char> text, int p, out int next)
     {
         next = p;
         var located = SkipLocators(text, SkipDate(text, p));
         // "45/248 B, section VI, of 21 December 1990": the date set off by a comma after the place.
-        if (located > p && located + 4 < text.Length && text[located] == ',' && string.CompareOrdinal(text, located + 1, " of ", 0, 4) == 0
+        if (located > p && located + 4 < text.Length && text[located] == ',' && DateText.StartsAt(text, located + 1, " of ")
             && SkipDate(text, located + 1) is var dated && dated > located + 1) located = dated;
         var q = SkipSuperscripts(text, SkipDate(text, located));
         if (TrySkipSeparator(text, q, out next)) return true;
@@ -908,15 +923,15 @@ public static class SymbolScanner
 
     /// <summary>Skips " of 2 March 2010", " of 4 March" (a list that gives the year once, at its end), " of 8 October 20217"
     /// (a footnote mark set against the year) after a list item; returns where the item's words end.</summary>
-    private static int SkipDate(string text, int p)
+    private static int SkipDate(ReadOnlySpan<char> text, int p)
     {
         var r = p;
-        if ((!SkipSpace(text, ref r) && !GluedOfDate(text, r)) || string.CompareOrdinal(text, r, "of", 0, 2) != 0) return p;
+        if ((!SkipSpace(text, ref r) && !GluedOfDate(text, r)) || !DateText.StartsAt(text, r, "of")) return p;
         r += 2;
         if (!SkipSpace(text, ref r)) return p;
         // "of 4 and 14 July 1967": the dates of two items given together, the day of the first without its month.
         var day = r;
-        if (ReadDigits(text, ref day, 2) is >= 1 and <= 31 && string.CompareOrdinal(text, day, " and ", 0, 5) == 0
+        if (ReadDigits(text, ref day, 2) is >= 1 and <= 31 && DateText.StartsAt(text, day, " and ")
             && DateText.TryRead(text, day + 5, out _, out var pairEnd)) return pairEnd;
         if (DateText.TryRead(text, r, out _, out var dateEnd) || TrySkipMistypedDate(text, r, out dateEnd) || TrySkipPartialDate(text, r, out dateEnd)) return dateEnd;
         return p;
@@ -927,7 +942,7 @@ public static class SymbolScanner
     /// XI, of 23 December 2004", "59/39, para. 9, and 65/21, para. 18", "70/1, annex"): each a comma, a locator word and its
     /// number or numeral. Returns where the last one ends, or p.
     /// </summary>
-    private static int SkipLocators(string text, int p)
+    private static int SkipLocators(ReadOnlySpan<char> text, int p)
     {
         while (true)
         {
@@ -936,7 +951,7 @@ public static class SymbolScanner
             q++;
             SkipSpaceOptional(text, ref q);
             string? word = null;
-            foreach (var w in Locators) if (StartsWord(text, q, w) || (w[^1] == '.' && string.CompareOrdinal(text, q, w, 0, w.Length) == 0)) { word = w; break; }
+            foreach (var w in Locators) if (StartsWord(text, q, w) || (w[^1] == '.' && DateText.StartsAt(text, q, w))) { word = w; break; }
             if (word is null) return p;
             q += word.Length;
             var beforeToken = q;
@@ -945,7 +960,7 @@ public static class SymbolScanner
             {
                 var tokenStart = q;
                 while (q < text.Length && (char.IsAsciiLetterOrDigit(text[q]) || (text[q] is '–' or '-' or '.' && q + 1 < text.Length && char.IsAsciiLetterOrDigit(text[q + 1])))) q++;
-                var token = text.AsSpan(tokenStart, q - tokenStart);
+                var token = text.Slice(tokenStart, q - tokenStart);
                 if (token.IsEmpty || !(token.ContainsAnyInRange('0', '9') || token.IndexOfAnyExcept("IVXLC") < 0 || (token.Length == 1 && char.IsAsciiLetterUpper(token[0]))))
                 {
                     if (word != "annex") return p;
@@ -960,10 +975,10 @@ public static class SymbolScanner
     private static readonly string[] Locators = ["sect.", "section", "sects.", "paras.", "para.", "paragraphs", "paragraph", "chap.", "annex", "part"];
 
     /// <summary>"A to E" after "51/211": the parts from the one read to the letter after "to", each a document ("A/RES/51/211 E").</summary>
-    private static int ReadPartRange(string text, int p, DocumentSymbol? symbol, List<(DocumentSymbol?, int, int)> items)
+    private static int ReadPartRange(ReadOnlySpan<char> text, int p, DocumentSymbol? symbol, List<(DocumentSymbol?, int, int)> items)
     {
         if (p < 2 || text[p - 2] != ' ' || !char.IsAsciiLetterUpper(text[p - 1]) || !char.IsAsciiDigit(text[p - 3])) return p;
-        if (string.CompareOrdinal(text, p, " to ", 0, 4) != 0 || p + 4 >= text.Length) return p;
+        if (!DateText.StartsAt(text, p, " to ") || p + 4 >= text.Length) return p;
         var last = text[p + 4];
         if (!char.IsAsciiLetterUpper(last) || last <= text[p - 1] || (p + 5 < text.Length && char.IsLetterOrDigit(text[p + 5]))) return p;
         var canonical = symbol?.Canonical;
@@ -972,7 +987,7 @@ public static class SymbolScanner
         return p + 5;
     }
 
-    private static bool TrySkipSeparator(string text, int p, out int next)
+    private static bool TrySkipSeparator(ReadOnlySpan<char> text, int p, out int next)
     {
         next = p;
         var q = p;
@@ -995,14 +1010,14 @@ public static class SymbolScanner
         {
             var r = q + 1;
             SkipSpaceOptional(text, ref r);
-            if (string.CompareOrdinal(text, r, "and ", 0, 4) == 0) { r += 4; SkipSpaceOptional(text, ref r); }
+            if (DateText.StartsAt(text, r, "and ")) { r += 4; SkipSpaceOptional(text, ref r); }
             if (!IsWholeItem(text, r)) return false;
             next = r;
             return true;
         }
         foreach (var connector in (ReadOnlySpan<string>)["and in particular,", "and in particular", "as well as", "and", "or", "to"])
         {
-            if (string.CompareOrdinal(text, q, connector, 0, connector.Length) == 0
+            if (DateText.StartsAt(text, q, connector)
                 && q + connector.Length < text.Length && char.IsWhiteSpace(text[q + connector.Length]))
             {
                 q += connector.Length;
@@ -1017,7 +1032,7 @@ public static class SymbolScanner
     }
 
     /// <summary>A number of one to three digits before a space and a digit: a footnote mark, not a list item.</summary>
-    private static int SkipFootnoteMark(string text, int q)
+    private static int SkipFootnoteMark(ReadOnlySpan<char> text, int q)
     {
         var s = SkipSuperscripts(text, q);
         if (s > q)
@@ -1038,7 +1053,7 @@ public static class SymbolScanner
     /// space after it starts;
     /// <paramref name="q"/> where no such mark stands there.
     /// </summary>
-    private static int MarkBeforeWords(string text, int q)
+    private static int MarkBeforeWords(ReadOnlySpan<char> text, int q)
     {
         // "2023,⁴ which": the mark as superscript digits.
         var raised = SkipSuperscripts(text, q);
@@ -1052,7 +1067,7 @@ public static class SymbolScanner
     }
 
     /// <summary>Skips footnote marks set as superscript digits ("2011,¹ 33/3", "8 October 2021⁷, 51/11").</summary>
-    private static int SkipSuperscripts(string text, int q)
+    private static int SkipSuperscripts(ReadOnlySpan<char> text, int q)
     {
         while (q < text.Length && text[q] is '\u00B9' or '\u00B2' or '\u00B3' or '\u2070' or (>= '\u2074' and <= '\u2079')) q++;
         return q;
@@ -1066,7 +1081,7 @@ public static class SymbolScanner
     /// or at another "resolution" or "decision" (read on its own), and the next item must be a whole symbol ("70/54",
     /// "358 (1974)"), so that the numbers of a subject ("the decade 2022–2031") are never read as resolutions.
     /// </summary>
-    private static bool TrySkipSubject(string text, int p, out int next)
+    private static bool TrySkipSubject(ReadOnlySpan<char> text, int p, out int next)
     {
         next = p;
         var q = p;
@@ -1077,7 +1092,14 @@ public static class SymbolScanner
             q = MarkBeforeWords(text, q);
         }
         if (!SkipSpace(text, ref q)) return false;
-        if (!SubjectOpenings.Any(w => StartsWord(text, q, w))) return false;
+        var opens = false;
+        foreach (var w in SubjectOpenings)
+        {
+            if (!StartsWord(text, q, w)) continue;
+            opens = true;
+            break;
+        }
+        if (!opens) return false;
         var stop = Math.Min(text.Length, q + MaxSubject);
         var quoted = false;
         for (var i = q; i < stop; i++)
@@ -1106,11 +1128,11 @@ public static class SymbolScanner
     /// proclaimed …", "which extended the mandate …".</summary>
     private static readonly string[] SubjectOpenings = ["on", "entitled", "containing", "concerning", "relating to", "regarding", "in which", "by which", "which"];
 
-    private static bool StartsWord(string text, int p, string word) =>
-        string.CompareOrdinal(text, p, word, 0, word.Length) == 0 && (p + word.Length == text.Length || !char.IsLetter(text[p + word.Length]));
+    private static bool StartsWord(ReadOnlySpan<char> text, int p, string word) =>
+        DateText.StartsAt(text, p, word) && (p + word.Length == text.Length || !char.IsLetter(text[p + word.Length]));
 
     /// <summary>"70/54", "ES-10/23", "358 (1974)", "1653 (XVI)" at p, ending there (no digit, letter or slash glued to it).</summary>
-    private static bool IsWholeItem(string text, int p)
+    private static bool IsWholeItem(ReadOnlySpan<char> text, int p)
     {
         var q = p;
         if (StartsSessionPrefix(text, q, "ES")) q += 3;
@@ -1126,7 +1148,7 @@ public static class SymbolScanner
     }
 
     /// <summary>"Au- gust", "Decem-\nber": a month name hyphenated at a line end.</summary>
-    private static bool TrySkipBrokenMonth(string text, ref int p)
+    private static bool TrySkipBrokenMonth(ReadOnlySpan<char> text, ref int p)
     {
         var q = p;
         while (q < text.Length && char.IsAsciiLetter(text[q]) && q - p < 9) q++;
@@ -1136,7 +1158,7 @@ public static class SymbolScanner
         SkipSpaceOptional(text, ref r);
         var tailStart = r;
         while (r < text.Length && char.IsAsciiLetterLower(text[r]) && r - tailStart < 9) r++;
-        var joined = head + text[tailStart..r];
+        var joined = string.Concat(head, text[tailStart..r]);
         var at = 0;
         if (DateText.ReadMonth(joined, ref at) == 0 || at != joined.Length) return false;
         p = r;
@@ -1148,7 +1170,7 @@ public static class SymbolScanner
     /// and "8 October 20217" (the year with a footnote mark set against it: the mark is one or two digits after a
     /// plausible year).
     /// </summary>
-    private static bool TrySkipPartialDate(string text, int p, out int end)
+    private static bool TrySkipPartialDate(ReadOnlySpan<char> text, int p, out int end)
     {
         end = p;
         var q = p;
@@ -1162,14 +1184,14 @@ public static class SymbolScanner
         var digits = y;
         while (digits < text.Length && char.IsAsciiDigit(text[digits]) && digits - y < 7) digits++;
         var length = digits - y;
-        if (length is 5 or 6 && int.TryParse(text.AsSpan(y, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+        if (length is 5 or 6 && int.TryParse(text.Slice(y, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
             && year is >= 1945 and <= 2100 && (digits == text.Length || !char.IsLetter(text[digits])))
             end = digits;
         return true;
     }
 
     /// <summary>"24 December 2107": a date with a typing error in a list still separates two items.</summary>
-    private static bool TrySkipMistypedDate(string text, int p, out int end)
+    private static bool TrySkipMistypedDate(ReadOnlySpan<char> text, int p, out int end)
     {
         end = p;
         var q = p;
@@ -1202,13 +1224,13 @@ public static class SymbolScanner
     /// Status of Women resolution 60/2", no symbol rather than a wrong one), or the document's own organ.
     /// </summary>
     /// <summary>The organ the words before "resolution" name, or null where they leave it to the document's context.</summary>
-    private static Body? NamedBodyBefore(string text, int keywordStart, SymbolContext context)
+    private static Body? NamedBodyBefore(ReadOnlySpan<char> text, int keywordStart, SymbolContext context)
     {
         var from = Math.Max(0, keywordStart - 80);
         // "the General Assembly in its resolution", "the Human Rights Council, in its resolution", "the Economic and
         // Social Council, by its decisions": the organ is named before the words that lead to the keyword.
         // Read as a stretch of the text, not cut out of it: it is asked before every "resolution" of a text.
-        var before = WithoutLeadingWords(text.AsSpan(from, keywordStart - from));
+        var before = WithoutLeadingWords(text.Slice(from, keywordStart - from));
         // "on the recommendation of the Economic and Social Council (resolution 2025/15)": the organ, then its resolution in
         // brackets. A title before the bracket ("the Doha Programme of Action for the Least Developed Countries (resolution
         // 76/258, annex)") leaves the resolution to the context, as before.
@@ -1255,10 +1277,10 @@ public static class SymbolScanner
     /// own organ, or one the sentence names; <paramref name="throughIts"/> looks past them, for an item the document's own
     /// organ cannot have made) or no earlier keyword names an organ.
     /// </summary>
-    private static Body? OrganOfEarlierKeyword(string text, int keywordStart, SymbolContext context, bool throughIts = false)
+    private static Body? OrganOfEarlierKeyword(ReadOnlySpan<char> text, int keywordStart, SymbolContext context, bool throughIts = false)
     {
         var from = Math.Max(0, keywordStart - 300);
-        var before = text.AsSpan(from, keywordStart - from).TrimEnd();
+        var before = text.Slice(from, keywordStart - from).TrimEnd();
         if (!throughIts && (before.EndsWith("its", StringComparison.Ordinal) || before.EndsWith("their", StringComparison.Ordinal))) return null;
         var sentence = Math.Max(before.LastIndexOf(';'), before.LastIndexOf(". ", StringComparison.Ordinal));
         for (var i = before.Length - 1; i > sentence; i--)
@@ -1298,20 +1320,20 @@ public static class SymbolScanner
     /// The organ named right after a list: "decisions 22/1 and 22/2 adopted by the High-level Committee …",
     /// "resolution 5/1 of the Human Rights Council". Null when no organ follows.
     /// </summary>
-    private static Body? BodyAfter(string text, int end)
+    private static Body? BodyAfter(ReadOnlySpan<char> text, int end)
     {
         var q = end;
         SkipSpaceOptional(text, ref q);
         foreach (var lead in (ReadOnlySpan<string>)["adopted by the ", "adopted by ", "of the "])
         {
-            if (string.CompareOrdinal(text, q, lead, 0, lead.Length) != 0) continue;
+            if (!DateText.StartsAt(text, q, lead)) continue;
             var at = q + lead.Length;
             if (at >= text.Length || !char.IsUpper(text[at])) return null;
             foreach (var (name, body) in NamedCouncils)
-                if (string.CompareOrdinal(text, at, name, 0, name.Length) == 0) return body;
-            if (string.CompareOrdinal(text, at, "General Assembly", 0, 16) == 0) return Body.GeneralAssembly;
+                if (DateText.StartsAt(text, at, name)) return body;
+            if (DateText.StartsAt(text, at, "General Assembly")) return Body.GeneralAssembly;
             // A month is a date ("of the 14 December" never occurs; "of the Assembly" is the document's own organ).
-            if (string.CompareOrdinal(text, at, "Assembly", 0, 8) == 0 || string.CompareOrdinal(text, at, "Council", 0, 7) == 0) return null;
+            if (DateText.StartsAt(text, at, "Assembly") || DateText.StartsAt(text, at, "Council")) return null;
             return Body.Unknown;
         }
         return null;
@@ -1340,9 +1362,9 @@ public static class SymbolScanner
     /// "Council resolutions 2019/15 …" after "Economic and Social Council resolutions 2023/31" in the same text: an
     /// elliptic "Council" is the council the text named last before it (the scanner reads a paragraph at a time).
     /// </summary>
-    private static Body? CouncilNamedEarlier(string text, int keywordStart)
+    private static Body? CouncilNamedEarlier(ReadOnlySpan<char> text, int keywordStart)
     {
-        var before = text.AsSpan(0, keywordStart);
+        var before = text.Slice(0, keywordStart);
         var (body, at) = (default(Body?), -1);
         foreach (var (name, named) in NamedCouncils)
         {
@@ -1372,7 +1394,7 @@ public static class SymbolScanner
 
     // ---- "… and in particular, 1447 (2002)": an SC resolution number with its year, alone --------
 
-    private static bool TryReadBareSecurityCouncilResolution(string text, int start, List<SymbolMatch> result, out int end)
+    private static bool TryReadBareSecurityCouncilResolution(ReadOnlySpan<char> text, int start, List<SymbolMatch> result, out int end)
     {
         end = start;
         var q = start;
@@ -1380,7 +1402,7 @@ public static class SymbolScanner
         if (number < 1 || !TryReadBracket(text, q, out var bracket, out var bracketEnd)) return false;
         if (bracket.Length != 4 || !int.TryParse(bracket, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)) return false;
         // Only where resolutions are being talked about, and only numbers the Council could have reached that year.
-        var window = text.AsSpan(Math.Max(0, start - 300), Math.Min(300, start));
+        var window = text.Slice(Math.Max(0, start - 300), Math.Min(300, start));
         if (!window.Contains("resolution", StringComparison.OrdinalIgnoreCase)) return false;
         if (!SecurityCouncilNumbering.IsPlausible(number, year) || SecurityCouncilNumbering.IsMisdated(number, year)) return false;
         result.Add(new SymbolMatch(CouncilResolution(number, year), start, bracketEnd, SymbolForm.Numbered));
@@ -1413,6 +1435,9 @@ public static class SymbolScanner
 
     [ThreadStatic]
     private static char[]? t_canonical;
+
+    [ThreadStatic]
+    private static List<(DocumentSymbol? Symbol, int Start, int End)>? t_items;
 
     [ThreadStatic]
     private static Dictionary<string, string>? t_canonicals;
@@ -1461,7 +1486,7 @@ public static class SymbolScanner
     }
 
     /// <summary>Reads "(2005)" or " (XV)" at p; the content must be short and simple.</summary>
-    private static bool TryReadBracket(string text, int p, out string content, out int end)
+    private static bool TryReadBracket(ReadOnlySpan<char> text, int p, out string content, out int end)
     {
         content = "";
         end = p;
@@ -1472,12 +1497,12 @@ public static class SymbolScanner
         var r = s;
         while (r < text.Length && r - s < 8 && (char.IsAsciiLetterOrDigit(text[r]) || text[r] == '-')) r++;
         if (r >= text.Length || text[r] != ')' || r == s) return false;
-        content = text[s..r];
+        content = text[s..r].ToString();
         end = r + 1;
         return true;
     }
 
-    private static int ReadDigits(string text, ref int p, int max)
+    private static int ReadDigits(ReadOnlySpan<char> text, ref int p, int max)
     {
         var value = 0;
         var start = p;
@@ -1490,16 +1515,16 @@ public static class SymbolScanner
         return value;
     }
 
-    private static bool SkipSpace(string text, ref int p)
+    private static bool SkipSpace(ReadOnlySpan<char> text, ref int p)
     {
         var start = p;
         while (p < text.Length && p - start < 3 && (text[p] is ' ' or '\n' or '\r' or '\t' or '\u00A0')) p++;
         return p > start;
     }
 
-    private static void SkipSpaceOptional(string text, ref int p) => SkipSpace(text, ref p);
+    private static void SkipSpaceOptional(ReadOnlySpan<char> text, ref int p) => SkipSpace(text, ref p);
 
-    private static bool IsWordBoundaryBefore(string text, int i)
+    private static bool IsWordBoundaryBefore(ReadOnlySpan<char> text, int i)
     {
         if (i == 0) return true;
         var b = text[i - 1];
