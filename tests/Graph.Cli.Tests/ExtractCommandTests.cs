@@ -166,6 +166,12 @@ public sealed class ExtractCommandTests
             .Select(l => l.Split(": ", 2)[1].Split(' ')[0]).ToList();
         Assert.NotEmpty(listed);
         Assert.DoesNotContain(listed, blind.Contains);
+        // Nor does any listing of the worst documents by the other measures, whose figures still count them.
+        var worst = output.Split('\n').Where(l => l.StartsWith("    ", StringComparison.Ordinal) && l.Contains(" (", StringComparison.Ordinal))
+            .Select(l => Path.GetFileName(l.Trim().Split(" (", 2)[0])).ToList();
+        Assert.NotEmpty(worst);
+        Assert.DoesNotContain(worst, blind.Contains);
+        Assert.Contains("sc-resolutions: worst documents (the blind sets' ", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,10 +47,14 @@ internal static class MeasuresReport
         PrintPairedTexts(measured, worst, stdout);
         PrintVerbProbe(measured, worst, stdout);
         if (worst == 0) return 0;
-        foreach (var m in measured)
+        // The listings name documents and print their output, so the blind sets' documents are left out of them (the figures
+        // above count every document).
+        var blind = BlindEvalSection.BlindFiles();
+        foreach (var collection in measured)
         {
+            var m = collection.WithoutDocuments(d => blind.Contains(Path.GetFileName(d.File)));
             stdout.WriteLine();
-            stdout.WriteLine($"{m.Name}: worst documents");
+            stdout.WriteLine($"{m.Name}: worst documents{(m.Documents.Count < collection.Documents.Count ? $" (the blind sets' {collection.Documents.Count - m.Documents.Count} left out)" : "")}");
             Print(stdout, worst, "coverage", m.Documents.Where(d => d.Coverage < 1).OrderBy(d => d.Coverage),
                 d => string.Create(c, $"{d.Coverage:P1} ({d.CoveredCharacters}/{d.BodyCharacters}); uncovered: {string.Join(" | ", d.Uncovered.Select(Short))}"));
             Print(stdout, worst, "footnotes unattached", m.Documents.Where(d => d.FootnotesUnattached.Count > 0).OrderByDescending(d => d.FootnotesUnattached.Count),

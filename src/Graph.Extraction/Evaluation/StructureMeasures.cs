@@ -80,6 +80,14 @@ public sealed class CollectionMeasures(string name)
 
     public List<DocumentMeasures> Documents { get; } = [];
 
+    /// <summary>The same collection without the documents <paramref name="leftOut"/> picks (a listing that must not show them).</summary>
+    public CollectionMeasures WithoutDocuments(Func<DocumentMeasures, bool> leftOut)
+    {
+        var kept = new CollectionMeasures(Name);
+        kept.Documents.AddRange(Documents.Where(d => !leftOut(d)));
+        return kept;
+    }
+
     public long BodyCharacters => Documents.Sum(d => (long)d.BodyCharacters);
 
     public double Coverage => Ratio(Documents.Sum(d => (long)d.CoveredCharacters), BodyCharacters);
