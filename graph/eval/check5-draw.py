@@ -5,7 +5,7 @@
 # file left out: those left out of the fourth check set, the fourth check set and the second blind set.
 # Usage: python3 check5-draw.py <path to shared/un-documents>
 import sys
-from stratified_draw import draw, read_before_check5
+from stratified_draw import check5
 
 root = sys.argv[1]
-print("\n".join(draw(root, 8818, (("78", 5), ("79", 5), ("80", 4)), 10, read_before_check5(root), sc_per_decade=(2, 2, 3, 3, 3, 3))))
+print("\n".join(check5(root)))

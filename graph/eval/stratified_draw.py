@@ -78,3 +78,13 @@ def read_before_check5(root):
     fourth, the fourth check set and the second blind set."""
     from_blind2 = draw(root, 7717, (("78", 4), ("79", 3), ("80", 3)), 8, read_before_check4(root) | listed("check4-gold.json"))
     return read_before_check4(root) | listed("check4-gold.json") | listed("blind2-gold.json") | file_names(from_blind2)
+
+
+def check5(root):
+    return draw(root, 8818, (("78", 5), ("79", 5), ("80", 4)), 10, read_before_check5(root), sc_per_decade=(2, 2, 3, 3, 3, 3))
+
+
+def read_before_check6(root):
+    """Every document read for a gold, count or sample file before the sixth check set was drawn: those read before the
+    fifth and the fifth check set."""
+    return read_before_check5(root) | listed("check5-gold.json") | file_names(check5(root))

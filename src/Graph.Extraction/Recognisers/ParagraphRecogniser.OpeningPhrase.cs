@@ -34,4 +34,18 @@ internal static partial class ParagraphRecogniser
         }
         return null;
     }
+
+    /// <summary>
+    /// The impersonal formula that opens the operative clause of the earliest Council texts in place of a verb: "Whereas the
+    /// Commission of Investigation … has referred to the Council the question …, / It is resolved that the Security Council
+    /// request the Secretary-General …" (S/RES/17 (1947)). The phrase is the paragraph's verb; null for any other opening.
+    /// </summary>
+    private static string? ImpersonalVerb(string clean)
+    {
+        foreach (var phrase in ImpersonalPhrases)
+            if (clean.StartsWith(phrase, StringComparison.Ordinal) && clean.Length > phrase.Length && clean[phrase.Length] == ' ') return phrase;
+        return null;
+    }
+
+    private static readonly string[] ImpersonalPhrases = ["It is resolved", "It is decided"];
 }

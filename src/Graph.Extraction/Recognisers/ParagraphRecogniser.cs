@@ -359,7 +359,8 @@ internal static partial class ParagraphRecogniser
                 // So does a preambular phrase under a section's title or after a preambular paragraph that ended, however it ends
                 // ("XVII / Estimates in respect of special political missions … / Having considered the reports …, / Recalling its
                 // resolution 79/258 A;").
-                else if (!LooksOperative(clean) && !AdverbThenVerb(clean) && !CompletesLeadIn(thatClauses ? leadInVerb : null, clean)
+                // "It is resolved that the Security Council request …" after a "Whereas" preamble is operative (see ImpersonalVerb).
+                else if (!LooksOperative(clean) && !AdverbThenVerb(clean) && !CompletesLeadIn(thatClauses ? leadInVerb : null, clean) && ImpersonalVerb(clean) is null
                     && (!seenOperative || (clean.EndsWith(',') && char.IsUpper(clean[0]))
                         || (OpensPreambularPhrase(clean) && (titleBefore
                             || (result.Count > 0 && result[^1].Kind == "preambular" && EndsAPreambularParagraph(LastEdges(result[^1], joining)))))))
@@ -420,7 +421,7 @@ internal static partial class ParagraphRecogniser
             if (ids.Contains(id)) id += $"-{result.Count + 1}";
             ids.Add(id);
             // A sub-paragraph carries the verb of the sentence it continues ("Requests the Secretary-General: … (a) to report").
-            var verb = decisionVerb ?? (kind is "preambular" or "operative" ? Verb(OrganSubjectVerb(clean) ?? LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null);
+            var verb = decisionVerb ?? (kind == "operative" ? ImpersonalVerb(clean) : null) ?? (kind is "preambular" or "operative" ? Verb(OrganSubjectVerb(clean) ?? LeadingVerb(clean), block.ItalicOpening) : kind == "subparagraph" ? operativeVerb : null);
             if (decisionVerb is null && kind == "operative" && numberText is not null && VerbAfterOpeningPhrase(clean) is { } afterOpening) verb = afterOpening;
             decisionVerb = null;
             var start = b == decisionStart || headingRunIn ? contentStart : block.Start;
