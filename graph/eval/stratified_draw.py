@@ -88,3 +88,13 @@ def read_before_check6(root):
     """Every document read for a gold, count or sample file before the sixth check set was drawn: those read before the
     fifth and the fifth check set."""
     return read_before_check5(root) | listed("check5-gold.json") | file_names(check5(root))
+
+
+def check6(root):
+    return draw(root, 9919, (), 0, read_before_check6(root), sc_per_decade=5)
+
+
+def read_before_check7(root):
+    """Every document read for a gold, count or sample file before the seventh check set was drawn: those read before the
+    sixth and the sixth check set."""
+    return read_before_check6(root) | listed("check6-gold.json") | file_names(check6(root))

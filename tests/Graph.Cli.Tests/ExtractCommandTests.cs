@@ -86,6 +86,7 @@ public sealed class ExtractCommandTests
             // A set of paragraph counts and verbs alone prints those, and no citation figure it has no gold for.
             Assert.Matches(@"check set 5 \(paragraph counts and verbs only[^\n]*, 40 documents\):\n  paragraph counts exact: \d+\.\d % \(\d+/38 resolutions\); every operative verb right", output);
             Assert.Matches(@"check set 6 \(paragraph counts and verbs of Council resolutions only[^\n]*, 30 documents\):\n  paragraph counts exact: \d+\.\d % \(\d+/30 resolutions\); every operative verb right", output);
+            Assert.Matches(@"check set 7 \(paragraph counts and verbs of Assembly documents only[^\n]*, 25 documents\):\n  paragraph counts exact: \d+\.\d % \(\d+/21 resolutions\); every operative verb right", output);
         }
     }
 
