@@ -33,8 +33,15 @@ internal static partial class ParagraphRecogniser
     /// Council at its 2024 session"): in capitals, ending in no punctuation that ends a paragraph, and opening with no phrase
     /// that opens a preambular paragraph ("Recalling", "Having considered") and no verb, but a plural noun before "of".
     /// </summary>
-    private static bool IsSectionTitle(string clean) =>
-        clean.Length < 400 && char.IsUpper(clean[0]) && clean[^1] is not (',' or ';' or '.' or ':')
+    private static bool IsSectionTitle(string clean) => IsTitleShaped(clean, 400);
+
+    /// <summary>
+    /// What a section's title and a sub-heading (<see cref="IsSubHeading"/>) share: shorter than <paramref name="maxLength"/>,
+    /// in capitals at its start, ending in no punctuation that ends a paragraph and in no "and" or "or", and opening with no
+    /// preambular phrase's first word and no verb unless a plural noun before "of".
+    /// </summary>
+    private static bool IsTitleShaped(string clean, int maxLength) =>
+        clean.Length < maxLength && char.IsUpper(clean[0]) && clean[^1] is not (',' or ';' or '.' or ':')
         && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal)
         && !PreambularOpenerLookup.Contains(FirstWord(clean)) && (!LooksOperative(clean) || IsTitleNoun(clean)) && !AdverbThenVerb(clean);
 

@@ -972,10 +972,8 @@ internal static partial class ParagraphRecogniser
     /// the Secretary-General") is a paragraph whose comma a scan lost.
     /// </remarks>
     private static bool IsSubHeading(string clean, int maxLength = 100) =>
-        clean.Length < maxLength && char.IsUpper(clean[0]) && clean[^1] is not (',' or ';' or '.' or ':' or '!' or '?')
-        && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal)
-        && !PreambularOpenerLookup.Contains(FirstWord(clean)) && !(OpensPreambularPhrase(clean) && !FirstWord(clean).EndsWith("ing", StringComparison.Ordinal))
-        && (!LooksOperative(clean) || IsTitleNoun(clean)) && !AdverbThenVerb(clean);
+        IsTitleShaped(clean, maxLength) && clean[^1] is not ('!' or '?')
+        && !(OpensPreambularPhrase(clean) && !FirstWord(clean).EndsWith("ing", StringComparison.Ordinal));
 
     /// <summary>
     /// Where a preambular phrase opens a block after a sub-heading run into it ("Degrading the threat posed by Al-Shabaab, and the

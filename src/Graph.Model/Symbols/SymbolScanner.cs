@@ -1040,9 +1040,8 @@ public static class SymbolScanner
             SkipSpaceOptional(text, ref s);
             return s;
         }
-        var r = q;
-        while (r < text.Length && char.IsAsciiDigit(text[r]) && r - q < 4) r++;
-        if (r == q || r - q > 3 || r + 1 >= text.Length || text[r] != ' ') return q;
+        var r = PlainMarkEnd(text, q);
+        if (r < 0) return q;
         var after = r;
         SkipSpaceOptional(text, ref after);
         return after < text.Length && char.IsAsciiDigit(text[after]) ? after : q;
@@ -1058,12 +1057,19 @@ public static class SymbolScanner
         // "2023,⁴ which": the mark as superscript digits.
         var raised = SkipSuperscripts(text, q);
         if (raised > q) return raised;
-        var r = q;
-        while (r < text.Length && char.IsAsciiDigit(text[r]) && r - q < 4) r++;
-        if (r == q || r - q > 3 || r + 1 >= text.Length || text[r] != ' ') return q;
+        var r = PlainMarkEnd(text, q);
+        if (r < 0) return q;
         var after = r;
         SkipSpaceOptional(text, ref after);
         return after < text.Length && char.IsAsciiLetterLower(text[after]) ? r : q;
+    }
+
+    /// <summary>Where a mark of one to three plain digits at <paramref name="q"/> ends, a space and more text after it; -1 where none stands there.</summary>
+    private static int PlainMarkEnd(ReadOnlySpan<char> text, int q)
+    {
+        var r = q;
+        while (r < text.Length && char.IsAsciiDigit(text[r]) && r - q < 4) r++;
+        return r == q || r - q > 3 || r + 1 >= text.Length || text[r] != ' ' ? -1 : r;
     }
 
     /// <summary>Skips footnote marks set as superscript digits ("2011,¹ 33/3", "8 October 2021⁷, 51/11").</summary>
