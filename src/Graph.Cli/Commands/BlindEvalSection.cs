@@ -38,17 +38,24 @@ internal static class BlindEvalSection
         PrintNameSample("name-citations-sample.json", "first sample, tuned on: an upper bound", stdout);
     }
 
+    /// <summary>
+    /// The set's file in graph/eval and the un-documents folder its file names are relative to; null, and nothing printed, where
+    /// the set is not in this checkout, and a line saying it was skipped where the collection is absent.
+    /// </summary>
+    private static (string File, string Folder)? Inputs(string fileName, string label, TextWriter stdout)
+    {
+        var root = ReferenceCollections.RepositoryRoot();
+        var file = root is null ? null : Path.Combine(root, "graph", "eval", fileName);
+        if (file is null || !File.Exists(file)) return null;
+        if (ReferenceCollections.UnDocuments is { } folder) return (file, folder);
+        stdout.WriteLine($"{label}: skipped, {ReferenceCollections.Absent("un-documents")}");
+        return null;
+    }
+
     /// <summary>A hand-checked sample of name-linked citations: the share right among the links the extractor still makes.</summary>
     private static void PrintNameSample(string fileName, string note, TextWriter stdout)
     {
-        var root = ReferenceCollections.RepositoryRoot();
-        var sample = root is null ? null : Path.Combine(root, "graph", "eval", fileName);
-        if (sample is null || !File.Exists(sample)) return;
-        if (ReferenceCollections.UnDocuments is not { } folder)
-        {
-            stdout.WriteLine($"name-linked citations ({note}): skipped, {ReferenceCollections.Absent("un-documents")}");
-            return;
-        }
+        if (Inputs(fileName, $"name-linked citations ({note})", stdout) is not ({ } sample, { } folder)) return;
         var r = NameCitationSample.Run(folder, sample);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"name-linked citations, {note} ({fileName}): {r.RightAndLinked}/{r.StillLinked} right ({r.Precision:P1}) of the {r.StillLinked} of {r.Drawn} still linked; judged right when drawn {r.JudgedRight}/{r.Drawn}; wrong ones no longer linked {r.WrongDropped} of {r.Drawn - r.JudgedRight}"));
@@ -74,14 +81,7 @@ internal static class BlindEvalSection
     /// <summary>A set of paragraph counts and verbs without citations: its structure lines alone, no citation or identity figure.</summary>
     private static void PrintStructureSet(string fileName, string name, string note, bool verbose, TextWriter stdout)
     {
-        var root = ReferenceCollections.RepositoryRoot();
-        var counts = root is null ? null : Path.Combine(root, "graph", "eval", fileName);
-        if (counts is null || !File.Exists(counts)) return;
-        if (ReferenceCollections.UnDocuments is not { } folder)
-        {
-            stdout.WriteLine($"{name}: skipped, {ReferenceCollections.Absent("un-documents")}");
-            return;
-        }
+        if (Inputs(fileName, name, stdout) is not ({ } counts, { } folder)) return;
         var report = BlindEvaluator.RunStructure(folder, counts);
         stdout.WriteLine($"{name} ({note}, {report.Documents} documents):");
         PrintStructure(report, verbose, blind: false, stdout);
@@ -98,14 +98,7 @@ internal static class BlindEvalSection
 
     private static void PrintSet(string fileName, string name, string note, bool verbose, TextWriter stdout, bool blind = false)
     {
-        var root = ReferenceCollections.RepositoryRoot();
-        var gold = root is null ? null : Path.Combine(root, "graph", "eval", fileName);
-        if (gold is null || !File.Exists(gold)) return;
-        if (ReferenceCollections.UnDocuments is not { } folder)
-        {
-            stdout.WriteLine($"{name}: skipped, {ReferenceCollections.Absent("un-documents")}");
-            return;
-        }
+        if (Inputs(fileName, name, stdout) is not ({ } gold, { } folder)) return;
         var report = BlindEvaluator.Run(folder, gold, "the " + name);
         var c = CultureInfo.InvariantCulture;
         stdout.WriteLine($"{name} ({note}, {report.Documents} documents):");
