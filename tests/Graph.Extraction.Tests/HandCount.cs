@@ -1,29 +1,33 @@
-using System.Text.Json;
 using Graph.Extraction.Evaluation;
 
 namespace Graph.Extraction.Tests;
 
 /// <summary>
-/// A hand count of paragraphs and verbs in <c>graph/eval</c> ("paragraph-counts-2.json" and later: each document's file,
-/// preambular and operative counts and verbs), scored as the blind set's structure is scored. A text absent from the
-/// reference collection skips the test with its name.
+/// A hand count of paragraphs and verbs in <c>graph/eval</c> ("paragraph-counts-2.json", the check sets of counts alone:
+/// each document's file, preambular and operative counts and verbs), read and scored as <c>graph eval</c> reads and scores
+/// it (<see cref="StructureGoldSet"/>, <see cref="BlindEvaluator.RunStructure"/>).
 /// </summary>
 internal static class HandCount
 {
+    /// <summary>The count scored; a text absent from the reference collection skips the test with its name.</summary>
     public static BlindReport Score(string countFile)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.Root, "graph", "eval", countFile)));
-        var report = new BlindReport();
-        var extractor = new DocumentExtractor();
-        foreach (var d in json.RootElement.GetProperty("documents").EnumerateArray())
-        {
-            var file = d.GetProperty("file").GetString()!;
-            var path = Path.Combine(TestData.UnDocuments, file);
-            if (!File.Exists(path)) Assert.Skip($"{file} is not in the reference collection.");
-            var expected = new BlindGoldDocument(new GoldDocument(file, "", null, null, null, null), d.GetProperty("preambular").GetInt32(),
-                d.GetProperty("operative").GetInt32(), [.. d.GetProperty("verbs").EnumerateArray().Select(v => v.GetString()!)]);
-            StructureScore.Score(report, file, extractor.ExtractFile(path), expected);
-        }
+        var counts = PathOf(countFile);
+        var folder = TestData.UnDocuments;
+        foreach (var (file, _) in StructureGoldSet.Load(counts))
+            if (!File.Exists(Path.Combine(folder, file))) Assert.Skip($"{file} is not in the reference collection.");
+        return BlindEvaluator.RunStructure(folder, counts);
+    }
+
+    /// <summary>The count scored as a set of its own, every document it lists found in the collection.</summary>
+    public static BlindReport ScoreWhole(string countFile)
+    {
+        var counts = PathOf(countFile);
+        var report = BlindEvaluator.RunStructure(TestData.UnDocuments, counts);
+        Assert.Equal(StructureGoldSet.Load(counts).Count, report.Documents);
+        Assert.DoesNotContain(report.Mistakes, m => m.Contains("not found", StringComparison.Ordinal));
         return report;
     }
+
+    private static string PathOf(string countFile) => Path.Combine(TestData.Root, "graph", "eval", countFile);
 }
