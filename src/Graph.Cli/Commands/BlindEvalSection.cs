@@ -14,7 +14,8 @@ namespace Graph.Cli.Commands;
 /// (graph/eval/check4-gold.json), drawn with a fourth seed among the documents no gold file had read, and the fifth
 /// (graph/eval/check5-gold.json), paragraph counts and verbs alone, drawn with a fifth seed the same way, and the sixth
 /// (graph/eval/check6-gold.json), paragraph counts and verbs of Security Council resolutions alone, and the seventh
-/// (graph/eval/check7-gold.json), paragraph counts and verbs of Assembly resolutions and drafts alone; the second blind
+/// (graph/eval/check7-gold.json), paragraph counts and verbs of Assembly resolutions and drafts alone, and the ninth
+/// (graph/eval/check9-gold.json), paragraph counts and verbs of long Assembly resolutions, drafts and Council resolutions; the second blind
 /// set (graph/eval/blind2-gold.json), drawn and written the same way with a new seed and never tuned on; then the
 /// hand-checked samples of name-linked citations (graph/eval/name-citations-*.json). A blind set prints its aggregate
 /// lines only: its per-document mistakes are listed with --verbose alone, so a routine run never shows what it missed.
@@ -31,6 +32,7 @@ internal static class BlindEvalSection
         PrintStructureSet("check5-gold.json", "check set 5", "paragraph counts and verbs only, used for tuning after its first measure, not blind", verbose, stdout);
         PrintStructureSet("check6-gold.json", "check set 6", "paragraph counts and verbs of Council resolutions only, used for tuning after its first measure, not blind", verbose, stdout);
         PrintStructureSet("check7-gold.json", "check set 7", "paragraph counts and verbs of Assembly documents only, used for tuning after its first measure, not blind", verbose, stdout);
+        PrintStructureSet("check9-gold.json", "check set 9", "paragraph counts and verbs, Assembly resolutions of 15 or more operative paragraphs, drafts and Council resolutions, not blind", verbose, stdout);
         PrintSet("blind2-gold.json", "blind set 2", "never tuned on", verbose, stdout, blind: true);
         PrintNameSample("name-citations-instruments-fresh.json", "sample drawn after the instrument list's fixes, not tuned on", stdout);
         PrintNameSample("name-citations-instruments.json", "sample drawn when the instrument list was added, then tuned on: an upper bound", stdout);
