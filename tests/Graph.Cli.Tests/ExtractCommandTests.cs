@@ -87,6 +87,8 @@ public sealed class ExtractCommandTests
             Assert.Matches(@"check set 5 \(paragraph counts and verbs only[^\n]*, 40 documents\):\n  paragraph counts exact: \d+\.\d % \(\d+/38 resolutions\); every operative verb right", output);
             Assert.Matches(@"check set 6 \(paragraph counts and verbs of Council resolutions only[^\n]*, 30 documents\):\n  paragraph counts exact: \d+\.\d % \(\d+/30 resolutions\); every operative verb right", output);
             Assert.Matches(@"check set 7 \(paragraph counts and verbs of Assembly documents only[^\n]*, 25 documents\):\n  paragraph counts exact: \d+\.\d % \(\d+/21 resolutions\); every operative verb right", output);
+            // A count that lists the citations of some of its documents prints their figure before its structure lines.
+            Assert.Matches(@"check set 8 \(paragraph counts and verbs of long texts[^\n]*, 30 documents\):\n  citations of 10 documents: precision \d+\.\d % \(\d+/\d+\), recall \d+\.\d % \(\d+/64\)\n(  not counted[^\n]*\n)?  paragraph counts exact: \d+\.\d % \(\d+/30 resolutions\); every operative verb right", output);
             Assert.Matches(@"check set 9 \(paragraph counts and verbs, Assembly resolutions of 15 or more operative paragraphs[^\n]*, 30 documents\):\n  paragraph counts exact: \d+\.\d % \(\d+/28 resolutions\); every operative verb right", output);
         }
     }

@@ -14,7 +14,8 @@ namespace Graph.Cli.Commands;
 /// (graph/eval/check4-gold.json), drawn with a fourth seed among the documents no gold file had read, and the fifth
 /// (graph/eval/check5-gold.json), paragraph counts and verbs alone, drawn with a fifth seed the same way, and the sixth
 /// (graph/eval/check6-gold.json), paragraph counts and verbs of Security Council resolutions alone, and the seventh
-/// (graph/eval/check7-gold.json), paragraph counts and verbs of Assembly resolutions and drafts alone, and the ninth
+/// (graph/eval/check7-gold.json), paragraph counts and verbs of Assembly resolutions and drafts alone, and the eighth
+/// (graph/eval/check8-gold.json), paragraph counts and verbs of long texts and the citations of its Council resolutions, and the ninth
 /// (graph/eval/check9-gold.json), paragraph counts and verbs of long Assembly resolutions, drafts and Council resolutions; the second blind
 /// set (graph/eval/blind2-gold.json), drawn and written the same way with a new seed and never tuned on; then the
 /// hand-checked samples of name-linked citations (graph/eval/name-citations-*.json). A blind set prints its aggregate
@@ -32,6 +33,7 @@ internal static class BlindEvalSection
         PrintStructureSet("check5-gold.json", "check set 5", "paragraph counts and verbs only, used for tuning after its first measure, not blind", verbose, stdout);
         PrintStructureSet("check6-gold.json", "check set 6", "paragraph counts and verbs of Council resolutions only, used for tuning after its first measure, not blind", verbose, stdout);
         PrintStructureSet("check7-gold.json", "check set 7", "paragraph counts and verbs of Assembly documents only, used for tuning after its first measure, not blind", verbose, stdout);
+        PrintStructureSet("check8-gold.json", "check set 8", "paragraph counts and verbs of long texts, citations of its Council resolutions, used for tuning after its first measure, not blind", verbose, stdout);
         PrintStructureSet("check9-gold.json", "check set 9", "paragraph counts and verbs, Assembly resolutions of 15 or more operative paragraphs, drafts and Council resolutions, not blind", verbose, stdout);
         PrintSet("blind2-gold.json", "blind set 2", "never tuned on", verbose, stdout, blind: true);
         PrintNameSample("name-citations-instruments-fresh.json", "sample drawn after the instrument list's fixes, not tuned on", stdout);
@@ -80,12 +82,19 @@ internal static class BlindEvalSection
         return files;
     }
 
-    /// <summary>A set of paragraph counts and verbs without citations: its structure lines alone, no citation or identity figure.</summary>
+    /// <summary>
+    /// A set of paragraph counts and verbs: its structure lines, and a citation line for the documents it lists citations
+    /// for; no identity figure.
+    /// </summary>
     private static void PrintStructureSet(string fileName, string name, string note, bool verbose, TextWriter stdout)
     {
         if (Inputs(fileName, name, stdout) is not ({ } counts, { } folder)) return;
-        var report = BlindEvaluator.RunStructure(folder, counts);
+        var report = BlindEvaluator.RunStructure(folder, counts, "the " + name);
         stdout.WriteLine($"{name} ({note}, {report.Documents} documents):");
+        if (report.CitedDocuments > 0)
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  citations of {report.CitedDocuments} documents: precision {report.Precision:P1} ({report.CitationsCorrect}/{report.CitationsFound}), recall {report.Recall:P1} ({report.CitationsCorrect}/{report.CitationsExpected})"));
+        if (report.CitationsNamedOnly > 0)
+            stdout.WriteLine($"  {EvalCommand.NamedOnlyNote(report.CitationsNamedOnly)}");
         PrintStructure(report, verbose, blind: false, stdout);
     }
 

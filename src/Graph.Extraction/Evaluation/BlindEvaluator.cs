@@ -20,6 +20,9 @@ public sealed class BlindReport
     /// <summary>Documents cited only by an instrument's name from the instrument list, which the gold's conventions do not count (see <see cref="CitationScore"/>).</summary>
     public int CitationsNamedOnly { get; set; }
 
+    /// <summary>Documents whose citations were scored: all of a gold set's, those of a hand count that lists them.</summary>
+    public int CitedDocuments { get; set; }
+
     /// <summary>Precision counting every document cited only by an instrument's name as wrong: the figure's lower bound.</summary>
     public double PrecisionCountingNamedOnly => CitationsFound + CitationsNamedOnly == 0 ? 1 : (double)CitationsCorrect / (CitationsFound + CitationsNamedOnly);
 
@@ -70,10 +73,10 @@ public static class BlindEvaluator
     }
 
     /// <summary>
-    /// Measures paragraph structure alone on a hand count without citations (<see cref="StructureGoldSet"/>): the report's
-    /// citation and identity figures stay empty, and <see cref="BlindReport.Documents"/> counts the documents read.
+    /// Measures paragraph structure on a hand count (<see cref="StructureGoldSet"/>), and the citations of the documents it
+    /// lists them for: the identity figure stays empty, and <see cref="BlindReport.Documents"/> counts the documents read.
     /// </summary>
-    public static BlindReport RunStructure(string folder, string countPath)
+    public static BlindReport RunStructure(string folder, string countPath, string setName = "the hand count")
     {
         var report = new BlindReport();
         var extractor = new DocumentExtractor();
@@ -82,7 +85,10 @@ public static class BlindEvaluator
             var path = Path.Combine(folder, file);
             if (!File.Exists(path)) { report.Mistakes.Add($"document not found: {file}"); continue; }
             report.Documents++;
-            if (expected is not null) StructureScore.Score(report, file, extractor.Extract(path, DocumentFile.Read(path).Content ?? []), expected);
+            if (expected is null) continue;
+            var document = extractor.Extract(path, DocumentFile.Read(path).Content ?? []);
+            StructureScore.Score(report, file, document, expected);
+            if (expected.Gold.Cited is { } cited) ScoreCitations(report, file, document, cited, setName);
         }
         return report;
     }
@@ -99,6 +105,7 @@ public static class BlindEvaluator
     private static void ScoreCitations(BlindReport report, string file, GraphDocument document, IReadOnlyList<string> cited, string setName)
     {
         var score = CitationScoring.Score(file, document, cited, setName, report.Mistakes);
+        report.CitedDocuments++;
         report.CitationsExpected += score.Expected;
         report.CitationsFound += score.Found;
         report.CitationsCorrect += score.Correct;

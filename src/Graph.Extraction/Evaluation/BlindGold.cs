@@ -33,8 +33,9 @@ public static class BlindGoldSet
 
 /// <summary>
 /// Reads a hand count of paragraphs and verbs (graph/eval/check5-gold.json, paragraph-counts-2.json): each document's file,
-/// preambular and operative counts and verbs, no identity and no citations. A document listed without counts (a decision,
-/// whose one sentence has no paragraphs) is counted as read and not scored.
+/// preambular and operative counts and verbs, no identity, and where a document lists them ("cited", check8-gold.json) the
+/// documents it cites. A document listed without counts (a decision, whose one sentence has no paragraphs) is counted as
+/// read and not scored.
 /// </summary>
 public static class StructureGoldSet
 {
@@ -48,10 +49,14 @@ public static class StructureGoldSet
             var file = item.GetProperty("file").GetString()!;
             var counted = item.TryGetProperty("operative", out var operative) && operative.ValueKind == JsonValueKind.Number;
             result.Add((file, counted
-                ? new BlindGoldDocument(new GoldDocument(file, "", null, null, null, null), item.GetProperty("preambular").GetInt32(),
+                ? new BlindGoldDocument(new GoldDocument(file, "", null, null, null, Cited(item)), item.GetProperty("preambular").GetInt32(),
                     operative.GetInt32(), [.. item.GetProperty("verbs").EnumerateArray().Select(v => v.GetString()!)])
                 : null));
         }
         return result;
     }
+
+    /// <summary>The documents a hand count lists as cited, or null where it does not write citations for the document.</summary>
+    private static List<string>? Cited(JsonElement item) =>
+        item.TryGetProperty("cited", out var cited) ? [.. cited.EnumerateArray().Select(c => c.GetString()!)] : null;
 }

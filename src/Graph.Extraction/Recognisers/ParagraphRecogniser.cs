@@ -1270,6 +1270,18 @@ internal static partial class ParagraphRecogniser
                 k++;
             }
         }
+        // "Calls, in particular, for the continuation …", "Calls, in this context, for dialogue …": a phrase set off by commas
+        // between "Calls" and its preposition is no part of the verb, as one after an opening adverb is not; the preposition is.
+        if (k < count - 1 && parts < verb.Length && text[words[k - 1]].EndsWith(',') && IsCalls(text[verb[parts - 1]]) && IsLowerWord(text[words[k]]))
+        {
+            var close = k;
+            while (close < count - 2 && close < k + 4 && !text[words[close]].EndsWith(',')) close++;
+            if (text[words[close]].EndsWith(',') && text[Trimmed(text, words[close + 1], ",;:")] is "for" or "upon" or "on")
+            {
+                verb[parts++] = Trimmed(text, words[close + 1], ",;:");
+                k = close + 2;
+            }
+        }
         // A declaration's state ("We are committed", "We are deeply concerned", "We are further convinced"): the adjective is the phrase's.
         // "Remains concerned", "Remains deeply concerned": the state the organ remains in is the phrase's too.
         if (text[verb[parts - 1]] is "are" or "is" or "Remains" or "remains" || (parts >= 2 && text[verb[parts - 2]] is "are" or "is" && AdverbLookup.Contains(text[verb[parts - 1]])))
