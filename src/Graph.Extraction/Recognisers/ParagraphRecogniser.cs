@@ -1230,6 +1230,13 @@ internal static partial class ParagraphRecogniser
             {
                 verb[parts++] = Trimmed(text, words[k], ",;");
                 k++;
+                // "Having also considered", "Having further noted", "Having critically reviewed": the adverb qualifies the
+                // participle, which is the phrase's as "Also reaffirms" keeps its verb; "Having considered also" ends at "also".
+                if (first is "Having" && k < count && IsAdverbBeforeParticiple(text[verb[parts - 1]]) && IsParticiple(text[Trimmed(text, words[k], ",;:")]))
+                {
+                    verb[parts++] = Trimmed(text, words[k], ",;:");
+                    k++;
+                }
             }
         }
         // "Also, in this regard, calls upon": a phrase set off by commas between the opening adverb and its verb is no part of it.
@@ -1389,6 +1396,15 @@ internal static partial class ParagraphRecogniser
         // The subject of a declaration's paragraphs ("We reaffirm", "We further note") stands where an adverb would.
         "we",
     };
+
+    /// <summary>An adverb of drafting ("also", "further", "again") or of manner ("critically", "carefully", "duly") before a participle.</summary>
+    private static bool IsAdverbBeforeParticiple(ReadOnlySpan<char> word) =>
+        IsLowerWord(word) && !word.SequenceEqual("we") && (AdverbLookup.Contains(word) || (word.Length > 4 && word.EndsWith("ly")));
+
+    /// <summary>A past participle as a preambular paragraph opens with it after "Having": "considered", "taken", "heard", "been".</summary>
+    private static bool IsParticiple(ReadOnlySpan<char> word) =>
+        IsLowerWord(word) && (word.EndsWith("ed") || word.EndsWith("en") || word.EndsWith("wn")
+            || word is "heard" or "made" or "held" or "read" or "met" or "done" or "sought" or "brought" or "taught" or "won" or "learnt" or "learned");
 
     private static bool OnlyAdverbs(ReadOnlySpan<char> text, ReadOnlySpan<Range> words)
     {
