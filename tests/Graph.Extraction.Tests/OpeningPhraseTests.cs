@@ -29,4 +29,26 @@ public sealed class OpeningPhraseTests
         Assert.Equal("preambular", Paragraph(document, paragraph).GetString("kind"));
         Assert.Equal(verb, Paragraph(document, paragraph).GetString("verb"));
     }
+
+    [Theory]
+    // "Encourages further work by competent international organizations", "Also encourages further ratifications of",
+    // "Further encourages further accessions to", "Urges further efforts by": "further" is the object's.
+    [InlineData("ga-resolutions", "A_RES_78_68.txt", "op124", "Encourages")]
+    [InlineData("ga-resolutions", "A_RES_78_68.txt", "op177", "Also encourages")]
+    [InlineData("ga-resolutions", "A_RES_78_68.txt", "op178", "Further encourages")]
+    [InlineData("ga-resolutions", "A_RES_78_68.txt", "op183", "Urges")]
+    // "Regrets further delays incurred in the project"; "Strongly encourages further accelerated actions".
+    [InlineData("ga-resolutions", "A_RES_79_297.txt", "op17", "Regrets")]
+    [InlineData("ga-resolutions", "A_RES_78_151.txt", "op20", "Strongly encourages")]
+    // Before a determiner or a clause "further" is the verb's, as check sets 4 to 6 write it.
+    [InlineData("sc-resolutions", "S_RES_0242_1967_EN_GOLD.txt", "op2", "Affirms further")]
+    [InlineData("sc-resolutions", "S_RES_0105_1954_EN_GOLD.txt", "op2", "Decides further")]
+    [InlineData("sc-resolutions", "S_RES_0816_1993_EN_GOLD.txt", "op8", "Requests further")]
+    [InlineData("sc-resolutions", "S_RES_0789_1992_EN_GOLD.txt", "op4", "Reaffirms further")]
+    public void FurtherBeforeTheObjectsNounIsNoPartOfTheVerb(string folder, string file, string paragraph, string verb)
+    {
+        var document = Extract(folder, file);
+        Assert.Equal("operative", Paragraph(document, paragraph).GetString("kind"));
+        Assert.Equal(verb, Paragraph(document, paragraph).GetString("verb"));
+    }
 }

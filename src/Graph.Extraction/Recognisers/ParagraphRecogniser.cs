@@ -1313,6 +1313,12 @@ internal static partial class ParagraphRecogniser
                     verb[parts++] = Trimmed(text, words[k++], ",;");
             }
         }
+        // "Encourages further efforts", "Urges further steps", "Regrets further delays": "further" before the object's noun (or
+        // an adjective of it) qualifies the object, not the verb, and the gold sets write "Encourages". Before a determiner or
+        // a clause ("Decides further that", "Requests further the Secretary-General", "Reaffirms further its") it is the verb's.
+        if (parts >= 2 && k < count && text[verb[parts - 1]] is "further" && !text[words[k - 1]].EndsWith(',')
+            && IsPresentTense(text[verb[parts - 2]]) && OpensObjectNoun(text[Trimmed(text, words[k], ",;:.")]))
+            parts--;
         // "Referring to", "Referring further to"; "Looking forward to" keeps "forward" alone, as "Looks forward to" does.
         var to = (first is "Referring" || (first is "Looking" && parts == 1)) && k < count && text[words[k]] is "to";
         if (!to && text[verb[parts - 1]] is "in" or "with" or "deep" or "grave" or "serious" or "into" or "great" or "increasing") parts--;
@@ -1396,6 +1402,26 @@ internal static partial class ParagraphRecogniser
         // The subject of a declaration's paragraphs ("We reaffirm", "We further note") stands where an adverb would.
         "we",
     };
+
+    /// <summary>An operative verb's present tense ("Encourages", "urges"): a word in -s, not in -ss or -ous.</summary>
+    private static bool IsPresentTense(ReadOnlySpan<char> word) =>
+        word.Length > 3 && char.IsLetter(word[0]) && word.EndsWith("s") && !word.EndsWith("ss") && !word.EndsWith("ous");
+
+    /// <summary>
+    /// A lower-case word that can open a noun phrase after the adjective "further" ("efforts", "international", "accelerated"):
+    /// not a determiner, pronoun, preposition or conjunction, which leave "further" the verb's, nor an adverb in -ly.
+    /// </summary>
+    private static bool OpensObjectNoun(ReadOnlySpan<char> word) =>
+        IsLowerWord(word) && !word.EndsWith("ly") && !NotObjectNounLookup.Contains(word);
+
+    private static readonly HashSet<string> NotObjectNouns = new(StringComparer.Ordinal)
+    {
+        "the", "that", "this", "these", "those", "its", "their", "his", "her", "a", "an", "all", "any", "each", "every", "both",
+        "to", "upon", "on", "in", "with", "by", "for", "of", "at", "as", "from", "and", "or", "also", "again", "once", "whether",
+        "how", "what", "which", "when", "where", "who", "it", "them", "him", "itself", "themselves", "one", "two", "note",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotObjectNounLookup = NotObjectNouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>An adverb of drafting ("also", "further", "again") or of manner ("critically", "carefully", "duly") before a participle.</summary>
     private static bool IsAdverbBeforeParticiple(ReadOnlySpan<char> word) =>
