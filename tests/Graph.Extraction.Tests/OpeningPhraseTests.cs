@@ -51,4 +51,38 @@ public sealed class OpeningPhraseTests
         Assert.Equal("operative", Paragraph(document, paragraph).GetString("kind"));
         Assert.Equal(verb, Paragraph(document, paragraph).GetString("verb"));
     }
+
+    [Theory]
+    // "(a) Acceptance of the provisions of the Statute …; (5) Acceptance of all the obligations …": "(5)" is "(b)".
+    [InlineData("S_RES_0071_1949_EN_GOLD.txt", "op1.b", "Acceptance of all the obligations of a Member")]
+    // "(6)" for "(b)" between "(a)" and "(c)"; and after "(a)" with no "(c)" to follow.
+    [InlineData("S_RES_0470_1980_EN_GOLD.txt", "op1.b", "To renew the mandate of the United Nations")]
+    [InlineData("S_RES_0027_1947_EN_GOLD.txt", "op1.b", "To settle their dispute by arbitration")]
+    // "(2)" for "(d)" between "(c)" and "(e)", and after "(c)" where the next numbered paragraph follows.
+    [InlineData("S_RES_0707_1991_EN_GOLD.txt", "op3.d", "Make available immediately to the Special Commission")]
+    [InlineData("S_RES_0724_1991_EN_GOLD.txt", "op5.d", "Requests the Secretary-General to provide all necessary")]
+    // "Decides: (2) To call upon the parties … (b) To renew": "(2)" is "(a)".
+    [InlineData("S_RES_0481_1980_EN_GOLD.txt", "op1.a", "To call upon the parties concerned")]
+    public void ASubParagraphLetterTheScanReadAsADigitIsThatLetter(string file, string paragraph, string opening)
+    {
+        var document = Extract("sc-resolutions", file);
+        var sub = Paragraph(document, paragraph);
+        Assert.Equal("subparagraph", sub.GetString("kind"));
+        Assert.StartsWith(opening, sub.GetString("text"), StringComparison.Ordinal);
+        // The sub-paragraph before it no longer carries the digit and the text after it.
+        var before = document.Nodes.Where(n => n.Id.StartsWith(document.DocumentId + "#op", StringComparison.Ordinal)
+            && n.GetString("kind") is "operative" or "subparagraph");
+        Assert.DoesNotContain(before, n => n.GetString("text")!.Contains(opening, StringComparison.Ordinal) && n.Id != sub.Id);
+    }
+
+    [Fact]
+    public void ARealListOfDigitItemsKeepsItsDigits()
+    {
+        // "Agrees that any settlement of the Suez question should meet the following requirements: (1) There should be free and
+        // open transit … (6) …": items numbered in digits from (1) stay the paragraph's, none read as a letter.
+        var document = Extract("sc-resolutions", "S_RES_0118_1956_EN_GOLD.txt");
+        var text = Paragraph(document, "op1").GetString("text")!;
+        foreach (var item in new[] { "(1) ", "(2) ", "(3) ", "(4) ", "(5) ", "(6) " }) Assert.Contains(item, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(document.Nodes, n => n.GetString("kind") == "subparagraph");
+    }
 }

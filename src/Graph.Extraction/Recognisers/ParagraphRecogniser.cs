@@ -66,6 +66,8 @@ internal static partial class ParagraphRecogniser
         var seenOperative = false;
         string? currentOperative = null;
         string? currentLetter = null;
+        // Whether a numbered list of digit items ("(1) … (2)") stands since the last numbered or lettered paragraph.
+        var digitItemOpen = false;
         var preambular = 0;
         var unnumbered = 0;
         var annexParagraphs = 0;
@@ -176,6 +178,13 @@ internal static partial class ParagraphRecogniser
             // A number the scan spoiled: "S. Appeals urgently …" after paragraph 4 is paragraph 5, "ll. Calls once again" after 10 is 11.
             if (number is null && letter is null && isResolution && !inAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
                 (number, contentStart) = scanned;
+            // "(a) … (6) … (c)": a sub-paragraph's letter the scan read as a digit, unless a numbered list of digit items is open.
+            if (number is null && letter is null && isResolution && !inAnnex && currentOperative is not null)
+            {
+                if (!digitItemOpen && ScannedLetter(laid, b, currentLetter) is { } scannedLetter) (letter, contentStart) = scannedLetter;
+                else if (IsDigitItem(text, block)) digitItemOpen = true;
+            }
+            if (number is not null || letter is not null) digitItemOpen = false;
             if (contentStart >= block.End) continue;
             // Whether a heading the layout ran into the block is left out: the paragraph then starts after it.
             var headingRunIn = false;
