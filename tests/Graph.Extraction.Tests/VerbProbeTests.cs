@@ -40,6 +40,11 @@ public sealed class VerbProbeTests
     [InlineData("Calls once more upon all States", "Calls once more upon")]
     [InlineData("Takes into account the", "Takes into account")]
     [InlineData("Notes with satisfaction the", "Notes")]
+    // "further" before the object's noun is the object's; before a determiner or a clause the verb's (check sets 4 to 6).
+    [InlineData("Encourages further efforts by the", "Encourages")]
+    [InlineData("Further encourages further accessions to", "Further encourages")]
+    [InlineData("Decides further that this", "Decides further")]
+    [InlineData("Requests further the Secretary-General", "Requests further")]
     [InlineData("Businesses should provide consumers", null)]
     [InlineData("The Government of India should", null)]
     public void TheOpeningPhraseKeepsTheGoldSetsWords(string words, string? phrase) =>

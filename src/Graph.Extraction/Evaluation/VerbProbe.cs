@@ -114,6 +114,9 @@ public static partial class VerbProbe
         phrase.Add(verb);
         while (i < words.Count)
         {
+            // "Encourages further efforts": "further" before a lower-case word that is no determiner, pronoun or preposition is
+            // the object's adjective, as the gold sets write it ("Encourages"); "Decides further that", "Requests further the" keep it.
+            if (words[i] is "further" && i + 1 < words.Count && OpensNoun(words[i + 1])) break;
             if (words[i] is "also" or "further" or "again") phrase.Add(words[i++]);
             else if (OnceAgain(words, i) == 2) { phrase.Add(words[i++]); phrase.Add(words[i++]); }
             else break;
@@ -230,6 +233,18 @@ public static partial class VerbProbe
 
     private static bool LooksVerb(string word) =>
         word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !NotVerbs.Contains(word);
+
+    private static bool OpensNoun(string word)
+    {
+        var bare = word.TrimEnd(',', ';', ':', '.');
+        return bare.Length > 1 && bare.All(char.IsLower) && !bare.EndsWith("ly", StringComparison.Ordinal) && !NotNouns.Contains(bare);
+    }
+
+    private static readonly HashSet<string> NotNouns = new(StringComparer.Ordinal)
+    {
+        "the", "that", "this", "these", "those", "its", "their", "a", "an", "all", "any", "each", "every", "both", "to", "upon", "on",
+        "in", "with", "by", "for", "of", "at", "as", "and", "or", "also", "again", "once", "whether", "how", "it", "them",
+    };
 
     private static bool LooksAdverb(string word) =>
         (word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && word.Length > 4) || word.ToLowerInvariant() is "also" or "further" or "again" or "once";

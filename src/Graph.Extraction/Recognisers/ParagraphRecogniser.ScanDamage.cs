@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Graph.Extraction.Structure;
 
 namespace Graph.Extraction.Recognisers;
 
@@ -66,4 +67,38 @@ internal static partial class ParagraphRecogniser
         || (word.Length == 5 && word[0] is 'C' or 'c' && word[1] == 'a' && word[4] == 's' && IsReadForL(word[2]) && IsReadForL(word[3]) && (word[2] == 'l' || word[3] == 'l'));
 
     private static bool IsReadForL(char c) => c is 'l' or 'i' or 'I' or '1' or 't' or '|';
+
+    /// <summary>
+    /// A sub-paragraph's letter the scan read as a digit ("(6)" or "(5)" for "(b)", "(2)" for "(d)" or "(a)"; S/RES/71 (1949),
+    /// S/RES/470 (1980), S/RES/707 (1991), S/RES/724 (1991)): a single digit in brackets where the letter after the one before is
+    /// due, read as that letter when the digit looks like it or when the next lettered mark is the letter after it ("(a)", "(6)",
+    /// "(c)"). A real numbered list ("(1) … (2) … (3)") keeps its digits: its first item is "(1)", which is no look-alike and
+    /// is followed by "(2)", not by a letter, and the items after it are never read once a digit item has stood.
+    /// </summary>
+    private static (string Letter, int ContentStart)? ScannedLetter(LaidOutText laid, int b, string? currentLetter)
+    {
+        var text = laid.Text;
+        var block = laid.Blocks[b];
+        if (block.End - block.Start < 5 || text[block.Start] != '(' || !char.IsAsciiDigit(text[block.Start + 1])
+            || text[block.Start + 2] != ')' || text[block.Start + 3] != ' ')
+            return null;
+        var due = currentLetter is null ? "a" : currentLetter.Length == 1 && currentLetter[0] is >= 'a' and < 'y' ? NextLetter(currentLetter) : null;
+        if (due is null) return null;
+        var digit = text[block.Start + 1];
+        var looksLike = (due, digit) is ("b", '6' or '5') or ("d", '2');
+        if (!looksLike && (NextParagraphBlock(laid, b) is not { } following || ReadNumbering(text, following).Letter != NextLetter(due)))
+            return null;
+        return (due, SkipSpaces(text, block.Start + 4, block.End));
+    }
+
+    private static Block? NextParagraphBlock(LaidOutText laid, int b)
+    {
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+            if (laid.Blocks[n].Kind == BlockKind.Paragraph) return laid.Blocks[n];
+        return null;
+    }
+
+    /// <summary>Whether the block opens with a digit in brackets ("(1) The instrument …").</summary>
+    private static bool IsDigitItem(string text, Block block) =>
+        block.End - block.Start > 3 && text[block.Start] == '(' && char.IsAsciiDigit(text[block.Start + 1]) && text[block.Start + 2] == ')';
 }

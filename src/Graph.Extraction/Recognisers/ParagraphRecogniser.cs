@@ -66,6 +66,8 @@ internal static partial class ParagraphRecogniser
         var seenOperative = false;
         string? currentOperative = null;
         string? currentLetter = null;
+        // Whether a numbered list of digit items ("(1) … (2)") stands since the last numbered or lettered paragraph.
+        var digitItemOpen = false;
         var preambular = 0;
         var unnumbered = 0;
         var annexParagraphs = 0;
@@ -176,6 +178,13 @@ internal static partial class ParagraphRecogniser
             // A number the scan spoiled: "S. Appeals urgently …" after paragraph 4 is paragraph 5, "ll. Calls once again" after 10 is 11.
             if (number is null && letter is null && isResolution && !inAnnex && ScannedNumber(text, block, currentOperative) is { } scanned)
                 (number, contentStart) = scanned;
+            // "(a) … (6) … (c)": a sub-paragraph's letter the scan read as a digit, unless a numbered list of digit items is open.
+            if (number is null && letter is null && isResolution && !inAnnex && currentOperative is not null)
+            {
+                if (!digitItemOpen && ScannedLetter(laid, b, currentLetter) is { } scannedLetter) (letter, contentStart) = scannedLetter;
+                else if (IsDigitItem(text, block)) digitItemOpen = true;
+            }
+            if (number is not null || letter is not null) digitItemOpen = false;
             if (contentStart >= block.End) continue;
             // Whether a heading the layout ran into the block is left out: the paragraph then starts after it.
             var headingRunIn = false;
@@ -1230,6 +1239,13 @@ internal static partial class ParagraphRecogniser
             {
                 verb[parts++] = Trimmed(text, words[k], ",;");
                 k++;
+                // "Having also considered", "Having further noted", "Having critically reviewed": the adverb qualifies the
+                // participle, which is the phrase's as "Also reaffirms" keeps its verb; "Having considered also" ends at "also".
+                if (first is "Having" && k < count && IsAdverbBeforeParticiple(text[verb[parts - 1]]) && IsParticiple(text[Trimmed(text, words[k], ",;:")]))
+                {
+                    verb[parts++] = Trimmed(text, words[k], ",;:");
+                    k++;
+                }
             }
         }
         // "Also, in this regard, calls upon": a phrase set off by commas between the opening adverb and its verb is no part of it.
@@ -1306,6 +1322,12 @@ internal static partial class ParagraphRecogniser
                     verb[parts++] = Trimmed(text, words[k++], ",;");
             }
         }
+        // "Encourages further efforts", "Urges further steps", "Regrets further delays": "further" before the object's noun (or
+        // an adjective of it) qualifies the object, not the verb, and the gold sets write "Encourages". Before a determiner or
+        // a clause ("Decides further that", "Requests further the Secretary-General", "Reaffirms further its") it is the verb's.
+        if (parts >= 2 && k < count && text[verb[parts - 1]] is "further" && !text[words[k - 1]].EndsWith(',')
+            && IsPresentTense(text[verb[parts - 2]]) && OpensObjectNoun(text[Trimmed(text, words[k], ",;:.")]))
+            parts--;
         // "Referring to", "Referring further to"; "Looking forward to" keeps "forward" alone, as "Looks forward to" does.
         var to = (first is "Referring" || (first is "Looking" && parts == 1)) && k < count && text[words[k]] is "to";
         if (!to && text[verb[parts - 1]] is "in" or "with" or "deep" or "grave" or "serious" or "into" or "great" or "increasing") parts--;
@@ -1389,6 +1411,35 @@ internal static partial class ParagraphRecogniser
         // The subject of a declaration's paragraphs ("We reaffirm", "We further note") stands where an adverb would.
         "we",
     };
+
+    /// <summary>An operative verb's present tense ("Encourages", "urges"): a word in -s, not in -ss or -ous.</summary>
+    private static bool IsPresentTense(ReadOnlySpan<char> word) =>
+        word.Length > 3 && char.IsLetter(word[0]) && word.EndsWith("s") && !word.EndsWith("ss") && !word.EndsWith("ous");
+
+    /// <summary>
+    /// A lower-case word that can open a noun phrase after the adjective "further" ("efforts", "international", "accelerated"):
+    /// not a determiner, pronoun, preposition or conjunction, which leave "further" the verb's, nor an adverb in -ly.
+    /// </summary>
+    private static bool OpensObjectNoun(ReadOnlySpan<char> word) =>
+        IsLowerWord(word) && !word.EndsWith("ly") && !NotObjectNounLookup.Contains(word);
+
+    private static readonly HashSet<string> NotObjectNouns = new(StringComparer.Ordinal)
+    {
+        "the", "that", "this", "these", "those", "its", "their", "his", "her", "a", "an", "all", "any", "each", "every", "both",
+        "to", "upon", "on", "in", "with", "by", "for", "of", "at", "as", "from", "and", "or", "also", "again", "once", "whether",
+        "how", "what", "which", "when", "where", "who", "it", "them", "him", "itself", "themselves", "one", "two", "note",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotObjectNounLookup = NotObjectNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>An adverb of drafting ("also", "further", "again") or of manner ("critically", "carefully", "duly") before a participle.</summary>
+    private static bool IsAdverbBeforeParticiple(ReadOnlySpan<char> word) =>
+        IsLowerWord(word) && !word.SequenceEqual("we") && (AdverbLookup.Contains(word) || (word.Length > 4 && word.EndsWith("ly")));
+
+    /// <summary>A past participle as a preambular paragraph opens with it after "Having": "considered", "taken", "heard", "been".</summary>
+    private static bool IsParticiple(ReadOnlySpan<char> word) =>
+        IsLowerWord(word) && (word.EndsWith("ed") || word.EndsWith("en") || word.EndsWith("wn")
+            || word is "heard" or "made" or "held" or "read" or "met" or "done" or "sought" or "brought" or "taught" or "won" or "learnt" or "learned");
 
     private static bool OnlyAdverbs(ReadOnlySpan<char> text, ReadOnlySpan<Range> words)
     {
