@@ -612,11 +612,22 @@ internal static class CitationRecogniser
 
     private static (int Left, int Right) ClauseBounds(ReadOnlySpan<char> content, int start, int end)
     {
-        var left = start;
-        while (left > 0 && content[left - 1] != ';' && start - left < 160) left--;
+        // The nearest semicolon within 160 characters before, and the nearest semicolon or full stop ending a sentence
+        // within 220 after: searched for (vectorised), not walked to a character at a time for every citation.
+        var from = Math.Max(0, start - 160);
+        var semicolon = content[from..start].LastIndexOf(';');
+        var left = semicolon < 0 ? from : from + semicolon + 1;
         if (start - left >= 160) { var space = content[left..].IndexOf(' '); if (space >= 0) space += left; left = space > 0 && space < start ? space + 1 : left; }
+        var limit = Math.Min(content.Length, end + 220);
         var right = end;
-        while (right < content.Length && content[right] != ';' && !(content[right] == '.' && (right + 1 == content.Length || content[right + 1] == ' ')) && right - end < 220) right++;
+        while (right < limit)
+        {
+            var next = content[right..limit].IndexOfAny(';', '.');
+            if (next < 0) { right = limit; break; }
+            right += next;
+            if (content[right] == ';' || right + 1 == content.Length || content[right + 1] == ' ') break;
+            right++;
+        }
         if (right - end >= 220) { var space = content[..right].LastIndexOf(' '); right = space > end ? space : right; }
         return (left, right);
     }
