@@ -26,7 +26,7 @@ internal sealed record Citation(ParagraphInfo Paragraph, DocumentSymbol Cited, s
 /// documents. A named instrument resolved through a footnote ("the United Nations Global Counter-Terrorism
 /// Strategy⁵", "⁵ Resolution 60/288.") is also cited where the text later names it without a mark.
 /// </summary>
-internal static class CitationRecogniser
+internal static partial class CitationRecogniser
 {
     public static List<Citation> Recognise(LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity)
     {
@@ -188,7 +188,7 @@ internal static class CitationRecogniser
     internal static bool EndsAnotherTitleOrBodyName(ReadOnlySpan<char> before)
     {
         var tail = before.Length > 160 ? before[^160..] : before;
-        if (BodyOnTheImplementationOf.IsMatch(tail)) return true;
+        if (BodyOnTheImplementationOf().IsMatch(tail)) return true;
         var words = new List<string>(3);
         foreach (var range in tail.TrimEnd().ToString().Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Reverse())
         {
@@ -228,9 +228,10 @@ internal static class CitationRecogniser
         "Consultation", "Consultations", "Event", "Roundtable", "Congress", "Week",
     };
 
-    private static readonly System.Text.RegularExpressions.Regex BodyOnTheImplementationOf = new(
+    [System.Text.RegularExpressions.GeneratedRegex(
         @"\b(Committee|Commission|Group|Meeting|Forum|Board|Panel|Conference)\s+on\s+the\s+(?:[Ss]ituation\s+with\s+regard\s+to\s+the\s+)?[Ii]mplementation\s+of\s+the\s*$",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BodyOnTheImplementationOf();
 
     /// <summary>
     /// About when a document was issued, from its symbol: a Security Council resolution's year, or the year a General
@@ -400,7 +401,7 @@ internal static class CitationRecogniser
         var at = content.LastIndexOf(name, mark, mark - sentenceStart, StringComparison.Ordinal);
         if (at < 0) return false;
         if (content.IndexOf(name, sentenceStart, at - sentenceStart, StringComparison.Ordinal) >= 0) return true;
-        foreach (var match in AnotherDocument.EnumerateMatches(content.AsSpan(sentenceStart, at - sentenceStart)))
+        foreach (var match in AnotherDocument().EnumerateMatches(content.AsSpan(sentenceStart, at - sentenceStart)))
         {
             var (from, to) = (sentenceStart + match.Index, sentenceStart + match.Index + match.Length);
             // A document cited by its own symbol, or whose own footnote mark stands between it and the name, needs no other footnote.
@@ -413,9 +414,10 @@ internal static class CitationRecogniser
     private const int SentenceReach = 1000;
 
     /// <summary>A lower-case document noun, its number and date, then what it is about ("resolution 6/4 of 6 November 2015 on", "political declaration on").</summary>
-    private static readonly System.Text.RegularExpressions.Regex AnotherDocument = new(
+    [System.Text.RegularExpressions.GeneratedRegex(
         @"\b(resolutions?|decisions?|declaration|report|reports|conclusions|recommendations|outcome document|rulebook|guidelines)(\s+[\w./()-]*\d[\w./()-]*)?(\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(\s+of\s+the\s+(General Assembly|Security Council|Economic and Social Council|Human Rights Council))?\s+(on|concerning|regarding|relating to)\s",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AnotherDocument();
 
     /// <summary>
     /// A footnote whose mark was found in no paragraph (a mark lost in a scan, glued to a year, set as "1/") still says
@@ -612,11 +614,22 @@ internal static class CitationRecogniser
 
     private static (int Left, int Right) ClauseBounds(ReadOnlySpan<char> content, int start, int end)
     {
-        var left = start;
-        while (left > 0 && content[left - 1] != ';' && start - left < 160) left--;
+        // The nearest semicolon within 160 characters before, and the nearest semicolon or full stop ending a sentence
+        // within 220 after: searched for (vectorised), not walked to a character at a time for every citation.
+        var from = Math.Max(0, start - 160);
+        var semicolon = content[from..start].LastIndexOf(';');
+        var left = semicolon < 0 ? from : from + semicolon + 1;
         if (start - left >= 160) { var space = content[left..].IndexOf(' '); if (space >= 0) space += left; left = space > 0 && space < start ? space + 1 : left; }
+        var limit = Math.Min(content.Length, end + 220);
         var right = end;
-        while (right < content.Length && content[right] != ';' && !(content[right] == '.' && (right + 1 == content.Length || content[right + 1] == ' ')) && right - end < 220) right++;
+        while (right < limit)
+        {
+            var next = content[right..limit].IndexOfAny(';', '.');
+            if (next < 0) { right = limit; break; }
+            right += next;
+            if (content[right] == ';' || right + 1 == content.Length || content[right + 1] == ' ') break;
+            right++;
+        }
         if (right - end >= 220) { var space = content[..right].LastIndexOf(' '); right = space > end ? space : right; }
         return (left, right);
     }

@@ -40,22 +40,52 @@ internal static class Ordinals
         start = end = -1;
         var i = from;
         // Searched only up to the paragraph's end: an unbounded search per paragraph made extraction quadratic.
-        while (i < to && (i = text.IndexOf("session", i, to - i, StringComparison.Ordinal)) >= 0)
+        while (i < to && (i = text.IndexOf(Session, i, to - i, StringComparison.Ordinal)) >= 0)
         {
-            var wordEnd = i - 1;
-            if (wordEnd > 0 && text[wordEnd] == ' ')
-            {
-                var wordStart = wordEnd;
-                while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '-')) wordStart--;
-                if (TryParse(text[wordStart..wordEnd], out session))
-                {
-                    start = wordStart;
-                    end = i + "session".Length;
-                    return true;
-                }
-            }
-            i += 7;
+            if (IsSessionAfterOrdinal(text, i, out session, out start, out end)) return true;
+            i += Session.Length;
         }
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="TryFindSession(string, int, int, out int, out int, out int)"/> among the places of "session" that
+    /// <see cref="SessionWords"/> found: a text's paragraphs are looked through once, not searched one by one.
+    /// </summary>
+    public static bool TryFindSession(string text, List<int> sessionWords, int from, int to, out int session, out int start, out int end)
+    {
+        session = 0;
+        start = end = -1;
+        var k = sessionWords.BinarySearch(from);
+        for (k = k < 0 ? ~k : k; k < sessionWords.Count && sessionWords[k] + Session.Length <= to; k++)
+        {
+            if (IsSessionAfterOrdinal(text, sessionWords[k], out session, out start, out end)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Where "session" stands in the text, in order (the word cannot overlap itself, so none is missed).</summary>
+    public static List<int> SessionWords(string text)
+    {
+        var found = new List<int>();
+        for (var i = text.IndexOf(Session, StringComparison.Ordinal); i >= 0; i = text.IndexOf(Session, i + Session.Length, StringComparison.Ordinal)) found.Add(i);
+        return found;
+    }
+
+    private const string Session = "session";
+
+    /// <summary>Whether "session" at <paramref name="i"/> follows an ordinal word ("seventy-ninth session").</summary>
+    private static bool IsSessionAfterOrdinal(string text, int i, out int session, out int start, out int end)
+    {
+        session = 0;
+        start = end = -1;
+        var wordEnd = i - 1;
+        if (wordEnd <= 0 || text[wordEnd] != ' ') return false;
+        var wordStart = wordEnd;
+        while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '-')) wordStart--;
+        if (!TryParse(text[wordStart..wordEnd], out session)) return false;
+        start = wordStart;
+        end = i + Session.Length;
+        return true;
     }
 }

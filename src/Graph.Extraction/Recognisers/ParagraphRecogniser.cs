@@ -99,7 +99,8 @@ internal static partial class ParagraphRecogniser
         // The decision's paragraph, and whether one of its lettered clauses approves a text "as set out below".
         string? decisionId = null;
         var decisionTextBelow = false;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        // Sized once for a paragraph per block: grown by doubling, a long text's set was copied a dozen times.
+        var ids = new HashSet<string>(laid.Blocks.Count, StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
             var block = laid.Blocks[b];

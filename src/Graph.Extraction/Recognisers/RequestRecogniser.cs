@@ -15,12 +15,14 @@ internal static class RequestRecogniser
     public static List<RequestInfo> Recognise(string text, IReadOnlyList<ParagraphInfo> paragraphs)
     {
         var result = new List<RequestInfo>();
+        // Found once in the whole text: searched for in each paragraph, it cost more than every other request step together.
+        var sessionWords = Ordinals.SessionWords(text);
         foreach (var paragraph in paragraphs.Where(p => p.Kind == "operative" && p.Verb is not null))
         {
             var verb = paragraph.Verb!;
             var start = paragraph.ContentStart;
             var end = paragraph.Span.End;
-            if (!Ordinals.TryFindSession(text, start, end, out var session, out var s, out var e)) continue;
+            if (!Ordinals.TryFindSession(text, sessionWords, start, end, out var session, out var s, out var e)) continue;
             if (verb.EndsWith("Requests", StringComparison.Ordinal) || verb.EndsWith("requests", StringComparison.Ordinal))
             {
                 var body = text[start..end];
