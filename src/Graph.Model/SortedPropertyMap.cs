@@ -11,7 +11,8 @@ namespace Graph.Model;
 /// A node has a handful of properties, so one array of names kept sorted and searched by bisection, beside an
 /// array of their values, beats a balanced tree: a tree spends an object per entry and a walk of pointers per
 /// insertion, and the extractor builds millions of these maps. The array of names is shared by every map holding
-/// the same names (see <see cref="PropertyShapes"/>), so a map costs one reference per value. It behaves as the <c>SortedDictionary</c> it replaces: a missing key
+/// the same names (see <see cref="PropertyShapes"/>), so a map costs one reference per value; the arrays live in
+/// the node or relationship itself (<see cref="PropertyHolder"/>), of which the map is a view. It behaves as the <c>SortedDictionary</c> it replaces: a missing key
 /// throws on read, <see cref="Add"/> throws on a duplicate, and changing the map while enumerating it throws.
 /// A value stored as a <see cref="DeferredText"/> is read as its string, by every reader, and a span set by
 /// <see cref="SetSpan"/> as its two longs.
@@ -21,27 +22,26 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     // Stamped provenance (id, source, span start and end) plus a few facts is what most nodes carry.
     private const int FirstCapacity = 8;
 
-    // Sorted, never changed in place (shared with other maps), exactly as long as the map.
-    private string[] _names;
-    private object?[] _values;
-    // Bumped by every change, so an enumerator can tell it was overtaken as SortedDictionary's can.
-    private int _version;
-    // The offsets set by SetSpan, read where an entry's value is StoredSpanStart or StoredSpanEnd.
-    private int _spanStart;
-    private int _spanEnd;
+    // Where the names and values live: the node or relationship itself, so that the extractor's millions of facts
+    // are not each a second object holding their properties. The map is a view of them, made when asked for.
+    private readonly PropertyHolder _holder;
 
     // Stand-ins for the span's two offsets in the entries: only this class ever sees them, readers get longs.
     private static readonly object StoredSpanStart = new();
     private static readonly object StoredSpanEnd = new();
 
-    public SortedPropertyMap()
-    {
-        _names = [];
-        _values = [];
-    }
+    /// <summary>An empty map of its own, held by no node or relationship.</summary>
+    public SortedPropertyMap() => _holder = new DetachedProperties();
 
     /// <summary>A copy of <paramref name="properties"/>; throws on a name given twice, as a dictionary would.</summary>
     public SortedPropertyMap(IEnumerable<KeyValuePair<string, object?>> properties)
+        : this() => Load(properties);
+
+    /// <summary>The view of the properties <paramref name="holder"/> keeps.</summary>
+    internal SortedPropertyMap(PropertyHolder holder) => _holder = holder;
+
+    /// <summary>Fills an empty map with <paramref name="properties"/>; throws on a name given twice, as a dictionary would.</summary>
+    internal void Load(IEnumerable<KeyValuePair<string, object?>> properties)
     {
         ArgumentNullException.ThrowIfNull(properties);
         KeyValuePair<string, object?>[] entries = [.. properties];
@@ -49,16 +49,32 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         // Copies of another map (clones, the JSON reader's insertion-ordered dictionaries) usually arrive sorted.
         if (!IsStrictlyAscending(entries)) SortRejectingDuplicates(entries);
         // Built up name by name, so that the names are the array other maps with them share.
-        _names = [];
-        _values = new object?[entries.Length];
+        var names = Array.Empty<string>();
+        var values = new object?[entries.Length];
         for (var i = 0; i < entries.Length; i++)
         {
-            _names = PropertyShapes.Adding(_names, i, entries[i].Key);
-            _values[i] = entries[i].Value;
+            names = PropertyShapes.Adding(names, i, entries[i].Key);
+            values[i] = entries[i].Value;
         }
+        Names = names;
+        Slots = values;
+        Version++;
     }
 
-    public int Count => _names.Length;
+    // The holder's fields: sorted names, never changed in place (shared with other maps), exactly as long as the map;
+    // the values, in the order of the names; a count bumped by every change, so an enumerator can tell it was overtaken
+    // as SortedDictionary's can; the offsets set by SetSpan, read where an entry's value is StoredSpanStart or StoredSpanEnd.
+    private ref string[] Names => ref _holder.HeldNames;
+
+    private ref object?[] Slots => ref _holder.HeldValues;
+
+    private ref int Version => ref _holder.HeldVersion;
+
+    private ref int SpanStartOffset => ref _holder.HeldSpanStart;
+
+    private ref int SpanEndOffset => ref _holder.HeldSpanEnd;
+
+    public int Count => Names.Length;
 
     /// <summary>
     /// Makes room for <paramref name="capacity"/> properties at once, for a caller that knows how many are coming:
@@ -67,7 +83,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     public void EnsureCapacity(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        if (capacity > _values.Length) Array.Resize(ref _values, capacity);
+        if (capacity > Slots.Length) Array.Resize(ref Slots, capacity);
     }
 
     public object? this[string key]
@@ -76,9 +92,9 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         set
         {
             var index = IndexOf(key);
-            if (index >= 0) _values[index] = value;
+            if (index >= 0) Slots[index] = value;
             else Insert(~index, key, value);
-            _version++;
+            Version++;
         }
     }
 
@@ -98,7 +114,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         var index = IndexOf(key);
         if (index >= 0) return false;
         Insert(~index, key, value);
-        _version++;
+        Version++;
         return true;
     }
 
@@ -112,15 +128,15 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         ArgumentNullException.ThrowIfNull(endKey);
         if (string.Equals(startKey, endKey, StringComparison.Ordinal)) throw new ArgumentException("The span's start and end need two names.", nameof(endKey));
         // A span set before under other names keeps its values, as longs of their own.
-        for (var i = 0; i < _names.Length; i++)
+        for (var i = 0; i < Names.Length; i++)
         {
-            var value = _values[i];
-            if (ReferenceEquals(value, StoredSpanStart) || ReferenceEquals(value, StoredSpanEnd)) _values[i] = Read(value);
+            var value = Slots[i];
+            if (ReferenceEquals(value, StoredSpanStart) || ReferenceEquals(value, StoredSpanEnd)) Slots[i] = Read(value);
         }
         this[startKey] = StoredSpanStart;
         this[endKey] = StoredSpanEnd;
-        _spanStart = span.Start;
-        _spanEnd = span.End;
+        SpanStartOffset = span.Start;
+        SpanEndOffset = span.End;
     }
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
@@ -133,19 +149,19 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
             value = null;
             return false;
         }
-        value = Read(_values[index]);
+        value = Read(Slots[index]);
         return true;
     }
 
     /// <summary>The value as readers see it: a <see cref="DeferredText"/> made a string, a span's offset a long.</summary>
     private object? Read(object? stored)
     {
-        if (ReferenceEquals(stored, StoredSpanStart)) return (long)_spanStart;
-        if (ReferenceEquals(stored, StoredSpanEnd)) return (long)_spanEnd;
+        if (ReferenceEquals(stored, StoredSpanStart)) return (long)SpanStartOffset;
+        if (ReferenceEquals(stored, StoredSpanEnd)) return (long)SpanEndOffset;
         return stored is DeferredText deferred ? deferred.ToString() : stored;
     }
 
-    private KeyValuePair<string, object?> EntryAt(int index) => new(_names[index], Read(_values[index]));
+    private KeyValuePair<string, object?> EntryAt(int index) => new(Names[index], Read(Slots[index]));
 
     public bool Remove(string key)
     {
@@ -157,9 +173,9 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
     public void Clear()
     {
-        Array.Clear(_values, 0, _names.Length);
-        _names = [];
-        _version++;
+        Array.Clear(Slots, 0, Names.Length);
+        Names = [];
+        Version++;
     }
 
     public Enumerator GetEnumerator() => new(this);
@@ -168,7 +184,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     private int IndexOf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var names = _names;
+        var names = Names;
         var low = 0;
         var high = names.Length - 1;
         while (low <= high)
@@ -184,23 +200,23 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
     private void Insert(int index, string key, object? value)
     {
-        var count = _names.Length;
-        if (count == _values.Length) Array.Resize(ref _values, count == 0 ? FirstCapacity : count * 2);
+        var count = Names.Length;
+        if (count == Slots.Length) Array.Resize(ref Slots, count == 0 ? FirstCapacity : count * 2);
         // Moved one by one: a map holds a handful of values, and Array.Copy's checks cost more than the move itself
         // (it showed in profiles, the extractor inserting millions of properties).
-        var values = _values;
+        var values = Slots;
         for (var i = count; i > index; i--) values[i] = values[i - 1];
         values[index] = value;
-        _names = PropertyShapes.Adding(_names, index, key);
+        Names = PropertyShapes.Adding(Names, index, key);
     }
 
     private void RemoveAt(int index)
     {
-        var count = _names.Length - 1;
-        if (index < count) Array.Copy(_values, index + 1, _values, index, count - index);
-        _values[count] = null;
-        _names = PropertyShapes.Removing(_names, index);
-        _version++;
+        var count = Names.Length - 1;
+        if (index < count) Array.Copy(Slots, index + 1, Slots, index, count - index);
+        Slots[count] = null;
+        Names = PropertyShapes.Removing(Names, index);
+        Version++;
     }
 
     private static bool IsStrictlyAscending(KeyValuePair<string, object?>[] entries)
@@ -220,7 +236,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
     private void ThrowIfChangedSince(int version)
     {
-        if (version != _version) throw new InvalidOperationException("The property map was changed while it was being enumerated.");
+        if (version != Version) throw new InvalidOperationException("The property map was changed while it was being enumerated.");
     }
 
     // The pair-wise members of ICollection<KeyValuePair>: a pair is present when both name and value match.
@@ -231,13 +247,13 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     bool ICollection<KeyValuePair<string, object?>>.Contains(KeyValuePair<string, object?> item)
     {
         var index = IndexOf(item.Key);
-        return index >= 0 && EqualityComparer<object?>.Default.Equals(Read(_values[index]), item.Value);
+        return index >= 0 && EqualityComparer<object?>.Default.Equals(Read(Slots[index]), item.Value);
     }
 
     bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item)
     {
         var index = IndexOf(item.Key);
-        if (index < 0 || !EqualityComparer<object?>.Default.Equals(Read(_values[index]), item.Value)) return false;
+        if (index < 0 || !EqualityComparer<object?>.Default.Equals(Read(Slots[index]), item.Value)) return false;
         RemoveAt(index);
         return true;
     }
@@ -245,7 +261,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     void ICollection<KeyValuePair<string, object?>>.CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex)
     {
         ArgumentNullException.ThrowIfNull(array);
-        for (var i = 0; i < _names.Length; i++) array[arrayIndex + i] = EntryAt(i);
+        for (var i = 0; i < Names.Length; i++) array[arrayIndex + i] = EntryAt(i);
     }
 
     ICollection<string> IDictionary<string, object?>.Keys => Keys;
@@ -270,7 +286,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         internal Enumerator(SortedPropertyMap map)
         {
             _map = map;
-            _version = map._version;
+            _version = map._holder.HeldVersion;
             _index = -1;
         }
 
@@ -281,7 +297,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         public bool MoveNext()
         {
             _map.ThrowIfChangedSince(_version);
-            return ++_index < _map._names.Length;
+            return ++_index < _map.Names.Length;
         }
 
         public void Reset()
@@ -300,7 +316,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
         internal KeyCollection(SortedPropertyMap map) => _map = map;
 
-        public int Count => _map._names.Length;
+        public int Count => _map.Names.Length;
 
         public bool IsReadOnly => true;
 
@@ -309,7 +325,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         public void CopyTo(string[] array, int arrayIndex)
         {
             ArgumentNullException.ThrowIfNull(array);
-            for (var i = 0; i < _map._names.Length; i++) array[arrayIndex + i] = _map._names[i];
+            for (var i = 0; i < _map.Names.Length; i++) array[arrayIndex + i] = _map.Names[i];
         }
 
         public IEnumerator<string> GetEnumerator()
@@ -333,21 +349,21 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
         internal ValueCollection(SortedPropertyMap map) => _map = map;
 
-        public int Count => _map._names.Length;
+        public int Count => _map.Names.Length;
 
         public bool IsReadOnly => true;
 
         public bool Contains(object? item)
         {
-            for (var i = 0; i < _map._names.Length; i++)
-                if (EqualityComparer<object?>.Default.Equals(_map.Read(_map._values[i]), item)) return true;
+            for (var i = 0; i < _map.Names.Length; i++)
+                if (EqualityComparer<object?>.Default.Equals(_map.Read(_map.Slots[i]), item)) return true;
             return false;
         }
 
         public void CopyTo(object?[] array, int arrayIndex)
         {
             ArgumentNullException.ThrowIfNull(array);
-            for (var i = 0; i < _map._names.Length; i++) array[arrayIndex + i] = _map.Read(_map._values[i]);
+            for (var i = 0; i < _map.Names.Length; i++) array[arrayIndex + i] = _map.Read(_map.Slots[i]);
         }
 
         public IEnumerator<object?> GetEnumerator()
@@ -363,6 +379,9 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
         void ICollection<object?>.Clear() => throw ReadOnly();
     }
+
+    /// <summary>The holder of a map made on its own (<c>new SortedPropertyMap()</c>), not a node's or a relationship's.</summary>
+    private sealed class DetachedProperties : PropertyHolder;
 
     private static NotSupportedException ReadOnly() => new("The keys and values of a property map are read-only views; change the map itself.");
 }

@@ -73,7 +73,7 @@ internal static class DocumentNodes
     /// set when the stub is made); a long text cites the same few documents thousands of times.
     /// </summary>
     private static bool Holds(GraphNode stub, string? kind, string? dateKey, string? title) =>
-        (kind is null || (stub.Properties.ContainsKey("kind") && (LabelForKind(kind) is not { } label || stub.Labels.Contains(label))))
+        (kind is null || (stub.Properties.ContainsKey("kind") && (LabelForKind(kind) is not { } label || stub.HasLabel(label))))
         && (dateKey is null || (stub.Properties.ContainsKey(dateKey) && stub.Properties.ContainsKey("year")))
         && (title is null || stub.Properties.ContainsKey("title"));
 

@@ -25,17 +25,20 @@ internal sealed class GraphBuilder(GraphDocument document)
         if (!_nodes.TryGetValue(id, out var node))
         {
             node = new GraphNode(id, []);
-            node.Properties.EnsureCapacity(StampedProperties + 1 + Stated(properties));
-            node.Properties[PropertyNames.Id] = id;
-            if (span is { } s) Stamp(node.Properties, s);
+            var stamped = node.Properties;
+            stamped.EnsureCapacity(StampedProperties + 1 + Stated(properties));
+            stamped[PropertyNames.Id] = id;
+            if (span is { } s) Stamp(stamped, s);
             _nodes[id] = node;
             Document.Nodes.Add(node);
         }
-        foreach (var label in labels) node.Labels.Add(label);
+        foreach (var label in labels) node.AddLabel(label);
+        if (properties.IsEmpty) return node;
+        var map = node.Properties;
         foreach (var (key, value) in properties)
         {
             if (value is null) continue;
-            node.Properties.TryAdd(key, Shared(Normalised(value)));
+            map.TryAdd(key, Shared(Normalised(value)));
         }
         return node;
     }
@@ -60,12 +63,13 @@ internal sealed class GraphBuilder(GraphDocument document)
         var relationship = keyNumber == GraphRelationship.NoKeyNumber
             ? new GraphRelationship(type, SharedId(start), SharedId(end), null, keyText)
             : new GraphRelationship(type, SharedId(start), SharedId(end), keyText, keyNumber);
-        relationship.Properties.EnsureCapacity(StampedProperties + Stated(properties));
+        var map = relationship.Properties;
+        map.EnsureCapacity(StampedProperties + Stated(properties));
         foreach (var (k, value) in properties)
         {
-            if (value is not null) relationship.Properties[k] = Shared(Normalised(value));
+            if (value is not null) map[k] = Shared(Normalised(value));
         }
-        if (span is { } s) Stamp(relationship.Properties, s);
+        if (span is { } s) Stamp(map, s);
         _relationships.Add(relationship);
         Document.Relationships.Add(relationship);
         return relationship;
