@@ -6,16 +6,29 @@ namespace Graph.Model;
 /// text (a citation every 80 characters of a dense one), and a map as an object of its own beside each was 48 bytes
 /// and a reference more per fact, about a tenth of the graph kept.
 /// </summary>
-/// <remarks>Only <see cref="SortedPropertyMap"/> reads or writes these fields; see it for what they hold.</remarks>
+/// <remarks>
+/// The provenance every extracted fact carries (<see cref="PropertyNames.Source"/>, and the span set by
+/// <see cref="SortedPropertyMap.SetSpan"/>) is held in fields of its own rather than in the arrays: three slots of
+/// every fact's array, and the whole array of a fact that states nothing else (a mention, a footnote's link). Only
+/// <see cref="SortedPropertyMap"/> reads or writes these fields, and its readers see them as any other property.
+/// </remarks>
 public abstract class PropertyHolder
 {
+    /// <summary>What <see cref="HeldSource"/> holds when the map has no source (a null source is a source).</summary>
+    internal static readonly object NoSource = new();
+
+    /// <summary>What <see cref="HeldSpanStart"/> holds when the span is not held here (offsets are never negative).</summary>
+    internal const int NoSpan = -1;
+
     private protected PropertyHolder()
     {
     }
 
+    // The names other than the held ones, sorted and shared (see PropertyShapes), and their values.
     internal string[] HeldNames = [];
     internal object?[] HeldValues = [];
     internal int HeldVersion;
-    internal int HeldSpanStart;
+    internal object? HeldSource = NoSource;
+    internal int HeldSpanStart = NoSpan;
     internal int HeldSpanEnd;
 }

@@ -19,16 +19,20 @@ namespace Graph.Model;
 /// </remarks>
 public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyDictionary<string, object?>
 {
-    // Stamped provenance (id, source, span start and end) plus a few facts is what most nodes carry.
-    private const int FirstCapacity = 8;
+    // A few facts beside the provenance (which takes no slot, see PropertyHolder) is what most nodes carry.
+    private const int FirstCapacity = 4;
 
     // Where the names and values live: the node or relationship itself, so that the extractor's millions of facts
     // are not each a second object holding their properties. The map is a view of them, made when asked for.
     private readonly PropertyHolder _holder;
 
-    // Stand-ins for the span's two offsets in the entries: only this class ever sees them, readers get longs.
-    private static readonly object StoredSpanStart = new();
-    private static readonly object StoredSpanEnd = new();
+    // The provenance held in the holder's fields rather than in its arrays, in ordinal order of their names: the
+    // enumeration merges them into the sorted names (see PropertyHolder).
+    private const int SourceEntry = 0;
+    private const int SpanEndEntry = 1;
+    private const int SpanStartEntry = 2;
+    private const int NoEntry = -1;
+    private static readonly string[] HeldEntryNames = [PropertyNames.Source, PropertyNames.SpanEnd, PropertyNames.SpanStart];
 
     /// <summary>An empty map of its own, held by no node or relationship.</summary>
     public SortedPropertyMap() => _holder = new DetachedProperties();
@@ -48,37 +52,55 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         foreach (var entry in entries) ArgumentNullException.ThrowIfNull(entry.Key, nameof(properties));
         // Copies of another map (clones, the JSON reader's insertion-ordered dictionaries) usually arrive sorted.
         if (!IsStrictlyAscending(entries)) SortRejectingDuplicates(entries);
+        // A span read back as two offsets (a clone, the JSON reader) is held as the extractor's are.
+        var spanStart = Array.FindIndex(entries, e => e.Key == PropertyNames.SpanStart);
+        var spanEnd = Array.FindIndex(entries, e => e.Key == PropertyNames.SpanEnd);
+        var heldSpan = spanStart >= 0 && spanEnd >= 0 && AsOffset(entries[spanStart].Value) is not null && AsOffset(entries[spanEnd].Value) is not null;
         // Built up name by name, so that the names are the array other maps with them share.
         var names = Array.Empty<string>();
-        var values = new object?[entries.Length];
-        for (var i = 0; i < entries.Length; i++)
+        var values = new List<object?>(entries.Length);
+        foreach (var (key, value) in entries)
         {
-            names = PropertyShapes.Adding(names, i, entries[i].Key);
-            values[i] = entries[i].Value;
+            if (key == PropertyNames.Source) _holder.HeldSource = value;
+            else if (heldSpan && (key == PropertyNames.SpanStart || key == PropertyNames.SpanEnd)) continue;
+            else
+            {
+                names = PropertyShapes.Adding(names, names.Length, key);
+                values.Add(value);
+            }
+        }
+        if (heldSpan)
+        {
+            _holder.HeldSpanStart = AsOffset(entries[spanStart].Value)!.Value;
+            _holder.HeldSpanEnd = AsOffset(entries[spanEnd].Value)!.Value;
         }
         Names = names;
-        Slots = values;
+        Slots = [.. values];
         Version++;
     }
 
-    // The holder's fields: sorted names, never changed in place (shared with other maps), exactly as long as the map;
-    // the values, in the order of the names; a count bumped by every change, so an enumerator can tell it was overtaken
-    // as SortedDictionary's can; the offsets set by SetSpan, read where an entry's value is StoredSpanStart or StoredSpanEnd.
+    /// <summary>A value an offset of the held span can stand for: a whole number from 0 to int.MaxValue, read back as a long.</summary>
+    private static int? AsOffset(object? value) => value is long number && number is >= 0 and <= int.MaxValue ? (int)number : null;
+
+    // The holder's fields: sorted names, never changed in place (shared with other maps), exactly as long as the arrays'
+    // part of the map; the values, in the order of the names; a count bumped by every change, so an enumerator can tell
+    // it was overtaken as SortedDictionary's can.
     private ref string[] Names => ref _holder.HeldNames;
 
     private ref object?[] Slots => ref _holder.HeldValues;
 
     private ref int Version => ref _holder.HeldVersion;
 
-    private ref int SpanStartOffset => ref _holder.HeldSpanStart;
+    private bool HasSource => !ReferenceEquals(_holder.HeldSource, PropertyHolder.NoSource);
 
-    private ref int SpanEndOffset => ref _holder.HeldSpanEnd;
+    private bool HasSpan => _holder.HeldSpanStart >= 0;
 
-    public int Count => Names.Length;
+    public int Count => Names.Length + (HasSource ? 1 : 0) + (HasSpan ? 2 : 0);
 
     /// <summary>
     /// Makes room for <paramref name="capacity"/> properties at once, for a caller that knows how many are coming:
-    /// growing by doubling from a guess would allocate (and throw away) an array or two per map.
+    /// growing by doubling from a guess would allocate (and throw away) an array or two per map. The source and a span
+    /// set by <see cref="SetSpan"/> take no room.
     /// </summary>
     public void EnsureCapacity(int capacity)
     {
@@ -91,9 +113,15 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The property '{key}' is not in the map.");
         set
         {
-            var index = IndexOf(key);
-            if (index >= 0) Slots[index] = value;
-            else Insert(~index, key, value);
+            var held = HeldEntryOf(key);
+            if (held == SourceEntry) _holder.HeldSource = value;
+            else
+            {
+                if (held != NoEntry && HasSpan) SpanToSlots();
+                var index = IndexOf(key);
+                if (index >= 0) Slots[index] = value;
+                else Insert(~index, key, value);
+            }
             Version++;
         }
     }
@@ -111,39 +139,62 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     /// <summary>Adds the property unless the name is taken; one search where ContainsKey-then-Add would make two.</summary>
     public bool TryAdd(string key, object? value)
     {
-        var index = IndexOf(key);
-        if (index >= 0) return false;
-        Insert(~index, key, value);
+        var held = HeldEntryOf(key);
+        if (held == SourceEntry)
+        {
+            if (HasSource) return false;
+            _holder.HeldSource = value;
+        }
+        else
+        {
+            if (held != NoEntry && HasSpan) return false;
+            var index = IndexOf(key);
+            if (index >= 0) return false;
+            Insert(~index, key, value);
+        }
         Version++;
         return true;
     }
 
     /// <summary>
-    /// Sets two properties to a span's start and end (read as longs, as any offset), kept in the map itself: every fact
-    /// extracted from a text carries its span, and as two boxed longs those offsets cost two objects per fact.
+    /// Sets two properties to a span's start and end (read as longs, as any offset). Under the names
+    /// <see cref="PropertyNames.SpanStart"/> and <see cref="PropertyNames.SpanEnd"/>, and not negative, the span is kept
+    /// in two ints of the holder: every fact extracted from a text carries its span, and as two boxed longs in the array
+    /// those offsets cost two objects and two slots per fact.
     /// </summary>
     public void SetSpan(string startKey, string endKey, SourceSpan span)
     {
         ArgumentNullException.ThrowIfNull(startKey);
         ArgumentNullException.ThrowIfNull(endKey);
         if (string.Equals(startKey, endKey, StringComparison.Ordinal)) throw new ArgumentException("The span's start and end need two names.", nameof(endKey));
-        // A span set before under other names keeps its values, as longs of their own.
-        for (var i = 0; i < Names.Length; i++)
+        if (startKey == PropertyNames.SpanStart && endKey == PropertyNames.SpanEnd && span.Start >= 0 && span.End >= 0)
         {
-            var value = Slots[i];
-            if (ReferenceEquals(value, StoredSpanStart) || ReferenceEquals(value, StoredSpanEnd)) Slots[i] = Read(value);
+            RemoveFromSlots(startKey);
+            RemoveFromSlots(endKey);
+            _holder.HeldSpanStart = span.Start;
+            _holder.HeldSpanEnd = span.End;
+            Version++;
+            return;
         }
-        this[startKey] = StoredSpanStart;
-        this[endKey] = StoredSpanEnd;
-        SpanStartOffset = span.Start;
-        SpanEndOffset = span.End;
+        this[startKey] = (long)span.Start;
+        this[endKey] = (long)span.End;
     }
 
-    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+    public bool ContainsKey(string key)
+    {
+        var held = HeldEntryOf(key);
+        return held == SourceEntry ? HasSource : (held != NoEntry && HasSpan) || IndexOf(key) >= 0;
+    }
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
     {
-        var index = IndexOf(key);
+        var held = HeldEntryOf(key);
+        if (held != NoEntry && HeldEntryPresent(held))
+        {
+            value = HeldValue(held);
+            return true;
+        }
+        var index = held == SourceEntry ? -1 : IndexOf(key);
         if (index < 0)
         {
             value = null;
@@ -153,18 +204,56 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         return true;
     }
 
-    /// <summary>The value as readers see it: a <see cref="DeferredText"/> made a string, a span's offset a long.</summary>
-    private object? Read(object? stored)
+    /// <summary>The value as readers see it: a <see cref="DeferredText"/> made a string.</summary>
+    private static object? Read(object? stored) => stored is DeferredText deferred ? deferred.ToString() : stored;
+
+    /// <summary>Which of the entries held in the holder's fields <paramref name="key"/> names, or <see cref="NoEntry"/>.</summary>
+    private static int HeldEntryOf(string key)
     {
-        if (ReferenceEquals(stored, StoredSpanStart)) return (long)SpanStartOffset;
-        if (ReferenceEquals(stored, StoredSpanEnd)) return (long)SpanEndOffset;
-        return stored is DeferredText deferred ? deferred.ToString() : stored;
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length is < 6 or > 9 || key[0] != 's') return NoEntry;
+        if (key == PropertyNames.Source) return SourceEntry;
+        if (key == PropertyNames.SpanEnd) return SpanEndEntry;
+        if (key == PropertyNames.SpanStart) return SpanStartEntry;
+        return NoEntry;
     }
 
-    private KeyValuePair<string, object?> EntryAt(int index) => new(Names[index], Read(Slots[index]));
+    private bool HeldEntryPresent(int held) => held == SourceEntry ? HasSource : HasSpan;
+
+    private object? HeldValue(int held) => held switch
+    {
+        SourceEntry => Read(_holder.HeldSource),
+        SpanEndEntry => (long)_holder.HeldSpanEnd,
+        _ => (long)_holder.HeldSpanStart,
+    };
+
+    /// <summary>Moves a held span into the arrays as two longs, before one of its offsets is changed or removed on its own.</summary>
+    private void SpanToSlots()
+    {
+        var (start, end) = (_holder.HeldSpanStart, _holder.HeldSpanEnd);
+        _holder.HeldSpanStart = PropertyHolder.NoSpan;
+        _holder.HeldSpanEnd = 0;
+        Insert(~IndexOf(PropertyNames.SpanEnd), PropertyNames.SpanEnd, (long)end);
+        Insert(~IndexOf(PropertyNames.SpanStart), PropertyNames.SpanStart, (long)start);
+    }
+
+    private void RemoveFromSlots(string key)
+    {
+        var index = IndexOf(key);
+        if (index >= 0) RemoveAt(index);
+    }
 
     public bool Remove(string key)
     {
+        var held = HeldEntryOf(key);
+        if (held == SourceEntry)
+        {
+            if (!HasSource) return false;
+            _holder.HeldSource = PropertyHolder.NoSource;
+            Version++;
+            return true;
+        }
+        if (held != NoEntry && HasSpan) SpanToSlots();
         var index = IndexOf(key);
         if (index < 0) return false;
         RemoveAt(index);
@@ -175,12 +264,15 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     {
         Array.Clear(Slots, 0, Names.Length);
         Names = [];
+        _holder.HeldSource = PropertyHolder.NoSource;
+        _holder.HeldSpanStart = PropertyHolder.NoSpan;
+        _holder.HeldSpanEnd = 0;
         Version++;
     }
 
     public Enumerator GetEnumerator() => new(this);
 
-    /// <summary>The index of <paramref name="key"/>, or the bitwise complement of where it would be inserted.</summary>
+    /// <summary>The index of <paramref name="key"/> among the arrays' names, or the bitwise complement of where it would be inserted.</summary>
     private int IndexOf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -244,24 +336,16 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
     void ICollection<KeyValuePair<string, object?>>.Add(KeyValuePair<string, object?> item) => Add(item.Key, item.Value);
 
-    bool ICollection<KeyValuePair<string, object?>>.Contains(KeyValuePair<string, object?> item)
-    {
-        var index = IndexOf(item.Key);
-        return index >= 0 && EqualityComparer<object?>.Default.Equals(Read(Slots[index]), item.Value);
-    }
+    bool ICollection<KeyValuePair<string, object?>>.Contains(KeyValuePair<string, object?> item) =>
+        TryGetValue(item.Key, out var value) && EqualityComparer<object?>.Default.Equals(value, item.Value);
 
-    bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item)
-    {
-        var index = IndexOf(item.Key);
-        if (index < 0 || !EqualityComparer<object?>.Default.Equals(Read(Slots[index]), item.Value)) return false;
-        RemoveAt(index);
-        return true;
-    }
+    bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item) =>
+        TryGetValue(item.Key, out var value) && EqualityComparer<object?>.Default.Equals(value, item.Value) && Remove(item.Key);
 
     void ICollection<KeyValuePair<string, object?>>.CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex)
     {
         ArgumentNullException.ThrowIfNull(array);
-        for (var i = 0; i < Names.Length; i++) array[arrayIndex + i] = EntryAt(i);
+        foreach (var entry in this) array[arrayIndex++] = entry;
     }
 
     ICollection<string> IDictionary<string, object?>.Keys => Keys;
@@ -276,34 +360,59 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Walks the pairs in name order without allocating when used by <c>foreach</c> on the map itself.</summary>
+    /// <summary>
+    /// Walks the pairs in name order without allocating when used by <c>foreach</c> on the map itself: the arrays' names
+    /// merged with the entries held in the holder's fields.
+    /// </summary>
     public struct Enumerator : IEnumerator<KeyValuePair<string, object?>>
     {
         private readonly SortedPropertyMap _map;
         private readonly int _version;
-        private int _index;
+        // The next of the arrays' entries and of the held ones.
+        private int _slot;
+        private int _held;
+        private KeyValuePair<string, object?> _current;
 
         internal Enumerator(SortedPropertyMap map)
         {
             _map = map;
             _version = map._holder.HeldVersion;
-            _index = -1;
+            _slot = 0;
+            _held = 0;
+            _current = default;
         }
 
-        public readonly KeyValuePair<string, object?> Current => _map.EntryAt(_index);
+        public readonly KeyValuePair<string, object?> Current => _current;
 
         readonly object IEnumerator.Current => Current;
 
         public bool MoveNext()
         {
             _map.ThrowIfChangedSince(_version);
-            return ++_index < _map.Names.Length;
+            while (_held < HeldEntryNames.Length && !_map.HeldEntryPresent(_held)) _held++;
+            var names = _map.Names;
+            var slotLeft = _slot < names.Length;
+            var heldLeft = _held < HeldEntryNames.Length;
+            if (!slotLeft && !heldLeft) return false;
+            if (heldLeft && (!slotLeft || string.CompareOrdinal(HeldEntryNames[_held], names[_slot]) < 0))
+            {
+                _current = new(HeldEntryNames[_held], _map.HeldValue(_held));
+                _held++;
+            }
+            else
+            {
+                _current = new(names[_slot], Read(_map.Slots[_slot]));
+                _slot++;
+            }
+            return true;
         }
 
         public void Reset()
         {
             _map.ThrowIfChangedSince(_version);
-            _index = -1;
+            _slot = 0;
+            _held = 0;
+            _current = default;
         }
 
         public readonly void Dispose() { }
@@ -316,7 +425,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
         internal KeyCollection(SortedPropertyMap map) => _map = map;
 
-        public int Count => _map.Names.Length;
+        public int Count => _map.Count;
 
         public bool IsReadOnly => true;
 
@@ -325,7 +434,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         public void CopyTo(string[] array, int arrayIndex)
         {
             ArgumentNullException.ThrowIfNull(array);
-            for (var i = 0; i < _map.Names.Length; i++) array[arrayIndex + i] = _map.Names[i];
+            foreach (var entry in _map) array[arrayIndex++] = entry.Key;
         }
 
         public IEnumerator<string> GetEnumerator()
@@ -349,21 +458,21 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
         internal ValueCollection(SortedPropertyMap map) => _map = map;
 
-        public int Count => _map.Names.Length;
+        public int Count => _map.Count;
 
         public bool IsReadOnly => true;
 
         public bool Contains(object? item)
         {
-            for (var i = 0; i < _map.Names.Length; i++)
-                if (EqualityComparer<object?>.Default.Equals(_map.Read(_map.Slots[i]), item)) return true;
+            foreach (var entry in _map)
+                if (EqualityComparer<object?>.Default.Equals(entry.Value, item)) return true;
             return false;
         }
 
         public void CopyTo(object?[] array, int arrayIndex)
         {
             ArgumentNullException.ThrowIfNull(array);
-            for (var i = 0; i < _map.Names.Length; i++) array[arrayIndex + i] = _map.Read(_map.Slots[i]);
+            foreach (var entry in _map) array[arrayIndex++] = entry.Value;
         }
 
         public IEnumerator<object?> GetEnumerator()

@@ -26,7 +26,7 @@ internal sealed class GraphBuilder(GraphDocument document)
         {
             node = new GraphNode(id, []);
             var stamped = node.Properties;
-            stamped.EnsureCapacity(StampedProperties + 1 + Stated(properties));
+            stamped.EnsureCapacity(1 + Stated(properties));
             stamped[PropertyNames.Id] = id;
             if (span is { } s) Stamp(stamped, s);
             _nodes[id] = node;
@@ -64,7 +64,7 @@ internal sealed class GraphBuilder(GraphDocument document)
             ? new GraphRelationship(type, SharedId(start), SharedId(end), null, keyText)
             : new GraphRelationship(type, SharedId(start), SharedId(end), keyText, keyNumber);
         var map = relationship.Properties;
-        map.EnsureCapacity(StampedProperties + Stated(properties));
+        map.EnsureCapacity(Stated(properties));
         foreach (var (k, value) in properties)
         {
             if (value is not null) map[k] = Shared(Normalised(value));
@@ -154,9 +154,6 @@ internal sealed class GraphBuilder(GraphDocument document)
     public bool HasNode(string id) => _nodes.ContainsKey(id);
 
     public GraphNode? TryGetNode(string id) => _nodes.GetValueOrDefault(id);
-
-    /// <summary>How many properties <see cref="Stamp"/> adds: sizing a new map for them and the stated ones spares it regrowing.</summary>
-    private const int StampedProperties = 3;
 
     private void Stamp(SortedPropertyMap properties, SourceSpan span)
     {
