@@ -91,9 +91,13 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
 
     private ref int Version => ref _holder.HeldVersion;
 
-    private bool HasSource => !ReferenceEquals(_holder.HeldSource, PropertyHolder.NoSource);
+    private bool HasSource => HasSourceIn(_holder);
 
-    private bool HasSpan => _holder.HeldSpanStart >= 0;
+    private bool HasSpan => HasSpanIn(_holder);
+
+    private static bool HasSourceIn(PropertyHolder holder) => !ReferenceEquals(holder.HeldSource, PropertyHolder.NoSource);
+
+    private static bool HasSpanIn(PropertyHolder holder) => holder.HeldSpanStart >= 0;
 
     public int Count => Names.Length + (HasSource ? 1 : 0) + (HasSpan ? 2 : 0);
 
@@ -180,27 +184,33 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         this[endKey] = (long)span.End;
     }
 
-    public bool ContainsKey(string key)
+    public bool ContainsKey(string key) => Contains(_holder, key);
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value) => TryGetValue(_holder, key, out value);
+
+    /// <summary>Whether <paramref name="holder"/> has the property, read without making a map of it (see <see cref="GraphNode.HasProperty"/>).</summary>
+    internal static bool Contains(PropertyHolder holder, string key)
     {
         var held = HeldEntryOf(key);
-        return held == SourceEntry ? HasSource : (held != NoEntry && HasSpan) || IndexOf(key) >= 0;
+        return held == SourceEntry ? HasSourceIn(holder) : (held != NoEntry && HasSpanIn(holder)) || IndexOf(holder.HeldNames, key) >= 0;
     }
 
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
+    /// <summary>The property of <paramref name="holder"/>, read without making a map of it (see <see cref="GraphNode.TryGetProperty"/>).</summary>
+    internal static bool TryGetValue(PropertyHolder holder, string key, [MaybeNullWhen(false)] out object? value)
     {
         var held = HeldEntryOf(key);
-        if (held != NoEntry && HeldEntryPresent(held))
+        if (held != NoEntry && HeldEntryPresent(holder, held))
         {
-            value = HeldValue(held);
+            value = HeldValue(holder, held);
             return true;
         }
-        var index = held == SourceEntry ? -1 : IndexOf(key);
+        var index = held == SourceEntry ? -1 : IndexOf(holder.HeldNames, key);
         if (index < 0)
         {
             value = null;
             return false;
         }
-        value = Read(Slots[index]);
+        value = Read(holder.HeldValues[index]);
         return true;
     }
 
@@ -218,13 +228,13 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         return NoEntry;
     }
 
-    private bool HeldEntryPresent(int held) => held == SourceEntry ? HasSource : HasSpan;
+    private static bool HeldEntryPresent(PropertyHolder holder, int held) => held == SourceEntry ? HasSourceIn(holder) : HasSpanIn(holder);
 
-    private object? HeldValue(int held) => held switch
+    private static object? HeldValue(PropertyHolder holder, int held) => held switch
     {
-        SourceEntry => Read(_holder.HeldSource),
-        SpanEndEntry => (long)_holder.HeldSpanEnd,
-        _ => (long)_holder.HeldSpanStart,
+        SourceEntry => Read(holder.HeldSource),
+        SpanEndEntry => (long)holder.HeldSpanEnd,
+        _ => (long)holder.HeldSpanStart,
     };
 
     /// <summary>Moves a held span into the arrays as two longs, before one of its offsets is changed or removed on its own.</summary>
@@ -273,10 +283,11 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     public Enumerator GetEnumerator() => new(this);
 
     /// <summary>The index of <paramref name="key"/> among the arrays' names, or the bitwise complement of where it would be inserted.</summary>
-    private int IndexOf(string key)
+    private int IndexOf(string key) => IndexOf(Names, key);
+
+    private static int IndexOf(string[] names, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var names = Names;
         var low = 0;
         var high = names.Length - 1;
         while (low <= high)
@@ -389,14 +400,14 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         public bool MoveNext()
         {
             _map.ThrowIfChangedSince(_version);
-            while (_held < HeldEntryNames.Length && !_map.HeldEntryPresent(_held)) _held++;
+            while (_held < HeldEntryNames.Length && !HeldEntryPresent(_map._holder, _held)) _held++;
             var names = _map.Names;
             var slotLeft = _slot < names.Length;
             var heldLeft = _held < HeldEntryNames.Length;
             if (!slotLeft && !heldLeft) return false;
             if (heldLeft && (!slotLeft || string.CompareOrdinal(HeldEntryNames[_held], names[_slot]) < 0))
             {
-                _current = new(HeldEntryNames[_held], _map.HeldValue(_held));
+                _current = new(HeldEntryNames[_held], HeldValue(_map._holder, _held));
                 _held++;
             }
             else

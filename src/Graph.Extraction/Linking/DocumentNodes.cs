@@ -72,13 +72,10 @@ internal static class DocumentNodes
     /// <paramref name="dateKey"/> with a year, a title. Stating it again would change nothing (what the symbol gives is
     /// set when the stub is made); a long text cites the same few documents thousands of times.
     /// </summary>
-    private static bool Holds(GraphNode stub, string? kind, string? dateKey, string? title)
-    {
-        var properties = stub.Properties;
-        return (kind is null || (properties.ContainsKey("kind") && (LabelForKind(kind) is not { } label || stub.HasLabel(label))))
-            && (dateKey is null || (properties.ContainsKey(dateKey) && properties.ContainsKey("year")))
-            && (title is null || properties.ContainsKey("title"));
-    }
+    private static bool Holds(GraphNode stub, string? kind, string? dateKey, string? title) =>
+        (kind is null || (stub.HasProperty("kind") && (LabelForKind(kind) is not { } label || stub.HasLabel(label))))
+        && (dateKey is null || (stub.HasProperty(dateKey) && stub.HasProperty("year")))
+        && (title is null || stub.HasProperty("title"));
 
     /// <summary>Document, and the label its kind gives it (Resolution, Report…) when it has one.</summary>
     private static string[] Labelled(string? kind) => LabelForKind(kind) is { } label ? [Labels.Document, label] : [Labels.Document];

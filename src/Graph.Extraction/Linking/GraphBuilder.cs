@@ -22,23 +22,24 @@ internal sealed class GraphBuilder(GraphDocument document)
     /// </summary>
     public GraphNode Node(string id, ReadOnlySpan<string> labels, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span)
     {
+        // A node stated again (a stub cited thousands of times) mostly has its properties already: the view of its
+        // properties, an object each time, is made only when one is added.
+        SortedPropertyMap? map = null;
         if (!_nodes.TryGetValue(id, out var node))
         {
             node = new GraphNode(id, []);
-            var stamped = node.Properties;
-            stamped.EnsureCapacity(1 + Stated(properties));
-            stamped[PropertyNames.Id] = id;
-            if (span is { } s) Stamp(stamped, s);
+            map = node.Properties;
+            map.EnsureCapacity(1 + Stated(properties));
+            map[PropertyNames.Id] = id;
+            if (span is { } s) Stamp(map, s);
             _nodes[id] = node;
             Document.Nodes.Add(node);
         }
         foreach (var label in labels) node.AddLabel(label);
-        if (properties.IsEmpty) return node;
-        var map = node.Properties;
         foreach (var (key, value) in properties)
         {
-            if (value is null) continue;
-            map.TryAdd(key, Shared(Normalised(value)));
+            if (value is null || node.HasProperty(key)) continue;
+            (map ??= node.Properties).Add(key, Shared(Normalised(value)));
         }
         return node;
     }
