@@ -48,12 +48,6 @@ public sealed class GraphNode : PropertyHolder
     /// <summary>The node's properties: a view of what the node holds (see <see cref="PropertyHolder"/>), made on each read.</summary>
     public SortedPropertyMap Properties => new(this);
 
-    /// <summary>Whether the node has the property; as <c>Properties.ContainsKey</c>, without making the view.</summary>
-    public bool HasProperty(string key) => SortedPropertyMap.Contains(this, key);
-
-    /// <summary>The property's value, as <c>Properties.TryGetValue</c> reads it, without making the view.</summary>
-    public bool TryGetProperty(string key, out object? value) => SortedPropertyMap.TryGetValue(this, key, out value);
-
     public string? GetString(string key) => TryGetProperty(key, out var value) ? value as string : null;
 
     public bool IsStub => TryGetProperty(PropertyNames.Stub, out var value) && value is true;

@@ -24,6 +24,23 @@ public abstract class PropertyHolder
     {
     }
 
+    // What a builder of millions of facts reads and writes without making the view Properties is, an object each time.
+
+    /// <summary>Whether there is a property <paramref name="key"/>; as <c>Properties.ContainsKey</c>.</summary>
+    public bool HasProperty(string key) => SortedPropertyMap.Contains(this, key);
+
+    /// <summary>The property's value as <c>Properties.TryGetValue</c> reads it.</summary>
+    public bool TryGetProperty(string key, out object? value) => SortedPropertyMap.TryGetValue(this, key, out value);
+
+    /// <summary>Sets a property; as <c>Properties[key] = value</c>.</summary>
+    public void SetProperty(string key, object? value) => SortedPropertyMap.Set(this, key, value);
+
+    /// <summary>Sets <see cref="PropertyNames.SpanStart"/> and <see cref="PropertyNames.SpanEnd"/>; as <c>Properties.SetSpan</c> with those names.</summary>
+    public void SetSpanProperties(SourceSpan span) => SortedPropertyMap.SetSpanOf(this, PropertyNames.SpanStart, PropertyNames.SpanEnd, span);
+
+    /// <summary>Makes room for <paramref name="capacity"/> properties; as <c>Properties.EnsureCapacity</c>.</summary>
+    public void EnsurePropertyCapacity(int capacity) => SortedPropertyMap.EnsureCapacityOf(this, capacity);
+
     // The names other than the held ones, sorted and shared (see PropertyShapes), and their values.
     internal string[] HeldNames = [];
     internal object?[] HeldValues = [];

@@ -106,28 +106,34 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     /// growing by doubling from a guess would allocate (and throw away) an array or two per map. The source and a span
     /// set by <see cref="SetSpan"/> take no room.
     /// </summary>
-    public void EnsureCapacity(int capacity)
+    public void EnsureCapacity(int capacity) => EnsureCapacityOf(_holder, capacity);
+
+    /// <summary><see cref="EnsureCapacity(int)"/> of <paramref name="holder"/>'s properties, without making a view of them.</summary>
+    internal static void EnsureCapacityOf(PropertyHolder holder, int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        if (capacity > Slots.Length) Array.Resize(ref Slots, capacity);
+        if (capacity > holder.HeldValues.Length) Array.Resize(ref holder.HeldValues, capacity);
     }
 
     public object? this[string key]
     {
         get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The property '{key}' is not in the map.");
-        set
+        set => Set(_holder, key, value);
+    }
+
+    /// <summary>Sets a property of <paramref name="holder"/>, as the indexer does, without making a view of them.</summary>
+    internal static void Set(PropertyHolder holder, string key, object? value)
+    {
+        var held = HeldEntryOf(key);
+        if (held == SourceEntry) holder.HeldSource = value;
+        else
         {
-            var held = HeldEntryOf(key);
-            if (held == SourceEntry) _holder.HeldSource = value;
-            else
-            {
-                if (held != NoEntry && HasSpan) SpanToSlots();
-                var index = IndexOf(key);
-                if (index >= 0) Slots[index] = value;
-                else Insert(~index, key, value);
-            }
-            Version++;
+            if (held != NoEntry && HasSpanIn(holder)) SpanToSlots(holder);
+            var index = IndexOf(holder.HeldNames, key);
+            if (index >= 0) holder.HeldValues[index] = value;
+            else Insert(holder, ~index, key, value);
         }
+        holder.HeldVersion++;
     }
 
     // Views made on demand rather than cached in two fields that every one of the millions of maps would carry.
@@ -166,36 +172,39 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     /// in two ints of the holder: every fact extracted from a text carries its span, and as two boxed longs in the array
     /// those offsets cost two objects and two slots per fact.
     /// </summary>
-    public void SetSpan(string startKey, string endKey, SourceSpan span)
+    public void SetSpan(string startKey, string endKey, SourceSpan span) => SetSpanOf(_holder, startKey, endKey, span);
+
+    /// <summary><see cref="SetSpan(string, string, SourceSpan)"/> on <paramref name="holder"/>'s properties, without making a view of them.</summary>
+    internal static void SetSpanOf(PropertyHolder holder, string startKey, string endKey, SourceSpan span)
     {
         ArgumentNullException.ThrowIfNull(startKey);
         ArgumentNullException.ThrowIfNull(endKey);
         if (string.Equals(startKey, endKey, StringComparison.Ordinal)) throw new ArgumentException("The span's start and end need two names.", nameof(endKey));
         if (startKey == PropertyNames.SpanStart && endKey == PropertyNames.SpanEnd && span.Start >= 0 && span.End >= 0)
         {
-            RemoveFromSlots(startKey);
-            RemoveFromSlots(endKey);
-            _holder.HeldSpanStart = span.Start;
-            _holder.HeldSpanEnd = span.End;
-            Version++;
+            RemoveFromSlots(holder, startKey);
+            RemoveFromSlots(holder, endKey);
+            holder.HeldSpanStart = span.Start;
+            holder.HeldSpanEnd = span.End;
+            holder.HeldVersion++;
             return;
         }
-        this[startKey] = (long)span.Start;
-        this[endKey] = (long)span.End;
+        Set(holder, startKey, (long)span.Start);
+        Set(holder, endKey, (long)span.End);
     }
 
     public bool ContainsKey(string key) => Contains(_holder, key);
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value) => TryGetValue(_holder, key, out value);
 
-    /// <summary>Whether <paramref name="holder"/> has the property, read without making a map of it (see <see cref="GraphNode.HasProperty"/>).</summary>
+    /// <summary>Whether <paramref name="holder"/> has the property, read without making a map of it (see <see cref="PropertyHolder.HasProperty"/>).</summary>
     internal static bool Contains(PropertyHolder holder, string key)
     {
         var held = HeldEntryOf(key);
         return held == SourceEntry ? HasSourceIn(holder) : (held != NoEntry && HasSpanIn(holder)) || IndexOf(holder.HeldNames, key) >= 0;
     }
 
-    /// <summary>The property of <paramref name="holder"/>, read without making a map of it (see <see cref="GraphNode.TryGetProperty"/>).</summary>
+    /// <summary>The property of <paramref name="holder"/>, read without making a map of it (see <see cref="PropertyHolder.TryGetProperty"/>).</summary>
     internal static bool TryGetValue(PropertyHolder holder, string key, [MaybeNullWhen(false)] out object? value)
     {
         var held = HeldEntryOf(key);
@@ -238,19 +247,19 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
     };
 
     /// <summary>Moves a held span into the arrays as two longs, before one of its offsets is changed or removed on its own.</summary>
-    private void SpanToSlots()
+    private static void SpanToSlots(PropertyHolder holder)
     {
-        var (start, end) = (_holder.HeldSpanStart, _holder.HeldSpanEnd);
-        _holder.HeldSpanStart = PropertyHolder.NoSpan;
-        _holder.HeldSpanEnd = 0;
-        Insert(~IndexOf(PropertyNames.SpanEnd), PropertyNames.SpanEnd, (long)end);
-        Insert(~IndexOf(PropertyNames.SpanStart), PropertyNames.SpanStart, (long)start);
+        var (start, end) = (holder.HeldSpanStart, holder.HeldSpanEnd);
+        holder.HeldSpanStart = PropertyHolder.NoSpan;
+        holder.HeldSpanEnd = 0;
+        Insert(holder, ~IndexOf(holder.HeldNames, PropertyNames.SpanEnd), PropertyNames.SpanEnd, (long)end);
+        Insert(holder, ~IndexOf(holder.HeldNames, PropertyNames.SpanStart), PropertyNames.SpanStart, (long)start);
     }
 
-    private void RemoveFromSlots(string key)
+    private static void RemoveFromSlots(PropertyHolder holder, string key)
     {
-        var index = IndexOf(key);
-        if (index >= 0) RemoveAt(index);
+        var index = IndexOf(holder.HeldNames, key);
+        if (index >= 0) RemoveAt(holder, index);
     }
 
     public bool Remove(string key)
@@ -263,7 +272,7 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
             Version++;
             return true;
         }
-        if (held != NoEntry && HasSpan) SpanToSlots();
+        if (held != NoEntry && HasSpan) SpanToSlots(_holder);
         var index = IndexOf(key);
         if (index < 0) return false;
         RemoveAt(index);
@@ -301,25 +310,30 @@ public sealed class SortedPropertyMap : IDictionary<string, object?>, IReadOnlyD
         return ~low;
     }
 
-    private void Insert(int index, string key, object? value)
+    private void Insert(int index, string key, object? value) => Insert(_holder, index, key, value);
+
+    private static void Insert(PropertyHolder holder, int index, string key, object? value)
     {
-        var count = Names.Length;
-        if (count == Slots.Length) Array.Resize(ref Slots, count == 0 ? FirstCapacity : count * 2);
+        var count = holder.HeldNames.Length;
+        if (count == holder.HeldValues.Length) Array.Resize(ref holder.HeldValues, count == 0 ? FirstCapacity : count * 2);
         // Moved one by one: a map holds a handful of values, and Array.Copy's checks cost more than the move itself
         // (it showed in profiles, the extractor inserting millions of properties).
-        var values = Slots;
+        var values = holder.HeldValues;
         for (var i = count; i > index; i--) values[i] = values[i - 1];
         values[index] = value;
-        Names = PropertyShapes.Adding(Names, index, key);
+        holder.HeldNames = PropertyShapes.Adding(holder.HeldNames, index, key);
     }
 
-    private void RemoveAt(int index)
+    private void RemoveAt(int index) => RemoveAt(_holder, index);
+
+    private static void RemoveAt(PropertyHolder holder, int index)
     {
-        var count = Names.Length - 1;
-        if (index < count) Array.Copy(Slots, index + 1, Slots, index, count - index);
-        Slots[count] = null;
-        Names = PropertyShapes.Removing(Names, index);
-        Version++;
+        var count = holder.HeldNames.Length - 1;
+        var values = holder.HeldValues;
+        if (index < count) Array.Copy(values, index + 1, values, index, count - index);
+        values[count] = null;
+        holder.HeldNames = PropertyShapes.Removing(holder.HeldNames, index);
+        holder.HeldVersion++;
     }
 
     private static bool IsStrictlyAscending(KeyValuePair<string, object?>[] entries)

@@ -22,16 +22,13 @@ internal sealed class GraphBuilder(GraphDocument document)
     /// </summary>
     public GraphNode Node(string id, ReadOnlySpan<string> labels, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span)
     {
-        // A node stated again (a stub cited thousands of times) mostly has its properties already: the view of its
-        // properties, an object each time, is made only when one is added.
-        SortedPropertyMap? map = null;
+        // Read and written through the node itself: a view of its properties (Properties) would be an object per call.
         if (!_nodes.TryGetValue(id, out var node))
         {
             node = new GraphNode(id, []);
-            map = node.Properties;
-            map.EnsureCapacity(1 + Stated(properties));
-            map[PropertyNames.Id] = id;
-            if (span is { } s) Stamp(map, s);
+            node.EnsurePropertyCapacity(1 + Stated(properties));
+            node.SetProperty(PropertyNames.Id, id);
+            if (span is { } s) Stamp(node, s);
             _nodes[id] = node;
             Document.Nodes.Add(node);
         }
@@ -39,7 +36,7 @@ internal sealed class GraphBuilder(GraphDocument document)
         foreach (var (key, value) in properties)
         {
             if (value is null || node.HasProperty(key)) continue;
-            (map ??= node.Properties).Add(key, Shared(Normalised(value)));
+            node.SetProperty(key, Shared(Normalised(value)));
         }
         return node;
     }
@@ -64,13 +61,12 @@ internal sealed class GraphBuilder(GraphDocument document)
         var relationship = keyNumber == GraphRelationship.NoKeyNumber
             ? new GraphRelationship(type, SharedId(start), SharedId(end), null, keyText)
             : new GraphRelationship(type, SharedId(start), SharedId(end), keyText, keyNumber);
-        var map = relationship.Properties;
-        map.EnsureCapacity(Stated(properties));
+        relationship.EnsurePropertyCapacity(Stated(properties));
         foreach (var (k, value) in properties)
         {
-            if (value is not null) map[k] = Shared(Normalised(value));
+            if (value is not null) relationship.SetProperty(k, Shared(Normalised(value)));
         }
-        if (span is { } s) Stamp(map, s);
+        if (span is { } s) Stamp(relationship, s);
         _relationships.Add(relationship);
         Document.Relationships.Add(relationship);
         return relationship;
@@ -156,10 +152,10 @@ internal sealed class GraphBuilder(GraphDocument document)
 
     public GraphNode? TryGetNode(string id) => _nodes.GetValueOrDefault(id);
 
-    private void Stamp(SortedPropertyMap properties, SourceSpan span)
+    private void Stamp(PropertyHolder fact, SourceSpan span)
     {
-        properties[PropertyNames.Source] = Document.DocumentId;
-        properties.SetSpan(PropertyNames.SpanStart, PropertyNames.SpanEnd, span);
+        fact.SetProperty(PropertyNames.Source, Document.DocumentId);
+        fact.SetSpanProperties(span);
     }
 
     /// <summary>
