@@ -115,6 +115,33 @@ public sealed class SortedPropertyMapTests
     }
 
     [Fact]
+    public void AFactSetThroughItselfReadsAsOneSetThroughItsProperties()
+    {
+        var direct = new GraphRelationship("CITES", "A/RES/77/13#op1", "A/RES/71/1", "op1@", 120);
+        direct.EnsurePropertyCapacity(2);
+        direct.SetProperty("via", "inline");
+        direct.SetProperty(PropertyNames.Source, "A/RES/77/13");
+        direct.SetSpanProperties(new SourceSpan(120, 131));
+        direct.SetProperty("verb", "Recalls");
+        var viaView = new GraphRelationship("CITES", "A/RES/77/13#op1", "A/RES/71/1", "op1@", 120);
+        viaView.Properties["verb"] = "Recalls";
+        viaView.Properties.SetSpan(PropertyNames.SpanStart, PropertyNames.SpanEnd, new SourceSpan(120, 131));
+        viaView.Properties[PropertyNames.Source] = "A/RES/77/13";
+        viaView.Properties["via"] = "inline";
+
+        Assert.Equal(viaView.Properties, direct.Properties);
+        Assert.Equal(5, direct.Properties.Count);
+        Assert.True(direct.HasProperty(PropertyNames.SpanEnd));
+        Assert.False(direct.HasProperty("date"));
+        Assert.True(direct.TryGetProperty(PropertyNames.SpanStart, out var start));
+        Assert.Equal(120L, start);
+        Assert.True(direct.TryGetProperty(PropertyNames.Source, out var source));
+        Assert.Equal("A/RES/77/13", source);
+        direct.SetProperty(PropertyNames.SpanStart, 100L);
+        Assert.Equal([100L, 131L], new[] { direct.Properties[PropertyNames.SpanStart], direct.Properties[PropertyNames.SpanEnd] });
+    }
+
+    [Fact]
     public void ANodesLabelsReadTheSameBeforeAndAfterTheSetIsMade()
     {
         var node = new GraphNode("A/RES/77/13", [Labels.Resolution, Labels.Document, Labels.Resolution]);
