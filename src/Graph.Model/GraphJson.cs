@@ -41,7 +41,7 @@ public static class GraphJson
         writer.WriteStartObject();
         writer.WriteString("id", node.Id);
         writer.WriteStartArray("labels");
-        foreach (var label in node.Labels) writer.WriteStringValue(label);
+        foreach (var label in node.LabelNames) writer.WriteStringValue(label);
         writer.WriteEndArray();
         writer.WritePropertyName("properties");
         WriteProperties(writer, node.Properties);

@@ -40,7 +40,7 @@ public sealed class GraphMerger
             return;
         }
 
-        existing.Labels.UnionWith(node.Labels);
+        foreach (var label in node.LabelNames) existing.AddLabel(label);
         if (statedBySelf && _selfDescribed.Add(node.Id))
         {
             // The document's own statements replace what citing documents guessed about it.

@@ -5,7 +5,7 @@ namespace Graph.Model;
 /// <see cref="Key"/> tells apart several relationships of one type between the same two nodes
 /// (two paragraphs citing the same resolution at two spans); it is part of the identity.
 /// </summary>
-public sealed class GraphRelationship
+public sealed class GraphRelationship : PropertyHolder
 {
     public GraphRelationship(string type, string start, string end, IDictionary<string, object?>? properties = null, string? key = null)
     {
@@ -17,7 +17,7 @@ public sealed class GraphRelationship
         End = end;
         _key = key ?? "";
         _keyNumber = NoKeyNumber;
-        Properties = properties is null ? new SortedPropertyMap() : new SortedPropertyMap(properties);
+        if (properties is not null) Properties.Load(properties);
     }
 
     /// <summary>
@@ -79,7 +79,8 @@ public sealed class GraphRelationship
     /// <summary>Identity of the relationship: type, ends and key.</summary>
     public string Id => Key.Length == 0 ? $"{Start}-[{Type}]->{End}" : $"{Start}-[{Type}]->{End}#{Key}";
 
-    public SortedPropertyMap Properties { get; }
+    /// <summary>The relationship's properties: a view of what the relationship holds (see <see cref="PropertyHolder"/>), made on each read.</summary>
+    public SortedPropertyMap Properties => new(this);
 
     public GraphRelationship Clone() =>
         new(Type, Start, End, Properties.ToDictionary(p => p.Key, p => PropertyValues.Copy(p.Value)), Key);

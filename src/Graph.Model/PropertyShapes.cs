@@ -7,6 +7,7 @@ namespace Graph.Model;
 /// The sorted names of a <see cref="SortedPropertyMap"/>, shared by every map that holds the same names: the
 /// extractor states millions of facts with a dozen sets of names between them (a citation's, a paragraph's), so
 /// a map keeps one array of values and points at its names rather than holding a name beside every value.
+/// A node's labels, kept sorted in the same order, are shared the same way (see <see cref="GraphNode.LabelNames"/>).
 /// </summary>
 /// <remarks>
 /// A name array is never changed once made: adding a name moves the map to the array for its names plus that

@@ -47,6 +47,120 @@ public sealed class SortedPropertyMapTests
     }
 
     [Fact]
+    public void TheProvenanceHeldOutsideTheArraysEnumeratesLikeTheSortedDictionaryItReplaces()
+    {
+        // The source and a span set by SetSpan are held in fields of the node or relationship, merged in when read:
+        // every way of setting, adding, removing and clearing them must read as a dictionary would.
+        string[] keys = [PropertyNames.Source, PropertyNames.SpanStart, PropertyNames.SpanEnd, "sp", "spanA", "sourcf", "a", "z", "verb"];
+        var random = new Random(11);
+        var node = new GraphNode("A/RES/77/13", [Labels.Document]);
+        var map = node.Properties;
+        var reference = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        for (var step = 0; step < 5_000; step++)
+        {
+            var key = keys[random.Next(keys.Length)];
+            switch (random.Next(6))
+            {
+                case 0:
+                    Assert.Equal(reference.Remove(key), map.Remove(key));
+                    break;
+                case 1:
+                    Assert.Equal(reference.TryAdd(key, (long)step), map.TryAdd(key, (long)step));
+                    break;
+                case 2:
+                    var span = new SourceSpan(step, step + random.Next(100));
+                    map.SetSpan(PropertyNames.SpanStart, PropertyNames.SpanEnd, span);
+                    reference[PropertyNames.SpanStart] = (long)span.Start;
+                    reference[PropertyNames.SpanEnd] = (long)span.End;
+                    break;
+                case 3 when random.Next(50) == 0:
+                    map.Clear();
+                    reference.Clear();
+                    break;
+                default:
+                    var value = random.Next(3) == 0 ? null : (object)("v" + step);
+                    reference[key] = value;
+                    node.Properties[key] = value;
+                    break;
+            }
+            Assert.Equal(reference, map);
+            Assert.Equal(reference.Count, map.Count);
+            Assert.Equal(reference.Keys, map.Keys);
+            Assert.Equal(reference.Values, map.Values);
+            foreach (var k in keys)
+            {
+                Assert.Equal(reference.ContainsKey(k), map.ContainsKey(k));
+                Assert.Equal(reference.TryGetValue(k, out var expected), map.TryGetValue(k, out var actual));
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
+
+    [Fact]
+    public void ASpanReadBackFromJsonIsHeldAsTheExtractorsIs()
+    {
+        var relationship = new GraphRelationship("CITES", "A/RES/77/13#op1", "A/RES/71/1", new Dictionary<string, object?>
+        {
+            ["via"] = "inline", [PropertyNames.SpanStart] = 120L, [PropertyNames.Source] = "A/RES/77/13", [PropertyNames.SpanEnd] = 131L,
+        });
+        var copy = new GraphRelationship("CITES", "A/RES/77/13#op1", "A/RES/71/1");
+        copy.Properties.SetSpan(PropertyNames.SpanStart, PropertyNames.SpanEnd, new SourceSpan(120, 131));
+        copy.Properties[PropertyNames.Source] = "A/RES/77/13";
+        copy.Properties["via"] = "inline";
+
+        Assert.Equal(copy.Properties, relationship.Properties);
+        Assert.Equal([PropertyNames.Source, PropertyNames.SpanEnd, PropertyNames.SpanStart, "via"], relationship.Properties.Keys);
+        Assert.Equal("""{"source":"A/RES/77/13","spanEnd":131,"spanStart":120,"via":"inline"}""", JsonSerializer.Serialize(relationship.Properties));
+        Assert.Equal("""{"source":"A/RES/77/13","spanEnd":131,"spanStart":120,"via":"inline"}""", JsonSerializer.Serialize(relationship.Clone().Properties));
+    }
+
+    [Fact]
+    public void AFactSetThroughItselfReadsAsOneSetThroughItsProperties()
+    {
+        var direct = new GraphRelationship("CITES", "A/RES/77/13#op1", "A/RES/71/1", "op1@", 120);
+        direct.EnsurePropertyCapacity(2);
+        direct.SetProperty("via", "inline");
+        direct.SetProperty(PropertyNames.Source, "A/RES/77/13");
+        direct.SetSpanProperties(new SourceSpan(120, 131));
+        direct.SetProperty("verb", "Recalls");
+        var viaView = new GraphRelationship("CITES", "A/RES/77/13#op1", "A/RES/71/1", "op1@", 120);
+        viaView.Properties["verb"] = "Recalls";
+        viaView.Properties.SetSpan(PropertyNames.SpanStart, PropertyNames.SpanEnd, new SourceSpan(120, 131));
+        viaView.Properties[PropertyNames.Source] = "A/RES/77/13";
+        viaView.Properties["via"] = "inline";
+
+        Assert.Equal(viaView.Properties, direct.Properties);
+        Assert.Equal(5, direct.Properties.Count);
+        Assert.True(direct.HasProperty(PropertyNames.SpanEnd));
+        Assert.False(direct.HasProperty("date"));
+        Assert.True(direct.TryGetProperty(PropertyNames.SpanStart, out var start));
+        Assert.Equal(120L, start);
+        Assert.True(direct.TryGetProperty(PropertyNames.Source, out var source));
+        Assert.Equal("A/RES/77/13", source);
+        direct.SetProperty(PropertyNames.SpanStart, 100L);
+        Assert.Equal([100L, 131L], new[] { direct.Properties[PropertyNames.SpanStart], direct.Properties[PropertyNames.SpanEnd] });
+    }
+
+    [Fact]
+    public void ANodesLabelsReadTheSameBeforeAndAfterTheSetIsMade()
+    {
+        var node = new GraphNode("A/RES/77/13", [Labels.Resolution, Labels.Document, Labels.Resolution]);
+        var other = new GraphNode("A/RES/77/14", [Labels.Document]);
+        other.AddLabel(Labels.Resolution);
+
+        Assert.Equal([Labels.Document, Labels.Resolution], node.LabelNames);
+        Assert.Equal(node.LabelNames, other.LabelNames);
+        Assert.True(node.HasLabel(Labels.Resolution));
+        Assert.False(node.HasLabel(Labels.Paragraph));
+        node.Labels.Add(Labels.Paragraph);
+        node.AddLabel("Agenda");
+        Assert.True(node.HasLabel(Labels.Paragraph));
+        Assert.Equal(["Agenda", Labels.Document, Labels.Paragraph, Labels.Resolution], node.LabelNames);
+        Assert.Equal([Labels.Document, Labels.Resolution], other.LabelNames);
+        Assert.Equal("(A/RES/77/14:Document:Resolution)", other.ToString());
+    }
+
+    [Fact]
     public void ReadsAndReportsAbsenceAsADictionaryDoes()
     {
         var map = new SortedPropertyMap { ["title"] = "Cooperation", ["stub"] = null };

@@ -40,6 +40,8 @@ internal static class CitationLinker
         // Room for all this adds at once (a citation each, a total per cited document, the heading's): growing a long
         // text's collections by doubling copies them and leaves the old arrays to the collector.
         builder.EnsureRelationshipCapacity(citations.Count + order.Count + (fromHeading?.Count ?? 0));
+        // And a stub for each document cited, at most: the node table grown once to fit, not doubled past a long text's paragraphs.
+        builder.EnsureNodeCapacity(order.Count + (fromHeading?.Count ?? 0));
         Span<char> stack = stackalloc char[CitationContext.StackLength];
         // The text of the key before where the citation starts ("op3@"), made once for a paragraph's citations.
         ParagraphInfo? keyed = null;

@@ -73,9 +73,9 @@ internal static class DocumentNodes
     /// set when the stub is made); a long text cites the same few documents thousands of times.
     /// </summary>
     private static bool Holds(GraphNode stub, string? kind, string? dateKey, string? title) =>
-        (kind is null || (stub.Properties.ContainsKey("kind") && (LabelForKind(kind) is not { } label || stub.Labels.Contains(label))))
-        && (dateKey is null || (stub.Properties.ContainsKey(dateKey) && stub.Properties.ContainsKey("year")))
-        && (title is null || stub.Properties.ContainsKey("title"));
+        (kind is null || (stub.HasProperty("kind") && (LabelForKind(kind) is not { } label || stub.HasLabel(label))))
+        && (dateKey is null || (stub.HasProperty(dateKey) && stub.HasProperty("year")))
+        && (title is null || stub.HasProperty("title"));
 
     /// <summary>Document, and the label its kind gives it (Resolution, Report…) when it has one.</summary>
     private static string[] Labelled(string? kind) => LabelForKind(kind) is { } label ? [Labels.Document, label] : [Labels.Document];

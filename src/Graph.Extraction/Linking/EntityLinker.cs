@@ -85,13 +85,13 @@ internal static class EntityLinker
         var entry = mention.Entry;
         // A long text names the same organisations thousands of times: the lists are made only for a node that has not
         // got them yet (a property already stated is kept, so making them again would change nothing).
-        var known = builder.TryGetNode(mention.Id)?.Properties;
+        var known = builder.TryGetNode(mention.Id);
         builder.Node(mention.Id, [Labels.Organization],
         [
             ("name", mention.Name),
             ("kind", entry?.Kind),
-            ("aliases", entry is { Aliases.Count: > 0 } && known?.ContainsKey("aliases") != true ? entry.Aliases.Cast<object?>().ToList() : null),
-            ("formerNames", entry is { FormerNames.Count: > 0 } && known?.ContainsKey("formerNames") != true ? entry.FormerNames.Select(f => (object?)f.Name).ToList() : null),
+            ("aliases", entry is { Aliases.Count: > 0 } && known?.HasProperty("aliases") != true ? entry.Aliases.Cast<object?>().ToList() : null),
+            ("formerNames", entry is { FormerNames.Count: > 0 } && known?.HasProperty("formerNames") != true ? entry.FormerNames.Select(f => (object?)f.Name).ToList() : null),
         ], mention.Span);
     }
 

@@ -22,20 +22,21 @@ internal sealed class GraphBuilder(GraphDocument document)
     /// </summary>
     public GraphNode Node(string id, ReadOnlySpan<string> labels, ReadOnlySpan<(string Key, object? Value)> properties, SourceSpan? span)
     {
+        // Read and written through the node itself: a view of its properties (Properties) would be an object per call.
         if (!_nodes.TryGetValue(id, out var node))
         {
             node = new GraphNode(id, []);
-            node.Properties.EnsureCapacity(StampedProperties + 1 + Stated(properties));
-            node.Properties[PropertyNames.Id] = id;
-            if (span is { } s) Stamp(node.Properties, s);
+            node.EnsurePropertyCapacity(1 + Stated(properties));
+            node.SetProperty(PropertyNames.Id, id);
+            if (span is { } s) Stamp(node, s);
             _nodes[id] = node;
             Document.Nodes.Add(node);
         }
-        foreach (var label in labels) node.Labels.Add(label);
+        foreach (var label in labels) node.AddLabel(label);
         foreach (var (key, value) in properties)
         {
-            if (value is null) continue;
-            node.Properties.TryAdd(key, Shared(Normalised(value)));
+            if (value is null || node.HasProperty(key)) continue;
+            node.SetProperty(key, Shared(Normalised(value)));
         }
         return node;
     }
@@ -60,12 +61,12 @@ internal sealed class GraphBuilder(GraphDocument document)
         var relationship = keyNumber == GraphRelationship.NoKeyNumber
             ? new GraphRelationship(type, SharedId(start), SharedId(end), null, keyText)
             : new GraphRelationship(type, SharedId(start), SharedId(end), keyText, keyNumber);
-        relationship.Properties.EnsureCapacity(StampedProperties + Stated(properties));
+        relationship.EnsurePropertyCapacity(Stated(properties));
         foreach (var (k, value) in properties)
         {
-            if (value is not null) relationship.Properties[k] = Shared(Normalised(value));
+            if (value is not null) relationship.SetProperty(k, Shared(Normalised(value)));
         }
-        if (span is { } s) Stamp(relationship.Properties, s);
+        if (span is { } s) Stamp(relationship, s);
         _relationships.Add(relationship);
         Document.Relationships.Add(relationship);
         return relationship;
@@ -151,13 +152,10 @@ internal sealed class GraphBuilder(GraphDocument document)
 
     public GraphNode? TryGetNode(string id) => _nodes.GetValueOrDefault(id);
 
-    /// <summary>How many properties <see cref="Stamp"/> adds: sizing a new map for them and the stated ones spares it regrowing.</summary>
-    private const int StampedProperties = 3;
-
-    private void Stamp(SortedPropertyMap properties, SourceSpan span)
+    private void Stamp(PropertyHolder fact, SourceSpan span)
     {
-        properties[PropertyNames.Source] = Document.DocumentId;
-        properties.SetSpan(PropertyNames.SpanStart, PropertyNames.SpanEnd, span);
+        fact.SetProperty(PropertyNames.Source, Document.DocumentId);
+        fact.SetSpanProperties(span);
     }
 
     /// <summary>
