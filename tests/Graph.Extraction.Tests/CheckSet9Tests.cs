@@ -72,4 +72,17 @@ public sealed class CheckSet9Tests
         Assert.Empty(OfKind(amendment, "operative"));
         Assert.Contains(Paragraphs(amendment), p => p.GetString("text")!.Contains(instruction, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("A_C.2_80_L.63.txt", "External debt sustainability and development", "Delete operative paragraphs 3, 43 and 45.")]
+    [InlineData("A_C.3_80_L.58.txt", "Protection of and assistance to internally displaced persons", "In the twenty-eighth preambular paragraph, delete")]
+    [InlineData("A_C.3_80_L.56.txt", "and related intolerance", "After operative paragraph 3, insert a new operative paragraph, reading:")]
+    public void AnAmendmentsInstructionStandsApartFromItsTitle(string file, string titleEnd, string instruction)
+    {
+        // The amended text's title, a blank line, then the instruction: the title is as long as the amendment's few lines,
+        // so it is no short last line, and it had been joined to the instruction as one paragraph.
+        var texts = Paragraphs(Extract("ga-drafts", file)).Select(p => p.GetString("text")!).ToList();
+        Assert.Contains(texts, t => t.EndsWith(titleEnd, StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith(instruction, StringComparison.Ordinal));
+    }
 }

@@ -218,6 +218,9 @@ internal static class ParagraphAssembler
         // After a blank line an operative verb opens a paragraph even where the one before lost its final comma in the scan
         // ("… for admission to the United Nations / [blank] / Recommends to the General Assembly …").
         if (line.BlanksBefore > 0 && IsOperativeOpener(text)) return true;
+        // An amendment's instruction after its title ("External debt sustainability and development" / [blank] / "Delete
+        // operative paragraphs 3, 43 and 45."): a title as long as the amendment's few lines is no short last line.
+        if (line.BlanksBefore > 0 && OpensAmendmentInstruction(text)) return true;
         if (line.BlanksBefore > 0 && complete && capitalLike) return true;
         if (line.BlanksBefore > 0 && previousShort && capitalLike) return true;
         if (previousShort && capitalLike && complete && current.TrimEnd()[^1] is '.' or ':' or ';') return true;
@@ -385,6 +388,22 @@ internal static class ParagraphAssembler
         if (space < 4) return false;
         var word = text[..space];
         return word.EndsWith('s') && !word.EndsWith("ous", StringComparison.Ordinal) && OpenerLookup.Contains(word);
+    }
+
+    /// <summary>
+    /// The instruction of an amendment to a draft: "Delete the third preambular paragraph", "Replace operative paragraph
+    /// 200 with", "Insert", "In operative paragraph 68, after …", "In the twenty-eighth preambular paragraph, delete …",
+    /// "After operative paragraph 70, insert …".
+    /// </summary>
+    internal static bool OpensAmendmentInstruction(ReadOnlySpan<char> text)
+    {
+        text = text.TrimStart();
+        if (text.StartsWith("Delete ", StringComparison.Ordinal) || text.StartsWith("Replace ", StringComparison.Ordinal)
+            || text.StartsWith("Insert ", StringComparison.Ordinal)) return true;
+        if (!text.StartsWith("In ", StringComparison.Ordinal) && !text.StartsWith("After ", StringComparison.Ordinal)) return false;
+        var comma = text.IndexOf(',');
+        var head = comma < 0 ? text : text[..comma];
+        return head.Length < 60 && (head.Contains("operative paragraph", StringComparison.Ordinal) || head.Contains("preambular paragraph", StringComparison.Ordinal));
     }
 
     internal static double TypicalWidth(List<FlowLine> flow)
