@@ -191,9 +191,12 @@ internal static class FootnoteMarks
         while (m > 0 && char.IsLetter(text[m - 1])) m--;
         var p = m;
         if (Graph.Model.Symbols.DateText.ReadMonth(text, ref p) > 0 && p == y - 1) return true;
-        // A year named as one after "of", "in", "since" ("the Geneva Conventions of 1949" + mark 8 read "19498").
+        // A year named as one after "of", "in", "since" ("the Geneva Conventions of 1949" + mark 8 read "19498"), or after "for",
+        // "and", "the", "its" ("the programme budget for 2024" + mark 2 read "20242", "for 2024 and 2025" + marks 6 and 7 read
+        // "for 20246 and 20257", "the 2000 and the 2010 Review Conferences" + marks 7 and 8, "at its 2023 session" + mark 16): the
+        // Assembly prints a number of five digits or more with commas, so such a token after these words is a year and a mark.
         var word = text.AsSpan(m, y - 1 - m);
-        return (word is "of" or "in" or "since") && (m == 0 || text[m - 1] == ' ');
+        return (word is "of" or "in" or "since" or "for" or "and" or "the" or "its") && (m == 0 || text[m - 1] == ' ');
     }
 
     /// <summary>
@@ -248,6 +251,19 @@ internal static class FootnoteMarks
             return n < text.Length && !char.IsAsciiDigit(text[n]);
         }
         return true;
+    }
+
+    /// <summary>Whether the number at <paramref name="start"/> is followed by another of its list (" and 7", " to 9", ", 8").</summary>
+    private static bool IsFollowedByListedNumber(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+        foreach (var joiner in (string[])[" and ", " or ", " to ", ", "])
+        {
+            var n = end + joiner.Length;
+            if (n < text.Length && string.CompareOrdinal(text, end, joiner, 0, joiner.Length) == 0 && char.IsAsciiDigit(text[n])) return true;
+        }
+        return false;
     }
 
     /// <summary>Finds " 12" / ",12" written as a mark; markStart includes the space before it (which goes).</summary>
@@ -316,6 +332,9 @@ internal static class FootnoteMarks
         if (spaced) b--;
         if (b < 0) return false;
         var before = text[b];
+        // "agenda items 5, 6 and 7": a number between two others of a list, after a number, its comma and a space and before
+        // "and 7". A mark glued to the comma stays one ("10 October 2024,11 and 60/13").
+        if (spaced && before == ',' && b > 0 && char.IsAsciiDigit(text[b - 1]) && IsFollowedByListedNumber(text, start)) return false;
         // "A/78/481/Add.2", "S/2024/12/Rev.1", "Supplement No.5": a number the abbreviation before it takes.
         if (before == '.' && !spaced && IsAbbreviationBefore(text, b)) return false;
         if (char.IsAsciiDigit(before) || before is '/' or '(' or '-' or '–' or '$' or '€' or '£' or '§' or '#' or '\n') return false;
