@@ -598,8 +598,32 @@ internal static partial class CitationRecogniser
     private static string? DateBefore(ReadOnlySpan<char> content, int mark)
     {
         var from = Math.Max(0, mark - 22);
-        return DateText.TryFind(content, from, mark - from, out var date, out _, out var end) && end >= mark - 1 ? date : null;
+        if (!DateText.TryFind(content, from, mark - from, out var date, out var start, out var end) || end < mark - 1) return null;
+        // "the further report of the Secretary-General of 3, 11 and 22 March 1993,¹¹": a list of days gives a report and its
+        // addenda; the last day is not the report's date.
+        return EndsListOfDays(content[..start]) ? null : date;
     }
+
+    /// <summary>
+    /// Whether the text ends in "3, 11 and " or "3, ": a day of a list before the day that follows. A year there ("30 April
+    /// 2021 and 4 April 2025") ends a date of its own.
+    /// </summary>
+    private static bool EndsListOfDays(ReadOnlySpan<char> before)
+    {
+        before = before.TrimEnd(' ');
+        if (before.EndsWith(" and", StringComparison.Ordinal)) before = before[..^4].TrimEnd(' ');
+        else if (before.EndsWith(',')) before = before[..^1];
+        else return false;
+        var digits = before.Length - before.TrimEnd("0123456789").Length;
+        return digits is 1 or 2;
+    }
+
+    /// <summary>
+    /// Whether the comma at <paramref name="comma"/> separates the days of a list ("of 3, 11 and 22 March 1993"), which
+    /// ends no clause: a digit before it and a digit after its space.
+    /// </summary>
+    private static bool IsListComma(ReadOnlySpan<char> content, int comma) =>
+        comma > 0 && comma + 2 < content.Length && char.IsAsciiDigit(content[comma - 1]) && content[comma + 1] == ' ' && char.IsAsciiDigit(content[comma + 2]);
 
     /// <summary>
     /// The clause around a citation, from the previous ";" (or the start) to the next ";" or sentence end, kept as
@@ -640,7 +664,7 @@ internal static partial class CitationRecogniser
         var end = mark;
         while (end > 0 && content[end - 1] is ',' or ';' or ' ' or '.') end--;
         var left = end;
-        while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
+        while (left > 0 && (content[left - 1] is not (',' or ';') || IsListComma(content, left - 1)) && end - left < 200) left--;
         // Too short to name anything ("2010"), or only how the thing came about ("adopted by the General
         // Assembly at its sixty-fourth session"): take the clause before as well.
         var clause = content.Slice(left, end - left).TrimStart();
@@ -650,7 +674,7 @@ internal static partial class CitationRecogniser
         if ((end - left < 20 || participle) && left > 0)
         {
             left--;
-            while (left > 0 && content[left - 1] is not (',' or ';') && end - left < 200) left--;
+            while (left > 0 && (content[left - 1] is not (',' or ';') || IsListComma(content, left - 1)) && end - left < 200) left--;
         }
         // Cleaned in a buffer and made a string once, with the paragraph's verb already taken off: it is asked of every mark.
         var words = content.Slice(left, end - left);
