@@ -29,5 +29,21 @@ internal static class HandCount
         return report;
     }
 
+    /// <summary>
+    /// The count scored whole and right on every resolution it scores: <paramref name="resolutions"/> with counts and
+    /// verbs exact, and where it lists citations, every one of <paramref name="citations"/> in its
+    /// <paramref name="citedDocuments"/> documents found and nothing more.
+    /// </summary>
+    public static void AssertAllRight(string countFile, int resolutions, int citedDocuments = 0, int citations = 0)
+    {
+        var report = ScoreWhole(countFile);
+        Assert.Equal(resolutions, report.Resolutions);
+        Assert.True(report.CountsExact == resolutions && report.VerbsExact == resolutions,
+            $"{countFile}: counts {report.CountsExact}/{resolutions}, verbs {report.VerbsExact}/{resolutions}: {string.Join("; ", report.Mistakes)}");
+        Assert.Equal(citedDocuments, report.CitedDocuments);
+        Assert.True(report.CitationsExpected == citations && report.CitationsFound == citations && report.CitationsCorrect == citations,
+            $"{countFile} citations: {report.CitationsCorrect} right of {report.CitationsFound} found, {report.CitationsExpected} expected: {string.Join("; ", report.Mistakes)}");
+    }
+
     private static string PathOf(string countFile) => Path.Combine(TestData.Root, "graph", "eval", countFile);
 }
