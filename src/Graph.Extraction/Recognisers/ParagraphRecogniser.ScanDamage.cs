@@ -79,9 +79,7 @@ internal static partial class ParagraphRecogniser
     {
         var text = laid.Text;
         var block = laid.Blocks[b];
-        if (block.End - block.Start < 5 || text[block.Start] != '(' || !char.IsAsciiDigit(text[block.Start + 1])
-            || text[block.Start + 2] != ')' || text[block.Start + 3] != ' ')
-            return null;
+        if (block.End - block.Start < 5 || !IsDigitItem(text, block) || text[block.Start + 3] != ' ') return null;
         var due = currentLetter is null ? "a" : currentLetter.Length == 1 && currentLetter[0] is >= 'a' and < 'y' ? NextLetter(currentLetter) : null;
         if (due is null) return null;
         var digit = text[block.Start + 1];

@@ -1250,15 +1250,11 @@ internal static partial class ParagraphRecogniser
             }
         }
         // "Also, in this regard, calls upon": a phrase set off by commas between the opening adverb and its verb is no part of it.
-        if (k < count - 1 && text[words[k - 1]].EndsWith(',') && OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[words[k]]))
+        if (k < count - 1 && text[words[k - 1]].EndsWith(',') && OnlyAdverbs(text, verb[..parts]) && IsLowerWord(text[words[k]])
+            && AfterSetOffPhrase(text, words[..count], k) is >= 0 and var afterAdverbs && IsLowerWord(text[Trimmed(text, words[afterAdverbs], ",;")]))
         {
-            var close = k;
-            while (close < count - 2 && close < k + 4 && !text[words[close]].EndsWith(',')) close++;
-            if (text[words[close]].EndsWith(',') && IsLowerWord(text[Trimmed(text, words[close + 1], ",;")]))
-            {
-                verb[parts++] = Trimmed(text, words[close + 1], ",;");
-                k = close + 2;
-            }
+            verb[parts++] = Trimmed(text, words[afterAdverbs], ",;");
+            k = afterAdverbs + 1;
         }
         // After adverbs that open the paragraph ("Also", "Further", "Once again", "Strongly") the verb they qualify belongs
         // to the phrase: "Also reaffirms". An adverb after the verb ("Recalling also") ends it.
@@ -1289,15 +1285,11 @@ internal static partial class ParagraphRecogniser
         }
         // "Calls, in particular, for the continuation …", "Calls, in this context, for dialogue …": a phrase set off by commas
         // between "Calls" and its preposition is no part of the verb, as one after an opening adverb is not; the preposition is.
-        if (k < count - 1 && parts < verb.Length && text[words[k - 1]].EndsWith(',') && IsCalls(text[verb[parts - 1]]) && IsLowerWord(text[words[k]]))
+        if (k < count - 1 && parts < verb.Length && text[words[k - 1]].EndsWith(',') && IsCalls(text[verb[parts - 1]]) && IsLowerWord(text[words[k]])
+            && AfterSetOffPhrase(text, words[..count], k) is >= 0 and var afterCalls && text[Trimmed(text, words[afterCalls], ",;:")] is "for" or "upon" or "on")
         {
-            var close = k;
-            while (close < count - 2 && close < k + 4 && !text[words[close]].EndsWith(',')) close++;
-            if (text[words[close]].EndsWith(',') && text[Trimmed(text, words[close + 1], ",;:")] is "for" or "upon" or "on")
-            {
-                verb[parts++] = Trimmed(text, words[close + 1], ",;:");
-                k = close + 2;
-            }
+            verb[parts++] = Trimmed(text, words[afterCalls], ",;:");
+            k = afterCalls + 1;
         }
         // A declaration's state ("We are committed", "We are deeply concerned", "We are further convinced"): the adjective is the phrase's.
         // "Remains concerned", "Remains deeply concerned": the state the organ remains in is the phrase's too.
@@ -1441,6 +1433,18 @@ internal static partial class ParagraphRecogniser
     private static bool IsParticiple(ReadOnlySpan<char> word) =>
         IsLowerWord(word) && (word.EndsWith("ed") || word.EndsWith("en") || word.EndsWith("wn")
             || word is "heard" or "made" or "held" or "read" or "met" or "done" or "sought" or "brought" or "taught" or "won" or "learnt" or "learned");
+
+    /// <summary>
+    /// The word after a phrase set off by commas that opens at word <paramref name="k"/> ("Also, in this regard, calls",
+    /// "Calls, in particular, for"): the index of the word after its closing comma, within four words and before the last
+    /// word; -1 where no comma closes it.
+    /// </summary>
+    private static int AfterSetOffPhrase(ReadOnlySpan<char> text, ReadOnlySpan<Range> words, int k)
+    {
+        var close = k;
+        while (close < words.Length - 2 && close < k + 4 && !text[words[close]].EndsWith(',')) close++;
+        return text[words[close]].EndsWith(',') ? close + 1 : -1;
+    }
 
     private static bool OnlyAdverbs(ReadOnlySpan<char> text, ReadOnlySpan<Range> words)
     {
