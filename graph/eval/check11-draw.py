@@ -6,6 +6,20 @@
 # each can be read whole with its footnotes); an eleventh seed (7575), every document already read for a gold, count, check,
 # sample or blind file left out: those left out of the tenth check set, the tenth check set's draw and every file any json
 # file of this folder lists.
+# What the draw printed when the set was drawn (the list check11-gold.json follows, in this order):
+# sc-resolutions/S_RES_0013_1946_EN_GOLD.txt sc-resolutions/S_RES_0001_1946_EN_GOLD.txt
+# sc-resolutions/S_RES_0011_1946_EN_GOLD.txt sc-resolutions/S_RES_0260_1968_EN_GOLD.txt
+# sc-resolutions/S_RES_0164_1961_EN_GOLD.txt sc-resolutions/S_RES_0194_1964_EN_GOLD.txt
+# sc-resolutions/S_RES_0148_1960_EN_GOLD.txt sc-resolutions/S_RES_0312_1972_EN_GOLD.txt
+# sc-resolutions/S_RES_0382_1975_EN_GOLD.txt sc-resolutions/S_RES_0288_1970_EN_GOLD.txt
+# sc-resolutions/S_RES_0293_1971_EN_GOLD.txt sc-resolutions/S_RES_0336_1973_EN_GOLD.txt
+# sc-resolutions/S_RES_0720_1991_EN_GOLD.txt sc-resolutions/S_RES_0682_1990_EN_GOLD.txt
+# sc-resolutions/S_RES_0703_1991_EN_GOLD.txt sc-resolutions/S_RES_0783_1992_EN_GOLD.txt
+# sc-resolutions/S_RES_0732_1992_EN_GOLD.txt sc-resolutions/S_RES_0734_1992_EN_GOLD.txt
+# sc-resolutions/S_RES_0764_1992_EN_GOLD.txt sc-resolutions/S_RES_0858_1993_EN_GOLD.txt
+# sc-resolutions/S_RES_0801_1993_EN_GOLD.txt sc-resolutions/S_RES_0777_1992_EN_GOLD.txt ga-drafts/A_C.1_80_L.33.txt
+# ga-drafts/A_C.4_80_L.4.txt ga-drafts/A_C.3_80_L.21.txt ga-drafts/A_C.1_80_L.16.txt ga-drafts/A_80_L.14.txt
+# ga-drafts/A_C.1_80_L.48.txt ga-drafts/A_C.1_80_L.40.txt ga-drafts/A_C.6_80_L.18.txt
 # Usage: python3 check11-draw.py <path to shared/un-documents>
 import glob, os, random, sys
 from importlib import import_module
