@@ -120,8 +120,11 @@ internal static class ParagraphAssembler
             {
                 // A short line near the top that ends no sentence is the masthead's, except a "Whereas" clause above the organ's
                 // line: a text set in lines as long as its paragraphs ("Whereas the Security Council on 29 April 1946 appointed a
-                // Sub-Committee to investigate the situation" / "in Spain, and", resolution 7 (1946)) has its clauses as short.
-                var heading = preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) && !(whereasBeforeOrgan && OpensWhereas(line.Text));
+                // Sub-Committee to investigate the situation" / "in Spain, and", resolution 7 (1946)) has its clauses as short;
+                // and a numbered line after a paragraph is the next paragraph, however it wraps: resolution 1 (1946), set a
+                // paragraph to a line, breaks its third ("3. The Security Council directs … and to submit these" / "proposals …").
+                var heading = preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) && !(whereasBeforeOrgan && OpensWhereas(line.Text))
+                    && !(current is { Kind: BlockKind.Paragraph } && IsNumberedStart(line.Text));
                 current = new FlowBlock(heading ? BlockKind.Heading : BlockKind.Paragraph, line.Text)
                 {
                     ItalicOpening = line.ItalicOpening,
