@@ -1,3 +1,4 @@
+using Graph.Model;
 using static Graph.Extraction.Tests.UnDocument;
 
 namespace Graph.Extraction.Tests;
@@ -6,7 +7,8 @@ namespace Graph.Extraction.Tests;
 /// The eleventh check set (graph/eval/check11-gold.json: counts, verbs and every citation of 22 Council resolutions of
 /// 1946-1975 and 1990-1994 and eight drafts of moderate length), scored whole, and the one class its first measure found: in
 /// a text without the organ's line, set a paragraph to a line, a numbered paragraph near the top that wraps mid-sentence
-/// was taken for the masthead and lost.
+/// was taken for the masthead and lost; and one seen beyond what it scores: an older Council resolution's closing line that
+/// the scan marred ("Adopted unanimous at the 3O93rd meeting") ran on into the last operative paragraph.
 /// </summary>
 public sealed class CheckSet11Tests
 {
@@ -32,4 +34,34 @@ public sealed class CheckSet11Tests
         Assert.EndsWith("proposals to the Security Council.", text, StringComparison.Ordinal);
         Assert.Single(Paragraphs(document), p => p.GetString("kind") == "preambular");
     }
+
+    [Fact]
+    public void AClosingLineTheScanMarredEndsTheLastParagraph()
+    {
+        // S/RES/764 (1992): "12. Decides to remain actively seized of the matter." / [blank] / "Adopted unanimous at the 3O93rd" /
+        // "meeting.": the closing line, not opening "Adopted unanimously", was read as the paragraph's last sentence, and its
+        // marred number would have given meeting 3.
+        var sarajevo = Extract("sc-resolutions", "S_RES_0764_1992_EN_GOLD.txt");
+        Assert.Equal("Decides to remain actively seized of the matter.", OperativeText(sarajevo, 12));
+        Assert.DoesNotContain(sarajevo.Relationships, r => r.Type == RelationshipTypes.AdoptedAt);
+
+        // S/RES/702 (1991): "Adopted without vote at the 3001st" / "meeting.": the volume's wording, read as the closing, gives
+        // the meeting.
+        var korea = Extract("sc-resolutions", "S_RES_0702_1991_EN_GOLD.txt");
+        Assert.EndsWith("be admitted to membership in the United Nations.", OperativeText(korea, 2), StringComparison.Ordinal);
+        Assert.Contains(korea.Relationships, r => r.Type == RelationshipTypes.AdoptedAt && r.End == "S/PV.3001");
+
+        // S/RES/214 (1965): "Adopted the 1245th meeting. 37" and "37 Adopted without vote.": the footnote is the closing's.
+        var kashmir = Extract("sc-resolutions", "S_RES_0214_1965_EN_GOLD.txt");
+        Assert.EndsWith("implementation of resolution 211 (1965).", OperativeText(kashmir, 1), StringComparison.Ordinal);
+        var closing = Assert.Single(kashmir.Relationships, r => r.Type == RelationshipTypes.HasFootnote && r.End == $"{kashmir.DocumentId}#fn37");
+        Assert.Equal("closing", closing.Properties["calledFrom"] as string);
+
+        // "Adopted at the 298Ist meeting" (S/RES/687 (1991)) and "at its 326lst meeting" (S/RES/854 (1993)): no meeting 298 or 326.
+        Assert.DoesNotContain(Extract("sc-resolutions", "S_RES_0687_1991_EN_GOLD.txt").Relationships, r => r.Type == RelationshipTypes.AdoptedAt);
+        Assert.DoesNotContain(Extract("sc-resolutions", "S_RES_0854_1993_EN_GOLD.txt").Relationships, r => r.Type == RelationshipTypes.AdoptedAt);
+    }
+
+    private static string OperativeText(GraphDocument document, int number) =>
+        Assert.Single(Paragraphs(document), p => p.Id == $"{document.DocumentId}#op{number}").GetString("text")!;
 }

@@ -166,7 +166,8 @@ internal static class ParagraphAssembler
     {
         var text = line.TrimStart('*');
         if (text.StartsWith("Adopted at", StringComparison.Ordinal) || text.StartsWith("Adopted unanimously", StringComparison.Ordinal)
-            || text.StartsWith("Adopted by", StringComparison.Ordinal) || text.StartsWith("Adopted without a vote", StringComparison.Ordinal)) return true;
+            || text.StartsWith("Adopted by", StringComparison.Ordinal) || text.StartsWith("Adopted without a vote", StringComparison.Ordinal)
+            || IsScannedAdoptionLine(text)) return true;
         var p = 0;
         while (p < text.Length && char.IsAsciiDigit(text[p])) p++;
         if (p == 0 || p + 2 > text.Length) return false;
@@ -174,6 +175,25 @@ internal static class ParagraphAssembler
         return (rest.StartsWith("st ", StringComparison.Ordinal) || rest.StartsWith("nd ", StringComparison.Ordinal)
                 || rest.StartsWith("rd ", StringComparison.Ordinal) || rest.StartsWith("th ", StringComparison.Ordinal))
             && rest.Contains("plenary meeting", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An older Council resolution's closing line whose words the scan marred or the volume varied ("Adopted unanimous at the
+    /// 3O93rd", "Adopted ut the 2242nd meeting", "Adopted without a vate ai the 3044th", "Adopted without vote at the 3001st",
+    /// "Adopted the 1245th meeting"): "Adopted", then a meeting's ordinal within a few words, a digit before its suffix.
+    /// </summary>
+    private static bool IsScannedAdoptionLine(ReadOnlySpan<char> text)
+    {
+        if (!text.StartsWith("Adopted ", StringComparison.Ordinal)) return false;
+        var words = 0;
+        foreach (var range in text.Split(' '))
+        {
+            var word = text[range];
+            if (word.IsEmpty) continue;
+            if (++words > 8) return false;
+            if (word.Length >= 3 && char.IsAsciiDigit(word[^3]) && word[^2..] is "st" or "nd" or "rd" or "th") return true;
+        }
+        return false;
     }
 
     /// <summary>"Annex", "Annex II", "Annexes", "Appendix", "Annex to resolution 1454 (2002)": the line that opens an annex.</summary>
