@@ -8,7 +8,8 @@ namespace Graph.Extraction.Tests;
 /// 1946-1975 and 1990-1994 and eight drafts of moderate length), scored whole, and the one class its first measure found: in
 /// a text without the organ's line, set a paragraph to a line, a numbered paragraph near the top that wraps mid-sentence
 /// was taken for the masthead and lost; and one seen beyond what it scores: an older Council resolution's closing line that
-/// the scan marred ("Adopted unanimous at the 3O93rd meeting") ran on into the last operative paragraph.
+/// the scan marred ("Adopted unanimous at the 3O93rd meeting") ran on into the last operative paragraph, and a preambular
+/// clause the older Council texts end with a conjunction ("…, and", "… ; and") ran on into the next.
 /// </summary>
 public sealed class CheckSet11Tests
 {
@@ -60,6 +61,23 @@ public sealed class CheckSet11Tests
         // "Adopted at the 298Ist meeting" (S/RES/687 (1991)) and "at its 326lst meeting" (S/RES/854 (1993)): no meeting 298 or 326.
         Assert.DoesNotContain(Extract("sc-resolutions", "S_RES_0687_1991_EN_GOLD.txt").Relationships, r => r.Type == RelationshipTypes.AdoptedAt);
         Assert.DoesNotContain(Extract("sc-resolutions", "S_RES_0854_1993_EN_GOLD.txt").Relationships, r => r.Type == RelationshipTypes.AdoptedAt);
+    }
+
+    [Fact]
+    public void AClauseEndedByAConjunctionEndsBeforeTheNextClausesOpener()
+    {
+        // S/RES/21 (1947): "Whereas Article 75 … thereunder by subsequent agreements ; and" / [blank] / "Whereas under Article 77
+        // …": the first clause's last line is a full line, so the blank line alone did not end it, and two clauses were one.
+        var trusteeship = Extract("sc-resolutions", "S_RES_0021_1947_EN_GOLD.txt");
+        var whereas = Paragraphs(trusteeship).Where(p => p.GetString("kind") == "preambular").Select(p => p.GetString("text")!).ToList();
+        Assert.Equal(4, whereas.Count);
+        Assert.EndsWith("placed thereunder by subsequent agreements ; and", whereas[0], StringComparison.Ordinal);
+        Assert.StartsWith("Whereas under Article 77 of the said Charter", whereas[1], StringComparison.Ordinal);
+
+        // S/RES/6 (1946): "… able and willing to carry out these obligations, and" / [blank] / "Taking into account the fact that
+        // the General Assembly …".
+        var membership = Extract("sc-resolutions", "S_RES_0006_1946_EN_GOLD.txt");
+        Assert.Equal(2, Paragraphs(membership).Count(p => p.GetString("kind") == "preambular"));
     }
 
     private static string OperativeText(GraphDocument document, int number) =>

@@ -238,6 +238,10 @@ internal static class ParagraphAssembler
         var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && (complete || current.Length < ProseLength || OpensWithOldStyleMark(text)) && !(EndsInListComma(current) && (OpensWithResolutionNumber(text) || OpensWithDate(text)))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first)
             || OpensWithScannedNumber(text);
         if (complete && IsOpener(text)) return true;
+        // The older Council texts join their preambular clauses with a conjunction ("… carry out these obligations, and" /
+        // [blank] / "Taking into account …", resolution 6 (1946); "… by subsequent agreements ; and" / [blank] / "Whereas under
+        // Article 77 …", resolution 21 (1947)): after a blank line a clause's opener starts the next clause.
+        if (line.BlanksBefore > 0 && EndsInClauseConjunction(current) && (IsOpener(text) || OpensWhereas(text))) return true;
         // After a blank line an operative verb opens a paragraph even where the one before lost its final comma in the scan
         // ("… for admission to the United Nations / [blank] / Recommends to the General Assembly …").
         if (line.BlanksBefore > 0 && IsOperativeOpener(text)) return true;
@@ -299,6 +303,15 @@ internal static class ParagraphAssembler
     /// <remarks>Asked only of a line that opens with a digit after a list's comma; the date reader reads the line where it stands.</remarks>
     private static bool OpensWithDate(ReadOnlySpan<char> text) =>
         Graph.Model.Symbols.DateText.TryRead(text, 0, out _, out _);
+
+    /// <summary>"…, and", "… ; and": a clause ended by its punctuation and the conjunction that joins it to the next.</summary>
+    private static bool EndsInClauseConjunction(ReadOnlySpan<char> text)
+    {
+        var t = text.TrimEnd();
+        if (!t.EndsWith(" and", StringComparison.Ordinal)) return false;
+        t = t[..^" and".Length].TrimEnd();
+        return t.Length > 0 && t[^1] is ',' or ';';
+    }
 
     /// <summary>Whether the text ends in a comma, or in a comma and the footnote mark the text layer left as a number ("… 10 July 2024,5").</summary>
     private static bool EndsInListComma(ReadOnlySpan<char> text)
