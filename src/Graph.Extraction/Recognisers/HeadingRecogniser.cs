@@ -166,6 +166,10 @@ internal static class HeadingRecogniser
         var number = 0L;
         while (p < text.Length && char.IsAsciiDigit(text[p]) && p - start < 6) number = number * 10 + (text[p++] - '0');
         if (p == start) return;
+        // A number the scan marred ("the 3O93rd meeting") is no meeting number: its first digits alone ("3") would be.
+        var suffix = p;
+        while (suffix < text.Length && char.IsAsciiLetter(text[suffix])) suffix++;
+        if (suffix > p && text.AsSpan(p, suffix - p) is not ("st" or "nd" or "rd" or "th")) return;
         var meetingEnd = text.IndexOf("meeting", p, StringComparison.Ordinal);
         if (meetingEnd < 0 || meetingEnd - p > 20) return;
         meetingEnd += "meeting".Length;

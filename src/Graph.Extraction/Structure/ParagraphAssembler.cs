@@ -120,8 +120,11 @@ internal static class ParagraphAssembler
             {
                 // A short line near the top that ends no sentence is the masthead's, except a "Whereas" clause above the organ's
                 // line: a text set in lines as long as its paragraphs ("Whereas the Security Council on 29 April 1946 appointed a
-                // Sub-Committee to investigate the situation" / "in Spain, and", resolution 7 (1946)) has its clauses as short.
-                var heading = preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) && !(whereasBeforeOrgan && OpensWhereas(line.Text));
+                // Sub-Committee to investigate the situation" / "in Spain, and", resolution 7 (1946)) has its clauses as short;
+                // and a numbered line after a paragraph is the next paragraph, however it wraps: resolution 1 (1946), set a
+                // paragraph to a line, breaks its third ("3. The Security Council directs … and to submit these" / "proposals …").
+                var heading = preamble < 0 && i < 12 && line.Text.Length < width * 0.7 && !EndsComplete(line.Text) && !(whereasBeforeOrgan && OpensWhereas(line.Text))
+                    && !(current is { Kind: BlockKind.Paragraph } && IsNumberedStart(line.Text));
                 current = new FlowBlock(heading ? BlockKind.Heading : BlockKind.Paragraph, line.Text)
                 {
                     ItalicOpening = line.ItalicOpening,
@@ -163,7 +166,8 @@ internal static class ParagraphAssembler
     {
         var text = line.TrimStart('*');
         if (text.StartsWith("Adopted at", StringComparison.Ordinal) || text.StartsWith("Adopted unanimously", StringComparison.Ordinal)
-            || text.StartsWith("Adopted by", StringComparison.Ordinal) || text.StartsWith("Adopted without a vote", StringComparison.Ordinal)) return true;
+            || text.StartsWith("Adopted by", StringComparison.Ordinal) || text.StartsWith("Adopted without a vote", StringComparison.Ordinal)
+            || IsScannedAdoptionLine(text)) return true;
         var p = 0;
         while (p < text.Length && char.IsAsciiDigit(text[p])) p++;
         if (p == 0 || p + 2 > text.Length) return false;
@@ -171,6 +175,25 @@ internal static class ParagraphAssembler
         return (rest.StartsWith("st ", StringComparison.Ordinal) || rest.StartsWith("nd ", StringComparison.Ordinal)
                 || rest.StartsWith("rd ", StringComparison.Ordinal) || rest.StartsWith("th ", StringComparison.Ordinal))
             && rest.Contains("plenary meeting", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An older Council resolution's closing line whose words the scan marred or the volume varied ("Adopted unanimous at the
+    /// 3O93rd", "Adopted ut the 2242nd meeting", "Adopted without a vate ai the 3044th", "Adopted without vote at the 3001st",
+    /// "Adopted the 1245th meeting"): "Adopted", then a meeting's ordinal within a few words, a digit before its suffix.
+    /// </summary>
+    private static bool IsScannedAdoptionLine(ReadOnlySpan<char> text)
+    {
+        if (!text.StartsWith("Adopted ", StringComparison.Ordinal)) return false;
+        var words = 0;
+        foreach (var range in text.Split(' '))
+        {
+            var word = text[range];
+            if (word.IsEmpty) continue;
+            if (++words > 8) return false;
+            if (word.Length >= 3 && char.IsAsciiDigit(word[^3]) && word[^2..] is "st" or "nd" or "rd" or "th") return true;
+        }
+        return false;
     }
 
     /// <summary>"Annex", "Annex II", "Annexes", "Appendix", "Annex to resolution 1454 (2002)": the line that opens an annex.</summary>
@@ -215,6 +238,10 @@ internal static class ParagraphAssembler
         var capitalLike = char.IsUpper(first) || (char.IsAsciiDigit(first) && (complete || current.Length < ProseLength || OpensWithOldStyleMark(text)) && !(EndsInListComma(current) && (OpensWithResolutionNumber(text) || OpensWithDate(text)))) || first is '“' or '"' or '(' or '[' or '*' || Superscript.IsDigit(first)
             || OpensWithScannedNumber(text);
         if (complete && IsOpener(text)) return true;
+        // The older Council texts join their preambular clauses with a conjunction ("… carry out these obligations, and" /
+        // [blank] / "Taking into account …", resolution 6 (1946); "… by subsequent agreements ; and" / [blank] / "Whereas under
+        // Article 77 …", resolution 21 (1947)): after a blank line a clause's opener starts the next clause.
+        if (line.BlanksBefore > 0 && EndsInClauseConjunction(current) && (IsOpener(text) || OpensWhereas(text))) return true;
         // After a blank line an operative verb opens a paragraph even where the one before lost its final comma in the scan
         // ("… for admission to the United Nations / [blank] / Recommends to the General Assembly …").
         if (line.BlanksBefore > 0 && IsOperativeOpener(text)) return true;
@@ -276,6 +303,15 @@ internal static class ParagraphAssembler
     /// <remarks>Asked only of a line that opens with a digit after a list's comma; the date reader reads the line where it stands.</remarks>
     private static bool OpensWithDate(ReadOnlySpan<char> text) =>
         Graph.Model.Symbols.DateText.TryRead(text, 0, out _, out _);
+
+    /// <summary>"…, and", "… ; and": a clause ended by its punctuation and the conjunction that joins it to the next.</summary>
+    private static bool EndsInClauseConjunction(ReadOnlySpan<char> text)
+    {
+        var t = text.TrimEnd();
+        if (!t.EndsWith(" and", StringComparison.Ordinal)) return false;
+        t = t[..^" and".Length].TrimEnd();
+        return t.Length > 0 && t[^1] is ',' or ';';
+    }
 
     /// <summary>Whether the text ends in a comma, or in a comma and the footnote mark the text layer left as a number ("… 10 July 2024,5").</summary>
     private static bool EndsInListComma(ReadOnlySpan<char> text)
