@@ -58,6 +58,9 @@ public sealed class OpeningPhraseTests
     // "(6)" for "(b)" between "(a)" and "(c)"; and after "(a)" with no "(c)" to follow.
     [InlineData("S_RES_0470_1980_EN_GOLD.txt", "op1.b", "To renew the mandate of the United Nations")]
     [InlineData("S_RES_0027_1947_EN_GOLD.txt", "op1.b", "To settle their dispute by arbitration")]
+    // "(a) The Government or public authorities of Libya; or" / "(6) Any Libyan undertaking;": the "(a)" line is as long as the
+    // text's lines, so only the digit in brackets after the blank line tells that a sub-paragraph starts there.
+    [InlineData("S_RES_0883_1993_EN_GOLD.txt", "op3.b", "Any Libyan undertaking;")]
     // "(2)" for "(d)" between "(c)" and "(e)", and after "(c)" where the next numbered paragraph follows.
     [InlineData("S_RES_0707_1991_EN_GOLD.txt", "op3.d", "Make available immediately to the Special Commission")]
     [InlineData("S_RES_0724_1991_EN_GOLD.txt", "op5.d", "Requests the Secretary-General to provide all necessary")]

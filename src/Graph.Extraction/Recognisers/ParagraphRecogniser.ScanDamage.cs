@@ -98,5 +98,5 @@ internal static partial class ParagraphRecogniser
 
     /// <summary>Whether the block opens with a digit in brackets ("(1) The instrument …").</summary>
     private static bool IsDigitItem(string text, Block block) =>
-        block.End - block.Start > 3 && text[block.Start] == '(' && char.IsAsciiDigit(text[block.Start + 1]) && text[block.Start + 2] == ')';
+        ParagraphAssembler.OpensWithDigitItem(text.AsSpan(block.Start, block.End - block.Start));
 }
