@@ -768,6 +768,7 @@ public static class SymbolScanner
             var series = body switch
             {
                 Body.EconomicAndSocialCouncil when yearNumbered => "E/",
+                Body.CommissionOnHumanRights when yearNumbered => "E/CN.4/",
                 Body.HumanRightsCouncil when !yearNumbered => "A/HRC/",
                 Body.GeneralAssembly when !yearNumbered => "A/",
                 _ => null,
@@ -1221,6 +1222,8 @@ public static class SymbolScanner
         SecurityCouncil,
         EconomicAndSocialCouncil,
         HumanRightsCouncil,
+        /// <summary>The Commission on Human Rights (1946–2006), whose resolutions ECOSOC's series numbers by year: E/CN.4/RES/2005/74.</summary>
+        CommissionOnHumanRights,
         Unknown,
     }
 
@@ -1243,6 +1246,8 @@ public static class SymbolScanner
         if (before.EndsWith('(') && NamedOrgan(before[..^1].TrimEnd()) is { } bracketed) return bracketed;
         if (before.EndsWith("Economic and Social Council", StringComparison.Ordinal)) return Body.EconomicAndSocialCouncil;
         if (before.EndsWith("Human Rights Council", StringComparison.Ordinal)) return Body.HumanRightsCouncil;
+        // "Commission on Human Rights resolutions 2004/16 … and 2005/5", "the Commission on Human Rights, in its resolution 2005/5".
+        if (before.EndsWith(CommissionOnHumanRights, StringComparison.Ordinal)) return Body.CommissionOnHumanRights;
         if (before.EndsWith("Security Council", StringComparison.Ordinal)) return Body.SecurityCouncil;
         if (before.EndsWith("General Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
         // "United Nations Environment Assembly resolution 5/5", "World Health Assembly resolution 78.16": another assembly.
@@ -1264,6 +1269,7 @@ public static class SymbolScanner
             while (k >= 0 && before[k] == ' ') k--;
             var sentenceStart = k < 0 || before[k] is '.' or ':' or ';' or '\n' or '(' or '“' or '"';
             if (word is "Council") return CouncilNamedEarlier(text, keywordStart);
+            if (word is "Commission") return CommissionNamedEarlier(text, from + wordStart);
             if (!sentenceStart && !IsVerbLike(word)) return Body.Unknown;
         }
         return null;
@@ -1359,7 +1365,8 @@ public static class SymbolScanner
             if (!before.EndsWith(words, StringComparison.Ordinal) || before.Length == words.Length || before[^(words.Length + 1)] != ' ') continue;
             var rest = before[..^words.Length].TrimEnd().TrimEnd(',').TrimEnd();
             // Only when an organ's name is what remains: "Recalling its resolution" keeps its participle.
-            return rest.EndsWith("Council", StringComparison.Ordinal) || rest.EndsWith("Assembly", StringComparison.Ordinal) ? rest : before;
+            return rest.EndsWith("Council", StringComparison.Ordinal) || rest.EndsWith("Assembly", StringComparison.Ordinal)
+                || rest.EndsWith(CommissionOnHumanRights, StringComparison.Ordinal) ? rest : before;
         }
         return before;
     }
@@ -1378,6 +1385,20 @@ public static class SymbolScanner
             if (i > at) (body, at) = (named, i);
         }
         return body;
+    }
+
+    private const string CommissionOnHumanRights = "Commission on Human Rights";
+
+    /// <summary>
+    /// "the resolutions of the Commission on Human Rights on the right to development, in particular Commission resolution
+    /// 1998/72" (A/RES/79/170): an elliptic "Commission", whose word starts at <paramref name="commission"/>, is the Commission
+    /// on Human Rights where that is the commission the text named last before it; another commission ("Commission on the
+    /// Status of Women … Commission resolution 60/2") or none leaves the resolution without a symbol, as before.
+    /// </summary>
+    private static Body CommissionNamedEarlier(ReadOnlySpan<char> text, int commission)
+    {
+        var named = text[..Math.Max(0, commission)].LastIndexOf("Commission ", StringComparison.Ordinal);
+        return named >= 0 && text[named..].StartsWith(CommissionOnHumanRights, StringComparison.Ordinal) ? Body.CommissionOnHumanRights : Body.Unknown;
     }
 
     private static readonly (string Name, Body Body)[] NamedCouncils =
