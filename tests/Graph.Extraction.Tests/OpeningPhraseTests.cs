@@ -78,6 +78,22 @@ public sealed class OpeningPhraseTests
         Assert.DoesNotContain(before, n => n.GetString("text")!.Contains(opening, StringComparison.Ordinal) && n.Id != sub.Id);
     }
 
+    [Theory]
+    // "1. Reaffirms … / Calls upon Israel, the occupying Power, … / 3. Declares …": the number between 1 and 3 the scan lost.
+    [InlineData("S_RES_0484_1980_EN_GOLD.txt", "S/RES/484 (1980)", "op2", "Calls upon Israel, the occupying Power")]
+    // The text of resolution 773 (1992) filed under 778: "6. Urges the two States … / Decides to remain seized of the matter.",
+    // the last paragraph, whose 7 the scan lost.
+    [InlineData("S_RES_0778_1992_EN_GOLD.txt", "S/RES/773 (1992)", "op7", "Decides to remain seized of the matter.")]
+    public void AnOperativeParagraphWhoseNumberTheScanLostTakesTheNumberBetweenItsNeighbours(string file, string documentId, string paragraph, string opening)
+    {
+        var document = Extract("sc-resolutions", file);
+        Assert.Equal(documentId, document.DocumentId);
+        var node = Paragraph(document, paragraph);
+        Assert.Equal(paragraph[2..], node.GetString("number"));
+        Assert.StartsWith(opening, node.GetString("text"), StringComparison.Ordinal);
+        Assert.DoesNotContain(document.Nodes, n => n.Id.Contains('\''));
+    }
+
     [Fact]
     public void ARealListOfDigitItemsKeepsItsDigits()
     {

@@ -89,6 +89,30 @@ internal static partial class ParagraphRecogniser
         return (due, SkipSpaces(text, block.Start + 4, block.End));
     }
 
+    /// <summary>
+    /// The number of an operative paragraph that the scan lost altogether ("1. Reaffirms the applicability of the Geneva
+    /// Convention … / Calls upon Israel, the occupying Power, … / 3. Declares it imperative …", S/RES/484 (1980)): after paragraph
+    /// n, it is paragraph n + 1 where the next numbered paragraph, past its own lettered items, is n + 2, or where no paragraph
+    /// follows it ("6. Urges the two States … / Decides to remain seized of the matter."). Anywhere else an unnumbered paragraph
+    /// keeps its place among the unnumbered ones (a text in parts, some of them unnumbered).
+    /// </summary>
+    private static string? LostNumber(LaidOutText laid, int b, string? currentOperative, string documentId, HashSet<string> ids)
+    {
+        if (!int.TryParse(currentOperative, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var before)) return null;
+        var lost = (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (ids.Contains($"{documentId}#op{lost}")) return null;
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+        {
+            var block = laid.Blocks[n];
+            if (block.Kind != BlockKind.Paragraph) continue;
+            if (block.InAnnex) break;
+            var (number, letter, _) = ReadNumbering(laid.Text, block);
+            if (letter is not null) continue;
+            return number == (before + 2).ToString(System.Globalization.CultureInfo.InvariantCulture) ? lost : null;
+        }
+        return lost;
+    }
+
     private static Block? NextParagraphBlock(LaidOutText laid, int b)
     {
         for (var n = b + 1; n < laid.Blocks.Count; n++)

@@ -414,9 +414,13 @@ internal static partial class ParagraphRecogniser
                         continue;
                     }
                     seenOperative = true;
-                    unnumbered++;
-                    numberText = unnumbered.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    while (ids.Contains($"{documentId}#op{numberText}")) numberText += "'";
+                    if (LostNumber(laid, b, currentOperative, documentId, ids) is { } lost) numberText = lost;
+                    else
+                    {
+                        unnumbered++;
+                        numberText = unnumbered.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        while (ids.Contains($"{documentId}#op{numberText}")) numberText += "'";
+                    }
                     id = $"{documentId}#op{numberText}";
                     kind = "operative";
                     currentOperative = numberText;
