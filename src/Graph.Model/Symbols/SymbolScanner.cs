@@ -8,7 +8,7 @@ namespace Graph.Model.Symbols;
 /// that follow "resolution(s)" or "decision(s)" (64/256, 1631 (2005), 1514 (XV), 2200 A (XXI), ES-10/23,
 /// S-30/1), including lists ("resolutions 64/256 of 2 March 2010, 65/122 … and 75/276").
 /// </summary>
-public static class SymbolScanner
+public static partial class SymbolScanner
 {
     private const int MaxSegments = 8;
 
@@ -19,7 +19,18 @@ public static class SymbolScanner
     private static readonly System.Buffers.SearchValues<char> SymbolOpenings =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZrd0123456789$§");
 
+    /// <summary>
+    /// The symbols of <paramref name="text"/> in the order of the text; in a Council text, those a scan spoiled past the
+    /// grammar's reading too ("document s/3140", "document S112357", see <see cref="WithCouncilMisprints"/>).
+    /// </summary>
     public static IReadOnlyList<SymbolMatch> Scan(ReadOnlySpan<char> text, SymbolContext context)
+    {
+        var read = ScanText(text, context);
+        return context == SymbolContext.SecurityCouncil ? WithCouncilMisprints(text, read) : read;
+    }
+
+    /// <summary>The symbols the grammar reads, as written or as a scan commonly spoils them.</summary>
+    private static List<SymbolMatch> ScanText(ReadOnlySpan<char> text, SymbolContext context)
     {
         var result = new List<SymbolMatch>();
         if (text.IsEmpty) return result;
