@@ -4,7 +4,8 @@ namespace Graph.Extraction.Tests;
 
 /// <summary>
 /// Footnote marks of Assembly texts whose superscript the text layer lost, found in order: where the number after a decimal
-/// point is no mark, and where a mark glued to a title's last capital is one while a name's number is not.
+/// point is no mark, where a mark glued to a title's last capital is one while a name's number is not, and where a mark
+/// glued to the linking word after it ("Agreement 5and") is one.
 /// </summary>
 public sealed class GluedMarkTests
 {
@@ -63,6 +64,20 @@ public sealed class GluedMarkTests
         var node = Paragraph(UnDocument.Extract("ga-resolutions", file), paragraph);
         Assert.Contains(text, node.GetString("text"), StringComparison.Ordinal);
         Assert.Contains(footnote, Footnotes(node));
+    }
+
+    [Theory]
+    // "Affirming also the Paris Agreement 5and its early entry into force … Convention on Climate Change 6that have"
+    [InlineData("A_RES_80_129.txt", "pp6", "the Paris Agreement and its", new long[] { 5, 6 })]
+    // "Recalling the Universal Declaration of Human Rights,1as well as": footnote 1 had been placed by order on "Goal 1".
+    [InlineData("A_RES_80_207.txt", "pp2", "Declaration of Human Rights, as well as", new long[] { 1, 2, 3 })]
+    // "the World Summit on the Information Society and its outcomes, 16including"
+    [InlineData("A_RES_80_179.txt", "pp12", "and its outcomes, including", new long[] { 16 })]
+    public void AMarkGluedToTheLinkingWordAfterItIsAMarkAndTheWordStandsApart(string file, string paragraph, string text, long[] footnotes)
+    {
+        var node = Paragraph(UnDocument.Extract("ga-resolutions", file), paragraph);
+        Assert.Contains(text, node.GetString("text"), StringComparison.Ordinal);
+        Assert.Equal(footnotes, Footnotes(node));
     }
 
     [Fact]

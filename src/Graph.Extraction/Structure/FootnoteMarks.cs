@@ -124,6 +124,8 @@ internal static class FootnoteMarks
         foreach (var (start, end, number) in edits)
         {
             sb.Append(text, at, start - at).Append(Superscript.From(number));
+            // "the Paris Agreement4and its": the word the mark was glued to stands apart from it again.
+            if (end < text.Length && char.IsLetter(text[end])) sb.Append(' ');
             at = end;
         }
         sb.Append(text, at, text.Length - at);
@@ -335,7 +337,7 @@ internal static class FootnoteMarks
         {
             var after = text[end];
             if (IsSlashMark(text, end)) return true;
-            if (char.IsAsciiDigit(after) || char.IsLetter(after) || after is '/' or '%' or '-' or '–' or '(' || (after == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))) return false;
+            if (char.IsAsciiDigit(after) || (char.IsLetter(after) && !OpensGluedLinkWord(text, end)) || after is '/' or '%' or '-' or '–' or '(' || (after == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))) return false;
             // "12 December", "3 per cent"
             var q = end;
             while (q < text.Length && text[q] == ' ') q++;
@@ -346,6 +348,24 @@ internal static class FootnoteMarks
         // "recorded 2,299": a number with a thousands separator, not a mark before a comma.
         return !(end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1]));
     }
+
+    /// <summary>
+    /// Whether a word that links clauses opens at <paramref name="end"/>, glued to the number before it: the text layer lost
+    /// the space after a mark ("the Paris Agreement4and its", "Rights,1as well as", "Climate Change 6that have", "outcomes,
+    /// 16including"). A unit or an ordinal ("3km", "2nd") or a name ("youth4disarmament") is no such word.
+    /// </summary>
+    private static bool OpensGluedLinkWord(string text, int end)
+    {
+        var w = end;
+        while (w < text.Length && char.IsAsciiLetterLower(text[w])) w++;
+        if (w < text.Length && char.IsLetter(text[w])) return false;
+        return GluedLinkWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(end, w - end));
+    }
+
+    private static readonly HashSet<string> GluedLinkWords = new(StringComparer.Ordinal)
+    {
+        "and", "or", "on", "in", "as", "that", "which", "including", "the", "to", "of", "with", "for", "no", "while", "where",
+    };
 
     /// <summary>
     /// The old UN style of mark, "30 September 1992 1/ and", "(Serbia and Montenegro); 3/ the": the number and a slash,
