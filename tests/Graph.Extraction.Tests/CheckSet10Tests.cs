@@ -15,8 +15,10 @@ public sealed class CheckSet10Tests
     [Fact]
     public void TheTenthCheckSetIsScoredApartWithEveryDocumentFound()
     {
-        // First measure, before any change: citations 193 found, 193 right, of 193; counts 12/12; verbs 12/12.
-        HandCount.AssertAllRight("check10-gold.json", resolutions: 12, citedDocuments: 12, citations: 193);
+        // First measure, before any change: citations 193 found, 193 right, of 193; counts 12/12; verbs 12/12. Since the
+        // Commission on Human Rights' resolutions are given their symbols, A/RES/80/219's "Commission on Human Rights resolution
+        // 1993/51", written first as not counted, is counted: 194.
+        HandCount.AssertAllRight("check10-gold.json", resolutions: 12, citedDocuments: 12, citations: 194);
     }
 
     [Fact]

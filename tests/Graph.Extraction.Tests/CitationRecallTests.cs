@@ -31,6 +31,20 @@ public sealed class CitationRecallTests
         1. Decides to remain seized of the matter.
         """;
 
+    [Theory]
+    // "Commission on Human Rights resolutions 2004/16 of 16 April 2004 4 and 2005/5 of 14 April 2005 5": each by its symbol.
+    [InlineData("A_RES_78_190.txt", "pp2", new[] { "E/CN.4/RES/2004/16", "E/CN.4/RES/2005/5" })]
+    // "the resolutions of the Commission on Human Rights on the right to development, in particular Commission resolution 1998/72".
+    [InlineData("A_RES_79_170.txt", "pp21", new[] { "E/CN.4/RES/1998/72" })]
+    // "the Commission on Human Rights in its resolution 1998/72 and the Human Rights Council in its resolution 4/4".
+    [InlineData("A_RES_79_170.txt", "op4", new[] { "E/CN.4/RES/1998/72", "A/HRC/RES/4/4" })]
+    public void ACommissionOnHumanRightsResolutionIsCitedByItsSymbol(string file, string paragraph, string[] symbols)
+    {
+        var document = UnDocument.Extract("ga-resolutions", file);
+        var cited = document.Relationships.Where(r => r.Type == RelationshipTypes.Cites && r.Start == $"{document.DocumentId}#{paragraph}").Select(r => r.End).ToHashSet();
+        foreach (var symbol in symbols) Assert.Contains(symbol, cited);
+    }
+
     [Fact]
     public void TheOrganNamedBeforeInItsResolutionOwnsTheResolution()
     {

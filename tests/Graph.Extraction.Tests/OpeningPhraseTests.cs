@@ -58,6 +58,9 @@ public sealed class OpeningPhraseTests
     // "(6)" for "(b)" between "(a)" and "(c)"; and after "(a)" with no "(c)" to follow.
     [InlineData("S_RES_0470_1980_EN_GOLD.txt", "op1.b", "To renew the mandate of the United Nations")]
     [InlineData("S_RES_0027_1947_EN_GOLD.txt", "op1.b", "To settle their dispute by arbitration")]
+    // "(a) The Government or public authorities of Libya; or" / "(6) Any Libyan undertaking;": the "(a)" line is as long as the
+    // text's lines, so only the digit in brackets after the blank line tells that a sub-paragraph starts there.
+    [InlineData("S_RES_0883_1993_EN_GOLD.txt", "op3.b", "Any Libyan undertaking;")]
     // "(2)" for "(d)" between "(c)" and "(e)", and after "(c)" where the next numbered paragraph follows.
     [InlineData("S_RES_0707_1991_EN_GOLD.txt", "op3.d", "Make available immediately to the Special Commission")]
     [InlineData("S_RES_0724_1991_EN_GOLD.txt", "op5.d", "Requests the Secretary-General to provide all necessary")]
@@ -73,6 +76,22 @@ public sealed class OpeningPhraseTests
         var before = document.Nodes.Where(n => n.Id.StartsWith(document.DocumentId + "#op", StringComparison.Ordinal)
             && n.GetString("kind") is "operative" or "subparagraph");
         Assert.DoesNotContain(before, n => n.GetString("text")!.Contains(opening, StringComparison.Ordinal) && n.Id != sub.Id);
+    }
+
+    [Theory]
+    // "1. Reaffirms … / Calls upon Israel, the occupying Power, … / 3. Declares …": the number between 1 and 3 the scan lost.
+    [InlineData("S_RES_0484_1980_EN_GOLD.txt", "S/RES/484 (1980)", "op2", "Calls upon Israel, the occupying Power")]
+    // The text of resolution 773 (1992) filed under 778: "6. Urges the two States … / Decides to remain seized of the matter.",
+    // the last paragraph, whose 7 the scan lost.
+    [InlineData("S_RES_0778_1992_EN_GOLD.txt", "S/RES/773 (1992)", "op7", "Decides to remain seized of the matter.")]
+    public void AnOperativeParagraphWhoseNumberTheScanLostTakesTheNumberBetweenItsNeighbours(string file, string documentId, string paragraph, string opening)
+    {
+        var document = Extract("sc-resolutions", file);
+        Assert.Equal(documentId, document.DocumentId);
+        var node = Paragraph(document, paragraph);
+        Assert.Equal(paragraph[2..], node.GetString("number"));
+        Assert.StartsWith(opening, node.GetString("text"), StringComparison.Ordinal);
+        Assert.DoesNotContain(document.Nodes, n => n.Id.Contains('\''));
     }
 
     [Fact]

@@ -110,11 +110,11 @@ public sealed class ScanFormTests
     public void ASlashReadAsAOneIsTakenOnlyWhereTheYearBeforeItFitsTheNumber()
     {
         // The year of 412 (1977)'s footnote fits S/12357; the same words with a year the number cannot be of are left alone.
-        var fits = Recognisers.MisprintedCouncilSymbols.Scan("Supplement for July, August and September 1977, document S112357.", Model.Symbols.SymbolContext.SecurityCouncil);
+        var fits = Model.Symbols.SymbolScanner.Scan("Supplement for July, August and September 1977, document S112357.", Model.Symbols.SymbolContext.SecurityCouncil);
         Assert.Equal("S/12357", Assert.Single(fits).Symbol.Canonical);
-        Assert.Empty(Recognisers.MisprintedCouncilSymbols.Scan("Supplement for July, August and September 1950, document S112357.", Model.Symbols.SymbolContext.SecurityCouncil));
-        Assert.Empty(Recognisers.MisprintedCouncilSymbols.Scan("in document S112357 of the Council", Model.Symbols.SymbolContext.SecurityCouncil));
-        Assert.Empty(Recognisers.MisprintedCouncilSymbols.Scan("September 1977, document S112357.", Model.Symbols.SymbolContext.GeneralAssembly));
+        Assert.Empty(Model.Symbols.SymbolScanner.Scan("Supplement for July, August and September 1950, document S112357.", Model.Symbols.SymbolContext.SecurityCouncil));
+        Assert.Empty(Model.Symbols.SymbolScanner.Scan("in document S112357 of the Council", Model.Symbols.SymbolContext.SecurityCouncil));
+        Assert.Empty(Model.Symbols.SymbolScanner.Scan("September 1977, document S112357.", Model.Symbols.SymbolContext.GeneralAssembly));
     }
 
     [Theory]

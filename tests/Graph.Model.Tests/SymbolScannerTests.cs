@@ -131,8 +131,23 @@ public sealed class SymbolScannerTests
     public void LeavesResolutionsOfOtherOrgansAlone()
     {
         Assert.Empty(Symbols("Recalling Commission on the Status of Women resolution 60/2 of 24 March 2016"));
-        Assert.Empty(Symbols("Commission on Human Rights resolution 2005/69"));
+        // An elliptic "Commission" after another commission than the Commission on Human Rights is that one's.
+        Assert.Empty(Symbols("Recalling the resolutions of the Commission on the Status of Women, in particular Commission resolution 60/2"));
         Assert.Equal(["A/HRC/RES/53/29"], Symbols("Human Rights Council resolution 53/29 of 14 July 2023"));
+    }
+
+    [Fact]
+    public void ReadsResolutionsOfTheCommissionOnHumanRightsInTheSeriesOfItsReports()
+    {
+        Assert.Equal(["E/CN.4/RES/2005/69"], Symbols("Commission on Human Rights resolution 2005/69"));
+        Assert.Equal(["E/CN.4/RES/2004/16", "E/CN.4/RES/2005/5"],
+            Symbols("Recalling Commission on Human Rights resolutions 2004/16 of 16 April 2004 and 2005/5 of 14 April 2005"));
+        Assert.Equal(["E/CN.4/RES/2005/5"], Symbols("the request of the Commission on Human Rights, in its resolution 2005/5, that the Special Rapporteur"));
+        Assert.Equal(["E/CN.4/RES/1998/72", "A/HRC/RES/4/4"],
+            Symbols("the Commission on Human Rights in its resolution 1998/72 and the Human Rights Council in its resolution 4/4 of 30 March 2007"));
+        Assert.Equal(["E/CN.4/RES/1998/72"],
+            Symbols("the resolutions of the Commission on Human Rights on the right to development, in particular Commission resolution 1998/72 of 22 April 1998"));
+        Assert.Equal(["E/CN.4/DEC/2005/113"], Symbols("Commission on Human Rights decision 2005/113"));
     }
 
     [Fact]

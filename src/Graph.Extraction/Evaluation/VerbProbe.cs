@@ -186,7 +186,8 @@ public static partial class VerbProbe
     /// <summary>
     /// A count probe of the same paragraphs: the extracted top-level numbers of a text, cut into runs where a number 1 starts
     /// again (a resolution in parts, A and B each from 1), and the runs that are not 1, 2, 3 … without a gap or a repeat
-    /// ("1, 1', 3, 4": a number the scan lost; "1, 2, 3, 4, 8, 6": a number the scan misprinted; a paragraph the text lost).
+    /// ("1, 2, 3, 4, 8, 6": a number the scan misprinted; "1, 2, 3, 4, 6": a paragraph whose opening the text lost; "1, 1', 3,
+    /// 4": a number the scan lost where the paragraphs around it do not tell it).
     /// A paragraph the extractor numbered itself (a prime after its count, "1'") is left out.
     /// </summary>
     public static List<IReadOnlyList<int>> BrokenNumbering(IReadOnlyList<OperativeOpening> operatives)

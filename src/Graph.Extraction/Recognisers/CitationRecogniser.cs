@@ -52,7 +52,7 @@ internal static partial class CitationRecogniser
             // the text itself, the largest thing a long text's citations allocated.
             var content = text.AsSpan(start, end - start);
             inline.Clear();
-            foreach (var match in MisprintedCouncilSymbols.Scan(content, identity.Context))
+            foreach (var match in SymbolScanner.Scan(content, identity.Context))
             {
                 inline.Add((match.Start, match.End));
                 if (self.Contains(match.Symbol.Canonical) || OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
@@ -551,7 +551,7 @@ internal static partial class CitationRecogniser
             // Read where the footnote stands in the text, not from a copy of it.
             var content = laid.Text.AsSpan(block.ContentStart, block.End - block.ContentStart);
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
-            foreach (var match in MisprintedCouncilSymbols.Scan(content, context))
+            foreach (var match in SymbolScanner.Scan(content, context))
             {
                 if (OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
                 list.Add((match.Symbol, new SourceSpan(block.ContentStart + match.Start, block.ContentStart + match.End), DateAfter(content, match.End)));

@@ -8,12 +8,14 @@ internal static partial class ParagraphRecogniser
     /// <summary>
     /// A paragraph's opening as its verb is read, with what a scan or a typesetting put between the verb's words taken out:
     /// a verb set letter by letter ("I n v i t e s relevant special procedure mandate holders", A/RES/79/172) is the word; a
-    /// mark between the verb and its preposition ("Calls _ upon all parties", "Calls also _ upon", "Calls _on", S/RES/775
-    /// (1992), S/RES/894 (1994), S/RES/865 (1993)) is a space; and the commas that set off a following "once again", "also" or "further"
+    /// scan's mark between the verb and its preposition is a space, whether it stands between two letters ("4. Calls_on all
+    /// States to refrain …") or after a space ("Calls _ upon all parties", "Calls also _ upon", "Calls _on", S/RES/775 (1992),
+    /// S/RES/894 (1994), S/RES/865 (1993)); and the commas that set off a following "once again", "also" or "further"
     /// ("Urges, once again, all States", A/RES/79/162) do not end the verb, which keeps its "once again" as it does unset.
     /// </summary>
     private static string RepairedOpening(string clean)
     {
+        clean = WithoutUnderlineBetweenLetters(clean);
         if (LetterSpacedOpening().Match(clean) is { Success: true } spaced)
             clean = string.Concat(spaced.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal), clean.AsSpan(spaced.Groups[1].Length));
         if (StrayMarkInOpening().Match(clean) is { Success: true } stray)
@@ -21,6 +23,15 @@ internal static partial class ParagraphRecogniser
         if (AdverbSetOffByCommas().Match(clean) is { Success: true } setOff)
             clean = string.Concat(setOff.Groups[1].Value, " ", setOff.Groups[2].Value, clean.AsSpan(setOff.Length - 1));
         return clean;
+    }
+
+    /// <summary>"Calls_on": the first underline of the opening's first 24 characters, where a letter stands on each side of it, made a space.</summary>
+    private static string WithoutUnderlineBetweenLetters(string clean)
+    {
+        var underline = clean.AsSpan(0, Math.Min(clean.Length, 24)).IndexOf('_');
+        return underline > 0 && underline + 1 < clean.Length && char.IsLetter(clean[underline - 1]) && char.IsLetter(clean[underline + 1])
+            ? string.Concat(clean.AsSpan(0, underline), " ", clean.AsSpan(underline + 1))
+            : clean;
     }
 
     /// <summary>Four letters or more, each followed by one space, the first a capital, then a word in lower case.</summary>
@@ -89,6 +100,30 @@ internal static partial class ParagraphRecogniser
         return (due, SkipSpaces(text, block.Start + 4, block.End));
     }
 
+    /// <summary>
+    /// The number of an operative paragraph that the scan lost altogether ("1. Reaffirms the applicability of the Geneva
+    /// Convention … / Calls upon Israel, the occupying Power, … / 3. Declares it imperative …", S/RES/484 (1980)): after paragraph
+    /// n, it is paragraph n + 1 where the next numbered paragraph, past its own lettered items, is n + 2, or where no paragraph
+    /// follows it ("6. Urges the two States … / Decides to remain seized of the matter."). Anywhere else an unnumbered paragraph
+    /// keeps its place among the unnumbered ones (a text in parts, some of them unnumbered).
+    /// </summary>
+    private static string? LostNumber(LaidOutText laid, int b, string? currentOperative, string documentId, HashSet<string> ids)
+    {
+        if (!int.TryParse(currentOperative, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var before)) return null;
+        var lost = (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (ids.Contains($"{documentId}#op{lost}")) return null;
+        for (var n = b + 1; n < laid.Blocks.Count; n++)
+        {
+            var block = laid.Blocks[n];
+            if (block.Kind != BlockKind.Paragraph) continue;
+            if (block.InAnnex) break;
+            var (number, letter, _) = ReadNumbering(laid.Text, block);
+            if (letter is not null) continue;
+            return number == (before + 2).ToString(System.Globalization.CultureInfo.InvariantCulture) ? lost : null;
+        }
+        return lost;
+    }
+
     private static Block? NextParagraphBlock(LaidOutText laid, int b)
     {
         for (var n = b + 1; n < laid.Blocks.Count; n++)
@@ -98,5 +133,5 @@ internal static partial class ParagraphRecogniser
 
     /// <summary>Whether the block opens with a digit in brackets ("(1) The instrument …").</summary>
     private static bool IsDigitItem(string text, Block block) =>
-        block.End - block.Start > 3 && text[block.Start] == '(' && char.IsAsciiDigit(text[block.Start + 1]) && text[block.Start + 2] == ')';
+        ParagraphAssembler.OpensWithDigitItem(text.AsSpan(block.Start, block.End - block.Start));
 }

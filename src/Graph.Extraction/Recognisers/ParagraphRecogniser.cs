@@ -414,9 +414,13 @@ internal static partial class ParagraphRecogniser
                         continue;
                     }
                     seenOperative = true;
-                    unnumbered++;
-                    numberText = unnumbered.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    while (ids.Contains($"{documentId}#op{numberText}")) numberText += "'";
+                    if (LostNumber(laid, b, currentOperative, documentId, ids) is { } lost) numberText = lost;
+                    else
+                    {
+                        unnumbered++;
+                        numberText = unnumbered.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        while (ids.Contains($"{documentId}#op{numberText}")) numberText += "'";
+                    }
                     id = $"{documentId}#op{numberText}";
                     kind = "operative";
                     currentOperative = numberText;
@@ -1213,10 +1217,6 @@ internal static partial class ParagraphRecogniser
     /// </summary>
     internal static string? LeadingVerb(string clean)
     {
-        // A scan's underline between the verb and its preposition ("4. Calls_on all States to refrain …") is a space.
-        if (clean.AsSpan(0, Math.Min(clean.Length, 24)).IndexOf('_') is > 0 and var underline && underline + 1 < clean.Length
-            && char.IsLetter(clean[underline - 1]) && char.IsLetter(clean[underline + 1]))
-            clean = string.Concat(clean.AsSpan(0, underline), " ", clean.AsSpan(underline + 1));
         clean = RepairedOpening(clean);
         // The words as spans (the eighth holds the rest), so only the verb itself becomes a string. What a scan left before
         // the first word ("‘Reiterates", "| Demands", "_ Decides") is no part of it.

@@ -17,7 +17,7 @@ internal static class FootnoteMarks
         "part", "and", "to", "or", "of", "than", "at", "by", "in", "on", "from", "the", "under", "goal", "goals", "target", "targets",
         "protocol", "step", "phase", "level", "table", "figure", "principle", "principles", "recommendation", "recommendations", "about",
         "some", "over", "least", "nearly", "almost", "approximately", "around", "only", "all", "Supplement", "No.", "with",
-        "were", "was", "are", "is", "had", "have", "for", "per", "every", "Sustainable", "Goal", "Amendment", "COVID",
+        "were", "was", "are", "is", "had", "have", "for", "per", "every", "Sustainable", "Goal", "Amendment", "COVID", "panel",
     };
 
     /// <summary>
@@ -124,6 +124,8 @@ internal static class FootnoteMarks
         foreach (var (start, end, number) in edits)
         {
             sb.Append(text, at, start - at).Append(Superscript.From(number));
+            // "the Paris Agreement4and its": the word the mark was glued to stands apart from it again.
+            if (end < text.Length && char.IsLetter(text[end])) sb.Append(' ');
             at = end;
         }
         sb.Append(text, at, text.Length - at);
@@ -140,6 +142,41 @@ internal static class FootnoteMarks
         var word = text.AsSpan(w, dot - w);
         foreach (var abbreviation in Abbreviations) if (word.SequenceEqual(abbreviation)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// Whether the full stop at <paramref name="dot"/>, with the number at <paramref name="start"/> after it, is a decimal
+    /// point: one to three digits stand before it and a space, a bracket or the start of the text before them ("0.12 degrees",
+    /// "1.5 trillion", "targets 15.3, 6.1", "resolution 68.7 of 26 May"). A year ("July 2023.5"), a symbol's number
+    /// ("A/78/5.12") or a document's part ("Add.1.3") before the full stop ends a sentence, and so does a number with a
+    /// sentence opening after it ("referred to under model strategy 10.24 Furthermore,", A/RES/80/226): the mark stays one.
+    /// </summary>
+    private static bool IsDecimalPoint(string text, int dot, int start)
+    {
+        var d = dot;
+        while (d > 0 && dot - d < 4 && char.IsAsciiDigit(text[d - 1])) d--;
+        if (dot - d is 0 or > 3 || (d > 0 && text[d - 1] is not (' ' or '(' or '\n'))) return false;
+        var end = start;
+        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+        return !(end + 1 < text.Length && text[end] == ' ' && char.IsUpper(text[end + 1]));
+    }
+
+    /// <summary>
+    /// Whether the capital at <paramref name="last"/> ends a title a mark may be glued to, not a name that carries its number:
+    /// an acronym of four capitals or more ("between the United Nations and INTERPOL1 and", "Declaration of Commitment on
+    /// HIV/AIDS7", A/RES/79/136, A/RES/78/182) or the numeral of a Protocol ("article 90 of Protocol I4 to the Geneva
+    /// Conventions", A/RES/79/123). The names that carry a number in the collections have fewer capitals or small letters among
+    /// them ("G20", "COP28", "CoP18", "E3", "SSA2"); the one of four, "the UNDC2 building", stands where no footnote 2 is due.
+    /// </summary>
+    private static bool EndsTitleInCapitals(string text, int last)
+    {
+        var w = last;
+        while (w > 0 && char.IsAsciiLetterUpper(text[w - 1])) w--;
+        if (w > 0 && char.IsLetter(text[w - 1])) return false;
+        var capitals = text.AsSpan(w, last + 1 - w);
+        if (capitals.Length >= 4) return true;
+        const string protocol = "Protocol ";
+        return capitals is "I" or "II" or "III" or "IV" && w >= protocol.Length && text.AsSpan(w - protocol.Length, protocol.Length) is protocol;
     }
 
     /// <summary>
@@ -193,10 +230,11 @@ internal static class FootnoteMarks
         if (Graph.Model.Symbols.DateText.ReadMonth(text, ref p) > 0 && p == y - 1) return true;
         // A year named as one after "of", "in", "since" ("the Geneva Conventions of 1949" + mark 8 read "19498"), or after "for",
         // "and", "the", "its" ("the programme budget for 2024" + mark 2 read "20242", "for 2024 and 2025" + marks 6 and 7 read
-        // "for 20246 and 20257", "the 2000 and the 2010 Review Conferences" + marks 7 and 8, "at its 2023 session" + mark 16): the
-        // Assembly prints a number of five digits or more with commas, so such a token after these words is a year and a mark.
+        // "for 20246 and 20257", "the 2000 and the 2010 Review Conferences" + marks 7 and 8, "at its 2023 session" + mark 16), or
+        // after "by" ("Getting on Track to End AIDS by 2030" + mark 2 read "by 20302", E/2025/L.25): the Assembly prints a number
+        // of five digits or more with commas, so such a token after these words is a year and a mark.
         var word = text.AsSpan(m, y - 1 - m);
-        return (word is "of" or "in" or "since" or "for" or "and" or "the" or "its") && (m == 0 || text[m - 1] == ' ');
+        return (word is "of" or "in" or "since" or "for" or "and" or "the" or "its" or "by") && (m == 0 || text[m - 1] == ' ');
     }
 
     /// <summary>
@@ -299,7 +337,7 @@ internal static class FootnoteMarks
         {
             var after = text[end];
             if (IsSlashMark(text, end)) return true;
-            if (char.IsAsciiDigit(after) || char.IsLetter(after) || after is '/' or '%' or '-' or '–' or '(' || (after == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))) return false;
+            if (char.IsAsciiDigit(after) || (char.IsLetter(after) && !OpensGluedLinkWord(text, end)) || after is '/' or '%' or '-' or '–' or '(' || (after == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))) return false;
             // "12 December", "3 per cent"
             var q = end;
             while (q < text.Length && text[q] == ' ') q++;
@@ -310,6 +348,24 @@ internal static class FootnoteMarks
         // "recorded 2,299": a number with a thousands separator, not a mark before a comma.
         return !(end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1]));
     }
+
+    /// <summary>
+    /// Whether a word that links clauses opens at <paramref name="end"/>, glued to the number before it: the text layer lost
+    /// the space after a mark ("the Paris Agreement4and its", "Rights,1as well as", "Climate Change 6that have", "outcomes,
+    /// 16including"). A unit or an ordinal ("3km", "2nd") or a name ("youth4disarmament") is no such word.
+    /// </summary>
+    private static bool OpensGluedLinkWord(string text, int end)
+    {
+        var w = end;
+        while (w < text.Length && char.IsAsciiLetterLower(text[w])) w++;
+        if (w < text.Length && char.IsLetter(text[w])) return false;
+        return GluedLinkWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(end, w - end));
+    }
+
+    private static readonly HashSet<string> GluedLinkWords = new(StringComparer.Ordinal)
+    {
+        "and", "or", "on", "in", "as", "that", "which", "including", "the", "to", "of", "with", "for", "no", "while", "where",
+    };
 
     /// <summary>
     /// The old UN style of mark, "30 September 1992 1/ and", "(Serbia and Montenegro); 3/ the": the number and a slash,
@@ -337,11 +393,13 @@ internal static class FootnoteMarks
         if (spaced && before == ',' && b > 0 && char.IsAsciiDigit(text[b - 1]) && IsFollowedByListedNumber(text, start)) return false;
         // "A/78/481/Add.2", "S/2024/12/Rev.1", "Supplement No.5": a number the abbreviation before it takes.
         if (before == '.' && !spaced && IsAbbreviationBefore(text, b)) return false;
+        // "by a significant margin of 0.12 degrees Celsius": the decimals of a number, where footnote 12 is due further on.
+        if (before == '.' && !spaced && IsDecimalPoint(text, b, start)) return false;
         if (char.IsAsciiDigit(before) || before is '/' or '(' or '-' or '–' or '$' or '€' or '£' or '§' or '#' or '\n') return false;
         if (!(char.IsLetter(before) || before is ',' or '.' or ';' or ':' or '”' or '’' or ')' or '"' or ']')) return false;
         if (char.IsLetter(before))
         {
-            if (!spaced && char.IsUpper(before)) return false; // "G20", "COP28"
+            if (!spaced && char.IsUpper(before) && !EndsTitleInCapitals(text, b)) return false; // "G20", "COP28"
             var w = b;
             while (w > 0 && char.IsLetter(text[w - 1])) w--;
             var word = text[w..(b + 1)];

@@ -232,6 +232,10 @@ internal static class ParagraphAssembler
         var previousShort = width > 130 ? previousLine.Length < 60 : previousLine.Length < width * 0.6;
         if (IsNumberedStart(text) || IsBareNumbering(text)) return complete || line.BlanksBefore > 0 || previousShort;
         if (IsSectionHeading(text)) return complete || line.BlanksBefore > 0;
+        // "(a) The Government or public authorities of Libya; or" / [blank] / "(6) Any Libyan undertaking;" (S/RES/883 (1993)):
+        // after a lettered sub-paragraph, a digit in brackets after a blank line is the next letter as a scan read it, and opens
+        // a sub-paragraph of its own even where the one before ends in its "or"; the paragraph recogniser reads its letter.
+        if (line.BlanksBefore > 0 && OpensWithDigitItem(text) && TryReadLetterItem(current, out _)) return true;
         var first = text[0];
         // A line that opens with a resolution's number continues a list cut at a page break ("…, 76/237 of 24 December 2021,
         // [page] 76/268 of 10 June 2022, …"); an old-style footnote ("4/ Statements …") or a paragraph's number does not.
@@ -385,6 +389,10 @@ internal static class ParagraphAssembler
         end = close + 1;
         return true;
     }
+
+    /// <summary>Whether the text opens with a digit in brackets and more after it ("(1) The instrument …", "(6) Any Libyan undertaking;").</summary>
+    internal static bool OpensWithDigitItem(ReadOnlySpan<char> text) =>
+        text.Length > 3 && text[0] == '(' && char.IsAsciiDigit(text[1]) && text[2] == ')';
 
     private static bool IsBareNumbering(ReadOnlySpan<char> text)
     {

@@ -8,7 +8,7 @@ namespace Graph.Model.Symbols;
 /// that follow "resolution(s)" or "decision(s)" (64/256, 1631 (2005), 1514 (XV), 2200 A (XXI), ES-10/23,
 /// S-30/1), including lists ("resolutions 64/256 of 2 March 2010, 65/122 … and 75/276").
 /// </summary>
-public static class SymbolScanner
+public static partial class SymbolScanner
 {
     private const int MaxSegments = 8;
 
@@ -19,7 +19,18 @@ public static class SymbolScanner
     private static readonly System.Buffers.SearchValues<char> SymbolOpenings =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZrd0123456789$§");
 
+    /// <summary>
+    /// The symbols of <paramref name="text"/> in the order of the text; in a Council text, those a scan spoiled past the
+    /// grammar's reading too ("document s/3140", "document S112357", see <see cref="WithCouncilMisprints"/>).
+    /// </summary>
     public static IReadOnlyList<SymbolMatch> Scan(ReadOnlySpan<char> text, SymbolContext context)
+    {
+        var read = ScanText(text, context);
+        return context == SymbolContext.SecurityCouncil ? WithCouncilMisprints(text, read) : read;
+    }
+
+    /// <summary>The symbols the grammar reads, as written or as a scan commonly spoils them.</summary>
+    private static List<SymbolMatch> ScanText(ReadOnlySpan<char> text, SymbolContext context)
     {
         var result = new List<SymbolMatch>();
         if (text.IsEmpty) return result;
@@ -768,6 +779,7 @@ public static class SymbolScanner
             var series = body switch
             {
                 Body.EconomicAndSocialCouncil when yearNumbered => "E/",
+                Body.CommissionOnHumanRights when yearNumbered => "E/CN.4/",
                 Body.HumanRightsCouncil when !yearNumbered => "A/HRC/",
                 Body.GeneralAssembly when !yearNumbered => "A/",
                 _ => null,
@@ -1221,6 +1233,8 @@ public static class SymbolScanner
         SecurityCouncil,
         EconomicAndSocialCouncil,
         HumanRightsCouncil,
+        /// <summary>The Commission on Human Rights (1946–2006), whose resolutions ECOSOC's series numbers by year: E/CN.4/RES/2005/74.</summary>
+        CommissionOnHumanRights,
         Unknown,
     }
 
@@ -1243,6 +1257,8 @@ public static class SymbolScanner
         if (before.EndsWith('(') && NamedOrgan(before[..^1].TrimEnd()) is { } bracketed) return bracketed;
         if (before.EndsWith("Economic and Social Council", StringComparison.Ordinal)) return Body.EconomicAndSocialCouncil;
         if (before.EndsWith("Human Rights Council", StringComparison.Ordinal)) return Body.HumanRightsCouncil;
+        // "Commission on Human Rights resolutions 2004/16 … and 2005/5", "the Commission on Human Rights, in its resolution 2005/5".
+        if (before.EndsWith(CommissionOnHumanRights, StringComparison.Ordinal)) return Body.CommissionOnHumanRights;
         if (before.EndsWith("Security Council", StringComparison.Ordinal)) return Body.SecurityCouncil;
         if (before.EndsWith("General Assembly", StringComparison.Ordinal)) return Body.GeneralAssembly;
         // "United Nations Environment Assembly resolution 5/5", "World Health Assembly resolution 78.16": another assembly.
@@ -1264,6 +1280,7 @@ public static class SymbolScanner
             while (k >= 0 && before[k] == ' ') k--;
             var sentenceStart = k < 0 || before[k] is '.' or ':' or ';' or '\n' or '(' or '“' or '"';
             if (word is "Council") return CouncilNamedEarlier(text, keywordStart);
+            if (word is "Commission") return CommissionNamedEarlier(text, from + wordStart);
             if (!sentenceStart && !IsVerbLike(word)) return Body.Unknown;
         }
         return null;
@@ -1359,7 +1376,8 @@ public static class SymbolScanner
             if (!before.EndsWith(words, StringComparison.Ordinal) || before.Length == words.Length || before[^(words.Length + 1)] != ' ') continue;
             var rest = before[..^words.Length].TrimEnd().TrimEnd(',').TrimEnd();
             // Only when an organ's name is what remains: "Recalling its resolution" keeps its participle.
-            return rest.EndsWith("Council", StringComparison.Ordinal) || rest.EndsWith("Assembly", StringComparison.Ordinal) ? rest : before;
+            return rest.EndsWith("Council", StringComparison.Ordinal) || rest.EndsWith("Assembly", StringComparison.Ordinal)
+                || rest.EndsWith(CommissionOnHumanRights, StringComparison.Ordinal) ? rest : before;
         }
         return before;
     }
@@ -1378,6 +1396,20 @@ public static class SymbolScanner
             if (i > at) (body, at) = (named, i);
         }
         return body;
+    }
+
+    private const string CommissionOnHumanRights = "Commission on Human Rights";
+
+    /// <summary>
+    /// "the resolutions of the Commission on Human Rights on the right to development, in particular Commission resolution
+    /// 1998/72" (A/RES/79/170): an elliptic "Commission", whose word starts at <paramref name="commission"/>, is the Commission
+    /// on Human Rights where that is the commission the text named last before it; another commission ("Commission on the
+    /// Status of Women … Commission resolution 60/2") or none leaves the resolution without a symbol, as before.
+    /// </summary>
+    private static Body CommissionNamedEarlier(ReadOnlySpan<char> text, int commission)
+    {
+        var named = text[..Math.Max(0, commission)].LastIndexOf("Commission ", StringComparison.Ordinal);
+        return named >= 0 && text[named..].StartsWith(CommissionOnHumanRights, StringComparison.Ordinal) ? Body.CommissionOnHumanRights : Body.Unknown;
     }
 
     private static readonly (string Name, Body Body)[] NamedCouncils =

@@ -1,20 +1,18 @@
-using Graph.Model.Symbols;
-
-namespace Graph.Extraction.Recognisers;
+namespace Graph.Model.Symbols;
 
 /// <summary>
-/// Council document symbols a scan spoiled past what the symbol scanner reads, taken only where a Council text makes
-/// them certain: a lower-case s ("document s/3140", "Ibid., document s/21183"), and a slash read as a 1 after "document"
+/// Council document symbols a scan spoiled past what the grammar reads, taken only where a Council text makes them
+/// certain: a lower-case s ("document s/3140", "Ibid., document s/21183"), and a slash read as a 1 after "document"
 /// ("… September 1977, document S112357" for S/12357) where the number fits the year written before it. The Council
 /// numbered its documents S/1 to about S/26900 from 1946 to 1993, so a year fixes the range a number of it falls in.
 /// </summary>
-internal static class MisprintedCouncilSymbols
+public static partial class SymbolScanner
 {
-    /// <summary>The symbols the scanner read in <paramref name="content"/>, with the misprinted ones added in the order of the text.</summary>
-    public static IReadOnlyList<SymbolMatch> Scan(ReadOnlySpan<char> content, SymbolContext context)
+    /// <summary>The symbols the grammar read in a Council text's <paramref name="content"/>, with the misprinted ones added in the order of the text.</summary>
+    private static IReadOnlyList<SymbolMatch> WithCouncilMisprints(ReadOnlySpan<char> content, List<SymbolMatch> read)
     {
-        var read = SymbolScanner.Scan(content, context);
-        if (context != SymbolContext.SecurityCouncil || (!content.Contains("s/", StringComparison.Ordinal) && !content.Contains("document S1", StringComparison.Ordinal)))
+        const SymbolContext context = SymbolContext.SecurityCouncil;
+        if (!content.Contains("s/", StringComparison.Ordinal) && !content.Contains("document S1", StringComparison.Ordinal))
             return read;
         // Only a Council text with such a misprint gets here: it is read as a string of its own.
         var words = content.ToString();
@@ -40,7 +38,7 @@ internal static class MisprintedCouncilSymbols
             // The window is the text from the slash on with the capital in place; only the symbol and its own addenda are taken,
             // a symbol further on being read by the scan of the content itself.
             var window = string.Concat("S", content.AsSpan(at + 1, Math.Min(content.Length - at - 1, 120)));
-            foreach (var match in SymbolScanner.Scan(window, context))
+            foreach (var match in ScanText(window, context))
             {
                 var canonical = match.Symbol.Canonical;
                 if (canonical != number && !canonical.StartsWith(number + "/", StringComparison.Ordinal)) break;
