@@ -117,6 +117,37 @@ public sealed class QueryTransactionTests
         Assert.Equal(111, Value(final).GetInt64());
     }
 
+    /// <summary>
+    /// A rollback (DELETE) of a transaction whose statement is still running used to wait, on a thread of the server's
+    /// pool, until the statement ended: a few hundred of them held every pool thread and /health stopped answering.
+    /// Now the statement is stopped, the rollback answers at once, and every other rollback of it finds none.
+    /// </summary>
+    [Fact]
+    public async Task RollingBackATransactionWhileItsStatementRunsStopsTheStatementAndAnswersAtOnce()
+    {
+        await using var server = new SecuredServer();
+        var client = server.Client();
+        var tx = await BeginAsync(client);
+        // About a hundred million rows over the seeds: it would run until its deadline.
+        var slow = PostAsync(client, $"/db/neo4j/query/v2/tx/{tx}", "MATCH (a), (b), (c), (d) RETURN count(*)", maxSeconds: 25);
+        await Task.Delay(2000, Cancel);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var rollbacks = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var response = await client.DeleteAsync($"/db/neo4j/query/v2/tx/{tx}", Cancel);
+            return response.StatusCode;
+        }));
+        var rolledBackIn = watch.Elapsed;
+        var (status, stopped) = await slow;
+        Assert.True(rolledBackIn < TimeSpan.FromSeconds(10), $"the rollbacks took {rolledBackIn.TotalSeconds:F1} s");
+        Assert.Equal(1, rollbacks.Count(s => s == HttpStatusCode.OK));
+        Assert.All(rollbacks.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Neo.TransientError.Transaction.Terminated", Code(stopped));
+        var (gone, _) = await PostAsync(client, $"/db/neo4j/query/v2/tx/{tx}", "RETURN 1");
+        Assert.Equal(HttpStatusCode.NotFound, gone);
+    }
+
     [Fact]
     public async Task EveryErrorUnderDbCarriesNeo4jErrorsAndAnswersHaveTheExactMediaType()
     {

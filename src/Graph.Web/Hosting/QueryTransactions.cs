@@ -43,6 +43,13 @@ public sealed class QueryTransactions : IDisposable
         public DateTimeOffset Expires { get; internal set; } = expires;
 
         internal IDisposable? Lease { get; } = lease;
+
+        private readonly CancellationTokenSource stopped = new();
+
+        /// <summary>Fires when the transaction is rolled back from outside (a DELETE, its idle time): a statement running in it stops.</summary>
+        public CancellationToken Stopped => stopped.Token;
+
+        internal void Stop() => stopped.Cancel();
     }
 
     /// <summary>Registers a transaction just begun; <paramref name="lease"/> is given back when it ends.</summary>
@@ -75,20 +82,38 @@ public sealed class QueryTransactions : IDisposable
         foreach (var entry in open.Values)
         {
             if (entry.Expires > now && entry.Transaction.IsOpen) continue;
-            // Forgotten at once, so that no request finds it again; rolled back off the timer's thread, since a
-            // statement still running holds the transaction until it finishes. The lease goes back after the undo.
+            // Forgotten at once, so that no request finds it again; rolled back off the timer's thread.
             if (!open.TryRemove(entry.Id, out _)) continue;
-            _ = Task.Run(() =>
-            {
-                try
-                {
-                    entry.Transaction.Rollback();
-                }
-                finally
-                {
-                    entry.Lease?.Dispose();
-                }
-            });
+            _ = StopAndRollBackAsync(entry);
+        }
+    }
+
+    /// <summary>
+    /// Rolls <paramref name="entry"/> back at a client's request: it is forgotten at once, so that a second request finds
+    /// none; false when it had already ended.
+    /// </summary>
+    public async Task<bool> RollBackAsync(OpenTransaction entry)
+    {
+        if (!open.TryRemove(entry.Id, out _)) return false;
+        await StopAndRollBackAsync(entry);
+        return true;
+    }
+
+    /// <summary>
+    /// Stops a statement still running in the transaction, then undoes it on a thread of its own: the undo waits for that
+    /// statement to let go of the transaction, and a pool thread held there is one the whole server waits for. The lease
+    /// goes back after the undo.
+    /// </summary>
+    private static async Task StopAndRollBackAsync(OpenTransaction entry)
+    {
+        entry.Stop();
+        try
+        {
+            await DedicatedThread.Run("cypher rollback", entry.Transaction.Rollback);
+        }
+        finally
+        {
+            entry.Lease?.Dispose();
         }
     }
 
