@@ -9,6 +9,9 @@ internal static class GraphExplorerServices
     public static IServiceCollection AddGraphExplorer(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<GraphOptions>(configuration.GetSection(GraphOptions.Section));
+        // A property a Cypher write set to NaN or ±Infinity (0.0/0.0, 1.0/0.0) goes out as "NaN" or "Infinity", as the
+        // Query API writes it: JSON has no such numbers, and every view showing the node answered 500.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
         services.AddSingleton<GraphOpener>(EmbeddedGraph.OpenAsync);
         services.AddSingleton<CorpusReader>(EmbeddedGraph.ReadCorpusAsync);
         services.AddSingleton<GraphHost>();
