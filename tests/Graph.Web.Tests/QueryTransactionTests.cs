@@ -148,6 +148,29 @@ public sealed class QueryTransactionTests
         Assert.Equal(HttpStatusCode.NotFound, gone);
     }
 
+    /// <summary>
+    /// Transactions left open hold memory until they idle out; a client opening them faster than that used to hold
+    /// memory without bound. Past the server's most, a begin is refused as Neo4j refuses it, until one ends.
+    /// </summary>
+    [Fact]
+    public async Task BeyondTheMostOpenTransactionsABeginIsRefusedUntilOneEnds()
+    {
+        await using var server = new SecuredServer(new() { ["Graph:MaxOpenTransactions"] = "3" });
+        var client = server.Client();
+        var open = new List<string>();
+        for (var i = 0; i < 3; i++) open.Add(await BeginAsync(client));
+        var (refused, body) = await PostAsync(client, "/db/neo4j/query/v2/tx", "RETURN 1");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused);
+        Assert.Equal("Neo.TransientError.Transaction.MaximumTransactionLimitReached", Code(body));
+        Assert.Contains("Commit or roll back", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // A statement on its own still runs, and once a transaction ends another may begin.
+        var (alone, _) = await PostAsync(client, "/db/neo4j/query/v2", "RETURN 1");
+        Assert.Equal(HttpStatusCode.Accepted, alone);
+        using (var rolledBack = await client.DeleteAsync($"/db/neo4j/query/v2/tx/{open[0]}", Cancel))
+            Assert.Equal(HttpStatusCode.OK, rolledBack.StatusCode);
+        await BeginAsync(client);
+    }
+
     [Fact]
     public async Task EveryErrorUnderDbCarriesNeo4jErrorsAndAnswersHaveTheExactMediaType()
     {

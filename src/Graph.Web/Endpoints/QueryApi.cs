@@ -66,6 +66,12 @@ public static class QueryApi
         if (Refuse(db, request, options.Value, access.Value) is { } refusal) return refusal;
         var (body, error) = await QueryRequestBody.ReadAsync(request, statementRequired: false, cancellationToken);
         if (body is null) return error!;
+        if (transactions.IsFull)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = HeavyWork.RetryAfterBusySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Neo4jErrors.Problem(StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.Transaction.MaximumTransactionLimitReached",
+                $"{transactions.MaxOpen:N0} explicit transactions are open, this server's most. Commit or roll back yours (idle ones end after {transactions.IdleTimeout.TotalSeconds:0} s), or run the statement on its own: POST /db/{{db}}/query/v2.");
+        }
         QueryTransactions.OpenTransaction entry;
         try
         {

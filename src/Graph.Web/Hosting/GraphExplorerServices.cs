@@ -22,8 +22,11 @@ internal static class GraphExplorerServices
         services.AddHostedService(provider => provider.GetRequiredService<Fetching.FetchJobs>());
         services.AddSingleton(provider => new MemoryCeiling(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.MemoryCeilingMB));
         services.AddSingleton(provider => new QueryEngine(() => provider.GetRequiredService<GraphHost>().Cypher, provider.GetRequiredService<WriterPriority>()));
-        services.AddSingleton(provider => new QueryTransactions(
-            TimeSpan.FromSeconds(Math.Max(1, provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.TransactionTimeoutSeconds))));
+        services.AddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value;
+            return new QueryTransactions(TimeSpan.FromSeconds(Math.Max(1, settings.TransactionTimeoutSeconds)), maxOpen: Math.Max(1, settings.MaxOpenTransactions));
+        });
         if (Neo4jSetup.IsSelected(configuration)) services.AddNeo4jGraph(configuration);
         return services;
     }

@@ -16,9 +16,10 @@ public sealed class QueryTransactions : IDisposable
     private readonly TimeProvider clock;
     private readonly ITimer sweeper;
 
-    public QueryTransactions(TimeSpan idleTimeout, TimeProvider? clock = null)
+    public QueryTransactions(TimeSpan idleTimeout, TimeProvider? clock = null, int maxOpen = 1000)
     {
         IdleTimeout = idleTimeout;
+        MaxOpen = maxOpen;
         this.clock = clock ?? TimeProvider.System;
         var period = TimeSpan.FromMilliseconds(Math.Clamp(idleTimeout.TotalMilliseconds / 4, 50, 1000));
         sweeper = this.clock.CreateTimer(_ => RollBackExpired(), null, period, period);
@@ -26,6 +27,12 @@ public sealed class QueryTransactions : IDisposable
 
     /// <summary>How long a transaction may stay without a request before it is rolled back (Neo4j's default is 60 s).</summary>
     public TimeSpan IdleTimeout { get; }
+
+    /// <summary>Most transactions open at once; a begin beyond them is refused until some end.</summary>
+    public int MaxOpen { get; }
+
+    /// <summary>Whether as many transactions are open as may be.</summary>
+    public bool IsFull => open.Count >= MaxOpen;
 
     /// <summary>One open transaction: the engine's, the writer lease it holds (none for a read transaction) and who may use it.</summary>
     public sealed class OpenTransaction(string id, CypherTransaction transaction, IDisposable? lease, bool needsToken, bool askedRead, DateTimeOffset expires)
@@ -122,8 +129,19 @@ public sealed class QueryTransactions : IDisposable
         sweeper.Dispose();
         foreach (var entry in open.Values)
         {
-            entry.Transaction.Rollback();
-            End(entry);
+            entry.Stop();
+            try
+            {
+                entry.Transaction.Rollback();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The graph closed first, on shutdown: what the transaction changed was never saved, so nothing is left to undo.
+            }
+            finally
+            {
+                End(entry);
+            }
         }
     }
 }
