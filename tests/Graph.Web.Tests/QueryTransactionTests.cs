@@ -149,6 +149,23 @@ public sealed class QueryTransactionTests
     }
 
     /// <summary>
+    /// A transaction whose statement runs longer than the idle time is at work, not idle: its statement used to be
+    /// stopped, or the transaction rolled back under it so that its answer spoke of a transaction already gone.
+    /// </summary>
+    [Fact]
+    public async Task AStatementRunningLongerThanTheIdleTimeKeepsItsTransactionOpen()
+    {
+        await using var server = new SecuredServer(new() { ["Graph:TransactionTimeoutSeconds"] = "1" });
+        var client = server.Client();
+        var tx = await BeginAsync(client);
+        // Ten times a cartesian product of the seeds' nodes: seconds, past the one-second idle time.
+        var (status, body) = await PostAsync(client, $"/db/neo4j/query/v2/tx/{tx}", "UNWIND range(1, 10) AS i MATCH (a), (b), (c) RETURN count(*)", maxSeconds: 28);
+        Assert.True(status == HttpStatusCode.Accepted, body.ToString());
+        var (committed, answer) = await PostAsync(client, $"/db/neo4j/query/v2/tx/{tx}/commit", "RETURN 1");
+        Assert.True(committed == HttpStatusCode.Accepted, answer.ToString());
+    }
+
+    /// <summary>
     /// Transactions left open hold memory until they idle out; a client opening them faster than that used to hold
     /// memory without bound. Past the server's most, a begin is refused as Neo4j refuses it, until one ends.
     /// </summary>

@@ -138,6 +138,7 @@ public static class QueryApi
     {
         CypherResult? result = null;
         if (entry.AskedRead) body = body with { AskedRead = true };
+        using var running = transactions.Running(entry);
         try
         {
             if (body.Statement is not null)

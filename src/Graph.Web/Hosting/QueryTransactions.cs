@@ -57,6 +57,30 @@ public sealed class QueryTransactions : IDisposable
         public CancellationToken Stopped => stopped.Token;
 
         internal void Stop() => stopped.Cancel();
+
+        private int running;
+
+        /// <summary>Whether a statement (or the commit) runs in it now: a transaction at work is not idle, however long that takes.</summary>
+        public bool IsRunning => Volatile.Read(ref running) > 0;
+
+        /// <summary>Marks a statement running until the returned handle is disposed, which restarts the idle clock.</summary>
+        internal IDisposable Run(TimeProvider clock, TimeSpan idleTimeout)
+        {
+            Interlocked.Increment(ref running);
+            return new Running(this, clock, idleTimeout);
+        }
+
+        private sealed class Running(OpenTransaction entry, TimeProvider clock, TimeSpan idleTimeout) : IDisposable
+        {
+            private int done;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref done, 1) != 0) return;
+                entry.Expires = clock.GetUtcNow() + idleTimeout;
+                Interlocked.Decrement(ref entry.running);
+            }
+        }
     }
 
     /// <summary>Registers a transaction just begun; <paramref name="lease"/> is given back when it ends.</summary>
@@ -67,6 +91,9 @@ public sealed class QueryTransactions : IDisposable
         open[id] = entry;
         return entry;
     }
+
+    /// <summary>Marks a statement of <paramref name="entry"/> running: the idle clock waits for it, and restarts when it ends.</summary>
+    public IDisposable Running(OpenTransaction entry) => entry.Run(clock, IdleTimeout);
 
     /// <summary>The open transaction <paramref name="id"/>, its idle clock restarted; null when there is none (never was, ended or expired).</summary>
     public OpenTransaction? Touch(string id)
@@ -88,7 +115,7 @@ public sealed class QueryTransactions : IDisposable
         var now = clock.GetUtcNow();
         foreach (var entry in open.Values)
         {
-            if (entry.Expires > now && entry.Transaction.IsOpen) continue;
+            if ((entry.Expires > now || entry.IsRunning) && entry.Transaction.IsOpen) continue;
             // Forgotten at once, so that no request finds it again; rolled back off the timer's thread.
             if (!open.TryRemove(entry.Id, out _)) continue;
             _ = StopAndRollBackAsync(entry);
