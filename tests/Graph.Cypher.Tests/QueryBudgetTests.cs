@@ -55,6 +55,24 @@ public sealed class QueryBudgetTests
         Assert.Contains("1 MB", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A shortest path with a least length the breadth-first search cannot take holds every path between its ends while
+    /// it picks the shortest: on a small complete graph they are millions, and they used to fill the heap uncounted.
+    /// </summary>
+    [Theory]
+    [InlineData("MATCH (a:K {i: 0}), (b:K {i: 1}) MATCH p = shortestPath((a)-[*3..]-(b)) RETURN length(p)")]
+    [InlineData("MATCH (a:K {i: 0}), (b:K {i: 1}) MATCH p = allShortestPaths((a)-[*3..]-(b)) RETURN count(p)")]
+    [InlineData("MATCH p = SHORTEST 2 (a:K {i: 0})-[*3..]-(b:K {i: 1}) RETURN count(p)")]
+    public void PathsHeldToChooseTheShortestCountAgainstTheMemoryBudget(string query)
+    {
+        var small = new CypherEngine(new CypherOptions { MaxMemoryBytes = 4 * 1024 * 1024, Timeout = TimeSpan.FromSeconds(30) });
+        small.Execute("UNWIND range(0, 8) AS i CREATE (:K {i: i})", null, TestContext.Current.CancellationToken);
+        small.Execute("MATCH (a:K), (b:K) WHERE a.i < b.i CREATE (a)-[:E]->(b)", null, TestContext.Current.CancellationToken);
+        var error = Assert.Throws<CypherException>(() => small.Execute(query, null, TestContext.Current.CancellationToken));
+        Assert.Equal("MemoryLimit", error.Detail);
+        Assert.Contains("the paths it holds", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BufferedRowsCountAgainstTheMemoryBudget()
     {

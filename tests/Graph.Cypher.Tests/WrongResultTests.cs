@@ -12,6 +12,17 @@ public sealed class WrongResultTests
         return engine;
     }
 
+    /// <summary>A range that ends at the largest (or smallest) integer stops there; its next step used to wrap around.</summary>
+    [Theory]
+    [InlineData("RETURN range(9223372036854775806, 9223372036854775807) AS r", 9223372036854775806L, 9223372036854775807L)]
+    [InlineData("RETURN range(-9223372036854775807, -9223372036854775807 - 1, -1) AS r", -9223372036854775807L, long.MinValue)]
+    [InlineData("RETURN range(9223372036854775800, 9223372036854775807, 7) AS r", 9223372036854775800L, 9223372036854775807L)]
+    public void ARangeToTheEndOfTheIntegersStopsThere(string query, long first, long last)
+    {
+        var values = Assert.IsType<List<object?>>(Assert.Single(new CypherEngine().Run(query).Rows)[0]);
+        Assert.Equal([first, last], values);
+    }
+
     [Fact]
     public void ExistsOnAPatternIsFalseWhenNothingMatches()
     {

@@ -117,6 +117,77 @@ public sealed class QueryTransactionTests
         Assert.Equal(111, Value(final).GetInt64());
     }
 
+    /// <summary>
+    /// A rollback (DELETE) of a transaction whose statement is still running used to wait, on a thread of the server's
+    /// pool, until the statement ended: a few hundred of them held every pool thread and /health stopped answering.
+    /// Now the statement is stopped, the rollback answers at once, and every other rollback of it finds none.
+    /// </summary>
+    [Fact]
+    public async Task RollingBackATransactionWhileItsStatementRunsStopsTheStatementAndAnswersAtOnce()
+    {
+        await using var server = new SecuredServer();
+        var client = server.Client();
+        var tx = await BeginAsync(client);
+        // About a hundred million rows over the seeds: it would run until its deadline.
+        var slow = PostAsync(client, $"/db/neo4j/query/v2/tx/{tx}", "MATCH (a), (b), (c), (d) RETURN count(*)", maxSeconds: 25);
+        await Task.Delay(2000, Cancel);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var rollbacks = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var response = await client.DeleteAsync($"/db/neo4j/query/v2/tx/{tx}", Cancel);
+            return response.StatusCode;
+        }));
+        var rolledBackIn = watch.Elapsed;
+        var (status, stopped) = await slow;
+        Assert.True(rolledBackIn < TimeSpan.FromSeconds(10), $"the rollbacks took {rolledBackIn.TotalSeconds:F1} s");
+        Assert.Equal(1, rollbacks.Count(s => s == HttpStatusCode.OK));
+        Assert.All(rollbacks.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Neo.TransientError.Transaction.Terminated", Code(stopped));
+        var (gone, _) = await PostAsync(client, $"/db/neo4j/query/v2/tx/{tx}", "RETURN 1");
+        Assert.Equal(HttpStatusCode.NotFound, gone);
+    }
+
+    /// <summary>
+    /// A transaction whose statement runs longer than the idle time is at work, not idle: its statement used to be
+    /// stopped, or the transaction rolled back under it so that its answer spoke of a transaction already gone.
+    /// </summary>
+    [Fact]
+    public async Task AStatementRunningLongerThanTheIdleTimeKeepsItsTransactionOpen()
+    {
+        await using var server = new SecuredServer(new() { ["Graph:TransactionTimeoutSeconds"] = "1" });
+        var client = server.Client();
+        var tx = await BeginAsync(client);
+        // Ten times a cartesian product of the seeds' nodes: seconds, past the one-second idle time.
+        var (status, body) = await PostAsync(client, $"/db/neo4j/query/v2/tx/{tx}", "UNWIND range(1, 10) AS i MATCH (a), (b), (c) RETURN count(*)", maxSeconds: 28);
+        Assert.True(status == HttpStatusCode.Accepted, body.ToString());
+        var (committed, answer) = await PostAsync(client, $"/db/neo4j/query/v2/tx/{tx}/commit", "RETURN 1");
+        Assert.True(committed == HttpStatusCode.Accepted, answer.ToString());
+    }
+
+    /// <summary>
+    /// Transactions left open hold memory until they idle out; a client opening them faster than that used to hold
+    /// memory without bound. Past the server's most, a begin is refused as Neo4j refuses it, until one ends.
+    /// </summary>
+    [Fact]
+    public async Task BeyondTheMostOpenTransactionsABeginIsRefusedUntilOneEnds()
+    {
+        await using var server = new SecuredServer(new() { ["Graph:MaxOpenTransactions"] = "3" });
+        var client = server.Client();
+        var open = new List<string>();
+        for (var i = 0; i < 3; i++) open.Add(await BeginAsync(client));
+        var (refused, body) = await PostAsync(client, "/db/neo4j/query/v2/tx", "RETURN 1");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused);
+        Assert.Equal("Neo.TransientError.Transaction.MaximumTransactionLimitReached", Code(body));
+        Assert.Contains("Commit or roll back", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // A statement on its own still runs, and once a transaction ends another may begin.
+        var (alone, _) = await PostAsync(client, "/db/neo4j/query/v2", "RETURN 1");
+        Assert.Equal(HttpStatusCode.Accepted, alone);
+        using (var rolledBack = await client.DeleteAsync($"/db/neo4j/query/v2/tx/{open[0]}", Cancel))
+            Assert.Equal(HttpStatusCode.OK, rolledBack.StatusCode);
+        await BeginAsync(client);
+    }
+
     [Fact]
     public async Task EveryErrorUnderDbCarriesNeo4jErrorsAndAnswersHaveTheExactMediaType()
     {

@@ -272,6 +272,12 @@ internal static partial class Functions
                         {
                             throw context.RuntimeError("RowLimit", "RowLimit", "range() too large", f.Offset);
                         }
+
+                        // The next value would overflow, so it lies past the end: stop here rather than wrap around.
+                        if (step > 0 ? v > long.MaxValue - step : v < long.MinValue - step)
+                        {
+                            break;
+                        }
                     }
 
                     return result;

@@ -34,8 +34,10 @@ internal sealed partial class PatternMatcher
         var named = part.PathVariable;
         var walked = named is null ? part with { PathVariable = SelectedPath } : part;
         var found = new List<(Row Row, PathValue Path)>();
+        using var held = new HeldMatches(Context.Budget);
         foreach (var _ in MatchPart(walked, row, used, plan))
         {
+            held.Add(row);
             var path = (PathValue)row[walked.PathVariable!]!;
             if (part.PathMode == "ACYCLIC" && path.Nodes.Distinct().Count() != path.Nodes.Count)
             {

@@ -193,10 +193,13 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
 
     private IEnumerable<Row> Shortest(PatternPart part, IEnumerable<Row> matches, Row row)
     {
-        // Materialise, then keep the shortest per pair of end points (all of them for allShortestPaths).
+        // Materialise, then keep the shortest per pair of end points (all of them for allShortestPaths). Every path
+        // between the ends is held here (the breadth-first search does not apply), so each counts against the budget.
         var all = new List<(Row Row, int Length, long Start, long End)>();
+        using var held = new HeldMatches(Context.Budget);
         foreach (var _ in matches)
         {
+            held.Add(row);
             var length = 0;
             foreach (var rel in part.Relationships)
             {
@@ -230,6 +233,29 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The matches a selector holds while it compares them, counted against the query's memory budget as they are
+    /// taken (a copy of the row and its values) and let go when the selector is done.
+    /// </summary>
+    private sealed class HeldMatches(QueryBudget budget) : IDisposable
+    {
+        private long bytes;
+
+        public void Add(Row row)
+        {
+            var size = 64 + (row.Count * 48L);
+            foreach (var value in row.Values)
+            {
+                size += ValueSize.Of(value).Bytes;
+            }
+
+            bytes += size;
+            budget.Retain(size, "the paths it holds to choose the shortest among them (with the rows it holds)");
+        }
+
+        public void Dispose() => budget.Release(bytes);
     }
 
     private static bool IsBound(string? variable, Row row) => variable is not null && row.ContainsKey(variable);

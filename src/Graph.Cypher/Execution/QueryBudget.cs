@@ -79,15 +79,20 @@ internal sealed class QueryBudget(CypherOptions options, CancellationToken cance
         }
     }
 
-    /// <summary>A buffer keeps <paramref name="bytes"/> until the query ends.</summary>
-    public void Retain(long bytes)
+    /// <summary>A buffer keeps <paramref name="bytes"/> until the query ends (or, see <see cref="Release"/>, until it lets them go).</summary>
+    /// <param name="bytes">What the buffer takes now.</param>
+    /// <param name="holder">What holds them, for the error: the rows of a sort, say.</param>
+    public void Retain(long bytes, string holder = "the rows it holds (sorting, grouping, DISTINCT or the result)")
     {
         retained += bytes;
         if (retained > options.MaxMemoryBytes)
         {
-            throw OutOfMemory($"the rows it holds (sorting, grouping, DISTINCT or the result) reached about {Megabytes(retained)}");
+            throw OutOfMemory($"{holder} reached about {Megabytes(retained)}");
         }
     }
+
+    /// <summary>A buffer that held <paramref name="bytes"/> (see <see cref="Retain"/>) before the query's end has let them go.</summary>
+    public void Release(long bytes) => retained -= Math.Min(bytes, retained);
 
     /// <summary>Checks <paramref name="bytes"/> when a budget is running on this thread.</summary>
     public static void CheckValueCurrent(long bytes) => current?.CheckValue(bytes);

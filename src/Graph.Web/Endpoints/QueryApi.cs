@@ -66,6 +66,12 @@ public static class QueryApi
         if (Refuse(db, request, options.Value, access.Value) is { } refusal) return refusal;
         var (body, error) = await QueryRequestBody.ReadAsync(request, statementRequired: false, cancellationToken);
         if (body is null) return error!;
+        if (transactions.IsFull)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = HeavyWork.RetryAfterBusySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Neo4jErrors.Problem(StatusCodes.Status503ServiceUnavailable, "Neo.TransientError.Transaction.MaximumTransactionLimitReached",
+                $"{transactions.MaxOpen:N0} explicit transactions are open, this server's most. Commit or roll back yours (idle ones end after {transactions.IdleTimeout.TotalSeconds:0} s), or run the statement on its own: POST /db/{{db}}/query/v2.");
+        }
         QueryTransactions.OpenTransaction entry;
         try
         {
@@ -110,19 +116,13 @@ public static class QueryApi
         return await RunAndAnswer(entry!, body, request, engine, transactions, access, commit, cancellationToken);
     }
 
-    public static IResult Rollback(string db, string id, HttpRequest request, QueryTransactions transactions,
+    public static async Task<IResult> Rollback(string db, string id, HttpRequest request, QueryTransactions transactions,
         IOptions<GraphOptions> options, IOptions<AccessOptions> access)
     {
         if (Refuse(db, request, options.Value, access.Value) is { } refusal) return refusal;
         if (Find(id, request, transactions, access.Value, out var entry) is { } missing) return missing;
-        try
-        {
-            entry!.Transaction.Rollback();
-        }
-        finally
-        {
-            transactions.End(entry!);
-        }
+        // Another request ended it between the two: answered as any transaction that is gone.
+        if (!await transactions.RollBackAsync(entry!)) return NoTransaction(id, transactions);
         return Answer(request, StatusCodes.Status200OK, json =>
         {
             json.WriteStartObject();
@@ -138,18 +138,26 @@ public static class QueryApi
     {
         CypherResult? result = null;
         if (entry.AskedRead) body = body with { AskedRead = true };
+        using var running = transactions.Running(entry);
         try
         {
             if (body.Statement is not null)
             {
+                // A rollback from outside (a DELETE, the idle timeout) stops the statement rather than waiting for it.
+                using var stoppable = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, entry.Stopped);
                 result = await RunWithDeadline(body, token =>
-                    engine.RunInTransactionAsync(entry.Transaction, body.Statement, body.Parameters, body.AskedRead, token), cancellationToken);
+                    engine.RunInTransactionAsync(entry.Transaction, body.Statement, body.Parameters, body.AskedRead, token), stoppable.Token);
             }
             if (commit)
             {
                 await engine.CommitAsync(entry.Transaction);
                 transactions.End(entry);
             }
+        }
+        catch (OperationCanceledException) when (entry.Stopped.IsCancellationRequested)
+        {
+            return Neo4jErrors.Problem(StatusCodes.Status400BadRequest, "Neo.TransientError.Transaction.Terminated",
+                "The transaction was rolled back while this statement ran (by a rollback request, or after it was left idle), and the statement was stopped.");
         }
         catch (Exception e) when (Failure(e, body, request, access) is { } failure)
         {
@@ -210,9 +218,7 @@ public static class QueryApi
     private static IResult? Find(string id, HttpRequest request, QueryTransactions transactions, AccessOptions access, out QueryTransactions.OpenTransaction? entry)
     {
         entry = transactions.Touch(id);
-        if (entry is null)
-            return Neo4jErrors.Problem(StatusCodes.Status404NotFound, "Neo.ClientError.Transaction.TransactionNotFound",
-                $"There is no open transaction '{id}': it was committed, rolled back, failed, or left idle longer than {transactions.IdleTimeout.TotalSeconds:0} s.");
+        if (entry is null) return NoTransaction(id, transactions);
         if (entry.NeedsToken && !BearerToken.IsPresented(request.HttpContext, access))
         {
             entry = null;
@@ -220,6 +226,10 @@ public static class QueryApi
         }
         return null;
     }
+
+    private static IResult NoTransaction(string id, QueryTransactions transactions) =>
+        Neo4jErrors.Problem(StatusCodes.Status404NotFound, "Neo.ClientError.Transaction.TransactionNotFound",
+            $"There is no open transaction '{id}': it was committed, rolled back, failed, or left idle longer than {transactions.IdleTimeout.TotalSeconds:0} s.");
 
     /// <summary>The answer for a failure of a statement, begin or commit; null for one that is not ours to answer (it propagates).</summary>
     private static IResult? Failure(Exception exception, QueryRequestBody body, HttpRequest request, AccessOptions access)

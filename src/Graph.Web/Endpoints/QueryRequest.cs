@@ -34,73 +34,92 @@ internal sealed record QueryRequestBody(
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return Invalid("The request body must be a JSON object such as {\"statement\": \"MATCH (n) RETURN n LIMIT 1\"}.");
-            foreach (var property in root.EnumerateObject())
+            try
             {
-                if (!KnownFields.Contains(property.Name))
-                    return Invalid($"Unknown field '{property.Name}'. The fields are: {string.Join(", ", KnownFields)}.");
+                return Read(document.RootElement, statementRequired, typedIn);
             }
-
-            string? statement = null;
-            if (root.TryGetProperty("statement", out var statementElement) && statementElement.ValueKind != JsonValueKind.Null)
+            catch (InvalidOperationException)
             {
-                if (statementElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(statementElement.GetString()))
-                    return Invalid("The field 'statement' must be the Cypher text to run.");
-                statement = statementElement.GetString();
+                // A string the parser let by holds bytes that are not UTF-8, or an escaped half of a surrogate pair
+                // ("\ud800"): no .NET string can hold it, and reading it throws.
+                return (null, Neo4jErrors.Problem(StatusCodes.Status400BadRequest, "Neo.ClientError.Request.InvalidFormat",
+                    "The request body holds text that is not valid UTF-8, or an unpaired surrogate escape such as \\ud800. Send the statement and parameters as UTF-8 JSON."));
             }
-            if (statementRequired && statement is null)
-                return Invalid("The field 'statement' is required: the Cypher text to run.");
-
-            Dictionary<string, object?> parameters = [];
-            if (root.TryGetProperty("parameters", out var parametersElement) && parametersElement.ValueKind != JsonValueKind.Null)
-            {
-                if (parametersElement.ValueKind != JsonValueKind.Object)
-                    return Invalid("The field 'parameters' must be a JSON object of names to values.");
-                try
-                {
-                    foreach (var p in parametersElement.EnumerateObject())
-                        parameters[p.Name] = QueryJson.ReadValue(p.Value, typedIn);
-                }
-                catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
-                {
-                    return Invalid($"Parameter values are not valid: {e.Message}");
-                }
-            }
-
-            var askedRead = false;
-            if (root.TryGetProperty("accessMode", out var mode) && mode.ValueKind != JsonValueKind.Null)
-            {
-                switch (mode.ValueKind == JsonValueKind.String ? mode.GetString()?.ToUpperInvariant() : null)
-                {
-                    case "READ": askedRead = true; break;
-                    case "WRITE": break;
-                    default: return Invalid("'accessMode' must be \"READ\" or \"WRITE\".");
-                }
-            }
-
-            if (root.TryGetProperty("bookmarks", out var bookmarks) && bookmarks.ValueKind != JsonValueKind.Null)
-            {
-                if (bookmarks.ValueKind != JsonValueKind.Array || bookmarks.EnumerateArray().Any(b => b.ValueKind != JsonValueKind.String))
-                    return Invalid("'bookmarks' must be a list of the bookmark strings this server returned.");
-                // Every bookmark of this single server is reached once it is returned; one from elsewhere cannot be waited for.
-                if (bookmarks.EnumerateArray().Select(b => b.GetString()!).FirstOrDefault(b => !Bookmarks.IsOurs(b)) is { } foreign)
-                    return (null, Neo4jErrors.Problem(StatusCodes.Status400BadRequest, "Neo.ClientError.Transaction.InvalidBookmark",
-                        $"'{foreign}' is not a bookmark of this server. Send the bookmarks it returned, or none."));
-            }
-
-            var includeCounters = root.TryGetProperty("includeCounters", out var counters) && counters.ValueKind == JsonValueKind.True;
-            var timeout = TimeSpan.FromSeconds(30);
-            if (root.TryGetProperty("maxExecutionTime", out var max) && max.ValueKind != JsonValueKind.Null)
-            {
-                if (!max.TryGetInt32(out var seconds) || seconds <= 0)
-                    return Invalid("'maxExecutionTime' must be a positive whole number of seconds.");
-                timeout = TimeSpan.FromSeconds(seconds);
-            }
-            return (new QueryRequestBody(statement, parameters, includeCounters, askedRead, timeout), null);
         }
     }
+
+    /// <summary>The request's fields, validated; throws <see cref="InvalidOperationException"/> on a string that is not valid text.</summary>
+    private static (QueryRequestBody? Body, IResult? Error) Read(JsonElement root, bool statementRequired, bool typedIn)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            return Invalid("The request body must be a JSON object such as {\"statement\": \"MATCH (n) RETURN n LIMIT 1\"}.");
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!KnownFields.Contains(property.Name))
+                return Invalid($"Unknown field '{property.Name}'. The fields are: {string.Join(", ", KnownFields)}.");
+        }
+
+        string? statement = null;
+        if (root.TryGetProperty("statement", out var statementElement) && statementElement.ValueKind != JsonValueKind.Null)
+        {
+            if (statementElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(statementElement.GetString()))
+                return Invalid("The field 'statement' must be the Cypher text to run.");
+            statement = statementElement.GetString();
+        }
+        if (statementRequired && statement is null)
+            return Invalid("The field 'statement' is required: the Cypher text to run.");
+
+        Dictionary<string, object?> parameters = [];
+        if (root.TryGetProperty("parameters", out var parametersElement) && parametersElement.ValueKind != JsonValueKind.Null)
+        {
+            if (parametersElement.ValueKind != JsonValueKind.Object)
+                return Invalid("The field 'parameters' must be a JSON object of names to values.");
+            try
+            {
+                foreach (var p in parametersElement.EnumerateObject())
+                    parameters[p.Name] = QueryJson.ReadValue(p.Value, typedIn);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
+            {
+                return Invalid($"Parameter values are not valid: {e.Message}");
+            }
+        }
+
+        var askedRead = false;
+        if (root.TryGetProperty("accessMode", out var mode) && mode.ValueKind != JsonValueKind.Null)
+        {
+            switch (mode.ValueKind == JsonValueKind.String ? mode.GetString()?.ToUpperInvariant() : null)
+            {
+                case "READ": askedRead = true; break;
+                case "WRITE": break;
+                default: return Invalid("'accessMode' must be \"READ\" or \"WRITE\".");
+            }
+        }
+
+        if (root.TryGetProperty("bookmarks", out var bookmarks) && bookmarks.ValueKind != JsonValueKind.Null)
+        {
+            if (bookmarks.ValueKind != JsonValueKind.Array || bookmarks.EnumerateArray().Any(b => b.ValueKind != JsonValueKind.String))
+                return Invalid("'bookmarks' must be a list of the bookmark strings this server returned.");
+            // Every bookmark of this single server is reached once it is returned; one from elsewhere cannot be waited for.
+            if (bookmarks.EnumerateArray().Select(b => b.GetString()!).FirstOrDefault(b => !Bookmarks.IsOurs(b)) is { } foreign)
+                return (null, Neo4jErrors.Problem(StatusCodes.Status400BadRequest, "Neo.ClientError.Transaction.InvalidBookmark",
+                    $"'{foreign}' is not a bookmark of this server. Send the bookmarks it returned, or none."));
+        }
+
+        var includeCounters = root.TryGetProperty("includeCounters", out var counters) && counters.ValueKind == JsonValueKind.True;
+        var timeout = TimeSpan.FromSeconds(30);
+        if (root.TryGetProperty("maxExecutionTime", out var max) && max.ValueKind != JsonValueKind.Null)
+        {
+            if (max.ValueKind != JsonValueKind.Number || !max.TryGetInt32(out var seconds) || seconds <= 0)
+                return Invalid("'maxExecutionTime' must be a positive whole number of seconds.");
+            // A timer cannot wait longer than about 49 days; the engine stops every query far sooner anyway.
+            timeout = TimeSpan.FromSeconds(Math.Min(seconds, MaxTimeoutSeconds));
+        }
+        return (new QueryRequestBody(statement, parameters, includeCounters, askedRead, timeout), null);
+    }
+
+    /// <summary>The longest wait a request's deadline is set to: a day, far beyond any query's limit and within a timer's range.</summary>
+    private const int MaxTimeoutSeconds = 24 * 60 * 60;
 
     private static QueryRequestBody Empty => new(null, [], false, false, TimeSpan.FromSeconds(30));
 

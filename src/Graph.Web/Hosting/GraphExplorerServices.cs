@@ -9,6 +9,9 @@ internal static class GraphExplorerServices
     public static IServiceCollection AddGraphExplorer(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<GraphOptions>(configuration.GetSection(GraphOptions.Section));
+        // A property a Cypher write set to NaN or ±Infinity (0.0/0.0, 1.0/0.0) goes out as "NaN" or "Infinity", as the
+        // Query API writes it: JSON has no such numbers, and every view showing the node answered 500.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
         services.AddSingleton<GraphOpener>(EmbeddedGraph.OpenAsync);
         services.AddSingleton<CorpusReader>(EmbeddedGraph.ReadCorpusAsync);
         services.AddSingleton<GraphHost>();
@@ -19,8 +22,11 @@ internal static class GraphExplorerServices
         services.AddHostedService(provider => provider.GetRequiredService<Fetching.FetchJobs>());
         services.AddSingleton(provider => new MemoryCeiling(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.MemoryCeilingMB));
         services.AddSingleton(provider => new QueryEngine(() => provider.GetRequiredService<GraphHost>().Cypher, provider.GetRequiredService<WriterPriority>()));
-        services.AddSingleton(provider => new QueryTransactions(
-            TimeSpan.FromSeconds(Math.Max(1, provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.TransactionTimeoutSeconds))));
+        services.AddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value;
+            return new QueryTransactions(TimeSpan.FromSeconds(Math.Max(1, settings.TransactionTimeoutSeconds)), maxOpen: Math.Max(1, settings.MaxOpenTransactions));
+        });
         if (Neo4jSetup.IsSelected(configuration)) services.AddNeo4jGraph(configuration);
         return services;
     }

@@ -30,6 +30,12 @@ public sealed class GraphOptions
     /// <summary>How long an explicit transaction of the Query API may stay idle before it is rolled back (Neo4j's default, 60 s).</summary>
     public int TransactionTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Most explicit transactions open at once (Neo4j's default, 1,000): each holds memory until it ends or idles out,
+    /// and a client that opens them faster than they expire would otherwise hold memory without bound.
+    /// </summary>
+    public int MaxOpenTransactions { get; set; } = 1000;
+
     /// <summary>Most rows a Cypher query may return to the API, so a careless query cannot exhaust the server.</summary>
     public int MaxQueryRows { get; set; } = 5000;
 

@@ -16,9 +16,10 @@ public sealed class QueryTransactions : IDisposable
     private readonly TimeProvider clock;
     private readonly ITimer sweeper;
 
-    public QueryTransactions(TimeSpan idleTimeout, TimeProvider? clock = null)
+    public QueryTransactions(TimeSpan idleTimeout, TimeProvider? clock = null, int maxOpen = 1000)
     {
         IdleTimeout = idleTimeout;
+        MaxOpen = maxOpen;
         this.clock = clock ?? TimeProvider.System;
         var period = TimeSpan.FromMilliseconds(Math.Clamp(idleTimeout.TotalMilliseconds / 4, 50, 1000));
         sweeper = this.clock.CreateTimer(_ => RollBackExpired(), null, period, period);
@@ -26,6 +27,12 @@ public sealed class QueryTransactions : IDisposable
 
     /// <summary>How long a transaction may stay without a request before it is rolled back (Neo4j's default is 60 s).</summary>
     public TimeSpan IdleTimeout { get; }
+
+    /// <summary>Most transactions open at once; a begin beyond them is refused until some end.</summary>
+    public int MaxOpen { get; }
+
+    /// <summary>Whether as many transactions are open as may be.</summary>
+    public bool IsFull => open.Count >= MaxOpen;
 
     /// <summary>One open transaction: the engine's, the writer lease it holds (none for a read transaction) and who may use it.</summary>
     public sealed class OpenTransaction(string id, CypherTransaction transaction, IDisposable? lease, bool needsToken, bool askedRead, DateTimeOffset expires)
@@ -43,6 +50,37 @@ public sealed class QueryTransactions : IDisposable
         public DateTimeOffset Expires { get; internal set; } = expires;
 
         internal IDisposable? Lease { get; } = lease;
+
+        private readonly CancellationTokenSource stopped = new();
+
+        /// <summary>Fires when the transaction is rolled back from outside (a DELETE, its idle time): a statement running in it stops.</summary>
+        public CancellationToken Stopped => stopped.Token;
+
+        internal void Stop() => stopped.Cancel();
+
+        private int running;
+
+        /// <summary>Whether a statement (or the commit) runs in it now: a transaction at work is not idle, however long that takes.</summary>
+        public bool IsRunning => Volatile.Read(ref running) > 0;
+
+        /// <summary>Marks a statement running until the returned handle is disposed, which restarts the idle clock.</summary>
+        internal IDisposable Run(TimeProvider clock, TimeSpan idleTimeout)
+        {
+            Interlocked.Increment(ref running);
+            return new Running(this, clock, idleTimeout);
+        }
+
+        private sealed class Running(OpenTransaction entry, TimeProvider clock, TimeSpan idleTimeout) : IDisposable
+        {
+            private int done;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref done, 1) != 0) return;
+                entry.Expires = clock.GetUtcNow() + idleTimeout;
+                Interlocked.Decrement(ref entry.running);
+            }
+        }
     }
 
     /// <summary>Registers a transaction just begun; <paramref name="lease"/> is given back when it ends.</summary>
@@ -53,6 +91,9 @@ public sealed class QueryTransactions : IDisposable
         open[id] = entry;
         return entry;
     }
+
+    /// <summary>Marks a statement of <paramref name="entry"/> running: the idle clock waits for it, and restarts when it ends.</summary>
+    public IDisposable Running(OpenTransaction entry) => entry.Run(clock, IdleTimeout);
 
     /// <summary>The open transaction <paramref name="id"/>, its idle clock restarted; null when there is none (never was, ended or expired).</summary>
     public OpenTransaction? Touch(string id)
@@ -74,21 +115,39 @@ public sealed class QueryTransactions : IDisposable
         var now = clock.GetUtcNow();
         foreach (var entry in open.Values)
         {
-            if (entry.Expires > now && entry.Transaction.IsOpen) continue;
-            // Forgotten at once, so that no request finds it again; rolled back off the timer's thread, since a
-            // statement still running holds the transaction until it finishes. The lease goes back after the undo.
+            if ((entry.Expires > now || entry.IsRunning) && entry.Transaction.IsOpen) continue;
+            // Forgotten at once, so that no request finds it again; rolled back off the timer's thread.
             if (!open.TryRemove(entry.Id, out _)) continue;
-            _ = Task.Run(() =>
-            {
-                try
-                {
-                    entry.Transaction.Rollback();
-                }
-                finally
-                {
-                    entry.Lease?.Dispose();
-                }
-            });
+            _ = StopAndRollBackAsync(entry);
+        }
+    }
+
+    /// <summary>
+    /// Rolls <paramref name="entry"/> back at a client's request: it is forgotten at once, so that a second request finds
+    /// none; false when it had already ended.
+    /// </summary>
+    public async Task<bool> RollBackAsync(OpenTransaction entry)
+    {
+        if (!open.TryRemove(entry.Id, out _)) return false;
+        await StopAndRollBackAsync(entry);
+        return true;
+    }
+
+    /// <summary>
+    /// Stops a statement still running in the transaction, then undoes it on a thread of its own: the undo waits for that
+    /// statement to let go of the transaction, and a pool thread held there is one the whole server waits for. The lease
+    /// goes back after the undo.
+    /// </summary>
+    private static async Task StopAndRollBackAsync(OpenTransaction entry)
+    {
+        entry.Stop();
+        try
+        {
+            await DedicatedThread.Run("cypher rollback", entry.Transaction.Rollback);
+        }
+        finally
+        {
+            entry.Lease?.Dispose();
         }
     }
 
@@ -97,8 +156,19 @@ public sealed class QueryTransactions : IDisposable
         sweeper.Dispose();
         foreach (var entry in open.Values)
         {
-            entry.Transaction.Rollback();
-            End(entry);
+            entry.Stop();
+            try
+            {
+                entry.Transaction.Rollback();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The graph closed first, on shutdown: what the transaction changed was never saved, so nothing is left to undo.
+            }
+            finally
+            {
+                End(entry);
+            }
         }
     }
 }

@@ -21,6 +21,12 @@ public sealed class AccessOptions
     /// <summary>Largest JSON body of an API request (a Cypher statement and its parameters).</summary>
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Longest a JSON API request's body may take to arrive. A Cypher request holds a heavy-request slot while its body
+    /// arrives, so a body that trickles in would otherwise hold the slot far longer than a query may run.
+    /// </summary>
+    public int RequestBodySeconds { get; set; } = 30;
+
     /// <summary>Largest uploaded document.</summary>
     public long MaxUploadBytes { get; set; } = 32L * 1024 * 1024;
 

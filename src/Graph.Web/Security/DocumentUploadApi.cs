@@ -47,13 +47,29 @@ public static class DocumentUploadApi
             var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = access.MaxUploadBytes }, cancellationToken);
             file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
             return TooLarge(access);
+        }
+        catch (InvalidDataException e)
+        {
+            // No boundary, too many fields, a field's headers too long: the form itself is wrong, not its size.
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The form cannot be read",
+                detail: $"The upload is not a form this server reads ({e.Message}). POST multipart/form-data with the document in the field 'file'.");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(access);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return TypedResults.Problem(statusCode: e.StatusCode, title: "The upload cannot be read",
+                detail: "The upload stopped arriving, came too slowly, or ended before the length it declared. Send it whole, at once.");
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The form cannot be read",
+                detail: "The upload ended before the form's closing boundary. Send the whole form again.");
         }
         if (file is null || file.Length == 0)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No document was uploaded", detail: "The form has no file in the field 'file', or the file is empty.");

@@ -218,6 +218,66 @@ public sealed class HostileRequestTests(ServerProcess server) : IClassFixture<Se
         }
     }
 
+    /// <summary>
+    /// A query whose body trickles in holds one of its client's query slots while it arrives: two such bodies, sent at a
+    /// rate Kestrel accepts, used to hold both for as long as the client liked (a megabyte at 1 kB/s is a quarter of an
+    /// hour), and the client's next query, or, past the server's slots, everyone's, waited for them. The body must now
+    /// arrive within the server's time for it, then is refused with 408, and the slots go to the queries waiting.
+    /// </summary>
+    [Fact]
+    public async Task ABodyThatTricklesInIsCutOffAndItsQuerySlotGoesToTheNextQuery()
+    {
+        await server.EnsureRunningAsync();
+        await using (new HealthWatch(server))
+        {
+            var trickles = Enumerable.Range(0, ServerProcess.HeavyPerClient).Select(_ => TrickleAQueryAsync()).ToList();
+            await Task.Delay(1000, Cancel);
+            using var client = server.Client();
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+            patience.CancelAfter(TimeSpan.FromSeconds(ServerProcess.RequestBodySeconds + 20));
+            var clock = Stopwatch.StartNew();
+            using var response = await client.PostAsync("db/neo4j/query/v2", new StringContent(Query("RETURN 1 AS one"), Encoding.UTF8, "application/json"), patience.Token);
+            TestContext.Current.TestOutputHelper?.WriteLine($"the query behind the trickling bodies answered in {clock.Elapsed.TotalSeconds:F1} s");
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            foreach (var answer in await Task.WhenAll(trickles))
+            {
+                Assert.StartsWith("HTTP/1.1 408", answer, StringComparison.Ordinal);
+                Assert.Contains("Neo.ClientError.Request.Invalid", answer, StringComparison.Ordinal);
+                Assert.Contains($"within {ServerProcess.RequestBodySeconds} s", answer, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Sends a query whose body comes at 1,000 bytes a second, until the server answers; its answer as text.</summary>
+    private async Task<string> TrickleAQueryAsync()
+    {
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(server.Address.Host, server.Address.Port, Cancel);
+        var stream = socket.GetStream();
+        var head = $"POST /db/neo4j/query/v2 HTTP/1.1\r\nHost: {server.Address.Authority}\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n"
+            + "{\"statement\": \"RETURN $x\", \"parameters\": {\"x\": \"";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Cancel);
+        var buffer = new byte[64 * 1024];
+        var answer = stream.ReadAsync(buffer, Cancel).AsTask();
+        var padding = Encoding.ASCII.GetBytes(new string('x', 100));
+        var clock = Stopwatch.StartNew();
+        // Above Kestrel's least rate (240 bytes a second), so that only the server's own deadline can end it; a minute at most.
+        while (!answer.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                await stream.WriteAsync(padding, Cancel);
+            }
+            catch (IOException)
+            {
+                break; // the server answered and closed
+            }
+            await Task.WhenAny(answer, Task.Delay(100, Cancel));
+        }
+        if (!answer.IsCompleted) return "no answer within a minute";
+        return Encoding.UTF8.GetString(buffer, 0, await answer);
+    }
+
     private async Task AssertRefusedClearly(string what, string statement)
     {
         await server.EnsureRunningAsync();

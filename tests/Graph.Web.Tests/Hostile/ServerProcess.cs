@@ -14,6 +14,7 @@ public sealed class ServerProcess : IAsyncLifetime
     public const int HeavyPerClient = 2;
     public const int QueuePerClient = 2;
     public const int HeavyOnServer = 3;
+    public const int RequestBodySeconds = 3;
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("graph-hostile-").FullName;
     private ServerChildProcess? _server;
@@ -46,6 +47,7 @@ public sealed class ServerProcess : IAsyncLifetime
             "--Graph:HeavyQueuePerClient", QueuePerClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Graph:HeavyRequests", HeavyOnServer.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Graph:HeavyQueue", "0", "--Graph:RateLimitPermits", "0",
+            "--Graph:RequestBodySeconds", RequestBodySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ]);
 
     private async Task<bool> AnswersAsync()
