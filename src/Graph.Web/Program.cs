@@ -47,6 +47,9 @@ app.Logger.LogInformation("Memory: {Ceiling}", app.Services.GetRequiredService<M
 // A request Kestrel could not read is the client's error (400, 408, 413…), not the server's.
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
 app.UseStatusCodePages();
+// Routing after HEAD is read as GET, so that a HEAD finds the GET's endpoint (the host would otherwise route first).
+app.UseHeadAsGet();
+app.UseRouting();
 app.UseContentSecurityPolicy(ContentSecurityPolicy.Build(app.Environment.WebRootPath));
 app.UseGraphSecurity();
 app.UseNeo4jDiscovery();
