@@ -245,7 +245,7 @@ internal sealed partial class PatternMatcher(Evaluator evaluator)
 
         public void Add(Row row)
         {
-            var size = 64 + (row.Count * 48L);
+            var size = QueryBudget.RowBytes(row.Count);
             foreach (var value in row.Values)
             {
                 size += ValueSize.Of(value).Bytes;

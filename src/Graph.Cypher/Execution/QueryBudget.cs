@@ -91,6 +91,9 @@ internal sealed class QueryBudget(CypherOptions options, CancellationToken cance
         }
     }
 
+    /// <summary>What a row held counts against the memory budget: the row and its slots (its values are counted apart, as they were built).</summary>
+    public static long RowBytes(int columns) => 64 + (columns * 48L);
+
     /// <summary>A buffer that held <paramref name="bytes"/> (see <see cref="Retain"/>) before the query's end has let them go.</summary>
     public void Release(long bytes) => retained -= Math.Min(bytes, retained);
 

@@ -67,7 +67,7 @@ internal sealed partial class QueryRunner
                     continue;
                 }
 
-                context.Budget.Retain(RowBytes(items.Count));
+                context.Budget.Retain(QueryBudget.RowBytes(items.Count));
             }
 
             object?[] keys = [];
@@ -132,7 +132,7 @@ internal sealed partial class QueryRunner
             if (!groups.TryGetValue(key, out var group))
             {
                 group = (row, aggregateCalls.Select(c => new Aggregation(c)).ToArray());
-                context.Budget.Retain(RowBytes(key.Length + aggregateCalls.Count));
+                context.Budget.Retain(QueryBudget.RowBytes(key.Length + aggregateCalls.Count));
                 groups[key] = group;
                 order.Add(key);
             }
@@ -287,7 +287,7 @@ internal sealed partial class QueryRunner
             var priority = (row.SortKeys, arrival++);
             if (heap.Count < keep)
             {
-                context.Budget.Retain(RowBytes(row.Output.Count + row.SortKeys.Length));
+                context.Budget.Retain(QueryBudget.RowBytes(row.Output.Count + row.SortKeys.Length));
                 heap.Enqueue(row, priority);
             }
             else if (keep > 0)
@@ -314,7 +314,7 @@ internal sealed partial class QueryRunner
         foreach (var row in projected)
         {
             context.Tick();
-            context.Budget.Retain(RowBytes(row.Output.Count + row.SortKeys.Length));
+            context.Budget.Retain(QueryBudget.RowBytes(row.Output.Count + row.SortKeys.Length));
             rows.Add(row);
         }
 

@@ -128,7 +128,7 @@ internal sealed partial class QueryRunner
             var at = arrival++;
             if (heap.Count < keep)
             {
-                context.Budget.Retain(RowBytes(values.Length));
+                context.Budget.Retain(QueryBudget.RowBytes(values.Length));
                 heap.Enqueue(node, ((object?[])values.Clone(), at));
             }
             else if (keep > 0 && heap.TryPeek(out _, out var worst) && CompareSortKeys(shape, values, worst.Keys) < 0)
@@ -224,7 +224,7 @@ internal sealed partial class QueryRunner
         }
 
         // One count per end is what grouping them row by row would have held: it counts against the memory budget the same way.
-        context.Budget.Retain(RowBytes(2) * counts.Count);
+        context.Budget.Retain(QueryBudget.RowBytes(2) * counts.Count);
         if (matchOp is not null)
         {
             foreach (var (_, walks) in counts)

@@ -154,7 +154,7 @@ internal sealed partial class QueryRunner
                         $"The query returned more than the configured limit of {options.MaxRows} rows", null, CypherErrorPhase.Runtime);
                 }
 
-                context.Budget.Retain(RowBytes(columns.Count));
+                context.Budget.Retain(QueryBudget.RowBytes(columns.Count));
                 rows.Add(columns.Select(c => ValueConversion.ToClr(row.GetValueOrDefault(c), graph, context)).ToList());
             }
 
@@ -200,9 +200,6 @@ internal sealed partial class QueryRunner
 
         return new CypherResult(columns, rows, counters) { Plan = plan?.ToPlan(profiled: true), Profiled = plan is not null };
     }
-
-    /// <summary>What a result row counts against the memory budget: the row and its slots (its values were counted as they were built).</summary>
-    private static long RowBytes(int columns) => 64 + (columns * 48L);
 
     /// <summary>Takes a failed write back; a node its undo recreated (under a new id) is indexed again.</summary>
     private static void Undo(TransactionalGraphAccess? transaction, Action<IReadOnlyCollection<long>>? nodesChanged)

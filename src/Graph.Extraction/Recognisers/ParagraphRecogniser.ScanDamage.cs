@@ -124,13 +124,6 @@ internal static partial class ParagraphRecogniser
         return lost;
     }
 
-    private static Block? NextParagraphBlock(LaidOutText laid, int b)
-    {
-        for (var n = b + 1; n < laid.Blocks.Count; n++)
-            if (laid.Blocks[n].Kind == BlockKind.Paragraph) return laid.Blocks[n];
-        return null;
-    }
-
     /// <summary>Whether the block opens with a digit in brackets ("(1) The instrument …").</summary>
     private static bool IsDigitItem(string text, Block block) =>
         ParagraphAssembler.OpensWithDigitItem(text.AsSpan(block.Start, block.End - block.Start));

@@ -571,25 +571,25 @@ internal static partial class ParagraphRecogniser
         return rest.Length > 0 && PreambularOpenerLookup.Contains(FirstWord(rest)) && OpensPreambularPhrase(rest) ? space + 1 : 0;
     }
 
-    /// <summary>Whether the next paragraph block after block b opens with a letter item ("(a)").</summary>
-    private static bool NextIsLettered(LaidOutText laid, int b)
+    /// <summary>The next paragraph block after block b (headings and other blocks passed over); null where none follows.</summary>
+    private static Block? NextParagraphBlock(LaidOutText laid, int b)
     {
         for (var n = b + 1; n < laid.Blocks.Count; n++)
-            if (laid.Blocks[n].Kind == BlockKind.Paragraph) return ReadNumbering(laid.Text, laid.Blocks[n]).Letter is not null;
-        return false;
+            if (laid.Blocks[n].Kind == BlockKind.Paragraph) return laid.Blocks[n];
+        return null;
     }
+
+    /// <summary>Whether the next paragraph block after block b opens with a letter item ("(a)").</summary>
+    private static bool NextIsLettered(LaidOutText laid, int b) =>
+        NextParagraphBlock(laid, b) is { } next && ReadNumbering(laid.Text, next).Letter is not null;
 
     /// <summary>The verb that opens the words of the next paragraph block after block b, after its letter.</summary>
     private static string? NextLeadingVerb(LaidOutText laid, int b)
     {
-        for (var n = b + 1; n < laid.Blocks.Count; n++)
-        {
-            if (laid.Blocks[n].Kind != BlockKind.Paragraph) continue;
-            var (_, _, contentStart) = ReadNumbering(laid.Text, laid.Blocks[n]);
-            var clean = CleanText(laid.Text.AsSpan(contentStart, Math.Min(laid.Blocks[n].End - contentStart, 120)));
-            return clean.Length > 0 && LooksOperative(clean) ? LeadingVerb(clean) : null;
-        }
-        return null;
+        if (NextParagraphBlock(laid, b) is not { } next) return null;
+        var (_, _, contentStart) = ReadNumbering(laid.Text, next);
+        var clean = CleanText(laid.Text.AsSpan(contentStart, Math.Min(next.End - contentStart, 120)));
+        return clean.Length > 0 && LooksOperative(clean) ? LeadingVerb(clean) : null;
     }
 
     /// <summary>"Adopts the following Pact for the Future and its annexes:", "Endorses the following political declaration:": a text follows.</summary>
@@ -770,39 +770,21 @@ internal static partial class ParagraphRecogniser
         leadInVerb is not null && clean.StartsWith("That ", StringComparison.Ordinal);
 
     /// <summary>Whether the next paragraph block after block b opens with "That " (see <see cref="CompletesLeadIn"/>).</summary>
-    private static bool NextOpensWithThat(LaidOutText laid, int b)
-    {
-        for (var n = b + 1; n < laid.Blocks.Count; n++)
-        {
-            if (laid.Blocks[n].Kind != BlockKind.Paragraph) continue;
-            var block = laid.Blocks[n];
-            return laid.Text.AsSpan(block.Start, block.End - block.Start).TrimStart().StartsWith("That ", StringComparison.Ordinal);
-        }
-        return false;
-    }
+    private static bool NextOpensWithThat(LaidOutText laid, int b) =>
+        NextParagraphBlock(laid, b) is { } next
+        && laid.Text.AsSpan(next.Start, next.End - next.Start).TrimStart().StartsWith("That ", StringComparison.Ordinal);
 
     /// <summary>Whether the next paragraph block after block b is numbered and its words open with "That " ("1, That the Trusteeship Council …").</summary>
     private static bool NextIsNumberedThat(LaidOutText laid, int b)
     {
-        for (var n = b + 1; n < laid.Blocks.Count; n++)
-        {
-            if (laid.Blocks[n].Kind != BlockKind.Paragraph) continue;
-            var (number, _, contentStart) = ReadNumbering(laid.Text, laid.Blocks[n]);
-            return number is not null && laid.Text.AsSpan(contentStart, laid.Blocks[n].End - contentStart).StartsWith("That ", StringComparison.Ordinal);
-        }
-        return false;
+        if (NextParagraphBlock(laid, b) is not { } next) return false;
+        var (number, _, contentStart) = ReadNumbering(laid.Text, next);
+        return number is not null && laid.Text.AsSpan(contentStart, next.End - contentStart).StartsWith("That ", StringComparison.Ordinal);
     }
 
     /// <summary>Whether the next paragraph block after block b is numbered ("1."), which makes a lead-in the opening of a list rather than a paragraph with sub-paragraphs.</summary>
-    private static bool NextIsNumbered(LaidOutText laid, int b)
-    {
-        for (var n = b + 1; n < laid.Blocks.Count; n++)
-        {
-            if (laid.Blocks[n].Kind != BlockKind.Paragraph) continue;
-            return ReadNumbering(laid.Text, laid.Blocks[n]).Number is not null;
-        }
-        return false;
-    }
+    private static bool NextIsNumbered(LaidOutText laid, int b) =>
+        NextParagraphBlock(laid, b) is { } next && ReadNumbering(laid.Text, next).Number is not null;
 
     /// <summary>"The Security Council Resolves that:" → "Resolves that:": the organ's line without its comma, joined to the verb.</summary>
     private static string WithoutOrgan(string clean)

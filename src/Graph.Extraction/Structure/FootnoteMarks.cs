@@ -359,13 +359,15 @@ internal static class FootnoteMarks
         var w = end;
         while (w < text.Length && char.IsAsciiLetterLower(text[w])) w++;
         if (w < text.Length && char.IsLetter(text[w])) return false;
-        return GluedLinkWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(end, w - end));
+        return GluedLinkWordLookup.Contains(text.AsSpan(end, w - end));
     }
 
     private static readonly HashSet<string> GluedLinkWords = new(StringComparer.Ordinal)
     {
         "and", "or", "on", "in", "as", "that", "which", "including", "the", "to", "of", "with", "for", "no", "while", "where",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GluedLinkWordLookup = GluedLinkWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The old UN style of mark, "30 September 1992 1/ and", "(Serbia and Montenegro); 3/ the": the number and a slash,
