@@ -25,8 +25,18 @@ internal static class DocxReader
     /// <summary>Bounds each part's size in characters, so a small archive that inflates enormously is refused.</summary>
     private const long MaxCharactersInPart = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// The deepest nesting of elements read. The Open XML SDK loads and walks a part's elements by recursion, so a part
+    /// that nests elements tens of thousands deep (a few kilobytes of "&lt;w:r&gt;" compress to almost nothing) overflowed the
+    /// thread's stack, which no handler can catch and which ends the process, a server with it. Word's documents nest a few
+    /// dozen deep: a table in a table's cell adds three levels.
+    /// </summary>
+    internal const int MaxElementDepth = 256;
+
     public static SourceText Read(string fileName, byte[] content)
     {
+        if (DeepestPart(content) is { } deep)
+            return FileReader.Unreadable(fileName, "docx-too-deep", $"The Word document's part {deep} nests its elements more than {MaxElementDepth} deep, as no Word document does; it was not read.");
         WordprocessingDocument word;
         try
         {
@@ -55,6 +65,52 @@ internal static class DocxReader
             }
         }
     }
+
+    /// <summary>
+    /// The first XML part of the archive whose elements nest deeper than <see cref="MaxElementDepth"/>, or null. Read as a
+    /// stream, which keeps no tree and does not recurse, before the SDK loads anything; a part that is not well-formed is
+    /// read only as far as it is, and the SDK then says what is wrong with it.
+    /// </summary>
+    private static string? DeepestPart(byte[] content)
+    {
+        System.IO.Compression.ZipArchive zip;
+        try
+        {
+            zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        using (zip)
+        {
+            foreach (var entry in zip.Entries)
+            {
+                if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)) continue;
+                try
+                {
+                    using var reader = System.Xml.XmlReader.Create(entry.Open(), DepthProbe);
+                    while (reader.Read())
+                        if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.Depth > MaxElementDepth) return entry.FullName;
+                }
+                catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or IOException)
+                {
+                    // Not well-formed, or a broken entry: the SDK reports it when it opens the part.
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>No DTD (as the SDK reads parts) and no more characters than the SDK accepts in a part.</summary>
+    private static readonly System.Xml.XmlReaderSettings DepthProbe = new()
+    {
+        DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+        MaxCharactersInDocument = MaxCharactersInPart,
+        IgnoreWhitespace = true,
+        IgnoreComments = true,
+        CloseInput = true,
+    };
 
     /// <summary>The plain-text rendering: paragraphs apart by a blank line, then the footnotes under a rule.</summary>
     private static string Render(StatedLayout stated)

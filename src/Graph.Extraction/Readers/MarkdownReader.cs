@@ -123,12 +123,33 @@ internal static partial class MarkdownReader
             if (_text.Length > 0) _text.Append('\n');
         }
 
+        /// <summary>
+        /// Writes a block's inlines in order, descending into emphasis and links with a stack of its own rather than by
+        /// recursion: Markdig nests an emphasis in an emphasis for every pair of asterisks, and a line of a few hundred
+        /// thousand of them overflowed the thread's stack, which ends the process.
+        /// </summary>
         private void Inlines(ContainerInline container)
         {
-            foreach (var inline in container) Inline(inline);
+            var after = new Stack<Markdig.Syntax.Inlines.Inline?>();
+            var inline = container.FirstChild;
+            while (inline is not null || after.Count > 0)
+            {
+                if (inline is null)
+                {
+                    inline = after.Pop();
+                    continue;
+                }
+                if (Write(inline) is { } inner)
+                {
+                    after.Push(inline.NextSibling);
+                    inline = inner.FirstChild;
+                }
+                else inline = inline.NextSibling;
+            }
         }
 
-        private void Inline(Markdig.Syntax.Inlines.Inline inline)
+        /// <summary>Writes an inline that holds no other, or returns the container whose inlines are written in its place.</summary>
+        private ContainerInline? Write(Markdig.Syntax.Inlines.Inline inline)
         {
             switch (inline)
             {
@@ -159,9 +180,9 @@ internal static partial class MarkdownReader
                     else if (html.Tag.StartsWith("</sup", StringComparison.OrdinalIgnoreCase)) _inSup = false;
                     break;
                 case ContainerInline container:
-                    Inlines(container);
-                    break;
+                    return container;
             }
+            return null;
         }
     }
 }

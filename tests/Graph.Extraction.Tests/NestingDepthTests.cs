@@ -1,0 +1,87 @@
+using System.IO.Compression;
+using System.Text;
+using Graph.Model;
+
+namespace Graph.Extraction.Tests;
+
+/// <summary>
+/// Input nested deeper than any document, which a reader walking it by recursion would follow until the thread's stack
+/// overflowed: an overflow cannot be caught and ends the process, and an upload is read in the server's. Each is read on
+/// a pool thread, whose stack (1.5 MB) is the one an upload is read on, smaller than the main thread's.
+/// </summary>
+public sealed class NestingDepthTests
+{
+    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    private static GraphDocument ExtractOnAPoolThread(string name, byte[] content) =>
+        Task.Run(() => new DocumentExtractor().Extract(name, content)).GetAwaiter().GetResult();
+
+    [Fact]
+    public void AWordDocumentNestingRunsAHundredThousandDeepIsRefusedWithADiagnostic()
+    {
+        // Two kilobytes compressed: the Open XML SDK overflowed the stack loading it.
+        var body = $"<w:p>{string.Concat(Enumerable.Repeat("<w:r>", 100_000))}{string.Concat(Enumerable.Repeat("</w:r>", 100_000))}</w:p>";
+        var docx = Docx(body);
+        Assert.True(docx.Length < 10_000, $"{docx.Length} bytes");
+
+        var document = ExtractOnAPoolThread("A_RES_99_1.docx", docx);
+
+        var error = Assert.Single(document.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("docx-too-deep", error.Code);
+        Assert.Contains("word/document.xml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TablesNestedInTablesAsDeepAsTheLimitAllowsAreReadToTheInnermostCell()
+    {
+        // 80 tables, each in a cell of the one around it: 241 levels of elements, within the limit of 256.
+        const int tables = 80;
+        var open = string.Concat(Enumerable.Repeat("<w:tbl><w:tr><w:tc>", tables));
+        var close = string.Concat(Enumerable.Repeat("</w:tc></w:tr></w:tbl>", tables));
+        var body = Paragraph("Resolution adopted by the General Assembly") + Paragraph("99/1. Nested tables") + Paragraph("The General Assembly,")
+            + open + Paragraph("1. Requests the Secretary-General to report on the implementation of resolution 77/13;") + close;
+
+        var document = ExtractOnAPoolThread("A_RES_99_1.docx", Docx(body));
+
+        Assert.Equal("A/RES/99/1", document.DocumentId);
+        Assert.DoesNotContain(document.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var operative = Assert.Single(document.Nodes, n => n.HasLabel(Labels.Paragraph) && n.GetString("kind") == "operative");
+        Assert.Equal("Requests", operative.GetString("verb"));
+        Assert.Contains(document.Relationships, r => r.Type == RelationshipTypes.Cites && r.Start == operative.Id && r.End == "A/RES/77/13");
+    }
+
+    [Fact]
+    public void MarkdownWithAHundredThousandNestedEmphasesIsReadToItsWords()
+    {
+        // Every pair of asterisks is an emphasis inside the one around it.
+        var stars = new string('*', 100_000);
+        var markdown = $"---\nsymbol: A/RES/99/1\n---\n\nThe General Assembly,\n\n1. Requests {stars}the report of resolution 77/13{stars};\n";
+
+        var document = ExtractOnAPoolThread("A_RES_99_1.md", Encoding.UTF8.GetBytes(markdown));
+
+        Assert.Equal("A/RES/99/1", document.DocumentId);
+        Assert.Contains(document.Relationships, r => r.Type == RelationshipTypes.Cites && r.End == "A/RES/77/13");
+        Assert.Contains(document.Nodes, n => n.HasLabel(Labels.Paragraph) && (n.GetString("text") ?? "").Contains("the report of resolution 77/13", StringComparison.Ordinal));
+    }
+
+    private static string Paragraph(string text) => $"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>";
+
+    /// <summary>A Word package of the three parts the SDK needs, with <paramref name="body"/> as its body's content.</summary>
+    private static byte[] Docx(string body)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            Write(zip, "_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
+            Write(zip, "word/document.xml", $"""<?xml version="1.0"?><w:document xmlns:w="{WordNamespace}"><w:body>{body}</w:body></w:document>""");
+        }
+        return stream.ToArray();
+    }
+
+    private static void Write(ZipArchive zip, string name, string content)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
+        writer.Write(content);
+    }
+}

@@ -1,0 +1,87 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Graph.Web.Tests;
+
+/// <summary>
+/// Documents nested deeper than any real one. The server reads its corpus folders and every upload in its own process,
+/// and a reader that followed the nesting by recursion overflowed the stack, which no handler catches: one small file
+/// ended the server, or kept it from starting. A Word document too deep is left out with the reason; Markdown's nested
+/// emphases are read.
+/// </summary>
+public sealed class DeeplyNestedUploadTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AServerWhoseCorpusHoldsAWordDocumentNestedAHundredThousandDeepStartsAndServesTheRest()
+    {
+        // Uploads take no DOCX, but the corpus folders the server builds its graph from at start do.
+        var corpus = Directory.CreateTempSubdirectory("graph-deep-corpus-");
+        try
+        {
+            File.Copy(Directory.EnumerateFiles(SecuredServer.Seeds).Order(StringComparer.Ordinal).First(), Path.Combine(corpus.FullName, "seed.txt"));
+            var nested = string.Concat(Enumerable.Repeat("<w:r>", 100_000)) + string.Concat(Enumerable.Repeat("</w:r>", 100_000));
+            await File.WriteAllBytesAsync(Path.Combine(corpus.FullName, "A_RES_99_1.docx"), Docx($"<w:p>{nested}</w:p>"), Cancel);
+            await using var server = new SecuredServer(new() { ["Graph:CorpusDir"] = corpus.FullName });
+            var client = server.Client();
+
+            using var response = await client.PostAsync("/db/neo4j/query/v2",
+                SecuredServer.Query("MATCH (d:Document) WHERE d.id STARTS WITH 'A/RES/' RETURN d.id AS id ORDER BY id"), Cancel);
+
+            var text = await response.Content.ReadAsStringAsync(Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.OK || response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode} {text}");
+            var ids = JsonDocument.Parse(text).RootElement.GetProperty("data").GetProperty("values").EnumerateArray().Select(row => row[0].GetString()).ToList();
+            Assert.Contains(ids, id => id is "A/RES/71/12" or "A/RES/77/13");
+            Assert.DoesNotContain("A/RES/99/1", ids);
+        }
+        finally
+        {
+            corpus.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task MarkdownWithAHundredThousandNestedEmphasesIsIngested()
+    {
+        await using var server = new SecuredServer(new() { ["Graph:ApiToken"] = SecuredServer.Token });
+        var owner = server.Client(SecuredServer.Token);
+        var stars = new string('*', 100_000);
+        var markdown = $"---\nsymbol: A/RES/99/1\n---\n\nThe General Assembly,\n\n1. Requests {stars}the report of resolution 77/13{stars};\n";
+
+        using var response = await owner.PostAsync("/api/documents", Upload("A_RES_99_1.md", Encoding.UTF8.GetBytes(markdown)), Cancel);
+
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {text}");
+        Assert.Equal("A/RES/99/1", JsonDocument.Parse(text).RootElement.GetProperty("documentId").GetString());
+    }
+
+    private static MultipartFormDataContent Upload(string fileName, byte[] content)
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse("application/octet-stream");
+        return new MultipartFormDataContent { { file, "file", fileName } };
+    }
+
+    /// <summary>A Word package of the three parts the Open XML SDK needs, with <paramref name="body"/> as its body's content.</summary>
+    private static byte[] Docx(string body)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            Write(zip, "_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
+            Write(zip, "word/document.xml", $"""<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>""");
+        }
+        return stream.ToArray();
+    }
+
+    private static void Write(ZipArchive zip, string name, string content)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
+        writer.Write(content);
+    }
+}
