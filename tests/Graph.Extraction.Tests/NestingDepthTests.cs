@@ -64,6 +64,39 @@ public sealed class NestingDepthTests
         Assert.Contains(document.Nodes, n => n.HasLabel(Labels.Paragraph) && (n.GetString("text") ?? "").Contains("the report of resolution 77/13", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void APdfWhosePageTreeIsAChainFiftyThousandDeepIsReadToItsOnePage()
+    {
+        // Each "Pages" node the only kid of the one before it: PdfPig numbers pages by recursing down the tree as it opens it.
+        const int depth = 50_000;
+        var objects = new List<string> { "<</Type/Catalog/Pages 2 0 R>>" };
+        for (var level = 0; level < depth; level++) objects.Add($"<</Type/Pages/Kids[{3 + level} 0 R]/Count 1>>");
+        objects.Add($"<</Type/Page/Parent {1 + depth} 0 R/MediaBox[0 0 612 792]>>");
+
+        var document = ExtractOnAPoolThread("A_RES_99_1.pdf", Pdf(objects));
+
+        // The one page has no text: the reader got to it, and says so.
+        var error = Assert.Single(document.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("pdf-no-text", error.Code);
+    }
+
+    /// <summary>A PDF of <paramref name="objects"/> (numbered from 1, the first the catalogue) with its cross-reference table.</summary>
+    private static byte[] Pdf(IReadOnlyList<string> objects)
+    {
+        var pdf = new StringBuilder("%PDF-1.7\n");
+        var offsets = new List<int>(objects.Count);
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj{objects[i]}endobj\n");
+        }
+        var table = pdf.Length;
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<</Size {objects.Count + 1}/Root 1 0 R>>\nstartxref\n{table}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
     private static string Paragraph(string text) => $"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>";
 
     /// <summary>A Word package of the three parts the SDK needs, with <paramref name="body"/> as its body's content.</summary>

@@ -10,7 +10,38 @@ namespace Graph.Extraction.Readers;
 /// </summary>
 internal static class PdfReader
 {
+    /// <summary>
+    /// The stack of the thread a PDF is read on. PdfPig numbers the pages when it opens a document by walking the page
+    /// tree recursively, a frame of about 250 bytes per level, and a tree made a chain (50,000 "Pages" nodes, each the only
+    /// kid of the one before: 2 MB of PDF) overflowed a thread's stack, which no handler catches and which ends the process.
+    /// A node states at least 40 bytes, so the largest file read (64 MB) holds a chain of 1.6 million levels: 400 MB of
+    /// stack. Only the pages touched are committed; the rest is address space.
+    /// </summary>
+    private const int ReaderStackBytes = 512 * 1024 * 1024;
+
+    /// <summary>Reads on a thread of its own, whose stack holds the deepest page tree a file read can state (see <see cref="ReaderStackBytes"/>).</summary>
     public static SourceText Read(string fileName, byte[] content)
+    {
+        SourceText? read = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                read = ReadHere(fileName, content);
+            }
+            catch (Exception e)
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        }, ReaderStackBytes) { IsBackground = true, Name = "PDF reader" };
+        reader.Start();
+        reader.Join();
+        failure?.Throw();
+        return read!;
+    }
+
+    private static SourceText ReadHere(string fileName, byte[] content)
     {
         var text = new StringBuilder();
         var diagnostics = new List<Diagnostic>();
