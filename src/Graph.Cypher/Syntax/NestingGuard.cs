@@ -12,8 +12,13 @@ internal static class NestingGuard
     public const int MaxBracketDepth = 100;
     public const int MaxChainedOperators = 1000;
 
+    /// <summary>
+    /// Operators (string concatenation <c>||</c> and the type test <c>::</c> among them), and the joins of a label expression
+    /// (<c>:A:B</c>, <c>A&amp;B</c>, <c>A|B</c>, <c>!A</c>): a label expression is a tree as deep as it is long, and 100,000
+    /// labels on one node overflowed the parser's stack and ended the server.
+    /// </summary>
     private static readonly HashSet<string> ChainingSymbols =
-        ["+", "-", "*", "/", "%", "^", "=", "<>", "!=", "<", ">", "<=", ">=", "=~", ".", "->", "<-", "--"];
+        ["+", "-", "*", "/", "%", "^", "=", "<>", "!=", "<", ">", "<=", ">=", "=~", ".", "->", "<-", "--", ":", "&", "|", "!", "||", "::"];
 
     private static readonly HashSet<string> ChainingKeywords =
         new(["AND", "OR", "XOR", "NOT", "IN", "STARTS", "ENDS", "CONTAINS", "IS"], StringComparer.OrdinalIgnoreCase);
