@@ -59,6 +59,20 @@ public sealed class CheckSet12Tests
     }
 
     [Fact]
+    public void AClosingThatBreaksItsLineAfterAtTheGivesTheMeeting()
+    {
+        // Five of the set's ten Council resolutions lost their meeting: the volumes break the closing's line after "at the" as
+        // often as after the number, and put "at the" as far as 36 characters in.
+        Assert.Equal("S/PV.2844", Meeting("S_RES_0631_1989_EN_GOLD.txt"));   // "Adopted unanimously at the" / "2844th meeting."
+        Assert.Equal("S/PV.2089", Meeting("S_RES_0436_1978_EN_GOLD.txt"));   // "Adopted unanimously at the" / "2089th meeting"
+        Assert.Equal("S/PV.2833", Meeting("S_RES_0625_1988_EN_GOLD.txt"));   // "Adopted unanimously at the" / "283 3rd meeting."
+        Assert.Equal("S/PV.2008", Meeting("S_RES_0406_1977_EN_GOLD.txt"));   // "Adopted unanimously, without a vote, at the 2008th" / "meeting,"
+        Assert.Equal("S/PV.2009", Meeting("S_RES_0407_1977_EN_GOLD.txt"));
+        // "Adopted at the 2074th meeting by 12 votes to none, …" read as before.
+        Assert.Equal("S/PV.2074", Meeting("S_RES_0425_1978_EN_GOLD.txt"));
+    }
+
+    [Fact]
     public void AScanDamagedMeetingNumberIsReadWhereItsEndingVouchesForIt()
     {
         // A capital I, a small l or i for a 1, a capital O for a 0, a space inside the number: the ending "st", "nd", "rd" or
