@@ -9,8 +9,8 @@ namespace Graph.Extraction.Tests;
 /// preambular clause that lost its final comma, its last line ending in a number (a footnote mark the text layer left as a
 /// plain number, or a date), ran on into the next clause across the blank line between them; and two seen beyond what it
 /// scores: a Council resolution's closing that breaks its line after "at the" ("Adopted unanimously at the" / "2844th
-/// meeting.") gave no meeting, half of the Council's closings of 1960-1989, and a meeting number a scan marred ("298Ist",
-/// "283 3rd") gave none or a wrong one.
+/// meeting.") gave no meeting, half of the Council's closings of 1960-1989, a meeting number a scan marred ("298Ist",
+/// "283 3rd") gave none or a wrong one, and a closing after a last paragraph left without its full stop ran on into it.
 /// </summary>
 public sealed class CheckSet12Tests
 {
@@ -70,6 +70,27 @@ public sealed class CheckSet12Tests
         Assert.Equal("S/PV.2009", Meeting("S_RES_0407_1977_EN_GOLD.txt"));
         // "Adopted at the 2074th meeting by 12 votes to none, …" read as before.
         Assert.Equal("S/PV.2074", Meeting("S_RES_0425_1978_EN_GOLD.txt"));
+        // "Adopted without a vote at" / "the 1776th meeting.", "at the resumed 2396th meeting", "at its 3033rd meeting".
+        Assert.Equal("S/PV.1776", Meeting("S_RES_0351_1974_EN_GOLD.txt"));
+        Assert.Equal("S/PV.2396", Meeting("S_RES_0521_1982_EN_GOLD.txt"));
+        Assert.Equal("S/PV.3033", Meeting("S_RES_0731_1992_EN_GOLD.txt"));
+    }
+
+    [Fact]
+    public void TheClosingLineEndsALastParagraphLeftWithoutItsFullStop()
+    {
+        // S/RES/888 (1993): "16. Decides to remain seized of the matter" / [blank] / "Adopted unanimously at the 3321st meeting.":
+        // the closing ran on into the last paragraph, and its meeting was lost with it.
+        var salvador = Extract("sc-resolutions", "S_RES_0888_1993_EN_GOLD.txt");
+        Assert.Equal("Decides to remain seized of the matter", Assert.Single(Paragraphs(salvador), p => p.Id == $"{salvador.DocumentId}#op16").GetString("text"));
+        Assert.Contains(salvador.Relationships, r => r.Type == RelationshipTypes.AdoptedAt && r.End == "S/PV.3321");
+
+        // A/RES/80/94: "… on the implementation of the present resolution" / [blank] / "55th plenary meeting" / "5 December 2025".
+        var cayman = Extract("ga-resolutions", "A_RES_80_94.txt");
+        var last = OperativeVerbs(cayman).Count;
+        Assert.EndsWith("on the implementation of the present resolution",
+            Assert.Single(Paragraphs(cayman), p => p.Id == $"{cayman.DocumentId}#op{last}").GetString("text"), StringComparison.Ordinal);
+        Assert.Contains(cayman.Relationships, r => r.Type == RelationshipTypes.AdoptedAt && r.End == "A/80/PV.55");
     }
 
     [Fact]

@@ -91,7 +91,11 @@ internal static class ParagraphAssembler
                 previousLine = line.Text;
                 continue;
             }
-            if (closingLine && EndsComplete(edges)) closing = true;
+            // After a blank line the closing line ends a last paragraph the volume left without its full stop ("16. Decides to
+            // remain seized of the matter" / [blank] / "Adopted unanimously at the 3321st meeting.", S/RES/888 (1993)); the
+            // heading's "Adopted by the Security Council at its …" is not it.
+            if (closingLine && (EndsComplete(edges) || line.BlanksBefore > 0 && !line.Text.TrimStart('*').StartsWith("Adopted by", StringComparison.Ordinal)))
+                closing = true;
             // An annex after the closing lines ("Annex", "Annex II", "Appendix") is body text again: its paragraphs are
             // assembled as the resolution's are, and marked as the annex's, so recognisers neither lose its text and
             // footnote marks to the closing lines nor take its numbered paragraphs for operative ones.
