@@ -10,7 +10,8 @@ namespace Graph.Extraction.Tests;
 /// plain number, or a date), ran on into the next clause across the blank line between them; and two seen beyond what it
 /// scores: a Council resolution's closing that breaks its line after "at the" ("Adopted unanimously at the" / "2844th
 /// meeting.") gave no meeting, half of the Council's closings of 1960-1989, a meeting number a scan marred ("298Ist",
-/// "283 3rd") gave none or a wrong one, and a closing after a last paragraph left without its full stop ran on into it.
+/// "283 3rd") gave none or a wrong one, a closing after a last paragraph left without its full stop ran on into it, and the
+/// marks of notes the later Council volumes call but the text does not hold stayed in the paragraphs' words (", 124").
 /// </summary>
 public sealed class CheckSet12Tests
 {
@@ -109,6 +110,32 @@ public sealed class CheckSet12Tests
         // meeting's has ("the 299155 meeting") is none.
         Assert.Equal("S/PV.2992", Meeting("S_RES_0697_1991_EN_GOLD.txt"));
         Assert.Null(Meeting("S_RES_0696_1991_EN_GOLD.txt"));
+    }
+
+    [Fact]
+    public void TheMarkOfAFootnoteTheTextDoesNotHoldLeavesTheParagraphsWords()
+    {
+        // S/RES/688 (1991): "… addressed to the President of the Security Council, 123" and "… addressed to the
+        // Secretary-General, 124": the volume's notes 123 and 124 are not in the text, and their numbers stayed in the words.
+        var iraq = Preamble(Extract("sc-resolutions", "S_RES_0688_1991_EN_GOLD.txt"));
+        Assert.Contains(iraq, p => p.EndsWith("addressed to the President of the Security Council,", StringComparison.Ordinal));
+        Assert.Contains(iraq, p => p.EndsWith("addressed to the Secretary-General,", StringComparison.Ordinal));
+        Assert.Contains(Paragraphs(Extract("sc-resolutions", "S_RES_0688_1991_EN_GOLD.txt")),
+            p => p.Properties.TryGetValue("footnotes", out var marks) && marks is IEnumerable<object?> numbers && numbers.Contains(123L));
+
+        // S/RES/702 (1991): "… and of the Republic of Korea, 200 for admission to the United Nations,".
+        var korea = Preamble(Extract("sc-resolutions", "S_RES_0702_1991_EN_GOLD.txt"));
+        Assert.Contains(korea, p => p.Contains("the Republic of Korea, for admission to the United Nations", StringComparison.Ordinal));
+
+        // A date's day, a list and a quantity keep their numbers: S/RES/713 (1991), "dated 5 and 22 July, 6 and 21 August".
+        var yugoslavia = Preamble(Extract("sc-resolutions", "S_RES_0713_1991_EN_GOLD.txt"));
+        Assert.Contains(yugoslavia, p => p.Contains("5 and 22 July, 6 and 21 August", StringComparison.Ordinal));
+
+        // S/RES/501 (1982): "… in paragraph 6 of his report, 6 from six thousand …": footnote 6, the report, is printed and
+        // now called from the paragraph, which cites the report through it.
+        var lebanon = Extract("sc-resolutions", "S_RES_0501_1982_EN_GOLD.txt");
+        Assert.Contains(lebanon.Relationships, r => r.Type == RelationshipTypes.HasFootnote && r.Start == $"{lebanon.DocumentId}#op2"
+            && r.End == $"{lebanon.DocumentId}#fn6");
     }
 
     private static string? Meeting(string file) =>
