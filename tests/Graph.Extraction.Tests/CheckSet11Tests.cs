@@ -40,11 +40,11 @@ public sealed class CheckSet11Tests
     public void AClosingLineTheScanMarredEndsTheLastParagraph()
     {
         // S/RES/764 (1992): "12. Decides to remain actively seized of the matter." / [blank] / "Adopted unanimous at the 3O93rd" /
-        // "meeting.": the closing line, not opening "Adopted unanimously", was read as the paragraph's last sentence, and its
-        // marred number would have given meeting 3.
+        // "meeting.": the closing line, not opening "Adopted unanimously", was read as the paragraph's last sentence; its marred
+        // number, once read as meeting 3, is the 3093rd, the ending "rd" vouching for the O read as a 0.
         var sarajevo = Extract("sc-resolutions", "S_RES_0764_1992_EN_GOLD.txt");
         Assert.Equal("Decides to remain actively seized of the matter.", OperativeText(sarajevo, 12));
-        Assert.DoesNotContain(sarajevo.Relationships, r => r.Type == RelationshipTypes.AdoptedAt);
+        Assert.Single(sarajevo.Relationships, r => r.Type == RelationshipTypes.AdoptedAt && r.End == "S/PV.3093");
 
         // S/RES/702 (1991): "Adopted without vote at the 3001st" / "meeting.": the volume's wording, read as the closing, gives
         // the meeting.
@@ -58,9 +58,10 @@ public sealed class CheckSet11Tests
         var closing = Assert.Single(kashmir.Relationships, r => r.Type == RelationshipTypes.HasFootnote && r.End == $"{kashmir.DocumentId}#fn37");
         Assert.Equal("closing", closing.Properties["calledFrom"] as string);
 
-        // "Adopted at the 298Ist meeting" (S/RES/687 (1991)) and "at its 326lst meeting" (S/RES/854 (1993)): no meeting 298 or 326.
-        Assert.DoesNotContain(Extract("sc-resolutions", "S_RES_0687_1991_EN_GOLD.txt").Relationships, r => r.Type == RelationshipTypes.AdoptedAt);
-        Assert.DoesNotContain(Extract("sc-resolutions", "S_RES_0854_1993_EN_GOLD.txt").Relationships, r => r.Type == RelationshipTypes.AdoptedAt);
+        // "Adopted at the 298Ist meeting" (S/RES/687 (1991)) and "at its 326lst meeting" (S/RES/854 (1993)): no meeting 298 or
+        // 326, but the 2981st and the 3261st (CheckSet12Tests.AScanDamagedMeetingNumberIsReadWhereItsEndingVouchesForIt).
+        Assert.Single(Extract("sc-resolutions", "S_RES_0687_1991_EN_GOLD.txt").Relationships, r => r.Type == RelationshipTypes.AdoptedAt && r.End == "S/PV.2981");
+        Assert.Single(Extract("sc-resolutions", "S_RES_0854_1993_EN_GOLD.txt").Relationships, r => r.Type == RelationshipTypes.AdoptedAt && r.End == "S/PV.3261");
     }
 
     [Fact]

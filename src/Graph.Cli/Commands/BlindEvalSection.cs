@@ -18,7 +18,9 @@ namespace Graph.Cli.Commands;
 /// (graph/eval/check8-gold.json), paragraph counts and verbs of long texts and the citations of its Council resolutions, and the ninth
 /// (graph/eval/check9-gold.json), paragraph counts and verbs of long Assembly resolutions, drafts and Council resolutions, and the tenth
 /// (graph/eval/check10-gold.json), every citation of Assembly resolutions and drafts of moderate length, with their counts and verbs, and the
-/// eleventh (graph/eval/check11-gold.json), every citation, count and verb of Council resolutions of 1946-1975 and 1990-1994 and of drafts; the second blind
+/// eleventh (graph/eval/check11-gold.json), every citation, count and verb of Council resolutions of 1946-1975 and 1990-1994 and of drafts, and the
+/// twelfth (graph/eval/check12-gold.json), every citation, count and verb of Assembly resolutions of moderate length and Council resolutions of
+/// 1976-1989; the second blind
 /// set (graph/eval/blind2-gold.json), drawn and written the same way with a new seed and never tuned on; then the
 /// hand-checked samples of name-linked citations (graph/eval/name-citations-*.json). A blind set prints its aggregate
 /// lines only: its per-document mistakes are listed with --verbose alone, so a routine run never shows what it missed.
@@ -39,6 +41,7 @@ internal static class BlindEvalSection
         PrintStructureSet("check9-gold.json", "check set 9", "paragraph counts and verbs, Assembly resolutions of 15 or more operative paragraphs, drafts and Council resolutions, not blind", verbose, stdout);
         PrintStructureSet("check10-gold.json", "check set 10", "citations, paragraph counts and verbs of Assembly resolutions and drafts of moderate length, not blind", verbose, stdout);
         PrintStructureSet("check11-gold.json", "check set 11", "citations, paragraph counts and verbs of Council resolutions of 1946-1975 and 1990-1994 and of drafts, not blind", verbose, stdout);
+        PrintStructureSet("check12-gold.json", "check set 12", "citations, paragraph counts and verbs of Assembly resolutions of moderate length and Council resolutions of 1976-1989, not blind", verbose, stdout);
         PrintSet("blind2-gold.json", "blind set 2", "never tuned on", verbose, stdout, blind: true);
         PrintNameSample("name-citations-instruments-fresh.json", "sample drawn after the instrument list's fixes, not tuned on", stdout);
         PrintNameSample("name-citations-instruments.json", "sample drawn when the instrument list was added, then tuned on: an upper bound", stdout);

@@ -163,13 +163,7 @@ internal static class HeadingRecogniser
     {
         while (p < text.Length && text[p] is ' ' or '\n') p++;
         var start = p;
-        var number = 0L;
-        while (p < text.Length && char.IsAsciiDigit(text[p]) && p - start < 6) number = number * 10 + (text[p++] - '0');
-        if (p == start) return;
-        // A number the scan marred ("the 3O93rd meeting") is no meeting number: its first digits alone ("3") would be.
-        var suffix = p;
-        while (suffix < text.Length && char.IsAsciiLetter(text[suffix])) suffix++;
-        if (suffix > p && text.AsSpan(p, suffix - p) is not ("st" or "nd" or "rd" or "th")) return;
+        if (!TryReadMeetingNumber(text, ref p, out var number)) return;
         var meetingEnd = text.IndexOf("meeting", p, StringComparison.Ordinal);
         if (meetingEnd < 0 || meetingEnd - p > 20) return;
         meetingEnd += "meeting".Length;
@@ -180,6 +174,68 @@ internal static class HeadingRecogniser
             identity.AdoptionDate ??= new Stated<string>(date, new SourceSpan(s, e));
         }
     }
+
+    /// <summary>
+    /// A meeting's ordinal at <paramref name="p"/> ("2844th", "99th"), <paramref name="p"/> moved past it. A scan's damage is
+    /// read where the ordinal's ending vouches for the number: a capital I or small l or i for a 1 and a capital O for a 0
+    /// ("298Ist", "326lst", "I364th", "3O93rd"), a space inside the number ("283 3rd", "295 1st"); a repaired number whose
+    /// ending does not fit it ("176I1st") is no meeting number.
+    /// </summary>
+    internal static bool TryReadMeetingNumber(string text, ref int p, out long number)
+    {
+        number = 0;
+        var q = p;
+        var digits = 0;
+        var length = 0;
+        while (q < text.Length && length < 7)
+        {
+            var c = text[q];
+            var digit = char.IsAsciiDigit(c) ? c - '0' : c is 'I' or 'l' or 'i' ? 1 : c == 'O' ? 0 : -1;
+            if (digit < 0)
+            {
+                // "283 3rd": a space the scan set inside the number, the rest of it then ending in the ordinal's letters.
+                if (c == ' ' && digits >= 2 && length <= 3 && q + 1 < text.Length && char.IsAsciiDigit(text[q + 1]) && OrdinalEndsAfterDigits(text, q + 1))
+                {
+                    q++;
+                    continue;
+                }
+                break;
+            }
+            if (char.IsAsciiDigit(c)) digits++;
+            number = number * 10 + digit;
+            length++;
+            q++;
+        }
+        if (length == 0) return false;
+        var ending = q + 2 <= text.Length ? text.AsSpan(q, 2) : [];
+        var endsOrdinal = ending is "st" or "nd" or "rd" or "th" && !(q + 2 < text.Length && char.IsAsciiLetter(text[q + 2]));
+        // Digits as printed keep the volume's own slips ("the 2992th meeting", "the 3005 meeting"), but not one digit more than a
+        // meeting's number has ("299155 meeting"); a number the scan marred is read only where its ending vouches for it.
+        var repaired = length != digits || q - p != length;
+        if (!repaired)
+        {
+            if (length > 5) return false;
+            if (endsOrdinal) q += 2;
+            else if (q < text.Length && char.IsAsciiLetter(text[q])) return false;
+            p = q;
+            return true;
+        }
+        // A scan's letters are read as digits only beside two digits at least: "I" or "lO" alone is no number.
+        if (digits < 2 || !endsOrdinal || !ending.SequenceEqual(OrdinalEnding(number))) return false;
+        p = q + 2;
+        return true;
+    }
+
+    /// <summary>Whether digits at <paramref name="q"/> end in an ordinal's letters ("3rd", "1st").</summary>
+    private static bool OrdinalEndsAfterDigits(string text, int q)
+    {
+        while (q < text.Length && char.IsAsciiDigit(text[q])) q++;
+        return q + 2 <= text.Length && text.AsSpan(q, 2) is "st" or "nd" or "rd" or "th";
+    }
+
+    /// <summary>"st", "nd", "rd" or "th", as English writes the ordinal of <paramref name="number"/>.</summary>
+    private static string OrdinalEnding(long number) =>
+        (number % 100) is >= 11 and <= 13 ? "th" : (number % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
 
     private static void ReadAdoptedFrom(string text, int top, DocumentIdentity identity)
     {

@@ -36,6 +36,7 @@ internal static class LayoutNormaliser
             if (number != FootnoteZones.AsteriskNote) numbers.Add(number);
         numbers.ExceptWith(ExplicitMarks(blocks));
         var inferred = numbers.Count > 0 ? FootnoteMarks.MarkPlainDigits(blocks, numbers) : null;
+        UnprintedMarks.Mark(blocks);
         return Build(blocks, footnotes, inferred);
     }
 

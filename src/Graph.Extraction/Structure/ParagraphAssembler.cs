@@ -91,7 +91,11 @@ internal static class ParagraphAssembler
                 previousLine = line.Text;
                 continue;
             }
-            if (closingLine && EndsComplete(edges)) closing = true;
+            // After a blank line the closing line ends a last paragraph the volume left without its full stop ("16. Decides to
+            // remain seized of the matter" / [blank] / "Adopted unanimously at the 3321st meeting.", S/RES/888 (1993)); the
+            // heading's "Adopted by the Security Council at its …" is not it.
+            if (closingLine && (EndsComplete(edges) || line.BlanksBefore > 0 && !line.Text.TrimStart('*').StartsWith("Adopted by", StringComparison.Ordinal)))
+                closing = true;
             // An annex after the closing lines ("Annex", "Annex II", "Appendix") is body text again: its paragraphs are
             // assembled as the resolution's are, and marked as the annex's, so recognisers neither lose its text and
             // footnote marks to the closing lines nor take its numbered paragraphs for operative ones.
@@ -249,6 +253,11 @@ internal static class ParagraphAssembler
         // After a blank line an operative verb opens a paragraph even where the one before lost its final comma in the scan
         // ("… for admission to the United Nations / [blank] / Recommends to the General Assembly …").
         if (line.BlanksBefore > 0 && IsOperativeOpener(text)) return true;
+        // A clause that lost its final comma in the scan, its last line ending in a number: a footnote mark the text layer
+        // left as a plain number ("… of 12 August 1949 30", S/RES/592 (1986); "… Agency for 2022 1", A/RES/78/8) or a date
+        // ("… beyond 15 June 1970", S/RES/281 (1970)). After a blank line a clause's opener starts the next clause; a line
+        // ending in a word ("Small Island" / [blank] / "Developing States") runs on.
+        if (line.BlanksBefore > 0 && EndsInNumber(current) && IsOpener(text)) return true;
         // An amendment's instruction after its title ("External debt sustainability and development" / [blank] / "Delete
         // operative paragraphs 3, 43 and 45."): a title as long as the amendment's few lines is no short last line.
         if (line.BlanksBefore > 0 && OpensAmendmentInstruction(text)) return true;
@@ -307,6 +316,13 @@ internal static class ParagraphAssembler
     /// <remarks>Asked only of a line that opens with a digit after a list's comma; the date reader reads the line where it stands.</remarks>
     private static bool OpensWithDate(ReadOnlySpan<char> text) =>
         Graph.Model.Symbols.DateText.TryRead(text, 0, out _, out _);
+
+    /// <summary>"… 1949 30", "… 15 June 1970": the text's last character a digit.</summary>
+    private static bool EndsInNumber(ReadOnlySpan<char> text)
+    {
+        var t = text.TrimEnd();
+        return t.Length > 0 && char.IsAsciiDigit(t[^1]);
+    }
 
     /// <summary>"…, and", "… ; and": a clause ended by its punctuation and the conjunction that joins it to the next.</summary>
     private static bool EndsInClauseConjunction(ReadOnlySpan<char> text)
