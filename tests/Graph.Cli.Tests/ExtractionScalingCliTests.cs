@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Graph.Cli.Tests;
 
 /// <summary>
-/// <c>graph bench extraction-scaling</c>: a density it does not know is refused with a clear error, and the realistic
-/// synthetic resolution cites a document about every 800 characters, as the benchmark's results say it does.
+/// <c>graph bench extraction-scaling</c>: a density or shape it does not know is refused with a clear error, the realistic
+/// synthetic resolution cites a document about every 800 characters, as the benchmark's results say it does, and a hostile
+/// shape is measured under its own name.
 /// </summary>
 public sealed class ExtractionScalingCliTests : IDisposable
 {
@@ -23,6 +24,32 @@ public sealed class ExtractionScalingCliTests : IDisposable
     }
 
     [Fact]
+    public async Task UnknownShapeIsRefusedWithAClearError()
+    {
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "bench", "extraction-scaling", "--shape", "spiral", "--no-collection");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--shape knows resolution, oneline, operation, symbols, ecosoc, footnotes, ibid and letters, not 'spiral'", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostileShapeIsMeasuredUnderItsName()
+    {
+        var output = _directory.CreateSubdirectory("letters");
+
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), "bench", "extraction-scaling", "--shape", "letters", "--sizes", "1", "--no-collection", "--out", output.FullName);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var markdown = await File.ReadAllTextAsync(Path.Combine(output.FullName, "results.md"), TestContext.Current.CancellationToken);
+        var row = markdown.Split('\n').Single(l => l.StartsWith("| letters | 1.0 MB |", StringComparison.Ordinal));
+        // The masthead and "1. Decides:" take 79 bytes, each "(a) To;" line 8 more until the megabyte is reached: the
+        // operative paragraph and 124,991 sub-paragraphs, each found.
+        Assert.Equal("124,992", row.Split('|')[3].Trim());
+        Assert.DoesNotContain("| dense |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RealisticDensityCitesAboutEvery800CharactersAndIsWrittenAsMarkdown()
     {
         var output = _directory.CreateSubdirectory("results");
@@ -32,14 +59,14 @@ public sealed class ExtractionScalingCliTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         var markdown = await File.ReadAllTextAsync(Path.Combine(output.FullName, "results.md"), TestContext.Current.CancellationToken);
         var row = markdown.Split('\n').Single(l => l.StartsWith("| realistic | 1.0 MB |", StringComparison.Ordinal));
-        // Columns: density, size, paragraphs, characters per citation, ...
+        // Columns: text, size, paragraphs, characters per citation, ...
         var charactersPerCitation = double.Parse(row.Split('|')[4].Trim(), CultureInfo.InvariantCulture);
         Assert.True(charactersPerCitation is > 700 and < 900, $"one citation every {charactersPerCitation} characters\n{markdown}");
         Assert.Contains("load average", markdown, StringComparison.Ordinal);
         // The bytes allocated and the collector's work, which say where time per MB goes when it grows with size. Columns are
         // found by their header, a ratio being the column after the figure it divides.
         var cells = row.Split('|', StringSplitOptions.TrimEntries);
-        var header = markdown.Split('\n').Single(l => l.StartsWith("| density |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+        var header = markdown.Split('\n').Single(l => l.StartsWith("| text |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
         string Cell(string name, int after = 0) => cells[Array.IndexOf(header, name) + after];
         double Number(string cell) => double.Parse(cell.Replace(" MB", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
         var allocatedRatio = Number(Cell("allocated", after: 1));
@@ -64,7 +91,7 @@ public sealed class ExtractionScalingCliTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var markdown = await File.ReadAllTextAsync(Path.Combine(output.FullName, "results.md"), TestContext.Current.CancellationToken);
-        var header = markdown.Split('\n').Single(l => l.StartsWith("| density |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+        var header = markdown.Split('\n').Single(l => l.StartsWith("| text |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
         var cells = markdown.Split('\n').Single(l => l.StartsWith("| dense | 1.0 MB |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
         string Cell(string name) => cells[Array.IndexOf(header, name)];
         var fullCollections = int.Parse(Cell("collections gen 0/1/2").Split('/')[2], CultureInfo.InvariantCulture);

@@ -19,7 +19,7 @@ internal enum CitationDensity
 }
 
 /// <summary>One size of <see cref="ExtractionScaling"/>: the input, the time and the memory it took.</summary>
-internal sealed record ScalingPoint(CitationDensity Density, long Bytes, TimeSpan Elapsed, TimeSpan UserTime, TimeSpan SystemTime, long PeakHeapGrowth, long KeptHeap, int Paragraphs, int Citations)
+internal sealed record ScalingPoint(string Text, long Bytes, TimeSpan Elapsed, TimeSpan UserTime, TimeSpan SystemTime, long PeakHeapGrowth, long KeptHeap, int Paragraphs, int Citations)
 {
     /// <summary>Time the collector held the threads during the extraction: the part of the CPU time that grows with the live graph.</summary>
     public TimeSpan GcPause { get; init; }
@@ -77,9 +77,9 @@ internal sealed record ScalingPoint(CitationDensity Density, long Bytes, TimeSpa
 /// </summary>
 internal static class ExtractionScaling
 {
-    public static ScalingPoint Measure(int megabytes, CitationDensity density, bool countFullCollections = false)
+    public static ScalingPoint Measure(int megabytes, ScalingText text, bool countFullCollections = false)
     {
-        var content = SyntheticBytes(megabytes * 1_000_000L, density);
+        var content = SyntheticBytes(megabytes * 1_000_000L, text);
         var extractor = new DocumentExtractor { MaxFileBytes = Math.Max(DocumentFile.DefaultMaxBytes, content.LongLength + 1) };
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var baseline = GC.GetTotalMemory(forceFullCollection: false);
@@ -119,7 +119,7 @@ internal static class ExtractionScaling
         var citations = document.Relationships.Count(r => r.Type == Graph.Model.RelationshipTypes.Cites && r.Start != document.DocumentId);
         var kept = MemorySampler.LiveHeap() - baseline;
         GC.KeepAlive(document);
-        return new ScalingPoint(density, content.LongLength, watch.Elapsed, user, system, Math.Max(0, peak - baseline), Math.Max(0, kept), paragraphs, citations)
+        return new ScalingPoint(text.Name, content.LongLength, watch.Elapsed, user, system, Math.Max(0, peak - baseline), Math.Max(0, kept), paragraphs, citations)
         {
             GcPause = pause,
             Collections = collections,
@@ -135,7 +135,7 @@ internal static class ExtractionScaling
     /// alive to the end of its method, and the text as a string (twice the input) would otherwise stay in the heap measured.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static byte[] SyntheticBytes(long bytes, CitationDensity density) => Encoding.UTF8.GetBytes(SyntheticResolution(bytes, density));
+    private static byte[] SyntheticBytes(long bytes, ScalingText text) => Encoding.UTF8.GetBytes(text.Make(bytes));
 
     /// <summary>
     /// Warms up the JIT, the gazetteer and the symbol tables so the sizes measured run the code a long extraction runs.
@@ -146,18 +146,18 @@ internal static class ExtractionScaling
     /// 0.16-0.21 CPU s/MB against 0.09 for the same text again (dense, load 7-13). So many passes of a small text, in
     /// rounds with pauses for the call counting to start and the background compiler to finish, then a pass of 1 MB.
     /// </summary>
-    public static void WarmUp(IEnumerable<CitationDensity> densities)
+    public static void WarmUp(IEnumerable<ScalingText> texts)
     {
         var extractor = new DocumentExtractor();
-        var kinds = densities.ToList();
-        var small = kinds.Select(d => Encoding.UTF8.GetBytes(SyntheticResolution(WarmUpBytes, d))).ToList();
+        var kinds = texts.ToList();
+        var small = kinds.Select(t => Encoding.UTF8.GetBytes(t.Make(WarmUpBytes))).ToList();
         for (var round = 0; round < WarmUpRounds; round++)
         {
             for (var pass = 0; pass < WarmUpPassesPerRound; pass++)
                 foreach (var content in small) extractor.Extract("A_RES_99_1.txt", content);
             Thread.Sleep(500);
         }
-        foreach (var content in kinds.Select(d => Encoding.UTF8.GetBytes(SyntheticResolution(1_000_000, d)))) extractor.Extract("A_RES_99_1.txt", content);
+        foreach (var content in kinds.Select(t => Encoding.UTF8.GetBytes(t.Make(1_000_000)))) extractor.Extract("A_RES_99_1.txt", content);
         // The background compiler's last methods finish before the first size: its CPU time would count in that size's.
         Thread.Sleep(2000);
     }
@@ -254,10 +254,10 @@ internal static class ExtractionScaling
     }
 
     public static string Header() =>
-        $"{"density",-9} {"size",7} {"paragraphs",10} {"chars/cite",10} {"wall",8} {"wall s/MB",9} {"cpu s",7} {"cpu s/MB",8} {"MB/s/core",9} {"heap before",11} {"peak raw",9} {"x input",7} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7} {"peak RSS",9} {"allocated",10} {"x input",7} {"gc pause",8} {"gc 0/1/2",12} {"gen2 by LOH",11} {"sys s",6}";
+        $"{"text",-9} {"size",7} {"paragraphs",10} {"chars/cite",10} {"wall",8} {"wall s/MB",9} {"cpu s",7} {"cpu s/MB",8} {"MB/s/core",9} {"heap before",11} {"peak raw",9} {"x input",7} {"peak heap",10} {"x input",7} {"graph kept",10} {"x input",7} {"peak RSS",9} {"allocated",10} {"x input",7} {"gc pause",8} {"gc 0/1/2",12} {"gen2 by LOH",11} {"sys s",6}";
 
     public static string Row(ScalingPoint p) => string.Create(CultureInfo.InvariantCulture,
-        $"{p.Density.ToString().ToLowerInvariant(),-9} {p.Megabytes,5:F1}MB {p.Paragraphs,10} {p.BytesPerCitation,10:F0} {p.Elapsed.TotalSeconds,7:F2}s {p.SecondsPerMegabyte,9:F3} {p.CpuTime.TotalSeconds,7:F2} {p.CpuSecondsPerMegabyte,8:F3} {p.MegabytesPerCpuSecond,9:F1} {p.BaselineHeap / 1e6,9:F0}MB {p.RawPeakHeap / 1e6,7:F0}MB {p.RawMemoryRatio,7:F1} {p.PeakHeapGrowth / 1e6,8:F0}MB {p.MemoryRatio,7:F1} {p.KeptHeap / 1e6,8:F0}MB {p.KeptRatio,7:F1} {p.PeakWorkingSet / 1e6,7:F0}MB {p.Allocated / 1e6,8:F0}MB {p.AllocatedRatio,7:F1} {p.GcPause.TotalSeconds,7:F2}s {$"{p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2}",12} {(p.FullByLargeObjects < 0 ? "-" : p.FullByLargeObjects.ToString(CultureInfo.InvariantCulture)),11} {p.SystemTime.TotalSeconds,6:F2}");
+        $"{p.Text,-9} {p.Megabytes,5:F1}MB {p.Paragraphs,10} {p.BytesPerCitation,10:F0} {p.Elapsed.TotalSeconds,7:F2}s {p.SecondsPerMegabyte,9:F3} {p.CpuTime.TotalSeconds,7:F2} {p.CpuSecondsPerMegabyte,8:F3} {p.MegabytesPerCpuSecond,9:F1} {p.BaselineHeap / 1e6,9:F0}MB {p.RawPeakHeap / 1e6,7:F0}MB {p.RawMemoryRatio,7:F1} {p.PeakHeapGrowth / 1e6,8:F0}MB {p.MemoryRatio,7:F1} {p.KeptHeap / 1e6,8:F0}MB {p.KeptRatio,7:F1} {p.PeakWorkingSet / 1e6,7:F0}MB {p.Allocated / 1e6,8:F0}MB {p.AllocatedRatio,7:F1} {p.GcPause.TotalSeconds,7:F2}s {$"{p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2}",12} {(p.FullByLargeObjects < 0 ? "-" : p.FullByLargeObjects.ToString(CultureInfo.InvariantCulture)),11} {p.SystemTime.TotalSeconds,6:F2}");
 
     public static string CollectionRow(ExtractionFigures f) => string.Create(CultureInfo.InvariantCulture,
         $"{f.Documents} texts of {f.Input}: {f.Megabytes:F1} MB, {f.Citations} CITES, wall {f.Seconds:F2} s, cpu {f.CpuSeconds:F2} s ({f.CpuSeconds / f.Megabytes:F3} s/MB), {f.MegabytesPerCpuSecond:F1} MB/s per core (one thread)");
@@ -271,11 +271,12 @@ internal static class ExtractionScaling
         md.AppendLine(c, $"`{commandLine}`").AppendLine();
         md.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; load average {loadAtStart} at the start, {loadAtEnd} at the end. ")
           .AppendLine("Wall time waits for a core on a loaded machine: CPU time (user + system of the whole process, GC included) is the figure to compare.").AppendLine();
-        md.AppendLine("| density | size | paragraphs | chars per citation | wall s | wall s/MB | CPU s | CPU s/MB | MB/s per core | heap before | peak heap, raw | × input | peak heap above the heap before | × input | graph kept | × input | peak working set | allocated | × input | GC pause s | collections gen 0/1/2 | gen 2 started by large objects | system CPU s |");
+        md.AppendLine("| text | size | paragraphs | chars per citation | wall s | wall s/MB | CPU s | CPU s/MB | MB/s per core | heap before | peak heap, raw | × input | peak heap above the heap before | × input | graph kept | × input | peak working set | allocated | × input | GC pause s | collections gen 0/1/2 | gen 2 started by large objects | system CPU s |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var p in points)
-            md.AppendLine(c, $"| {p.Density.ToString().ToLowerInvariant()} | {p.Megabytes:F1} MB | {p.Paragraphs:N0} | {p.BytesPerCitation:F0} | {p.Elapsed.TotalSeconds:F2} | {p.SecondsPerMegabyte:F3} | {p.CpuTime.TotalSeconds:F2} | {p.CpuSecondsPerMegabyte:F3} | {p.MegabytesPerCpuSecond:F1} | {p.BaselineHeap / 1e6:F0} MB | {p.RawPeakHeap / 1e6:F0} MB | {p.RawMemoryRatio:F1} | {p.PeakHeapGrowth / 1e6:F0} MB | {p.MemoryRatio:F1} | {p.KeptHeap / 1e6:F0} MB | {p.KeptRatio:F1} | {p.PeakWorkingSet / 1e6:F0} MB | {p.Allocated / 1e6:F0} MB | {p.AllocatedRatio:F1} | {p.GcPause.TotalSeconds:F2} | {p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2} | {(p.FullByLargeObjects < 0 ? "—" : p.FullByLargeObjects.ToString(CultureInfo.InvariantCulture))} | {p.SystemTime.TotalSeconds:F2} |");
-        md.AppendLine().AppendLine("Dense: four citations in every paragraph (one every 82 characters), about nine times a real resolution. Realistic: one every 800.");
+            md.AppendLine(c, $"| {p.Text} | {p.Megabytes:F1} MB | {p.Paragraphs:N0} | {p.BytesPerCitation:F0} | {p.Elapsed.TotalSeconds:F2} | {p.SecondsPerMegabyte:F3} | {p.CpuTime.TotalSeconds:F2} | {p.CpuSecondsPerMegabyte:F3} | {p.MegabytesPerCpuSecond:F1} | {p.BaselineHeap / 1e6:F0} MB | {p.RawPeakHeap / 1e6:F0} MB | {p.RawMemoryRatio:F1} | {p.PeakHeapGrowth / 1e6:F0} MB | {p.MemoryRatio:F1} | {p.KeptHeap / 1e6:F0} MB | {p.KeptRatio:F1} | {p.PeakWorkingSet / 1e6:F0} MB | {p.Allocated / 1e6:F0} MB | {p.AllocatedRatio:F1} | {p.GcPause.TotalSeconds:F2} | {p.Collections.Gen0}/{p.Collections.Gen1}/{p.Collections.Gen2} | {(p.FullByLargeObjects < 0 ? "—" : p.FullByLargeObjects.ToString(CultureInfo.InvariantCulture))} | {p.SystemTime.TotalSeconds:F2} |");
+        md.AppendLine().AppendLine("Dense: four citations in every paragraph (one every 82 characters), about nine times a real resolution. Realistic: one every 800. "
+            + "Other texts are the hostile shapes of --shape (one line of citations, a run of capitalised words, a paragraph of symbols, footnote lines, sub-paragraphs).");
         md.AppendLine().AppendLine("Heap before: the live heap after a full collection just before the extraction (the runtime, the gazetteer, lexicons, compiled patterns "
             + "and symbol tables, and the input's bytes). Peak heap, raw: the highest heap sampled (every 20 ms) during the extraction, that baseline "
             + "included; the next column is the same peak above the baseline. Both count garbage not yet collected. Graph kept: the live heap above "

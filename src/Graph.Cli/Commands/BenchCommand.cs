@@ -187,13 +187,19 @@ internal static class BenchCommand
     {
         var sizes = new Option<string>("--sizes") { Description = "Document sizes in MB, comma-separated", DefaultValueFactory = _ => "1,8,64" };
         var densities = new Option<string>("--density") { Description = "Citation densities of the synthetic text, comma-separated: dense (one every 82 characters), realistic (one every 800)", DefaultValueFactory = _ => "dense,realistic" };
+        var shapes = new Option<string>("--shape")
+        {
+            Description = "Texts to measure, comma-separated: resolution (the synthetic resolution, in each --density), or hostile shapes: "
+                + "oneline, operation, symbols, ecosoc, footnotes, ibid, letters",
+            DefaultValueFactory = _ => "resolution",
+        };
         var collection = new Option<DirectoryInfo?>("--collection") { Description = "Real texts to measure throughput over (default: shared/un-documents when present)" };
         var noCollection = new Option<bool>("--no-collection") { Description = "Measure only the synthetic documents" };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Also write the figures as results.md into this folder" };
         var gcReasons = new Option<bool>("--gc-reasons") { Description = "Also count the full collections a large-object allocation started (listening to the runtime's GC events costs some CPU time)" };
         var command = new Command("extraction-scaling", "Extract one synthetic resolution of each size and density: time and CPU per MB (flat when linear), MB/s per core, peak memory over the input; then throughput over real texts")
         {
-            sizes, densities, collection, noCollection, output, gcReasons,
+            sizes, densities, shapes, collection, noCollection, output, gcReasons,
         };
         command.SetAction(parse =>
         {
@@ -212,6 +218,17 @@ internal static class BenchCommand
                 }
                 kinds.Add(kind);
             }
+            var texts = new List<ScalingText>();
+            foreach (var name in parse.GetValue(shapes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (name.Equals("resolution", StringComparison.OrdinalIgnoreCase)) texts.AddRange(kinds.Select(ScalingText.Resolution));
+                else if (Enum.TryParse<HostileShape>(name, ignoreCase: true, out var shape) && Enum.IsDefined(shape)) texts.Add(ScalingText.Hostile(shape));
+                else
+                {
+                    Console.Error.WriteLine($"error: --shape knows resolution, oneline, operation, symbols, ecosoc, footnotes, ibid and letters, not '{name}'.");
+                    return 2;
+                }
+            }
             var folder = parse.GetValue(noCollection) ? null : parse.GetValue(collection)?.FullName ?? Graph.Model.ReferenceCollections.UnDocuments;
             if (folder is not null && !Directory.Exists(folder))
             {
@@ -221,13 +238,13 @@ internal static class BenchCommand
             var loadAtStart = ExtractionScaling.LoadAverage();
             Console.WriteLine($"load average {loadAtStart}");
             Console.WriteLine(ExtractionScaling.Header());
-            ExtractionScaling.WarmUp(kinds);
+            ExtractionScaling.WarmUp(texts);
             var points = new List<ScalingPoint>();
-            foreach (var kind in kinds)
+            foreach (var text in texts)
             {
                 foreach (var size in megabytes)
                 {
-                    points.Add(ExtractionScaling.Measure(size, kind, parse.GetValue(gcReasons)));
+                    points.Add(ExtractionScaling.Measure(size, text, parse.GetValue(gcReasons)));
                     Console.WriteLine(ExtractionScaling.Row(points[^1]));
                 }
             }

@@ -52,10 +52,11 @@ internal static partial class CitationRecogniser
             // the text itself, the largest thing a long text's citations allocated.
             var content = text.AsSpan(start, end - start);
             inline.Clear();
+            var clauses = new OutsideTheUn.ClauseReader(content);
             foreach (var match in SymbolScanner.Scan(content, identity.Context))
             {
                 inline.Add((match.Start, match.End));
-                if (self.Contains(match.Symbol.Canonical) || OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
+                if (self.Contains(match.Symbol.Canonical) || clauses.Issued(match.Start, match.Symbol)) continue;
                 var date = DateAfter(content, match.End);
                 var context = ClauseIn(text, start, content, match.Start, match.End);
                 citations.Add(new Citation(paragraph, match.Symbol, "inline", null, date, context, new SourceSpan(start + match.Start, start + match.End)));
@@ -266,9 +267,10 @@ internal static partial class CitationRecogniser
         {
             if (note.FootnoteNumber != FootnoteZones.AsteriskNote) continue;
             var content = laid.Text[note.ContentStart..note.End];
+            var clauses = new OutsideTheUn.ClauseReader(content);
             foreach (var match in SymbolScanner.Scan(content, identity.Context))
             {
-                if (match.Symbol.Canonical == identity.Symbol.Canonical || OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
+                if (match.Symbol.Canonical == identity.Symbol.Canonical || clauses.Issued(match.Start, match.Symbol)) continue;
                 result.Add((match.Symbol, new SourceSpan(note.ContentStart + match.Start, note.ContentStart + match.End)));
             }
         }
@@ -551,9 +553,10 @@ internal static partial class CitationRecogniser
             // Read where the footnote stands in the text, not from a copy of it.
             var content = laid.Text.AsSpan(block.ContentStart, block.End - block.ContentStart);
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
+            var clauses = new OutsideTheUn.ClauseReader(content);
             foreach (var match in SymbolScanner.Scan(content, context))
             {
-                if (OutsideTheUn.Issued(content, match.Start, match.Symbol)) continue;
+                if (clauses.Issued(match.Start, match.Symbol)) continue;
                 list.Add((match.Symbol, new SourceSpan(block.ContentStart + match.Start, block.ContentStart + match.End), DateAfter(content, match.End)));
             }
             if (list.Count == 0 && IbidSameDocument(content) && previous is not null) list = previous;

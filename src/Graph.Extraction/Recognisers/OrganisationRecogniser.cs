@@ -135,24 +135,32 @@ internal static class OrganisationRecogniser
             if (skip < 0) break;
             i += skip;
             if (!char.IsUpper(text[i]) || !IsWordBoundary(text, i - 1) || taken[i - start]) { i++; continue; }
-            // Read a run of capitalised words joined by connectors.
+            // Read a run of capitalised words joined by connectors, no further than a name can reach: each of the run's words
+            // opens a run of its own, and a run read to its end made a text of capitalised words ("Operation Operation …")
+            // cost the square of its length. A name is shorter than MaxNameLength, so once a word other than a connector ends
+            // that far past the name's first word, no word after it changes what is found: a connector there would only be
+            // trimmed, and an "and" cutting a second name off could only come after a name already too long. Leading words
+            // that cannot open a name get the same reach, which no document of the collections comes near.
             words.Clear();
             var p = i;
+            var nameStart = -1;
             while (p < end)
             {
                 var ws = p;
                 while (p < end && (char.IsLetter(text[p]) || text[p] is '-' or '’' or '\'')) p++;
                 if (p == ws) break;
-                if (!char.IsUpper(text[ws]) && !ConnectorLookup.Contains(text.AsSpan(ws, p - ws))) { p = ws; break; }
+                var word = text.AsSpan(ws, p - ws);
+                if (!char.IsUpper(text[ws]) && !ConnectorLookup.Contains(word)) { p = ws; break; }
                 if (Overlaps(taken, ws - start, p - start)) { p = ws; break; }
                 words.Add((ws, p));
+                if (nameStart < 0 && !OpensNoName(word, words.Count - 1)) nameStart = ws;
+                if (nameStart < 0 ? p - i >= MaxNameLength : p - nameStart >= MaxNameLength && !ConnectorLookup.Contains(word)) break;
                 if (p < end && text[p] == ' ') p++;
                 else break;
             }
             // Leading connectors and sentence-opening participles are not part of a name; trailing connectors neither.
             var first = 0;
-            while (first < words.Count && (ConnectorLookup.Contains(Word(text, words[first])) || Word(text, words[first]).EndsWith("ing", StringComparison.Ordinal)
-                || (first == 0 && IsSentenceVerb(Word(text, words[first]))))) first++;
+            while (first < words.Count && OpensNoName(Word(text, words[first]), first)) first++;
             var last = words.Count - 1;
             // "African Development Bank and the Inter-American Development Bank": two names; keep the first here.
             for (var k = first + 1; k < last; k++)
@@ -177,7 +185,7 @@ internal static class OrganisationRecogniser
             {
                 var s = words[first].Start;
                 var e = words[last].End;
-                if (e - s < 120 && !text.AsSpan(s, e - s).StartsWith("The ", StringComparison.Ordinal))
+                if (e - s < MaxNameLength && !text.AsSpan(s, e - s).StartsWith("The ", StringComparison.Ordinal))
                 {
                     var name = text[s..e];
                     mentions.Add(new OrganisationMention("org:" + Linking.GraphBuilder.Slug(name), name, name, new SourceSpan(s, e), null));
@@ -187,6 +195,13 @@ internal static class OrganisationRecogniser
             i = Math.Max(i + 1, words.Count > 0 ? words[0].End : i + 1);
         }
     }
+
+    /// <summary>The length no name found by its form reaches.</summary>
+    private const int MaxNameLength = 120;
+
+    /// <summary>A connector or a participle, or an operative verb as the run's first word: words a name does not open with.</summary>
+    private static bool OpensNoName(ReadOnlySpan<char> word, int index) =>
+        ConnectorLookup.Contains(word) || word.EndsWith("ing", StringComparison.Ordinal) || (index == 0 && IsSentenceVerb(word));
 
     private static ReadOnlySpan<char> Word(string text, (int Start, int End) word) => text.AsSpan(word.Start, word.End - word.Start);
 
