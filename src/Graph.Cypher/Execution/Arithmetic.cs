@@ -47,7 +47,7 @@ internal static class Arithmetic
             catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
             {
                 // A date moved past year ±999,999,999, or a duration past what its fields hold.
-                throw evaluator.Context.RuntimeError("ArgumentError", "InvalidArgumentValue", $"{op}: {e.Message}", at.Offset);
+                throw evaluator.Context.RuntimeError("ArgumentError", "InvalidArgumentValue", $"{op}: {TemporalFunctions.Explain(e)}", at.Offset);
             }
 
             return temporal ?? throw evaluator.ArgumentTypeError(
