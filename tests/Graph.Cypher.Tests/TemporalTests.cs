@@ -94,6 +94,7 @@ public sealed class TemporalTests
     [InlineData("RETURN duration({seconds: 9223372036854775807, nanoseconds: 9223372036854775807})")]
     [InlineData("RETURN duration({seconds: 9223372036854775807}) * 1000")]
     [InlineData("RETURN duration({days: 9223372036854775807}) / 0.5")]
+    [InlineData("RETURN duration({days: 5}) / 1e-300")]
     [InlineData("RETURN date('2020-01-01') + duration({days: 9223372036854775807})")]
     [InlineData("RETURN date('2020-01-01') - duration({days: -9223372036854775808})")]
     public void ADurationPastALongsRangeIsAnArgumentErrorThatSaysSo(string query)
@@ -114,6 +115,16 @@ public sealed class TemporalTests
     [InlineData("RETURN duration({seconds: 9223372036854775807})", "PT2562047788015215H30M7S")]
     public void ADurationAtALongsLimitIsKept(string query, string expected) =>
         Assert.Equal(expected, Assert.IsType<CypherTemporal>(One(query)).Value);
+
+    [Theory]
+    [InlineData("RETURN duration({days: 5}) / 0")]
+    [InlineData("RETURN duration({days: 5}) / 0.0")]
+    [InlineData("RETURN duration({days: 5}) / -0.0")]
+    public void ADurationDividedByZeroIsADivisionByZeroError(string query)
+    {
+        var error = Assert.Throws<CypherException>(() => One(query));
+        Assert.Equal(("ArithmeticError", "DivisionByZero", "/ by zero"), (error.ErrorType, error.Detail, error.Message));
+    }
 
     [Fact]
     public void ANanosecondCountPastALongIsAnOverflowNotAWrappedNumber()

@@ -120,6 +120,16 @@ public sealed class QueryApiTests(ExplorerFactory factory)
     }
 
     [Fact]
+    public async Task ADurationDividedByZeroIsAClientErrorNotA500()
+    {
+        var (status, body, _) = await PostAsync(Request("RETURN duration({days: 5}) / 0 AS d"));
+        Assert.True(status == HttpStatusCode.BadRequest, $"{(int)status} {body}");
+        var error = body.GetProperty("errors")[0];
+        Assert.Equal("/ by zero", error.GetProperty("message").GetString());
+        Assert.StartsWith("Neo.ClientError.Statement.", error.GetProperty("code").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BriefNodesLeaveOutTheirLongTextsAndNameThem()
     {
         const string Statement = """{"statement": "MATCH (p:Paragraph {id: 'A/RES/77/13#op1'}) RETURN p, p.text AS text"}""";

@@ -955,6 +955,16 @@ internal static partial class TemporalFunctions
     private static (CivilDate Date, long Nanos) Shift(CivilDate date, long time, Int128 nanos) =>
         SplitDays(((Int128)date.DayNumber * NanosPerDay) + time + nanos);
 
+    /// <summary>
+    /// A duration divided by a non-zero number. A divisor too small for a decimal (1e-300) would be read as zero: the
+    /// quotient is past any duration's range anyway, so it overflows as such.
+    /// </summary>
+    public static DurationValue Divide(DurationValue d, double divisor)
+    {
+        var exact = (decimal)divisor;
+        return exact == 0 ? throw new OverflowException() : Multiply(d, 1m / exact);
+    }
+
     public static DurationValue Multiply(DurationValue d, decimal factor) =>
         FromComponents(d.Months * factor, d.Days * factor, (decimal)d.TotalNanos * factor / 1_000_000_000m);
 
