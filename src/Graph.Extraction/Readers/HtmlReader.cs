@@ -93,12 +93,13 @@ internal static class HtmlReader
         }
     }
 
+    /// <summary>Hidden elements with content to skip (meta and link have none).</summary>
+    private static bool HidesContent(string tag) => Hidden.Contains(tag) && tag is not ("meta" or "link");
+
     /// <summary>
     /// Lays out the document from its tags in order, without the tree: the same rules as <see cref="Write"/> (a block tag,
     /// opening or closing, a blank line; br a line break; hr the footnote rule; the text of hidden elements dropped).
     /// </summary>
-    private static bool HidesContent(string tag) => Hidden.Contains(tag) && tag is not ("meta" or "link");
-
     private static void WriteTagByTag(string html, StringBuilder text)
     {
         var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
