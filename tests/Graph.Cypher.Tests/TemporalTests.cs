@@ -78,6 +78,61 @@ public sealed class TemporalTests
         Assert.Equal("ArgumentError", error.ErrorType);
     }
 
+    /// <summary>
+    /// A duration past a long's range is an argument error that says so, in Cypher's terms rather than .NET's ("Value was
+    /// either too large or too small for an Int64"), and a sum past it fails rather than wrapping round to a negative duration.
+    /// </summary>
+    [Theory]
+    [InlineData("RETURN duration({years: 9223372036854775807})")]
+    [InlineData("RETURN duration({days: 1e20})")]
+    [InlineData("RETURN duration({seconds: 1e300})")]
+    [InlineData("RETURN duration({days: 0.0 / 0.0})")]
+    [InlineData("RETURN duration('P9223372036854775807Y')")]
+    [InlineData("RETURN duration('PT99999999999999999999999S')")]
+    [InlineData("RETURN duration({days: 9223372036854775807}) + duration({days: 1})")]
+    [InlineData("RETURN duration({days: -9223372036854775807}) - duration({days: 2})")]
+    [InlineData("RETURN duration({seconds: 9223372036854775807, nanoseconds: 9223372036854775807})")]
+    [InlineData("RETURN duration({seconds: 9223372036854775807}) * 1000")]
+    [InlineData("RETURN duration({days: 9223372036854775807}) / 0.5")]
+    [InlineData("RETURN duration({days: 5}) / 1e-300")]
+    [InlineData("RETURN date('2020-01-01') + duration({days: 9223372036854775807})")]
+    [InlineData("RETURN date('2020-01-01') - duration({days: -9223372036854775808})")]
+    public void ADurationPastALongsRangeIsAnArgumentErrorThatSaysSo(string query)
+    {
+        var error = Assert.Throws<CypherException>(() => One(query));
+        Assert.True(error.ErrorType == "ArgumentError", $"{query}: {error.ErrorType} {error.Message}");
+        Assert.Equal("Neo.ClientError.Statement.ArgumentError", error.StatusCode);
+        Assert.DoesNotContain("Int64", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Decimal", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Arithmetic operation", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter '", error.Message, StringComparison.Ordinal);
+        Assert.Contains("out of range", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RETURN duration({days: 9223372036854775807})", "P9223372036854775807D")]
+    [InlineData("RETURN duration({days: -9223372036854775808})", "P-9223372036854775808D")]
+    [InlineData("RETURN duration({seconds: 9223372036854775807})", "PT2562047788015215H30M7S")]
+    public void ADurationAtALongsLimitIsKept(string query, string expected) =>
+        Assert.Equal(expected, Assert.IsType<CypherTemporal>(One(query)).Value);
+
+    [Theory]
+    [InlineData("RETURN duration({days: 5}) / 0")]
+    [InlineData("RETURN duration({days: 5}) / 0.0")]
+    [InlineData("RETURN duration({days: 5}) / -0.0")]
+    public void ADurationDividedByZeroIsADivisionByZeroError(string query)
+    {
+        var error = Assert.Throws<CypherException>(() => One(query));
+        Assert.Equal(("ArithmeticError", "DivisionByZero", "/ by zero"), (error.ErrorType, error.Detail, error.Message));
+    }
+
+    [Fact]
+    public void ANanosecondCountPastALongIsAnOverflowNotAWrappedNumber()
+    {
+        var error = Assert.Throws<CypherException>(() => One("RETURN duration({seconds: 9223372036854775807}).nanoseconds"));
+        Assert.Equal("IntegerOverflow", error.Detail);
+    }
+
     [Fact]
     public void ADateFarFromTodayIsStoredAndReadBackAsADate()
     {

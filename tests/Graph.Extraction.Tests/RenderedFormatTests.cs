@@ -127,7 +127,7 @@ public sealed partial class RenderedFormatTests
     }
 
     /// <summary>The laid-out text as HTML: a paragraph per block, "*…*" in italics, marks in &lt;sup&gt;, the footnotes after &lt;hr&gt;.</summary>
-    private static string AsHtml(string laid)
+    internal static string AsHtml(string laid)
     {
         var (body, footnotes) = Split(laid);
         var html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><style>p { margin: 0 }</style></head>\n<body>\n");

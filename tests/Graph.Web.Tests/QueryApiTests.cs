@@ -56,6 +56,79 @@ public sealed class QueryApiTests(ExplorerFactory factory)
         Assert.Equal("String", row[1].GetProperty("_value").GetProperty("_properties").GetProperty("id").GetProperty("$type").GetString());
     }
 
+    /// <summary>
+    /// An object that names a <c>$type</c> but is not a typed value (no <c>_value</c>, a <c>_value</c> of the wrong JSON
+    /// kind, a field besides the two) is a 400 that says what is wrong, not a map handed to the query as <c>{`$type`: 'Date'}</c>
+    /// nor .NET's "The requested operation requires an element of type 'String'".
+    /// </summary>
+    [Theory]
+    [InlineData("""{"$type": "Date"}""", "no '_value'")]
+    [InlineData("""{"$type": "Integer"}""", "no '_value'")]
+    [InlineData("""{"$type": "Date", "_value": 20240229}""", "must be a string")]
+    [InlineData("""{"$type": "String", "_value": 5}""", "must be a string")]
+    [InlineData("""{"$type": "Boolean", "_value": "true"}""", "must be true or false")]
+    [InlineData("""{"$type": "List", "_value": {"a": 1}}""", "must be an array")]
+    [InlineData("""{"$type": "Map", "_value": [1]}""", "must be an object")]
+    [InlineData("""{"$type": "Null", "_value": 0}""", "must be null")]
+    [InlineData("""{"$type": "Integer", "_value": true}""", "must be a whole number")]
+    [InlineData("""{"$type": "Date", "_value": "2024-02-29", "zone": "UTC"}""", "a field 'zone'")]
+    [InlineData("""{"$type": 7, "_value": "x"}""", "'$type' must be the name of a type")]
+    [InlineData("""{"$type": "List", "_value": [{"$type": "Date"}]}""", "no '_value'")]
+    [InlineData("""{"$type": "Base64", "_value": "not base64!"}""", "is not Base64")]
+    [InlineData("""{"$type": "Duration", "_value": "P9223372036854775807Y"}""", "out of range")]
+    public async Task ATypedParameterThatIsNotATypedValueIsAnInvalidRequest(string parameter, string says)
+    {
+        var (status, body, _) = await PostAsync("""{"statement": "RETURN $p AS p", "parameters": {"p": """ + parameter + "}}", Typed, Typed);
+        Assert.True(status == HttpStatusCode.BadRequest, $"{parameter}: {(int)status} {body}");
+        var error = body.GetProperty("errors")[0];
+        Assert.Equal("Neo.ClientError.Request.Invalid", error.GetProperty("code").GetString());
+        var message = error.GetProperty("message").GetString()!;
+        Assert.True(message.Contains("'p'", StringComparison.Ordinal) && message.Contains(says, StringComparison.Ordinal), $"{parameter}: {message}");
+        Assert.DoesNotContain("requires an element of type", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TypedParametersOfEveryShapeStillArrive()
+    {
+        var (status, body, _) = await PostAsync(
+            """{"statement": "RETURN $d AS d, $l AS l, $m.k AS k, $n IS NULL AS n, $i AS i, $plain.a AS a", "parameters": {"d": {"$type": "Date", "_value": "2024-02-29"}, "l": {"$type": "List", "_value": [{"$type": "Integer", "_value": "1"}]}, "m": {"$type": "Map", "_value": {"k": {"$type": "Boolean", "_value": true}}}, "n": {"$type": "Null", "_value": null}, "i": {"$type": "Integer", "_value": 9007199254740993}, "plain": {"a": 1}}}""",
+            Typed, Typed);
+        Assert.True(status == HttpStatusCode.Accepted, body.ToString());
+        var row = body.GetProperty("data").GetProperty("values")[0];
+        Assert.Equal(("Date", "2024-02-29"), (row[0].GetProperty("$type").GetString(), row[0].GetProperty("_value").GetString()));
+        Assert.Equal("1", row[1].GetProperty("_value")[0].GetProperty("_value").GetString());
+        Assert.True(row[2].GetProperty("_value").GetBoolean());
+        Assert.True(row[3].GetProperty("_value").GetBoolean());
+        Assert.Equal("9007199254740993", row[4].GetProperty("_value").GetString());
+        Assert.Equal("1", row[5].GetProperty("_value").GetString());
+    }
+
+    /// <summary>A duration past a long's range answers Neo4j's argument error with a message in Cypher's terms, not .NET's overflow text.</summary>
+    [Theory]
+    [InlineData("RETURN duration({days: 9223372036854775807}) + duration({days: 1}) AS d")]
+    [InlineData("RETURN duration({years: 9223372036854775807}) AS d")]
+    [InlineData("RETURN duration({seconds: 1e300}) AS d")]
+    public async Task ADurationThatOverflowsIsANeo4jArgumentError(string statement)
+    {
+        var (status, body, _) = await PostAsync(Request(statement));
+        Assert.True(status == HttpStatusCode.BadRequest, $"{(int)status} {body}");
+        var error = body.GetProperty("errors")[0];
+        Assert.Equal("Neo.ClientError.Statement.ArgumentError", error.GetProperty("code").GetString());
+        var message = error.GetProperty("message").GetString()!;
+        Assert.True(message.Contains("out of range", StringComparison.Ordinal) && !message.Contains("Int64", StringComparison.Ordinal)
+            && !message.Contains("Decimal", StringComparison.Ordinal), message);
+    }
+
+    [Fact]
+    public async Task ADurationDividedByZeroIsAClientErrorNotA500()
+    {
+        var (status, body, _) = await PostAsync(Request("RETURN duration({days: 5}) / 0 AS d"));
+        Assert.True(status == HttpStatusCode.BadRequest, $"{(int)status} {body}");
+        var error = body.GetProperty("errors")[0];
+        Assert.Equal("/ by zero", error.GetProperty("message").GetString());
+        Assert.StartsWith("Neo.ClientError.Statement.", error.GetProperty("code").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task BriefNodesLeaveOutTheirLongTextsAndNameThem()
     {

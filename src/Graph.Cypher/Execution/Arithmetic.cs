@@ -40,14 +40,17 @@ internal static class Arithmetic
                     "-" => TemporalFunctions.Add(left, right, -1),
                     "*" when left is DurationValue d1 && right is long or double => TemporalFunctions.Multiply(d1, (decimal)CypherValues.ToDouble(right)),
                     "*" when right is DurationValue d2 && left is long or double => TemporalFunctions.Multiply(d2, (decimal)CypherValues.ToDouble(left)),
-                    "/" when left is DurationValue d3 && right is long or double => TemporalFunctions.Multiply(d3, 1m / (decimal)CypherValues.ToDouble(right)),
+                    // A duration divided by zero is an error, as an integer divided by zero is; decimal division threw DivideByZeroException, a 500.
+                    "/" when left is DurationValue && right is long or double && CypherValues.ToDouble(right) == 0 =>
+                        throw evaluator.Context.RuntimeError("ArithmeticError", "DivisionByZero", "/ by zero", at.Offset),
+                    "/" when left is DurationValue d3 && right is long or double => TemporalFunctions.Divide(d3, CypherValues.ToDouble(right)),
                     _ => null,
                 };
             }
             catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
             {
                 // A date moved past year ±999,999,999, or a duration past what its fields hold.
-                throw evaluator.Context.RuntimeError("ArgumentError", "InvalidArgumentValue", $"{op}: {e.Message}", at.Offset);
+                throw evaluator.Context.RuntimeError("ArgumentError", "InvalidArgumentValue", $"{op}: {TemporalFunctions.Explain(e)}", at.Offset);
             }
 
             return temporal ?? throw evaluator.ArgumentTypeError(

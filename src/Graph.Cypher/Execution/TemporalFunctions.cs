@@ -49,9 +49,24 @@ internal static partial class TemporalFunctions
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException or FormatException)
         {
-            throw evaluator.Context.RuntimeError("ArgumentError", "InvalidArgumentValue", $"{f.Name}(): {e.Message}", f.Offset);
+            throw evaluator.Context.RuntimeError("ArgumentError", "InvalidArgumentValue", $"{f.Name}(): {Explain(e)}", f.Offset);
         }
     }
+
+    /// <summary>
+    /// What went out of range, said in Cypher's terms: a duration or date that overflows surfaces from .NET as
+    /// "Value was either too large or too small for an Int64", which names neither the value nor its limits.
+    /// </summary>
+    internal static string Explain(Exception e) => e switch
+    {
+        OverflowException => OutOfRange,
+        ArgumentOutOfRangeException { ParamName: { } name } => e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal),
+        _ => e.Message,
+    };
+
+    /// <summary>The limits a temporal result must keep, as Neo4j's (a duration's fields are Java longs).</summary>
+    internal const string OutOfRange =
+        "the result is out of range: a duration's months, days and seconds each lie within ±9223372036854775807, and a date within years ±999999999";
 
     private static object? Dispatch(string name, object?[] args)
     {
@@ -495,7 +510,7 @@ internal static partial class TemporalFunctions
         }
         catch (Exception e) when (e is TemporalError or ArgumentException or OverflowException)
         {
-            throw new FormatException($"'{text}' is not a {type} ({e.Message})", e);
+            throw new FormatException($"'{text}' is not a {type} ({Explain(e)})", e);
         }
     }
 
@@ -577,7 +592,7 @@ internal static partial class TemporalFunctions
         Add("m", "minutes");
         Add("s", "seconds");
         var d = Duration(map);
-        return m.Groups["neg"].Success ? DurationValue.Of(-d.Months, -d.Days, -d.TotalNanos) : d;
+        return m.Groups["neg"].Success ? DurationValue.Of(checked(-d.Months), checked(-d.Days), -d.TotalNanos) : d;
     }
 
     // ---- duration ----
@@ -816,12 +831,12 @@ internal static partial class TemporalFunctions
                 "months" => duration.Months,
                 "weeks" => duration.Days / 7,
                 "days" => duration.Days,
-                "hours" => (long)(total / (3600 * (Int128)NanosPerSecond)),
-                "minutes" => (long)(total / (60 * (Int128)NanosPerSecond)),
+                "hours" => checked((long)(total / (3600 * (Int128)NanosPerSecond))),
+                "minutes" => checked((long)(total / (60 * (Int128)NanosPerSecond))),
                 "seconds" => duration.Seconds,
-                "milliseconds" => (long)(total / 1_000_000),
-                "microseconds" => (long)(total / 1000),
-                "nanoseconds" => (long)total,
+                "milliseconds" => checked((long)(total / 1_000_000)),
+                "microseconds" => checked((long)(total / 1000)),
+                "nanoseconds" => checked((long)total),
                 "quartersOfYear" => duration.Months / 3 % 4,
                 "monthsOfQuarter" => duration.Months % 3,
                 "monthsOfYear" => duration.Months % 12,
@@ -896,7 +911,8 @@ internal static partial class TemporalFunctions
     {
         if (left is DurationValue a && right is DurationValue b)
         {
-            return DurationValue.Of(a.Months + (sign * b.Months), a.Days + (sign * b.Days), a.TotalNanos + (sign * b.TotalNanos));
+            // Checked: a sum past a field's range must fail, not wrap round to a negative duration.
+            return DurationValue.Of(checked(a.Months + (sign * b.Months)), checked(a.Days + (sign * b.Days)), a.TotalNanos + (sign * b.TotalNanos));
         }
 
         if (right is not DurationValue d)
@@ -904,8 +920,8 @@ internal static partial class TemporalFunctions
             return null;
         }
 
-        var months = sign * d.Months;
-        var days = sign * d.Days;
+        var months = checked(sign * d.Months);
+        var days = checked(sign * d.Days);
         var nanos = sign * d.TotalNanos;
         switch (left)
         {
@@ -938,6 +954,16 @@ internal static partial class TemporalFunctions
 
     private static (CivilDate Date, long Nanos) Shift(CivilDate date, long time, Int128 nanos) =>
         SplitDays(((Int128)date.DayNumber * NanosPerDay) + time + nanos);
+
+    /// <summary>
+    /// A duration divided by a non-zero number. A divisor too small for a decimal (1e-300) would be read as zero: the
+    /// quotient is past any duration's range anyway, so it overflows as such.
+    /// </summary>
+    public static DurationValue Divide(DurationValue d, double divisor)
+    {
+        var exact = (decimal)divisor;
+        return exact == 0 ? throw new OverflowException() : Multiply(d, 1m / exact);
+    }
 
     public static DurationValue Multiply(DurationValue d, decimal factor) =>
         FromComponents(d.Months * factor, d.Days * factor, (decimal)d.TotalNanos * factor / 1_000_000_000m);

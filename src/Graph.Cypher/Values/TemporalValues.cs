@@ -136,15 +136,18 @@ internal sealed record DurationValue(long Months, long Days, long Seconds, long 
 {
     public override string TypeName => "Duration";
 
-    /// <summary>Normalises seconds and nanoseconds so that 0 &lt;= nanos &lt; 1e9.</summary>
+    /// <summary>
+    /// Normalises seconds and nanoseconds so that 0 &lt;= nanos &lt; 1e9; seconds past a long's range throw an
+    /// <see cref="OverflowException"/> rather than wrap round.
+    /// </summary>
     public static DurationValue Of(long months, long days, Int128 totalNanos)
     {
-        var seconds = (long)Int128.DivRem(totalNanos, TemporalValue.NanosPerSecond).Quotient;
+        var seconds = checked((long)Int128.DivRem(totalNanos, TemporalValue.NanosPerSecond).Quotient);
         var nanos = (long)(totalNanos - ((Int128)seconds * TemporalValue.NanosPerSecond));
         if (nanos < 0)
         {
             nanos += TemporalValue.NanosPerSecond;
-            seconds--;
+            seconds = checked(seconds - 1);
         }
 
         return new DurationValue(months, days, seconds, nanos);

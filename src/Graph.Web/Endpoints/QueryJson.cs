@@ -15,8 +15,8 @@ internal static class QueryJson
 
     public static object? ReadValue(JsonElement value, bool typed)
     {
-        if (typed && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("$type", out var type) && value.TryGetProperty("_value", out var inner))
-            return ReadTyped(type.GetString(), inner);
+        if (typed && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("$type", out var type))
+            return ReadTyped(value, type);
         return value.ValueKind switch
         {
             JsonValueKind.Null or JsonValueKind.Undefined => null,
@@ -31,7 +31,62 @@ internal static class QueryJson
         };
     }
 
-    private static object? ReadTyped(string? type, JsonElement value) => type switch
+    /// <summary>
+    /// A typed value: exactly <c>{"$type": T, "_value": V}</c>, with V written as T is written. An object that names a
+    /// <c>$type</c> but is not that is refused, not read as a map, which would hand the query <c>{`$type`: 'Date'}</c>
+    /// where the client meant a date.
+    /// </summary>
+    private static object? ReadTyped(JsonElement value, JsonElement typeElement)
+    {
+        if (typeElement.ValueKind != JsonValueKind.String)
+            throw new FormatException($"'$type' must be the name of a type, such as \"Date\" or \"Integer\", not {Kind(typeElement)}");
+        var type = typeElement.GetString()!;
+        var written = FormOf(type);
+        if (!value.TryGetProperty("_value", out var inner))
+            throw new FormatException($"the {type} value has no '_value': write it {{\"$type\": \"{type}\", \"_value\": {written.Example}}}");
+        foreach (var field in value.EnumerateObject())
+        {
+            if (field.Name is not ("$type" or "_value"))
+                throw new FormatException($"the {type} value has a field '{field.Name}'; a typed value has only '$type' and '_value'");
+        }
+        if (!written.Kinds.Contains(inner.ValueKind))
+            throw new FormatException($"the {type} value's '_value' must be {written.Description}, such as {written.Example}, not {Kind(inner)}");
+        return ReadTyped(type, inner);
+    }
+
+    /// <summary>How a type's <c>_value</c> is written: the JSON kinds it may take, and an example for the error that asks for it.</summary>
+    private sealed record WrittenForm(JsonValueKind[] Kinds, string Description, string Example);
+
+    private static readonly WrittenForm TextForm = new([JsonValueKind.String], "a string", "\"...\"");
+
+    private static WrittenForm FormOf(string type) => type switch
+    {
+        "Null" => new([JsonValueKind.Null], "null", "null"),
+        "Boolean" => new([JsonValueKind.True, JsonValueKind.False], "true or false", "true"),
+        // The Query API writes numbers as strings so that a long stays exact; a JSON number is read as well.
+        "Integer" => new([JsonValueKind.String, JsonValueKind.Number], "a whole number in a string", "\"42\""),
+        "Float" => new([JsonValueKind.String, JsonValueKind.Number], "a number in a string", "\"4.2\""),
+        "String" or "Base64" => TextForm,
+        "Date" => TextForm with { Example = "\"2024-02-29\"" },
+        "Time" or "LocalTime" => TextForm with { Example = "\"12:00:00\"" },
+        "LocalDateTime" => TextForm with { Example = "\"2024-02-29T12:00:00\"" },
+        "OffsetDateTime" or "ZonedDateTime" or "DateTime" => TextForm with { Example = "\"2024-02-29T12:00:00Z\"" },
+        "Duration" => TextForm with { Example = "\"P1DT2H\"" },
+        "Point" => TextForm with { Example = "\"SRID=7203;POINT (1 2)\"" },
+        "List" => new([JsonValueKind.Array], "an array of typed values", "[]"),
+        "Map" => new([JsonValueKind.Object], "an object of names to typed values", "{}"),
+        _ => throw new FormatException($"unknown $type '{type}'"),
+    };
+
+    private static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        var kind => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static object? ReadTyped(string type, JsonElement value) => type switch
     {
         "Null" => null,
         "Boolean" => value.GetBoolean(),
@@ -41,13 +96,21 @@ internal static class QueryJson
             ? d : throw new FormatException($"'{value}' is not a Float"),
         "String" => value.GetString(),
         "Date" or "Time" or "LocalTime" or "LocalDateTime" or "OffsetDateTime" or "ZonedDateTime" or "DateTime" or "Duration" =>
-            CypherTemporal.Parse(type, value.GetString() ?? throw new FormatException($"a {type} must be a string")),
-        "Point" => Graph.Model.SpatialPoint.Parse(value.GetString() ?? throw new FormatException("a Point must be a string such as SRID=7203;POINT (1 2)")),
-        "Base64" => Convert.FromBase64String(value.GetString() ?? throw new FormatException("Base64 must be a string")),
+            CypherTemporal.Parse(type, value.GetString()!),
+        "Point" => Graph.Model.SpatialPoint.Parse(value.GetString()!),
+        "Base64" => FromBase64(value.GetString()!),
         "List" => value.EnumerateArray().Select(v => ReadValue(v, typed: true)).ToList(),
         "Map" => value.EnumerateObject().ToDictionary(p => p.Name, p => ReadValue(p.Value, typed: true), StringComparer.Ordinal),
         _ => throw new FormatException($"unknown $type '{type}'"),
     };
+
+    private static byte[] FromBase64(string text)
+    {
+        var bytes = new byte[text.Length * 3 / 4 + 3];
+        return Convert.TryFromBase64String(text, bytes, out var length)
+            ? bytes[..length]
+            : throw new FormatException($"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not Base64");
+    }
 
     /// <summary>Writes JSON with the writer this API uses and returns its UTF-8 bytes.</summary>
     public static byte[] Write(Action<Utf8JsonWriter> write)

@@ -74,14 +74,16 @@ internal sealed record QueryRequestBody(
         {
             if (parametersElement.ValueKind != JsonValueKind.Object)
                 return Invalid("The field 'parameters' must be a JSON object of names to values.");
-            try
+            foreach (var p in parametersElement.EnumerateObject())
             {
-                foreach (var p in parametersElement.EnumerateObject())
+                try
+                {
                     parameters[p.Name] = QueryJson.ReadValue(p.Value, typedIn);
-            }
-            catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
-            {
-                return Invalid($"Parameter values are not valid: {e.Message}");
+                }
+                catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
+                {
+                    return Invalid($"The parameter '{p.Name}' is not valid: {e.Message}");
+                }
             }
         }
 
