@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Graph.Model;
 
@@ -11,8 +10,6 @@ namespace Graph.Extraction.Tests;
 /// </summary>
 public sealed class NestingDepthTests
 {
-    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
     private static GraphDocument ExtractOnAPoolThread(string name, byte[] content) =>
         Task.Run(() => new DocumentExtractor().Extract(name, content)).GetAwaiter().GetResult();
 
@@ -21,7 +18,7 @@ public sealed class NestingDepthTests
     {
         // Two kilobytes compressed: the Open XML SDK overflowed the stack loading it.
         var body = $"<w:p>{string.Concat(Enumerable.Repeat("<w:r>", 100_000))}{string.Concat(Enumerable.Repeat("</w:r>", 100_000))}</w:p>";
-        var docx = Docx(body);
+        var docx = UnDocx.WithRawBody(body);
         Assert.True(docx.Length < 10_000, $"{docx.Length} bytes");
 
         var document = ExtractOnAPoolThread("A_RES_99_1.docx", docx);
@@ -41,7 +38,7 @@ public sealed class NestingDepthTests
         var body = Paragraph("Resolution adopted by the General Assembly") + Paragraph("99/1. Nested tables") + Paragraph("The General Assembly,")
             + open + Paragraph("1. Requests the Secretary-General to report on the implementation of resolution 77/13;") + close;
 
-        var document = ExtractOnAPoolThread("A_RES_99_1.docx", Docx(body));
+        var document = ExtractOnAPoolThread("A_RES_99_1.docx", UnDocx.WithRawBody(body));
 
         Assert.Equal("A/RES/99/1", document.DocumentId);
         Assert.DoesNotContain(document.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
@@ -98,23 +95,4 @@ public sealed class NestingDepthTests
     }
 
     private static string Paragraph(string text) => $"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>";
-
-    /// <summary>A Word package of the three parts the SDK needs, with <paramref name="body"/> as its body's content.</summary>
-    private static byte[] Docx(string body)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
-            Write(zip, "_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
-            Write(zip, "word/document.xml", $"""<?xml version="1.0"?><w:document xmlns:w="{WordNamespace}"><w:body>{body}</w:body></w:document>""");
-        }
-        return stream.ToArray();
-    }
-
-    private static void Write(ZipArchive zip, string name, string content)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
-        writer.Write(content);
-    }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -25,7 +24,7 @@ public sealed class DeeplyNestedUploadTests
         {
             File.Copy(Directory.EnumerateFiles(SecuredServer.Seeds).Order(StringComparer.Ordinal).First(), Path.Combine(corpus.FullName, "seed.txt"));
             var nested = string.Concat(Enumerable.Repeat("<w:r>", 100_000)) + string.Concat(Enumerable.Repeat("</w:r>", 100_000));
-            await File.WriteAllBytesAsync(Path.Combine(corpus.FullName, "A_RES_99_1.docx"), Docx($"<w:p>{nested}</w:p>"), Cancel);
+            await File.WriteAllBytesAsync(Path.Combine(corpus.FullName, "A_RES_99_1.docx"), UnDocx.WithRawBody($"<w:p>{nested}</w:p>"), Cancel);
             await using var server = new SecuredServer(new() { ["Graph:CorpusDir"] = corpus.FullName });
             var client = server.Client();
 
@@ -64,24 +63,5 @@ public sealed class DeeplyNestedUploadTests
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = MediaTypeHeaderValue.Parse("application/octet-stream");
         return new MultipartFormDataContent { { file, "file", fileName } };
-    }
-
-    /// <summary>A Word package of the three parts the Open XML SDK needs, with <paramref name="body"/> as its body's content.</summary>
-    private static byte[] Docx(string body)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
-            Write(zip, "_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
-            Write(zip, "word/document.xml", $"""<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>""");
-        }
-        return stream.ToArray();
-    }
-
-    private static void Write(ZipArchive zip, string name, string content)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
-        writer.Write(content);
     }
 }

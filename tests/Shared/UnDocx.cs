@@ -51,6 +51,29 @@ public static class UnDocx
         }, header: symbol, footer: jobNumber);
     }
 
+    /// <summary>
+    /// A Word package of only the three parts the Open XML SDK needs, whose body is <paramref name="bodyXml"/> as written
+    /// (elements of the "w" namespace): for input no Word would write, such as elements nested thousands deep, which the
+    /// SDK's own writer cannot make without the recursion those inputs are there to test.
+    /// </summary>
+    public static byte[] WithRawBody(string bodyXml)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            WriteEntry(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            WriteEntry(zip, "_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
+            WriteEntry(zip, "word/document.xml", $"""<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{bodyXml}</w:body></w:document>""");
+        }
+        return stream.ToArray();
+    }
+
+    private static void WriteEntry(System.IO.Compression.ZipArchive zip, string name, string content)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name, System.IO.Compression.CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
+        writer.Write(content);
+    }
+
     /// <summary>Writes a DOCX whose body <paramref name="compose"/> fills; the header and footer hold the given lines.</summary>
     public static byte[] Write(Action<UnDocxBody> compose, string? header = null, string? footer = null)
     {
