@@ -172,6 +172,25 @@ public sealed class TemporalTests
     public void NamedZonesFollowNeo4jsRules(string query, string expected) =>
         Assert.Equal(expected, Assert.IsType<CypherTemporal>(One(query)).Value);
 
+    [Theory]
+    [InlineData("RETURN time({hour: 12, timezone: '+99:00'})")]
+    [InlineData("RETURN datetime({year: 2020, timezone: '-18:30'})")]
+    [InlineData("RETURN time({hour: 12, timezone: '+05:60'})")]
+    [InlineData("RETURN datetime('2020-01-01T12:00+19:00')")]
+    [InlineData("RETURN time('12:00:00+0575')")]
+    public void AnOffsetOutsideEighteenHoursOrWithSixtyMinutesIsAnArgumentError(string query)
+    {
+        var error = Assert.Throws<CypherException>(() => One(query));
+        Assert.Contains("Invalid time zone offset", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RETURN time({hour: 12, timezone: '+18:00'})", "12:00+18:00")]
+    [InlineData("RETURN time({hour: 12, timezone: '-18:00'})", "12:00-18:00")]
+    [InlineData("RETURN time({hour: 12, timezone: '+05:45'})", "12:00+05:45")]
+    public void OffsetsUpToEighteenHoursStand(string query, string expected) =>
+        Assert.Equal(expected, Assert.IsType<CypherTemporal>(One(query)).Value);
+
     [Fact]
     public void AnUnknownZoneIsAnArgumentError()
     {

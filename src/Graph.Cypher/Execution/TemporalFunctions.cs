@@ -372,6 +372,13 @@ internal static partial class TemporalFunctions
         var h = int.Parse(digits[..2], CultureInfo.InvariantCulture);
         var m = digits.Length >= 4 ? int.Parse(digits[2..4], CultureInfo.InvariantCulture) : 0;
         var s = digits.Length >= 6 ? int.Parse(digits[4..6], CultureInfo.InvariantCulture) : 0;
+        // As Neo4j (Java's ZoneOffset): an offset lies within ±18:00 and its minutes and seconds under 60; "+99:00" was taken
+        // as an offset of four days.
+        if (h > 18 || m > 59 || s > 59 || (h == 18 && (m > 0 || s > 0)))
+        {
+            throw new TemporalError("InvalidArgumentValue", $"Invalid time zone offset {text}: an offset lies within -18:00 and +18:00, its minutes and seconds under 60");
+        }
+
         return sign * ((h * 3600) + (m * 60) + s);
     }
 
