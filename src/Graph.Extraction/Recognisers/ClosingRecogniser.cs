@@ -32,9 +32,9 @@ internal static class ClosingRecogniser
                 }
                 continue;
             }
+            if (!text.AsSpan(s, block.End - s).StartsWith("Adopted", StringComparison.Ordinal)) continue;
             var at = AtThe(text, s, Math.Min(AdoptedPhraseLength, block.End - s));
-            if (text.AsSpan(s, block.End - s).StartsWith("Adopted", StringComparison.Ordinal) && at >= 0)
-                HeadingRecogniser.ReadMeetingPhrase(text, at, identity);
+            if (at >= 0) HeadingRecogniser.ReadMeetingPhrase(text, at, identity);
         }
     }
 

@@ -208,7 +208,7 @@ internal static class HeadingRecogniser
         }
         if (length == 0) return false;
         var ending = q + 2 <= text.Length ? text.AsSpan(q, 2) : [];
-        var endsOrdinal = ending is "st" or "nd" or "rd" or "th" && !(q + 2 < text.Length && char.IsAsciiLetter(text[q + 2]));
+        var endsOrdinal = Ordinals.IsDigitsEnding(ending) && !(q + 2 < text.Length && char.IsAsciiLetter(text[q + 2]));
         // Digits as printed keep the volume's own slips ("the 2992th meeting", "the 3005 meeting"), but not one digit more than a
         // meeting's number has ("299155 meeting"); a number the scan marred is read only where its ending vouches for it.
         var repaired = length != digits || q - p != length;
@@ -221,7 +221,7 @@ internal static class HeadingRecogniser
             return true;
         }
         // A scan's letters are read as digits only beside two digits at least: "I" or "lO" alone is no number.
-        if (digits < 2 || !endsOrdinal || !ending.SequenceEqual(OrdinalEnding(number))) return false;
+        if (digits < 2 || !endsOrdinal || !ending.SequenceEqual(Ordinals.DigitsEnding(number))) return false;
         p = q + 2;
         return true;
     }
@@ -230,12 +230,8 @@ internal static class HeadingRecogniser
     private static bool OrdinalEndsAfterDigits(string text, int q)
     {
         while (q < text.Length && char.IsAsciiDigit(text[q])) q++;
-        return q + 2 <= text.Length && text.AsSpan(q, 2) is "st" or "nd" or "rd" or "th";
+        return q + 2 <= text.Length && Ordinals.IsDigitsEnding(text.AsSpan(q, 2));
     }
-
-    /// <summary>"st", "nd", "rd" or "th", as English writes the ordinal of <paramref name="number"/>.</summary>
-    private static string OrdinalEnding(long number) =>
-        (number % 100) is >= 11 and <= 13 ? "th" : (number % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
 
     private static void ReadAdoptedFrom(string text, int top, DocumentIdentity identity)
     {

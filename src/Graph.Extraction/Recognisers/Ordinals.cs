@@ -16,6 +16,13 @@ internal static class Ordinals
 
     private static readonly string[] TensOrdinal = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
 
+    /// <summary>Whether <paramref name="ending"/> is the letters that end an ordinal written in digits ("2844th", "1st").</summary>
+    public static bool IsDigitsEnding(ReadOnlySpan<char> ending) => ending is "st" or "nd" or "rd" or "th";
+
+    /// <summary>"st", "nd", "rd" or "th", as English writes the ordinal of <paramref name="number"/> in digits.</summary>
+    public static string DigitsEnding(long number) =>
+        (number % 100) is >= 11 and <= 13 ? "th" : (number % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+
     /// <summary>Reads one ordinal word ("seventy-seventh", "eightieth").</summary>
     public static bool TryParse(string word, out int value)
     {

@@ -195,7 +195,7 @@ internal static class ParagraphAssembler
             var word = text[range];
             if (word.IsEmpty) continue;
             if (++words > 8) return false;
-            if (word.Length >= 3 && char.IsAsciiDigit(word[^3]) && word[^2..] is "st" or "nd" or "rd" or "th") return true;
+            if (word.Length >= 3 && char.IsAsciiDigit(word[^3]) && Recognisers.Ordinals.IsDigitsEnding(word[^2..])) return true;
         }
         return false;
     }

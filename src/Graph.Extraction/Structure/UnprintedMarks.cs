@@ -18,9 +18,6 @@ internal static class UnprintedMarks
         "hours", "members", "votes", "abstentions", "abstention", "copies", "States", "persons",
     };
 
-    private static readonly string[] Months =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
     public static void Mark(List<FlowBlock> blocks)
     {
         if (!blocks.Any(b => b.Kind == BlockKind.Heading && b.Text.StartsWith("The Security Council", StringComparison.Ordinal))) return;
@@ -54,7 +51,7 @@ internal static class UnprintedMarks
         if (space >= 0) word = word[..space];
         if (word.IsEmpty || !char.IsAsciiLetterLower(word[0])) return false;
         if (NumberTakingWords.Contains(word.ToString())) return false;
-        foreach (var month in Months) if (word.StartsWith(month, StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var month in Graph.Model.Symbols.DateText.MonthNames) if (word.StartsWith(month, StringComparison.OrdinalIgnoreCase)) return false;
         return true;
     }
 }

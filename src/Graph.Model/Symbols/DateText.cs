@@ -14,6 +14,9 @@ public static class DateText
         "July", "August", "September", "October", "November", "December",
     ];
 
+    /// <summary>The months' names, January first.</summary>
+    public static IReadOnlyList<string> MonthNames => Months;
+
     /// <summary>Reads "2 March 2010" at <paramref name="start"/> (line breaks count as spaces; "15 of December of 2022" too).</summary>
     public static bool TryRead(ReadOnlySpan<char> text, int start, out string isoDate, out int end)
     {
