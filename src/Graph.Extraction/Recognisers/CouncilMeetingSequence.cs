@@ -10,6 +10,9 @@ namespace Graph.Extraction.Recognisers;
 /// written from `graph extract` output by the script beside it). A closing line's number outside its year's range is a
 /// misprint or a scan's damage: "Adopted unanimously at the 838th meeting" (S/RES/372 (1975), of the 1838th), "1338th"
 /// (S/RES/373 (1975)), "2773th" (S/RES/588 (1986), of the 2713th), "I364th" (S/RES/291 (1970), of the 1564th).
+/// The Assembly's plenary meetings are not read so: they are numbered afresh each session, the collection holds sessions
+/// 71–80 only (no session numbered cumulatively, as the first thirty were), and in each of them the numbers already rise
+/// with the date, so it gives no evidence of a wrong one and no bound that is not a guess.
 /// </summary>
 internal sealed class CouncilMeetingSequence
 {
