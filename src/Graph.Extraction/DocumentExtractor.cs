@@ -106,6 +106,7 @@ public sealed class DocumentExtractor
         var identity = new DocumentIdentity { Symbol = own.Symbol, SymbolSpan = own.Span, SymbolSource = own.Source };
         HeadingRecogniser.Recognise(laid, identity);
         ClosingRecogniser.Recognise(laid, identity);
+        CouncilMeetingSequence.Default.Check(identity, document.Diagnostics, fileName);
         var builder = new GraphBuilder(document);
         var documentNode = DocumentNodes.AddSelf(builder, identity, laid.Text.Length);
         // Reports and letters may quote a draft resolution; only resolutions and drafts have preambular and operative paragraphs.

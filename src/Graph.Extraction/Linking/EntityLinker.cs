@@ -122,7 +122,7 @@ internal static class EntityLinker
             ("session", isSecurityCouncil ? null : identity.Session?.Value ?? identity.Symbol.Session),
             ("plenary", isSecurityCouncil ? null : true),
         ], number.Span);
-        builder.Relationship(RelationshipTypes.AdoptedAt, documentId, id, number.Span);
+        builder.Relationship(RelationshipTypes.AdoptedAt, documentId, id, [("printedNumber", identity.PrintedMeetingNumber)], number.Span);
     }
 
     private static void LinkSeries(GraphBuilder builder, string text, DocumentIdentity identity, IReadOnlyList<ParagraphInfo> paragraphs, IReadOnlyList<Citation> citations, string documentId)

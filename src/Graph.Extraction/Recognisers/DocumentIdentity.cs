@@ -35,6 +35,9 @@ internal sealed class DocumentIdentity
 
     public Stated<long>? MeetingNumber { get; set; }
 
+    /// <summary>The meeting's number as printed, where the Council's sequence showed it wrong and one repair fitted (<see cref="CouncilMeetingSequence"/>).</summary>
+    public long? PrintedMeetingNumber { get; set; }
+
     public Stated<string>? MeetingDate { get; set; }
 
     public List<Stated<DocumentSymbol>> AdoptedFrom { get; } = [];
