@@ -3,7 +3,7 @@ namespace Graph.Extraction;
 /// <summary>
 /// The most the extractor builds from one document, so the memory one document takes has a bound whatever its text
 /// says. The layout, the paragraphs and the citations each cost a fixed amount per line, paragraph or citation (about
-/// 50 bytes a line, 1 KB a paragraph and 500 bytes a citation at their peak), and a text can make these as short as it
+/// 60 bytes a line, 1 KB a paragraph, and 500 bytes a citation or 5 KB where each cites a document of its own, at their peak), and a text can make these as short as it
 /// likes: 25 MB of "(a) To;" lines are three million sub-paragraphs, and uploaded to the server they took its heap to its
 /// limit (1.6 GB resident) and ended in an OutOfMemoryException. Each bound is well above what a text of the size cap
 /// states at the density of real UN documents: a 64 MB synthetic resolution of real density has about 0.8 million
@@ -32,7 +32,7 @@ public sealed record ExtractionLimits
     /// <summary>
     /// The bounds for a document uploaded to the server, which keeps every graph it ingests in a heap of bounded size:
     /// 50,000 paragraphs (73 times the longest resolution of the reference collection) and 50,000 citations. Storing a
-    /// document costs its store about 3 KB of heap a node or relationship at the peak, and the bounds of a 32 MB file
+    /// document costs its store 2-3 KB of heap a node or relationship at the peak, and the bounds of a 32 MB file
     /// (131,072 paragraphs, 524,288 citations, each cited document a node) made an upload that ran the server's heap out.
     /// </summary>
     public static ExtractionLimits ForUploads(long maxUploadBytes) => For(maxUploadBytes) with { MaxParagraphs = 50_000, MaxCitations = 50_000 };
