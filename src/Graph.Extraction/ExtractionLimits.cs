@@ -2,13 +2,13 @@ namespace Graph.Extraction;
 
 /// <summary>
 /// The most the extractor builds from one document, so the memory one document takes has a bound whatever its text
-/// says. The layout, the paragraphs and the citations each cost a fixed amount per line, paragraph or citation (about
-/// 60 bytes a line, 1 KB a paragraph, and 500 bytes a citation or 5 KB where each cites a document of its own, at their peak), and a text can make these as short as it
-/// likes: 25 MB of "(a) To;" lines are three million sub-paragraphs, and uploaded to the server they took its heap to its
-/// limit (1.6 GB resident) and ended in an OutOfMemoryException. Each bound is well above what a text of the size cap
-/// states at the density of real UN documents: a 64 MB synthetic resolution of real density has about 0.8 million
-/// lines, 161,675 paragraphs and 81,000 citations (at nine times that density, 1.1 million lines, 190,000 paragraphs and
-/// 762,000 citations), and the longest resolution of the reference collection has 684 paragraphs.
+/// says. The layout, the paragraphs and the citations each cost a fixed amount at their peak: about 60 bytes a line,
+/// 1 KB a paragraph, 500 bytes a citation (5 KB where each cites a document of its own). A text can make these as short
+/// as it likes: 25 MB of "(a) To;" lines are three million sub-paragraphs, and uploaded to the server they took its heap
+/// to its limit (1.6 GB resident) and ended in an OutOfMemoryException. Each bound is well above what a text of the
+/// size cap states at the density of real UN documents: a 64 MB synthetic resolution of real density has about 0.8
+/// million lines, 161,675 paragraphs and 81,000 citations (at nine times that density, 1.1 million lines, 190,000
+/// paragraphs and 762,000 citations), and the longest resolution of the reference collection has 684 paragraphs.
 /// </summary>
 public sealed record ExtractionLimits
 {
