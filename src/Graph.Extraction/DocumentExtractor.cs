@@ -22,6 +22,18 @@ public sealed class DocumentExtractor
     public long MaxFileBytes { get; init; } = DocumentFile.DefaultMaxBytes;
 
     /// <summary>
+    /// The most lines, paragraphs and citations one document is read for, so its memory has a bound whatever its text;
+    /// by default in proportion to <see cref="MaxFileBytes"/> (see <see cref="ExtractionLimits.For"/>).
+    /// </summary>
+    public ExtractionLimits Limits
+    {
+        get => _limits ??= ExtractionLimits.For(MaxFileBytes);
+        init => _limits = value;
+    }
+
+    private ExtractionLimits? _limits;
+
+    /// <summary>
     /// Reads and extracts a file from disk (only a regular file, within <see cref="MaxFileBytes"/>, see
     /// <see cref="DocumentFile"/>); a file not read gives a diagnostic.
     /// </summary>
@@ -43,7 +55,7 @@ public sealed class DocumentExtractor
     internal GraphDocument Extract(string fileName, byte[] content, ExtractionTrace? trace)
     {
         if (content.LongLength > MaxFileBytes) return TooLarge(fileName, content.LongLength);
-        var read = LayOut(fileName, content, trace);
+        var read = LayOut(fileName, content, Limits.MaxLines, trace);
         return read.Failed ?? Extract(fileName, read.Laid!, read.DeclaredSymbol, read.Diagnostics, trace);
     }
 
@@ -57,9 +69,18 @@ public sealed class DocumentExtractor
     /// laid-out text replaces it. Read in the frame that goes on to build the graph, it stayed reachable from there until
     /// the graph was built, since code not yet optimised keeps every local and argument alive to the end of its method.
     /// </summary>
-    private static LaidOutFile LayOut(string fileName, byte[] content, ExtractionTrace? trace)
+    private static LaidOutFile LayOut(string fileName, byte[] content, int maxLines, ExtractionTrace? trace)
     {
         var source = FileReader.Read(fileName, content);
+        // Counted before anything is laid out (a vectorised count): the layout's memory grows with the lines, not the bytes.
+        if (source.Text.AsSpan().Count('\n') is var lines && lines > maxLines)
+        {
+            var refused = new GraphDocument(UnreadableId(fileName), "");
+            refused.Diagnostics.AddRange(source.Diagnostics);
+            refused.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "too-many-lines",
+                $"The text has {lines:N0} lines; documents of more than {maxLines:N0} lines are not read (a UN document of 64 MB has about a million). Nothing was extracted.", fileName));
+            return new LaidOutFile(null, source.DeclaredSymbol, source.Diagnostics, refused);
+        }
         try
         {
             var laid = source.Stated is { } stated ? LayoutNormaliser.FromStated(stated) : LayoutNormaliser.Normalise(source.Text, trace?.RemovedFurniture);
@@ -113,7 +134,10 @@ public sealed class DocumentExtractor
         var isResolution = identity.Kind is "resolution" or "draft resolution" or "draft decision"
             || (identity.Kind is null or "decision" && laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b))));
         if (trace is not null) trace.IsResolution = isResolution;
-        var paragraphs = ParagraphRecogniser.Recognise(laid, document.DocumentId, isResolution);
+        var paragraphs = ParagraphRecogniser.Recognise(laid, document.DocumentId, isResolution, Limits.MaxParagraphs, out var paragraphsStopped);
+        if (paragraphsStopped is { } stoppedAt)
+            document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "too-many-paragraphs",
+                $"The text states more than {Limits.MaxParagraphs:N0} paragraphs; the first {Limits.MaxParagraphs:N0} were extracted, and the text from character {stoppedAt:N0} on was not read for paragraphs or citations.", fileName, new SourceSpan(stoppedAt, laid.Text.Length)));
         // A node per paragraph and footnote, a relationship from the document or a paragraph to each: room made once.
         var footnotes = laid.Footnotes.Count();
         builder.EnsureNodeCapacity(paragraphs.Count + footnotes);
@@ -136,7 +160,10 @@ public sealed class DocumentExtractor
             builder.Relationship(RelationshipTypes.HasParagraph, documentNode.Id, paragraph.Id, [("ordinal", ordinal)], paragraph.Span);
         }
         FootnoteLinker.Link(builder, laid, paragraphs, documentNode.Id);
-        var citations = CitationRecogniser.Recognise(laid, paragraphs, identity);
+        var citations = CitationRecogniser.Recognise(laid, paragraphs, identity, Limits.MaxCitations, out var citationsStopped);
+        if (citationsStopped)
+            document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "too-many-citations",
+                $"The text states more than {Limits.MaxCitations:N0} citations; the first {Limits.MaxCitations:N0} were extracted.", fileName));
         // A link per citation and about one entity link per paragraph: room made once for both linkers.
         builder.EnsureRelationshipCapacity(citations.Count + paragraphs.Count);
         CitationLinker.Link(builder, citations, documentNode.Id, laid.InferredMarks, CitationRecogniser.FromHeading(laid, identity));

@@ -28,11 +28,19 @@ internal sealed record Citation(ParagraphInfo Paragraph, DocumentSymbol Cited, s
 /// </summary>
 internal static partial class CitationRecogniser
 {
-    public static List<Citation> Recognise(LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity)
+    public static List<Citation> Recognise(LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity) =>
+        Recognise(laid, paragraphs, identity, int.MaxValue, out _);
+
+    /// <summary>
+    /// The citations, at most <paramref name="maxCitations"/> of them (see <see cref="ExtractionLimits"/>), the first in
+    /// the text; <paramref name="stopped"/> says whether more were left unread.
+    /// </summary>
+    public static List<Citation> Recognise(LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity, int maxCitations, out bool stopped)
     {
+        stopped = false;
         var text = laid.Text;
         var self = new HashSet<string>(identity.Symbol.Aliases.Prepend(identity.Symbol.Canonical), StringComparer.Ordinal);
-        var footnotes = FootnoteSymbols(laid, identity.Context);
+        var footnotes = FootnoteSymbols(laid, identity.Context, maxCitations, out stopped);
         var citations = new List<Citation>();
         var names = new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
         // A name footnoted to two different documents in one text ties it to neither.
@@ -42,6 +50,12 @@ internal static partial class CitationRecogniser
 
         foreach (var paragraph in paragraphs)
         {
+            // Checked a paragraph at a time: one paragraph adds at most its own symbols and marks past the bound.
+            if (citations.Count >= maxCitations)
+            {
+                stopped = true;
+                break;
+            }
             var start = paragraph.ContentStart;
             var end = paragraph.Span.End;
             // Every symbol the scanner reads holds an ASCII digit, and a footnote mark is a superscript one: a paragraph with
@@ -53,8 +67,13 @@ internal static partial class CitationRecogniser
             var content = text.AsSpan(start, end - start);
             inline.Clear();
             var clauses = new OutsideTheUn.ClauseReader(content);
-            foreach (var match in SymbolScanner.Scan(content, identity.Context))
+            foreach (var match in SymbolScanner.Scan(content, identity.Context, OneMoreThan(maxCitations - citations.Count)))
             {
+                if (citations.Count >= maxCitations)
+                {
+                    stopped = true;
+                    break;
+                }
                 inline.Add((match.Start, match.End));
                 if (self.Contains(match.Symbol.Canonical) || clauses.Issued(match.Start, match.Symbol)) continue;
                 var date = DateAfter(content, match.End);
@@ -91,8 +110,16 @@ internal static partial class CitationRecogniser
         foreach (var name in ambiguous) names.Remove(name);
         CiteLaterMentions(text, paragraphs, names, citations);
         CiteListedInstruments(text, paragraphs, identity.Symbol, self, citations, InstrumentList.Default);
+        if (citations.Count > maxCitations)
+        {
+            citations.RemoveRange(maxCitations, citations.Count - maxCitations);
+            stopped = true;
+        }
         return citations;
     }
+
+    /// <summary>How many symbols to read to learn whether a paragraph holds more than <paramref name="room"/>: one more, without overflowing.</summary>
+    private static int OneMoreThan(int room) => room == int.MaxValue ? room : room + 1;
 
     /// <summary>The <c>by</c> of a citation made from a name the instrument list (graph/lexicon/instruments.tsv) gives.</summary>
     public const string ByInstrumentList = "instrument list";
@@ -541,26 +568,37 @@ internal static partial class CitationRecogniser
         return !CountedWordLookup.Contains(content[next..nextEnd].TrimEnd('.'));
     }
 
-    /// <summary>Symbols each footnote names, with their spans in the document text and a date written after them.</summary>
-    private static Dictionary<int, List<(DocumentSymbol Symbol, SourceSpan Span, string? Date)>> FootnoteSymbols(LaidOutText laid, SymbolContext context)
+    /// <summary>
+    /// Symbols each footnote names, with their spans in the document text and a date written after them; the footnotes
+    /// are read until they have named <paramref name="maxSymbols"/> (the most citations the text is read for).
+    /// </summary>
+    private static Dictionary<int, List<(DocumentSymbol Symbol, SourceSpan Span, string? Date)>> FootnoteSymbols(LaidOutText laid, SymbolContext context, int maxSymbols, out bool stopped)
     {
+        stopped = false;
         var result = new Dictionary<int, List<(DocumentSymbol, SourceSpan, string?)>>();
         List<(DocumentSymbol, SourceSpan, string?)>? previous = null;
+        var named = 0;
         foreach (var block in laid.Footnotes)
         {
+            if (named >= maxSymbols)
+            {
+                stopped = true;
+                break;
+            }
             // The asterisk's note is the heading's (FromHeading), placed on no paragraph.
             if (block.FootnoteNumber == FootnoteZones.AsteriskNote) continue;
             // Read where the footnote stands in the text, not from a copy of it.
             var content = laid.Text.AsSpan(block.ContentStart, block.End - block.ContentStart);
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
             var clauses = new OutsideTheUn.ClauseReader(content);
-            foreach (var match in SymbolScanner.Scan(content, context))
+            foreach (var match in SymbolScanner.Scan(content, context, maxSymbols - named))
             {
                 if (clauses.Issued(match.Start, match.Symbol)) continue;
                 list.Add((match.Symbol, new SourceSpan(block.ContentStart + match.Start, block.ContentStart + match.End), DateAfter(content, match.End)));
             }
             if (list.Count == 0 && IbidSameDocument(content) && previous is not null) list = previous;
             if (list.Count > 0) result[block.FootnoteNumber] = list;
+            named += list.Count;
             previous = list.Count > 0 ? list : null;
         }
         return result;

@@ -53,8 +53,16 @@ internal static partial class ParagraphRecogniser
         "Expressing", "Expresses", "Further", "Also", "Mindful", "Noting", "Recalling", "Welcoming",
     };
 
-    public static List<ParagraphInfo> Recognise(LaidOutText laid, string documentId, bool isResolution)
+    public static List<ParagraphInfo> Recognise(LaidOutText laid, string documentId, bool isResolution) =>
+        Recognise(laid, documentId, isResolution, int.MaxValue, out _);
+
+    /// <summary>
+    /// The paragraphs, at most <paramref name="maxParagraphs"/> of them (see <see cref="ExtractionLimits"/>);
+    /// <paramref name="stoppedAt"/> is where in the text the recogniser stopped for that, or null when it read the whole text.
+    /// </summary>
+    public static List<ParagraphInfo> Recognise(LaidOutText laid, string documentId, bool isResolution, int maxParagraphs, out int? stoppedAt)
     {
+        stoppedAt = null;
         var result = new List<ParagraphInfo>();
         var text = laid.Text;
         // Resolutions start their body after the organ's name ("The Security Council,"); texts that lack that line start after the heading.
@@ -104,6 +112,11 @@ internal static partial class ParagraphRecogniser
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
             var block = laid.Blocks[b];
+            if (result.Count >= maxParagraphs)
+            {
+                stoppedAt = block.Start;
+                break;
+            }
             // A "That …" clause the layout set as a heading (it ends in a colon the scan put for a semicolon) is one more of them.
             var thatClause = block.Kind == BlockKind.Heading && inBody && thatClauses
                 && CompletesLeadIn(leadInVerb, CleanText(text.AsSpan(block.Start, block.End - block.Start)));

@@ -38,7 +38,7 @@ public static partial class SymbolScanner
             // The window is the text from the slash on with the capital in place; only the symbol and its own addenda are taken,
             // a symbol further on being read by the scan of the content itself.
             var window = string.Concat("S", content.AsSpan(at + 1, Math.Min(content.Length - at - 1, 120)));
-            foreach (var match in ScanText(window, context))
+            foreach (var match in ScanText(window, context, int.MaxValue))
             {
                 var canonical = match.Symbol.Canonical;
                 if (canonical != number && !canonical.StartsWith(number + "/", StringComparison.Ordinal)) break;

@@ -23,19 +23,25 @@ public static partial class SymbolScanner
     /// The symbols of <paramref name="text"/> in the order of the text; in a Council text, those a scan spoiled past the
     /// grammar's reading too ("document s/3140", "document S112357", see <see cref="WithCouncilMisprints"/>).
     /// </summary>
-    public static IReadOnlyList<SymbolMatch> Scan(ReadOnlySpan<char> text, SymbolContext context)
+    public static IReadOnlyList<SymbolMatch> Scan(ReadOnlySpan<char> text, SymbolContext context) => Scan(text, context, int.MaxValue);
+
+    /// <summary>
+    /// The first symbols of <paramref name="text"/>, read until <paramref name="maxMatches"/> are found: a caller with a
+    /// bound on what it keeps (a text of a million symbols in one paragraph) need not have them all read first.
+    /// </summary>
+    public static IReadOnlyList<SymbolMatch> Scan(ReadOnlySpan<char> text, SymbolContext context, int maxMatches)
     {
-        var read = ScanText(text, context);
+        var read = ScanText(text, context, maxMatches);
         return context == SymbolContext.SecurityCouncil ? WithCouncilMisprints(text, read) : read;
     }
 
     /// <summary>The symbols the grammar reads, as written or as a scan commonly spoils them.</summary>
-    private static List<SymbolMatch> ScanText(ReadOnlySpan<char> text, SymbolContext context)
+    private static List<SymbolMatch> ScanText(ReadOnlySpan<char> text, SymbolContext context, int maxMatches)
     {
         var result = new List<SymbolMatch>();
         if (text.IsEmpty) return result;
         var i = 0;
-        while (i < text.Length)
+        while (i < text.Length && result.Count < maxMatches)
         {
             // Most characters cannot open a symbol: jump to the next one that can before testing for a word boundary.
             var skip = text.Slice(i).IndexOfAny(SymbolOpenings);

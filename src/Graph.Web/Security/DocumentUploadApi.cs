@@ -14,6 +14,9 @@ public static class DocumentUploadApi
 {
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".pdf", ".txt", ".md", ".markdown", ".html", ".htm" };
 
+    /// <summary>Room a form takes around its file: the boundaries, the part's headers, a field or two.</summary>
+    private const long FormOverheadBytes = 64 * 1024;
+
     public static IEndpointRouteBuilder MapDocumentUpload(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/documents", Upload).WithName("UploadDocument").WithTags("Documents")
@@ -36,7 +39,11 @@ public static class DocumentUploadApi
         var access = options.Value;
         if (!BearerToken.IsPresented(context, access)) return BearerToken.Refusal(context, access, "Uploading documents");
         var request = context.Request;
-        if (request.ContentLength > access.MaxUploadBytes) return TooLarge(access);
+        if (request.ContentLength > access.MaxUploadBytes + FormOverheadBytes) return TooLarge(access);
+        // Kestrel refuses a body past 30,000,000 bytes unless told otherwise, which is under the 32 MiB a file may have:
+        // this request may carry the file and its form around it, and no more.
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            bodySize.MaxRequestBodySize = access.MaxUploadBytes + FormOverheadBytes;
         if (!request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Send the document as a form upload",
                 detail: "POST multipart/form-data with the document in the field 'file' (PDF, .txt, .md or .html).");
@@ -87,7 +94,7 @@ public static class DocumentUploadApi
             await file.CopyToAsync(buffer, cancellationToken);
             bytes = buffer.ToArray();
         }
-        var document = await Task.Run(() => new DocumentExtractor { MaxFileBytes = access.MaxUploadBytes }.Extract(name, bytes), cancellationToken);
+        var document = await Task.Run(() => new DocumentExtractor { MaxFileBytes = access.MaxUploadBytes, Limits = ExtractionLimits.ForUploads(access.MaxUploadBytes) }.Extract(name, bytes), cancellationToken);
         var diagnostics = document.Diagnostics.Select(d => $"{d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}").ToList();
         if (document.FindNode(document.DocumentId) is null)
         {

@@ -1,0 +1,51 @@
+namespace Graph.Extraction;
+
+/// <summary>
+/// The most the extractor builds from one document, so the memory one document takes has a bound whatever its text
+/// says. The layout, the paragraphs and the citations each cost a fixed amount at their peak: about 60 bytes a line,
+/// 1 KB a paragraph, 500 bytes a citation (5 KB where each cites a document of its own). A text can make these as short
+/// as it likes: 25 MB of "(a) To;" lines are three million sub-paragraphs, and uploaded to the server they took its heap
+/// to its limit (1.6 GB resident) and ended in an OutOfMemoryException. Each bound is well above what a text of the
+/// size cap states at the density of real UN documents: a 64 MB synthetic resolution of real density has about 0.8
+/// million lines, 161,675 paragraphs and 81,000 citations (at nine times that density, 1.1 million lines, 190,000
+/// paragraphs and 762,000 citations), and the longest resolution of the reference collection has 684 paragraphs.
+/// </summary>
+public sealed record ExtractionLimits
+{
+    /// <summary>
+    /// The bounds for files of at most <paramref name="maxFileBytes"/>: a line for every 32 bytes, a paragraph for every
+    /// 256, a citation for every 64. Real UN text has a line every 70 bytes or so, a paragraph every 400 and a citation
+    /// every 800. For the 64 MB a file may have by default: 2.1 million lines, 262,000 paragraphs, 1.05 million
+    /// citations; for the server's 32 MB uploads, half as many.
+    /// </summary>
+    public static ExtractionLimits For(long maxFileBytes)
+    {
+        var bytes = Math.Max(maxFileBytes, MinimumBytes);
+        return new ExtractionLimits
+        {
+            MaxLines = (int)Math.Min(int.MaxValue, bytes / 32),
+            MaxParagraphs = (int)Math.Min(int.MaxValue, bytes / 256),
+            MaxCitations = (int)Math.Min(int.MaxValue, bytes / 64),
+        };
+    }
+
+    /// <summary>
+    /// The bounds for a document uploaded to the server, which keeps every graph it ingests in a heap of bounded size:
+    /// 50,000 paragraphs (73 times the longest resolution of the reference collection) and 50,000 citations. Storing a
+    /// document costs its store 2-3 KB of heap a node or relationship at the peak, and the bounds of a 32 MB file
+    /// (131,072 paragraphs, 524,288 citations, each cited document a node) made an upload that ran the server's heap out.
+    /// </summary>
+    public static ExtractionLimits ForUploads(long maxUploadBytes) => For(maxUploadBytes) with { MaxParagraphs = 50_000, MaxCitations = 50_000 };
+
+    // Below a megabyte the bounds would stop nothing real either; a small size cap does not make them tight.
+    private const long MinimumBytes = 1L << 20;
+
+    /// <summary>Lines of text (blank ones counted) past which a text is not laid out at all: the layout's cost is per line.</summary>
+    public required int MaxLines { get; init; }
+
+    /// <summary>Paragraphs past which no more are recognised; the document keeps the ones before and says where it stopped.</summary>
+    public required int MaxParagraphs { get; init; }
+
+    /// <summary>Citations past which no more are read; the document keeps the first ones and says so.</summary>
+    public required int MaxCitations { get; init; }
+}

@@ -1,0 +1,112 @@
+using Graph.Model;
+
+namespace Graph.Extraction.Tests;
+
+/// <summary>
+/// The bounds on what one document is read for (<see cref="ExtractionLimits"/>): past them a text is refused (lines) or
+/// read up to them (paragraphs, citations) with a warning that says where it stopped; below them nothing changes.
+/// </summary>
+public sealed class ExtractionLimitsTests
+{
+    private static readonly byte[] Seed = File.ReadAllBytes(TestData.Seed7713);
+
+    private static readonly ExtractionLimits Unbounded = new() { MaxLines = int.MaxValue, MaxParagraphs = int.MaxValue, MaxCitations = int.MaxValue };
+
+    private static GraphDocument Extract(byte[] content, ExtractionLimits limits) =>
+        new DocumentExtractor { Limits = limits }.Extract("A_RES_77_13.txt", content);
+
+    [Fact]
+    public void ATextOfMoreLinesThanTheBoundIsRefusedBeforeItIsLaidOut()
+    {
+        var lines = File.ReadAllText(TestData.Seed7713).Count(c => c == '\n');
+        var document = Extract(Seed, Unbounded with { MaxLines = lines - 1 });
+
+        var refusal = Assert.Single(document.Diagnostics, d => d.Code == "too-many-lines");
+        Assert.Equal(DiagnosticSeverity.Error, refusal.Severity);
+        Assert.Contains($"{lines:N0} lines", refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(document.Nodes);
+        Assert.NotEmpty(Extract(Seed, Unbounded with { MaxLines = lines }).Nodes);
+    }
+
+    [Fact]
+    public void ParagraphsPastTheBoundAreNotReadAndTheWarningSaysWhereTheTextStopped()
+    {
+        var whole = Paragraphs(Extract(Seed, Unbounded));
+        var bounded = Extract(Seed, Unbounded with { MaxParagraphs = 5 });
+
+        Assert.True(whole.Count > 5, $"the seed has {whole.Count} paragraphs");
+        Assert.Equal(whole.Take(5).Select(n => n.Id), Paragraphs(bounded).Select(n => n.Id));
+        var warning = Assert.Single(bounded.Diagnostics, d => d.Code == "too-many-paragraphs");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        // The text not read starts where the sixth paragraph starts, and runs to the end.
+        Assert.Equal(Convert.ToInt32(whole[5].Properties[PropertyNames.SpanStart], System.Globalization.CultureInfo.InvariantCulture), warning.Span!.Value.Start);
+        Assert.Equal(bounded.Text.Length, warning.Span!.Value.End);
+        // Nothing the five paragraphs cite is lost. (A name they use may cite more: the text that made it ambiguous was not read.)
+        Assert.Subset(CitesFrom(bounded, whole.Take(5)).ToHashSet(), CitesFrom(Extract(Seed, Unbounded), whole.Take(5)).ToHashSet());
+    }
+
+    [Fact]
+    public void CitationsPastTheBoundAreNotReadAndTheFirstOnesAreKept()
+    {
+        var whole = ParagraphCites(Extract(Seed, Unbounded));
+        var bounded = Extract(Seed, Unbounded with { MaxCitations = 3 });
+
+        Assert.True(whole.Count > 3, $"the seed has {whole.Count} paragraph citations");
+        Assert.Equal(3, ParagraphCites(bounded).Count);
+        Assert.Subset(whole.Select(r => r.Id).ToHashSet(), ParagraphCites(bounded).Select(r => r.Id).ToHashSet());
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(bounded.Diagnostics, d => d.Code == "too-many-citations").Severity);
+    }
+
+    [Fact]
+    public void ASymbolListLongerThanTheBoundInOneParagraphStopsAtTheBound()
+    {
+        // One paragraph naming 5,000 resolutions: the scanner stops reading at the bound rather than reading all first.
+        var text = "United Nations\nA/RES/99/1\nGeneral Assembly\n\nThe General Assembly,\n\n1. Recalls its resolutions "
+            + string.Join(", ", Enumerable.Range(1, 5_000).Select(n => $"A/RES/70/{n}")) + ";\n";
+        var document = new DocumentExtractor { Limits = Unbounded with { MaxCitations = 1_000 } }.ExtractText("A_RES_99_1.txt", text);
+
+        var cited = ParagraphCites(document);
+        Assert.Equal(1_000, cited.Count);
+        Assert.Contains("A/RES/70/1000", cited.Select(c => c.End));
+        Assert.DoesNotContain("A/RES/70/1001", cited.Select(c => c.End));
+        Assert.Single(document.Diagnostics, d => d.Code == "too-many-citations");
+    }
+
+    [Fact]
+    public void TheDefaultBoundsGrowWithTheSizeCapAndLeaveTheSeedsWhole()
+    {
+        var defaults = ExtractionLimits.For(DocumentFile.DefaultMaxBytes);
+        Assert.Equal((2_097_152, 262_144, 1_048_576), (defaults.MaxLines, defaults.MaxParagraphs, defaults.MaxCitations));
+        Assert.Equal(defaults, new DocumentExtractor().Limits);
+        Assert.Equal(defaults with { MaxLines = 1_048_576, MaxParagraphs = 131_072, MaxCitations = 524_288 }, ExtractionLimits.For(32L * 1024 * 1024));
+        var uploads = ExtractionLimits.ForUploads(32L * 1024 * 1024);
+        Assert.Equal((1_048_576, 50_000, 50_000), (uploads.MaxLines, uploads.MaxParagraphs, uploads.MaxCitations));
+
+        foreach (var seed in new[] { TestData.Seed7713, TestData.Seed7112 })
+        {
+            var document = new DocumentExtractor().ExtractFile(seed);
+            Assert.DoesNotContain(document.Diagnostics, d => d.Code.StartsWith("too-many-", StringComparison.Ordinal));
+            Assert.Equal(Json(Extract(File.ReadAllBytes(seed), Unbounded)), Json(document));
+        }
+    }
+
+    private static string Json(GraphDocument document)
+    {
+        var graph = new GraphData();
+        graph.Nodes.AddRange(document.Nodes);
+        graph.Relationships.AddRange(document.Relationships);
+        return GraphJson.Serialize(graph);
+    }
+
+    private static List<GraphNode> Paragraphs(GraphDocument document) =>
+        [.. document.Nodes.Where(n => n.HasLabel(Labels.Paragraph) && !n.Id.Contains("#note", StringComparison.Ordinal))];
+
+    private static List<GraphRelationship> ParagraphCites(GraphDocument document) =>
+        [.. document.Relationships.Where(r => r.Type == RelationshipTypes.Cites && r.Start != document.DocumentId)];
+
+    private static List<string> CitesFrom(GraphDocument document, IEnumerable<GraphNode> paragraphs)
+    {
+        var ids = paragraphs.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. ParagraphCites(document).Where(r => ids.Contains(r.Start)).Select(r => r.Start + " -> " + r.End)];
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Graph.Web.Tests.Hostile;
+
+/// <summary>
+/// Uploads whose text asks for an unbounded graph, sent to the real server in its own process (Kestrel's limits apply,
+/// as they do not in memory). 25 MB of "(a) To;" lines, three million sub-paragraphs, took the server's heap to its limit
+/// and ended in an OutOfMemoryException; now an upload is read for at most 50,000 paragraphs and 50,000 citations and
+/// the answer says where it stopped (<see cref="Graph.Extraction.ExtractionLimits.ForUploads"/>), and a text of too many
+/// lines is refused before it is laid out. A file under the 32 MiB cap but over Kestrel's default body limit
+/// (30,000,000 bytes) was refused as too large.
+/// </summary>
+public sealed class HugeUploadTests(ServerProcess server) : IClassFixture<ServerProcess>
+{
+    private const string Masthead = "United Nations\nA/RES/99/1\nGeneral Assembly\n\nThe General Assembly,\n\n";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SixtyThousandSubParagraphsAreReadUpToTheBoundAndTheAnswerSaysWhereItStopped()
+    {
+        var text = Masthead + "1. Decides:\n" + string.Concat(Enumerable.Repeat("(a) To;\n", 60_000));
+        var (status, body) = await UploadAsync("A_RES_99_1.txt", text);
+
+        Assert.True(status == HttpStatusCode.Created, body.ToString());
+        // The document, its 50,000 paragraphs (the operative paragraph and 49,999 of its sub-paragraphs), its session.
+        Assert.Equal(50_002, body.GetProperty("nodes").GetInt32());
+        Assert.Contains(Diagnostics(body), d => d.StartsWith("warning too-many-paragraphs: The text states more than 50,000 paragraphs", StringComparison.Ordinal));
+        await AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task AParagraphNamingSixtyThousandResolutionsIsReadUpToTheBound()
+    {
+        var text = Masthead + "1. Recalls its resolutions " + string.Join(", ", Enumerable.Range(1, 60_000).Select(n => $"A/RES/70/{n}")) + ";\n";
+        var (status, body) = await UploadAsync("A_RES_99_1.txt", text);
+
+        Assert.True(status == HttpStatusCode.Created, body.ToString());
+        Assert.Contains(Diagnostics(body), d => d.StartsWith("warning too-many-citations: The text states more than 50,000 citations", StringComparison.Ordinal));
+        using var cited = await server.Client().GetAsync("/api/node?id=" + Uri.EscapeDataString("A/RES/70/50000"), Cancel);
+        Assert.Equal(HttpStatusCode.OK, cited.StatusCode);
+        using var notRead = await server.Client().GetAsync("/api/node?id=" + Uri.EscapeDataString("A/RES/70/50001"), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, notRead.StatusCode);
+        await AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task ATextOfMoreThanAMillionLinesIsRefusedWithTheReason()
+    {
+        var text = Masthead + string.Concat(Enumerable.Repeat("a\n", 1_100_000));
+        var (status, body) = await UploadAsync("A_RES_99_1.txt", text);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("documents of more than 1,048,576 lines are not read", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task AFileUnderTheUploadCapButOverKestrelsDefaultBodyLimitIsRead()
+    {
+        // The seed resolution and 31 MB of spaces after it: over Kestrel's 30,000,000-byte default, under the 32 MiB cap.
+        var seed = await File.ReadAllTextAsync(TestData.Seed7713, Cancel);
+        var text = seed + "\n\n" + new string(' ', 31_000_000 - seed.Length);
+        var (status, body) = await UploadAsync("resolution.txt", text);
+
+        Assert.True(status == HttpStatusCode.Created, body.ToString());
+        Assert.Equal("A/RES/77/13", body.GetProperty("documentId").GetString());
+        await AssertHealthyAsync();
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> UploadAsync(string fileName, string text)
+    {
+        await server.EnsureRunningAsync();
+        using var client = server.Client(token: true);
+        client.Timeout = TimeSpan.FromMinutes(5);
+        using var response = await client.PostAsync("/api/documents", SecuredServer.Upload(fileName, Encoding.UTF8.GetBytes(text)), Cancel);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.Clone());
+    }
+
+    private static IEnumerable<string> Diagnostics(JsonElement body) =>
+        body.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetString()!);
+
+    private async Task AssertHealthyAsync()
+    {
+        Assert.True(server.IsAlive, server.Output);
+        using var health = await server.Client().GetAsync("/health", Cancel);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.True(server.RssBytes() < server.CeilingBytes, $"resident {server.RssBytes() / (1024 * 1024)} MiB");
+    }
+}
