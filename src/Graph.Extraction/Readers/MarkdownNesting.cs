@@ -81,16 +81,15 @@ internal static class MarkdownNesting
 
     /// <summary>
     /// The tokens at the start of a line that can continue or open containers, up to the first character that can do
-    /// neither. Tabs advance to the next multiple of 4 columns. A "-" or "*" that starts a thematic break ("- - -",
-    /// "***") is no marker, as the break takes precedence; the check is narrow (spaces only between the characters), so
-    /// that where in doubt a marker is counted.
+    /// neither. Tabs advance to the next multiple of 4 columns. A spaced thematic break ("* * *") counts as markers:
+    /// CommonMark gives the break precedence, but Markdig, continuing a list item over a line indented with a tab, has
+    /// read "* * *" as three nested items.
     /// </summary>
     private ref struct ContainerRun(ReadOnlySpan<char> line)
     {
         private readonly ReadOnlySpan<char> _line = line;
         private int _at;
         private int _column;
-        private ThematicTails _tails;
 
         public readonly ContainerRun GetEnumerator() => this;
 
@@ -132,7 +131,7 @@ internal static class MarkdownNesting
         }
 
         /// <summary>The length of the list marker at the position, or 0 if none starts there.</summary>
-        private int MarkerWidth()
+        private readonly int MarkerWidth()
         {
             var c = _line[_at];
             var length = 0;
@@ -152,50 +151,7 @@ internal static class MarkdownNesting
             }
             var after = _at + length;
             if (after < _line.Length && _line[after] is not (' ' or '\t')) return 0;
-            if (c is '-' or '*' && _tails.StartsBreak(_line, _at)) return 0;
             return length;
-        }
-    }
-
-    /// <summary>Whether the rest of a line from a '-' or '*' is a thematic break, found with one scan of the line when first asked.</summary>
-    private struct ThematicTails
-    {
-        private bool _scanned;
-        private int _lastNotDashOrSpace;
-        private int _lastNotStarOrSpace;
-        private int _dashes;
-        private int _stars;
-        private int _dashesSeen;
-        private int _starsSeen;
-        private int _seenTo;
-
-        public bool StartsBreak(ReadOnlySpan<char> line, int at)
-        {
-            if (!_scanned) Scan(line);
-            // The marks before this one in the line, counted as the run reaches them.
-            for (; _seenTo < at; _seenTo++)
-            {
-                if (line[_seenTo] == '-') _dashesSeen++;
-                else if (line[_seenTo] == '*') _starsSeen++;
-            }
-            return line[at] == '-'
-                ? _lastNotDashOrSpace < at && _dashes - _dashesSeen >= 3
-                : _lastNotStarOrSpace < at && _stars - _starsSeen >= 3;
-        }
-
-        private void Scan(ReadOnlySpan<char> line)
-        {
-            _scanned = true;
-            _lastNotDashOrSpace = -1;
-            _lastNotStarOrSpace = -1;
-            for (var k = 0; k < line.Length; k++)
-            {
-                var c = line[k];
-                if (c == '-') _dashes++;
-                else if (c == '*') _stars++;
-                if (c is not ('-' or ' ')) _lastNotDashOrSpace = k;
-                if (c is not ('*' or ' ')) _lastNotStarOrSpace = k;
-            }
         }
     }
 }
