@@ -64,17 +64,18 @@ public sealed class DeeplyNestedUploadTests
     {
         await using var server = new SecuredServer(new() { ["Graph:ApiToken"] = SecuredServer.Token });
         var owner = server.Client(SecuredServer.Token);
-        // A megabyte: each item indented two spaces more than the one before, so each is nested in it.
-        var nested = new StringBuilder("---\nsymbol: A/RES/99/2\n---\n\n");
+        // A megabyte: each item indented two spaces more than the one before, so each is nested in it. Its name states no
+        // symbol, so that nothing at all is read (a file named by its symbol would be kept as a bare document, with the error).
+        var nested = new StringBuilder();
         for (var level = 0; level < 1_000; level++) nested.Append(' ', 2 * level).Append("- Requests the report of resolution 77/13;\n");
 
-        using var refused = await owner.PostAsync("/api/documents", Upload("A_RES_99_2.md", Encoding.UTF8.GetBytes(nested.ToString())), Cancel);
+        using var refused = await owner.PostAsync("/api/documents", Upload("nested-lists.md", Encoding.UTF8.GetBytes(nested.ToString())), Cancel);
 
         var problem = await refused.Content.ReadAsStringAsync(Cancel);
         Assert.True(refused.StatusCode == HttpStatusCode.UnprocessableEntity, $"{(int)refused.StatusCode} {problem}");
         Assert.StartsWith("application/problem+json", refused.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
         var body = JsonDocument.Parse(problem).RootElement;
-        Assert.Contains("more than 256 deep by line 133", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("more than 256 deep by line 129", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains(body.GetProperty("diagnostics").EnumerateArray(), d => d.GetString()!.StartsWith("error markdown-too-deep:", StringComparison.Ordinal));
 
         using var health = await owner.GetAsync("/health", Cancel);
