@@ -9,7 +9,8 @@ namespace Graph.Web.Tests;
 /// Documents nested deeper than any real one. The server reads its corpus folders and every upload in its own process,
 /// and a reader that followed the nesting by recursion overflowed the stack, which no handler catches: one small file
 /// ended the server, or kept it from starting. A Word document too deep is left out with the reason; Markdown's nested
-/// emphases are read.
+/// emphases are read; Markdown nesting lists and block quotes deeper than any document, which Markdig parses slowly, is
+/// refused with the reason.
 /// </summary>
 public sealed class DeeplyNestedUploadTests
 {
@@ -56,6 +57,34 @@ public sealed class DeeplyNestedUploadTests
         var text = await response.Content.ReadAsStringAsync(Cancel);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {text}");
         Assert.Equal("A/RES/99/1", JsonDocument.Parse(text).RootElement.GetProperty("documentId").GetString());
+    }
+
+    [Fact]
+    public async Task MarkdownNestingAThousandListsByIndentationIsRefusedAndTheServerReadsTheNextUpload()
+    {
+        await using var server = new SecuredServer(new() { ["Graph:ApiToken"] = SecuredServer.Token });
+        var owner = server.Client(SecuredServer.Token);
+        // A megabyte: each item indented two spaces more than the one before, so each is nested in it. Its name states no
+        // symbol, so that nothing at all is read (a file named by its symbol would be kept as a bare document, with the error).
+        var nested = new StringBuilder();
+        for (var level = 0; level < 1_000; level++) nested.Append(' ', 2 * level).Append("- Requests the report of resolution 77/13;\n");
+
+        using var refused = await owner.PostAsync("/api/documents", Upload("nested-lists.md", Encoding.UTF8.GetBytes(nested.ToString())), Cancel);
+
+        var problem = await refused.Content.ReadAsStringAsync(Cancel);
+        Assert.True(refused.StatusCode == HttpStatusCode.UnprocessableEntity, $"{(int)refused.StatusCode} {problem}");
+        Assert.StartsWith("application/problem+json", refused.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        var body = JsonDocument.Parse(problem).RootElement;
+        Assert.Contains("more than 256 deep by line 129", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(body.GetProperty("diagnostics").EnumerateArray(), d => d.GetString()!.StartsWith("error markdown-too-deep:", StringComparison.Ordinal));
+
+        using var health = await owner.GetAsync("/health", Cancel);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var shallow = "---\nsymbol: A/RES/99/3\n---\n\nThe General Assembly,\n\n1. Requests the report of resolution 77/13;\n   - in its first part;\n";
+        using var read = await owner.PostAsync("/api/documents", Upload("A_RES_99_3.md", Encoding.UTF8.GetBytes(shallow)), Cancel);
+        var text = await read.Content.ReadAsStringAsync(Cancel);
+        Assert.True(read.StatusCode == HttpStatusCode.Created, $"{(int)read.StatusCode} {text}");
+        Assert.Equal("A/RES/99/3", JsonDocument.Parse(text).RootElement.GetProperty("documentId").GetString());
     }
 
     private static MultipartFormDataContent Upload(string fileName, byte[] content)

@@ -47,12 +47,12 @@ internal static class FileReader
         return extension switch
         {
             ".json" => IGovDecisionReader.Read(fileName, text),
-            ".md" or ".markdown" => MarkdownReader.Read(text),
+            ".md" or ".markdown" => MarkdownReader.Read(text, fileName),
             ".html" or ".htm" => HtmlReader.Read(text, fileName),
             _ when trimmed.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("<html", StringComparison.OrdinalIgnoreCase) => HtmlReader.Read(text, fileName),
             _ when trimmed.StartsWith("{") && trimmed.Contains("\"ED_DecisionNumber\"", StringComparison.Ordinal) => IGovDecisionReader.Read(fileName, text),
-            _ when trimmed.StartsWith("---") && trimmed.Contains("\nsymbol:", StringComparison.Ordinal) => MarkdownReader.Read(text),
-            _ when LooksLikeMarkdown(text) => MarkdownReader.Read(text),
+            _ when trimmed.StartsWith("---") && trimmed.Contains("\nsymbol:", StringComparison.Ordinal) => MarkdownReader.Read(text, fileName),
+            _ when LooksLikeMarkdown(text) => MarkdownReader.Read(text, fileName),
             _ => new SourceText(text, "text/plain"),
         };
     }
