@@ -10,6 +10,8 @@ public sealed class ExtractionLimitsTests
 {
     private static readonly byte[] Seed = File.ReadAllBytes(TestData.Seed7713);
 
+    private const string Masthead = "United Nations\nA/RES/99/1\nGeneral Assembly\n\nThe General Assembly,\n\n";
+
     private static readonly ExtractionLimits Unbounded = new() { MaxLines = int.MaxValue, MaxParagraphs = int.MaxValue, MaxCitations = int.MaxValue };
 
     private static GraphDocument Extract(byte[] content, ExtractionLimits limits) =>
@@ -26,6 +28,23 @@ public sealed class ExtractionLimitsTests
         Assert.Contains($"{lines:N0} lines", refusal.Message, StringComparison.Ordinal);
         Assert.Empty(document.Nodes);
         Assert.NotEmpty(Extract(Seed, Unbounded with { MaxLines = lines }).Nodes);
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\f")]
+    public void LinesEndedByCarriageReturnsOrPageBreaksCountAsTheLayoutSplitsThem(string lineEnd)
+    {
+        // The layout makes a carriage return a line feed, and a page break a line and a marker: "\r\n" ends two lines, "\f" two.
+        var text = File.ReadAllText(TestData.Seed7713);
+        var lines = text.Count(c => c == '\n');
+        var content = System.Text.Encoding.UTF8.GetBytes(text.Replace("\n", lineEnd, StringComparison.Ordinal));
+        var laidOut = lineEnd == "\r" ? lines : 2 * lines;
+
+        var refused = Assert.Single(Extract(content, Unbounded with { MaxLines = laidOut - 1 }).Diagnostics, d => d.Code == "too-many-lines");
+        Assert.Contains($"{laidOut:N0} lines", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Extract(content, Unbounded with { MaxLines = laidOut }).Diagnostics, d => d.Code == "too-many-lines");
     }
 
     [Fact]
@@ -61,7 +80,7 @@ public sealed class ExtractionLimitsTests
     public void ASymbolListLongerThanTheBoundInOneParagraphStopsAtTheBound()
     {
         // One paragraph naming 5,000 resolutions: the scanner stops reading at the bound rather than reading all first.
-        var text = "United Nations\nA/RES/99/1\nGeneral Assembly\n\nThe General Assembly,\n\n1. Recalls its resolutions "
+        var text = Masthead + "1. Recalls its resolutions "
             + string.Join(", ", Enumerable.Range(1, 5_000).Select(n => $"A/RES/70/{n}")) + ";\n";
         var document = new DocumentExtractor { Limits = Unbounded with { MaxCitations = 1_000 } }.ExtractText("A_RES_99_1.txt", text);
 
