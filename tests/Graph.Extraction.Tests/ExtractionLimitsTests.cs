@@ -65,6 +65,19 @@ public sealed class ExtractionLimitsTests
     }
 
     [Fact]
+    public void NotesAnAsteriskCallsCountTowardsTheParagraphBound()
+    {
+        // Kept after the body as paragraphs of kind note: a resolution of nothing but such notes is as many paragraphs.
+        var text = Masthead + string.Concat(Enumerable.Repeat("* On behalf of the States Members of the United Nations.\n\n", 60));
+        var whole = new DocumentExtractor { Limits = Unbounded }.ExtractText("A_RES_99_1.txt", text);
+        var bounded = new DocumentExtractor { Limits = Unbounded with { MaxParagraphs = 5 } }.ExtractText("A_RES_99_1.txt", text);
+
+        Assert.Equal(60, whole.Nodes.Count(n => n.HasLabel(Labels.Paragraph)));
+        Assert.Equal(5, bounded.Nodes.Count(n => n.HasLabel(Labels.Paragraph)));
+        Assert.Single(bounded.Diagnostics, d => d.Code == "too-many-paragraphs");
+    }
+
+    [Fact]
     public void CitationsPastTheBoundAreNotReadAndTheFirstOnesAreKept()
     {
         var whole = ParagraphCites(Extract(Seed, Unbounded));

@@ -107,12 +107,13 @@ internal static partial class ParagraphRecogniser
         // The decision's paragraph, and whether one of its lettered clauses approves a text "as set out below".
         string? decisionId = null;
         var decisionTextBelow = false;
-        // Sized once for a paragraph per block: grown by doubling, a long text's set was copied a dozen times.
-        var ids = new HashSet<string>(laid.Blocks.Count, StringComparer.Ordinal);
+        // Sized once for a paragraph per block (or the bound, if fewer): grown by doubling, a long text's set was copied a dozen times.
+        var ids = new HashSet<string>(Math.Min(laid.Blocks.Count, maxParagraphs), StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
             var block = laid.Blocks[b];
-            if (result.Count >= maxParagraphs)
+            // The notes kept for after the body count too: a text of nothing but asterisk notes is as many paragraphs.
+            if (result.Count + notes.Count >= maxParagraphs)
             {
                 stoppedAt = block.Start;
                 break;
