@@ -105,6 +105,28 @@ public sealed class ExtractionLimitsTests
     }
 
     [Fact]
+    public void SymbolsThatCiteNothingDoNotStopTheReadingShortOfTheBound()
+    {
+        // The resolution's own symbol, named before the others, is read and cites nothing: the bound still counts three citations.
+        var text = Masthead + "1. Recalls its resolutions A/RES/99/1, A/RES/99/1, A/RES/99/1, A/RES/99/1, A/RES/70/1, A/RES/70/2, A/RES/70/3 and A/RES/70/4;\n";
+        var document = new DocumentExtractor { Limits = Unbounded with { MaxCitations = 3 } }.ExtractText("A_RES_99_1.txt", text);
+
+        Assert.Equal(["A/RES/70/1", "A/RES/70/2", "A/RES/70/3"], ParagraphCites(document).Select(c => c.End).Order(StringComparer.Ordinal));
+        Assert.Single(document.Diagnostics, d => d.Code == "too-many-citations");
+    }
+
+    [Fact]
+    public void CitationsUpToTheBoundAndNoMoreGiveNoWarning()
+    {
+        // Exactly as many citations as the bound, and a paragraph after them with numbers that cite nothing.
+        var text = Masthead + "1. Recalls its resolutions A/RES/70/1, A/RES/70/2 and A/RES/70/3;\n\n2. Decides to meet on 3 May 2026.\n";
+        var document = new DocumentExtractor { Limits = Unbounded with { MaxCitations = 3 } }.ExtractText("A_RES_99_1.txt", text);
+
+        Assert.Equal(3, ParagraphCites(document).Count);
+        Assert.DoesNotContain(document.Diagnostics, d => d.Code == "too-many-citations");
+    }
+
+    [Fact]
     public void TheDefaultBoundsGrowWithTheSizeCapAndLeaveTheSeedsWhole()
     {
         var defaults = ExtractionLimits.For(DocumentFile.DefaultMaxBytes);
