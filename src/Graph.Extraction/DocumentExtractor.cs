@@ -80,7 +80,7 @@ public sealed class DocumentExtractor
             var refused = new GraphDocument(UnreadableId(fileName), "");
             refused.Diagnostics.AddRange(source.Diagnostics);
             refused.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "too-many-lines",
-                $"The text has {lines:N0} lines (a carriage return, a line feed or a page break ends one); documents of more than {maxLines:N0} lines are not read (UN documents have a line every 70 bytes or so). Nothing was extracted.", fileName));
+                $"The text has {lines:N0} lines (a line feed or a carriage return ends one, a page break counts two); documents of more than {maxLines:N0} lines are not read (UN documents have a line every 70 bytes or so). Nothing was extracted.", fileName));
             return new LaidOutFile(null, source.DeclaredSymbol, source.Diagnostics, refused);
         }
         try
