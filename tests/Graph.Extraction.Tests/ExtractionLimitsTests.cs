@@ -65,6 +65,17 @@ public sealed class ExtractionLimitsTests
     }
 
     [Fact]
+    public void AsManyParagraphsAsTheBoundAreReadWholeAndWithoutAWarning()
+    {
+        // The closing lines after the last paragraph are no paragraph past the bound.
+        var whole = Extract(Seed, Unbounded);
+        var exactly = Extract(Seed, Unbounded with { MaxParagraphs = Paragraphs(whole).Count });
+
+        Assert.DoesNotContain(exactly.Diagnostics, d => d.Code == "too-many-paragraphs");
+        Assert.Equal(Json(whole), Json(exactly));
+    }
+
+    [Fact]
     public void NotesAnAsteriskCallsCountTowardsTheParagraphBound()
     {
         // Kept after the body as paragraphs of kind note: a resolution of nothing but such notes is as many paragraphs.
