@@ -27,7 +27,8 @@ public sealed class DocumentExtractor
     /// </summary>
     public ExtractionLimits Limits
     {
-        get => _limits ??= ExtractionLimits.For(MaxFileBytes);
+        // Worked out on each read rather than cached: an extractor may be shared by threads, and a getter that writes is a race.
+        get => _limits ?? ExtractionLimits.For(MaxFileBytes);
         init => _limits = value;
     }
 
@@ -72,13 +73,14 @@ public sealed class DocumentExtractor
     private static LaidOutFile LayOut(string fileName, byte[] content, int maxLines, ExtractionTrace? trace)
     {
         var source = FileReader.Read(fileName, content);
-        // Counted before anything is laid out (a vectorised count): the layout's memory grows with the lines, not the bytes.
-        if (source.Text.AsSpan().Count('\n') is var lines && lines > maxLines)
+        // Counted before anything is laid out (vectorised counts): the layout's memory grows with the lines, not the bytes.
+        // Carriage returns and page breaks count as the layout splits them, so that text broken by them is bounded too.
+        if (LayoutNormaliser.MostLines(source.Text) is var lines && lines > maxLines)
         {
             var refused = new GraphDocument(UnreadableId(fileName), "");
             refused.Diagnostics.AddRange(source.Diagnostics);
             refused.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "too-many-lines",
-                $"The text has {lines:N0} lines; documents of more than {maxLines:N0} lines are not read (a UN document of 64 MB has about a million). Nothing was extracted.", fileName));
+                $"The text has {lines:N0} lines (a line feed or a carriage return ends one, a page break counts two); documents of more than {maxLines:N0} lines are not read (UN documents have a line every 70 bytes or so). Nothing was extracted.", fileName));
             return new LaidOutFile(null, source.DeclaredSymbol, source.Diagnostics, refused);
         }
         try
@@ -124,6 +126,7 @@ public sealed class DocumentExtractor
 
     private void Populate(GraphDocument document, LaidOutText laid, (DocumentSymbol Symbol, SourceSpan? Span, string Source) own, string fileName, ExtractionTrace? trace)
     {
+        var limits = Limits;
         var identity = new DocumentIdentity { Symbol = own.Symbol, SymbolSpan = own.Span, SymbolSource = own.Source };
         HeadingRecogniser.Recognise(laid, identity);
         ClosingRecogniser.Recognise(laid, identity);
@@ -134,10 +137,10 @@ public sealed class DocumentExtractor
         var isResolution = identity.Kind is "resolution" or "draft resolution" or "draft decision"
             || (identity.Kind is null or "decision" && laid.Blocks.Any(b => b.Kind == BlockKind.Heading && ParagraphAssembler.IsPreambleStart(laid.TextOf(b))));
         if (trace is not null) trace.IsResolution = isResolution;
-        var paragraphs = ParagraphRecogniser.Recognise(laid, document.DocumentId, isResolution, Limits.MaxParagraphs, out var paragraphsStopped);
+        var paragraphs = ParagraphRecogniser.Recognise(laid, document.DocumentId, isResolution, limits.MaxParagraphs, out var paragraphsStopped);
         if (paragraphsStopped is { } stoppedAt)
             document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "too-many-paragraphs",
-                $"The text states more than {Limits.MaxParagraphs:N0} paragraphs; the first {Limits.MaxParagraphs:N0} were extracted, and the text from character {stoppedAt:N0} on was not read for paragraphs or citations.", fileName, new SourceSpan(stoppedAt, laid.Text.Length)));
+                $"The text states more than {limits.MaxParagraphs:N0} paragraphs; the first {limits.MaxParagraphs:N0} were extracted, and the text from character {stoppedAt:N0} on was not read for paragraphs or citations.", fileName, new SourceSpan(stoppedAt, laid.Text.Length)));
         // A node per paragraph and footnote, a relationship from the document or a paragraph to each: room made once.
         var footnotes = laid.Footnotes.Count();
         builder.EnsureNodeCapacity(paragraphs.Count + footnotes);
@@ -160,10 +163,10 @@ public sealed class DocumentExtractor
             builder.Relationship(RelationshipTypes.HasParagraph, documentNode.Id, paragraph.Id, [("ordinal", ordinal)], paragraph.Span);
         }
         FootnoteLinker.Link(builder, laid, paragraphs, documentNode.Id);
-        var citations = CitationRecogniser.Recognise(laid, paragraphs, identity, Limits.MaxCitations, out var citationsStopped);
+        var citations = CitationRecogniser.Recognise(laid, paragraphs, identity, limits.MaxCitations, out var citationsStopped);
         if (citationsStopped)
             document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "too-many-citations",
-                $"The text states more than {Limits.MaxCitations:N0} citations; the first {Limits.MaxCitations:N0} were extracted.", fileName));
+                $"The text states more than {limits.MaxCitations:N0} citations; the first {limits.MaxCitations:N0} were extracted.", fileName));
         // A link per citation and about one entity link per paragraph: room made once for both linkers.
         builder.EnsureRelationshipCapacity(citations.Count + paragraphs.Count);
         CitationLinker.Link(builder, citations, documentNode.Id, laid.InferredMarks, CitationRecogniser.FromHeading(laid, identity));

@@ -37,7 +37,8 @@ public sealed record ExtractionLimits
     /// </summary>
     public static ExtractionLimits ForUploads(long maxUploadBytes) => For(maxUploadBytes) with { MaxParagraphs = 50_000, MaxCitations = 50_000 };
 
-    // Below a megabyte the bounds would stop nothing real either; a small size cap does not make them tight.
+    // Bounds worked out from a small size cap (tests set a few kilobytes) would refuse a short real text denser than the
+    // average (1 KB of 40 short lines is past 1,024 / 32); under a megabyte the cap alone keeps a document small.
     private const long MinimumBytes = 1L << 20;
 
     /// <summary>Lines of text (blank ones counted) past which a text is not laid out at all: the layout's cost is per line.</summary>

@@ -10,6 +10,8 @@ public sealed class ExtractionLimitsTests
 {
     private static readonly byte[] Seed = File.ReadAllBytes(TestData.Seed7713);
 
+    private const string Masthead = "United Nations\nA/RES/99/1\nGeneral Assembly\n\nThe General Assembly,\n\n";
+
     private static readonly ExtractionLimits Unbounded = new() { MaxLines = int.MaxValue, MaxParagraphs = int.MaxValue, MaxCitations = int.MaxValue };
 
     private static GraphDocument Extract(byte[] content, ExtractionLimits limits) =>
@@ -26,6 +28,23 @@ public sealed class ExtractionLimitsTests
         Assert.Contains($"{lines:N0} lines", refusal.Message, StringComparison.Ordinal);
         Assert.Empty(document.Nodes);
         Assert.NotEmpty(Extract(Seed, Unbounded with { MaxLines = lines }).Nodes);
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\f")]
+    public void LinesEndedByCarriageReturnsOrPageBreaksCountAsTheLayoutSplitsThem(string lineEnd)
+    {
+        // The layout makes a carriage return a line feed, and a page break a line and a marker: "\r\n" ends two lines, "\f" two.
+        var text = File.ReadAllText(TestData.Seed7713);
+        var lines = text.Count(c => c == '\n');
+        var content = System.Text.Encoding.UTF8.GetBytes(text.Replace("\n", lineEnd, StringComparison.Ordinal));
+        var laidOut = lineEnd == "\r" ? lines : 2 * lines;
+
+        var refused = Assert.Single(Extract(content, Unbounded with { MaxLines = laidOut - 1 }).Diagnostics, d => d.Code == "too-many-lines");
+        Assert.Contains($"{laidOut:N0} lines", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Extract(content, Unbounded with { MaxLines = laidOut }).Diagnostics, d => d.Code == "too-many-lines");
     }
 
     [Fact]
@@ -46,6 +65,30 @@ public sealed class ExtractionLimitsTests
     }
 
     [Fact]
+    public void AsManyParagraphsAsTheBoundAreReadWholeAndWithoutAWarning()
+    {
+        // The closing lines after the last paragraph are no paragraph past the bound.
+        var whole = Extract(Seed, Unbounded);
+        var exactly = Extract(Seed, Unbounded with { MaxParagraphs = Paragraphs(whole).Count });
+
+        Assert.DoesNotContain(exactly.Diagnostics, d => d.Code == "too-many-paragraphs");
+        Assert.Equal(Json(whole), Json(exactly));
+    }
+
+    [Fact]
+    public void NotesAnAsteriskCallsCountTowardsTheParagraphBound()
+    {
+        // Kept after the body as paragraphs of kind note: a resolution of nothing but such notes is as many paragraphs.
+        var text = Masthead + string.Concat(Enumerable.Repeat("* On behalf of the States Members of the United Nations.\n\n", 60));
+        var whole = new DocumentExtractor { Limits = Unbounded }.ExtractText("A_RES_99_1.txt", text);
+        var bounded = new DocumentExtractor { Limits = Unbounded with { MaxParagraphs = 5 } }.ExtractText("A_RES_99_1.txt", text);
+
+        Assert.Equal(60, whole.Nodes.Count(n => n.HasLabel(Labels.Paragraph)));
+        Assert.Equal(5, bounded.Nodes.Count(n => n.HasLabel(Labels.Paragraph)));
+        Assert.Single(bounded.Diagnostics, d => d.Code == "too-many-paragraphs");
+    }
+
+    [Fact]
     public void CitationsPastTheBoundAreNotReadAndTheFirstOnesAreKept()
     {
         var whole = ParagraphCites(Extract(Seed, Unbounded));
@@ -61,7 +104,7 @@ public sealed class ExtractionLimitsTests
     public void ASymbolListLongerThanTheBoundInOneParagraphStopsAtTheBound()
     {
         // One paragraph naming 5,000 resolutions: the scanner stops reading at the bound rather than reading all first.
-        var text = "United Nations\nA/RES/99/1\nGeneral Assembly\n\nThe General Assembly,\n\n1. Recalls its resolutions "
+        var text = Masthead + "1. Recalls its resolutions "
             + string.Join(", ", Enumerable.Range(1, 5_000).Select(n => $"A/RES/70/{n}")) + ";\n";
         var document = new DocumentExtractor { Limits = Unbounded with { MaxCitations = 1_000 } }.ExtractText("A_RES_99_1.txt", text);
 
@@ -70,6 +113,28 @@ public sealed class ExtractionLimitsTests
         Assert.Contains("A/RES/70/1000", cited.Select(c => c.End));
         Assert.DoesNotContain("A/RES/70/1001", cited.Select(c => c.End));
         Assert.Single(document.Diagnostics, d => d.Code == "too-many-citations");
+    }
+
+    [Fact]
+    public void SymbolsThatCiteNothingDoNotStopTheReadingShortOfTheBound()
+    {
+        // The resolution's own symbol, named before the others, is read and cites nothing: the bound still counts three citations.
+        var text = Masthead + "1. Recalls its resolutions A/RES/99/1, A/RES/99/1, A/RES/99/1, A/RES/99/1, A/RES/70/1, A/RES/70/2, A/RES/70/3 and A/RES/70/4;\n";
+        var document = new DocumentExtractor { Limits = Unbounded with { MaxCitations = 3 } }.ExtractText("A_RES_99_1.txt", text);
+
+        Assert.Equal(["A/RES/70/1", "A/RES/70/2", "A/RES/70/3"], ParagraphCites(document).Select(c => c.End).Order(StringComparer.Ordinal));
+        Assert.Single(document.Diagnostics, d => d.Code == "too-many-citations");
+    }
+
+    [Fact]
+    public void CitationsUpToTheBoundAndNoMoreGiveNoWarning()
+    {
+        // Exactly as many citations as the bound, and a paragraph after them with numbers that cite nothing.
+        var text = Masthead + "1. Recalls its resolutions A/RES/70/1, A/RES/70/2 and A/RES/70/3;\n\n2. Decides to meet on 3 May 2026.\n";
+        var document = new DocumentExtractor { Limits = Unbounded with { MaxCitations = 3 } }.ExtractText("A_RES_99_1.txt", text);
+
+        Assert.Equal(3, ParagraphCites(document).Count);
+        Assert.DoesNotContain(document.Diagnostics, d => d.Code == "too-many-citations");
     }
 
     [Fact]

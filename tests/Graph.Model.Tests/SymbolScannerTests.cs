@@ -360,4 +360,18 @@ public sealed class SymbolScannerTests
         // A count after the list is no record: "S/PV.9609 and 12 others".
         Assert.Equal(["S/PV.9609"], Symbols("S/PV.9609 and 12 others"));
     }
+
+    [Fact]
+    public void ABoundedScanGivesTheTextsFirstSymbolsMisprintsIncluded()
+    {
+        // A Council text: misprinted symbols ("document s/3140") are found apart from the grammar's, and held to the bound as well.
+        var text = "See document S/2000, " + string.Join(", ", Enumerable.Range(3000, 5_000).Select(n => $"document s/{n}")) + " and document S/2001.";
+        var whole = SymbolScanner.Scan(text, SymbolContext.SecurityCouncil).Select(m => m.Symbol.Canonical).ToList();
+        Assert.Equal(5_002, whole.Count);
+
+        foreach (var bound in new[] { 1, 2, 10, 4_999 })
+            Assert.Equal(whole.Take(bound), SymbolScanner.Scan(text, SymbolContext.SecurityCouncil, bound).Select(m => m.Symbol.Canonical));
+        // A list read at once is held to the bound too.
+        Assert.Equal(["A/RES/70/1", "A/RES/70/2"], SymbolScanner.Scan("resolutions 70/1, 70/2, 70/3 and 70/4", SymbolContext.GeneralAssembly, 2).Select(m => m.Symbol.Canonical));
+    }
 }

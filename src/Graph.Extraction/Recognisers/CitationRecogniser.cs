@@ -33,14 +33,14 @@ internal static partial class CitationRecogniser
 
     /// <summary>
     /// The citations, at most <paramref name="maxCitations"/> of them (see <see cref="ExtractionLimits"/>), the first in
-    /// the text; <paramref name="stopped"/> says whether more were left unread.
+    /// the text; <paramref name="stopped"/> says whether the text states more that were left unread.
     /// </summary>
     public static List<Citation> Recognise(LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity, int maxCitations, out bool stopped)
     {
-        stopped = false;
         var text = laid.Text;
         var self = new HashSet<string>(identity.Symbol.Aliases.Prepend(identity.Symbol.Canonical), StringComparer.Ordinal);
-        var footnotes = FootnoteSymbols(laid, identity.Context, maxCitations, out stopped);
+        var footnotes = FootnoteSymbols(laid, identity.Context, maxCitations, out var footnotesCut);
+        stopped = false;
         var citations = new List<Citation>();
         var names = new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
         // A name footnoted to two different documents in one text ties it to neither.
@@ -50,12 +50,6 @@ internal static partial class CitationRecogniser
 
         foreach (var paragraph in paragraphs)
         {
-            // Checked a paragraph at a time: one paragraph adds at most its own symbols and marks past the bound.
-            if (citations.Count >= maxCitations)
-            {
-                stopped = true;
-                break;
-            }
             var start = paragraph.ContentStart;
             var end = paragraph.Span.End;
             // Every symbol the scanner reads holds an ASCII digit, and a footnote mark is a superscript one: a paragraph with
@@ -67,15 +61,16 @@ internal static partial class CitationRecogniser
             var content = text.AsSpan(start, end - start);
             inline.Clear();
             var clauses = new OutsideTheUn.ClauseReader(content);
-            foreach (var match in SymbolScanner.Scan(content, identity.Context, OneMoreThan(maxCitations - citations.Count)))
+            // Past the bound, a paragraph is read only until it shows one citation more: that the text states more than the bound.
+            foreach (var match in SymbolsIn(text, start, end, identity.Context, OneMoreThan(maxCitations - citations.Count)))
             {
+                inline.Add((match.Start, match.End));
+                if (self.Contains(match.Symbol.Canonical) || clauses.Issued(match.Start, match.Symbol)) continue;
                 if (citations.Count >= maxCitations)
                 {
                     stopped = true;
                     break;
                 }
-                inline.Add((match.Start, match.End));
-                if (self.Contains(match.Symbol.Canonical) || clauses.Issued(match.Start, match.Symbol)) continue;
                 var date = DateAfter(content, match.End);
                 var context = ClauseIn(text, start, content, match.Start, match.End);
                 citations.Add(new Citation(paragraph, match.Symbol, "inline", null, date, context, new SourceSpan(start + match.Start, start + match.End)));
@@ -85,6 +80,11 @@ internal static partial class CitationRecogniser
             {
                 var markAt = markAtInText - start;
                 if (!footnotes.TryGetValue(number, out var cited)) continue;
+                if (citations.Count >= maxCitations && cited.Exists(c => !self.Contains(c.Symbol.Canonical)))
+                {
+                    stopped = true;
+                    break;
+                }
                 calledFrom.TryAdd(number, paragraph);
                 var phrase = PhraseBefore(content, markAt, paragraph.Verb);
                 var dateBefore = DateBefore(content, markAt);
@@ -103,6 +103,7 @@ internal static partial class CitationRecogniser
                     }
                 }
             }
+            if (stopped) break;
         }
 
         CiteFromUncalledFootnotes(text, footnotes, calledFrom, laid.Footnotes.Select(f => f.FootnoteNumber).DefaultIfEmpty(1).Min(), paragraphs, self, citations);
@@ -115,11 +116,30 @@ internal static partial class CitationRecogniser
             citations.RemoveRange(maxCitations, citations.Count - maxCitations);
             stopped = true;
         }
+        stopped |= footnotesCut;
         return citations;
     }
 
     /// <summary>How many symbols to read to learn whether a paragraph holds more than <paramref name="room"/>: one more, without overflowing.</summary>
-    private static int OneMoreThan(int room) => room == int.MaxValue ? room : room + 1;
+    private static int OneMoreThan(int room) => room == int.MaxValue ? room : Math.Max(0, room) + 1;
+
+    /// <summary>
+    /// The symbols of <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/>, in order, read
+    /// <paramref name="wanted"/> at a time: a caller that stops early has not had a long list read whole, and one that skips
+    /// symbols (the text's own, another body's) is read on past them rather than left short of what it wanted.
+    /// </summary>
+    private static IEnumerable<SymbolMatch> SymbolsIn(string text, int start, int end, SymbolContext context, int wanted)
+    {
+        var budget = Math.Max(1, wanted);
+        for (var given = 0; ; budget = budget > int.MaxValue / 2 ? int.MaxValue : budget * 2)
+        {
+            // Each read gives the first symbols of the text (SymbolScanner.Scan), so the longer read begins with the shorter.
+            var matches = SymbolScanner.Scan(text.AsSpan(start, end - start), context, budget);
+            for (var m = given; m < matches.Count; m++) yield return matches[m];
+            if (matches.Count < budget || budget == int.MaxValue) yield break;
+            given = matches.Count;
+        }
+    }
 
     /// <summary>The <c>by</c> of a citation made from a name the instrument list (graph/lexicon/instruments.tsv) gives.</summary>
     public const string ByInstrumentList = "instrument list";
@@ -580,26 +600,28 @@ internal static partial class CitationRecogniser
         var named = 0;
         foreach (var block in laid.Footnotes)
         {
-            if (named >= maxSymbols)
-            {
-                stopped = true;
-                break;
-            }
             // The asterisk's note is the heading's (FromHeading), placed on no paragraph.
             if (block.FootnoteNumber == FootnoteZones.AsteriskNote) continue;
             // Read where the footnote stands in the text, not from a copy of it.
             var content = laid.Text.AsSpan(block.ContentStart, block.End - block.ContentStart);
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
             var clauses = new OutsideTheUn.ClauseReader(content);
-            foreach (var match in SymbolScanner.Scan(content, context, maxSymbols - named))
+            // Past the bound, a footnote is read only until it shows one symbol more: that the footnotes name more than the bound.
+            foreach (var match in SymbolsIn(laid.Text, block.ContentStart, block.End, context, OneMoreThan(maxSymbols - named)))
             {
                 if (clauses.Issued(match.Start, match.Symbol)) continue;
+                if (named + list.Count >= maxSymbols)
+                {
+                    stopped = true;
+                    break;
+                }
                 list.Add((match.Symbol, new SourceSpan(block.ContentStart + match.Start, block.ContentStart + match.End), DateAfter(content, match.End)));
             }
             if (list.Count == 0 && IbidSameDocument(content) && previous is not null) list = previous;
             if (list.Count > 0) result[block.FootnoteNumber] = list;
             named += list.Count;
             previous = list.Count > 0 ? list : null;
+            if (stopped) break;
         }
         return result;
     }

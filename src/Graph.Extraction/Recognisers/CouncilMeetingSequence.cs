@@ -68,7 +68,7 @@ internal sealed class CouncilMeetingSequence
     /// <summary>
     /// Checks a Council document's meeting against its year (the year its symbol gives, "S/RES/372 (1975)", else its date's).
     /// A number inside the year's range is kept as read. Outside it, the numbers one character away (a digit changed, one
-    /// dropped, one duplicated) that fall inside are the repairs: the one repair that also fits between the meetings dated
+    /// dropped, one added: "18522" is a digit printed twice) that fall inside are the repairs: the one repair that also fits between the meetings dated
     /// before and after the document's day is taken, else the only repair that fits the year; its printed number is kept
     /// (<see cref="DocumentIdentity.PrintedMeetingNumber"/>, the ADOPTED_AT's <c>printedNumber</c>) so that a reader can see
     /// the change and the table's script leaves it out of its evidence. Where no repair fits, or several fit equally, no

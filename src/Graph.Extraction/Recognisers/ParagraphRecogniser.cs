@@ -107,16 +107,11 @@ internal static partial class ParagraphRecogniser
         // The decision's paragraph, and whether one of its lettered clauses approves a text "as set out below".
         string? decisionId = null;
         var decisionTextBelow = false;
-        // Sized once for a paragraph per block: grown by doubling, a long text's set was copied a dozen times.
-        var ids = new HashSet<string>(laid.Blocks.Count, StringComparer.Ordinal);
+        // Sized once for a paragraph per block (or the bound, if fewer): grown by doubling, a long text's set was copied a dozen times.
+        var ids = new HashSet<string>(Math.Min(laid.Blocks.Count, maxParagraphs), StringComparer.Ordinal);
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
             var block = laid.Blocks[b];
-            if (result.Count >= maxParagraphs)
-            {
-                stoppedAt = block.Start;
-                break;
-            }
             // A "That …" clause the layout set as a heading (it ends in a colon the scan put for a semicolon) is one more of them.
             var thatClause = block.Kind == BlockKind.Heading && inBody && thatClauses
                 && CompletesLeadIn(leadInVerb, CleanText(text.AsSpan(block.Start, block.End - block.Start)));
@@ -146,6 +141,11 @@ internal static partial class ParagraphRecogniser
             // as a note after the body, as the asterisk's note is.
             if (!inBody && decisionStart >= 0 && b < decisionStart && block.Kind == BlockKind.Paragraph && HoldsSentences(text.AsSpan(block.Start, block.End - block.Start)))
             {
+                if (Full())
+                {
+                    stoppedAt = block.Start;
+                    break;
+                }
                 notes.Add(Note(text, block, documentId, notes.Count + 1));
                 continue;
             }
@@ -171,6 +171,11 @@ internal static partial class ParagraphRecogniser
             // it cites, as a note after the body.
             if (isResolution && FootnoteZones.IsAsteriskNoteBlock(text.AsSpan(block.Start, block.End - block.Start)))
             {
+                if (Full())
+                {
+                    stoppedAt = block.Start;
+                    break;
+                }
                 notes.Add(Note(text, block, documentId, notes.Count + 1));
                 continue;
             }
@@ -473,12 +478,22 @@ internal static partial class ParagraphRecogniser
             if (joining is not null) result[^1] = WithJoinedText(result[^1], ref joining);
             if (markStart >= 0 && markStart < start) start = markStart;
             markStart = -1;
+            if (Full())
+            {
+                stoppedAt = start;
+                break;
+            }
             result.Add(new ParagraphInfo(id, kind, result.Count + 1, numberText, verb, text, footnotes, new SourceSpan(start, block.End)) { ContentStart = contentStart, Parent = parent });
             listOpen = false;
         }
         if (joining is not null) result[^1] = WithJoinedText(result[^1], ref joining);
         foreach (var note in notes) result.Add(note with { Ordinal = result.Count + 1 });
         return result;
+
+        // Checked where a paragraph or a note is about to be kept, so that the text is read up to the one past the bound and
+        // no further, and blocks that only continue the last paragraph kept, or a closing line, stop nothing. The notes kept
+        // for after the body count too: a text of nothing but asterisk notes is as many paragraphs.
+        bool Full() => result.Count + notes.Count >= maxParagraphs;
     }
 
     /// <summary>

@@ -101,6 +101,13 @@ internal static class LayoutNormaliser
         return sb.ToString().Replace("\n\n\n\n\n\n", "\n\n\n\n", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The lines <see cref="Normalise"/> or <see cref="FromStated"/> can end in <paramref name="raw"/> (one more may follow
+    /// the last break), counted without laying anything out: <see cref="Clean"/> turns each carriage return into a line feed
+    /// (so "\r\n" ends two lines), and <see cref="SplitLines"/> makes a page break a line and a marker line.
+    /// </summary>
+    public static long MostLines(ReadOnlySpan<char> raw) => raw.Count('\n') + (long)raw.Count('\r') + 2L * raw.Count('\f');
+
     /// <summary>Lines, trimmed, as ranges of the text; a page break becomes its own marker line "\f".</summary>
     private static List<TextLine> SplitLines(string text)
     {

@@ -8,8 +8,12 @@ namespace Graph.Model.Symbols;
 /// </summary>
 public static partial class SymbolScanner
 {
-    /// <summary>The symbols the grammar read in a Council text's <paramref name="content"/>, with the misprinted ones added in the order of the text.</summary>
-    private static IReadOnlyList<SymbolMatch> WithCouncilMisprints(ReadOnlySpan<char> content, List<SymbolMatch> read)
+    /// <summary>
+    /// The symbols the grammar read in a Council text's <paramref name="content"/>, with the misprinted ones added in the order
+    /// of the text: of each kind of misprint, the first <paramref name="maxMatches"/> (a text of nothing but "s/3140" is read
+    /// no further than a caller keeps).
+    /// </summary>
+    private static IReadOnlyList<SymbolMatch> WithCouncilMisprints(ReadOnlySpan<char> content, List<SymbolMatch> read, int maxMatches)
     {
         const SymbolContext context = SymbolContext.SecurityCouncil;
         if (!content.Contains("s/", StringComparison.Ordinal) && !content.Contains("document S1", StringComparison.Ordinal))
@@ -17,8 +21,8 @@ public static partial class SymbolScanner
         // Only a Council text with such a misprint gets here: it is read as a string of its own.
         var words = content.ToString();
         var found = new List<SymbolMatch>();
-        FindLowerCase(words, context, found);
-        FindSlashAsOne(words, found);
+        FindLowerCase(words, context, found, maxMatches);
+        FindSlashAsOne(words, found, maxMatches);
         if (found.Count == 0) return read;
         found.AddRange(read);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -26,9 +30,10 @@ public static partial class SymbolScanner
     }
 
     /// <summary>"s/3140", "s/21183 and Add.1": read as the symbol with its capital, addenda too, each span kept on the text as printed.</summary>
-    private static void FindLowerCase(string content, SymbolContext context, List<SymbolMatch> found)
+    private static void FindLowerCase(string content, SymbolContext context, List<SymbolMatch> found, int maxMatches)
     {
-        for (var at = content.IndexOf("s/", StringComparison.Ordinal); at >= 0; at = content.IndexOf("s/", at + 2, StringComparison.Ordinal))
+        var from = found.Count;
+        for (var at = content.IndexOf("s/", StringComparison.Ordinal); at >= 0 && found.Count - from < maxMatches; at = content.IndexOf("s/", at + 2, StringComparison.Ordinal))
         {
             if (at > 0 && char.IsLetterOrDigit(content[at - 1])) continue;
             var q = at + 2;
@@ -48,10 +53,11 @@ public static partial class SymbolScanner
     }
 
     /// <summary>"document S112357" after a year it fits: S/12357.</summary>
-    private static void FindSlashAsOne(string content, List<SymbolMatch> found)
+    private static void FindSlashAsOne(string content, List<SymbolMatch> found, int maxMatches)
     {
         const string Document = "document S1";
-        for (var at = content.IndexOf(Document, StringComparison.Ordinal); at >= 0; at = content.IndexOf(Document, at + Document.Length, StringComparison.Ordinal))
+        var from = found.Count;
+        for (var at = content.IndexOf(Document, StringComparison.Ordinal); at >= 0 && found.Count - from < maxMatches; at = content.IndexOf(Document, at + Document.Length, StringComparison.Ordinal))
         {
             var start = at + Document.Length - 2;
             var q = start + 2;

@@ -26,13 +26,17 @@ public static partial class SymbolScanner
     public static IReadOnlyList<SymbolMatch> Scan(ReadOnlySpan<char> text, SymbolContext context) => Scan(text, context, int.MaxValue);
 
     /// <summary>
-    /// The first symbols of <paramref name="text"/>, read until <paramref name="maxMatches"/> are found: a caller with a
-    /// bound on what it keeps (a text of a million symbols in one paragraph) need not have them all read first.
+    /// The first <paramref name="maxMatches"/> symbols of <paramref name="text"/>, those of <see cref="Scan(ReadOnlySpan{char}, SymbolContext)"/>
+    /// that come first, the text read only until they are found: a caller with a bound on what it keeps (a text of a million
+    /// symbols in one paragraph) need not have them all read first. Fewer means the text holds no more.
     /// </summary>
     public static IReadOnlyList<SymbolMatch> Scan(ReadOnlySpan<char> text, SymbolContext context, int maxMatches)
     {
         var read = ScanText(text, context, maxMatches);
-        return context == SymbolContext.SecurityCouncil ? WithCouncilMisprints(text, read) : read;
+        var all = context == SymbolContext.SecurityCouncil ? WithCouncilMisprints(text, read, maxMatches) : read;
+        // A list read at once ("resolutions 1, 2, … and 200") may pass the bound. Each source (the grammar, each kind of
+        // misprint) gave at least its first maxMatches, so the first maxMatches of them all are the text's first.
+        return all.Count > maxMatches ? all.Take(maxMatches).ToList() : all;
     }
 
     /// <summary>The symbols the grammar reads, as written or as a scan commonly spoils them.</summary>

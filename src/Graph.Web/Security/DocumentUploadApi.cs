@@ -1,6 +1,7 @@
 using Graph.Extraction;
 using Graph.Model;
 using Graph.Store;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Web.Security;
@@ -42,7 +43,7 @@ public static class DocumentUploadApi
         if (request.ContentLength > access.MaxUploadBytes + FormOverheadBytes) return TooLarge(access);
         // Kestrel refuses a body past 30,000,000 bytes unless told otherwise, which is under the 32 MiB a file may have:
         // this request may carry the file and its form around it, and no more.
-        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
             bodySize.MaxRequestBodySize = access.MaxUploadBytes + FormOverheadBytes;
         if (!request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Send the document as a form upload",
@@ -51,7 +52,7 @@ public static class DocumentUploadApi
         IFormFile? file;
         try
         {
-            var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = access.MaxUploadBytes }, cancellationToken);
+            var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = access.MaxUploadBytes }, cancellationToken);
             file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
         }
         catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
