@@ -43,9 +43,7 @@ public sealed class DocumentExtractor
         var read = DocumentFile.Read(path, MaxFileBytes);
         if (read.Content is null)
         {
-            var failed = new GraphDocument(UnreadableId(path), "");
-            failed.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, read.Code ?? "io", read.Problem ?? "The file could not be read.", path));
-            return failed;
+            return Failed(path, "", [], read.Code ?? "io", read.Problem ?? "The file could not be read.");
         }
         return Extract(path, read.Content);
     }
@@ -77,10 +75,8 @@ public sealed class DocumentExtractor
         // Carriage returns and page breaks count as the layout splits them, so that text broken by them is bounded too.
         if (LayoutNormaliser.MostLines(source.Text) is var lines && lines > maxLines)
         {
-            var refused = new GraphDocument(UnreadableId(fileName), "");
-            refused.Diagnostics.AddRange(source.Diagnostics);
-            refused.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "too-many-lines",
-                $"The text has {lines:N0} lines (a line feed or a carriage return ends one, a page break counts two); documents of more than {maxLines:N0} lines are not read (UN documents have a line every 70 bytes or so). Nothing was extracted.", fileName));
+            var refused = Failed(fileName, "", source.Diagnostics, "too-many-lines",
+                $"The text has {lines:N0} lines (a line feed or a carriage return ends one, a page break counts two); documents of more than {maxLines:N0} lines are not read (UN documents have a line every 70 bytes or so). Nothing was extracted.");
             return new LaidOutFile(null, source.DeclaredSymbol, source.Diagnostics, refused);
         }
         try
@@ -91,8 +87,7 @@ public sealed class DocumentExtractor
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var failed = new GraphDocument(UnreadableId(fileName), source.Text);
-            failed.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "layout", $"The layout of the text could not be analysed: {e.Message}", fileName));
+            var failed = Failed(fileName, source.Text, [], "layout", $"The layout of the text could not be analysed: {e.Message}");
             return new LaidOutFile(null, source.DeclaredSymbol, source.Diagnostics, failed);
         }
     }
@@ -182,11 +177,19 @@ public sealed class DocumentExtractor
         return list;
     }
 
-    private GraphDocument TooLarge(string fileName, long length)
+    private GraphDocument TooLarge(string fileName, long length) =>
+        Failed(fileName, "", [], "too-large", DocumentFile.TooLarge(length, MaxFileBytes) + " Nothing was extracted.");
+
+    /// <summary>
+    /// A document not extracted: no node, <paramref name="text"/> as far as it was read, the reader's
+    /// <paramref name="earlier"/> diagnostics and the error that stopped it.
+    /// </summary>
+    private static GraphDocument Failed(string fileName, string text, IEnumerable<Diagnostic> earlier, string code, string message)
     {
-        var refused = new GraphDocument(UnreadableId(fileName), "");
-        refused.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "too-large", DocumentFile.TooLarge(length, MaxFileBytes) + " Nothing was extracted.", fileName));
-        return refused;
+        var failed = new GraphDocument(UnreadableId(fileName), text);
+        failed.Diagnostics.AddRange(earlier);
+        failed.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, code, message, fileName));
+        return failed;
     }
 
     private static string UnreadableId(string fileName) => "file:" + Path.GetFileName(fileName);
