@@ -13,23 +13,15 @@ public sealed class ExtractionScalingCliTests : IDisposable
 
     public void Dispose() => _directory.Delete(recursive: true);
 
-    [Fact]
-    public async Task UnknownDensityIsRefusedWithAClearError()
+    [Theory]
+    [InlineData("--density", "sparse", "--density knows dense and realistic, not 'sparse'")]
+    [InlineData("--shape", "spiral", "--shape knows resolution, oneline, operation, symbols, ecosoc, footnotes, ibid and letters, not 'spiral'")]
+    public async Task UnknownDensityOrShapeIsRefusedWithAClearError(string option, string value, string error)
     {
-        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "bench", "extraction-scaling", "--density", "sparse", "--no-collection");
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "bench", "extraction-scaling", option, value, "--no-collection");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("--density knows dense and realistic, not 'sparse'", result.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task UnknownShapeIsRefusedWithAClearError()
-    {
-        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "bench", "extraction-scaling", "--shape", "spiral", "--no-collection");
-
-        Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("--shape knows resolution, oneline, operation, symbols, ecosoc, footnotes, ibid and letters, not 'spiral'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(error, result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
 
