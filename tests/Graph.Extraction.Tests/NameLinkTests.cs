@@ -113,6 +113,24 @@ public sealed class NameLinkTests
     public void IbidRepeatsThePreviousDocumentOnlyWhenItPointsIntoIt(string footnote, bool same) =>
         Assert.Equal(same, CitationRecogniser.IbidSameDocument(footnote));
 
+    /// <summary>
+    /// The sentence before a footnoted name, read in place in the paragraph: another document it describes takes the
+    /// footnote; the name standing alone, or already given in a longer title, ties it to nothing else.
+    /// </summary>
+    [Theory]
+    [InlineData("Recalling its resolution 6/4 of 6 November 2015 on enhancing synergies in the framework of the United Nations Convention against Corruption,", true)]
+    [InlineData("Recalling the political declaration on the implementation of the United Nations Convention against Corruption,", true)]
+    [InlineData("Recalling the United Nations Convention against Corruption,", false)]
+    [InlineData("Recalling the United Nations Convention against Corruption Review Mechanism and the United Nations Convention against Corruption,", true)]
+    public void AFootnotedNameIsLeftToTheDocumentItsSentenceDescribes(string sentence, bool another)
+    {
+        const string name = "United Nations Convention against Corruption";
+        var paragraph = "Other words first. " + sentence + "\u00b9 Further words after the mark.";
+        var mark = paragraph.IndexOf('\u00b9', StringComparison.Ordinal);
+        var sentenceStart = paragraph.IndexOf(sentence, StringComparison.Ordinal);
+        Assert.Equal(another, CitationRecogniser.DescribesAnotherDocument(paragraph.AsSpan(), sentenceStart, mark, name, []));
+    }
+
     [Fact]
     public void TheHandCheckedSamplesOfNameLinksAreRightAtLeast98PerCent()
     {

@@ -62,7 +62,7 @@ internal static class DocumentNodes
             ("date", dated ? null : date),
             ("year", YearOf(symbol, date)),
             ("title", title),
-            (PropertyNames.Stub, true),
+            (PropertyNames.Stub, StubFlag),
             ("aliases", AliasList(symbol)),
         ], span);
     }
@@ -78,7 +78,19 @@ internal static class DocumentNodes
         && (title is null || stub.HasProperty("title"));
 
     /// <summary>Document, and the label its kind gives it (Resolution, Report…) when it has one.</summary>
-    private static string[] Labelled(string? kind) => LabelForKind(kind) is { } label ? [Labels.Document, label] : [Labels.Document];
+    /// <remarks>
+    /// The arrays are made once per label and shared (the builder only reads them): a text that cites a new document in
+    /// every line made one per citation.
+    /// </remarks>
+    private static string[] Labelled(string? kind) =>
+        LabelForKind(kind) is { } label ? LabelSets.GetOrAdd(label, static l => [Labels.Document, l]) : DocumentOnly;
+
+    private static readonly string[] DocumentOnly = [Labels.Document];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> LabelSets = new(StringComparer.Ordinal);
+
+    /// <summary>The <c>stub</c> property's value, boxed once rather than for every stub.</summary>
+    private static readonly object StubFlag = true;
 
     private static List<object?>? AliasList(DocumentSymbol symbol) => symbol.Aliases.Count > 0 ? symbol.Aliases.Cast<object?>().ToList() : null;
 
@@ -89,8 +101,10 @@ internal static class DocumentNodes
         var c = symbol.Canonical;
         var bracket = c.IndexOf(" (", StringComparison.Ordinal);
         if (bracket > 0 && c.Length - bracket == 7 && long.TryParse(c.AsSpan(bracket + 2, 4), System.Globalization.CultureInfo.InvariantCulture, out var y)) return y;
-        foreach (var part in c.Split('/'))
+        // Read in place: a stub is made for every document a text cites, and splitting made an array and its strings each time.
+        foreach (var range in c.AsSpan().Split('/'))
         {
+            var part = c.AsSpan(range);
             if (part.Length == 4 && long.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1946 and <= 2100) return year;
         }
         return null;

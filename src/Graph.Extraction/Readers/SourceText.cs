@@ -77,12 +77,21 @@ internal static class Superscript
     public static string From(int number)
     {
         if (number < 0) return From(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return string.Create(LengthOf(number), number, static (span, n) => Write(n, span));
+    }
+
+    /// <summary>How many superscript digits <see cref="Write"/> writes for <paramref name="number"/> (not negative).</summary>
+    public static int LengthOf(int number)
+    {
         var length = 1;
         for (var rest = number / 10; rest > 0; rest /= 10) length++;
-        return string.Create(length, number, static (span, n) =>
-        {
-            for (var k = span.Length - 1; k >= 0; k--, n /= 10) span[k] = Digits[n % 10];
-        });
+        return length;
+    }
+
+    /// <summary>Writes <paramref name="number"/> (not negative) in superscript digits into the first <see cref="LengthOf"/> characters of <paramref name="destination"/>.</summary>
+    public static void Write(int number, Span<char> destination)
+    {
+        for (var k = LengthOf(number) - 1; k >= 0; k--, number /= 10) destination[k] = Digits[number % 10];
     }
 
     public static string From(string digits) => string.Concat(digits.Where(char.IsAsciiDigit).Select(d => Digits[d - '0']));

@@ -44,6 +44,8 @@ internal static class OutsideTheUn
     {
         private const string Document = ", document";
 
+        private const string OfTheUnitedNations = " of the United Nations";
+
         private readonly ReadOnlySpan<char> _content = content;
 
         /// <summary>How much of the text the two positions below cover.</summary>
@@ -64,8 +66,11 @@ internal static class OutsideTheUn
             // A ", document" before the clause's semicolon is another clause's.
             if (_lastDocument < clause) return false;
             var issuer = _content[clause.._lastDocument];
+            // "… of the United Nations" after an issuer's name is the same issuer: tested in place, since every symbol after
+            // ", document" is tested against every issuer (a name joined to the words made a string each time).
+            var unqualified = issuer.EndsWith(OfTheUnitedNations, StringComparison.Ordinal) ? issuer[..^OfTheUnitedNations.Length] : [];
             foreach (var name in Issuers)
-                if (issuer.EndsWith(name, StringComparison.Ordinal) || issuer.EndsWith(name + " of the United Nations", StringComparison.Ordinal)) return true;
+                if (issuer.EndsWith(name, StringComparison.Ordinal) || unqualified.EndsWith(name, StringComparison.Ordinal)) return true;
             return false;
         }
 

@@ -115,23 +115,42 @@ internal static class FootnoteMarks
         return false;
     }
 
+    /// <summary>
+    /// Rewrites the block's text with each edit's digits (in order, not overlapping, numbers not negative) as a superscript
+    /// mark. The new text is measured first and written once: a builder and a mark string for every block with a mark were,
+    /// on text whose marks are all plain digits, more than the laid-out text itself.
+    /// </summary>
     internal static void Apply(List<FlowBlock> blocks, int index, List<(int Start, int End, int Number)> edits)
     {
         if (index < 0 || edits.Count == 0) return;
         var text = blocks[index].Text;
-        var sb = new System.Text.StringBuilder(text.Length);
-        var at = 0;
+        var length = text.Length;
         foreach (var (start, end, number) in edits)
+            length += Superscript.LengthOf(number) - (end - start) + (GluedToAWord(text, end) ? 1 : 0);
+        blocks[index].Text = string.Create(length, (text, edits), static (written, state) =>
         {
-            sb.Append(text, at, start - at).Append(Superscript.From(number));
-            // "the Paris Agreement4and its": the word the mark was glued to stands apart from it again.
-            if (end < text.Length && char.IsLetter(text[end])) sb.Append(' ');
-            at = end;
-        }
-        sb.Append(text, at, text.Length - at);
-        blocks[index].Text = sb.ToString();
+            var (text, edits) = state;
+            var at = 0;
+            foreach (var (start, end, number) in edits)
+            {
+                text.AsSpan(at, start - at).CopyTo(written);
+                written = written[(start - at)..];
+                Superscript.Write(number, written);
+                written = written[Superscript.LengthOf(number)..];
+                if (GluedToAWord(text, end))
+                {
+                    written[0] = ' ';
+                    written = written[1..];
+                }
+                at = end;
+            }
+            text.AsSpan(at).CopyTo(written);
+        });
         edits.Clear();
     }
+
+    /// <summary>"the Paris Agreement4and its": the word the mark was glued to stands apart from it again.</summary>
+    private static bool GluedToAWord(string text, int markEnd) => markEnd < text.Length && char.IsLetter(text[markEnd]);
 
     private static readonly string[] Abbreviations = ["Add", "Rev", "Corr", "Amend", "Suppl", "No", "Nos", "para", "paras", "vol", "p", "pp", "Sect", "chap", "art", "Art", "Part", "L", "PV", "CRP", "WP", "Ser", "SER"];
 
