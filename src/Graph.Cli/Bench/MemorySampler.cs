@@ -27,15 +27,23 @@ internal sealed class MemorySampler : IDisposable
         _thread.Join();
     }
 
+    /// <remarks>
+    /// The heap is read every millisecond (a read costs well under a microsecond) and the working set, which the kernel
+    /// is asked for, every twentieth time: a megabyte of text is extracted in 20-80 ms, and read every 20 ms its peak
+    /// was missed as often as seen (the same extraction measured 2x and 16x the input).
+    /// </remarks>
     private void Run()
     {
         using var process = Process.GetCurrentProcess();
-        while (!_stop)
+        for (var tick = 0; !_stop; tick++)
         {
-            process.Refresh();
-            PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+            if (tick % 20 == 0)
+            {
+                process.Refresh();
+                PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+            }
             PeakHeap = Math.Max(PeakHeap, GC.GetTotalMemory(forceFullCollection: false));
-            Thread.Sleep(20);
+            Thread.Sleep(1);
         }
     }
 
