@@ -104,7 +104,7 @@ public sealed class StructureClassTests
         var document = Extract("ga-drafts", "A_80_L.41.txt");
         Assert.Equal(["Adopts"], OperativeVerbs(document));
         var declaration = Paragraphs(document).Where(p => p.GetString("kind") == "annex").Select(p => p.GetString("text")!).ToList();
-        var verbs = declaration.Where(t => t.StartsWith("We are ", StringComparison.Ordinal)).Select(ParagraphRecogniser.LeadingVerb).ToList();
+        var verbs = declaration.Where(t => t.StartsWith("We are ", StringComparison.Ordinal)).Select(t => ParagraphRecogniser.LeadingVerb(t)).ToList();
         Assert.Contains("We are concerned", verbs);
         Assert.Contains("We are further concerned", verbs);
         Assert.DoesNotContain("We are", verbs);

@@ -10,12 +10,12 @@ internal static partial class ParagraphRecogniser
     /// the paragraph's first clause, that reads as one. Null where the paragraph opens with its verb or no such word follows
     /// ("Acting under Chapter VII of the Charter of the United Nations:" before its lettered clauses).
     /// </summary>
-    private static string? VerbAfterOpeningPhrase(string clean)
+    private static string? VerbAfterOpeningPhrase(ReadOnlySpan<char> clean)
     {
         if (LooksOperative(clean) || OpensWithAdverb(clean) || AdverbThenVerb(clean) || !OpensPreambularPhrase(clean)) return null;
         // "Also, in this regard, calls upon": an adverb set off by a comma keeps its verb (see LeadingVerb).
         var space = clean.IndexOf(' ');
-        if (space > 1 && AdverbLookup.Contains(clean.AsSpan(0, space).TrimEnd(','))) return null;
+        if (space > 1 && AdverbLookup.Contains(clean[..space].TrimEnd(','))) return null;
         var depth = 0;
         for (var i = 0; i + 2 < clean.Length; i++)
         {
@@ -27,7 +27,7 @@ internal static partial class ParagraphRecogniser
                 case ',' when depth == 0 && clean[i + 1] == ' ' && char.IsAsciiLetterLower(clean[i + 2]):
                     // The verb as the word lists read an opening one: capitalised, as "Also, in this regard, calls upon" keeps
                     // its verb with the adverb's capital.
-                    var rest = string.Concat(char.ToUpperInvariant(clean[i + 2]).ToString(), clean.AsSpan(i + 3));
+                    var rest = string.Concat(char.ToUpperInvariant(clean[i + 2]).ToString(), clean[(i + 3)..]);
                     if (LooksOperative(rest) || AdverbThenVerb(rest)) return LeadingVerb(rest);
                     break;
             }
@@ -40,7 +40,7 @@ internal static partial class ParagraphRecogniser
     /// Commission of Investigation … has referred to the Council the question …, / It is resolved that the Security Council
     /// request the Secretary-General …" (S/RES/17 (1947)). The phrase is the paragraph's verb; null for any other opening.
     /// </summary>
-    private static string? ImpersonalVerb(string clean)
+    private static string? ImpersonalVerb(ReadOnlySpan<char> clean)
     {
         foreach (var phrase in ImpersonalPhrases)
             if (clean.StartsWith(phrase, StringComparison.Ordinal) && clean.Length > phrase.Length && clean[phrase.Length] == ' ') return phrase;

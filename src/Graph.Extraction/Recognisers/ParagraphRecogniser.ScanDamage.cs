@@ -13,6 +13,17 @@ internal static partial class ParagraphRecogniser
     /// S/RES/894 (1994), S/RES/865 (1993)); and the commas that set off a following "once again", "also" or "further"
     /// ("Urges, once again, all States", A/RES/79/162) do not end the verb, which keeps its "once again" as it does unset.
     /// </summary>
+    /// <remarks>
+    /// Every paragraph's opening is read so, and few need a repair: the patterns are tested on the words in place, and only
+    /// an opening that needs one is made a string.
+    /// </remarks>
+    private static ReadOnlySpan<char> RepairedOpening(ReadOnlySpan<char> clean)
+    {
+        if (!UnderlineBetweenLetters(clean) && !LetterSpacedOpening().IsMatch(clean) && !StrayMarkInOpening().IsMatch(clean) && !AdverbSetOffByCommas().IsMatch(clean))
+            return clean;
+        return RepairedOpening(clean.ToString());
+    }
+
     private static string RepairedOpening(string clean)
     {
         clean = WithoutUnderlineBetweenLetters(clean);
@@ -29,9 +40,16 @@ internal static partial class ParagraphRecogniser
     private static string WithoutUnderlineBetweenLetters(string clean)
     {
         var underline = clean.AsSpan(0, Math.Min(clean.Length, 24)).IndexOf('_');
-        return underline > 0 && underline + 1 < clean.Length && char.IsLetter(clean[underline - 1]) && char.IsLetter(clean[underline + 1])
+        return UnderlineBetweenLetters(clean)
             ? string.Concat(clean.AsSpan(0, underline), " ", clean.AsSpan(underline + 1))
             : clean;
+    }
+
+    /// <summary>Whether the first underline of the opening's first 24 characters has a letter on each side.</summary>
+    private static bool UnderlineBetweenLetters(ReadOnlySpan<char> clean)
+    {
+        var underline = clean[..Math.Min(clean.Length, 24)].IndexOf('_');
+        return underline > 0 && underline + 1 < clean.Length && char.IsLetter(clean[underline - 1]) && char.IsLetter(clean[underline + 1]);
     }
 
     /// <summary>Four letters or more, each followed by one space, the first a capital, then a word in lower case.</summary>
@@ -56,11 +74,11 @@ internal static partial class ParagraphRecogniser
     /// completing it with that paragraph's verb. Only verbs of the Council's and the Assembly's operative paragraphs whose bare
     /// form is no noun or adjective that opens a clause are taken.
     /// </summary>
-    private static bool OpensWithSpoiledVerb(string clean)
+    private static bool OpensWithSpoiledVerb(ReadOnlySpan<char> clean)
     {
-        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        var space = clean.IndexOf(' ');
         if (space < 0 || space + 1 >= clean.Length || !char.IsLower(clean[space + 1])) return false;
-        return SpoiledVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(clean.AsSpan(0, space));
+        return SpoiledVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(clean[..space]);
     }
 
     private static readonly HashSet<string> SpoiledVerbs = new(StringComparer.Ordinal)

@@ -17,11 +17,11 @@ internal static partial class ParagraphRecogniser
     /// "Estimates in respect of special political missions …"): the noun is followed by "of" or "in respect of", which no
     /// operative verb is.
     /// </summary>
-    private static bool IsTitleNoun(string clean)
+    private static bool IsTitleNoun(ReadOnlySpan<char> clean)
     {
         var space = clean.IndexOf(' ');
         if (space < 0) return false;
-        var rest = clean.AsSpan(space + 1);
+        var rest = clean[(space + 1)..];
         return rest.StartsWith("of ", StringComparison.Ordinal) || rest.StartsWith("in respect of ", StringComparison.Ordinal);
     }
 
@@ -33,14 +33,14 @@ internal static partial class ParagraphRecogniser
     /// Council at its 2024 session"): in capitals, ending in no punctuation that ends a paragraph, and opening with no phrase
     /// that opens a preambular paragraph ("Recalling", "Having considered") and no verb, but a plural noun before "of".
     /// </summary>
-    private static bool IsSectionTitle(string clean) => IsTitleShaped(clean, 400);
+    private static bool IsSectionTitle(ReadOnlySpan<char> clean) => IsTitleShaped(clean, 400);
 
     /// <summary>
     /// What a section's title and a sub-heading (<see cref="IsSubHeading"/>) share: shorter than <paramref name="maxLength"/>,
     /// in capitals at its start, ending in no punctuation that ends a paragraph and in no "and" or "or", and opening with no
     /// preambular phrase's first word and no verb unless a plural noun before "of".
     /// </summary>
-    private static bool IsTitleShaped(string clean, int maxLength) =>
+    private static bool IsTitleShaped(ReadOnlySpan<char> clean, int maxLength) =>
         clean.Length < maxLength && char.IsUpper(clean[0]) && clean[^1] is not (',' or ';' or '.' or ':')
         && !clean.EndsWith(" and", StringComparison.Ordinal) && !clean.EndsWith(" or", StringComparison.Ordinal)
         && !PreambularOpenerLookup.Contains(FirstWord(clean)) && (!LooksOperative(clean) || IsTitleNoun(clean)) && !AdverbThenVerb(clean);
@@ -50,11 +50,11 @@ internal static partial class ParagraphRecogniser
     /// replacement of office blocks A to J at the United Nations Office at Nairobi", "XXI Gross jointly financed budget of the
     /// United Nations System Chief Executives Board for Coordination"), the title as <see cref="IsSectionTitle"/> reads it.
     /// </summary>
-    private static bool IsNumberedSectionTitle(string clean)
+    private static bool IsNumberedSectionTitle(ReadOnlySpan<char> clean)
     {
         var space = clean.IndexOf(' ');
         if (space < 1 || space + 1 >= clean.Length) return false;
-        var numeral = clean.AsSpan(0, space);
+        var numeral = clean[..space];
         var roman = numeral.Length <= 5 && !numeral.ContainsAnyExcept("IVXL");
         var letter = numeral.Length == 2 && char.IsAsciiLetterUpper(numeral[0]) && numeral[1] == '.';
         return (roman || letter) && IsSectionTitle(clean[(space + 1)..]);

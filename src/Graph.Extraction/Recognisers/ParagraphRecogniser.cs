@@ -109,6 +109,7 @@ internal static partial class ParagraphRecogniser
         var decisionTextBelow = false;
         // Sized once for a paragraph per block (or the bound, if fewer): grown by doubling, a long text's set was copied a dozen times.
         var ids = new HashSet<string>(Math.Min(laid.Blocks.Count, maxParagraphs), StringComparer.Ordinal);
+        var cleanBuffer = new char[1024];
         for (var b = 0; b < laid.Blocks.Count; b++)
         {
             var block = laid.Blocks[b];
@@ -239,7 +240,10 @@ internal static partial class ParagraphRecogniser
             }
             var content = text.AsSpan(contentStart, block.End - contentStart);
             var footnotes = FootnoteNumbers(content);
-            var clean = CleanText(content);
+            // The words are cleaned into a buffer kept for the whole text and read there: a string per block was, after the
+            // text itself, the largest thing the paragraphs allocated (twice the text, all of it garbage at once).
+            if (cleanBuffer.Length < content.Length) cleanBuffer = new char[Math.Max(content.Length, 2 * cleanBuffer.Length)];
+            ReadOnlySpan<char> clean = cleanBuffer.AsSpan(0, CleanInto(content, cleanBuffer));
             if (clean.Length == 0) continue;
             // A block opening in lower case continues the paragraph before it, which a page break or a quoted line cut.
             if (number is null && letter is null && result.Count > 0 && char.IsLower(clean[0]) && (result[^1].Kind == "annex") == inAnnex)
@@ -535,12 +539,12 @@ internal static partial class ParagraphRecogniser
     private const int MastheadBlocks = 16;
 
     /// <summary>"The General Assembly, recalling …", "The General Assembly approves …": the organ, then a clause or its verb in lower case.</summary>
-    private static bool OpensDecision(string clean)
+    private static bool OpensDecision(ReadOnlySpan<char> clean)
     {
         foreach (var organ in DecisionOrgans)
         {
             if (!clean.StartsWith(organ, StringComparison.Ordinal) || clean.Length < organ.Length + 1) continue;
-            var rest = clean.AsSpan(organ.Length);
+            var rest = clean[organ.Length..];
             if (rest.Length > 2 && rest.StartsWith(", ", StringComparison.Ordinal) && char.IsLower(rest[2])) return true;
             // "The General Assembly:" before its lettered clauses.
             if (rest.TrimEnd() is ":") return true;
@@ -555,21 +559,31 @@ internal static partial class ParagraphRecogniser
     /// The verb of a decision's sentence: the organ's ("The General Assembly approves", "…, decides to convene …", "… 2 July
     /// 2025,1 decides to appoint …"), the first verb in the present tense after a comma, capitalised; null where none stands.
     /// </summary>
-    private static string? DecisionVerb(string clean)
+    private static string? DecisionVerb(ReadOnlySpan<char> clean)
     {
         if (OrganSubjectVerb(clean) is not null)
         {
             // "The General Assembly takes note of …" → "Takes note".
-            var organ = Organs.First(o => clean.StartsWith(o, StringComparison.Ordinal));
-            return LeadingVerb(char.ToUpperInvariant(clean[organ.Length]) + clean[(organ.Length + 1)..]);
+            var organ = OrganOpening(clean);
+            return LeadingVerb(string.Concat(char.ToUpperInvariant(clean[organ.Length]).ToString(), clean[(organ.Length + 1)..]));
         }
-        foreach (System.Text.RegularExpressions.Match m in DecisionVerbAfterComma().Matches(clean))
+        // A decision's sentence is read once; its words as a string only here, for the verb's group.
+        var sentence = clean.ToString();
+        foreach (System.Text.RegularExpressions.Match m in DecisionVerbAfterComma().Matches(sentence))
         {
             var word = m.Groups[1].Value;
             if (word.EndsWith("ss", StringComparison.Ordinal) || NotVerbs.Contains(word)) continue;
-            return LeadingVerb(char.ToUpperInvariant(word[0]) + clean[(m.Groups[1].Index + 1)..]);
+            return LeadingVerb(char.ToUpperInvariant(word[0]) + sentence[(m.Groups[1].Index + 1)..]);
         }
         return null;
+    }
+
+    /// <summary>The organ's name that opens <paramref name="clean"/> (one of <see cref="Organs"/> does).</summary>
+    private static string OrganOpening(ReadOnlySpan<char> clean)
+    {
+        foreach (var organ in Organs)
+            if (clean.StartsWith(organ, StringComparison.Ordinal)) return organ;
+        throw new InvalidOperationException("No organ's name opens the text.");
     }
 
     private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal) { "its", "this", "has", "was", "is", "as", "thus", "status", "bis", "whereas", "was", "les", "des" };
@@ -621,7 +635,7 @@ internal static partial class ParagraphRecogniser
     }
 
     /// <summary>"Adopts the following Pact for the Future and its annexes:", "Endorses the following political declaration:": a text follows.</summary>
-    private static bool AdoptsTheFollowing(string clean) =>
+    private static bool AdoptsTheFollowing(ReadOnlySpan<char> clean) =>
         clean.EndsWith(':') && clean.Contains(" the following ", StringComparison.Ordinal)
         && (clean.StartsWith("Adopts ", StringComparison.Ordinal) || clean.StartsWith("Endorses ", StringComparison.Ordinal)
             || clean.StartsWith("Approves ", StringComparison.Ordinal) || clean.StartsWith("Proclaims ", StringComparison.Ordinal));
@@ -639,7 +653,7 @@ internal static partial class ParagraphRecogniser
     /// The words are gathered in <paramref name="joining"/> while blocks keep joining the paragraph, and made its text
     /// once by <see cref="WithJoinedText"/>: a string per join copied the paragraph again for every block it took.
     /// </remarks>
-    private static ParagraphInfo Joined(ParagraphInfo previous, string clean, List<int> footnotes, int end, ref System.Text.StringBuilder? joining)
+    private static ParagraphInfo Joined(ParagraphInfo previous, ReadOnlySpan<char> clean, List<int> footnotes, int end, ref System.Text.StringBuilder? joining)
     {
         joining ??= Joining(previous, clean.Length);
         joining.Append(' ').Append(clean);
@@ -684,11 +698,11 @@ internal static partial class ParagraphRecogniser
     private static bool EndsWithColon(ParagraphInfo paragraph, System.Text.StringBuilder? joining) =>
         joining is not null ? joining.Length > 0 && joining[^1] == ':' : paragraph.Text.EndsWith(':');
 
-    private static bool LooksOperative(string clean)
+    private static bool LooksOperative(ReadOnlySpan<char> clean)
     {
-        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        var space = clean.IndexOf(' ');
         // "Resolves:" alone is a lead-in's verb; "Abbreviations: GS (OL) …", "Disabilities, particularly …" are no verbs.
-        var word = space < 0 ? clean.AsSpan().TrimEnd(':') : clean.AsSpan(0, space);
+        var word = space < 0 ? clean.TrimEnd(':') : clean[..space];
         // "Whereas" opens the preambular clauses of early resolutions, however it ends.
         if (word is "Whereas") return false;
         // Operative verbs end in -s; adjectives that open preambular paragraphs ("Conscious", "Desirous", "Anxious") end in -ous.
@@ -747,45 +761,45 @@ internal static partial class ParagraphRecogniser
     };
 
     /// <summary>"Resolves:", "Resolves that:", "Decides as follows:": an operative verb alone, ending in a colon, before a numbered list.</summary>
-    private static bool IsLeadIn(string clean)
+    private static bool IsLeadIn(ReadOnlySpan<char> clean)
     {
         clean = WithoutOrgan(clean);
         if (!clean.EndsWith(':') || clean.Length > 40 || !LooksOperative(clean)) return false;
-        var space = clean.IndexOf(' ', StringComparison.Ordinal);
-        var rest = space < 0 ? "" : clean[(space + 1)..^1].Trim();
+        var space = clean.IndexOf(' ');
+        var rest = space < 0 ? [] : clean[(space + 1)..^1].Trim();
         // A list's title ("Explosives precursors:") is no lead-in: only the verb, "that", "as follows" or "the following" make one,
         // "that" with the period it covers too ("Resolves that, for 2026:").
         return rest is "" or "that" or "as follows" or "the following" || rest.StartsWith("that, for ", StringComparison.Ordinal);
     }
 
     /// <summary>A table's row: words and a figure, no punctuation at its end ("Income from staff assessment 278 735 200").</summary>
-    private static bool IsTableRow(string clean) =>
-        clean.Length > 0 && char.IsAsciiDigit(clean[^1]) && char.IsLetter(clean[0]) && !clean.Contains(';', StringComparison.Ordinal);
+    private static bool IsTableRow(ReadOnlySpan<char> clean) =>
+        clean.Length > 0 && char.IsAsciiDigit(clean[^1]) && char.IsLetter(clean[0]) && !clean.Contains(';');
 
     /// <summary>"Calls upon the parties :", "Requests the Commission:", "Agrees that …:": the verb's object or clause follows; "Explosives precursors:" is a list's title.</summary>
-    private static bool SecondWordJoinsVerb(string clean)
+    private static bool SecondWordJoinsVerb(ReadOnlySpan<char> clean)
     {
-        var words = clean.Split(' ', 3);
-        return words.Length > 1 && words[1] is "the" or "that" or "all" or "upon" or "on" or "its" or "to" or "in" or "also" or "further" or "with" or "for" or "those";
+        Span<Range> words = stackalloc Range[3];
+        return clean.Split(words, ' ') > 1 && clean[words[1]] is "the" or "that" or "all" or "upon" or "on" or "its" or "to" or "in" or "also" or "further" or "with" or "for" or "those";
     }
 
     /// <summary>"Also decides", "Further calls upon", "Strongly urges": a verb of its own behind an adverb.</summary>
-    private static bool OpensWithAdverb(string clean)
+    private static bool OpensWithAdverb(ReadOnlySpan<char> clean)
     {
-        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        var space = clean.IndexOf(' ');
         // "Furthermore, in accordance with …" joins a sentence to the one before; the adverb of a verb stands without a comma.
-        return space > 0 && clean[space - 1] != ',' && AdverbLookup.Contains(clean.AsSpan(0, space));
+        return space > 0 && clean[space - 1] != ',' && AdverbLookup.Contains(clean[..space]);
     }
 
     /// <summary>
     /// A plural noun that opens a sentence completing a lead-in ("Appropriations totalling …", "Estimates of income …"), not a
     /// verb: what follows a verb is its object or clause, what follows the noun is "of", a participle or the sentence's verb.
     /// </summary>
-    private static bool OpensWithNoun(string clean)
+    private static bool OpensWithNoun(ReadOnlySpan<char> clean)
     {
-        var words = clean.Split(' ', 3);
-        if (words.Length < 2) return false;
-        var second = words[1].TrimEnd(',');
+        Span<Range> words = stackalloc Range[3];
+        if (clean.Split(words, ' ') < 2) return false;
+        var second = clean[words[1]].TrimEnd(',');
         return second is "of" or "shall" or "are" or "will" or "were" || (second.EndsWith("ing", StringComparison.Ordinal) && second.Length > 5);
     }
 
@@ -794,7 +808,7 @@ internal static partial class ParagraphRecogniser
     /// Council texts the clauses a lead-in announces are unnumbered, each opening with "That"; each is an operative paragraph
     /// with the lead-in's verb, as a numbered one is ("1. That applications …"), not a preambular paragraph.
     /// </summary>
-    private static bool CompletesLeadIn(string? leadInVerb, string clean) =>
+    private static bool CompletesLeadIn(string? leadInVerb, ReadOnlySpan<char> clean) =>
         leadInVerb is not null && clean.StartsWith("That ", StringComparison.Ordinal);
 
     /// <summary>Whether the next paragraph block after block b opens with "That " (see <see cref="CompletesLeadIn"/>).</summary>
@@ -815,7 +829,7 @@ internal static partial class ParagraphRecogniser
         NextParagraphBlock(laid, b) is { } next && ReadNumbering(laid.Text, next).Number is not null;
 
     /// <summary>"The Security Council Resolves that:" → "Resolves that:": the organ's line without its comma, joined to the verb.</summary>
-    private static string WithoutOrgan(string clean)
+    private static ReadOnlySpan<char> WithoutOrgan(ReadOnlySpan<char> clean)
     {
         foreach (var organ in Organs)
             if (clean.StartsWith(organ, StringComparison.Ordinal) && clean.Length > organ.Length && char.IsUpper(clean[organ.Length])) return clean[organ.Length..];
@@ -826,12 +840,12 @@ internal static partial class ParagraphRecogniser
     /// Early resolutions give the organ as the subject of each numbered paragraph: "1. The Security Council requests the
     /// permanent members …", "2. The Security Council directs that …". The verb is the word after the organ's name.
     /// </summary>
-    internal static string? OrganSubjectVerb(string clean)
+    internal static string? OrganSubjectVerb(ReadOnlySpan<char> clean)
     {
         foreach (var organ in Organs)
         {
             if (!clean.StartsWith(organ, StringComparison.Ordinal) || clean.Length <= organ.Length + 2) continue;
-            var rest = clean.AsSpan(organ.Length);
+            var rest = clean[organ.Length..];
             var end = rest.IndexOfAny(' ', ',');
             var word = end < 0 ? rest : rest[..end];
             if (word.Length < 4 || !char.IsLower(word[0]) || !word.EndsWith('s') || word.EndsWith("ss", StringComparison.Ordinal)) return null;
@@ -867,12 +881,12 @@ internal static partial class ParagraphRecogniser
     /// A numbered section heading: a Roman numeral or a capital letter, with or without its full stop, then a title
     /// without the punctuation that ends a paragraph ("I Achieving sustainable fisheries", "II. Programme budget").
     /// </summary>
-    private static bool IsSectionHeading(string clean)
+    private static bool IsSectionHeading(ReadOnlySpan<char> clean)
     {
         if (clean.Length > 120 || clean[^1] is ',' or ';' or '.' or ':') return false;
-        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        var space = clean.IndexOf(' ');
         if (space < 0 || space + 1 >= clean.Length || !char.IsUpper(clean[space + 1])) return false;
-        return IsNumeral(clean.AsSpan(0, space));
+        return IsNumeral(clean[..space]);
     }
 
     /// <summary>
@@ -889,13 +903,13 @@ internal static partial class ParagraphRecogniser
     /// "Deeply deplores …", "Strongly urges …", "Hereby records …": an adverb, then a verb in the present tense; an older Council
     /// resolution's only operative paragraph may open so. "Deeply concerned …" opens a preambular paragraph.
     /// </summary>
-    private static bool AdverbThenVerb(string clean)
+    private static bool AdverbThenVerb(ReadOnlySpan<char> clean)
     {
-        var space = clean.IndexOf(' ', StringComparison.Ordinal);
+        var space = clean.IndexOf(' ');
         // The adverbs of drafting, or any that ends in -ly ("Deeply", "Gravely").
-        if (!OpensWithAdverb(clean) && !(space > 3 && char.IsUpper(clean[0]) && clean.AsSpan(0, space).EndsWith("ly", StringComparison.Ordinal))) return false;
+        if (!OpensWithAdverb(clean) && !(space > 3 && char.IsUpper(clean[0]) && clean[..space].EndsWith("ly", StringComparison.Ordinal))) return false;
         var rest = clean[(space + 1)..];
-        var next = rest.IndexOf(' ', StringComparison.Ordinal);
+        var next = rest.IndexOf(' ');
         var word = next < 0 ? rest : rest[..next];
         return word.Length > 3 && IsLowerWord(word) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("ous", StringComparison.Ordinal);
     }
@@ -905,7 +919,7 @@ internal static partial class ParagraphRecogniser
     /// paragraph 2 or later, then each next number, while the items open with no verb ("Opening of the Congress."); null
     /// for any other block.
     /// </summary>
-    private static int? ListItemNumber(string? number, string clean, int? listItem, List<ParagraphInfo> result, string? currentOperative,
+    private static int? ListItemNumber(string? number, ReadOnlySpan<char> clean, int? listItem, List<ParagraphInfo> result, string? currentOperative,
         System.Text.StringBuilder? joining, bool inBody)
     {
         if (!inBody || number is null || result.Count == 0 || result[^1].Kind != "operative" || LooksOperative(clean) || OpensWithAdverb(clean)) return null;
@@ -921,7 +935,7 @@ internal static partial class ParagraphRecogniser
     }
 
     /// <summary>A section's numeral standing alone: "I", "II.", "A", "B."</summary>
-    private static bool IsSectionNumeral(string clean) => IsNumeral(clean);
+    private static bool IsSectionNumeral(ReadOnlySpan<char> clean) => IsNumeral(clean);
 
     /// <summary>"6/": an old-style footnote's number alone, its text in the block after it.</summary>
     private static bool IsBareOldStyleMark(ReadOnlySpan<char> block)
@@ -956,9 +970,9 @@ internal static partial class ParagraphRecogniser
     /// participle or adjective before a word in lower case ("Acting under", "Paying tribute", "Particularly concerned"). A
     /// title or a name runs on in capitals ("Reconstructing Gaza", "Peacebuilding Commission", "Stockpiling and Use").
     /// </summary>
-    private static bool OpensPreambularPhrase(string clean)
+    private static bool OpensPreambularPhrase(ReadOnlySpan<char> clean)
     {
-        var words = clean.AsSpan().TrimStart("“‘\"' ");
+        var words = clean.TrimStart("“‘\"' ");
         Span<Range> parts = stackalloc Range[3];
         var count = words.Split(parts, ' ');
         var first = words[parts[0]].TrimEnd(',');
@@ -995,7 +1009,7 @@ internal static partial class ParagraphRecogniser
     /// Al-Shabaab, and the Arms Embargo targeting Al-Shabaab"); one it does open them with ("Having considered the report of
     /// the Secretary-General") is a paragraph whose comma a scan lost.
     /// </remarks>
-    private static bool IsSubHeading(string clean, int maxLength = 100) =>
+    private static bool IsSubHeading(ReadOnlySpan<char> clean, int maxLength = 100) =>
         IsTitleShaped(clean, maxLength) && clean[^1] is not ('!' or '?')
         && !(OpensPreambularPhrase(clean) && !FirstWord(clean).EndsWith("ing", StringComparison.Ordinal));
 
@@ -1033,10 +1047,10 @@ internal static partial class ParagraphRecogniser
 
     private static int NextSpace(ReadOnlySpan<char> text, int space) => text[(space + 1)..].IndexOf(' ') is >= 0 and var next ? space + 1 + next : -1;
 
-    private static ReadOnlySpan<char> FirstWord(string clean)
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> clean)
     {
-        var space = clean.IndexOf(' ', StringComparison.Ordinal);
-        return (space < 0 ? clean.AsSpan() : clean.AsSpan(0, space)).TrimEnd(',');
+        var space = clean.IndexOf(' ');
+        return (space < 0 ? clean : clean[..space]).TrimEnd(',');
     }
 
     /// <summary>
@@ -1061,7 +1075,7 @@ internal static partial class ParagraphRecogniser
     /// Her Rights:" / "Advancing gender equality …”"), or after a comma where a name or a title runs on in capitals
     /// ("… the Development, Production," / "Stockpiling and Use of Chemical Weapons …", "Securing Our Common Future: …").
     /// </summary>
-    private static bool ContinuesPreambular(ParagraphEdges paragraph, string clean)
+    private static bool ContinuesPreambular(ParagraphEdges paragraph, ReadOnlySpan<char> clean)
     {
         var previous = paragraph.Ending;
         // Only a paragraph that opened as a preambular one runs on: a masthead's lines before a draft decision do not.
@@ -1078,41 +1092,55 @@ internal static partial class ParagraphRecogniser
         if (!char.IsUpper(clean[0])) return false;
         // "Recommends to the General Assembly …" after a preamble whose comma the scan lost is the operative paragraph.
         if (LooksOperative(clean) || AdverbThenVerb(clean) || OpensWithAdverb(clean)) return false;
-        var words = clean.Split(' ', 4);
-        if (OldOpenings.Contains(words[0].TrimEnd(',')) || HoldsAnOpening(clean)) return false;
+        Span<Range> ranges = stackalloc Range[4];
+        var count = clean.Split(ranges, ' ');
+        var first = clean[ranges[0]];
+        if (OldOpeningLookup.Contains(first.TrimEnd(',')) || HoldsAnOpening(clean)) return false;
         var last = previous[^1];
         // After a colon a preambular paragraph goes on with its lettered items, not with another paragraph: a title runs on
         // ("… International Conference on Nuclear Security:" / "Shaping the Future, held in Vienna …").
-        if (last == ':') return InsideQuotation(previous) || !PreambularOpenerLookup.Contains(words[0].TrimEnd(','));
+        if (last == ':') return InsideQuotation(previous) || !PreambularOpenerLookup.Contains(first.TrimEnd(','));
         if (char.IsLetter(last)) return InsideQuotation(previous) || !OpensPreambularPhrase(clean);
         if (last is not (',' or ';') || OpensPreambularPhrase(clean)) return false;
         // A list of symbols or a name cut after one of its commas: "… 46/21 of 24 March 2021," / "S-29/1 of 12 February 2021, …",
         // "… on Financing for Development," / "Agenda 2063 adopted by the African Union, …".
-        if (words[0].Any(char.IsAsciiDigit)) return true;
+        if (first.ContainsAnyInRange('0', '9')) return true;
         // A participle before a number opens a paragraph ("Marking 30 years since …"); a noun before one is a name's ("Agenda 2063").
-        var participle = words[0].EndsWith("ing", StringComparison.Ordinal) || words[0].EndsWith("ed", StringComparison.Ordinal);
-        return words.Length >= 3 && (StartsCapital(words[1], !participle) || (words[1] is "and" or "of" && StartsCapital(words[2], !participle)));
+        var participle = first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ed", StringComparison.Ordinal);
+        return count >= 3 && (StartsCapital(clean[ranges[1]], !participle) || (clean[ranges[1]] is "and" or "of" && StartsCapital(clean[ranges[2]], !participle)));
     }
 
-    private static bool StartsCapital(string word, bool orDigit) => word.Length > 0 && (char.IsUpper(word[0]) || (orDigit && char.IsAsciiDigit(word[0])));
+    private static bool StartsCapital(ReadOnlySpan<char> word, bool orDigit) => word.Length > 0 && (char.IsUpper(word[0]) || (orDigit && char.IsAsciiDigit(word[0])));
 
     /// <summary>
     /// Whether a preambular phrase opens inside the block after a title's word that ends no clause ("… on International Trade Law
     /// Also convinced that …"): what stands before it is the rest of a running title, not words of the paragraph before. A
     /// participle in "-ed" is as often a title's ("… Certain Crimes Committed by Means of …").
     /// </summary>
-    private static bool HoldsAnOpening(string clean)
+    private static bool HoldsAnOpening(ReadOnlySpan<char> clean)
     {
-        var words = clean.Split(' ');
-        for (var i = 1; i < words.Length - 1; i++)
-            if (words[i - 1].Length > 0 && char.IsUpper(words[i - 1][0]) && char.IsLetter(words[i - 1][^1]) && PreambularOpeners.Contains(words[i]) && !words[i].EndsWith("ed", StringComparison.Ordinal)
-                && IsLowerWord(words[i + 1].TrimEnd(',', ';')))
-                return true;
+        // Three words at a time, read in place: splitting made a string of every word of every preambular paragraph.
+        Range before = default, word = default;
+        var seen = 0;
+        foreach (var after in clean.Split(' '))
+        {
+            if (seen++ >= 2)
+            {
+                var b = clean[before];
+                var w = clean[word];
+                if (b.Length > 0 && char.IsUpper(b[0]) && char.IsLetter(b[^1]) && PreambularOpenerLookup.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal)
+                    && IsLowerWord(clean[after].TrimEnd([',', ';'])))
+                    return true;
+            }
+            (before, word) = (word, after);
+        }
         return false;
     }
 
     /// <summary>What opens the clauses of the earliest resolutions and the agreements they approve ("The Administering Authority shall …", "In view of …").</summary>
     private static readonly HashSet<string> OldOpenings = new(StringComparer.Ordinal) { "The", "In", "That", "By", "On", "It", "Now", "All", "A", "An", "Article", "Whereas", "This", "These", "Its" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OldOpeningLookup = OldOpenings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether a quotation opened in the text (a paragraph's last words) is still open at its end.</summary>
     private static bool InsideQuotation(string text) => text.Count(c => c == '“') > text.Count(c => c == '”');
@@ -1121,7 +1149,7 @@ internal static partial class ParagraphRecogniser
     /// The resolution's own heading where no organ's line follows it to end the heading (a scan lost it): "Resolution 462
     /// (1980)", "Resolution 518 (1982) of 12 August 1982".
     /// </summary>
-    private static bool IsOwnHeading(string clean) =>
+    private static bool IsOwnHeading(ReadOnlySpan<char> clean) =>
         clean.Length < 60 && (clean.StartsWith("Resolution ", StringComparison.Ordinal) || clean.StartsWith("RESOLUTION ", StringComparison.Ordinal))
         && clean.Length > 11 && char.IsAsciiDigit(clean[11]) && clean[^1] is not (',' or ';' or '.' or ':');
 
@@ -1225,12 +1253,12 @@ internal static partial class ParagraphRecogniser
     /// The opening words in italics: one word ("Requests"), or a fixed phrase ("Having considered",
     /// "Taking note of", "Bearing in mind", "Noting with appreciation", "Referring further to").
     /// </summary>
-    internal static string? LeadingVerb(string clean)
+    internal static string? LeadingVerb(ReadOnlySpan<char> clean)
     {
         clean = RepairedOpening(clean);
         // The words as spans (the eighth holds the rest), so only the verb itself becomes a string. What a scan left before
         // the first word ("‘Reiterates", "| Demands", "_ Decides") is no part of it.
-        var text = clean.AsSpan().TrimStart("‘'|~—–_•· ");
+        var text = clean.TrimStart("‘'|~—–_•· ");
         Span<Range> words = stackalloc Range[8];
         var count = text.Split(words, ' ');
         if (count == 0) return null;
