@@ -68,6 +68,19 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
     {
         Load();
         var document = DocumentNumber(documentId);
+        _outgoingIndexes = new OutgoingIndexes(Graph);
+        try
+        {
+            ApplyChanges(document, documentId, before, after);
+        }
+        finally
+        {
+            _outgoingIndexes = null;
+        }
+    }
+
+    private void ApplyChanges(int document, string documentId, DocumentFacts? before, DocumentFacts? after)
+    {
         if (before is null)
         {
             if (after is null) return;
@@ -277,6 +290,8 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         // none is left; detach only guards against a store already damaged.
         MemoryNode? indexed = Search is not null && Graph.TryGetNode(id, out var gone) ? gone : null;
         Graph.DeleteNode(id, detach: true);
+        // Detaching deleted the node's relationships, and with them entries of other nodes' indexes.
+        _outgoingIndexes?.Forget();
         _sharedNodes.Remove(id);
         if (id < _nodeStaters.Length) _nodeStaters[id] = Unstated;
         if (indexed is { } node) Search!.Remove(node);
@@ -294,6 +309,7 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         {
             if (after is null) return;
             id = Graph.CreateRelationship(identity.Type, start, end, after.Properties, identity.Key);
+            _outgoingIndexes?.Created(start, identity.Type, end, identity.Key, id);
             SetStater(_relationshipStaters, id, document);
             return;
         }
@@ -301,7 +317,7 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         var stater = StaterOf(_relationshipStaters, id, document);
         if (stater == document)
         {
-            if (after is null) DeleteRelationship(id);
+            if (after is null) DeleteRelationship(id, start, end, identity);
             else Graph.ReplaceRelationshipProperties(id, after.Properties);
             return;
         }
@@ -317,7 +333,7 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         if (after is not null) shared.Documents.Add(document);
         if (shared.Documents.Count == 0)
         {
-            DeleteRelationship(id);
+            DeleteRelationship(id, start, end, identity);
             return;
         }
         var first = shared.Documents.Aggregate((a, b) => string.CompareOrdinal(_documentIds[a], _documentIds[b]) <= 0 ? a : b);
@@ -325,6 +341,12 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
         shared.First = first;
         var statement = first == document ? after : ReadBack(first)?.TryGetRelationship(identity.Id);
         if (statement is not null) Graph.ReplaceRelationshipProperties(id, statement.Properties);
+    }
+
+    private void DeleteRelationship(long id, long start, long end, RelationshipStatement identity)
+    {
+        _outgoingIndexes?.Deleted(start, identity.Type, end, identity.Key);
+        DeleteRelationship(id);
     }
 
     private void DeleteRelationship(long id)
@@ -336,7 +358,10 @@ internal sealed class GraphProjection(MemoryGraph graph, Func<string, DocumentFa
 
     /// <summary>Finds a relationship by its identity (start, type, end, key) through the start node's adjacency.</summary>
     public bool TryFindRelationship(long start, string type, long end, string key, out long id) =>
-        Graph.TryFindRelationship(start, type, end, key, out id);
+        _outgoingIndexes?.TryFind(start, type, end, key, out id) ?? Graph.TryFindRelationship(start, type, end, key, out id);
+
+    // The outgoing relationships of the nodes one document's apply states many relationships from; null between applies.
+    private OutgoingIndexes? _outgoingIndexes;
 
     /// <summary>Whether any stored document states the node (one a query created is stated by none).</summary>
     public bool IsNodeStated(long id)

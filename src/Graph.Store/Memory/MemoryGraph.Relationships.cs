@@ -104,6 +104,32 @@ public sealed partial class MemoryGraph
         return false;
     }
 
+    /// <summary>How many relationships leave the node (0 when it does not exist).</summary>
+    public int OutgoingCount(long nodeId)
+    {
+        using var _ = EnterRead();
+        return NodeExists(nodeId) ? _nodes[nodeId].OutgoingCount : 0;
+    }
+
+    /// <summary>
+    /// The relationships leaving <paramref name="startId"/>, each with its type, end and key, in the order
+    /// <see cref="TryFindRelationship"/> reads them: for a caller that looks up many of one node's relationships by
+    /// identity and indexes them once rather than reading the whole list for each.
+    /// </summary>
+    public List<(long Id, string Type, long End, string Key)> OutgoingIdentities(long startId)
+    {
+        using var _ = EnterRead();
+        if (!NodeExists(startId)) return [];
+        var outgoing = OutgoingIds(_nodes[startId]);
+        var identities = new List<(long, string, long, string)>(outgoing.Length);
+        foreach (var id in outgoing)
+        {
+            ref var slot = ref _relationships[id];
+            identities.Add((id, _types[slot.Type], slot.End, RecordKey(slot.Record)));
+        }
+        return identities;
+    }
+
     /// <summary>Deletes a relationship; false when it does not exist.</summary>
     public bool DeleteRelationship(long id)
     {
