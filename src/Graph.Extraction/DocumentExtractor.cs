@@ -159,9 +159,9 @@ public sealed class DocumentExtractor
         }
         FootnoteLinker.Link(builder, laid, paragraphs, documentNode.Id);
         var citations = CitationRecogniser.Recognise(laid, paragraphs, identity, limits.MaxCitations, out var citationsStopped);
-        if (citationsStopped)
+        if (citationsStopped is { } notKept)
             document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "too-many-citations",
-                $"The text states more than {limits.MaxCitations:N0} citations; the first {limits.MaxCitations:N0} were extracted.", fileName));
+                $"The text states more than {limits.MaxCitations:N0} citations; the first {limits.MaxCitations:N0} were extracted, and the first not kept is at character {notKept.Start:N0}.", fileName, notKept));
         // A link per citation and about one entity link per paragraph: room made once for both linkers.
         builder.EnsureRelationshipCapacity(citations.Count + paragraphs.Count);
         CitationLinker.Link(builder, citations, documentNode.Id, laid.InferredMarks, CitationRecogniser.FromHeading(laid, identity));

@@ -47,6 +47,6 @@ public sealed record ExtractionLimits
     /// <summary>Paragraphs past which no more are recognised; the document keeps the ones before and says where it stopped.</summary>
     public required int MaxParagraphs { get; init; }
 
-    /// <summary>Citations past which no more are read; the document keeps the first ones and says so.</summary>
+    /// <summary>Citations past which no more are read; the document keeps the first ones and says where the first not kept stands.</summary>
     public required int MaxCitations { get; init; }
 }

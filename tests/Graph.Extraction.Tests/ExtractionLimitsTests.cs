@@ -88,16 +88,25 @@ public sealed class ExtractionLimitsTests
         Assert.Single(bounded.Diagnostics, d => d.Code == "too-many-paragraphs");
     }
 
-    [Fact]
-    public void CitationsPastTheBoundAreNotReadAndTheFirstOnesAreKept()
+    [Theory]
+    [InlineData(1)]    // the reading stops at a symbol in a paragraph ("resolution 59/50")
+    [InlineData(3)]    // at a footnote's symbol, where a paragraph calls the footnote ("² Resolution 49/57")
+    [InlineData(18)]   // past the paragraphs' reading, at a name a later pass ties to a document ("the United Nations Global …")
+    public void CitationsPastTheBoundAreNotReadAndTheFirstOnesAreKept(int bound)
     {
         var whole = ParagraphCites(Extract(Seed, Unbounded));
-        var bounded = Extract(Seed, Unbounded with { MaxCitations = 3 });
+        var bounded = Extract(Seed, Unbounded with { MaxCitations = bound });
 
-        Assert.True(whole.Count > 3, $"the seed has {whole.Count} paragraph citations");
-        Assert.Equal(3, ParagraphCites(bounded).Count);
+        Assert.True(whole.Count > bound, $"the seed has {whole.Count} paragraph citations");
+        Assert.Equal(bound, ParagraphCites(bounded).Count);
         Assert.Subset(whole.Select(r => r.Id).ToHashSet(), ParagraphCites(bounded).Select(r => r.Id).ToHashSet());
-        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(bounded.Diagnostics, d => d.Code == "too-many-citations").Severity);
+        var warning = Assert.Single(bounded.Diagnostics, d => d.Code == "too-many-citations");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        // The warning's span is a citation the whole text makes and the bounded one does not.
+        var notKept = warning.Span!.Value;
+        Assert.Contains($"at character {notKept.Start:N0}", warning.Message, StringComparison.Ordinal);
+        var missing = Assert.Single(whole, r => SpanOf(r) == notKept);
+        Assert.DoesNotContain(ParagraphCites(bounded), r => r.Id == missing.Id);
     }
 
     [Fact]
@@ -112,7 +121,7 @@ public sealed class ExtractionLimitsTests
         Assert.Equal(1_000, cited.Count);
         Assert.Contains("A/RES/70/1000", cited.Select(c => c.End));
         Assert.DoesNotContain("A/RES/70/1001", cited.Select(c => c.End));
-        Assert.Single(document.Diagnostics, d => d.Code == "too-many-citations");
+        Assert.Equal("A/RES/70/1001", TextAt(document, Assert.Single(document.Diagnostics, d => d.Code == "too-many-citations")));
     }
 
     [Fact]
@@ -123,7 +132,7 @@ public sealed class ExtractionLimitsTests
         var document = new DocumentExtractor { Limits = Unbounded with { MaxCitations = 3 } }.ExtractText("A_RES_99_1.txt", text);
 
         Assert.Equal(["A/RES/70/1", "A/RES/70/2", "A/RES/70/3"], ParagraphCites(document).Select(c => c.End).Order(StringComparer.Ordinal));
-        Assert.Single(document.Diagnostics, d => d.Code == "too-many-citations");
+        Assert.Equal("A/RES/70/4", TextAt(document, Assert.Single(document.Diagnostics, d => d.Code == "too-many-citations")));
     }
 
     [Fact]
@@ -162,6 +171,12 @@ public sealed class ExtractionLimitsTests
         graph.Relationships.AddRange(document.Relationships);
         return GraphJson.Serialize(graph);
     }
+
+    private static string TextAt(GraphDocument document, Diagnostic warning) => document.Text[warning.Span!.Value.Start..warning.Span.Value.End];
+
+    private static SourceSpan SpanOf(GraphRelationship relationship) => new(
+        Convert.ToInt32(relationship.Properties[PropertyNames.SpanStart], System.Globalization.CultureInfo.InvariantCulture),
+        Convert.ToInt32(relationship.Properties[PropertyNames.SpanEnd], System.Globalization.CultureInfo.InvariantCulture));
 
     private static List<GraphNode> Paragraphs(GraphDocument document) =>
         [.. document.Nodes.Where(n => n.HasLabel(Labels.Paragraph) && !n.Id.Contains("#note", StringComparison.Ordinal))];

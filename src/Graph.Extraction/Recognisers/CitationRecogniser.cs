@@ -33,14 +33,16 @@ internal static partial class CitationRecogniser
 
     /// <summary>
     /// The citations, at most <paramref name="maxCitations"/> of them (see <see cref="ExtractionLimits"/>), the first in
-    /// the text; <paramref name="stopped"/> says whether the text states more that were left unread.
+    /// the text; <paramref name="stoppedAt"/> is null, or, where the text states more, the span of the first citation not
+    /// kept: the symbol the paragraphs' reading stopped at (inline, or in the footnote a mark calls), else the first that
+    /// the later passes found past the bound, else the first symbol the footnotes were not read for.
     /// </summary>
-    public static List<Citation> Recognise(LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity, int maxCitations, out bool stopped)
+    public static List<Citation> Recognise(LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity, int maxCitations, out SourceSpan? stoppedAt)
     {
         var text = laid.Text;
         var self = new HashSet<string>(identity.Symbol.Aliases.Prepend(identity.Symbol.Canonical), StringComparer.Ordinal);
         var footnotes = FootnoteSymbols(laid, identity.Context, maxCitations, out var footnotesCut);
-        stopped = false;
+        stoppedAt = null;
         var citations = new List<Citation>();
         var names = new Dictionary<string, DocumentSymbol>(StringComparer.Ordinal);
         // A name footnoted to two different documents in one text ties it to neither.
@@ -68,7 +70,7 @@ internal static partial class CitationRecogniser
                 if (self.Contains(match.Symbol.Canonical) || clauses.Issued(match.Start, match.Symbol)) continue;
                 if (citations.Count >= maxCitations)
                 {
-                    stopped = true;
+                    stoppedAt = new SourceSpan(start + match.Start, start + match.End);
                     break;
                 }
                 var date = DateAfter(content, match.End);
@@ -80,9 +82,9 @@ internal static partial class CitationRecogniser
             {
                 var markAt = markAtInText - start;
                 if (!footnotes.TryGetValue(number, out var cited)) continue;
-                if (citations.Count >= maxCitations && cited.Exists(c => !self.Contains(c.Symbol.Canonical)))
+                if (citations.Count >= maxCitations && cited.FindIndex(c => !self.Contains(c.Symbol.Canonical)) is >= 0 and var notKept)
                 {
-                    stopped = true;
+                    stoppedAt = cited[notKept].Span;
                     break;
                 }
                 calledFrom.TryAdd(number, paragraph);
@@ -103,7 +105,7 @@ internal static partial class CitationRecogniser
                     }
                 }
             }
-            if (stopped) break;
+            if (stoppedAt is not null) break;
         }
 
         CiteFromUncalledFootnotes(text, footnotes, calledFrom, laid.Footnotes.Select(f => f.FootnoteNumber).DefaultIfEmpty(1).Min(), paragraphs, self, citations);
@@ -113,10 +115,10 @@ internal static partial class CitationRecogniser
         CiteListedInstruments(text, paragraphs, identity.Symbol, self, citations, InstrumentList.Default);
         if (citations.Count > maxCitations)
         {
+            stoppedAt ??= citations[maxCitations].Span;
             citations.RemoveRange(maxCitations, citations.Count - maxCitations);
-            stopped = true;
         }
-        stopped |= footnotesCut;
+        stoppedAt ??= footnotesCut;
         return citations;
     }
 
@@ -597,11 +599,12 @@ internal static partial class CitationRecogniser
 
     /// <summary>
     /// Symbols each footnote names, with their spans in the document text and a date written after them; the footnotes
-    /// are read until they have named <paramref name="maxSymbols"/> (the most citations the text is read for).
+    /// are read until they have named <paramref name="maxSymbols"/> (the most citations the text is read for);
+    /// <paramref name="stoppedAt"/> is the span of the first symbol past them, if any.
     /// </summary>
-    private static Dictionary<int, List<(DocumentSymbol Symbol, SourceSpan Span, string? Date)>> FootnoteSymbols(LaidOutText laid, SymbolContext context, int maxSymbols, out bool stopped)
+    private static Dictionary<int, List<(DocumentSymbol Symbol, SourceSpan Span, string? Date)>> FootnoteSymbols(LaidOutText laid, SymbolContext context, int maxSymbols, out SourceSpan? stoppedAt)
     {
-        stopped = false;
+        stoppedAt = null;
         var result = new Dictionary<int, List<(DocumentSymbol, SourceSpan, string?)>>();
         List<(DocumentSymbol, SourceSpan, string?)>? previous = null;
         var named = 0;
@@ -619,7 +622,7 @@ internal static partial class CitationRecogniser
                 if (clauses.Issued(match.Start, match.Symbol)) continue;
                 if (named + list.Count >= maxSymbols)
                 {
-                    stopped = true;
+                    stoppedAt = new SourceSpan(block.ContentStart + match.Start, block.ContentStart + match.End);
                     break;
                 }
                 list.Add((match.Symbol, new SourceSpan(block.ContentStart + match.Start, block.ContentStart + match.End), DateAfter(content, match.End)));
@@ -628,7 +631,7 @@ internal static partial class CitationRecogniser
             if (list.Count > 0) result[block.FootnoteNumber] = list;
             named += list.Count;
             previous = list.Count > 0 ? list : null;
-            if (stopped) break;
+            if (stoppedAt is not null) break;
         }
         return result;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Graph.Extraction.Linking;
 using Graph.Model;
+using Graph.Model.Symbols;
 
 namespace Graph.Extraction.Recognisers;
 
@@ -9,7 +10,8 @@ namespace Graph.Extraction.Recognisers;
 /// meetings dated before and after it. The dated meetings are the collection's own (graph/meetings/council-meetings.tsv,
 /// written from `graph extract` output by the script beside it). A closing line's number outside its year's range is a
 /// misprint or a scan's damage: "Adopted unanimously at the 838th meeting" (S/RES/372 (1975), of the 1838th), "1338th"
-/// (S/RES/373 (1975)), "2773th" (S/RES/588 (1986), of the 2713th), "I364th" (S/RES/291 (1970), of the 1564th).
+/// (S/RES/373 (1975)), "2773th" (S/RES/588 (1986), of the 2713th), "I364th" (S/RES/291 (1970), of the 1564th),
+/// "2491st" (S/RES/668 (1990), of the 2941st).
 /// The Assembly's plenary meetings are not read so: they are numbered afresh each session, the collection holds sessions
 /// 71–80 only (no session numbered cumulatively, as the first thirty were), and in each of them the numbers already rise
 /// with the date, so it gives no evidence of a wrong one and no bound that is not a guess.
@@ -69,7 +71,9 @@ internal sealed class CouncilMeetingSequence
     /// Checks a Council document's meeting against its year (the year its symbol gives, "S/RES/372 (1975)", else its date's).
     /// A number inside the year's range is kept as read. Outside it, the numbers one character away (a digit changed, one
     /// dropped, one added: "18522" is a digit printed twice) that fall inside are the repairs: the one repair that also fits between the meetings dated
-    /// before and after the document's day is taken, else the only repair that fits the year; its printed number is kept
+    /// before and after the document's day is taken, else the only repair that fits the year. Where none fits, two adjacent
+    /// digits printed in each other's place ("2491st" for the 2941st) are the repair when exactly one such swap fits the year;
+    /// a repair's printed number is kept
     /// (<see cref="DocumentIdentity.PrintedMeetingNumber"/>, the ADOPTED_AT's <c>printedNumber</c>) so that a reader can see
     /// the change and the table's script leaves it out of its evidence. Where no repair fits, or several fit equally, no
     /// meeting is recorded rather than a wrong one, which would link the resolution to another meeting's record, and a
@@ -79,7 +83,7 @@ internal sealed class CouncilMeetingSequence
     /// </summary>
     public void Check(DocumentIdentity identity, List<Diagnostic> diagnostics, string fileName)
     {
-        if (identity.MeetingNumber is not { } meeting || !identity.Symbol.Canonical.StartsWith("S/", StringComparison.Ordinal)) return;
+        if (identity.MeetingNumber is not { } meeting || !IsCouncils(identity.Symbol)) return;
         var date = identity.AdoptionDate?.Value ?? identity.MeetingDate?.Value;
         if ((DocumentNodes.YearOf(identity.Symbol, null) ?? DocumentNodes.YearOf(identity.Symbol, date)) is not { } year) return;
         var inYear = InYear(year);
@@ -87,7 +91,10 @@ internal sealed class CouncilMeetingSequence
         var repairs = OneCharacterAway(meeting.Value).Where(inYear.Contains).ToList();
         var onDay = date is { Length: 10 } && date.StartsWith(year.ToString("D4", CultureInfo.InvariantCulture), StringComparison.Ordinal) ? Between(date, date) : inYear;
         var nearDay = repairs.Where(onDay.Contains).ToList();
-        long? repaired = nearDay.Count == 1 ? nearDay[0] : repairs.Count == 1 ? repairs[0] : null;
+        // Two characters away, only the misprint of two digits set in each other's place is read, and only where nothing one
+        // character away fits: "2491st" (S/RES/668 (1990), of the 2941st).
+        var swaps = repairs.Count == 0 ? AdjacentDigitsSwapped(meeting.Value).Where(inYear.Contains).ToList() : [];
+        long? repaired = nearDay.Count == 1 ? nearDay[0] : repairs.Count == 1 ? repairs[0] : swaps.Count == 1 ? swaps[0] : null;
         if (repaired is { } number)
         {
             identity.PrintedMeetingNumber = meeting.Value;
@@ -99,9 +106,19 @@ internal sealed class CouncilMeetingSequence
         var printed = meeting.Value + Ordinals.DigitsEnding(meeting.Value);
         diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "meeting-out-of-sequence",
             $"The {printed} meeting cannot be of {year}, whose Council meetings are numbered {inYear}, and "
-            + (repairs.Count == 0 ? "no number one character away is" : $"{repairs.Count} numbers one character away are") + " of that time; no meeting is recorded.",
+            + (repairs.Count > 0 ? $"{repairs.Count} numbers one character away are"
+                : swaps.Count > 0 ? $"no number one character away but {swaps.Count} with two adjacent digits swapped are"
+                : "no number one character away or with two adjacent digits swapped is") + " of that time; no meeting is recorded.",
             fileName, meeting.Span));
     }
+
+    /// <summary>
+    /// Whether every meeting number read for the document <paramref name="symbol"/> names is checked against its year, dated or
+    /// not: a Council document whose symbol states the year ("S/RES/345 (1974)", "S/2022/606").
+    /// </summary>
+    public static bool ChecksEveryMeetingOf(DocumentSymbol symbol) => IsCouncils(symbol) && DocumentNodes.YearOf(symbol, null) is not null;
+
+    private static bool IsCouncils(DocumentSymbol symbol) => symbol.Canonical.StartsWith("S/", StringComparison.Ordinal);
 
     /// <summary>The numbers one character from <paramref name="number"/>'s digits: one digit changed, dropped or added.</summary>
     internal static IEnumerable<long> OneCharacterAway(long number)
@@ -124,6 +141,21 @@ internal sealed class CouncilMeetingSequence
         {
             if (candidate[0] != '0') found.Add(long.Parse(candidate, CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>The numbers <paramref name="number"/>'s digits make with two adjacent ones swapped ("2491": 4291, 2941, 2419).</summary>
+    internal static IEnumerable<long> AdjacentDigitsSwapped(long number)
+    {
+        var digits = number.ToString(CultureInfo.InvariantCulture).ToCharArray();
+        var found = new SortedSet<long>();
+        for (var i = 0; i + 1 < digits.Length; i++)
+        {
+            if (digits[i] == digits[i + 1] || (i == 0 && digits[1] == '0')) continue;
+            (digits[i], digits[i + 1]) = (digits[i + 1], digits[i]);
+            found.Add(long.Parse(digits, CultureInfo.InvariantCulture));
+            (digits[i], digits[i + 1]) = (digits[i + 1], digits[i]);
+        }
+        return found;
     }
 
     /// <summary>Reads the table: a date (yyyy-mm-dd), a meeting number and the document that states them, tab-separated.</summary>

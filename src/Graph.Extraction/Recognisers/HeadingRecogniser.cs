@@ -163,7 +163,10 @@ internal static class HeadingRecogniser
     {
         while (p < text.Length && text[p] is ' ' or '\n') p++;
         var start = p;
-        if (!TryReadMeetingNumber(text, ref p, out var number)) return;
+        if (!TryReadMeetingNumber(text, ref p, out var number, out var endingFits)) return;
+        // A marred number whose ending is another number's ("176I1st", read 17611) is kept only where the Council's sequence
+        // will hold it to its year, which repairs it (the 1761st) or drops it; nothing checks the Assembly's.
+        if (!endingFits && !CouncilMeetingSequence.ChecksEveryMeetingOf(identity.Symbol)) return;
         var meetingEnd = text.IndexOf("meeting", p, StringComparison.Ordinal);
         if (meetingEnd < 0 || meetingEnd - p > 20) return;
         meetingEnd += "meeting".Length;
@@ -178,12 +181,14 @@ internal static class HeadingRecogniser
     /// <summary>
     /// A meeting's ordinal at <paramref name="p"/> ("2844th", "99th"), <paramref name="p"/> moved past it. A scan's damage is
     /// read where the ordinal's ending vouches for the number: a capital I or small l or i for a 1 and a capital O for a 0
-    /// ("298Ist", "326lst", "I364th", "3O93rd"), a space inside the number ("283 3rd", "295 1st"); a repaired number whose
-    /// ending does not fit it ("176I1st") is no meeting number.
+    /// ("298Ist", "326lst", "I364th", "3O93rd"), a space inside the number ("283 3rd", "295 1st"). A repaired number whose
+    /// ending is an ordinal's but not its own ("176I1st", 17611) is read with <paramref name="endingFits"/> false: the ending
+    /// vouches for no number, and only a check of the number against others can.
     /// </summary>
-    internal static bool TryReadMeetingNumber(string text, ref int p, out long number)
+    internal static bool TryReadMeetingNumber(string text, ref int p, out long number, out bool endingFits)
     {
         number = 0;
+        endingFits = true;
         var q = p;
         var digits = 0;
         var length = 0;
@@ -221,7 +226,8 @@ internal static class HeadingRecogniser
             return true;
         }
         // A scan's letters are read as digits only beside two digits at least: "I" or "lO" alone is no number.
-        if (digits < 2 || !endsOrdinal || !ending.SequenceEqual(Ordinals.DigitsEnding(number))) return false;
+        if (digits < 2 || !endsOrdinal) return false;
+        endingFits = ending.SequenceEqual(Ordinals.DigitsEnding(number));
         p = q + 2;
         return true;
     }
