@@ -118,6 +118,43 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         Assert.Contains("schema version 99", cli.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A paragraph that cites one document at 20,000 places, and a document node with 20,000 paragraphs: each relationship
+    /// is found by its identity among its start node's many. Stored, replaced by a version that drops some, changes some and
+    /// adds some, and removed, the graph holds exactly what each version states.
+    /// </summary>
+    [Fact]
+    public async Task ANodeWithTensOfThousandsOfRelationshipsIsStoredReplacedAndRemovedExactly()
+    {
+        static GraphDocument Version(int firstCitation, int citations, string verb)
+        {
+            var document = new GraphDocument("A/RES/1/1", "text");
+            document.Nodes.Add(new GraphNode("A/RES/1/1", [Labels.Document]));
+            document.Nodes.Add(new GraphNode("A/RES/1/1#pp1", [Labels.Paragraph]));
+            for (var p = 2; p <= 20_000; p++)
+            {
+                document.Nodes.Add(new GraphNode($"A/RES/1/1#op{p}", [Labels.Paragraph]));
+                document.Relationships.Add(new GraphRelationship(RelationshipTypes.HasParagraph, "A/RES/1/1", $"A/RES/1/1#op{p}"));
+            }
+            for (var c = firstCitation; c < firstCitation + citations; c++)
+                document.Relationships.Add(new GraphRelationship(RelationshipTypes.Cites, "A/RES/1/1#pp1", "A/RES/70/1", new Dictionary<string, object?> { ["verb"] = verb }, $"pp1@{c}"));
+            return document;
+        }
+
+        await using var store = EmbeddedGraphStore.Open(_directory.Path);
+        await store.IngestAsync(Version(0, 20_000, "Recalling"), Token);
+        await store.IngestAsync(Version(5_000, 20_000, "Reaffirming"), Token);
+
+        var cites = await store.GetRelationshipsAsync("A/RES/1/1#pp1", Direction.Outgoing, cancellationToken: Token);
+        Assert.Equal(20_000, cites.Count);
+        Assert.All(cites, r => Assert.Equal("Reaffirming", r.Properties["verb"]));
+        Assert.Equal(19_999, (await store.GetRelationshipsAsync("A/RES/1/1", Direction.Outgoing, cancellationToken: Token)).Count);
+        Assert.Empty(await store.CheckAsync(Token));
+
+        Assert.True(await store.RemoveDocumentAsync("A/RES/1/1", Token));
+        Assert.Equal(new GraphCounts(0, 0, 0), await store.CountAsync(Token));
+    }
+
     [Fact]
     public async Task ReadersSeeADocumentWholeInOneVersionOrTheOtherWhileItIsReplaced()
     {
