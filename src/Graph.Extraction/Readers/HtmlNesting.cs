@@ -78,6 +78,7 @@ internal static class HtmlNesting
         var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
         var open = new OpenElements(maxDepth);
         var tree = new HtmlTreeSize();
+        tree.CountAttributesOf(tokenizer);
         while (true)
         {
             var token = tokenizer.Get();
@@ -86,7 +87,7 @@ internal static class HtmlNesting
                 case HtmlTokenType.EndOfFile:
                     return new HtmlBeyond(HtmlBound.None, -1);
                 case HtmlTokenType.StartTag:
-                    tree.Add(token.AsTag());
+                    tree.AddElement();
                     if (tree.Bytes > maxTreeBytes) return new HtmlBeyond(HtmlBound.TreeSize, token.Position.Index);
                     tokenizer.State = ContentOf(token.Name);
                     open.Start(token.Name, token.AsTag().IsSelfClosing);

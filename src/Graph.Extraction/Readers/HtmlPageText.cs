@@ -6,7 +6,7 @@ namespace Graph.Extraction.Readers;
 /// The text an HTML page lays out, written as it is read: a text run's line breaks, tabs and runs of spaces (what source
 /// indentation leaves) become one space, and a line's spaces at its ends are dropped. Collapsing the spaces as the text
 /// is written keeps one copy of it; splitting the finished text into lines and each line into words made two copies more
-/// and a string for every word: an 8 MB page of a resolution as a word processor saves it peaked at 194 MB, now 158 MB.
+/// and a string for every word: an 8 MB page of a resolution as a word processor saves it peaked at 194 MB, now about 160 MB.
 /// </summary>
 internal sealed class HtmlPageText(int capacity)
 {

@@ -135,6 +135,7 @@ internal static class HtmlReader
     private static void WriteTagByTag(string html, HtmlPageText text, HtmlTreeSize tree)
     {
         var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
+        tree.CountAttributesOf(tokenizer);
         var hidden = 0;
         var sup = 0;
         while (tokenizer.Get() is { Type: not HtmlTokenType.EndOfFile } token)
@@ -146,7 +147,7 @@ internal static class HtmlReader
                     WriteText(token.Data, sup > 0, text);
                     break;
                 case HtmlTokenType.StartTag:
-                    tree.Add(token.AsTag());
+                    tree.AddElement();
                     tokenizer.State = HtmlNesting.ContentOf(name);
                     if (HidesContent(name) && !token.AsTag().IsSelfClosing) hidden++;
                     else if (hidden > 0) break;
