@@ -29,6 +29,18 @@ internal enum HostileShape
 
     /// <summary>"1. Decides:" and then sub-paragraphs "(a) To;" over and over.</summary>
     Letters,
+
+    /// <summary>An HTML page of "&lt;p&gt;x&lt;/p&gt;" over and over: an element and a text node for every eight bytes.</summary>
+    HtmlParagraphs,
+
+    /// <summary>An HTML page of one paragraph of "&lt;span&gt;x&lt;/span&gt;" over and over: the children of one element without end.</summary>
+    HtmlSpans,
+
+    /// <summary>
+    /// An HTML page as a word processor saves a resolution: each line of an operative paragraph a styled &lt;span&gt;
+    /// in its &lt;p class=MsoNormal&gt;, the verb in &lt;i&gt;, a footnote mark in &lt;sup&gt;, over and over.
+    /// </summary>
+    HtmlPage,
 }
 
 /// <summary>The texts of <see cref="HostileShape"/>: the masthead of a resolution, then the shape repeated to the size asked.</summary>
@@ -38,6 +50,7 @@ internal static class HostileText
 
     public static string Make(HostileShape shape, long bytes)
     {
+        if (shape is HostileShape.HtmlParagraphs or HostileShape.HtmlSpans or HostileShape.HtmlPage) return Html(shape, bytes);
         var sb = new StringBuilder((int)Math.Min(int.MaxValue / 2, bytes + 4096)).Append(Masthead);
         sb.Append(shape switch
         {
@@ -62,6 +75,30 @@ internal static class HostileText
             };
         }
         return sb.ToString();
+    }
+
+    /// <summary>The HTML shapes: read as HTML by their first line whatever the file is named.</summary>
+    private static string Html(HostileShape shape, long bytes)
+    {
+        var sb = new StringBuilder((int)Math.Min(int.MaxValue / 2, bytes + 4096))
+            .Append("<!DOCTYPE html>\n<html><head><title>A/RES/99/1</title></head>\n<body>\n<p>United Nations</p>\n<p>A/RES/99/1</p>\n")
+            .Append("<p>General Assembly</p>\n<p><i>The General Assembly,</i></p>\n");
+        if (shape == HostileShape.HtmlSpans) sb.Append("<p>");
+        for (var n = 1; sb.Length < bytes; n++)
+        {
+            _ = shape switch
+            {
+                HostileShape.HtmlParagraphs => sb.Append("<p>x</p>"),
+                HostileShape.HtmlSpans => sb.Append("<span>x</span>"),
+                HostileShape.HtmlPage => sb.Append("<p class=MsoNormal style='margin-left:36pt;text-indent:-36pt'><span lang=EN-GB>")
+                    .Append((n - 1) % 500 + 1).Append(".<span style='mso-tab-count:1'>&nbsp; </span><i>Encourages</i> Member States, the relevant organs and agencies of the United</span>\n")
+                    .Append("<span lang=EN-GB>Nations system to strengthen their cooperation in accordance with resolution ")
+                    .Append(70 + n % 9).Append('/').Append(1 + n % 300).Append(" of 12 July 2023,<sup>").Append(n).Append("</sup></span><span lang=EN-GB>;<o:p></o:p></span></p>\n"),
+                _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, null),
+            };
+        }
+        if (shape == HostileShape.HtmlSpans) sb.Append("</p>");
+        return sb.Append("\n</body></html>\n").ToString();
     }
 }
 

@@ -6,9 +6,10 @@ namespace Graph.Extraction.Readers;
 
 /// <summary>
 /// How deep an HTML document's elements nest, estimated in one pass over its tags (AngleSharp's tokenizer) without building
-/// the tree. The HTML5 tree builder walks its stack of open elements for most tags it meets ("is there a p in button scope?"),
-/// so a document nested n deep costs it about n steps a tag: 100,000 nested &lt;div&gt;s took it most of a minute. AngleSharp
-/// stops nesting the tree at 512 but not its stack, so the depth is checked before the tree is built.
+/// the tree; the same pass weighs the tree (<see cref="HtmlTreeSize"/>). The HTML5 tree builder walks its stack of open
+/// elements for most tags it meets ("is there a p in button scope?"), so a document nested n deep costs it about n steps a
+/// tag: 100,000 nested &lt;div&gt;s took it most of a minute. AngleSharp stops nesting the tree at 512 but not its stack, so
+/// the depth is checked before the tree is built.
 /// </summary>
 /// <remarks>
 /// The estimate follows the tree builder's rules that close elements (an end tag closes its element unless a block stands
@@ -64,21 +65,33 @@ internal static class HtmlNesting
     /// <summary>
     /// Where (a character offset) the document first nests deeper than <paramref name="limit"/>, or -1 if it never does.
     /// </summary>
-    public static int FirstBeyond(string html, int limit)
+    public static int FirstBeyond(string html, int limit) =>
+        FirstBeyond(html, limit, long.MaxValue) is { Bound: HtmlBound.Nesting } beyond ? beyond.At : -1;
+
+    /// <summary>
+    /// Where the document first nests deeper than <paramref name="maxDepth"/> or its tree grows past
+    /// <paramref name="maxTreeBytes"/> (<see cref="HtmlTreeSize"/>), whichever comes first: the tree builder's time
+    /// grows with the one, its memory with the other.
+    /// </summary>
+    public static HtmlBeyond FirstBeyond(string html, int maxDepth, long maxTreeBytes)
     {
         var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
-        var open = new OpenElements(limit);
+        var open = new OpenElements(maxDepth);
+        var tree = new HtmlTreeSize();
+        tree.CountAttributesOf(tokenizer);
         while (true)
         {
             var token = tokenizer.Get();
             switch (token.Type)
             {
                 case HtmlTokenType.EndOfFile:
-                    return -1;
+                    return new HtmlBeyond(HtmlBound.None, -1);
                 case HtmlTokenType.StartTag:
+                    tree.AddElement();
+                    if (tree.Bytes > maxTreeBytes) return new HtmlBeyond(HtmlBound.TreeSize, token.Position.Index);
                     tokenizer.State = ContentOf(token.Name);
                     open.Start(token.Name, token.AsTag().IsSelfClosing);
-                    if (open.Depth > limit) return token.Position.Index;
+                    if (open.Depth > maxDepth) return new HtmlBeyond(HtmlBound.Nesting, token.Position.Index);
                     break;
                 case HtmlTokenType.EndTag:
                     open.End(token.Name);
@@ -202,3 +215,19 @@ internal static class HtmlNesting
         }
     }
 }
+
+/// <summary>Which bound of the tree builder's work an HTML document passes first, if any.</summary>
+internal enum HtmlBound
+{
+    /// <summary>The document is read as a tree.</summary>
+    None,
+
+    /// <summary>It nests its elements deeper than the tree builder nests them.</summary>
+    Nesting,
+
+    /// <summary>Its tree would take more memory than a document's tree is given.</summary>
+    TreeSize,
+}
+
+/// <summary>The bound an HTML document passes first and the character offset of the tag that passes it (-1 for none).</summary>
+internal readonly record struct HtmlBeyond(HtmlBound Bound, int At);
