@@ -165,7 +165,10 @@ public sealed class DocumentExtractor
         // A link per citation and about one entity link per paragraph: room made once for both linkers.
         builder.EnsureRelationshipCapacity(citations.Count + paragraphs.Count);
         CitationLinker.Link(builder, citations, documentNode.Id, laid.InferredMarks, CitationRecogniser.FromHeading(laid, identity));
-        EntityLinker.Link(builder, laid, paragraphs, identity, citations, _gazetteer);
+        EntityLinker.Link(builder, laid, paragraphs, identity, citations, _gazetteer, limits.MaxMentions, out var mentionsStopped);
+        if (mentionsStopped is { } mentionNotKept)
+            document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "too-many-mentions",
+                $"The text names organisations, operations and agreements more than {limits.MaxMentions:N0} times; the first {limits.MaxMentions:N0} mentions were linked, and the first not linked is at character {mentionNotKept.Start:N0}.", fileName, mentionNotKept));
         if (paragraphs.Count == 0 && laid.Text.Length > 0)
             document.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, "no-paragraphs", "No body paragraphs were recognised.", fileName));
     }

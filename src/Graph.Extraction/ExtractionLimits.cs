@@ -26,6 +26,7 @@ public sealed record ExtractionLimits
             MaxLines = (int)Math.Min(int.MaxValue, bytes / 32),
             MaxParagraphs = (int)Math.Min(int.MaxValue, bytes / 256),
             MaxCitations = (int)Math.Min(int.MaxValue, bytes / 64),
+            MaxMentions = (int)Math.Min(int.MaxValue, bytes / 64),
         };
     }
 
@@ -35,7 +36,7 @@ public sealed record ExtractionLimits
     /// document costs its store 2-3 KB of heap a node or relationship at the peak, and the bounds of a 32 MB file
     /// (131,072 paragraphs, 524,288 citations, each cited document a node) made an upload that ran the server's heap out.
     /// </summary>
-    public static ExtractionLimits ForUploads(long maxUploadBytes) => For(maxUploadBytes) with { MaxParagraphs = 50_000, MaxCitations = 50_000 };
+    public static ExtractionLimits ForUploads(long maxUploadBytes) => For(maxUploadBytes) with { MaxParagraphs = 50_000, MaxCitations = 50_000, MaxMentions = 50_000 };
 
     // Bounds worked out from a small size cap (tests set a few kilobytes) would refuse a short real text denser than the
     // average (1 KB of 40 short lines is past 1,024 / 32); under a megabyte the cap alone keeps a document small.
@@ -49,4 +50,10 @@ public sealed record ExtractionLimits
 
     /// <summary>Citations past which no more are read; the document keeps the first ones and says where the first not kept stands.</summary>
     public required int MaxCitations { get; init; }
+
+    /// <summary>
+    /// Mentions of organisations, operations and agreements past which no more are linked; the document keeps the first
+    /// ones and says where it stopped. Real UN text names one every 300 bytes or so; a text can name one every ten.
+    /// </summary>
+    public required int MaxMentions { get; init; }
 }

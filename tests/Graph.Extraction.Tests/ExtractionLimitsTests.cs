@@ -12,7 +12,7 @@ public sealed class ExtractionLimitsTests
 
     private const string Masthead = "United Nations\nA/RES/99/1\nGeneral Assembly\n\nThe General Assembly,\n\n";
 
-    private static readonly ExtractionLimits Unbounded = new() { MaxLines = int.MaxValue, MaxParagraphs = int.MaxValue, MaxCitations = int.MaxValue };
+    private static readonly ExtractionLimits Unbounded = new() { MaxLines = int.MaxValue, MaxParagraphs = int.MaxValue, MaxCitations = int.MaxValue, MaxMentions = int.MaxValue };
 
     private static GraphDocument Extract(byte[] content, ExtractionLimits limits) =>
         new DocumentExtractor { Limits = limits }.Extract("A_RES_77_13.txt", content);
@@ -147,14 +147,59 @@ public sealed class ExtractionLimitsTests
     }
 
     [Fact]
+    public void MentionsPastTheBoundAreNotLinkedAndTheFirstOnesAreKept()
+    {
+        // The seed names the Collective Security Treaty Organization, the Shanghai Cooperation Organisation and others.
+        var whole = Mentions(Extract(Seed, Unbounded));
+        var bound = whole.Count / 2;
+        var bounded = Extract(Seed, Unbounded with { MaxMentions = bound });
+
+        Assert.Equal(bound, Mentions(bounded).Count);
+        Assert.Subset(whole.Select(r => r.Id).ToHashSet(), Mentions(bounded).Select(r => r.Id).ToHashSet());
+        var warning = Assert.Single(bounded.Diagnostics, d => d.Code == "too-many-mentions");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        var missing = Assert.Single(whole, r => SpanOf(r) == warning.Span!.Value);
+        Assert.DoesNotContain(Mentions(bounded), r => r.Id == missing.Id);
+        // The rest of the graph is the whole text's: only mentions are bounded.
+        Assert.Equal(ParagraphCites(Extract(Seed, Unbounded)).Count, ParagraphCites(bounded).Count);
+        Assert.DoesNotContain(Extract(Seed, Unbounded with { MaxMentions = whole.Count }).Diagnostics, d => d.Code == "too-many-mentions");
+    }
+
+    [Fact]
+    public void AnOperationNamedEveryFewWordsIsLinkedUpToTheBound()
+    {
+        // "Operation Alpha, Operation Alpha, …": an operation named every 17 bytes.
+        var text = Masthead + "1. Welcomes " + string.Concat(Enumerable.Repeat("Operation Alpha, ", 20_000)) + "and others;\n";
+        var document = new DocumentExtractor { Limits = Unbounded with { MaxMentions = 1_000 } }.ExtractText("A_RES_99_1.txt", text);
+
+        Assert.Equal(1_000, Mentions(document).Count);
+        var warning = Assert.Single(document.Diagnostics, d => d.Code == "too-many-mentions");
+        Assert.StartsWith("Operation", TextAt(document, warning), StringComparison.Ordinal);
+        Assert.True(warning.Span!.Value.Start > Mentions(document).Max(r => SpanOf(r).Start));
+    }
+
+    [Fact]
+    public void ARunOfCapitalisedWordsLongerThanANameIsNoOperation()
+    {
+        // 20,000 times "Operation ": read as one name, it was a name as long as the text; no operation has a name of more than six words.
+        var text = Masthead + "1. Welcomes " + string.Concat(Enumerable.Repeat("Operation ", 20_000)) + "Alpha and Operation Artemis;\n";
+        var document = new DocumentExtractor { Limits = Unbounded }.ExtractText("A_RES_99_1.txt", text);
+
+        // The six words before "and" read as a name once the run left is that short; the run before them is none.
+        var names = document.Nodes.Where(n => n.HasLabel(Labels.Operation)).Select(n => (string)n.Properties["name"]!).ToList();
+        Assert.Equal(["Artemis", "Operation Operation Operation Operation Operation Alpha"], names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void TheDefaultBoundsGrowWithTheSizeCapAndLeaveTheSeedsWhole()
     {
         var defaults = ExtractionLimits.For(DocumentFile.DefaultMaxBytes);
         Assert.Equal((2_097_152, 262_144, 1_048_576), (defaults.MaxLines, defaults.MaxParagraphs, defaults.MaxCitations));
         Assert.Equal(defaults, new DocumentExtractor().Limits);
-        Assert.Equal(defaults with { MaxLines = 1_048_576, MaxParagraphs = 131_072, MaxCitations = 524_288 }, ExtractionLimits.For(32L * 1024 * 1024));
+        Assert.Equal(1_048_576, defaults.MaxMentions);
+        Assert.Equal(defaults with { MaxLines = 1_048_576, MaxParagraphs = 131_072, MaxCitations = 524_288, MaxMentions = 524_288 }, ExtractionLimits.For(32L * 1024 * 1024));
         var uploads = ExtractionLimits.ForUploads(32L * 1024 * 1024);
-        Assert.Equal((1_048_576, 50_000, 50_000), (uploads.MaxLines, uploads.MaxParagraphs, uploads.MaxCitations));
+        Assert.Equal((1_048_576, 50_000, 50_000, 50_000), (uploads.MaxLines, uploads.MaxParagraphs, uploads.MaxCitations, uploads.MaxMentions));
 
         foreach (var seed in new[] { TestData.Seed7713, TestData.Seed7112 })
         {
@@ -177,6 +222,9 @@ public sealed class ExtractionLimitsTests
     private static SourceSpan SpanOf(GraphRelationship relationship) => new(
         Convert.ToInt32(relationship.Properties[PropertyNames.SpanStart], System.Globalization.CultureInfo.InvariantCulture),
         Convert.ToInt32(relationship.Properties[PropertyNames.SpanEnd], System.Globalization.CultureInfo.InvariantCulture));
+
+    private static List<GraphRelationship> Mentions(GraphDocument document) =>
+        [.. document.Relationships.Where(r => r.Type == RelationshipTypes.Mentions)];
 
     private static List<GraphNode> Paragraphs(GraphDocument document) =>
         [.. document.Nodes.Where(n => n.HasLabel(Labels.Paragraph) && !n.Id.Contains("#note", StringComparison.Ordinal))];

@@ -10,8 +10,18 @@ namespace Graph.Extraction.Linking;
 /// </summary>
 internal static class EntityLinker
 {
-    public static void Link(GraphBuilder builder, LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity, IReadOnlyList<Citation> citations, Gazetteer gazetteer)
+    public static void Link(GraphBuilder builder, LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity, IReadOnlyList<Citation> citations, Gazetteer gazetteer) =>
+        Link(builder, laid, paragraphs, identity, citations, gazetteer, int.MaxValue, out _);
+
+    /// <summary>
+    /// Links at most <paramref name="maxMentions"/> mentions of organisations, operations and agreements (see
+    /// <see cref="ExtractionLimits.MaxMentions"/>), the first read paragraph by paragraph; <paramref name="firstNotKept"/> is
+    /// the span of the first mention past the bound, or null when every mention was linked.
+    /// </summary>
+    public static void Link(GraphBuilder builder, LaidOutText laid, IReadOnlyList<ParagraphInfo> paragraphs, DocumentIdentity identity, IReadOnlyList<Citation> citations, Gazetteer gazetteer,
+        int maxMentions, out SourceSpan? firstNotKept)
     {
+        var budget = new MentionBudget(maxMentions);
         var text = laid.Text;
         var documentId = identity.Symbol.Canonical;
         LinkSession(builder, identity, documentId);
@@ -27,15 +37,18 @@ internal static class EntityLinker
         builder.EnsureRelationshipCapacity(paragraphs.Count);
         foreach (var paragraph in paragraphs)
         {
+            if (budget.Spent) break;
             var organisations = OrganisationRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End, gazetteer);
             foreach (var mention in organisations)
             {
+                if (!budget.Take(mention.Span)) break;
                 AddOrganisation(builder, mention);
                 var asWritten = mention.AsWritten != mention.Name ? mention.AsWritten : null;
                 builder.Relationship(RelationshipTypes.Mentions, paragraph.Id, mention.Id, [("asWritten", asWritten)], mention.Span, "", mention.Span.Start);
             }
-            foreach (var operation in OperationRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End))
+            foreach (var operation in OperationRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End, budget.OneMoreThanLeft))
             {
+                if (!budget.Take(operation.Span)) break;
                 // One operation is one node whatever name the text gives it ("Operation IRINI", "EUNAVFOR MED IRINI").
                 var known = OperationGazetteer.Default.TryGet(operation.Name, out var entry) ? entry : null;
                 var id = "operation:" + (known?.Id ?? GraphBuilder.Slug(operation.Name));
@@ -52,6 +65,7 @@ internal static class EntityLinker
             }
             foreach (var agreement in AgreementRecogniser.Recognise(text, paragraph.ContentStart, paragraph.Span.End, organisations))
             {
+                if (!budget.Take(agreement.Span)) break;
                 // Two parties and a kind name one agreement whatever date a text gives it; otherwise the date or place tells agreements apart.
                 var identifying = agreement.Parties.Count >= 2 ? agreement.Parties.Select(ShortName) : [agreement.Date ?? agreement.Place ?? GraphBuilder.Slug(agreement.Text)];
                 var id = "agreement:" + GraphBuilder.Slug(string.Join(' ', identifying.Prepend(agreement.Kind)));
@@ -68,12 +82,43 @@ internal static class EntityLinker
                     builder.Relationship(RelationshipTypes.PartyTo, party.Id, id, party.Span);
             }
         }
+        firstNotKept = budget.FirstNotKept;
         LinkSeries(builder, text, identity, paragraphs, citations, documentId);
         foreach (var request in RequestRecogniser.Recognise(text, paragraphs))
         {
             var sessionId = AddSession(builder, "A", request.Session, request.Span);
             builder.Relationship(RelationshipTypes.Requests, documentId, sessionId,
                 [("what", request.What), ("addressee", request.Addressee), ("paragraph", request.Paragraph.Id)], request.Span, request.Paragraph.Id[(request.Paragraph.Id.IndexOf('#', StringComparison.Ordinal) + 1)..]);
+        }
+    }
+
+    /// <summary>
+    /// How many more mentions may be linked. A text can name an organisation every few words: 31 MB of "Economic and Social
+    /// Council resolutions 2019/15, " named it 632,000 times, and 31 MB of "Operation " made 1.5 million operations, whose
+    /// links, uploaded, ran the server's heap out.
+    /// </summary>
+    private sealed class MentionBudget(int max)
+    {
+        private int _taken;
+
+        /// <summary>How many mentions a recogniser need read to show whether there are more than the bound leaves room for.</summary>
+        public int OneMoreThanLeft => max == int.MaxValue ? int.MaxValue : Math.Max(0, max - _taken) + 1;
+
+        public bool Spent => FirstNotKept is not null;
+
+        public SourceSpan? FirstNotKept { get; private set; }
+
+        /// <summary>Takes one mention if the bound leaves room; otherwise records the first one past it and says no.</summary>
+        public bool Take(SourceSpan span)
+        {
+            if (FirstNotKept is not null) return false;
+            if (_taken < max)
+            {
+                _taken++;
+                return true;
+            }
+            FirstNotKept = span;
+            return false;
         }
     }
 

@@ -13,20 +13,32 @@ internal sealed record OperationMention(string Name, string? Purpose, SourceSpan
 /// </summary>
 internal static class OperationRecogniser
 {
-    public static List<OperationMention> Recognise(string text, int start, int end)
+    /// <summary>The operations named from <paramref name="start"/> to <paramref name="end"/>, at most the first <paramref name="max"/>.</summary>
+    public static List<OperationMention> Recognise(string text, int start, int end, int max = int.MaxValue)
     {
         var result = new List<OperationMention>();
         var at = start;
-        while ((at = IndexOfOperation(text, at, end)) >= 0)
+        while (result.Count < max && (at = IndexOfOperation(text, at, end)) >= 0)
         {
             var wordEnd = at + "operation".Length;
             if (text[at] == 'O' && wordEnd + 1 < end && text[wordEnd] == ' ' && char.IsUpper(text[wordEnd + 1]))
             {
                 // "Operation Springbok III"
                 var p = wordEnd + 1;
-                while (p < end && (char.IsLetterOrDigit(text[p]) || (text[p] == ' ' && p + 1 < end && char.IsUpper(text[p + 1])))) p++;
-                result.Add(new OperationMention(text[(wordEnd + 1)..p], Purpose(text, p, end), new SourceSpan(at, p)));
-                at = p;
+                var words = 1;
+                while (p < end && (char.IsLetterOrDigit(text[p]) || (text[p] == ' ' && p + 1 < end && char.IsUpper(text[p + 1]))))
+                {
+                    if ((text[p] == ' ' && ++words > MaxNameWords) || p - wordEnd > MaxNameLength) break;
+                    p++;
+                }
+                // A run of capitalised words longer than any operation's name is a title or a list, not a name; it is read no further.
+                if (words <= MaxNameWords && p - wordEnd <= MaxNameLength)
+                {
+                    result.Add(new OperationMention(text[(wordEnd + 1)..p], Purpose(text, p, end), new SourceSpan(at, p)));
+                    at = p;
+                    continue;
+                }
+                at = wordEnd;
                 continue;
             }
             var open = text.IndexOfAny(['“', '"'], wordEnd, Math.Min(110, end - wordEnd));
@@ -49,6 +61,15 @@ internal static class OperationRecogniser
         }
         return result;
     }
+
+    /// <summary>
+    /// The most words and characters a capitalised name after "Operation" is read for. The names UN texts give have one
+    /// or two words ("Operation Artemis", "Operation Unified Protector" has three); read without a bound, 31 MB of
+    /// "Operation " was one name of 31 MB, and read again from every word of it.
+    /// </summary>
+    private const int MaxNameWords = 6;
+
+    private const int MaxNameLength = 80;
 
     private static int IndexOfOperation(string text, int from, int end)
     {
