@@ -13,7 +13,8 @@ namespace Graph.Web.Tests.Hostile;
 /// the answer says where it stopped (<see cref="Graph.Extraction.ExtractionLimits.ForUploads"/>), and a text of too many
 /// lines is refused before it is laid out. A file under the 32 MiB cap but over Kestrel's default body limit
 /// (30,000,000 bytes) was refused as too large. 30 MB of HTML elements ran the heap out as AngleSharp's tree (about
-/// 60 times the file) and answered 500; past a tree of 150 MB the HTML is now read tag by tag.
+/// 60 times the file) and answered 500; past a tree of 150 MB the HTML is now read tag by tag. A paragraph citing one
+/// document 50,000 times took minutes to store; 31 MB of "Operation " ran the heap out, and mentions are now bounded too.
 /// </summary>
 public sealed class HugeUploadTests(ServerProcess server) : IClassFixture<ServerProcess>
 {
@@ -46,6 +47,38 @@ public sealed class HugeUploadTests(ServerProcess server) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.OK, cited.StatusCode);
         using var notRead = await server.Client().GetAsync("/api/node?id=" + Uri.EscapeDataString("A/RES/70/50001"), Cancel);
         Assert.Equal(HttpStatusCode.NotFound, notRead.StatusCode);
+        await AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task AParagraphCitingOneResolutionSixtyThousandTimesIsStoredUpToTheBound()
+    {
+        // 50,000 citations of one document from one paragraph: each was found among the paragraph's others by reading them all.
+        var text = Masthead + "1. Recalls " + string.Concat(Enumerable.Repeat("A/RES/70/1, ", 60_000)) + "and others;\n";
+        var (status, body) = await UploadAsync("A_RES_99_1.txt", text);
+
+        Assert.True(status == HttpStatusCode.Created, body.ToString());
+        Assert.Contains(Diagnostics(body), d => d.StartsWith("warning too-many-citations: The text states more than 50,000 citations", StringComparison.Ordinal));
+        // The 50,000 citations, the document's aggregated one, its paragraph and its session.
+        Assert.Equal(50_003, body.GetProperty("relationships").GetInt32());
+        await AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task ThirtyMegabytesNamingAnOrganisationOrAnOperationAtEveryWordAreReadUpToTheBound()
+    {
+        // "Operation Operation …" was one operation named by the whole text, and ran the heap out (500); the Council's name
+        // every 49 bytes was 632,000 mentions, each a relationship.
+        var (operationStatus, operation) = await UploadAsync("A_RES_99_1.txt", Masthead + "1. Welcomes " + string.Concat(Enumerable.Repeat("Operation ", 3_100_000)) + "Artemis;\n");
+        Assert.True(operationStatus == HttpStatusCode.Created, operation.ToString());
+        await AssertHealthyAsync();
+
+        var (councilStatus, council) = await UploadAsync("A_RES_99_2.txt", Masthead.Replace("99/1", "99/2", StringComparison.Ordinal)
+            + "1. Recalls " + string.Concat(Enumerable.Repeat("Economic and Social Council resolutions 2019/15, ", 630_000)) + "and others;\n");
+        Assert.True(councilStatus == HttpStatusCode.Created, council.ToString());
+        Assert.Contains(Diagnostics(council), d => d.StartsWith("warning too-many-mentions: The text names organisations, operations and agreements more than 50,000 times", StringComparison.Ordinal));
+        // The paragraph's 50,000 citations and 50,000 mentions, the document's aggregated citation, paragraph and session.
+        Assert.Equal(100_003, council.GetProperty("relationships").GetInt32());
         await AssertHealthyAsync();
     }
 
