@@ -18,6 +18,7 @@ internal static class GraphExplorerServices
         services.AddHostedService(provider => provider.GetRequiredService<GraphHost>());
         services.AddSingleton(provider => provider.GetRequiredService<GraphHost>().Services);
         services.AddSingleton<WriterPriority>();
+        services.AddSingleton<Security.UploadAdmission>();
         services.AddSingleton<Fetching.FetchJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<Fetching.FetchJobs>());
         services.AddSingleton(provider => new MemoryCeiling(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.MemoryCeilingMB));

@@ -28,19 +28,28 @@ public static class DocumentUploadApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 
     /// <summary>What an upload did: the document, how the store took it, and what the extractor noticed.</summary>
     public sealed record UploadResult(string DocumentId, string Outcome, int Nodes, int Relationships, IReadOnlyList<string> Diagnostics);
 
-    public static async Task<IResult> Upload(HttpContext context, GraphServices graph, IOptions<AccessOptions> options, Hosting.WriterPriority priority, CancellationToken cancellationToken)
+    public static async Task<IResult> Upload(HttpContext context, GraphServices graph, IOptions<AccessOptions> options, Hosting.WriterPriority priority,
+        UploadAdmission admission, Hosting.MemoryCeiling memory, CancellationToken cancellationToken)
     {
         var access = options.Value;
         if (!BearerToken.IsPresented(context, access)) return BearerToken.Refusal(context, access, "Uploading documents");
         var request = context.Request;
         if (request.ContentLength > access.MaxUploadBytes + FormOverheadBytes) return TooLarge(access);
+        using var turn = await admission.EnterAsync(cancellationToken);
+        if (!turn.IsAcquired)
+            return Busy(context, "The server is reading other uploads",
+                $"{UploadAdmission.QueueLimit} uploads are already waiting for the one being read. Send this one again shortly.");
+        if (memory.IsNear())
+            return Busy(context, "The server is short of memory",
+                "The server is close to its memory ceiling and reads no upload until running work finishes. Send it again shortly.");
         // Kestrel refuses a body past 30,000,000 bytes unless told otherwise, which is under the 32 MiB a file may have:
         // this request may carry the file and its form around it, and no more.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -115,6 +124,12 @@ public static class DocumentUploadApi
         var last = (fileName ?? "").Replace('\\', '/').Split('/').LastOrDefault(s => s.Length > 0 && s != "." && s != "..") ?? "";
         var cleaned = new string([.. last.Where(c => !char.IsControl(c))]).Trim();
         return cleaned.Length == 0 ? "upload" : cleaned;
+    }
+
+    private static IResult Busy(HttpContext context, string title, string detail)
+    {
+        context.Response.Headers.RetryAfter = UploadAdmission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail);
     }
 
     private static IResult TooLarge(AccessOptions access) =>

@@ -83,6 +83,21 @@ public sealed class HugeUploadTests(ServerProcess server) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task ThreeLargeUploadsAtOnceAreReadOneAfterAnotherAndAllStored()
+    {
+        // Uploads of 6 MB, each at the citation bound: read one after another, in the order they came, and each stored whole.
+        // (At 31 MB one such upload takes the heap to about 1.5 GB at its peak, and the server keeps what it stores.)
+        var uploads = Enumerable.Range(1, 3).Select(n => UploadAsync($"A_RES_98_{n}.txt",
+            Masthead.Replace("99/1", $"98/{n}", StringComparison.Ordinal) + "1. Recalls " + string.Concat(Enumerable.Repeat("A/RES/70/1, ", 500_000)) + "and others;\n")).ToList();
+        var answers = await Task.WhenAll(uploads);
+
+        Assert.All(answers, answer => Assert.True(answer.Status == HttpStatusCode.Created, answer.Body.ToString()));
+        Assert.All(answers, answer => Assert.Equal(50_003, answer.Body.GetProperty("relationships").GetInt32()));
+        Assert.Equal(["A/RES/98/1", "A/RES/98/2", "A/RES/98/3"], answers.Select(a => a.Body.GetProperty("documentId").GetString()).Order(StringComparer.Ordinal));
+        await AssertHealthyAsync();
+    }
+
+    [Fact]
     public async Task ATextOfMoreThanAMillionLinesIsRefusedWithTheReason()
     {
         var text = Masthead + string.Concat(Enumerable.Repeat("a\n", 1_100_000));
