@@ -277,7 +277,9 @@ internal static class FootnoteZones
     {
         var start = -1;
         var next = -1;
-        var continuation = new StringBuilder();
+        // Whether the lines that continue the footnote above them name a symbol: read in place, since a line may be the
+        // whole text (31 MB in one line was copied three times over here).
+        var continuationHasSlash = false;
         var continuationLines = 0;
         for (var k = lines.Count - 1; k >= 0; k--)
         {
@@ -286,14 +288,14 @@ internal static class FootnoteZones
             {
                 // A line that continues the footnote above it; more lines than a footnote runs on to are the body.
                 if (++continuationLines > ContinuationLines) break;
-                continuation.Insert(0, lines[k] + " ");
+                continuationHasSlash |= lines[k].Span.Contains('/');
                 continue;
             }
-            if (!rest.Contains('/') && !continuation.ToString().Contains('/', StringComparison.Ordinal)) break;
+            if (!rest.Contains('/') && !continuationHasSlash) break;
             if (next >= 0 && number != next - 1) return -1;
             next = number;
             start = k;
-            continuation.Clear();
+            continuationHasSlash = false;
             continuationLines = 0;
         }
         return start >= lines.Count / 3 ? start : -1;
