@@ -45,6 +45,23 @@ public sealed class MemoryCeiling
         return $"memory ceiling {_ceilingBytes / (1024 * 1024)} MiB, managed heap limit {heapLimit / (1024 * 1024)} MiB";
     }
 
+    /// <summary>
+    /// Whether the managed heap has room for <paramref name="bytes"/> more under its limit, after at most one compacting
+    /// collection per interval. The resident set (<see cref="IsNear"/>) can be well under the ceiling while the heap, full of
+    /// what the store keeps, has no room left for a large upload's peak: that upload then ended in an OutOfMemoryException.
+    /// </summary>
+    public bool HasRoomFor(long bytes)
+    {
+        if (_ceilingBytes == 0) return true;
+        var limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (GC.GetTotalMemory(forceFullCollection: false) + bytes <= limit) return true;
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastCollection);
+        if (now - last < CollectionInterval.TotalMilliseconds || Interlocked.CompareExchange(ref _lastCollection, now, last) != last) return false;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: false) + bytes <= limit;
+    }
+
     /// <summary>Whether the process is too close to the ceiling to start heavy work, after at most one compacting collection per interval.</summary>
     public bool IsNear()
     {
