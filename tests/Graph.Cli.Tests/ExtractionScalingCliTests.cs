@@ -15,7 +15,7 @@ public sealed class ExtractionScalingCliTests : IDisposable
 
     [Theory]
     [InlineData("--density", "sparse", "--density knows dense and realistic, not 'sparse'")]
-    [InlineData("--shape", "spiral", "--shape knows resolution, oneline, operation, symbols, ecosoc, footnotes, ibid, letters, htmlparagraphs, htmlspans and htmlpage, not 'spiral'")]
+    [InlineData("--shape", "spiral", "--shape knows resolution, oneline, operation, symbols, ecosoc, footnotes, ibid, letters, agreements, htmlparagraphs, htmlspans and htmlpage, not 'spiral'")]
     public async Task UnknownDensityOrShapeIsRefusedWithAClearError(string option, string value, string error)
     {
         var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "bench", "extraction-scaling", option, value, "--no-collection");

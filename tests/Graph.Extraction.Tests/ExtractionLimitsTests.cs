@@ -190,6 +190,20 @@ public sealed class ExtractionLimitsTests
         Assert.Equal(["Artemis", "Operation Operation Operation Operation Operation Alpha"], names.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>A name after "Operation" is read for 80 characters at most: one of 80 is a name, one of 81 none.</summary>
+    [Theory]
+    [InlineData(80, true)]
+    [InlineData(81, false)]
+    public void AnOperationsNameIsReadForEightyCharactersAtMost(int length, bool named)
+    {
+        var name = "A" + new string('b', length - 1);
+        var text = Masthead + "1. Welcomes Operation " + name + " and others;\n";
+        var document = new DocumentExtractor { Limits = Unbounded }.ExtractText("A_RES_99_1.txt", text);
+
+        var names = document.Nodes.Where(n => n.HasLabel(Labels.Operation)).Select(n => (string)n.Properties["name"]!).ToList();
+        Assert.Equal(named ? [name] : [], names);
+    }
+
     [Fact]
     public void TheDefaultBoundsGrowWithTheSizeCapAndLeaveTheSeedsWhole()
     {

@@ -41,6 +41,32 @@ public sealed class HtmlTreeSizeTests
         Assert.Contains("read tag by tag", diagnostic.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Stray end tags and comments make nodes of the tree as start tags do: the tree builder inserts a paragraph for each
+    /// "&lt;/p&gt;" with none open (400,000 of them, a tree of 180 MB), and keeps each comment (700,000, 175 MB).
+    /// </summary>
+    [Theory]
+    [InlineData("</p>", 400_000)]
+    [InlineData("<!---->", 700_000)]
+    public void ResolutionAmongStrayEndTagsOrCommentsPastTheTreesBoundIsReadTagByTag(string part, int times)
+    {
+        var extractor = new DocumentExtractor();
+        var text = extractor.ExtractFile(Repository.Seed77);
+        var html = RenderedFormatTests.AsHtml(text.Text);
+        var perParagraph = times / Paragraphs(html);
+        var parts = perParagraph * Paragraphs(html);
+        var crowded = html.Replace("</p>\n", "</p>\n" + Repeat(part, perParagraph), StringComparison.Ordinal);
+        var counted = part == "</p>"
+            ? string.Create(CultureInfo.InvariantCulture, $"{Regex.Count(html, "<[a-z]") + parts:N0} elements")
+            : string.Create(CultureInfo.InvariantCulture, $"{parts:N0} comments");
+
+        var document = extractor.Extract("resolution.html", Encoding.UTF8.GetBytes(crowded));
+
+        Assert.Equal(Facts(text), Facts(document));
+        var diagnostic = Assert.Single(document.Diagnostics, d => d.Code == "html-too-many-elements");
+        Assert.Contains(counted, diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ResolutionAmongElementsUnderTheTreesBoundIsReadAsATree()
     {

@@ -30,6 +30,12 @@ internal enum HostileShape
     /// <summary>"1. Decides:" and then sub-paragraphs "(a) To;" over and over.</summary>
     Letters,
 
+    /// <summary>
+    /// "1. Welcomes " and then "the memorandum of understanding between UNDP and UNICEF of 1 January 2020, " over and over:
+    /// one paragraph naming an agreement and its two parties every 75 bytes.
+    /// </summary>
+    Agreements,
+
     /// <summary>An HTML page of "&lt;p&gt;x&lt;/p&gt;" over and over: an element and a text node for every eight bytes.</summary>
     HtmlParagraphs,
 
@@ -57,6 +63,7 @@ internal static class HostileText
             HostileShape.Symbols => "1. Requests ",
             HostileShape.Footnotes => "1. Requests the report,1\n__________________\n",
             HostileShape.Letters => "1. Decides:\n",
+            HostileShape.Agreements => "1. Welcomes ",
             _ => "",
         });
         for (var n = 1; sb.Length < bytes; n++)
@@ -71,6 +78,7 @@ internal static class HostileText
                 HostileShape.Footnotes => sb.Append(number).Append(" See A/78/").Append(number).Append(".\n"),
                 HostileShape.Ibid => sb.Append(number).Append("/ Ibid., documents S/").Append(number).Append(" and Add.1.\n"),
                 HostileShape.Letters => sb.Append("(a) To;\n"),
+                HostileShape.Agreements => sb.Append("the memorandum of understanding between UNDP and UNICEF of 1 January 2020, "),
                 _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, null),
             };
         }

@@ -190,7 +190,7 @@ internal static class BenchCommand
         var shapes = new Option<string>("--shape")
         {
             Description = "Texts to measure, comma-separated: resolution (the synthetic resolution, in each --density), or hostile shapes: "
-                + "oneline, operation, symbols, ecosoc, footnotes, ibid, letters; HTML pages: htmlparagraphs, htmlspans, htmlpage",
+                + "oneline, operation, symbols, ecosoc, footnotes, ibid, letters, agreements; HTML pages: htmlparagraphs, htmlspans, htmlpage",
             DefaultValueFactory = _ => "resolution",
         };
         var collection = new Option<DirectoryInfo?>("--collection") { Description = "Real texts to measure throughput over (default: shared/un-documents when present)" };
@@ -225,7 +225,7 @@ internal static class BenchCommand
                 else if (Enum.TryParse<HostileShape>(name, ignoreCase: true, out var shape) && Enum.IsDefined(shape)) texts.Add(ScalingText.Hostile(shape));
                 else
                 {
-                    Console.Error.WriteLine($"error: --shape knows resolution, oneline, operation, symbols, ecosoc, footnotes, ibid, letters, htmlparagraphs, htmlspans and htmlpage, not '{name}'.");
+                    Console.Error.WriteLine($"error: --shape knows resolution, oneline, operation, symbols, ecosoc, footnotes, ibid, letters, agreements, htmlparagraphs, htmlspans and htmlpage, not '{name}'.");
                     return 2;
                 }
             }

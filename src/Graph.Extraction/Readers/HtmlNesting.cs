@@ -79,22 +79,32 @@ internal static class HtmlNesting
         var open = new OpenElements(maxDepth);
         var tree = new HtmlTreeSize();
         tree.CountAttributesOf(tokenizer);
+        // Past the tree's bound the document is weighed to its end, for the warning: it is read tag by tag whatever follows.
+        var tooLarge = -1;
         while (true)
         {
             var token = tokenizer.Get();
             switch (token.Type)
             {
                 case HtmlTokenType.EndOfFile:
-                    return new HtmlBeyond(HtmlBound.None, -1);
+                    return new HtmlBeyond(tooLarge < 0 ? HtmlBound.None : HtmlBound.TreeSize, tooLarge, tree);
                 case HtmlTokenType.StartTag:
                     tree.AddElement();
-                    if (tree.Bytes > maxTreeBytes) return new HtmlBeyond(HtmlBound.TreeSize, token.Position.Index);
                     tokenizer.State = ContentOf(token.Name);
                     open.Start(token.Name, token.AsTag().IsSelfClosing);
-                    if (open.Depth > maxDepth) return new HtmlBeyond(HtmlBound.Nesting, token.Position.Index);
+                    if (tooLarge >= 0) break;
+                    if (tree.Bytes > maxTreeBytes) tooLarge = token.Position.Index;
+                    else if (open.Depth > maxDepth) return new HtmlBeyond(HtmlBound.Nesting, token.Position.Index, tree);
                     break;
                 case HtmlTokenType.EndTag:
-                    open.End(token.Name);
+                    // "</p>" with no paragraph open, and "</br>", are elements of their own: the tree builder inserts one for each,
+                    // so a text of stray "</p>"s is as large a tree as one of "<p></p>"s.
+                    if (!open.End(token.Name) && token.Name is "p" or "br") tree.AddElement();
+                    if (tooLarge < 0 && tree.Bytes > maxTreeBytes) tooLarge = token.Position.Index;
+                    break;
+                case HtmlTokenType.Comment:
+                    tree.AddComment();
+                    if (tooLarge < 0 && tree.Bytes > maxTreeBytes) tooLarge = token.Position.Index;
                     break;
             }
         }
@@ -169,9 +179,10 @@ internal static class HtmlNesting
             if (name is "svg" or "math") _foreign++;
         }
 
-        public void End(string name)
+        /// <summary>Closes what the end tag closes; false where it closes nothing.</summary>
+        public bool End(string name)
         {
-            if (name is "html" or "head" or "body") return;
+            if (name is "html" or "head" or "body") return true;
             // A table part's end tag closes the cells inside it; another special element's closes it if it is in scope;
             // any other's, unless a special element stands above it.
             var stopsAt = name is "table" or "caption" or "colgroup" or "tbody" or "thead" or "tfoot" or "tr" ? InTable
@@ -179,6 +190,7 @@ internal static class HtmlNesting
                 : Special.Contains;
             var closed = CloseTo([name], stopsAt);
             if (!closed && Formatting.Contains(name) && _reopened > 0) _reopened--;
+            return closed;
         }
 
         private string? Top => _open.Count > 0 ? _open[^1] : null;
@@ -229,5 +241,8 @@ internal enum HtmlBound
     TreeSize,
 }
 
-/// <summary>The bound an HTML document passes first and the character offset of the tag that passes it (-1 for none).</summary>
-internal readonly record struct HtmlBeyond(HtmlBound Bound, int At);
+/// <summary>
+/// The bound an HTML document passes first and the character offset of the tag that passes it (-1 for none), and the tree
+/// it weighed: the whole document's where it passes the tree's bound.
+/// </summary>
+internal readonly record struct HtmlBeyond(HtmlBound Bound, int At, HtmlTreeSize Tree);

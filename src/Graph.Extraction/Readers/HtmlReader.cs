@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 using Graph.Model;
 
@@ -48,7 +49,7 @@ internal static class HtmlReader
     {
         var text = new HtmlPageText(html.Length / 2);
         var beyond = HtmlNesting.FirstBeyond(html, MaxNesting, MaxTreeBytes);
-        var tree = new HtmlTreeSize();
+        var tree = beyond.Tree;
         if (beyond.Bound == HtmlBound.None)
         {
             var document = Parser.ParseDocument(html);
@@ -56,7 +57,7 @@ internal static class HtmlReader
         }
         else
         {
-            WriteTagByTag(html, text, tree);
+            WriteTagByTag(html, text);
         }
         var source = new SourceText(text.ToString(), "text/html");
         if (beyond.Bound == HtmlBound.Nesting)
@@ -69,7 +70,7 @@ internal static class HtmlReader
         {
             source.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "html-too-many-elements",
                 string.Create(CultureInfo.InvariantCulture,
-                    $"The HTML has {tree.Elements:N0} elements and {tree.Attributes:N0} attributes, a tree of about {tree.Bytes / 1_000_000:N0} MB, more than the {MaxTreeBytes / 1_000_000:N0} MB a tree is given; it was read tag by tag, its text kept but not the structure that unclosed or misnested tags imply."),
+                    $"The HTML has {tree.Elements:N0} elements and {tree.Attributes:N0} attributes{(tree.Comments > 0 ? $" (and {tree.Comments:N0} comments)" : "")}, a tree of about {tree.Bytes / 1_000_000:N0} MB, more than the {MaxTreeBytes / 1_000_000:N0} MB a tree is given; it was read tag by tag, its text kept but not the structure that unclosed or misnested tags imply."),
                 fileName));
         }
         return source;
@@ -130,12 +131,14 @@ internal static class HtmlReader
     /// <summary>
     /// Lays out the document from its tags in order, without the tree: the same rules as <see cref="Write"/> (a block tag,
     /// opening or closing, a blank line; br a line break; hr the footnote rule; the text of hidden elements dropped).
-    /// Counts the elements and attributes read into <paramref name="tree"/>.
+    /// The attributes are dropped as the tokenizer reads them: the text needs none of their values.
     /// </summary>
-    private static void WriteTagByTag(string html, HtmlPageText text, HtmlTreeSize tree)
+    private static void WriteTagByTag(string html, HtmlPageText text)
     {
-        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
-        tree.CountAttributesOf(tokenizer);
+        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
+        {
+            ShouldEmitAttribute = static (ref StructHtmlToken _, ReadOnlyMemory<char> _) => false,
+        };
         var hidden = 0;
         var sup = 0;
         while (tokenizer.Get() is { Type: not HtmlTokenType.EndOfFile } token)
@@ -147,7 +150,6 @@ internal static class HtmlReader
                     WriteText(token.Data, sup > 0, text);
                     break;
                 case HtmlTokenType.StartTag:
-                    tree.AddElement();
                     tokenizer.State = HtmlNesting.ContentOf(name);
                     if (HidesContent(name) && !token.AsTag().IsSelfClosing) hidden++;
                     else if (hidden > 0) break;

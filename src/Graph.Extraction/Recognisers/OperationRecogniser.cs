@@ -26,13 +26,19 @@ internal static class OperationRecogniser
                 // "Operation Springbok III"
                 var p = wordEnd + 1;
                 var words = 1;
+                var longer = false;
                 while (p < end && (char.IsLetterOrDigit(text[p]) || (text[p] == ' ' && p + 1 < end && char.IsUpper(text[p + 1]))))
                 {
-                    if ((text[p] == ' ' && ++words > MaxNameWords) || p - wordEnd > MaxNameLength) break;
+                    // The name read so far is text[(wordEnd + 1)..p]: a word or a character more than the most makes it none.
+                    if ((text[p] == ' ' && ++words > MaxNameWords) || p - (wordEnd + 1) == MaxNameLength)
+                    {
+                        longer = true;
+                        break;
+                    }
                     p++;
                 }
                 // A run of capitalised words longer than any operation's name is a title or a list, not a name; it is read no further.
-                if (words <= MaxNameWords && p - wordEnd <= MaxNameLength)
+                if (!longer)
                 {
                     result.Add(new OperationMention(text[(wordEnd + 1)..p], Purpose(text, p, end), new SourceSpan(at, p)));
                     at = p;

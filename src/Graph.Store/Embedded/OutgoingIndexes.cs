@@ -1,3 +1,4 @@
+using System.Text;
 using Graph.Store.Memory;
 
 namespace Graph.Store.Embedded;
@@ -24,19 +25,27 @@ internal sealed class OutgoingIndexes(MemoryGraph graph)
     /// <summary>As <see cref="MemoryGraph.TryFindRelationship"/>.</summary>
     public bool TryFind(long start, string type, long end, string key, out long id)
     {
-        if (IndexOf(start) is { } index) return index.TryGetValue((type, end, key), out id);
+        if (IndexOf(start) is { } index) return index.TryGetValue((type, end, AsStored(key)), out id);
         return graph.TryFindRelationship(start, type, end, key, out id);
     }
 
     public void Created(long start, string type, long end, string key, long id)
     {
-        if (_byStart.TryGetValue(start, out var index) && index is not null) index[(type, end, key)] = id;
+        if (_byStart.TryGetValue(start, out var index) && index is not null) index[(type, end, AsStored(key))] = id;
     }
 
     public void Deleted(long start, string type, long end, string key)
     {
-        if (_byStart.TryGetValue(start, out var index) && index is not null) index.Remove((type, end, key));
+        if (_byStart.TryGetValue(start, out var index) && index is not null) index.Remove((type, end, AsStored(key)));
     }
+
+    /// <summary>
+    /// The key as the graph reads it back from a relationship's record, which holds it in UTF-8: half of a surrogate pair
+    /// is stored as U+FFFD, and the list compares a key by its UTF-8 bytes, so a key a caller states with one must be found
+    /// as the record holds it, not as stated (a second document stating the relationship made a duplicate of it).
+    /// </summary>
+    private static string AsStored(string key) =>
+        key.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(key)) : key;
 
     /// <summary>Drops every index: relationships went that were not deleted one by one (a node's, with it).</summary>
     public void Forget() => _byStart.Clear();

@@ -155,6 +155,36 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         Assert.Equal(new GraphCounts(0, 0, 0), await store.CountAsync(Token));
     }
 
+    /// <summary>
+    /// A key holding half of a surrogate pair is stored as UTF-8 stores it (the half made U+FFFD), and is still the key the
+    /// documents stated: found among a node's many relationships, a second document's statement of one is the same
+    /// relationship, and a version replaced in the batch that brought it takes its own back.
+    /// </summary>
+    [Fact]
+    public async Task AKeyWithALoneSurrogateNamesOneRelationshipAmongManyOfItsStartNode()
+    {
+        static GraphDocument Citing(string id, string verb, int citations)
+        {
+            var document = new GraphDocument(id, "text");
+            document.Nodes.Add(new GraphNode(id, [Labels.Document]));
+            document.Nodes.Add(new GraphNode("A/RES/70/1", [Labels.Document]));
+            for (var c = 0; c < citations; c++)
+                document.Relationships.Add(new GraphRelationship(RelationshipTypes.Cites, "A/RES/70/1", "A/RES/69/1", new Dictionary<string, object?> { ["verb"] = verb }, $"\uD800{c}"));
+            return document;
+        }
+
+        await using var store = EmbeddedGraphStore.Open(_directory.Path);
+        await store.IngestAsync(Citing("A/RES/1/1", "Recalling", 100), Token);
+        await store.IngestAsync(Citing("A/RES/2/1", "Recalling", 100), Token);
+        Assert.Equal(100, (await store.GetRelationshipsAsync("A/RES/70/1", Direction.Outgoing, cancellationToken: Token)).Count);
+
+        await store.IngestBatchAsync([Citing("A/RES/3/1", "Noting", 90), Citing("A/RES/3/1", "Noting", 10)], Token);
+        Assert.Equal(100, (await store.GetRelationshipsAsync("A/RES/70/1", Direction.Outgoing, cancellationToken: Token)).Count);
+        Assert.Empty(await store.CheckAsync(Token));
+        foreach (var id in (string[])["A/RES/1/1", "A/RES/2/1", "A/RES/3/1"]) Assert.True(await store.RemoveDocumentAsync(id, Token));
+        Assert.Equal(new GraphCounts(0, 0, 0), await store.CountAsync(Token));
+    }
+
     [Fact]
     public async Task ReadersSeeADocumentWholeInOneVersionOrTheOtherWhileItIsReplaced()
     {
