@@ -151,6 +151,13 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         Assert.Equal(19_999, (await store.GetRelationshipsAsync("A/RES/1/1", Direction.Outgoing, cancellationToken: Token)).Count);
         Assert.Empty(await store.CheckAsync(Token));
 
+        // The check finds one relationship gone from memory among the paragraph's 20,000.
+        Assert.True(store.Graph.TryGetNodeId("A/RES/1/1#pp1", out var paragraph));
+        Assert.True(store.Graph.TryGetNodeId("A/RES/70/1", out var cited));
+        Assert.True(store.Graph.TryFindRelationship(paragraph, RelationshipTypes.Cites, cited, "pp1@12345", out var gone));
+        Assert.True(store.Graph.DeleteRelationship(gone));
+        Assert.Contains(await store.CheckAsync(Token), p => p.Contains("Relationship A/RES/1/1#pp1-[CITES]->A/RES/70/1#pp1@12345 is stated by the stored documents but not in memory", StringComparison.Ordinal));
+
         Assert.True(await store.RemoveDocumentAsync("A/RES/1/1", Token));
         Assert.Equal(new GraphCounts(0, 0, 0), await store.CountAsync(Token));
     }
