@@ -55,11 +55,7 @@ public sealed class MemoryCeiling
         if (_ceilingBytes == 0) return true;
         var limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (GC.GetTotalMemory(forceFullCollection: false) + bytes <= limit) return true;
-        var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref _lastCollection);
-        if (now - last < CollectionInterval.TotalMilliseconds || Interlocked.CompareExchange(ref _lastCollection, now, last) != last) return false;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return GC.GetTotalMemory(forceFullCollection: false) + bytes <= limit;
+        return CollectIfDue() && GC.GetTotalMemory(forceFullCollection: false) + bytes <= limit;
     }
 
     /// <summary>Whether the process is too close to the ceiling to start heavy work, after at most one compacting collection per interval.</summary>
@@ -68,14 +64,20 @@ public sealed class MemoryCeiling
         if (_ceilingBytes == 0) return false;
         var threshold = (long)(_ceilingBytes * RefuseShare);
         if (Environment.WorkingSet < threshold) return false;
+        // Finished queries leave garbage the collector has not yet returned to the system; give it back first.
+        return !CollectIfDue() || Environment.WorkingSet >= threshold;
+    }
+
+    /// <summary>
+    /// A compacting collection of the whole heap, unless one ran less than <see cref="CollectionInterval"/> ago (or another
+    /// thread is starting one): whether it ran. Both tests of room share it, so that a busy server collects at most once an interval.
+    /// </summary>
+    private bool CollectIfDue()
+    {
         var now = Environment.TickCount64;
         var last = Interlocked.Read(ref _lastCollection);
-        if (now - last >= CollectionInterval.TotalMilliseconds && Interlocked.CompareExchange(ref _lastCollection, now, last) == last)
-        {
-            // Finished queries leave garbage the collector has not yet returned to the system; give it back first.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            return Environment.WorkingSet >= threshold;
-        }
+        if (now - last < CollectionInterval.TotalMilliseconds || Interlocked.CompareExchange(ref _lastCollection, now, last) != last) return false;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return true;
     }
 }
