@@ -14,9 +14,9 @@ public sealed record ExtractionLimits
 {
     /// <summary>
     /// The bounds for files of at most <paramref name="maxFileBytes"/>: a line for every 32 bytes, a paragraph for every
-    /// 256, a citation for every 64. Real UN text has a line every 70 bytes or so, a paragraph every 400 and a citation
-    /// every 800. For the 64 MB a file may have by default: 2.1 million lines, 262,000 paragraphs, 1.05 million
-    /// citations; for the server's 32 MB uploads, half as many.
+    /// 256, a citation and a mention for every 64. Real UN text has a line every 70 bytes or so, a paragraph every 400, a
+    /// citation every 800 and a mention every 600 (607 over the reference collection). For the 64 MB a file may have by default: 2.1 million lines, 262,000
+    /// paragraphs, 1.05 million citations and as many mentions; for the server's 32 MB uploads, half as many.
     /// </summary>
     public static ExtractionLimits For(long maxFileBytes)
     {
@@ -32,11 +32,18 @@ public sealed record ExtractionLimits
 
     /// <summary>
     /// The bounds for a document uploaded to the server, which keeps every graph it ingests in a heap of bounded size:
-    /// 50,000 paragraphs (73 times the longest resolution of the reference collection) and 50,000 citations. Storing a
+    /// 50,000 paragraphs (73 times the longest resolution of the reference collection), 50,000 citations and 50,000
+    /// mentions. Storing a
     /// document costs its store 2-3 KB of heap a node or relationship at the peak, and the bounds of a 32 MB file
     /// (131,072 paragraphs, 524,288 citations, each cited document a node) made an upload that ran the server's heap out.
     /// </summary>
     public static ExtractionLimits ForUploads(long maxUploadBytes) => For(maxUploadBytes) with { MaxParagraphs = 50_000, MaxCitations = 50_000, MaxMentions = 50_000 };
+
+    /// <summary>
+    /// How many items a recogniser reads to learn whether a text holds more than <paramref name="room"/> (what a bound leaves):
+    /// one more, without overflowing where there is no bound.
+    /// </summary>
+    internal static int OneMoreThan(int room) => room == int.MaxValue ? room : Math.Max(0, room) + 1;
 
     // Bounds worked out from a small size cap (tests set a few kilobytes) would refuse a short real text denser than the
     // average (1 KB of 40 short lines is past 1,024 / 32); under a megabyte the cap alone keeps a document small.
@@ -53,7 +60,7 @@ public sealed record ExtractionLimits
 
     /// <summary>
     /// Mentions of organisations, operations and agreements past which no more are linked; the document keeps the first
-    /// ones and says where it stopped. Real UN text names one every 300 bytes or so; a text can name one every ten.
+    /// ones and says where it stopped. Real UN text names one every 600 bytes or so; a text can name one every ten.
     /// </summary>
     public required int MaxMentions { get; init; }
 }

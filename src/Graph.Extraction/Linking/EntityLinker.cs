@@ -102,7 +102,7 @@ internal static class EntityLinker
         private int _taken;
 
         /// <summary>How many mentions a recogniser need read to show whether there are more than the bound leaves room for.</summary>
-        public int OneMoreThanLeft => max == int.MaxValue ? int.MaxValue : Math.Max(0, max - _taken) + 1;
+        public int OneMoreThanLeft => ExtractionLimits.OneMoreThan(max - _taken);
 
         public bool Spent => FirstNotKept is not null;
 

@@ -64,7 +64,7 @@ internal static partial class CitationRecogniser
             inline.Clear();
             var clauses = new OutsideTheUn.ClauseReader(content);
             // Past the bound, a paragraph is read only until it shows one citation more: that the text states more than the bound.
-            foreach (var match in SymbolsIn(text, start, end, identity.Context, OneMoreThan(maxCitations - citations.Count)))
+            foreach (var match in SymbolsIn(text, start, end, identity.Context, ExtractionLimits.OneMoreThan(maxCitations - citations.Count)))
             {
                 inline.Add((match.Start, match.End));
                 if (self.Contains(match.Symbol.Canonical) || clauses.Issued(match.Start, match.Symbol)) continue;
@@ -121,9 +121,6 @@ internal static partial class CitationRecogniser
         stoppedAt ??= footnotesCut;
         return citations;
     }
-
-    /// <summary>How many symbols to read to learn whether a paragraph holds more than <paramref name="room"/>: one more, without overflowing.</summary>
-    private static int OneMoreThan(int room) => room == int.MaxValue ? room : Math.Max(0, room) + 1;
 
     /// <summary>
     /// The symbols of <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/>, in order, read
@@ -617,7 +614,7 @@ internal static partial class CitationRecogniser
             var list = new List<(DocumentSymbol, SourceSpan, string?)>();
             var clauses = new OutsideTheUn.ClauseReader(content);
             // Past the bound, a footnote is read only until it shows one symbol more: that the footnotes name more than the bound.
-            foreach (var match in SymbolsIn(laid.Text, block.ContentStart, block.End, context, OneMoreThan(maxSymbols - named)))
+            foreach (var match in SymbolsIn(laid.Text, block.ContentStart, block.End, context, ExtractionLimits.OneMoreThan(maxSymbols - named)))
             {
                 if (clauses.Issued(match.Start, match.Symbol)) continue;
                 if (named + list.Count >= maxSymbols)
