@@ -19,7 +19,7 @@ internal static partial class ParagraphRecogniser
     /// </remarks>
     private static ReadOnlySpan<char> RepairedOpening(ReadOnlySpan<char> clean)
     {
-        if (!UnderlineBetweenLetters(clean) && !LetterSpacedOpening().IsMatch(clean) && !StrayMarkInOpening().IsMatch(clean) && !AdverbSetOffByCommas().IsMatch(clean))
+        if (UnderlineBetweenLetters(clean) < 0 && !LetterSpacedOpening().IsMatch(clean) && !StrayMarkInOpening().IsMatch(clean) && !AdverbSetOffByCommas().IsMatch(clean))
             return clean;
         return RepairedOpening(clean.ToString());
     }
@@ -37,19 +37,16 @@ internal static partial class ParagraphRecogniser
     }
 
     /// <summary>"Calls_on": the first underline of the opening's first 24 characters, where a letter stands on each side of it, made a space.</summary>
-    private static string WithoutUnderlineBetweenLetters(string clean)
-    {
-        var underline = clean.AsSpan(0, Math.Min(clean.Length, 24)).IndexOf('_');
-        return UnderlineBetweenLetters(clean)
+    private static string WithoutUnderlineBetweenLetters(string clean) =>
+        UnderlineBetweenLetters(clean) is >= 0 and var underline
             ? string.Concat(clean.AsSpan(0, underline), " ", clean.AsSpan(underline + 1))
             : clean;
-    }
 
-    /// <summary>Whether the first underline of the opening's first 24 characters has a letter on each side.</summary>
-    private static bool UnderlineBetweenLetters(ReadOnlySpan<char> clean)
+    /// <summary>Where the first underline of the opening's first 24 characters stands, if it has a letter on each side; -1 otherwise.</summary>
+    private static int UnderlineBetweenLetters(ReadOnlySpan<char> clean)
     {
         var underline = clean[..Math.Min(clean.Length, 24)].IndexOf('_');
-        return underline > 0 && underline + 1 < clean.Length && char.IsLetter(clean[underline - 1]) && char.IsLetter(clean[underline + 1]);
+        return underline > 0 && underline + 1 < clean.Length && char.IsLetter(clean[underline - 1]) && char.IsLetter(clean[underline + 1]) ? underline : -1;
     }
 
     /// <summary>Four letters or more, each followed by one space, the first a capital, then a word in lower case.</summary>
