@@ -50,6 +50,12 @@ public static class DocumentUploadApi
         if (!BearerToken.IsPresented(context, access)) return BearerToken.Refusal(context, access, "Uploading documents");
         var request = context.Request;
         if (request.ContentLength > access.MaxUploadBytes + FormOverheadBytes) return TooLarge(access);
+        // Kestrel refuses a body past 30,000,000 bytes unless told otherwise, which is under the 32 MiB a file may have:
+        // this request may carry the file and its form around it, and no more. Lifted before any answer that leaves the body
+        // unread (the server busy or short of memory): Kestrel drains such a body after the answer, up to this limit, and cut
+        // off the connection of one past its default, so that the client, still sending, never read the answer.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            bodySize.MaxRequestBodySize = access.MaxUploadBytes + FormOverheadBytes;
         using var turn = await admission.EnterAsync(cancellationToken);
         if (!turn.IsAcquired)
             return Busy(context, "The server is reading other uploads",
@@ -62,10 +68,6 @@ public static class DocumentUploadApi
             return Busy(context, "The server has too little memory left for this upload",
                 $"Reading and storing an upload of {declared / (1024.0 * 1024):F1} MB may take up to {declared * PeakPerUploadByte / (1024.0 * 1024):F0} MB of memory, "
                 + "more than the server has left under its ceiling with the graph it holds. Send a smaller file, or raise Graph:MemoryCeilingMB.");
-        // Kestrel refuses a body past 30,000,000 bytes unless told otherwise, which is under the 32 MiB a file may have:
-        // this request may carry the file and its form around it, and no more.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-            bodySize.MaxRequestBodySize = access.MaxUploadBytes + FormOverheadBytes;
         if (!request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Send the document as a form upload",
                 detail: "POST multipart/form-data with the document in the field 'file' (PDF, .txt, .md or .html).");
