@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 
 namespace Graph.Web.Tests.Hostile;
 
@@ -87,6 +90,31 @@ public sealed class ServerProcess : IAsyncLifetime
         catch (IOException) { }
         return 0;
     }
+
+    /// <summary>Uploads <paramref name="text"/> as a file named <paramref name="fileName"/> with the token; the answer's status and body.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> UploadAsync(string fileName, string text)
+    {
+        await EnsureRunningAsync();
+        using var client = Client(token: true);
+        client.Timeout = TimeSpan.FromMinutes(5);
+        using var response = await client.PostAsync("/api/documents", SecuredServer.Upload(fileName, Encoding.UTF8.GetBytes(text)), Cancel);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.Clone());
+    }
+
+    /// <summary>An upload's diagnostics as the answer gives them ("warning code: message").</summary>
+    public static IEnumerable<string> Diagnostics(JsonElement body) =>
+        body.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetString()!);
+
+    /// <summary>The server is up, answers /health and is under its memory ceiling.</summary>
+    public async Task AssertHealthyAsync()
+    {
+        Assert.True(IsAlive, Output);
+        using var health = await Client().GetAsync("/health", Cancel);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.True(RssBytes() < CeilingBytes, $"resident {RssBytes() / (1024 * 1024)} MiB");
+    }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public async ValueTask DisposeAsync()
     {
